@@ -44,6 +44,18 @@ export function getApiCalls(sourceCode: SourceCode): readonly ApiCall[] {
   return calls;
 }
 
+const byNodeCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall>>();
+
+/** The modelled call at `node` (a CallExpression/NewExpression), if any. */
+export function apiCallAt(sourceCode: SourceCode, node: TSESTree.Node): ApiCall | undefined {
+  let index = byNodeCache.get(sourceCode.ast);
+  if (!index) {
+    index = new Map(getApiCalls(sourceCode).map((call) => [call.node as TSESTree.Node, call]));
+    byNodeCache.set(sourceCode.ast, index);
+  }
+  return index.get(node);
+}
+
 /** Nodes of every argument the call gives `role` (an options object may give several). */
 export function argsWithRole(call: ApiCall, role: ArgRole): TSESTree.Node[] {
   return call.args.filter((arg) => arg.role === role).map((arg) => arg.node);
