@@ -5,6 +5,7 @@ import type {
   KeyProvider,
   RewrapRequest,
   UnwrapRequest,
+  WrapRequest,
   WrappedDataKey,
 } from '../provider';
 import { mapAwsError } from './aws-kms-errors';
@@ -124,6 +125,39 @@ class AwsKmsProvider implements KeyProvider {
       wrapped: requireBlob(output.CiphertextBlob, 'ReEncrypt'),
       keyUri: resultUri(output.KeyId, target),
     };
+  }
+
+  /** Encrypts an existing data key under this KEK (moving a blob here from another provider). */
+  async wrap(request: WrapRequest): Promise<WrappedDataKey> {
+    const key = this.parse(request.keyUri);
+    const sdk = this.loadSdk();
+    const plaintext = Uint8Array.from(request.plaintext);
+    try {
+      const output = await this.send(
+        key,
+        new sdk.EncryptCommand({ KeyId: key.keyId, Plaintext: plaintext, EncryptionContext: { ...request.context } }),
+        request.signal,
+      );
+      return { wrapped: requireBlob(output.CiphertextBlob, 'Encrypt'), keyUri: resultUri(output.KeyId, key) };
+    } finally {
+      plaintext.fill(0);
+    }
+  }
+
+  /**
+   * Rotates the key material now (RotateKeyOnDemand). The key ARN does not
+   * change: KMS keeps every backing version and picks the right one on
+   * decrypt, and ReEncrypt moves a blob to the newest.
+   */
+  async rotate(keyUri: string): Promise<string> {
+    const key = this.parse(keyUri);
+    const sdk = this.loadSdk();
+    // RotateKeyOnDemand refuses aliases: resolve to the key ARN first.
+    const described = await this.send(key, new sdk.DescribeKeyCommand({ KeyId: key.keyId }));
+    const arn: unknown = described.KeyMetadata?.Arn;
+    if (typeof arn !== 'string') throw new KeywardenError('KMS_UNAVAILABLE', `AWS KMS DescribeKey returned no ARN for ${key.keyId}`);
+    await this.send(key, new sdk.RotateKeyOnDemandCommand({ KeyId: arn }));
+    return `${AWS_KMS_SCHEME}://${arn}`;
   }
 
   async close(): Promise<void> {

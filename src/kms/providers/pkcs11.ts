@@ -6,6 +6,7 @@ import type {
   KeyProvider,
   RewrapRequest,
   UnwrapRequest,
+  WrapRequest,
   WrappedDataKey,
 } from '../provider';
 import { encodeBindingContext } from './context-encoding';
@@ -99,11 +100,23 @@ class Pkcs11Provider implements KeyProvider {
     // and encrypted by the target inside the token, passing through this
     // process for the two calls and wiped right after.
     const toKeyUri = request.toKeyUri ?? request.keyUri;
-    const target = this.parse(toKeyUri);
+    this.parse(toKeyUri);
     const dataKey = await this.unwrap(request);
     try {
-      const wrapped = await this.withKey(target, (_p11, session, key) => this.encrypt(session, key, dataKey, request.context));
-      return { wrapped, keyUri: toKeyUri };
+      return await this.wrap({ keyUri: toKeyUri, plaintext: dataKey, context: request.context, signal: request.signal });
+    } finally {
+      dataKey.fill(0);
+    }
+  }
+
+  /** Encrypts an existing data key under this KEK, in the token. */
+  async wrap(request: WrapRequest): Promise<WrappedDataKey> {
+    const ref = this.parse(request.keyUri);
+    if (request.plaintext.length !== DATA_KEY_BYTES) throw new TypeError('keywarden/kms: a data key is 32 bytes');
+    const dataKey = Buffer.from(request.plaintext);
+    try {
+      const wrapped = await this.withKey(ref, (_p11, session, key) => this.encrypt(session, key, dataKey, request.context));
+      return { wrapped, keyUri: request.keyUri };
     } finally {
       dataKey.fill(0);
     }

@@ -28,8 +28,9 @@ export class VaultHttp {
     this.httpsAgent = new HttpsAgent({ keepAlive: true, ca: options.ca });
   }
 
-  post(url: URL, headers: Record<string, string>, payload: unknown, signal?: AbortSignal): Promise<VaultReply> {
-    const json = JSON.stringify(payload);
+  /** POSTs `payload` as JSON, or GETs when it is undefined. */
+  send(url: URL, headers: Record<string, string>, payload: unknown, signal?: AbortSignal): Promise<VaultReply> {
+    const json = payload === undefined ? '' : JSON.stringify(payload);
     const https = url.protocol === 'https:';
     return new Promise<VaultReply>((resolve, reject) => {
       if (signal?.aborted) {
@@ -37,9 +38,9 @@ export class VaultHttp {
         return;
       }
       const req = (https ? httpsRequest : httpRequest)(url, {
-        method: 'POST',
+        method: payload === undefined ? 'GET' : 'POST',
         agent: https ? this.httpsAgent : this.httpAgent,
-        headers: { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
+        headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) },
         timeout: this.options.requestTimeoutMs,
       });
       const onAbort = (): void => {

@@ -5,6 +5,7 @@ import type {
   KeyProvider,
   RewrapRequest,
   UnwrapRequest,
+  WrapRequest,
   WrappedDataKey,
 } from '../provider';
 import { VaultHttp, type VaultReply } from './vault-http';
@@ -92,13 +93,7 @@ class VaultTransitProvider implements KeyProvider {
       // through this process for one encrypt call and is wiped right after.
       const plaintext = await this.unwrap(request);
       try {
-        const data = await this.call(
-          target,
-          `encrypt/${target.name}`,
-          { plaintext: plaintext.toString('base64'), key_version: target.version },
-          request.signal,
-        );
-        rewrapped = ciphertextOf(data, target);
+        return await this.wrap({ keyUri: request.toKeyUri!, plaintext, context: request.context, signal: request.signal });
       } finally {
         plaintext.fill(0);
       }
@@ -106,18 +101,49 @@ class VaultTransitProvider implements KeyProvider {
     return { wrapped: Buffer.from(rewrapped, 'utf8'), keyUri: formatVaultTransitUri(target, vaultCiphertextVersion(rewrapped)) };
   }
 
+  /** Encrypts an existing data key under this key (Transit `encrypt`). */
+  async wrap(request: WrapRequest): Promise<WrappedDataKey> {
+    const key = parseVaultTransitUri(request.keyUri);
+    // Base64 text of a key cannot be wiped (JS strings are immutable); it is
+    // short-lived and only what Vault's JSON API accepts.
+    const plaintext = Buffer.from(request.plaintext).toString('base64');
+    const data = await this.call(key, `encrypt/${key.name}`, { plaintext, key_version: key.version }, request.signal);
+    const ciphertext = ciphertextOf(data, key);
+    return { wrapped: Buffer.from(ciphertext, 'utf8'), keyUri: formatVaultTransitUri(key, vaultCiphertextVersion(ciphertext)) };
+  }
+
+  /** Adds a key version (`keys/NAME/rotate`) and returns the URI of the new current version. */
+  async rotate(keyUri: string): Promise<string> {
+    const key = parseVaultTransitUri(keyUri);
+    await this.call(key, `keys/${key.name}/rotate`, {}, undefined, true);
+    const data = await this.call(key, `keys/${key.name}`, undefined, undefined, true);
+    const latest = data.latest_version;
+    if (typeof latest !== 'number' || !Number.isInteger(latest) || latest < 1) {
+      throw new KeywardenError('KMS_UNAVAILABLE', `Vault returned no latest_version for ${formatVaultTransitUri(key)}`);
+    }
+    return formatVaultTransitUri(key, latest);
+  }
+
   async close(): Promise<void> {
     this.http.close();
   }
 
-  private async call(key: VaultKeyRef, path: string, payload: Record<string, unknown>, signal?: AbortSignal): Promise<Record<string, unknown>> {
+  /** POSTs `payload` (or GETs, when undefined) to `/v1/MOUNT/PATH`. `allowEmpty`: a 204 reply is success. */
+  private async call(
+    key: VaultKeyRef,
+    path: string,
+    payload: Record<string, unknown> | undefined,
+    signal?: AbortSignal,
+    allowEmpty = false,
+  ): Promise<Record<string, unknown>> {
     const base = this.addressFor(key);
     const url = new URL(`/v1/${key.mount}/${path}`, base);
     const headers: Record<string, string> = { 'x-vault-token': await this.token() };
     const namespace = this.options.namespace ?? process.env.VAULT_NAMESPACE;
     if (namespace) headers['x-vault-namespace'] = namespace;
-    const reply = await this.http.post(url, headers, withoutUndefined(payload), signal);
+    const reply = await this.http.send(url, headers, payload && withoutUndefined(payload), signal);
     if (reply.status >= 200 && reply.status < 300 && reply.body.data) return reply.body.data;
+    if (allowEmpty && (reply.status === 204 || (reply.status === 200 && !reply.body.errors))) return {};
     throw vaultError(reply, key, path);
   }
 

@@ -160,6 +160,26 @@ describe('aws-kms provider (real @aws-sdk/client-kms against a loopback KMS)', (
     await rejectsWith(provider.rewrap({ ...generated, context: { purpose: 'mac' } }), 'TAMPERED');
   });
 
+  it('wrap encrypts an existing data key under the context (KMS Encrypt)', async () => {
+    const dataKey = Buffer.alloc(32, 7);
+    const wrapped = await provider.wrap!({ keyUri: `aws-kms://${keyArn}`, plaintext: dataKey, context });
+    assert.equal(wrapped.keyUri, `aws-kms://${keyArn}`);
+    assert.deepEqual(await provider.unwrap({ ...wrapped, context }), dataKey);
+    await rejectsWith(provider.unwrap({ ...wrapped, context: { purpose: 'other' } }), 'TAMPERED');
+  });
+
+  it('rotate resolves an alias, rotates on demand, and returns the key ARN; old blobs still open', async () => {
+    const generated = await provider.generateDataKey({ keyUri: `aws-kms://${keyArn}`, context });
+    const aliasArn = server.setAlias('rotating', keyArn);
+    const before = server.calls.RotateKeyOnDemand ?? 0;
+    assert.equal(await provider.rotate!(`aws-kms://${aliasArn}`), `aws-kms://${keyArn}`);
+    assert.equal(server.calls.RotateKeyOnDemand, before + 1);
+    assert.deepEqual(await provider.unwrap({ ...generated, context }), generated.plaintext);
+    const rewrapped = await provider.rewrap({ ...generated, context });
+    assert.notDeepEqual(rewrapped.wrapped, generated.wrapped);
+    assert.deepEqual(await provider.unwrap({ ...rewrapped, context }), generated.plaintext);
+  });
+
   it('accepts a pre-built client', async () => {
     const { KMSClient } = await import('@aws-sdk/client-kms');
     const client = new KMSClient({ region: 'us-east-1', endpoint: server.endpoint, credentials, maxAttempts: 1 });

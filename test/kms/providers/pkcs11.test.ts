@@ -207,6 +207,15 @@ describe('pkcs11 provider (pkcs11js against SoftHSM2)', function () {
     assert.deepEqual(await provider.unwrap({ ...fresh, context }), generated.plaintext);
   });
 
+  it('wrap encrypts an existing data key in the token, bound to the context', async () => {
+    const dataKey = Buffer.alloc(32, 5);
+    const wrapped = await provider.wrap!({ keyUri: kekUri, plaintext: dataKey, context });
+    assert.equal(wrapped.keyUri, kekUri);
+    assert.deepEqual(await provider.unwrap({ ...wrapped, context }), dataKey);
+    await rejectsWith(provider.unwrap({ ...wrapped, context: { purpose: 'mac' } }), 'TAMPERED');
+    assert.deepEqual(dataKey, Buffer.alloc(32, 5), 'the caller\'s buffer is left alone (the caller wipes it)');
+  });
+
   it('serves many concurrent operations through a small session pool', async () => {
     const pooled = createPkcs11Provider({ modulePath: SOFTHSM_MODULE, pin: PIN, sessions: 3 });
     try {

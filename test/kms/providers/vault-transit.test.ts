@@ -97,6 +97,15 @@ describe('vault-transit provider (HTTP API against a loopback Transit engine)', 
     await rejectsWith(provider.unwrap({ keyUri, wrapped: moved.wrapped, context }), 'TAMPERED');
   });
 
+  it('rotate adds a version and returns its URI; wrap encrypts an existing data key', async () => {
+    assert.equal(await provider.rotate!(keyUri), `${keyUri}#v2`);
+    assert.equal(await provider.rotate!(`${keyUri}#v1`), `${keyUri}#v3`);
+    const dataKey = Buffer.alloc(32, 9);
+    const wrapped = await provider.wrap!({ keyUri, plaintext: dataKey, context });
+    assert.equal(wrapped.keyUri, `${keyUri}#v3`);
+    assert.deepEqual(await provider.unwrap({ ...wrapped, context }), dataKey);
+  });
+
   it('a custom mount path is part of the URI', async () => {
     server.enableMount('kms/transit');
     server.createKey('mounted', 'kms/transit');
