@@ -174,7 +174,7 @@ function template(node: TSESTree.TemplateLiteral, next: (n: TSESTree.Node) => Re
 function plusOperands(node: TSESTree.BinaryExpression): TSESTree.Node[] {
   const operands: TSESTree.Node[] = [];
   let current: TSESTree.Node = node;
-  while (current.type === 'BinaryExpression' && current.operator === '+' && current.left.type !== 'PrivateIdentifier') {
+  while (current.type === 'BinaryExpression' && current.operator === '+') {
     operands.push(current.right);
     current = current.left;
   }
