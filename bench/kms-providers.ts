@@ -8,9 +8,11 @@
 import { createEnvelopeClient, type EnvelopeClientOptions } from '../src/kms';
 import type { KeyProvider } from '../src/kms/provider';
 import { createAwsKmsProvider } from '../src/kms/providers/aws-kms';
+import { createGcpKmsProvider } from '../src/kms/providers/gcp-kms';
 import { createPkcs11Kek, createPkcs11Provider } from '../src/kms/providers/pkcs11';
 import { createVaultTransitProvider } from '../src/kms/providers/vault-transit';
 import { AwsKmsTestServer } from '../test/kms/servers/aws-kms-server';
+import { GcpKmsTestServer } from '../test/kms/servers/gcp-kms-server';
 import { SoftHsm, SOFTHSM_MODULE } from '../test/kms/servers/softhsm';
 import { VaultTransitTestServer } from '../test/kms/servers/vault-transit-server';
 
@@ -52,7 +54,9 @@ async function measure(name: string, provider: KeyProvider, keyUri: string, clie
 
 async function main(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  process.env.METADATA_SERVER_DETECTION = 'none';
   const aws = await new AwsKmsTestServer().start();
+  const gcp = await new GcpKmsTestServer().start();
   const vault = await new VaultTransitTestServer().start();
   const hsm = new SoftHsm();
   try {
@@ -72,11 +76,25 @@ async function main(): Promise<void> {
     await measure('vault-transit', vaultProvider, `vault-transit://${vault.authority}/bench`, {});
     await vaultProvider.close?.();
 
+    const authClient = {
+      getRequestHeaders: async () => ({ authorization: 'Bearer bench' }),
+      getClient: async () => authClient,
+      fetch: (input: string | URL | Request, init: RequestInit = {}) => {
+        const headers = new Headers(init.headers);
+        headers.set('authorization', 'Bearer bench');
+        return fetch(input, { ...init, headers });
+      },
+    };
+    const gcpProvider = createGcpKmsProvider({ clientOptions: { apiEndpoint: '127.0.0.1', port: gcp.port, protocol: 'http', fallback: true, authClient } });
+    await measure('gcp-kms', gcpProvider, `gcp-kms://${gcp.createKey('bench')}`, {});
+    await gcpProvider.close?.();
+
     const pkcs11Provider = createPkcs11Provider({ modulePath: SOFTHSM_MODULE, pin: '1234', sessions: 4 });
     await measure('pkcs11', pkcs11Provider, pkcs11Uri, {});
     await pkcs11Provider.close?.();
   } finally {
     await aws.stop();
+    await gcp.stop();
     await vault.stop();
     hsm.dispose();
   }

@@ -9,6 +9,7 @@ import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { parseAwsKmsUri } from '../../../src/kms/providers/aws-kms-uri';
 import { createAwsKmsProvider } from '../../../src/kms/providers/aws-kms';
+import { parseGcpKmsUri } from '../../../src/kms/providers/gcp-kms';
 import { createPkcs11Kek, createPkcs11Provider } from '../../../src/kms/providers/pkcs11';
 import { parsePkcs11Uri } from '../../../src/kms/providers/pkcs11-uri';
 import { createVaultTransitProvider } from '../../../src/kms/providers/vault-transit';
@@ -37,6 +38,8 @@ describe('providers under arbitrary input', () => {
         onlyKeywardenErrors(() => parseVaultTransitUri(`vault-transit://${rest}`));
         onlyKeywardenErrors(() => parsePkcs11Uri(`pkcs11://${rest}`));
         onlyKeywardenErrors(() => parsePkcs11Uri(`pkcs11:${rest}`));
+        onlyKeywardenErrors(() => parseGcpKmsUri(`gcp-kms://${rest}`));
+        onlyKeywardenErrors(() => parseGcpKmsUri(`gcp-kms://projects/p/locations/l/keyRings/r/cryptoKeys/${rest}`));
       }),
       { numRuns: 2000 },
     );
