@@ -14,7 +14,7 @@ const MIN_FILES: Record<Category, number> = {
   'hardcoded-key': 90,
   'weak-crypto': 100,
   zeroization: 45,
-  'key-purpose': 0,
+  'key-purpose': 45,
   kms: 0,
 };
 const MIN_TOTAL = 250;
