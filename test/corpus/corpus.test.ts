@@ -15,7 +15,7 @@ const MIN_FILES: Record<Category, number> = {
   'weak-crypto': 100,
   zeroization: 45,
   'key-purpose': 45,
-  kms: 0,
+  kms: 28,
 };
 const MIN_TOTAL = 250;
 
