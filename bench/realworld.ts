@@ -12,7 +12,7 @@ import { collectCorpusFiles, DEFAULT_LIMITS } from './corpus-files';
 import { prepareTool, profileRules, runBenchmark, type LintRun } from './measure';
 import { checkParses } from './parse-check';
 import { formatFindings, formatReport, toJson, type ReportInput } from './report';
-import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, loadKeywarden, type BenchTool } from './tools';
+import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, loadKeywarden, loadPluginEntry, type BenchTool } from './tools';
 
 interface Args {
   rounds: number;
@@ -20,6 +20,8 @@ interface Args {
   json?: string;
   offline: boolean;
   from: 'dist' | 'source';
+  /** Another build's plugin entry, instead of this checkout's. */
+  plugin?: string;
   config: 'recommended' | 'strict' | 'all';
   compare: string[];
   packages?: string[];
@@ -33,6 +35,7 @@ const USAGE = `usage: npm run bench -- [options]
   --json FILE          write everything (corpus, times, findings, crashes) to FILE
   --offline            install the corpus from the npm cache only (no-op when already cached)
   --source             load keywarden from rules/*.ts through tsx instead of dist/
+  --plugin FILE        load keywarden from FILE (e.g. another checkout's dist/rules/index.js)
   --config NAME        keywarden config: recommended (default), strict, all
   --compare A,B        comparison tools (default ${DEFAULT_COMPARISONS.join(',')}; also sonarjs-recommended; "none")
   --packages A,B       lint only these packages of the list (quick checks)
@@ -73,6 +76,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--source':
         args.from = 'source';
+        break;
+      case '--plugin':
+        args.plugin = value();
         break;
       case '--config': {
         const config = value();
@@ -123,7 +129,7 @@ function main(): number {
   log(`corpus: ${collected.files.length} files read, ${collected.skipped.length} skipped; trial parse…`);
   const parsed = checkParses(collected.files, root);
 
-  const keywarden = loadKeywarden(args.from);
+  const keywarden = args.plugin ? loadPluginEntry(args.plugin) : loadKeywarden(args.from);
   const kwTool = keywardenTool(keywarden, args.config);
   const tools: BenchTool[] = [baselineTool, kwTool, ...args.compare.map((id) => comparisonTools[id]())];
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -152,7 +158,7 @@ function main(): number {
     },
     result,
     keywarden: {
-      from: args.from,
+      from: args.plugin ?? args.from,
       version: keywarden.meta.version,
       config: args.config,
       rules: Object.keys(kwTool.configs.reduce((acc, c) => ({ ...acc, ...(c.rules ?? {}) }), {})),

@@ -16,7 +16,7 @@ export interface CorpusSummary {
 export interface ReportInput {
   corpus: CorpusSummary;
   result: BenchmarkResult;
-  keywarden: { from: 'dist' | 'source'; version: string; config: string; rules: string[] };
+  keywarden: { from: string; version: string; config: string; rules: string[] };
   /** The tool whose overhead the target is about. */
   targetTool: string;
   targetOverhead: number;

@@ -11,7 +11,7 @@ import { formatReport, toJson, type ReportInput } from '../../bench/report';
 import { baselineTool, keywardenTool, loadKeywarden, type BenchTool } from '../../bench/tools';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'bench', 'corpus');
-const LIMITS = { maxMinifiedBytes: 200, maxBytes: 64 * 1024 };
+const LIMITS = { maxMinifiedBytes: 200, maxBytes: 64 * 1024, maxBytesPerPackage: 64 * 1024 };
 
 /** A one-rule plugin wrapped as a bench tool, the way a caller injects its own rule. */
 function toolWithRule(id: string, create: Rule.RuleModule['create']): BenchTool {
@@ -105,6 +105,20 @@ describe('bench harness (npm run bench machinery)', function () {
     assert.equal(byName.get('pkg-b/legacy.cjs')!.sourceType, 'commonjs');
     assert.equal(byName.get('pkg-b/src/main.ts')!.language, 'ts');
     assert.equal(byName.get('pkg-a/index.js')!.lines, 8);
+  });
+
+  it('keeps a fixed sample within the per-package byte budget and counts the rest', () => {
+    const full = collectCorpusFiles(root, ['pkg-a'], LIMITS);
+    const budget = 300;
+    const tight = { ...LIMITS, maxBytesPerPackage: budget };
+    const one = collectCorpusFiles(root, ['pkg-a'], tight);
+    const two = collectCorpusFiles(root, ['pkg-a'], tight);
+    const kept = one.files.reduce((n, f) => n + f.bytes, 0);
+    const over = one.skipped.filter((s) => s.reason === 'over-budget');
+    assert.ok(kept <= budget && kept > 0, `kept ${kept}`);
+    assert.ok(over.length > 0);
+    assert.equal(one.files.length + over.length, full.files.length);
+    assert.deepEqual(one.files.map((f) => f.path), two.files.map((f) => f.path));
   });
 
   it('switches a file to the source type it parses as and sets aside what parses as neither', () => {
