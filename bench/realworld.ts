@@ -16,6 +16,7 @@ import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, load
 
 interface Args {
   rounds: number;
+  chunks: number;
   findings: boolean;
   json?: string;
   offline: boolean;
@@ -31,6 +32,7 @@ interface Args {
 
 const USAGE = `usage: npm run bench -- [options]
   --rounds N           measured rounds per tool (default 3, minimum 3 for a report)
+  --chunks N           slices per round; tools alternate slice by slice (default 12)
   --findings           print every keywarden finding (file:line:col  rule  message)
   --json FILE          write everything (corpus, times, findings, crashes) to FILE
   --offline            install the corpus from the npm cache only (no-op when already cached)
@@ -45,6 +47,7 @@ const USAGE = `usage: npm run bench -- [options]
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     rounds: 3,
+    chunks: 12,
     findings: false,
     offline: false,
     from: 'dist',
@@ -64,6 +67,10 @@ function parseArgs(argv: string[]): Args {
       case '--rounds':
         args.rounds = Number(value());
         if (!Number.isInteger(args.rounds) || args.rounds < 1) throw new UsageError('--rounds must be a positive integer');
+        break;
+      case '--chunks':
+        args.chunks = Number(value());
+        if (!Number.isInteger(args.chunks) || args.chunks < 1) throw new UsageError('--chunks must be a positive integer');
         break;
       case '--findings':
         args.findings = true;
@@ -133,12 +140,17 @@ function main(): number {
   const kwTool = keywardenTool(keywarden, args.config);
   const tools: BenchTool[] = [baselineTool, kwTool, ...args.compare.map((id) => comparisonTools[id]())];
   const gc = (globalThis as { gc?: () => void }).gc;
+  let slicesDone = 0;
 
-  log(`measuring: ${tools.map((t) => t.id).join(', ')} × (warm-up on 10% + ${args.rounds} rounds)`);
+  log(`measuring: ${tools.map((t) => t.id).join(', ')} × (warm-up on 10% + ${args.rounds} rounds of ${args.chunks} slices)`);
   const result = runBenchmark(tools, parsed.files, root, {
     rounds: args.rounds,
     warmup: true,
     warmupFraction: 0.1,
+    chunks: args.chunks,
+    onChunk: (_tool, round, chunk) => {
+      if (++slicesDone % tools.length === 0) log(`  round ${round}: slice ${chunk + 1}/${args.chunks} done`);
+    },
     beforeRun: gc,
     collectFindingsFor: ['keywarden'],
     onRun: (run: LintRun, round) =>

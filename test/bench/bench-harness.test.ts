@@ -57,6 +57,7 @@ describe('bench harness (npm run bench machinery)', function () {
   let files: CorpusFile[];
   let result: BenchmarkResult;
   const order: string[] = [];
+  const chunkOrder: string[] = [];
 
   before(() => {
     // Copy the fixture so a nested node_modules can be added (git ignores it in the repo).
@@ -75,7 +76,13 @@ describe('bench harness (npm run bench machinery)', function () {
       [baselineTool, keywardenTool(loadKeywarden('source')), countSecrets, crashOnSloppy, slow, stateful],
       files,
       root,
-      { rounds: 3, warmup: true, onRun: (run: LintRun, round) => order.push(`${round}:${run.tool}`) },
+      {
+        rounds: 3,
+        warmup: true,
+        chunks: 2,
+        onRun: (run: LintRun, round) => order.push(`${round}:${run.tool}`),
+        onChunk: (tool, round, chunk) => chunkOrder.push(`${round}.${chunk}:${tool}`),
+      },
     );
   });
 
@@ -129,10 +136,17 @@ describe('bench harness (npm run bench machinery)', function () {
     assert.equal(files.length, 5);
   });
 
-  it('alternates tools within each round after one warm-up per tool', () => {
+  it('alternates tools slice by slice within each round, after one warm-up per tool', () => {
     const ids = ['baseline', 'keywarden', 'counter', 'crashy', 'slow', 'stateful'];
     const expected = [...ids.map((id) => `warmup:${id}`), ...[1, 2, 3].flatMap((r) => ids.map((id) => `${r}:${id}`))];
     assert.deepEqual(order, expected);
+    // Every tool lints slice 0 before any tool lints slice 1; who goes first rotates.
+    const rotated = (shift: number) => [...ids.slice(shift), ...ids.slice(0, shift)];
+    const expectedChunks = [1, 2, 3].flatMap((r) =>
+      [0, 1].flatMap((c) => rotated((c + r - 1) % ids.length).map((id) => `${r}.${c}:${id}`)),
+    );
+    assert.deepEqual(chunkOrder, expectedChunks);
+    for (const tool of result.tools) for (const run of tool.runs) assert.equal(run.files, files.length, tool.id);
   });
 
   it('counts findings per rule, with every finding listed when asked', () => {
