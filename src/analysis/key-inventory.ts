@@ -172,12 +172,17 @@ class KeyFinder {
     return null;
   }
 
+  /** Every reference by its identifier node, built once: resolving is then a lookup, not a scope walk. */
+  private referenceIndex: Map<unknown, Scope.Reference> | null = null;
+
   private variableOf(identifier: Node): Scope.Variable | undefined {
-    for (let scope: Scope.Scope | null = this.sourceCode.getScope(identifier); scope; scope = scope.upper) {
-      const reference = scope.references.find((r) => (r.identifier as unknown) === identifier);
-      if (reference) return reference.resolved ?? undefined;
+    if (!this.referenceIndex) {
+      this.referenceIndex = new Map();
+      for (const scope of this.sourceCode.scopeManager!.scopes) {
+        for (const reference of scope.references) this.referenceIndex.set(reference.identifier, reference);
+      }
     }
-    return undefined;
+    return this.referenceIndex.get(identifier)?.resolved ?? undefined;
   }
 
   /** Whether an identifier is an unresolved global (`process`, `crypto`, `Buffer`). */
