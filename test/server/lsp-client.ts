@@ -117,8 +117,8 @@ export class TestClient {
     return this.diagnostics.get(uri) ?? [];
   }
 
-  async open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<PublishDiagnosticsParams> {
-    const next = this.nextDiagnostics(uri, (p) => p.version === version);
+  async open(uri: string, text: string, languageId = 'typescript', version = 1, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri, (p) => p.version === version, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return next;
   }
