@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { KeyInventoryRequest, StatusNotification, type KeyInventoryEntry, type StatusParams } from '../shared/protocol';
+import { KeyInventoryRequest, ServerCommands, StatusNotification, type KeyInventoryEntry, type StatusParams } from '../shared/protocol';
 import type { KeywardenApi } from './api';
 import { KeyTreeProvider } from './key-tree';
 import { LanguageStatus } from './language-status';
@@ -12,9 +12,6 @@ import { isEnabled, scanOnStartup } from './settings';
 /** How long the Keys view waits after diagnostics change before asking for a new inventory. */
 const KEYS_REFRESH_DELAY_MS = 500;
 
-/** ServerCommands.showDocumentation in ext-server's protocol (not merged yet). */
-const SERVER_SHOW_DOCUMENTATION = 'keywarden.server.showDocumentation';
-
 let server: ServerController | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<KeywardenApi> {
@@ -24,7 +21,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Keywar
   const showDocs = (rule?: unknown) => showRuleDocumentation(context.extensionUri, repositoryUrl, rule);
   // The server's "Show documentation" action opens the bundled doc in the editor rather than a browser.
   const controller = new ServerController(context, log.channel, {
-    [SERVER_SHOW_DOCUMENTATION]: (args) => showDocs(args[0]),
+    [ServerCommands.showDocumentation]: (args) => showDocs(args[0]),
   });
   server = controller;
   context.subscriptions.push(controller);

@@ -21,6 +21,8 @@ export const ServerCommands = {
   applyFixAll: 'keywarden.server.applyFixAll',
   applySuggestion: 'keywarden.server.applySuggestion',
   disableForLine: 'keywarden.server.disableForLine',
+  /** Opens a rule's documentation (the server asks the client with `window/showDocument`). */
+  showDocumentation: 'keywarden.server.showDocumentation',
 } as const;
 
 export type ServerCommand = (typeof ServerCommands)[keyof typeof ServerCommands];
@@ -95,4 +97,25 @@ export interface KeywardenSettings {
   rules: Record<string, 'off' | 'warn' | 'error'>;
   policyFile: string | null;
   scanOnStartup: boolean;
+}
+
+/** An LSP text edit. */
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/**
+ * What the server stores in each keywarden diagnostic's `data`: everything a
+ * code action needs, as LSP edits valid for one version of the document.
+ */
+export interface KeywardenDiagnosticData {
+  ruleId: string;
+  messageId?: string;
+  /** The document version the edits apply to; stale edits are never applied. */
+  version: number;
+  /** The rule's autofix, when it has one. */
+  fix?: TextEdit[];
+  /** The rule's suggestions, in the rule's order. */
+  suggestions: { desc: string; messageId?: string; edits: TextEdit[] }[];
 }

@@ -44,6 +44,8 @@ export function run(): Promise<void> {
 /** The extension host's stdout is not the runner's, so results also go to a file the runner prints. */
 function reportWriter(file: string | undefined): (text: string) => void {
   return (text) => {
+    // Minified bundles put whole files on one line; keep the report readable.
+    text = text.replace(/^(.{400}).+$/gm, '$1…');
     if (file) fs.appendFileSync(file, text);
     else process.stdout.write(text);
   };

@@ -1,0 +1,272 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { LIBRARIES } from '../model';
+import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '../model/types';
+import { requiredModule, resolveImportPath } from './imports';
+import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
+
+const { ReferenceTracker } = ASTUtils;
+
+export interface ApiArg {
+  address: ArgAddress;
+  role: ArgRole;
+  node: TSESTree.Node;
+}
+
+/** One call (or `new`) of a modelled API, found by what it resolves to. */
+export interface ApiCall {
+  library: LibraryModel;
+  /** For methods of returned objects: a synthetic model whose path ends with the method name. */
+  api: ApiModel;
+  node: TSESTree.CallExpression | TSESTree.NewExpression;
+  /** For a method call: the modelled call whose result it was called on. */
+  receiver?: ApiCall;
+  args: readonly ApiArg[];
+}
+
+const TRACE_MAPS = buildTraceMaps(LIBRARIES);
+
+/** The runtime tracker (eslint-utils ≥ 4.5) has `iteratePropertyReferences`; its published types lag. */
+type PropertyTracker = InstanceType<typeof ReferenceTracker> & {
+  iteratePropertyReferences(node: never, traceMap: never): IterableIterator<{ node: unknown; info: unknown }>;
+};
+const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'window', 'self', 'global']);
+const cache = new WeakMap<TSESTree.Program, readonly ApiCall[]>();
+
+/** Every modelled call in the file; computed once per file and shared by all rules. */
+export function getApiCalls(sourceCode: SourceCode): readonly ApiCall[] {
+  const program = sourceCode.ast;
+  let calls = cache.get(program);
+  if (!calls) {
+    calls = collect(sourceCode);
+    cache.set(program, calls);
+  }
+  return calls;
+}
+
+const byNodeCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall>>();
+
+/** The modelled call at `node` (a CallExpression/NewExpression), if any. */
+export function apiCallAt(sourceCode: SourceCode, node: TSESTree.Node): ApiCall | undefined {
+  let index = byNodeCache.get(sourceCode.ast);
+  if (!index) {
+    index = new Map(getApiCalls(sourceCode).map((call) => [call.node as TSESTree.Node, call]));
+    byNodeCache.set(sourceCode.ast, index);
+  }
+  return index.get(node);
+}
+
+/** Nodes of every argument the call gives `role` (an options object may give several). */
+export function argsWithRole(call: ApiCall, role: ArgRole): TSESTree.Node[] {
+  return call.args.filter((arg) => arg.role === role).map((arg) => arg.node);
+}
+
+export function hasRole(call: ApiCall, role: ArgRole): boolean {
+  return call.args.some((arg) => arg.role === role);
+}
+
+function collect(sourceCode: SourceCode): ApiCall[] {
+  const found = new Map<TSESTree.Node, ApiCall>();
+  const add = (info: TraceInfo, node: TSESTree.Node) => {
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && !found.has(node)) {
+      const call = makeCall(sourceCode, info.library, info.api, node);
+      found.set(node, call);
+      followResult(sourceCode, call, found);
+    }
+  };
+
+  const globalScope = sourceCode.scopeManager?.globalScope;
+  if (!globalScope) return [];
+  const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' }) as PropertyTracker;
+  const moduleMap = TRACE_MAPS.modules as never;
+  for (const { call, map } of requireRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(call as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
+  for (const ref of tracker.iterateEsmReferences(moduleMap)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  for (const { id, map } of globalRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
+  for (const { id, map } of importEqualsRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
+  for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
+  return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
+}
+
+/**
+ * Identifiers that refer to a modelled global (`crypto`, `Math`, `globalThis`…)
+ * and are not shadowed. ESLint only declares builtins it knows, so unresolved
+ * (`through`) references count as globals too.
+ */
+function* globalRoots(sourceCode: SourceCode): Generator<{ id: TSESTree.Identifier; map: TraceMap }> {
+  const globalScope = sourceCode.scopeManager!.globalScope!;
+  const globals = TRACE_MAPS.globals;
+  const refs: TSESTree.Identifier[] = [];
+  for (const ref of globalScope.through) refs.push(ref.identifier as TSESTree.Identifier);
+  for (const variable of globalScope.variables) {
+    if (variable.defs.length > 0) continue; // declared by the file: not the global
+    for (const ref of variable.references) refs.push(ref.identifier as TSESTree.Identifier);
+  }
+  for (const id of refs) {
+    if (id.type !== 'Identifier') continue;
+    if (Object.prototype.hasOwnProperty.call(globals, id.name)) yield { id, map: globals[id.name] };
+    else if (GLOBAL_OBJECT_NAMES.has(id.name)) yield { id, map: globals };
+  }
+}
+
+/**
+ * `require('x')` calls for modelled modules. Found through unresolved
+ * references too: ESLint declares `require` only when Node globals are
+ * configured, and we must not depend on the user's globals.
+ */
+function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallExpression; map: TraceMap }> {
+  const globalScope = sourceCode.scopeManager!.globalScope!;
+  const refs = [...globalScope.through.map((ref) => ref.identifier)];
+  const declared = globalScope.set.get('require');
+  if (declared && declared.defs.length === 0) refs.push(...declared.references.map((ref) => ref.identifier));
+  for (const id of refs) {
+    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+    const call = id.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== id) continue;
+    const moduleName = requiredModule(call);
+    if (moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName)) {
+      yield { call, map: TRACE_MAPS.modules[moduleName] };
+    }
+  }
+}
+
+/** TypeScript's `import crypto = require('crypto')`. */
+function* importEqualsRoots(sourceCode: SourceCode): Generator<{ id: TSESTree.Identifier; map: TraceMap }> {
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'TSImportEqualsDeclaration') continue;
+    const ref = statement.moduleReference;
+    if (ref.type !== 'TSExternalModuleReference' || ref.expression.type !== 'Literal') continue;
+    const map = TRACE_MAPS.modules[String(ref.expression.value)];
+    if (!map) continue;
+    const variable = variableOf(sourceCode, statement.id);
+    for (const r of variable?.references ?? []) yield { id: r.identifier as TSESTree.Identifier, map };
+  }
+}
+
+/**
+ * `const pbkdf2Async = util.promisify(crypto.pbkdf2)` → calls of `pbkdf2Async`
+ * are calls of `crypto.pbkdf2` (same argument positions, callback dropped).
+ */
+function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
+  const globalScope = sourceCode.scopeManager!.globalScope!;
+  const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
+  const traceMap = {
+    util: { promisify: { [ReferenceTracker.CALL]: true } },
+    'node:util': { promisify: { [ReferenceTracker.CALL]: true } },
+  };
+  const promisifyCalls = [...tracker.iterateCjsReferences(traceMap), ...tracker.iterateEsmReferences(traceMap)];
+  for (const { node } of promisifyCalls) {
+    const call = node as TSESTree.CallExpression;
+    const target = call.arguments[0];
+    if (!target) continue;
+    const info = resolveApiReference(sourceCode, target);
+    if (!info) continue;
+    const parent = call.parent;
+    if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') continue;
+    const variable = variableOf(sourceCode, parent.id);
+    for (const ref of variable?.references ?? []) {
+      const id = ref.identifier as TSESTree.Node;
+      if (id.parent?.type === 'CallExpression' && id.parent.callee === id) yield [info, id.parent];
+    }
+  }
+}
+
+/** What modelled API an expression like `crypto.pbkdf2` or a destructured `pbkdf2` names. */
+export function resolveApiReference(sourceCode: SourceCode, node: TSESTree.Node): TraceInfo | undefined {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(node));
+  if (!resolved) return undefined;
+  const [first, ...rest] = resolved.path;
+  return resolved.module !== undefined
+    ? TRACE_MAPS.byPath.get(pathKey('module', resolved.module, resolved.path))
+    : first === undefined
+      ? undefined
+      : TRACE_MAPS.byPath.get(pathKey('global', first, rest));
+}
+
+function makeCall(
+  sourceCode: SourceCode,
+  library: LibraryModel,
+  api: ApiModel,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  receiver?: ApiCall,
+): ApiCall {
+  const args: ApiArg[] = [];
+  for (const [address, role] of Object.entries(api.args) as [ArgAddress, ArgRole][]) {
+    const argNode = argumentAt(sourceCode, node, address);
+    if (argNode) args.push({ address, role, node: argNode });
+  }
+  return { library, api, node, receiver, args };
+}
+
+/** Resolves an address like `2` or `0.credentials.secretAccessKey` to a node. */
+export function argumentAt(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression | TSESTree.NewExpression,
+  address: string,
+): TSESTree.Node | undefined {
+  const [indexText, ...props] = address.split('.');
+  const index = Number(indexText);
+  // A spread before or at the position makes positions unknowable.
+  if (node.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) return undefined;
+  let current: TSESTree.Node | undefined = node.arguments[index];
+  for (const prop of props) {
+    if (!current) return undefined;
+    const object = resolveObjectLiteral(sourceCode, current);
+    current = object && findProperty(object, prop);
+  }
+  return current;
+}
+
+/**
+ * Finds method calls on what a modelled call returned: chained
+ * (`createHash('md5').update(x)`), or through a variable
+ * (`const c = createCipheriv(…); c.update(…)`), through `await` too.
+ */
+function followResult(sourceCode: SourceCode, call: ApiCall, found: Map<TSESTree.Node, ApiCall>): void {
+  const objectName = call.api.returns;
+  const object = objectName ? call.library.objects?.[objectName] : undefined;
+  if (!object) return;
+  for (const use of resultUses(sourceCode, call.node)) {
+    const member = use.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== use) continue;
+    const name = memberName(member);
+    const invocation = member.parent;
+    if (!name || invocation?.type !== 'CallExpression' || invocation.callee !== member) continue;
+    const methodModel = methodOf(object, name);
+    if (!methodModel || found.has(invocation)) continue;
+    const api: ApiModel = { ...methodModel, path: [...call.api.path, name], kind: 'call' };
+    const methodCall = makeCall(sourceCode, call.library, api, invocation, call);
+    found.set(invocation, methodCall);
+    followResult(sourceCode, methodCall, found);
+  }
+}
+
+function methodOf(object: ObjectModel, name: string) {
+  return Object.prototype.hasOwnProperty.call(object.methods, name) ? object.methods[name] : undefined;
+}
+
+/** Expressions that evaluate to the result of `node`. */
+function* resultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSESTree.Node> {
+  let current: TSESTree.Node = node;
+  while (current.parent && (current.parent.type === 'AwaitExpression' || current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression')) {
+    current = current.parent;
+  }
+  yield current;
+  const parent = current.parent;
+  let id: TSESTree.Identifier | undefined;
+  if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') id = parent.id;
+  if (parent?.type === 'AssignmentExpression' && parent.right === current && parent.left.type === 'Identifier') id = parent.left;
+  if (!id) return;
+  const variable = variableOf(sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    if (ref.isRead()) yield ref.identifier as TSESTree.Node;
+  }
+}
+
+export type { TraceInfo };
+export type { TSESLint };

@@ -1,0 +1,32 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+
+/** Direct child nodes, in no particular order (skips `parent` and non-node fields). */
+export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
+  for (const key of Object.keys(node) as (keyof typeof node)[]) {
+    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    const value = node[key] as unknown;
+    if (Array.isArray(value)) {
+      for (const item of value) if (isNode(item)) yield item;
+    } else if (isNode(value)) {
+      yield value;
+    }
+  }
+}
+
+function isNode(value: unknown): value is TSESTree.Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * Depth-first walk below `root`. `skip` prunes a subtree (e.g. nested
+ * functions); iterative so deep ASTs cannot overflow the stack.
+ */
+export function* descendants(root: TSESTree.Node, skip?: (node: TSESTree.Node) => boolean): Generator<TSESTree.Node> {
+  const stack: TSESTree.Node[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node !== root && skip?.(node)) continue;
+    yield node;
+    for (const child of childNodes(node)) stack.push(child);
+  }
+}

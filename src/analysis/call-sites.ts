@@ -1,0 +1,59 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants } from './ast';
+import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/**
+ * The arguments that calls in this file pass for `param`: so
+ * `function encrypt(text, key) {…}` called as `encrypt(msg, 'k3y')` sees `'k3y'`.
+ * Covers function declarations, functions bound to a variable, and class
+ * methods called as `this.method(…)`.
+ */
+export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identifier): TSESTree.Node[] {
+  const slot = param.parent?.type === 'AssignmentPattern' ? param.parent : param;
+  const fn = slot.parent;
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return [];
+  const index = fn.params.indexOf(slot as TSESTree.Parameter);
+  if (index < 0 || fn.params.slice(0, index).some((p) => p.type === 'RestElement')) return [];
+  const args: TSESTree.Node[] = [];
+  for (const call of callsOf(sourceCode, fn)) {
+    if (call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) continue;
+    const arg = call.arguments[index];
+    if (arg) args.push(arg);
+  }
+  return args;
+}
+
+function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.CallExpression | TSESTree.NewExpression> {
+  let nameId: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) nameId = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
+  if (nameId) {
+    const variable = variableOf(sourceCode, nameId);
+    for (const ref of variable?.references ?? []) {
+      const id = ref.identifier as TSESTree.Node;
+      if ((id.parent?.type === 'CallExpression' || id.parent?.type === 'NewExpression') && id.parent.callee === id) yield id.parent;
+    }
+    return;
+  }
+  // Class method: `this.encrypt(…)` inside the same class.
+  if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed) {
+    const name = propertyName(fn.parent.key);
+    const classBody = fn.parent.parent;
+    if (name && classBody?.type === 'ClassBody') yield* thisCalls(classBody, name);
+  }
+}
+
+function* thisCalls(root: TSESTree.Node, name: string): Generator<TSESTree.CallExpression> {
+  for (const node of descendants(root)) {
+    if (
+      node.type === 'CallExpression' &&
+      node.callee.type === 'MemberExpression' &&
+      node.callee.object.type === 'ThisExpression' &&
+      memberName(node.callee) === name
+    ) {
+      yield node;
+    }
+  }
+}

@@ -1,0 +1,71 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants } from './ast';
+import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/**
+ * The expressions a class member can hold: `this.key` (instance fields and
+ * `this.key = …` assignments inside the class) or `Config.KEY` (static fields).
+ */
+export function classMemberValues(sourceCode: SourceCode, node: TSESTree.MemberExpression, name: string): TSESTree.Node[] {
+  const object = unwrapExpression(node.object);
+  if (object.type === 'ThisExpression') {
+    const cls = enclosingClass(node);
+    return cls ? memberValues(cls, name, false) : [];
+  }
+  if (object.type === 'Identifier') {
+    const variable = variableOf(sourceCode, object);
+    const def = variable?.defs[0];
+    if (def?.type === 'ClassName') return memberValues(def.node as ClassNode, name, true);
+  }
+  return [];
+}
+
+function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;
+    // `this` inside a plain function is not the class instance.
+    if (n.type === 'FunctionDeclaration' || (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition')) return undefined;
+  }
+  return undefined;
+}
+
+function memberValues(cls: ClassNode, name: string, isStatic: boolean): TSESTree.Node[] {
+  const values: TSESTree.Node[] = [];
+  for (const element of cls.body.body) {
+    if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && propertyName(element.key) === name) {
+      if (element.value) values.push(element.value);
+    }
+    if (!isStatic && element.type === 'MethodDefinition' && element.value.body) {
+      collectThisAssignments(element.value.body, name, values);
+      if (element.kind === 'constructor') collectParameterProperties(element.value, name, values);
+    }
+  }
+  return values;
+}
+
+/** `constructor(private readonly key = 'x')`. */
+function collectParameterProperties(fn: TSESTree.FunctionExpression, name: string, out: TSESTree.Node[]): void {
+  for (const param of fn.params) {
+    if (param.type !== 'TSParameterProperty') continue;
+    const inner = param.parameter;
+    if (inner.type === 'AssignmentPattern' && inner.left.type === 'Identifier' && inner.left.name === name) out.push(inner.right);
+  }
+}
+
+/** Finds `this.<name> = value` in a method body, not descending into nested non-arrow functions. */
+function collectThisAssignments(body: TSESTree.Node, name: string, out: TSESTree.Node[]): void {
+  const nested = (n: TSESTree.Node) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ClassBody';
+  for (const node of descendants(body, nested)) {
+    if (
+      node.type === 'AssignmentExpression' &&
+      node.operator === '=' &&
+      node.left.type === 'MemberExpression' &&
+      node.left.object.type === 'ThisExpression' &&
+      memberName(node.left) === name
+    ) {
+      out.push(node.right);
+    }
+  }
+}

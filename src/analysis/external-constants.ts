@@ -1,0 +1,86 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import type { Constant, ResolveContext } from './values';
+
+/**
+ * Constants defined in another file, read through TypeScript's type checker
+ * when the file was linted with type information (`parserOptions.project` or
+ * `projectService`). Without it, imported values stay unknown: precise, not guessed.
+ */
+export function externalConstant(ctx: ResolveContext, node: TSESTree.Node): Constant | undefined {
+  const services = ctx.parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  if (!program || !map) return undefined;
+  const typescript = loadTypeScript();
+  if (!typescript) return undefined;
+  try {
+    const checker = program.getTypeChecker();
+    const tsNode = map.get(node as never) as ts.Node | undefined;
+    if (!tsNode) return undefined;
+    const target = typescript.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
+    let symbol = checker.getSymbolAtLocation(target);
+    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
+    const initializer = constantInitializer(typescript, declaration);
+    const value = initializer && evaluate(typescript, initializer);
+    if (!value) return undefined;
+    return { ...value, origin: node, external: true };
+  } catch {
+    return undefined;
+  }
+}
+
+let cachedTypeScript: typeof ts | null | undefined;
+function loadTypeScript(): typeof ts | undefined {
+  if (cachedTypeScript === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      cachedTypeScript = require('typescript') as typeof ts;
+    } catch {
+      cachedTypeScript = null;
+    }
+  }
+  return cachedTypeScript ?? undefined;
+}
+
+/** The initializer of a declaration that cannot change: `export const X = …`, readonly/static fields, object members of a const. */
+function constantInitializer(typescript: typeof ts, declaration: ts.Declaration): ts.Expression | undefined {
+  if (typescript.isVariableDeclaration(declaration)) {
+    const list = declaration.parent;
+    return typescript.isVariableDeclarationList(list) && list.flags & typescript.NodeFlags.Const ? declaration.initializer : undefined;
+  }
+  if (typescript.isPropertyAssignment(declaration)) return declaration.initializer;
+  if (typescript.isPropertyDeclaration(declaration)) return declaration.initializer;
+  if (typescript.isEnumMember(declaration)) return declaration.initializer;
+  return undefined;
+}
+
+type Evaluated = Omit<Constant, 'origin'>;
+
+function evaluate(typescript: typeof ts, raw: ts.Expression): Evaluated | undefined {
+  let expr = raw;
+  while (typescript.isAsExpression(expr) || typescript.isParenthesizedExpression(expr) || typescript.isSatisfiesExpression(expr)) expr = expr.expression;
+  if (typescript.isStringLiteral(expr) || typescript.isNoSubstitutionTemplateLiteral(expr)) return { kind: 'string', value: expr.text, text: expr.text };
+  if (typescript.isNumericLiteral(expr)) return { kind: 'number', value: Number(expr.text) };
+  // Buffer.from('…', 'hex') in a shared constants module.
+  if (
+    typescript.isCallExpression(expr) &&
+    typescript.isPropertyAccessExpression(expr.expression) &&
+    expr.expression.expression.getText() === 'Buffer' &&
+    expr.expression.name.text === 'from' &&
+    expr.arguments.length >= 1 &&
+    typescript.isStringLiteralLike(expr.arguments[0])
+  ) {
+    const text = expr.arguments[0].text;
+    const encodingArg = expr.arguments[1];
+    const encoding = encodingArg && typescript.isStringLiteralLike(encodingArg) ? encodingArg.text : 'utf8';
+    try {
+      return { kind: 'bytes', value: Uint8Array.from(Buffer.from(text, encoding as BufferEncoding)), text, encoding };
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,90 @@
+import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+
+export type SourceCode = Readonly<TSESLint.SourceCode>;
+
+/** The variable an identifier refers to, or undefined for unresolved globals. */
+export function variableOf(sourceCode: SourceCode, id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
+  try {
+    return ASTUtils.findVariable(sourceCode.getScope(id), id) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Strips TS-only wrappers and parentheses-equivalents that do not change a value. */
+export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    switch (current.type) {
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'TSNonNullExpression':
+      case 'TSTypeAssertion':
+      case 'TSInstantiationExpression':
+        current = current.expression;
+        continue;
+      case 'ChainExpression':
+        current = current.expression;
+        continue;
+      default:
+        return current;
+    }
+  }
+}
+
+/** The single initializer of a variable that is never reassigned (const, or a let written once). */
+export function singleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  if (variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+  const writes = variable.references.filter((ref) => ref.isWrite());
+  if (writes.length !== 1 || writes[0].writeExpr !== def.node.init) return undefined;
+  return def.node.init;
+}
+
+/** The name of a non-computed (or string-literal computed) property key. */
+export function propertyName(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'Literal' && (typeof node.value === 'string' || typeof node.value === 'number')) return String(node.value);
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0].value.cooked ?? undefined;
+  return undefined;
+}
+
+/** `a.b` / `a['b']` → 'b'. */
+export function memberName(node: TSESTree.MemberExpression): string | undefined {
+  if (!node.computed) return node.property.type === 'Identifier' ? node.property.name : undefined;
+  return propertyName(node.property);
+}
+
+/**
+ * Follows an identifier to the object literal it was initialised with (const
+ * only), so `const opts = { iv }; f(opts)` reads like `f({ iv })`.
+ */
+export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'ObjectExpression') return expr;
+  if (depth > 4) return undefined;
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    return init ? resolveObjectLiteral(sourceCode, init, depth + 1) : undefined;
+  }
+  if (expr.type === 'MemberExpression') {
+    const name = memberName(expr);
+    const owner = name === undefined ? undefined : resolveObjectLiteral(sourceCode, expr.object, depth + 1);
+    const value = owner && findProperty(owner, name!);
+    return value ? resolveObjectLiteral(sourceCode, value, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The value of property `name` in an object literal (last one wins, as at run time). */
+export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  let found: TSESTree.Node | undefined;
+  for (const prop of object.properties) {
+    if (prop.type !== 'Property' || prop.kind !== 'init') continue;
+    if (prop.computed && prop.key.type !== 'Literal') continue;
+    if (propertyName(prop.key) === name) found = prop.value;
+  }
+  return found;
+}

@@ -1,0 +1,132 @@
+/**
+ * Heuristics about what a constant looks like: key material, a placeholder, a
+ * PEM block. Pure functions of strings, shared by rules and the inventory.
+ */
+
+/** Shannon entropy in bits per character. */
+export function shannonEntropy(text: string): number {
+  if (!text) return 0;
+  const counts = new Map<string, number>();
+  for (const ch of text) counts.set(ch, (counts.get(ch) ?? 0) + 1);
+  let bits = 0;
+  const length = [...text].length;
+  for (const count of counts.values()) {
+    const p = count / length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+const HEX = /^(?:0x)?[0-9a-fA-F]+$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+
+/** Lengths in bytes of common symmetric keys, HMAC keys and seeds. */
+const KEY_BYTE_LENGTHS = new Set([16, 20, 24, 32, 48, 64, 128]);
+
+export type KeyShape = 'hex' | 'base64' | 'base64url' | 'passphrase' | 'bytes';
+
+export interface KeyMaterialVerdict {
+  looksLikeKey: boolean;
+  shape?: KeyShape;
+  /** Decoded length in bytes, when the shape has one. */
+  byteLength?: number;
+  reason: string;
+}
+
+/**
+ * Does this string look like generated key material (as opposed to a word,
+ * a name or a placeholder)? Hex is judged by its length and its digit/letter
+ * mix, since 16 symbols cap entropy at 4 bits/char and entropy-only tools miss
+ * every hex key; base64 by decoded length and entropy.
+ */
+export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
+  const value = text.trim();
+  if (isPlaceholder(value)) return { looksLikeKey: false, reason: 'placeholder' };
+  const hex = value.replace(/^0x/, '');
+  if (HEX.test(value) && hex.length % 2 === 0 && hex.length >= 32) {
+    const byteLength = hex.length / 2;
+    const mixed = /[0-9]/.test(hex) && /[a-fA-F]/.test(hex);
+    const distinct = new Set(hex.toLowerCase()).size;
+    if (mixed && distinct >= 8) return { looksLikeKey: true, shape: 'hex', byteLength, reason: `${byteLength}-byte hex` };
+    return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'low-variety hex' };
+  }
+  if (value.length >= 20 && (BASE64.test(value) || BASE64URL.test(value))) {
+    const decoded = Buffer.from(value, BASE64.test(value) ? 'base64' : 'base64url');
+    const entropy = shannonEntropy(value);
+    const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
+    if (decoded.length >= 16 && entropy >= 4 && classes >= 3) {
+      return { looksLikeKey: true, shape: BASE64.test(value) ? 'base64' : 'base64url', byteLength: decoded.length, reason: `${decoded.length}-byte base64` };
+    }
+  }
+  // Long random-looking strings with symbols (generated passphrases).
+  if (value.length >= 16 && !/\s/.test(value) && shannonEntropy(value) >= 4.2) {
+    return { looksLikeKey: true, shape: 'passphrase', reason: 'high-entropy string' };
+  }
+  return { looksLikeKey: false, reason: 'low entropy' };
+}
+
+export function isLikelyKeyLength(byteLength: number): boolean {
+  return KEY_BYTE_LENGTHS.has(byteLength);
+}
+
+const PLACEHOLDER_WORDS =
+  /^(?:x+|\*+|\.+|-+|_+|0+|1234\d*|test|testing|example|sample|dummy|fake|placeholder|changeme|change[-_ ]?me|todo|tbd|none|null|undefined|secret|password|key|your[-_ ]?(?:secret|key|token|password)(?:[-_ ]?here)?|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[a-z_]+%|\[[^\]]*\])$/i;
+
+/**
+ * Obvious placeholders: `'xxx'`, `'<your-key>'`, `'${SECRET}'`, `'changeme'`.
+ * These are not key material in a sample; but a placeholder that *reaches a
+ * key sink* is still a hardcoded key (rules decide that, not this function).
+ */
+export function isPlaceholder(text: string): boolean {
+  const value = text.trim();
+  if (value.length === 0) return true;
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (/^(?:your|my|insert|replace|put|enter)[-_ ]/i.test(value) && /(?:key|secret|token|here)/i.test(value)) return true;
+  if (/^(.)\1+$/.test(value)) return true; // 'aaaaaaaa'
+  return false;
+}
+
+/** Shows enough of a secret to find it, never the whole thing: `8f3a…(64 chars)`. */
+export function redact(text: string): string {
+  const flat = text.replace(/\s+/g, ' ');
+  if (flat.length <= 8) return `${'*'.repeat(Math.min(flat.length, 4))}(${flat.length} chars)`;
+  return `${flat.slice(0, 4)}…(${flat.length} chars)`;
+}
+
+// ---------------------------------------------------------------------------
+// PEM private keys
+
+const PEM_PRIVATE = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE KEY)-----([\s\S]*?)-----END \1-----/;
+
+export interface PemVerdict {
+  label: string;
+  encrypted: boolean;
+}
+
+/**
+ * A real PEM private key block: the body must be substantial base64 (or the
+ * OpenSSH format) that decodes to DER (`0x30` SEQUENCE) or to an OpenSSH key.
+ * `-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----` placeholders,
+ * regexes and docs do not qualify.
+ */
+export function findPrivateKeyPem(text: string): PemVerdict | undefined {
+  const match = PEM_PRIVATE.exec(text);
+  if (!match) return undefined;
+  const label = match[1];
+  const lines = match[2]
+    .replace(/\\n/g, '\n')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !/^(?:Proc-Type|DEK-Info):/i.test(l));
+  const body = lines.join('').replace(/\s+/g, '');
+  if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return undefined;
+  const der = Buffer.from(body, 'base64');
+  const encrypted = label.startsWith('ENCRYPTED') || /Proc-Type:\s*4,ENCRYPTED/i.test(match[2]);
+  if (label === 'OPENSSH PRIVATE KEY') {
+    if (!der.subarray(0, 15).toString('latin1').startsWith('openssh-key-v1')) return undefined;
+    return { label, encrypted: !der.includes(Buffer.from('none')) };
+  }
+  if (der[0] !== 0x30 && !encrypted) return undefined;
+  return { label, encrypted };
+}

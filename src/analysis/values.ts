@@ -1,0 +1,548 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { apiCallAt, argsWithRole } from './api-calls';
+import { externalConstant } from './external-constants';
+import { classMemberValues } from './class-members';
+import { callSiteArguments } from './call-sites';
+import {
+  findProperty,
+  memberName,
+  propertyName,
+  resolveObjectLiteral,
+  unwrapExpression,
+  variableOf,
+  type SourceCode,
+} from './scope';
+
+/**
+ * A value known at compile time, and where it is written. Rules report on
+ * `origin` (the literal), so one hardcoded key used in three places is one
+ * finding, on the line a developer has to change.
+ */
+export interface Constant {
+  kind: 'string' | 'number' | 'boolean' | 'null' | 'bytes' | 'array';
+  /** The value: for `bytes` the decoded bytes, for `array` the element constants. */
+  value: string | number | boolean | null | Uint8Array | readonly Constant[];
+  /** The expression where the constant is written (or, for a value from another file, the use). */
+  origin: TSESTree.Node;
+  /** The source text form before decoding (`'8f3a…'` of `Buffer.from('8f3a…', 'hex')`). */
+  text?: string;
+  /** How `text` became bytes: `hex`, `base64`, `utf8`, `zeros`, `array`. */
+  encoding?: string;
+  /**
+   * Only a default: `process.env.KEY ?? 'dev'`, a parameter default,
+   * `if (!key) key = '…'`. Still constant key material when it is used.
+   */
+  fallback?: boolean;
+  /** Computed from a constant (hashed, KDF-stretched, sliced): still hardcoded, value not computed. */
+  derived?: boolean;
+  /** Read from another file through type information. */
+  external?: boolean;
+  /** Arrived through a call site's argument (`encrypt(data, 'k')` calling `function encrypt(d, key)`). */
+  viaCallSite?: boolean;
+}
+
+/** All the constants an expression can evaluate to, and whether every path is constant. */
+export interface Resolution {
+  values: Constant[];
+  /** True when every evaluation yields one of `values` (no env var, no parameter, no I/O). */
+  complete: boolean;
+}
+
+export interface ResolveContext {
+  sourceCode: SourceCode;
+  /** TypeScript services, when the file was parsed with type information. */
+  parserServices?: Partial<TSESLint.SourceCode['parserServices']>;
+}
+
+const NONE: Resolution = { values: [], complete: false };
+const MAX_DEPTH = 12;
+const MAX_VALUES = 16;
+
+/** The single definite constant an expression always evaluates to, if any. */
+export function resolveConstant(ctx: ResolveContext, node: TSESTree.Node): Constant | undefined {
+  const resolution = resolveValues(ctx, node);
+  return resolution.complete && resolution.values.length === 1 && !resolution.values[0].fallback ? resolution.values[0] : undefined;
+}
+
+/** Every constant an expression may evaluate to (including fallbacks and call-site arguments). */
+export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolution {
+  try {
+    return resolve(ctx, node, new Set(), 0);
+  } catch {
+    // Analysis must never crash a rule: an unexpected AST shape is simply "unknown".
+    return NONE;
+  }
+}
+
+/** Constant string candidates of an expression (strings only), e.g. algorithm names. */
+export function stringValues(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
+  return resolveValues(ctx, node).values.filter((v) => v.kind === 'string');
+}
+
+/** Constant number candidates of an expression. */
+export function numberValues(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
+  return resolveValues(ctx, node).values.filter((v) => v.kind === 'number');
+}
+
+function single(constant: Constant): Resolution {
+  return { values: [constant], complete: true };
+}
+
+function mark(resolution: Resolution, flags: Partial<Constant>): Resolution {
+  return { values: resolution.values.map((v) => ({ ...v, ...flags })), complete: resolution.complete };
+}
+
+function union(parts: Resolution[], complete = parts.every((p) => p.complete)): Resolution {
+  const values = parts.flatMap((p) => p.values).slice(0, MAX_VALUES);
+  return { values, complete: complete && values.length > 0 };
+}
+
+function resolve(ctx: ResolveContext, raw: TSESTree.Node, seen: Set<TSESTree.Node>, depth: number): Resolution {
+  if (depth > MAX_DEPTH || seen.has(raw)) return NONE;
+  seen.add(raw);
+  try {
+    return resolveNode(ctx, unwrapExpression(raw), seen, depth + 1);
+  } finally {
+    seen.delete(raw);
+  }
+}
+
+function resolveNode(ctx: ResolveContext, node: TSESTree.Node, seen: Set<TSESTree.Node>, depth: number): Resolution {
+  const next = (n: TSESTree.Node) => resolve(ctx, n, seen, depth);
+  switch (node.type) {
+    case 'Literal':
+      return literal(node);
+    case 'TemplateLiteral':
+      return template(node, next);
+    case 'BinaryExpression':
+      return binary(node, next);
+    case 'LogicalExpression':
+      return logical(node, next);
+    case 'ConditionalExpression':
+      return union([next(node.consequent), next(node.alternate)]);
+    case 'SequenceExpression':
+      return next(node.expressions[node.expressions.length - 1]);
+    case 'AssignmentExpression':
+      return node.operator === '=' ? next(node.right) : NONE;
+    case 'AwaitExpression':
+      return next(node.argument);
+    case 'ArrayExpression':
+      return arrayLiteral(node, next);
+    case 'Identifier':
+      return identifier(ctx, node, next, depth);
+    case 'MemberExpression':
+      return member(ctx, node, next, depth);
+    case 'CallExpression':
+    case 'NewExpression':
+      return callValue(ctx, node, next);
+    case 'UnaryExpression':
+      if (node.operator === '-') {
+        const inner = next(node.argument);
+        return { values: inner.values.filter((v) => v.kind === 'number').map((v) => ({ ...v, value: -(v.value as number), origin: node })), complete: inner.complete };
+      }
+      return NONE;
+    default:
+      return NONE;
+  }
+}
+
+function literal(node: TSESTree.Literal): Resolution {
+  const value = node.value;
+  if (typeof value === 'string') return single({ kind: 'string', value, origin: node, text: value });
+  if (typeof value === 'number') return single({ kind: 'number', value, origin: node });
+  if (typeof value === 'bigint') return single({ kind: 'number', value: Number(value), origin: node });
+  if (typeof value === 'boolean') return single({ kind: 'boolean', value, origin: node });
+  if (value === null && !('regex' in node && node.regex)) return single({ kind: 'null', value: null, origin: node });
+  return NONE;
+}
+
+function template(node: TSESTree.TemplateLiteral, next: (n: TSESTree.Node) => Resolution): Resolution {
+  let text = node.quasis[0].value.cooked ?? '';
+  let flags: Partial<Constant> = {};
+  for (let i = 0; i < node.expressions.length; i++) {
+    const part = next(node.expressions[i]);
+    if (!part.complete || part.values.length !== 1) return NONE;
+    const v = part.values[0];
+    if (v.kind !== 'string' && v.kind !== 'number' && v.kind !== 'boolean') return NONE;
+    flags = { ...flags, ...(v.derived ? { derived: true } : {}), ...(v.fallback ? { fallback: true } : {}) };
+    text += String(v.value) + (node.quasis[i + 1].value.cooked ?? '');
+  }
+  return single({ kind: 'string', value: text, origin: node, text, ...flags });
+}
+
+function binary(node: TSESTree.BinaryExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  if (node.left.type === 'PrivateIdentifier') return NONE;
+  const left = next(node.left);
+  const right = next(node.right);
+  if (!left.complete || !right.complete || left.values.length !== 1 || right.values.length !== 1) return NONE;
+  const a = left.values[0].value;
+  const b = right.values[0].value;
+  const scalar = (v: unknown): v is string | number => typeof v === 'string' || typeof v === 'number';
+  if (!scalar(a) || !scalar(b)) return NONE;
+  let value: string | number;
+  switch (node.operator) {
+    case '+':
+      value = (a as never) + (b as never);
+      break;
+    case '*':
+      value = Number(a) * Number(b);
+      break;
+    case '-':
+      value = Number(a) - Number(b);
+      break;
+    case '/':
+      value = Number(a) / Number(b);
+      break;
+    case '**':
+      value = Number(a) ** Number(b);
+      break;
+    case '<<':
+      value = Number(a) << Number(b);
+      break;
+    default:
+      return NONE;
+  }
+  const derived = left.values[0].derived || right.values[0].derived;
+  return single({ kind: typeof value === 'string' ? 'string' : 'number', value, origin: node, text: typeof value === 'string' ? value : undefined, ...(derived ? { derived } : {}) });
+}
+
+/**
+ * `a ?? 'x'`, `a || 'x'`: when `a` is not a constant (an env var, a parameter),
+ * `'x'` is a hardcoded fallback: constant key material whenever `a` is unset.
+ */
+function logical(node: TSESTree.LogicalExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const left = next(node.left);
+  const right = next(node.right);
+  if (node.operator === '&&') return right.complete && left.complete ? right : mark(right, { fallback: true });
+  if (left.complete) return left.values.length ? left : right;
+  return union([left, mark(right, { fallback: true })], false);
+}
+
+function arrayLiteral(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const elements: Constant[] = [];
+  for (const element of node.elements) {
+    if (!element || element.type === 'SpreadElement') return NONE;
+    const r = next(element);
+    if (!r.complete || r.values.length !== 1) return NONE;
+    elements.push(r.values[0]);
+  }
+  return single({ kind: 'array', value: elements, origin: node });
+}
+
+// ---------------------------------------------------------------------------
+// Bindings
+
+function identifier(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
+  if (node.name === 'undefined') return NONE;
+  const variable = variableOf(ctx.sourceCode, node);
+  if (!variable || variable.defs.length === 0) return NONE;
+  const def = variable.defs[variable.defs.length - 1];
+  switch (def.type) {
+    case 'Variable':
+      return variableValue(ctx, variable, node, next);
+    case 'Parameter':
+      return parameterValue(ctx, def.name as TSESTree.Identifier, next, depth);
+    case 'ImportBinding':
+      return externalValue(ctx, node);
+    default:
+      return NONE;
+  }
+}
+
+/**
+ * Flow-aware enough for real code: the last write that always runs before the
+ * use decides (`let key = 'x'; key = randomBytes(32)` is not constant), and
+ * later conditional writes are fallbacks (`if (!key) key = 'dev-key'`).
+ */
+function variableValue(
+  ctx: ResolveContext,
+  variable: TSESLint.Scope.Variable,
+  use: TSESTree.Node,
+  next: (n: TSESTree.Node) => Resolution,
+): Resolution {
+  const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+  const def = variable.defs[0];
+  const declaratorId = def.type === 'Variable' ? def.node.id : undefined;
+  // Destructuring (`const { key } = config`): follow the property.
+  if (declaratorId && declaratorId.type === 'ObjectPattern' && def.type === 'Variable' && def.node.init) {
+    const path = patternPropertyPath(declaratorId, variable.name);
+    if (!path) return NONE;
+    let object: TSESTree.Node | undefined = def.node.init;
+    for (const key of path) {
+      const literalObject: TSESTree.ObjectExpression | undefined = object && resolveObjectLiteral(ctx.sourceCode, object);
+      object = literalObject && findProperty(literalObject, key);
+    }
+    return object ? next(object) : NONE;
+  }
+  if (writes.length === 0) return NONE;
+  if (writes.length === 1) {
+    const only = writes[0].writeExpr as TSESTree.Node;
+    // A write after the use (in a loop or a callback) cannot be proven to precede it.
+    return only.range[0] < use.range[0] || isDeclarationInit(only) ? next(only) : mark(next(only), { fallback: true });
+  }
+  const before = writes.filter((w) => (w.writeExpr as TSESTree.Node).range[1] <= use.range[0]);
+  const useFunction = enclosingFunction(use);
+  const dominating = [...before].reverse().find((w) => {
+    const stmtBlock = containingBlock(w.identifier as TSESTree.Node);
+    return enclosingFunction(w.identifier as TSESTree.Node) === useFunction && stmtBlock !== undefined && isAncestor(stmtBlock, use);
+  });
+  if (!dominating) {
+    // Writes happen elsewhere (other functions, callbacks): constants among them are defaults at best.
+    return mark(union(writes.map((w) => next(w.writeExpr as TSESTree.Node)), false), { fallback: true });
+  }
+  const later = before.filter((w) => (w.writeExpr as TSESTree.Node).range[0] > (dominating.writeExpr as TSESTree.Node).range[0]);
+  const base = next(dominating.writeExpr as TSESTree.Node);
+  if (later.length === 0) return base;
+  return union([base, mark(union(later.map((w) => next(w.writeExpr as TSESTree.Node))), { fallback: true })], false);
+}
+
+function isDeclarationInit(node: TSESTree.Node): boolean {
+  return node.parent?.type === 'VariableDeclarator' && node.parent.init === node;
+}
+
+function patternPropertyPath(pattern: TSESTree.Node, name: string): string[] | undefined {
+  if (pattern.type === 'Identifier') return pattern.name === name ? [] : undefined;
+  if (pattern.type === 'AssignmentPattern') return patternPropertyPath(pattern.left, name);
+  if (pattern.type !== 'ObjectPattern') return undefined;
+  for (const prop of pattern.properties) {
+    if (prop.type !== 'Property' || prop.computed) continue;
+    const key = propertyName(prop.key);
+    const inner = key === undefined ? undefined : patternPropertyPath(prop.value, name);
+    if (inner) return [key!, ...inner];
+  }
+  return undefined;
+}
+
+type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | undefined {
+  for (let n: TSESTree.Node | undefined = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'Program') return n;
+  }
+  return undefined;
+}
+
+/** The block (or program/function body) whose statement list holds the statement containing `node`. */
+function containingBlock(node: TSESTree.Node): TSESTree.Node | undefined {
+  let child = node;
+  for (let n: TSESTree.Node | undefined = node.parent; n; child = n, n = n.parent) {
+    if (n.type === 'BlockStatement' || n.type === 'Program' || n.type === 'StaticBlock') return n;
+    // Writes in a condition, loop or a short-circuit are not unconditional.
+    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression' || n.type === 'LogicalExpression' || n.type === 'SwitchCase') {
+      if (n.type === 'IfStatement' && n.test === child) continue;
+      return n;
+    }
+    if (n.type === 'ForStatement' || n.type === 'ForInStatement' || n.type === 'ForOfStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement') return n;
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return undefined;
+  }
+  return undefined;
+}
+
+function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
+  return ancestor.range[0] <= node.range[0] && node.range[1] <= ancestor.range[1];
+}
+
+/**
+ * A parameter is constant at a use when its default is (`key = 'dev'` — a
+ * fallback) or when a call site in this file passes a constant.
+ */
+function parameterValue(ctx: ResolveContext, param: TSESTree.Identifier, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
+  const parts: Resolution[] = [];
+  const parent = param.parent;
+  if (parent?.type === 'AssignmentPattern' && parent.left === param) parts.push(mark(next(parent.right), { fallback: true }));
+  if (depth < MAX_DEPTH - 4) {
+    for (const arg of callSiteArguments(ctx.sourceCode, param)) parts.push(mark(next(arg), { viaCallSite: true }));
+  }
+  return union(parts, false);
+}
+
+function externalValue(ctx: ResolveContext, node: TSESTree.Node): Resolution {
+  const external = externalConstant(ctx, node);
+  return external ? single(external) : NONE;
+}
+
+// ---------------------------------------------------------------------------
+// Member expressions: config objects, class fields, `process.env`
+
+function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
+  const name = memberName(node);
+  if (name === undefined) return NONE;
+  if (isProcessEnv(node.object)) return NONE;
+  if (node.object.type === 'ThisExpression') return union(classMemberValues(ctx.sourceCode, node, name).map(next), false);
+  const object = resolveObjectLiteral(ctx.sourceCode, node.object);
+  if (object) {
+    const value = findProperty(object, name);
+    return value ? next(value) : NONE;
+  }
+  // `arr[0]` of a constant array.
+  const asArray = next(node.object);
+  if (asArray.complete && asArray.values.length === 1 && asArray.values[0].kind === 'array' && /^\d+$/.test(name)) {
+    const element = (asArray.values[0].value as readonly Constant[])[Number(name)];
+    return element ? single(element) : NONE;
+  }
+  // A static class member or an exported object from another file (type information).
+  const staticValues = classMemberValues(ctx.sourceCode, node, name);
+  if (staticValues.length) return union(staticValues.map(next), false);
+  if (depth < MAX_DEPTH) return externalValue(ctx, node);
+  return NONE;
+}
+
+export function isProcessEnv(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  return (
+    (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'Identifier' && expr.object.name === 'process') ||
+    (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'MetaProperty')
+  );
+}
+
+/** `process.env.NAME` / `process.env['NAME']` / `import.meta.env.NAME` → 'NAME'. */
+export function envVarName(node: TSESTree.Node): string | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'MemberExpression' && isProcessEnv(expr.object)) return memberName(expr);
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Calls that turn constants into bytes, or derive from them
+
+const STRING_TRANSFORMS = new Set(['toString', 'trim', 'slice', 'substring', 'substr', 'padEnd', 'padStart', 'toLowerCase', 'toUpperCase', 'normalize', 'repeat', 'valueOf', 'subarray']);
+
+function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const callee = unwrapExpression(node.callee);
+  const arg0 = node.arguments[0];
+
+  // Buffer.from / Buffer.alloc / Uint8Array / TextEncoder / String(x)
+  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !variableOf(ctx.sourceCode, callee.object)?.defs.length) {
+    const owner = callee.object.name;
+    const name = memberName(callee);
+    if (owner === 'Buffer' && name === 'from' && arg0) return bufferFrom(node, next);
+    if (owner === 'Buffer' && name === 'alloc' && arg0) return bufferAlloc(node, next);
+    if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'from' && arg0) return bytesFromArray(node, next(arg0));
+  }
+  if (node.type === 'NewExpression' && callee.type === 'Identifier' && /^(Uint8Array|Int8Array|Uint8ClampedArray)$/.test(callee.name)) {
+    if (!arg0) return NONE;
+    const inner = next(arg0);
+    const size = inner.complete && inner.values.length === 1 && inner.values[0].kind === 'number' ? (inner.values[0].value as number) : undefined;
+    if (size !== undefined && Number.isInteger(size) && size >= 0 && size < 1 << 20) return single({ kind: 'bytes', value: new Uint8Array(size), origin: node, encoding: 'zeros' });
+    return bytesFromArray(node, inner);
+  }
+  if (callee.type === 'Identifier' && callee.name === 'String' && arg0 && !variableOf(ctx.sourceCode, callee)?.defs.length) return derive(next(arg0));
+  // new TextEncoder().encode(x)
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'encode' && arg0) {
+    const encoder = unwrapExpression(callee.object);
+    const isEncoder =
+      (encoder.type === 'NewExpression' && encoder.callee.type === 'Identifier' && encoder.callee.name === 'TextEncoder') ||
+      (encoder.type === 'Identifier' && isTextEncoderBinding(ctx, encoder));
+    if (isEncoder) return encodeText(next(arg0), node, 'utf8');
+  }
+  // 'abc'.toString(), KEY.slice(0, 32), buf.toString('hex')
+  if (callee.type === 'MemberExpression' && STRING_TRANSFORMS.has(memberName(callee) ?? '')) {
+    return derive(next(callee.object));
+  }
+
+  const api = apiCallAt(ctx.sourceCode, node);
+  if (api) {
+    if (api.api.operation === 'encode') {
+      const data = argsWithRole(api, 'data')[0];
+      return data ? encodeText(next(data), node, String(api.api.facts?.encoding ?? 'binary')) : NONE;
+    }
+    // A hash or KDF of constant input is a constant: sha256('secret') is still 'secret'.
+    if (api.api.operation === 'hash' || api.api.operation === 'kdf' || api.api.operation === 'mac') {
+      return derivedFromApi(api, next);
+    }
+  }
+  return NONE;
+}
+
+function isTextEncoderBinding(ctx: ResolveContext, id: TSESTree.Identifier): boolean {
+  const variable = variableOf(ctx.sourceCode, id);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || !def.node.init) return false;
+  const init = unwrapExpression(def.node.init);
+  return init.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'TextEncoder';
+}
+
+/** A value computed from constants (sliced, hashed, stretched): constant too, value not tracked. */
+function derive(inner: Resolution): Resolution {
+  if (!inner.values.length) return NONE;
+  return { values: inner.values.map((v) => ({ ...v, derived: true })), complete: inner.complete };
+}
+
+/** `createHash('sha256').update(SECRET).digest()` and `scryptSync(PASSWORD, salt, 32)` are constants. */
+function derivedFromApi(api: import('./api-calls').ApiCall, next: (n: TSESTree.Node) => Resolution): Resolution {
+  // Walk a chain `createHash(...).update(x).digest()` back to the update/input arguments.
+  const inputs: TSESTree.Node[] = [];
+  for (let call: import('./api-calls').ApiCall | undefined = api; call; call = call.receiver) {
+    inputs.push(...argsWithRole(call, 'data'), ...argsWithRole(call, 'passphrase'), ...argsWithRole(call, 'key'));
+  }
+  if (!inputs.length) return NONE;
+  const resolved = inputs.map(next);
+  if (!resolved.every((r) => r.values.length > 0)) return NONE;
+  return derive(union(resolved));
+}
+
+function encodeText(inner: Resolution, node: TSESTree.Node, encoding: string): Resolution {
+  if (!inner.values.length) return NONE;
+  return {
+    values: inner.values.map((v) => {
+      if (v.kind !== 'string') return v;
+      const bytes = decode(v.value as string, encoding);
+      return { ...v, kind: 'bytes' as const, value: bytes ?? new Uint8Array(), encoding, text: v.text ?? (v.value as string) };
+    }),
+    complete: inner.complete,
+  };
+}
+
+function decode(text: string, encoding: string): Uint8Array | undefined {
+  try {
+    switch (encoding) {
+      case 'hex':
+        return /^(?:[0-9a-fA-F]{2})*$/.test(text) ? Uint8Array.from(Buffer.from(text, 'hex')) : undefined;
+      case 'base64':
+      case 'base64url':
+        return Uint8Array.from(Buffer.from(text, encoding));
+      case 'binary':
+      case 'latin1':
+        return Uint8Array.from(Buffer.from(text, 'latin1'));
+      default:
+        return Uint8Array.from(Buffer.from(text, 'utf8'));
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+function bufferFrom(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const data = next(node.arguments[0]);
+  const encArg = node.arguments[1];
+  let encoding = 'utf8';
+  if (encArg) {
+    const enc = next(encArg);
+    if (!enc.complete || enc.values.length !== 1 || enc.values[0].kind !== 'string') return NONE;
+    encoding = String(enc.values[0].value).toLowerCase();
+  }
+  if (data.values.some((v) => v.kind === 'array')) return bytesFromArray(node, data);
+  if (data.values.some((v) => v.kind === 'bytes')) return data;
+  return encodeText(data, node, encoding);
+}
+
+function bufferAlloc(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const size = next(node.arguments[0]);
+  if (!size.complete || size.values.length !== 1 || size.values[0].kind !== 'number') return NONE;
+  const n = size.values[0].value as number;
+  if (!Number.isInteger(n) || n < 0 || n > 1 << 20) return NONE;
+  const fillArg = node.arguments[1];
+  if (!fillArg) return single({ kind: 'bytes', value: new Uint8Array(n), origin: node, encoding: 'zeros' });
+  const fill = next(fillArg);
+  if (!fill.complete || fill.values.length !== 1) return NONE;
+  const f = fill.values[0];
+  const bytes = Uint8Array.from(Buffer.alloc(n, f.value as string | number));
+  return single({ kind: 'bytes', value: bytes, origin: node, encoding: 'fill', text: typeof f.value === 'string' ? f.value : undefined });
+}
+
+function bytesFromArray(node: TSESTree.Node, inner: Resolution): Resolution {
+  if (!inner.complete || inner.values.length !== 1 || inner.values[0].kind !== 'array') return NONE;
+  const elements = inner.values[0].value as readonly Constant[];
+  if (!elements.every((e) => e.kind === 'number')) return NONE;
+  return single({ kind: 'bytes', value: Uint8Array.from(elements.map((e) => e.value as number)), origin: inner.values[0].origin ?? node, encoding: 'array' });
+}

@@ -1,0 +1,34 @@
+import { awsKms } from './libraries/aws-kms';
+import { cryptoJs } from './libraries/crypto-js';
+import { jose, jsonwebtoken } from './libraries/jwt';
+import { libsodium, tweetnacl, tweetnaclUtil } from './libraries/nacl-sodium';
+import { nodeCrypto } from './libraries/node-crypto';
+import { nodeForge } from './libraries/node-forge';
+import { argon2, bcrypt } from './libraries/password-hashing';
+import { predictableSources } from './libraries/predictable';
+import { cookieParser, cookieSession, expressSession } from './libraries/sessions';
+import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
+import type { LibraryModel } from './types';
+
+export type * from './types';
+
+/** Every modelled library. Adding a library = adding a table here; rules do not change. */
+export const LIBRARIES: readonly LibraryModel[] = [
+  nodeCrypto,
+  webCrypto,
+  webCryptoRandom,
+  cryptoJs,
+  nodeForge,
+  jsonwebtoken,
+  jose,
+  tweetnacl,
+  tweetnaclUtil,
+  libsodium,
+  bcrypt,
+  argon2,
+  expressSession,
+  cookieSession,
+  cookieParser,
+  awsKms,
+  predictableSources,
+];

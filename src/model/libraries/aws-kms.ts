@@ -1,0 +1,48 @@
+import { construct, method } from '../define';
+import type { ApiModel, LibraryModel } from '../types';
+
+const CREDENTIALS = { '0.credentials.secretAccessKey': 'credential', '0.credentials.sessionToken': 'credential', '0.credentials.accessKeyId': 'data' } as const;
+
+/** Commands of `@aws-sdk/client-kms` v3: `client.send(new EncryptCommand({ … }))`. */
+const commands: ApiModel[] = [
+  construct('KMSClient', 'client', CREDENTIALS, { returns: 'KMSClient' }),
+  construct('KMS', 'client', CREDENTIALS, { returns: 'KMSAggregated' }),
+  construct('EncryptCommand', 'encrypt', { '0.KeyId': 'kms-key-id', '0.Plaintext': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }),
+  construct('DecryptCommand', 'decrypt', { '0.KeyId': 'kms-key-id', '0.CiphertextBlob': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }),
+  construct('ReEncryptCommand', 'wrap', { '0.DestinationKeyId': 'kms-key-id', '0.SourceKeyId': 'kms-key-id', '0.DestinationEncryptionContext': 'kms-context', '0.SourceEncryptionContext': 'kms-context' }),
+  construct('GenerateDataKeyCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeySpec': 'kms-key-spec', '0.NumberOfBytes': 'key-length', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true } }),
+  construct('GenerateDataKeyWithoutPlaintextCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeySpec': 'kms-key-spec', '0.EncryptionContext': 'kms-context' }),
+  construct('GenerateDataKeyPairCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeyPairSpec': 'kms-key-spec', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true } }),
+  construct('SignCommand', 'sign', { '0.KeyId': 'kms-key-id', '0.SigningAlgorithm': 'algorithm' }),
+  construct('VerifyCommand', 'verify', { '0.KeyId': 'kms-key-id', '0.SigningAlgorithm': 'algorithm' }),
+  construct('GenerateMacCommand', 'mac', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
+  construct('VerifyMacCommand', 'mac-verify', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
+  construct('CreateKeyCommand', 'keygen', { '0.KeyUsage': 'kms-key-usage', '0.KeySpec': 'kms-key-spec', '0.CustomerMasterKeySpec': 'kms-key-spec' }, { facts: { kmsCreateKey: true } }),
+];
+
+/** The aggregated client (`new KMS({})`) exposes the same operations as methods. */
+const aggregated = (op: ApiModel) => method(op.operation, op.args, { facts: op.facts });
+const byName = (name: string) => commands.find((c) => c.path[0] === name)!;
+
+export const awsKms: LibraryModel = {
+  id: '@aws-sdk/client-kms',
+  roots: [{ module: '@aws-sdk/client-kms' }],
+  apis: commands,
+  objects: {
+    KMSClient: { methods: { send: method('client', { 0: 'data' }) } },
+    KMSAggregated: {
+      methods: {
+        encrypt: aggregated(byName('EncryptCommand')),
+        decrypt: aggregated(byName('DecryptCommand')),
+        reEncrypt: aggregated(byName('ReEncryptCommand')),
+        generateDataKey: aggregated(byName('GenerateDataKeyCommand')),
+        generateDataKeyWithoutPlaintext: aggregated(byName('GenerateDataKeyWithoutPlaintextCommand')),
+        sign: aggregated(byName('SignCommand')),
+        verify: aggregated(byName('VerifyCommand')),
+        generateMac: aggregated(byName('GenerateMacCommand')),
+        verifyMac: aggregated(byName('VerifyMacCommand')),
+        createKey: aggregated(byName('CreateKeyCommand')),
+      },
+    },
+  },
+};

@@ -1,0 +1,64 @@
+import { call, construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/** jsonwebtoken: `sign(payload, secretOrPrivateKey, options)`, `verify(token, secretOrPublicKey, options)`. */
+export const jsonwebtoken: LibraryModel = {
+  id: 'jsonwebtoken',
+  roots: [{ module: 'jsonwebtoken' }],
+  apis: [
+    call('sign', 'jwt-sign', { 0: 'data', 1: 'secret', '1.key': 'secret', '1.passphrase': 'passphrase', '2.algorithm': 'algorithm' }),
+    call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
+  ],
+};
+
+/**
+ * jose (ESM-only). Builders (`new SignJWT(claims).setProtectedHeader({ alg }).sign(key)`)
+ * are followed through their fluent methods to `sign`/`encrypt`.
+ */
+export const jose: LibraryModel = {
+  id: 'jose',
+  roots: [{ module: 'jose', esm: true }],
+  apis: [
+    construct('SignJWT', 'jwt-sign', { 0: 'data' }, { returns: 'JoseSigner' }),
+    construct('CompactSign', 'jwt-sign', { 0: 'data' }, { returns: 'JoseSigner' }),
+    construct('FlattenedSign', 'jwt-sign', { 0: 'data' }, { returns: 'JoseSigner' }),
+    construct('GeneralSign', 'jwt-sign', { 0: 'data' }, { returns: 'JoseSigner' }),
+    construct('EncryptJWT', 'encrypt', { 0: 'data' }, { returns: 'JoseEncrypter' }),
+    construct('CompactEncrypt', 'encrypt', { 0: 'data' }, { returns: 'JoseEncrypter' }),
+    construct('UnsecuredJWT', 'jwt-sign', { 0: 'data' }, { facts: { unsecured: true } }),
+    call('jwtVerify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
+    call('compactVerify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
+    call('flattenedVerify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
+    call('jwtDecrypt', 'decrypt', { 0: 'data', 1: 'key' }),
+    call('compactDecrypt', 'decrypt', { 0: 'data', 1: 'key' }),
+    call('importPKCS8', 'key-import', { 0: 'key', 1: 'algorithm' }),
+    call('importSPKI', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
+    call('importX509', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
+    call('importJWK', 'key-import', { '0.k': 'key', '0.d': 'key', 1: 'algorithm' }),
+    call('generateSecret', 'keygen', { 0: 'algorithm' }),
+    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.crv': 'curve' }),
+  ],
+  objects: {
+    JoseSigner: {
+      methods: {
+        setProtectedHeader: method('jwt-sign', { '0.alg': 'algorithm' }, { returns: 'JoseSigner' }),
+        setIssuedAt: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setIssuer: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setAudience: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setSubject: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setExpirationTime: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setNotBefore: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        setJti: method('jwt-sign', {}, { returns: 'JoseSigner' }),
+        sign: method('jwt-sign', { 0: 'secret' }),
+      },
+    },
+    JoseEncrypter: {
+      methods: {
+        setProtectedHeader: method('encrypt', { '0.alg': 'algorithm', '0.enc': 'algorithm' }, { returns: 'JoseEncrypter' }),
+        setIssuedAt: method('encrypt', {}, { returns: 'JoseEncrypter' }),
+        setExpirationTime: method('encrypt', {}, { returns: 'JoseEncrypter' }),
+        encrypt: method('encrypt', { 0: 'key' }),
+      },
+    },
+  },
+};

@@ -1,0 +1,84 @@
+import { call } from '../define';
+import type { ApiModel, LibraryModel } from '../types';
+
+/** tweetnacl: `nacl.secretbox(msg, nonce, key)`, `nacl.box(msg, nonce, theirPk, mySk)`, … */
+export const tweetnacl: LibraryModel = {
+  id: 'tweetnacl',
+  roots: [{ module: 'tweetnacl' }, { module: 'tweetnacl/nacl-fast' }, { module: 'tweetnacl/nacl' }],
+  apis: [
+    call('secretbox', 'encrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+    call('secretbox.open', 'decrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+    call('box', 'encrypt', { 0: 'data', 1: 'iv', 2: 'public-key', 3: 'key' }),
+    call('box.open', 'decrypt', { 0: 'data', 1: 'iv', 2: 'public-key', 3: 'key' }),
+    call('box.before', 'key-agreement', { 0: 'public-key', 1: 'key' }),
+    call('box.after', 'encrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+    call('box.open.after', 'decrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+    call('box.keyPair', 'keygen'),
+    call('box.keyPair.fromSecretKey', 'key-import', { 0: 'key' }),
+    call('sign', 'sign', { 0: 'data', 1: 'key' }),
+    call('sign.detached', 'sign', { 0: 'data', 1: 'key' }),
+    call('sign.keyPair', 'keygen'),
+    call('sign.keyPair.fromSecretKey', 'key-import', { 0: 'key' }),
+    call('sign.keyPair.fromSeed', 'key-import', { 0: 'key' }),
+    call('randomBytes', 'random', { 0: 'size' }),
+    call('hash', 'hash', { 0: 'data' }),
+  ],
+};
+
+/** tweetnacl-util's decoders turn constants into bytes. */
+export const tweetnaclUtil: LibraryModel = {
+  id: 'tweetnacl-util',
+  roots: [{ module: 'tweetnacl-util' }],
+  apis: [
+    call('decodeUTF8', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+    call('decodeBase64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
+  ],
+};
+
+const sodiumApis: ApiModel[] = [
+  call('crypto_secretbox_easy', 'encrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+  call('crypto_secretbox_open_easy', 'decrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+  call('crypto_secretbox_detached', 'encrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+  call('crypto_secretbox_open_detached', 'decrypt', { 0: 'data', 2: 'iv', 3: 'key' }),
+  ...['xchacha20poly1305_ietf', 'chacha20poly1305_ietf', 'chacha20poly1305', 'aes256gcm'].flatMap((aead) => [
+    call(`crypto_aead_${aead}_encrypt`, 'encrypt', { 0: 'data', 1: 'data', 3: 'iv', 4: 'key' }),
+    call(`crypto_aead_${aead}_decrypt`, 'decrypt', { 1: 'data', 2: 'data', 3: 'iv', 4: 'key' }),
+    call(`crypto_aead_${aead}_encrypt_detached`, 'encrypt', { 0: 'data', 1: 'data', 3: 'iv', 4: 'key' }),
+    call(`crypto_aead_${aead}_decrypt_detached`, 'decrypt', { 1: 'data', 2: 'data', 3: 'data', 4: 'iv', 5: 'key' }),
+    call(`crypto_aead_${aead}_keygen`, 'keygen'),
+  ]),
+  call('crypto_box_easy', 'encrypt', { 0: 'data', 1: 'iv', 2: 'public-key', 3: 'key' }),
+  call('crypto_box_open_easy', 'decrypt', { 0: 'data', 1: 'iv', 2: 'public-key', 3: 'key' }),
+  call('crypto_box_beforenm', 'key-agreement', { 0: 'public-key', 1: 'key' }),
+  call('crypto_box_easy_afternm', 'encrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+  call('crypto_box_open_easy_afternm', 'decrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
+  call('crypto_box_seal_open', 'decrypt', { 0: 'data', 1: 'public-key', 2: 'key' }),
+  call('crypto_box_keypair', 'keygen'),
+  call('crypto_box_seed_keypair', 'key-import', { 0: 'key' }),
+  call('crypto_sign', 'sign', { 0: 'data', 1: 'key' }),
+  call('crypto_sign_detached', 'sign', { 0: 'data', 1: 'key' }),
+  call('crypto_sign_keypair', 'keygen'),
+  call('crypto_sign_seed_keypair', 'key-import', { 0: 'key' }),
+  call('crypto_auth', 'mac', { 0: 'data', 1: 'key' }),
+  call('crypto_auth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
+  call('crypto_generichash', 'hash', { 0: 'key-length', 1: 'data', 2: 'key' }),
+  call('crypto_kdf_derive_from_key', 'kdf', { 0: 'key-length', 2: 'data', 3: 'key' }),
+  call('crypto_pwhash', 'kdf', { 0: 'key-length', 1: 'passphrase', 2: 'salt', 3: 'iterations', 4: 'memory' }),
+  call('crypto_pwhash_str', 'password-hash', { 0: 'password', 1: 'iterations', 2: 'memory' }),
+  call('crypto_pwhash_str_verify', 'password-verify', { 0: 'data', 1: 'password' }),
+  call('crypto_secretbox_keygen', 'keygen'),
+  call('crypto_auth_keygen', 'keygen'),
+  call('crypto_kdf_keygen', 'keygen'),
+  call('randombytes_buf', 'random', { 0: 'size' }),
+  call('memzero', 'wipe', { 0: 'data' }),
+  call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+  call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
+  call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+];
+
+/** libsodium-wrappers (and -sumo): `await sodium.ready` then `sodium.crypto_*`. */
+export const libsodium: LibraryModel = {
+  id: 'libsodium',
+  roots: [{ module: 'libsodium-wrappers' }, { module: 'libsodium-wrappers-sumo' }, { module: 'sodium-native' }],
+  apis: sodiumApis,
+};

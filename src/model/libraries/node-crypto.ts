@@ -1,0 +1,94 @@
+import { call, method } from '../define';
+import type { LibraryModel } from '../types';
+
+const DEPRECATED_CREATE_CIPHER =
+  'derives the key and IV from a password with one round of MD5 (EVP_BytesToKey) and reuses the IV; removed in Node 22';
+
+/** `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs. */
+export const nodeCrypto: LibraryModel = {
+  id: 'node:crypto',
+  roots: [{ module: 'crypto' }, { module: 'node:crypto' }],
+  apis: [
+    call('createCipheriv', 'encrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Cipher' }),
+    call('createDecipheriv', 'decrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Decipher' }),
+    call('createCipher', 'encrypt', { 0: 'algorithm', 1: 'passphrase' }, { returns: 'Cipher', deprecated: DEPRECATED_CREATE_CIPHER }),
+    call('createDecipher', 'decrypt', { 0: 'algorithm', 1: 'passphrase' }, { returns: 'Decipher', deprecated: DEPRECATED_CREATE_CIPHER }),
+    call('createHmac', 'mac', { 0: 'digest', 1: 'key' }, { returns: 'Hmac' }),
+    call('createHash', 'hash', { 0: 'algorithm' }, { returns: 'Hash' }),
+    call('hash', 'hash', { 0: 'algorithm', 1: 'data' }),
+    call('createSign', 'sign', { 0: 'digest' }, { returns: 'Sign' }),
+    call('createVerify', 'verify', { 0: 'digest' }, { returns: 'Verify' }),
+    call('sign', 'sign', { 0: 'digest', 1: 'data', 2: 'key', '2.key': 'key', '2.passphrase': 'passphrase', '2.padding': 'padding' }),
+    call('verify', 'verify', { 0: 'digest', 1: 'data', 2: 'key-or-public', '2.padding': 'padding' }),
+    call('createSecretKey', 'key-import', { 0: 'key' }, { returns: 'KeyObject' }),
+    call('createPrivateKey', 'key-import', { 0: 'key', '0.key': 'key', '0.passphrase': 'passphrase' }, { returns: 'KeyObject' }),
+    call('createPublicKey', 'key-import', { 0: 'public-key' }, { returns: 'KeyObject' }),
+    call('privateDecrypt', 'decrypt', { 0: 'key', '0.key': 'key', '0.passphrase': 'passphrase', '0.padding': 'padding', '0.oaepHash': 'digest', 1: 'data' }),
+    call('privateEncrypt', 'sign', { 0: 'key', '0.key': 'key', '0.passphrase': 'passphrase', '0.padding': 'padding', 1: 'data' }),
+    call('publicEncrypt', 'encrypt', { 0: 'key-or-public', '0.key': 'key-or-public', '0.padding': 'padding', '0.oaepHash': 'digest', 1: 'data' }),
+    call('publicDecrypt', 'verify', { 0: 'key-or-public', '0.padding': 'padding', 1: 'data' }),
+    call('createECDH', 'key-agreement', { 0: 'curve' }, { returns: 'ECDH' }),
+    call('createDiffieHellman', 'key-agreement', { 0: 'modulus-length' }, { returns: 'DiffieHellman' }),
+    call('getDiffieHellman', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
+    call('createDiffieHellmanGroup', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
+    call('diffieHellman', 'key-agreement', { '0.privateKey': 'key', '0.publicKey': 'public-key' }),
+    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
+    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
+    call('generateKey', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { facts: { lengthUnit: 'bits' } }),
+    call('generateKeySync', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { returns: 'KeyObject', facts: { lengthUnit: 'bits' } }),
+    call('pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
+    call('pbkdf2Sync', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
+    call('scrypt', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'key-length', '3.N': 'memory', '3.cost': 'memory', '3.r': 'parallelism', '3.p': 'parallelism' }, { facts: { lengthUnit: 'bytes' } }),
+    call('scryptSync', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'key-length', '3.N': 'memory', '3.cost': 'memory', '3.r': 'parallelism', '3.p': 'parallelism' }, { facts: { lengthUnit: 'bytes' } }),
+    call('hkdf', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes' } }),
+    call('hkdfSync', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes' } }),
+    call('randomBytes', 'random', { 0: 'size' }),
+    call('randomFillSync', 'random', {}),
+    call('randomFill', 'random', {}),
+    call('randomInt', 'random', {}),
+    call('randomUUID', 'random', {}),
+    call('getRandomValues', 'random', {}),
+    call('webcrypto.getRandomValues', 'random', {}),
+    call('pseudoRandomBytes', 'insecure-random', { 0: 'size' }, { deprecated: 'is not cryptographically secure and was removed from Node' }),
+    call('prng', 'insecure-random', { 0: 'size' }, { deprecated: 'is an alias of the removed pseudoRandomBytes' }),
+    call('rng', 'insecure-random', { 0: 'size' }, { deprecated: 'is an alias of the removed pseudoRandomBytes' }),
+    call('timingSafeEqual', 'mac-verify', {}),
+  ],
+  objects: {
+    Cipher: {
+      methods: {
+        update: method('encrypt', { 0: 'data' }),
+        final: method('encrypt'),
+        setAAD: method('encrypt', { 0: 'data' }),
+        getAuthTag: method('encrypt'),
+        setAutoPadding: method('encrypt'),
+      },
+    },
+    Decipher: {
+      methods: {
+        update: method('decrypt', { 0: 'data' }),
+        final: method('decrypt'),
+        setAAD: method('decrypt', { 0: 'data' }),
+        setAuthTag: method('decrypt', { 0: 'data' }),
+        setAutoPadding: method('decrypt'),
+      },
+    },
+    Hmac: { methods: { update: method('mac', { 0: 'data' }, { returns: 'Hmac' }), digest: method('mac') } },
+    Hash: { methods: { update: method('hash', { 0: 'data' }, { returns: 'Hash' }), digest: method('hash'), copy: method('hash') } },
+    Sign: {
+      methods: {
+        update: method('sign', { 0: 'data' }),
+        sign: method('sign', { 0: 'key', '0.key': 'key', '0.passphrase': 'passphrase', '0.padding': 'padding' }),
+      },
+    },
+    Verify: {
+      methods: {
+        update: method('verify', { 0: 'data' }),
+        verify: method('verify', { 0: 'key-or-public', '0.padding': 'padding' }),
+      },
+    },
+    ECDH: { methods: { setPrivateKey: method('key-import', { 0: 'key' }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
+    DiffieHellman: { methods: { setPrivateKey: method('key-import', { 0: 'key' }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
+    KeyObject: { methods: { export: method('key-export', { '0.format': 'format' }) } },
+  },
+};

@@ -1,0 +1,41 @@
+import { call, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/** node-forge: ciphers are created then `start`ed with the IV; keys are binary strings. */
+export const nodeForge: LibraryModel = {
+  id: 'node-forge',
+  roots: [{ module: 'node-forge' }],
+  apis: [
+    call('cipher.createCipher', 'encrypt', { 0: 'algorithm', 1: 'key' }, { returns: 'ForgeCipher' }),
+    call('cipher.createDecipher', 'decrypt', { 0: 'algorithm', 1: 'key' }, { returns: 'ForgeDecipher' }),
+    call('aes.createEncryptionCipher', 'encrypt', { 0: 'key', 1: 'mode' }, { returns: 'ForgeCipher', facts: { cipher: 'AES' } }),
+    call('aes.createDecryptionCipher', 'decrypt', { 0: 'key', 1: 'mode' }, { returns: 'ForgeDecipher', facts: { cipher: 'AES' } }),
+    call('des.createEncryptionCipher', 'encrypt', { 0: 'key' }, { returns: 'ForgeCipher', facts: { cipher: 'DES' } }),
+    call('des.createDecryptionCipher', 'decrypt', { 0: 'key' }, { returns: 'ForgeDecipher', facts: { cipher: 'DES' } }),
+    call('rc2.createEncryptionCipher', 'encrypt', { 0: 'key' }, { returns: 'ForgeCipher', facts: { cipher: 'RC2' } }),
+    call('md.md5.create', 'hash', {}, { facts: { hash: 'MD5' }, returns: 'ForgeHash' }),
+    call('md.sha1.create', 'hash', {}, { facts: { hash: 'SHA1' }, returns: 'ForgeHash' }),
+    call('md.sha256.create', 'hash', {}, { facts: { hash: 'SHA256' }, returns: 'ForgeHash' }),
+    call('md.sha384.create', 'hash', {}, { facts: { hash: 'SHA384' }, returns: 'ForgeHash' }),
+    call('md.sha512.create', 'hash', {}, { facts: { hash: 'SHA512' }, returns: 'ForgeHash' }),
+    call('md5.create', 'hash', {}, { facts: { hash: 'MD5' }, returns: 'ForgeHash' }),
+    call('sha1.create', 'hash', {}, { facts: { hash: 'SHA1' }, returns: 'ForgeHash' }),
+    call('hmac.create', 'mac', {}, { returns: 'ForgeHmac' }),
+    call('pkcs5.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
+    call('pki.rsa.generateKeyPair', 'keygen', { 0: 'modulus-length', '0.bits': 'modulus-length' }),
+    call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }),
+    call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
+    call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }),
+    call('random.getBytesSync', 'random', { 0: 'size' }),
+    call('random.getBytes', 'random', { 0: 'size' }),
+    call('util.hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+    call('util.decode64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
+    call('util.createBuffer', 'encode', { 0: 'data' }, { facts: { encoding: 'binary' } }),
+  ],
+  objects: {
+    ForgeCipher: { methods: { start: method('encrypt', { '0.iv': 'iv', '0.tagLength': 'tag-length', '0.additionalData': 'data' }), update: method('encrypt', { 0: 'data' }), finish: method('encrypt') } },
+    ForgeDecipher: { methods: { start: method('decrypt', { '0.iv': 'iv', '0.tag': 'data', '0.tagLength': 'tag-length' }), update: method('decrypt', { 0: 'data' }), finish: method('decrypt') } },
+    ForgeHash: { methods: { update: method('hash', { 0: 'data' }), digest: method('hash') } },
+    ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }), digest: method('mac') } },
+  },
+};

@@ -1,0 +1,26 @@
+import { call } from '../define';
+import type { LibraryModel } from '../types';
+
+/** bcrypt and bcryptjs share an API: the second argument is a salt string or a cost (rounds). */
+export const bcrypt: LibraryModel = {
+  id: 'bcrypt',
+  roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }],
+  apis: [
+    call('hash', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
+    call('hashSync', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
+    call('genSalt', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
+    call('genSaltSync', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
+    call('compare', 'password-verify', { 0: 'password', 1: 'data' }),
+    call('compareSync', 'password-verify', { 0: 'password', 1: 'data' }),
+  ],
+};
+
+/** argon2 (node-argon2): options carry costs, an optional salt and an optional `secret` (pepper). */
+export const argon2: LibraryModel = {
+  id: 'argon2',
+  roots: [{ module: 'argon2' }],
+  apis: [
+    call('hash', 'password-hash', { 0: 'password', '1.type': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.hashLength': 'key-length' }),
+    call('verify', 'password-verify', { 0: 'data', 1: 'password', '2.secret': 'secret' }),
+  ],
+};

@@ -1,0 +1,16 @@
+import { call, construct } from '../define';
+import type { LibraryModel } from '../types';
+
+/** Sources of predictable values that must never become keys, IVs, salts or tokens. */
+export const predictableSources: LibraryModel = {
+  id: 'predictable',
+  roots: [{ global: [] }],
+  apis: [
+    call('Math.random', 'insecure-random', {}, { deprecated: 'is a non-cryptographic PRNG (xorshift128+): its output can be predicted from a few samples' }),
+    call('Date.now', 'insecure-random', {}, { deprecated: 'is the current time, which an attacker can guess to the millisecond' }),
+    call('performance.now', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
+    call('process.hrtime', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
+    call('process.hrtime.bigint', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
+    construct('Date', 'insecure-random', {}, { deprecated: 'is the current time, which an attacker can guess' }),
+  ],
+};
