@@ -23,7 +23,7 @@ const CHROMIUM = process.env.KEYWARDEN_CHROMIUM ?? '/usr/bin/chromium';
 const SUITE_ENTRY = path.join(ROOT, 'out/e2e/suite/index.js');
 const FIXTURE = path.join(ROOT, 'test/fixtures/e2e-workspace');
 /** The whole run, startup included; the suite itself has per-test deadlines. */
-const RUN_TIMEOUT_MS = Number(process.env.KEYWARDEN_E2E_TIMEOUT_MS ?? 240_000);
+const RUN_TIMEOUT_MS = Number(process.env.KEYWARDEN_E2E_TIMEOUT_MS ?? 300_000);
 const SERVER_START_TIMEOUT_MS = 60_000;
 
 function fail(message: string): never {
@@ -102,6 +102,7 @@ function keywardenErrors(log: string): string[] {
 async function main(): Promise<void> {
   ensurePrerequisites();
   const started = Date.now();
+  const phase = (what: string) => console.log(`e2e: ${what} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'keywarden-e2e-'));
   const workspace = path.join(tmp, 'workspace');
   fs.cpSync(FIXTURE, workspace, { recursive: true });
@@ -116,6 +117,7 @@ async function main(): Promise<void> {
     const started_ = await startServer(dirs, env);
     server = started_.child;
     const { url } = started_;
+    phase(`VS Code server listening at ${url}`);
     const remote = (p: string) => `vscode-remote://${new URL(url).host}${p}`;
     const payload = [
       ['extensionDevelopmentPath', remote(ROOT)],
@@ -138,6 +140,7 @@ async function main(): Promise<void> {
       }, RUN_TIMEOUT_MS).unref(),
     );
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+    phase('workbench page loaded');
     exitCode = await Promise.race([exited, timeout]);
     if (exitCode !== 0 && pageErrors.length > 0) console.error(`e2e: workbench errors:\n  ${pageErrors.slice(0, 20).join('\n  ')}`);
   } catch (error) {

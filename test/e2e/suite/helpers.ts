@@ -8,7 +8,7 @@ export const EXTENSION_ID = 'keywarden.keywarden';
 export async function waitFor<T>(
   description: string,
   probe: () => T | undefined | false | Promise<T | undefined | false>,
-  timeoutMs = 20_000,
+  timeoutMs = 30_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;

@@ -18,9 +18,12 @@ export function run(): Promise<void> {
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   const report = reportWriter(process.env.KEYWARDEN_E2E_REPORT);
+  const started = Date.now();
+  report(`e2e suite: running ${files.length} files in the extension host (VS Code ${vscodeVersion()})\n`);
   return new Promise((resolve, reject) => {
     const runner = mocha.run((failures) => {
-      report(`e2e suite: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending\n`);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      report(`e2e suite: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (${seconds} s)\n`);
       if (files.length === 0) reject(new Error(`no *.e2e.js files in ${__dirname}`));
       else if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed`));
       else resolve();
@@ -39,6 +42,15 @@ export function run(): Promise<void> {
       report(`  ✗ ${test.fullTitle()}\n    ${(error.stack ?? error.message).split('\n').join('\n    ')}\n`);
     });
   });
+}
+
+function vscodeVersion(): string {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('vscode') as typeof import('vscode')).version;
+  } catch {
+    return 'unknown';
+  }
 }
 
 /** The extension host's stdout is not the runner's, so results also go to a file the runner prints. */
