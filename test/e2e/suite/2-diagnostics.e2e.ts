@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { activateKeywarden, keywardenDiagnostics, openFixture, ruleOf, shippedRules, waitFor } from './helpers';
+import { activateKeywarden, keywardenDiagnostics, openFixture, restoreFixtures, ruleOf, shippedRules, waitFor } from './helpers';
 
 describe('diagnostics', () => {
   before(async () => {
@@ -60,8 +60,7 @@ describe('diagnostics', () => {
       keywardenDiagnostics(editor.document.uri).some((d) => ruleOf(d) === 'keywarden/no-weak-algorithm'),
     );
     await waitFor('the language status to count the new finding', () => /[1-9]\d* key issues?/.test(api.getLanguageStatus().text));
-    await vscode.commands.executeCommand('undo');
-    await waitFor('the diagnostic to go away after undo', () => keywardenDiagnostics(editor.document.uri).length === 0);
-    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await restoreFixtures();
+    await waitFor('the diagnostic to go away once the text is back', () => keywardenDiagnostics(editor.document.uri).length === 0);
   });
 });

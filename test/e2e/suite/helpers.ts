@@ -1,3 +1,4 @@
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { KeywardenApi } from '../../../src/extension/api';
@@ -68,4 +69,19 @@ export function shippedRules(): string[] {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const plugin = require(path.join(extensionPath(), 'dist/rules/index.js')) as { rules?: Record<string, unknown> };
   return Object.keys(plugin.rules ?? {});
+}
+
+/**
+ * Puts every edited document back to its text on disk (tests edit fixtures
+ * through quick-fixes) and closes all editors, without any "save?" prompt.
+ */
+export async function restoreFixtures(): Promise<void> {
+  for (const document of vscode.workspace.textDocuments) {
+    if (!document.isDirty || document.uri.scheme !== 'file' || !fs.existsSync(document.uri.fsPath)) continue;
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), fs.readFileSync(document.uri.fsPath, 'utf8'));
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
