@@ -23,9 +23,9 @@ export const nodeForge: LibraryModel = {
     call('hmac.create', 'mac', {}, { returns: 'ForgeHmac' }),
     call('pkcs5.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
     call('pki.rsa.generateKeyPair', 'keygen', { 0: 'modulus-length', '0.bits': 'modulus-length' }),
-    call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }),
+    call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
     call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
-    call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }),
+    call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
     call('random.getBytesSync', 'random', { 0: 'size' }),
     call('random.getBytes', 'random', { 0: 'size' }),
     call('util.hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
@@ -35,6 +35,9 @@ export const nodeForge: LibraryModel = {
   objects: {
     ForgeCipher: { methods: { start: method('encrypt', { '0.iv': 'iv', '0.tagLength': 'tag-length', '0.additionalData': 'data' }), update: method('encrypt', { 0: 'data' }), finish: method('encrypt') } },
     ForgeDecipher: { methods: { start: method('decrypt', { '0.iv': 'iv', '0.tag': 'data', '0.tagLength': 'tag-length' }), update: method('decrypt', { 0: 'data' }), finish: method('decrypt') } },
+    // `encrypt(data, scheme)`: without a scheme forge uses RSAES-PKCS1-V1_5.
+    ForgePublicKey: { methods: { encrypt: method('encrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), verify: method('verify', { 0: 'data' }) } },
+    ForgePrivateKey: { methods: { decrypt: method('decrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), sign: method('sign', { 0: 'data' }) } },
     ForgeHash: { methods: { update: method('hash', { 0: 'data' }), digest: method('hash') } },
     ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }), digest: method('mac') } },
   },
