@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import noHardcodedKey from './no-hardcoded-key';
 import noWeakAlgorithm from './no-weak-algorithm';
 
 /**
@@ -11,7 +12,8 @@ import noWeakAlgorithm from './no-weak-algorithm';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
-  'no-weak-algorithm': noWeakAlgorithm as unknown as KeywardenRule,
+  'no-hardcoded-key': noHardcodedKey,
+  'no-weak-algorithm': noWeakAlgorithm,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';
 

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { getApiCalls } from '../../src/analysis/api-calls';
 import { digestPurpose, type DigestPurpose } from '../../src/analysis/digest-purpose';
-import { withSourceCode } from './lint-source';
+import { analyze } from './analyze';
 
 /** The purpose of the first hash call in `code`. */
 function purposeOf(code: string): { purpose: DigestPurpose; reason: string; persisted: boolean } {
-  return withSourceCode(code, (sourceCode) => {
+  return analyze(code, ({ sourceCode }) => {
     const call = getApiCalls(sourceCode).find((c) => c.api.operation === 'hash' && !c.receiver);
     assert.ok(call, 'no hash call found');
     return digestPurpose(sourceCode, call);
-  });
+  }, 'input.tsx');
 }
 
 const PRELUDE = `import crypto, { createHash } from 'crypto'; import fs from 'fs'; import CryptoJS from 'crypto-js';\n`;
