@@ -72,6 +72,9 @@ function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
   const fingerprintText = uses.find((use) => (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) || (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))));
   const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n)) || inputWords.some((w) => w === 'file' || w === 'content' || w === 'contents');
+  if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
+    return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
+  }
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
@@ -113,6 +116,7 @@ function wordsOfUse(use: ValueUse): string[] {
     case 'index':
       return namesIn(use.object).flatMap(identifierWords);
     case 'text':
+    case 'numeric':
       return [];
     case 'jsx-attribute':
       return use.name === 'key' ? ['reactkey'] : identifierWords(use.name);

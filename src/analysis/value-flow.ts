@@ -22,7 +22,9 @@ export type ValueUse =
   /** Embedded in a template literal or concatenated with literal text. */
   | { kind: 'text'; text: string }
   /** Value of a JSX attribute (`key={v}`). */
-  | { kind: 'jsx-attribute'; name: string };
+  | { kind: 'jsx-attribute'; name: string }
+  /** Turned into a number (`readUInt32BE(0)`, `parseInt(hex, 16)`): bucketing, sharding, sampling. */
+  | { kind: 'numeric' };
 
 export interface FlowOptions {
   /** How many bindings/returns to follow (each variable or function hop costs one). */
@@ -117,7 +119,10 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       if (parent.object === current) {
         const name = memberName(parent);
         const call = parent.parent;
-        if (name && TRANSFORM_METHODS.has(name) && call?.type === 'CallExpression' && call.callee === parent) return call;
+        if (name && TRANSFORM_METHODS.has(name) && call?.type === 'CallExpression' && call.callee === parent) {
+          if (/^read/.test(name)) uses.push({ kind: 'numeric' });
+          return call;
+        }
         return undefined;
       }
       if (parent.computed && parent.property === current) {
@@ -130,7 +135,10 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
     case 'CallExpression': {
       if (parent.callee === current || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return undefined;
       const callee = parent.callee;
-      if (callee.type === 'Identifier' && TRANSFORM_FUNCTIONS.has(callee.name) && !variableOf(sourceCode, callee)?.defs.length) return parent;
+      if (callee.type === 'Identifier' && TRANSFORM_FUNCTIONS.has(callee.name) && !variableOf(sourceCode, callee)?.defs.length) {
+        if (callee.name !== 'String' && callee.name !== 'encodeURIComponent') uses.push({ kind: 'numeric' });
+        return parent;
+      }
       if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !variableOf(sourceCode, callee.object)?.defs.length) {
         const owner = callee.object.name;
         const name = memberName(callee);

@@ -28,6 +28,8 @@ describe('digestPurpose', () => {
     gravatar: `const url = 'https://www.gravatar.com/avatar/' + createHash('md5').update(email).digest('hex');`,
     'React key': `const el = <Item key={createHash('md5').update(item.url).digest('hex')} />;`,
     'caller names it': `function h(s) { return createHash('md5').update(s).digest('hex'); } const etag = h(body);`,
+    'number for a hash ring': `class Ring { point(v) { return createHash('md5').update(v).digest().readUInt32BE(0); } }`,
+    'sampling bucket': `const bucket = parseInt(createHash('sha1').update(userId).digest('hex').slice(0, 8), 16) % 100;`,
     'crypto-js cache key': `const cacheKey = CryptoJS.MD5(url).toString();`,
   };
   for (const [name, code] of Object.entries(fingerprints)) {

@@ -22,7 +22,8 @@ export const nodeForge: LibraryModel = {
     call('sha1.create', 'hash', {}, { facts: { hash: 'SHA1' }, returns: 'ForgeHash' }),
     call('hmac.create', 'mac', {}, { returns: 'ForgeHmac' }),
     call('pkcs5.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
-    call('pki.rsa.generateKeyPair', 'keygen', { 0: 'modulus-length', '0.bits': 'modulus-length' }),
+    call('pki.rsa.generateKeyPair', 'keygen', { 0: 'modulus-length', '0.bits': 'modulus-length' }, { returns: 'ForgeKeyPair' }),
+    call('pki.certificateFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgeCertificate' }),
     call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
     call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
     call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
@@ -38,6 +39,8 @@ export const nodeForge: LibraryModel = {
     // `encrypt(data, scheme)`: without a scheme forge uses RSAES-PKCS1-V1_5.
     ForgePublicKey: { methods: { encrypt: method('encrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), verify: method('verify', { 0: 'data' }) } },
     ForgePrivateKey: { methods: { decrypt: method('decrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), sign: method('sign', { 0: 'data' }) } },
+    ForgeKeyPair: { methods: {}, properties: { publicKey: 'ForgePublicKey', privateKey: 'ForgePrivateKey' } },
+    ForgeCertificate: { methods: {}, properties: { publicKey: 'ForgePublicKey' } },
     ForgeHash: { methods: { update: method('hash', { 0: 'data' }), digest: method('hash') } },
     ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }), digest: method('mac') } },
   },
