@@ -146,7 +146,7 @@ function isSize(node: TSESTree.Node): boolean {
 function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
   const keyArgs = [...argsWithRole(call, 'key'), ...argsWithRole(call, 'passphrase')];
   const keyVariables = new Set<TSESLint.Scope.Variable>();
-  for (const keyArg of keyArgs) for (const v of rootVariables(sourceCode, keyArg, 2)) keyVariables.add(v);
+  for (const keyArg of keyArgs) for (const v of keySources(sourceCode, keyArg)) keyVariables.add(v);
   for (const def of definitions) {
     if (def.type === 'Identifier' || containsRandom(sourceCode, def)) continue;
     if (!isComputation(def) || readsStoredIv(sourceCode, def)) continue;
@@ -162,6 +162,26 @@ function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: reado
 /** `Buffer.from(payload.iv, 'hex')`, `parts['nonce']`: reading an IV stored next to the ciphertext. */
 function readsStoredIv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   return /\.\s*(?:iv|nonce|IV|Iv|NONCE)\b|\[\s*['"](?:iv|nonce)['"]\s*\]/.test(sourceCode.getText(node));
+}
+
+/**
+ * The variables the key is made of: the key itself and, when it comes from a
+ * KDF, the password/input key material — not the salt, which is public and
+ * usually read from the same message as the IV.
+ */
+function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Scope.Variable[] {
+  const direct = rootVariables(sourceCode, keyArg, 0);
+  const out = [...direct];
+  for (const variable of direct) {
+    const def = variable.defs[0];
+    if (def?.type !== 'Variable' || !def.node.init) continue;
+    let init = unwrapExpression(def.node.init);
+    if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+    const api = init.type === 'CallExpression' || init.type === 'NewExpression' ? apiCallAt(sourceCode, init) : undefined;
+    const inputs = api ? [...argsWithRole(api, 'passphrase'), ...argsWithRole(api, 'key'), ...argsWithRole(api, 'data')] : [init];
+    for (const input of inputs) for (const v of rootVariables(sourceCode, input, 0)) if (!out.includes(v)) out.push(v);
+  }
+  return out;
 }
 
 /** A slice, hash, KDF or re-encoding: something computed from other values. */

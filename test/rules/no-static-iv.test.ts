@@ -19,6 +19,12 @@ ruleTester.run('no-static-iv', rule, {
        return createDecipheriv('aes-256-gcm', key, iv);
      }
      function decrypt2(key, data) { const iv = data.subarray(0, 12); return createDecipheriv('aes-256-gcm', key, iv); }`,
+    // Salt and IV both read from the message: the key comes from the password, the IV is not derived from it.
+    `import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
+     export function open(sealed, password) {
+       const key = pbkdf2Sync(password, sealed.subarray(0, 16), 600000, 32, 'sha256');
+       return createDecipheriv('aes-256-gcm', key, sealed.subarray(16, 28));
+     }`,
     // A counter nonce written into an allocated buffer is not the zeros it started as.
     `import { createCipheriv } from 'node:crypto';
      export function seal(key, record, counter) {
