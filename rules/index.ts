@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import requireKeyZeroization from './require-key-zeroization';
 
 /**
  * The explicit rule map: one import per rule file, file name = rule name.
@@ -9,7 +10,9 @@ import type { KeywardenDocs } from '../src/util/create-rule';
  */
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
-const rules: Record<string, KeywardenRule> = {};
+const rules: Record<string, KeywardenRule> = {
+  'require-key-zeroization': requireKeyZeroization,
+};
 type ConfigName = 'recommended' | 'strict' | 'all';
 
 const JS_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'];

@@ -71,6 +71,7 @@ const sodiumApis: ApiModel[] = [
   call('crypto_kdf_keygen', 'keygen'),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
+  call('sodium_memzero', 'wipe', { 0: 'data' }), // sodium-native
   call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
   call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
   call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
