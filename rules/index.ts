@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import noHardcodedKey from './no-hardcoded-key';
 import requireKeyZeroization from './require-key-zeroization';
 
 /**
@@ -11,6 +12,7 @@ import requireKeyZeroization from './require-key-zeroization';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
+  'no-hardcoded-key': noHardcodedKey,
   'require-key-zeroization': requireKeyZeroization,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';

@@ -21,7 +21,7 @@ const hashApis: ApiModel[] = HASHES.flatMap((name) => [
 
 /** Sub-module roots: `require('crypto-js/aes')`, `require('crypto-js/hmac-sha256')`… */
 function subModule(file: string, name: string) {
-  return { module: `crypto-js/${file}`, provides: [name] } as const;
+  return { module: `crypto-js/${file}`, provides: name.split('.') } as const;
 }
 
 export const cryptoJs: LibraryModel = {

@@ -1,0 +1,4 @@
+// The whole setup a project needs: keywarden's recommended config.
+import keywarden from 'keywarden';
+
+export default [...keywarden.configs.recommended];

@@ -1,0 +1,232 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { isTestFile } from '../src/analysis/file-kind';
+import { isSecretKeyName } from '../src/analysis/names';
+import { propertyName, unwrapExpression } from '../src/analysis/scope';
+import { findPrivateKeyPem, isPlaceholder, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import type { ArgRole } from '../src/model/types';
+import { createRule } from '../src/util/create-rule';
+
+export type Options = [
+  {
+    /** Skip test, spec, fixture and mock files. */
+    ignoreTestFiles?: boolean;
+    /** Report key-looking constants bound to key-named variables even when no sink is visible. */
+    checkKeyNamedConstants?: boolean;
+  },
+];
+export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant';
+
+/** Argument roles that carry secret material. */
+const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret', 'credential']);
+
+const ROLE_WORDS: Partial<Record<ArgRole, string>> = {
+  key: 'key',
+  passphrase: 'passphrase',
+  secret: 'secret',
+  credential: 'credential',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-hardcoded-key',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow hardcoded cryptographic keys, secrets and private keys',
+      recommended: 'recommended',
+      strictOptions: [{ ignoreTestFiles: false }],
+      cwe: [321, 798],
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreTestFiles: {
+            type: 'boolean',
+            description: 'Skip test, spec, fixture and mock files (keys there protect nothing in production). Default true; false in `strict`.',
+          },
+          checkKeyNamedConstants: {
+            type: 'boolean',
+            description:
+              'Also report key-looking constants (hex/base64 key material) bound to key-named variables or properties when no crypto call is visible in the file. Default true.',
+          },
+        },
+      },
+    ],
+    messages: {
+      hardcodedKey:
+        'Hardcoded {{role}} {{preview}} is used by {{sink}} (line {{line}}). Anyone with the source has the key: load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
+      hardcodedFallback:
+        'Hardcoded fallback {{role}} {{preview}} is used by {{sink}} (line {{line}}) whenever {{source}} is missing. Fail at start-up instead of falling back to a key that is in the source.',
+      embeddedPrivateKey:
+        'A PEM {{label}} is embedded in the source. Keep private keys in a KMS/HSM or secret store, and rotate this one: it is in your history.',
+      keyLikeConstant:
+        '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
+    },
+  },
+  defaultOptions: [{ ignoreTestFiles: true, checkKeyNamedConstants: true }],
+  create(context, [options]) {
+    if (options.ignoreTestFiles !== false && isTestFile(context.filename, context.cwd)) return {};
+    const sourceCode = context.sourceCode;
+    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    const reported = new Set<TSESTree.Node>();
+    /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
+    const named: { name: string; init: TSESTree.Expression }[] = [];
+
+    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>) => {
+      if (reported.has(node)) return;
+      reported.add(node);
+      context.report({ node, messageId, data });
+    };
+
+    /** Constant secrets reaching a modelled sink: the precise, proven case. */
+    function checkSinks(calls: readonly ApiCall[]): void {
+      for (const call of calls) {
+        for (const arg of call.args) {
+          if (!SECRET_ROLES.has(arg.role)) continue;
+          for (const constant of resolveValues(ctx, arg.node).values) {
+            if (!isSecretMaterial(constant)) continue;
+            const inFile = !constant.external && isInFile(sourceCode, constant.origin);
+            const at = inFile ? constant.origin : arg.node;
+            const data = {
+              role: ROLE_WORDS[arg.role] ?? 'key',
+              preview: preview(constant),
+              sink: describeSink(call),
+              line: call.node.loc.start.line,
+              source: fallbackSource(constant, arg.node),
+            };
+            report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data);
+          }
+        }
+      }
+    }
+
+    return {
+      'Program:exit'() {
+        checkSinks(getApiCalls(sourceCode));
+        for (const { name, init } of named) checkNamedValue(name, init);
+      },
+      // PEM private keys anywhere: strings and templates.
+      Literal(node) {
+        if (typeof node.value === 'string' && node.value.includes('PRIVATE KEY-----')) checkPem(node, node.value);
+      },
+      TemplateLiteral(node) {
+        const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
+        if (text.includes('PRIVATE KEY-----')) checkPem(node, text);
+      },
+      VariableDeclarator(node) {
+        if (options.checkKeyNamedConstants === false || node.id.type !== 'Identifier' || !node.init) return;
+        named.push({ name: node.id.name, init: node.init });
+      },
+      Property(node) {
+        if (options.checkKeyNamedConstants === false || node.kind !== 'init' || node.computed) return;
+        const name = propertyName(node.key);
+        if (name && node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
+      },
+      PropertyDefinition(node) {
+        if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
+        const name = propertyName(node.key);
+        if (name) named.push({ name, init: node.value });
+      },
+    };
+
+    function checkPem(node: TSESTree.Node, text: string): void {
+      const pem = findPrivateKeyPem(text);
+      if (pem) report(node, 'embeddedPrivateKey', { label: pem.label.toLowerCase() });
+    }
+
+    /**
+     * A key-named binding whose value is key material, or a hardcoded fallback
+     * for a key-named environment variable, even when the sink is elsewhere.
+     */
+    function checkNamedValue(name: string, init: TSESTree.Expression): void {
+      const expr = unwrapExpression(init);
+      const envName = fallbackEnvName(expr);
+      const keyNamed = isSecretKeyName(name) || (envName !== undefined && isSecretKeyName(envName));
+      if (!keyNamed) return;
+      for (const constant of resolveValues(ctx, expr).values) {
+        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        const text = constantText(constant);
+        if (text === undefined) continue;
+        if (constant.fallback && envName !== undefined) {
+          if (isSecretMaterial(constant) && !isPlaceholder(text)) {
+            report(constant.origin, 'hardcodedFallback', { role: 'key', preview: redact(text), sink: `\`${name}\``, line: init.loc.start.line, source: `process.env.${envName}` });
+          }
+          continue;
+        }
+        const verdict = constant.kind === 'bytes' && constant.encoding && constant.encoding !== 'utf8' ? judgeBytes(constant) : judgeKeyMaterial(text);
+        if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
+      }
+    }
+  },
+});
+
+/** Empty strings and empty buffers are "no key", not a hardcoded one. */
+function isSecretMaterial(constant: Constant): boolean {
+  switch (constant.kind) {
+    case 'string':
+      return (constant.value as string).length > 0;
+    case 'bytes':
+      return (constant.value as Uint8Array).length > 0 || (constant.text?.length ?? 0) > 0;
+    case 'array':
+      return (constant.value as readonly Constant[]).some(isSecretMaterial);
+    default:
+      return false;
+  }
+}
+
+function constantText(constant: Constant): string | undefined {
+  if (constant.text !== undefined) return constant.text;
+  if (constant.kind === 'string') return constant.value as string;
+  if (constant.kind === 'bytes') return Buffer.from(constant.value as Uint8Array).toString('hex');
+  return undefined;
+}
+
+function judgeBytes(constant: Constant) {
+  const bytes = constant.value as Uint8Array;
+  if (constant.encoding === 'zeros') return { looksLikeKey: false, reason: 'zeros' };
+  return judgeKeyMaterial(Buffer.from(bytes).toString('hex'));
+}
+
+function preview(constant: Constant): string {
+  if (constant.kind === 'array') {
+    const first = (constant.value as readonly Constant[]).find(isSecretMaterial);
+    return first ? preview(first) : '[…]';
+  }
+  if (constant.encoding === 'zeros') return `(${(constant.value as Uint8Array).length} zero bytes)`;
+  const text = constantText(constant) ?? '';
+  return constant.derived ? `derived from ${redact(text)}` : redact(text);
+}
+
+function isInFile(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  return node.range[1] <= sourceCode.text.length && sourceCode.ast.range[0] <= node.range[0];
+}
+
+/** `createCipheriv()`, `jsonwebtoken sign()`, `express-session()`, `subtle.importKey()`. */
+export function describeSink(call: ApiCall): string {
+  const path = call.api.path;
+  if (path.length === 0) return `${call.library.id}()`;
+  const name = call.receiver ? path[path.length - 1] : path.join('.');
+  if (call.library.id === 'node:crypto') return `${name}()`;
+  if (call.library.id === 'webcrypto') return `subtle.${name}()`;
+  return `${call.library.id} ${name}()`;
+}
+
+/** `process.env.X ?? '…'` / `process.env.X || '…'` → 'X'. */
+function fallbackEnvName(expr: TSESTree.Node): string | undefined {
+  if (expr.type !== 'LogicalExpression' || expr.operator === '&&') return undefined;
+  return envVarName(expr.left);
+}
+
+/** Names what the fallback stands in for: the env var beside the literal, or the argument. */
+function fallbackSource(constant: Constant, argument: TSESTree.Node): string {
+  const parent = constant.origin.parent;
+  const env =
+    (parent?.type === 'LogicalExpression' && parent.right === constant.origin ? envVarName(parent.left) : undefined) ??
+    fallbackEnvName(unwrapExpression(argument));
+  if (env) return `process.env.${env}`;
+  if (parent?.type === 'AssignmentPattern') return 'the argument';
+  return 'the configured value';
+}

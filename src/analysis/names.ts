@@ -1,0 +1,36 @@
+/**
+ * What identifiers say about the values they hold. Used only to add evidence
+ * (a key-looking string bound to a key-looking name), never as the sole reason.
+ */
+
+/** Splits camelCase, snake_case, kebab-case and SCREAMING_CASE into lower-case words. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper']);
+const KEY_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
+/** Words that make a name about something other than the secret itself. */
+const NOT_SECRET_WORDS = new Set([
+  'public', 'pub', 'cache', 'storage', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
+  'field', 'column', 'param', 'label', 'type', 'length', 'len', 'size', 'bits', 'version', 'alias', 'arn', 'region', 'hash', 'digest',
+  'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager', 'store',
+  'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
+  'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'hint', 'regex', 'pattern',
+]);
+
+/** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
+export function isSecretKeyName(name: string): boolean {
+  const parts = words(name);
+  if (parts.length === 0 || parts.some((w) => NOT_SECRET_WORDS.has(w))) return false;
+  if (parts.some((w) => SECRET_WORDS.has(w))) return true;
+  const keyIndex = parts.lastIndexOf('key');
+  if (keyIndex < 0) return false;
+  if (parts.length === 1) return true; // `key`
+  return parts.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w));
+}

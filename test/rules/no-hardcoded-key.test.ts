@@ -1,0 +1,308 @@
+import * as path from 'node:path';
+import rule from '../../rules/no-hardcoded-key';
+import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
+
+const HEX_KEY = '9c4e2a7f1b3d5e8a0c6f2b4d7e9a1c3f5b8d0e2a4c6f8b1d3e5a7c9f0b2d4e6a';
+const HEX_KEY_16 = '7d2f9a4c1e8b3f6a0d5c2e9b4f7a1c3e';
+const B64_KEY = 'q3T8vY2mK9xR4wP7zN1cL6hJ0sD5fG8b2VtQeYxWmKo=';
+/** A real (throwaway, generated for these tests) PKCS#8 EC private key. */
+const PEM =
+  '-----BEGIN PRIVATE KEY-----\n' +
+  'MIGHAgEAMBMGByqGSM49AgEGCCqGSM49AwEHBG0wawIBAQQgz7k1QbB9XwQm3o0h\n' +
+  'r0Jt0bq3Gz4Xy3jv9kNQkzBrQ4OhRANCAAQ8kQ6sVdJtFZ9m2s8u2m1q9vQmB1uE\n' +
+  'k6r4a2n3Tq1yX0pY6Jb8cZ5wL3dH7fK2gS9tR4mN1bV6xC0oP8eW2zA5\n' +
+  '-----END PRIVATE KEY-----';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-hardcoded-key', rule, {
+  valid: [
+    // Keys from the environment, files, KMS.
+    `import { createCipheriv, randomBytes } from 'node:crypto';
+     const key = Buffer.from(process.env.DATA_KEY, 'hex');
+     export const enc = (d) => createCipheriv('aes-256-gcm', key, randomBytes(12)).update(d);`,
+    `const crypto = require('crypto');
+     const fs = require('fs');
+     const key = fs.readFileSync('/run/secrets/aes.key');
+     crypto.createHmac('sha256', key).update('x').digest('hex');`,
+    `import jwt from 'jsonwebtoken';
+     export const sign = (claims) => jwt.sign(claims, process.env.JWT_SECRET, { algorithm: 'HS256' });`,
+    // An empty fallback is "no key", not a hardcoded key.
+    `import { createHmac } from 'crypto';
+     createHmac('sha256', process.env.WEBHOOK_SECRET ?? '').update('b').digest('hex');`,
+    // Flow-sensitive: the constant initializer is overwritten before use.
+    `import { createCipheriv, randomBytes } from 'crypto';
+     let key = 'not-used-anymore';
+     key = randomBytes(32);
+     createCipheriv('aes-256-gcm', key, randomBytes(12));`,
+    // Hashing a constant is not a key sink.
+    `import { createHash } from 'crypto';
+     export const etag = createHash('md5').update('static-body').digest('hex');`,
+    // Look-alikes: cache keys, React keys, i18n keys, header names, public keys.
+    `const CACHE_KEY = 'user:profile:v2'; const redisKey = \`session:\${id}\`;`,
+    `const items = list.map((item) => <Row key={item.id} label="abc" />);`,
+    `const API_KEY_HEADER = 'x-api-key'; const i18nKey = 'checkout.button.pay';`,
+    `const PUBLIC_KEY = '${HEX_KEY}'; const keyId = '${HEX_KEY_16}';`,
+    `const commitSha = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';`,
+    `const PLACEHOLDER = '-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----';`,
+    `const docs = 'Paste your -----BEGIN RSA PRIVATE KEY----- block here';`,
+    `import { createPublicKey } from 'crypto';
+     createPublicKey('-----BEGIN PUBLIC KEY-----\\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\\n-----END PUBLIC KEY-----');`,
+    // A name that is not about a secret, with a hex value (a content hash).
+    `const manifest = { integrity: '${HEX_KEY}', contentHash: '${HEX_KEY_16}' };`,
+    // Not the crypto module: a local function named createHmac.
+    `function createHmac(a, b) { return a + b; }
+     createHmac('sha256', 'not-a-key');`,
+    // Test files are skipped by default.
+    {
+      code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
+      filename: 'src/__tests__/auth.test.ts',
+    },
+    // A parameter with no constant caller.
+    `import { createCipheriv } from 'crypto';
+     export function enc(key, iv, d) { return createCipheriv('aes-256-gcm', key, iv).update(d); }`,
+    // Password hashing a constant is not a key (a different problem).
+    `import bcrypt from 'bcrypt'; await bcrypt.hash('initial-admin-password', 12);`,
+  ],
+  invalid: [
+    // node:crypto, CJS, hex key through Buffer.from — reported on the literal.
+    {
+      code: `const crypto = require('crypto');
+const ENCRYPTION_KEY = '${HEX_KEY}';
+function encrypt(text) {
+  const iv = crypto.randomBytes(16);
+  const cipher = crypto.createCipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+function decrypt(text, iv) {
+  const decipher = crypto.createDecipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
+  return decipher.update(text, 'hex', 'utf8') + decipher.final('utf8');
+}`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24 }],
+    },
+    // ESM destructured import, alias.
+    {
+      code: `import { createHmac as hmac } from 'node:crypto';
+export const sign = (body) => hmac('sha256', 'whsec_2f8d1b7c9e4a6f3d').update(body).digest('hex');`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+    },
+    // Hardcoded fallback for an environment variable.
+    {
+      code: `import { createHmac } from 'crypto';
+const secret = process.env.WEBHOOK_SECRET || 'local-dev-secret';
+createHmac('sha256', secret).update('x').digest('hex');`,
+      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 46 }],
+    },
+    // Fallback assigned in a guard.
+    {
+      code: `import jwt from 'jsonwebtoken';
+let secret = process.env.JWT_SECRET;
+if (!secret) secret = 'fallback-jwt-secret';
+export const token = jwt.sign({ sub: 1 }, secret);`,
+      errors: [{ messageId: 'hardcodedFallback', line: 3, column: 23 }],
+    },
+    // Config object property.
+    {
+      code: `import { createDecipheriv } from 'crypto';
+const config = { crypto: { key: '${HEX_KEY}', algorithm: 'aes-256-gcm' } };
+export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 33 }],
+    },
+    // Class field.
+    {
+      code: `import * as crypto from 'crypto';
+export class TokenSealer {
+  private readonly key = Buffer.from('${B64_KEY}', 'base64');
+  seal(data: Buffer) { return crypto.createCipheriv('aes-256-gcm', this.key, crypto.randomBytes(12)).update(data); }
+}`,
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 38 }],
+    },
+    // Default parameter (fallback) and a constant passed by a caller.
+    {
+      code: `import { createCipheriv, randomBytes } from 'crypto';
+function seal(data, key = '${HEX_KEY_16}') { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
+seal('a', 'caller-provided-key-0123456789ab');`,
+      errors: [
+        { messageId: 'hardcodedFallback', line: 2, column: 27 },
+        { messageId: 'hardcodedKey', line: 3, column: 11 },
+      ],
+    },
+    // Key derived by hashing a constant secret is still hardcoded.
+    {
+      code: `const crypto = require('crypto');
+const key = crypto.createHash('sha256').update('my super secret passphrase').digest();
+crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48 }],
+    },
+    // scryptSync of a constant password.
+    {
+      code: `import { scryptSync, createCipheriv, randomBytes } from 'crypto';
+const key = scryptSync('hunter2-but-longer', 'salt', 32);
+createCipheriv('aes-256-gcm', key, randomBytes(12));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24 }],
+    },
+    // Zero key.
+    {
+      code: `import { createCipheriv, randomBytes } from 'crypto';
+createCipheriv('aes-256-gcm', Buffer.alloc(32), randomBytes(12));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 31 }],
+    },
+    // createSecretKey / createPrivateKey / crypto.sign.
+    {
+      code: `import crypto from 'crypto';
+const k = crypto.createSecretKey(Buffer.from('${HEX_KEY}', 'hex'));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+    },
+    {
+      code: `import crypto from 'crypto';
+const pk = crypto.createPrivateKey({ key: privatePem, passphrase: 'pem-passphrase-1' });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67 }],
+    },
+    // ECDH private key.
+    {
+      code: `const { createECDH } = require('crypto');
+const ecdh = createECDH('prime256v1');
+ecdh.setPrivateKey('${HEX_KEY}', 'hex');`,
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 20 }],
+    },
+    // WebCrypto importKey with raw bytes via TextEncoder.
+    {
+      code: `const raw = new TextEncoder().encode('${HEX_KEY_16}');
+export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);`,
+      errors: [{ messageId: 'hardcodedKey', line: 1, column: 38 }],
+    },
+    {
+      code: `const { webcrypto } = require('node:crypto');
+webcrypto.subtle.importKey('raw', new Uint8Array([1,2,3,4,5,6,7,8,9,10,11,12,13,14,15,16]), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 50 }],
+    },
+    // crypto-js passphrase and raw key.
+    {
+      code: `import CryptoJS from 'crypto-js';
+export const seal = (m) => CryptoJS.AES.encrypt(m, 'my-app-passphrase').toString();`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 52 }],
+    },
+    {
+      code: `const AES = require('crypto-js/aes');
+const Hex = require('crypto-js/enc-hex');
+AES.encrypt('m', Hex.parse('${HEX_KEY}'), { iv });`,
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 28 }],
+    },
+    // node-forge.
+    {
+      code: `import forge from 'node-forge';
+const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes('${HEX_KEY}'));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 75 }],
+    },
+    // jsonwebtoken sign and verify; jose.
+    {
+      code: `const jwt = require('jsonwebtoken');
+module.exports.verify = (t) => jwt.verify(t, 'shhhhh', { algorithms: ['HS256'] });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+    },
+    {
+      code: `import { SignJWT } from 'jose';
+const secret = new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389b7353f8088f4d9a95f2f596f2');
+export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 41 }],
+    },
+    // tweetnacl and libsodium.
+    {
+      code: `import nacl from 'tweetnacl';
+import util from 'tweetnacl-util';
+const key = util.decodeBase64('${B64_KEY}');
+export const box = (m, n) => nacl.secretbox(m, n, key);`,
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 31 }],
+    },
+    {
+      code: `import sodium from 'libsodium-wrappers';
+await sodium.ready;
+const key = sodium.from_hex('${HEX_KEY}');
+sodium.crypto_secretbox_easy(msg, nonce, key);`,
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 29 }],
+    },
+    // Session secrets, cookie-session keys.
+    {
+      code: `const session = require('express-session');
+app.use(session({ secret: 'keyboard cat', resave: false }));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 27 }],
+    },
+    {
+      code: `import cookieSession from 'cookie-session';
+app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', 'rotating-key-2-def'] }));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 44 }],
+    },
+    // KMS client credentials.
+    {
+      code: `import { KMSClient } from '@aws-sdk/client-kms';
+export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 126 }],
+    },
+    // argon2 pepper.
+    {
+      code: `import argon2 from 'argon2';
+export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from('pepper-0f3c9b2a7d1e') });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67 }],
+    },
+    // promisified pbkdf2 with a constant passphrase used as a key.
+    {
+      code: `import { promisify } from 'util';
+import { pbkdf2, createCipheriv, randomBytes } from 'crypto';
+const pbkdf2Async = promisify(pbkdf2);
+const key = await pbkdf2Async('static-master-password', 'salt', 600000, 32, 'sha256');
+createCipheriv('aes-256-gcm', key, randomBytes(12));`,
+      errors: [{ messageId: 'hardcodedKey', line: 4, column: 31 }],
+    },
+    // PEM private key anywhere.
+    {
+      code: `export const SIGNING_KEY = \`${PEM}\`;`,
+      errors: [{ messageId: 'embeddedPrivateKey', line: 1, column: 28 }],
+    },
+    // Key-named constant with no visible sink (exported for another module).
+    {
+      code: `export const AES_KEY = '${HEX_KEY}';`,
+      errors: [{ messageId: 'keyLikeConstant', line: 1, column: 24 }],
+    },
+    {
+      code: `module.exports = { jwtSecret: process.env.JWT_SECRET || 'x9Jk2LmN8pQr4StU6vWx' };`,
+      errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57 }],
+    },
+    // strict option: test files are checked.
+    {
+      code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
+      filename: 'src/__tests__/auth.test.ts',
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'hardcodedKey' }],
+    },
+  ],
+});
+
+// Constants imported from another file, resolved through the type checker.
+createTypedRuleTester().run('no-hardcoded-key (type-aware)', rule, {
+  valid: [
+    {
+      code: `import { APP_NAME } from './constants';
+import { createHash } from 'crypto';
+createHash('sha256').update(APP_NAME).digest('hex');`,
+      filename: 'file.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: `import { SHARED_AES_KEY } from './constants';
+import { createCipheriv, randomBytes } from 'crypto';
+createCipheriv('aes-256-gcm', Buffer.from(SHARED_AES_KEY, 'hex'), randomBytes(12));`,
+      filename: 'file.ts',
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 31 }],
+    },
+    {
+      code: `import { config } from './constants';
+import { createHmac } from 'crypto';
+createHmac('sha256', config.crypto.key).update('x').digest('hex');`,
+      filename: 'file.ts',
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 22 }],
+    },
+  ],
+});
