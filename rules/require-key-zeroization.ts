@@ -1,12 +1,12 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { CodePathRecorder } from '../src/analysis/code-paths';
-import { escapeOf, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
+import { absentKeyBranches, escapeOf, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
 import { createRule } from '../src/util/create-rule';
 
-export type Options = [{ checkStringConversion?: boolean }];
+export type Options = [{ checkStringConversion?: boolean; assumeCallsMayThrow?: boolean }];
 export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'keyToString' | 'wrapInTryFinally';
 
 const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
@@ -39,6 +39,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report key bytes turned into strings (`key.toString("hex")`, template literals), which can never be wiped.',
           },
+          assumeCallsMayThrow: {
+            type: 'boolean',
+            description:
+              'Treat every call after the first use of the key as able to throw, so a wipe must sit in a `finally` block even in straight-line code. By default only the paths ESLint models (returns, `throw`s, branches, loops, `try` blocks) count.',
+          },
         },
         additionalProperties: false,
       },
@@ -51,10 +56,11 @@ export default createRule<Options, MessageIds>({
       wrapInTryFinally: 'Wrap the uses of `{{name}}` in `try { … } finally { {{wipe}}; }`.',
     },
   },
-  defaultOptions: [{ checkStringConversion: false }],
+  defaultOptions: [{ checkStringConversion: false, assumeCallsMayThrow: false }],
   create(context, [options]) {
     const recorder = new CodePathRecorder();
     const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
     return {
       ...recorder.listeners,
       'Program:exit'() {
@@ -62,6 +68,7 @@ export default createRule<Options, MessageIds>({
         const ctx = { sourceCode, parserServices: sourceCode.parserServices };
         for (const bytes of findKeyBytes(ctx)) {
           if (bytes.scope.type === 'Program') continue; // module-level keys live as long as the process
+          if (reported.has(bytes.id)) continue; // one finding per binding (kx session keys have two halves)
           if (options.checkStringConversion) {
             for (const node of stringConversions(sourceCode, bytes)) context.report({ node, messageId: 'keyToString', data: { name: bytes.id.name } });
           }
@@ -74,17 +81,24 @@ export default createRule<Options, MessageIds>({
     function check(bytes: KeyBytes): void {
       const wipes = wipeCalls(sourceCode, bytes);
       const data = { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], wipe: wipeExpression(bytes) };
+      const absent = absentKeyBranches(sourceCode, bytes);
       let messageId: MessageIds = 'notWiped';
       let how = '';
       if (wipes.size > 0) {
         const start = recorder.pointOf(bytes.definition);
         if (!start) return;
-        const escaping = recorder.pathAvoiding(start, wipes, bytes.scope as never, { restart: bytes.definition, throwsFrom: firstUse(bytes, wipes) });
+        const stops = new Set([...wipes, ...absent]);
+        const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, {
+          restart: bytes.definition,
+          throwsFrom: firstUse(bytes, wipes),
+          implicitThrows: options.assumeCallsMayThrow,
+        });
         if (!escaping) return;
         messageId = 'wipedOnHappyPathOnly';
         how = describe(escaping.kind, escaping.node);
       }
-      const fix = wipeAfterUseFix(sourceCode, bytes, wipes);
+      const fix = wipeAfterUseFix(sourceCode, bytes, wipes, absent);
+      reported.add(bytes.id);
       context.report({
         node: bytes.id,
         messageId,

@@ -67,6 +67,8 @@ export class CodePathRecorder {
       this.top()?.delete(segment);
     },
     'CallExpression, NewExpression, AwaitExpression, YieldExpression, TaggedTemplateExpression': (node: TSESTree.Node) => this.record(node),
+    // Branches a rule may declare covered (`if (!key) return;`: nothing to wipe there).
+    'IfStatement > .consequent': (node: TSESTree.Node) => this.record(node),
     'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => {
       this.handlerStarts.set(node, this.here());
     },
@@ -103,7 +105,8 @@ export class CodePathRecorder {
   /**
    * Follows every path from `start` until it meets a node in `stops`. Returns
    * the first path that leaves the function without meeting one, or undefined
-   * when all paths are covered. Implicit throws count from source offset
+   * when all paths are covered. With `implicitThrows`, any call/await can
+   * throw (ESLint only models explicit `throw`s and try blocks), from offset
    * `throwsFrom` on (e.g. from the first use of a key: a failure before the
    * key is used at all is not what a wipe-in-finally is about); `restart` is
    * the start node, met again when a loop overwrites the value.
@@ -112,9 +115,9 @@ export class CodePathRecorder {
     start: PathPoint,
     stops: ReadonlySet<TSESTree.Node>,
     fn: FunctionLike | TSESTree.Program,
-    options: { restart?: TSESTree.Node; throwsFrom?: number } = {},
+    options: { restart?: TSESTree.Node; throwsFrom?: number; implicitThrows?: boolean } = {},
   ): EscapingPath | undefined {
-    const { restart, throwsFrom = -1 } = options;
+    const { restart, throwsFrom = -1, implicitThrows = false } = options;
     const visited = new Set<string>();
     const queue: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.seq }));
     let budget = 5000; // a pathological graph must not stall the lint
@@ -132,7 +135,7 @@ export class CodePathRecorder {
           break;
         }
         if (restart && event.node === restart) return { kind: 'again', node: event.node };
-        if (!THROWING_TYPES.has(event.node.type) || event.node.range[1] <= throwsFrom || enclosingFunction(event.node) !== fn) continue;
+        if (!implicitThrows || !THROWING_TYPES.has(event.node.type) || event.node.range[1] <= throwsFrom || enclosingFunction(event.node) !== fn) continue;
         const handler = handlerFor(event.node, fn);
         if (!handler) return { kind: 'exception', node: event.node };
         const entry = this.handlerStarts.get(handler);

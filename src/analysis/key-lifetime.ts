@@ -129,9 +129,10 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       }
       if (callee.type === 'Identifier') {
         if (RETAINING_FUNCTIONS.has(callee.name)) return parent;
-        // A callback the caller gave us: `cb(null, key)`.
+        // A callback the caller gave us, `cb(null, key)`, hands the key on; `wrap(key)` whose
+        // result we keep is a transformation, not a hand-over.
         const variable = variableOf(sourceCode, callee);
-        if (variable?.defs[0]?.type === 'Parameter') return parent;
+        if (variable?.defs[0]?.type === 'Parameter' && resultIsHandedOn(parent)) return parent;
       }
       return undefined;
     }
@@ -140,10 +141,57 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
   }
 }
 
+/** The call's result is discarded or returned as is: `done(null, key);`, `return cb(key)`, `(e) => resolve(key)`. */
+function resultIsHandedOn(call: TSESTree.Node): boolean {
+  let node = call;
+  while (node.parent && (node.parent.type === 'ConditionalExpression' || node.parent.type === 'LogicalExpression' || node.parent.type === 'AwaitExpression')) node = node.parent;
+  const parent = node.parent;
+  return parent?.type === 'ExpressionStatement' || parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
+}
+
+/**
+ * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
+ * and `if (err) return done(err)` in the callback that receives the key.
+ */
+export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
+  const branches = new Set<TSESTree.Node>();
+  const refs = new Set(keyReferences(sourceCode, bytes).bytes);
+  const def = bytes.definition;
+  const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
+  const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
+  const isKey = (node: TSESTree.Node) => refs.has(node);
+  const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
+  const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+  const absent = (test: TSESTree.Node): boolean => {
+    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument);
+    if (test.type === 'BinaryExpression' && (test.operator === '==' || test.operator === '===')) {
+      return (isKey(test.left) && isNullish(test.right)) || (isKey(test.right) && isNullish(test.left as TSESTree.Node));
+    }
+    if (test.type === 'LogicalExpression' && test.operator === '||') return absent(test.left) || absent(test.right);
+    if (isError(test)) return true;
+    if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==')) return isError(test.left) && isNullish(test.right);
+    return false;
+  };
+  for (const ref of [...refs, ...(errorVariable?.references.map((r) => r.identifier as TSESTree.Node) ?? [])]) {
+    for (let n: TSESTree.Node | undefined = ref; n && n !== bytes.scope; n = n.parent) {
+      const parent: TSESTree.Node | undefined = n.parent;
+      if (parent?.type === 'IfStatement' && parent.test === n) {
+        if (absent(n)) branches.add(parent.consequent);
+        break;
+      }
+      if (parent?.type !== 'UnaryExpression' && parent?.type !== 'BinaryExpression' && parent?.type !== 'LogicalExpression') break;
+    }
+  }
+  return branches;
+}
+
 /** Strict mode: expressions that copy the key into an immutable string (`key.toString('hex')`, `${key}`). */
 export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
-  for (const ref of keyReferences(sourceCode, bytes).bytes) {
+  for (const direct of keyReferences(sourceCode, bytes).bytes) {
+    // `Buffer.from(key).toString('base64')` converts the same bytes.
+    const copy = direct.parent;
+    const ref = copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' ? copy : direct;
     const parent = ref.parent;
     if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
       found.push(parent.parent);

@@ -104,11 +104,16 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
+    } else if (typeof call.api.facts?.sessionKeys === 'string') {
+      for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
     } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
     }
+  }
+  for (const node of keyObjectExports(sourceCode)) {
+    add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
   for (const node of bufferFromCalls(ctx)) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
@@ -157,6 +162,31 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
   return value?.value === 'buffer';
 }
 
+/**
+ * `key.export()` without options on a binding declared as a `KeyObject` (a parameter
+ * `key: KeyObject`): only secret keys export without options, as a Buffer.
+ */
+function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  for (const variable of allVariables(sourceCode)) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const annotation = declared?.typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier' && annotation.typeName.type !== 'TSQualifiedName') continue;
+    const typeName = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : annotation.typeName.right.name;
+    if (typeName !== 'KeyObject') continue;
+    for (const ref of variable.references) {
+      const member = (ref.identifier as TSESTree.Node).parent;
+      if (member?.type !== 'MemberExpression' || memberName(member) !== 'export') continue;
+      const call = member.parent;
+      if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length === 0) yield call;
+    }
+  }
+}
+
+function* allVariables(sourceCode: SourceCode): Generator<Variable> {
+  const scopes = sourceCode.scopeManager?.scopes ?? [];
+  for (const scope of scopes) yield* scope.variables;
+}
+
 /** `Buffer.from(x)` / `Buffer.from(x, 'base64')` of a non-constant (the global Buffer). */
 function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
   const scope = ctx.sourceCode.scopeManager?.globalScope;
@@ -189,23 +219,37 @@ function keyArgumentNodes(calls: readonly ApiCall[]): Set<TSESTree.Node> {
   return nodes;
 }
 
+/**
+ * Do the bytes reach a key argument? Follows copies and views (`Buffer.from(key)`,
+ * `key.subarray()`), string forms (`key.toString('hex')`, template literals) and
+ * decoders (`enc.Hex.parse(hex)`), through the bindings that hold them.
+ */
 function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTree.Node>): boolean {
-  for (const ref of keyReferences(sourceCode, bytes).bytes) {
-    let node: TSESTree.Node = ref;
-    // `Buffer.from(key)`, `key.subarray(0, 16)`, `new Uint8Array(key)` still pass the key.
-    for (let i = 0; i < 3 && node.parent; i++) {
+  const queue: TSESTree.Node[] = [...keyReferences(sourceCode, bytes).bytes];
+  const seen = new Set<Variable>([bytes.variable]);
+  for (let i = 0; i < queue.length && i < 200; i++) {
+    let node = queue[i];
+    for (let step = 0; step < 6 && node.parent; step++) {
       if (keyArgs.has(node) || keyArgs.has(unwrapExpression(node))) return true;
       const parent: TSESTree.Node = node.parent;
-      if (parent.type === 'CallExpression' || parent.type === 'NewExpression') {
-        if (parent.arguments.includes(node as TSESTree.Expression)) node = parent;
-        else break;
-      } else if (parent.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression') {
-        node = parent.parent;
-      } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
+      if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
+        const api = apiCallAt(sourceCode, parent);
+        if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
+        if (!api && !isByteView(parent)) break;
         node = parent;
+      } else if (parent.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression' && /^(?:toString|subarray|slice)$/.test(memberName(parent) ?? '')) {
+        node = parent.parent;
+      } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TemplateLiteral' || parent.type === 'AwaitExpression') {
+        node = parent;
+      } else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+        const variable = variableOf(sourceCode, parent.id);
+        if (variable && !seen.has(variable)) {
+          seen.add(variable);
+          for (const ref of variable.references) if (ref.isRead()) queue.push(ref.identifier as TSESTree.Node);
+        }
+        break;
       } else break;
     }
-    if (keyArgs.has(node)) return true;
   }
   return false;
 }

@@ -12,10 +12,18 @@ type Statement = TSESTree.ProgramStatement;
  * to the end of the block so the code keeps compiling and running.
  * Returns undefined when the shape does not allow a safe rewrite.
  */
-export function wipeAfterUseFix(sourceCode: SourceCode, bytes: KeyBytes, wipes: ReadonlySet<TSESTree.Node>): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+export function wipeAfterUseFix(
+  sourceCode: SourceCode,
+  bytes: KeyBytes,
+  wipes: ReadonlySet<TSESTree.Node>,
+  absentBranches: ReadonlySet<TSESTree.Node> = new Set(),
+): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
   const located = statementList(bytes);
   if (!located) return undefined;
-  const { body, first } = located;
+  const { body } = located;
+  let { first } = located;
+  // Guards where there is no key (`if (!key) throw …`, `if (err) return cb(err)`) stay before the try.
+  while (first < body.length && body[first].type === 'IfStatement' && absentBranches.has((body[first] as TSESTree.IfStatement).consequent)) first++;
   const wipeStatements = new Set(body.filter((s) => s.type === 'ExpressionStatement' && wipes.has(s.expression)));
   const indexOf = (node: TSESTree.Node) => body.findIndex((s) => s.range[0] <= node.range[0] && node.range[1] <= s.range[1]);
   let last = -1;
@@ -71,7 +79,9 @@ function extendTry(text: string, statement: TSESTree.TryStatement, wipe: string)
 export function wipeExpression(bytes: KeyBytes): string {
   const target = [bytes.id.name, ...bytes.path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))].join('').replace(/\.\[/g, '[');
   if (bytes.arrayBuffer) return `new Uint8Array(${target}).fill(0)`;
-  return bytes.source === 'kms-plaintext' ? `${target}?.fill(0)` : `${target}.fill(0)`;
+  // A KMS plaintext is typed optional; a callback's key is undefined when it got an error.
+  const maybeAbsent = bytes.source === 'kms-plaintext' || bytes.definition.type.includes('Function');
+  return maybeAbsent ? `${target}?.fill(0)` : `${target}.fill(0)`;
 }
 
 /** The statement list holding the key's definition, and the index of the first statement after it. */
