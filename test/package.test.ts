@@ -46,7 +46,7 @@ describe('published package', () => {
     const eslint = new ESLint({ cwd: ROOT, overrideConfigFile: true, overrideConfig: keywarden.configs.recommended });
     const results = await eslint.lintText(SAMPLE, { filePath: path.join(ROOT, 'sample.ts') });
     const formatter = await eslint.loadFormatter('@microsoft/eslint-formatter-sarif');
-    const sarif = JSON.parse(await formatter.format(results, { cwd: ROOT, rulesMeta: eslint.getRulesMetaForResults(results) }));
+    const sarif = JSON.parse(await formatter.format(results, { cwd: ROOT, rulesMeta: eslint.getRulesMetaForResults(results) } as never));
     const run = sarif.runs[0];
     assert.equal(run.results[0].ruleId, 'keywarden/no-hardcoded-key');
     const rule = run.tool.driver.rules.find((r: { id: string }) => r.id === 'keywarden/no-hardcoded-key');

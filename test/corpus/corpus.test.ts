@@ -103,9 +103,11 @@ describe('corpus: secret literal extraction', () => {
 
 describe('corpus: scorer', () => {
   // A fake plugin: one rule flags every string literal of 8+ chars, one always throws.
+  const recommended: { rules?: Record<string, unknown> } = { rules: {} };
+  const strict: { rules?: Record<string, unknown> } = { rules: {} };
   const fakePlugin: ScorablePlugin = {
     rules: {},
-    configs: { recommended: [{ rules: {} }], strict: [{ rules: {} }] },
+    configs: { recommended: [recommended], strict: [strict] },
   };
   const flagLongStrings = {
     meta: { type: 'problem' as const, schema: [], messages: { hit: 'long string' } },
@@ -121,8 +123,8 @@ describe('corpus: scorer', () => {
   };
   fakePlugin.rules['no-hardcoded-key'] = flagLongStrings;
   fakePlugin.rules['no-weak-algorithm'] = crash;
-  fakePlugin.configs.recommended[0].rules = { 'keywarden/no-hardcoded-key': 'error', 'keywarden/no-weak-algorithm': 'error' };
-  fakePlugin.configs.strict[0].rules = { 'keywarden/no-hardcoded-key': 'error' };
+  recommended.rules = { 'keywarden/no-hardcoded-key': 'error', 'keywarden/no-weak-algorithm': 'error' };
+  strict.rules = { 'keywarden/no-hardcoded-key': 'error' };
 
   let root: string;
   before(() => {
