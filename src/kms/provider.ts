@@ -31,6 +31,21 @@ export interface KeyProvider {
    */
   rewrap(request: RewrapRequest): Promise<WrappedDataKey>;
 
+  /**
+   * Optional: wraps an existing plaintext data key under `keyUri`. Needed only
+   * to move a blob to a KEK of *another* provider (`rewrap` to a different URI
+   * scheme), where no server-side re-encryption exists. The caller wipes
+   * `plaintext`; the provider must not keep it.
+   */
+  wrap?(request: WrapRequest): Promise<WrappedDataKey>;
+
+  /**
+   * Optional: creates a new version of the KEK named by `keyUri` and makes it
+   * current (local keyring, AWS RotateKeyOnDemand, Vault rotate). Returns the
+   * versioned URI of the new current version. Used by `keywarden kms rotate`.
+   */
+  rotate?(keyUri: string): Promise<string>;
+
   /** Releases sessions, sockets, handles. Optional. */
   close?(): Promise<void>;
 }
@@ -64,6 +79,14 @@ export interface UnwrapRequest {
   /** The `keyUri` recorded at wrap time. */
   keyUri: string;
   wrapped: Uint8Array;
+  context: BindingContext;
+  signal?: AbortSignal;
+}
+
+export interface WrapRequest {
+  keyUri: string;
+  /** 32 plaintext bytes, owned (and wiped) by the caller. */
+  plaintext: Uint8Array;
   context: BindingContext;
   signal?: AbortSignal;
 }
