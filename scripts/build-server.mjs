@@ -43,6 +43,16 @@ module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require
   },
 };
 
+// `mainFields: module` (needed for packages whose `main` is a UMD build esbuild
+// cannot follow) would give ESLint the ESM build of esquery, whose namespace has
+// no `parse`: pin esquery to its CommonJS build, which ESLint requires.
+const esqueryCommonJs = {
+  name: 'esquery-commonjs',
+  setup(b) {
+    b.onResolve({ filter: /^esquery$/ }, () => ({ path: require.resolve('esquery') }));
+  },
+};
+
 const started = Date.now();
 const outfile = path.resolve(root, arg('outfile') ?? 'dist/server.js');
 const result = await build({
@@ -54,7 +64,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   minify: !process.argv.includes('--no-minify'),
   outfile,
-  plugins: [eslintLinterOnly],
+  plugins: [eslintLinterOnly, esqueryCommonJs],
   logLevel: 'warning',
   metafile: true,
 });
