@@ -183,7 +183,7 @@ export class KeywardenServer {
   private async lintDiskFile(filePath: string, text: string): Promise<number> {
     const uri = pathToUri(filePath);
     const settings = await this.workspace.settingsFor(uri);
-    const result = this.lintService.lint(diskDocument(uri, text), settings);
+    const result = this.lintService.lint(diskDocument(uri, text), settings, true);
     if (!result) {
       this.forget(uri);
       return 0;
@@ -294,7 +294,7 @@ export class KeywardenServer {
   }
 
   private keyInventory(): KeyInventoryEntry[] {
-    return mergeInventories([...this.results.values()].map((r) => r.keys));
+    return mergeInventories([...this.results.values()].map((r) => r.keys()));
   }
 
   // ---- robustness ----------------------------------------------------------

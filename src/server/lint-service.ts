@@ -16,7 +16,8 @@ export interface FileLintResult {
   /** keywarden findings (diagnostics with a rule id). */
   findings: number;
   lintMs: number;
-  keys: FileKeyInventory;
+  /** The file's keys; computed on first use (open documents) or at once (scanned files, whose AST is not kept). */
+  keys: () => FileKeyInventory;
 }
 
 /**
@@ -34,8 +35,13 @@ export class LintService {
     private readonly log: (message: string) => void,
   ) {}
 
-  /** `null` when the document is not JavaScript/TypeScript or keywarden is disabled for it. */
-  lint(document: TextDocument, settings: KeywardenSettings): FileLintResult | null {
+  /**
+   * `null` when the document is not JavaScript/TypeScript or keywarden is
+   * disabled for it. `eagerKeys`: collect the key inventory now and drop the
+   * AST; otherwise the AST is kept until the inventory is asked for, which
+   * keeps the inventory pass out of the typing latency.
+   */
+  lint(document: TextDocument, settings: KeywardenSettings, eagerKeys = false): FileLintResult | null {
     const request = this.request(document, settings);
     if (!request) return null;
     const outcome = this.host.lint(request);
@@ -46,7 +52,7 @@ export class LintService {
       diagnostics,
       findings: diagnostics.filter((d) => d.code !== undefined).length,
       lintMs: outcome.lintMs,
-      keys: fileKeyInventory(document, outcome),
+      keys: eagerKeys ? constant(fileKeyInventory(document, outcome)) : memoize(() => fileKeyInventory(document, outcome)),
     };
   }
 
@@ -70,6 +76,15 @@ export class LintService {
     }
     return { text: document.getText(), fileName, settings, policy: lookup.policy };
   }
+}
+
+function constant<T>(value: T): () => T {
+  return () => value;
+}
+
+function memoize<T>(compute: () => T): () => T {
+  let value: { v: T } | null = null;
+  return () => (value ??= { v: compute() }).v;
 }
 
 /** A TextDocument for a file read from disk (workspace scan). */

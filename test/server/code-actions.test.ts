@@ -99,6 +99,53 @@ describe('code actions (LSP over stdio, real rules)', function () {
   });
 });
 
+describe('code actions with a rule suggestion (LSP over stdio, no-static-iv)', function () {
+  this.timeout(60000);
+  const source = `import crypto from 'node:crypto';
+export function encrypt(key, text) {
+  const iv = Buffer.alloc(16, 0);
+  const cipher = crypto.createCipheriv('aes-256-cbc', key, iv);
+  return iv.toString('hex') + ':' + cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+`;
+  let client: TestClient;
+  const uri = URI.file(path.join(os.tmpdir(), 'keywarden-suggestion', 'encrypt.js')).toString();
+
+  before(async () => {
+    client = new TestClient();
+    await client.initialize();
+  });
+  after(() => client.dispose());
+
+  it('puts the suggestion before disable and documentation, and applies it as a code action edit or through applySuggestion', async () => {
+    const { diagnostics, version } = await client.open(uri, source, 'javascript');
+    const iv = diagnostics.find((d) => d.code === 'keywarden/no-static-iv')!;
+    assert.ok(iv, JSON.stringify(diagnostics));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri },
+      range: iv.range,
+      context: { diagnostics: [iv] },
+    })) as CodeAction[];
+    assert.deepEqual(
+      actions.map((a) => a.title.replace(/:.*/, ':…')),
+      ['Generate a fresh IV per message:…', 'Disable keywarden/no-static-iv for this line', 'Show documentation for keywarden/no-static-iv'],
+    );
+    const expected = source.replace('Buffer.alloc(16, 0)', 'crypto.randomBytes(16)');
+    assert.equal(applyEdits(source, actions[0].edit!.changes![uri]), expected);
+    const applied = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.applySuggestion,
+      arguments: [{ uri, version, ruleId: 'keywarden/no-static-iv', range: iv.range, index: 0 }],
+    });
+    assert.equal(applied, true);
+    assert.equal(applyEdits(source, client.appliedEdits.at(-1)!.edit.changes![uri]), expected);
+    const stale = await client.connection.sendRequest(ExecuteCommandRequest.type, {
+      command: ServerCommands.applySuggestion,
+      arguments: [{ uri, version: (version ?? 1) + 5, ruleId: 'keywarden/no-static-iv', range: iv.range, index: 0 }],
+    });
+    assert.equal(stale, false, 'a suggestion for another version is not applied');
+  });
+});
+
 describe('quickFixes (order and edits)', () => {
   const document = TextDocument.create('file:///w/src/a.ts', 'typescript', 7, "  const KEY = 'k';\n  use(KEY);\n");
   const edit = (text: string) => ({ range: { start: { line: 0, character: 14 }, end: { line: 0, character: 17 } }, newText: text });

@@ -78,11 +78,12 @@ describe('language server robustness (LSP over stdio)', function () {
   it('sends keywarden/status with the finding count and lint time after each lint', async () => {
     const uri = 'file:///tmp/keywarden-robustness/status.ts';
     await client.open(uri, 'export const n = 1;\n');
-    await new Promise((r) => setTimeout(r, 50));
+    // sent right after the diagnostics, on the same stream: wait for it, however loaded the machine is
+    for (let waited = 0; !statuses.some((s) => s.uri === uri) && waited < 10000; waited += 10) await new Promise((r) => setTimeout(r, 10));
     const status = statuses.filter((s) => s.uri === uri).at(-1);
     assert.ok(status, 'no status notification');
     assert.equal(status.findings, 0);
-    assert.ok(status.lintMs >= 0 && status.lintMs < 5000);
+    assert.ok(status.lintMs > 0 && status.lintMs < 60000, String(status.lintMs));
   });
 
   it('ignores documents that are not JavaScript or TypeScript', async () => {
