@@ -38,8 +38,12 @@ async function rate(op: () => Promise<unknown>, concurrency: number): Promise<nu
 
 async function measure(name: string, provider: KeyProvider, keyUri: string, clientOptions: EnvelopeClientOptions): Promise<void> {
   const sample = await provider.generateDataKey({ keyUri, context });
-  const generate = async (): Promise<void> => (await provider.generateDataKey({ keyUri, context })).plaintext.fill(0);
-  const unwrap = async (): Promise<void> => (await provider.unwrap({ keyUri: sample.keyUri, wrapped: sample.wrapped, context })).fill(0);
+  const generate = async (): Promise<void> => {
+    (await provider.generateDataKey({ keyUri, context })).plaintext.fill(0);
+  };
+  const unwrap = async (): Promise<void> => {
+    (await provider.unwrap({ keyUri: sample.keyUri, wrapped: sample.wrapped, context })).fill(0);
+  };
   const row = [name];
   for (const concurrency of [1, 16]) {
     row.push((await rate(generate, concurrency)).toFixed(0), (await rate(unwrap, concurrency)).toFixed(0));

@@ -34,6 +34,10 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
   const def = variable.defs[0];
   if (def.type === 'ImportBinding') {
     const spec = def.node;
+    if (spec.type === 'TSImportEqualsDeclaration') {
+      const ref = spec.moduleReference;
+      return ref.type === 'TSExternalModuleReference' && ref.expression.type === 'Literal' ? { module: String(ref.expression.value), path: [] } : undefined;
+    }
     const source = def.parent && 'source' in def.parent ? String((def.parent as TSESTree.ImportDeclaration).source.value) : undefined;
     if (source === undefined) return undefined;
     if (spec.type === 'ImportSpecifier') {

@@ -1,0 +1,101 @@
+import * as assert from 'node:assert/strict';
+import { getApiCalls } from '../../src/analysis/api-calls';
+import { analyze } from './analyze';
+
+/** `library path operation` of every modelled call found in `code`. */
+function calls(code: string, filename?: string): string[] {
+  return analyze(
+    code,
+    (context) => getApiCalls(context.sourceCode).map((c) => `${c.library.id} ${c.api.path.join('.')} ${c.api.operation}`),
+    filename,
+  );
+}
+
+describe('analysis/api-calls', () => {
+  it('resolves CommonJS require, member access and destructuring with aliases', () => {
+    assert.deepEqual(
+      calls(`const crypto = require('crypto');
+             const { createHmac: mac } = require('node:crypto');
+             crypto.createHash('md5'); mac('sha256', k);`),
+      ['node:crypto createHash hash', 'node:crypto createHmac mac'],
+    );
+  });
+
+  it('resolves ESM default, namespace and named imports', () => {
+    assert.deepEqual(
+      calls(`import crypto from 'crypto'; import * as nc from 'node:crypto'; import { randomBytes as rb } from 'crypto';
+             crypto.createHash('sha1'); nc.pbkdf2Sync(a, b, 1, 32, 'sha1'); rb(16);`),
+      ['node:crypto createHash hash', 'node:crypto pbkdf2Sync kdf', 'node:crypto randomBytes random'],
+    );
+  });
+
+  it('does not match identifiers that merely share a name', () => {
+    assert.deepEqual(calls(`function createHash(x) { return x; } createHash('md5'); const crypto = { createHash }; crypto.createHash('md5');`), []);
+  });
+
+  it('follows promisify, TS import-equals and returned objects (chains and variables)', () => {
+    assert.deepEqual(
+      calls(`import util from 'util'; import crypto = require('crypto');
+             const scrypt = util.promisify(crypto.scrypt);
+             await scrypt(pw, salt, 64);
+             const c = crypto.createCipheriv(alg, k, iv); c.update(d); c.final();
+             crypto.createHash('sha256').update(x).digest('hex');`),
+      [
+        'node:crypto scrypt kdf',
+        'node:crypto createCipheriv encrypt',
+        'node:crypto createCipheriv.update encrypt',
+        'node:crypto createCipheriv.final encrypt',
+        'node:crypto createHash hash',
+        'node:crypto createHash.update hash',
+        'node:crypto createHash.update.digest hash',
+      ],
+    );
+  });
+
+  it('finds WebCrypto through the global, globalThis, window and require("crypto").webcrypto', () => {
+    assert.deepEqual(
+      calls(`await crypto.subtle.digest('SHA-1', d); await globalThis.crypto.subtle.encrypt(a, k, d);
+             await window.crypto.subtle.importKey('raw', b, 'AES-GCM', false, ['encrypt']);
+             const { webcrypto } = require('crypto'); await webcrypto.subtle.sign('HMAC', k, d);`),
+      ['webcrypto digest hash', 'webcrypto encrypt encrypt', 'webcrypto importKey key-import', 'webcrypto sign sign'],
+    );
+  });
+
+  it('does not treat a shadowed `crypto` as WebCrypto', () => {
+    assert.deepEqual(calls(`function f(crypto) { return crypto.subtle.digest('SHA-1', d); }`), []);
+  });
+
+  it('resolves crypto-js sub-modules, jose builders, KMS commands and sodium', () => {
+    assert.deepEqual(
+      calls(`const AES = require('crypto-js/aes'); const Hex = require('crypto-js/enc-hex');
+             AES.encrypt(m, Hex.parse(h));
+             import { SignJWT } from 'jose'; await new SignJWT(c).setProtectedHeader({ alg }).sign(k);
+             import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms'; new EncryptCommand({ KeyId });
+             import sodium from 'libsodium-wrappers'; sodium.crypto_secretbox_easy(m, n, k);`),
+      [
+        'crypto-js AES.encrypt encrypt',
+        'crypto-js enc.Hex.parse encode',
+        'jose SignJWT jwt-sign',
+        'jose SignJWT.setProtectedHeader jwt-sign',
+        'jose SignJWT.setProtectedHeader.sign jwt-sign',
+        '@aws-sdk/client-kms EncryptCommand encrypt',
+        'libsodium crypto_secretbox_easy encrypt',
+      ],
+    );
+  });
+
+  it('resolves arguments by role, including properties of options objects held in constants', () => {
+    const roles = analyze(
+      `import crypto from 'crypto'; const opts = { authTagLength: 12 }; crypto.createCipheriv('aes-256-gcm', key, iv, opts);`,
+      (context) => getApiCalls(context.sourceCode)[0].args.map((a) => `${a.role}=${context.sourceCode.getText(a.node)}`),
+    );
+    assert.deepEqual(roles, ["algorithm='aes-256-gcm'", 'key=key', 'iv=iv', 'tag-length=12']);
+  });
+
+  it('survives spread arguments and odd syntax', () => {
+    assert.deepEqual(calls(`import crypto from 'crypto'; crypto.createCipheriv(...args); crypto['createHash']?.('md5');`), [
+      'node:crypto createCipheriv encrypt',
+      'node:crypto createHash hash',
+    ]);
+  });
+});

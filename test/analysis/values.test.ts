@@ -1,0 +1,84 @@
+import * as assert from 'node:assert/strict';
+import { resolveConstant, resolveValues, type Constant } from '../../src/analysis/values';
+import { analyze, markedExpression } from './analyze';
+
+/** What the expression inside `marker(…)` resolves to, in a printable form. */
+function values(code: string): { values: string[]; complete: boolean } {
+  return analyze(code, (context) => {
+    const r = resolveValues({ sourceCode: context.sourceCode }, markedExpression(context));
+    return { values: r.values.map(show), complete: r.complete };
+  });
+}
+
+function show(c: Constant): string {
+  const flags = [c.fallback && 'fallback', c.derived && 'derived', c.viaCallSite && 'call-site'].filter(Boolean).join(',');
+  const value = c.kind === 'bytes' ? `bytes:${Buffer.from(c.value as Uint8Array).toString('hex')}` : c.kind === 'array' ? `[${(c.value as Constant[]).map(show).join(' ')}]` : String(c.value);
+  return flags ? `${value}(${flags})` : value;
+}
+
+describe('analysis/values', () => {
+  it('literals, templates and concatenation', () => {
+    assert.deepEqual(values(`marker('abc')`), { values: ['abc'], complete: true });
+    assert.deepEqual(values(`const a = 'x'; marker(\`\${a}-y\${1 + 2}\`)`), { values: ['x-y3'], complete: true });
+    assert.deepEqual(values(`const p = 'pre'; marker(p + '-' + 'fix')`), { values: ['pre-fix'], complete: true });
+    assert.deepEqual(values(`marker(\`\${process.env.A}\`)`), { values: [], complete: false });
+  });
+
+  it('byte constructors and encoders', () => {
+    assert.deepEqual(values(`marker(Buffer.from('0aff', 'hex'))`).values, ['bytes:0aff']);
+    assert.deepEqual(values(`marker(Buffer.from('AQI=', 'base64'))`).values, ['bytes:0102']);
+    assert.deepEqual(values(`marker(Buffer.alloc(4))`).values, ['bytes:00000000']);
+    assert.deepEqual(values(`marker(new Uint8Array([1, 2, 255]))`).values, ['bytes:0102ff']);
+    assert.deepEqual(values(`marker(new TextEncoder().encode('ab'))`).values, ['bytes:6162']);
+    assert.deepEqual(values(`const enc = new TextEncoder(); marker(enc.encode('ab'))`).values, ['bytes:6162']);
+    assert.deepEqual(values(`import CryptoJS from 'crypto-js'; marker(CryptoJS.enc.Hex.parse('beef'))`).values, ['bytes:beef']);
+    assert.deepEqual(values(`import forge from 'node-forge'; marker(forge.util.hexToBytes('beef'))`).values, ['bytes:beef']);
+    // Uninitialised memory is not a constant.
+    assert.deepEqual(values(`marker(Buffer.allocUnsafe(32))`).values, []);
+  });
+
+  it('follows consts, object properties, destructuring and array elements', () => {
+    assert.deepEqual(values(`const config = { crypto: { key: 'k1' } }; marker(config.crypto.key)`).values, ['k1']);
+    assert.deepEqual(values(`const config = { crypto: { key: 'k1' } }; const { crypto: { key } } = config; marker(key)`).values, ['k1']);
+    assert.deepEqual(values(`const keys = ['a', 'b']; marker(keys[1])`).values, ['b']);
+    assert.deepEqual(values(`const cfg = { key: process.env.KEY }; marker(cfg.key)`).values, []);
+  });
+
+  it('is flow-aware for reassigned lets', () => {
+    assert.deepEqual(values(`let key = 'old'; key = randomBytes(32); marker(key)`), { values: [], complete: false });
+    assert.deepEqual(values(`let key = process.env.K; if (!key) key = 'dev'; marker(key)`), { values: ['dev(fallback)'], complete: false });
+    assert.deepEqual(values(`let key = 'a'; key = 'b'; marker(key)`), { values: ['b'], complete: true });
+  });
+
+  it('marks fallbacks of env vars and parameter defaults; reads call-site constants', () => {
+    assert.deepEqual(values(`marker(process.env.SECRET ?? 'dev-secret')`), { values: ['dev-secret(fallback)'], complete: false });
+    assert.deepEqual(values(`marker(process.env.SECRET || '')`).values, ['(fallback)']);
+    assert.deepEqual(values(`function f(k = 'dflt') { marker(k); } f(process.env.K);`).values, ['dflt(fallback)']);
+    assert.deepEqual(values(`function f(d, k) { marker(k); } f(1, 'from-caller'); f(2, other);`).values, ['from-caller(call-site)']);
+    assert.deepEqual(values(`const f = (k) => marker(k); f('arrow-caller');`).values, ['arrow-caller(call-site)']);
+  });
+
+  it('reads class fields, constructor assignments and static members', () => {
+    assert.deepEqual(values(`class A { key = 'field'; m() { return marker(this.key); } }`).values, ['field']);
+    assert.deepEqual(values(`class A { constructor() { this.key = 'ctor'; } m() { return marker(this.key); } }`).values, ['ctor']);
+    assert.deepEqual(values(`class A { static KEY = 'static'; } marker(A.KEY)`).values, ['static']);
+  });
+
+  it('treats hashes and KDF outputs of constants as derived constants', () => {
+    assert.deepEqual(values(`import c from 'crypto'; marker(c.createHash('sha256').update('s3cret').digest())`).values, ['s3cret(derived)']);
+    assert.deepEqual(values(`import { scryptSync } from 'crypto'; marker(scryptSync('pw', 'salt', 32))`).values, ['pw(derived)']);
+    assert.deepEqual(values(`import c from 'crypto'; marker(c.createHash('sha256').update(input).digest())`).values, []);
+  });
+
+  it('resolveConstant wants one definite value', () => {
+    const single = analyze(`marker(cond ? 'a' : 'b')`, (context) => resolveConstant({ sourceCode: context.sourceCode }, markedExpression(context)));
+    assert.equal(single, undefined);
+    const one = analyze(`const N = 2 ** 10; marker(N * 2)`, (context) => resolveConstant({ sourceCode: context.sourceCode }, markedExpression(context))?.value);
+    assert.equal(one, 2048);
+  });
+
+  it('never throws and terminates on cycles', () => {
+    assert.deepEqual(values(`let a = b; let b = a; marker(a)`).values, []);
+    assert.deepEqual(values(`function f(k) { return f(k); } marker(f('x'))`).values, []);
+  });
+});
