@@ -31,7 +31,9 @@ describe('keywarden kms CLI with real providers configured from the environment'
   const names = ['VAULT_ADDR', 'VAULT_TOKEN', 'AWS_ENDPOINT_URL_KMS', 'AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'];
   const saved: Record<string, string | undefined> = {};
 
-  before(async () => {
+  before(async function () {
+    // Starts servers, tokens and SDKs: seconds on a busy machine.
+    this.timeout(120_000);
     aws = await new AwsKmsTestServer().start();
     vault = await new VaultTransitTestServer().start();
     for (const name of names) saved[name] = process.env[name];
