@@ -3,7 +3,7 @@ import { deliver, type AuditEvent, type AuditSink } from './audit';
 import { cacheLimits, DataKeyMap, ownedLease, type CacheOptions, type DataKeyLease } from './cache';
 import { bindingContext, canonicalContext, checkContext, checkPurpose, mergeContext, sameContext, sortContext, type EncryptionContext } from './context';
 import { KeywardenError } from './errors';
-import { buildTemplate, encodeKeySection, hasMagic, NeedMoreBytes, parseHeader, replaceKeySection, type SealedHeader } from './format';
+import { buildTemplate, encodeKeySection, hasMagic, headerSlot, NeedMoreBytes, parseHeader, replaceKeySection, templateSlot, type SealedHeader } from './format';
 import { refuseLocalInProduction, resolveKeyUri, schemeOf, warnLocalFallbackOnce } from './key-uri';
 import { wipeMessageKeys, type MessageKeys } from './message-crypto';
 import type { BindingContext, KeyProvider, WrappedDataKey } from './provider';
@@ -179,7 +179,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       const legacy = options?.legacy ?? this.options.legacy;
       if (legacy !== undefined && !hasMagic(data)) {
         const result = await this.runLegacy(legacy, sealed);
-        this.audit({ operation: 'decrypt', outcome: 'legacy', kmsCalls: 0, bytes: result.length, durationMs: Date.now() - started, startedAt: iso(started) });
+        if (this.options.onAudit) this.audit(this.event('decrypt', 'legacy', started, stats, result.length));
         return result;
       }
       const header = parseSealed(data);
@@ -187,11 +187,11 @@ class Client<P extends string> implements EnvelopeClient<P> {
       stats.purpose = header.purpose;
       stats.context = header.context;
       this.checkAudience(header, context);
-      const keys = await this.openingKeys(header, stats);
+      const keys = await this.openingKeys(header, data, stats);
       try {
         const plaintext = openMessage(data, header, keys);
         bytes = plaintext.length;
-        this.audit(this.event('decrypt', 'success', started, stats, bytes));
+        if (this.options.onAudit) this.audit(this.event('decrypt', 'success', started, stats, bytes));
         return plaintext;
       } finally {
         wipeMessageKeys(keys);
@@ -225,7 +225,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       checkWrapped(result);
       stats.toKeyUri = result.keyUri;
       const out = replaceKeySection(data, header, encodeKeySection(result.keyUri, result.wrapped));
-      this.audit(this.event('rewrap', 'success', started, stats));
+      if (this.options.onAudit) this.audit(this.event('rewrap', 'success', started, stats));
       return out;
     } catch (error) {
       throw this.failed('rewrap', started, stats, error);
@@ -259,10 +259,10 @@ class Client<P extends string> implements EnvelopeClient<P> {
     const maxFrameBytes = options?.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     if (!Number.isInteger(maxFrameBytes) || maxFrameBytes < 0) throw new TypeError('keywarden/kms: maxFrameBytes must be a non-negative integer');
     return new OpeningStream(
-      async (header) => {
+      async (header, headerBytes) => {
         Object.assign(stats, { keyUri: header.keyUri, purpose: header.purpose, context: header.context });
         this.checkAudience(header, context);
-        return this.openingKeys(header, stats);
+        return this.openingKeys(header, headerBytes, stats);
       },
       maxFrameBytes,
       (error, bytes) => this.streamDone('decryptStream', started, stats, error, bytes),
@@ -310,7 +310,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       }
       const template = buildTemplate(this.purpose, context, generated.keyUri, generated.wrapped);
       // Decrypting what we just encrypted should not cost a KMS call either.
-      this.decryptCache?.put(decryptSlot(generated.keyUri, generated.wrapped, binding), Buffer.from(generated.plaintext), generated.keyUri);
+      this.decryptCache?.put(templateSlot(template), Buffer.from(generated.plaintext), generated.keyUri);
       stats.keyUri = generated.keyUri;
       stats.dataKeySource = 'kms';
       return ownedLease(Buffer.from(generated.plaintext.buffer, generated.plaintext.byteOffset, 32), generated.keyUri, template);
@@ -321,13 +321,13 @@ class Client<P extends string> implements EnvelopeClient<P> {
   }
 
   /** Unwraps (or finds in the cache) the blob's data key and checks the key commitment. */
-  private async openingKeys(header: SealedHeader, stats: OperationStats): Promise<MessageKeys> {
-    const binding = bindingContext(header.purpose, header.context);
-    const slot = decryptSlot(header.keyUri, header.wrapped, binding);
+  private async openingKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): Promise<MessageKeys> {
+    const slot = this.decryptCache ? headerSlot(headerBytes, header) : '';
     let lease = this.decryptCache?.leaseForDecrypt(slot);
     if (lease) {
       stats.dataKeySource = 'cache';
     } else {
+      const binding = bindingContext(header.purpose, header.context);
       const provider = this.provider(schemeOf(header.keyUri));
       const plaintext = await this.call(
         'unwrap',
@@ -442,16 +442,12 @@ class Client<P extends string> implements EnvelopeClient<P> {
 
   private streamDone(operation: AuditEvent['operation'], started: number, stats: OperationStats, error: unknown, bytes: number): void {
     if (error) this.failed(operation, started, stats, error, bytes);
-    else this.audit(this.event(operation, 'success', started, stats, bytes));
+    else if (this.options.onAudit) this.audit(this.event(operation, 'success', started, stats, bytes));
   }
 }
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-function decryptSlot(keyUri: string, wrapped: Uint8Array, binding: BindingContext): string {
-  return `${keyUri}\n${Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength).toString('base64')}\n${canonicalContext(binding)}`;
 }
 
 function checkWrapped(result: WrappedDataKey): void {

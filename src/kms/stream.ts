@@ -107,7 +107,7 @@ export class OpeningStream extends Transform {
   private finished = false;
 
   constructor(
-    private readonly openHeader: (header: SealedHeader) => Promise<MessageKeys>,
+    private readonly openHeader: (header: SealedHeader, headerBytes: Buffer) => Promise<MessageKeys>,
     private readonly maxFrameBytes: number,
     private readonly done: StreamDone,
   ) {
@@ -186,8 +186,9 @@ export class OpeningStream extends Transform {
           throw new KeywardenError('UNSUPPORTED_FORMAT', `frame size ${header.frameSize} exceeds maxFrameBytes ${this.maxFrameBytes}`);
         }
         this.header = header;
-        this.aad = Buffer.from(this.flat().subarray(0, header.aadLength));
-        this.keys = await this.openHeader(header);
+        const headerBytes = Buffer.from(this.flat().subarray(0, header.length));
+        this.aad = headerBytes.subarray(0, header.aadLength);
+        this.keys = await this.openHeader(header, headerBytes);
         this.consume(header.length);
         this.state = 'frames';
         this.needed = FRAME_HEAD_BYTES;

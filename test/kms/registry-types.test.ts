@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -33,10 +34,20 @@ describe('kms: provider registry, isolation and types', () => {
     assert.throws(() => loadFactory('./local', 'createNothing'), { code: 'UNSUPPORTED_FORMAT' });
   });
 
-  it('provider modules load lazily: creating a client loads no cloud SDK', () => {
-    createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
-    const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|pkcs11js|graphene-pk11/.test(f));
-    assert.deepEqual(loaded, []);
+  it('provider modules load lazily: creating clients and using local loads no provider SDK', () => {
+    // In a fresh process: other tests in this one may have loaded SDKs already.
+    const script = `
+      const { createEnvelopeClient } = require(${JSON.stringify(path.join(ROOT, 'src', 'kms'))});
+      createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
+      createEnvelopeClient({ keyUri: 'pkcs11://token=t;object=k' });
+      const local = createEnvelopeClient({ keyUri: 'local://app', providerOptions: { local: { keyringPath: process.argv[1] } } });
+      local.encrypt('x').then(() => {
+        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|pkcs11js|graphene-pk11|providers[\\/](aws-kms|pkcs11|vault-transit)/.test(f));
+        process.stdout.write(JSON.stringify(loaded));
+      });`;
+    const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, path.join(tmp.dir, 'keyring.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), []);
   });
 
   it('src/kms imports nothing from the rest of the project and only node: built-ins at runtime', () => {
