@@ -154,7 +154,8 @@ class Client<P extends string> implements EnvelopeClient<P> {
       else if (plaintext instanceof Uint8Array) data = plaintext;
       else throw new TypeError('keywarden/kms: plaintext must be a string or a Uint8Array');
       bytes = data.length;
-      const lease = await this.encryptionKey(context, data.length, stats);
+      // A cache hit is answered synchronously: no promise in the hot path.
+      const lease = this.cachedEncryptionKey(context, data.length, stats) ?? (await this.encryptionKey(context, data.length, stats));
       try {
         sealed = sealMessage(lease.plaintext, lease.template!, data);
       } finally {
@@ -187,7 +188,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       stats.purpose = header.purpose;
       stats.context = header.context;
       this.checkAudience(header, context);
-      const keys = await this.openingKeys(header, data, stats);
+      const keys = this.cachedOpeningKeys(header, data, stats) ?? (await this.openingKeys(header, data, stats));
       try {
         const plaintext = openMessage(data, header, keys);
         bytes = plaintext.length;
@@ -281,14 +282,22 @@ class Client<P extends string> implements EnvelopeClient<P> {
   // ---- data keys -------------------------------------------------------
 
   /** A data key for one message: from the cache when allowed, else from the KMS. */
-  private async encryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): Promise<DataKeyLease> {
-    const slot = context === this.context ? this.contextId : canonicalContext(context);
-    const cached = this.encryptCache?.lease(slot, bytes);
+  private cachedEncryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): DataKeyLease | undefined {
+    if (!this.encryptCache) return undefined;
+    const cached = this.encryptCache.lease(this.encryptSlot(context), bytes);
     if (cached) {
       stats.keyUri = cached.keyUri;
       stats.dataKeySource = 'cache';
-      return cached;
     }
+    return cached;
+  }
+
+  private encryptSlot(context: EncryptionContext): string {
+    return context === this.context ? this.contextId : canonicalContext(context);
+  }
+
+  private async encryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): Promise<DataKeyLease> {
+    const slot = this.encryptSlot(context);
     const lease = await this.freshEncryptionKey(context, stats);
     if (!this.encryptCache || !this.encryptCache.admits(bytes)) return lease;
     return this.encryptCache.putAndLease(slot, lease.plaintext, lease.keyUri, bytes, lease.template);
@@ -321,30 +330,37 @@ class Client<P extends string> implements EnvelopeClient<P> {
   }
 
   /** Unwraps (or finds in the cache) the blob's data key and checks the key commitment. */
-  private async openingKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): Promise<MessageKeys> {
-    const slot = this.decryptCache ? headerSlot(headerBytes, header) : '';
-    let lease = this.decryptCache?.leaseForDecrypt(slot);
-    if (lease) {
-      stats.dataKeySource = 'cache';
-    } else {
-      const binding = bindingContext(header.purpose, header.context);
-      const provider = this.provider(schemeOf(header.keyUri));
-      const plaintext = await this.call(
-        'unwrap',
-        stats,
-        (signal) => provider.unwrap({ keyUri: header.keyUri, wrapped: header.wrapped, context: binding, signal }),
-        (late) => wipe(late),
-      );
-      if (!(plaintext instanceof Uint8Array) || plaintext.length !== 32) {
-        wipe(plaintext);
-        throw new KeywardenError('KMS_UNAVAILABLE', 'provider returned a data key that is not 32 bytes');
-      }
-      stats.dataKeySource = 'kms';
-      lease = ownedLease(plaintext, header.keyUri);
-      if (this.decryptCache) {
-        this.decryptCache.put(slot, Buffer.from(plaintext), header.keyUri);
-      }
+  /** The cache-hit half of openingKeys, synchronous. */
+  private cachedOpeningKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): MessageKeys | undefined {
+    const lease = this.decryptCache?.leaseForDecrypt(headerSlot(headerBytes, header));
+    if (!lease) return undefined;
+    stats.dataKeySource = 'cache';
+    try {
+      return openKeys(lease.plaintext, header);
+    } finally {
+      lease.release();
     }
+  }
+
+  /** Unwraps (or finds in the cache) the blob's data key and checks the key commitment. */
+  private async openingKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): Promise<MessageKeys> {
+    const cached = this.cachedOpeningKeys(header, headerBytes, stats);
+    if (cached) return cached;
+    const binding = bindingContext(header.purpose, header.context);
+    const provider = this.provider(schemeOf(header.keyUri));
+    const plaintext = await this.call(
+      'unwrap',
+      stats,
+      (signal) => provider.unwrap({ keyUri: header.keyUri, wrapped: header.wrapped, context: binding, signal }),
+      (late) => wipe(late),
+    );
+    if (!(plaintext instanceof Uint8Array) || plaintext.length !== 32) {
+      wipe(plaintext);
+      throw new KeywardenError('KMS_UNAVAILABLE', 'provider returned a data key that is not 32 bytes');
+    }
+    stats.dataKeySource = 'kms';
+    const lease = ownedLease(plaintext, header.keyUri);
+    this.decryptCache?.put(headerSlot(headerBytes, header), Buffer.from(plaintext), header.keyUri);
     try {
       return openKeys(lease.plaintext, header);
     } finally {

@@ -40,7 +40,7 @@ export function commitmentMatches(expected: Uint8Array, actual: Uint8Array): boo
 }
 
 export function frameIv(index: number, final: boolean): Buffer {
-  const iv = Buffer.alloc(12);
+  const iv = Buffer.allocUnsafe(12).fill(0, 0, 7);
   iv[7] = final ? 1 : 0;
   iv.writeUInt32BE(index, 8);
   return iv;
