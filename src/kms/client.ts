@@ -8,9 +8,9 @@ import { refuseLocalInProduction, resolveKeyUri, schemeOf, warnLocalFallbackOnce
 import { wipeMessageKeys, type MessageKeys } from './message-crypto';
 import type { BindingContext, KeyProvider, WrappedDataKey } from './provider';
 import { createProvider, type ProviderOptionsMap } from './providers';
-import { asKeywardenError, retryPolicy, withRetry, type RetryOptions } from './retry';
+import { retryPolicy, withRetry, type RetryOptions } from './retry';
 import { FrameSealer, openKeys, openMessage, sealMessage } from './sealed';
-import { OpeningStream, SealingStream } from './stream';
+import { OpeningStream, SealingStream, StreamAborted } from './stream';
 import { wipe } from './wipe';
 
 /** Reads records written before keywarden (the old hand-rolled ciphertexts). */
@@ -445,15 +445,19 @@ class Client<P extends string> implements EnvelopeClient<P> {
     deliver(this.options.onAudit, event);
   }
 
-  /** Normalises the error, emits the failure event, returns the error to throw. */
+  /**
+   * Emits the failure event and returns the error to throw. Provider errors
+   * were already typed by withRetry; anything else reaching here is misuse
+   * (TypeError) or a bug, rethrown as is.
+   */
   private failed(operation: AuditEvent['operation'], started: number, stats: OperationStats, error: unknown, bytes?: number): unknown {
-    const normalised = error instanceof TypeError || error instanceof KeywardenError ? error : asKeywardenError(error, operation);
     if (this.options.onAudit) {
       const event = this.event(operation, 'failure', started, stats, bytes);
-      event.errorCode = normalised instanceof KeywardenError ? normalised.code : 'INVALID_ARGUMENT';
+      event.errorCode =
+        error instanceof KeywardenError ? error.code : error instanceof TypeError ? 'INVALID_ARGUMENT' : error instanceof StreamAborted ? 'ABORTED' : 'INTERNAL';
       this.audit(event);
     }
-    return normalised;
+    return error;
   }
 
   private streamDone(operation: AuditEvent['operation'], started: number, stats: OperationStats, error: unknown, bytes: number): void {

@@ -5,6 +5,13 @@ import { openFrame, wipeMessageKeys, type MessageKeys } from './message-crypto';
 import { readFrame, type FrameSealer } from './sealed';
 import { wipe } from './wipe';
 
+/** A stream destroyed by its user before its end: not an error of the data. */
+export class StreamAborted extends Error {
+  constructor() {
+    super('stream destroyed before its end');
+  }
+}
+
 /** What a stream reports when it ends: plaintext bytes, and the error if it failed. */
 export type StreamDone = (error: unknown, bytes: number) => void;
 
@@ -50,7 +57,7 @@ export class SealingStream extends Transform {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.sealer?.dispose();
-    if (!this.finished) this.done(error ?? new KeywardenError('TAMPERED', 'stream closed before its end'), this.bytes);
+    if (!this.finished) this.done(error ?? new StreamAborted(), this.bytes);
     this.finished = true;
     callback(error);
   }
@@ -144,7 +151,7 @@ export class OpeningStream extends Transform {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     wipeMessageKeys(this.keys);
     this.keys = undefined;
-    this.finish(error ?? new KeywardenError('TAMPERED', 'stream closed before its end'));
+    this.finish(error ?? new StreamAborted());
     callback(error);
   }
 
@@ -202,6 +209,7 @@ export class OpeningStream extends Transform {
         continue;
       }
       const keys = this.keys as MessageKeys;
+      if (this.index > 0xffffffff) throw new KeywardenError('TAMPERED', 'too many frames');
       const plaintext = openFrame(keys.key, this.aad as Buffer, this.index++, frame.final, frame.ciphertext, frame.tag);
       this.bytes += plaintext.length;
       this.consume(frame.end);
