@@ -35,11 +35,11 @@ export class SealingStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
     this.run(async () => {
       const sealer = await this.started();
       this.chunks.push(chunk);
       this.buffered += chunk.length;
-      this.bytes += chunk.length;
       // Keep up to one frame back: it may turn out to be the final one.
       while (this.buffered > sealer.frameSize) this.push(this.seal(sealer, sealer.frameSize, false));
     }, callback);
@@ -64,8 +64,13 @@ export class SealingStream extends Transform {
 
   private async started(): Promise<FrameSealer> {
     if (!this.sealer) {
-      this.sealer = await this.start();
-      this.push(this.sealer.header);
+      const sealer = await this.start();
+      if (this.destroyed) {
+        sealer.dispose(); // destroyed while the data key was on its way
+        throw new StreamAborted();
+      }
+      this.sealer = sealer;
+      this.push(sealer.header);
     }
     return this.sealer;
   }
