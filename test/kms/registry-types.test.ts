@@ -36,13 +36,14 @@ describe('kms: provider registry, isolation and types', () => {
 
   it('provider modules load lazily: creating clients and using local loads no provider SDK', () => {
     // In a fresh process: other tests in this one may have loaded SDKs already.
+    // (The pkcs11 module itself is loaded by the createPkcs11Kek export; its native SDK is not.)
     const script = `
       const { createEnvelopeClient } = require(${JSON.stringify(path.join(ROOT, 'src', 'kms'))});
       createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
       createEnvelopeClient({ keyUri: 'pkcs11://token=t;object=k' });
       const local = createEnvelopeClient({ keyUri: 'local://app', providerOptions: { local: { keyringPath: process.argv[1] } } });
       local.encrypt('x').then(() => {
-        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11|providers[\\/](aws-kms|pkcs11|vault-transit)/.test(f));
+        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11|providers[\\/](aws-kms|vault-transit|gcp-kms)/.test(f));
         process.stdout.write(JSON.stringify(loaded));
       });`;
     const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, path.join(tmp.dir, 'keyring.json')], { encoding: 'utf8' });
