@@ -32,6 +32,8 @@ export interface FileKey {
   /** The whole definition (declarator), so findings reported on its value can be attached. */
   definitionRange: Span;
   uses: KeyUse[];
+  /** Purposes stated where the key is created (e.g. an envelope client's `purpose`), beyond those of its uses. */
+  declaredPurposes: string[];
   algorithms: string[];
   zeroization: ZeroizationStatus;
 }
@@ -95,6 +97,24 @@ const JWT_SINKS: Record<string, Sink> = {
   sign: { keyArg: 1, purpose: 'signing', algorithm: fixed('jwt') },
   verify: { keyArg: 1, purpose: 'signing', algorithm: fixed('jwt') },
 };
+
+/** Where a bound value comes from, as far as this pass can tell. */
+interface KeySource {
+  origin: KeyOrigin;
+  algorithms: string[];
+  /** The value is a Buffer/TypedArray the program could zero. */
+  wipeable: boolean;
+  /** Only a key if it reaches a key argument or is named like one. */
+  needsEvidence: boolean;
+  /** Cross-file identity (environment variable, KMS key). */
+  identity?: string;
+  /** Display name when it is not the binding's (environment variable, KMS key id). */
+  label?: string;
+  /** Purposes declared at the source (an envelope client's `purpose`). */
+  purposes?: string[];
+  /** A `GenerateDataKey` response: only its `Plaintext` is the data key. */
+  dataKeyResponse?: boolean;
+}
 
 /** What a call resolves to: a function of a tracked module. */
 interface ResolvedCall {
@@ -172,12 +192,17 @@ class KeyFinder {
     return null;
   }
 
+  /** Every reference by its identifier node, built once: resolving is then a lookup, not a scope walk. */
+  private referenceIndex: Map<unknown, Scope.Reference> | null = null;
+
   private variableOf(identifier: Node): Scope.Variable | undefined {
-    for (let scope: Scope.Scope | null = this.sourceCode.getScope(identifier); scope; scope = scope.upper) {
-      const reference = scope.references.find((r) => (r.identifier as unknown) === identifier);
-      if (reference) return reference.resolved ?? undefined;
+    if (!this.referenceIndex) {
+      this.referenceIndex = new Map();
+      for (const scope of this.sourceCode.scopeManager!.scopes) {
+        for (const reference of scope.references) this.referenceIndex.set(reference.identifier, reference);
+      }
     }
-    return undefined;
+    return this.referenceIndex.get(identifier)?.resolved ?? undefined;
   }
 
   /** Whether an identifier is an unresolved global (`process`, `crypto`, `Buffer`). */
@@ -228,11 +253,12 @@ class KeyFinder {
     if (declarator.type !== 'VariableDeclarator' || !declarator.init || this.moduleBindings.has(variable)) return null;
     const source = this.classify(declarator.init as Node);
     if (!source) return null;
+    if (source.dataKeyResponse && declarator.id.type === 'ObjectPattern' && !this.isDestructuredFrom(declarator.id as Node, variable.name, 'Plaintext')) return null;
     const uses = this.usesOf(variable);
     const named = KEY_LIKE_NAME.test(variable.name) && !NOT_A_KEY_NAME.test(variable.name);
     if (source.needsEvidence && uses.length === 0 && !named) return null;
     const nameNode = def.name as unknown as Node;
-    const name = source.origin === 'environment' && source.label ? source.label : variable.name;
+    const name = source.label ?? variable.name;
     return {
       name,
       identity: source.identity ?? `local:${variable.name}@${nameNode.range![0]}`,
@@ -240,9 +266,18 @@ class KeyFinder {
       nameRange: nameNode.range as Span,
       definitionRange: declarator.range as Span,
       uses,
+      declaredPurposes: source.purposes ?? [],
       algorithms: unique([...source.algorithms, ...uses.map((u) => u.algorithm).filter((a): a is string => !!a)]),
       zeroization: source.wipeable ? (this.isWiped(variable) ? 'wiped' : 'not-wiped') : 'not-applicable',
     };
+  }
+
+  /** Whether `{ property: name }` (or `{ property }`) in a pattern binds `name`. */
+  private isDestructuredFrom(pattern: Node, name: string, property: string): boolean {
+    if (pattern.type !== 'ObjectPattern') return false;
+    return pattern.properties.some(
+      (p) => p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === property && p.value.type === 'Identifier' && p.value.name === name,
+    );
   }
 
   /**
@@ -252,7 +287,7 @@ class KeyFinder {
    */
   private classify(
     expression: Node,
-  ): { origin: KeyOrigin; algorithms: string[]; wipeable: boolean; needsEvidence: boolean; identity?: string; label?: string } | null {
+  ): KeySource | null {
     let wipeable = false;
     let node = unwrap(expression);
     // Buffer.from(x, enc) / Buffer.from(await ...) — the bytes become a Buffer
@@ -263,12 +298,19 @@ class KeyFinder {
     // `.Plaintext` of a GenerateDataKey response
     if (node.type === 'MemberExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === 'Plaintext') {
       const kms = this.kmsDataKeyCommand(unwrap(node.object as Node));
-      if (kms) return { origin: 'kms', algorithms: [], wipeable: true, needsEvidence: false, identity: kms, label: kms };
+      if (kms) return { origin: 'kms', algorithms: [], wipeable: true, needsEvidence: false, identity: kms, label: kms.slice('kms:'.length) };
     }
     const env = this.envName(node);
     if (env) return { origin: 'environment', algorithms: [], wipeable, needsEvidence: true, identity: `env:${env}`, label: env };
-    const kms = this.kmsDataKeyCommand(node) ?? this.envelopeClientKey(node);
-    if (kms) return { origin: 'kms', algorithms: [], wipeable: false, needsEvidence: false, identity: kms, label: kms };
+    const dataKey = this.kmsDataKeyCommand(node);
+    if (dataKey) {
+      return { origin: 'kms', algorithms: [], wipeable: true, needsEvidence: false, identity: dataKey, label: dataKey.slice('kms:'.length), dataKeyResponse: true };
+    }
+    const envelope = this.envelopeClientKey(node);
+    if (envelope) {
+      const purpose = this.objectProperty(node, 'purpose');
+      return { origin: 'kms', algorithms: ['aes-256-gcm'], wipeable: false, needsEvidence: false, identity: envelope, label: envelope.slice('kms:'.length), purposes: purpose ? [purpose] : ['encryption'] };
+    }
     const call = this.resolveCall(node);
     if (!call) return null;
     const args = (node as unknown as { arguments: Node[] }).arguments;
@@ -363,6 +405,7 @@ class KeyFinder {
           nameRange: node.id.range as Span,
           definitionRange: node.range as Span,
           uses,
+          declaredPurposes: [],
           algorithms: unique(uses.map((u) => u.algorithm).filter((a): a is string => !!a)),
           zeroization: 'not-applicable',
         };
@@ -378,6 +421,7 @@ class KeyFinder {
       nameRange: finding,
       definitionRange: finding,
       uses: use ? [use] : [],
+      declaredPurposes: [],
       algorithms: use?.algorithm ? [use.algorithm] : [],
       zeroization: 'not-applicable',
     };
@@ -448,7 +492,9 @@ class KeyFinder {
   /** `key.fill(0)`, `wipe(key)` (keywarden/kms) or `randomFillSync(key)` anywhere in the file. */
   private isWiped(variable: Scope.Variable): boolean {
     return variable.references.some((reference) => {
-      const id = reference.identifier as unknown as Node;
+      let id = reference.identifier as unknown as Node;
+      // through `key!` and `key as Buffer`
+      while (['TSNonNullExpression', 'TSAsExpression'].includes((id.parent as Node).type as string)) id = id.parent as Node;
       const parent = id.parent as Node;
       if (parent.type === 'MemberExpression' && parent.object === id && !parent.computed && parent.property.type === 'Identifier' && parent.property.name === 'fill') {
         return (parent.parent as Node).type === 'CallExpression';

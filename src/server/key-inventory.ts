@@ -42,7 +42,7 @@ export function fileKeyInventory(document: TextDocument, outcome: LintOutcome): 
       id: key.identity.startsWith('local:') || key.identity.startsWith('inline@') ? `${document.uri}#${key.identity}` : key.identity,
       name: key.name,
       origin: key.origin,
-      purposes: unique(key.uses.map((u) => u.purpose)),
+      purposes: unique([...key.declaredPurposes, ...key.uses.map((u) => u.purpose)]),
       algorithms: key.algorithms,
       zeroization: key.zeroization,
       findings: findings

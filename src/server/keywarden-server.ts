@@ -198,7 +198,7 @@ export class KeywardenServer {
   }
 
   private forget(uri: string): void {
-    if (this.results.delete(uri) || this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    if (this.results.delete(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   // ---- code actions, commands ---------------------------------------------

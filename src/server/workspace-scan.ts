@@ -35,6 +35,7 @@ export class WorkspaceScanner {
   async scan(folders: string[], isCancelled: () => boolean, progress: ScanProgress | null): Promise<ScanResult> {
     const started = performance.now();
     let files = 0;
+    let done = 0;
     let findings = 0;
     const all: string[] = [];
     for (const folder of folders) {
@@ -44,9 +45,13 @@ export class WorkspaceScanner {
     progress?.report(0, all.length, `${all.length} files`);
     for (const file of all) {
       if (isCancelled()) break;
-      findings += await this.lintFromDisk(file);
-      files++;
-      if (files % 10 === 0 || files === all.length) progress?.report(files, all.length, `${files}/${all.length} files`);
+      const found = await this.lintFromDisk(file);
+      done++;
+      if (found !== null) {
+        files++;
+        findings += found;
+      }
+      if (done % 10 === 0 || done === all.length) progress?.report(done, all.length, `${done}/${all.length} files`);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     const cancelled = isCancelled();
@@ -71,9 +76,9 @@ export class WorkspaceScanner {
     return false;
   }
 
-  /** Reads, checks and lints one file; returns its finding count (0 when skipped). */
-  async lintFromDisk(filePath: string): Promise<number> {
-    if (this.hooks.isOpen(filePath)) return 0;
+  /** Reads, checks and lints one file; returns its finding count, or null when it was skipped. */
+  async lintFromDisk(filePath: string): Promise<number | null> {
+    if (this.hooks.isOpen(filePath)) return null;
     let text: string;
     let size: number;
     try {
@@ -81,17 +86,17 @@ export class WorkspaceScanner {
       size = stat.size;
       if (size > this.hooks.maxFileBytes) {
         this.hooks.forgetFile(filePath);
-        return 0;
+        return null;
       }
       text = await fs.readFile(filePath, 'utf8');
     } catch {
       this.hooks.forgetFile(filePath);
-      return 0;
+      return null;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     if (skipReason(text, size, this.hooks.maxFileBytes)) {
       this.hooks.forgetFile(filePath);
-      return 0;
+      return null;
     }
     return this.hooks.lintFile(filePath, text);
   }

@@ -50,13 +50,22 @@ export class TestClient {
   readonly registrations: string[] = [];
   readonly progress: { token: string | number; value: { kind: string; message?: string; percentage?: number } }[] = [];
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams[]>();
-  private readonly waiters: { uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
+  private readonly waiters: {
+    uri: string;
+    predicate: (p: PublishDiagnosticsParams) => boolean;
+    resolve: (p: PublishDiagnosticsParams) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   stderr = '';
 
   constructor(private readonly options: ClientOptions = {}) {
     const args = options.bundle ? [options.bundle, '--stdio'] : ['--require', 'tsx/cjs', SERVER_SOURCE, '--stdio'];
     this.process = spawn(process.execPath, args, { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
     this.process.stderr!.on('data', (chunk) => (this.stderr += String(chunk)));
+    // A server that dies fails the waiting test at once, with its last words.
+    this.process.on('exit', (code, signal) => {
+      for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`server exited (${code ?? signal}); stderr: ${this.stderr.slice(-800)}`));
+    });
     this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
     this.connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
       const list = this.diagnostics.get(params.uri) ?? [];
@@ -105,11 +114,11 @@ export class TestClient {
     await this.connection.sendNotification(InitializedNotification.type, {});
   }
 
-  /** Resolves with the next diagnostics published for `uri` matching `predicate` (recorded ones included when `includePast`). */
+  /** Resolves with the next diagnostics published for `uri` matching `predicate`. */
   nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-500)}`)), timeoutMs);
-      this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+      this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) });
     });
   }
 
@@ -117,8 +126,8 @@ export class TestClient {
     return this.diagnostics.get(uri) ?? [];
   }
 
-  async open(uri: string, text: string, languageId = 'typescript', version = 1): Promise<PublishDiagnosticsParams> {
-    const next = this.nextDiagnostics(uri, (p) => p.version === version);
+  async open(uri: string, text: string, languageId = 'typescript', version = 1, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+    const next = this.nextDiagnostics(uri, (p) => p.version === version, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return next;
   }
