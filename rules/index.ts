@@ -3,6 +3,9 @@ import { keywardenParser } from '../src/util/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
 import noHardcodedKey from './no-hardcoded-key';
+import noStaticIv from './no-static-iv';
+import noWeakAlgorithm from './no-weak-algorithm';
+import requireKeyZeroization from './require-key-zeroization';
 
 /**
  * The explicit rule map: one import per rule file, file name = rule name.
@@ -12,6 +15,9 @@ type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDo
 
 const rules: Record<string, KeywardenRule> = {
   'no-hardcoded-key': noHardcodedKey,
+  'no-static-iv': noStaticIv,
+  'no-weak-algorithm': noWeakAlgorithm,
+  'require-key-zeroization': requireKeyZeroization,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';
 

@@ -43,6 +43,19 @@ module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require
   },
 };
 
+// Packages resolve as Node resolves them (`main` first): ESLint `require`s esquery,
+// whose `module` build only has a default export (`esquery.parse is not a
+// function`). The one exception is jsonc-parser, whose `main` is a UMD build with
+// dynamic requires esbuild cannot follow; its ES module build is used instead.
+const jsoncParserEsm = {
+  name: 'jsonc-parser-esm',
+  setup(b) {
+    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({
+      path: path.join(path.dirname(require.resolve('jsonc-parser/package.json')), 'lib/esm/main.js'),
+    }));
+  },
+};
+
 const started = Date.now();
 const outfile = path.resolve(root, arg('outfile') ?? 'dist/server.js');
 const result = await build({
@@ -51,10 +64,10 @@ const result = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  mainFields: ['module', 'main'],
+  mainFields: ['main', 'module'],
   minify: !process.argv.includes('--no-minify'),
   outfile,
-  plugins: [eslintLinterOnly],
+  plugins: [eslintLinterOnly, jsoncParserEsm],
   logLevel: 'warning',
   metafile: true,
 });
