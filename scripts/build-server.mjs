@@ -43,16 +43,13 @@ module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require
   },
 };
 
-// Packages resolve as Node resolves them (`main` first): ESLint `require`s esquery,
-// whose `module` build only has a default export (`esquery.parse is not a
-// function`). The one exception is jsonc-parser, whose `main` is a UMD build with
-// dynamic requires esbuild cannot follow; its ES module build is used instead.
-const jsoncParserEsm = {
-  name: 'jsonc-parser-esm',
+// `mainFields: module` (needed for packages whose `main` is a UMD build esbuild
+// cannot follow) would give ESLint the ESM build of esquery, whose namespace has
+// no `parse`: pin esquery to its CommonJS build, which ESLint requires.
+const esqueryCommonJs = {
+  name: 'esquery-commonjs',
   setup(b) {
-    b.onResolve({ filter: /^jsonc-parser$/ }, () => ({
-      path: path.join(path.dirname(require.resolve('jsonc-parser/package.json')), 'lib/esm/main.js'),
-    }));
+    b.onResolve({ filter: /^esquery$/ }, () => ({ path: require.resolve('esquery') }));
   },
 };
 
@@ -64,10 +61,10 @@ const result = await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  mainFields: ['main', 'module'],
+  mainFields: ['module', 'main'],
   minify: !process.argv.includes('--no-minify'),
   outfile,
-  plugins: [eslintLinterOnly, jsoncParserEsm],
+  plugins: [eslintLinterOnly, esqueryCommonJs],
   logLevel: 'warning',
   metafile: true,
 });

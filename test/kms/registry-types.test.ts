@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -12,13 +13,13 @@ const ROOT = path.join(__dirname, '..', '..');
 describe('kms: provider registry, isolation and types', () => {
   const tmp = useTempDir();
 
-  it('registers local and the slots for aws-kms, pkcs11, vault-transit', () => {
-    assert.deepEqual(registeredSchemes().sort(), ['aws-kms', 'local', 'pkcs11', 'vault-transit']);
+  it('registers local, aws-kms, gcp-kms, pkcs11 and vault-transit', () => {
+    assert.deepEqual(registeredSchemes().sort(), ['aws-kms', 'gcp-kms', 'local', 'pkcs11', 'vault-transit']);
     assert.ok(createProvider('local', { local: localOptions(tmp.dir) }) instanceof LocalProvider);
   });
 
   it('an unknown scheme or a malformed key URI is UNSUPPORTED_FORMAT', async () => {
-    assert.throws(() => createProvider('gcp-kms'), { code: 'UNSUPPORTED_FORMAT' });
+    assert.throws(() => createProvider('no-such-kms'), { code: 'UNSUPPORTED_FORMAT' });
     assert.throws(() => createEnvelopeClient({ keyUri: 'not a uri' }), { code: 'UNSUPPORTED_FORMAT' });
     const client = createEnvelopeClient({ keyUri: 'azure-kv://vault/key' });
     await rejectsWith(client.encrypt('x'), 'UNSUPPORTED_FORMAT');
@@ -34,9 +35,14 @@ describe('kms: provider registry, isolation and types', () => {
   });
 
   it('provider modules load lazily: creating a client loads no cloud SDK', () => {
-    createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
-    const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|pkcs11js|graphene-pk11/.test(f));
-    assert.deepEqual(loaded, []);
+    // A fresh process: other tests in this run load the SDKs on purpose.
+    const script = `
+      const { createEnvelopeClient } = require('./src/kms');
+      createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
+      const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11/.test(f));
+      process.stdout.write(JSON.stringify(loaded));`;
+    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(out), []);
   });
 
   it('src/kms imports nothing from the rest of the project and only node: built-ins at runtime', () => {
