@@ -2,6 +2,7 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import minKeyStrength from './min-key-strength';
 import noHardcodedKey from './no-hardcoded-key';
 import noStaticIv from './no-static-iv';
 import noWeakAlgorithm from './no-weak-algorithm';
@@ -13,6 +14,7 @@ import noWeakAlgorithm from './no-weak-algorithm';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
+  'min-key-strength': minKeyStrength,
   'no-hardcoded-key': noHardcodedKey,
   'no-static-iv': noStaticIv,
   'no-weak-algorithm': noWeakAlgorithm,
