@@ -295,7 +295,9 @@ export default createRule<Options, MessageIds>({
 
     function checkSalts(call: ApiCall): void {
       for (const node of argsWithRole(call, 'salt')) {
-        const constants = resolveValues(ctx, node).values.filter((c) => (c.kind === 'string' && (c.value as string).length > 0) || (c.kind === 'bytes' && (c.value as Uint8Array).length > 0));
+        const constants = resolveValues(ctx, node).values.filter(
+          (c) => ((c.kind === 'string' && (c.value as string).length > 0) || (c.kind === 'bytes' && (c.value as Uint8Array).length > 0)) && !isZeroPlaceholder(c),
+        );
         for (const c of constants) {
           report({ node: reportTarget(sourceCode, c, node), messageId: 'constantSalt', data: { preview: saltPreview(c), min: options.minSaltBytes } });
         }
@@ -334,6 +336,11 @@ function modulusWhat(call: ApiCall): string {
   const name = call.api.path[call.api.path.length - 1] ?? '';
   if (/DiffieHellman/i.test(name)) return 'A Diffie-Hellman prime';
   return 'A key modulus';
+}
+
+/** `note?.salt ?? Buffer.alloc(16)`: a zero-filled stand-in for a missing value, not a salt anyone chose. */
+function isZeroPlaceholder(constant: Constant): boolean {
+  return constant.fallback === true && constant.kind === 'bytes' && (constant.value as Uint8Array).every((b) => b === 0);
 }
 
 function saltPreview(constant: Constant): string {
