@@ -21,8 +21,8 @@ ruleTester.run('min-key-strength', rule, {
     // Options built elsewhere: unknown, not reported.
     `import { scryptSync } from 'crypto'; const k = scryptSync(password, salt, 32, SCRYPT_OPTIONS);`,
     // A zero-filled stand-in for a missing salt is a placeholder, not a chosen salt.
-    \`import { scryptSync } from 'node:crypto';
-     export const open = (note, pw) => scryptSync(pw, note?.salt ?? Buffer.alloc(16), 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 2 ** 28 });\`,
+    `import { scryptSync } from 'node:crypto';
+     export const open = (note, pw) => scryptSync(pw, note?.salt ?? Buffer.alloc(16), 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 2 ** 28 });`,
     // HKDF salts may be constant (it is not a password KDF).
     `import crypto from 'crypto'; const sub = crypto.hkdfSync('sha256', masterKey, 'app-v1', 'encryption', 32);`,
     `await crypto.subtle.generateKey({ name: 'RSA-PSS', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, false, ['sign']);
