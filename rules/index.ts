@@ -4,6 +4,7 @@ import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
 import minKeyStrength from './min-key-strength';
 import noHardcodedKey from './no-hardcoded-key';
+import noInsecureRandomness from './no-insecure-randomness';
 import noStaticIv from './no-static-iv';
 import noWeakAlgorithm from './no-weak-algorithm';
 
@@ -16,6 +17,7 @@ type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDo
 const rules: Record<string, KeywardenRule> = {
   'min-key-strength': minKeyStrength,
   'no-hardcoded-key': noHardcodedKey,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-static-iv': noStaticIv,
   'no-weak-algorithm': noWeakAlgorithm,
 };

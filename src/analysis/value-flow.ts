@@ -31,6 +31,8 @@ export interface FlowOptions {
   maxHops?: number;
   /** Arithmetic (`v * 10`, `Math.floor(v)`) keeps the value's nature: true for randomness, false for digests. */
   throughArithmetic?: boolean;
+  /** Called with every expression that holds the value (the start, each enclosing re-encoding, each read of a variable holding it). */
+  visit?: (node: TSESTree.Node) => void;
 }
 
 const MAX_USES = 64;
@@ -72,12 +74,14 @@ function usesAt(
   follow: (node: TSESTree.Node) => void,
 ): void {
   let current = start;
+  options.visit?.(current);
   for (let steps = 0; steps < 32; steps++) {
     const parent = current.parent;
     if (!parent) return;
     const climbed = climb(sourceCode, current, parent, options, uses);
     if (climbed) {
       current = climbed;
+      options.visit?.(current);
       continue;
     }
     record(sourceCode, current, parent, uses, follow);
@@ -227,6 +231,9 @@ function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse
   const name = functionName(fn);
   uses.push({ kind: 'return', fn, name });
   for (const call of callersOf(sourceCode, fn)) follow(call);
+  // A callback's results end up in what the call returns: `Array.from({ length }, () => v)`, `s.replace(re, () => v)`.
+  const parent = fn.parent;
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) follow(parent);
 }
 
 /** Calls of a function declared in this file (by its binding), for following returned values. */
