@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
-import { randomnessUse, type RandomnessUse } from '../src/analysis/randomness-use';
+import { randomnessUse } from '../src/analysis/randomness-use';
 import type { ArgRole } from '../src/model/types';
 import { createRule } from '../src/util/create-rule';
 import { describeCall, reportOncePerNode } from '../src/util/rule-report';
@@ -55,7 +55,7 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ ignoreTestFiles: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename)) return {};
+    if (options.ignoreTestFiles !== false && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const report = reportOncePerNode<MessageIds>((d) => context.report(d));
 
@@ -63,11 +63,9 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const sources = getApiCalls(sourceCode).filter((c) => c.api.operation === 'insecure-random');
         if (sources.length === 0) return;
-        /** One finding per security use: `Date.now() + Math.random()` into one token is one problem. */
-        const usesReported = new Set<TSESTree.Node>();
         for (const source of sources) {
           try {
-            check(source, usesReported);
+            check(source);
           } catch {
             // never crash on an unexpected shape
           }
@@ -75,7 +73,8 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    function check(source: ApiCall, usesReported: Set<TSESTree.Node>): void {
+    /** One finding per predictable source that reaches a security use (each must be replaced). */
+    function check(source: ApiCall): void {
       const data = { source: sourceName(source), why: source.api.deprecated ?? 'is predictable' };
       const use = randomnessUse(sourceCode, source.node);
       const node = reportNode(source);
@@ -84,9 +83,6 @@ export default createRule<Options, MessageIds>({
         if (source.library.id !== 'predictable') report({ node, messageId: 'insecureRandomApi', data });
         return;
       }
-      const key = useNode(use);
-      if (usesReported.has(key)) return;
-      usesReported.add(key);
       if (use.kind === 'sink') {
         report({ node, messageId: 'predictableSink', data: { ...data, role: ROLE_WORDS[use.role] ?? 'key material', sink: describeCall(use.call), line: use.call.node.loc.start.line } });
       } else {
@@ -95,10 +91,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-function useNode(use: RandomnessUse): TSESTree.Node {
-  return use.kind === 'sink' ? use.call.node : use.node;
-}
 
 /** `Math.random()`, `Date.now()`, `new Date()`, `crypto.pseudoRandomBytes()`. */
 function sourceName(call: ApiCall): string {

@@ -34,25 +34,58 @@ const BENIGN_WORDS = new Set([
 /** The first security use of the value produced by `source`, if any. */
 export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node): RandomnessUse | undefined {
   try {
-    const sinks = sensitiveArguments(sourceCode);
-    let sink: RandomnessUse | undefined;
-    const uses = valueUses(sourceCode, source, {
-      maxHops: 5,
-      throughArithmetic: true,
-      visit: (node) => {
-        const found = sink ?? sinks.get(node);
-        if (found) sink = found;
-      },
-    });
-    if (sink) return sink;
-    for (const use of uses) {
-      if (use.kind === 'binding' && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.node };
-      if (use.kind === 'return' && use.name && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.fn };
-    }
+    return useFrom(sourceCode, source, 0);
   } catch {
     // unexpected shapes: no verdict
+    return undefined;
+  }
+}
+
+function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): RandomnessUse | undefined {
+  const sinks = sensitiveArguments(sourceCode);
+  let sink: RandomnessUse | undefined;
+  const uses = valueUses(sourceCode, start, {
+    maxHops: 5,
+    throughArithmetic: true,
+    visit: (node) => {
+      sink = sink ?? sinks.get(node);
+    },
+    stopAt: (use) => use.kind === 'binding' && isBenignName(use.name),
+  });
+  if (sink) return sink;
+  for (const use of uses) {
+    if (use.kind === 'binding' && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.node };
+    if (use.kind === 'return' && use.name && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.fn };
+  }
+  // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
+  if (depth < 2) {
+    for (const use of uses) {
+      if (use.kind !== 'argument') continue;
+      const call = getApiCalls(sourceCode).find((c) => c.node === use.call);
+      if (call?.api.operation !== 'hash') continue;
+      for (const output of digestOutputs(sourceCode, call)) {
+        const found = useFrom(sourceCode, output, depth + 1);
+        if (found) return found;
+      }
+    }
   }
   return undefined;
+}
+
+/** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */
+function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
+  let root = call;
+  while (root.receiver) root = root.receiver;
+  const chain = getApiCalls(sourceCode).filter((c) => {
+    let r = c;
+    while (r.receiver) r = r.receiver;
+    return r === root;
+  });
+  return chain.filter((c) => !chain.some((other) => other.receiver === c)).map((c) => c.node);
+}
+
+function isBenignName(name: string): boolean {
+  return identifierWords(name).some((w) => BENIGN_WORDS.has(w));
 }
 
 export function isSecretName(name: string): boolean {

@@ -33,6 +33,8 @@ export interface FlowOptions {
   throughArithmetic?: boolean;
   /** Called with every expression that holds the value (the start, each enclosing re-encoding, each read of a variable holding it). */
   visit?: (node: TSESTree.Node) => void;
+  /** A binding after which the walk stops (`expiresAt: v` says what the value is; what holds the object does not). */
+  stopAt?: (use: ValueUse) => boolean;
 }
 
 const MAX_USES = 64;
@@ -84,7 +86,7 @@ function usesAt(
       options.visit?.(current);
       continue;
     }
-    record(sourceCode, current, parent, uses, follow);
+    record(sourceCode, current, parent, uses, follow, options);
     return;
   }
 }
@@ -156,18 +158,35 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
   }
 }
 
-function record(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.Node, uses: ValueUse[], follow: (node: TSESTree.Node) => void): void {
+function record(
+  sourceCode: SourceCode,
+  current: TSESTree.Node,
+  parent: TSESTree.Node,
+  uses: ValueUse[],
+  follow: (node: TSESTree.Node) => void,
+  options: FlowOptions,
+): void {
+  const stop = (use: ValueUse) => options.stopAt?.(use) === true;
   switch (parent.type) {
     case 'VariableDeclarator':
       if (parent.init === current && parent.id.type === 'Identifier') {
-        uses.push({ kind: 'binding', name: parent.id.name, node: parent.id });
-        followVariable(sourceCode, parent.id, follow);
+        const use: ValueUse = { kind: 'binding', name: parent.id.name, node: parent.id };
+        uses.push(use);
+        if (!stop(use)) followVariable(sourceCode, parent.id, follow);
       }
       return;
     case 'AssignmentExpression': {
       if (parent.right !== current) return;
+      // `bytes[i] = v`: the value now lives in the array.
+      if (parent.left.type === 'MemberExpression' && parent.left.computed && parent.left.property.type !== 'Literal') {
+        const array = parent.left.object;
+        if (array.type === 'Identifier') followVariable(sourceCode, array, follow);
+        return;
+      }
       const name = bindingName(parent.left);
-      if (name) uses.push({ kind: 'binding', name, node: parent.left });
+      const use: ValueUse | undefined = name ? { kind: 'binding', name, node: parent.left } : undefined;
+      if (use) uses.push(use);
+      if (use && stop(use)) return;
       if (parent.left.type === 'Identifier') followVariable(sourceCode, parent.left, follow);
       return;
     }
@@ -180,9 +199,10 @@ function record(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree
     case 'Property': {
       if (parent.value !== current) return;
       const name = parent.computed ? undefined : propertyName(parent.key);
-      if (name) uses.push({ kind: 'binding', name, node: parent.key });
+      const use: ValueUse | undefined = name ? { kind: 'binding', name, node: parent.key } : undefined;
+      if (use) uses.push(use);
       // `{ ETag: v }` handed to `res.writeHead(…)`: the object's use matters too.
-      if (parent.parent?.type === 'ObjectExpression') follow(parent.parent);
+      if (parent.parent?.type === 'ObjectExpression' && !(use && stop(use))) follow(parent.parent);
       return;
     }
     case 'ReturnStatement':

@@ -24,6 +24,12 @@ ruleTester.run('no-insecure-randomness', rule, {
      const iv = crypto.randomBytes(16);
      crypto.createCipheriv('aes-256-gcm', key, iv);
      const otp = crypto.randomInt(100000, 1000000);`,
+    // An expiry next to a token is not the token.
+    `import { randomBytes } from 'node:crypto';
+     export function createResetToken() {
+       const token = randomBytes(32).toString('base64url');
+       return { token, expiresAt: new Date(Date.now() + 1800000) };
+     }`,
     // A timestamp signed with a key is data, not a secret.
     `import crypto from 'crypto';
      const timestamp = Date.now();
@@ -49,9 +55,28 @@ ruleTester.run('no-insecure-randomness', rule, {
       errors: [{ messageId: 'predictableSecret', line: 1, column: 20 }],
     },
     {
-      // Two predictable sources in one session id: one finding.
+      // Two predictable sources in one session id: two findings, each must go.
       code: `const sessionId = Date.now().toString(36) + Math.random().toString(36).substring(2);`,
-      errors: [{ messageId: 'predictableSecret', line: 1, column: 19 }],
+      errors: [
+        { messageId: 'predictableSecret', line: 1, column: 19 },
+        { messageId: 'predictableSecret', line: 1, column: 45 },
+      ],
+    },
+    {
+      // Through a hash, and through element writes into a key buffer.
+      code: `const crypto = require('crypto');
+function newSessionId(user) { return crypto.createHash('md5').update(user.id + ':' + Date.now()).digest('hex'); }
+function randomKey(length) {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+const key = randomKey(32);
+crypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12));`,
+      errors: [
+        { messageId: 'predictableSecret', line: 2, column: 86 },
+        { messageId: 'predictableSink', line: 5, column: 58 },
+      ],
     },
     {
       code: `function uuidv4() {
