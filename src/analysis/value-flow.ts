@@ -178,8 +178,9 @@ function record(
     case 'AssignmentExpression': {
       if (parent.right !== current) return;
       // `bytes[i] = v`: the value now lives in the array.
-      if (parent.left.type === 'MemberExpression' && parent.left.computed && parent.left.property.type !== 'Literal') {
-        const array = parent.left.object;
+      const left = parent.left;
+      if (left.type === 'MemberExpression' && left.computed && !(left.property.type === 'Literal' && typeof left.property.value === 'string')) {
+        const array = left.object;
         if (array.type === 'Identifier') followVariable(sourceCode, array, follow);
         return;
       }
