@@ -2,7 +2,9 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { keywardenParser } from '../src/util/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import minKeyStrength from './min-key-strength';
 import noHardcodedKey from './no-hardcoded-key';
+import noInsecureRandomness from './no-insecure-randomness';
 import noStaticIv from './no-static-iv';
 import noWeakAlgorithm from './no-weak-algorithm';
 import requireKeyZeroization from './require-key-zeroization';
@@ -14,7 +16,9 @@ import requireKeyZeroization from './require-key-zeroization';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
+  'min-key-strength': minKeyStrength,
   'no-hardcoded-key': noHardcodedKey,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-static-iv': noStaticIv,
   'no-weak-algorithm': noWeakAlgorithm,
   'require-key-zeroization': requireKeyZeroization,
