@@ -3,6 +3,7 @@ import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
 import noHardcodedKey from './no-hardcoded-key';
+import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
 import requireKeyZeroization from './require-key-zeroization';
 
 /**
@@ -13,6 +14,7 @@ type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDo
 
 const rules: Record<string, KeywardenRule> = {
   'no-hardcoded-key': noHardcodedKey,
+  'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
   'require-key-zeroization': requireKeyZeroization,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';
