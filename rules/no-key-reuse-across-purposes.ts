@@ -6,7 +6,7 @@ import { stringValues } from '../src/analysis/values';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 
-export type Options = [];
+export type Options = [{ ignoreKeys?: string[] }];
 export type MessageIds = 'reused' | 'contradictsDeclared' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
 
 export default createRule<Options, MessageIds>({
@@ -19,7 +19,19 @@ export default createRule<Options, MessageIds>({
       cwe: [323, 1240],
     },
     hasSuggestions: true,
-    schema: [],
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignoreKeys: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Keys to leave alone (legacy keys awaiting migration), by binding name, environment variable or KMS key id/alias.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
     messages: {
       reused:
         '{{name}} is used for {{purposes}} ({{sites}}). One key, one purpose: derive a separate subkey per purpose (HKDF with distinct `info` labels) or provision separate keys.',
@@ -31,8 +43,9 @@ export default createRule<Options, MessageIds>({
         'Derive a purpose-bound subkey per use with HKDF (`info` "keywarden:<purpose>"). This changes the keys: existing ciphertexts and MACs made with {{name}} must be migrated (decrypt/verify with the old key, re-encrypt/re-MAC with the subkey).',
     },
   },
-  defaultOptions: [],
-  create(context) {
+  defaultOptions: [{ ignoreKeys: [] }],
+  create(context, [options]) {
+    const ignored = new Set(options.ignoreKeys ?? []);
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
@@ -47,6 +60,7 @@ export default createRule<Options, MessageIds>({
           context.report(descriptor);
         };
         for (const key of trackKeys(ctx)) {
+          if (ignored.has(key.name) || (key.envVar && ignored.has(key.envVar)) || (key.kmsKeyId && ignored.has(key.kmsKeyId))) continue;
           checkDeclared(key, policy, report);
           checkReuse(key, report);
         }

@@ -257,6 +257,13 @@ export const signLink = (url: string) => createHmac('sha256', linkKey).update(ur
 export const signCookie = (v: string) => createHmac('sha256', process.env.SESSION_SECRET!).update(v).digest('hex');
 `, settings: {"keywarden": {"policy": {"keys": [{"name": "session", "purpose": "mac", "env": ["SESSION_SECRET"]}]}}},
   },
+  {
+    name: 'ignoreKeys leaves a legacy key alone',
+    code: `import * as crypto from 'node:crypto';
+export const seal = (d: Buffer, iv: Buffer) => crypto.createCipheriv('aes-256-cbc', process.env.LEGACY_KEY!, iv).update(d);
+export const tag = (d: Buffer) => crypto.createHmac('sha256', process.env.LEGACY_KEY!).update(d).digest();
+`, options: [{"ignoreKeys": ["LEGACY_KEY"]}] as never,
+  },
 ];
 
 const invalidTyped = [
