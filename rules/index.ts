@@ -2,8 +2,11 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import * as tsParser from '@typescript-eslint/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
+import kmsRequireEncryptionContext from './kms-require-encryption-context';
 import noHardcodedKey from './no-hardcoded-key';
 import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
+import noPlaintextDataKeyExposure from './no-plaintext-data-key-exposure';
+import preferEnvelopeEncryption from './prefer-envelope-encryption';
 import requireKeyZeroization from './require-key-zeroization';
 
 /**
@@ -13,8 +16,11 @@ import requireKeyZeroization from './require-key-zeroization';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
+  'kms-require-encryption-context': kmsRequireEncryptionContext,
   'no-hardcoded-key': noHardcodedKey,
   'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
+  'no-plaintext-data-key-exposure': noPlaintextDataKeyExposure,
+  'prefer-envelope-encryption': preferEnvelopeEncryption,
   'require-key-zeroization': requireKeyZeroization,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';
