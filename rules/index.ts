@@ -7,6 +7,10 @@ import noHardcodedKey from './no-hardcoded-key';
 import noInsecureRandomness from './no-insecure-randomness';
 import noStaticIv from './no-static-iv';
 import noWeakAlgorithm from './no-weak-algorithm';
+import kmsRequireEncryptionContext from './kms-require-encryption-context';
+import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
+import noPlaintextDataKeyExposure from './no-plaintext-data-key-exposure';
+import preferEnvelopeEncryption from './prefer-envelope-encryption';
 import requireKeyZeroization from './require-key-zeroization';
 
 /**
@@ -21,6 +25,10 @@ const rules: Record<string, KeywardenRule> = {
   'no-insecure-randomness': noInsecureRandomness,
   'no-static-iv': noStaticIv,
   'no-weak-algorithm': noWeakAlgorithm,
+  'kms-require-encryption-context': kmsRequireEncryptionContext,
+  'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
+  'no-plaintext-data-key-exposure': noPlaintextDataKeyExposure,
+  'prefer-envelope-encryption': preferEnvelopeEncryption,
   'require-key-zeroization': requireKeyZeroization,
 };
 type ConfigName = 'recommended' | 'strict' | 'all';

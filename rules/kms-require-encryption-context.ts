@@ -1,0 +1,66 @@
+import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { stringValues } from '../src/analysis/values';
+import { createRule } from '../src/util/create-rule';
+
+export type Options = [{ checkDecrypt?: boolean }];
+export type MessageIds = 'missingContext';
+
+export default createRule<Options, MessageIds>({
+  name: 'kms-require-encryption-context',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Require an encryption context (additional authenticated data) on KMS Encrypt, Decrypt and GenerateDataKey calls',
+      recommended: 'strict',
+      cwe: [345],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkDecrypt: { type: 'boolean', description: 'Also report Decrypt calls without a context (a ciphertext made with a context only decrypts with it).' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      missingContext:
+        '{{operation}} without `{{field}}`: bind the ciphertext to what it protects (tenant, record id, purpose) so it cannot be swapped or replayed elsewhere, and so KMS audit logs say what was decrypted. Pass the same context to Decrypt.',
+    },
+  },
+  defaultOptions: [{ checkDecrypt: true }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        for (const call of getApiCalls(sourceCode)) {
+          const field = call.api.facts?.contextField;
+          if (typeof field !== 'string' || !needsContext(call)) continue;
+          if (call.args.some((arg) => arg.role === 'kms-context')) continue;
+          context.report({ node: call.node, messageId: 'missingContext', data: { operation: operationName(call), field } });
+        }
+      },
+    };
+
+    /** Only when the request is an object literal we can read whole (no spread, not a parameter). */
+    function needsContext(call: ApiCall): boolean {
+      if (call.api.operation !== 'encrypt' && call.api.operation !== 'decrypt' && call.api.operation !== 'keygen') return false;
+      if (call.api.operation === 'decrypt' && !options.checkDecrypt) return false;
+      const request = call.node.arguments[0];
+      const object = request && resolveObjectLiteral(sourceCode, request);
+      if (!object || object.properties.some((p) => p.type === 'SpreadElement')) return false;
+      // Azure Key Vault authenticates additional data only with AES-GCM keys.
+      if (call.library.id === '@azure/keyvault-keys') {
+        const algorithm = call.args.find((a) => a.role === 'algorithm' && a.address === '0.algorithm');
+        return !!algorithm && stringValues({ sourceCode }, algorithm.node).some((v) => /GCM/i.test(String(v.value)));
+      }
+      return unwrapExpression(request).type !== 'Identifier' || !!object;
+    }
+  },
+});
+
+function operationName(call: ApiCall): string {
+  const name = call.api.path[call.api.path.length - 1] ?? 'KMS call';
+  return name.replace(/Command$/, '');
+}

@@ -1,0 +1,157 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls } from '../src/analysis/api-calls';
+import { distinct, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { unwrapExpression } from '../src/analysis/scope';
+import { stringValues } from '../src/analysis/values';
+import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
+import { createRule } from '../src/util/create-rule';
+
+export type Options = [{ ignoreKeys?: string[] }];
+export type MessageIds = 'reused' | 'contradictsDeclared' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
+
+export default createRule<Options, MessageIds>({
+  name: 'no-key-reuse-across-purposes',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow using one key for more than one purpose (encryption, MAC, signing, JWT, wrapping, password hashing, key derivation)',
+      recommended: 'recommended',
+      cwe: [323, 1240],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          ignoreKeys: {
+            type: 'array',
+            items: { type: 'string' },
+            description: 'Keys to leave alone (legacy keys awaiting migration), by binding name, environment variable or KMS key id/alias.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      reused:
+        '{{name}} is used for {{purposes}} ({{sites}}). One key, one purpose: derive a separate subkey per purpose (HKDF with distinct `info` labels) or provision separate keys.',
+      contradictsDeclared: '{{name}} is declared for {{declared}} ({{source}}) but used for {{purpose}} here.',
+      mixedUsages: 'This key is created with usages {{usages}}, which mix purposes ({{purposes}}); create one key per purpose.',
+      outsideUsages: '{{name}} is used for `{{usage}}`, which is not among its usages {{usages}}.',
+      kmsSpecContradiction: 'This KMS key is created for {{first}} but its {{what}} only allows {{second}}.',
+      deriveSubkeys:
+        'Derive a purpose-bound subkey per use with HKDF (`info` "keywarden:<purpose>"). This changes the keys: existing ciphertexts and MACs made with {{name}} must be migrated (decrypt/verify with the old key, re-encrypt/re-MAC with the subkey).',
+    },
+  },
+  defaultOptions: [{ ignoreKeys: [] }],
+  create(context, [options]) {
+    const ignored = new Set(options.ignoreKeys ?? []);
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        if (getApiCalls(sourceCode).length === 0) return;
+        const ctx = { sourceCode, parserServices: sourceCode.parserServices };
+        const policy = getPolicy(context);
+        const reportedNodes = new Set<TSESTree.Node>();
+        // One finding per node: a use that contradicts two declarations is one mistake.
+        const report = (descriptor: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => {
+          if (reportedNodes.has(descriptor.node)) return;
+          reportedNodes.add(descriptor.node);
+          context.report(descriptor);
+        };
+        for (const key of trackKeys(ctx)) {
+          if (ignored.has(key.name) || (key.envVar && ignored.has(key.envVar)) || (key.kmsKeyId && ignored.has(key.kmsKeyId))) continue;
+          checkDeclared(key, policy, report);
+          checkReuse(key, report);
+        }
+      },
+    };
+
+    function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      const purposes = distinct(key.uses.map((u) => u.purpose));
+      if (purposes.length < 2) return;
+      const first = key.uses[0].purpose;
+      const conflicting = key.uses.find((u) => u.purpose !== first)!;
+      const node = key.definition ?? conflicting.arg;
+      const fix = subkeyFix(key);
+      report({
+        node,
+        messageId: 'reused',
+        data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: sites(key.uses) },
+        suggest: fix ? [{ messageId: 'deriveSubkeys', data: { name: quoteName(key.name) }, fix }] : [],
+      });
+    }
+
+    function checkDeclared(key: TrackedKey, policy: Policy, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      // WebCrypto usages: mixing purposes at creation, and operations outside the usages.
+      const usagesDecl = key.declared.find((d) => d.source === 'webcrypto-usages');
+      if (usagesDecl && usagesDecl.purposes.length > 1) {
+        report({ node: usagesDecl.node, messageId: 'mixedUsages', data: { usages: JSON.stringify(key.usages), purposes: usagesDecl.purposes.join(' and ') } });
+      }
+      if (key.usages) {
+        for (const use of key.uses) {
+          if (use.usage && !key.usages.includes(use.usage)) {
+            report({ node: use.arg, messageId: 'outsideUsages', data: { name: quoteName(key.name), usage: use.usage, usages: JSON.stringify(key.usages) } });
+          }
+        }
+      }
+      // KMS: KeyUsage vs KeySpec at creation.
+      const kms = key.declared.filter((d) => d.source === 'kms-key-usage');
+      if (kms.length === 2 && !kms[0].purposes.some((p) => kms[1].purposes.includes(p))) {
+        report({ node: kms[0].node, messageId: 'kmsSpecContradiction', data: { first: kms[0].purposes.join('/'), what: 'KeySpec', second: kms[1].purposes.join('/') } });
+      }
+      // Declared purposes (KMS KeyUsage/KeySpec, JSDoc, policy): every use must match.
+      const declared: { purposes: KeyPurpose[]; source: string }[] = [
+        ...kms.map((d) => ({ purposes: d.purposes, source: 'its KeyUsage/KeySpec' })),
+        ...key.declared.filter((d) => d.source === 'jsdoc').map((d) => ({ purposes: d.purposes, source: '@keyPurpose' })),
+      ];
+      const fromPolicy = (key.envVar && keyForEnv(policy, key.envVar)) || (key.kmsKeyId && keyForKmsId(policy, key.kmsKeyId)) || keyForName(policy, key.name);
+      if (fromPolicy) declared.push({ purposes: [fromPolicy.purpose], source: `${policy.source ? 'keywarden.policy.json' : 'the policy'}: ${fromPolicy.name}` });
+      for (const decl of declared) {
+        for (const use of key.uses) {
+          if (decl.purposes.includes(use.purpose)) continue;
+          report({ node: use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
+        }
+      }
+    }
+
+    /**
+     * node:crypto uses through a namespace (`crypto.createHmac(…, key)`): replace each key
+     * argument by an HKDF subkey bound to the use's purpose.
+     */
+    function subkeyFix(key: TrackedKey): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+      if (key.origin === 'kms' || key.id.startsWith('cryptokey@')) return undefined;
+      const edits: { node: TSESTree.Node; text: string }[] = [];
+      for (const use of key.uses) {
+        if (use.purpose === 'kdf-input') continue; // already the right pattern
+        const call = use.call;
+        if (call.library.id !== 'node:crypto' || call.receiver) return undefined;
+        const callee = unwrapExpression(call.node.callee);
+        if (callee.type !== 'MemberExpression' || unwrapExpression(callee.object).type !== 'Identifier') return undefined;
+        const ns = sourceCode.getText(callee.object);
+        const length = keyLength(use);
+        edits.push({ node: use.arg, text: `Buffer.from(${ns}.hkdfSync('sha256', ${sourceCode.getText(use.arg)}, new Uint8Array(0), 'keywarden:${use.purpose}', ${length}))` });
+      }
+      if (edits.length === 0) return undefined;
+      return (fixer) => edits.map((e) => fixer.replaceText(e.node, e.text));
+    }
+
+    /** AES key size from the cipher name (`aes-128-gcm` → 16); 32 bytes otherwise. */
+    function keyLength(use: KeyUse): number {
+      if (use.purpose !== 'encrypt') return 32;
+      const algorithm = use.call.args.find((a) => a.role === 'algorithm');
+      const name = algorithm ? stringValues({ sourceCode }, algorithm.node)[0]?.value : undefined;
+      const bits = typeof name === 'string' ? /(128|192|256)/.exec(name)?.[1] : undefined;
+      return bits ? Number(bits) / 8 : 32;
+    }
+  },
+});
+
+function quoteName(name: string): string {
+  return /^[\w$.]+$/.test(name) ? `\`${name}\`` : name;
+}
+
+/** `encrypt at 5:10, mac at 9:3`: every use, in source order (the editor turns them into related locations). */
+function sites(uses: readonly KeyUse[]): string {
+  return uses.map((u) => `${u.purpose} at ${u.arg.loc.start.line}:${u.arg.loc.start.column + 1}`).join(', ');
+}

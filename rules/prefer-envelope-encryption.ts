@@ -1,0 +1,96 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
+import { isSecretName, nameWords } from '../src/analysis/key-names';
+import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { createRule } from '../src/util/create-rule';
+
+export type Options = [{ onlyInLoops?: boolean }];
+export type MessageIds = 'directKmsEncrypt';
+
+/** Names of small secrets that KMS Encrypt is meant for (a token, a password, a key). */
+const SECRET_WORDS = new Set(['token', 'password', 'passphrase', 'credential', 'credentials', 'secret', 'key', 'dek', 'kek', 'seed', 'pin']);
+
+export default createRule<Options, MessageIds>({
+  name: 'prefer-envelope-encryption',
+  meta: {
+    type: 'suggestion',
+    docs: {
+      description: 'Prefer envelope encryption (a data key per dataset) over encrypting application data directly with KMS Encrypt',
+      recommended: 'recommended',
+      cwe: [400],
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          onlyInLoops: { type: 'boolean', description: 'Report only KMS Encrypt calls inside loops and `map`/`forEach` callbacks (one KMS call per record).' },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      directKmsEncrypt:
+        'Application data is encrypted directly with KMS {{operation}}{{loop}}: limited to 4 KiB, one KMS round trip (and request quota) per record, and the data travels to KMS. Use envelope encryption: GenerateDataKey once per dataset, encrypt locally with AES-256-GCM, store the wrapped data key (e.g. `keywarden/kms`).',
+    },
+  },
+  defaultOptions: [{ onlyInLoops: false }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    return {
+      'Program:exit'() {
+        const calls = getApiCalls(sourceCode);
+        if (calls.length === 0) return;
+        const keyRefs = new Set<TSESTree.Node>();
+        for (const bytes of findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices })) for (const ref of keyReferences(sourceCode, bytes).bytes) keyRefs.add(ref);
+        for (const call of calls) {
+          if (!isKmsEncrypt(call)) continue;
+          const plaintext = call.args.find((a) => a.role === 'data');
+          if (!plaintext || isKeyMaterial(plaintext.node, keyRefs, 0)) continue;
+          const looped = inLoop(call.node);
+          if (options.onlyInLoops && !looped) continue;
+          context.report({ node: call.node, messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop: looped ? ' inside a loop' : '' } });
+        }
+      },
+    };
+
+    function isKmsEncrypt(call: ApiCall): boolean {
+      if (call.api.operation !== 'encrypt') return false;
+      return ['@aws-sdk/client-kms', '@google-cloud/kms', '@azure/keyvault-keys'].includes(call.library.id) && call.args.some((a) => a.role === 'kms-key-id' || call.library.id === '@azure/keyvault-keys');
+    }
+
+    /** Wrapping a key or a small secret is what KMS Encrypt is for. */
+    function isKeyMaterial(raw: TSESTree.Node, keyRefs: ReadonlySet<TSESTree.Node>, depth: number): boolean {
+      const node = unwrapExpression(raw);
+      if (keyRefs.has(node) || keyRefs.has(raw) || depth > 4) return keyRefs.has(node) || keyRefs.has(raw);
+      if (node.type === 'Identifier') {
+        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w)) || isSecretName(node.name)) return true;
+        const variable = variableOf(sourceCode, node);
+        const init = variable && singleInitializer(variable);
+        return init ? isKeyMaterial(init, keyRefs, depth + 1) : false;
+      }
+      if (node.type === 'MemberExpression') {
+        const name = memberName(node) ?? '';
+        return nameWords(name).some((w) => SECRET_WORDS.has(w));
+      }
+      if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+        const api = apiCallAt(sourceCode, node);
+        if (api && (api.api.operation === 'random' || api.api.operation === 'keygen' || api.api.operation === 'key-export')) return true;
+        // Buffer.from(x) / new TextEncoder().encode(x): judge x.
+        const arg = node.arguments[0];
+        return !!arg && isKeyMaterial(arg, keyRefs, depth + 1);
+      }
+      if (node.type === 'AwaitExpression') return isKeyMaterial(node.argument, keyRefs, depth + 1);
+      return false;
+    }
+  },
+});
+
+function inLoop(node: TSESTree.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'ForStatement' || n.type === 'ForOfStatement' || n.type === 'ForInStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement') return true;
+    if ((n.type === 'ArrowFunctionExpression' || n.type === 'FunctionExpression') && n.parent?.type === 'CallExpression' && n.parent.callee.type === 'MemberExpression' && /^(?:map|forEach|flatMap)$/.test(memberName(n.parent.callee) ?? '')) return true;
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
+}

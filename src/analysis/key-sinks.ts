@@ -1,0 +1,130 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { DB_METHODS, DISK_WRITES, FS_MODULES, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import { resolveImportPath } from './imports';
+import { memberName, unwrapExpression, type SourceCode } from './scope';
+
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export';
+
+export interface Sink {
+  kind: SinkKind;
+  /** The call/assignment/return that lets the value out. */
+  node: TSESTree.Node;
+}
+
+/**
+ * Where an expression's value ends up, climbing through what carries it
+ * unchanged or re-encoded (`Buffer.from(x)`, `x.toString('base64')`, template
+ * literals, `JSON.stringify`, object/array literals).
+ */
+export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undefined {
+  let node = ref;
+  for (let i = 0; i < 8; i++) {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (
+      parent.type === 'TemplateLiteral' ||
+      parent.type === 'ObjectExpression' ||
+      parent.type === 'ArrayExpression' ||
+      (parent.type === 'Property' && parent.value === node) ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'AwaitExpression' ||
+      parent.type === 'SpreadElement' ||
+      (parent.type === 'BinaryExpression' && parent.operator === '+')
+    ) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
+      node = parent.parent;
+      continue;
+    }
+    if (parent.type === 'CallExpression' && parent.arguments[0] === node && isReencoding(parent)) {
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) return callSink(sourceCode, parent, node);
+    if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
+      const target = unwrapExpression(parent.left.object);
+      if (target.type === 'Identifier' && RESPONSE_NAME.test(target.name) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
+      if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
+      return undefined;
+    }
+    if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
+      const fn = parent.type === 'ReturnStatement' ? enclosingFunction(parent) : parent;
+      return fn && isExported(sourceCode, fn) ? { kind: 'export', node: parent } : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isReencoding(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return callee.type === 'Identifier' && callee.name === 'String';
+  const owner = unwrapExpression(callee.object);
+  const name = memberName(callee);
+  return (owner.type === 'Identifier' && owner.name === 'Buffer' && name === 'from') || (owner.type === 'Identifier' && owner.name === 'JSON' && name === 'stringify');
+}
+
+function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): Sink | undefined {
+  const callee = unwrapExpression(call.callee);
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module && FS_MODULES.has(resolved.module)) {
+    const fn = resolved.path[resolved.path.length - 1];
+    if (fn in DISK_WRITES && call.arguments[DISK_WRITES[fn]] === arg) return { kind: 'disk', node: call };
+  }
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = memberName(callee) ?? '';
+  const receiver = receiverName(callee.object);
+  if (LOG_METHODS.has(method) && receiver && LOGGER_NAME.test(receiver)) return { kind: 'log', node: call };
+  if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (DB_METHODS.has(method) || (method === 'set' && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
+    if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
+  }
+  if (method === 'write' && isWriteStream(callee.object)) return { kind: 'disk', node: call };
+  return undefined;
+}
+
+/** `logger` of `this.logger`, `log` of `req.log`, `console`. */
+function receiverName(node: TSESTree.Node): string | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') return expr.name;
+  if (expr.type === 'MemberExpression') return memberName(expr);
+  return undefined;
+}
+
+function isWriteStream(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberName(expr.callee) === 'createWriteStream';
+}
+
+function isModuleExports(node: TSESTree.MemberExpression): boolean {
+  const object = unwrapExpression(node.object);
+  if (object.type === 'Identifier' && object.name === 'exports') return true;
+  if (object.type === 'Identifier' && object.name === 'module' && memberName(node) === 'exports') return true;
+  return object.type === 'MemberExpression' && isModuleExports(object);
+}
+
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+function enclosingFunction(node: TSESTree.Node): FunctionLike | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+  }
+  return undefined;
+}
+
+/** Exported from the module: `export function`, `export const f = () => …`, `export default`, `module.exports = { f }`, class methods of an exported class. */
+function isExported(sourceCode: SourceCode, fn: FunctionLike): boolean {
+  let node: TSESTree.Node = fn;
+  if (fn.parent?.type === 'VariableDeclarator') node = fn.parent.parent!;
+  if (fn.parent?.type === 'MethodDefinition') node = fn.parent.parent!.parent!; // the class
+  const parent = node.parent;
+  if (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') return true;
+  const name =
+    fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : node.type === 'ClassDeclaration' ? node.id?.name : undefined;
+  if (!name) return false;
+  const text = sourceCode.text;
+  return new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b|(?:module\\.)?exports\\.\\w+\\s*=\\s*${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(text);
+}

@@ -1,0 +1,613 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { KeyPurpose } from '../policy/types';
+import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf } from './scope';
+import { envVarName, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
+
+/**
+ * Key identity and purpose tracking. Every key or secret argument of a modelled
+ * call, and every KMS key id, is resolved to an identity — a binding followed
+ * through aliases, consts, `this.key`, `config.key`, `Buffer.from`, plain hashes
+ * (`sha256(secret)` is the same secret); a WebCrypto `CryptoKey` from
+ * importKey/generateKey/deriveKey; a KMS key id as a literal, constant or
+ * environment variable — and each use gets a purpose. HKDF/PBKDF2 outputs are
+ * identities of their own, one per (input, label).
+ */
+
+export type { KeyPurpose };
+
+export type KeyOrigin = 'hardcoded' | 'environment' | 'kms' | 'derived' | 'generated' | 'parameter' | 'imported' | 'unknown';
+
+export interface KeyUse {
+  purpose: KeyPurpose;
+  /** The modelled call (`createHmac(…)`, `new EncryptCommand(…)`). */
+  call: ApiCall;
+  /** The argument that carries the key. */
+  arg: TSESTree.Node;
+  /** WebCrypto usage the operation needs (`encrypt`, `sign`…), for CryptoKey checks. */
+  usage?: string;
+}
+
+export interface DeclaredPurpose {
+  purposes: KeyPurpose[];
+  source: 'jsdoc' | 'webcrypto-usages' | 'kms-key-usage';
+  node: TSESTree.Node;
+}
+
+export interface TrackedKey {
+  /** Stable within the file: `var:key@120`, `env:SESSION_KEY`, `kms:alias/app`, `cryptokey@300`, `kdf(var:master@10|enc)`. */
+  id: string;
+  /** What to call it in messages: the binding name, `process.env.X`, the KMS id. */
+  name: string;
+  origin: KeyOrigin;
+  /** Where the key is defined in this file (a binding's identifier, an importKey/generateKey/CreateKey call). */
+  definition?: TSESTree.Node;
+  uses: KeyUse[];
+  declared: DeclaredPurpose[];
+  /** WebCrypto usages declared at creation (`['encrypt', 'decrypt']`). */
+  usages?: string[];
+  /** For KMS keys: the id as written, when constant. */
+  kmsKeyId?: string;
+  /** For env-var keys: the variable name. */
+  envVar?: string;
+}
+
+interface Identity {
+  id: string;
+  name: string;
+  origin: KeyOrigin;
+  definition?: TSESTree.Node;
+  /** A CryptoKey/CreateKey call that declares usages for this identity. */
+  creator?: ApiCall;
+  envVar?: string;
+  kmsKeyId?: string;
+  /** The declaration a JSDoc `@keyPurpose` tag may sit on. */
+  declaration?: TSESTree.Node;
+  /** The declaration in another file (type information). */
+  external?: ExternalDeclaration;
+}
+
+const cache = new WeakMap<object, TrackedKey[]>();
+
+/** Every key the file uses, with its uses and declared purposes. Cached per file; never throws. */
+export function trackKeys(ctx: ResolveContext): TrackedKey[] {
+  const program = ctx.sourceCode.ast;
+  let keys = cache.get(program);
+  if (!keys) {
+    try {
+      keys = collect(ctx);
+    } catch {
+      keys = [];
+    }
+    cache.set(program, keys);
+  }
+  return keys;
+}
+
+const KEY_ROLES = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
+const CRYPTO_KEY_CREATORS = new Set(['importKey', 'generateKey', 'deriveKey', 'unwrapKey']);
+
+function collect(ctx: ResolveContext): TrackedKey[] {
+  const byId = new Map<string, TrackedKey>();
+  const tracked = (identity: Identity): TrackedKey => {
+    let key = byId.get(identity.id);
+    if (!key) {
+      key = { id: identity.id, name: identity.name, origin: identity.origin, definition: identity.definition, uses: [], declared: [], envVar: identity.envVar, kmsKeyId: identity.kmsKeyId };
+      byId.set(identity.id, key);
+      declare(ctx, key, identity);
+    }
+    return key;
+  };
+  for (const call of getApiCalls(ctx.sourceCode)) {
+    for (const arg of call.args) {
+      if (arg.role === 'kms-key-id') {
+        const purpose = kmsPurpose(call);
+        const identity = identifyKmsKey(ctx, arg.node);
+        if (purpose && identity) tracked(identity).uses.push({ purpose, call, arg: arg.node });
+        continue;
+      }
+      if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
+      const purpose = purposeOf(ctx, call);
+      if (!purpose) continue;
+      const identity = identify(ctx, arg.node, 0);
+      if (!identity) continue;
+      tracked(identity).uses.push({ purpose, call, arg: arg.node, usage: webCryptoUsage(call) });
+      // `hkdfSync(d, master, salt, info)`: the input key's use is 'kdf-input'; the output is a key of its own.
+    }
+  }
+  // Keys created but not (yet) used still carry declared purposes (WebCrypto usages, KMS KeyUsage).
+  for (const call of getApiCalls(ctx.sourceCode)) {
+    if (call.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(call))) {
+      const identity = cryptoKeyIdentity(ctx, call);
+      if (identity) tracked(identity);
+    }
+    if (call.api.facts?.kmsCreateKey) {
+      const identity = createdKmsKeyIdentity(call);
+      tracked(identity);
+    }
+  }
+  return [...byId.values()];
+}
+
+function lastName(call: ApiCall): string {
+  return call.api.path[call.api.path.length - 1] ?? '';
+}
+
+/** `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`: the key being wrapped is not used by the call. */
+function skipArgument(call: ApiCall, address: string): boolean {
+  return call.library.id === 'webcrypto' && lastName(call) === 'wrapKey' && address === '1';
+}
+
+// ---------------------------------------------------------------------------
+// Purposes
+
+const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
+
+function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
+  switch (call.api.operation) {
+    case 'encrypt':
+    case 'decrypt':
+      return 'encrypt';
+    case 'wrap':
+    case 'unwrap':
+      return 'wrap';
+    case 'mac':
+    case 'mac-verify':
+    case 'session':
+      return 'mac';
+    case 'sign':
+    case 'verify':
+      return call.library.id === 'webcrypto' && algorithmNames(ctx, call).some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
+    case 'jwt-sign':
+    case 'jwt-verify':
+      return algorithmNames(ctx, call).some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
+    case 'kdf':
+      return 'kdf-input';
+    case 'password-hash':
+    case 'password-verify':
+      return 'password-hash';
+    case 'hash':
+      return 'mac'; // a keyed hash (sodium crypto_generichash with a key)
+    default:
+      return undefined;
+  }
+}
+
+/** Algorithm names given to this call or the calls it chains from (jose `setProtectedHeader({ alg })`). */
+function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
+  const names: string[] = [];
+  const chain: ApiCall[] = [];
+  for (let c: ApiCall | undefined = call; c; c = c.receiver) chain.push(c);
+  // Builders configured after construction: every method call on the same receiver chain root.
+  const root = chain[chain.length - 1];
+  for (const other of getApiCalls(ctx.sourceCode)) if (other.receiver && rootOf(other) === root && !chain.includes(other)) chain.push(other);
+  for (const c of chain) {
+    for (const arg of c.args) {
+      if (arg.role !== 'algorithm' && arg.role !== 'algorithms') continue;
+      for (const v of stringValues(ctx, arg.node)) names.push(String(v.value));
+      const r = resolveConstant(ctx, arg.node);
+      if (r?.kind === 'array') for (const e of r.value as readonly Constant[]) if (typeof e.value === 'string') names.push(e.value);
+    }
+  }
+  return names;
+}
+
+function rootOf(call: ApiCall): ApiCall {
+  let c = call;
+  while (c.receiver) c = c.receiver;
+  return c;
+}
+
+function kmsPurpose(call: ApiCall): KeyPurpose | undefined {
+  if (call.api.facts?.kmsCreateKey) return undefined;
+  switch (call.api.operation) {
+    case 'encrypt':
+    case 'decrypt':
+    case 'keygen': // GenerateDataKey*
+    case 'wrap': // ReEncrypt
+    case 'unwrap':
+      return 'encrypt';
+    case 'sign':
+    case 'verify':
+      return 'sign';
+    case 'mac':
+    case 'mac-verify':
+      return 'mac';
+    default:
+      return undefined;
+  }
+}
+
+const WEBCRYPTO_USAGE: Record<string, string> = {
+  encrypt: 'encrypt',
+  decrypt: 'decrypt',
+  sign: 'sign',
+  verify: 'verify',
+  deriveKey: 'deriveKey',
+  deriveBits: 'deriveBits',
+  wrapKey: 'wrapKey',
+  unwrapKey: 'unwrapKey',
+};
+
+function webCryptoUsage(call: ApiCall): string | undefined {
+  return call.library.id === 'webcrypto' ? WEBCRYPTO_USAGE[lastName(call)] : undefined;
+}
+
+/** WebCrypto usages → purposes (`sign`/`verify` are `mac` for an HMAC key). */
+export function purposesOfUsages(usages: readonly string[], hmac: boolean): KeyPurpose[] {
+  const purposes = new Set<KeyPurpose>();
+  for (const usage of usages) {
+    if (usage === 'encrypt' || usage === 'decrypt') purposes.add('encrypt');
+    else if (usage === 'sign' || usage === 'verify') purposes.add(hmac ? 'mac' : 'sign');
+    else if (usage === 'wrapKey' || usage === 'unwrapKey') purposes.add('wrap');
+    else if (usage === 'deriveKey' || usage === 'deriveBits') purposes.add('kdf-input');
+  }
+  return [...purposes];
+}
+
+// ---------------------------------------------------------------------------
+// Identities
+
+function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Identity | undefined {
+  if (depth > 8) return undefined;
+  const node = unwrapExpression(raw);
+  const next = (n: TSESTree.Node) => identify(ctx, n, depth + 1);
+  if (node.type === 'AwaitExpression') return next(node.argument);
+
+  const env = envVarName(node);
+  if (env) return { id: `env:${env}`, name: `process.env.${env}`, origin: 'environment', envVar: env };
+
+  if (node.type === 'Literal' && typeof node.value === 'string') return { id: `const:${node.value}`, name: 'a literal key', origin: 'hardcoded', definition: node };
+  if (node.type === 'LogicalExpression') return next(node.left); // `process.env.KEY ?? 'dev'` is the env key
+
+  if (node.type === 'CallExpression' || node.type === 'NewExpression') return identifyCall(ctx, node, next);
+
+  if (node.type === 'Identifier') return identifyBinding(ctx, node, next);
+
+  if (node.type === 'MemberExpression') return identifyMember(ctx, node, next);
+  return undefined;
+}
+
+function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+  const callee = unwrapExpression(node.callee);
+  const arg0 = node.arguments[0];
+  // Copies, views and encodings of the same bytes.
+  if (arg0 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from') return next(arg0);
+  if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
+  if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
+  const api = apiCallAt(ctx.sourceCode, node);
+  if (!api) return undefined;
+  if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
+  const op = api.api.operation;
+  if (op === 'encode' || (op === 'key-import' && api.library.id === 'node:crypto')) {
+    const inner = api.args.find((a) => a.role === 'key' || a.role === 'data');
+    return inner ? next(inner.node) : undefined;
+  }
+  // sha256(secret) is the same secret for this rule.
+  if (op === 'hash') {
+    for (let c: ApiCall | undefined = api; c; c = c.receiver) {
+      const data = c.args.find((a) => a.role === 'data');
+      const id = data && next(data.node);
+      if (id) return id;
+    }
+    return undefined;
+  }
+  // A KDF output: its own key per (input, label).
+  if (op === 'kdf') {
+    const input = api.args.find((a) => a.role === 'key' || a.role === 'passphrase');
+    const base = input && next(input.node);
+    const label = api.args.filter((a) => a.role === 'data' || a.role === 'salt').map((a) => constantText(ctx, a.node) ?? `@${a.node.range[0]}`).join('|');
+    if (base) return { id: `kdf(${base.id}|${label})`, name: `a key derived from ${base.name}`, origin: 'derived', definition: node };
+    return { id: `kdf@${node.range[0]}`, name: 'a derived key', origin: 'derived', definition: node };
+  }
+  return undefined;
+}
+
+function constantText(ctx: ResolveContext, node: TSESTree.Node): string | undefined {
+  const c = resolveConstant(ctx, node);
+  if (!c) return undefined;
+  if (c.kind === 'bytes') return Buffer.from(c.value as Uint8Array).toString('hex');
+  return c.text ?? String(c.value);
+}
+
+/**
+ * A WebCrypto key: the same identity as its raw material when that is known
+ * (`importKey('raw', sharedSecret, …)` is still `sharedSecret`), else the call.
+ */
+function cryptoKeyIdentity(ctx: ResolveContext, call: ApiCall): Identity | undefined {
+  const bound = boundIdentifier(call.node);
+  const name = bound?.name ?? 'a CryptoKey';
+  if (lastName(call) === 'importKey') {
+    const raw = call.node.arguments[1];
+    const base = raw && identify(ctx, raw, 1);
+    if (base) return { ...base, creator: call };
+  }
+  return { id: `cryptokey@${call.node.range[0]}`, name, origin: lastName(call) === 'generateKey' ? 'generated' : lastName(call) === 'deriveKey' ? 'derived' : 'unknown', definition: call.node, creator: call, declaration: bound && declarationOf(bound) };
+}
+
+function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  let n = node;
+  while (n.parent && (n.parent.type === 'AwaitExpression' || n.parent.type === 'TSAsExpression')) n = n.parent;
+  return n.parent?.type === 'VariableDeclarator' && n.parent.init === n && n.parent.id.type === 'Identifier' ? n.parent.id : undefined;
+}
+
+function declarationOf(id: TSESTree.Node): TSESTree.Node | undefined {
+  for (let n: TSESTree.Node | undefined = id; n; n = n.parent) {
+    if (n.type === 'VariableDeclaration' || n.type === 'PropertyDefinition' || n.type === 'FunctionDeclaration') {
+      return n.parent?.type === 'ExportNamedDeclaration' ? n.parent : n;
+    }
+    if (n.type === 'BlockStatement' || n.type === 'Program') return undefined;
+  }
+  return undefined;
+}
+
+function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+  const variable = variableOf(ctx.sourceCode, node);
+  if (!variable || variable.defs.length === 0) return undefined;
+  const def = variable.defs[0];
+  const declared = variable.identifiers[0] as TSESTree.Identifier;
+  const own: Identity = { id: `var:${variable.name}@${declared.range[0]}`, name: variable.name, origin: 'unknown', definition: declared, declaration: declarationOf(declared) };
+  if (def.type === 'Parameter') return { ...own, origin: 'parameter', definition: undefined };
+  if (def.type === 'ImportBinding') {
+    const source = def.parent && 'source' in def.parent ? String((def.parent as TSESTree.ImportDeclaration).source.value) : '?';
+    const spec = def.node;
+    const imported = spec.type === 'ImportSpecifier' ? (spec.imported.type === 'Identifier' ? spec.imported.name : String(spec.imported.value)) : 'default';
+    // With type information, the declaration in the other file: its identity, `@keyPurpose` tag and env var.
+    const external = externalDeclaration(ctx, node);
+    if (external?.envVar) return { id: `env:${external.envVar}`, name: variable.name, origin: 'environment', envVar: external.envVar, declaration: def.node, external };
+    return { id: external ? `file:${external.id}` : `import:${source}#${imported}`, name: variable.name, origin: 'imported', declaration: def.node, external };
+  }
+  if (def.type !== 'Variable') return own;
+  if (def.node.id.type !== 'Identifier') {
+    // `const { key } = config`
+    const init = def.node.init;
+    if (init && def.node.id.type === 'ObjectPattern') {
+      const base = memberPathIdentity(ctx, init, [variable.name]);
+      if (base) return base;
+    }
+    return own;
+  }
+  const init = singleInitializer(variable);
+  if (!init) return own;
+  const inner = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
+  const api = inner.type === 'CallExpression' || inner.type === 'NewExpression' ? apiCallAt(ctx.sourceCode, inner) : undefined;
+  if (api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
+  if (api && (api.api.operation === 'random' || api.api.operation === 'keygen')) return { ...own, origin: 'generated' };
+  if (inner.type === 'Literal' || inner.type === 'TemplateLiteral' || (resolveConstant(ctx, inner) && inner.type !== 'Identifier' && inner.type !== 'MemberExpression')) {
+    return { ...own, origin: 'hardcoded' };
+  }
+  const through = next(init);
+  if (through) {
+    const named = through.origin === 'environment' || through.origin === 'derived';
+    return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
+  }
+  return own;
+}
+
+function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+  const name = memberName(node);
+  if (!name) return undefined;
+  const object = unwrapExpression(node.object);
+  if (object.type === 'ThisExpression') {
+    const cls = enclosingClass(node);
+    const className = cls?.id?.name ?? 'class';
+    const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
+    const value = field?.type === 'PropertyDefinition' && field.value ? next(field.value) : undefined;
+    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: field?.type === 'PropertyDefinition' ? field.key : undefined };
+    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: field ?? undefined, declaration: field };
+  }
+  // A key pair's halves share the pair's identity (and purpose).
+  if (name === 'privateKey' || name === 'publicKey') {
+    const pair = next(object);
+    if (pair?.id.startsWith('cryptokey@')) return pair;
+  }
+  return memberPathIdentity(ctx, node.object, [name]);
+}
+
+/** `config.crypto.key` → the property's value when it resolves, else an identity by path on the root binding. */
+function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path: string[]): Identity | undefined {
+  let object = unwrapExpression(objectNode);
+  const names = [...path];
+  while (object.type === 'MemberExpression') {
+    const n = memberName(object);
+    if (!n) return undefined;
+    names.unshift(n);
+    object = unwrapExpression(object.object);
+  }
+  if (object.type !== 'Identifier') return undefined;
+  const variable = variableOf(ctx.sourceCode, object);
+  // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
+  const init = variable && singleInitializer(variable);
+  let value: TSESTree.Node | undefined = init;
+  for (const n of names) {
+    const literal: TSESTree.Node | undefined = value && unwrapExpression(value);
+    value = literal?.type === 'ObjectExpression' ? findProp(literal, n) : undefined;
+  }
+  if (value) {
+    const inner = identify(ctx, value, 4);
+    if (inner) return { ...inner, name: [object.name, ...names].join('.') };
+  }
+  const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
+  return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+}
+
+function findProp(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const p of object.properties) if (p.type === 'Property' && !p.computed && propertyName(p.key) === name) return p.value;
+  return undefined;
+}
+
+function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTree.ClassExpression | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// KMS key ids
+
+function identifyKmsKey(ctx: ResolveContext, node: TSESTree.Node): Identity | undefined {
+  const expr = unwrapExpression(node);
+  const env = envVarName(expr) ?? envThroughBinding(ctx, expr);
+  if (env) return { id: `kms-env:${env}`, name: `the KMS key in process.env.${env}`, origin: 'kms', envVar: env };
+  const created = createdKeyOf(ctx, expr);
+  if (created) return createdKmsKeyIdentity(created);
+  const constant = resolveConstant(ctx, expr);
+  if (constant && typeof constant.value === 'string') return { id: `kms:${constant.value}`, name: `KMS key ${constant.value}`, origin: 'kms', kmsKeyId: constant.value, definition: constant.origin };
+  const other = identify(ctx, expr, 2);
+  return other && { ...other, id: `kms-${other.id}`, origin: 'kms' };
+}
+
+function envThroughBinding(ctx: ResolveContext, node: TSESTree.Node): string | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const variable = variableOf(ctx.sourceCode, node);
+  const init = variable && singleInitializer(variable);
+  if (!init) return undefined;
+  const inner = unwrapExpression(init);
+  return envVarName(inner.type === 'LogicalExpression' ? inner.left : inner);
+}
+
+function createdKmsKeyIdentity(call: ApiCall): Identity {
+  return { id: `kms-created@${call.node.range[0]}`, name: 'the KMS key created here', origin: 'kms', definition: call.node, creator: call };
+}
+
+/** `KeyMetadata.KeyId` / `res.KeyMetadata!.Arn` of a `CreateKeyCommand` result. */
+function createdKeyOf(ctx: ResolveContext, node: TSESTree.Node): ApiCall | undefined {
+  let expr = node;
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(ctx.sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (init) expr = unwrapExpression(init);
+  }
+  if (expr.type !== 'MemberExpression' || !/^(?:KeyId|Arn)$/.test(memberName(expr) ?? '')) return undefined;
+  let object = unwrapExpression(expr.object);
+  while (object.type === 'MemberExpression') object = unwrapExpression(object.object);
+  if (object.type !== 'Identifier') return undefined;
+  const variable = variableOf(ctx.sourceCode, object);
+  const def = variable?.defs[0];
+  const init = def?.type === 'Variable' ? def.node.init : undefined;
+  if (!init) return undefined;
+  const call = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
+  if (call.type !== 'CallExpression') return undefined;
+  const direct = apiCallAt(ctx.sourceCode, call);
+  if (direct?.api.facts?.kmsCreateKey) return direct;
+  // client.send(new CreateKeyCommand(…)) or client.send(command)
+  let sent = call.arguments[0] && unwrapExpression(call.arguments[0]);
+  if (sent?.type === 'Identifier') {
+    const v = variableOf(ctx.sourceCode, sent);
+    sent = (v && singleInitializer(v)) ?? sent;
+  }
+  const command = sent && apiCallAt(ctx.sourceCode, sent);
+  return command?.api.facts?.kmsCreateKey ? command : undefined;
+}
+
+// ---------------------------------------------------------------------------
+// Declared purposes
+
+const KEY_USAGE_PURPOSE: Record<string, KeyPurpose[]> = {
+  ENCRYPT_DECRYPT: ['encrypt'],
+  SIGN_VERIFY: ['sign'],
+  GENERATE_VERIFY_MAC: ['mac'],
+  // GCP CryptoKey purposes
+  ENCRYPT_DECRYPT_GCP: ['encrypt'],
+  ASYMMETRIC_SIGN: ['sign'],
+  ASYMMETRIC_DECRYPT: ['encrypt'],
+  MAC: ['mac'],
+};
+
+/** What a KMS KeySpec allows: ECC and HMAC keys cannot encrypt, symmetric keys cannot sign. */
+export function purposesOfKeySpec(spec: string): KeyPurpose[] | undefined {
+  if (/^HMAC_/.test(spec)) return ['mac'];
+  if (/^(?:ECC_|SM2)/.test(spec)) return ['sign'];
+  if (spec === 'SYMMETRIC_DEFAULT') return ['encrypt'];
+  if (/^RSA_/.test(spec)) return ['encrypt', 'sign'];
+  return undefined;
+}
+
+function declare(ctx: ResolveContext, key: TrackedKey, identity: Identity): void {
+  const creator = identity.creator;
+  if (creator?.library.id === 'webcrypto') {
+    const usagesArg = creator.args.find((a) => a.role === 'usages');
+    const usages = usagesArg && resolveConstant(ctx, usagesArg.node);
+    if (usages?.kind === 'array') {
+      key.usages = (usages.value as readonly Constant[]).map((u) => String(u.value));
+      const hmac = algorithmNames(ctx, creator).some((a) => /^hmac$/i.test(a));
+      key.declared.push({ purposes: purposesOfUsages(key.usages, hmac), source: 'webcrypto-usages', node: creator.node });
+    }
+  }
+  if (creator?.api.facts?.kmsCreateKey) {
+    const usage = creator.args.find((a) => a.role === 'kms-key-usage');
+    const usageValue = usage && resolveConstant(ctx, usage.node);
+    const purposes = typeof usageValue?.value === 'string' ? KEY_USAGE_PURPOSE[usageValue.value] : undefined;
+    if (purposes) key.declared.push({ purposes, source: 'kms-key-usage', node: creator.node });
+    const spec = creator.args.find((a) => a.role === 'kms-key-spec');
+    const specValue = spec && resolveConstant(ctx, spec.node);
+    const specPurposes = typeof specValue?.value === 'string' ? purposesOfKeySpec(specValue.value) : undefined;
+    if (specPurposes) key.declared.push({ purposes: specPurposes, source: 'kms-key-usage', node: creator.node });
+  }
+  const tag = identity.declaration && jsDocPurpose(ctx, identity.declaration);
+  if (tag) key.declared.push({ purposes: [tag.purpose], source: 'jsdoc', node: tag.node });
+  const externalTag = identity.external?.keyPurpose;
+  if (externalTag && identity.declaration) key.declared.push({ purposes: [externalTag as KeyPurpose], source: 'jsdoc', node: identity.declaration });
+}
+
+const TAG = /@keyPurpose\s+([\w-]+)/;
+
+function jsDocPurpose(ctx: ResolveContext, declaration: TSESTree.Node): { purpose: KeyPurpose; node: TSESTree.Node } | undefined {
+  const comments = ctx.sourceCode.getCommentsBefore(declaration);
+  const comment = comments[comments.length - 1];
+  const match = comment && TAG.exec(comment.value);
+  if (!match) return undefined;
+  return { purpose: match[1] as KeyPurpose, node: declaration };
+}
+
+// ---------------------------------------------------------------------------
+// Inventory
+
+/** One key of a file, for the editor's key inventory. */
+export interface KeyInventoryEntry {
+  /** Display name (`dataKey`, `process.env.SESSION_KEY`, `KMS key alias/app`). */
+  name: string;
+  origin: KeyOrigin;
+  /** Distinct purposes it is used for, in first-use order. */
+  purposes: KeyPurpose[];
+  /** Purposes declared by JSDoc `@keyPurpose`, WebCrypto usages or KMS KeyUsage/KeySpec. */
+  declaredPurposes: KeyPurpose[];
+  /** Algorithm names seen at its uses (`aes-256-gcm`, `sha256`, `HS256`). */
+  algorithms: string[];
+  /** 1-based line/column of the definition (or first use). */
+  line: number;
+  column: number;
+  /** Each use: purpose and 1-based position. */
+  uses: { purpose: KeyPurpose; line: number; column: number }[];
+  envVar?: string;
+  kmsKeyId?: string;
+}
+
+/**
+ * The keys a file uses, for the key inventory: origin, purposes (used and
+ * declared), algorithms, positions. Zeroization of raw key bytes comes from
+ * `findKeyBytes` + `require-key-zeroization`; this list is about identities.
+ */
+export function listKeys(ctx: ResolveContext): KeyInventoryEntry[] {
+  return trackKeys(ctx).map((key) => {
+    const at = (key.definition ?? key.uses[0]?.arg)?.loc.start ?? { line: 1, column: 0 };
+    const algorithms = new Set<string>();
+    for (const use of key.uses) for (const name of algorithmNames(ctx, use.call)) algorithms.add(name);
+    return {
+      name: key.name,
+      origin: key.origin,
+      purposes: distinct(key.uses.map((u) => u.purpose)),
+      declaredPurposes: distinct(key.declared.flatMap((d) => d.purposes)),
+      algorithms: [...algorithms],
+      line: at.line,
+      column: at.column + 1,
+      uses: key.uses.map((u) => ({ purpose: u.purpose, line: u.arg.loc.start.line, column: u.arg.loc.start.column + 1 })),
+      ...(key.envVar ? { envVar: key.envVar } : {}),
+      ...(key.kmsKeyId ? { kmsKeyId: key.kmsKeyId } : {}),
+    };
+  });
+}
+
+export function distinct<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}

@@ -1,0 +1,28 @@
+/**
+ * Where a plaintext key must never go: logs, disk, databases, HTTP responses.
+ * Loggers, databases and responses have no single library, so they are
+ * matched by the conventional names of their receivers and methods.
+ */
+
+/** `fs` functions that persist their data argument (index of the data argument). */
+export const DISK_WRITES: Readonly<Record<string, number>> = {
+  writeFile: 1,
+  writeFileSync: 1,
+  appendFile: 1,
+  appendFileSync: 1,
+};
+export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
+
+/** `console.*` and logger methods. */
+export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal', 'dir', 'table', 'verbose', 'silly']);
+/** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
+export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
+
+/** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
+export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
+/** Receivers whose `set` persists (a `Map#set` does not). */
+export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
+
+/** HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`. */
+export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context)$/;
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp']);

@@ -1,0 +1,77 @@
+import rule from '../../rules/kms-require-encryption-context';
+import { createRuleTester } from './rule-tester';
+
+// AWS KMS (commands and the aggregated client), Google Cloud KMS and Azure Key Vault, with look-alikes.
+
+const invalid = [
+  {
+    name: 'AWS Encrypt, GenerateDataKey and Decrypt without EncryptionContext',
+    code: `import { KMSClient, EncryptCommand, DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function run(record: { id: string; body: Uint8Array }, blob: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  const request = { KeyId: 'alias/app', Plaintext: record.body };
+  await kms.send(new EncryptCommand(request));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob }));
+}
+`,
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 18 },
+      { messageId: 'missingContext' as const, line: 6, column: 18 },
+      { messageId: 'missingContext' as const, line: 7, column: 19 }],
+  },
+  {
+    name: 'the aggregated client and Google Cloud KMS',
+    code: `import { KMS } from '@aws-sdk/client-kms';
+import { KeyManagementServiceClient } from '@google-cloud/kms';
+const kms = new KMS({});
+const gcp = new KeyManagementServiceClient();
+export async function run(name: string, data: Buffer) {
+  await kms.generateDataKey({ KeyId: 'alias/app', KeySpec: 'AES_256' });
+  const [result] = await gcp.encrypt({ name, plaintext: data });
+  return result;
+}
+`,
+    errors: [{ messageId: 'missingContext' as const, line: 6, column: 9 },
+      { messageId: 'missingContext' as const, line: 7, column: 26 }],
+  },
+  {
+    name: 'Azure Key Vault AES-GCM encrypt without additionalAuthenticatedData',
+    code: `import { CryptographyClient } from '@azure/keyvault-keys';
+export async function seal(keyId: string, credential: never, data: Uint8Array) {
+  const client = new CryptographyClient(keyId, credential);
+  return client.encrypt({ algorithm: 'A256GCM', plaintext: data });
+}
+`,
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 10 }],
+  },
+];
+
+const valid = [
+  {
+    name: 'checkDecrypt: false leaves Decrypt alone',
+    options: [{ checkDecrypt: false }] as never,
+    code: `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export const open = (blob: Uint8Array) => kms.send(new DecryptCommand({ CiphertextBlob: blob }));
+`,
+  },
+  {
+    name: 'with EncryptionContext / additionalAuthenticatedData, or a request we cannot see',
+    code: `import { KMSClient, EncryptCommand, DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+import { KeyManagementServiceClient } from '@google-cloud/kms';
+import { CryptographyClient } from '@azure/keyvault-keys';
+const gcp = new KeyManagementServiceClient();
+export async function run(id: string, blob: Uint8Array, params: { KeyId: string }, base: object, keyId: string, credential: never) {
+  await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256', EncryptionContext: { tenant: id } }));
+  await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { tenant: id } }));
+  await kms.send(new EncryptCommand(params as never));
+  await kms.send(new EncryptCommand({ ...base, KeyId: 'alias/app' } as never));
+  await gcp.decrypt({ name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', ciphertext: blob, additionalAuthenticatedData: Buffer.from(id) });
+  await new CryptographyClient(keyId, credential).encrypt({ algorithm: 'RSA-OAEP', plaintext: blob });
+}
+`,
+  },
+];
+
+createRuleTester().run('kms-require-encryption-context', rule as never, { valid, invalid: invalid as never });

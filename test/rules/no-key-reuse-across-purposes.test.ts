@@ -1,0 +1,292 @@
+import rule from '../../rules/no-key-reuse-across-purposes';
+import { createRuleTester, createTypedRuleTester } from './rule-tester';
+
+// Identity through aliases, consts, this.key, config.key, Buffer.from, plain hashes, CryptoKeys and
+// KMS key ids; purposes across node:crypto, WebCrypto, jsonwebtoken, tweetnacl/libsodium and AWS KMS;
+// declared purposes from JSDoc, the policy file and (with type information) other files.
+
+const invalid = [
+  {
+    name: 'one env key for AES-GCM and HMAC (node:crypto)',
+    code: `import * as crypto from 'node:crypto';
+const KEY = Buffer.from(process.env.APP_KEY ?? '', 'hex');
+export function seal(data: Buffer, iv: Buffer) {
+  return crypto.createCipheriv('aes-256-gcm', KEY, iv).update(data);
+}
+export function tag(data: Buffer) {
+  return crypto.createHmac('sha256', KEY).update(data).digest();
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 2, column: 7, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+const KEY = Buffer.from(process.env.APP_KEY ?? '', 'hex');
+export function seal(data: Buffer, iv: Buffer) {
+  return crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(data);
+}
+export function tag(data: Buffer) {
+  return crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest();
+}
+` }] }],
+  },
+  {
+    name: 'a JWT secret also used, plainly hashed, as an HMAC key',
+    code: `import { createHash, createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+const secret = process.env.JWT_SECRET!;
+export const issue = (claims: object) => jwt.sign(claims, secret, { algorithm: 'HS256' });
+export const signLink = (url: string) => createHmac('sha256', createHash('sha256').update(secret).digest()).update(url).digest('hex');
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+  },
+  {
+    name: 'HKDF subkeys with the same label serve two purposes',
+    code: `import * as crypto from 'node:crypto';
+export function both(master: Buffer, data: Buffer, iv: Buffer) {
+  const k1 = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app-key', 32);
+  const k2 = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app-key', 32);
+  return [crypto.createCipheriv('aes-256-gcm', Buffer.from(k1), iv).update(data), crypto.createHmac('sha256', Buffer.from(k2)).update(data).digest()];
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 9, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+export function both(master: Buffer, data: Buffer, iv: Buffer) {
+  const k1 = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app-key', 32);
+  const k2 = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app-key', 32);
+  return [crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', Buffer.from(k1), new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(data), crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', Buffer.from(k2), new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest()];
+}
+` }] }],
+  },
+  {
+    name: 'the master key is both an HKDF input and an encryption key',
+    code: `import * as crypto from 'node:crypto';
+export function mixed(master: Buffer, data: Buffer, iv: Buffer) {
+  const macKey = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'mac', 32);
+  return [crypto.createCipheriv('aes-256-gcm', master, iv).update(data), crypto.createHmac('sha256', Buffer.from(macKey)).update(data).digest()];
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 4, column: 48, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+export function mixed(master: Buffer, data: Buffer, iv: Buffer) {
+  const macKey = crypto.hkdfSync('sha256', master, new Uint8Array(0), 'mac', 32);
+  return [crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', master, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(data), crypto.createHmac('sha256', Buffer.from(macKey)).update(data).digest()];
+}
+` }] }],
+  },
+  {
+    name: 'this.key and config.key',
+    code: `import * as crypto from 'node:crypto';
+const config = { crypto: { key: process.env.DATA_KEY! } };
+export class Vault {
+  private key = process.env.VAULT_KEY!;
+  tag(d: string) { return crypto.createHmac('sha256', this.key).update(d).digest(); }
+  seal(d: string, iv: Buffer) { return crypto.createCipheriv('aes-256-cbc', this.key, iv).update(d); }
+}
+export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', config.crypto.key, iv).update(d);
+export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).update(d).digest();
+`,
+    errors: [{ messageId: 'reused' as const, line: 4, column: 11, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+const config = { crypto: { key: process.env.DATA_KEY! } };
+export class Vault {
+  private key = process.env.VAULT_KEY!;
+  tag(d: string) { return crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:mac', 32))).update(d).digest(); }
+  seal(d: string, iv: Buffer) { return crypto.createCipheriv('aes-256-cbc', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(d); }
+}
+export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', config.crypto.key, iv).update(d);
+export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).update(d).digest();
+` }] },
+      { messageId: 'reused' as const, line: 9, column: 61, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+const config = { crypto: { key: process.env.DATA_KEY! } };
+export class Vault {
+  private key = process.env.VAULT_KEY!;
+  tag(d: string) { return crypto.createHmac('sha256', this.key).update(d).digest(); }
+  seal(d: string, iv: Buffer) { return crypto.createCipheriv('aes-256-cbc', this.key, iv).update(d); }
+}
+export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', Buffer.from(crypto.hkdfSync('sha256', config.crypto.key, new Uint8Array(0), 'keywarden:encrypt', 16)), iv).update(d);
+export const b = (d: string) => crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', config.crypto.key, new Uint8Array(0), 'keywarden:mac', 32))).update(d).digest();
+` }] }],
+  },
+  {
+    name: 'WebCrypto: usages mixing purposes, and a CryptoKey used outside its usages',
+    code: `export async function keys() {
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt', 'wrapKey']);
+  const hmacKey = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, hmacKey, new Uint8Array(1));
+  return key;
+}
+`,
+    errors: [{ messageId: 'mixedUsages' as const, line: 2, column: 21 },
+      { messageId: 'outsideUsages' as const, line: 4, column: 76 }],
+  },
+  {
+    name: 'WebCrypto: raw bytes imported for AES-GCM and also used as an HMAC key',
+    code: `import { createHmac } from 'node:crypto';
+export async function both(raw: Uint8Array, data: Uint8Array) {
+  const aes = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, aes, data);
+  return [sealed, createHmac('sha256', raw).update(data).digest()];
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 5, column: 40 }],
+  },
+  {
+    name: 'AWS KMS: one key id for Encrypt and Sign, an env key id for Encrypt and GenerateMac',
+    code: `import { KMSClient, EncryptCommand, SignCommand, GenerateMacCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const KEY_ID = 'alias/app';
+export async function run(data: Uint8Array) {
+  await kms.send(new EncryptCommand({ KeyId: KEY_ID, Plaintext: data }));
+  await kms.send(new SignCommand({ KeyId: 'alias/app', Message: data, SigningAlgorithm: 'RSASSA_PSS_SHA_256' }));
+  await kms.send(new EncryptCommand({ KeyId: process.env.KMS_KEY_ID, Plaintext: data }));
+  await kms.send(new GenerateMacCommand({ KeyId: process.env.KMS_KEY_ID, Message: data, MacAlgorithm: 'HMAC_SHA_256' }));
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 16 },
+      { messageId: 'reused' as const, line: 8, column: 50 }],
+  },
+  {
+    name: 'AWS KMS: a SIGN_VERIFY key used to encrypt; KeyUsage contradicting KeySpec',
+    code: `import { KMSClient, CreateKeyCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function provision() {
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeyUsage: 'SIGN_VERIFY', KeySpec: 'ECC_NIST_P256' }));
+  await kms.send(new GenerateDataKeyCommand({ KeyId: KeyMetadata!.KeyId, KeySpec: 'AES_256' }));
+  await kms.send(new CreateKeyCommand({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'HMAC_256' }));
+}
+`,
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 5, column: 54 },
+      { messageId: 'kmsSpecContradiction' as const, line: 6, column: 18 }],
+  },
+  {
+    name: 'JSDoc @keyPurpose contradicted by a single use',
+    code: `import { createCipheriv } from 'node:crypto';
+/** @keyPurpose mac */
+const sessionKey = Buffer.from(process.env.SESSION_KEY ?? '', 'base64');
+export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', sessionKey, iv).update(d);
+`,
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 4, column: 78 }],
+  },
+  {
+    name: 'policy: env var and KMS alias declared for other purposes',
+    code: `import { createCipheriv } from 'node:crypto';
+import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', process.env.SESSION_SECRET!, iv).update(d);
+export const wrap = (kms: KMSClient, d: Uint8Array) => kms.send(new EncryptCommand({ KeyId: 'alias/signer', Plaintext: d }));
+`, settings: {"keywarden": {"policy": {"keys": [{"name": "session", "purpose": "mac", "env": ["SESSION_SECRET"]}, {"name": "signer", "purpose": "sign", "kms": ["alias/signer"]}]}}},
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 3, column: 78 },
+      { messageId: 'contradictsDeclared' as const, line: 4, column: 93 }],
+  },
+  {
+    name: 'libsodium and tweetnacl: a secretbox key also used for crypto_auth',
+    code: `import sodium from 'libsodium-wrappers';
+import nacl from 'tweetnacl';
+export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
+  const box = sodium.crypto_secretbox_easy(msg, nonce, key);
+  const tag = sodium.crypto_auth(msg, key);
+  return { box, tag, again: nacl.secretbox(msg, nonce, key) };
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 5, column: 39 }],
+  },
+];
+
+const valid = [
+  {
+    name: 'encrypt with its own decrypt, sign with its own verify, a JWT secret signing and verifying',
+    code: `import * as crypto from 'node:crypto';
+import jwt from 'jsonwebtoken';
+const KEY = Buffer.from(process.env.APP_KEY ?? '', 'hex');
+const { privateKey, publicKey } = crypto.generateKeyPairSync('ed25519');
+export const seal = (d: Buffer, iv: Buffer) => crypto.createCipheriv('aes-256-gcm', KEY, iv).update(d);
+export const open = (d: Buffer, iv: Buffer) => crypto.createDecipheriv('aes-256-gcm', KEY, iv).update(d);
+export const sign = (d: Buffer) => crypto.sign(null, d, privateKey);
+export const check = (d: Buffer, s: Buffer) => crypto.verify(null, d, publicKey, s);
+export const issue = (c: object) => jwt.sign(c, process.env.JWT_SECRET!, { algorithm: 'HS256' });
+export const accept = (t: string) => jwt.verify(t, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+`,
+  },
+  {
+    name: 'HKDF subkeys with distinct labels (the correct pattern)',
+    code: `import * as crypto from 'node:crypto';
+const master = Buffer.from(process.env.MASTER_KEY ?? '', 'base64');
+const encKey = Buffer.from(crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app:enc', 32));
+const macKey = Buffer.from(crypto.hkdfSync('sha256', master, new Uint8Array(0), 'app:mac', 32));
+export const seal = (d: Buffer, iv: Buffer) => crypto.createCipheriv('aes-256-gcm', encKey, iv).update(d);
+export const tag = (d: Buffer) => crypto.createHmac('sha256', macKey).update(d).digest();
+`,
+  },
+  {
+    name: 'different keys, and same-named parameters in different functions',
+    code: `import * as crypto from 'node:crypto';
+export const seal = (d: Buffer, iv: Buffer) => crypto.createCipheriv('aes-256-gcm', process.env.ENC_KEY!, iv).update(d);
+export const tag = (d: Buffer) => crypto.createHmac('sha256', process.env.MAC_KEY!).update(d).digest();
+export function a(key: Buffer, d: Buffer, iv: Buffer) { return crypto.createCipheriv('aes-256-gcm', key, iv).update(d); }
+export function b(key: Buffer, d: Buffer) { return crypto.createHmac('sha256', key).update(d).digest(); }
+`,
+  },
+  {
+    name: 'AWS KMS: Encrypt, Decrypt and GenerateDataKey on one key; Sign and Verify on another',
+    code: `import { KMSClient, EncryptCommand, DecryptCommand, GenerateDataKeyCommand, SignCommand, VerifyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function run(data: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/data', KeySpec: 'AES_256' }));
+  const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/data', Plaintext: data }));
+  await kms.send(new DecryptCommand({ KeyId: 'alias/data', CiphertextBlob }));
+  const { Signature } = await kms.send(new SignCommand({ KeyId: 'alias/signing', Message: data, SigningAlgorithm: 'ECDSA_SHA_256' }));
+  await kms.send(new VerifyCommand({ KeyId: 'alias/signing', Message: data, Signature, SigningAlgorithm: 'ECDSA_SHA_256' }));
+}
+export async function created() {
+  const { KeyMetadata } = await kms.send(new CreateKeyCommand({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'SYMMETRIC_DEFAULT' }));
+  await kms.send(new EncryptCommand({ KeyId: KeyMetadata!.KeyId, Plaintext: new Uint8Array(1) }));
+}
+import { CreateKeyCommand } from '@aws-sdk/client-kms';
+`,
+  },
+  {
+    name: 'WebCrypto keys used within their usages; HMAC keys sign and verify',
+    code: `export async function ok(data: Uint8Array) {
+  const aes = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const hmac = await crypto.subtle.generateKey({ name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const sealed = await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, aes, data);
+  const tag = await crypto.subtle.sign('HMAC', hmac, data);
+  return crypto.subtle.verify('HMAC', hmac, tag, new Uint8Array(sealed));
+}`,
+  },
+  {
+    name: 'declared purposes that match (JSDoc and policy)',
+    code: `import { createHmac } from 'node:crypto';
+/** @keyPurpose mac */
+const linkKey = Buffer.from(process.env.LINK_KEY ?? '', 'base64');
+export const signLink = (url: string) => createHmac('sha256', linkKey).update(url).digest('hex');
+export const signCookie = (v: string) => createHmac('sha256', process.env.SESSION_SECRET!).update(v).digest('hex');
+`, settings: {"keywarden": {"policy": {"keys": [{"name": "session", "purpose": "mac", "env": ["SESSION_SECRET"]}]}}},
+  },
+  {
+    name: 'ignoreKeys leaves a legacy key alone',
+    code: `import * as crypto from 'node:crypto';
+export const seal = (d: Buffer, iv: Buffer) => crypto.createCipheriv('aes-256-cbc', process.env.LEGACY_KEY!, iv).update(d);
+export const tag = (d: Buffer) => crypto.createHmac('sha256', process.env.LEGACY_KEY!).update(d).digest();
+`, options: [{"ignoreKeys": ["LEGACY_KEY"]}] as never,
+  },
+];
+
+const invalidTyped = [
+  {
+    name: 'across files (type information): a key declared @keyPurpose mac in another file used to encrypt',
+    code: `import { createCipheriv } from 'node:crypto';
+import { AUDIT_MAC_KEY } from './purpose-keys';
+export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', AUDIT_MAC_KEY, iv).update(d);
+`, filename: 'file.ts',
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 3, column: 78 }],
+  },
+];
+
+const validTyped = [
+  {
+    name: 'across files (type information): the declared purpose is respected',
+    code: `import { createHmac, createCipheriv } from 'node:crypto';
+import { AUDIT_MAC_KEY, FIELD_KEY } from './purpose-keys';
+export const tag = (line: string) => createHmac('sha256', AUDIT_MAC_KEY).update(line).digest('hex');
+export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', FIELD_KEY, iv).update(d);
+`, filename: 'file.ts',
+  },
+];
+
+createRuleTester().run('no-key-reuse-across-purposes', rule as never, { valid, invalid: invalid as never });
+createTypedRuleTester().run('no-key-reuse-across-purposes (type information)', rule as never, { valid: validTyped, invalid: invalidTyped as never });

@@ -1,0 +1,97 @@
+import rule from '../../rules/no-plaintext-data-key-exposure';
+import { createRuleTester } from './rule-tester';
+
+// AWS KMS (commands and the aggregated client), Google Cloud KMS and Azure Key Vault, with look-alikes.
+
+const invalid = [
+  {
+    name: 'a GenerateDataKey plaintext logged, written to disk, stored, sent and exported',
+    code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import * as fs from 'node:fs';
+const kms = new KMSClient({});
+export async function leak(db: { insert(row: object): Promise<void> }, res: { json(v: object): void }) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  console.log('data key', Buffer.from(Plaintext!).toString('base64'));
+  fs.writeFileSync('dek.bin', Plaintext!);
+  await db.insert({ wrapped: CiphertextBlob, plain: Plaintext });
+  res.json({ key: Plaintext });
+}
+export async function newDataKey() {
+  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  return out.Plaintext;
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
+      { messageId: 'dataKeyExposed' as const, line: 12, column: 30 }],
+  },
+  {
+    name: 'an unwrapped data key (Decrypt of a wrapped key) in a logger',
+    code: `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function unwrap(wrappedKey: Uint8Array, logger: { debug(...a: unknown[]): void }) {
+  const { Plaintext: dataKey } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { app: 'x' } }));
+  logger.debug({ dataKey });
+  return 1;
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 49 }],
+  },
+  {
+    name: 'keys and secrets passed to console and loggers',
+    code: `import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+const signingKey = Buffer.from(process.env.SIGNING_KEY ?? '', 'base64');
+export function boot(logger: { info(...a: unknown[]): void }) {
+  console.log(\`JWT secret is \${process.env.JWT_SECRET}\`);
+  logger.info('signing with', signingKey.toString('hex'));
+  return [createHmac('sha256', signingKey).update('x').digest(), jwt.sign({}, process.env.JWT_SECRET!)];
+}
+`,
+    errors: [{ messageId: 'secretLogged' as const, line: 5, column: 3 },
+      { messageId: 'secretLogged' as const, line: 6, column: 3 }],
+  },
+];
+
+const valid = [
+  {
+    name: 'checkLoggedSecrets: false only watches KMS data keys',
+    options: [{ checkLoggedSecrets: false }] as never,
+    code: `import jwt from 'jsonwebtoken';
+export function boot() {
+  console.log(\`JWT secret is \${process.env.JWT_SECRET}\`);
+  return jwt.sign({}, process.env.JWT_SECRET!);
+}
+`,
+  },
+  {
+    name: 'only the wrapped key leaves; ids and fingerprints are logged; Decrypt of data is not a key',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export async function seal(data: Buffer, db: { insert(row: object): Promise<void> }) {
+  const { Plaintext, CiphertextBlob, KeyId } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  try {
+    const iv = randomBytes(12);
+    const body = createCipheriv('aes-256-gcm', Plaintext!, iv).update(data);
+    console.log('sealed with', KeyId, createHash('sha256').update(CiphertextBlob!).digest('hex').slice(0, 8));
+    await db.insert({ wrapped: CiphertextBlob, iv, body });
+    return { wrapped: CiphertextBlob, iv, body };
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+export async function readConfig(blob: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { file: 'config' } }));
+  return JSON.parse(Buffer.from(Plaintext!).toString('utf8'));
+}
+export function hello(name: string) {
+  console.log('hello', name, process.env.NODE_ENV);
+}
+`,
+  },
+];
+
+createRuleTester().run('no-plaintext-data-key-exposure', rule as never, { valid, invalid: invalid as never });

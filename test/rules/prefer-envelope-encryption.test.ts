@@ -1,0 +1,56 @@
+import rule from '../../rules/prefer-envelope-encryption';
+import { createRuleTester } from './rule-tester';
+
+// AWS KMS (commands and the aggregated client), Google Cloud KMS and Azure Key Vault, with look-alikes.
+
+const invalid = [
+  {
+    name: 'application records encrypted directly with KMS, in a loop and one by one',
+    code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+import { KeyManagementServiceClient } from '@google-cloud/kms';
+const kms = new KMSClient({});
+const gcp = new KeyManagementServiceClient();
+export async function saveAll(records: { id: string; body: string }[]) {
+  for (const record of records) {
+    await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from(JSON.stringify(record)), EncryptionContext: { id: record.id } }));
+  }
+}
+export async function saveNote(note: string) {
+  return gcp.encrypt({ name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', plaintext: Buffer.from(note) });
+}
+`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 7, column: 20 },
+      { messageId: 'directKmsEncrypt' as const, line: 11, column: 10 }],
+  },
+];
+
+const valid = [
+  {
+    name: 'onlyInLoops: a single direct Encrypt is left alone',
+    options: [{ onlyInLoops: true }] as never,
+    code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export const saveNote = (note: string) => kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from(note), EncryptionContext: { app: 'notes' } }));
+`,
+  },
+  {
+    name: 'wrapping a data key or a small secret is what KMS Encrypt is for',
+    code: `import { KMSClient, EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export async function wrap(apiToken: string) {
+  const dataKey = randomBytes(32);
+  try {
+    await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: dataKey, EncryptionContext: { app: 'x' } }));
+  } finally {
+    dataKey.fill(0);
+  }
+  await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from(apiToken), EncryptionContext: { app: 'x' } }));
+  await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: randomBytes(32), EncryptionContext: { app: 'x' } }));
+  return kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256', EncryptionContext: { app: 'x' } }));
+}
+`,
+  },
+];
+
+createRuleTester().run('prefer-envelope-encryption', rule as never, { valid, invalid: invalid as never });
