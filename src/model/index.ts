@@ -1,6 +1,8 @@
 import { awsKms } from './libraries/aws-kms';
+import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
 import { jose, jsonwebtoken } from './libraries/jwt';
+import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, tweetnacl, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
@@ -30,5 +32,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cookieSession,
   cookieParser,
   awsKms,
+  gcpKms,
+  azureKeyVault,
+  keywardenKms,
   predictableSources,
 ];

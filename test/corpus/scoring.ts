@@ -14,7 +14,8 @@ import {
 /** What the scorer needs of a plugin: its rules and its first config block per config. */
 export interface ScorablePlugin {
   rules: Record<string, unknown>;
-  configs: Record<'recommended' | 'strict', readonly { rules?: Record<string, unknown> }[]>;
+  /** A config is one object that is also iterable over itself (or, in test doubles, an array of objects). */
+  configs: Record<'recommended' | 'strict', Iterable<{ rules?: Record<string, unknown> }>>;
 }
 
 export interface Counts { tp: number; fp: number; fn: number }
@@ -49,7 +50,8 @@ export function redact(text: string, max = 110): string {
 }
 
 function ruleEntriesFor(plugin: ScorablePlugin, config: 'recommended' | 'strict', only?: string): Record<string, Linter.RuleEntry> {
-  const all = (plugin.configs[config]?.[0]?.rules ?? {}) as Record<string, Linter.RuleEntry>;
+  const objects = plugin.configs[config] ? [...plugin.configs[config]] : [];
+  const all = Object.assign({}, ...objects.map((o) => o.rules ?? {})) as Record<string, Linter.RuleEntry>;
   if (!only) return all;
   const id = `keywarden/${only}`;
   return id in all ? { [id]: all[id] } : {};

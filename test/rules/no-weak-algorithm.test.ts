@@ -2,7 +2,7 @@ import rule from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
 
 const ruleTester = createRuleTester();
-const strict = [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' as const }];
+const strict: [{ allowFingerprints: boolean; requireAuthenticatedEncryption: boolean; requirePinnedJwtAlgorithms: 'always' }] = [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }];
 
 /** The one suggestion a weak-hash finding carries: the same code with the hash replaced. */
 function sha256(output: string, migrate: boolean) {

@@ -7,18 +7,24 @@ const CREDENTIALS = { '0.credentials.secretAccessKey': 'credential', '0.credenti
 const commands: ApiModel[] = [
   construct('KMSClient', 'client', CREDENTIALS, { returns: 'KMSClient' }),
   construct('KMS', 'client', CREDENTIALS, { returns: 'KMSAggregated' }),
-  construct('EncryptCommand', 'encrypt', { '0.KeyId': 'kms-key-id', '0.Plaintext': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }),
-  construct('DecryptCommand', 'decrypt', { '0.KeyId': 'kms-key-id', '0.CiphertextBlob': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }),
+  construct('EncryptCommand', 'encrypt', { '0.KeyId': 'kms-key-id', '0.Plaintext': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }, { facts: { contextField: 'EncryptionContext' } }),
+  construct('DecryptCommand', 'decrypt', { '0.KeyId': 'kms-key-id', '0.CiphertextBlob': 'data', '0.EncryptionContext': 'kms-context', '0.EncryptionAlgorithm': 'algorithm' }, { facts: { plaintextField: 'Plaintext', contextField: 'EncryptionContext' } }),
   construct('ReEncryptCommand', 'wrap', { '0.DestinationKeyId': 'kms-key-id', '0.SourceKeyId': 'kms-key-id', '0.DestinationEncryptionContext': 'kms-context', '0.SourceEncryptionContext': 'kms-context' }),
-  construct('GenerateDataKeyCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeySpec': 'kms-key-spec', '0.NumberOfBytes': 'key-length', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true } }),
+  construct('GenerateDataKeyCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeySpec': 'kms-key-spec', '0.NumberOfBytes': 'key-length', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true, plaintextField: 'Plaintext', contextField: 'EncryptionContext' } }),
   construct('GenerateDataKeyWithoutPlaintextCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeySpec': 'kms-key-spec', '0.EncryptionContext': 'kms-context' }),
-  construct('GenerateDataKeyPairCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeyPairSpec': 'kms-key-spec', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true } }),
+  construct('GenerateDataKeyPairCommand', 'keygen', { '0.KeyId': 'kms-key-id', '0.KeyPairSpec': 'kms-key-spec', '0.EncryptionContext': 'kms-context' }, { facts: { dataKey: true, plaintextField: 'PrivateKeyPlaintext', contextField: 'EncryptionContext' } }),
   construct('SignCommand', 'sign', { '0.KeyId': 'kms-key-id', '0.SigningAlgorithm': 'algorithm' }),
   construct('VerifyCommand', 'verify', { '0.KeyId': 'kms-key-id', '0.SigningAlgorithm': 'algorithm' }),
   construct('GenerateMacCommand', 'mac', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
   construct('VerifyMacCommand', 'mac-verify', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
   construct('CreateKeyCommand', 'keygen', { '0.KeyUsage': 'kms-key-usage', '0.KeySpec': 'kms-key-spec', '0.CustomerMasterKeySpec': 'kms-key-spec' }, { facts: { kmsCreateKey: true } }),
 ];
+
+/**
+ * Facts rules read: `plaintextField` names the result property that holds
+ * plaintext key material (`GenerateDataKey().Plaintext`); `contextField` names
+ * the request property that binds additional authenticated data.
+ */
 
 /** The aggregated client (`new KMS({})`) exposes the same operations as methods. */
 const aggregated = (op: ApiModel) => method(op.operation, op.args, { facts: op.facts });

@@ -54,6 +54,9 @@ const sodiumApis: ApiModel[] = [
   call('crypto_box_open_easy_afternm', 'decrypt', { 0: 'data', 1: 'iv', 2: 'key' }),
   call('crypto_box_seal_open', 'decrypt', { 0: 'data', 1: 'public-key', 2: 'key' }),
   call('crypto_box_keypair', 'keygen'),
+  call('crypto_kx_keypair', 'keygen'),
+  call('crypto_kx_client_session_keys', 'key-agreement', { 0: 'public-key', 1: 'key', 2: 'public-key' }, { facts: { sessionKeys: 'sharedRx,sharedTx' } }),
+  call('crypto_kx_server_session_keys', 'key-agreement', { 0: 'public-key', 1: 'key', 2: 'public-key' }, { facts: { sessionKeys: 'sharedRx,sharedTx' } }),
   call('crypto_box_seed_keypair', 'key-import', { 0: 'key' }),
   call('crypto_sign', 'sign', { 0: 'data', 1: 'key' }),
   call('crypto_sign_detached', 'sign', { 0: 'data', 1: 'key' }),
@@ -71,6 +74,7 @@ const sodiumApis: ApiModel[] = [
   call('crypto_kdf_keygen', 'keygen'),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
+  call('sodium_memzero', 'wipe', { 0: 'data' }), // sodium-native
   call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
   call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
   call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),

@@ -1,0 +1,133 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls } from '../src/analysis/api-calls';
+import { CodePathRecorder } from '../src/analysis/code-paths';
+import { absentKeyBranches, escapeOf, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
+import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
+import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
+import { createRule } from '../src/util/create-rule';
+
+export type Options = [{ checkStringConversion?: boolean; assumeCallsMayThrow?: boolean }];
+export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'keyToString' | 'wrapInTryFinally';
+
+const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
+  random: 'random key bytes',
+  kdf: 'a derived key',
+  'kms-plaintext': 'a plaintext KMS data key',
+  'buffer-from': 'a copy of a secret',
+  keypair: 'a secret key of a key pair',
+  'shared-key': 'a shared key',
+  keygen: 'a generated key',
+  export: 'exported secret key bytes',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'require-key-zeroization',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require plaintext key bytes to be wiped on every path out of the function',
+      recommended: 'recommended',
+      strictOptions: [{ checkStringConversion: true }],
+      cwe: [226, 244, 316],
+    },
+    hasSuggestions: true,
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          checkStringConversion: {
+            type: 'boolean',
+            description: 'Also report key bytes turned into strings (`key.toString("hex")`, template literals), which can never be wiped.',
+          },
+          assumeCallsMayThrow: {
+            type: 'boolean',
+            description:
+              'Treat every call after the first use of the key as able to throw, so a wipe must sit in a `finally` block even in straight-line code. By default only the paths ESLint models (returns, `throw`s, branches, loops, `try` blocks) count.',
+          },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      notWiped: '`{{name}}` holds {{what}} and is never wiped. Overwrite it (`{{wipe}}`) in a `finally` block once it is no longer needed, or keep the key in a KeyObject/CryptoKey.',
+      wipedOnHappyPathOnly:
+        '`{{name}}` holds {{what}} but is wiped only on some paths: {{how}} skips the wipe. Wipe it in a `finally` block so every way out of the function, exceptions included, overwrites it.',
+      keyToString: 'Key bytes of `{{name}}` are turned into a string, which stays in memory until garbage-collected and can never be wiped; keep them in a Buffer/Uint8Array.',
+      wrapInTryFinally: 'Wrap the uses of `{{name}}` in `try { … } finally { {{wipe}}; }`.',
+    },
+  },
+  defaultOptions: [{ checkStringConversion: false, assumeCallsMayThrow: false }],
+  create(context, [options]) {
+    const recorder = new CodePathRecorder();
+    const sourceCode = context.sourceCode;
+    const reported = new Set<TSESTree.Node>();
+    return {
+      ...recorder.listeners,
+      'Program:exit'() {
+        if (getApiCalls(sourceCode).length === 0) return;
+        const ctx = { sourceCode, parserServices: sourceCode.parserServices };
+        for (const bytes of findKeyBytes(ctx)) {
+          if (bytes.scope.type === 'Program') continue; // module-level keys live as long as the process
+          if (reported.has(bytes.id)) continue; // one finding per binding (kx session keys have two halves)
+          if (options.checkStringConversion) {
+            for (const node of stringConversions(sourceCode, bytes)) context.report({ node, messageId: 'keyToString', data: { name: bytes.id.name } });
+          }
+          if (escapeOf(sourceCode, bytes)) continue;
+          check(bytes);
+        }
+      },
+    };
+
+    function check(bytes: KeyBytes): void {
+      const wipes = wipeCalls(sourceCode, bytes);
+      const data = { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], wipe: wipeExpression(bytes) };
+      const absent = absentKeyBranches(sourceCode, bytes);
+      let messageId: MessageIds = 'notWiped';
+      let how = '';
+      if (wipes.size > 0) {
+        const start = recorder.pointOf(bytes.definition);
+        if (!start) return;
+        const stops = new Set([...wipes, ...absent]);
+        const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, {
+          restart: bytes.definition,
+          throwsFrom: firstUse(bytes, wipes),
+          implicitThrows: options.assumeCallsMayThrow,
+        });
+        if (!escaping) return;
+        messageId = 'wipedOnHappyPathOnly';
+        how = describe(escaping.kind, escaping.node);
+      }
+      const fix = wipeAfterUseFix(sourceCode, bytes, wipes, absent);
+      reported.add(bytes.id);
+      context.report({
+        node: bytes.id,
+        messageId,
+        data: { ...data, how },
+        suggest: fix ? [{ messageId: 'wrapInTryFinally', data, fix }] : [],
+      });
+    }
+
+    /** Where the key is first used (not counting its wipes). */
+    function firstUse(bytes: KeyBytes, wipes: ReadonlySet<TSESTree.Node>): number {
+      let first = Infinity;
+      for (const ref of keyReferences(sourceCode, bytes).bytes) {
+        if ([...wipes].some((w) => w.range[0] <= ref.range[0] && ref.range[1] <= w.range[1])) continue;
+        if (ref.range[0] > bytes.definition.range[0] || bytes.definition.type.includes('Function')) first = Math.min(first, ref.range[0]);
+      }
+      return first === Infinity ? bytes.definition.range[1] : first;
+    }
+
+    function describe(kind: 'exit' | 'exception' | 'again', node: TSESTree.Node | undefined): string {
+      if (kind === 'exception' && node) return `an exception thrown at line ${node.loc.start.line} (\`${shorten(sourceCode.getText(node))}\`)`;
+      if (kind === 'again') return 'the next loop iteration';
+      return 'an early return or throw';
+    }
+  },
+});
+
+function shorten(text: string): string {
+  const oneLine = text.replace(/\s+/g, ' ');
+  return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
+}
+
+export type { TSESLint };

@@ -1,0 +1,175 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+/**
+ * Records where nodes sit in ESLint's code-path graph, so a rule can ask after
+ * the traversal: "from this point, does every way out of the function pass
+ * through one of these nodes?" — including the exceptions ESLint does not
+ * model on its own (any call can throw; ESLint only forks the first throwable
+ * node of a `try` block to its handler).
+ *
+ * Usage: spread `recorder.listeners` into the rule's listeners; call
+ * `recorder.pathsAvoiding(...)` in `Program:exit`. One recorder per file
+ * (created in the rule's `create`), so no state outlives the file.
+ */
+
+type Segment = TSESLint.CodePathSegment;
+
+/** A position in the graph: the segments current at that moment, and a sequence number for order inside a segment. */
+export interface PathPoint {
+  segments: readonly Segment[];
+  seq: number;
+}
+
+/** Why a path from the start escapes without meeting a `stop` node. */
+export interface EscapingPath {
+  /** `exit`: falls off / returns / throws explicitly; `exception`: an implicit throw at `node`; `again`: reaches the start again (overwritten in a loop). */
+  kind: 'exit' | 'exception' | 'again';
+  node?: TSESTree.Node;
+}
+
+const THROWING_TYPES = new Set(['CallExpression', 'NewExpression', 'AwaitExpression', 'YieldExpression', 'TaggedTemplateExpression']);
+
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export class CodePathRecorder {
+  private readonly stack: Set<Segment>[] = [];
+  private seq = 0;
+  /** Every recorded node, by segment id, in traversal order. */
+  private readonly bySegment = new Map<string, { seq: number; node: TSESTree.Node }[]>();
+  private readonly points = new WeakMap<TSESTree.Node, PathPoint>();
+  /** Where a function's body starts (for its parameters). */
+  private readonly starts = new WeakMap<TSESTree.Node, PathPoint>();
+  /** Where each `catch` clause / `finally` block starts. */
+  private readonly handlerStarts = new WeakMap<TSESTree.Node, PathPoint>();
+
+  readonly listeners: TSESLint.RuleListener = {
+    onCodePathStart: (_codePath: unknown, node: TSESTree.Node) => {
+      this.stack.push(new Set());
+      this.pendingStart = node;
+    },
+    onCodePathEnd: () => {
+      this.stack.pop();
+    },
+    onCodePathSegmentStart: (segment: Segment) => {
+      this.top()?.add(segment);
+      if (this.pendingStart) {
+        this.starts.set(this.pendingStart, this.here());
+        this.pendingStart = undefined;
+      }
+    },
+    onCodePathSegmentEnd: (segment: Segment) => {
+      this.top()?.delete(segment);
+    },
+    onUnreachableCodePathSegmentStart: (segment: Segment) => {
+      this.top()?.add(segment);
+    },
+    onUnreachableCodePathSegmentEnd: (segment: Segment) => {
+      this.top()?.delete(segment);
+    },
+    'CallExpression, NewExpression, AwaitExpression, YieldExpression, TaggedTemplateExpression': (node: TSESTree.Node) => this.record(node),
+    // Branches a rule may declare covered (`if (!key) return;`: nothing to wipe there).
+    'IfStatement > .consequent': (node: TSESTree.Node) => this.record(node),
+    'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => {
+      this.handlerStarts.set(node, this.here());
+    },
+    // Definitions count once their initializer has run.
+    'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.record(node),
+    'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.record(node),
+  } as unknown as TSESLint.RuleListener;
+
+  private pendingStart: TSESTree.Node | undefined;
+
+  private top(): Set<Segment> | undefined {
+    return this.stack[this.stack.length - 1];
+  }
+
+  private here(): PathPoint {
+    return { segments: [...(this.top() ?? [])], seq: this.seq++ };
+  }
+
+  private record(node: TSESTree.Node): void {
+    const point = this.here();
+    this.points.set(node, point);
+    for (const segment of point.segments) {
+      let list = this.bySegment.get(segment.id);
+      if (!list) this.bySegment.set(segment.id, (list = []));
+      list.push({ seq: point.seq, node });
+    }
+  }
+
+  /** Where `node` (a call, `await`, declarator or assignment) was; the start of a function's body for a function node. */
+  pointOf(node: TSESTree.Node): PathPoint | undefined {
+    return this.points.get(node) ?? this.starts.get(node);
+  }
+
+  /**
+   * Follows every path from `start` until it meets a node in `stops`. Returns
+   * the first path that leaves the function without meeting one, or undefined
+   * when all paths are covered. With `implicitThrows`, any call/await can
+   * throw (ESLint only models explicit `throw`s and try blocks), from offset
+   * `throwsFrom` on (e.g. from the first use of a key: a failure before the
+   * key is used at all is not what a wipe-in-finally is about); `restart` is
+   * the start node, met again when a loop overwrites the value.
+   */
+  pathAvoiding(
+    start: PathPoint,
+    stops: ReadonlySet<TSESTree.Node>,
+    fn: FunctionLike | TSESTree.Program,
+    options: { restart?: TSESTree.Node; throwsFrom?: number; implicitThrows?: boolean } = {},
+  ): EscapingPath | undefined {
+    const { restart, throwsFrom = -1, implicitThrows = false } = options;
+    const visited = new Set<string>();
+    const queue: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.seq }));
+    let budget = 5000; // a pathological graph must not stall the lint
+    while (queue.length) {
+      if (budget-- <= 0) return undefined;
+      const { segment, after } = queue.shift()!;
+      const key = `${segment.id}@${after}`;
+      if (visited.has(key)) continue;
+      visited.add(key);
+      let stopped = false;
+      for (const event of this.bySegment.get(segment.id) ?? []) {
+        if (event.seq <= after) continue;
+        if (stops.has(event.node)) {
+          stopped = true;
+          break;
+        }
+        if (restart && event.node === restart) return { kind: 'again', node: event.node };
+        if (!implicitThrows || !THROWING_TYPES.has(event.node.type) || event.node.range[1] <= throwsFrom || enclosingFunction(event.node) !== fn) continue;
+        const handler = handlerFor(event.node, fn);
+        if (!handler) return { kind: 'exception', node: event.node };
+        const entry = this.handlerStarts.get(handler);
+        if (entry) for (const s of entry.segments) queue.push({ segment: s, after: entry.seq });
+      }
+      if (stopped) continue;
+      if (segment.nextSegments.length === 0) {
+        if (segment.reachable) return { kind: 'exit' };
+        continue;
+      }
+      for (const next of segment.nextSegments) queue.push({ segment: next, after: -1 });
+    }
+    return undefined;
+  }
+}
+
+export function enclosingFunction(node: TSESTree.Node): FunctionLike | TSESTree.Program | undefined {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'Program') return n;
+  }
+  return undefined;
+}
+
+/**
+ * Where an exception thrown at `node` goes inside `fn`: the `catch` clause of
+ * the nearest `try` whose block holds it, or the `finally` block of the nearest
+ * `try` whose block or handler holds it; undefined when it leaves the function.
+ */
+function handlerFor(node: TSESTree.Node, fn: TSESTree.Node): TSESTree.Node | undefined {
+  let child: TSESTree.Node = node;
+  for (let n = node.parent; n && n !== fn; child = n, n = n.parent) {
+    if (n.type !== 'TryStatement') continue;
+    if (child === n.block) return n.handler ?? n.finalizer ?? undefined;
+    if (child === n.handler && n.finalizer) return n.finalizer;
+  }
+  return undefined;
+}

@@ -1,0 +1,211 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
+import { apiCallAt } from './api-calls';
+import { enclosingFunction } from './code-paths';
+import { keyReferences, type KeyBytes } from './key-material';
+import { memberName, variableOf, type SourceCode } from './scope';
+
+/**
+ * What happens to key bytes after they are produced: where they are wiped,
+ * whether they deliberately leave the function, where they become strings.
+ */
+
+/** User helpers whose name says they wipe (`zeroize(buf)`, `wipeKey(k)`, `secureErase`). */
+const WIPE_HELPER = /^(?:secure)?(?:wipe|zeroi[sz]e|zero(?:ize)?|memzero|burn|scrub|erase|clear)(?:[A-Z_]\w*)?$/;
+
+/** Calls that overwrite the key bytes: `.fill(0)`, `randomFillSync(key)`, `sodium.memzero(key)`, our `wipe(key)`. */
+export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
+  const wipes = new Set<TSESTree.Node>();
+  for (const ref of keyReferences(sourceCode, bytes).bytes) {
+    const target = viewOf(ref);
+    const parent = target.parent;
+    // key.fill(0) / new Uint8Array(key).fill(0)
+    if (parent?.type === 'MemberExpression' && parent.object === target && memberName(parent) === 'fill' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      wipes.add(parent.parent);
+      continue;
+    }
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === target) {
+      const api = apiCallAt(sourceCode, parent);
+      const name = api?.api.path[api.api.path.length - 1];
+      if (api && (api.api.operation === 'wipe' || name === 'randomFillSync' || name === 'randomFill')) wipes.add(parent);
+      else if (!api && WIPE_HELPER.test(calleeName(parent) ?? '')) wipes.add(parent);
+    }
+  }
+  return wipes;
+}
+
+/** `new Uint8Array(key)` is a view of the same memory: wiping it wipes the key. */
+function viewOf(ref: TSESTree.Node): TSESTree.Node {
+  const parent = ref.parent;
+  if (parent?.type === 'NewExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && /^(?:Uint8Array|Uint32Array|DataView)$/.test(parent.callee.name)) return parent;
+  return ref;
+}
+
+function calleeName(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression') return memberName(callee);
+  return undefined;
+}
+
+const COPYING_CONSTRUCTORS = /^(?:Uint8Array|Int8Array|Uint8ClampedArray|Uint16Array|Uint32Array|DataView|ArrayBuffer|Error|TypeError|RangeError|Date|Map|Set|TextDecoder|Blob|URL)$/;
+
+/**
+ * Where the bytes deliberately leave the function: returned, yielded, stored
+ * on `this`/an outer object/a cache, given to a callback or `resolve`, handed
+ * to something that keeps it. Undefined when they stay.
+ */
+export function escapeOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node | undefined {
+  const refs = keyReferences(sourceCode, bytes);
+  for (const ref of [...refs.bytes, ...refs.holders]) {
+    const escape = escapes(sourceCode, ref, bytes.scope, 0);
+    if (escape) return escape;
+  }
+  return undefined;
+}
+
+function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+  let node = ref;
+  // Climb through containers that carry the reference along.
+  for (;;) {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    const carries =
+      (parent.type === 'Property' && parent.value === node) ||
+      parent.type === 'ObjectExpression' ||
+      parent.type === 'ArrayExpression' ||
+      parent.type === 'SpreadElement' ||
+      (parent.type === 'ConditionalExpression' && parent.test !== node) ||
+      parent.type === 'LogicalExpression' ||
+      parent.type === 'AwaitExpression' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'SequenceExpression';
+    if (!carries) break;
+    node = parent;
+  }
+  const parent = node.parent;
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'ReturnStatement':
+    case 'YieldExpression':
+    case 'ExportDefaultDeclaration':
+    case 'PropertyDefinition':
+      return parent;
+    case 'ArrowFunctionExpression':
+      return parent.body === node ? parent : undefined;
+    case 'AssignmentExpression': {
+      if (parent.right !== node) return undefined;
+      if (parent.left.type === 'MemberExpression') return parent; // this.key = …, cache[id] = …, module.exports = …
+      if (parent.left.type === 'Identifier') {
+        const variable = variableOf(sourceCode, parent.left);
+        const declaredIn = variable?.identifiers[0] && enclosingFunction(variable.identifiers[0]);
+        if (!variable || declaredIn !== scope) return parent; // an outer variable
+      }
+      return undefined;
+    }
+    case 'VariableDeclarator': {
+      // `const bundle = { key, iv }`: the bundle carries the key.
+      if (parent.init !== node || node === ref || parent.id.type !== 'Identifier' || depth > 2) return undefined;
+      const variable = variableOf(sourceCode, parent.id);
+      for (const r of variable?.references ?? []) {
+        if (!r.isRead()) continue;
+        const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1);
+        if (escape) return escape;
+      }
+      return undefined;
+    }
+    case 'CallExpression':
+    case 'NewExpression': {
+      if (!parent.arguments.includes(node as TSESTree.Expression)) return undefined;
+      if (apiCallAt(sourceCode, parent)) return undefined; // modelled crypto APIs copy what they need
+      const callee = parent.callee;
+      if (parent.type === 'NewExpression') {
+        return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name) ? undefined : parent;
+      }
+      if (callee.type === 'MemberExpression') {
+        const name = memberName(callee);
+        return name && RETAINING_METHODS.has(name) ? parent : undefined;
+      }
+      if (callee.type === 'Identifier') {
+        if (RETAINING_FUNCTIONS.has(callee.name)) return parent;
+        // A callback the caller gave us, `cb(null, key)`, hands the key on; `wrap(key)` whose
+        // result we keep is a transformation, not a hand-over.
+        const variable = variableOf(sourceCode, callee);
+        if (variable?.defs[0]?.type === 'Parameter' && resultIsHandedOn(parent)) return parent;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The call's result is discarded or returned as is: `done(null, key);`, `return cb(key)`, `(e) => resolve(key)`. */
+function resultIsHandedOn(call: TSESTree.Node): boolean {
+  let node = call;
+  while (node.parent && (node.parent.type === 'ConditionalExpression' || node.parent.type === 'LogicalExpression' || node.parent.type === 'AwaitExpression')) node = node.parent;
+  const parent = node.parent;
+  return parent?.type === 'ExpressionStatement' || parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
+}
+
+/**
+ * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
+ * and `if (err) return done(err)` in the callback that receives the key.
+ */
+export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
+  const branches = new Set<TSESTree.Node>();
+  const refs = new Set(keyReferences(sourceCode, bytes).bytes);
+  const def = bytes.definition;
+  const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
+  const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
+  const isKey = (node: TSESTree.Node) => refs.has(node);
+  const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
+  const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
+  const absent = (test: TSESTree.Node): boolean => {
+    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument);
+    if (test.type === 'BinaryExpression' && (test.operator === '==' || test.operator === '===')) {
+      return (isKey(test.left) && isNullish(test.right)) || (isKey(test.right) && isNullish(test.left as TSESTree.Node));
+    }
+    if (test.type === 'LogicalExpression' && test.operator === '||') return absent(test.left) || absent(test.right);
+    if (isError(test)) return true;
+    if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==')) return isError(test.left) && isNullish(test.right);
+    return false;
+  };
+  for (const ref of [...refs, ...(errorVariable?.references.map((r) => r.identifier as TSESTree.Node) ?? [])]) {
+    for (let n: TSESTree.Node | undefined = ref; n && n !== bytes.scope; n = n.parent) {
+      const parent: TSESTree.Node | undefined = n.parent;
+      if (parent?.type === 'IfStatement' && parent.test === n) {
+        if (absent(n)) branches.add(parent.consequent);
+        break;
+      }
+      if (parent?.type !== 'UnaryExpression' && parent?.type !== 'BinaryExpression' && parent?.type !== 'LogicalExpression') break;
+    }
+  }
+  return branches;
+}
+
+/** Strict mode: expressions that copy the key into an immutable string (`key.toString('hex')`, `${key}`). */
+export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  for (const direct of keyReferences(sourceCode, bytes).bytes) {
+    // `Buffer.from(key).toString('base64')` converts the same bytes.
+    const copy = direct.parent;
+    const ref = copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' ? copy : direct;
+    const parent = ref.parent;
+    if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
+      found.push(parent.parent);
+    } else if (parent?.type === 'TemplateLiteral') {
+      found.push(parent);
+    } else if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'String' && parent.arguments[0] === ref) {
+      found.push(parent);
+    } else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && isStringLiteral(parent.left === ref ? parent.right : parent.left)) {
+      found.push(parent);
+    }
+  }
+  return found;
+}
+
+function isStringLiteral(node: TSESTree.Node): boolean {
+  return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
+}

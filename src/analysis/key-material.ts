@@ -1,0 +1,430 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { enclosingFunction } from './code-paths';
+import { isSecretName } from './key-names';
+import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
+
+/**
+ * Plaintext key bytes held in a binding: where they come from (a CSPRNG, a KDF,
+ * a KMS plaintext, a key pair…), which binding holds them, and every
+ * expression that denotes them. Shared by `require-key-zeroization` and
+ * `no-plaintext-data-key-exposure`, and by the key inventory.
+ */
+
+export type KeyBytesSource =
+  | 'random' // randomBytes / getRandomValues output used as a key
+  | 'kdf' // pbkdf2/scrypt/hkdf/deriveBits output used as a key
+  | 'kms-plaintext' // GenerateDataKey / Decrypt / unwrap result
+  | 'buffer-from' // Buffer.from(secret)
+  | 'keypair' // nacl/sodium key pair (the secret half)
+  | 'shared-key' // box.before / crypto_box_beforenm
+  | 'keygen' // sodium crypto_*_keygen
+  | 'export'; // keyObject.export() / subtle.exportKey('raw', …) of a secret key
+
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+type Variable = TSESLint.Scope.Variable;
+
+export interface KeyBytes {
+  source: KeyBytesSource;
+  /** The call that produced the bytes. */
+  producer: TSESTree.Node;
+  /** The modelled call, when the producer is one. */
+  api?: ApiCall;
+  /** The binding that holds the bytes, or an object holding them at `path` (`res.Plaintext`, `kp.secretKey`). */
+  variable: Variable;
+  path: readonly string[];
+  /** The identifier that declares the binding (where findings are reported). */
+  id: TSESTree.Identifier;
+  /** The node after which the binding holds the bytes: its declarator, assignment, or the function of a callback parameter. */
+  definition: TSESTree.Node;
+  /** The function (or program) the binding lives in. */
+  scope: FunctionLike | TSESTree.Program;
+  /** An ArrayBuffer (wiped through a view: `new Uint8Array(buf).fill(0)`). */
+  arrayBuffer: boolean;
+}
+
+const cache = new WeakMap<TSESTree.Program, KeyBytes[]>();
+
+/** Every binding in the file that holds plaintext key bytes. Cached per file. */
+export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
+  const program = ctx.sourceCode.ast;
+  let found = cache.get(program);
+  if (!found) {
+    try {
+      found = collect(ctx);
+    } catch {
+      found = []; // analysis never crashes a rule
+    }
+    cache.set(program, found);
+  }
+  return found;
+}
+
+const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
+const FILLING_PATHS = new Set(['getRandomValues']);
+const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
+const ARRAY_BUFFER_PATHS = new Set(['hkdf', 'hkdfSync', 'deriveBits', 'exportKey']);
+const KEYGEN_PATTERN = /^crypto_\w+_keygen$/;
+
+function collect(ctx: ResolveContext): KeyBytes[] {
+  const { sourceCode } = ctx;
+  const calls = getApiCalls(sourceCode);
+  const keyArgs = keyArgumentNodes(calls);
+  const found: KeyBytes[] = [];
+  /** `needsKeyUse`: 'strict' = a modelled call must use it as a key; 'named' = a key-like binding name is enough. */
+  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named') => {
+    if (!candidate) return;
+    const scope = enclosingFunction(candidate.id) ?? sourceCode.ast;
+    const bytes: KeyBytes = { ...candidate, scope: candidate.definition.type.includes('Function') ? (candidate.definition as FunctionLike) : scope };
+    if (found.some((f) => f.variable === bytes.variable && f.path.join('.') === bytes.path.join('.'))) return;
+    if (needsKeyUse && !(needsKeyUse === 'named' && isSecretName(bytes.id.name)) && !usedAsKey(sourceCode, bytes, keyArgs)) return;
+    found.push(bytes);
+  };
+
+  for (const call of calls) {
+    const name = call.api.path[call.api.path.length - 1];
+    const arrayBuffer = call.library.id === 'webcrypto' || call.library.id === 'node:crypto' ? ARRAY_BUFFER_PATHS.has(name) : false;
+    if (call.api.operation === 'random' && RANDOM_PATHS.has(name)) {
+      add(resultBinding(sourceCode, call, 'random', [], false), 'named');
+    } else if (call.api.operation === 'random' && FILLING_PATHS.has(name)) {
+      add(resultBinding(sourceCode, call, 'random', [], false), 'named');
+      const target = call.node.arguments[0];
+      if (target && unwrapExpression(target).type === 'Identifier') add(bindingOfIdentifier(sourceCode, unwrapExpression(target) as TSESTree.Identifier, call), 'named');
+    } else if (call.api.operation === 'kdf' && KDF_PATHS.has(name)) {
+      // A KDF output only stored or compared is a password hash, not a key: require a use as a key.
+      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), 'strict');
+    } else if (typeof call.api.facts?.plaintextField === 'string') {
+      const path = call.api.facts.resultTuple ? ['0', call.api.facts.plaintextField] : [call.api.facts.plaintextField];
+      const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
+      if (sent) add(bindingOf(sourceCode, sent, { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false }, path), false);
+    } else if (call.api.operation === 'keygen' && (/keyPair$/.test(name) || /_keypair$/.test(name))) {
+      add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
+    } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name))) {
+      add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
+    } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
+      add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
+    } else if (typeof call.api.facts?.sessionKeys === 'string') {
+      for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
+    } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
+      add(resultBinding(sourceCode, call, 'keygen', [], false), false);
+    } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
+      add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
+    }
+  }
+  for (const node of keyObjectExports(sourceCode)) {
+    add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
+  }
+  for (const node of bufferFromCalls(ctx)) {
+    const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
+    if (!candidate) continue;
+    const arg = node.arguments[0];
+    add(candidate, secretLikeExpression(arg) ? false : 'named');
+  }
+  return found;
+}
+
+function secretHalf(call: ApiCall): string {
+  return call.library.id === 'libsodium' ? 'privateKey' : 'secretKey';
+}
+
+/** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */
+function secretLikeExpression(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const expr = unwrapExpression(node);
+  const env = envVarName(expr);
+  if (env) return isSecretName(env);
+  if (expr.type === 'Identifier') return isSecretName(expr.name);
+  if (expr.type === 'MemberExpression') return isSecretName(memberName(expr) ?? '');
+  return false;
+}
+
+/** `keyObject.export()` of a secret KeyObject, or `subtle.exportKey('raw', key)` of a non-public key. */
+function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
+  if (call.library.id === 'webcrypto') {
+    const format = call.node.arguments[0];
+    const key = call.node.arguments[1];
+    if (!format || !key) return false;
+    const formats = stringValues(ctx, format);
+    if (formats.length !== 1 || formats[0].value !== 'raw') return false;
+    const keyExpr = unwrapExpression(key);
+    return !(keyExpr.type === 'MemberExpression' && memberName(keyExpr) === 'publicKey');
+  }
+  const receiver = call.receiver;
+  if (!receiver) return false;
+  const made = receiver.api.path[receiver.api.path.length - 1];
+  if (made !== 'createSecretKey' && made !== 'generateKeySync') return false;
+  const options = call.node.arguments[0];
+  if (!options) return true;
+  const format = options.type === 'ObjectExpression' ? options.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'format') : undefined;
+  if (!format || format.type !== 'Property') return true;
+  const value = resolveConstant(ctx, format.value);
+  return value?.value === 'buffer';
+}
+
+/**
+ * `key.export()` without options on a binding declared as a `KeyObject` (a parameter
+ * `key: KeyObject`): only secret keys export without options, as a Buffer.
+ */
+function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  for (const variable of allVariables(sourceCode)) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const annotation = declared?.typeAnnotation?.typeAnnotation;
+    if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier' && annotation.typeName.type !== 'TSQualifiedName') continue;
+    const typeName = annotation.typeName.type === 'Identifier' ? annotation.typeName.name : annotation.typeName.right.name;
+    if (typeName !== 'KeyObject') continue;
+    for (const ref of variable.references) {
+      const member = (ref.identifier as TSESTree.Node).parent;
+      if (member?.type !== 'MemberExpression' || memberName(member) !== 'export') continue;
+      const call = member.parent;
+      if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length === 0) yield call;
+    }
+  }
+}
+
+function* allVariables(sourceCode: SourceCode): Generator<Variable> {
+  const scopes = sourceCode.scopeManager?.scopes ?? [];
+  for (const scope of scopes) yield* scope.variables;
+}
+
+/** `Buffer.from(x)` / `Buffer.from(x, 'base64')` of a non-constant (the global Buffer). */
+function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  const scope = ctx.sourceCode.scopeManager?.globalScope;
+  if (!scope) return;
+  const refs = [...scope.through.map((r) => r.identifier)];
+  const declared = scope.set.get('Buffer');
+  if (declared && declared.defs.length === 0) refs.push(...declared.references.map((r) => r.identifier));
+  for (const id of refs) {
+    if (id.type !== 'Identifier' || id.name !== 'Buffer') continue;
+    const member = id.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== id || memberName(member) !== 'from') continue;
+    const call = member.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== member || !call.arguments[0]) continue;
+    if (resolveConstant(ctx, call.arguments[0])) continue; // a constant is the hardcoded-key rule's business
+    // A copy of bytes we already track is tracked through them.
+    if (apiCallAt(ctx.sourceCode, unwrapExpression(call.arguments[0]))) continue;
+    yield call;
+  }
+}
+
+/** Arguments that some modelled call uses as a key or secret. */
+function keyArgumentNodes(calls: readonly ApiCall[]): Set<TSESTree.Node> {
+  const nodes = new Set<TSESTree.Node>();
+  for (const call of calls) {
+    if (call.api.operation === 'encode' || call.api.operation === 'wipe') continue;
+    for (const arg of call.args) {
+      if (arg.role === 'key' || arg.role === 'secret' || arg.role === 'passphrase') nodes.add(unwrapExpression(arg.node));
+    }
+  }
+  return nodes;
+}
+
+/**
+ * Do the bytes reach a key argument? Follows copies and views (`Buffer.from(key)`,
+ * `key.subarray()`), string forms (`key.toString('hex')`, template literals) and
+ * decoders (`enc.Hex.parse(hex)`), through the bindings that hold them.
+ */
+function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTree.Node>): boolean {
+  const queue: TSESTree.Node[] = [...keyReferences(sourceCode, bytes).bytes];
+  const seen = new Set<Variable>([bytes.variable]);
+  for (let i = 0; i < queue.length && i < 200; i++) {
+    let node = queue[i];
+    for (let step = 0; step < 6 && node.parent; step++) {
+      if (keyArgs.has(node) || keyArgs.has(unwrapExpression(node))) return true;
+      const parent: TSESTree.Node = node.parent;
+      if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
+        const api = apiCallAt(sourceCode, parent);
+        if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
+        if (!api && !isByteView(parent)) break;
+        node = parent;
+      } else if (parent.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression' && /^(?:toString|subarray|slice)$/.test(memberName(parent) ?? '')) {
+        node = parent.parent;
+      } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TemplateLiteral' || parent.type === 'AwaitExpression') {
+        node = parent;
+      } else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+        const variable = variableOf(sourceCode, parent.id);
+        if (variable && !seen.has(variable)) {
+          seen.add(variable);
+          for (const ref of variable.references) if (ref.isRead()) queue.push(ref.identifier as TSESTree.Node);
+        }
+        break;
+      } else break;
+    }
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------
+// Where a produced value is bound
+
+type Producer = Pick<KeyBytes, 'source' | 'producer' | 'api' | 'arrayBuffer'>;
+
+function resultBinding(sourceCode: SourceCode, call: ApiCall, source: KeyBytesSource, path: string[], arrayBuffer: boolean): Omit<KeyBytes, 'scope'> | undefined {
+  const producer: Producer = { source, producer: call.node, api: call, arrayBuffer };
+  // Callback form: `pbkdf2(pw, salt, n, len, digest, (err, key) => …)`.
+  const last = call.node.arguments[call.node.arguments.length - 1];
+  if (last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') && call.node.arguments.length > 1) {
+    const param = last.params[1];
+    return param?.type === 'Identifier' ? paramBinding(sourceCode, param, last, producer, path) : undefined;
+  }
+  return bindingOf(sourceCode, call.node, producer, path);
+}
+
+function paramBinding(sourceCode: SourceCode, param: TSESTree.Identifier, fn: FunctionLike, producer: Producer, path: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {
+  const variable = variableOf(sourceCode, param);
+  return variable ? { ...producer, variable, path, id: param, definition: fn } : undefined;
+}
+
+/** Climbs from a value-producing expression to the binding that receives it. */
+function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Producer, path: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {
+  let node = value;
+  let arrayBuffer = producer.arrayBuffer;
+  for (let i = 0; i < 6; i++) {
+    const parent = node.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ChainExpression') {
+      node = parent;
+      continue;
+    }
+    // `Buffer.from(hkdfSync(…))` / `new Uint8Array(await subtle.deriveBits(…))`: a view of the same bytes.
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && path.length === 0 && isByteView(parent)) {
+      node = parent;
+      arrayBuffer = false;
+      continue;
+    }
+    // `.then((key) => …)`
+    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then' && parent.parent?.type === 'CallExpression') {
+      const cb = parent.parent.arguments[0];
+      if ((cb?.type === 'ArrowFunctionExpression' || cb?.type === 'FunctionExpression') && cb.params[0]) {
+        const bound = patternBinding(sourceCode, cb.params[0], path);
+        return bound && { ...producer, arrayBuffer, ...bound, definition: cb };
+      }
+      return undefined;
+    }
+    if (parent.type === 'VariableDeclarator' && parent.init === node) {
+      const bound = patternBinding(sourceCode, parent.id, path);
+      return bound && { ...producer, arrayBuffer, ...bound, definition: parent };
+    }
+    if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') {
+      const variable = variableOf(sourceCode, parent.left);
+      const declared = variable?.identifiers[0];
+      return variable && declared ? { ...producer, arrayBuffer, variable, path, id: declared as TSESTree.Identifier, definition: parent } : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+function isByteView(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = node.callee;
+  if (node.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Uint8Array';
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+}
+
+/** `const key = …`, `const { Plaintext } = …`, `const { Plaintext: dataKey } = …`, `const [res] = …`. */
+function patternBinding(sourceCode: SourceCode, pattern: TSESTree.Node, path: readonly string[]): { variable: Variable; path: readonly string[]; id: TSESTree.Identifier } | undefined {
+  if (pattern.type === 'AssignmentPattern') return patternBinding(sourceCode, pattern.left, path);
+  if (pattern.type === 'Identifier') {
+    const variable = variableOf(sourceCode, pattern);
+    return variable ? { variable, path, id: pattern } : undefined;
+  }
+  if (path.length === 0) return undefined;
+  const [head, ...rest] = path;
+  if (pattern.type === 'ObjectPattern') {
+    for (const prop of pattern.properties) {
+      if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === head) return patternBinding(sourceCode, prop.value, rest);
+    }
+    return undefined;
+  }
+  if (pattern.type === 'ArrayPattern' && /^\d+$/.test(head)) {
+    const element = pattern.elements[Number(head)];
+    return element ? patternBinding(sourceCode, element, rest) : undefined;
+  }
+  return undefined;
+}
+
+function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, call: ApiCall): Omit<KeyBytes, 'scope'> | undefined {
+  const variable = variableOf(sourceCode, id);
+  const def = variable?.defs[0];
+  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
+  return { source: 'random', producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: def.node };
+}
+
+/** `client.send(new GenerateDataKeyCommand(…))`, directly or through a `const command = new …`. */
+function sendCallOf(sourceCode: SourceCode, command: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  const isSend = (node: TSESTree.Node | undefined, arg: TSESTree.Node): node is TSESTree.CallExpression =>
+    node?.type === 'CallExpression' && node.arguments[0] === arg && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'send';
+  if (isSend(command.parent, command)) return command.parent;
+  const declarator = command.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.id.type === 'Identifier') {
+    for (const ref of variableOf(sourceCode, declarator.id)?.references ?? []) {
+      const id = ref.identifier as TSESTree.Node;
+      if (isSend(id.parent, id)) return id.parent;
+    }
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------
+// References
+
+export interface KeyReferences {
+  /** Expressions that evaluate to the key bytes (through aliases and member paths). */
+  bytes: TSESTree.Node[];
+  /** Expressions that evaluate to an object holding them (`res` of `res.Plaintext`): handing those on hands on the key. */
+  holders: TSESTree.Node[];
+}
+
+const refCache = new WeakMap<KeyBytes, KeyReferences>();
+
+export function keyReferences(sourceCode: SourceCode, bytes: KeyBytes): KeyReferences {
+  let refs = refCache.get(bytes);
+  if (!refs) {
+    refs = { bytes: [], holders: [] };
+    followVariable(sourceCode, bytes.variable, bytes.path, refs, new Set(), 0);
+    refCache.set(bytes, refs);
+  }
+  return refs;
+}
+
+function followVariable(sourceCode: SourceCode, variable: Variable, path: readonly string[], out: KeyReferences, seen: Set<Variable>, depth: number): void {
+  if (seen.has(variable) || depth > 4) return;
+  seen.add(variable);
+  for (const ref of variable.references) {
+    if (!ref.isRead()) continue;
+    let expr: TSESTree.Node = ref.identifier as TSESTree.Node;
+    let rest = [...path];
+    while (rest.length) {
+      const parent = climbWrappers(expr).parent;
+      const current = climbWrappers(expr);
+      if (parent?.type === 'MemberExpression' && parent.object === current && memberName(parent) === rest[0]) {
+        expr = parent;
+        rest = rest.slice(1);
+        continue;
+      }
+      if (parent?.type === 'VariableDeclarator' && parent.init === current) {
+        const bound = patternBinding(sourceCode, parent.id, rest);
+        if (bound) followVariable(sourceCode, bound.variable, bound.path, out, seen, depth + 1);
+        break;
+      }
+      if (parent?.type === 'MemberExpression' && parent.object === current) break; // a sibling (`kp.publicKey`)
+      out.holders.push(current);
+      break;
+    }
+    if (rest.length) continue;
+    const current = climbWrappers(expr);
+    out.bytes.push(current);
+    // `const alias = key`
+    const parent = current.parent;
+    if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') {
+      const alias = variableOf(sourceCode, parent.id);
+      if (alias) followVariable(sourceCode, alias, [], out, seen, depth + 1);
+    }
+  }
+}
+
+function climbWrappers(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || current.parent.type === 'ChainExpression')) current = current.parent;
+  return current;
+}

@@ -1,0 +1,50 @@
+import { construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/**
+ * Google Cloud KMS (`@google-cloud/kms`): `const [res] = await client.decrypt({ name, ciphertext,
+ * additionalAuthenticatedData })`; the plaintext is `res.plaintext`. Facts as in aws-kms.ts, plus
+ * `resultTuple` (the promise resolves to `[response, …]`).
+ */
+const GCP_TUPLE = { resultTuple: true, contextField: 'additionalAuthenticatedData' } as const;
+export const gcpKms: LibraryModel = {
+  id: '@google-cloud/kms',
+  roots: [{ module: '@google-cloud/kms' }, { module: '@google-cloud/kms', at: ['v1'] }],
+  apis: [construct('KeyManagementServiceClient', 'client', {}, { returns: 'GcpKmsClient' })],
+  objects: {
+    GcpKmsClient: {
+      methods: {
+        encrypt: method('encrypt', { '0.name': 'kms-key-id', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: GCP_TUPLE }),
+        decrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: { ...GCP_TUPLE, plaintextField: 'plaintext' } }),
+        asymmetricSign: method('sign', { '0.name': 'kms-key-id' }),
+        asymmetricDecrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data' }, { facts: { resultTuple: true, plaintextField: 'plaintext' } }),
+        macSign: method('mac', { '0.name': 'kms-key-id', '0.data': 'data' }),
+        macVerify: method('mac-verify', { '0.name': 'kms-key-id', '0.data': 'data' }),
+        createCryptoKey: method('keygen', { '0.cryptoKey.purpose': 'kms-key-usage' }, { facts: { kmsCreateKey: true } }),
+      },
+    },
+  },
+};
+
+/**
+ * Azure Key Vault keys (`@azure/keyvault-keys`): `new CryptographyClient(keyOrId, credential)`;
+ * `encrypt({ algorithm, plaintext, additionalAuthenticatedData })` (or the older positional form),
+ * `unwrapKey(algorithm, wrapped)` whose `result` is the plaintext key.
+ */
+export const azureKeyVault: LibraryModel = {
+  id: '@azure/keyvault-keys',
+  roots: [{ module: '@azure/keyvault-keys' }],
+  apis: [construct('CryptographyClient', 'client', { 0: 'kms-key-id' }, { returns: 'AzureCryptographyClient' })],
+  objects: {
+    AzureCryptographyClient: {
+      methods: {
+        encrypt: method('encrypt', { 0: 'algorithm', '0.algorithm': 'algorithm', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context', 1: 'data' }, { facts: { contextField: 'additionalAuthenticatedData' } }),
+        decrypt: method('decrypt', { 0: 'algorithm', '0.algorithm': 'algorithm', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context', 1: 'data' }, { facts: { plaintextField: 'result', contextField: 'additionalAuthenticatedData' } }),
+        wrapKey: method('wrap', { 0: 'algorithm', 1: 'key' }),
+        unwrapKey: method('unwrap', { 0: 'algorithm', 1: 'data' }, { facts: { plaintextField: 'result' } }),
+        sign: method('sign', { 0: 'algorithm', 1: 'data' }),
+        verify: method('verify', { 0: 'algorithm', 1: 'data' }),
+      },
+    },
+  },
+};

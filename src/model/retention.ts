@@ -1,0 +1,23 @@
+/**
+ * Calls that keep a reference to a buffer they are given, so the caller must
+ * not wipe it (the buffer deliberately leaves the function): a cache or a
+ * collection, a stream that writes it later, a promise or a message port.
+ * Matched by method name on any receiver: these names mean "store" in the
+ * standard library and in the usual cache/queue packages.
+ */
+export const RETAINING_METHODS: ReadonlySet<string> = new Set([
+  'set', // Map, WeakMap, lru-cache, node-cache, keyv
+  'add', // Set
+  'push',
+  'unshift',
+  'enqueue',
+  'write', // streams queue the chunk until flushed
+  'end',
+  'postMessage',
+  'resolve',
+  'next', // observable subjects
+  'emit',
+]);
+
+/** Global functions that keep (or transfer) their argument. */
+export const RETAINING_FUNCTIONS: ReadonlySet<string> = new Set(['resolve', 'structuredClone', 'queueMicrotask', 'setImmediate']);
