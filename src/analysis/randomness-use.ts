@@ -62,6 +62,12 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
     for (const use of uses) {
       if (use.kind !== 'argument') continue;
       const call = getApiCalls(sourceCode).find((c) => c.node === use.call);
+      // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
+      if (call?.api.operation === 'encode') {
+        const found = useFrom(sourceCode, call.node, depth + 1);
+        if (found) return found;
+        continue;
+      }
       if (call?.api.operation !== 'hash') continue;
       for (const output of digestOutputs(sourceCode, call)) {
         const found = useFrom(sourceCode, output, depth + 1);

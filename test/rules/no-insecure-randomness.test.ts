@@ -117,6 +117,12 @@ export const encryptionKey = Buffer.from(bytes);`,
       errors: [{ messageId: 'predictableSecret', line: 1, column: 59 }],
     },
     {
+      code: `import CryptoJS from 'crypto-js';
+const iv = CryptoJS.enc.Utf8.parse(Math.random().toString(36).slice(2, 18).padEnd(16, '0'));
+export const enc = (t, key) => CryptoJS.AES.encrypt(t, key, { iv });`,
+      errors: [{ messageId: 'predictableSink', line: 2, column: 36 }],
+    },
+    {
       code: `const otp = Math.floor(100000 + Math.random() * 900000);`,
       errors: [{ messageId: 'predictableSecret', line: 1, column: 33 }],
     },
