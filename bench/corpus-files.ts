@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Exclusion } from './corpus-install';
@@ -18,7 +19,7 @@ export interface CorpusFile {
   sourceType: SourceType;
 }
 
-export type SkipReason = 'declaration' | 'minified' | 'too-large' | 'unparseable' | 'excluded';
+export type SkipReason = 'declaration' | 'minified' | 'too-large' | 'unparseable' | 'excluded' | 'over-budget';
 
 export interface SkippedFile {
   path: string;
@@ -33,9 +34,19 @@ export interface CollectLimits {
   maxMinifiedBytes: number;
   /** Anything above this is skipped whatever it looks like. */
   maxBytes: number;
+  /**
+   * Source bytes linted per package at most, so no single package dominates the ratio
+   * (webpack alone would be over half the corpus). Over it, a fixed pseudo-random
+   * sample (ordered by a hash of the path) is kept.
+   */
+  maxBytesPerPackage: number;
 }
 
-export const DEFAULT_LIMITS: CollectLimits = { maxMinifiedBytes: 32 * 1024, maxBytes: 2 * 1024 * 1024 };
+export const DEFAULT_LIMITS: CollectLimits = {
+  maxMinifiedBytes: 32 * 1024,
+  maxBytes: 2 * 1024 * 1024,
+  maxBytesPerPackage: 2 * 1024 * 1024,
+};
 
 const JS_EXT = new Set(['.js', '.cjs', '.mjs', '.jsx']);
 const TS_EXT = new Set(['.ts', '.cts', '.mts', '.tsx']);
@@ -64,6 +75,7 @@ export function collectCorpusFiles(
     const excluded = exclusions
       .filter((e) => e.package === pkg)
       .flatMap((e) => e.paths.map((glob) => ({ re: globToRegExp(glob), why: e.why })));
+    const kept: CorpusFile[] = [];
     for (const file of walk(root)) {
       const relative = path.relative(root, file).split(path.sep).join('/');
       const exclusion = excluded.find((e) => e.re.test(relative));
@@ -73,10 +85,33 @@ export function collectCorpusFiles(
       }
       const entry = classify(file, pkg, root, limits, typeCache);
       if ('reason' in entry) result.skipped.push(entry);
-      else result.files.push(entry);
+      else kept.push(entry);
     }
+    const budgeted = applyBudget(kept, root, limits.maxBytesPerPackage);
+    result.files.push(...budgeted.files);
+    result.skipped.push(...budgeted.skipped);
   }
   return result;
+}
+
+function applyBudget(files: CorpusFile[], pkgRoot: string, budget: number): CollectResult {
+  const total = files.reduce((n, f) => n + f.bytes, 0);
+  if (total <= budget) return { files, skipped: [] };
+  const key = (f: CorpusFile) => createHash('sha1').update(path.relative(pkgRoot, f.path).split(path.sep).join('/')).digest('hex');
+  const order = [...files].sort((a, b) => key(a).localeCompare(key(b)));
+  const chosen = new Set<CorpusFile>();
+  let used = 0;
+  for (const f of order) {
+    if (used + f.bytes > budget) continue;
+    chosen.add(f);
+    used += f.bytes;
+  }
+  return {
+    files: files.filter((f) => chosen.has(f)),
+    skipped: files
+      .filter((f) => !chosen.has(f))
+      .map((f) => ({ path: f.path, pkg: f.pkg, bytes: f.bytes, reason: 'over-budget' as const })),
+  };
 }
 
 /** `**` spans directories, `*` stays within one; everything else is literal. */

@@ -156,7 +156,15 @@ export interface BenchmarkOptions {
   warmupFraction?: number;
   /** Called before each run (e.g. a forced GC) so garbage from one tool is not collected on another's clock. */
   beforeRun?: () => void;
+  /**
+   * Each round is cut into this many slices of the corpus, and every tool lints a slice
+   * before the next slice starts (A B C A B C … at a granularity of seconds, not minutes),
+   * so bursts of load from other processes fall on every tool alike. Default 1.
+   */
+  chunks?: number;
+  /** Called with each tool's whole-round result (its slices added up), and once per tool after the warm-up. */
   onRun?: (run: LintRun, round: number | 'warmup') => void;
+  onChunk?: (tool: string, round: number, chunk: number) => void;
   /** Tools whose every finding is kept (from round 1); the others' are only counted. */
   collectFindingsFor?: string[];
 }
@@ -211,11 +219,21 @@ export function runBenchmark(tools: BenchTool[], files: CorpusFile[], corpusRoot
     }
   }
   const runs = new Map<string, LintRun[]>(tools.map((t) => [t.id, []]));
+  const chunks = splitIntoChunks(files, options.chunks ?? 1);
   for (let round = 1; round <= options.rounds; round++) {
+    const parts = new Map<string, LintRun[]>(tools.map((t) => [t.id, []]));
+    chunks.forEach((chunk, c) => {
+      // Rotate who goes first, so no tool always runs right after another's garbage.
+      const shift = (c + round - 1) % prepared.length;
+      for (const p of [...prepared.slice(shift), ...prepared.slice(0, shift)]) {
+        options.beforeRun?.();
+        const collectFindings = round === 1 && (options.collectFindingsFor ?? []).includes(p.tool.id);
+        parts.get(p.tool.id)!.push(lintOnce(linter, p, chunk, { collectFindings }));
+        options.onChunk?.(p.tool.id, round, c);
+      }
+    });
     for (const p of prepared) {
-      options.beforeRun?.();
-      const collectFindings = round === 1 && (options.collectFindingsFor ?? []).includes(p.tool.id);
-      const run = lintOnce(linter, p, files, { collectFindings });
+      const run = mergeRuns(parts.get(p.tool.id)!);
       runs.get(p.tool.id)!.push(run);
       options.onRun?.(run, round);
     }
@@ -227,6 +245,31 @@ export function runBenchmark(tools: BenchTool[], files: CorpusFile[], corpusRoot
     loadavgEnd: os.loadavg(),
     tools: tools.map((tool) => summarize(tool, runs.get(tool.id)!, baselineRuns)),
   };
+}
+
+export function splitIntoChunks<T>(items: T[], count: number): T[][] {
+  const n = Math.max(1, Math.min(Math.floor(count), items.length || 1));
+  const size = Math.ceil(items.length / n);
+  const chunks: T[][] = [];
+  for (let i = 0; i < n; i++) chunks.push(items.slice(i * size, (i + 1) * size));
+  return chunks.filter((c, i) => c.length > 0 || i === 0);
+}
+
+/** A round's result for one tool: its slices added up. */
+function mergeRuns(parts: LintRun[]): LintRun {
+  const merged: LintRun = { ...parts[0], ms: 0, cpuMs: 0, files: 0, findingsByRule: {}, fatalParseErrors: [], otherMessages: [], crashes: [] };
+  merged.findings = parts[0].findings ? [] : undefined;
+  for (const part of parts) {
+    merged.ms += part.ms;
+    merged.cpuMs += part.cpuMs;
+    merged.files += part.files;
+    for (const [rule, n] of Object.entries(part.findingsByRule)) merged.findingsByRule[rule] = (merged.findingsByRule[rule] ?? 0) + n;
+    merged.fatalParseErrors.push(...part.fatalParseErrors);
+    merged.otherMessages.push(...part.otherMessages);
+    merged.crashes.push(...part.crashes);
+    if (merged.findings && part.findings) merged.findings.push(...part.findings);
+  }
+  return merged;
 }
 
 function timeSummary(times: number[], baseline: number[]): TimeSummary {

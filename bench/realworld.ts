@@ -12,14 +12,17 @@ import { collectCorpusFiles, DEFAULT_LIMITS } from './corpus-files';
 import { prepareTool, profileRules, runBenchmark, type LintRun } from './measure';
 import { checkParses } from './parse-check';
 import { formatFindings, formatReport, toJson, type ReportInput } from './report';
-import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, loadKeywarden, type BenchTool } from './tools';
+import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, loadKeywarden, loadPluginEntry, type BenchTool } from './tools';
 
 interface Args {
   rounds: number;
+  chunks: number;
   findings: boolean;
   json?: string;
   offline: boolean;
   from: 'dist' | 'source';
+  /** Another build's plugin entry, instead of this checkout's. */
+  plugin?: string;
   config: 'recommended' | 'strict' | 'all';
   compare: string[];
   packages?: string[];
@@ -29,10 +32,12 @@ interface Args {
 
 const USAGE = `usage: npm run bench -- [options]
   --rounds N           measured rounds per tool (default 3, minimum 3 for a report)
+  --chunks N           slices per round; tools alternate slice by slice (default 12)
   --findings           print every keywarden finding (file:line:col  rule  message)
   --json FILE          write everything (corpus, times, findings, crashes) to FILE
   --offline            install the corpus from the npm cache only (no-op when already cached)
   --source             load keywarden from rules/*.ts through tsx instead of dist/
+  --plugin FILE        load keywarden from FILE (e.g. another checkout's dist/rules/index.js)
   --config NAME        keywarden config: recommended (default), strict, all
   --compare A,B        comparison tools (default ${DEFAULT_COMPARISONS.join(',')}; also sonarjs-recommended; "none")
   --packages A,B       lint only these packages of the list (quick checks)
@@ -42,6 +47,7 @@ const USAGE = `usage: npm run bench -- [options]
 function parseArgs(argv: string[]): Args {
   const args: Args = {
     rounds: 3,
+    chunks: 12,
     findings: false,
     offline: false,
     from: 'dist',
@@ -62,6 +68,10 @@ function parseArgs(argv: string[]): Args {
         args.rounds = Number(value());
         if (!Number.isInteger(args.rounds) || args.rounds < 1) throw new UsageError('--rounds must be a positive integer');
         break;
+      case '--chunks':
+        args.chunks = Number(value());
+        if (!Number.isInteger(args.chunks) || args.chunks < 1) throw new UsageError('--chunks must be a positive integer');
+        break;
       case '--findings':
         args.findings = true;
         break;
@@ -73,6 +83,9 @@ function parseArgs(argv: string[]): Args {
         break;
       case '--source':
         args.from = 'source';
+        break;
+      case '--plugin':
+        args.plugin = value();
         break;
       case '--config': {
         const config = value();
@@ -123,16 +136,21 @@ function main(): number {
   log(`corpus: ${collected.files.length} files read, ${collected.skipped.length} skipped; trial parse…`);
   const parsed = checkParses(collected.files, root);
 
-  const keywarden = loadKeywarden(args.from);
+  const keywarden = args.plugin ? loadPluginEntry(args.plugin) : loadKeywarden(args.from);
   const kwTool = keywardenTool(keywarden, args.config);
   const tools: BenchTool[] = [baselineTool, kwTool, ...args.compare.map((id) => comparisonTools[id]())];
   const gc = (globalThis as { gc?: () => void }).gc;
+  let slicesDone = 0;
 
-  log(`measuring: ${tools.map((t) => t.id).join(', ')} × (warm-up on 10% + ${args.rounds} rounds)`);
+  log(`measuring: ${tools.map((t) => t.id).join(', ')} × (warm-up on 10% + ${args.rounds} rounds of ${args.chunks} slices)`);
   const result = runBenchmark(tools, parsed.files, root, {
     rounds: args.rounds,
     warmup: true,
     warmupFraction: 0.1,
+    chunks: args.chunks,
+    onChunk: (_tool, round, chunk) => {
+      if (++slicesDone % tools.length === 0) log(`  round ${round}: slice ${chunk + 1}/${args.chunks} done`);
+    },
     beforeRun: gc,
     collectFindingsFor: ['keywarden'],
     onRun: (run: LintRun, round) =>
@@ -152,7 +170,7 @@ function main(): number {
     },
     result,
     keywarden: {
-      from: args.from,
+      from: args.plugin ?? args.from,
       version: keywarden.meta.version,
       config: args.config,
       rules: Object.keys(kwTool.configs.reduce((acc, c) => ({ ...acc, ...(c.rules ?? {}) }), {})),

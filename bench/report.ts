@@ -16,7 +16,7 @@ export interface CorpusSummary {
 export interface ReportInput {
   corpus: CorpusSummary;
   result: BenchmarkResult;
-  keywarden: { from: 'dist' | 'source'; version: string; config: string; rules: string[] };
+  keywarden: { from: string; version: string; config: string; rules: string[] };
   /** The tool whose overhead the target is about. */
   targetTool: string;
   targetOverhead: number;
@@ -157,13 +157,29 @@ function formatRuleTimes(times: RuleTimes, baselineMs: number): string {
   return out.join('\n');
 }
 
+const MAX_FILES_PER_CRASH = 5;
+
 export function formatCrashes(tools: ToolResult[], nodeModules: string): string {
   const crashes: Crash[] = tools.flatMap((t) => t.crashes);
   if (crashes.length === 0) return 'crashes: none';
   const out = [`crashes: ${crashes.length}`];
+  // One bug usually crashes many files the same way: print each (tool, rule, message) once,
+  // with the files it hit and the stack of the first.
+  const groups = new Map<string, Crash[]>();
   for (const c of crashes) {
-    out.push(`  [${c.tool}] ${rel(c.file, nodeModules)}${c.line ? `:${c.line}` : ''}  rule ${c.ruleId ?? '(none)'}`);
-    out.push(...c.stack.split('\n').map((l) => `      ${l}`));
+    const key = `${c.tool}\0${c.ruleId}\0${c.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const group of groups.values()) {
+    const [first] = group;
+    if (groups.size > 1 || group.length > 1) {
+      out.push(`  [${first.tool}] rule ${first.ruleId ?? '(none)'}: ${first.message} (${group.length} file${group.length > 1 ? 's' : ''})`);
+    }
+    for (const c of group.slice(0, MAX_FILES_PER_CRASH)) {
+      out.push(`  [${c.tool}] ${rel(c.file, nodeModules)}${c.line ? `:${c.line}` : ''}  rule ${c.ruleId ?? '(none)'}`);
+    }
+    if (group.length > MAX_FILES_PER_CRASH) out.push(`  … and ${group.length - MAX_FILES_PER_CRASH} more files (all in --json)`);
+    out.push(...first.stack.split('\n').map((l) => `      ${l}`));
   }
   return out.join('\n');
 }

@@ -61,8 +61,15 @@ export function loadKeywarden(from: 'dist' | 'source'): KeywardenPlugin {
   if (!fs.existsSync(entry)) {
     throw new Error(`${path.relative(REPO_ROOT, entry)} not found${from === 'dist' ? ' (run `npm run build` first)' : ''}`);
   }
-  const mod = require(entry) as KeywardenPlugin & { default?: KeywardenPlugin };
-  return mod.configs ? mod : (mod.default as KeywardenPlugin);
+  return loadPluginEntry(entry);
+}
+
+/** Any build of the plugin, by its entry file (e.g. another checkout's dist/rules/index.js). */
+export function loadPluginEntry(entry: string): KeywardenPlugin {
+  const mod = require(path.resolve(entry)) as KeywardenPlugin & { default?: KeywardenPlugin };
+  const plugin = mod.configs ? mod : mod.default;
+  if (!plugin?.configs?.recommended) throw new Error(`${entry} does not export a plugin with configs.recommended`);
+  return plugin;
 }
 
 export function keywardenTool(plugin: KeywardenPlugin, config: 'recommended' | 'strict' | 'all' = 'recommended'): BenchTool {

@@ -1,11 +1,13 @@
 import type { TSESLint } from '@typescript-eslint/utils';
-import * as tsParser from '@typescript-eslint/parser';
+import { keywardenParser } from '../src/util/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
 import kmsRequireEncryptionContext from './kms-require-encryption-context';
 import noHardcodedKey from './no-hardcoded-key';
 import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from './no-plaintext-data-key-exposure';
+import noStaticIv from './no-static-iv';
+import noWeakAlgorithm from './no-weak-algorithm';
 import preferEnvelopeEncryption from './prefer-envelope-encryption';
 import requireKeyZeroization from './require-key-zeroization';
 
@@ -20,6 +22,8 @@ const rules: Record<string, KeywardenRule> = {
   'no-hardcoded-key': noHardcodedKey,
   'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
   'no-plaintext-data-key-exposure': noPlaintextDataKeyExposure,
+  'no-static-iv': noStaticIv,
+  'no-weak-algorithm': noWeakAlgorithm,
   'prefer-envelope-encryption': preferEnvelopeEncryption,
   'require-key-zeroization': requireKeyZeroization,
 };
@@ -43,31 +47,36 @@ function ruleEntries(config: ConfigName): Record<string, TSESLint.Linter.RuleEnt
 
 const pkg = readOwnPackageJson();
 
+type Config = TSESLint.FlatConfig.Config & Iterable<TSESLint.FlatConfig.Config>;
+
 const plugin = {
   meta: { name: pkg.name, version: pkg.version },
   rules,
-  configs: {} as Record<ConfigName, TSESLint.FlatConfig.ConfigArray>,
+  configs: {} as Record<ConfigName, Config>,
 };
 
 /**
- * Each config is an array (spread it, or put it in as one element: ESLint
- * flattens nested arrays): one object that enables the rules on JS and TS
- * files, one that parses TypeScript with @typescript-eslint/parser.
+ * Each config is ONE flat-config object (for JS and TS files, with a parser
+ * that hands TypeScript to @typescript-eslint/parser and JS to espree), which
+ * is also iterable over itself. So both forms work in eslint.config.js:
+ * `[...keywarden.configs.recommended]` and `[keywarden.configs.recommended]`
+ * (ESLint 10 refuses nested arrays outside `defineConfig`).
  */
-function buildConfig(config: ConfigName): TSESLint.FlatConfig.ConfigArray {
-  return [
-    {
-      name: `keywarden/${config}`,
-      files: [...JS_FILES, ...TS_FILES],
-      plugins: { keywarden: plugin as unknown as TSESLint.FlatConfig.Plugin },
-      rules: ruleEntries(config),
+function buildConfig(config: ConfigName): Config {
+  const object: TSESLint.FlatConfig.Config = {
+    name: `keywarden/${config}`,
+    files: [...JS_FILES, ...TS_FILES],
+    plugins: { keywarden: plugin as unknown as TSESLint.FlatConfig.Plugin },
+    languageOptions: { parser: keywardenParser as unknown as TSESLint.FlatConfig.Parser },
+    rules: ruleEntries(config),
+  };
+  Object.defineProperty(object, Symbol.iterator, {
+    enumerable: false,
+    value: function* () {
+      yield object;
     },
-    {
-      name: `keywarden/${config}/typescript`,
-      files: TS_FILES,
-      languageOptions: { parser: tsParser as TSESLint.FlatConfig.Parser },
-    },
-  ];
+  });
+  return object as Config;
 }
 
 plugin.configs.recommended = buildConfig('recommended');

@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
-import { propertyName, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isPlaceholder, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { findPrivateKeyPem, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import type { ArgRole } from '../src/model/types';
 import { createRule } from '../src/util/create-rule';
@@ -35,7 +35,6 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow hardcoded cryptographic keys, secrets and private keys',
       recommended: 'recommended',
-      strictOptions: [{ ignoreTestFiles: false }],
       cwe: [321, 798],
     },
     schema: [
@@ -45,7 +44,7 @@ export default createRule<Options, MessageIds>({
         properties: {
           ignoreTestFiles: {
             type: 'boolean',
-            description: 'Skip test, spec, fixture and mock files (keys there protect nothing in production). Default true; false in `strict`.',
+            description: 'Skip test, spec, fixture and mock files (`*.test.*`, `*.spec.*`, `__tests__/`, `test/`, `fixtures/`…). Default false: a real key committed with a test is still a leaked key.',
           },
           checkKeyNamedConstants: {
             type: 'boolean',
@@ -66,9 +65,9 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
     },
   },
-  defaultOptions: [{ ignoreTestFiles: true, checkKeyNamedConstants: true }],
+  defaultOptions: [{ ignoreTestFiles: false, checkKeyNamedConstants: true }],
   create(context, [options]) {
-    if (options.ignoreTestFiles !== false && isTestFile(context.filename, context.cwd)) return {};
+    if (options.ignoreTestFiles === true && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
     const reported = new Set<TSESTree.Node>();
@@ -86,8 +85,7 @@ export default createRule<Options, MessageIds>({
       for (const call of calls) {
         for (const arg of call.args) {
           if (!SECRET_ROLES.has(arg.role)) continue;
-          for (const constant of resolveValues(ctx, arg.node).values) {
-            if (!isSecretMaterial(constant)) continue;
+          for (const constant of secretConstants(ctx, arg.node)) {
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {
@@ -115,6 +113,20 @@ export default createRule<Options, MessageIds>({
       TemplateLiteral(node) {
         const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
         if (text.includes('PRIVATE KEY-----')) checkPem(node, text);
+      },
+      // A PEM block split over concatenated lines: check the whole chain once, at its top.
+      BinaryExpression(node) {
+        if (node.operator !== '+' || (node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) return;
+        if (!sourceCode.getText(node).includes('PRIVATE KEY-----')) return;
+        for (const constant of resolveValues(ctx, node).values) {
+          if (constant.kind === 'string') checkPem(node, constant.value as string);
+        }
+      },
+      // `exports.SIGNING_KEY = …`, `this.hmacKey = …`, `config.secret = …`
+      AssignmentExpression(node) {
+        if (options.checkKeyNamedConstants === false || node.operator !== '=' || node.left.type !== 'MemberExpression') return;
+        const name = memberName(node.left);
+        if (name) named.push({ name, init: node.right });
       },
       VariableDeclarator(node) {
         if (options.checkKeyNamedConstants === false || node.id.type !== 'Identifier' || !node.init) return;
@@ -162,6 +174,32 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * The constants a key argument can be, one per place it is written: array
+ * elements separately (`keys: ['k1', 'k2']`), JWK secret members (`k`, `d`)
+ * of a constant JSON Web Key; public keys and empty values left out.
+ */
+function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
+  const out: Constant[] = [];
+  const add = (constant: Constant) => {
+    if (constant.kind === 'array') {
+      for (const element of constant.value as readonly Constant[]) add({ ...element, fallback: constant.fallback || element.fallback });
+      return;
+    }
+    const text = constantText(constant);
+    if (isSecretMaterial(constant) && !(text && isPublicKeyMaterial(text))) out.push(constant);
+  };
+  resolveValues(ctx, node).values.forEach(add);
+  const jwk = resolveObjectLiteral(ctx.sourceCode, node);
+  if (jwk && findProperty(jwk, 'kty')) {
+    for (const member of ['k', 'd']) {
+      const value = findProperty(jwk, member);
+      if (value) resolveValues(ctx, value).values.forEach(add);
+    }
+  }
+  return out;
+}
 
 /** Empty strings and empty buffers are "no key", not a hardcoded one. */
 function isSecretMaterial(constant: Constant): boolean {

@@ -26,7 +26,7 @@ describe('plugin object', () => {
   });
 
   it('builds recommended ⊆ strict ⊆ all configs from rule metadata', () => {
-    const names = (c: 'recommended' | 'strict' | 'all') => Object.keys(plugin.configs[c][0].rules ?? {});
+    const names = (c: 'recommended' | 'strict' | 'all') => Object.keys(plugin.configs[c].rules ?? {});
     for (const r of names('recommended')) assert.ok(names('strict').includes(r), r);
     for (const r of names('strict')) assert.ok(names('all').includes(r), r);
     assert.equal(names('all').length, ruleFiles.length);

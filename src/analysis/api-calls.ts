@@ -230,16 +230,37 @@ export function argumentAt(
 function followResult(sourceCode: SourceCode, call: ApiCall, found: Map<TSESTree.Node, ApiCall>): void {
   const objectName = call.api.returns;
   const object = objectName ? call.library.objects?.[objectName] : undefined;
-  if (!object) return;
-  for (const use of resultUses(sourceCode, call.node)) {
+  if (object) followObject(sourceCode, call, object, call.node, [], found, 0);
+}
+
+/**
+ * Method calls on `node`, which holds an object of model `object` reached from
+ * `call` (directly, or through properties such as forge's `cert.publicKey`).
+ */
+function followObject(
+  sourceCode: SourceCode,
+  call: ApiCall,
+  object: ObjectModel,
+  node: TSESTree.Node,
+  propertyPath: readonly string[],
+  found: Map<TSESTree.Node, ApiCall>,
+  depth: number,
+): void {
+  for (const use of resultUses(sourceCode, node)) {
     const member = use.parent;
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
+    if (!name) continue;
     const invocation = member.parent;
-    if (!name || invocation?.type !== 'CallExpression' || invocation.callee !== member) continue;
+    const propertyModel = object.properties && Object.prototype.hasOwnProperty.call(object.properties, name) ? call.library.objects?.[object.properties[name]] : undefined;
+    if (propertyModel && depth < 3) {
+      followObject(sourceCode, call, propertyModel, member, [...propertyPath, name], found, depth + 1);
+      continue;
+    }
+    if (invocation?.type !== 'CallExpression' || invocation.callee !== member) continue;
     const methodModel = methodOf(object, name);
     if (!methodModel || found.has(invocation)) continue;
-    const api: ApiModel = { ...methodModel, path: [...call.api.path, name], kind: 'call' };
+    const api: ApiModel = { ...methodModel, path: [...call.api.path, ...propertyPath, name], kind: 'call' };
     const methodCall = makeCall(sourceCode, call.library, api, invocation, call);
     found.set(invocation, methodCall);
     followResult(sourceCode, methodCall, found);

@@ -17,17 +17,21 @@ const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes
 const KEY_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
-  'public', 'pub', 'cache', 'storage', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
+  'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
   'field', 'column', 'param', 'label', 'type', 'length', 'len', 'size', 'bits', 'version', 'alias', 'arn', 'region', 'hash', 'digest',
-  'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager', 'store',
+  'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
-  'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'hint', 'regex', 'pattern',
+  'hint', 'regex', 'pattern', 'salt', 'iv', 'nonce',
 ]);
+/** Words that usually mean a lookup key (`cacheKey`, `storageKey`) unless a strong qualifier says otherwise (`cacheEncryptionKey`). */
+const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
+const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'kek', 'dek']);
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   const parts = words(name);
   if (parts.length === 0 || parts.some((w) => NOT_SECRET_WORDS.has(w))) return false;
+  if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w))) return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;

@@ -94,6 +94,11 @@ export function redact(text: string): string {
   return `${flat.slice(0, 4)}…(${flat.length} chars)`;
 }
 
+/** Public keys and certificates are not secret, even when they reach a `secretOrPublicKey` argument. */
+export function isPublicKeyMaterial(text: string): boolean {
+  return /-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+/.test(text.trim());
+}
+
 // ---------------------------------------------------------------------------
 // PEM private keys
 

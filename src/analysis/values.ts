@@ -170,8 +170,34 @@ function template(node: TSESTree.TemplateLiteral, next: (n: TSESTree.Node) => Re
   return single({ kind: 'string', value: text, origin: node, text, ...flags });
 }
 
+/** `a + b + c + …` as a flat list, so a 60-line concatenated PEM does not exhaust the depth budget. */
+function plusOperands(node: TSESTree.BinaryExpression): TSESTree.Node[] {
+  const operands: TSESTree.Node[] = [];
+  let current: TSESTree.Node = node;
+  while (current.type === 'BinaryExpression' && current.operator === '+') {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
+}
+
 function binary(node: TSESTree.BinaryExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
   if (node.left.type === 'PrivateIdentifier') return NONE;
+  if (node.operator === '+' && node.left.type === 'BinaryExpression') {
+    let acc: string | number | undefined;
+    let derived = false;
+    for (const operand of plusOperands(node)) {
+      const r = next(operand);
+      if (!r.complete || r.values.length !== 1) return NONE;
+      const v = r.values[0];
+      if (typeof v.value !== 'string' && typeof v.value !== 'number') return NONE;
+      derived ||= !!v.derived;
+      acc = acc === undefined ? v.value : (acc as never) + (v.value as never);
+    }
+    const value = acc!;
+    return single({ kind: typeof value === 'string' ? 'string' : 'number', value, origin: node, text: typeof value === 'string' ? value : undefined, ...(derived ? { derived } : {}) });
+  }
   const left = next(node.left);
   const right = next(node.right);
   if (!left.complete || !right.complete || left.values.length !== 1 || right.values.length !== 1) return NONE;
@@ -218,15 +244,24 @@ function logical(node: TSESTree.LogicalExpression, next: (n: TSESTree.Node) => R
   return union([left, mark(right, { fallback: true })], false);
 }
 
+/**
+ * An array of constants. Elements that are not constant are left out and make
+ * the result incomplete: `[process.env.SECRET, 'old-secret']` still shows
+ * `'old-secret'`.
+ */
 function arrayLiteral(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
   const elements: Constant[] = [];
+  let complete = true;
   for (const element of node.elements) {
-    if (!element || element.type === 'SpreadElement') return NONE;
+    if (!element || element.type === 'SpreadElement') {
+      complete = false;
+      continue;
+    }
     const r = next(element);
-    if (!r.complete || r.values.length !== 1) return NONE;
-    elements.push(r.values[0]);
+    if (!r.complete || r.values.length !== 1) complete = false;
+    if (r.values.length === 1) elements.push(r.values[0]);
   }
-  return single({ kind: 'array', value: elements, origin: node });
+  return { values: [{ kind: 'array', value: elements, origin: node }], complete };
 }
 
 // ---------------------------------------------------------------------------
@@ -424,6 +459,7 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     const inner = next(arg0);
     const size = inner.complete && inner.values.length === 1 && inner.values[0].kind === 'number' ? (inner.values[0].value as number) : undefined;
     if (size !== undefined && Number.isInteger(size) && size >= 0 && size < 1 << 20) return single({ kind: 'bytes', value: new Uint8Array(size), origin: node, encoding: 'zeros' });
+    if (inner.values.some((v) => v.kind === 'bytes')) return inner; // a typed-array view of constant bytes
     return bytesFromArray(node, inner);
   }
   if (callee.type === 'Identifier' && callee.name === 'String' && arg0 && !variableOf(ctx.sourceCode, callee)?.defs.length) return derive(next(arg0));
@@ -468,17 +504,25 @@ function derive(inner: Resolution): Resolution {
   return { values: inner.values.map((v) => ({ ...v, derived: true })), complete: inner.complete };
 }
 
-/** `createHash('sha256').update(SECRET).digest()` and `scryptSync(PASSWORD, salt, 32)` are constants. */
+/**
+ * `createHash('sha256').update(SECRET).digest()`, `createHmac(alg, K).update(D)`
+ * and `scryptSync(PASSWORD, salt, 32)` are constants when their *secret* inputs
+ * are: for a hash every data input, for a MAC the key and the data, for a KDF
+ * the input key material (salts and labels do not make an output secret).
+ */
 function derivedFromApi(api: import('./api-calls').ApiCall, next: (n: TSESTree.Node) => Resolution): Resolution {
-  // Walk a chain `createHash(...).update(x).digest()` back to the update/input arguments.
   const inputs: TSESTree.Node[] = [];
+  const operation = api.api.operation;
   for (let call: import('./api-calls').ApiCall | undefined = api; call; call = call.receiver) {
-    inputs.push(...argsWithRole(call, 'data'), ...argsWithRole(call, 'passphrase'), ...argsWithRole(call, 'key'));
+    if (operation !== 'kdf') inputs.push(...argsWithRole(call, 'data'));
+    if (operation !== 'hash') inputs.push(...argsWithRole(call, 'passphrase'), ...argsWithRole(call, 'key'));
   }
   if (!inputs.length) return NONE;
   const resolved = inputs.map(next);
   if (!resolved.every((r) => r.values.length > 0)) return NONE;
-  return derive(union(resolved));
+  // Report on the secret input (the first key/passphrase), not on a label.
+  const secretFirst = operation === 'hash' ? resolved : [...resolved].reverse();
+  return derive(union(secretFirst));
 }
 
 function encodeText(inner: Resolution, node: TSESTree.Node, encoding: string): Resolution {

@@ -38,3 +38,10 @@ export type {
 export type { ProviderOptionsMap } from './providers';
 export type { LocalProviderOptions } from './providers/local';
 export { inspectSealed, type SealedInfo } from './inspect';
+// Real providers: option types for `providerOptions`, and the PKCS#11 KEK
+// helper. Importing these loads no SDK: each provider loads its optional peer
+// (@aws-sdk/client-kms, pkcs11js) only when a key URI of its scheme is used.
+export type { AwsKmsProviderOptions } from './providers/aws-kms';
+export type { VaultTransitProviderOptions } from './providers/vault-transit';
+export type { Pkcs11ProviderOptions, CreatePkcs11KekOptions } from './providers/pkcs11';
+export { createPkcs11Kek } from './providers/pkcs11';

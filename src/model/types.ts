@@ -88,6 +88,8 @@ export interface ApiModel {
 /** Methods callable on an object a modelled call returned (a Cipher, a KMSClient…). */
 export interface ObjectModel {
   methods: Readonly<Record<string, Omit<ApiModel, 'path' | 'kind'>>>;
+  /** Properties holding other modelled objects (forge `cert.publicKey`, `keypair.privateKey`): property → object model name. */
+  properties?: Readonly<Record<string, string>>;
 }
 
 /**

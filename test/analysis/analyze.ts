@@ -38,7 +38,7 @@ export function analyze<T>(code: string, inspect: (context: TSESLint.RuleContext
 }
 
 /** The node of the first `marker(...)` call's argument — a way to point at an expression in test code. */
-export function markedExpression(context: TSESLint.RuleContext<string, unknown[]>) {
+export function markedExpression(context: TSESLint.RuleContext<string, unknown[]>): import('@typescript-eslint/utils').TSESTree.Node {
   const { sourceCode } = context;
   let found: import('@typescript-eslint/utils').TSESTree.Node | undefined;
   const visit = (node: import('@typescript-eslint/utils').TSESTree.Node) => {

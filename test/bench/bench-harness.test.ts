@@ -11,7 +11,7 @@ import { formatReport, toJson, type ReportInput } from '../../bench/report';
 import { baselineTool, keywardenTool, loadKeywarden, type BenchTool } from '../../bench/tools';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'bench', 'corpus');
-const LIMITS = { maxMinifiedBytes: 200, maxBytes: 64 * 1024 };
+const LIMITS = { maxMinifiedBytes: 200, maxBytes: 64 * 1024, maxBytesPerPackage: 64 * 1024 };
 
 /** A one-rule plugin wrapped as a bench tool, the way a caller injects its own rule. */
 function toolWithRule(id: string, create: Rule.RuleModule['create']): BenchTool {
@@ -57,6 +57,7 @@ describe('bench harness (npm run bench machinery)', function () {
   let files: CorpusFile[];
   let result: BenchmarkResult;
   const order: string[] = [];
+  const chunkOrder: string[] = [];
 
   before(() => {
     // Copy the fixture so a nested node_modules can be added (git ignores it in the repo).
@@ -75,7 +76,13 @@ describe('bench harness (npm run bench machinery)', function () {
       [baselineTool, keywardenTool(loadKeywarden('source')), countSecrets, crashOnSloppy, slow, stateful],
       files,
       root,
-      { rounds: 3, warmup: true, onRun: (run: LintRun, round) => order.push(`${round}:${run.tool}`) },
+      {
+        rounds: 3,
+        warmup: true,
+        chunks: 2,
+        onRun: (run: LintRun, round) => order.push(`${round}:${run.tool}`),
+        onChunk: (tool, round, chunk) => chunkOrder.push(`${round}.${chunk}:${tool}`),
+      },
     );
   });
 
@@ -107,6 +114,20 @@ describe('bench harness (npm run bench machinery)', function () {
     assert.equal(byName.get('pkg-a/index.js')!.lines, 8);
   });
 
+  it('keeps a fixed sample within the per-package byte budget and counts the rest', () => {
+    const full = collectCorpusFiles(root, ['pkg-a'], LIMITS);
+    const budget = 300;
+    const tight = { ...LIMITS, maxBytesPerPackage: budget };
+    const one = collectCorpusFiles(root, ['pkg-a'], tight);
+    const two = collectCorpusFiles(root, ['pkg-a'], tight);
+    const kept = one.files.reduce((n, f) => n + f.bytes, 0);
+    const over = one.skipped.filter((s) => s.reason === 'over-budget');
+    assert.ok(kept <= budget && kept > 0, `kept ${kept}`);
+    assert.ok(over.length > 0);
+    assert.equal(one.files.length + over.length, full.files.length);
+    assert.deepEqual(one.files.map((f) => f.path), two.files.map((f) => f.path));
+  });
+
   it('switches a file to the source type it parses as and sets aside what parses as neither', () => {
     const byName = new Map(files.map((f) => [path.basename(f.path), f]));
     assert.equal(byName.get('esm.js')?.sourceType, 'module');
@@ -115,10 +136,17 @@ describe('bench harness (npm run bench machinery)', function () {
     assert.equal(files.length, 5);
   });
 
-  it('alternates tools within each round after one warm-up per tool', () => {
+  it('alternates tools slice by slice within each round, after one warm-up per tool', () => {
     const ids = ['baseline', 'keywarden', 'counter', 'crashy', 'slow', 'stateful'];
     const expected = [...ids.map((id) => `warmup:${id}`), ...[1, 2, 3].flatMap((r) => ids.map((id) => `${r}:${id}`))];
     assert.deepEqual(order, expected);
+    // Every tool lints slice 0 before any tool lints slice 1; who goes first rotates.
+    const rotated = (shift: number) => [...ids.slice(shift), ...ids.slice(0, shift)];
+    const expectedChunks = [1, 2, 3].flatMap((r) =>
+      [0, 1].flatMap((c) => rotated((c + r - 1) % ids.length).map((id) => `${r}.${c}:${id}`)),
+    );
+    assert.deepEqual(chunkOrder, expectedChunks);
+    for (const tool of result.tools) for (const run of tool.runs) assert.equal(run.files, files.length, tool.id);
   });
 
   it('counts findings per rule, with every finding listed when asked', () => {

@@ -12,9 +12,11 @@ import {
 } from './corpus-lib';
 
 /** What the scorer needs of a plugin: its rules and its first config block per config. */
+type ConfigObject = { rules?: Record<string, unknown> };
 export interface ScorablePlugin {
   rules: Record<string, unknown>;
-  configs: Record<'recommended' | 'strict', readonly { rules?: Record<string, unknown> }[]>;
+  /** Each config is a flat-config object or an array of them (both shapes exist in the wild). */
+  configs: Record<'recommended' | 'strict', ConfigObject | readonly ConfigObject[]>;
 }
 
 export interface Counts { tp: number; fp: number; fn: number }
@@ -48,8 +50,21 @@ export function redact(text: string, max = 110): string {
   return masked.length > max ? `${masked.slice(0, max - 1)}…` : masked;
 }
 
+/** The keywarden rule entries a config enables, whichever shape the config has. */
+export function configRules(plugin: ScorablePlugin, config: 'recommended' | 'strict'): Record<string, Linter.RuleEntry> {
+  const cfg = plugin.configs[config];
+  const objects: readonly ConfigObject[] = Array.isArray(cfg) ? cfg : cfg ? [cfg as ConfigObject] : [];
+  const rules: Record<string, Linter.RuleEntry> = {};
+  for (const object of objects) {
+    for (const [id, entry] of Object.entries(object.rules ?? {})) {
+      if (id.startsWith('keywarden/')) rules[id] = entry as Linter.RuleEntry;
+    }
+  }
+  return rules;
+}
+
 function ruleEntriesFor(plugin: ScorablePlugin, config: 'recommended' | 'strict', only?: string): Record<string, Linter.RuleEntry> {
-  const all = (plugin.configs[config]?.[0]?.rules ?? {}) as Record<string, Linter.RuleEntry>;
+  const all = configRules(plugin, config);
   if (!only) return all;
   const id = `keywarden/${only}`;
   return id in all ? { [id]: all[id] } : {};
@@ -60,6 +75,11 @@ export function scoreCorpus(plugin: ScorablePlugin, options: { root?: string; ru
   const only = options.rule;
   const started = Date.now();
   const implemented = new Set(Object.keys(plugin.rules));
+  const enabled = Object.keys({ ...configRules(plugin, 'recommended'), ...configRules(plugin, 'strict') });
+  if (implemented.size > 0 && enabled.length === 0) {
+    // Scoring with no rule enabled would report 0% recall and look like a measurement.
+    throw new Error('the plugin has rules but neither configs.recommended nor configs.strict enables any: cannot score');
+  }
   const counted = Object.keys(RULES).filter((r) => implemented.has(r) && (!only || r === only));
   const linter = corpusLinter(root);
   const files = listCorpusFiles(root);

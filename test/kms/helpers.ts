@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { Readable, Writable } from 'node:stream';
 import { createEnvelopeClient, KeywardenError, type EnvelopeClientOptions } from '../../src/kms';
 import type { DataKeyRequest, GeneratedDataKey, KeyProvider, RewrapRequest, UnwrapRequest, WrapRequest, WrappedDataKey } from '../../src/kms/provider';
 import { LocalProvider } from '../../src/kms/providers/local';
@@ -88,4 +89,28 @@ export async function rejectsWith(promise: Promise<unknown>, code: string | stri
     return error;
   }
   assert.fail(`${message ?? ''} expected rejection with ${codes.join('|')}`);
+}
+
+/** A readable that yields `data` in chunks of `size` bytes. */
+export function chunked(data: Buffer, size: number): Readable {
+  let offset = 0;
+  return new Readable({
+    read() {
+      if (offset >= data.length) {
+        this.push(null);
+        return;
+      }
+      this.push(data.subarray(offset, offset + size));
+      offset += size;
+    },
+  });
+}
+
+export function collect(into: Buffer[]): NodeJS.WritableStream {
+  return new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      into.push(chunk);
+      callback();
+    },
+  });
 }

@@ -1,9 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createEnvelopeClient } from '../../src/kms';
-import { localClient, localOptions, rejectsWith, useTempDir } from './helpers';
+import { chunked, collect, localClient, localOptions, rejectsWith, useTempDir } from './helpers';
 
 describe('kms: round trips (local provider)', () => {
   const tmp = useTempDir();
@@ -94,27 +93,3 @@ describe('kms: round trips (local provider)', () => {
     assert.equal(Buffer.concat(out).toString(), 'single shot');
   });
 });
-
-export function chunked(data: Buffer, size: number): Readable {
-  let offset = 0;
-  return new Readable({
-    read() {
-      if (offset >= data.length) {
-        this.push(null);
-        return;
-      }
-      this.push(data.subarray(offset, offset + size));
-      offset += size;
-    },
-  });
-}
-
-export function collect(into: Buffer[]): NodeJS.WritableStream {
-  const { Writable } = require('node:stream') as typeof import('node:stream');
-  return new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      into.push(chunk);
-      callback();
-    },
-  });
-}

@@ -53,10 +53,11 @@ ruleTester.run('no-hardcoded-key', rule, {
     // Not the crypto module: a local function named createHmac.
     `function createHmac(a, b) { return a + b; }
      createHmac('sha256', 'not-a-key');`,
-    // Test files are skipped by default.
+    // Test files can be skipped.
     {
       code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
       filename: 'src/__tests__/auth.test.ts',
+      options: [{ ignoreTestFiles: true }],
     },
     // A parameter with no constant caller.
     `import { createCipheriv } from 'crypto';
@@ -230,7 +231,10 @@ app.use(session({ secret: 'keyboard cat', resave: false }));`,
     {
       code: `import cookieSession from 'cookie-session';
 app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', 'rotating-key-2-def'] }));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 44 }],
+      errors: [
+        { messageId: 'hardcodedKey', line: 2, column: 45 },
+        { messageId: 'hardcodedKey', line: 2, column: 67 },
+      ],
     },
     // KMS client credentials.
     {
@@ -267,12 +271,17 @@ createCipheriv('aes-256-gcm', key, randomBytes(12));`,
       code: `module.exports = { jwtSecret: process.env.JWT_SECRET || 'x9Jk2LmN8pQr4StU6vWx' };`,
       errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57 }],
     },
-    // strict option: test files are checked.
+    // Test files are checked by default.
     {
       code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
       filename: 'src/__tests__/auth.test.ts',
-      options: [{ ignoreTestFiles: false }],
       errors: [{ messageId: 'hardcodedKey' }],
+    },
+    // An array mixing the environment and an old hardcoded secret.
+    {
+      code: `import session from 'express-session';
+session({ secret: [process.env.SESSION_SECRET, 'previous-session-secret-2023'] });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48 }],
     },
   ],
 });
@@ -293,7 +302,6 @@ createHash('sha256').update(APP_NAME).digest('hex');`,
 import { createCipheriv, randomBytes } from 'crypto';
 createCipheriv('aes-256-gcm', Buffer.from(SHARED_AES_KEY, 'hex'), randomBytes(12));`,
       filename: 'file.ts',
-      options: [{ ignoreTestFiles: false }],
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 31 }],
     },
     {
@@ -301,7 +309,6 @@ createCipheriv('aes-256-gcm', Buffer.from(SHARED_AES_KEY, 'hex'), randomBytes(12
 import { createHmac } from 'crypto';
 createHmac('sha256', config.crypto.key).update('x').digest('hex');`,
       filename: 'file.ts',
-      options: [{ ignoreTestFiles: false }],
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 22 }],
     },
   ],

@@ -87,6 +87,7 @@ class AwsKmsProvider implements KeyProvider {
 
   async unwrap(request: UnwrapRequest): Promise<Buffer> {
     const key = this.parse(request.keyUri);
+    checkBlob(request.wrapped);
     const sdk = this.loadSdk();
     const output = await this.send(
       key,
@@ -106,6 +107,7 @@ class AwsKmsProvider implements KeyProvider {
   async rewrap(request: RewrapRequest): Promise<WrappedDataKey> {
     const source = this.parse(request.keyUri);
     const target = request.toKeyUri === undefined ? source : this.parse(request.toKeyUri);
+    checkBlob(request.wrapped);
     const sdk = this.loadSdk();
     // ReEncrypt runs entirely inside KMS: the data key is never in our memory.
     // Omitting the target means "the same key": KMS key rotation keeps the ARN
@@ -203,6 +205,13 @@ class AwsKmsProvider implements KeyProvider {
       this.clients.set(region, client);
     }
     return client;
+  }
+}
+
+/** KMS ciphertext blobs are 1 to 6144 bytes; anything else cannot be one (and KMS would only say ValidationException). */
+function checkBlob(wrapped: Uint8Array): void {
+  if (wrapped.length === 0 || wrapped.length > 6144) {
+    throw new KeywardenError('TAMPERED', `Wrapped key of ${wrapped.length} bytes cannot be an AWS KMS ciphertext`);
   }
 }
 

@@ -31,6 +31,7 @@ const registry: Record<string, () => ProviderFactory> = {
   'aws-kms': () => loadFactory('./aws-kms', 'createAwsKmsProvider'),
   pkcs11: () => loadFactory('./pkcs11', 'createPkcs11Provider'),
   'vault-transit': () => loadFactory('./vault-transit', 'createVaultTransitProvider'),
+  'gcp-kms': () => loadFactory('./gcp-kms', 'createGcpKmsProvider'),
 };
 
 export function registeredSchemes(): string[] {

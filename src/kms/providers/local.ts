@@ -185,6 +185,39 @@ export class LocalProvider implements KeyProvider {
     return out;
   }
 
+  /**
+   * Writes KEKs (from a backup) into this keyring, sealed under this
+   * provider's master key. Refuses to replace an existing keyring unless `replace`.
+   */
+  async importKeks(entries: Array<{ name: string; version: number; current: boolean; created: string; retired?: string; kid: string; kek: Uint8Array }>, replace: boolean): Promise<void> {
+    const master = await this.loadMasterKey();
+    const keys: KeyringFile['keys'] = {};
+    for (const entry of entries) {
+      if (!KEY_NAME.test(entry.name) || !Number.isInteger(entry.version) || entry.version < 1 || entry.kek.length !== 32 || !/^[0-9a-f]{16}$/.test(entry.kid)) {
+        throw new KeywardenError('UNSUPPORTED_FORMAT', `backup entry ${String(entry.name).slice(0, 40)} is malformed`);
+      }
+      const key = (keys[entry.name] ??= { current: 0, versions: {} });
+      key.versions[String(entry.version)] = {
+        kid: entry.kid,
+        created: entry.created,
+        ...(entry.retired ? { retired: entry.retired } : {}),
+        sealed: sealKek(master, entry.name, entry.version, entry.kid, entry.kek),
+      };
+      if (entry.current) key.current = entry.version;
+    }
+    for (const [name, key] of Object.entries(keys)) {
+      if (!key.versions[String(key.current)]) throw new KeywardenError('UNSUPPORTED_FORMAT', `backup has no current version for ${name}`);
+    }
+    this.keyring = await updateKeyring(this.keyringPath, (ring) => {
+      if (Object.keys(ring.keys).length > 0 && !replace) {
+        throw new KeywardenError('KMS_DENIED', `${this.keyringPath} already holds keys; restore with --force to replace it`);
+      }
+      return { format: 'keywarden-local-keyring', version: 1, keys };
+    });
+    for (const kek of this.keks.values()) wipe(kek);
+    this.keks.clear();
+  }
+
   async close(): Promise<void> {
     for (const kek of this.keks.values()) wipe(kek);
     this.keks.clear();

@@ -161,7 +161,7 @@ class Pkcs11Provider implements KeyProvider {
     work: (p11: LoadedModule['p11'], session: Handle, key: Handle) => Promise<T>,
     decrypting = false,
   ): Promise<T> {
-    const { p11 } = this.loaded();
+    const { lib, p11 } = this.loaded();
     const tokenId = tokenCacheKey(ref);
     let state: TokenState | undefined;
     try {
@@ -169,7 +169,7 @@ class Pkcs11Provider implements KeyProvider {
       const key = await this.findKey(state, ref);
       return await state.pool.use((session) => work(p11, session, key));
     } catch (error) {
-      const mapped = mapPkcs11Error(error, this.loaded().lib, ref, decrypting);
+      const mapped = mapPkcs11Error(error, lib, ref, decrypting);
       if (mapped.retryable && state) {
         // Slot or handles may have changed (token re-inserted, key re-created): look again next time.
         this.tokens.delete(tokenId);
@@ -187,8 +187,9 @@ class Pkcs11Provider implements KeyProvider {
       this.tokens.set(id, state);
       // A wrong PIN stays cached: retrying it would count towards the token's
       // lockout. Other failures (token absent, device error) are looked up again.
+      const { lib } = this.loaded();
       state.catch((error: unknown) => {
-        if (!isPinFailure(error, this.loaded().lib)) this.tokens.delete(id);
+        if (!isPinFailure(error, lib)) this.tokens.delete(id);
       });
     }
     return state;

@@ -70,6 +70,11 @@ export class VaultHttp {
           done();
           resolve({ status: res.statusCode ?? 0, body: parseBody(Buffer.concat(chunks)) });
         });
+        // Destroyed mid-reply (too large, socket reset): settle rather than hang.
+        res.on('close', () => {
+          done();
+          if (!res.complete) reject(unavailable(`Vault reply from ${url.host} broke off`, true));
+        });
       });
       req.end(json);
     });

@@ -7,7 +7,8 @@ export const jsonwebtoken: LibraryModel = {
   roots: [{ module: 'jsonwebtoken' }],
   apis: [
     call('sign', 'jwt-sign', { 0: 'data', 1: 'secret', '1.key': 'secret', '1.passphrase': 'passphrase', '2.algorithm': 'algorithm' }),
-    call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
+    // Without `algorithms`, the accepted algorithms are inferred from the key's form and the token's header.
+    call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }, { facts: { algorithmsFromKey: true } }),
   ],
 };
 

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createVaultTransitProvider } from '../../../src/kms/providers/vault-transit';
@@ -205,6 +207,23 @@ describe('vault-transit provider (HTTP API against a loopback Transit engine)', 
     const controller = new AbortController();
     controller.abort();
     await rejectsWith(provider.generateDataKey({ keyUri, context, signal: controller.signal }), 'KMS_UNAVAILABLE');
+  });
+
+  it('a reply larger than 1 MiB is cut off as KMS_UNAVAILABLE, not buffered or hung on', async () => {
+    const huge = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(Buffer.alloc(3 << 20, 0x20));
+    });
+    await new Promise<void>((resolve) => huge.listen(0, '127.0.0.1', resolve));
+    const port = (huge.address() as AddressInfo).port;
+    const client = createVaultTransitProvider({ addresses: [`http://127.0.0.1:${port}`], token: 't' });
+    try {
+      await rejectsWith(client.generateDataKey({ keyUri: `vault-transit://127.0.0.1:${port}/app`, context }), 'KMS_UNAVAILABLE', true);
+    } finally {
+      await client.close?.();
+      huge.closeAllConnections();
+      huge.close();
+    }
   });
 
   it('parses key URIs strictly', () => {

@@ -1,0 +1,212 @@
+/**
+ * `npm run bench:server`: drives the real language server (the esbuild bundle,
+ * as shipped) over LSP on stdio and prints
+ *  - p50/p95 latency from a `didChange` to its `publishDiagnostics`, for
+ *    generated 100, 2,000 and 10,000-line TypeScript and JavaScript files, next
+ *    to a bare ESLint parse of the same text in this process
+ *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS);
+ *  - workspace-scan throughput (files/s) on test/fixtures and, when installed,
+ *    the real-world bench corpus (~/.cache/keywarden-bench, see bench/README.md).
+ * The server's debounce is set to 0 (initializationOptions.debounceMs), so the
+ * latency is the server's own work plus the LSP round trip, not the typing delay.
+ *
+ * Options: --rounds N (samples per size, default 30; 10,000 lines use a third),
+ *          --no-corpus, --packages a,b (corpus subset), --source (run the
+ *          TypeScript sources through tsx instead of the bundle).
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseForESLint } from '@typescript-eslint/parser';
+import * as espree from 'espree';
+import {
+  createProtocolConnection,
+  DidChangeTextDocumentNotification,
+  DidOpenTextDocumentNotification,
+  InitializeRequest,
+  InitializedNotification,
+  PublishDiagnosticsNotification,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type ProtocolConnection,
+  type PublishDiagnosticsParams,
+} from 'vscode-languageserver-protocol/node';
+import { URI } from 'vscode-uri';
+import { ScanWorkspaceRequest, type ScanResult } from '../src/shared/protocol';
+import { corpusCacheDir, isInstalled, readPackageList } from './corpus-install';
+import { serviceSource } from './server-source';
+
+const ROOT = path.join(__dirname, '..');
+const args = process.argv.slice(2);
+const option = (name: string) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const ROUNDS = Number(option('rounds') ?? 30);
+const SIZES = [100, 2000, 10000];
+const TARGET_RATIO = 1.3;
+const TARGET_MS_AT_2000 = 150;
+
+interface Server {
+  connection: ProtocolConnection;
+  /** When the diagnostics of this version arrived, and how many keywarden findings they hold. */
+  published(uri: string, version: number): Promise<{ at: number; findings: number }>;
+  stop(): Promise<void>;
+}
+
+function serverCommand(): string[] {
+  if (args.includes('--source')) return ['--require', 'tsx/cjs', path.join(ROOT, 'src/server/server.ts'), '--stdio'];
+  const bundle = path.join(ROOT, 'out', 'bench-server', 'server.js');
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), `--outfile=${bundle}`], { stdio: 'inherit' });
+  return [bundle, '--stdio'];
+}
+
+async function startServer(command: string[], folders: string[]): Promise<Server> {
+  const child = spawn(process.execPath, command, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const waiting = new Map<string, (result: { at: number; findings: number }) => void>();
+  connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
+    const at = performance.now();
+    const key = `${p.uri}@${p.version}`;
+    waiting.get(key)?.({ at, findings: p.diagnostics.filter((d) => d.code).length });
+    waiting.delete(key);
+  });
+  connection.onNotification('window/logMessage', (p: { message: string }) => console.error(`  server log: ${p.message}`));
+  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.listen();
+  await connection.sendRequest(InitializeRequest.type, {
+    processId: process.pid,
+    rootUri: folders[0] ? URI.file(folders[0]).toString() : null,
+    workspaceFolders: folders.map((f) => ({ uri: URI.file(f).toString(), name: path.basename(f) })),
+    initializationOptions: { debounceMs: 0 },
+    capabilities: { workspace: { configuration: true }, window: { workDoneProgress: true } },
+  });
+  await connection.sendNotification(InitializedNotification.type, {});
+  return {
+    connection,
+    published: (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve)),
+    stop: async () => {
+      await connection.sendRequest('shutdown').catch(() => undefined);
+      await connection.sendNotification('exit').catch(() => undefined);
+      connection.dispose();
+      child.kill();
+    },
+  };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function bareParse(text: string, language: 'ts' | 'js'): number {
+  const started = performance.now();
+  if (language === 'ts') parseForESLint(text, { filePath: 'bench.ts', range: true, loc: true, tokens: true, comment: true, sourceType: 'module', ecmaVersion: 'latest' } as never);
+  else espree.parse(text, { ecmaVersion: 'latest', sourceType: 'module', range: true, loc: true, tokens: true, comment: true, ecmaFeatures: { jsx: true } });
+  return performance.now() - started;
+}
+
+async function latency(server: Server): Promise<boolean> {
+  console.log(`\nLatency didChange → publishDiagnostics (debounce 0; p50/p95 over ${ROUNDS} rounds, ${Math.max(5, Math.round(ROUNDS / 3))} for 10,000 lines)`);
+  console.log('  file              findings   server p50   server p95   bare parse p50   bare parse p95   p95 ratio   target');
+  let allMet = true;
+  for (const language of ['ts', 'js'] as const) {
+    for (const lines of SIZES) {
+      const uri = URI.file(path.join(os.tmpdir(), `keywarden-bench-${lines}.${language}`)).toString();
+      const text = serviceSource(lines, language);
+      const rounds = lines >= 10000 ? Math.max(5, Math.round(ROUNDS / 3)) : ROUNDS;
+      let version = 1;
+      const opened = server.published(uri, version);
+      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri, languageId: language === 'ts' ? 'typescript' : 'javascript', version, text },
+      });
+      await opened;
+      const serverMs: number[] = [];
+      const parseMs: number[] = [];
+      let findings = 0;
+      const lineCount = text.split('\n').length - 1;
+      for (let round = -3; round < rounds; round++) {
+        // an edit in the middle of the file, as typing does (one character replaced)
+        version++;
+        const line = Math.floor(lineCount / 2);
+        const done = server.published(uri, version);
+        const sent = performance.now();
+        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+          textDocument: { uri, version },
+          contentChanges: [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: version % 2 ? ' ' : '' }],
+        });
+        const { at, findings: found } = await done;
+        findings = found;
+        // interleaved, so both feel the same machine load
+        const parse = bareParse(text, language);
+        if (round >= 0) {
+          serverMs.push(at - sent);
+          parseMs.push(parse);
+        }
+      }
+      const p95 = percentile(serverMs, 95);
+      const parse95 = percentile(parseMs, 95);
+      const ratio = p95 / parse95;
+      const met = ratio <= TARGET_RATIO && (lines !== 2000 || p95 < TARGET_MS_AT_2000);
+      allMet &&= met;
+      const target = lines === 2000 ? `≤${TARGET_RATIO}×, <${TARGET_MS_AT_2000} ms` : `≤${TARGET_RATIO}×`;
+      console.log(
+        `  ${`${lines.toLocaleString('en')} lines .${language}`.padEnd(18)}${String(findings).padStart(8)}` +
+          `${fmt(percentile(serverMs, 50))}${fmt(p95)}${fmt(percentile(parseMs, 50), 17)}${fmt(parse95, 17)}` +
+          `${`${ratio.toFixed(2)}×`.padStart(12)}   ${met ? 'met' : 'MISSED'} (${target})`,
+      );
+    }
+  }
+  return allMet;
+}
+
+function fmt(ms: number, width = 13): string {
+  return `${ms.toFixed(1)} ms`.padStart(width);
+}
+
+async function scanThroughput(command: string[], name: string, folders: string[]): Promise<void> {
+  const server = await startServer(command, folders);
+  try {
+    const result = (await server.connection.sendRequest(ScanWorkspaceRequest, {})) as ScanResult;
+    const perSecond = result.files / (result.durationMs / 1000);
+    console.log(`  ${name.padEnd(34)}${String(result.files).padStart(6)} files${String(result.findings).padStart(7)} findings${`${(result.durationMs / 1000).toFixed(1)} s`.padStart(9)}${`${perSecond.toFixed(1)} files/s`.padStart(16)}`);
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const command = serverCommand();
+  console.log(`keywarden bench:server — ${args.includes('--source') ? 'TypeScript sources via tsx' : 'bundled server (out/bench-server/server.js)'}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  const server = await startServer(command, []);
+  let met: boolean;
+  try {
+    met = await latency(server);
+  } finally {
+    await server.stop();
+  }
+  console.log('\nWorkspace scan throughput (keywarden/scanWorkspace, files read from disk, linted and published)');
+  await scanThroughput(command, 'test/fixtures', [path.join(ROOT, 'test', 'fixtures')]);
+  if (!args.includes('--no-corpus')) {
+    const list = readPackageList(path.join(ROOT, 'bench', 'corpus-packages.json'));
+    const dir = corpusCacheDir(list);
+    if (!isInstalled(dir, list)) {
+      console.log(`  real-world corpus: not installed at ${dir} (npm run bench installs it); skipped`);
+    } else {
+      const wanted = option('packages')?.split(',') ?? Object.keys(list.packages);
+      const folders = wanted.map((name) => path.join(dir, 'node_modules', name)).filter((f) => fs.existsSync(f));
+      await scanThroughput(command, `real-world corpus (${folders.length} packages)`, folders);
+    }
+  }
+  console.log(`\nload average after: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (a loaded machine stretches both columns; the ratio is the comparable number)`);
+  console.log(met ? 'All latency targets met.' : 'Some latency targets were missed (see MISSED above).');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,371 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
+import { verificationKeyKind } from '../src/analysis/key-kind';
+import { resolveObjectLiteral, findProperty, unwrapExpression } from '../src/analysis/scope';
+import { symbolicValues } from '../src/analysis/symbolic';
+import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, type AlgorithmFacts } from '../src/model/algorithms';
+import type { Operation } from '../src/model/types';
+import { createRule } from '../src/util/create-rule';
+import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
+
+export type Options = [
+  {
+    /** Allow broken hashes whose result is evidently a non-security fingerprint (ETag, cache key, dedupe, local checksum). */
+    allowFingerprints?: boolean;
+    /** Report CBC/CTR/CFB/OFB encryption when no MAC is computed anywhere in the file. */
+    requireAuthenticatedEncryption?: boolean;
+    /** When `jsonwebtoken` `verify()` must pin `algorithms`: only when the key may be a public key, or always. */
+    requirePinnedJwtAlgorithms?: 'when-asymmetric' | 'always';
+  },
+];
+export type MessageIds =
+  | 'weakHash'
+  | 'weakCipher'
+  | 'ecbMode'
+  | 'deprecatedCipherApi'
+  | 'passphraseKdf'
+  | 'rsaPkcs1Encryption'
+  | 'jwtNone'
+  | 'jwtUnpinned'
+  | 'unauthenticatedMode'
+  | 'useSha256'
+  | 'useSha256Migrate';
+
+/** What a hash inside each kind of operation protects. */
+const HASH_USE: Partial<Record<Operation, string>> = {
+  mac: 'HMAC (an integrity/authentication key is at stake)',
+  'mac-verify': 'HMAC verification',
+  sign: 'signatures',
+  verify: 'signature verification',
+  kdf: 'key derivation',
+  'password-hash': 'password hashing',
+  keygen: 'keys',
+  'key-import': 'keys',
+  encrypt: 'encryption padding',
+  decrypt: 'encryption padding',
+  'jwt-sign': 'token signatures',
+  'jwt-verify': 'token signatures',
+};
+const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
+const MAC_OPS = new Set<Operation>(['mac', 'mac-verify']);
+const WEAK_HASH_NAME = /md5|md4|md2|sha-?1(?!\d)|ripemd-?160|rmd160/i;
+
+export default createRule<Options, MessageIds>({
+  name: 'no-weak-algorithm',
+  meta: {
+    type: 'problem',
+    hasSuggestions: true,
+    docs: {
+      description: 'Disallow broken or weak cryptographic algorithms, modes and paddings',
+      recommended: 'recommended',
+      strictOptions: [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }],
+      cwe: [327, 328, 916, 347],
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          allowFingerprints: {
+            type: 'boolean',
+            description:
+              'Allow MD5/SHA-1 when the digest is evidently a non-security fingerprint (ETag, cache key, dedupe key, checksum of a local file, Gravatar URL). Default true; false in `strict`.',
+          },
+          requireAuthenticatedEncryption: {
+            type: 'boolean',
+            description: 'Report unauthenticated modes (CBC, CTR, CFB, OFB) when no MAC is computed in the file. Default false; true in `strict`.',
+          },
+          requirePinnedJwtAlgorithms: {
+            type: 'string',
+            enum: ['when-asymmetric', 'always'],
+            description:
+              "When a `jsonwebtoken` `verify()` must pin `algorithms`: `'when-asymmetric'` (default) when the key may be a public key (PEM, certificate, file, key callback); `'always'` in `strict`.",
+          },
+        },
+      },
+    ],
+    messages: {
+      weakHash: '{{name}} is broken (collisions are practical) and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
+      weakCipher: '{{name}} is an obsolete cipher ({{why}}). Use AES-256-GCM or ChaCha20-Poly1305.',
+      ecbMode: 'ECB mode encrypts equal blocks to equal ciphertext and leaks patterns. Use an authenticated mode (AES-256-GCM) with a random IV per message.',
+      deprecatedCipherApi:
+        '{{api}} {{why}}. Use createCipheriv/createDecipheriv with a key from a KDF or KMS and a random IV (data encrypted with it must be re-encrypted).',
+      passphraseKdf:
+        'A string key puts {{api}} in passphrase mode: the real key and IV come from one round of MD5 (EVP_BytesToKey). Pass a WordArray key (e.g. from PBKDF2 or enc.Hex.parse) with an explicit random IV.',
+      rsaPkcs1Encryption: 'RSA PKCS#1 v1.5 encryption padding is open to padding-oracle (Bleichenbacher) attacks. Use RSA-OAEP (RSA_PKCS1_OAEP_PADDING).',
+      jwtNone: 'The JWT algorithm "none" means no signature: anyone can forge tokens. Sign with a real algorithm and never accept "none".',
+      jwtUnpinned:
+        '{{api}} accepts whatever algorithm the token header names{{keyHint}}. Pin the expected algorithms: `{ algorithms: [\'RS256\'] }` (algorithm confusion, CVE-2022-23540).',
+      unauthenticatedMode:
+        '{{name}} encrypts without authenticating, and no MAC is computed in this file: ciphertexts can be modified undetected (padding oracles for CBC). Use AES-256-GCM or encrypt-then-MAC.',
+      useSha256: 'Use {{replacement}} instead (a fresh digest: nothing stored depends on it).',
+      useSha256Migrate:
+        'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition).',
+    },
+  },
+  defaultOptions: [{ allowFingerprints: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'when-asymmetric' }],
+  create(context, [options]) {
+    const sourceCode = context.sourceCode;
+    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+
+    return {
+      'Program:exit'() {
+        const calls = getApiCalls(sourceCode);
+        if (calls.length === 0) return;
+        const macInFile = calls.some((c) => MAC_OPS.has(c.api.operation));
+        for (const call of calls) {
+          try {
+            checkCall(call, macInFile);
+          } catch {
+            // A rule must survive any AST: an unexpected shape is skipped.
+          }
+        }
+      },
+    };
+
+    function checkCall(call: ApiCall, macInFile: boolean): void {
+      const op = call.api.operation;
+      for (const node of [...argsWithRole(call, 'algorithm'), ...argsWithRole(call, 'digest')]) {
+        for (const constant of resolveValues(ctx, node).values) {
+          if (constant.kind !== 'string') continue;
+          checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);
+        }
+      }
+      for (const node of argsWithRole(call, 'algorithms')) {
+        for (const list of resolveValues(ctx, node).values) {
+          const items = list.kind === 'array' ? (list.value as readonly Constant[]) : [list];
+          for (const item of items) {
+            if (item.kind === 'string') checkAlgorithmName(call, item.value as string, reportTarget(sourceCode, item, node), item, macInFile);
+          }
+        }
+      }
+      const facts = call.api.facts ?? {};
+      if (typeof facts.hash === 'string') checkAlgorithmName(call, facts.hash, algorithmNamePart(call, facts.hash), undefined, macInFile);
+      if (typeof facts.cipher === 'string') checkLibraryCipher(call, facts.cipher, macInFile);
+      if (call.api.deprecated && CIPHER_OPS.has(op)) {
+        report({ node: calleeOf(call), messageId: 'deprecatedCipherApi', data: { api: describeCall(call), why: call.api.deprecated } });
+      }
+      if (CIPHER_OPS.has(op)) checkPadding(call);
+      if (facts.unsecured === true) report({ node: calleeOf(call), messageId: 'jwtNone' });
+      if (op === 'jwt-verify') checkJwtVerify(call);
+    }
+
+    function checkAlgorithmName(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined, macInFile: boolean): void {
+      const op = call.api.operation;
+      if (/^none$/i.test(name) && (op === 'jwt-sign' || op === 'jwt-verify')) {
+        report({ node: at, messageId: 'jwtNone' });
+        return;
+      }
+      if (CIPHER_OPS.has(op) && describeRsaEncryptionPadding(name) === 'pkcs1') {
+        report({ node: at, messageId: 'rsaPkcs1Encryption' });
+        return;
+      }
+      const facts = describeAlgorithm(name);
+      if (!facts) return;
+      if (facts.kind === 'hash') {
+        if (facts.weak) checkWeakHash(call, facts.name, at, constant);
+        return;
+      }
+      if (!CIPHER_OPS.has(op)) return;
+      checkCipher(facts, name, at, macInFile);
+    }
+
+    function checkCipher(facts: AlgorithmFacts, name: string, at: TSESTree.Node, macInFile: boolean): void {
+      if (facts.kind !== 'cipher') return;
+      if (facts.weak) {
+        report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+      } else if (facts.mode === 'ecb') {
+        report({ node: at, messageId: 'ecbMode' });
+      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts)) {
+        report({ node: at, messageId: 'unauthenticatedMode', data: { name } });
+      }
+    }
+
+    /** crypto-js / forge ciphers named by the API itself (`CryptoJS.TripleDES.encrypt`, `forge.des.createEncryptionCipher`). */
+    function checkLibraryCipher(call: ApiCall, cipher: string, macInFile: boolean): void {
+      const facts = describeAlgorithm(cipher);
+      if (facts?.kind !== 'cipher') return;
+      if (facts.weak) {
+        report({ node: algorithmNamePart(call, cipher), messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+        return;
+      }
+      const modeArgs = argsWithRole(call, 'mode');
+      let unauthenticated = needsSeparateMac(facts) && modeArgs.length === 0;
+      for (const modeArg of modeArgs) {
+        for (const mode of symbolicValues(ctx, modeArg)) {
+          const described = typeof mode.value === 'string' ? describeMode(mode.value) : undefined;
+          if (described === 'ecb') report({ node: reportTarget(sourceCode, mode.constant ?? ({ origin: mode.origin } as Constant), modeArg), messageId: 'ecbMode' });
+          else if (described === 'cbc' || described === 'ctr' || described === 'cfb' || described === 'ofb') unauthenticated = true;
+        }
+      }
+      if (unauthenticated && options.requireAuthenticatedEncryption && !macInFile && call.api.operation === 'encrypt' && !call.receiver) {
+        report({ node: calleeOf(call), messageId: 'unauthenticatedMode', data: { name: `${facts.family}-CBC` } });
+      }
+      checkPassphrase(call);
+    }
+
+    /** crypto-js: a string key is a passphrase run through the MD5-based EVP KDF. */
+    function checkPassphrase(call: ApiCall): void {
+      if (call.library.id !== 'crypto-js') return;
+      for (const keyArg of argsWithRole(call, 'key')) {
+        if (isEvidentlyString(keyArg)) report({ node: keyArg, messageId: 'passphraseKdf', data: { api: describeCall(call) } });
+      }
+    }
+
+    function isEvidentlyString(node: TSESTree.Node): boolean {
+      const expr = unwrapExpression(node);
+      if (expr.type === 'TemplateLiteral') return true;
+      if (envVarName(expr) !== undefined) return true;
+      if (expr.type === 'LogicalExpression' && envVarName(expr.left) !== undefined) return true;
+      const resolution = resolveValues(ctx, expr);
+      if (resolution.values.some((v) => v.kind === 'string')) return true;
+      return isStringTyped(expr);
+    }
+
+    function isStringTyped(node: TSESTree.Node): boolean {
+      const services = sourceCode.parserServices;
+      if (!services?.program || !services.esTreeNodeToTSNodeMap) return false;
+      try {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        const STRING_LIKE = (require('typescript') as typeof import('typescript')).TypeFlags.StringLike;
+        const checker = services.program.getTypeChecker();
+        const type = checker.getTypeAtLocation(services.esTreeNodeToTSNodeMap.get(node as never));
+        return type.isUnion() ? type.types.every((t) => (t.flags & STRING_LIKE) !== 0) : (type.flags & STRING_LIKE) !== 0;
+      } catch {
+        return false;
+      }
+    }
+
+    function checkWeakHash(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined): void {
+      const op = call.api.operation;
+      let verdict: DigestVerdict | undefined;
+      let use = HASH_USE[op];
+      if (op === 'hash') {
+        verdict = digestPurpose(sourceCode, call);
+        if (verdict.purpose === 'fingerprint' && options.allowFingerprints !== false) return;
+        use =
+          verdict.purpose === 'security'
+            ? `security (this digest ${verdict.reason})`
+            : verdict.purpose === 'fingerprint'
+              ? `anything in \`strict\` (even a ${verdict.reason})`
+              : 'security purposes (if this digest is only a cache key, ETag or checksum, name it so)';
+      }
+      const passwordHint = op === 'password-hash' || /password/.test(verdict?.reason ?? '') ? ' (for passwords: argon2id, scrypt or bcrypt)' : '';
+      const migrate = op !== 'hash' || verdict?.persisted !== false || verdict.purpose === 'security';
+      const suggest = suggestion(at, constant, name, migrate);
+      report({ node: at, messageId: 'weakHash', data: { name, use: use ?? 'security purposes', passwordHint }, suggest });
+    }
+
+    /** `'md5'` → `'sha256'` in a string literal, `CryptoJS.MD5` → `CryptoJS.SHA256`: a suggestion, never a fix. */
+    function suggestion(
+      at: TSESTree.Node,
+      constant: Constant | undefined,
+      name: string,
+      migrate: boolean,
+    ): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      let target: TSESTree.Node | undefined;
+      let text: string | undefined;
+      if (constant && !constant.derived && !constant.external && at.type === 'Literal' && typeof at.value === 'string') {
+        target = at;
+        text = sourceCode.getText(at);
+      } else if (!constant && at.type === 'Identifier' && WEAK_HASH_NAME.test(at.name)) {
+        target = at;
+        text = at.name;
+      }
+      if (!target || text === undefined) return undefined;
+      const matches = text.match(new RegExp(WEAK_HASH_NAME.source, 'gi'));
+      if (!matches || matches.length !== 1) return undefined;
+      const replaced = text.replace(WEAK_HASH_NAME, (m) => sha256Like(m));
+      const fixTarget = target;
+      return [
+        {
+          messageId: migrate ? 'useSha256Migrate' : 'useSha256',
+          data: { name, replacement: replaced.replace(/^['"`]|['"`]$/g, '') },
+          fix: (fixer) => fixer.replaceText(fixTarget, replaced),
+        },
+      ];
+    }
+
+    /** RSA PKCS#1 v1.5 encryption: node `padding` constants, forge's default scheme. */
+    function checkPadding(call: ApiCall): void {
+      const paddings = argsWithRole(call, 'padding');
+      for (const node of paddings) {
+        for (const value of symbolicValues(ctx, node)) {
+          if (describeRsaEncryptionPadding(value.value) !== 'pkcs1') continue;
+          const at = value.constant ? reportTarget(sourceCode, value.constant, node) : node;
+          report({ node: at, messageId: 'rsaPkcs1Encryption' });
+        }
+      }
+      const defaultPadding = call.api.facts?.defaultPadding;
+      if (paddings.length === 0 && typeof defaultPadding === 'string' && describeRsaEncryptionPadding(defaultPadding) === 'pkcs1') {
+        report({ node: calleeOf(call), messageId: 'rsaPkcs1Encryption' });
+      }
+    }
+
+    /** jsonwebtoken `verify` without `algorithms`: the token picks the algorithm. */
+    function checkJwtVerify(call: ApiCall): void {
+      if (call.api.facts?.algorithmsFromKey !== true) return;
+      if (argsWithRole(call, 'algorithms').length > 0) return;
+      const options3 = call.node.arguments[2];
+      if (options3 && !isFunctionNode(options3)) {
+        const object = resolveObjectLiteral(sourceCode, options3);
+        // Options we cannot see (spread, built elsewhere) may pin algorithms: stay quiet.
+        if (!object || object.properties.some((p) => p.type === 'SpreadElement') || findProperty(object, 'algorithms')) return;
+      }
+      const key = argsWithRole(call, 'secret')[0];
+      if (!key) return;
+      const kind = verificationKeyKind(ctx, key);
+      if (options.requirePinnedJwtAlgorithms !== 'always' && kind !== 'public') return;
+      const keyHint = kind === 'public' ? ', and the key may be a public key an attacker can use as an HMAC secret' : '';
+      report({ node: calleeOf(call), messageId: 'jwtUnpinned', data: { api: describeCall(call), keyHint } });
+    }
+  },
+});
+
+/** The part of the callee naming the algorithm (`MD5` in `CryptoJS.MD5`, `md5` in `forge.md.md5.create`, `TripleDES`). */
+function algorithmNamePart(call: ApiCall, name: string): TSESTree.Node {
+  const wanted = describeAlgorithm(name);
+  for (let node: TSESTree.Node = unwrapExpression(call.node.callee); node.type === 'MemberExpression'; node = unwrapExpression(node.object)) {
+    if (node.computed || node.property.type !== 'Identifier') continue;
+    const facts = describeAlgorithm(node.property.name.replace(/^Hmac/, ''));
+    if (facts && wanted && facts.kind === wanted.kind && (facts.kind === 'hash' ? facts.name === (wanted as typeof facts).name : facts.family === (wanted as typeof facts).family)) {
+      return node.property;
+    }
+  }
+  return calleeOf(call);
+}
+
+function isFunctionNode(node: TSESTree.Node): boolean {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression';
+}
+
+function sha256Like(match: string): string {
+  const upper = match === match.toUpperCase();
+  const dashed = match.includes('-');
+  const base = dashed ? 'sha-256' : 'sha256';
+  return upper ? base.toUpperCase() : base;
+}
+
+function cipherWeakness(family: string): string {
+  switch (family) {
+    case 'DES':
+    case 'DESX':
+      return '56-bit keys are brute-forced in hours';
+    case 'RC4':
+      return 'biased keystream; banned from TLS by RFC 7465';
+    case '3DES':
+    case 'Blowfish':
+    case 'IDEA':
+    case 'CAST5':
+    case 'RC2':
+    case 'SEED':
+    case 'Skipjack':
+    case 'RC5':
+      return '64-bit blocks fall to birthday attacks (Sweet32) and it is deprecated';
+    default:
+      return 'deprecated';
+  }
+}

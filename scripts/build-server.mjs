@@ -1,0 +1,72 @@
+// Bundles the language server (src/server/server.ts) into one file, dist/server.js,
+// that runs with nothing else installed: ESLint's Linter, keywarden's rules,
+// @typescript-eslint/parser and TypeScript are all inside.
+//
+// ESLint is bundled through `eslint/universal` (the Linter alone, no config-file
+// loading, no jiti): the server never loads workspace configuration. The only
+// thing that wants the Node-only ESLint classes is @typescript-eslint/utils'
+// `ESLint`/`FlatESLint`/`LegacyESLint` wrappers, evaluated at load time but
+// never used by rules; they get a stand-in that throws if ever constructed.
+//
+// Usage: node scripts/build-server.mjs [--outfile=path] [--no-minify]
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+
+const root = path.join(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(path.join(root, 'package.json'));
+const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+
+const universal = require.resolve('eslint/universal');
+// The real SourceCode class (the Linter uses it too, so it is in the bundle anyway).
+const sourceCode = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/languages/js/source-code/index.js');
+const unavailable = `class Unavailable {
+  static version = require(${JSON.stringify(universal)}).Linter.version;
+  constructor() { throw new Error('the ESLint Node API is not part of the keywarden server bundle'); }
+}`;
+const eslintLinterOnly = {
+  name: 'eslint-linter-only',
+  setup(b) {
+    b.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, (args) => ({ path: args.path, namespace: 'keywarden-stand-in' }));
+    b.onLoad({ filter: /^eslint$/, namespace: 'keywarden-stand-in' }, () => ({
+      contents: `${unavailable}
+module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require(${JSON.stringify(sourceCode)}).SourceCode, ESLint: Unavailable, RuleTester: Unavailable };`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+    b.onLoad({ filter: /^eslint\/use-at-your-own-risk$/, namespace: 'keywarden-stand-in' }, () => ({
+      contents: `${unavailable}\nmodule.exports = { FlatESLint: Unavailable, LegacyESLint: Unavailable, ESLint: Unavailable };`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
+// `mainFields: module` (needed for packages whose `main` is a UMD build esbuild
+// cannot follow) would give ESLint the ESM build of esquery, whose namespace has
+// no `parse`: pin esquery to its CommonJS build, which ESLint requires.
+const esqueryCommonJs = {
+  name: 'esquery-commonjs',
+  setup(b) {
+    b.onResolve({ filter: /^esquery$/ }, () => ({ path: require.resolve('esquery') }));
+  },
+};
+
+const started = Date.now();
+const outfile = path.resolve(root, arg('outfile') ?? 'dist/server.js');
+const result = await build({
+  entryPoints: [path.join(root, 'src/server/server.ts')],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  mainFields: ['module', 'main'],
+  minify: !process.argv.includes('--no-minify'),
+  outfile,
+  plugins: [eslintLinterOnly, esqueryCommonJs],
+  logLevel: 'warning',
+  metafile: true,
+});
+const bytes = Object.values(result.metafile.outputs).reduce((sum, o) => sum + o.bytes, 0);
+console.log(`built ${path.relative(root, outfile)} (${(bytes / 1024 / 1024).toFixed(1)} MB) in ${Date.now() - started} ms`);

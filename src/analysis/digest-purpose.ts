@@ -1,0 +1,150 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls, argsWithRole, type ApiCall } from './api-calls';
+import { enclosingFunctions, functionName, namesIn } from './expression-names';
+import { identifierWords } from './identifier-words';
+import { resolveImportPath } from './imports';
+import { singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { valueUses, type ValueUse } from './value-flow';
+
+/**
+ * What a message digest is for, judged from what goes in and where the result
+ * goes. A broken hash (MD5, SHA-1) is harmless as an ETag, a cache key or a
+ * checksum of a local file, and a vulnerability for passwords, tokens,
+ * signatures or integrity checks of data an attacker supplies.
+ */
+export type DigestPurpose = 'security' | 'fingerprint' | 'unknown';
+
+export interface DigestVerdict {
+  purpose: DigestPurpose;
+  /** Human-readable evidence: `hashes a password`, `ETag header`. */
+  reason: string;
+  /** The digest is likely stored or compared with stored values (changing the algorithm needs a migration). */
+  persisted: boolean;
+}
+
+/** Inputs that make any digest of them a security use. */
+const SECRET_INPUT_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'pin', 'otp', 'credential', 'credentials', 'apikey', 'salt', 'pepper', 'private']);
+/** Uses that make a digest a fingerprint, not a security control. */
+const FINGERPRINT_WORDS = new Set([
+  'etag', 'etags', 'cache', 'cached', 'caching', 'cachebust', 'checksum', 'checksums', 'fingerprint', 'dedupe', 'dedup', 'deduplicate',
+  'deduplication', 'duplicate', 'duplicates', 'gravatar', 'avatar', 'identicon', 'oid', 'git', 'shard', 'bucket', 'partition', 'chunk',
+  'asset', 'assets', 'revision', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'seen', 'lookup',
+  'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
+]);
+/** Uses that make a digest a security control. */
+const SECURITY_WORDS = new Set([
+  'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'tokens', 'signature', 'sign', 'signed', 'hmac', 'auth', 'authenticate',
+  'authentication', 'session', 'csrf', 'xsrf', 'nonce', 'otp', 'totp', 'hotp', 'apikey', 'credential', 'credentials', 'salt', 'integrity',
+  'verify', 'verification', 'kdf', 'derive', 'encryption', 'encrypt', 'cipher', 'license', 'unlock', 'reset', 'login', 'pin', 'webhook',
+]);
+/** Text (header names, URLs) that marks a fingerprint. */
+const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\//i;
+/** Where request data lives: a digest compared with it checks untrusted input. */
+const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
+const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
+const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
+
+/** The purpose of the digest computed by `call` (a hash call, or a method call on one). */
+export function digestPurpose(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
+  try {
+    return judge(sourceCode, call);
+  } catch {
+    return { purpose: 'unknown', reason: 'unknown use', persisted: false };
+  }
+}
+
+function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
+  const root = rootOf(call);
+  const chain = getApiCalls(sourceCode).filter((c) => rootOf(c) === root);
+  const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
+  const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
+  const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w));
+  if (secretInput) return { purpose: 'security', reason: `hashes a ${secretInput}`, persisted: true };
+
+  const uses = chain.filter((c) => !isReceiver(chain, c)).flatMap((c) => valueUses(sourceCode, c.node));
+  const fnWords = enclosingFunctions(root.node)
+    .slice(0, 2)
+    .flatMap((fn) => identifierWords(functionName(fn) ?? ''));
+  const useWords = uses.flatMap((use) => wordsOfUse(use));
+  const untrustedComparison = uses.find((use) => use.kind === 'compare' && isUntrusted(use.other));
+  if (untrustedComparison) return { purpose: 'security', reason: 'is compared with request data', persisted: false };
+
+  const fingerprintText = uses.find((use) => (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) || (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))));
+  const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
+  const readsFile = inputs.some((n) => readsFromFile(sourceCode, n)) || inputWords.some((w) => w === 'file' || w === 'content' || w === 'contents');
+  if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
+    return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
+  }
+  if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
+
+  const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
+  const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
+  if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  if (readsFile) return { purpose: 'fingerprint', reason: 'checksum of a local file', persisted: false };
+  if (uses.some((u) => u.kind === 'compare')) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
+  return { purpose: 'unknown', reason: 'unknown use', persisted };
+}
+
+function rootOf(call: ApiCall): ApiCall {
+  let current = call;
+  while (current.receiver) current = current.receiver;
+  return current;
+}
+
+/** A call whose result is directly the receiver of a modelled method call (`createHash(…)` in `createHash(…).update(…)`). */
+function isReceiver(chain: readonly ApiCall[], call: ApiCall): boolean {
+  return chain.some((c) => c.receiver === call && c.node.callee.type === 'MemberExpression' && c.node.callee.object === call.node);
+}
+
+/** Words of a name, plus the whole name squashed (`ETag` splits into `e`, `tag`; squashed it is `etag`). */
+function nameWords(name: string): string[] {
+  return [...identifierWords(name), name.toLowerCase().replace(/[^a-z0-9]/g, '')];
+}
+
+function wordsOfUse(use: ValueUse): string[] {
+  switch (use.kind) {
+    case 'binding':
+      return nameWords(use.name);
+    case 'argument': {
+      const callee = use.call.callee;
+      return namesIn(callee).flatMap(identifierWords);
+    }
+    case 'return':
+      return nameWords(use.name ?? '');
+    case 'compare':
+      return namesIn(use.other).flatMap(identifierWords);
+    case 'index':
+      return namesIn(use.object).flatMap(identifierWords);
+    case 'text':
+    case 'numeric':
+      return [];
+    case 'jsx-attribute':
+      return use.name === 'key' ? ['reactkey'] : identifierWords(use.name);
+  }
+}
+
+/** String literals passed next to the value: `res.setHeader('ETag', digest)`. */
+function argumentText(use: Extract<ValueUse, { kind: 'argument' }>): string[] {
+  return use.call.arguments.flatMap((arg) => (arg.type === 'Literal' && typeof arg.value === 'string' ? [arg.value] : []));
+}
+
+function isUntrusted(node: TSESTree.Node): boolean {
+  const names = namesIn(node).flatMap(identifierWords);
+  if (names.some((w) => w === 'etag' || w === 'match')) return false;
+  if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && /if-none-match|etag/i.test(String(node.property.value))) return false;
+  return names.some((w) => UNTRUSTED_WORDS.has(w));
+}
+
+/** `fs.readFileSync(path)` / `await readFile(path)` as the hashed input. */
+function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
+  let expr: TSESTree.Node = unwrapExpression(node);
+  if (expr.type === 'Identifier' && depth < 2) {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    return init ? readsFromFile(sourceCode, init, depth + 1) : false;
+  }
+  if (expr.type === 'AwaitExpression') expr = expr.argument;
+  if (expr.type !== 'CallExpression') return false;
+  const path = resolveImportPath(sourceCode, expr.callee);
+  return path?.module !== undefined && FILE_MODULES.has(path.module);
+}

@@ -1,0 +1,271 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { apiCallAt, argsWithRole, type ApiCall } from './api-calls';
+import { classMemberValues } from './class-members';
+import { identifierWords } from './identifier-words';
+import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { resolveValues, type Constant, type ResolveContext } from './values';
+
+/**
+ * Where an IV/nonce comes from, when that makes it repeat: a constant, a
+ * freshly allocated (all-zero) buffer, bytes derived from the key (or the
+ * password), or a random value generated once (module level, class field)
+ * and reused by every call.
+ */
+export type IvProblem =
+  | { kind: 'constant'; origin: TSESTree.Node; constant: Constant }
+  | { kind: 'zero'; origin: TSESTree.Node }
+  | { kind: 'key-derived'; origin: TSESTree.Node; from: string }
+  | { kind: 'reused'; origin: TSESTree.Node; name: string };
+
+const MAX_DEPTH = 5;
+const SECRET_WORDS = new Set(['key', 'secret', 'password', 'passphrase', 'passwd', 'pwd']);
+/** Methods that write into a buffer: an IV built with them is not the zeros it was allocated as. */
+const MUTATING_METHODS = /^(?:write|fill$|set$|copy$|increment|randomFill)/;
+/** `new Uint8Array(NONCE_BYTES)`, `Buffer.alloc(ivLength)`: a size, not bytes to copy. */
+const SIZE_NAME = /(?:bytes|length|len|size)$/i;
+const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+const SLICES = new Set(['slice', 'subarray', 'substring', 'substr']);
+
+/** The problems with the IV argument `iv` of `call` (empty when it looks fresh per message). */
+export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node): IvProblem[] {
+  try {
+    const problems: IvProblem[] = [];
+    const seenVariables: TSESLint.Scope.Variable[] = [];
+    const definitions = definitionsOf(ctx.sourceCode, iv, seenVariables, 0);
+    if (seenVariables.some((v) => isMutated(ctx.sourceCode, v, call.node))) return [];
+    for (const constant of resolveValues(ctx, iv).values) {
+      if (!isByteLike(constant)) continue;
+      if (isAllZero(constant)) problems.push({ kind: 'zero', origin: constant.origin });
+      else problems.push({ kind: 'constant', origin: constant.origin, constant });
+    }
+    if (problems.length) return problems;
+    for (const def of definitions) {
+      if (isZeroAllocation(ctx.sourceCode, def)) problems.push({ kind: 'zero', origin: def });
+    }
+    if (problems.length) return problems;
+    const derived = keyDerivation(ctx.sourceCode, call, definitions);
+    if (derived) return [derived];
+    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions);
+    return reused ? [reused] : [];
+  } catch {
+    return [];
+  }
+}
+
+function isByteLike(constant: Constant): boolean {
+  if (constant.kind === 'string') return (constant.value as string).length > 0;
+  if (constant.kind === 'bytes') return (constant.value as Uint8Array).length > 0;
+  if (constant.kind === 'array') return (constant.value as readonly Constant[]).length > 0;
+  return false;
+}
+
+function isAllZero(constant: Constant): boolean {
+  if (constant.kind === 'bytes') return (constant.value as Uint8Array).every((b) => b === 0);
+  if (constant.kind === 'array') return (constant.value as readonly Constant[]).every((c) => c.value === 0);
+  return false;
+}
+
+/**
+ * The expressions an IV may evaluate to: follows variables (every write),
+ * class fields (`this.iv`) and parenthesis-like wrappers. Records the variables
+ * it went through, so mutations of them can be checked.
+ */
+function definitionsOf(sourceCode: SourceCode, node: TSESTree.Node, variables: TSESLint.Scope.Variable[], depth: number): TSESTree.Node[] {
+  const expr = unwrapExpression(node);
+  if (depth > MAX_DEPTH) return [expr];
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    if (!variable || variable.defs.length === 0 || variables.includes(variable)) return [expr];
+    variables.push(variable);
+    const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr).map((r) => r.writeExpr as TSESTree.Node);
+    if (writes.length === 0) return [expr];
+    return writes.flatMap((w) => definitionsOf(sourceCode, w, variables, depth + 1));
+  }
+  if (expr.type === 'MemberExpression' && expr.object.type === 'ThisExpression') {
+    const name = memberName(expr);
+    const values = name ? classMemberValues(sourceCode, expr, name) : [];
+    return values.length ? values.flatMap((v) => definitionsOf(sourceCode, v, variables, depth + 1)) : [expr];
+  }
+  if (expr.type === 'AwaitExpression') return definitionsOf(sourceCode, expr.argument, variables, depth + 1);
+  return [expr];
+}
+
+/** Written into between allocation and the sink: `nonce.writeUInt32BE(…)`, `getRandomValues(iv)`, `iv[0] = …`. */
+function isMutated(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, sink: TSESTree.Node): boolean {
+  for (const ref of variable.references) {
+    const id = ref.identifier as TSESTree.Node;
+    const parent = id.parent;
+    if (!parent || !ref.isRead()) continue;
+    if (parent.type === 'MemberExpression' && parent.object === id) {
+      const name = memberName(parent);
+      const grand = parent.parent;
+      if (grand?.type === 'CallExpression' && grand.callee === parent && name && MUTATING_METHODS.test(name)) return true;
+      if (parent.computed && grand?.type === 'AssignmentExpression' && grand.left === parent) return true;
+      if (parent.computed && grand?.type === 'UpdateExpression') return true;
+    }
+    // Handed to another call that may fill it (`randomFillSync(iv)`, `src.copy(iv)`), not the sink itself.
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== sink && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
+      const api = apiCallAt(sourceCode, parent);
+      if (!api || api.api.operation === 'random') return true;
+    }
+  }
+  return false;
+}
+
+/** `Buffer.alloc(16)`, `Buffer.alloc(16, 0)`, `new Uint8Array(sodium.crypto_secretbox_NONCEBYTES)`. */
+function isZeroAllocation(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  const [size, fill] = node.arguments;
+  if (!size || size.type === 'SpreadElement') return false;
+  const isGlobal = (id: TSESTree.Identifier) => !variableOf(sourceCode, id)?.defs.length;
+  if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && isGlobal(callee.object)) {
+    const name = memberName(callee);
+    if (name !== 'alloc') return false;
+    return (!fill || (fill.type === 'Literal' && fill.value === 0)) && isSize(size);
+  }
+  if (node.type === 'NewExpression' && callee.type === 'Identifier' && TYPED_ARRAYS.has(callee.name) && isGlobal(callee)) {
+    return node.arguments.length === 1 && isSize(size);
+  }
+  return false;
+}
+
+function isSize(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Literal') return typeof expr.value === 'number';
+  if (expr.type === 'MemberExpression') return SIZE_NAME.test(memberName(expr) ?? '');
+  if (expr.type === 'Identifier') return SIZE_NAME.test(expr.name) && !/^(?:iv|nonce)$/i.test(expr.name);
+  if (expr.type === 'BinaryExpression') return isSize(expr.left) || isSize(expr.right);
+  return false;
+}
+
+/**
+ * The IV is computed from the key (or from the password the key comes from):
+ * `key.subarray(0, 16)`, `createHash('md5').update(password).digest()`. Same key, same IV.
+ */
+function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  const keyArgs = [...argsWithRole(call, 'key'), ...argsWithRole(call, 'passphrase')];
+  const keyVariables = new Set<TSESLint.Scope.Variable>();
+  for (const keyArg of keyArgs) for (const v of keySources(sourceCode, keyArg)) keyVariables.add(v);
+  for (const def of definitions) {
+    if (def.type === 'Identifier' || containsRandom(sourceCode, def)) continue;
+    if (!isComputation(def) || readsStoredIv(sourceCode, def)) continue;
+    const roots = rootVariables(sourceCode, def, 0);
+    const shared = roots.find((v) => keyVariables.has(v));
+    if (shared) return { kind: 'key-derived', origin: def, from: shared.name };
+    const secretNamed = roots.find((v) => identifierWords(v.name).some((w) => SECRET_WORDS.has(w)) && !/iv|nonce/i.test(v.name));
+    if (secretNamed) return { kind: 'key-derived', origin: def, from: secretNamed.name };
+  }
+  return undefined;
+}
+
+/** `Buffer.from(payload.iv, 'hex')`, `parts['nonce']`: reading an IV stored next to the ciphertext. */
+function readsStoredIv(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return /\.\s*(?:iv|nonce|IV|Iv|NONCE)\b|\[\s*['"](?:iv|nonce)['"]\s*\]/.test(sourceCode.getText(node));
+}
+
+/**
+ * The variables the key is made of: the key itself and, when it comes from a
+ * KDF, the password/input key material — not the salt, which is public and
+ * usually read from the same message as the IV.
+ */
+function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Scope.Variable[] {
+  const direct = rootVariables(sourceCode, keyArg, 0);
+  const out = [...direct];
+  for (const variable of direct) {
+    const def = variable.defs[0];
+    if (def?.type !== 'Variable' || !def.node.init) continue;
+    let init = unwrapExpression(def.node.init);
+    if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+    const api = init.type === 'CallExpression' || init.type === 'NewExpression' ? apiCallAt(sourceCode, init) : undefined;
+    const inputs = api ? [...argsWithRole(api, 'passphrase'), ...argsWithRole(api, 'key'), ...argsWithRole(api, 'data')] : [init];
+    for (const input of inputs) for (const v of rootVariables(sourceCode, input, 0)) if (!out.includes(v)) out.push(v);
+  }
+  return out;
+}
+
+/** A slice, hash, KDF or re-encoding: something computed from other values. */
+function isComputation(node: TSESTree.Node): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(node.callee);
+  return callee.type === 'MemberExpression' || callee.type === 'Identifier';
+}
+
+/** Variables an expression is computed from (through slices, hashes, `Buffer.from`), following initialisers `follow` levels. */
+function rootVariables(sourceCode: SourceCode, node: TSESTree.Node, follow: number): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  const visit = (n: TSESTree.Node, level: number, depth: number) => {
+    if (depth > 8 || out.length > 16) return;
+    const expr = unwrapExpression(n);
+    switch (expr.type) {
+      case 'Identifier': {
+        const variable = variableOf(sourceCode, expr);
+        if (!variable || variable.defs.length === 0 || out.includes(variable)) return;
+        out.push(variable);
+        if (level > 0) {
+          const def = variable.defs[0];
+          if (def.type === 'Variable' && def.node.init) visit(def.node.init, level - 1, depth + 1);
+        }
+        return;
+      }
+      case 'MemberExpression':
+        if (expr.object.type === 'ThisExpression') return;
+        visit(expr.object, level, depth + 1);
+        return;
+      case 'CallExpression': {
+        const callee = unwrapExpression(expr.callee);
+        if (callee.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '')) visit(callee.object, level, depth + 1);
+        else if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') visit(callee.object, level, depth + 1);
+        for (const arg of expr.arguments) if (arg.type !== 'SpreadElement') visit(arg, level, depth + 1);
+        return;
+      }
+      case 'AwaitExpression':
+        visit(expr.argument, level, depth + 1);
+        return;
+      default:
+        return;
+    }
+  };
+  visit(node, follow, 0);
+  return out;
+}
+
+function containsRandom(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = unwrapExpression(node), i = 0; n && i < 8; i++) {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') return false;
+    const api = apiCallAt(sourceCode, n);
+    if (api?.api.operation === 'random') return true;
+    const callee = unwrapExpression(n.callee);
+    n = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : n.arguments[0];
+  }
+  return false;
+}
+
+/**
+ * `const IV = randomBytes(12)` at module level (or a class field) used by an
+ * encryption inside a function: random once, then the same for every message.
+ */
+function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  if (call.api.operation !== 'encrypt' && call.api.operation !== 'wrap') return undefined;
+  if (!insideFunction(call.node)) return undefined;
+  const expr = unwrapExpression(iv);
+  for (const def of definitions) {
+    if (!containsRandom(sourceCode, def)) continue;
+    const holder = def.parent;
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && !insideFunction(holder)) {
+      return { kind: 'reused', origin: def, name: holder.id.name };
+    }
+    if (holder?.type === 'PropertyDefinition' && !holder.static && expr.type === 'MemberExpression') {
+      return { kind: 'reused', origin: def, name: `this.${memberName(expr) ?? 'iv'}` };
+    }
+    if (holder?.type === 'PropertyDefinition' && holder.static) return { kind: 'reused', origin: def, name: memberName(expr as TSESTree.MemberExpression) ?? 'iv' };
+  }
+  return undefined;
+}
+
+function insideFunction(node: TSESTree.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
+  }
+  return false;
+}

@@ -1,0 +1,245 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
+import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+
+/**
+ * Where a value goes, forward from the expression that produces it: the names
+ * it is bound to, the calls it is passed to, what it is compared with, the
+ * functions that return it. Used to decide what a value is *for* (a digest
+ * for an ETag or for a password; a `Math.random()` for a token or for jitter).
+ */
+export type ValueUse =
+  /** Bound to a name: `const etag = v`, `obj.resetToken = v`, `{ sessionId: v }`. */
+  | { kind: 'binding'; name: string; node: TSESTree.Node }
+  /** Passed as argument `index` to a call. */
+  | { kind: 'argument'; call: TSESTree.CallExpression | TSESTree.NewExpression; index: number }
+  /** Returned from a function (`name` when it has one). */
+  | { kind: 'return'; fn: FunctionNode; name?: string }
+  /** Compared (`===`, `!==`, `==`, `!=`) with `other`. */
+  | { kind: 'compare'; other: TSESTree.Node }
+  /** Used as a computed property / index: `cache[v]`, `chars[v]`. */
+  | { kind: 'index'; object: TSESTree.Node }
+  /** Embedded in a template literal or concatenated with literal text. */
+  | { kind: 'text'; text: string }
+  /** Value of a JSX attribute (`key={v}`). */
+  | { kind: 'jsx-attribute'; name: string }
+  /** Turned into a number (`readUInt32BE(0)`, `parseInt(hex, 16)`): bucketing, sharding, sampling. */
+  | { kind: 'numeric' };
+
+export interface FlowOptions {
+  /** How many bindings/returns to follow (each variable or function hop costs one). */
+  maxHops?: number;
+  /** Arithmetic (`v * 10`, `Math.floor(v)`) keeps the value's nature: true for randomness, false for digests. */
+  throughArithmetic?: boolean;
+}
+
+const MAX_USES = 64;
+/** Calls on a value that return a re-encoding of it. */
+const TRANSFORM_METHODS = new Set([
+  'toString', 'slice', 'substring', 'substr', 'toUpperCase', 'toLowerCase', 'padStart', 'padEnd', 'trim', 'toFixed',
+  'readUInt32BE', 'readUInt32LE', 'readUIntBE', 'readUIntLE', 'readBigUInt64BE', 'readBigUInt64LE', 'toJSON', 'valueOf', 'subarray', 'join', 'replace',
+]);
+/** Global functions that re-encode their argument. */
+const TRANSFORM_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent']);
+const MATH_FUNCTIONS = new Set(['floor', 'round', 'ceil', 'trunc', 'abs']);
+const COMPARISONS = new Set(['===', '!==', '==', '!=']);
+
+/** Every use of the value `start` evaluates to, following variables and returns up to `maxHops`. */
+export function valueUses(sourceCode: SourceCode, start: TSESTree.Node, options: FlowOptions = {}): ValueUse[] {
+  const uses: ValueUse[] = [];
+  const visited = new Set<TSESTree.Node>();
+  const queue: Array<[TSESTree.Node, number]> = [[start, 0]];
+  const maxHops = options.maxHops ?? 2;
+  try {
+    while (queue.length && uses.length < MAX_USES) {
+      const [node, hops] = queue.shift()!;
+      if (visited.has(node)) continue;
+      visited.add(node);
+      const follow = (next: TSESTree.Node) => hops < maxHops && queue.push([next, hops + 1]);
+      usesAt(sourceCode, node, options, uses, follow);
+    }
+  } catch {
+    // An unexpected AST shape ends the walk; what was found stays valid.
+  }
+  return uses;
+}
+
+function usesAt(
+  sourceCode: SourceCode,
+  start: TSESTree.Node,
+  options: FlowOptions,
+  uses: ValueUse[],
+  follow: (node: TSESTree.Node) => void,
+): void {
+  let current = start;
+  for (let steps = 0; steps < 32; steps++) {
+    const parent = current.parent;
+    if (!parent) return;
+    const climbed = climb(sourceCode, current, parent, options, uses);
+    if (climbed) {
+      current = climbed;
+      continue;
+    }
+    record(sourceCode, current, parent, uses, follow);
+    return;
+  }
+}
+
+/** The enclosing expression that still carries the value (or undefined to stop). */
+function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.Node, options: FlowOptions, uses: ValueUse[]): TSESTree.Node | undefined {
+  switch (parent.type) {
+    case 'AwaitExpression':
+    case 'TSAsExpression':
+    case 'TSNonNullExpression':
+    case 'TSSatisfiesExpression':
+    case 'ChainExpression':
+    case 'ArrayExpression':
+      return parent;
+    case 'ConditionalExpression':
+      return parent.test === current ? undefined : parent;
+    case 'LogicalExpression':
+      return parent;
+    case 'TemplateLiteral':
+      uses.push({ kind: 'text', text: parent.quasis.map((q) => q.value.cooked ?? '').join(' ') });
+      return parent;
+    case 'BinaryExpression': {
+      if (COMPARISONS.has(parent.operator)) return undefined;
+      const other = parent.left === current ? parent.right : parent.left;
+      if (parent.operator === '+' && other.type === 'Literal' && typeof other.value === 'string') {
+        uses.push({ kind: 'text', text: other.value });
+        return parent;
+      }
+      if (parent.operator === '+' && other.type === 'TemplateLiteral') {
+        uses.push({ kind: 'text', text: other.quasis.map((q) => q.value.cooked ?? '').join(' ') });
+        return parent;
+      }
+      return options.throughArithmetic || parent.operator === '+' ? parent : undefined;
+    }
+    case 'MemberExpression': {
+      if (parent.object === current) {
+        const name = memberName(parent);
+        const call = parent.parent;
+        if (name && TRANSFORM_METHODS.has(name) && call?.type === 'CallExpression' && call.callee === parent) {
+          if (/^read/.test(name)) uses.push({ kind: 'numeric' });
+          return call;
+        }
+        return undefined;
+      }
+      if (parent.computed && parent.property === current) {
+        uses.push({ kind: 'index', object: parent.object });
+        // `chars[random]` is as unpredictable as the index; `cache[digest]` is a lookup.
+        return options.throughArithmetic ? parent : undefined;
+      }
+      return undefined;
+    }
+    case 'CallExpression': {
+      if (parent.callee === current || !parent.arguments.includes(current as TSESTree.CallExpressionArgument)) return undefined;
+      const callee = parent.callee;
+      if (callee.type === 'Identifier' && TRANSFORM_FUNCTIONS.has(callee.name) && !variableOf(sourceCode, callee)?.defs.length) {
+        if (callee.name !== 'String' && callee.name !== 'encodeURIComponent') uses.push({ kind: 'numeric' });
+        return parent;
+      }
+      if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !variableOf(sourceCode, callee.object)?.defs.length) {
+        const owner = callee.object.name;
+        const name = memberName(callee);
+        if (owner === 'Math' && name && (MATH_FUNCTIONS.has(name) || (options.throughArithmetic && (name === 'min' || name === 'max')))) return parent;
+        if (owner === 'Buffer' && name === 'from') return parent;
+      }
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+function record(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.Node, uses: ValueUse[], follow: (node: TSESTree.Node) => void): void {
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      if (parent.init === current && parent.id.type === 'Identifier') {
+        uses.push({ kind: 'binding', name: parent.id.name, node: parent.id });
+        followVariable(sourceCode, parent.id, follow);
+      }
+      return;
+    case 'AssignmentExpression': {
+      if (parent.right !== current) return;
+      const name = bindingName(parent.left);
+      if (name) uses.push({ kind: 'binding', name, node: parent.left });
+      if (parent.left.type === 'Identifier') followVariable(sourceCode, parent.left, follow);
+      return;
+    }
+    case 'PropertyDefinition':
+      if (parent.value === current && !parent.computed) {
+        const name = propertyName(parent.key);
+        if (name) uses.push({ kind: 'binding', name, node: parent.key });
+      }
+      return;
+    case 'Property': {
+      if (parent.value !== current) return;
+      const name = parent.computed ? undefined : propertyName(parent.key);
+      if (name) uses.push({ kind: 'binding', name, node: parent.key });
+      // `{ ETag: v }` handed to `res.writeHead(…)`: the object's use matters too.
+      if (parent.parent?.type === 'ObjectExpression') follow(parent.parent);
+      return;
+    }
+    case 'ReturnStatement':
+      returnUse(sourceCode, parent, uses, follow);
+      return;
+    case 'ArrowFunctionExpression':
+      if (parent.body === current) functionReturn(sourceCode, parent, uses, follow);
+      return;
+    case 'CallExpression':
+    case 'NewExpression': {
+      const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
+      if (index >= 0) uses.push({ kind: 'argument', call: parent, index });
+      return;
+    }
+    case 'BinaryExpression':
+      if (COMPARISONS.has(parent.operator)) uses.push({ kind: 'compare', other: parent.left === current ? parent.right : parent.left });
+      return;
+    case 'JSXExpressionContainer': {
+      const attribute = parent.parent;
+      if (attribute?.type === 'JSXAttribute' && attribute.name.type === 'JSXIdentifier') uses.push({ kind: 'jsx-attribute', name: attribute.name.name });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function followVariable(sourceCode: SourceCode, id: TSESTree.Identifier, follow: (node: TSESTree.Node) => void): void {
+  const variable = variableOf(sourceCode, id);
+  for (const ref of variable?.references ?? []) {
+    if (ref.isRead() && ref.identifier !== id) follow(ref.identifier as TSESTree.Node);
+  }
+}
+
+function returnUse(sourceCode: SourceCode, statement: TSESTree.ReturnStatement, uses: ValueUse[], follow: (node: TSESTree.Node) => void): void {
+  for (let n: TSESTree.Node | undefined = statement.parent; n; n = n.parent) {
+    if (isFunction(n)) {
+      functionReturn(sourceCode, n, uses, follow);
+      return;
+    }
+  }
+}
+
+/** A function returns the value: its name says what for, and its callers' uses count. */
+function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse[], follow: (node: TSESTree.Node) => void): void {
+  const name = functionName(fn);
+  uses.push({ kind: 'return', fn, name });
+  for (const call of callersOf(sourceCode, fn)) follow(call);
+}
+
+/** Calls of a function declared in this file (by its binding), for following returned values. */
+export function callersOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  let id: TSESTree.Identifier | undefined;
+  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
+  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') id = fn.parent.id;
+  if (!id) return [];
+  const out: TSESTree.Node[] = [];
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    const node = ref.identifier as TSESTree.Node;
+    const call = node.parent;
+    if (call?.type === 'CallExpression' && call.callee === node) out.push(call);
+  }
+  return out;
+}

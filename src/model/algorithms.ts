@@ -1,0 +1,206 @@
+/**
+ * What algorithm *names* mean, whatever library spells them: `'aes-256-ecb'`
+ * (OpenSSL/node), `'AES-ECB'` (forge), `'AES-GCM'` (WebCrypto), `'TripleDES'`
+ * (crypto-js), `'sha1WithRSAEncryption'`, `'RSA-SHA1'`, `'SHA-1'`. Declarative:
+ * the lists below are the knowledge, `describeAlgorithm` only parses names.
+ */
+
+export type CipherMode = 'ecb' | 'cbc' | 'cfb' | 'ofb' | 'ctr' | 'gcm' | 'ccm' | 'ocb' | 'xts' | 'siv' | 'wrap' | 'stream' | 'aead';
+
+export interface HashFacts {
+  kind: 'hash';
+  /** Canonical name: `MD5`, `SHA-1`, `SHA-256`… */
+  name: string;
+  /** Broken for collision resistance: MD2, MD4, MD5, SHA-1, RIPEMD(-128/160). */
+  weak: boolean;
+}
+
+export interface CipherFacts {
+  kind: 'cipher';
+  /** Canonical family: `AES`, `DES`, `3DES`, `RC4`, `ChaCha20`… */
+  family: string;
+  /** A broken or obsolete cipher family (64-bit blocks, biased keystreams, 56-bit keys). */
+  weak: boolean;
+  /** The mode the name selects (including the library's default when the name has none). */
+  mode?: CipherMode;
+  /** Key size the name fixes, in bits. */
+  keyBits?: number;
+  /** Encryption that also authenticates (GCM, CCM, OCB, SIV, ChaCha20-Poly1305, AES-KW). */
+  authenticated: boolean;
+}
+
+export type AlgorithmFacts = HashFacts | CipherFacts;
+
+/** Hash names (lower case, `-`/`_`/`/` removed) → canonical name, weakness. */
+const HASHES: Readonly<Record<string, readonly [string, boolean]>> = {
+  md2: ['MD2', true],
+  md4: ['MD4', true],
+  md5: ['MD5', true],
+  md5sha1: ['MD5', true],
+  ssl3md5: ['MD5', true],
+  sha1: ['SHA-1', true],
+  ssl3sha1: ['SHA-1', true],
+  ripemd: ['RIPEMD-160', true],
+  ripemd128: ['RIPEMD-128', true],
+  ripemd160: ['RIPEMD-160', true],
+  rmd160: ['RIPEMD-160', true],
+  sha224: ['SHA-224', false],
+  sha256: ['SHA-256', false],
+  sha384: ['SHA-384', false],
+  sha512: ['SHA-512', false],
+  sha512224: ['SHA-512/224', false],
+  sha512256: ['SHA-512/256', false],
+  sha3: ['SHA-3', false],
+  sha3224: ['SHA3-224', false],
+  sha3256: ['SHA3-256', false],
+  sha3384: ['SHA3-384', false],
+  sha3512: ['SHA3-512', false],
+  blake2b512: ['BLAKE2b', false],
+  blake2s256: ['BLAKE2s', false],
+  sm3: ['SM3', false],
+  shake128: ['SHAKE128', false],
+  shake256: ['SHAKE256', false],
+};
+
+/** Signature-algorithm spellings that embed a hash: `RSA-SHA1`, `sha1WithRSAEncryption`, `ecdsa-with-SHA1`. */
+const SIGNATURE_PREFIX = /^(?:rsa|dsa|ecdsa(?:with)?|hmac)(?=[a-z0-9])/;
+const SIGNATURE_SUFFIX = /(?:withrsaencryption|withrsa|withdsa|withecdsa|2)$/;
+
+/** Cipher families: canonical name, weak, default mode when the name has none (node/OpenSSL). */
+const CIPHER_FAMILIES: Readonly<Record<string, readonly [string, boolean, CipherMode?]>> = {
+  aes: ['AES', false, 'cbc'],
+  aria: ['ARIA', false, 'cbc'],
+  camellia: ['Camellia', false, 'cbc'],
+  sm4: ['SM4', false, 'cbc'],
+  chacha20: ['ChaCha20', false, 'stream'],
+  xchacha20: ['XChaCha20', false, 'stream'],
+  des: ['DES', true, 'cbc'],
+  desx: ['DESX', true, 'cbc'],
+  desede: ['3DES', true, 'ecb'],
+  desede3: ['3DES', true, 'ecb'],
+  des3: ['3DES', true, 'cbc'],
+  '3des': ['3DES', true, 'cbc'],
+  tripledes: ['3DES', true, 'cbc'],
+  rc2: ['RC2', true, 'cbc'],
+  rc4: ['RC4', true, 'stream'],
+  rc4drop: ['RC4', true, 'stream'],
+  arcfour: ['RC4', true, 'stream'],
+  rc5: ['RC5', true, 'cbc'],
+  bf: ['Blowfish', true, 'cbc'],
+  blowfish: ['Blowfish', true, 'cbc'],
+  idea: ['IDEA', true, 'cbc'],
+  cast: ['CAST5', true, 'cbc'],
+  cast5: ['CAST5', true, 'cbc'],
+  cast128: ['CAST5', true, 'cbc'],
+  seed: ['SEED', true, 'cbc'],
+  skipjack: ['Skipjack', true, 'cbc'],
+};
+
+const MODES: Readonly<Record<string, CipherMode>> = {
+  ecb: 'ecb',
+  cbc: 'cbc',
+  cfb: 'cfb',
+  cfb1: 'cfb',
+  cfb8: 'cfb',
+  ofb: 'ofb',
+  ctr: 'ctr',
+  gcm: 'gcm',
+  ccm: 'ccm',
+  ocb: 'ocb',
+  xts: 'xts',
+  siv: 'siv',
+  kw: 'wrap',
+  wrap: 'wrap',
+  poly1305: 'aead',
+};
+
+const AUTHENTICATED_MODES = new Set<CipherMode>(['gcm', 'ccm', 'ocb', 'siv', 'wrap', 'aead']);
+
+/** Describes an algorithm name, or undefined when it is not a hash or cipher we know. */
+export function describeAlgorithm(raw: string): AlgorithmFacts | undefined {
+  if (typeof raw !== 'string' || raw.length > 64) return undefined;
+  return describeHash(raw) ?? describeCipher(raw);
+}
+
+function describeHash(raw: string): HashFacts | undefined {
+  let compact = raw.toLowerCase().replace(/[-_/\s]/g, '');
+  const direct = HASHES[compact];
+  if (direct && Object.prototype.hasOwnProperty.call(HASHES, compact)) return { kind: 'hash', name: direct[0], weak: direct[1] };
+  if (!SIGNATURE_PREFIX.test(compact) && !SIGNATURE_SUFFIX.test(compact)) return undefined;
+  compact = compact.replace(SIGNATURE_PREFIX, '').replace(SIGNATURE_SUFFIX, '');
+  if (!Object.prototype.hasOwnProperty.call(HASHES, compact)) return undefined;
+  const [name, weak] = HASHES[compact];
+  return { kind: 'hash', name, weak };
+}
+
+/**
+ * Parses `aes-256-gcm`, `aes256`, `id-aes128-GCM`, `AES-ECB`, `des-ede3-cbc`,
+ * `chacha20-poly1305`, `bf-cbc`, `TripleDES`, `RC4Drop`.
+ */
+function describeCipher(raw: string): CipherFacts | undefined {
+  const tokens = raw
+    .toLowerCase()
+    .replace(/^id-/, '')
+    .split(/[-_\s]+/)
+    .filter(Boolean);
+  if (tokens.length === 0) return undefined;
+  // `aes256` → `aes`, `256`; `camellia128` → `camellia`, `128`.
+  const head = /^([a-z]+?)(128|192|256)$/.exec(tokens[0]);
+  if (head && Object.prototype.hasOwnProperty.call(CIPHER_FAMILIES, head[1])) tokens.splice(0, 1, head[1], head[2]);
+  // `des-ede3` → one family token.
+  if (tokens[0] === 'des' && (tokens[1] === 'ede' || tokens[1] === 'ede3')) tokens.splice(0, 2, `desede${tokens[1] === 'ede3' ? '3' : ''}`);
+  const familyKey = tokens[0];
+  if (!Object.prototype.hasOwnProperty.call(CIPHER_FAMILIES, familyKey)) return undefined;
+  const [family, weak, defaultMode] = CIPHER_FAMILIES[familyKey];
+  let keyBits: number | undefined;
+  let mode: CipherMode | undefined;
+  for (const token of tokens.slice(1)) {
+    if (/^(?:128|192|256)$/.test(token) && keyBits === undefined) keyBits = Number(token);
+    else if (Object.prototype.hasOwnProperty.call(MODES, token) && mode === undefined) mode = MODES[token];
+    else if (token === 'hmac' || token === 'sha1' || token === 'sha256' || token === 'md5' || token === 'pad') continue;
+    else if (/^(?:40|64)$/.test(token)) keyBits = Number(token); // rc2-40-cbc, rc2-64-cbc
+    else return undefined; // not a cipher name (`des-cription`)
+  }
+  // `aes-128-cbc-hmac-sha1` is OpenSSL's stitched encrypt-then-MAC (TLS only): treated as CBC.
+  const effectiveMode = mode ?? defaultMode;
+  return { kind: 'cipher', family, weak, mode: effectiveMode, keyBits, authenticated: effectiveMode !== undefined && AUTHENTICATED_MODES.has(effectiveMode) };
+}
+
+/** Modes that encrypt each block independently: equal plaintext blocks give equal ciphertext blocks. */
+export function isEcb(facts: AlgorithmFacts | undefined): boolean {
+  return facts?.kind === 'cipher' && facts.mode === 'ecb';
+}
+
+/** Unauthenticated modes that need a separate MAC (CBC, CTR, CFB, OFB, plain stream ciphers). */
+export function needsSeparateMac(facts: AlgorithmFacts | undefined): boolean {
+  return facts?.kind === 'cipher' && !facts.authenticated && facts.mode !== 'ecb' && facts.mode !== 'xts';
+}
+
+/** Name of a mode given as a library constant or string (`CryptoJS.mode.ECB`, `'ECB'`, `forge`'s `'CBC'`). */
+export function describeMode(name: string): CipherMode | undefined {
+  const key = name.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(MODES, key) ? MODES[key] : undefined;
+}
+
+/**
+ * RSA encryption paddings by name or node constant. PKCS#1 v1.5 encryption is
+ * open to Bleichenbacher-style padding-oracle attacks; OAEP is not.
+ */
+const RSA_ENCRYPTION_PADDINGS: Readonly<Record<string, 'pkcs1' | 'oaep' | 'none'>> = {
+  RSA_PKCS1_PADDING: 'pkcs1',
+  'RSAES-PKCS1-V1_5': 'pkcs1',
+  'RSAES-PKCS1-v1_5': 'pkcs1',
+  'RSA-PKCS1-V1_5': 'pkcs1',
+  RSA_PKCS1_OAEP_PADDING: 'oaep',
+  'RSA-OAEP': 'oaep',
+  RSA_NO_PADDING: 'none',
+  RAW: 'none',
+};
+
+/** Node's numeric `crypto.constants` for RSA paddings. */
+const RSA_PADDING_NUMBERS: Readonly<Record<number, 'pkcs1' | 'oaep' | 'none'>> = { 1: 'pkcs1', 3: 'none', 4: 'oaep' };
+
+export function describeRsaEncryptionPadding(value: string | number): 'pkcs1' | 'oaep' | 'none' | undefined {
+  if (typeof value === 'number') return RSA_PADDING_NUMBERS[value];
+  return Object.prototype.hasOwnProperty.call(RSA_ENCRYPTION_PADDINGS, value) ? RSA_ENCRYPTION_PADDINGS[value] : undefined;
+}

@@ -1,0 +1,128 @@
+import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { ServerCommands, type KeywardenDiagnosticData, type TextEdit } from '../shared/protocol';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { ENVELOPE_MESSAGE_ID } from './envelope-edits';
+
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.keywarden`;
+export const FIX_ALL_TITLE = 'Fix all safe keywarden issues in this file';
+export const DISABLE_REASON_PLACEHOLDER = '<reason>';
+
+export interface CodeActionInputs {
+  document: TextDocument;
+  /** The diagnostics the client sent for the requested range. */
+  diagnostics: readonly Diagnostic[];
+  /** Whether the file's latest lint has any autofix (for the "fix all" action). */
+  hasAutofix: boolean;
+  /** Extra files an envelope rewrite touches (package.json, .env.example), by URI. */
+  envelopeCompanions: () => Record<string, TextEdit[]>;
+}
+
+/**
+ * Quick fixes in vscode-eslint's predictable order, per finding: the rule's
+ * fix (preferred), its suggestions (an envelope rewrite also edits
+ * package.json and .env.example), disable for this line with a reason, show
+ * the documentation; then once: fix all safe issues in the file. Edits are
+ * only offered for the document version they were computed for.
+ */
+export function quickFixes(inputs: CodeActionInputs): CodeAction[] {
+  const { document } = inputs;
+  const actions: CodeAction[] = [];
+  const seenRules = new Set<string>();
+  for (const diagnostic of inputs.diagnostics) {
+    const data = keywardenData(diagnostic);
+    if (!data) continue;
+    const current = data.version === document.version;
+    if (current && data.fix) {
+      actions.push({
+        title: `Fix this ${data.ruleId} problem`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        isPreferred: true,
+        edit: editOf(document.uri, data.fix),
+      });
+    }
+    if (current) {
+      for (const suggestion of data.suggestions) {
+        const edit = editOf(document.uri, suggestion.edits);
+        if (suggestion.messageId === ENVELOPE_MESSAGE_ID) {
+          for (const [uri, edits] of Object.entries(inputs.envelopeCompanions())) edit.changes![uri] = edits;
+        }
+        actions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+      }
+    }
+    if (seenRules.has(data.ruleId)) continue;
+    seenRules.add(data.ruleId);
+    actions.push({
+      title: `Disable ${data.ruleId} for this line`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: editOf(document.uri, [disableForLineEdit(document, diagnostic.range.start.line, data.ruleId)]),
+    });
+    if (diagnostic.codeDescription?.href) {
+      actions.push({
+        title: `Show documentation for ${data.ruleId}`,
+        kind: CodeActionKind.QuickFix,
+        command: { title: `Show documentation for ${data.ruleId}`, command: ServerCommands.showDocumentation, arguments: [diagnostic.codeDescription.href] },
+      });
+    }
+  }
+  if (seenRules.size > 0 && inputs.hasAutofix) {
+    actions.push({
+      title: FIX_ALL_TITLE,
+      kind: CodeActionKind.QuickFix,
+      command: { title: FIX_ALL_TITLE, command: ServerCommands.applyFixAll, arguments: [{ uri: document.uri, version: document.version }] },
+    });
+  }
+  return actions;
+}
+
+/** The `source.fixAll.keywarden` action (fix on save): every autofix, never suggestions. */
+export function fixAllAction(document: TextDocument, fixedText: string | null): CodeAction | null {
+  if (fixedText === null) return null;
+  return { title: FIX_ALL_TITLE, kind: FIX_ALL_KIND, edit: editOf(document.uri, [wholeDocumentEdit(document, fixedText)]) };
+}
+
+/**
+ * `// eslint-disable-next-line keywarden/<rule> -- <reason>` above the line,
+ * indented like it; when the line above already disables rules for this
+ * line, the rule is added to that comment instead.
+ */
+export function disableForLineEdit(document: TextDocument, line: number, ruleId: string): TextEdit {
+  const text = lineText(document, line);
+  const indent = /^\s*/.exec(text)![0];
+  if (line > 0) {
+    const above = lineText(document, line - 1);
+    const existing = /^(\s*\/\/\s*eslint-disable-next-line\s+)([^\n]*?)(\s+--\s.*)?$/.exec(above);
+    if (existing && !existing[2].split(/\s*,\s*/).includes(ruleId)) {
+      const at = existing[1].length + existing[2].length;
+      return { range: { start: { line: line - 1, character: at }, end: { line: line - 1, character: at } }, newText: `, ${ruleId}` };
+    }
+  }
+  return {
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+    newText: `${indent}// eslint-disable-next-line ${ruleId} -- ${DISABLE_REASON_PLACEHOLDER}${eol(document)}`,
+  };
+}
+
+export function keywardenData(diagnostic: Diagnostic): KeywardenDiagnosticData | null {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !diagnostic.data || typeof diagnostic.data !== 'object') return null;
+  const data = diagnostic.data as KeywardenDiagnosticData;
+  return typeof data.ruleId === 'string' && typeof data.version === 'number' && Array.isArray(data.suggestions) ? data : null;
+}
+
+export function wholeDocumentEdit(document: TextDocument, newText: string): TextEdit {
+  return { range: { start: { line: 0, character: 0 }, end: document.positionAt(document.getText().length) }, newText };
+}
+
+function editOf(uri: string, edits: TextEdit[]): WorkspaceEdit {
+  return { changes: { [uri]: edits } };
+}
+
+function lineText(document: TextDocument, line: number): string {
+  return document.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } }).replace(/\r?\n$/, '');
+}
+
+function eol(document: TextDocument): string {
+  return document.getText().includes('\r\n') ? '\r\n' : '\n';
+}

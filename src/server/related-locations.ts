@@ -1,0 +1,79 @@
+import type { Rule, Scope, SourceCode } from 'eslint';
+
+type Node = Rule.Node;
+
+export interface RelatedSpan {
+  /** [start, end) character offsets in the linted text. */
+  range: [number, number];
+  message: string;
+}
+
+const MAX_RELATED = 20;
+
+/**
+ * Where else a finding's key lives in the file: when the finding is on a value
+ * bound to a variable (`const KEY = '…'`) or on a reference to such a variable,
+ * the definition and every other use of that variable. This follows the rules'
+ * report-location convention (a constant is reported where it is written, key
+ * reuse on the key's definition), so the editor can show where a hardcoded key
+ * is used and every use site of a key used for two purposes.
+ */
+export function relatedSpans(sourceCode: SourceCode, reported: [number, number]): RelatedSpan[] {
+  const variable = variableAt(sourceCode, reported);
+  if (!variable) return [];
+  const spans: RelatedSpan[] = [];
+  const name = variable.name;
+  for (const def of variable.defs) {
+    const id = def.name as unknown as Node;
+    if (!overlaps(id.range!, reported)) spans.push({ range: id.range!, message: `'${name}' is defined here` });
+  }
+  for (const reference of variable.references) {
+    const id = reference.identifier as unknown as Node;
+    if (reference.init || overlaps(id.range!, reported)) continue;
+    spans.push({ range: id.range!, message: `'${name}' is used here` });
+    if (spans.length >= MAX_RELATED) break;
+  }
+  return spans;
+}
+
+/** The variable a reported range names or initialises, if any. */
+function variableAt(sourceCode: SourceCode, reported: [number, number]): Scope.Variable | undefined {
+  let node = sourceCode.getNodeByRangeIndex(reported[0]) as Node | null;
+  // Climb from the innermost node to the one the report covers (e.g. from a
+  // string inside `Buffer.from('…')` to the call), then to the binding.
+  for (let depth = 0; node && depth < 6; depth++, node = node.parent) {
+    if (node.type === 'Identifier') {
+      const variable = resolve(sourceCode, node);
+      if (variable) return variable;
+    }
+    if (node.type === 'VariableDeclarator') {
+      if (node.id.type !== 'Identifier' || !node.init || !contains(node.init.range!, reported)) return undefined;
+      return sourceCode.getDeclaredVariables(node).find((v) => v.name === (node as { id: { name: string } }).id.name);
+    }
+    if (isStatementLike(node)) return undefined;
+  }
+  return undefined;
+}
+
+/** The variable an identifier refers to or declares (never a property name that merely looks alike). */
+function resolve(sourceCode: SourceCode, identifier: Node): Scope.Variable | undefined {
+  for (let scope: Scope.Scope | null = sourceCode.getScope(identifier); scope; scope = scope.upper) {
+    const reference = scope.references.find((r) => (r.identifier as unknown) === identifier);
+    if (reference) return reference.resolved ?? undefined;
+    const declared = scope.variables.find((v) => v.identifiers.some((id) => (id as unknown) === identifier));
+    if (declared) return declared;
+  }
+  return undefined;
+}
+
+function isStatementLike(node: Node): boolean {
+  return /Statement$|Declaration$|^Program$|^Function/.test(node.type) && node.type !== 'VariableDeclaration';
+}
+
+function contains(outer: [number, number], inner: [number, number]): boolean {
+  return outer[0] <= inner[0] && inner[1] <= outer[1];
+}
+
+function overlaps(a: [number, number], b: [number, number]): boolean {
+  return a[0] < b[1] && b[0] < a[1];
+}

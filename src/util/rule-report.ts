@@ -1,0 +1,44 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import type { ApiCall } from '../analysis/api-calls';
+import { unwrapExpression } from '../analysis/scope';
+import type { Constant } from '../analysis/values';
+
+/** Is the node part of the file being linted (not a value read from another file)? */
+export function isInFile(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  return node.range[1] <= sourceCode.text.length && sourceCode.ast.range[0] <= node.range[0];
+}
+
+/**
+ * Where a finding about a constant goes (conventions.md): the expression where
+ * the constant is written when it is in this file, else the sink argument.
+ */
+export function reportTarget(sourceCode: Readonly<TSESLint.SourceCode>, constant: Constant, sinkArg: TSESTree.Node): TSESTree.Node {
+  return !constant.external && isInFile(sourceCode, constant.origin) ? constant.origin : sinkArg;
+}
+
+/** The callee of a sink call, for findings about the call itself (`createCipher(…)` → on `createCipher`). */
+export function calleeOf(call: ApiCall): TSESTree.Node {
+  const node = call.node;
+  const callee = unwrapExpression(node.callee);
+  return callee.type === 'MemberExpression' ? callee.property : callee;
+}
+
+/** `createCipheriv()`, `crypto-js AES.encrypt()`, `subtle.encrypt()`. */
+export function describeCall(call: ApiCall): string {
+  const path = call.api.path;
+  if (path.length === 0) return `${call.library.id}()`;
+  const name = call.receiver ? path[path.length - 1] : path.join('.');
+  if (call.library.id === 'node:crypto') return `${name}()`;
+  if (call.library.id === 'webcrypto') return `subtle.${name}()`;
+  return `${call.library.id} ${name}()`;
+}
+
+/** A reporter that reports each node at most once (one finding per offending constant). */
+export function reportOncePerNode<T extends string>(report: (descriptor: TSESLint.ReportDescriptor<T>) => void) {
+  const seen = new Set<TSESTree.Node>();
+  return (descriptor: TSESLint.ReportDescriptor<T> & { node: TSESTree.Node }) => {
+    if (seen.has(descriptor.node)) return;
+    seen.add(descriptor.node);
+    report(descriptor);
+  };
+}

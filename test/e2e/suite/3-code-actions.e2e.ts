@@ -1,0 +1,112 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import {
+  activateKeywarden,
+  extensionPath,
+  keywardenDiagnostics,
+  openFixture,
+  restoreFixtures,
+  ruleOf,
+  shippedRules,
+  waitFor,
+  workspaceUri,
+} from './helpers';
+
+const ENVELOPE_TITLE = 'Rewrite to envelope encryption (keywarden/kms)';
+
+async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  // The first request can be `Canceled` while diagnostics settle: poll.
+  return waitFor('keywarden code actions', async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
+    // Keywarden's: tied to a keywarden diagnostic, or named after keywarden (fix all).
+    const ours = (actions ?? []).filter((a) => a.diagnostics?.some((d) => d.source === 'keywarden') || /keywarden/i.test(a.title));
+    return ours.length > 0 && ours;
+  });
+}
+
+async function apply(action: vscode.CodeAction): Promise<void> {
+  if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit for "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+async function hardcodedKeyDiagnostic(editor: vscode.TextEditor): Promise<vscode.Diagnostic> {
+  return waitFor('the no-hardcoded-key diagnostic', () =>
+    keywardenDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'keywarden/no-hardcoded-key'),
+  );
+}
+
+describe('code actions', () => {
+  before(async function () {
+    if (!shippedRules().includes('no-hardcoded-key')) this.skip();
+    await activateKeywarden();
+  });
+
+  afterEach(restoreFixtures);
+
+  it('offers them in a predictable order: fix, suggestions, disable, documentation, fix all', async () => {
+    const editor = await openFixture('src/token-vault.js');
+    const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
+    const titles = actions.map((a) => a.title);
+    const disable = titles.indexOf('Disable keywarden/no-hardcoded-key for this line');
+    const docs = titles.indexOf('Show documentation for keywarden/no-hardcoded-key');
+    assert.ok(disable >= 0 && docs === disable + 1, `disable, then documentation: ${JSON.stringify(titles)}`);
+    // Fixes and suggestions (quick fixes with an edit or a server command) come before both.
+    for (const action of actions.slice(0, disable)) assert.ok(action.kind?.value.startsWith('quickfix'), action.title);
+    // "Fix all" is offered only when the file has an autofixable issue; it is then last.
+    const fixAll = titles.indexOf('Fix all safe keywarden issues in this file');
+    assert.ok(fixAll === -1 || fixAll === titles.length - 1, `fix all is last: ${JSON.stringify(titles)}`);
+  });
+
+  it('disables the rule for one line with a reason', async () => {
+    const editor = await openFixture('src/token-vault.js');
+    const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
+    const disable = actions.find((a) => a.title === 'Disable keywarden/no-hardcoded-key for this line');
+    assert.ok(disable, 'disable action');
+    await apply(disable);
+    await waitFor('the disable comment', () =>
+      /\/\/ eslint-disable-next-line keywarden\/no-hardcoded-key -- \S/.test(editor.document.lineAt(diagnostic.range.start.line).text),
+    );
+    await waitFor('the diagnostic to go away', () =>
+      !keywardenDiagnostics(editor.document.uri).some((d) => ruleOf(d) === 'keywarden/no-hardcoded-key'),
+    );
+  });
+
+  it('opens the bundled rule documentation', async () => {
+    const editor = await openFixture('src/token-vault.js');
+    const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
+    const show = actions.find((a) => a.title === 'Show documentation for keywarden/no-hardcoded-key');
+    assert.ok(show?.command, 'documentation action with a command');
+    const opened = (await vscode.commands.executeCommand(show.command.command, ...(show.command.arguments ?? []))) as
+      | { rule: string; shownIn: string; uri: string }
+      | undefined;
+    assert.equal(opened?.rule, 'no-hardcoded-key');
+    const bundled = fs.existsSync(path.join(extensionPath(), 'docs/rules/no-hardcoded-key.md'));
+    assert.equal(opened?.shownIn, bundled ? 'preview' : 'external');
+  });
+
+  it('rewrites to envelope encryption across files', async function () {
+    const editor = await openFixture('src/token-vault.js');
+    const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
+    const envelope = actions.find((a) => a.title === ENVELOPE_TITLE);
+    // PENDING until a rule offers the `rewriteToEnvelope` suggestion (src/fix on main).
+    if (!envelope) this.skip();
+    await apply(envelope);
+    assert.match(editor.document.getText(), /require\(['"]keywarden\/kms['"]\)|from ['"]keywarden\/kms['"]/);
+    assert.ok(!editor.document.getText().includes('3f1c9a7be24d8816'), 'the hardcoded key is gone');
+    const pkg = await vscode.workspace.openTextDocument(workspaceUri('package.json'));
+    assert.ok(JSON.parse(pkg.getText()).dependencies.keywarden, 'keywarden added to package.json dependencies');
+    const env = await vscode.workspace.openTextDocument(workspaceUri('.env.example'));
+    assert.match(env.getText(), /^KEYWARDEN_KEY_URI=/m);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    for (const doc of [pkg, env]) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    }
+  });
+});

@@ -1,0 +1,197 @@
+import rule from '../../rules/no-static-iv';
+import { createRuleTester } from './rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-static-iv', rule, {
+  valid: [
+    // A fresh random IV per message, stored with the ciphertext.
+    `import crypto from 'node:crypto';
+     export function encrypt(key, text) {
+       const iv = crypto.randomBytes(12);
+       const cipher = crypto.createCipheriv('aes-256-gcm', key, iv);
+       return Buffer.concat([iv, cipher.update(text), cipher.final(), cipher.getAuthTag()]);
+     }`,
+    // Decryption reads the IV from the message.
+    `const { createDecipheriv } = require('crypto');
+     function decrypt(key, payload) {
+       const iv = Buffer.from(payload.iv, 'hex');
+       return createDecipheriv('aes-256-gcm', key, iv);
+     }
+     function decrypt2(key, data) { const iv = data.subarray(0, 12); return createDecipheriv('aes-256-gcm', key, iv); }`,
+    // Salt and IV both read from the message: the key comes from the password, the IV is not derived from it.
+    `import { createDecipheriv, pbkdf2Sync } from 'node:crypto';
+     export function open(sealed, password) {
+       const key = pbkdf2Sync(password, sealed.subarray(0, 16), 600000, 32, 'sha256');
+       return createDecipheriv('aes-256-gcm', key, sealed.subarray(16, 28));
+     }`,
+    // A counter nonce written into an allocated buffer is not the zeros it started as.
+    `import { createCipheriv } from 'node:crypto';
+     export function seal(key, record, counter) {
+       const nonce = Buffer.alloc(12);
+       nonce.writeBigUInt64BE(counter, 4);
+       return createCipheriv('aes-256-gcm', key, nonce).update(record);
+     }`,
+    `import crypto from 'crypto';
+     export function enc(key, data) {
+       const iv = new Uint8Array(16);
+       crypto.randomFillSync(iv);
+       return crypto.createCipheriv('aes-256-cbc', key, iv).update(data);
+     }`,
+    // ECB has no IV (no-weak-algorithm reports the mode).
+    `import crypto from 'crypto'; crypto.createCipheriv('aes-256-ecb', key, null);`,
+    // WebCrypto with getRandomValues, crypto-js WordArray.random, forge random bytes, nacl/sodium random nonces.
+    `export const seal = (key, data) => {
+       const iv = crypto.getRandomValues(new Uint8Array(12));
+       return crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);
+     };`,
+    `import CryptoJS from 'crypto-js';
+     export const enc = (t, key) => { const iv = CryptoJS.lib.WordArray.random(16); return CryptoJS.AES.encrypt(t, key, { iv }); };`,
+    `import forge from 'node-forge';
+     export function enc(key, data) { const c = forge.cipher.createCipher('AES-GCM', key); c.start({ iv: forge.random.getBytesSync(12) }); }`,
+    `import nacl from 'tweetnacl';
+     export const seal = (m, key) => { const nonce = nacl.randomBytes(nacl.secretbox.nonceLength); return [nonce, nacl.secretbox(m, nonce, key)]; };`,
+    `import sodium from 'libsodium-wrappers';
+     export const seal = (m, key) => { const n = sodium.randombytes_buf(sodium.crypto_secretbox_NONCEBYTES); return sodium.crypto_secretbox_easy(m, n, key); };`,
+    // A module-level random IV used once, at module level, is not reused.
+    `import { createCipheriv, randomBytes } from 'crypto';
+     const iv = randomBytes(16);
+     export const token = Buffer.concat([iv, createCipheriv('aes-256-cbc', key, iv).update('x')]);`,
+    // Look-alike: a variable named iv that never reaches a cipher.
+    `const iv = Buffer.alloc(16); const ivHeader = 'x-iv';`,
+    {
+      code: `import crypto from 'crypto'; const d = crypto.createDecipheriv('aes-256-cbc', key, Buffer.alloc(16));`,
+      options: [{ reportDecryption: false }],
+    },
+  ],
+  invalid: [
+    {
+      code: `import crypto from 'node:crypto';
+export function encrypt(key, text) {
+  const iv = Buffer.alloc(16, 0);
+  const cipher = crypto.createCipheriv('aes-256-cbc', key, iv);
+  return iv.toString('hex') + ':' + cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}`,
+      errors: [
+        {
+          messageId: 'zeroIv',
+          line: 3,
+          column: 14,
+          suggestions: [
+            {
+              messageId: 'useRandomIv',
+              output: `import crypto from 'node:crypto';
+export function encrypt(key, text) {
+  const iv = crypto.randomBytes(16);
+  const cipher = crypto.createCipheriv('aes-256-cbc', key, iv);
+  return iv.toString('hex') + ':' + cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // Constant IV shared by encrypt and decrypt: one report, on the constant; no suggestion (decryption would break).
+      code: `const crypto = require('crypto');
+const IV = Buffer.from('a1b2c3d4e5f60718293a4b5c6d7e8f90', 'hex');
+function encrypt(key, text) { return crypto.createCipheriv('aes-256-cbc', key, IV).update(text); }
+function decrypt(key, data) { return crypto.createDecipheriv('aes-256-cbc', key, IV).update(data); }`,
+      errors: [{ messageId: 'constantIv', line: 2, column: 24 }],
+    },
+    {
+      // Destructured, aliased, string IV inline.
+      code: `const { createCipheriv: cc } = require('crypto');
+const c = cc('aes-128-cbc', key, '1234567890123456');`,
+      errors: [{ messageId: 'constantIv', line: 2, column: 34 }],
+    },
+    {
+      code: `import { createCipheriv, randomBytes } from 'node:crypto';
+const KEY = Buffer.from(process.env.MESSAGE_KEY, 'hex');
+const IV = randomBytes(12);
+export function encryptMessage(text) {
+  const cipher = createCipheriv('aes-256-gcm', KEY, IV);
+  return { iv: IV.toString('base64'), body: cipher.update(text, 'utf8', 'base64') };
+}`,
+      errors: [{ messageId: 'reusedIv', line: 3, column: 12 }],
+    },
+    {
+      code: `import { createCipheriv, randomBytes } from 'node:crypto';
+class Sealer {
+  iv = randomBytes(16);
+  seal(key, data) { return createCipheriv('aes-256-cbc', key, this.iv).update(data); }
+}`,
+      errors: [{ messageId: 'reusedIv', line: 3, column: 8 }],
+    },
+    {
+      code: `const { createCipheriv, createDecipheriv } = require('crypto');
+function encryptWithKey(key, plaintext) {
+  const iv = key.subarray(0, 16);
+  return createCipheriv('aes-256-cbc', key, iv).update(plaintext);
+}
+function decryptWithKey(key, ciphertext) {
+  return createDecipheriv('aes-256-cbc', key, key.subarray(0, 16)).update(ciphertext);
+}`,
+      errors: [
+        { messageId: 'keyDerivedIv', line: 3, column: 14 },
+        { messageId: 'keyDerivedIv', line: 7, column: 47 },
+      ],
+    },
+    {
+      code: `import crypto from 'crypto';
+export function enc(password, text) {
+  const key = crypto.scryptSync(password, 'salt', 32);
+  const iv = crypto.createHash('md5').update(password).digest();
+  return crypto.createCipheriv('aes-256-cbc', key, iv).update(text);
+}`,
+      errors: [{ messageId: 'keyDerivedIv', line: 4, column: 14 }],
+    },
+    {
+      code: `const iv = new Uint8Array(12);
+export const seal = (key, data) => globalThis.crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
+      errors: [{ messageId: 'zeroIv', line: 1, column: 12 }],
+    },
+    {
+      // Random, but once per module: every call reuses it.
+      code: `const iv = crypto.getRandomValues(new Uint8Array(12));
+export const seal = (key, data) => crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);`,
+      errors: [{ messageId: 'reusedIv', line: 1, column: 12 }],
+    },
+    {
+      code: `export const seal = (key, data) => crypto.subtle.encrypt({ name: 'AES-CTR', counter: new Uint8Array(16), length: 64 }, key, data);`,
+      errors: [{ messageId: 'zeroIv', line: 1, column: 86 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+const iv = CryptoJS.enc.Hex.parse('000102030405060708090a0b0c0d0e0f');
+export const enc = (t) => CryptoJS.AES.encrypt(t, CryptoJS.enc.Hex.parse(process.env.KEY_HEX), { iv });`,
+      errors: [{ messageId: 'constantIv', line: 2, column: 35 }],
+    },
+    {
+      code: `const forge = require('node-forge');
+function enc(key, data) {
+  const cipher = forge.cipher.createCipher('AES-CBC', key);
+  cipher.start({ iv: 'abcdefghijklmnop' });
+  cipher.update(forge.util.createBuffer(data));
+}`,
+      errors: [{ messageId: 'constantIv', line: 4, column: 22 }],
+    },
+    {
+      code: `const nacl = require('tweetnacl');
+function sealExport(bytes, key) { return nacl.secretbox(bytes, new Uint8Array(nacl.secretbox.nonceLength), key); }`,
+      errors: [{ messageId: 'zeroIv', line: 2, column: 64 }],
+    },
+    {
+      code: `import sodium from 'libsodium-wrappers';
+let NONCE;
+export async function init() { await sodium.ready; NONCE = new Uint8Array(sodium.crypto_secretbox_NONCEBYTES); }
+export function seal(key, value) { return sodium.crypto_secretbox_easy(sodium.from_string(value), NONCE, key); }`,
+      errors: [{ messageId: 'zeroIv', line: 3, column: 60 }],
+    },
+    {
+      code: `import sodium from 'libsodium-wrappers';
+export const seal = (m, ad, key) => sodium.crypto_aead_xchacha20poly1305_ietf_encrypt(m, ad, null, sodium.from_hex('00112233445566778899aabbccddeeff0011223344556677'), key);`,
+      errors: [{ messageId: 'constantIv', line: 2, column: 116 }],
+    },
+  ],
+});

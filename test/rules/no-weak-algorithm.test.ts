@@ -1,0 +1,383 @@
+import rule from '../../rules/no-weak-algorithm';
+import { createRuleTester } from './rule-tester';
+
+const ruleTester = createRuleTester();
+const strict: [{ allowFingerprints: boolean; requireAuthenticatedEncryption: boolean; requirePinnedJwtAlgorithms: 'always' }] = [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }];
+
+/** The one suggestion a weak-hash finding carries: the same code with the hash replaced. */
+function sha256(output: string, migrate: boolean) {
+  return [{ messageId: migrate ? ('useSha256Migrate' as const) : ('useSha256' as const), output }];
+}
+
+ruleTester.run('no-weak-algorithm', rule, {
+  valid: [
+    // Fingerprints: ETag, cache key, dedupe, local checksum, gravatar, git object id, React key.
+    `import crypto from 'crypto';
+     export function etag(body) { return crypto.createHash('md5').update(body).digest('hex'); }`,
+    `import { createHash } from 'node:crypto';
+     function send(res, body) {
+       const hash = createHash('sha1').update(body).digest('base64');
+       res.setHeader('ETag', \`W/"\${hash}"\`);
+       res.end(body);
+     }`,
+    `const crypto = require('crypto');
+     const cacheKey = crypto.createHash('md5').update(JSON.stringify(query)).digest('hex');
+     redis.get(cacheKey);`,
+    `const { createHash } = require('crypto');
+     const fs = require('fs');
+     const checksum = createHash('md5').update(fs.readFileSync(path)).digest('hex');`,
+    `import { createHash } from 'crypto';
+     const avatarUrl = (email) => \`https://www.gravatar.com/avatar/\${createHash('md5').update(email.trim().toLowerCase()).digest('hex')}?d=identicon\`;`,
+    `import { createHash } from 'crypto';
+     function gitObjectId(content) {
+       return createHash('sha1').update(\`blob \${content.length}\\0\`).update(content).digest('hex');
+     }`,
+    `import { createHash } from 'crypto';
+     const seen = new Set();
+     for (const item of items) {
+       const fingerprint = createHash('sha1').update(item.text).digest('hex');
+       if (seen.has(fingerprint)) continue;
+       seen.add(fingerprint);
+     }`,
+    `import { createHash } from 'crypto';
+     const List = ({ rows }) => rows.map((r) => <Row key={createHash('md5').update(r.url).digest('hex')} row={r} />);`,
+    `import CryptoJS from 'crypto-js';
+     const cacheKey = CryptoJS.MD5(url).toString();`,
+    // Strong algorithms everywhere.
+    `import crypto from 'crypto';
+     const h = crypto.createHash('sha256').update(password).digest('hex');
+     const mac = crypto.createHmac('sha256', key).update(msg).digest();
+     const c = crypto.createCipheriv('aes-256-gcm', key, iv);`,
+    `await crypto.subtle.digest('SHA-256', data);`,
+    `import { publicEncrypt, constants } from 'crypto';
+     publicEncrypt({ key: pub, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, data);`,
+    `import crypto from 'crypto'; crypto.publicEncrypt(pub, data);`,
+    // Signature padding PKCS#1 v1.5 is fine (it is encryption padding that is broken).
+    `import crypto from 'crypto'; crypto.sign('sha256', data, { key, padding: crypto.constants.RSA_PKCS1_PADDING });`,
+    `import CryptoJS from 'crypto-js';
+     CryptoJS.AES.encrypt(msg, CryptoJS.enc.Hex.parse(hexKey), { iv: CryptoJS.enc.Hex.parse(ivHex), mode: CryptoJS.mode.CBC });`,
+    `import forge from 'node-forge';
+     const k = forge.pki.publicKeyFromPem(pem);
+     k.encrypt(data, 'RSA-OAEP', { md: forge.md.sha256.create() });`,
+    `import forge from 'node-forge'; const c = forge.cipher.createCipher('AES-GCM', key);`,
+    // Look-alikes: allow-lists, deny-lists, descriptions, getHashes() filters.
+    `const WEAK_HASHES = ['md5', 'sha1'];
+     export function assertStrong(alg) { if (WEAK_HASHES.includes(alg)) throw new Error('weak hash: ' + alg); }`,
+    `import crypto from 'crypto';
+     function digest(alg, data) { if (alg === 'md5') throw new Error('md5 is not allowed'); return crypto.createHash(alg).update(data).digest(); }`,
+    `import crypto from 'crypto'; const strong = crypto.getHashes().filter((h) => !['md5', 'sha1'].includes(h));`,
+    `const option = { value: 'des', description: 'des: legacy cipher, do not use' };`,
+    `const md5 = (s) => s; md5('password');`,
+    // JWT: pinned algorithms, HMAC secrets, jose (pins by key type).
+    `import jwt from 'jsonwebtoken'; jwt.verify(token, publicKey, { algorithms: ['RS256'] });`,
+    `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
+    `import jwt from 'jsonwebtoken'; jwt.verify(token, secret, verifyOptions);`,
+    `import jwt from 'jsonwebtoken'; jwt.sign(payload, privateKey, { algorithm: 'RS256' });`,
+    `import { jwtVerify, importSPKI } from 'jose';
+     const key = await importSPKI(spki, 'RS256');
+     await jwtVerify(token, key);`,
+    // Unauthenticated modes are only reported in strict, and not when a MAC is in sight.
+    `import crypto from 'crypto'; const c = crypto.createCipheriv('aes-256-cbc', key, iv);`,
+    {
+      code: `import crypto from 'crypto';
+        const c = crypto.createCipheriv('aes-256-cbc', encKey, iv);
+        const tag = crypto.createHmac('sha256', macKey).update(ciphertext).digest();`,
+      options: strict,
+    },
+    {
+      code: `import crypto from 'crypto'; const c = crypto.createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });`,
+      options: strict,
+    },
+  ],
+  invalid: [
+    // --- broken hashes used for security
+    {
+      code: `import { createHash } from 'crypto';
+export function hashPassword(password) {
+  return createHash('md5').update(password).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          column: 21,
+          suggestions: sha256(
+            `import { createHash } from 'crypto';
+export function hashPassword(password) {
+  return createHash('sha256').update(password).digest('hex');
+}`,
+            true,
+          ),
+        },
+      ],
+    },
+    {
+      // CJS, aliased binding; unknown purpose still counts in recommended.
+      code: `const nodeCrypto = require('crypto');
+const h = nodeCrypto.createHash;
+function digest(s) { return h('sha1').update(s).digest('hex'); }`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          column: 31,
+          suggestions: sha256(
+            `const nodeCrypto = require('crypto');
+const h = nodeCrypto.createHash;
+function digest(s) { return h('sha256').update(s).digest('hex'); }`,
+            false,
+          ),
+        },
+      ],
+    },
+    {
+      // Reported once, on the constant, though two sinks use it.
+      code: `import crypto from 'crypto';
+const ALG = 'md5';
+const a = crypto.createHash(ALG).update(token).digest('hex');
+const b = crypto.createHmac(ALG, key).update(msg).digest('hex');`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 2,
+          column: 13,
+          suggestions: sha256(
+            `import crypto from 'crypto';
+const ALG = 'sha256';
+const a = crypto.createHash(ALG).update(token).digest('hex');
+const b = crypto.createHmac(ALG, key).update(msg).digest('hex');`,
+            true,
+          ),
+        },
+      ],
+    },
+    {
+      code: `import crypto from 'crypto';
+const sig = crypto.createHmac('sha1', process.env.WEBHOOK_SECRET).update(body).digest('hex');`,
+      errors: [{ messageId: 'weakHash', line: 2, column: 31, suggestions: sha256(`import crypto from 'crypto';
+const sig = crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(body).digest('hex');`, true) }],
+    },
+    {
+      // Integrity of untrusted data: compared with what the request carries.
+      code: `import { createHash } from 'crypto';
+app.post('/upload', (req, res) => {
+  if (createHash('md5').update(req.body.file).digest('hex') !== req.body.checksum) return res.sendStatus(400);
+});`,
+      errors: [{ messageId: 'weakHash', line: 3, column: 18, suggestions: sha256(`import { createHash } from 'crypto';
+app.post('/upload', (req, res) => {
+  if (createHash('sha256').update(req.body.file).digest('hex') !== req.body.checksum) return res.sendStatus(400);
+});`, true) }],
+    },
+    {
+      code: `import crypto from 'node:crypto';
+const sign = crypto.createSign('RSA-SHA1');`,
+      errors: [{ messageId: 'weakHash', line: 2, column: 32, suggestions: sha256(`import crypto from 'node:crypto';
+const sign = crypto.createSign('RSA-SHA256');`, true) }],
+    },
+    {
+      // promisified pbkdf2 with SHA-1.
+      code: `import { promisify } from 'util';
+import crypto from 'crypto';
+const pbkdf2 = promisify(crypto.pbkdf2);
+const key = await pbkdf2(password, salt, 600000, 32, 'sha1');`,
+      errors: [{ messageId: 'weakHash', line: 4, column: 54, suggestions: sha256(`import { promisify } from 'util';
+import crypto from 'crypto';
+const pbkdf2 = promisify(crypto.pbkdf2);
+const key = await pbkdf2(password, salt, 600000, 32, 'sha256');`, true) }],
+    },
+    {
+      // Strict: even a fingerprint is reported.
+      code: `import crypto from 'crypto';
+export function etag(body) { return crypto.createHash('md5').update(body).digest('hex'); }`,
+      options: strict,
+      errors: [{ messageId: 'weakHash', line: 2, column: 55, suggestions: sha256(`import crypto from 'crypto';
+export function etag(body) { return crypto.createHash('sha256').update(body).digest('hex'); }`, false) }],
+    },
+    {
+      code: `const digest = await crypto.subtle.digest('SHA-1', new TextEncoder().encode(password));`,
+      errors: [{ messageId: 'weakHash', line: 1, column: 43, suggestions: sha256(`const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(password));`, true) }],
+    },
+    {
+      code: `const key = await globalThis.crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-1' }, false, ['sign']);`,
+      errors: [{ messageId: 'weakHash', line: 1, column: 88, suggestions: sha256(`const key = await globalThis.crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);`, true) }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+const stored = CryptoJS.MD5(user.password).toString();`,
+      errors: [{ messageId: 'weakHash', line: 2, column: 25, suggestions: sha256(`import CryptoJS from 'crypto-js';
+const stored = CryptoJS.SHA256(user.password).toString();`, true) }],
+    },
+    {
+      code: `import HmacSHA1 from 'crypto-js/hmac-sha1';
+const signature = HmacSHA1(payload, secret).toString();`,
+      errors: [{ messageId: 'weakHash', line: 2, column: 19, suggestions: sha256(`import HmacSHA1 from 'crypto-js/hmac-sha1';
+const signature = HmacSHA256(payload, secret).toString();`, true) }],
+    },
+    {
+      code: `const forge = require('node-forge');
+const md = forge.md.sha1.create();
+md.update(message, 'utf8');
+const signature = privateKey.sign(md);`,
+      errors: [{ messageId: 'weakHash', line: 2, column: 21, suggestions: sha256(`const forge = require('node-forge');
+const md = forge.md.sha256.create();
+md.update(message, 'utf8');
+const signature = privateKey.sign(md);`, true) }],
+    },
+    {
+      code: `const forge = require('node-forge');
+const hmac = forge.hmac.create();
+hmac.start('md5', key);`,
+      errors: [{ messageId: 'weakHash', line: 3, column: 12, suggestions: sha256(`const forge = require('node-forge');
+const hmac = forge.hmac.create();
+hmac.start('sha256', key);`, true) }],
+    },
+    // --- obsolete ciphers
+    {
+      code: `const crypto = require('crypto');
+const cipher = crypto.createCipheriv('des-ede3-cbc', key, iv);
+const decipher = crypto.createDecipheriv('des-ede3-cbc', key, iv);`,
+      errors: [
+        { messageId: 'weakCipher', line: 2, column: 38 },
+        { messageId: 'weakCipher', line: 3, column: 42 },
+      ],
+    },
+    {
+      code: `import { createCipheriv as cc } from 'node:crypto';
+const CIPHERS = { legacy: 'bf-cbc' };
+cc(CIPHERS.legacy, key, iv);`,
+      errors: [{ messageId: 'weakCipher', line: 2, column: 27 }],
+    },
+    {
+      code: `import crypto from 'crypto'; crypto.createCipheriv('rc4', key, null);`,
+      errors: [{ messageId: 'weakCipher', line: 1, column: 52 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+const enc = CryptoJS.TripleDES.encrypt(msg, CryptoJS.enc.Hex.parse(k), { iv });`,
+      errors: [{ messageId: 'weakCipher', line: 2, column: 22 }],
+    },
+    {
+      code: `import DES from 'crypto-js/tripledes';
+DES.encrypt(msg, k);`,
+      errors: [{ messageId: 'weakCipher', line: 2, column: 5 }],
+    },
+    {
+      code: `const forge = require('node-forge');
+const cipher = forge.cipher.createCipher('3DES-CBC', key);`,
+      errors: [{ messageId: 'weakCipher', line: 2, column: 42 }],
+    },
+    // --- ECB
+    {
+      code: `import crypto from 'crypto'; const c = crypto.createCipheriv('aes-256-ecb', key, null);`,
+      errors: [{ messageId: 'ecbMode', line: 1, column: 62 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+CryptoJS.AES.encrypt(msg, CryptoJS.enc.Hex.parse(k), { mode: CryptoJS.mode.ECB, padding: CryptoJS.pad.Pkcs7 });`,
+      errors: [{ messageId: 'ecbMode', line: 2, column: 62 }],
+    },
+    {
+      code: `import AES from 'crypto-js/aes';
+import ECB from 'crypto-js/mode-ecb';
+AES.decrypt(ct, key, { mode: ECB });`,
+      errors: [{ messageId: 'ecbMode', line: 3, column: 30 }],
+    },
+    {
+      code: `import forge from 'node-forge'; const c = forge.cipher.createCipher('AES-ECB', key);`,
+      errors: [{ messageId: 'ecbMode', line: 1, column: 69 }],
+    },
+    // --- deprecated createCipher, crypto-js passphrase mode
+    {
+      code: `const crypto = require('crypto');
+const cipher = crypto.createCipher('aes-256-cbc', password);`,
+      errors: [{ messageId: 'deprecatedCipherApi', line: 2, column: 23 }],
+    },
+    {
+      code: `const { createDecipher } = require('crypto');
+const d = createDecipher(algorithm, password);`,
+      errors: [{ messageId: 'deprecatedCipherApi', line: 2, column: 11 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+export const encrypt = (text) => CryptoJS.AES.encrypt(text, process.env.SECRET_KEY).toString();`,
+      errors: [{ messageId: 'passphraseKdf', line: 2, column: 61 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+const SECRET = 'correct horse battery staple';
+CryptoJS.AES.decrypt(ciphertext, SECRET);`,
+      errors: [{ messageId: 'passphraseKdf', line: 3, column: 34 }],
+    },
+    // --- RSA PKCS#1 v1.5 encryption
+    {
+      code: `import { publicEncrypt, constants } from 'crypto';
+publicEncrypt({ key: publicKey, padding: constants.RSA_PKCS1_PADDING }, Buffer.from(secret));`,
+      errors: [{ messageId: 'rsaPkcs1Encryption', line: 2, column: 42 }],
+    },
+    {
+      code: `const crypto = require('crypto');
+crypto.privateDecrypt({ key: privateKey, padding: 1 }, data);`,
+      errors: [{ messageId: 'rsaPkcs1Encryption', line: 2, column: 51 }],
+    },
+    {
+      code: `const forge = require('node-forge');
+const publicKey = forge.pki.publicKeyFromPem(pem);
+const encrypted = publicKey.encrypt(secret);`,
+      errors: [{ messageId: 'rsaPkcs1Encryption', line: 3, column: 29 }],
+    },
+    {
+      code: `await crypto.subtle.encrypt({ name: 'RSAES-PKCS1-v1_5' }, key, data);`,
+      errors: [{ messageId: 'rsaPkcs1Encryption', line: 1, column: 37 }],
+    },
+    // --- JWT
+    {
+      code: `import jwt from 'jsonwebtoken';
+const token = jwt.sign(payload, '', { algorithm: 'none' });`,
+      errors: [{ messageId: 'jwtNone', line: 2, column: 50 }],
+    },
+    {
+      code: `const jwt = require('jsonwebtoken');
+jwt.verify(token, publicKey, { algorithms: ['RS256', 'none'] });`,
+      errors: [{ messageId: 'jwtNone', line: 2, column: 54 }],
+    },
+    {
+      code: `import { UnsecuredJWT } from 'jose';
+const jwt = new UnsecuredJWT({ sub: 'user' }).encode();`,
+      errors: [{ messageId: 'jwtNone', line: 2, column: 17 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+const PUBLIC_KEY = fs.readFileSync('keys/public.pem');
+export const authenticate = (token) => jwt.verify(token, PUBLIC_KEY);`,
+      errors: [{ messageId: 'jwtUnpinned', line: 3, column: 44 }],
+    },
+    {
+      code: `import { verify } from 'jsonwebtoken';
+function getKey(header, callback) { client.getSigningKey(header.kid, (err, key) => callback(err, key?.getPublicKey())); }
+verify(token, getKey, { audience: 'api' }, (err, decoded) => {});`,
+      errors: [{ messageId: 'jwtUnpinned', line: 3, column: 1 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
+      options: strict,
+      errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
+    },
+    // --- unauthenticated modes (strict)
+    {
+      code: `import crypto from 'crypto'; const c = crypto.createCipheriv('aes-256-cbc', key, iv);`,
+      options: strict,
+      errors: [{ messageId: 'unauthenticatedMode', line: 1, column: 62 }],
+    },
+    {
+      code: `await crypto.subtle.encrypt({ name: 'AES-CTR', counter, length: 64 }, key, data);`,
+      options: strict,
+      errors: [{ messageId: 'unauthenticatedMode', line: 1, column: 37 }],
+    },
+    {
+      code: `import CryptoJS from 'crypto-js';
+CryptoJS.AES.encrypt(msg, CryptoJS.enc.Hex.parse(k), { iv });`,
+      options: strict,
+      errors: [{ messageId: 'unauthenticatedMode', line: 2, column: 14 }],
+    },
+  ],
+});

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import type { Linter, Rule } from 'eslint';
+import { LinterHost } from '../../src/server/lint/linter-host';
+import { DEFAULT_SETTINGS } from '../../src/server/settings';
+import { HARDCODED_KEY_SOURCE } from './fixtures-text';
+
+/** A probe plugin, in the test only: one rule that throws, one that records the settings it is given. */
+function probePlugin(seen: unknown[]): Linter.Config {
+  const throws: Rule.RuleModule = {
+    meta: { type: 'problem', schema: [] },
+    create: () => ({
+      Program() {
+        throw new Error('probe rule failure');
+      },
+    }),
+  };
+  const records: Rule.RuleModule = {
+    meta: { type: 'problem', schema: [] },
+    create: (context) => {
+      seen.push(context.settings.keywarden);
+      return {};
+    },
+  };
+  return {
+    plugins: { probe: { rules: { throws, records } } },
+    rules: { 'probe/throws': 'error', 'probe/records': 'error' },
+  };
+}
+
+describe('LinterHost', () => {
+  it('skips a rule that throws, logs it once, and keeps the other rules\' findings', () => {
+    const logs: string[] = [];
+    const seen: unknown[] = [];
+    const host = new LinterHost((m) => logs.push(m), () => [probePlugin(seen)]);
+    const request = { text: HARDCODED_KEY_SOURCE, fileName: '/project/src/a.ts', settings: DEFAULT_SETTINGS };
+    const first = host.lint(request);
+    const second = host.lint(request);
+    for (const outcome of [first, second]) {
+      assert.deepEqual(outcome.failedRules, ['probe/throws']);
+      assert.deepEqual(outcome.messages.map((m) => m.ruleId), ['keywarden/no-hardcoded-key']);
+    }
+    assert.equal(logs.length, 1);
+    assert.match(logs[0], /probe\/throws failed and was skipped: probe rule failure/);
+    assert.ok(!logs[0].includes('9c4e2a7f'), 'the log must not quote the source');
+  });
+
+  it('passes the policy to rules as settings.keywarden.policy', () => {
+    const seen: unknown[] = [];
+    const host = new LinterHost(() => undefined, () => [probePlugin(seen)]);
+    const policy = { purposes: { billing: ['encryption'] } };
+    host.lint({ text: 'export {};', fileName: '/p/a.js', settings: DEFAULT_SETTINGS, policy });
+    assert.ok(seen.length >= 1);
+    for (const settings of seen) assert.deepEqual(settings, { policy });
+  });
+
+  it('lints files anywhere on disk and untitled-style names, JSX in .js, CommonJS in .cjs', () => {
+    const host = new LinterHost(() => undefined);
+    const jsx = host.lint({ text: 'export const App = () => <div key="x" />;', fileName: '/elsewhere/app.js', settings: DEFAULT_SETTINGS });
+    assert.deepEqual(jsx.messages, []);
+    const cjs = host.lint({ text: 'return; module.exports = 1;', fileName: '/elsewhere/a.cjs', settings: DEFAULT_SETTINGS });
+    assert.deepEqual(cjs.messages, [], 'top-level return is valid CommonJS');
+    const ts = host.lint({ text: HARDCODED_KEY_SOURCE, fileName: '/tmp/untitled.ts', settings: DEFAULT_SETTINGS });
+    assert.equal(ts.messages.length, 1);
+  });
+
+  it('ignores other tools\' inline configuration and reports only keywarden rules', () => {
+    const host = new LinterHost(() => undefined);
+    const text = '/* eslint no-console: "error" */\n// eslint-disable-next-line react/no-danger\nconsole.log(1);\n';
+    assert.deepEqual(host.lint({ text, fileName: '/p/a.js', settings: DEFAULT_SETTINGS }).messages, []);
+  });
+
+  it('honours an eslint-disable comment with a reason for a keywarden rule', () => {
+    const host = new LinterHost(() => undefined);
+    const text = HARDCODED_KEY_SOURCE.replace(
+      "const ENCRYPTION_KEY",
+      '// eslint-disable-next-line keywarden/no-hardcoded-key -- test vector\nconst ENCRYPTION_KEY',
+    );
+    assert.deepEqual(host.lint({ text, fileName: '/p/a.ts', settings: DEFAULT_SETTINGS }).messages, []);
+  });
+});
