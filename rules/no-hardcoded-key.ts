@@ -6,6 +6,7 @@ import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExp
 import { findPrivateKeyPem, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import type { ArgRole } from '../src/model/types';
+import { envelopeRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [
@@ -16,7 +17,7 @@ export type Options = [
     checkKeyNamedConstants?: boolean;
   },
 ];
-export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant';
+export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant' | 'rewriteToEnvelope';
 
 /** Argument roles that carry secret material. */
 const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret', 'credential']);
@@ -32,6 +33,7 @@ export default createRule<Options, MessageIds>({
   name: 'no-hardcoded-key',
   meta: {
     type: 'problem',
+    hasSuggestions: true,
     docs: {
       description: 'Disallow hardcoded cryptographic keys, secrets and private keys',
       recommended: 'recommended',
@@ -63,6 +65,8 @@ export default createRule<Options, MessageIds>({
         'A PEM {{label}} is embedded in the source. Keep private keys in a KMS/HSM or secret store, and rotate this one: it is in your history.',
       keyLikeConstant:
         '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
+      rewriteToEnvelope:
+        'Rewrite to envelope encryption with keywarden/kms (key from KEYWARDEN_KEY_URI; the functions become async). Existing ciphertexts still decrypt only with the old key in KEYWARDEN_LEGACY_KEY: migrate them, then rotate the old key.',
     },
   },
   defaultOptions: [{ ignoreTestFiles: false, checkKeyNamedConstants: true }],
@@ -74,10 +78,11 @@ export default createRule<Options, MessageIds>({
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression }[] = [];
 
-    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>) => {
+    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[]) => {
       if (reported.has(node)) return;
       reported.add(node);
-      context.report({ node, messageId, data });
+      const edits = calls && envelopeRewrite(sourceCode, calls, node);
+      context.report({ node, messageId, data, suggest: edits ? [{ messageId: 'rewriteToEnvelope', fix: toFix(edits) }] : null });
     };
 
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
@@ -95,7 +100,7 @@ export default createRule<Options, MessageIds>({
               line: call.node.loc.start.line,
               source: fallbackSource(constant, arg.node),
             };
-            report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data);
+            report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data, inFile && !constant.fallback ? calls : undefined);
           }
         }
       }
