@@ -3,7 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Linter } from 'eslint';
 import { buildConfigArray } from './config-array';
 import type { CorpusFile, SourceType } from './corpus-files';
-import { toolConfigs, type BenchTool } from './tools';
+import { DEFAULT_LANGUAGE, toolConfigs, type BenchTool, type LanguageLayer } from './tools';
 
 /** A tool's config, normalized once per source type (as ESLint's CLI does once per run). */
 export interface PreparedTool {
@@ -11,12 +11,12 @@ export interface PreparedTool {
   configs: Record<SourceType, ReturnType<typeof buildConfigArray>>;
 }
 
-export function prepareTool(tool: BenchTool, corpusRoot: string): PreparedTool {
+export function prepareTool(tool: BenchTool, corpusRoot: string, language: LanguageLayer = DEFAULT_LANGUAGE): PreparedTool {
   return {
     tool,
     configs: {
-      module: buildConfigArray(toolConfigs(tool, 'module'), corpusRoot),
-      commonjs: buildConfigArray(toolConfigs(tool, 'commonjs'), corpusRoot),
+      module: buildConfigArray(toolConfigs(tool, 'module', language), corpusRoot),
+      commonjs: buildConfigArray(toolConfigs(tool, 'commonjs', language), corpusRoot),
     },
   };
 }
@@ -146,6 +146,8 @@ export function toCrash(tool: string, file: string, error: unknown): Crash {
 }
 
 export interface BenchmarkOptions {
+  /** Parser settings shared by every tool (default: ESLint's own). */
+  language?: LanguageLayer;
   /** Measured rounds; each round lints the corpus once with every tool, in order. */
   rounds: number;
   /**
@@ -208,7 +210,7 @@ export function runBenchmark(tools: BenchTool[], files: CorpusFile[], corpusRoot
   if (tools.length === 0) throw new Error('runBenchmark: no tools');
   if (options.rounds < 1) throw new Error('runBenchmark: rounds must be ≥ 1');
   const linter = new Linter({ configType: 'flat', cwd: corpusRoot });
-  const prepared = tools.map((tool) => prepareTool(tool, corpusRoot));
+  const prepared = tools.map((tool) => prepareTool(tool, corpusRoot, options.language));
   const loadavgStart = os.loadavg();
   if (options.warmup) {
     const step = Math.max(1, Math.round(1 / (options.warmupFraction ?? 1)));

@@ -1,7 +1,7 @@
 import { Linter } from 'eslint';
 import type { CorpusFile, SkippedFile, SourceType } from './corpus-files';
 import { prepareTool } from './measure';
-import { baselineTool } from './tools';
+import { baselineTool, DEFAULT_LANGUAGE, type LanguageLayer } from './tools';
 
 export interface ParseCheckResult {
   files: CorpusFile[];
@@ -17,9 +17,9 @@ export interface ParseCheckResult {
  * the other source type is switched, one that parses as neither is set aside and
  * listed. Then every measured run lints the same, fully parseable, set of files.
  */
-export function checkParses(files: CorpusFile[], corpusRoot: string): ParseCheckResult {
+export function checkParses(files: CorpusFile[], corpusRoot: string, language: LanguageLayer = DEFAULT_LANGUAGE): ParseCheckResult {
   const linter = new Linter({ configType: 'flat', cwd: corpusRoot });
-  const baseline = prepareTool(baselineTool, corpusRoot);
+  const baseline = prepareTool(baselineTool, corpusRoot, language);
   const parseError = (file: CorpusFile, sourceType: SourceType): string | null => {
     const messages = linter.verify(file.text, baseline.configs[sourceType] as Linter.Config[], {
       filename: file.path,

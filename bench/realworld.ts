@@ -12,7 +12,7 @@ import { collectCorpusFiles, DEFAULT_LIMITS } from './corpus-files';
 import { prepareTool, profileRules, runBenchmark, type LintRun } from './measure';
 import { checkParses } from './parse-check';
 import { formatFindings, formatReport, toJson, type ReportInput } from './report';
-import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, keywardenTool, loadKeywarden, loadPluginEntry, type BenchTool } from './tools';
+import { baselineTool, comparisonTools, DEFAULT_COMPARISONS, DEFAULT_LANGUAGE, languageOf, keywardenTool, loadKeywarden, loadPluginEntry, type BenchTool } from './tools';
 
 interface Args {
   rounds: number;
@@ -134,10 +134,12 @@ function main(): number {
 
   const collected = collectCorpusFiles(root, names, DEFAULT_LIMITS, list.exclude);
   log(`corpus: ${collected.files.length} files read, ${collected.skipped.length} skipped; trial parse…`);
-  const parsed = checkParses(collected.files, root);
-
   const keywarden = args.plugin ? loadPluginEntry(args.plugin) : loadKeywarden(args.from);
   const kwTool = keywardenTool(keywarden, args.config);
+  // Every tool parses as keywarden's config does, so the ratios measure rules, not parsers.
+  const language = [...DEFAULT_LANGUAGE, ...languageOf(kwTool.configs)];
+  const parsed = checkParses(collected.files, root, language);
+
   const tools: BenchTool[] = [baselineTool, kwTool, ...args.compare.map((id) => comparisonTools[id]())];
   const gc = (globalThis as { gc?: () => void }).gc;
   let slicesDone = 0;
@@ -145,6 +147,7 @@ function main(): number {
   log(`measuring: ${tools.map((t) => t.id).join(', ')} × (warm-up on 10% + ${args.rounds} rounds of ${args.chunks} slices)`);
   const result = runBenchmark(tools, parsed.files, root, {
     rounds: args.rounds,
+    language,
     warmup: true,
     warmupFraction: 0.1,
     chunks: args.chunks,
@@ -157,7 +160,7 @@ function main(): number {
       log(`  ${String(round).padEnd(6)} ${run.tool.padEnd(20)} cpu ${(run.cpuMs / 1000).toFixed(2)} s  wall ${(run.ms / 1000).toFixed(2)} s  load ${run.loadavg[0].toFixed(2)}` +
         (run.crashes.length ? `  ${run.crashes.length} crash(es)` : '')),
   });
-  const ruleTimes = args.ruleTimes ? profileRules(prepareTool(kwTool, root), parsed.files, root) : undefined;
+  const ruleTimes = args.ruleTimes ? profileRules(prepareTool(kwTool, root, language), parsed.files, root) : undefined;
 
   const input: ReportInput = {
     corpus: {

@@ -18,11 +18,33 @@ export interface BenchTool {
 export const JS_FILES = ['**/*.js', '**/*.cjs', '**/*.mjs', '**/*.jsx'];
 export const TS_FILES = ['**/*.ts', '**/*.cts', '**/*.mts', '**/*.tsx'];
 
-/** The parser settings every run shares; placed last as well, so no plugin config can change them. */
-function languageConfigs(sourceType: SourceType): Linter.Config[] {
+/**
+ * The parser settings every tool is linted with. By default ESLint's own (espree for JS,
+ * @typescript-eslint/parser for TS); the CLI passes keywarden's (see `languageOf`), so
+ * the baseline parses exactly as keywarden does and the ratio is the rules' cost alone.
+ */
+export type LanguageLayer = Linter.Config[];
+
+export const DEFAULT_LANGUAGE: LanguageLayer = [
+  { name: 'bench/language-ts', files: TS_FILES, languageOptions: { parser: tsParser as Linter.Parser } },
+];
+
+/** The `languageOptions` of a plugin config (with the files they apply to), nothing else. */
+export function languageOf(configs: Linter.Config[]): LanguageLayer {
+  return configs
+    .filter((c) => c.languageOptions)
+    .map((c, i) => ({
+      name: `bench/language-from-${c.name ?? i}`,
+      ...(c.files ? { files: c.files } : {}),
+      ...(c.ignores ? { ignores: c.ignores } : {}),
+      languageOptions: c.languageOptions,
+    }));
+}
+
+function languageConfigs(sourceType: SourceType, language: LanguageLayer): Linter.Config[] {
   return [
     { name: 'bench/language', files: [...JS_FILES, ...TS_FILES], languageOptions: { ecmaVersion: 'latest', sourceType } },
-    { name: 'bench/language-ts', files: TS_FILES, languageOptions: { parser: tsParser as Linter.Parser } },
+    ...language,
   ];
 }
 
@@ -32,12 +54,13 @@ function languageConfigs(sourceType: SourceType): Linter.Config[] {
  */
 export const BASELINE_RULES: Linter.RulesRecord = { 'no-debugger': 'error' };
 
-export function toolConfigs(tool: BenchTool, sourceType: SourceType): Linter.Config[] {
+/** The language layer goes first and again last, so no plugin config can change how files parse. */
+export function toolConfigs(tool: BenchTool, sourceType: SourceType, language: LanguageLayer = DEFAULT_LANGUAGE): Linter.Config[] {
   return [
-    ...languageConfigs(sourceType),
+    ...languageConfigs(sourceType, language),
     { name: 'bench/baseline', files: [...JS_FILES, ...TS_FILES], rules: BASELINE_RULES },
     ...tool.configs,
-    ...languageConfigs(sourceType),
+    ...languageConfigs(sourceType, language),
   ];
 }
 
@@ -73,6 +96,7 @@ export function loadPluginEntry(entry: string): KeywardenPlugin {
 }
 
 export function keywardenTool(plugin: KeywardenPlugin, config: 'recommended' | 'strict' | 'all' = 'recommended'): BenchTool {
+  // Spread: configs may be one object that is also iterable over itself, or an array.
   return { id: 'keywarden', label: `keywarden ${config}`, configs: [...plugin.configs[config]] };
 }
 

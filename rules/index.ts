@@ -2,12 +2,14 @@ import type { TSESLint } from '@typescript-eslint/utils';
 import { keywardenParser } from '../src/util/parser';
 import { readOwnPackageJson } from '../src/util/package-info';
 import type { KeywardenDocs } from '../src/util/create-rule';
-import kmsRequireEncryptionContext from './kms-require-encryption-context';
+import minKeyStrength from './min-key-strength';
 import noHardcodedKey from './no-hardcoded-key';
-import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
-import noPlaintextDataKeyExposure from './no-plaintext-data-key-exposure';
+import noInsecureRandomness from './no-insecure-randomness';
 import noStaticIv from './no-static-iv';
 import noWeakAlgorithm from './no-weak-algorithm';
+import kmsRequireEncryptionContext from './kms-require-encryption-context';
+import noKeyReuseAcrossPurposes from './no-key-reuse-across-purposes';
+import noPlaintextDataKeyExposure from './no-plaintext-data-key-exposure';
 import preferEnvelopeEncryption from './prefer-envelope-encryption';
 import requireKeyZeroization from './require-key-zeroization';
 
@@ -18,12 +20,14 @@ import requireKeyZeroization from './require-key-zeroization';
 type KeywardenRule = TSESLint.RuleModule<string, readonly unknown[], KeywardenDocs>;
 
 const rules: Record<string, KeywardenRule> = {
-  'kms-require-encryption-context': kmsRequireEncryptionContext,
+  'min-key-strength': minKeyStrength,
   'no-hardcoded-key': noHardcodedKey,
-  'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
-  'no-plaintext-data-key-exposure': noPlaintextDataKeyExposure,
+  'no-insecure-randomness': noInsecureRandomness,
   'no-static-iv': noStaticIv,
   'no-weak-algorithm': noWeakAlgorithm,
+  'kms-require-encryption-context': kmsRequireEncryptionContext,
+  'no-key-reuse-across-purposes': noKeyReuseAcrossPurposes,
+  'no-plaintext-data-key-exposure': noPlaintextDataKeyExposure,
   'prefer-envelope-encryption': preferEnvelopeEncryption,
   'require-key-zeroization': requireKeyZeroization,
 };

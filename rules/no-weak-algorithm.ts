@@ -115,7 +115,7 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         const calls = getApiCalls(sourceCode);
         if (calls.length === 0) return;
-        const macInFile = calls.some((c) => MAC_OPS.has(c.api.operation));
+        const macInFile = calls.some((c) => MAC_OPS.has(c.api.operation) || namesHmac(c));
         for (const call of calls) {
           try {
             checkCall(call, macInFile);
@@ -125,6 +125,11 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /** `subtle.sign('HMAC', …)`, `importKey('raw', k, { name: 'HMAC', … })`: a MAC in WebCrypto's vocabulary. */
+    function namesHmac(call: ApiCall): boolean {
+      return argsWithRole(call, 'algorithm').some((node) => resolveValues(ctx, node).values.some((v) => v.kind === 'string' && /^hmac$/i.test(v.value as string)));
+    }
 
     function checkCall(call: ApiCall, macInFile: boolean): void {
       const op = call.api.operation;
@@ -307,7 +312,8 @@ export default createRule<Options, MessageIds>({
 
     /** jsonwebtoken `verify` without `algorithms`: the token picks the algorithm. */
     function checkJwtVerify(call: ApiCall): void {
-      if (call.api.facts?.algorithmsFromKey !== true) return;
+      // jose derives the accepted algorithms from the key type: only `strict` asks it to pin them too.
+      if (call.api.facts?.algorithmsFromKey !== true && options.requirePinnedJwtAlgorithms !== 'always') return;
       if (argsWithRole(call, 'algorithms').length > 0) return;
       const options3 = call.node.arguments[2];
       if (options3 && !isFunctionNode(options3)) {
@@ -317,6 +323,10 @@ export default createRule<Options, MessageIds>({
       }
       const key = argsWithRole(call, 'secret')[0];
       if (!key) return;
+      if (call.api.facts?.algorithmsFromKey !== true) {
+        report({ node: calleeOf(call), messageId: 'jwtUnpinned', data: { api: describeCall(call), keyHint: '' } });
+        return;
+      }
       const kind = verificationKeyKind(ctx, key);
       if (options.requirePinnedJwtAlgorithms !== 'always' && kind !== 'public') return;
       const keyHint = kind === 'public' ? ', and the key may be a public key an attacker can use as an HMAC secret' : '';

@@ -31,6 +31,10 @@ export interface FlowOptions {
   maxHops?: number;
   /** Arithmetic (`v * 10`, `Math.floor(v)`) keeps the value's nature: true for randomness, false for digests. */
   throughArithmetic?: boolean;
+  /** Called with every expression that holds the value (the start, each enclosing re-encoding, each read of a variable holding it). */
+  visit?: (node: TSESTree.Node) => void;
+  /** A binding after which the walk stops (`expiresAt: v` says what the value is; what holds the object does not). */
+  stopAt?: (use: ValueUse) => boolean;
 }
 
 const MAX_USES = 64;
@@ -72,15 +76,17 @@ function usesAt(
   follow: (node: TSESTree.Node) => void,
 ): void {
   let current = start;
+  options.visit?.(current);
   for (let steps = 0; steps < 32; steps++) {
     const parent = current.parent;
     if (!parent) return;
     const climbed = climb(sourceCode, current, parent, options, uses);
     if (climbed) {
       current = climbed;
+      options.visit?.(current);
       continue;
     }
-    record(sourceCode, current, parent, uses, follow);
+    record(sourceCode, current, parent, uses, follow, options);
     return;
   }
 }
@@ -152,18 +158,36 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
   }
 }
 
-function record(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.Node, uses: ValueUse[], follow: (node: TSESTree.Node) => void): void {
+function record(
+  sourceCode: SourceCode,
+  current: TSESTree.Node,
+  parent: TSESTree.Node,
+  uses: ValueUse[],
+  follow: (node: TSESTree.Node) => void,
+  options: FlowOptions,
+): void {
+  const stop = (use: ValueUse) => options.stopAt?.(use) === true;
   switch (parent.type) {
     case 'VariableDeclarator':
       if (parent.init === current && parent.id.type === 'Identifier') {
-        uses.push({ kind: 'binding', name: parent.id.name, node: parent.id });
-        followVariable(sourceCode, parent.id, follow);
+        const use: ValueUse = { kind: 'binding', name: parent.id.name, node: parent.id };
+        uses.push(use);
+        if (!stop(use)) followVariable(sourceCode, parent.id, follow);
       }
       return;
     case 'AssignmentExpression': {
       if (parent.right !== current) return;
+      // `bytes[i] = v`: the value now lives in the array.
+      const left = parent.left;
+      if (left.type === 'MemberExpression' && left.computed && !(left.property.type === 'Literal' && typeof left.property.value === 'string')) {
+        const array = left.object;
+        if (array.type === 'Identifier') followVariable(sourceCode, array, follow);
+        return;
+      }
       const name = bindingName(parent.left);
-      if (name) uses.push({ kind: 'binding', name, node: parent.left });
+      const use: ValueUse | undefined = name ? { kind: 'binding', name, node: parent.left } : undefined;
+      if (use) uses.push(use);
+      if (use && stop(use)) return;
       if (parent.left.type === 'Identifier') followVariable(sourceCode, parent.left, follow);
       return;
     }
@@ -176,9 +200,10 @@ function record(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree
     case 'Property': {
       if (parent.value !== current) return;
       const name = parent.computed ? undefined : propertyName(parent.key);
-      if (name) uses.push({ kind: 'binding', name, node: parent.key });
+      const use: ValueUse | undefined = name ? { kind: 'binding', name, node: parent.key } : undefined;
+      if (use) uses.push(use);
       // `{ ETag: v }` handed to `res.writeHead(…)`: the object's use matters too.
-      if (parent.parent?.type === 'ObjectExpression') follow(parent.parent);
+      if (parent.parent?.type === 'ObjectExpression' && !(use && stop(use))) follow(parent.parent);
       return;
     }
     case 'ReturnStatement':
@@ -227,6 +252,9 @@ function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse
   const name = functionName(fn);
   uses.push({ kind: 'return', fn, name });
   for (const call of callersOf(sourceCode, fn)) follow(call);
+  // A callback's results end up in what the call returns: `Array.from({ length }, () => v)`, `s.replace(re, () => v)`.
+  const parent = fn.parent;
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) follow(parent);
 }
 
 /** Calls of a function declared in this file (by its binding), for following returned values. */

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR, SECTION } from './settings';
+import { DOCUMENT_SELECTOR, isEnabled, SECTION } from './settings';
 
 /** Commands of the server that the client answers itself, e.g. opening the bundled rule doc in the editor. */
 export type LocalCommandHandlers = Partial<Record<string, (args: unknown[]) => unknown>>;
@@ -28,6 +28,11 @@ export class ServerController implements vscode.Disposable {
         executeCommand: (command, args, next) => {
           const handler = local[command];
           return handler ? handler(args) : next(command, args);
+        },
+        workspace: {
+          // While `keywarden.enable` is off the client is stopping or stopped:
+          // forwarding the change would start it again.
+          didChangeConfiguration: (sections, next) => (isEnabled() ? next(sections) : Promise.resolve()),
         },
       },
       synchronize: {

@@ -10,7 +10,7 @@ export interface AuditEvent {
   operation: 'encrypt' | 'decrypt' | 'rewrap' | 'encryptStream' | 'decryptStream';
   outcome: 'success' | 'failure' | 'legacy';
   /** Set when outcome is 'failure'. */
-  errorCode?: KeywardenErrorCode | 'INVALID_ARGUMENT' | 'INTERNAL';
+  errorCode?: KeywardenErrorCode | 'INVALID_ARGUMENT' | 'ABORTED' | 'INTERNAL';
   /** The KEK used, versioned when the provider has versions (`local://app#v2`). */
   keyUri?: string;
   /** rewrap only: the KEK the data key is wrapped under afterwards. */

@@ -3,14 +3,14 @@ import { deliver, type AuditEvent, type AuditSink } from './audit';
 import { cacheLimits, DataKeyMap, ownedLease, type CacheOptions, type DataKeyLease } from './cache';
 import { bindingContext, canonicalContext, checkContext, checkPurpose, mergeContext, sameContext, sortContext, type EncryptionContext } from './context';
 import { KeywardenError } from './errors';
-import { buildTemplate, encodeKeySection, hasMagic, NeedMoreBytes, parseHeader, replaceKeySection, type SealedHeader } from './format';
+import { buildTemplate, encodeKeySection, hasMagic, headerSlot, NeedMoreBytes, parseHeader, replaceKeySection, templateSlot, type SealedHeader } from './format';
 import { refuseLocalInProduction, resolveKeyUri, schemeOf, warnLocalFallbackOnce } from './key-uri';
 import { wipeMessageKeys, type MessageKeys } from './message-crypto';
 import type { BindingContext, KeyProvider, WrappedDataKey } from './provider';
 import { createProvider, type ProviderOptionsMap } from './providers';
-import { asKeywardenError, retryPolicy, withRetry, type RetryOptions } from './retry';
+import { retryPolicy, withRetry, type RetryOptions } from './retry';
 import { FrameSealer, openKeys, openMessage, sealMessage } from './sealed';
-import { OpeningStream, SealingStream } from './stream';
+import { OpeningStream, SealingStream, StreamAborted } from './stream';
 import { wipe } from './wipe';
 
 /** Reads records written before keywarden (the old hand-rolled ciphertexts). */
@@ -154,7 +154,8 @@ class Client<P extends string> implements EnvelopeClient<P> {
       else if (plaintext instanceof Uint8Array) data = plaintext;
       else throw new TypeError('keywarden/kms: plaintext must be a string or a Uint8Array');
       bytes = data.length;
-      const lease = await this.encryptionKey(context, data.length, stats);
+      // A cache hit is answered synchronously: no promise in the hot path.
+      const lease = this.cachedEncryptionKey(context, data.length, stats) ?? (await this.encryptionKey(context, data.length, stats));
       try {
         sealed = sealMessage(lease.plaintext, lease.template!, data);
       } finally {
@@ -179,7 +180,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       const legacy = options?.legacy ?? this.options.legacy;
       if (legacy !== undefined && !hasMagic(data)) {
         const result = await this.runLegacy(legacy, sealed);
-        this.audit({ operation: 'decrypt', outcome: 'legacy', kmsCalls: 0, bytes: result.length, durationMs: Date.now() - started, startedAt: iso(started) });
+        if (this.options.onAudit) this.audit(this.event('decrypt', 'legacy', started, stats, result.length));
         return result;
       }
       const header = parseSealed(data);
@@ -187,11 +188,11 @@ class Client<P extends string> implements EnvelopeClient<P> {
       stats.purpose = header.purpose;
       stats.context = header.context;
       this.checkAudience(header, context);
-      const keys = await this.openingKeys(header, stats);
+      const keys = this.cachedOpeningKeys(header, data, stats) ?? (await this.openingKeys(header, data, stats));
       try {
         const plaintext = openMessage(data, header, keys);
         bytes = plaintext.length;
-        this.audit(this.event('decrypt', 'success', started, stats, bytes));
+        if (this.options.onAudit) this.audit(this.event('decrypt', 'success', started, stats, bytes));
         return plaintext;
       } finally {
         wipeMessageKeys(keys);
@@ -225,7 +226,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       checkWrapped(result);
       stats.toKeyUri = result.keyUri;
       const out = replaceKeySection(data, header, encodeKeySection(result.keyUri, result.wrapped));
-      this.audit(this.event('rewrap', 'success', started, stats));
+      if (this.options.onAudit) this.audit(this.event('rewrap', 'success', started, stats));
       return out;
     } catch (error) {
       throw this.failed('rewrap', started, stats, error);
@@ -259,10 +260,10 @@ class Client<P extends string> implements EnvelopeClient<P> {
     const maxFrameBytes = options?.maxFrameBytes ?? DEFAULT_MAX_FRAME_BYTES;
     if (!Number.isInteger(maxFrameBytes) || maxFrameBytes < 0) throw new TypeError('keywarden/kms: maxFrameBytes must be a non-negative integer');
     return new OpeningStream(
-      async (header) => {
+      async (header, headerBytes) => {
         Object.assign(stats, { keyUri: header.keyUri, purpose: header.purpose, context: header.context });
         this.checkAudience(header, context);
-        return this.openingKeys(header, stats);
+        return this.openingKeys(header, headerBytes, stats);
       },
       maxFrameBytes,
       (error, bytes) => this.streamDone('decryptStream', started, stats, error, bytes),
@@ -281,14 +282,22 @@ class Client<P extends string> implements EnvelopeClient<P> {
   // ---- data keys -------------------------------------------------------
 
   /** A data key for one message: from the cache when allowed, else from the KMS. */
-  private async encryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): Promise<DataKeyLease> {
-    const slot = context === this.context ? this.contextId : canonicalContext(context);
-    const cached = this.encryptCache?.lease(slot, bytes);
+  private cachedEncryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): DataKeyLease | undefined {
+    if (!this.encryptCache) return undefined;
+    const cached = this.encryptCache.lease(this.encryptSlot(context), bytes);
     if (cached) {
       stats.keyUri = cached.keyUri;
       stats.dataKeySource = 'cache';
-      return cached;
     }
+    return cached;
+  }
+
+  private encryptSlot(context: EncryptionContext): string {
+    return context === this.context ? this.contextId : canonicalContext(context);
+  }
+
+  private async encryptionKey(context: EncryptionContext, bytes: number, stats: OperationStats): Promise<DataKeyLease> {
+    const slot = this.encryptSlot(context);
     const lease = await this.freshEncryptionKey(context, stats);
     if (!this.encryptCache || !this.encryptCache.admits(bytes)) return lease;
     return this.encryptCache.putAndLease(slot, lease.plaintext, lease.keyUri, bytes, lease.template);
@@ -310,7 +319,7 @@ class Client<P extends string> implements EnvelopeClient<P> {
       }
       const template = buildTemplate(this.purpose, context, generated.keyUri, generated.wrapped);
       // Decrypting what we just encrypted should not cost a KMS call either.
-      this.decryptCache?.put(decryptSlot(generated.keyUri, generated.wrapped, binding), Buffer.from(generated.plaintext), generated.keyUri);
+      this.decryptCache?.put(templateSlot(template), Buffer.from(generated.plaintext), generated.keyUri);
       stats.keyUri = generated.keyUri;
       stats.dataKeySource = 'kms';
       return ownedLease(Buffer.from(generated.plaintext.buffer, generated.plaintext.byteOffset, 32), generated.keyUri, template);
@@ -321,30 +330,37 @@ class Client<P extends string> implements EnvelopeClient<P> {
   }
 
   /** Unwraps (or finds in the cache) the blob's data key and checks the key commitment. */
-  private async openingKeys(header: SealedHeader, stats: OperationStats): Promise<MessageKeys> {
-    const binding = bindingContext(header.purpose, header.context);
-    const slot = decryptSlot(header.keyUri, header.wrapped, binding);
-    let lease = this.decryptCache?.leaseForDecrypt(slot);
-    if (lease) {
-      stats.dataKeySource = 'cache';
-    } else {
-      const provider = this.provider(schemeOf(header.keyUri));
-      const plaintext = await this.call(
-        'unwrap',
-        stats,
-        (signal) => provider.unwrap({ keyUri: header.keyUri, wrapped: header.wrapped, context: binding, signal }),
-        (late) => wipe(late),
-      );
-      if (!(plaintext instanceof Uint8Array) || plaintext.length !== 32) {
-        wipe(plaintext);
-        throw new KeywardenError('KMS_UNAVAILABLE', 'provider returned a data key that is not 32 bytes');
-      }
-      stats.dataKeySource = 'kms';
-      lease = ownedLease(plaintext, header.keyUri);
-      if (this.decryptCache) {
-        this.decryptCache.put(slot, Buffer.from(plaintext), header.keyUri);
-      }
+  /** The cache-hit half of openingKeys, synchronous. */
+  private cachedOpeningKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): MessageKeys | undefined {
+    const lease = this.decryptCache?.leaseForDecrypt(headerSlot(headerBytes, header));
+    if (!lease) return undefined;
+    stats.dataKeySource = 'cache';
+    try {
+      return openKeys(lease.plaintext, header);
+    } finally {
+      lease.release();
     }
+  }
+
+  /** Unwraps (or finds in the cache) the blob's data key and checks the key commitment. */
+  private async openingKeys(header: SealedHeader, headerBytes: Buffer, stats: OperationStats): Promise<MessageKeys> {
+    const cached = this.cachedOpeningKeys(header, headerBytes, stats);
+    if (cached) return cached;
+    const binding = bindingContext(header.purpose, header.context);
+    const provider = this.provider(schemeOf(header.keyUri));
+    const plaintext = await this.call(
+      'unwrap',
+      stats,
+      (signal) => provider.unwrap({ keyUri: header.keyUri, wrapped: header.wrapped, context: binding, signal }),
+      (late) => wipe(late),
+    );
+    if (!(plaintext instanceof Uint8Array) || plaintext.length !== 32) {
+      wipe(plaintext);
+      throw new KeywardenError('KMS_UNAVAILABLE', 'provider returned a data key that is not 32 bytes');
+    }
+    stats.dataKeySource = 'kms';
+    const lease = ownedLease(plaintext, header.keyUri);
+    this.decryptCache?.put(headerSlot(headerBytes, header), Buffer.from(plaintext), header.keyUri);
     try {
       return openKeys(lease.plaintext, header);
     } finally {
@@ -429,29 +445,29 @@ class Client<P extends string> implements EnvelopeClient<P> {
     deliver(this.options.onAudit, event);
   }
 
-  /** Normalises the error, emits the failure event, returns the error to throw. */
+  /**
+   * Emits the failure event and returns the error to throw. Provider errors
+   * were already typed by withRetry; anything else reaching here is misuse
+   * (TypeError) or a bug, rethrown as is.
+   */
   private failed(operation: AuditEvent['operation'], started: number, stats: OperationStats, error: unknown, bytes?: number): unknown {
-    const normalised = error instanceof TypeError || error instanceof KeywardenError ? error : asKeywardenError(error, operation);
     if (this.options.onAudit) {
       const event = this.event(operation, 'failure', started, stats, bytes);
-      event.errorCode = normalised instanceof KeywardenError ? normalised.code : 'INVALID_ARGUMENT';
+      event.errorCode =
+        error instanceof KeywardenError ? error.code : error instanceof TypeError ? 'INVALID_ARGUMENT' : error instanceof StreamAborted ? 'ABORTED' : 'INTERNAL';
       this.audit(event);
     }
-    return normalised;
+    return error;
   }
 
   private streamDone(operation: AuditEvent['operation'], started: number, stats: OperationStats, error: unknown, bytes: number): void {
     if (error) this.failed(operation, started, stats, error, bytes);
-    else this.audit(this.event(operation, 'success', started, stats, bytes));
+    else if (this.options.onAudit) this.audit(this.event(operation, 'success', started, stats, bytes));
   }
 }
 
 function iso(ms: number): string {
   return new Date(ms).toISOString();
-}
-
-function decryptSlot(keyUri: string, wrapped: Uint8Array, binding: BindingContext): string {
-  return `${keyUri}\n${Buffer.from(wrapped.buffer, wrapped.byteOffset, wrapped.byteLength).toString('base64')}\n${canonicalContext(binding)}`;
 }
 
 function checkWrapped(result: WrappedDataKey): void {

@@ -60,7 +60,10 @@ export function canonicalContext(context: EncryptionContext): string {
 }
 
 export function sameContext(a: EncryptionContext, b: EncryptionContext): boolean {
-  return canonicalContext(a) === canonicalContext(b);
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!Object.prototype.hasOwnProperty.call(b, key) || a[key] !== b[key]) return false;
+  return true;
 }
 
 /** What providers bind the wrapped data key to: the purpose plus the user context. */

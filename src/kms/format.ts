@@ -24,6 +24,8 @@ export const MAX_HEADER_BYTES = 64 * 1024;
 export const MAX_FRAME_SIZE = 0xffffffff;
 /** Offset of the frame-size field, patched per message by single-shot encrypt. */
 export const FRAME_SIZE_OFFSET = 6;
+/** Where the purpose (then the context) starts. */
+export const PURPOSE_OFFSET = 10;
 
 export interface SealedHeader {
   version: number;
@@ -37,6 +39,8 @@ export interface SealedHeader {
   wrapped: Buffer;
   /** Bytes [0, aadLength) are the GCM additional data of every frame. */
   aadLength: number;
+  /** Offset of the nonce: bytes [PURPOSE_OFFSET, nonceOffset) encode purpose and context canonically. */
+  nonceOffset: number;
   /** Offset of the key section (== aadLength). */
   keySectionOffset: number;
   /** Total header length, CRC included; frames start here. */
@@ -134,6 +138,7 @@ export function parseHeader(data: Buffer): SealedHeader {
   const pairs = r.u16();
   const rawContext: Array<[Buffer, Buffer]> = [];
   for (let i = 0; i < pairs; i++) rawContext.push([r.bytes(r.u16()), r.bytes(r.u16())]);
+  const nonceOffset = r.pos;
   const nonce = r.bytes(NONCE_BYTES);
   const commitment = r.bytes(COMMITMENT_BYTES);
   const aadLength = r.pos;
@@ -164,6 +169,7 @@ export function parseHeader(data: Buffer): SealedHeader {
     keyUri: text(keyUriBytes, 'key URI'),
     wrapped,
     aadLength,
+    nonceOffset,
     keySectionOffset: aadLength,
     length: r.pos,
   };
@@ -225,6 +231,23 @@ export function writeHeader(out: Buffer, template: HeaderTemplate, frameSize: nu
   pos += template.keySection.copy(out, pos);
   out.writeUInt32BE(crc32(out.subarray(0, pos)), pos);
   return aadLength;
+}
+
+/**
+ * Identifies a wrapped data key together with what it is bound to, from
+ * canonical header bytes (purpose, context, key URI, wrapped key): the data
+ * key cache's slot, computed without re-serialising anything.
+ */
+export function dataKeySlot(bindingBytes: Buffer, keySection: Buffer): string {
+  return `${bindingBytes.toString('latin1')}\u0000${keySection.toString('latin1')}`;
+}
+
+export function headerSlot(data: Buffer, header: SealedHeader): string {
+  return dataKeySlot(data.subarray(PURPOSE_OFFSET, header.nonceOffset), data.subarray(header.keySectionOffset, header.length - 4));
+}
+
+export function templateSlot(template: HeaderTemplate): string {
+  return dataKeySlot(template.prefix.subarray(PURPOSE_OFFSET), template.keySection);
 }
 
 /** A copy of `sealed` whose key section is replaced; data header and frames are untouched. */

@@ -40,16 +40,22 @@ export function commitmentMatches(expected: Uint8Array, actual: Uint8Array): boo
 }
 
 export function frameIv(index: number, final: boolean): Buffer {
-  const iv = Buffer.alloc(12);
+  const iv = Buffer.allocUnsafe(12).fill(0, 0, 7);
   iv[7] = final ? 1 : 0;
   iv.writeUInt32BE(index, 8);
   return iv;
 }
 
-/** Encrypts one frame; returns ciphertext and tag (the caller lays them out). */
-export function sealFrame(key: Buffer, aad: Uint8Array, index: number, final: boolean, plaintext: Uint8Array): { ciphertext: Buffer; tag: Buffer } {
+/** A GCM cipher for frame `index`, with the data header as AAD. */
+export function frameCipher(key: Buffer, aad: Uint8Array, index: number, final: boolean): crypto.CipherGCM {
   const cipher = crypto.createCipheriv('aes-256-gcm', key, frameIv(index, final), { authTagLength: TAG_BYTES });
   cipher.setAAD(aad);
+  return cipher;
+}
+
+/** Encrypts one frame; returns ciphertext and tag (the caller lays them out). */
+export function sealFrame(key: Buffer, aad: Uint8Array, index: number, final: boolean, plaintext: Uint8Array): { ciphertext: Buffer; tag: Buffer } {
+  const cipher = frameCipher(key, aad, index, final);
   const ciphertext = cipher.update(plaintext);
   cipher.final();
   return { ciphertext, tag: cipher.getAuthTag() };

@@ -8,7 +8,7 @@ import {
   type HeaderTemplate,
   type SealedHeader,
 } from './format';
-import { deriveMessageKeys, freshNonce, openFrame, sealFrame, wipeMessageKeys, commitmentMatches, type MessageKeys } from './message-crypto';
+import { commitmentMatches, deriveMessageKeys, frameCipher, freshNonce, openFrame, sealFrame, wipeMessageKeys, type MessageKeys } from './message-crypto';
 import { wipe } from './wipe';
 
 /**
@@ -25,14 +25,23 @@ export function sealMessage(dataKey: Uint8Array, template: HeaderTemplate, plain
     const aadLength = writeHeader(out, template, plaintext.length, nonce, keys.commitment);
     out[headLength] = 1;
     out.writeUInt32BE(plaintext.length, headLength + 1);
-    const { ciphertext, tag } = sealFrame(keys.key, out.subarray(0, aadLength), 0, true, plaintext);
-    ciphertext.copy(out, headLength + FRAME_HEAD_BYTES);
-    tag.copy(out, out.length - TAG_BYTES);
+    const cipher = frameCipher(keys.key, out.subarray(0, aadLength), 0, true);
+    let pos = headLength + FRAME_HEAD_BYTES;
+    // Encrypt in 64 KiB slices copied into the one output buffer: each slice's
+    // temporary is small and still in cache when copied, instead of a second
+    // message-sized allocation.
+    for (let offset = 0; offset < plaintext.length; offset += SLICE_BYTES) {
+      pos += cipher.update(plaintext.subarray(offset, offset + SLICE_BYTES)).copy(out, pos);
+    }
+    cipher.final();
+    cipher.getAuthTag().copy(out, pos);
     return out;
   } finally {
     wipeMessageKeys(keys);
   }
 }
+
+const SLICE_BYTES = 64 * 1024;
 
 /**
  * Derives the message keys for a parsed header and checks the key commitment:

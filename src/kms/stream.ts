@@ -5,6 +5,13 @@ import { openFrame, wipeMessageKeys, type MessageKeys } from './message-crypto';
 import { readFrame, type FrameSealer } from './sealed';
 import { wipe } from './wipe';
 
+/** A stream destroyed by its user before its end: not an error of the data. */
+export class StreamAborted extends Error {
+  constructor() {
+    super('stream destroyed before its end');
+  }
+}
+
 /** What a stream reports when it ends: plaintext bytes, and the error if it failed. */
 export type StreamDone = (error: unknown, bytes: number) => void;
 
@@ -28,11 +35,11 @@ export class SealingStream extends Transform {
   }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    this.bytes += chunk.length;
     this.run(async () => {
       const sealer = await this.started();
       this.chunks.push(chunk);
       this.buffered += chunk.length;
-      this.bytes += chunk.length;
       // Keep up to one frame back: it may turn out to be the final one.
       while (this.buffered > sealer.frameSize) this.push(this.seal(sealer, sealer.frameSize, false));
     }, callback);
@@ -50,15 +57,20 @@ export class SealingStream extends Transform {
 
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     this.sealer?.dispose();
-    if (!this.finished) this.done(error ?? new KeywardenError('TAMPERED', 'stream closed before its end'), this.bytes);
+    if (!this.finished) this.done(error ?? new StreamAborted(), this.bytes);
     this.finished = true;
     callback(error);
   }
 
   private async started(): Promise<FrameSealer> {
     if (!this.sealer) {
-      this.sealer = await this.start();
-      this.push(this.sealer.header);
+      const sealer = await this.start();
+      if (this.destroyed) {
+        sealer.dispose(); // destroyed while the data key was on its way
+        throw new StreamAborted();
+      }
+      this.sealer = sealer;
+      this.push(sealer.header);
     }
     return this.sealer;
   }
@@ -107,7 +119,7 @@ export class OpeningStream extends Transform {
   private finished = false;
 
   constructor(
-    private readonly openHeader: (header: SealedHeader) => Promise<MessageKeys>,
+    private readonly openHeader: (header: SealedHeader, headerBytes: Buffer) => Promise<MessageKeys>,
     private readonly maxFrameBytes: number,
     private readonly done: StreamDone,
   ) {
@@ -144,7 +156,7 @@ export class OpeningStream extends Transform {
   override _destroy(error: Error | null, callback: (error?: Error | null) => void): void {
     wipeMessageKeys(this.keys);
     this.keys = undefined;
-    this.finish(error ?? new KeywardenError('TAMPERED', 'stream closed before its end'));
+    this.finish(error ?? new StreamAborted());
     callback(error);
   }
 
@@ -186,8 +198,9 @@ export class OpeningStream extends Transform {
           throw new KeywardenError('UNSUPPORTED_FORMAT', `frame size ${header.frameSize} exceeds maxFrameBytes ${this.maxFrameBytes}`);
         }
         this.header = header;
-        this.aad = Buffer.from(this.flat().subarray(0, header.aadLength));
-        this.keys = await this.openHeader(header);
+        const headerBytes = Buffer.from(this.flat().subarray(0, header.length));
+        this.aad = headerBytes.subarray(0, header.aadLength);
+        this.keys = await this.openHeader(header, headerBytes);
         this.consume(header.length);
         this.state = 'frames';
         this.needed = FRAME_HEAD_BYTES;
@@ -201,6 +214,7 @@ export class OpeningStream extends Transform {
         continue;
       }
       const keys = this.keys as MessageKeys;
+      if (this.index > 0xffffffff) throw new KeywardenError('TAMPERED', 'too many frames');
       const plaintext = openFrame(keys.key, this.aad as Buffer, this.index++, frame.final, frame.ciphertext, frame.tag);
       this.bytes += plaintext.length;
       this.consume(frame.end);

@@ -204,3 +204,31 @@ export function describeRsaEncryptionPadding(value: string | number): 'pkcs1' | 
   if (typeof value === 'number') return RSA_PADDING_NUMBERS[value];
   return Object.prototype.hasOwnProperty.call(RSA_ENCRYPTION_PADDINGS, value) ? RSA_ENCRYPTION_PADDINGS[value] : undefined;
 }
+
+/** Curve aliases → one canonical name (NIST names where there is one). */
+const CURVE_ALIASES: Readonly<Record<string, string>> = {
+  p256: 'P-256', prime256v1: 'P-256', secp256r1: 'P-256',
+  p384: 'P-384', secp384r1: 'P-384',
+  p521: 'P-521', secp521r1: 'P-521',
+  p224: 'P-224', secp224r1: 'P-224',
+  p192: 'P-192', prime192v1: 'P-192', secp192r1: 'P-192',
+  secp256k1: 'secp256k1', secp192k1: 'secp192k1', secp224k1: 'secp224k1',
+  ed25519: 'Ed25519', ed448: 'Ed448', x25519: 'X25519', x448: 'X448',
+  brainpoolp256r1: 'brainpoolP256r1', brainpoolp384r1: 'brainpoolP384r1', brainpoolp512r1: 'brainpoolP512r1',
+};
+
+/** `prime256v1`, `secp256r1`, `P-256` → `P-256`; unknown curves keep their spelling. */
+export function canonicalCurve(name: string): string {
+  const key = name.toLowerCase().replace(/[-_\s]/g, '');
+  return Object.prototype.hasOwnProperty.call(CURVE_ALIASES, key) ? CURVE_ALIASES[key] : name;
+}
+
+/** Node's predefined Diffie-Hellman groups (RFC 2409/3526) and their prime sizes in bits. */
+const DH_GROUP_BITS: Readonly<Record<string, number>> = {
+  modp1: 768, modp2: 1024, modp5: 1536, modp14: 2048, modp15: 3072, modp16: 4096, modp17: 6144, modp18: 8192,
+};
+
+export function dhGroupBits(name: string): number | undefined {
+  const key = name.toLowerCase();
+  return Object.prototype.hasOwnProperty.call(DH_GROUP_BITS, key) ? DH_GROUP_BITS[key] : undefined;
+}

@@ -8,7 +8,9 @@ import { collectCorpusFiles, countLines, type CorpusFile } from '../../bench/cor
 import { runBenchmark, type BenchmarkResult, type LintRun } from '../../bench/measure';
 import { checkParses } from '../../bench/parse-check';
 import { formatReport, toJson, type ReportInput } from '../../bench/report';
-import { baselineTool, keywardenTool, loadKeywarden, type BenchTool } from '../../bench/tools';
+import * as tsParser from '@typescript-eslint/parser';
+import * as espree from 'espree';
+import { baselineTool, keywardenTool, languageOf, loadKeywarden, type BenchTool } from '../../bench/tools';
 
 const FIXTURE = path.join(__dirname, '..', 'fixtures', 'bench', 'corpus');
 const LIMITS = { maxMinifiedBytes: 200, maxBytes: 64 * 1024, maxBytesPerPackage: 64 * 1024 };
@@ -188,6 +190,31 @@ describe('bench harness (npm run bench machinery)', function () {
   it('flags findings whose counts change between rounds (state kept across runs)', () => {
     const tool = result.tools.find((t) => t.id === 'stateful')!;
     assert.deepEqual(tool.unstableFindings, ['stateful/rule']);
+  });
+
+  it('parses every file with the shared language layer, whatever a tool config says', () => {
+    let parsedBy = 0;
+    const countingParser = {
+      meta: { name: 'counting-parser' },
+      parseForESLint(code: string, options: Record<string, unknown>) {
+        parsedBy++;
+        if (String(options.filePath).endsWith('.ts')) return tsParser.parseForESLint(code, options as never);
+        return { ast: espree.parse(code, options as never) };
+      },
+    };
+    const language = languageOf([{ files: ['**/*.js', '**/*.cjs', '**/*.ts'], languageOptions: { parser: countingParser } }]);
+    assert.equal(language.length, 1);
+    const rogue: BenchTool = {
+      id: 'rogue',
+      label: 'rogue',
+      configs: [{ languageOptions: { parser: { parse: () => { throw new Error('a tool changed the parser'); } } } }],
+    };
+    const run = runBenchmark([baselineTool, rogue], files, root, { rounds: 1, warmup: false, language });
+    for (const tool of run.tools) {
+      assert.deepEqual(tool.fatalParseErrors, [], tool.id);
+      assert.deepEqual(tool.crashes, [], tool.id);
+    }
+    assert.equal(parsedBy, 2 * files.length);
   });
 
   it('reports crashes, findings and the target verdict in text and JSON', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as ts from 'typescript';
@@ -34,15 +34,21 @@ describe('kms: provider registry, isolation and types', () => {
     assert.throws(() => loadFactory('./local', 'createNothing'), { code: 'UNSUPPORTED_FORMAT' });
   });
 
-  it('provider modules load lazily: creating a client loads no cloud SDK', () => {
-    // A fresh process: other tests in this run load the SDKs on purpose.
+  it('provider modules load lazily: creating clients and using local loads no provider SDK', () => {
+    // In a fresh process: other tests in this one may have loaded SDKs already.
+    // (The pkcs11 module itself is loaded by the createPkcs11Kek export; its native SDK is not.)
     const script = `
-      const { createEnvelopeClient } = require('./src/kms');
+      const { createEnvelopeClient } = require(${JSON.stringify(path.join(ROOT, 'src', 'kms'))});
       createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
-      const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11/.test(f));
-      process.stdout.write(JSON.stringify(loaded));`;
-    const out = execFileSync(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: ROOT, encoding: 'utf8' });
-    assert.deepEqual(JSON.parse(out), []);
+      createEnvelopeClient({ keyUri: 'pkcs11://token=t;object=k' });
+      const local = createEnvelopeClient({ keyUri: 'local://app', providerOptions: { local: { keyringPath: process.argv[1] } } });
+      local.encrypt('x').then(() => {
+        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11|providers[\\/](aws-kms|vault-transit|gcp-kms)/.test(f));
+        process.stdout.write(JSON.stringify(loaded));
+      });`;
+    const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, path.join(tmp.dir, 'keyring.json')], { encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout), []);
   });
 
   it('src/kms imports nothing from the rest of the project and only node: built-ins at runtime', () => {

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
+import { pipeline } from 'node:stream/promises';
 import { createEnvelopeClient, KeywardenError, type AuditEvent } from '../../src/kms';
 import type { DataKeyRequest, GeneratedDataKey, KeyProvider, RewrapRequest, UnwrapRequest, WrappedDataKey } from '../../src/kms/provider';
 import { LocalProvider } from '../../src/kms/providers/local';
-import { localClient, localOptions, rejectsWith, useTempDir } from './helpers';
+import { chunked, collect, localClient, localOptions, rejectsWith, useTempDir } from './helpers';
 
 /** Fails the first `failures` calls with `error`, or hangs when `hang` is set; then delegates. */
 class FlakyProvider implements KeyProvider {
@@ -133,6 +134,27 @@ describe('kms: retries, deadline, audit events, legacy hook', () => {
     assert.ok(!serialized.includes(secret));
     assert.ok(!serialized.includes(sealed.toString('base64').slice(60, 100)));
     for (const e of events) for (const v of Object.values(e)) assert.ok(!Buffer.isBuffer(v) && !(v instanceof Uint8Array));
+  });
+
+  it('streams emit one event at their end: success with byte counts, or ABORTED when destroyed early', async () => {
+    const events: AuditEvent[] = [];
+    const client = localClient(tmp.dir, { onAudit: (e) => events.push(e) });
+    const out: Buffer[] = [];
+    await pipeline(chunked(Buffer.alloc(5000, 1), 1000), client.encryptStream(), collect(out));
+    await pipeline(chunked(Buffer.concat(out), 1000), client.decryptStream(), collect([]));
+    const aborted = client.encryptStream();
+    aborted.write(Buffer.alloc(10));
+    aborted.destroy();
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.deepEqual(
+      events.map((e) => [e.operation, e.outcome, e.bytes, e.errorCode]),
+      [
+        ['encryptStream', 'success', 5000, undefined],
+        ['decryptStream', 'success', 5000, undefined],
+        ['encryptStream', 'failure', 10, 'ABORTED'],
+      ],
+    );
+    assert.equal(events[1].keyUri, 'local://app#v1');
   });
 
   it('a throwing audit sink does not break the operation', async () => {

@@ -88,6 +88,21 @@ ruleTester.run('no-weak-algorithm', rule, {
       code: `import crypto from 'crypto'; const c = crypto.createCipheriv('chacha20-poly1305', key, nonce, { authTagLength: 16 });`,
       options: strict,
     },
+    {
+      // WebCrypto's MAC is subtle.sign('HMAC', …): encrypt-then-MAC is in sight.
+      code: `export async function seal(encKey, macKey, data) {
+        const iv = crypto.getRandomValues(new Uint8Array(16));
+        const body = await crypto.subtle.encrypt({ name: 'AES-CBC', iv }, encKey, data);
+        const mac = await crypto.subtle.sign('HMAC', macKey, body);
+        return { iv, body, mac };
+      }`,
+      options: strict,
+    },
+    {
+      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
+        const JWKS = createRemoteJWKSet(new URL('https://id.example.test/jwks.json'));
+        export const verify = (token) => jwtVerify(token, JWKS, { issuer: 'https://id.example.test' });`,
+    },
   ],
   invalid: [
     // --- broken hashes used for security
@@ -361,6 +376,12 @@ verify(token, getKey, { audience: 'api' }, (err, decoded) => {});`,
       code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
       options: strict,
       errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
+    },
+    {
+      code: `import { jwtVerify } from 'jose';
+export const verify = (token, JWKS) => jwtVerify(token, JWKS, { issuer: 'https://id.example.test' });`,
+      options: strict,
+      errors: [{ messageId: 'jwtUnpinned', line: 2, column: 40 }],
     },
     // --- unauthenticated modes (strict)
     {

@@ -41,8 +41,8 @@ export const cryptoJs: LibraryModel = {
   apis: [
     ...cipherApis,
     ...hashApis,
-    call('PBKDF2', 'kdf', { 0: 'passphrase', 1: 'salt', '2.keySize': 'key-length', '2.iterations': 'iterations', '2.hasher': 'digest' }, { facts: { lengthUnit: 'words' } }),
-    call('EvpKDF', 'kdf', { 0: 'passphrase', 1: 'salt', '2.keySize': 'key-length', '2.iterations': 'iterations' }, { facts: { lengthUnit: 'words' } }),
+    call('PBKDF2', 'kdf', { 0: 'passphrase', 1: 'salt', '2.keySize': 'key-length', '2.iterations': 'iterations', '2.hasher': 'digest' }, { facts: { lengthUnit: 'words', kdf: 'pbkdf2' } }),
+    call('EvpKDF', 'kdf', { 0: 'passphrase', 1: 'salt', '2.keySize': 'key-length', '2.iterations': 'iterations' }, { facts: { lengthUnit: 'words', kdf: 'evp' } }),
     call('lib.WordArray.random', 'random', { 0: 'size' }),
     call('enc.Hex.parse', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
     call('enc.Base64.parse', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),

@@ -21,7 +21,7 @@ export const nodeForge: LibraryModel = {
     call('md5.create', 'hash', {}, { facts: { hash: 'MD5' }, returns: 'ForgeHash' }),
     call('sha1.create', 'hash', {}, { facts: { hash: 'SHA1' }, returns: 'ForgeHash' }),
     call('hmac.create', 'mac', {}, { returns: 'ForgeHmac' }),
-    call('pkcs5.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes' } }),
+    call('pkcs5.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2', defaultDigest: 'sha1' } }),
     call('pki.rsa.generateKeyPair', 'keygen', { 0: 'modulus-length', '0.bits': 'modulus-length' }, { returns: 'ForgeKeyPair' }),
     call('pki.certificateFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgeCertificate' }),
     call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
@@ -34,8 +34,8 @@ export const nodeForge: LibraryModel = {
     call('util.createBuffer', 'encode', { 0: 'data' }, { facts: { encoding: 'binary' } }),
   ],
   objects: {
-    ForgeCipher: { methods: { start: method('encrypt', { '0.iv': 'iv', '0.tagLength': 'tag-length', '0.additionalData': 'data' }), update: method('encrypt', { 0: 'data' }), finish: method('encrypt') } },
-    ForgeDecipher: { methods: { start: method('decrypt', { '0.iv': 'iv', '0.tag': 'data', '0.tagLength': 'tag-length' }), update: method('decrypt', { 0: 'data' }), finish: method('decrypt') } },
+    ForgeCipher: { methods: { start: method('encrypt', { '0.iv': 'iv', '0.tagLength': 'tag-length', '0.additionalData': 'data' }, { facts: { tagLengthUnit: 'bits' } }), update: method('encrypt', { 0: 'data' }), finish: method('encrypt') } },
+    ForgeDecipher: { methods: { start: method('decrypt', { '0.iv': 'iv', '0.tag': 'data', '0.tagLength': 'tag-length' }, { facts: { tagLengthUnit: 'bits' } }), update: method('decrypt', { 0: 'data' }), finish: method('decrypt') } },
     // `encrypt(data, scheme)`: without a scheme forge uses RSAES-PKCS1-V1_5.
     ForgePublicKey: { methods: { encrypt: method('encrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), verify: method('verify', { 0: 'data' }) } },
     ForgePrivateKey: { methods: { decrypt: method('decrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), sign: method('sign', { 0: 'data' }) } },

@@ -6,10 +6,10 @@ export const bcrypt: LibraryModel = {
   id: 'bcrypt',
   roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }],
   apis: [
-    call('hash', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
-    call('hashSync', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
-    call('genSalt', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
-    call('genSaltSync', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds' } }),
+    call('hash', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+    call('hashSync', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+    call('genSalt', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+    call('genSaltSync', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
     call('compare', 'password-verify', { 0: 'password', 1: 'data' }),
     call('compareSync', 'password-verify', { 0: 'password', 1: 'data' }),
   ],
@@ -20,7 +20,8 @@ export const argon2: LibraryModel = {
   id: 'argon2',
   roots: [{ module: 'argon2' }],
   apis: [
-    call('hash', 'password-hash', { 0: 'password', '1.type': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.hashLength': 'key-length' }),
+    // Defaults of node-argon2 ≥ 0.26: argon2id, 64 MiB, 3 passes, 4 lanes.
+    call('hash', 'password-hash', { 0: 'password', '1.type': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.hashLength': 'key-length' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 3, kdf: 'argon2' } }),
     call('verify', 'password-verify', { 0: 'data', 1: 'password', '2.secret': 'secret' }),
   ],
 };

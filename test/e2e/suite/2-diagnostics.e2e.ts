@@ -24,6 +24,32 @@ describe('diagnostics', () => {
     assert.ok(!diagnostic.message.includes('3f1c9a7be24d8816c05f3e9a1b7d2c4e8a6f0b3d5c7e9f1a2b4c6d8e0f1a3b5c'), 'never echoes the whole secret');
   });
 
+  it('explains a finding on hover: why it matters, the fix, and a link', async function () {
+    if (!shippedRules().includes('no-hardcoded-key')) this.skip();
+    // The hover request waits for every hover provider, TypeScript's tsserver
+    // included, which can take tens of seconds to start on a loaded machine.
+    this.timeout(150_000);
+    const editor = await openFixture('src/token-vault.js');
+    const diagnostic = await waitFor('the hardcoded key diagnostic', () =>
+      keywardenDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'keywarden/no-hardcoded-key'),
+    );
+    const text = await waitFor('a keywarden hover on the finding', async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        diagnostic.range.start.translate(0, 1),
+      );
+      const all = (hovers ?? [])
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c.value))
+        .join('\n');
+      return all.includes('keywarden/no-hardcoded-key') && all;
+    }, 120_000);
+    assert.match(text, /Why it matters/);
+    assert.match(text, /\*\*Fix:\*\*/);
+    assert.match(text, /docs\/rules\/no-hardcoded-key\.md/);
+  });
+
   it('reports MD5 password hashing as a weak algorithm', async function () {
     if (!shippedRules().includes('no-weak-algorithm')) this.skip();
     const editor = await openFixture('src/passwords.js');

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { KeyNode } from '../../../src/extension/key-tree';
-import { activateKeywarden, keywardenDiagnostics, restoreFixtures, shippedRules, waitFor, workspaceUri } from './helpers';
+import { activateKeywarden, keywardenDiagnostics, restoreFixtures, ruleOf, shippedRules, waitFor, workspaceUri } from './helpers';
 
 function find(nodes: readonly KeyNode[], predicate: (n: KeyNode) => boolean): KeyNode | undefined {
   for (const node of nodes) {
@@ -19,13 +19,19 @@ describe('workspace scan and the Keys view', () => {
     const api = await activateKeywarden();
     const result = await api.scanWorkspace();
     assert.equal(result.cancelled, false);
-    // src/{token-vault,passwords,cache}.js and src/webhook.ts; ignored/ is in .gitignore.
-    assert.equal(result.files, 4, JSON.stringify(result));
+    // Five JS/TS files outside ignored/ (in .gitignore). Files open in the editor
+    // are linted as you type, so the scan skips them: at least src/webhook.ts and
+    // src/legacy/auth.js, which no test opens, are scanned.
+    assert.ok(result.files >= 2 && result.files <= 5, JSON.stringify(result));
     assert.ok(result.durationMs >= 0);
     assert.deepEqual(keywardenDiagnostics(workspaceUri('ignored/leaked.js')), []);
     if (shippedRules().includes('no-weak-algorithm')) {
-      assert.ok(result.findings >= 2, JSON.stringify(result));
-      await waitFor('diagnostics for passwords.js, never opened', () => keywardenDiagnostics(workspaceUri('src/passwords.js')).length > 0);
+      assert.ok(result.findings >= 1, JSON.stringify(result));
+      const never = await waitFor('diagnostics for src/legacy/auth.js, never opened', () => {
+        const found = keywardenDiagnostics(workspaceUri('src/legacy/auth.js'));
+        return found.length > 0 && found;
+      });
+      assert.ok(never.some((d) => ruleOf(d) === 'keywarden/no-weak-algorithm'), JSON.stringify(never.map(ruleOf)));
     }
   });
 

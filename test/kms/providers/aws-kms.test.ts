@@ -24,10 +24,15 @@ describe('aws-kms provider (real @aws-sdk/client-kms against a loopback KMS)', (
   let provider: KeyProvider;
   let keyArn: string;
 
-  before(async () => {
+  before(async function () {
     // The pinned SDK warns once that its 2027 releases need Node 22; the pin is deliberate.
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     server = await new AwsKmsTestServer().start();
+    // Load the SDK here (slow on a busy machine), so test timeouts measure tests.
+    this.timeout(120_000);
+    const warm = createAwsKmsProvider({ endpoint: server.endpoint, credentials });
+    await warm.generateDataKey({ keyUri: `aws-kms://${server.createKey()}`, context });
+    await warm.close?.();
   });
   after(async () => {
     await server.stop();

@@ -33,7 +33,9 @@ describe('envelope client end to end with the real providers', () => {
   let pkcs11Uri: string;
   let options: EnvelopeClientOptions;
 
-  before(async () => {
+  before(async function () {
+    // Starts servers, tokens and SDKs: seconds on a busy machine.
+    this.timeout(120_000);
     process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
     aws = await new AwsKmsTestServer().start();
     vault = await new VaultTransitTestServer().start();
@@ -120,7 +122,7 @@ describe('envelope client end to end with the real providers', () => {
     try {
       const error = await rejectsWith(client.encrypt('never'), 'KMS_UNAVAILABLE');
       assert.match(error.message, /kept failing/);
-      assert.ok(Date.now() - started < 2000, `took ${Date.now() - started} ms`);
+      assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`); // deadline 400 ms; slack for a loaded machine
     } finally {
       aws.setOutage(undefined);
       await client.close();

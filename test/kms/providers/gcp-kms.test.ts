@@ -41,11 +41,17 @@ describe('gcp-kms provider (real @google-cloud/kms over REST against a loopback 
     return { apiEndpoint: '127.0.0.1', port: server.port, protocol: 'http', fallback: true, authClient };
   };
 
-  before(async () => {
+  before(async function () {
     // google-auth-library must never probe the cloud metadata address from a test.
     process.env.METADATA_SERVER_DETECTION = 'none';
     process.env.GOOGLE_CLOUD_PROJECT = 'keywarden-test';
     server = await new GcpKmsTestServer().start();
+    // The first call loads google-gax and the KMS protos (seconds on a busy
+    // machine): pay it here, so each test's timeout measures the test.
+    this.timeout(120_000);
+    const warm = createGcpKmsProvider({ clientOptions: clientOptions() });
+    await warm.generateDataKey({ keyUri: `gcp-kms://${server.createKey('warm-up')}`, context });
+    await warm.close?.();
   });
   after(async () => {
     await server.stop();

@@ -70,7 +70,9 @@ describe('pkcs11 provider (pkcs11js against SoftHSM2)', function () {
   let secondKekUri: string;
   let otherTokenKekUri: string;
 
-  before(async () => {
+  before(async function () {
+    // Starts servers, tokens and SDKs: seconds on a busy machine.
+    this.timeout(120_000);
     hsm = new SoftHsm();
     hsm.initToken('kw-main', PIN);
     hsm.initToken('kw-other', OTHER_PIN);

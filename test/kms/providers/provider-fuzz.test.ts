@@ -51,7 +51,9 @@ describe('providers under arbitrary input', () => {
     let hsm: SoftHsm;
     const cases: Array<{ name: string; provider: KeyProvider; keyUri: string; generated: Buffer }> = [];
 
-    before(async () => {
+    before(async function () {
+      // Starts servers, tokens and SDKs: seconds on a busy machine.
+      this.timeout(120_000);
       process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
       aws = await new AwsKmsTestServer().start();
       vault = await new VaultTransitTestServer().start();

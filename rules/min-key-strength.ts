@@ -1,0 +1,350 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { randomByteSize } from '../src/analysis/random-source';
+import { findProperty, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { symbolicValues } from '../src/analysis/symbolic';
+import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
+import type { Operation } from '../src/model/types';
+import { createRule } from '../src/util/create-rule';
+import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
+
+export type Options = [
+  {
+    minModulusBits?: number;
+    allowedCurves?: string[];
+    minSymmetricKeyBits?: number;
+    minTagBits?: number;
+    minPbkdf2Iterations?: { sha1?: number; sha256?: number; sha512?: number };
+    minBcryptRounds?: number;
+    minScryptCost?: number;
+    minScryptBlockSize?: number;
+    minArgon2MemoryKiB?: number;
+    minSaltBytes?: number;
+  },
+];
+export type MessageIds =
+  | 'smallModulus'
+  | 'weakCurve'
+  | 'shortKey'
+  | 'shortTag'
+  | 'lowIterations'
+  | 'lowCost'
+  | 'lowDefaultCost'
+  | 'constantSalt'
+  | 'shortSalt';
+
+/** OWASP Password Storage Cheat Sheet (2023+) and NIST SP 800-57/800-131A figures. */
+export const DEFAULT_CURVES = ['P-256', 'P-384', 'P-521', 'secp256k1', 'Ed25519', 'Ed448', 'X25519', 'X448', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
+const DEFAULTS: Required<Options[0]> = {
+  minModulusBits: 2048,
+  allowedCurves: DEFAULT_CURVES,
+  minSymmetricKeyBits: 128,
+  minTagBits: 96,
+  minPbkdf2Iterations: { sha1: 1_300_000, sha256: 600_000, sha512: 210_000 },
+  minBcryptRounds: 10,
+  minScryptCost: 2 ** 17,
+  minScryptBlockSize: 8,
+  minArgon2MemoryKiB: 19_456,
+  minSaltBytes: 16,
+};
+/** OWASP's argon2id equivalents: memory (KiB) needed for a number of passes, at the 19 MiB/t=2 baseline. */
+const ARGON2_MEMORY_FOR_PASSES: readonly number[] = [47_104, 47_104, 19_456, 12_288, 9_216, 7_168];
+const SYMMETRIC_KEY_OPS = new Set<Operation>(['encrypt', 'decrypt', 'mac', 'mac-verify']);
+const BINARY_ENCODINGS = new Set(['hex', 'base64', 'base64url', 'array', 'zeros', 'fill', 'binary', 'latin1']);
+
+const positiveInteger = { type: 'integer', minimum: 1 } as const;
+
+export default createRule<Options, MessageIds>({
+  name: 'min-key-strength',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Require key sizes, curves, tag lengths, KDF costs and salts of current strength',
+      recommended: 'recommended',
+      strictOptions: [{ minTagBits: 128 }],
+      cwe: [326, 916, 759, 760],
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          minModulusBits: { ...positiveInteger, description: 'Smallest RSA/DSA/DH modulus in bits (default 2048).' },
+          allowedCurves: {
+            type: 'array',
+            items: { type: 'string' },
+            description: `Elliptic curves allowed for EC keys and key agreement (aliases such as prime256v1/secp256r1 are understood). Default: ${DEFAULT_CURVES.join(', ')}.`,
+          },
+          minSymmetricKeyBits: { ...positiveInteger, description: 'Smallest symmetric/HMAC key and derived key in bits (default 128).' },
+          minTagBits: { ...positiveInteger, description: 'Smallest AEAD (GCM/CCM/OCB) authentication tag in bits (default 96; 128 in `strict`).' },
+          minPbkdf2Iterations: {
+            type: 'object',
+            additionalProperties: false,
+            properties: { sha1: positiveInteger, sha256: positiveInteger, sha512: positiveInteger },
+            description: 'PBKDF2 iterations per HMAC hash (OWASP: SHA-1 1,300,000; SHA-256 600,000; SHA-512 210,000). An unknown digest uses the SHA-256 figure.',
+          },
+          minBcryptRounds: { ...positiveInteger, description: 'Smallest bcrypt cost (log2 rounds; OWASP: 10).' },
+          minScryptCost: { ...positiveInteger, description: 'Smallest scrypt N (OWASP: 2^17 = 131072; Node defaults to 16384).' },
+          minScryptBlockSize: { ...positiveInteger, description: 'Smallest scrypt r (OWASP: 8).' },
+          minArgon2MemoryKiB: {
+            ...positiveInteger,
+            description: 'argon2 memory in KiB at 2 passes (OWASP: 19456 = 19 MiB); other pass counts use OWASP\'s equivalents (47 MiB at 1 pass … 7 MiB at 5), scaled.',
+          },
+          minSaltBytes: { ...positiveInteger, description: 'Smallest random salt for password-based KDFs and password hashes, in bytes (default 16).' },
+        },
+      },
+    ],
+    messages: {
+      smallModulus: '{{what}} of {{bits}} bits is too small (minimum {{min}}): it can be factored or solved by a well-funded attacker. Use at least {{min}} bits (3072 for use beyond 2030).',
+      weakCurve: 'Curve {{curve}} is not in the allowed list ({{allowed}}): it is too small or not vetted. Use P-256, P-384, X25519 or Ed25519.',
+      shortKey: '{{what}} is {{bits}} bits, below the minimum of {{min}}: brute force is within reach. Use at least {{min}} bits (256 for AES).',
+      shortTag: 'An authentication tag of {{bits}} bits (minimum {{min}}) makes forgeries likely over many messages. Use the full 128-bit tag.',
+      lowIterations: '{{kdf}} with {{value}} iterations is below the OWASP minimum of {{min}}: stolen hashes or derived keys are cheap to brute-force. Raise it (existing hashes are upgraded on next login).',
+      lowCost: '{{kdf}} {{parameter}} {{value}} is below the OWASP minimum of {{min}}. Raise it (existing hashes are upgraded on next login).',
+      lowDefaultCost: '{{api}} uses its default {{parameter}} of {{value}}, below the OWASP minimum of {{min}}. Pass it explicitly (and raise maxmem for scrypt).',
+      constantSalt: 'The salt {{preview}} is a constant, so equal passwords give equal keys and one precomputed table cracks them all. Generate a random salt of at least {{min}} bytes per password/key and store it.',
+      shortSalt: 'A {{bytes}}-byte salt is too short (minimum {{min}} bytes): collisions across users become likely. Use randomBytes({{min}}).',
+    },
+  },
+  defaultOptions: [{}],
+  create(context, [rawOptions]) {
+    const options: Required<Options[0]> = { ...DEFAULTS, ...rawOptions, minPbkdf2Iterations: { ...DEFAULTS.minPbkdf2Iterations, ...rawOptions.minPbkdf2Iterations } };
+    const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
+    const sourceCode = context.sourceCode;
+    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+
+    return {
+      'Program:exit'() {
+        for (const call of getApiCalls(sourceCode)) {
+          try {
+            checkCall(call);
+          } catch {
+            // never crash on an unexpected shape
+          }
+        }
+      },
+    };
+
+    function numbers(node: TSESTree.Node, each: (value: number, at: TSESTree.Node, constant: Constant) => void): void {
+      for (const constant of numberValues(ctx, node)) each(constant.value as number, reportTarget(sourceCode, constant, node), constant);
+    }
+
+    function checkCall(call: ApiCall): void {
+      const op = call.api.operation;
+      const facts = call.api.facts ?? {};
+      for (const node of argsWithRole(call, 'modulus-length')) {
+        numbers(node, (bits, at) => {
+          if (bits > 0 && bits < options.minModulusBits) report({ node: at, messageId: 'smallModulus', data: { what: modulusWhat(call), bits, min: options.minModulusBits } });
+        });
+      }
+      if (op === 'key-agreement') {
+        for (const node of argsWithRole(call, 'algorithm')) {
+          for (const c of stringValues(ctx, node)) {
+            const bits = dhGroupBits(c.value as string);
+            if (bits !== undefined && bits < options.minModulusBits) {
+              report({ node: reportTarget(sourceCode, c, node), messageId: 'smallModulus', data: { what: `Diffie-Hellman group ${String(c.value)}`, bits, min: options.minModulusBits } });
+            }
+          }
+        }
+      }
+      for (const node of argsWithRole(call, 'curve')) {
+        for (const c of stringValues(ctx, node)) {
+          const curve = canonicalCurve(c.value as string);
+          if (!allowedCurves.has(curve)) {
+            report({ node: reportTarget(sourceCode, c, node), messageId: 'weakCurve', data: { curve: String(c.value), allowed: [...allowedCurves].join(', ') } });
+          }
+        }
+      }
+      checkKeyLengths(call);
+      checkTagLength(call);
+      const kdf = kdfOf(call);
+      if (kdf === 'pbkdf2') checkPbkdf2(call);
+      if (kdf === 'scrypt') checkScrypt(call);
+      if (kdf === 'bcrypt') checkBcrypt(call);
+      if (kdf === 'argon2') checkArgon2(call);
+      if (kdf === 'pbkdf2' || kdf === 'scrypt' || kdf === 'argon2' || kdf === 'evp' || op === 'password-hash') checkSalts(call);
+    }
+
+    /** Requested key sizes (`generateKey`, KDF output) and constant or random keys of too few bytes. */
+    function checkKeyLengths(call: ApiCall): void {
+      const op = call.api.operation;
+      const unit = call.api.facts?.lengthUnit;
+      const factor = unit === 'bits' ? 1 : unit === 'bytes' ? 8 : unit === 'words' ? 32 : undefined;
+      if (factor !== undefined && (op === 'keygen' || op === 'kdf')) {
+        const asymmetric = argsWithRole(call, 'algorithm').some((n) => stringValues(ctx, n).some((c) => /^(?:ECDH|ECDSA|RSA|Ed|X)/i.test(String(c.value))));
+        for (const node of argsWithRole(call, 'key-length')) {
+          if (asymmetric && op === 'kdf') continue; // deriveBits of an ECDH secret names its own size
+          numbers(node, (value, at) => {
+            const bits = value * factor;
+            if (bits > 0 && bits < options.minSymmetricKeyBits) {
+              report({ node: at, messageId: 'shortKey', data: { what: op === 'kdf' ? 'The derived key' : 'The generated key', bits, min: options.minSymmetricKeyBits } });
+            }
+          });
+        }
+      }
+      if (!SYMMETRIC_KEY_OPS.has(op)) return;
+      for (const node of argsWithRole(call, 'key')) {
+        for (const c of resolveValues(ctx, node).values) {
+          if (c.kind !== 'bytes' || !c.encoding || !BINARY_ENCODINGS.has(c.encoding)) continue;
+          const bits = (c.value as Uint8Array).length * 8;
+          if (bits > 0 && bits < options.minSymmetricKeyBits) {
+            report({ node: reportTarget(sourceCode, c, node), messageId: 'shortKey', data: { what: `The ${describeCall(call)} key`, bits, min: options.minSymmetricKeyBits } });
+          }
+        }
+        for (const size of randomByteSize(ctx, node) ?? []) {
+          const bits = (size.value as number) * 8;
+          if (bits > 0 && bits < options.minSymmetricKeyBits) {
+            report({ node: reportTarget(sourceCode, size, node), messageId: 'shortKey', data: { what: `The random ${describeCall(call)} key`, bits, min: options.minSymmetricKeyBits } });
+          }
+        }
+      }
+    }
+
+    function checkTagLength(call: ApiCall): void {
+      const unit = call.api.facts?.tagLengthUnit;
+      const factor = unit === 'bits' ? 1 : unit === 'bytes' ? 8 : undefined;
+      if (factor === undefined) return;
+      for (const node of argsWithRole(call, 'tag-length')) {
+        numbers(node, (value, at) => {
+          const bits = value * factor;
+          if (bits > 0 && bits < options.minTagBits) report({ node: at, messageId: 'shortTag', data: { bits, min: options.minTagBits } });
+        });
+      }
+    }
+
+    function checkPbkdf2(call: ApiCall): void {
+      const digest = digestFamily(call);
+      const min = options.minPbkdf2Iterations[digest] ?? options.minPbkdf2Iterations.sha256!;
+      const label = `PBKDF2-HMAC-${digest.toUpperCase()}`;
+      for (const node of argsWithRole(call, 'iterations')) {
+        numbers(node, (value, at) => {
+          if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, min } });
+        });
+      }
+    }
+
+    /** sha1 / sha256 / sha512 family of the PBKDF2 digest (SHA-224 counts as SHA-256, SHA-384 as SHA-512). */
+    function digestFamily(call: ApiCall): 'sha1' | 'sha256' | 'sha512' {
+      const names: string[] = [];
+      for (const node of argsWithRole(call, 'digest')) {
+        for (const v of symbolicValues(ctx, node)) names.push(String(v.value));
+        // WebCrypto also takes `{ name: 'SHA-256' }`.
+        const object = resolveObjectLiteral(sourceCode, node);
+        const name = object && findProperty(object, 'name');
+        if (name) for (const v of stringValues(ctx, name)) names.push(String(v.value));
+      }
+      if (names.length === 0 && typeof call.api.facts?.defaultDigest === 'string') names.push(call.api.facts.defaultDigest);
+      for (const name of names) {
+        const facts = describeAlgorithm(name);
+        if (facts?.kind !== 'hash') continue;
+        if (facts.weak) return 'sha1';
+        if (/512|384/.test(facts.name)) return 'sha512';
+        return 'sha256';
+      }
+      return 'sha256';
+    }
+
+    function checkScrypt(call: ApiCall): void {
+      const costs = call.args.filter((a) => a.role === 'memory');
+      for (const arg of costs) {
+        numbers(arg.node, (value, at) => {
+          if (value > 0 && value < options.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, min: options.minScryptCost } });
+        });
+      }
+      for (const arg of call.args.filter((a) => a.role === 'parallelism' && /\.(?:r|blockSize)$/.test(a.address))) {
+        numbers(arg.node, (value, at) => {
+          if (value > 0 && value < options.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, min: options.minScryptBlockSize } });
+        });
+      }
+      const fallback = call.api.facts?.defaultMemoryCost;
+      if (costs.length === 0 && typeof fallback === 'number' && fallback < options.minScryptCost && optionsOmitted(call, 3)) {
+        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, min: options.minScryptCost } });
+      }
+    }
+
+    function checkBcrypt(call: ApiCall): void {
+      for (const node of argsWithRole(call, 'iterations')) {
+        numbers(node, (value, at) => {
+          if (value > 0 && value < options.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, min: options.minBcryptRounds } });
+        });
+      }
+    }
+
+    function checkArgon2(call: ApiCall): void {
+      const facts = call.api.facts ?? {};
+      const toKiB = facts.memoryUnit === 'bytes' ? 1 / 1024 : 1;
+      const memoryNodes = argsWithRole(call, 'memory');
+      const timeNodes = argsWithRole(call, 'iterations');
+      const memories = memoryNodes.flatMap((n) => numberValues(ctx, n).map((c) => ({ c, n })));
+      const times = timeNodes.flatMap((n) => numberValues(ctx, n).map((c) => ({ c, n })));
+      if (memories.length === 0 && memoryNodes.length > 0) return; // given, but not a constant
+      if (times.length === 0 && timeNodes.length > 0) return;
+      const defaultMemory = typeof facts.defaultMemoryCost === 'number' ? facts.defaultMemoryCost : undefined;
+      const defaultTime = typeof facts.defaultTimeCost === 'number' ? facts.defaultTimeCost : undefined;
+      const memoryKiB = memories.length ? (memories[0].c.value as number) * toKiB : defaultMemory;
+      const passes = times.length ? (times[0].c.value as number) : defaultTime;
+      if (memoryKiB === undefined || passes === undefined || passes < 1) return;
+      const scale = options.minArgon2MemoryKiB / 19_456;
+      const required = Math.round(ARGON2_MEMORY_FOR_PASSES[Math.min(passes, ARGON2_MEMORY_FOR_PASSES.length - 1)] * scale);
+      if (memoryKiB >= required) return;
+      const at = memories.length ? reportTarget(sourceCode, memories[0].c, memories[0].n) : times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
+      report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), min: required } });
+    }
+
+    function checkSalts(call: ApiCall): void {
+      for (const node of argsWithRole(call, 'salt')) {
+        const constants = resolveValues(ctx, node).values.filter(
+          (c) => ((c.kind === 'string' && (c.value as string).length > 0) || (c.kind === 'bytes' && (c.value as Uint8Array).length > 0)) && !isZeroPlaceholder(c),
+        );
+        for (const c of constants) {
+          report({ node: reportTarget(sourceCode, c, node), messageId: 'constantSalt', data: { preview: saltPreview(c), min: options.minSaltBytes } });
+        }
+        if (constants.length) continue;
+        for (const size of randomByteSize(ctx, node) ?? []) {
+          const bytes = size.value as number;
+          if (bytes > 0 && bytes < options.minSaltBytes) report({ node: reportTarget(sourceCode, size, node), messageId: 'shortSalt', data: { bytes, min: options.minSaltBytes } });
+        }
+      }
+    }
+
+    /** Which KDF the call runs: from the table's facts, or WebCrypto's algorithm name (`{ name: 'PBKDF2' }`). */
+    function kdfOf(call: ApiCall): string | undefined {
+      const fact = call.api.facts?.kdf;
+      if (typeof fact === 'string') return fact;
+      if (call.api.operation !== 'kdf') return undefined;
+      for (const node of argsWithRole(call, 'algorithm')) {
+        for (const c of stringValues(ctx, node)) if (String(c.value).toUpperCase() === 'PBKDF2') return 'pbkdf2';
+      }
+      return undefined;
+    }
+
+    /** The options argument at `index` is absent (or a callback), so defaults apply. */
+    function optionsOmitted(call: ApiCall, index: number): boolean {
+      const arg = call.node.arguments[index];
+      if (!arg) return true;
+      const expr = unwrapExpression(arg);
+      if (expr.type === 'ArrowFunctionExpression' || expr.type === 'FunctionExpression') return true;
+      const object = resolveObjectLiteral(sourceCode, expr);
+      return object !== undefined && !object.properties.some((p) => p.type === 'SpreadElement');
+    }
+  },
+});
+
+function modulusWhat(call: ApiCall): string {
+  const name = call.api.path[call.api.path.length - 1] ?? '';
+  if (/DiffieHellman/i.test(name)) return 'A Diffie-Hellman prime';
+  return 'A key modulus';
+}
+
+/** `note?.salt ?? Buffer.alloc(16)`: a zero-filled stand-in for a missing value, not a salt anyone chose. */
+function isZeroPlaceholder(constant: Constant): boolean {
+  return constant.fallback === true && constant.kind === 'bytes' && (constant.value as Uint8Array).every((b) => b === 0);
+}
+
+function saltPreview(constant: Constant): string {
+  const text = constant.text ?? (typeof constant.value === 'string' ? constant.value : '');
+  if (!text) return '(constant bytes)';
+  return text.length <= 12 ? `'${text}'` : `'${text.slice(0, 8)}…'`;
+}

@@ -1,0 +1,104 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { isTestFile } from '../src/analysis/file-kind';
+import { randomnessUse } from '../src/analysis/randomness-use';
+import type { ArgRole } from '../src/model/types';
+import { createRule } from '../src/util/create-rule';
+import { describeCall, reportOncePerNode } from '../src/util/rule-report';
+
+export type Options = [
+  {
+    /** Skip test, spec, fixture and mock files (predictable test data is fine there). */
+    ignoreTestFiles?: boolean;
+  },
+];
+export type MessageIds = 'predictableSecret' | 'predictableSink' | 'insecureRandomApi';
+
+const ROLE_WORDS: Partial<Record<ArgRole, string>> = {
+  key: 'a key',
+  iv: 'an IV/nonce',
+  salt: 'a salt',
+  secret: 'a secret',
+  passphrase: 'a passphrase',
+  credential: 'a credential',
+};
+
+export default createRule<Options, MessageIds>({
+  name: 'no-insecure-randomness',
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Disallow predictable values (Math.random, timestamps) as keys, IVs, salts, tokens or secrets',
+      recommended: 'recommended',
+      strictOptions: [{ ignoreTestFiles: false }],
+      cwe: [330, 338],
+    },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          ignoreTestFiles: {
+            type: 'boolean',
+            description: 'Skip test, spec, fixture and mock files (predictable test data is fine there). Default true; false in `strict`.',
+          },
+        },
+      },
+    ],
+    messages: {
+      predictableSink:
+        '{{source}} {{why}}, and it becomes {{role}} of {{sink}} (line {{line}}). Use crypto.randomBytes(n) / crypto.getRandomValues() for key material, IVs and salts.',
+      predictableSecret:
+        '{{source}} {{why}}, and it makes `{{name}}`, which must be unguessable. Use crypto.randomBytes(32).toString(\'base64url\'), crypto.randomInt() or crypto.randomUUID().',
+      insecureRandomApi: '{{source}} {{why}}. Use crypto.randomBytes(n).',
+    },
+  },
+  defaultOptions: [{ ignoreTestFiles: true }],
+  create(context, [options]) {
+    if (options.ignoreTestFiles !== false && isTestFile(context.filename, context.cwd)) return {};
+    const sourceCode = context.sourceCode;
+    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+
+    return {
+      'Program:exit'() {
+        const sources = getApiCalls(sourceCode).filter((c) => c.api.operation === 'insecure-random');
+        if (sources.length === 0) return;
+        for (const source of sources) {
+          try {
+            check(source);
+          } catch {
+            // never crash on an unexpected shape
+          }
+        }
+      },
+    };
+
+    /** One finding per predictable source that reaches a security use (each must be replaced). */
+    function check(source: ApiCall): void {
+      const data = { source: sourceName(source), why: source.api.deprecated ?? 'is predictable' };
+      const use = randomnessUse(sourceCode, source.node);
+      const node = reportNode(source);
+      if (!use) {
+        // An API of a crypto library that exists only to make (weak) random bytes: wrong wherever it is.
+        if (source.library.id !== 'predictable') report({ node, messageId: 'insecureRandomApi', data });
+        return;
+      }
+      if (use.kind === 'sink') {
+        report({ node, messageId: 'predictableSink', data: { ...data, role: ROLE_WORDS[use.role] ?? 'key material', sink: describeCall(use.call), line: use.call.node.loc.start.line } });
+      } else {
+        report({ node, messageId: 'predictableSecret', data: { ...data, name: use.name } });
+      }
+    }
+  },
+});
+
+/** `Math.random()`, `Date.now()`, `new Date()`, `crypto.pseudoRandomBytes()`. */
+function sourceName(call: ApiCall): string {
+  const path = call.api.path.join('.');
+  if (call.node.type === 'NewExpression') return `new ${path}()`;
+  return call.library.id === 'predictable' ? `${path}()` : `${call.library.id} ${path}()`;
+}
+
+function reportNode(call: ApiCall): TSESTree.Node {
+  return call.node;
+}

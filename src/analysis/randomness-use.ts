@@ -1,0 +1,112 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { getApiCalls, type ApiCall } from './api-calls';
+import { identifierWords } from './identifier-words';
+import type { ArgRole } from '../model/types';
+import type { SourceCode } from './scope';
+import { valueUses } from './value-flow';
+
+/**
+ * What a predictable value (`Math.random()`, `Date.now()`) ends up being used
+ * for, when that use needs unpredictability: a modelled key/IV/salt/secret
+ * argument, or a binding/function whose name says token, secret, salt, nonce…
+ * UI jitter, retry backoff, sampling, shuffling and IDs are not security uses.
+ */
+export type RandomnessUse = { kind: 'sink'; role: ArgRole; call: ApiCall } | { kind: 'name'; name: string; node: TSESTree.Node };
+
+const SENSITIVE_ROLES = new Set<ArgRole>(['key', 'iv', 'salt', 'secret', 'passphrase', 'credential']);
+
+/** Words that name a value that must be unguessable. */
+const SECRET_WORDS = new Set([
+  'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'salt', 'nonce', 'otp', 'totp', 'pin', 'csrf', 'xsrf',
+  'apikey', 'session', 'sid', 'iv', 'credential', 'credentials', 'auth', 'reset', 'verification', 'verify', 'invite', 'invitation', 'activation',
+  'confirmation', 'unlock', 'recovery', 'magic', 'signature', 'challenge', 'captcha', 'coupon', 'voucher', 'private',
+]);
+/** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp']);
+/** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
+const BENIGN_WORDS = new Set([
+  'jitter', 'backoff', 'delay', 'retry', 'retries', 'timeout', 'interval', 'sample', 'sampling', 'sampled', 'rate', 'shuffle', 'shuffled', 'color',
+  'colour', 'hue', 'animation', 'position', 'offset', 'width', 'height', 'opacity', 'duration', 'index', 'idx', 'test', 'mock', 'fake', 'demo',
+  'placeholder', 'expires', 'expiry', 'expiration', 'ttl', 'timestamp', 'created', 'updated', 'time', 'date', 'elapsed', 'start', 'end', 'count',
+  'length', 'percent', 'weight', 'score', 'cache', 'react', 'label', 'name', 'title', 'message', 'greeting', 'quote', 'tip', 'avatar',
+]);
+
+/** The first security use of the value produced by `source`, if any. */
+export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node): RandomnessUse | undefined {
+  try {
+    return useFrom(sourceCode, source, 0);
+  } catch {
+    // unexpected shapes: no verdict
+    return undefined;
+  }
+}
+
+function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): RandomnessUse | undefined {
+  const sinks = sensitiveArguments(sourceCode);
+  let sink: RandomnessUse | undefined;
+  const uses = valueUses(sourceCode, start, {
+    maxHops: 5,
+    throughArithmetic: true,
+    visit: (node) => {
+      sink = sink ?? sinks.get(node);
+    },
+    stopAt: (use) => use.kind === 'binding' && isBenignName(use.name),
+  });
+  if (sink) return sink;
+  for (const use of uses) {
+    if (use.kind === 'binding' && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.node };
+    if (use.kind === 'return' && use.name && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.fn };
+  }
+  // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
+  if (depth < 2) {
+    for (const use of uses) {
+      if (use.kind !== 'argument') continue;
+      const call = getApiCalls(sourceCode).find((c) => c.node === use.call);
+      if (call?.api.operation !== 'hash') continue;
+      for (const output of digestOutputs(sourceCode, call)) {
+        const found = useFrom(sourceCode, output, depth + 1);
+        if (found) return found;
+      }
+    }
+  }
+  return undefined;
+}
+
+/** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */
+function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
+  let root = call;
+  while (root.receiver) root = root.receiver;
+  const chain = getApiCalls(sourceCode).filter((c) => {
+    let r = c;
+    while (r.receiver) r = r.receiver;
+    return r === root;
+  });
+  return chain.filter((c) => !chain.some((other) => other.receiver === c)).map((c) => c.node);
+}
+
+function isBenignName(name: string): boolean {
+  return identifierWords(name).some((w) => BENIGN_WORDS.has(w));
+}
+
+export function isSecretName(name: string): boolean {
+  const words = identifierWords(name);
+  if (words.length === 0 || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  if (words.some((w) => SECRET_WORDS.has(w))) return true;
+  const keyIndex = words.lastIndexOf('key');
+  return keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w));
+}
+
+const sinkCache = new WeakMap<object, Map<TSESTree.Node, RandomnessUse>>();
+
+/** Argument nodes of modelled calls that must be unpredictable (keys, IVs, salts, secrets). */
+function sensitiveArguments(sourceCode: SourceCode): Map<TSESTree.Node, RandomnessUse> {
+  let map = sinkCache.get(sourceCode.ast);
+  if (!map) {
+    map = new Map();
+    for (const call of getApiCalls(sourceCode)) {
+      for (const arg of call.args) if (SENSITIVE_ROLES.has(arg.role) && !map.has(arg.node)) map.set(arg.node, { kind: 'sink', role: arg.role, call });
+    }
+    sinkCache.set(sourceCode.ast, map);
+  }
+  return map;
+}

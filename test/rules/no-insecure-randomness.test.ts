@@ -1,0 +1,134 @@
+import rule from '../../rules/no-insecure-randomness';
+import { createRuleTester } from './rule-tester';
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-insecure-randomness', rule, {
+  valid: [
+    // UI jitter, retry backoff, sampling, shuffling for display, timestamps, ids, React keys.
+    `const jitter = Math.random() * 1000;
+     setTimeout(retry, 2 ** attempt * 100 + Math.random() * 100);
+     if (Math.random() < 0.01) log('sampled');
+     const shuffled = [...quotes].sort(() => Math.random() - 0.5);
+     const expiresAt = Date.now() + 3600000;
+     const requestId = Math.random().toString(36).slice(2);
+     const color = \`hsl(\${Math.floor(Math.random() * 360)}, 70%, 50%)\`;
+     const started = performance.now();`,
+    {
+      code: `export const List = ({ rows }) => rows.map((r) => <li key={Math.random()}>{r}</li>);`,
+      filename: 'list.tsx',
+    },
+    // Secure sources.
+    `import crypto from 'node:crypto';
+     export const generateToken = () => crypto.randomBytes(32).toString('base64url');
+     const iv = crypto.randomBytes(16);
+     crypto.createCipheriv('aes-256-gcm', key, iv);
+     const otp = crypto.randomInt(100000, 1000000);`,
+    // An expiry next to a token is not the token.
+    `import { randomBytes } from 'node:crypto';
+     export function createResetToken() {
+       const token = randomBytes(32).toString('base64url');
+       return { token, expiresAt: new Date(Date.now() + 1800000) };
+     }`,
+    // A timestamp signed with a key is data, not a secret.
+    `import crypto from 'crypto';
+     const timestamp = Date.now();
+     const signature = crypto.createHmac('sha256', secret).update(\`\${timestamp}.\${body}\`).digest('hex');`,
+    // Test data is fine in test files.
+    {
+      code: `const token = Math.random().toString(36).slice(2);`,
+      filename: 'src/__tests__/auth.test.ts',
+    },
+  ],
+  invalid: [
+    {
+      code: `export function generateToken(len = 32) {
+  const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';
+  let result = '';
+  for (let i = 0; i < len; i++) result += chars[Math.floor(Math.random() * chars.length)];
+  return result;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 4, column: 60 }],
+    },
+    {
+      code: `const resetToken = Math.random().toString(36).slice(2);`,
+      errors: [{ messageId: 'predictableSecret', line: 1, column: 20 }],
+    },
+    {
+      // Two predictable sources in one session id: two findings, each must go.
+      code: `const sessionId = Date.now().toString(36) + Math.random().toString(36).substring(2);`,
+      errors: [
+        { messageId: 'predictableSecret', line: 1, column: 19 },
+        { messageId: 'predictableSecret', line: 1, column: 45 },
+      ],
+    },
+    {
+      // Through a hash, and through element writes into a key buffer.
+      code: `const crypto = require('crypto');
+function newSessionId(user) { return crypto.createHash('md5').update(user.id + ':' + Date.now()).digest('hex'); }
+function randomKey(length) {
+  const bytes = Buffer.alloc(length);
+  for (let i = 0; i < length; i++) bytes[i] = Math.floor(Math.random() * 256);
+  return bytes;
+}
+const key = randomKey(32);
+crypto.createCipheriv('aes-256-gcm', key, crypto.randomBytes(12));`,
+      errors: [
+        { messageId: 'predictableSecret', line: 2, column: 86 },
+        { messageId: 'predictableSink', line: 5, column: 58 },
+      ],
+    },
+    {
+      code: `function uuidv4() {
+  return 'xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx'.replace(/[xy]/g, (c) => {
+    const r = (Math.random() * 16) | 0;
+    return (c === 'x' ? r : (r & 0x3) | 0x8).toString(16);
+  });
+}
+export const apiKey = uuidv4();`,
+      errors: [{ messageId: 'predictableSecret', line: 3, column: 16 }],
+    },
+    {
+      code: `const crypto = require('crypto');
+const iv = Buffer.from(String(Math.random()).slice(0, 16));
+crypto.createCipheriv('aes-256-cbc', key, iv);`,
+      errors: [{ messageId: 'predictableSink', line: 2, column: 31 }],
+    },
+    {
+      code: `import { pbkdf2Sync } from 'node:crypto';
+const salt = Date.now().toString();
+export const derive = (pw) => pbkdf2Sync(pw, salt, 600000, 32, 'sha256');`,
+      errors: [{ messageId: 'predictableSink', line: 2, column: 14 }],
+    },
+    {
+      code: `import jwt from 'jsonwebtoken';
+export const issue = (payload) => jwt.sign(payload, String(Math.random()));`,
+      errors: [{ messageId: 'predictableSink', line: 2, column: 60 }],
+    },
+    {
+      code: `const nonce = new Uint8Array(24).map(() => Math.floor(Math.random() * 256));
+const box = nacl.secretbox(msg, nonce, key);
+import nacl from 'tweetnacl';`,
+      errors: [{ messageId: 'predictableSink', line: 1, column: 55 }],
+    },
+    {
+      code: `const bytes = Array.from({ length: 32 }, () => Math.floor(Math.random() * 256));
+export const encryptionKey = Buffer.from(bytes);`,
+      errors: [{ messageId: 'predictableSecret', line: 1, column: 59 }],
+    },
+    {
+      code: `const otp = Math.floor(100000 + Math.random() * 900000);`,
+      errors: [{ messageId: 'predictableSecret', line: 1, column: 33 }],
+    },
+    {
+      code: `const crypto = require('crypto'); const buf = crypto.pseudoRandomBytes(16);`,
+      errors: [{ messageId: 'insecureRandomApi', line: 1, column: 47 }],
+    },
+    {
+      code: `const token = Math.random().toString(36).slice(2);`,
+      filename: 'src/__tests__/auth.test.ts',
+      options: [{ ignoreTestFiles: false }],
+      errors: [{ messageId: 'predictableSecret', line: 1, column: 15 }],
+    },
+  ],
+});
