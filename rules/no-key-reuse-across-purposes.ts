@@ -110,7 +110,7 @@ export default createRule<Options, MessageIds>({
       for (const decl of declared) {
         for (const use of key.uses) {
           if (decl.purposes.includes(use.purpose)) continue;
-          report({ node: use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
+          report({ node: key.definition ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
         }
       }
     }

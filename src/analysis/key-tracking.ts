@@ -447,12 +447,18 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
 
 function identifyKmsKey(ctx: ResolveContext, node: TSESTree.Node): Identity | undefined {
   const expr = unwrapExpression(node);
-  const env = envVarName(expr) ?? envThroughBinding(ctx, expr);
+  const env = envVarName(expr);
   if (env) return { id: `kms-env:${env}`, name: `the KMS key in process.env.${env}`, origin: 'kms', envVar: env };
+  const bound = envThroughBinding(ctx, expr);
+  if (bound) {
+    const declared = expr.type === 'Identifier' ? variableOf(ctx.sourceCode, expr)?.identifiers[0] : undefined;
+    return { id: `kms-env:${bound}`, name: `the KMS key in process.env.${bound}`, origin: 'kms', envVar: bound, definition: declared as TSESTree.Node | undefined };
+  }
   const created = createdKeyOf(ctx, expr);
   if (created) return createdKmsKeyIdentity(created);
   const constant = resolveConstant(ctx, expr);
-  if (constant && typeof constant.value === 'string') return { id: `kms:${constant.value}`, name: `KMS key ${constant.value}`, origin: 'kms', kmsKeyId: constant.value, definition: constant.origin };
+  // Defined in the file when written once in a binding; an inline literal repeated at each call has no definition.
+  if (constant && typeof constant.value === 'string') return { id: `kms:${constant.value}`, name: `KMS key ${constant.value}`, origin: 'kms', kmsKeyId: constant.value, definition: constant.origin === expr ? undefined : constant.origin };
   const other = identify(ctx, expr, 2);
   return other && { ...other, id: `kms-${other.id}`, origin: 'kms' };
 }

@@ -150,7 +150,7 @@ export async function provision() {
   await kms.send(new CreateKeyCommand({ KeyUsage: 'ENCRYPT_DECRYPT', KeySpec: 'HMAC_256' }));
 }
 `,
-    errors: [{ messageId: 'contradictsDeclared' as const, line: 5, column: 54 },
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 4, column: 42 },
       { messageId: 'kmsSpecContradiction' as const, line: 6, column: 18 }],
   },
   {
@@ -160,7 +160,7 @@ export async function provision() {
 const sessionKey = Buffer.from(process.env.SESSION_KEY ?? '', 'base64');
 export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', sessionKey, iv).update(d);
 `,
-    errors: [{ messageId: 'contradictsDeclared' as const, line: 4, column: 78 }],
+    errors: [{ messageId: 'contradictsDeclared' as const, line: 3, column: 7 }],
   },
   {
     name: 'policy: env var and KMS alias declared for other purposes',
