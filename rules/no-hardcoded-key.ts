@@ -8,6 +8,7 @@ import { envVarName, resolveValues, type Constant, type ResolveContext } from '.
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
+import { isInFile } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -243,9 +244,6 @@ function preview(constant: Constant): string {
   return constant.derived ? `derived from ${redact(text)}` : redact(text);
 }
 
-function isInFile(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
-  return node.range[1] <= sourceCode.text.length && sourceCode.ast.range[0] <= node.range[0];
-}
 
 /** `createCipheriv()`, `jsonwebtoken sign()`, `express-session()`, `subtle.importKey()`. */
 export function describeSink(call: ApiCall): string {

@@ -4,15 +4,10 @@
  * called `aesKey` is a key even if it only reaches a helper of ours.
  */
 
+import { words } from './names';
+
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
-export function nameWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
-}
+export const nameWords = words;
 
 const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase']);
 /** Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token). */
