@@ -8,7 +8,7 @@ import { envVarName, resolveValues, type Constant, type ResolveContext } from '.
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
-import { isInFile } from '../src/util/rule-report';
+import { describeCall, isInFile } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -97,7 +97,7 @@ export default createRule<Options, MessageIds>({
             const data = {
               role: ROLE_WORDS[arg.role] ?? 'key',
               preview: preview(constant),
-              sink: describeSink(call),
+              sink: describeCall(call),
               line: call.node.loc.start.line,
               source: fallbackSource(constant, arg.node),
             };
@@ -245,15 +245,6 @@ function preview(constant: Constant): string {
 }
 
 
-/** `createCipheriv()`, `jsonwebtoken sign()`, `express-session()`, `subtle.importKey()`. */
-export function describeSink(call: ApiCall): string {
-  const path = call.api.path;
-  if (path.length === 0) return `${call.library.id}()`;
-  const name = call.receiver ? path[path.length - 1] : path.join('.');
-  if (call.library.id === 'node:crypto') return `${name}()`;
-  if (call.library.id === 'webcrypto') return `subtle.${name}()`;
-  return `${call.library.id} ${name}()`;
-}
 
 /** `process.env.X ?? '…'` / `process.env.X || '…'` → 'X'. */
 function fallbackEnvName(expr: TSESTree.Node): string | undefined {
