@@ -9,6 +9,11 @@ import { applyEnvelopeSuggestion, lintWithKeywarden } from './envelope-lint';
 const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'fixes');
 
+/**
+ * One program of the fix corpus: `test/fixtures/fixes/<program>` plus its
+ * sidecar `<program>.case.json`, which says how to drive it (one file per
+ * case, so adding a program never edits a shared list).
+ */
 interface FixCase {
   file: string;
   encrypt: string;
@@ -17,14 +22,11 @@ interface FixCase {
   legacyKey: string;
 }
 
-const CASES: FixCase[] = [
-  { file: 'cbc-colon-hex.cjs', encrypt: 'encrypt', decrypt: 'decrypt', legacyKey: '8f3a9c2e71d64b05a9e1c37f20b8d4e6f1a2b3c4d5e6f708192a3b4c5d6e7f80' },
-  { file: 'arrow-string-key.cjs', encrypt: 'encryptCookie', decrypt: 'decryptCookie', legacyKey: 'vT9qL2xR7mK4wN8pZ3bJ6hF1cY5dG0sA' },
-  { file: 'gcm-prepended-base64.mjs', encrypt: 'sealToken', decrypt: 'openToken', legacyKey: 'q0n3W8tYv2mXc5Rz7LkP1sHd9FbG4jEa6uIo2wQy8Ts=' },
-  { file: 'top-level-await.mjs', encrypt: 'encryptSetting', decrypt: 'decryptSetting', legacyKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f91' },
-  { file: 'gcm-colon-hex.ts', encrypt: 'encryptCard', decrypt: 'decryptCard', legacyKey: '3c1e5a7b9d0f2e4a6c8b1d3f5e7a9c0b2d4f6e8a1c3b5d7f9e0a2c4b6d8f1e3a' },
-  { file: 'secret-store.ts', encrypt: 'encryptSecret', decrypt: 'decryptSecret', legacyKey: 'Zk3Rb8Qv1Lw6Yt0Hn5Mc2Xp7Ja4Ge9Ds3Fu8Ki1Ol6o=' },
-];
+const CASES: FixCase[] = fs
+  .readdirSync(FIXTURES)
+  .filter((name) => name.endsWith('.case.json'))
+  .sort()
+  .map((name) => ({ file: name.slice(0, -'.case.json'.length), ...(JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Omit<FixCase, 'file'>) }));
 
 type Api = Record<string, (input: string) => unknown>;
 
