@@ -23,14 +23,16 @@ export function runsAtModuleLoad(node: TSESTree.Node): boolean {
   return true;
 }
 
-/** Visits every node under `node` (parents before children). */
-export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void): void {
+/** Visits every node under `node` (parents before children); `ownOnly` stays out of nested functions. */
+export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void, ownOnly = false): void {
   visit(node);
   for (const key of Object.keys(node)) {
     if (key === 'parent') continue;
     const value = (node as unknown as Record<string, unknown>)[key];
     for (const child of Array.isArray(value) ? value : [value]) {
-      if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string') walk(child as TSESTree.Node, visit);
+      if (!child || typeof child !== 'object' || typeof (child as TSESTree.Node).type !== 'string') continue;
+      if (ownOnly && isFunction(child as TSESTree.Node)) continue;
+      walk(child as TSESTree.Node, visit, ownOnly);
     }
   }
 }
