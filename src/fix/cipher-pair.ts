@@ -9,6 +9,8 @@ export interface PairSide {
   body: TSESTree.BlockStatement;
   /** `createCipheriv(…)` / `createDecipheriv(…)`. */
   maker: ApiCall;
+  /** The maker's call expression. */
+  call: TSESTree.CallExpression;
   /** The `const cipher = …` statement, directly in the function body. */
   statement: TSESTree.VariableDeclaration;
   /** `cipher` / `decipher`. */
@@ -68,7 +70,9 @@ export function findCipherPair(sourceCode: SourceCode, calls: readonly ApiCall[]
 }
 
 function side(sourceCode: SourceCode, calls: readonly ApiCall[], maker: ApiCall): PairSide | undefined {
-  const fn = enclosingFunction(maker.node);
+  const call = maker.node;
+  if (call.type !== 'CallExpression') return undefined;
+  const fn = enclosingFunction(call);
   if (!fn || fn.generator || fn.body.type !== 'BlockStatement') return undefined;
   const declarator = maker.node.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== maker.node || declarator.id.type !== 'Identifier') return undefined;
@@ -79,7 +83,7 @@ function side(sourceCode: SourceCode, calls: readonly ApiCall[], maker: ApiCall)
   if (calls.some((c) => c.receiver === maker && !allowed.has(c.api.path[c.api.path.length - 1]))) return undefined;
   const variable = variableOf(sourceCode, declarator.id);
   if (!variable || variable.references.some((r) => r.identifier !== declarator.id && !isMethodCall(r.identifier as TSESTree.Node))) return undefined;
-  return { fn, body: fn.body, maker, statement, objectName: declarator.id.name };
+  return { fn, body: fn.body, maker, call, statement, objectName: declarator.id.name };
 }
 
 function isMethodCall(id: TSESTree.Node): boolean {
@@ -104,9 +108,10 @@ function outputKind(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 'st
     const variable = variableOf(sourceCode, expr);
     const def = variable?.defs[0];
     if (variable?.defs.length !== 1 || def?.node.type !== 'VariableDeclarator' || !def.node.init) return undefined;
-    const kind = outputKind(sourceCode, def.node.init, depth + 1);
+    const init: TSESTree.Expression = def.node.init;
+    const kind = outputKind(sourceCode, init, depth + 1);
     // `let out = cipher.update(…, 'hex'); out += cipher.final('hex')` stays a string; any other write must agree.
-    const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr && r.writeExpr !== def.node.init);
+    const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr && r.writeExpr !== init);
     if (kind === 'string' && writes.every((w) => w.identifier.parent?.type === 'AssignmentExpression' && (w.identifier.parent as TSESTree.AssignmentExpression).operator === '+=')) return kind;
     return writes.length === 0 ? kind : undefined;
   }

@@ -21,8 +21,8 @@ export function randomIvFix(sourceCode: SourceCode, calls: readonly ApiCall[], s
     if (!pair || (pair.encrypt.maker !== sink && pair.decrypt.maker !== sink)) return undefined;
     const bytes = ivLength(sourceCode, pair.encrypt.maker) ;
     if (!bytes || ivLength(sourceCode, pair.decrypt.maker) !== bytes) return undefined;
-    const encCall = pair.encrypt.maker.node;
-    const decCall = pair.decrypt.maker.node;
+    const encCall = pair.encrypt.call;
+    const decCall = pair.decrypt.call;
     const ivArgs = [encCall.arguments[2], decCall.arguments[2]];
     if (!ivArgs[0] || !ivArgs[1]) return undefined;
     const random = cryptoFunction(sourceCode, encCall, 'randomBytes');
