@@ -517,3 +517,67 @@ export function decrypt(hex: string): string {
     },
   ],
 });
+
+// The password-hash upgrade: scrypt for new hashes, the old digest accepted once and upgraded.
+ruleTester.run('no-weak-algorithm: upgradePasswordHash', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: 'users.js',
+      code: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+function verifyPassword(password, stored) {
+  return hashPassword(password) === stored;
+}
+module.exports = { hashPassword, verifyPassword };`,
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'upgradePasswordHash', data: { verify: 'verifyPassword', name: 'MD5' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  const salt = crypto.randomBytes(16);
+  const hash = crypto.scryptSync(password, salt, 32, { N: 131072, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+  return \`scrypt$\${salt.toString('hex')}$\${hash.toString('hex')}\`;
+}
+
+function legacyHashPassword(password) {
+  // eslint-disable-next-line keywarden/no-weak-algorithm -- legacy hashes: checked once, then replaced with scrypt
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+function verifyPassword(password, stored, onUpgrade) {
+  if (stored.startsWith('scrypt$')) {
+    const [, salt, hash] = stored.split('$');
+    const expected = Buffer.from(hash ?? '', 'hex');
+    if (expected.length !== 32) return false;
+    return crypto.timingSafeEqual(crypto.scryptSync(password, Buffer.from(salt ?? '', 'hex'), 32, { N: 131072, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }), expected);
+  }
+  // A hash from before the scrypt migration: accepted, and replaced through onUpgrade.
+  const legacy = Buffer.from(legacyHashPassword(password));
+  const ok = legacy.length === Buffer.byteLength(stored) && crypto.timingSafeEqual(legacy, Buffer.from(stored));
+  if (ok && onUpgrade) onUpgrade(hashPassword(password));
+  return ok;
+}
+module.exports = { hashPassword, verifyPassword };` }, { messageId: 'useSha256Migrate', data: { name: 'MD5', replacement: 'sha256' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('sha256').update(password).digest('hex');
+}
+function verifyPassword(password, stored) {
+  return hashPassword(password) === stored;
+}
+module.exports = { hashPassword, verifyPassword };` }] }],
+    },
+    // Only hashed, never compared in this file: callers elsewhere would compare a salted hash, so no upgrade.
+    {
+      filename: 'users.js',
+      code: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+module.exports = { hashPassword };`,
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'useSha256Migrate', data: { name: 'MD5', replacement: 'sha256' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('sha256').update(password).digest('hex');
+}
+module.exports = { hashPassword };` }] }],
+    },
+  ],
+});
