@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { distinct, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
-import { unwrapExpression } from '../src/analysis/scope';
-import { stringValues } from '../src/analysis/values';
+import { toFix } from '../src/fix/edits';
+import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 
@@ -73,7 +73,8 @@ export default createRule<Options, MessageIds>({
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
       const node = key.definition ?? conflicting.arg;
-      const fix = subkeyFix(key);
+      const edits = purposeSubkeyEdits(sourceCode, key);
+      const fix = edits && toFix(edits);
       report({
         node,
         messageId: 'reused',
@@ -113,36 +114,6 @@ export default createRule<Options, MessageIds>({
           report({ node: key.definition ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
         }
       }
-    }
-
-    /**
-     * node:crypto uses through a namespace (`crypto.createHmac(…, key)`): replace each key
-     * argument by an HKDF subkey bound to the use's purpose.
-     */
-    function subkeyFix(key: TrackedKey): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
-      if (key.origin === 'kms' || key.id.startsWith('cryptokey@')) return undefined;
-      const edits: { node: TSESTree.Node; text: string }[] = [];
-      for (const use of key.uses) {
-        if (use.purpose === 'kdf-input') continue; // already the right pattern
-        const call = use.call;
-        if (call.library.id !== 'node:crypto' || call.receiver) return undefined;
-        const callee = unwrapExpression(call.node.callee);
-        if (callee.type !== 'MemberExpression' || unwrapExpression(callee.object).type !== 'Identifier') return undefined;
-        const ns = sourceCode.getText(callee.object);
-        const length = keyLength(use);
-        edits.push({ node: use.arg, text: `Buffer.from(${ns}.hkdfSync('sha256', ${sourceCode.getText(use.arg)}, new Uint8Array(0), 'keywarden:${use.purpose}', ${length}))` });
-      }
-      if (edits.length === 0) return undefined;
-      return (fixer) => edits.map((e) => fixer.replaceText(e.node, e.text));
-    }
-
-    /** AES key size from the cipher name (`aes-128-gcm` → 16); 32 bytes otherwise. */
-    function keyLength(use: KeyUse): number {
-      if (use.purpose !== 'encrypt') return 32;
-      const algorithm = use.call.args.find((a) => a.role === 'algorithm');
-      const name = algorithm ? stringValues({ sourceCode }, algorithm.node)[0]?.value : undefined;
-      const bits = typeof name === 'string' ? /(128|192|256)/.exec(name)?.[1] : undefined;
-      return bits ? Number(bits) / 8 : 32;
     }
   },
 });

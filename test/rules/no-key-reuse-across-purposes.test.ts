@@ -290,3 +290,32 @@ export const seal = (d: string, iv: Buffer) => createCipheriv('aes-256-gcm', FIE
 
 createRuleTester().run('no-key-reuse-across-purposes', rule as never, { valid, invalid: invalid as never });
 createTypedRuleTester().run('no-key-reuse-across-purposes (type information)', rule as never, { valid: validTyped, invalid: invalidTyped as never });
+
+// Named imports: the subkey derivation adds `hkdfSync` to the import it comes from.
+createRuleTester().run('no-key-reuse-across-purposes: deriveSubkeys with named imports', rule as never, {
+  valid: [],
+  invalid: [
+    {
+      code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+const key = Buffer.from(process.env.APP_KEY, 'hex');
+export const seal = (data) => createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+export const sign = (data) => createHmac('sha256', key).update(data).digest('hex');`,
+      errors: [
+        {
+          messageId: 'reused',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'deriveSubkeys',
+              data: { name: '`key`' },
+              output: `import { createCipheriv, createHmac, randomBytes, hkdfSync } from 'node:crypto';
+const key = Buffer.from(process.env.APP_KEY, 'hex');
+export const seal = (data) => createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:encrypt', 32)), randomBytes(12)).update(data);
+export const sign = (data) => createHmac('sha256', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest('hex');`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
