@@ -66,8 +66,10 @@ function exported(api: Module, name: string): unknown {
   if (name in api) return api[name];
   const candidates = [api.default, api] as { name?: string }[];
   const found = candidates.find((c) => typeof c === 'function' && c.name === name);
-  assert.ok(found, `the module exports ${name}`);
-  return found;
+  if (found) return found;
+  // `module.exports = fieldCipher`: the module is the object.
+  assert.ok(typeof api === 'object' && Object.values(api).some((v) => typeof v === 'function'), `the module exports ${name}`);
+  return api;
 }
 
 /** The case's encrypt and decrypt, bound to their class instance, class or object. */
