@@ -194,7 +194,7 @@ function containerEscapesSafely(sourceCode: SourceCode, container: Container): b
   for (const ref of variable.references) {
     const id = ref.identifier as TSESTree.Node;
     const parent = id.parent!;
-    if ((ref as { isTypeReference?: boolean }).isTypeReference) continue;
+    if ((ref as { isTypeReference?: boolean }).isTypeReference || parent.type === 'TSTypeQuery') continue; // types vanish at run time
     if (parent.type === 'VariableDeclarator' && parent.id === id) continue;
     if (parent.type === 'MemberExpression' && parent.object === id) continue;
     if (parent.type === 'NewExpression' && parent.callee === id) continue;
