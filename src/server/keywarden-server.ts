@@ -68,7 +68,7 @@ export class KeywardenServer {
     workerEntry: string | null = null,
   ) {
     this.workspace = new WorkspaceContext(connection);
-    const pool = new LintPool({ workerEntry, log: (m) => this.log(m) });
+    const pool = new LintPool({ workerEntry, log: (m) => this.log(m), restartStaleAfterMs: this.options.restartStaleLintAfterMs });
     this.lintService = new LintService(this.workspace, pool, (m) => this.log(m));
     this.scanner = new WorkspaceScanner({
       excludeGlobs: (folder) => this.workspace.filesExclude(folder),
@@ -114,6 +114,7 @@ export class KeywardenServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.options = readServerOptions(params.initializationOptions);
+    this.lintService.pool.options.restartStaleAfterMs = this.options.restartStaleLintAfterMs;
     this.scheduler.dispose();
     this.scheduler = new DocumentScheduler(this.options.debounceMs, (uri) => void this.lintOpenDocument(uri));
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);

@@ -25,7 +25,7 @@ export interface LintPoolOptions {
   workerEntry: string | null;
   log(message: string): void;
   /** A superseded lint that has run this long is stopped by restarting the worker instead of waited for. */
-  restartStaleAfterMs?: number;
+  restartStaleAfterMs: number;
 }
 
 /**
@@ -47,7 +47,7 @@ export class LintPool {
   /** Worker restarts so far (stale huge lints stopped, crashes). */
   restarts = 0;
 
-  constructor(private readonly options: LintPoolOptions) {}
+  constructor(readonly options: LintPoolOptions) {}
 
   /** Resolves with the job's result, or `undefined` when a newer job with the same key superseded it or it was cancelled. */
   run<K extends WorkerJob['kind']>(
@@ -84,7 +84,7 @@ export class LintPool {
     const running = this.running;
     if (!running || running.key !== key || !this.worker) return;
     const ranMs = performance.now() - (running.startedAt ?? performance.now());
-    if (ranMs < (this.options.restartStaleAfterMs ?? 1500)) return; // about to finish: its result is dropped by the caller
+    if (ranMs < this.options.restartStaleAfterMs) return; // about to finish: its result is dropped by the caller
     this.options.log(`keywarden: a superseded lint ran ${Math.round(ranMs)} ms; restarting the lint worker to stop it`);
     this.restartWorker();
     running.resolve(undefined);
