@@ -8,7 +8,7 @@ import { envVarName, resolveValues, type Constant, type ResolveContext } from '.
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
-import { describeCall, isInFile } from '../src/util/rule-report';
+import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -75,15 +75,13 @@ export default createRule<Options, MessageIds>({
     if (options.ignoreTestFiles === true && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const reported = new Set<TSESTree.Node>();
+    const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression }[] = [];
 
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[]) => {
-      if (reported.has(node)) return;
-      reported.add(node);
       const edits = calls && envelopeRewrite(sourceCode, calls, node);
-      context.report({ node, messageId, data, suggest: edits ? [{ messageId: 'rewriteToEnvelope', fix: toFix(edits) }] : null });
+      reportOnce({ node, messageId, data, suggest: edits ? [{ messageId: 'rewriteToEnvelope', fix: toFix(edits) }] : null });
     };
 
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
