@@ -11,7 +11,7 @@ import { toFix } from '../src/fix/edits';
 import { envKeyFix } from '../src/fix/env-key';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { createRule } from '../src/util/create-rule';
-import { describeCall, isInFile } from '../src/util/rule-report';
+import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -80,20 +80,18 @@ export default createRule<Options, MessageIds>({
     if (options.ignoreTestFiles === true && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const reported = new Set<TSESTree.Node>();
+    const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression }[] = [];
 
     const typescript = isTypeScriptFile(context.filename);
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[], sink?: ApiCall) => {
-      if (reported.has(node)) return;
-      reported.add(node);
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const edits = calls && envelopeRewrite(sourceCode, calls, node);
       if (edits) suggest.push({ messageId: 'rewriteToEnvelope', fix: toFix(edits) });
       const env = messageId === 'embeddedPrivateKey' ? undefined : envKeyFix(sourceCode, node, typescript, envNameForSink(sink));
       if (env) suggest.push({ messageId: 'readFromEnvironment', data: { envVar: env.envVar, format: env.format }, fix: toFix(env.edits) });
-      context.report({ node, messageId, data, suggest: suggest.length > 0 ? suggest : null });
+      reportOnce({ node, messageId, data, suggest: suggest.length > 0 ? suggest : null });
     };
 
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
