@@ -110,9 +110,10 @@ export default createRule<Options, MessageIds>({
         'Hash passwords with scrypt (a random salt each, stored as `scrypt$salt$hash`) and check them with `{{verify}}`, which still accepts the existing {{name}} hashes and hands their scrypt replacement to its `onUpgrade` callback: pass one that saves it, so stored hashes upgrade at each user\'s next login. Old hashes stay weak until then: force a reset for accounts that do not log in.',
       upgradeToGcm:
         'Switch this encrypt/decrypt pair to AES-256-GCM with {{key}}, a random 12-byte nonce per message and an authentication tag, both stored with the ciphertext and checked on decryption (tampered data is refused). Ciphertexts written by the current code no longer decrypt: re-encrypt them (decrypt with the current code, encrypt with the new) before deploying.',
-      useSha256: 'Use {{replacement}} instead (a fresh digest: nothing stored depends on it).',
+      useSha256:
+        'Use {{replacement}} instead (a fresh digest: nothing stored depends on it). The digest grows to 32 bytes (64 hex or 44 base64 characters): check fields, columns and parsers sized for {{name}}.',
       useSha256Migrate:
-        'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition).',
+        'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition). The digest grows to 32 bytes (64 hex or 44 base64 characters).',
     },
   },
   defaultOptions: [{ allowFingerprints: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'when-asymmetric' }],
