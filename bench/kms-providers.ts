@@ -8,10 +8,12 @@
 import { createEnvelopeClient, type EnvelopeClientOptions } from '../src/kms';
 import type { KeyProvider } from '../src/kms/provider';
 import { createAwsKmsProvider } from '../src/kms/providers/aws-kms';
+import { createAzureKeyVaultProvider } from '../src/kms/providers/azure-kv';
 import { createGcpKmsProvider } from '../src/kms/providers/gcp-kms';
 import { createPkcs11Kek, createPkcs11Provider } from '../src/kms/providers/pkcs11';
 import { createVaultTransitProvider } from '../src/kms/providers/vault-transit';
 import { AwsKmsTestServer } from '../test/kms/servers/aws-kms-server';
+import { AzureKeyVaultTestServer, TEST_TOKEN } from '../test/kms/servers/azure-kv-server';
 import { GcpKmsTestServer } from '../test/kms/servers/gcp-kms-server';
 import { SoftHsm, SOFTHSM_MODULE } from '../test/kms/servers/softhsm';
 import { VaultTransitTestServer } from '../test/kms/servers/vault-transit-server';
@@ -62,6 +64,7 @@ async function main(): Promise<void> {
   const aws = await new AwsKmsTestServer().start();
   const gcp = await new GcpKmsTestServer().start();
   const vault = await new VaultTransitTestServer().start();
+  const azure = await new AzureKeyVaultTestServer().start();
   const hsm = new SoftHsm();
   try {
     hsm.initToken('bench', '1234');
@@ -93,6 +96,14 @@ async function main(): Promise<void> {
     await measure('gcp-kms', gcpProvider, `gcp-kms://${gcp.createKey('bench')}`, {});
     await gcpProvider.close?.();
 
+    const azureProvider = createAzureKeyVaultProvider({
+      credential: { getToken: async () => ({ token: TEST_TOKEN, expiresOnTimestamp: Date.now() + 3_600_000 }) },
+      vaultUrls: { 'bench.vault.azure.net': azure.url },
+      clientOptions: { allowInsecureConnection: true, disableChallengeResourceVerification: true },
+    });
+    await measure('azure-kv', azureProvider, `azure-kv://bench.vault.azure.net/keys/${azure.createKey('bench')}`, {});
+    await azureProvider.close?.();
+
     const pkcs11Provider = createPkcs11Provider({ modulePath: SOFTHSM_MODULE, pin: '1234', sessions: 4 });
     await measure('pkcs11', pkcs11Provider, pkcs11Uri, {});
     await pkcs11Provider.close?.();
@@ -100,6 +111,7 @@ async function main(): Promise<void> {
     await aws.stop();
     await gcp.stop();
     await vault.stop();
+    await azure.stop();
     hsm.dispose();
   }
 }

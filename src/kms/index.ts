@@ -40,7 +40,7 @@ export type { LocalProviderOptions } from './providers/local';
 export { inspectSealed, type SealedInfo } from './inspect';
 // Real providers: option types for `providerOptions`, and the PKCS#11 KEK
 // helper. Importing these loads no SDK: each provider loads its optional peer
-// (@aws-sdk/client-kms, pkcs11js) only when a key URI of its scheme is used.
+// (@aws-sdk/client-kms, @google-cloud/kms, @azure/keyvault-keys, pkcs11js) only when a key URI of its scheme is used.
 export type { AwsKmsProviderOptions } from './providers/aws-kms';
 export type { VaultTransitProviderOptions } from './providers/vault-transit';
 export type { AzureKeyVaultProviderOptions, AzureTokenCredential, AzureWrapAlgorithm } from './providers/azure-kv';

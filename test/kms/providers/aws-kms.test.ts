@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
-import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
+import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createAwsKmsProvider } from '../../../src/kms/providers/aws-kms';
 import { loadOptionalPeer } from '../../../src/kms/providers/optional-peer';
 import { AwsKmsTestServer } from '../servers/aws-kms-server';
+import { rejectsWith } from './expect-error';
 
 const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'test-secret' };
 const context = { purpose: 'encrypt', tenant: 'acme' };
-
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode, retryable = false): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.retryable, retryable, `retryable for ${error.message}`);
-  return error;
-}
 
 describe('aws-kms provider (real @aws-sdk/client-kms against a loopback KMS)', () => {
   let server: AwsKmsTestServer;

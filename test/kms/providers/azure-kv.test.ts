@@ -1,23 +1,13 @@
 import assert from 'node:assert/strict';
 import { createEnvelopeClient, inspectSealed } from '../../../src/kms';
-import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
+import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createAzureKeyVaultProvider, parseAzureKvUri, type AzureKeyVaultProviderOptions } from '../../../src/kms/providers/azure-kv';
 import { AzureKeyVaultTestServer, TEST_TOKEN } from '../servers/azure-kv-server';
+import { rejectsWith } from './expect-error';
 
 const VAULT = 'acme.vault.azure.net';
 const context = { 'keywarden:purpose': 'encrypt', tenant: 'acme' };
-
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode, retryable = false): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.retryable, retryable, `retryable for ${error.message}`);
-  return error;
-}
 
 describe('azure-kv provider (real @azure/keyvault-keys against a loopback Key Vault)', () => {
   let server: AzureKeyVaultTestServer;

@@ -4,25 +4,18 @@
  * real SDK / HTTP API / PKCS#11 library to the loopback servers and SoftHSM.
  */
 import assert from 'node:assert/strict';
-import { createEnvelopeClient, inspectSealed, KeywardenError, type EnvelopeClientOptions, type KeywardenErrorCode } from '../../../src/kms';
+import { createEnvelopeClient, inspectSealed, type EnvelopeClientOptions, type KeywardenErrorCode } from '../../../src/kms';
 import { crc32 } from '../../../src/kms/crc32';
 import { createPkcs11Kek } from '../../../src/kms/providers/pkcs11';
 import { AwsKmsTestServer } from '../servers/aws-kms-server';
 import { SoftHsm, SOFTHSM_MODULE } from '../servers/softhsm';
 import { VaultTransitTestServer } from '../servers/vault-transit-server';
+import { rejectsWith as rejectsWithCode } from './expect-error';
 
 const PIN = 'e2e-pin-1234';
 const fastRetry = { maxAttempts: 5, baseDelayMs: 1, maxDelayMs: 20, deadlineMs: 2000 };
 
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  return error;
-}
+const rejectsWith = (promise: Promise<unknown>, code: KeywardenErrorCode) => rejectsWithCode(promise, code, 'any');
 
 describe('envelope client end to end with the real providers', () => {
   let aws: AwsKmsTestServer;

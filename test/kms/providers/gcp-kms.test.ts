@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import { createEnvelopeClient, inspectSealed } from '../../../src/kms';
-import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
+import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createGcpKmsProvider, parseGcpKmsUri } from '../../../src/kms/providers/gcp-kms';
 import { GcpKmsTestServer } from '../servers/gcp-kms-server';
+import { rejectsWith } from './expect-error';
 
 const context = { 'keywarden:purpose': 'encrypt', tenant: 'acme' };
-
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode, retryable = false): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.retryable, retryable, `retryable for ${error.message}`);
-  return error;
-}
 
 describe('gcp-kms provider (real @google-cloud/kms over REST against a loopback Cloud KMS)', () => {
   let server: GcpKmsTestServer;

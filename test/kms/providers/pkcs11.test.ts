@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
 import * as pkcs11js from 'pkcs11js';
-import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
+import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createPkcs11Kek, createPkcs11Provider } from '../../../src/kms/providers/pkcs11';
 import { parsePkcs11Uri } from '../../../src/kms/providers/pkcs11-uri';
 import { SoftHsm, SOFTHSM_MODULE } from '../servers/softhsm';
+import { rejectsWith } from './expect-error';
 
 const PIN = 'user-pin-1234';
 const OTHER_PIN = 'other-pin-5678';
 const context = { purpose: 'encrypt', dataset: 'invoices' };
-
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode, retryable = false): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.retryable, retryable, `retryable for ${error.message}`);
-  return error;
-}
 
 /** Creates keys the provider must refuse, straight through pkcs11js (module finalized after). */
 function createBadKeys(tokenLabel: string, pin: string): void {

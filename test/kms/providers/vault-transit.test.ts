@@ -1,24 +1,14 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeywardenError, type KeywardenErrorCode } from '../../../src/kms/errors';
+import { KeywardenError } from '../../../src/kms/errors';
 import type { KeyProvider } from '../../../src/kms/provider';
 import { createVaultTransitProvider } from '../../../src/kms/providers/vault-transit';
 import { parseVaultTransitUri } from '../../../src/kms/providers/vault-transit-uri';
 import { VaultTransitTestServer } from '../servers/vault-transit-server';
+import { rejectsWith } from './expect-error';
 
 const context = { purpose: 'encrypt', table: 'users' };
-
-async function rejectsWith(promise: Promise<unknown>, code: KeywardenErrorCode, retryable = false): Promise<KeywardenError> {
-  const error = await promise.then(
-    () => assert.fail(`expected ${code}, got success`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof KeywardenError, `expected KeywardenError, got ${String(error)}`);
-  assert.equal(error.code, code, error.message);
-  assert.equal(error.retryable, retryable, `retryable for ${error.message}`);
-  return error;
-}
 
 async function vaultPost(server: VaultTransitTestServer, path: string, body: unknown = {}): Promise<void> {
   const res = await fetch(`${server.address}/v1/${path}`, {

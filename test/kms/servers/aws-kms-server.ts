@@ -10,8 +10,8 @@
  * Faults (throttling, 503, connection resets) can be injected per call.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback';
 
 export type KeyUsage = 'ENCRYPT_DECRYPT' | 'SIGN_VERIFY' | 'GENERATE_VERIFY_MAC';
 export type Fault = 'throttle' | 'unavailable' | 'reset';
@@ -39,35 +39,15 @@ const REGION = 'us-east-1';
 const ACCOUNT = '111122223333';
 const BLOB_VERSION = 1;
 
-export class AwsKmsTestServer {
+/** `calls` counts requests per operation, faults included; faults may be aimed at one operation. */
+export class AwsKmsTestServer extends LoopbackServer<Fault> {
   readonly region = REGION;
   readonly account = ACCOUNT;
-  /** Number of requests per operation, faults included. */
-  readonly calls: Record<string, number> = {};
   private readonly keys = new Map<string, KmsKey>();
   private readonly aliases = new Map<string, string>();
-  private readonly faults: Array<{ fault: Fault; operation?: string }> = [];
-  private outage: Fault | undefined;
-  private server: Server | undefined;
 
   get endpoint(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('server not started');
-    return `http://127.0.0.1:${address.port}`;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    return this.url;
   }
 
   /** Creates a key directly (what CreateKey does over the wire); returns its ARN. */
@@ -98,23 +78,10 @@ export class AwsKmsTestServer {
     this.resolve(keyArn).materials.push(randomBytes(32));
   }
 
-  /** The next `count` requests (optionally of one operation) fail with `fault`. */
-  inject(fault: Fault, count = 1, operation?: string): void {
-    for (let i = 0; i < count; i++) this.faults.push({ fault, operation });
-  }
-
-  /** Every request fails with `fault` until called again with undefined. */
-  setOutage(fault: Fault | undefined): void {
-    this.outage = fault;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+  protected handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const target = String(req.headers['x-amz-target'] ?? '');
     const operation = target.startsWith('TrentService.') ? target.slice('TrentService.'.length) : '';
-    this.calls[operation] = (this.calls[operation] ?? 0) + 1;
-
-    const fault = this.takeFault(operation);
+    const fault = this.admit(operation);
     if (fault === 'reset') {
       req.socket.destroy();
       return;
@@ -137,13 +104,6 @@ export class AwsKmsTestServer {
       const e = error instanceof KmsError ? error : new KmsError('KMSInternalException', String(error), 500);
       reply(res, e.status, { __type: e.type, message: e.message });
     }
-  }
-
-  private takeFault(operation: string): Fault | undefined {
-    if (this.outage) return this.outage;
-    const index = this.faults.findIndex((f) => f.operation === undefined || f.operation === operation);
-    if (index < 0) return undefined;
-    return this.faults.splice(index, 1)[0]!.fault;
   }
 
   private dispatch(operation: string, input: Record<string, unknown>): unknown {
@@ -302,10 +262,4 @@ function reply(res: ServerResponse, status: number, body: unknown): void {
     'x-amzn-requestid': randomUUID(),
   });
   res.end(json);
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }

@@ -10,8 +10,8 @@
  * primary rotation, and faults (429, 503, resets) behave as in Cloud KMS.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback';
 
 export type GcpPurpose = 'ENCRYPT_DECRYPT' | 'ASYMMETRIC_SIGN' | 'MAC';
 export type GcpFault = 'resource-exhausted' | 'unavailable' | 'reset';
@@ -32,36 +32,12 @@ class RpcError extends Error {
   }
 }
 
-export class GcpKmsTestServer {
+/** `calls` counts requests per method (`encrypt`, `decrypt`, ...), faults included. */
+export class GcpKmsTestServer extends LoopbackServer<GcpFault> {
   readonly project = 'keywarden-test';
   readonly location = 'europe-west1';
   readonly keyRing = 'ring';
-  /** Requests per method (`encrypt`, `decrypt`, ...), faults included. */
-  readonly calls: Record<string, number> = {};
   private readonly keys = new Map<string, CryptoKey>();
-  private readonly faults: GcpFault[] = [];
-  private outage: GcpFault | undefined;
-  private server: Server | undefined;
-
-  get port(): number {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('server not started');
-    return address.port;
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
 
   /** Creates a CryptoKey with one primary version; returns its resource name. */
   createKey(id: string, purpose: GcpPurpose = 'ENCRYPT_DECRYPT'): string {
@@ -74,22 +50,11 @@ export class GcpKmsTestServer {
     this.keys.get(keyName)!.versions[version - 1]!.enabled = enabled;
   }
 
-  inject(fault: GcpFault, count = 1): void {
-    for (let i = 0; i < count; i++) this.faults.push(fault);
-  }
-
-  setOutage(fault: GcpFault | undefined): void {
-    this.outage = fault;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
+  protected handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://kms').pathname).replace(/^\/v1\//, '');
     const match = /^(projects\/[^/]+\/locations\/[^/]+\/keyRings\/[^/]+\/cryptoKeys\/[^/:]+)(?::(encrypt|decrypt|updatePrimaryVersion)|\/(cryptoKeyVersions))$/.exec(path);
     const method = match ? (match[2] ?? 'createCryptoKeyVersion') : 'unknown';
-    this.calls[method] = (this.calls[method] ?? 0) + 1;
-    const fault = this.outage ?? this.faults.shift();
+    const fault = this.admit(method);
     if (fault === 'reset') {
       req.socket.destroy();
       return;
@@ -101,11 +66,11 @@ export class GcpKmsTestServer {
         throw new RpcError(401, 'UNAUTHENTICATED', 'Request is missing required authentication credential.');
       }
       if (req.method !== 'POST' || !match) throw new RpcError(404, 'NOT_FOUND', `Unknown path ${path}`);
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}') as Record<string, unknown>;
+      const input = JSON.parse(body.toString('utf8') || '{}') as Record<string, unknown>;
       const keyName = match[1]!;
       const key = this.keys.get(keyName);
       if (!key) throw new RpcError(404, 'NOT_FOUND', `CryptoKey ${keyName} not found.`);
-      const result = this.dispatch(method, keyName, key, body);
+      const result = this.dispatch(method, keyName, key, input);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(result));
     } catch (error) {
       const e = error instanceof RpcError ? error : new RpcError(500, 'INTERNAL', String(error));

@@ -10,8 +10,8 @@
  * (429), sealed (503) and connection resets behave as in Vault.
  */
 import { createCipheriv, createDecipheriv, randomBytes, randomUUID } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { LoopbackServer } from './loopback';
 
 export type VaultFault = 'rate-limit' | 'sealed' | 'reset';
 
@@ -30,41 +30,21 @@ class VaultError extends Error {
   }
 }
 
-export class VaultTransitTestServer {
+/** `calls` counts requests per endpoint kind (`datakey`, `decrypt`, `rewrap`, `encrypt`, ...), faults included. */
+export class VaultTransitTestServer extends LoopbackServer<VaultFault> {
   readonly rootToken = `hvs.${randomBytes(12).toString('base64url')}`;
-  /** Requests per endpoint kind (`datakey`, `decrypt`, `rewrap`, `encrypt`, ...), faults included. */
-  readonly calls: Record<string, number> = {};
   /** Mount path → key name → key. */
   private readonly mounts = new Map<string, Map<string, TransitKey>>([['transit', new Map()]]);
   /** Token → allowed path prefixes (after /v1/); the root token may do anything. */
   private readonly tokens = new Map<string, string[]>();
-  private readonly faults: VaultFault[] = [];
-  private outage: VaultFault | undefined;
-  private server: Server | undefined;
 
   get address(): string {
-    const address = this.server?.address() as AddressInfo | null;
-    if (!address) throw new Error('server not started');
-    return `http://127.0.0.1:${address.port}`;
+    return this.url;
   }
 
   /** `127.0.0.1:PORT`, the authority part of a vault-transit:// key URI. */
   get authority(): string {
     return this.address.slice('http://'.length);
-  }
-
-  async start(): Promise<this> {
-    this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    return this;
-  }
-
-  async stop(): Promise<void> {
-    const server = this.server;
-    this.server = undefined;
-    if (!server) return;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
   }
 
   enableMount(path: string): void {
@@ -82,21 +62,11 @@ export class VaultTransitTestServer {
     return token;
   }
 
-  inject(fault: VaultFault, count = 1): void {
-    for (let i = 0; i < count; i++) this.faults.push(fault);
-  }
-
-  setOutage(fault: VaultFault | undefined): void {
-    this.outage = fault;
-  }
-
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const body = await readBody(req);
+  protected handle(req: IncomingMessage, res: ServerResponse, body: Buffer): void {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://vault').pathname).replace(/^\/v1\//, '');
-    const fault = this.outage ?? this.faults.shift();
     try {
       const { mount, operation, rest } = this.route(path);
-      this.calls[operation] = (this.calls[operation] ?? 0) + 1;
+      const fault = this.admit(operation);
       if (fault === 'reset') {
         req.socket.destroy();
         return;
@@ -240,10 +210,4 @@ function open(key: TransitKey, value: unknown): Buffer {
   } catch {
     throw new VaultError(400, 'cipher: message authentication failed');
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
 }
