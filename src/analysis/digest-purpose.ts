@@ -30,6 +30,8 @@ const FINGERPRINT_WORDS = new Set([
   'deduplication', 'duplicate', 'duplicates', 'gravatar', 'avatar', 'identicon', 'oid', 'git', 'shard', 'bucket', 'partition', 'chunk',
   'asset', 'assets', 'revision', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'seen', 'lookup',
   'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
+  // Content addressing: a blob id, a digest that names a file path.
+  'blob', 'blobs', 'path',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([
@@ -38,7 +40,8 @@ const SECURITY_WORDS = new Set([
   'verify', 'verification', 'kdf', 'derive', 'encryption', 'encrypt', 'cipher', 'license', 'unlock', 'reset', 'login', 'pin', 'webhook',
 ]);
 /** Text (header names, URLs) that marks a fingerprint. */
-const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\//i;
+// `Sec-WebSocket-Accept` (RFC 6455): a fixed SHA-1 transform of the client's nonce, proving only that the server speaks WebSocket.
+const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept/i;
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
@@ -66,10 +69,19 @@ function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
     .slice(0, 2)
     .flatMap((fn) => identifierWords(functionName(fn) ?? ''));
   const useWords = uses.flatMap((use) => wordsOfUse(use));
+  const compares = uses.filter((u): u is Extract<ValueUse, { kind: 'compare' }> => u.kind === 'compare');
+  if (compares.length > 0 && compares.every((u) => isEarlierDigestOfSameFunction(sourceCode, u.other, uses))) {
+    return { purpose: 'fingerprint', reason: 'change detection (compared with its own earlier digest)', persisted: false };
+  }
   const untrustedComparison = uses.find((use) => use.kind === 'compare' && isUntrusted(use.other));
   if (untrustedComparison) return { purpose: 'security', reason: 'is compared with request data', persisted: false };
 
-  const fingerprintText = uses.find((use) => (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) || (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))));
+  const fingerprintText = uses.find(
+    (use) =>
+      (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) ||
+      (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))) ||
+      (use.kind === 'compare' && FINGERPRINT_TEXT.test(computedKeyText(use.other))),
+  );
   const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n)) || inputWords.some((w) => w === 'file' || w === 'content' || w === 'contents');
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
@@ -81,7 +93,7 @@ function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
   if (readsFile) return { purpose: 'fingerprint', reason: 'checksum of a local file', persisted: false };
-  if (uses.some((u) => u.kind === 'compare')) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
+  if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   return { purpose: 'unknown', reason: 'unknown use', persisted };
 }
 
@@ -131,7 +143,7 @@ function argumentText(use: Extract<ValueUse, { kind: 'argument' }>): string[] {
 function isUntrusted(node: TSESTree.Node): boolean {
   const names = namesIn(node).flatMap(identifierWords);
   if (names.some((w) => w === 'etag' || w === 'match')) return false;
-  if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && /if-none-match|etag/i.test(String(node.property.value))) return false;
+  if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && /if-none-match|etag|sec-websocket-accept/i.test(String(node.property.value))) return false;
   return names.some((w) => UNTRUSTED_WORDS.has(w));
 }
 
@@ -147,4 +159,35 @@ function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 
   if (expr.type !== 'CallExpression') return false;
   const path = resolveImportPath(sourceCode, expr.callee);
   return path?.module !== undefined && FILE_MODULES.has(path.module);
+}
+
+/**
+ * `savedHash === hash(sess)` where `savedHash = hash(…)`: the digest is compared with an
+ * earlier output of the same function (change detection, e.g. "was the session modified?"),
+ * not with data from outside. Every write of the other side must be a call of a function
+ * that returns this digest.
+ */
+function isEarlierDigestOfSameFunction(sourceCode: SourceCode, other: TSESTree.Node, uses: readonly ValueUse[]): boolean {
+  const returners = new Set(uses.flatMap((u) => (u.kind === 'return' && u.name ? [u.name] : [])));
+  if (returners.size === 0) return false;
+  const seen = new Set<unknown>();
+  const isEarlierDigest = (node: TSESTree.Node, depth: number): boolean => {
+    const expr = unwrapExpression(node);
+    // `hash(sess)` on the other side, the earlier digest on this one
+    if (expr.type === 'CallExpression') return expr.callee.type === 'Identifier' && returners.has(expr.callee.name);
+    if (expr.type !== 'Identifier' || depth > 3) return false;
+    const variable = variableOf(sourceCode, expr);
+    if (!variable || seen.has(variable)) return false;
+    seen.add(variable);
+    // Every write is such a call, or a copy of another such variable (`savedHash = originalHash`).
+    const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+    return writes.length > 0 && writes.every((ref) => isEarlierDigest(ref.writeExpr as TSESTree.Node, depth + 1));
+  };
+  return isEarlierDigest(other, 0);
+}
+
+/** `headers['if-none-match']` → `if-none-match` (the literal key of a computed member), else ''. */
+function computedKeyText(node: TSESTree.Node): string {
+  const expr = unwrapExpression(node);
+  return expr.type === 'MemberExpression' && expr.computed && expr.property.type === 'Literal' ? String(expr.property.value) : '';
 }

@@ -1,7 +1,7 @@
 import { awsKms } from './libraries/aws-kms';
 import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
-import { jose, jsonwebtoken } from './libraries/jwt';
+import { expressJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, tweetnacl, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nodeCrypto } from './libraries/node-crypto';
@@ -23,6 +23,10 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nodeForge,
   jsonwebtoken,
   jose,
+  nestJwt,
+  passportJwt,
+  expressJwt,
+  koaJwt,
   tweetnacl,
   tweetnaclUtil,
   libsodium,

@@ -64,8 +64,37 @@ ruleTester.run('no-hardcoded-key', rule, {
      export function enc(key, iv, d) { return createCipheriv('aes-256-gcm', key, iv).update(d); }`,
     // Password hashing a constant is not a key (a different problem).
     `import bcrypt from 'bcrypt'; await bcrypt.hash('initial-admin-password', 12);`,
+    // JWT middleware and Nest modules configured from the environment.
+    `import { JwtModule } from '@nestjs/jwt';
+     export const jwt = JwtModule.register({ secret: process.env.JWT_SECRET, signOptions: { expiresIn: '1h' } });`,
+    `const { Strategy } = require('passport-jwt');
+     module.exports = new Strategy({ secretOrKey: process.env.JWT_SECRET, jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));`,
+    // Empty fallbacks.
+    `const { expressjwt } = require('express-jwt');
+     module.exports = expressjwt({ secret: process.env.API_SECRET ?? '', algorithms: ['HS256'] });`,
   ],
   invalid: [
+    // JWT middleware and Nest modules: the secret that signs or verifies every token of the app.
+    {
+      code: `import { JwtModule } from '@nestjs/jwt';
+export const jwt = JwtModule.register({ secret: 'nest-app-secret-please-change', signOptions: { expiresIn: '1h' } });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 49 }],
+    },
+    {
+      code: `const { Strategy } = require('passport-jwt');
+module.exports = new Strategy({ secretOrKey: 'passport-jwt-secret', jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+    },
+    {
+      code: `const { expressjwt } = require('express-jwt');
+module.exports = expressjwt({ secret: process.env.API_SECRET || 'dev-api-secret', algorithms: ['HS256'] });`,
+      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 65 }],
+    },
+    {
+      code: `import koaJwt from 'koa-jwt';
+export const auth = koaJwt({ secret: 'koa-shared-secret' });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 38 }],
+    },
     // node:crypto, CJS, hex key through Buffer.from — reported on the literal.
     {
       code: `const crypto = require('crypto');

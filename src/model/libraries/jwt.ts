@@ -63,3 +63,36 @@ export const jose: LibraryModel = {
     },
   },
 };
+
+/** @nestjs/jwt: the module's options sign and verify every token of the app. */
+export const nestJwt: LibraryModel = {
+  id: '@nestjs/jwt',
+  roots: [{ module: '@nestjs/jwt' }],
+  apis: [
+    call('JwtModule.register', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm', '0.verifyOptions.algorithms': 'algorithms' }),
+    construct('JwtService', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm' }),
+  ],
+};
+
+/** JWT-verifying middleware and strategies configured with the verification secret. */
+export const passportJwt: LibraryModel = {
+  id: 'passport-jwt',
+  roots: [{ module: 'passport-jwt' }],
+  apis: [construct('Strategy', 'jwt-verify', { '0.secretOrKey': 'secret', '0.algorithms': 'algorithms' })],
+};
+
+export const expressJwt: LibraryModel = {
+  id: 'express-jwt',
+  roots: [{ module: 'express-jwt' }],
+  apis: [
+    call('expressjwt', 'jwt-verify', { '0.secret': 'secret', '0.algorithms': 'algorithms' }),
+    // express-jwt < 7 exported the middleware factory itself.
+    call('', 'jwt-verify', { '0.secret': 'secret', '0.algorithms': 'algorithms' }),
+  ],
+};
+
+export const koaJwt: LibraryModel = {
+  id: 'koa-jwt',
+  roots: [{ module: 'koa-jwt' }],
+  apis: [call('', 'jwt-verify', { '0.secret': 'secret', '0.algorithms': 'algorithms' })],
+};
