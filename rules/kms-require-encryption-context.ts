@@ -1,10 +1,12 @@
+import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
+import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ checkDecrypt?: boolean }];
-export type MessageIds = 'missingContext';
+export type MessageIds = 'missingContext' | 'addContext';
 
 export default createRule<Options, MessageIds>({
   name: 'kms-require-encryption-context',
@@ -15,6 +17,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'strict',
       cwe: [345],
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -27,6 +30,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       missingContext:
         '{{operation}} without `{{field}}`: bind the ciphertext to what it protects (tenant, record id, purpose) so it cannot be swapped or replayed elsewhere, and so KMS audit logs say what was decrypted. Pass the same context to Decrypt.',
+      addContext:
+        'Add `{{context}}`. Migration: ciphertexts made without this context only decrypt without it, and new ones only with it — every Decrypt of them must pass the same context (fall back to no context for old data while re-encrypting it).',
     },
   },
   defaultOptions: [{ checkDecrypt: true }],
@@ -37,11 +42,25 @@ export default createRule<Options, MessageIds>({
         for (const call of getApiCalls(sourceCode)) {
           const field = call.api.facts?.contextField;
           if (typeof field !== 'string' || !needsContext(call)) continue;
-          if (call.args.some((arg) => arg.role === 'kms-context')) continue;
-          context.report({ node: call.node, messageId: 'missingContext', data: { operation: operationName(call), field } });
+          // An empty context (`EncryptionContext: {}`) binds nothing: as bad as none.
+          const given = call.args.find((arg) => arg.role === 'kms-context');
+          if (given && !isEmptyObject(given.node)) continue;
+          const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
+          const fix = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
+          context.report({
+            node: call.node,
+            messageId: 'missingContext',
+            data: { operation: operationName(call), field },
+            suggest: fix ? [{ messageId: 'addContext', data: { context: fix.text }, fix: fix.fix }] : [],
+          });
         }
       },
     };
+
+    function isEmptyObject(node: TSESTree.Node): boolean {
+      const object = resolveObjectLiteral(sourceCode, node);
+      return !!object && object.properties.length === 0;
+    }
 
     /** Only when the request is an object literal we can read whole (no spread, not a parameter). */
     function needsContext(call: ApiCall): boolean {

@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { distinct, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { distinct, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { unwrapExpression } from '../src/analysis/scope';
+import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
@@ -69,7 +71,7 @@ export default createRule<Options, MessageIds>({
 
     function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
       const purposes = distinct(key.uses.map((u) => u.purpose));
-      if (purposes.length < 2) return;
+      if (purposes.length < 2 || onePurposePerRun(key)) return;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
       const node = key.definition ?? conflicting.arg;
@@ -85,8 +87,7 @@ export default createRule<Options, MessageIds>({
 
     function checkDeclared(key: TrackedKey, policy: Policy, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
       // WebCrypto usages: mixing purposes at creation, and operations outside the usages.
-      const usagesDecl = key.declared.find((d) => d.source === 'webcrypto-usages');
-      if (usagesDecl && usagesDecl.purposes.length > 1) {
+      for (const usagesDecl of key.declared.filter((d) => d.source === 'webcrypto-usages' && d.purposes.length > 1)) {
         report({ node: usagesDecl.node, messageId: 'mixedUsages', data: { usages: JSON.stringify(key.usages), purposes: usagesDecl.purposes.join(' and ') } });
       }
       if (key.usages) {

@@ -5,7 +5,7 @@ import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-
 import { isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
-import { memberName, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { envVarName } from '../src/analysis/values';
 import { createRule } from '../src/util/create-rule';
 
@@ -18,7 +18,10 @@ const SINK_TEXT: Record<SinkKind, string> = {
   database: 'stored in a database',
   response: 'sent in a response',
   export: 'returned from an exported function',
+  queue: 'put in a job or message payload',
 };
+
+const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
 
 export default createRule<Options, MessageIds>({
   name: 'no-plaintext-data-key-exposure',
@@ -49,7 +52,8 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     return {
       'Program:exit'() {
-        if (getApiCalls(sourceCode).length === 0) return;
+        // Without crypto calls there can still be a configured secret in a log line.
+        if (getApiCalls(sourceCode).length === 0 && !(options.checkLoggedSecrets && LOGGING.test(sourceCode.text))) return;
         const ctx = { sourceCode, parserServices: sourceCode.parserServices };
         const reported = new Set<TSESTree.Node>();
         for (const bytes of findKeyBytes(ctx)) {
@@ -87,7 +91,8 @@ export default createRule<Options, MessageIds>({
       if (isSecretName(bytes.id.name)) return true;
       const blob = bytes.api?.args.find((a) => a.role === 'data');
       const text = blob ? sourceCode.getText(blob.node) : '';
-      return /key|dek/i.test(text);
+      // `CiphertextBlob: wrapped` / `row.wrappedKey` / `edk`: unwrapping a data key.
+      return /key|dek|wrapped|\bedk/i.test(text);
     }
 
     /** Identifiers and member expressions inside logger calls' arguments. */
@@ -112,8 +117,15 @@ export default createRule<Options, MessageIds>({
 
     /** Method calls in the file (the sink check decides which are loggers). */
     function* callsNamedLikeLoggers(): Generator<TSESTree.CallExpression> {
-      if (!/console\.|log(?:ger)?\.|\.log\b/.test(sourceCode.text)) return;
+      if (!LOGGING.test(sourceCode.text)) return;
       for (const node of descendants(sourceCode.ast)) if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') yield node;
+    }
+
+    function configuredFromEnv(object: TSESTree.Node, property: string): boolean {
+      const literal = resolveObjectLiteral(sourceCode, object);
+      let value = literal && findProperty(literal, property);
+      while (value && value.type === 'LogicalExpression') value = value.left;
+      return !!value && !!envVarName(unwrapExpression(value));
     }
 
     function secretName(node: TSESTree.Node, keyNames: ReadonlySet<string>): string | undefined {
@@ -125,7 +137,10 @@ export default createRule<Options, MessageIds>({
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);
-        return keyNames.has(text) ? text : undefined;
+        if (keyNames.has(text)) return text;
+        // `config.jwtSecret` where `config = { jwtSecret: process.env.JWT_SECRET ?? '' }`.
+        const name = memberName(node);
+        return name && isSecretName(name) && configuredFromEnv(node.object, name) ? text : undefined;
       }
       return undefined;
     }

@@ -1,15 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
-import { isSecretName, nameWords } from '../src/analysis/key-names';
+import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ onlyInLoops?: boolean }];
 export type MessageIds = 'directKmsEncrypt';
 
-/** Names of small secrets that KMS Encrypt is meant for (a token, a password, a key). */
-const SECRET_WORDS = new Set(['token', 'password', 'passphrase', 'credential', 'credentials', 'secret', 'key', 'dek', 'kek', 'seed', 'pin']);
+/**
+ * Names of key material, which KMS Encrypt is meant to wrap (envelope encryption done by hand).
+ * Tokens, passwords and other secrets are application data: they belong under a data key.
+ */
+const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed']);
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',
@@ -64,7 +67,7 @@ export default createRule<Options, MessageIds>({
       const node = unwrapExpression(raw);
       if (keyRefs.has(node) || keyRefs.has(raw) || depth > 4) return keyRefs.has(node) || keyRefs.has(raw);
       if (node.type === 'Identifier') {
-        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w)) || isSecretName(node.name)) return true;
+        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w))) return true;
         const variable = variableOf(sourceCode, node);
         const init = variable && singleInitializer(variable);
         return init ? isKeyMaterial(init, keyRefs, depth + 1) : false;

@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DB_METHODS, DISK_WRITES, FS_MODULES, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import { DB_METHODS, DISK_WRITES, FS_MODULES, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
 import { resolveImportPath } from './imports';
 import { memberName, unwrapExpression, type SourceCode } from './scope';
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue';
 
 export interface Sink {
   kind: SinkKind;
@@ -44,6 +44,12 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undef
       continue;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) return callSink(sourceCode, parent, node);
+    // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
+    if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
+      if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
+      if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
+      return undefined;
+    }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
       const target = unwrapExpression(parent.left.object);
       if (target.type === 'Identifier' && RESPONSE_NAME.test(target.name) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
@@ -83,6 +89,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(callee.object)) return { kind: 'disk', node: call };
+  if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
   return undefined;
 }
 

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf } from './scope';
 import { envVarName, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
@@ -90,13 +91,18 @@ const CRYPTO_KEY_CREATORS = new Set(['importKey', 'generateKey', 'deriveKey', 'u
 
 function collect(ctx: ResolveContext): TrackedKey[] {
   const byId = new Map<string, TrackedKey>();
+  const creators = new Set<ApiCall>();
   const tracked = (identity: Identity): TrackedKey => {
     let key = byId.get(identity.id);
     if (!key) {
       key = { id: identity.id, name: identity.name, origin: identity.origin, definition: identity.definition, uses: [], declared: [], envVar: identity.envVar, kmsKeyId: identity.kmsKeyId };
       byId.set(identity.id, key);
       declare(ctx, key, identity);
+    } else if (identity.creator && !creators.has(identity.creator)) {
+      // One secret imported as two CryptoKeys: each import adds its usages (the reuse itself is reported by purpose).
+      declareUsages(ctx, key, identity.creator);
     }
+    if (identity.creator) creators.add(identity.creator);
     return key;
   };
   for (const call of getApiCalls(ctx.sourceCode)) {
@@ -115,6 +121,11 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       tracked(identity).uses.push({ purpose, call, arg: arg.node, usage: webCryptoUsage(call) });
       // `hkdfSync(d, master, salt, info)`: the input key's use is 'kdf-input'; the output is a key of its own.
     }
+    // Methods of a key object (`privateKey.sign(md)`, `privateKey.decrypt(ct)` in node-forge): the receiver is the key.
+    const holder = keyObjectReceiver(call);
+    const purpose = holder && purposeOf(ctx, call);
+    const identity = purpose && identify(ctx, holder, 0);
+    if (purpose && identity) tracked(identity).uses.push({ purpose, call, arg: holder });
   }
   // Keys created but not (yet) used still carry declared purposes (WebCrypto usages, KMS KeyUsage).
   for (const call of getApiCalls(ctx.sourceCode)) {
@@ -128,6 +139,15 @@ function collect(ctx: ResolveContext): TrackedKey[] {
     }
   }
   return [...byId.values()];
+}
+
+/** The key object a method is called on, when the call takes no key argument: `key.sign(md)` on a key-import/keygen result. */
+function keyObjectReceiver(call: ApiCall): TSESTree.Node | undefined {
+  const receiver = call.receiver;
+  if (!receiver || (receiver.api.operation !== 'key-import' && receiver.api.operation !== 'keygen')) return undefined;
+  if (call.args.some((a) => KEY_ROLES.has(a.role))) return undefined;
+  const callee = unwrapExpression(call.node.callee);
+  return callee.type === 'MemberExpression' ? callee.object : undefined;
 }
 
 function lastName(call: ApiCall): string {
@@ -348,7 +368,13 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   const def = variable.defs[0];
   const declared = variable.identifiers[0] as TSESTree.Identifier;
   const own: Identity = { id: `var:${variable.name}@${declared.range[0]}`, name: variable.name, origin: 'unknown', definition: declared, declaration: declarationOf(declared) };
-  if (def.type === 'Parameter') return { ...own, origin: 'parameter', definition: undefined };
+  if (def.type === 'Parameter') {
+    // A helper (`function hmac(k, d)`) called in this file with one and the same key: its uses are that key's.
+    const passed = declared.type === 'Identifier' ? callSiteArguments(ctx.sourceCode, declared).map(next) : [];
+    const first = passed[0];
+    if (first && passed.every((p) => p?.id === first.id)) return first;
+    return { ...own, origin: 'parameter', definition: undefined };
+  }
   if (def.type === 'ImportBinding') {
     const source = def.parent && 'source' in def.parent ? String((def.parent as TSESTree.ImportDeclaration).source.value) : '?';
     const spec = def.node;
@@ -393,9 +419,10 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const cls = enclosingClass(node);
     const className = cls?.id?.name ?? 'class';
     const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
-    const value = field?.type === 'PropertyDefinition' && field.value ? next(field.value) : undefined;
-    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: field?.type === 'PropertyDefinition' ? field.key : undefined };
-    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: field ?? undefined, declaration: field };
+    const assigned = cls && thisPropertyValue(cls, name);
+    const value = assigned ? next(assigned.value) : undefined;
+    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: assigned?.at };
+    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: field ?? assigned?.at, declaration: field };
   }
   // A key pair's halves share the pair's identity (and purpose).
   if (name === 'privateKey' || name === 'publicKey') {
@@ -406,7 +433,7 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
 }
 
 /** `config.crypto.key` → the property's value when it resolves, else an identity by path on the root binding. */
-function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path: string[]): Identity | undefined {
+function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path: string[], depth = 0): Identity | undefined {
   let object = unwrapExpression(objectNode);
   const names = [...path];
   while (object.type === 'MemberExpression') {
@@ -414,6 +441,23 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     if (!n) return undefined;
     names.unshift(n);
     object = unwrapExpression(object.object);
+  }
+  if (object.type === 'ThisExpression' && names.length > 1) {
+    // `this.config.key`: follow `this.config` to what the class assigns it (`this.config = settings`).
+    const cls = enclosingClass(object);
+    const assigned = cls && thisPropertyValue(cls, names[0]);
+    const value = assigned && unwrapExpression(assigned.value);
+    if (value && depth < 3 && (value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'ThisExpression')) {
+      const through = memberPathIdentity(ctx, value, names.slice(1), depth + 1);
+      if (through) return { ...through, name: ['this', ...names].join('.') };
+    }
+    if (value?.type === 'ObjectExpression') {
+      let inner: TSESTree.Node | undefined = value;
+      for (const n of names.slice(1)) inner = inner && unwrapExpression(inner).type === 'ObjectExpression' ? findProp(unwrapExpression(inner) as TSESTree.ObjectExpression, n) : undefined;
+      const id = inner && identify(ctx, inner, 4);
+      if (id) return { ...id, name: ['this', ...names].join('.') };
+    }
+    return { id: `this:${cls?.id?.name ?? 'class'}@${cls?.range[0] ?? 0}.${names.join('.')}`, name: ['this', ...names].join('.'), origin: 'unknown' };
   }
   if (object.type !== 'Identifier') return undefined;
   const variable = variableOf(ctx.sourceCode, object);
@@ -426,10 +470,36 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   }
   if (value) {
     const inner = identify(ctx, value, 4);
-    if (inner) return { ...inner, name: [object.name, ...names].join('.') };
+    // `{ key: process.env.K }`: the property is where this key is defined in the file.
+    if (inner) return { ...inner, name: [object.name, ...names].join('.'), definition: inner.definition ?? value };
   }
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
   return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+}
+
+/**
+ * What a class puts in `this.<name>`: its field initializer, or the value of its one
+ * `this.<name> = value` assignment (usually in the constructor). `at` is where to report.
+ */
+function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at: TSESTree.Node } | undefined {
+  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
+  if (field?.type === 'PropertyDefinition' && field.value) return { value: field.value, at: field.key };
+  const found: { value: TSESTree.Node; at: TSESTree.Node }[] = [];
+  const visit = (node: TSESTree.Node, depth: number): void => {
+    if (depth > 12 || found.length > 1) return;
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberName(node.left) === name) {
+      found.push({ value: node.right, at: node.left.property });
+    }
+    if (node !== cls && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) return;
+    for (const key of Object.keys(node) as (keyof typeof node)[]) {
+      if (key === 'parent') continue;
+      const child = node[key] as unknown;
+      if (Array.isArray(child)) for (const c of child) { if (c && typeof c === 'object' && 'type' in c) visit(c as TSESTree.Node, depth + 1); }
+      else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node, depth + 1);
+    }
+  };
+  for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
+  return found.length === 1 ? found[0] : undefined;
 }
 
 function findProp(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
@@ -529,17 +599,21 @@ export function purposesOfKeySpec(spec: string): KeyPurpose[] | undefined {
   return undefined;
 }
 
+/** WebCrypto usages of a CryptoKey creator, added to the key's (several imports of one secret add up). */
+function declareUsages(ctx: ResolveContext, key: TrackedKey, creator: ApiCall): void {
+  if (creator.library.id !== 'webcrypto') return;
+  const usagesArg = creator.args.find((a) => a.role === 'usages');
+  const usages = usagesArg && resolveConstant(ctx, usagesArg.node);
+  if (usages?.kind !== 'array') return;
+  const own = (usages.value as readonly Constant[]).map((u) => String(u.value));
+  key.usages = distinct([...(key.usages ?? []), ...own]);
+  const hmac = algorithmNames(ctx, creator).some((a) => /^hmac$/i.test(a));
+  key.declared.push({ purposes: purposesOfUsages(own, hmac), source: 'webcrypto-usages', node: creator.node });
+}
+
 function declare(ctx: ResolveContext, key: TrackedKey, identity: Identity): void {
   const creator = identity.creator;
-  if (creator?.library.id === 'webcrypto') {
-    const usagesArg = creator.args.find((a) => a.role === 'usages');
-    const usages = usagesArg && resolveConstant(ctx, usagesArg.node);
-    if (usages?.kind === 'array') {
-      key.usages = (usages.value as readonly Constant[]).map((u) => String(u.value));
-      const hmac = algorithmNames(ctx, creator).some((a) => /^hmac$/i.test(a));
-      key.declared.push({ purposes: purposesOfUsages(key.usages, hmac), source: 'webcrypto-usages', node: creator.node });
-    }
-  }
+  if (creator) declareUsages(ctx, key, creator);
   if (creator?.api.facts?.kmsCreateKey) {
     const usage = creator.args.find((a) => a.role === 'kms-key-usage');
     const usageValue = usage && resolveConstant(ctx, usage.node);
@@ -616,4 +690,53 @@ export function listKeys(ctx: ResolveContext): KeyInventoryEntry[] {
 
 export function distinct<T>(items: readonly T[]): T[] {
   return [...new Set(items)];
+}
+
+/**
+ * A key made fresh on each run of a function (`const key = randomBytes(32)` inside it)
+ * whose differently-purposed uses sit in branches that exclude each other (`switch`
+ * cases that end in return/break/throw, `if`/`else`, `? :`): each run uses it for one
+ * purpose only, so it is not reuse.
+ */
+export function onePurposePerRun(key: TrackedKey): boolean {
+  if (key.origin !== 'generated' || !key.definition || !insideFunction(key.definition)) return false;
+  for (const a of key.uses) {
+    for (const b of key.uses) {
+      if (a.purpose !== b.purpose && a.arg.range[0] < b.arg.range[0] && !exclusive(a.arg, b.arg)) return false;
+    }
+  }
+  return true;
+}
+
+function insideFunction(node: TSESTree.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) if (n.type.includes('Function')) return true;
+  return false;
+}
+
+/** Are `a` (earlier) and `b` in branches of one statement that never both run? */
+function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  const ancestors = new Set<TSESTree.Node>();
+  for (let n: TSESTree.Node | undefined = a; n; n = n.parent) ancestors.add(n);
+  let childOfCommon: TSESTree.Node = b;
+  let common: TSESTree.Node | undefined = b.parent;
+  while (common && !ancestors.has(common)) {
+    childOfCommon = common;
+    common = common.parent;
+  }
+  if (!common) return false;
+  const branchOf = (node: TSESTree.Node): TSESTree.Node | undefined => {
+    let child: TSESTree.Node = node;
+    for (let n = node.parent; n; child = n, n = n.parent) if (n === common) return child;
+    return undefined;
+  };
+  const branchA = branchOf(a);
+  const branchB = childOfCommon;
+  if (!branchA || branchA === branchB) return false;
+  if (common.type === 'IfStatement' || common.type === 'ConditionalExpression') return branchA !== common.test && branchB !== common.test;
+  if (common.type === 'SwitchStatement' && branchA.type === 'SwitchCase') {
+    const last = branchA.consequent[branchA.consequent.length - 1];
+    const end = last?.type === 'BlockStatement' ? last.body[last.body.length - 1] : last;
+    return !!end && (end.type === 'ReturnStatement' || end.type === 'BreakStatement' || end.type === 'ThrowStatement');
+  }
+  return false;
 }

@@ -3,7 +3,7 @@ import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
 import { expressJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
-import { libsodium, tweetnacl, tweetnaclUtil } from './libraries/nacl-sodium';
+import { libsodium, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
@@ -29,6 +29,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   koaJwt,
   tweetnacl,
   tweetnaclUtil,
+  tweetnaclAuth,
   libsodium,
   bcrypt,
   argon2,

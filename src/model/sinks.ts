@@ -26,3 +26,11 @@ export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|
 /** HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`. */
 export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context)$/;
 export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp']);
+
+/** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push']);
+export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
+
+/** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores. */
+export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutEvents)Command$/;
+export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue)Command$/;

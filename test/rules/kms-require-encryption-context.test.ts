@@ -3,10 +3,7 @@ import { createRuleTester } from './rule-tester';
 
 // AWS KMS (commands and the aggregated client), Google Cloud KMS and Azure Key Vault, with look-alikes.
 
-const invalid = [
-  {
-    name: 'AWS Encrypt, GenerateDataKey and Decrypt without EncryptionContext',
-    code: `import { KMSClient, EncryptCommand, DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const awsCode = `import { KMSClient, EncryptCommand, DecryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 const kms = new KMSClient({});
 export async function run(record: { id: string; body: Uint8Array }, blob: Uint8Array) {
   await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
@@ -14,14 +11,8 @@ export async function run(record: { id: string; body: Uint8Array }, blob: Uint8A
   await kms.send(new EncryptCommand(request));
   return kms.send(new DecryptCommand({ CiphertextBlob: blob }));
 }
-`,
-    errors: [{ messageId: 'missingContext' as const, line: 4, column: 18 },
-      { messageId: 'missingContext' as const, line: 6, column: 18 },
-      { messageId: 'missingContext' as const, line: 7, column: 19 }],
-  },
-  {
-    name: 'the aggregated client and Google Cloud KMS',
-    code: `import { KMS } from '@aws-sdk/client-kms';
+`;
+const gcpCode = `import { KMS } from '@aws-sdk/client-kms';
 import { KeyManagementServiceClient } from '@google-cloud/kms';
 const kms = new KMS({});
 const gcp = new KeyManagementServiceClient();
@@ -30,9 +21,37 @@ export async function run(name: string, data: Buffer) {
   const [result] = await gcp.encrypt({ name, plaintext: data });
   return result;
 }
-`,
-    errors: [{ messageId: 'missingContext' as const, line: 6, column: 9 },
-      { messageId: 'missingContext' as const, line: 7, column: 26 }],
+`;
+const emptyCode = `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function newKey(tenantId: string, docId: number) {
+  return kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/docs', KeySpec: 'AES_256', EncryptionContext: {} }));
+}
+`;
+const addContext = (output: string) => [{ messageId: 'addContext' as const, output }];
+
+const invalid = [
+  {
+    name: 'AWS Encrypt, GenerateDataKey and Decrypt without EncryptionContext (suggestion: a purpose label)',
+    code: awsCode,
+    errors: [
+      { messageId: 'missingContext' as const, line: 4, column: 18, suggestions: addContext(awsCode.replace("KeySpec: 'AES_256' }", "KeySpec: 'AES_256', EncryptionContext: { purpose: 'run' } }")) },
+      { messageId: 'missingContext' as const, line: 6, column: 18, suggestions: addContext(awsCode.replace('Plaintext: record.body }', "Plaintext: record.body, EncryptionContext: { purpose: 'run' } }")) },
+      { messageId: 'missingContext' as const, line: 7, column: 19, suggestions: addContext(awsCode.replace('CiphertextBlob: blob }', "CiphertextBlob: blob, EncryptionContext: { purpose: 'run' } }")) },
+    ],
+  },
+  {
+    name: 'the aggregated client and Google Cloud KMS (bytes for additionalAuthenticatedData)',
+    code: gcpCode,
+    errors: [
+      { messageId: 'missingContext' as const, line: 6, column: 9, suggestions: addContext(gcpCode.replace("KeySpec: 'AES_256' }", "KeySpec: 'AES_256', EncryptionContext: { purpose: 'run' } }")) },
+      { messageId: 'missingContext' as const, line: 7, column: 26, suggestions: addContext(gcpCode.replace('plaintext: data }', "plaintext: data, additionalAuthenticatedData: Buffer.from(JSON.stringify({ purpose: 'run' })) }")) },
+    ],
+  },
+  {
+    name: 'an empty EncryptionContext binds nothing (suggestion: the ids in scope)',
+    code: emptyCode,
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 19, suggestions: addContext(emptyCode.replace('EncryptionContext: {}', 'EncryptionContext: { tenantId, docId: String(docId) }')) }],
   },
   {
     name: 'Azure Key Vault AES-GCM encrypt without additionalAuthenticatedData',

@@ -7,6 +7,103 @@ import { createRuleTester, createTypedRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'a helper wrapper (function hmac(key, data)) called with the key that encrypts elsewhere',
+    code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+const EXPORT_KEY = Buffer.from(process.env.EXPORT_KEY ?? '', 'hex');
+function hmac(key: Buffer, data: string): string {
+  return createHmac('sha256', key).update(data).digest('hex');
+}
+export function sealExport(csv: string) {
+  const body = createCipheriv('aes-256-gcm', EXPORT_KEY, randomBytes(12)).update(csv).toString('base64');
+  return { body, checksum: hmac(EXPORT_KEY, body) };
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 2, column: 7 }],
+  },
+  {
+    name: 'node-forge: a private key object signs and decrypts (methods of the key)',
+    code: `const forge = require('node-forge');
+const fs = require('fs');
+const agentKey = forge.pki.privateKeyFromPem(fs.readFileSync(process.env.AGENT_KEY_PATH, 'utf8'));
+function signHeartbeat(md) { return agentKey.sign(md); }
+function decryptCommand(ct) { return agentKey.decrypt(ct, 'RSA-OAEP'); }
+module.exports = { signHeartbeat, decryptCommand };
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+  },
+  {
+    name: 'node:crypto: a chained createSign().update().sign(key) and privateDecrypt with the same key',
+    code: `import { constants, createPrivateKey, createSign, privateDecrypt } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+const serverKey = createPrivateKey(readFileSync('/etc/app/server-key.pem'));
+export const signChallenge = (c: Buffer) => createSign('sha256').update(c).sign(serverKey);
+export const unwrap = (w: Buffer) => privateDecrypt({ key: serverKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, w);
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+  },
+  {
+    name: 'tweetnacl: secretbox and nacl.auth with one key',
+    code: `const nacl = require('tweetnacl');
+const key = new Uint8Array(Buffer.from(process.env.SYNC_KEY || '', 'base64'));
+const seal = (m, n) => nacl.secretbox(m, n, key);
+const tag = (m) => nacl.auth(m, key);
+module.exports = { seal, tag };
+`,
+    errors: [{ messageId: 'reused' as const, line: 2, column: 7 }],
+  },
+  {
+    name: 'a config object reached through this.config (assigned in the constructor)',
+    code: `const crypto = require('crypto');
+const settings = {
+  table: 'tenant_settings',
+  key: Buffer.from(process.env.SETTINGS_KEY || '', 'hex'),
+};
+class SettingsStore {
+  constructor(db) { this.db = db; this.config = settings; }
+  seal(iv, data) { return crypto.createCipheriv('aes-256-gcm', this.config.key, iv).update(data); }
+  etag(data) { return crypto.createHmac('sha256', this.config.key).update(data).digest('base64url'); }
+}
+module.exports = { SettingsStore };
+`,
+    errors: [{ messageId: 'reused' as const, line: 4, column: 8, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `const crypto = require('crypto');
+const settings = {
+  table: 'tenant_settings',
+  key: Buffer.from(process.env.SETTINGS_KEY || '', 'hex'),
+};
+class SettingsStore {
+  constructor(db) { this.db = db; this.config = settings; }
+  seal(iv, data) { return crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', this.config.key, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(data); }
+  etag(data) { return crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', this.config.key, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest('base64url'); }
+}
+module.exports = { SettingsStore };
+` }] }],
+  },
+  {
+    name: 'a key injected through the constructor (this.key) used to encrypt and to sign JWTs',
+    code: `import { createCipheriv } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+export class TokenService {
+  constructor(private readonly key: Buffer) {}
+  seal(iv: Buffer, data: Buffer) { return createCipheriv('aes-256-gcm', this.key, iv).update(data); }
+  issue(sub: string) { return jwt.sign({ sub }, this.key, { algorithm: 'HS256' }); }
+}
+`,
+    errors: [{ messageId: 'reused' as const, line: 6, column: 49 }],
+  },
+  {
+    name: 'a fresh key used for two purposes in the same run (if without else)',
+    code: `const { createCipheriv, createHmac, randomBytes } = require('crypto');
+function protect(data, withTag) {
+  const key = randomBytes(32);
+  const body = createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+  if (withTag) return { body, tag: createHmac('sha256', key).update(body).digest() };
+  return { body, key };
+}
+module.exports = { protect };
+`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 9 }],
+  },
+  {
     name: 'one env key for AES-GCM and HMAC (node:crypto)',
     code: `import * as crypto from 'node:crypto';
 const KEY = Buffer.from(process.env.APP_KEY ?? '', 'hex');
@@ -81,17 +178,7 @@ export class Vault {
 export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', config.crypto.key, iv).update(d);
 export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).update(d).digest();
 `,
-    errors: [{ messageId: 'reused' as const, line: 4, column: 11, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
-const config = { crypto: { key: process.env.DATA_KEY! } };
-export class Vault {
-  private key = process.env.VAULT_KEY!;
-  tag(d: string) { return crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:mac', 32))).update(d).digest(); }
-  seal(d: string, iv: Buffer) { return crypto.createCipheriv('aes-256-cbc', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(d); }
-}
-export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', config.crypto.key, iv).update(d);
-export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).update(d).digest();
-` }] },
-      { messageId: 'reused' as const, line: 9, column: 61, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+    errors: [{ messageId: 'reused' as const, line: 2, column: 33, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
 const config = { crypto: { key: process.env.DATA_KEY! } };
 export class Vault {
   private key = process.env.VAULT_KEY!;
@@ -100,6 +187,16 @@ export class Vault {
 }
 export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', Buffer.from(crypto.hkdfSync('sha256', config.crypto.key, new Uint8Array(0), 'keywarden:encrypt', 16)), iv).update(d);
 export const b = (d: string) => crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', config.crypto.key, new Uint8Array(0), 'keywarden:mac', 32))).update(d).digest();
+` }] },
+      { messageId: 'reused' as const, line: 4, column: 11, suggestions: [{ messageId: 'deriveSubkeys' as const, output: `import * as crypto from 'node:crypto';
+const config = { crypto: { key: process.env.DATA_KEY! } };
+export class Vault {
+  private key = process.env.VAULT_KEY!;
+  tag(d: string) { return crypto.createHmac('sha256', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:mac', 32))).update(d).digest(); }
+  seal(d: string, iv: Buffer) { return crypto.createCipheriv('aes-256-cbc', Buffer.from(crypto.hkdfSync('sha256', this.key, new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(d); }
+}
+export const a = (d: string, iv: Buffer) => crypto.createCipheriv('aes-128-gcm', config.crypto.key, iv).update(d);
+export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).update(d).digest();
 ` }] }],
   },
   {
@@ -187,6 +284,51 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 ];
 
 const valid = [
+  {
+    name: 'a helper wrapper called with two different keys is not the reuse of either',
+    code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+const ENC_KEY = Buffer.from(process.env.ENC_KEY ?? '', 'hex');
+const MAC_KEY = Buffer.from(process.env.MAC_KEY ?? '', 'hex');
+function hmac(key: Buffer, data: string): string {
+  return createHmac('sha256', key).update(data).digest('hex');
+}
+export function seal(csv: string) {
+  const body = createCipheriv('aes-256-gcm', ENC_KEY, randomBytes(12)).update(csv).toString('base64');
+  return { body, checksum: hmac(MAC_KEY, body), other: hmac(Buffer.from(process.env.AUDIT_MAC_KEY ?? '', 'hex'), body) };
+}
+`,
+  },
+  {
+    name: 'a fresh per-call key used for a MAC in one switch case and encryption in another',
+    code: `const { createCipheriv, createHmac, randomBytes } = require('crypto');
+function protect(kind, data) {
+  const key = randomBytes(32);
+  try {
+    switch (kind) {
+      case 'mac':
+        return { tag: createHmac('sha256', key).update(data).digest('hex') };
+      case 'seal': {
+        const c = createCipheriv('aes-256-gcm', key, randomBytes(12));
+        return { body: c.update(data) };
+      }
+      default:
+        throw new Error('unknown kind');
+    }
+  } finally {
+    key.fill(0);
+  }
+}
+module.exports = { protect };
+`,
+  },
+  {
+    name: 'one secret imported as two CryptoKeys: each use is within its own key usages (reuse is reported separately)',
+    code: `export async function keys(raw: Uint8Array, data: Uint8Array, iv: Uint8Array) {
+  const encKey = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
+  return crypto.subtle.encrypt({ name: 'AES-GCM', iv }, encKey, data);
+}
+`,
+  },
   {
     name: 'encrypt with its own decrypt, sign with its own verify, a JWT secret signing and verifying',
     code: `import * as crypto from 'node:crypto';

@@ -5,6 +5,65 @@ import { createRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'a plaintext data key in an SQS message body',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+const kms = new KMSClient({});
+const sqs = new SQSClient({});
+export async function request(assetId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/assets', KeySpec: 'AES_256', EncryptionContext: { assetId } }));
+  try {
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ assetId, key: Buffer.from(dk.Plaintext!).toString('base64') }) }));
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 29 }],
+  },
+  {
+    name: 'a plaintext data key in a job payload (queue.add)',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function enqueueExport(queue: { add(n: string, p: object): Promise<void> }, exportId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/exports', KeySpec: 'AES_256', EncryptionContext: { exportId } }));
+  try {
+    await queue.add('export', { exportId, dataKey: Buffer.from(dk.Plaintext!).toString('base64') });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 29 }],
+  },
+  {
+    name: 'an unwrapped key (Decrypt of a wrapped blob) cached in Redis, injected KMS client in a field',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+export class DekCache {
+  constructor(private readonly kms: KMSClient, private readonly redis: { set(k: string, v: string): Promise<void> }) {}
+  async unwrap(wrapped: Uint8Array, id: string) {
+    const { Plaintext } = await this.kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { id } }));
+    if (!Plaintext) return;
+    try {
+      await this.redis.set(\`dek:\${id}\`, Buffer.from(Plaintext).toString('base64'));
+    } finally {
+      Plaintext.fill(0);
+    }
+  }
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 47 }],
+  },
+  {
+    name: 'a configured secret logged through the config object (no crypto call in the file)',
+    code: `import pino from 'pino';
+const logger = pino();
+export const config = { port: Number(process.env.PORT ?? 3000), jwtSecret: process.env.JWT_SECRET ?? '' };
+logger.info({ port: config.port, jwtSecret: config.jwtSecret }, 'configuration loaded');
+`,
+    errors: [{ messageId: 'secretLogged' as const, line: 4, column: 1 }],
+  },
+  {
     name: 'a GenerateDataKey plaintext logged, written to disk, stored, sent and exported',
     code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import * as fs from 'node:fs';
@@ -56,6 +115,23 @@ export function boot(logger: { info(...a: unknown[]): void }) {
 ];
 
 const valid = [
+  {
+    name: 'logging the configured KMS key id and a cache of encrypted data keys are fine',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const logger = console;
+const config = { kmsKeyId: process.env.KMS_KEY_ID ?? 'alias/app', dataKeyCacheTtl: 300 };
+const kms = new KMSClient({});
+export async function wrappedKeyFor(queue: { add(n: string, p: object): Promise<void> }, id: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: config.kmsKeyId, KeySpec: 'AES_256', EncryptionContext: { id } }));
+  try {
+    logger.info('new data key', config.kmsKeyId, dk.KeyId);
+    await queue.add('rewrap', { id, wrappedKey: Buffer.from(dk.CiphertextBlob!).toString('base64') });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+`,
+  },
   {
     name: 'checkLoggedSecrets: false only watches KMS data keys',
     options: [{ checkLoggedSecrets: false }] as never,

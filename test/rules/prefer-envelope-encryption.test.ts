@@ -5,6 +5,19 @@ import { createRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'a refresh token (application data) encrypted directly by a KMS client held in a field',
+    code: `import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
+export class UserSecretsService {
+  private readonly kms = new KMSClient({});
+  async seal(userId: string, refreshToken: string) {
+    const out = await this.kms.send(new EncryptCommand({ KeyId: 'alias/user-secrets', Plaintext: Buffer.from(refreshToken), EncryptionContext: { userId } }));
+    return out.CiphertextBlob;
+  }
+}
+`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 5, column: 37 }],
+  },
+  {
     name: 'application records encrypted directly with KMS, in a loop and one by one',
     code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
 import { KeyManagementServiceClient } from '@google-cloud/kms';
@@ -34,18 +47,17 @@ export const saveNote = (note: string) => kms.send(new EncryptCommand({ KeyId: '
 `,
   },
   {
-    name: 'wrapping a data key or a small secret is what KMS Encrypt is for',
+    name: 'wrapping a locally generated data key is what KMS Encrypt is for',
     code: `import { KMSClient, EncryptCommand, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
 import { randomBytes } from 'node:crypto';
 const kms = new KMSClient({});
-export async function wrap(apiToken: string) {
+export async function wrap() {
   const dataKey = randomBytes(32);
   try {
     await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: dataKey, EncryptionContext: { app: 'x' } }));
   } finally {
     dataKey.fill(0);
   }
-  await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: Buffer.from(apiToken), EncryptionContext: { app: 'x' } }));
   await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: randomBytes(32), EncryptionContext: { app: 'x' } }));
   return kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256', EncryptionContext: { app: 'x' } }));
 }

@@ -22,7 +22,17 @@ export const tweetnacl: LibraryModel = {
     call('sign.keyPair.fromSeed', 'key-import', { 0: 'key' }),
     call('randomBytes', 'random', { 0: 'size' }),
     call('hash', 'hash', { 0: 'data' }),
+    // HMAC-SHA-512-256, added as `nacl.auth` by tweetnacl-auth (see tweetnaclAuth below)
+    call('auth', 'mac', { 0: 'data', 1: 'key' }),
+    call('auth.full', 'mac', { 0: 'data', 1: 'key' }),
   ],
+};
+
+/** tweetnacl-auth: `auth(message, key)` / `auth.full(message, key)`, often attached as `nacl.auth`. */
+export const tweetnaclAuth: LibraryModel = {
+  id: 'tweetnacl-auth',
+  roots: [{ module: 'tweetnacl-auth' }],
+  apis: [call('', 'mac', { 0: 'data', 1: 'key' }), call('full', 'mac', { 0: 'data', 1: 'key' })],
 };
 
 /** tweetnacl-util's decoders turn constants into bytes. */

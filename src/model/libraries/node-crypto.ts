@@ -77,13 +77,13 @@ export const nodeCrypto: LibraryModel = {
     Hash: { methods: { update: method('hash', { 0: 'data' }, { returns: 'Hash' }), digest: method('hash'), copy: method('hash') } },
     Sign: {
       methods: {
-        update: method('sign', { 0: 'data' }),
+        update: method('sign', { 0: 'data' }, { returns: 'Sign' }), // chains: createSign(d).update(m).sign(key)
         sign: method('sign', { 0: 'key', '0.key': 'key', '0.passphrase': 'passphrase', '0.padding': 'padding' }),
       },
     },
     Verify: {
       methods: {
-        update: method('verify', { 0: 'data' }),
+        update: method('verify', { 0: 'data' }, { returns: 'Verify' }),
         verify: method('verify', { 0: 'key-or-public', '0.padding': 'padding' }),
       },
     },
