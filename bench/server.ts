@@ -3,8 +3,11 @@
  * as shipped) over LSP on stdio and prints
  *  - p50/p95 latency from a `didChange` to its `publishDiagnostics`, for
  *    generated 100, 2,000 and 10,000-line TypeScript and JavaScript files, next
- *    to a bare ESLint parse of the same text in this process
- *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS);
+ *    to "a bare ESLint parse" of the same text in this process: ESLint's
+ *    `Linter` with the server's parser and language settings and no rules (the
+ *    ratio's baseline), and the parser alone for reference
+ *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS). Each
+ *    edit types a space or deletes it, so every change really changes the text;
  *  - workspace-scan throughput (files/s) on test/fixtures and, when installed,
  *    the real-world bench corpus (~/.cache/keywarden-bench, see bench/README.md).
  * The server's debounce is set to 0 (initializationOptions.debounceMs), so the

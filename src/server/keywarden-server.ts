@@ -115,6 +115,7 @@ export class KeywardenServer {
   private initialize(params: InitializeParams): InitializeResult {
     this.options = readServerOptions(params.initializationOptions);
     this.lintService.pool.options.restartStaleAfterMs = this.options.restartStaleLintAfterMs;
+    this.lintService.pool.warmUp();
     this.scheduler.dispose();
     this.scheduler = new DocumentScheduler(this.options.debounceMs, (uri) => void this.lintOpenDocument(uri));
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);

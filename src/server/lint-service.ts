@@ -5,6 +5,7 @@ import type { KeywardenSettings } from '../shared/protocol';
 import type { FileKeyInventory } from './key-inventory';
 import { lintFileName } from './lint/languages';
 import type { LintRequest } from './lint/linter-host';
+import type { LintJob } from './lint/lint-messages';
 import type { LintPool, Priority } from './lint/lint-pool';
 import { PolicyResolver } from './policy';
 import { uriToPath, type WorkspaceContext } from './workspace-context';
@@ -51,7 +52,8 @@ export class LintService {
     if (!request) return null;
     const eager = priority === 'background';
     const { uri, version, languageId } = document;
-    const result = await this.pool.run({ ...request, kind: 'lint', uri, version, languageId, keys: eager ? 'eager' : 'lazy' }, priority, uri);
+    const job = { ...request, kind: 'lint' as const, uri, version, languageId };
+    const result = await this.pool.run({ ...job, keys: eager ? 'eager' : 'lazy' }, priority, uri);
     if (!result) return SUPERSEDED;
     const eagerKeys = result.keys ?? [];
     let lazyKeys: Promise<FileKeyInventory> | null = null;
@@ -63,8 +65,19 @@ export class LintService {
       lintMs: result.lintMs,
       keys: eager
         ? () => Promise.resolve(eagerKeys)
-        : () => (lazyKeys ??= this.pool.run({ kind: 'keys', uri, version }, 'interactive').then((keys) => keys ?? [])),
+        : () => (lazyKeys ??= this.lazyKeys(job)),
     };
+  }
+
+  /**
+   * An open document's keys from the parsed file the worker kept; when the
+   * worker no longer holds it (it was restarted to stop a stale lint of another
+   * document), the same text is linted again for its inventory.
+   */
+  private async lazyKeys(job: Omit<LintJob, 'keys'>): Promise<FileKeyInventory> {
+    const held = await this.pool.run({ kind: 'keys', uri: job.uri, version: job.version }, 'interactive');
+    if (held) return held;
+    return (await this.pool.run({ ...job, keys: 'eager' }, 'interactive'))?.keys ?? [];
   }
 
   /** The document was closed: the worker drops its parsed file. */

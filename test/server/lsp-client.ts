@@ -115,7 +115,7 @@ export class TestClient {
   }
 
   /** Resolves with the next diagnostics published for `uri` matching `predicate`. */
-  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+  nextDiagnostics(uri: string, predicate: (p: PublishDiagnosticsParams) => boolean = () => true, timeoutMs = 60000): Promise<PublishDiagnosticsParams> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; stderr: ${this.stderr.slice(-500)}`)), timeoutMs);
       this.waiters.push({ uri, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)), reject: (e) => (clearTimeout(timer), reject(e)) });
@@ -126,7 +126,7 @@ export class TestClient {
     return this.diagnostics.get(uri) ?? [];
   }
 
-  async open(uri: string, text: string, languageId = 'typescript', version = 1, timeoutMs = 15000): Promise<PublishDiagnosticsParams> {
+  async open(uri: string, text: string, languageId = 'typescript', version = 1, timeoutMs = 60000): Promise<PublishDiagnosticsParams> {
     const next = this.nextDiagnostics(uri, (p) => p.version === version, timeoutMs);
     await this.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId, version, text } });
     return next;

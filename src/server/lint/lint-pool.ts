@@ -63,6 +63,11 @@ export class LintPool {
     });
   }
 
+  /** Starts the worker now (it loads ESLint, the parsers and the rules), so the first lint does not wait for that. */
+  warmUp(): void {
+    if (!this.disposed) this.ensureWorker();
+  }
+
   /** Drops queued jobs that match (e.g. the rest of a cancelled scan); they resolve `undefined`. */
   cancelQueued(matches: (job: WorkerJob, priority: Priority) => boolean): void {
     for (let i = this.queue.length - 1; i >= 0; i--) {
