@@ -6,9 +6,12 @@ import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExp
 import { findPrivateKeyPem, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import type { ArgRole } from '../src/model/types';
-import { envelopeRewrite, toFix } from '../src/fix/envelope';
+import { envelopeRewrite } from '../src/fix/envelope';
+import { toFix } from '../src/fix/edits';
+import { envKeyFix } from '../src/fix/env-key';
+import { isTypeScriptFile } from '../src/fix/source-shape';
 import { createRule } from '../src/util/create-rule';
-import { describeCall, isInFile } from '../src/util/rule-report';
+import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -18,7 +21,7 @@ export type Options = [
     checkKeyNamedConstants?: boolean;
   },
 ];
-export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant' | 'rewriteToEnvelope';
+export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant' | 'rewriteToEnvelope' | 'readFromEnvironment';
 
 /** Argument roles that carry secret material. */
 const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret', 'credential']);
@@ -66,6 +69,8 @@ export default createRule<Options, MessageIds>({
         'A PEM {{label}} is embedded in the source. Keep private keys in a KMS/HSM or secret store, and rotate this one: it is in your history.',
       keyLikeConstant:
         '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
+      readFromEnvironment:
+        'Read the key from the environment variable {{envVar}}, checked at start-up (the service refuses to start without it). Move the current value there ({{format}}): the key itself does not change, so nothing needs re-encrypting; then rotate it, since it stays in the repository history.',
       rewriteToEnvelope:
         'Rewrite to envelope encryption with keywarden/kms (key from KEYWARDEN_KEY_URI; the functions become async). Existing ciphertexts still decrypt only with the old key in KEYWARDEN_LEGACY_KEY: migrate them, then rotate the old key.',
     },
@@ -75,15 +80,18 @@ export default createRule<Options, MessageIds>({
     if (options.ignoreTestFiles === true && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const reported = new Set<TSESTree.Node>();
+    const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression }[] = [];
 
-    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[]) => {
-      if (reported.has(node)) return;
-      reported.add(node);
+    const typescript = isTypeScriptFile(context.filename);
+    const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[], sink?: ApiCall) => {
+      const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const edits = calls && envelopeRewrite(sourceCode, calls, node);
-      context.report({ node, messageId, data, suggest: edits ? [{ messageId: 'rewriteToEnvelope', fix: toFix(edits) }] : null });
+      if (edits) suggest.push({ messageId: 'rewriteToEnvelope', fix: toFix(edits) });
+      const env = messageId === 'embeddedPrivateKey' ? undefined : envKeyFix(sourceCode, node, typescript, envNameForSink(sink));
+      if (env) suggest.push({ messageId: 'readFromEnvironment', data: { envVar: env.envVar, format: env.format }, fix: toFix(env.edits) });
+      reportOnce({ node, messageId, data, suggest: suggest.length > 0 ? suggest : null });
     };
 
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
@@ -101,7 +109,7 @@ export default createRule<Options, MessageIds>({
               line: call.node.loc.start.line,
               source: fallbackSource(constant, arg.node),
             };
-            report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data, inFile && !constant.fallback ? calls : undefined);
+            report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data, inFile && !constant.fallback ? calls : undefined, call);
           }
         }
       }
@@ -245,6 +253,25 @@ function preview(constant: Constant): string {
 }
 
 
+
+/** The environment variable for a key written inline at its sink, named after what the sink does. */
+function envNameForSink(sink: ApiCall | undefined): string {
+  switch (sink?.api.operation) {
+    case 'jwt-sign':
+    case 'jwt-verify':
+      return 'JWT_SECRET';
+    case 'mac':
+    case 'mac-verify':
+      return 'HMAC_KEY';
+    case 'encrypt':
+    case 'decrypt':
+      return 'ENCRYPTION_KEY';
+    case 'sign':
+      return 'SIGNING_KEY';
+    default:
+      return 'SECRET_KEY';
+  }
+}
 
 /** `process.env.X ?? '…'` / `process.env.X || '…'` → 'X'. */
 function fallbackEnvName(expr: TSESTree.Node): string | undefined {

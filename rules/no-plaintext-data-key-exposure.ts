@@ -68,6 +68,8 @@ export default createRule<Options, MessageIds>({
         const keyNames = new Set<string>();
         for (const key of trackKeys(ctx)) if (key.uses.length > 0 && key.origin !== 'kms' && key.origin !== 'parameter') keyNames.add(key.name);
         for (const bytes of findKeyBytes(ctx)) keyNames.add(bytes.id.name);
+        // With no key in the file, only secret-named env vars can be logged: skip the walk for loggers otherwise.
+        if (keyNames.size === 0 && !sourceCode.text.includes('env')) return;
         for (const node of loggedExpressions()) {
           const name = secretName(node, keyNames);
           if (!name) continue;

@@ -5,6 +5,8 @@ import { redact } from '../src/analysis/secrets';
 import { unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { Constant, ResolveContext } from '../src/analysis/values';
 import type { Operation } from '../src/model/types';
+import { toFix } from '../src/fix/edits';
+import { randomIvFix } from '../src/fix/random-iv';
 import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
 import { createRule } from '../src/util/create-rule';
 import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
@@ -15,7 +17,7 @@ export type Options = [
     reportDecryption?: boolean;
   },
 ];
-export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'reusedIv' | 'useRandomIv' | 'rewriteToEnvelope';
+export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'reusedIv' | 'useRandomIv' | 'storeRandomIv' | 'rewriteToEnvelope';
 
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const WHY = 'a repeated IV/nonce under one key leaks plaintext (CBC: equal prefixes; CTR, GCM, ChaCha20, secretbox: the XOR of plaintexts, and GCM\'s authentication key)';
@@ -50,6 +52,8 @@ export default createRule<Options, MessageIds>({
         'The IV/nonce is derived from `{{from}}`, so it is the same for every message under that key ({{sink}}, line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       reusedIv:
         '`{{name}}` is generated once and reused by every {{sink}} call (line {{line}}): {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext.',
+      storeRandomIv:
+        'Generate a random {{bytes}}-byte IV per message and store it in front of the ciphertext; decryption in this file reads it back. Records already written with the static IV will no longer decrypt: re-encrypt them (decrypt with the current code, encrypt with the new) before deploying.',
       useRandomIv: 'Generate a fresh IV per message: `{{replacement}}` (the IV is already emitted with the ciphertext here, so decryption keeps working).',
     },
   },
@@ -106,6 +110,14 @@ export default createRule<Options, MessageIds>({
      * sink), so the decrypting side already reads it from the message.
      */
     function suggestion(call: ApiCall, iv: TSESTree.Node, problem: IvProblem): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      const inPlace = randomInPlace(call, iv, problem);
+      if (inPlace) return inPlace;
+      // The IV is not stored with the output: the pair's message format has to change.
+      const stored = call.library.id === 'node:crypto' ? randomIvFix(sourceCode, getApiCalls(sourceCode), call) : undefined;
+      return stored ? [{ messageId: 'storeRandomIv', data: { bytes: stored.bytes }, fix: toFix(stored.edits) }] : undefined;
+    }
+
+    function randomInPlace(call: ApiCall, iv: TSESTree.Node, problem: IvProblem): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
       if (call.api.operation !== 'encrypt' || call.library.id !== 'node:crypto') return undefined;
       const length = byteLength(problem);
       if (!length) return undefined;

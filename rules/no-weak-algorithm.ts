@@ -7,6 +7,10 @@ import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, type AlgorithmFacts } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
+import { toFix } from '../src/fix/edits';
+import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
+import { passwordUpgradeFix } from '../src/fix/password-hash';
+import { isTypeScriptFile } from '../src/fix/source-shape';
 import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
@@ -32,7 +36,10 @@ export type MessageIds =
   | 'jwtUnpinned'
   | 'unauthenticatedMode'
   | 'useSha256'
-  | 'useSha256Migrate' | 'rewriteToEnvelope';
+  | 'useSha256Migrate'
+  | 'upgradeToGcm'
+  | 'upgradePasswordHash'
+  | 'rewriteToEnvelope';
 
 /** What a hash inside each kind of operation protects. */
 const HASH_USE: Partial<Record<Operation, string>> = {
@@ -102,6 +109,10 @@ export default createRule<Options, MessageIds>({
         '{{api}} accepts whatever algorithm the token header names{{keyHint}}. Pin the expected algorithms: `{ algorithms: [\'RS256\'] }` (algorithm confusion, CVE-2022-23540).',
       unauthenticatedMode:
         '{{name}} encrypts without authenticating, and no MAC is computed in this file: ciphertexts can be modified undetected (padding oracles for CBC). Use AES-256-GCM or encrypt-then-MAC.',
+      upgradePasswordHash:
+        'Hash passwords with scrypt (a random salt each, stored as `scrypt$salt$hash`) and check them with `{{verify}}`, which still accepts the existing {{name}} hashes and hands their scrypt replacement to its `onUpgrade` callback: pass one that saves it, so stored hashes upgrade at each user\'s next login. Old hashes stay weak until then: force a reset for accounts that do not log in.',
+      upgradeToGcm:
+        'Switch this encrypt/decrypt pair to AES-256-GCM with {{key}}, a random 12-byte nonce per message and an authentication tag, both stored with the ciphertext and checked on decryption (tampered data is refused). Ciphertexts written by the current code no longer decrypt: re-encrypt them (decrypt with the current code, encrypt with the new) before deploying.',
       useSha256: 'Use {{replacement}} instead (a fresh digest: nothing stored depends on it).',
       useSha256Migrate:
         'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition).',
@@ -177,18 +188,29 @@ export default createRule<Options, MessageIds>({
         return;
       }
       if (!CIPHER_OPS.has(op)) return;
-      checkCipher(facts, name, at, macInFile);
+      checkCipher(call, facts, name, at, macInFile);
     }
 
-    function checkCipher(facts: AlgorithmFacts, name: string, at: TSESTree.Node, macInFile: boolean): void {
+    function checkCipher(call: ApiCall, facts: AlgorithmFacts, name: string, at: TSESTree.Node, macInFile: boolean): void {
       if (facts.kind !== 'cipher') return;
       if (facts.weak) {
-        report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+        report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) }, suggest: gcmSuggestion(call) });
       } else if (facts.mode === 'ecb') {
-        report({ node: at, messageId: 'ecbMode' });
+        report({ node: at, messageId: 'ecbMode', suggest: gcmSuggestion(call) });
       } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts)) {
-        report({ node: at, messageId: 'unauthenticatedMode', data: { name } });
+        report({ node: at, messageId: 'unauthenticatedMode', data: { name }, suggest: gcmSuggestion(call) });
       }
+    }
+
+    /** The AES-256-GCM rewrite of the file's node:crypto encrypt/decrypt pair, when there is one to rewrite. */
+    function gcmSuggestion(call: ApiCall): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      if (call.library.id !== 'node:crypto') return undefined;
+      const upgrade = gcmUpgradeFix(sourceCode, getApiCalls(sourceCode), call);
+      if (!upgrade) return undefined;
+      const key = upgrade.derivedKey
+        ? 'a 32-byte key derived from the current one with HKDF-SHA256 (info "keywarden:aes-256-gcm"; rotate to a fresh 32-byte key when you can)'
+        : 'the same 32-byte key';
+      return [{ messageId: 'upgradeToGcm', data: { key }, fix: toFix(upgrade.edits) }];
     }
 
     /** crypto-js / forge ciphers named by the API itself (`CryptoJS.TripleDES.encrypt`, `forge.des.createEncryptionCipher`). */
@@ -262,8 +284,15 @@ export default createRule<Options, MessageIds>({
       }
       const passwordHint = op === 'password-hash' || /password/.test(verdict?.reason ?? '') ? ' (for passwords: argon2id, scrypt or bcrypt)' : '';
       const migrate = op !== 'hash' || verdict?.persisted !== false || verdict.purpose === 'security';
-      const suggest = suggestion(at, constant, name, migrate);
-      report({ node: at, messageId: 'weakHash', data: { name, use: use ?? 'security purposes', passwordHint }, suggest });
+      const suggest = [...(passwordSuggestion(call, at, name, verdict) ?? []), ...(suggestion(at, constant, name, migrate) ?? [])];
+      report({ node: at, messageId: 'weakHash', data: { name, use: use ?? 'security purposes', passwordHint }, suggest: suggest.length > 0 ? suggest : undefined });
+    }
+
+    /** A fast hash of a password, stored and compared in this file: scrypt with a verify that upgrades old hashes. */
+    function passwordSuggestion(call: ApiCall, at: TSESTree.Node, name: string, verdict: DigestVerdict | undefined): TSESLint.ReportSuggestionArray<MessageIds> | undefined {
+      if (call.library.id !== 'node:crypto' || !/password/.test(verdict?.reason ?? '')) return undefined;
+      const upgrade = passwordUpgradeFix(sourceCode, call, at, isTypeScriptFile(context.filename));
+      return upgrade ? [{ messageId: 'upgradePasswordHash', data: { verify: upgrade.verify, name }, fix: toFix(upgrade.edits) }] : undefined;
     }
 
     /** `'md5'` → `'sha256'` in a string literal, `CryptoJS.MD5` → `CryptoJS.SHA256`: a suggestion, never a fix. */

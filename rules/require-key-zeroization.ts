@@ -1,12 +1,15 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { CodePathRecorder } from '../src/analysis/code-paths';
-import { absentKeyBranches, escapeOf, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
+import { absentKeyBranches, escapeOf, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
+import { unwrapExpression } from '../src/analysis/scope';
 import { createRule } from '../src/util/create-rule';
 
-export type Options = [{ checkStringConversion?: boolean; assumeCallsMayThrow?: boolean }];
+/** Which implicit exceptions a wipe must survive: the key's uses and awaits (default), every call, or none (only ESLint's explicit paths). */
+export type ExceptionModel = 'key-uses' | 'all-calls' | 'explicit-only';
+export type Options = [{ checkStringConversion?: boolean; exceptions?: ExceptionModel; assumeCallsMayThrow?: boolean }];
 export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'keyToString' | 'wrapInTryFinally';
 
 const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
@@ -39,10 +42,15 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description: 'Also report key bytes turned into strings (`key.toString("hex")`, template literals), which can never be wiped.',
           },
+          exceptions: {
+            type: 'string',
+            enum: ['key-uses', 'all-calls', 'explicit-only'],
+            description:
+              'Which exceptions a wipe must survive besides returns, `throw`s, branches and loops. `key-uses` (default): any call that uses the key (or an object made from it, like a cipher) and any `await` after the first use may throw, so a wipe after them must sit in a `finally` block. `all-calls`: every call after the first use may throw. `explicit-only`: only explicit `throw`s and `try` blocks count (a straight-line wipe at the end passes).',
+          },
           assumeCallsMayThrow: {
             type: 'boolean',
-            description:
-              'Treat every call after the first use of the key as able to throw, so a wipe must sit in a `finally` block even in straight-line code. By default only the paths ESLint models (returns, `throw`s, branches, loops, `try` blocks) count.',
+            description: 'Deprecated shorthand: `true` means `exceptions: "all-calls"`.',
           },
         },
         additionalProperties: false,
@@ -56,11 +64,12 @@ export default createRule<Options, MessageIds>({
       wrapInTryFinally: 'Wrap the uses of `{{name}}` in `try { … } finally { {{wipe}}; }`.',
     },
   },
-  defaultOptions: [{ checkStringConversion: false, assumeCallsMayThrow: false }],
+  defaultOptions: [{ checkStringConversion: false, exceptions: 'key-uses' }],
   create(context, [options]) {
     const recorder = new CodePathRecorder();
     const sourceCode = context.sourceCode;
     const reported = new Set<TSESTree.Node>();
+    const exceptions: ExceptionModel = options.assumeCallsMayThrow ? 'all-calls' : (options.exceptions ?? 'key-uses');
     return {
       ...recorder.listeners,
       'Program:exit'() {
@@ -91,7 +100,8 @@ export default createRule<Options, MessageIds>({
         const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, {
           restart: bytes.definition,
           throwsFrom: firstUse(bytes, wipes),
-          implicitThrows: options.assumeCallsMayThrow,
+          implicitThrows: exceptions !== 'explicit-only',
+          mayThrow: exceptions === 'key-uses' ? throwsWithKey(bytes) : undefined,
         });
         if (!escaping) return;
         messageId = 'wipedOnHappyPathOnly';
@@ -105,6 +115,15 @@ export default createRule<Options, MessageIds>({
         data: { ...data, how },
         suggest: fix ? [{ messageId: 'wrapInTryFinally', data, fix }] : [],
       });
+    }
+
+    /** Key uses and awaits/yields: where an exception can skip a happy-path wipe. */
+    function throwsWithKey(bytes: KeyBytes): (node: TSESTree.Node) => boolean {
+      const { uses, handOvers } = keyUsingCalls(sourceCode, bytes);
+      return (node) => {
+        if (node.type === 'AwaitExpression') return !handOvers.has(unwrapExpression(node.argument));
+        return node.type === 'YieldExpression' || uses.has(node);
+      };
     }
 
     /** Where the key is first used (not counting its wipes). */

@@ -153,6 +153,7 @@ function* importEqualsRoots(sourceCode: SourceCode): Generator<{ id: TSESTree.Id
  * are calls of `crypto.pbkdf2` (same argument positions, callback dropped).
  */
 function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
+  if (!sourceCode.text.includes('promisify')) return; // most files: no second reference walk
   const globalScope = sourceCode.scopeManager!.globalScope!;
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' });
   const traceMap = {

@@ -22,11 +22,20 @@ function isNode(value: unknown): value is TSESTree.Node {
  * functions); iterative so deep ASTs cannot overflow the stack.
  */
 export function* descendants(root: TSESTree.Node, skip?: (node: TSESTree.Node) => boolean): Generator<TSESTree.Node> {
+  // Children are pushed inline (not through `childNodes`): this walk runs on whole files.
   const stack: TSESTree.Node[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
     if (node !== root && skip?.(node)) continue;
     yield node;
-    for (const child of childNodes(node)) stack.push(child);
+    for (const key in node) {
+      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      const value = (node as unknown as Record<string, unknown>)[key];
+      if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) stack.push(item);
+      } else if (isNode(value)) {
+        stack.push(value);
+      }
+    }
   }
 }

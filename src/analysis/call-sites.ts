@@ -45,15 +45,22 @@ function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.
   }
 }
 
-function* thisCalls(root: TSESTree.Node, name: string): Generator<TSESTree.CallExpression> {
-  for (const node of descendants(root)) {
-    if (
-      node.type === 'CallExpression' &&
-      node.callee.type === 'MemberExpression' &&
-      node.callee.object.type === 'ThisExpression' &&
-      memberName(node.callee) === name
-    ) {
-      yield node;
+/** `this.<name>(…)` calls per class body, indexed by method name in one walk per class. */
+const thisCallIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[]>>();
+
+function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.CallExpression[] {
+  let index = thisCallIndex.get(classBody);
+  if (!index) {
+    index = new Map();
+    for (const node of descendants(classBody)) {
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'ThisExpression') continue;
+      const method = memberName(node.callee);
+      if (method === undefined) continue;
+      const calls = index.get(method);
+      if (calls) calls.push(node);
+      else index.set(method, [node]);
     }
+    thisCallIndex.set(classBody, index);
   }
+  return index.get(name) ?? [];
 }

@@ -54,20 +54,26 @@ function collectParameterProperties(fn: TSESTree.FunctionExpression, name: strin
   }
 }
 
+/** `this.<name> = value` assignments per method body, indexed by name in one walk per body. */
+const thisAssignmentIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+
 /** Finds `this.<name> = value` in a method body, not descending into nested non-arrow functions. */
 function collectThisAssignments(body: TSESTree.Node, name: string, out: TSESTree.Node[]): void {
-  const nested = (n: TSESTree.Node) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ClassBody';
-  for (const node of descendants(body, nested)) {
-    if (
-      node.type === 'AssignmentExpression' &&
-      node.operator === '=' &&
-      node.left.type === 'MemberExpression' &&
-      node.left.object.type === 'ThisExpression' &&
-      memberName(node.left) === name
-    ) {
-      out.push(node.right);
+  let index = thisAssignmentIndex.get(body);
+  if (!index) {
+    index = new Map();
+    const nested = (n: TSESTree.Node) => n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ClassBody';
+    for (const node of descendants(body, nested)) {
+      if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type !== 'ThisExpression') continue;
+      const member = memberName(node.left);
+      if (member === undefined) continue;
+      const values = index.get(member);
+      if (values) values.push(node.right);
+      else index.set(member, [node.right]);
     }
+    thisAssignmentIndex.set(body, index);
   }
+  out.push(...(index.get(name) ?? []));
 }
 
 /** A field's name; private fields keep their `#` so `#key` and `key` stay distinct. */

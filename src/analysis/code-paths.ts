@@ -106,7 +106,8 @@ export class CodePathRecorder {
    * Follows every path from `start` until it meets a node in `stops`. Returns
    * the first path that leaves the function without meeting one, or undefined
    * when all paths are covered. With `implicitThrows`, any call/await can
-   * throw (ESLint only models explicit `throw`s and try blocks), from offset
+   * throw (ESLint only models explicit `throw`s and try blocks); `mayThrow`
+   * narrows that to the calls/awaits it accepts (e.g. the uses of a key); from offset
    * `throwsFrom` on (e.g. from the first use of a key: a failure before the
    * key is used at all is not what a wipe-in-finally is about); `restart` is
    * the start node, met again when a loop overwrites the value.
@@ -115,9 +116,9 @@ export class CodePathRecorder {
     start: PathPoint,
     stops: ReadonlySet<TSESTree.Node>,
     fn: FunctionLike | TSESTree.Program,
-    options: { restart?: TSESTree.Node; throwsFrom?: number; implicitThrows?: boolean } = {},
+    options: { restart?: TSESTree.Node; throwsFrom?: number; implicitThrows?: boolean; mayThrow?: (node: TSESTree.Node) => boolean } = {},
   ): EscapingPath | undefined {
-    const { restart, throwsFrom = -1, implicitThrows = false } = options;
+    const { restart, throwsFrom = -1, implicitThrows = false, mayThrow } = options;
     const visited = new Set<string>();
     const queue: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.seq }));
     let budget = 5000; // a pathological graph must not stall the lint
@@ -136,6 +137,7 @@ export class CodePathRecorder {
         }
         if (restart && event.node === restart) return { kind: 'again', node: event.node };
         if (!implicitThrows || !THROWING_TYPES.has(event.node.type) || event.node.range[1] <= throwsFrom || enclosingFunction(event.node) !== fn) continue;
+        if (mayThrow && !mayThrow(event.node)) continue;
         const handler = handlerFor(event.node, fn);
         if (!handler) return { kind: 'exception', node: event.node };
         const entry = this.handlerStarts.get(handler);

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
-import { apiCallAt } from './api-calls';
+import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { memberName, variableOf, type SourceCode } from './scope';
@@ -34,6 +34,69 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
   return wipes;
 }
 
+/**
+ * The calls that use the key — the key (or an object holding it) is an
+ * argument or the receiver (`createCipheriv(alg, key, iv)`, `encrypt(dk.Plaintext, data)`,
+ * `key.copy(out)`), or a method of an object made from it (`cipher.update`,
+ * `cipher.final`) — plus every `await`/`yield`. These are the points where an
+ * exception most plausibly leaves the function after the key exists: a wipe
+ * placed after them without `try/finally` runs only on the happy path.
+ * `handOvers`: the copies/imports of the key (see isHandOverToSafeForm), kept apart.
+ */
+export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: Set<TSESTree.Node>; handOvers: Set<TSESTree.Node> } {
+  const refs = keyReferences(sourceCode, bytes);
+  const using = new Set<TSESTree.Node>();
+  const handOvers = new Set<TSESTree.Node>();
+  for (const ref of [...refs.bytes, ...refs.holders]) {
+    const call = callUsing(ref);
+    if (call) (isHandOverToSafeForm(sourceCode, call) ? handOvers : using).add(call);
+  }
+  const madeFromKey = (call: ApiCall | undefined): boolean => {
+    for (let c = call; c; c = c.receiver) if (using.has(c.node)) return true;
+    return false;
+  };
+  for (const call of getApiCalls(sourceCode)) if (call.receiver && madeFromKey(call.receiver)) using.add(call.node);
+  return { uses: using, handOvers };
+}
+
+/**
+ * Copies and imports (`Buffer.from(key)`, `new Uint8Array(key)`,
+ * `createSecretKey(raw)`, `subtle.importKey('raw', raw, …)`) move the bytes
+ * into another buffer or a KeyObject/CryptoKey: they do no work that can fail
+ * half-way with the secret in use, so a wipe right after them is not a
+ * happy-path-only wipe.
+ */
+function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): boolean {
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return false;
+  const api = apiCallAt(sourceCode, call);
+  if (api) return api.api.operation === 'key-import';
+  const callee = call.callee;
+  if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom)$/.test(memberName(callee) ?? '');
+}
+
+/** The call that takes `ref` as an argument (through object/array literals and spreads) or as its receiver. */
+function callUsing(ref: TSESTree.Node): TSESTree.Node | undefined {
+  let node = ref;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.CallExpressionArgument)) return parent;
+    if (parent.type === 'MemberExpression' && parent.object === node) {
+      const call = parent.parent;
+      return call?.type === 'CallExpression' && call.callee === parent ? call : undefined;
+    }
+    const carries =
+      (parent.type === 'Property' && parent.value === node) ||
+      parent.type === 'ObjectExpression' ||
+      parent.type === 'ArrayExpression' ||
+      parent.type === 'SpreadElement' ||
+      parent.type === 'TSAsExpression' ||
+      parent.type === 'TSNonNullExpression' ||
+      parent.type === 'ChainExpression';
+    if (!carries) return undefined;
+  }
+  return undefined;
+}
+
 /** `new Uint8Array(key)` is a view of the same memory: wiping it wipes the key. */
 function viewOf(ref: TSESTree.Node): TSESTree.Node {
   const parent = ref.parent;
@@ -58,10 +121,18 @@ const COPYING_CONSTRUCTORS = /^(?:Uint8Array|Int8Array|Uint8ClampedArray|Uint16A
 export function escapeOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node | undefined {
   const refs = keyReferences(sourceCode, bytes);
   for (const ref of [...refs.bytes, ...refs.holders]) {
-    const escape = escapes(sourceCode, ref, bytes.scope, 0);
+    const escape = escapes(sourceCode, ref, bytes.scope, 0) ?? escapingClosure(sourceCode, ref, bytes.scope);
     if (escape) return escape;
   }
   return undefined;
+}
+
+/** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
+function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node): TSESTree.Node | undefined {
+  let closure: TSESTree.Node | undefined;
+  for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) closure = fn;
+  if (!closure || closure.type === 'Program' || closure.type === 'FunctionDeclaration') return undefined;
+  return escapes(sourceCode, closure, scope, 0);
 }
 
 function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, depth: number): TSESTree.Node | undefined {

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { keyReferences, type KeyBytes } from '../analysis/key-material';
 import type { SourceCode } from '../analysis/scope';
+import { sharedViewEscapes } from './shared-views';
 
 type Statement = TSESTree.ProgramStatement;
 
@@ -18,6 +19,8 @@ export function wipeAfterUseFix(
   wipes: ReadonlySet<TSESTree.Node>,
   absentBranches: ReadonlySet<TSESTree.Node> = new Set(),
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
+  // A returned view of the key (`key.subarray(…)`, `Buffer.from(bits)`) would be zeroed by the wipe.
+  if (sharedViewEscapes(sourceCode, bytes)) return undefined;
   const located = statementList(bytes);
   if (!located) return undefined;
   const { body } = located;

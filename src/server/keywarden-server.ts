@@ -35,8 +35,8 @@ import { DocumentScheduler } from './document-scheduler';
 import { envelopeCompanionEdits } from './envelope-edits';
 import { hoverFor } from './hover';
 import { mergeInventories } from './key-inventory';
-import { LinterHost } from './lint/linter-host';
-import { diskDocument, LintService, type FileLintResult } from './lint-service';
+import { LintPool } from './lint/lint-pool';
+import { diskDocument, LintService, SUPERSEDED, type FileLintResult } from './lint-service';
 import { readServerOptions, type ServerOptions } from './settings';
 import { pathToUri, uriToPath, WorkspaceContext } from './workspace-context';
 import { WorkspaceScanner } from './workspace-scan';
@@ -62,9 +62,14 @@ export class KeywardenServer {
   private canCreateProgress = false;
   private canFollowFolders = false;
 
-  constructor(private readonly connection: Connection) {
+  /** `workerEntry`: the module that runs the lint worker (the server entry itself); null lints on the main thread. */
+  constructor(
+    private readonly connection: Connection,
+    workerEntry: string | null = null,
+  ) {
     this.workspace = new WorkspaceContext(connection);
-    this.lintService = new LintService(this.workspace, new LinterHost((m) => this.log(m)), (m) => this.log(m));
+    const pool = new LintPool({ workerEntry, log: (m) => this.log(m), restartStaleAfterMs: this.options.restartStaleLintAfterMs });
+    this.lintService = new LintService(this.workspace, pool, (m) => this.log(m));
     this.scanner = new WorkspaceScanner({
       excludeGlobs: (folder) => this.workspace.filesExclude(folder),
       lintFile: (filePath, text) => this.lintDiskFile(filePath, text),
@@ -109,6 +114,7 @@ export class KeywardenServer {
 
   private initialize(params: InitializeParams): InitializeResult {
     this.options = readServerOptions(params.initializationOptions);
+    this.lintService.pool.options.restartStaleAfterMs = this.options.restartStaleLintAfterMs;
     this.scheduler.dispose();
     this.scheduler = new DocumentScheduler(this.options.debounceMs, (uri) => void this.lintOpenDocument(uri));
     this.workspace.setFolders(params.workspaceFolders, params.rootUri);
@@ -158,8 +164,8 @@ export class KeywardenServer {
       const settings = await this.workspace.settingsFor(uri);
       const current = this.documents.get(uri);
       if (!current || current.version !== version) return; // a newer change will lint again
-      const result = this.lintService.lint(current, settings);
-      if (this.documents.get(uri)?.version !== version) return; // stale: dropped
+      const result = await this.lintService.lint(current, settings, 'interactive');
+      if (result === SUPERSEDED || this.documents.get(uri)?.version !== version) return; // stale: dropped
       if (!result) {
         this.forget(uri);
         return;
@@ -172,6 +178,7 @@ export class KeywardenServer {
 
   private closed(uri: string): void {
     this.scheduler.cancel(uri);
+    this.lintService.forget(uri);
     const filePath = uriToPath(uri);
     // A scanned file keeps showing its findings on disk; other files are cleared.
     if (filePath && this.scanner.inScannedFolder(filePath)) void this.guard('relint closed', () => this.scanner.lintFromDisk(filePath));
@@ -183,7 +190,8 @@ export class KeywardenServer {
   private async lintDiskFile(filePath: string, text: string): Promise<number> {
     const uri = pathToUri(filePath);
     const settings = await this.workspace.settingsFor(uri);
-    const result = this.lintService.lint(diskDocument(uri, text), settings, true);
+    const result = await this.lintService.lint(diskDocument(uri, text), settings, 'background');
+    if (result === SUPERSEDED) return 0;
     if (!result) {
       this.forget(uri);
       return 0;
@@ -293,8 +301,8 @@ export class KeywardenServer {
     }
   }
 
-  private keyInventory(): KeyInventoryEntry[] {
-    return mergeInventories([...this.results.values()].map((r) => r.keys()));
+  private async keyInventory(): Promise<KeyInventoryEntry[]> {
+    return mergeInventories(await Promise.all([...this.results.values()].map((r) => r.keys())));
   }
 
   // ---- robustness ----------------------------------------------------------

@@ -1,10 +1,11 @@
 import type { Diagnostic } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument as Documents } from 'vscode-languageserver-textdocument';
 import type { KeywardenSettings } from '../shared/protocol';
-import { toDiagnostics } from './diagnostics';
-import { fileKeyInventory, type FileKeyInventory } from './key-inventory';
+import type { FileKeyInventory } from './key-inventory';
 import { lintFileName } from './lint/languages';
-import { LinterHost } from './lint/linter-host';
+import type { LintRequest } from './lint/linter-host';
+import type { LintPool, Priority } from './lint/lint-pool';
 import { PolicyResolver } from './policy';
 import { uriToPath, type WorkspaceContext } from './workspace-context';
 
@@ -17,13 +18,17 @@ export interface FileLintResult {
   findings: number;
   lintMs: number;
   /** The file's keys; computed on first use (open documents) or at once (scanned files, whose AST is not kept). */
-  keys: () => FileKeyInventory;
+  keys: () => Promise<FileKeyInventory>;
 }
+
+/** What `lint` answers when a newer lint of the same document (or a cancellation) made this one pointless. */
+export const SUPERSEDED = Symbol('superseded');
 
 /**
  * Lints one text the way the editor shows it: the settings and policy that
  * apply to its location, keywarden's rules, diagnostics with edits for this
- * version. Also collects the file's part of the key inventory.
+ * version. The work runs on the lint worker (see LintPool); this side only
+ * resolves settings and policy, which need the workspace.
  */
 export class LintService {
   private readonly policies = new PolicyResolver();
@@ -31,40 +36,50 @@ export class LintService {
 
   constructor(
     private readonly workspace: WorkspaceContext,
-    readonly host: LinterHost,
+    readonly pool: LintPool,
     private readonly log: (message: string) => void,
   ) {}
 
   /**
    * `null` when the document is not JavaScript/TypeScript or keywarden is
-   * disabled for it. `eagerKeys`: collect the key inventory now and drop the
-   * AST; otherwise the AST is kept until the inventory is asked for, which
-   * keeps the inventory pass out of the typing latency.
+   * disabled for it. Open documents (`interactive`) keep their parsed file in
+   * the worker until the inventory is asked for; scanned files (`background`)
+   * get their inventory at once.
    */
-  lint(document: TextDocument, settings: KeywardenSettings, eagerKeys = false): FileLintResult | null {
+  async lint(document: TextDocument, settings: KeywardenSettings, priority: Priority): Promise<FileLintResult | null | typeof SUPERSEDED> {
     const request = this.request(document, settings);
     if (!request) return null;
-    const outcome = this.host.lint(request);
-    const diagnostics = toDiagnostics(document, outcome);
+    const eager = priority === 'background';
+    const { uri, version, languageId } = document;
+    const result = await this.pool.run({ ...request, kind: 'lint', uri, version, languageId, keys: eager ? 'eager' : 'lazy' }, priority, uri);
+    if (!result) return SUPERSEDED;
+    const eagerKeys = result.keys ?? [];
+    let lazyKeys: Promise<FileKeyInventory> | null = null;
     return {
-      uri: document.uri,
-      version: document.version,
-      diagnostics,
-      findings: diagnostics.filter((d) => d.code !== undefined).length,
-      lintMs: outcome.lintMs,
-      keys: eagerKeys ? constant(fileKeyInventory(document, outcome)) : memoize(() => fileKeyInventory(document, outcome)),
+      uri,
+      version,
+      diagnostics: result.diagnostics,
+      findings: result.findings,
+      lintMs: result.lintMs,
+      keys: eager
+        ? () => Promise.resolve(eagerKeys)
+        : () => (lazyKeys ??= this.pool.run({ kind: 'keys', uri, version }, 'interactive').then((keys) => keys ?? [])),
     };
   }
 
-  /** The text with every keywarden autofix applied, or `null` when nothing changes. */
-  fixAll(document: TextDocument, settings: KeywardenSettings): string | null {
-    const request = this.request(document, settings);
-    if (!request) return null;
-    const { output, fixed } = this.host.fixAll(request);
-    return fixed && output !== request.text ? output : null;
+  /** The document was closed: the worker drops its parsed file. */
+  forget(uri: string): void {
+    void this.pool.run({ kind: 'forget', uri }, 'background');
   }
 
-  private request(document: TextDocument, settings: KeywardenSettings) {
+  /** The text with every keywarden autofix applied, or `null` when nothing changes. */
+  async fixAll(document: TextDocument, settings: KeywardenSettings): Promise<string | null> {
+    const request = this.request(document, settings);
+    if (!request) return null;
+    return (await this.pool.run({ ...request, kind: 'fixAll' }, 'interactive')) ?? null;
+  }
+
+  private request(document: TextDocument, settings: KeywardenSettings): LintRequest | null {
     if (!settings.enable) return null;
     const filePath = uriToPath(document.uri);
     const fileName = lintFileName(filePath, document.languageId);
@@ -78,16 +93,7 @@ export class LintService {
   }
 }
 
-function constant<T>(value: T): () => T {
-  return () => value;
-}
-
-function memoize<T>(compute: () => T): () => T {
-  let value: { v: T } | null = null;
-  return () => (value ??= { v: compute() }).v;
-}
-
 /** A TextDocument for a file read from disk (workspace scan). */
 export function diskDocument(uri: string, text: string): TextDocument {
-  return TextDocument.create(uri, 'plaintext', -1, text);
+  return Documents.create(uri, 'plaintext', -1, text);
 }

@@ -40,9 +40,11 @@ export interface ServerOptions {
   debounceMs: number;
   /** Files larger than this are skipped by the workspace scan. */
   maxFileBytes: number;
+  /** A lint superseded by a newer version that has already run this long is stopped (the lint worker is restarted). */
+  restartStaleLintAfterMs: number;
 }
 
-export const DEFAULT_SERVER_OPTIONS: ServerOptions = { debounceMs: 200, maxFileBytes: 1024 * 1024 };
+export const DEFAULT_SERVER_OPTIONS: ServerOptions = { debounceMs: 200, maxFileBytes: 1024 * 1024, restartStaleLintAfterMs: 1500 };
 
 export function readServerOptions(initializationOptions: unknown): ServerOptions {
   const value = (initializationOptions && typeof initializationOptions === 'object' ? initializationOptions : {}) as Record<
@@ -53,5 +55,6 @@ export function readServerOptions(initializationOptions: unknown): ServerOptions
   return {
     debounceMs: number(value.debounceMs, DEFAULT_SERVER_OPTIONS.debounceMs),
     maxFileBytes: number(value.maxFileBytes, DEFAULT_SERVER_OPTIONS.maxFileBytes),
+    restartStaleLintAfterMs: number(value.restartStaleLintAfterMs, DEFAULT_SERVER_OPTIONS.restartStaleLintAfterMs),
   };
 }

@@ -13,7 +13,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 const ROOT = path.resolve(__dirname, '../..');
 const VERSION = process.env.KEYWARDEN_CODE_SERVER_VERSION ?? '4.100.3';
@@ -99,6 +99,33 @@ function keywardenErrors(log: string): string[] {
     .filter((line) => /\[error\]/i.test(line) && /keywarden/i.test(line));
 }
 
+/**
+ * What a user does with the mouse, on the suite's request: the suite (in the
+ * extension host) writes `request-<id>.json` = { notification, button } into
+ * the control folder; this clicks that button of the notification toast whose
+ * text contains `notification`, and answers `done-<id>.json` = { clicked, error? }.
+ */
+function clickOnRequest(page: Page, control: string): () => void {
+  const handled = new Set<string>();
+  const timer = setInterval(() => {
+    for (const file of fs.readdirSync(control)) {
+      const match = /^request-(\w+)\.json$/.exec(file);
+      if (!match || handled.has(file)) continue;
+      handled.add(file);
+      const { notification, button } = JSON.parse(fs.readFileSync(path.join(control, file), 'utf8')) as { notification: string; button: string };
+      const answer = (result: object) => fs.writeFileSync(path.join(control, `done-${match[1]}.json`), JSON.stringify(result));
+      page
+        .locator('.notification-toast', { hasText: notification })
+        .getByRole('button', { name: button })
+        .first()
+        .click({ timeout: 30_000 })
+        .then(() => answer({ clicked: true }))
+        .catch((error: Error) => answer({ clicked: false, error: error.message.split('\n')[0] }));
+    }
+  }, 100);
+  return () => clearInterval(timer);
+}
+
 async function main(): Promise<void> {
   ensurePrerequisites();
   const started = Date.now();
@@ -108,7 +135,9 @@ async function main(): Promise<void> {
   fs.cpSync(FIXTURE, workspace, { recursive: true });
   const dirs = { data: path.join(tmp, 'server-data'), extensions: path.join(tmp, 'extensions') };
   const report = path.join(tmp, 'report.txt');
-  const env = { ...process.env, KEYWARDEN_E2E_REPORT: report, KEYWARDEN_E2E_WORKSPACE: workspace };
+  const control = path.join(tmp, 'control');
+  fs.mkdirSync(control);
+  const env = { ...process.env, KEYWARDEN_E2E_REPORT: report, KEYWARDEN_E2E_WORKSPACE: workspace, KEYWARDEN_E2E_CONTROL: control };
 
   let server: ChildProcess | undefined;
   let browser: Browser | undefined;
@@ -139,9 +168,11 @@ async function main(): Promise<void> {
         resolve(124);
       }, RUN_TIMEOUT_MS).unref(),
     );
+    const stopClicking = clickOnRequest(page, control);
     await page.goto(`${url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     phase('workbench page loaded');
     exitCode = await Promise.race([exited, timeout]);
+    stopClicking();
     if (exitCode !== 0 && pageErrors.length > 0) console.error(`e2e: workbench errors:\n  ${pageErrors.slice(0, 20).join('\n  ')}`);
   } catch (error) {
     console.error(`e2e: ${(error as Error).message}`);

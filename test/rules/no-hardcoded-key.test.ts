@@ -79,20 +79,56 @@ function decrypt(text, iv) {
   const decipher = crypto.createDecipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
   return decipher.update(text, 'hex', 'utf8') + decipher.final('utf8');
 }`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `const crypto = require('crypto');
+const ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');
+function encrypt(text) {
+  const iv = crypto.randomBytes(16);
+  const cipher = crypto.createCipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+function decrypt(text, iv) {
+  const decipher = crypto.createDecipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
+  return decipher.update(text, 'hex', 'utf8') + decipher.final('utf8');
+}
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // ESM destructured import, alias.
     {
       code: `import { createHmac as hmac } from 'node:crypto';
 export const sign = (body) => hmac('sha256', 'whsec_2f8d1b7c9e4a6f3d').update(body).digest('hex');`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'HMAC_KEY', format: 'the same string' }, output: `import { createHmac as hmac } from 'node:crypto';
+
+const HMAC_KEY = requireEnv('HMAC_KEY');
+export const sign = (body) => hmac('sha256', HMAC_KEY).update(body).digest('hex');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Hardcoded fallback for an environment variable.
     {
       code: `import { createHmac } from 'crypto';
 const secret = process.env.WEBHOOK_SECRET || 'local-dev-secret';
 createHmac('sha256', secret).update('x').digest('hex');`,
-      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 46 }],
+      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'WEBHOOK_SECRET', format: 'the same string' }, output: `import { createHmac } from 'crypto';
+const secret = requireEnv('WEBHOOK_SECRET');
+createHmac('sha256', secret).update('x').digest('hex');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Fallback assigned in a guard.
     {
@@ -100,14 +136,33 @@ createHmac('sha256', secret).update('x').digest('hex');`,
 let secret = process.env.JWT_SECRET;
 if (!secret) secret = 'fallback-jwt-secret';
 export const token = jwt.sign({ sub: 1 }, secret);`,
-      errors: [{ messageId: 'hardcodedFallback', line: 3, column: 23 }],
+      errors: [{ messageId: 'hardcodedFallback', line: 3, column: 23, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `import jwt from 'jsonwebtoken';
+let secret = process.env.JWT_SECRET;
+if (!secret) secret = requireEnv('JWT_SECRET');
+export const token = jwt.sign({ sub: 1 }, secret);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Config object property.
     {
       code: `import { createDecipheriv } from 'crypto';
 const config = { crypto: { key: '${HEX_KEY}', algorithm: 'aes-256-gcm' } };
 export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 33 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 33, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'CRYPTO_KEY', format: 'the same hex string' }, output: `import { createDecipheriv } from 'crypto';
+const config = { crypto: { key: requireEnv('CRYPTO_KEY'), algorithm: 'aes-256-gcm' } };
+export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Class field.
     {
@@ -116,7 +171,20 @@ export class TokenSealer {
   private readonly key = Buffer.from('${B64_KEY}', 'base64');
   seal(data: Buffer) { return crypto.createCipheriv('aes-256-gcm', this.key, crypto.randomBytes(12)).update(data); }
 }`,
-      errors: [{ messageId: 'hardcodedKey', line: 3, column: 38 }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 38, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'TOKEN_SEALER_KEY', format: 'base64, as written today' }, output: `import * as crypto from 'crypto';
+
+const TOKEN_SEALER_KEY = requireEnv('TOKEN_SEALER_KEY');
+export class TokenSealer {
+  private readonly key = Buffer.from(TOKEN_SEALER_KEY, 'base64');
+  seal(data: Buffer) { return crypto.createCipheriv('aes-256-gcm', this.key, crypto.randomBytes(12)).update(data); }
+}
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Default parameter (fallback) and a constant passed by a caller.
     {
@@ -124,8 +192,28 @@ export class TokenSealer {
 function seal(data, key = '${HEX_KEY_16}') { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
 seal('a', 'caller-provided-key-0123456789ab');`,
       errors: [
-        { messageId: 'hardcodedFallback', line: 2, column: 27 },
-        { messageId: 'hardcodedKey', line: 3, column: 11 },
+        { messageId: 'hardcodedFallback', line: 2, column: 27, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `import { createCipheriv, randomBytes } from 'crypto';
+
+const ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');
+function seal(data, key = ENCRYPTION_KEY) { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
+seal('a', 'caller-provided-key-0123456789ab');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
+        { messageId: 'hardcodedKey', line: 3, column: 11, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import { createCipheriv, randomBytes } from 'crypto';
+function seal(data, key = '${HEX_KEY_16}') { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
+seal('a', requireEnv('ENCRYPTION_KEY'));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
       ],
     },
     // Key derived by hashing a constant secret is still hardcoded.
@@ -133,14 +221,32 @@ seal('a', 'caller-provided-key-0123456789ab');`,
       code: `const crypto = require('crypto');
 const key = crypto.createHash('sha256').update('my super secret passphrase').digest();
 crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `const crypto = require('crypto');
+const key = crypto.createHash('sha256').update(requireEnv('ENCRYPTION_KEY')).digest();
+crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // scryptSync of a constant password.
     {
       code: `import { scryptSync, createCipheriv, randomBytes } from 'crypto';
 const key = scryptSync('hunter2-but-longer', 'salt', 32);
 createCipheriv('aes-256-gcm', key, randomBytes(12));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'the same string' }, output: `import { scryptSync, createCipheriv, randomBytes } from 'crypto';
+const key = scryptSync(requireEnv('SECRET_KEY'), 'salt', 32);
+createCipheriv('aes-256-gcm', key, randomBytes(12));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Zero key.
     {
@@ -152,25 +258,58 @@ createCipheriv('aes-256-gcm', Buffer.alloc(32), randomBytes(12));`,
     {
       code: `import crypto from 'crypto';
 const k = crypto.createSecretKey(Buffer.from('${HEX_KEY}', 'hex'));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'hex, as written today' }, output: `import crypto from 'crypto';
+const k = crypto.createSecretKey(Buffer.from(requireEnv('SECRET_KEY'), 'hex'));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `import crypto from 'crypto';
 const pk = crypto.createPrivateKey({ key: privatePem, passphrase: 'pem-passphrase-1' });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'PRIVATE_KEY_PASSPHRASE', format: 'the same string' }, output: `import crypto from 'crypto';
+const pk = crypto.createPrivateKey({ key: privatePem, passphrase: requireEnv('PRIVATE_KEY_PASSPHRASE') });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // ECDH private key.
     {
       code: `const { createECDH } = require('crypto');
 const ecdh = createECDH('prime256v1');
 ecdh.setPrivateKey('${HEX_KEY}', 'hex');`,
-      errors: [{ messageId: 'hardcodedKey', line: 3, column: 20 }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 20, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'hex, as written today' }, output: `const { createECDH } = require('crypto');
+const ecdh = createECDH('prime256v1');
+ecdh.setPrivateKey(requireEnv('SECRET_KEY'), 'hex');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // WebCrypto importKey with raw bytes via TextEncoder.
     {
       code: `const raw = new TextEncoder().encode('${HEX_KEY_16}');
 export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);`,
-      errors: [{ messageId: 'hardcodedKey', line: 1, column: 38 }],
+      errors: [{ messageId: 'hardcodedKey', line: 1, column: 38, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'RAW', format: 'the same hex string' }, output: `const raw = new TextEncoder().encode(requireEnv('RAW'));
+export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `const { webcrypto } = require('node:crypto');
@@ -181,31 +320,77 @@ webcrypto.subtle.importKey('raw', new Uint8Array([1,2,3,4,5,6,7,8,9,10,11,12,13,
     {
       code: `import CryptoJS from 'crypto-js';
 export const seal = (m) => CryptoJS.AES.encrypt(m, 'my-app-passphrase').toString();`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 52 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 52, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import CryptoJS from 'crypto-js';
+
+const ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');
+export const seal = (m) => CryptoJS.AES.encrypt(m, ENCRYPTION_KEY).toString();
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `const AES = require('crypto-js/aes');
 const Hex = require('crypto-js/enc-hex');
 AES.encrypt('m', Hex.parse('${HEX_KEY}'), { iv });`,
-      errors: [{ messageId: 'hardcodedKey', line: 3, column: 28 }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 28, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `const AES = require('crypto-js/aes');
+const Hex = require('crypto-js/enc-hex');
+AES.encrypt('m', Hex.parse(requireEnv('ENCRYPTION_KEY')), { iv });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // node-forge.
     {
       code: `import forge from 'node-forge';
 const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes('${HEX_KEY}'));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 75 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 75, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `import forge from 'node-forge';
+const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes(requireEnv('ENCRYPTION_KEY')));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // jsonwebtoken sign and verify; jose.
     {
       code: `const jwt = require('jsonwebtoken');
 module.exports.verify = (t) => jwt.verify(t, 'shhhhh', { algorithms: ['HS256'] });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `const jwt = require('jsonwebtoken');
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+module.exports.verify = (t) => jwt.verify(t, JWT_SECRET, { algorithms: ['HS256'] });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `import { SignJWT } from 'jose';
 const secret = new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389b7353f8088f4d9a95f2f596f2');
 export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 41 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 41, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET', format: 'the same hex string' }, output: `import { SignJWT } from 'jose';
+const secret = new TextEncoder().encode(requireEnv('SECRET'));
+export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // tweetnacl and libsodium.
     {
@@ -213,40 +398,102 @@ export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }
 import util from 'tweetnacl-util';
 const key = util.decodeBase64('${B64_KEY}');
 export const box = (m, n) => nacl.secretbox(m, n, key);`,
-      errors: [{ messageId: 'hardcodedKey', line: 3, column: 31 }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 31, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import nacl from 'tweetnacl';
+import util from 'tweetnacl-util';
+const key = util.decodeBase64(requireEnv('ENCRYPTION_KEY'));
+export const box = (m, n) => nacl.secretbox(m, n, key);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `import sodium from 'libsodium-wrappers';
 await sodium.ready;
 const key = sodium.from_hex('${HEX_KEY}');
 sodium.crypto_secretbox_easy(msg, nonce, key);`,
-      errors: [{ messageId: 'hardcodedKey', line: 3, column: 29 }],
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 29, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `import sodium from 'libsodium-wrappers';
+await sodium.ready;
+const key = sodium.from_hex(requireEnv('ENCRYPTION_KEY'));
+sodium.crypto_secretbox_easy(msg, nonce, key);
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Session secrets, cookie-session keys.
     {
       code: `const session = require('express-session');
 app.use(session({ secret: 'keyboard cat', resave: false }));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 27 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 27, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SESSION_SECRET', format: 'the same string' }, output: `const session = require('express-session');
+app.use(session({ secret: requireEnv('SESSION_SECRET'), resave: false }));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `import cookieSession from 'cookie-session';
 app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', 'rotating-key-2-def'] }));`,
       errors: [
-        { messageId: 'hardcodedKey', line: 2, column: 45 },
-        { messageId: 'hardcodedKey', line: 2, column: 67 },
+        { messageId: 'hardcodedKey', line: 2, column: 45, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'COOKIE_SESSION_KEYS_1', format: 'the same string' }, output: `import cookieSession from 'cookie-session';
+app.use(cookieSession({ name: 'sid', keys: [requireEnv('COOKIE_SESSION_KEYS_1'), 'rotating-key-2-def'] }));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
+        { messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'COOKIE_SESSION_KEYS_2', format: 'the same string' }, output: `import cookieSession from 'cookie-session';
+app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', requireEnv('COOKIE_SESSION_KEYS_2')] }));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
       ],
     },
     // KMS client credentials.
     {
       code: `import { KMSClient } from '@aws-sdk/client-kms';
 export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 126 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 126, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'CREDENTIALS_SECRET_ACCESS_KEY', format: 'the same string' }, output: `import { KMSClient } from '@aws-sdk/client-kms';
+export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: requireEnv('CREDENTIALS_SECRET_ACCESS_KEY') } });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // argon2 pepper.
     {
       code: `import argon2 from 'argon2';
 export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from('pepper-0f3c9b2a7d1e') });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'HASH_SECRET', format: 'the same string' }, output: `import argon2 from 'argon2';
+
+const HASH_SECRET = requireEnv('HASH_SECRET');
+export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from(HASH_SECRET) });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // promisified pbkdf2 with a constant passphrase used as a key.
     {
@@ -255,7 +502,18 @@ import { pbkdf2, createCipheriv, randomBytes } from 'crypto';
 const pbkdf2Async = promisify(pbkdf2);
 const key = await pbkdf2Async('static-master-password', 'salt', 600000, 32, 'sha256');
 createCipheriv('aes-256-gcm', key, randomBytes(12));`,
-      errors: [{ messageId: 'hardcodedKey', line: 4, column: 31 }],
+      errors: [{ messageId: 'hardcodedKey', line: 4, column: 31, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'the same string' }, output: `import { promisify } from 'util';
+import { pbkdf2, createCipheriv, randomBytes } from 'crypto';
+const pbkdf2Async = promisify(pbkdf2);
+const key = await pbkdf2Async(requireEnv('SECRET_KEY'), 'salt', 600000, 32, 'sha256');
+createCipheriv('aes-256-gcm', key, randomBytes(12));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // PEM private key anywhere.
     {
@@ -265,23 +523,52 @@ createCipheriv('aes-256-gcm', key, randomBytes(12));`,
     // Key-named constant with no visible sink (exported for another module).
     {
       code: `export const AES_KEY = '${HEX_KEY}';`,
-      errors: [{ messageId: 'keyLikeConstant', line: 1, column: 24 }],
+      errors: [{ messageId: 'keyLikeConstant', line: 1, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'AES_KEY', format: 'the same hex string' }, output: `export const AES_KEY = requireEnv('AES_KEY');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     {
       code: `module.exports = { jwtSecret: process.env.JWT_SECRET || 'x9Jk2LmN8pQr4StU6vWx' };`,
-      errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57 }],
+      errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `module.exports = { jwtSecret: requireEnv('JWT_SECRET') };
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // Test files are checked by default.
     {
       code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
       filename: 'src/__tests__/auth.test.ts',
-      errors: [{ messageId: 'hardcodedKey' }],
+      errors: [{ messageId: 'hardcodedKey', suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `import jwt from 'jsonwebtoken'; jwt.sign({}, requireEnv('JWT_SECRET'));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // An array mixing the environment and an old hardcoded secret.
     {
       code: `import session from 'express-session';
 session({ secret: [process.env.SESSION_SECRET, 'previous-session-secret-2023'] });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SESSION_SECRET_2', format: 'the same string' }, output: `import session from 'express-session';
+session({ secret: [process.env.SESSION_SECRET, requireEnv('SESSION_SECRET_2')] });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
   ],
 });
@@ -310,6 +597,57 @@ import { createHmac } from 'crypto';
 createHmac('sha256', config.crypto.key).update('x').digest('hex');`,
       filename: 'file.ts',
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 22 }],
+    },
+  ],
+});
+
+// The environment-variable fix in JavaScript files (no type annotations), and where it declines.
+ruleTester.run('no-hardcoded-key: readFromEnvironment', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: 'src/crypto.js',
+      code: `import { createHmac } from 'node:crypto';
+export function signCallback(body) {
+  const callbackSigningKey = 'cb_8Zq3xV1nM6tR9wL2pK5jH7gF4dS0aB';
+  return createHmac('sha256', callbackSigningKey).update(body).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { envVar: 'CALLBACK_SIGNING_KEY', format: 'the same string' },
+              output: `import { createHmac } from 'node:crypto';
+
+const CALLBACK_SIGNING_KEY = requireEnv('CALLBACK_SIGNING_KEY');
+export function signCallback(body) {
+  const callbackSigningKey = CALLBACK_SIGNING_KEY;
+  return createHmac('sha256', callbackSigningKey).update(body).digest('hex');
+}
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    // The variable's name is already a local binding: hoisting it would shadow itself, so no fix.
+    {
+      filename: 'src/crypto.js',
+      code: `import { createHmac } from 'node:crypto';
+export function signCallback(body) {
+  const CALLBACK_KEY = 'cb_8Zq3xV1nM6tR9wL2pK5jH7gF4dS0aB';
+  return createHmac('sha256', CALLBACK_KEY).update(body).digest('hex');
+}`,
+      errors: [{ messageId: 'hardcodedKey', line: 3 }],
     },
   ],
 });

@@ -195,3 +195,90 @@ export const seal = (m, ad, key) => sodium.crypto_aead_xchacha20poly1305_ietf_en
     },
   ],
 });
+
+// The pair rewrite: a fresh IV per message, stored in front of the ciphertext and read back by decrypt.
+ruleTester.run('no-static-iv: storeRandomIv', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: 'vault.js',
+      code: `const crypto = require('crypto');
+const IV = Buffer.alloc(16, 7);
+function seal(text) {
+  const cipher = crypto.createCipheriv('aes-256-cbc', KEY, IV);
+  return cipher.update(text, 'utf8', 'base64') + cipher.final('base64');
+}
+function open(sealed) {
+  const decipher = crypto.createDecipheriv('aes-256-cbc', KEY, IV);
+  return decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8');
+}`,
+      errors: [{ messageId: 'constantIv', line: 2, suggestions: [{ messageId: 'storeRandomIv', data: { bytes: 16 }, output: `const crypto = require('crypto');
+function seal(text) {
+  const iv = crypto.randomBytes(16);
+  const cipher = crypto.createCipheriv('aes-256-cbc', KEY, iv);
+  const ciphertext = cipher.update(text, 'utf8', 'base64') + cipher.final('base64');
+  return [iv.toString('base64'), ciphertext].join(':');
+}
+function open(sealed) {
+  const parts = sealed.split(':');
+  if (parts.length < 2) throw new Error('Malformed ciphertext: expected iv:data');
+  const iv = Buffer.from(parts[0], 'base64');
+  sealed = parts.slice(1).join(':');
+  const decipher = crypto.createDecipheriv('aes-256-cbc', KEY, iv);
+  return decipher.update(sealed, 'base64', 'utf8') + decipher.final('utf8');
+}` }] }],
+    },
+    // Buffer output in TypeScript: the IV bytes are prepended.
+    {
+      code: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+export function seal(data: Buffer): Buffer {
+  const cipher = createCipheriv('aes-128-ctr', KEY, Buffer.alloc(16));
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+export function open(data: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-128-ctr', KEY, Buffer.alloc(16));
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}`,
+      errors: [{ messageId: 'zeroIv', line: 3, suggestions: [{ messageId: 'storeRandomIv', data: { bytes: 16 }, output: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+export function seal(data: Buffer): Buffer {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-128-ctr', KEY, iv);
+  const sealed = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([iv, sealed]);
+}
+export function open(data: Buffer): Buffer {
+  if (data.length < 16) throw new Error('Malformed ciphertext: expected iv:data');
+  const iv = data.subarray(0, 16);
+  data = data.subarray(16);
+  const decipher = createDecipheriv('aes-128-ctr', KEY, iv);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}` }] }, { messageId: 'zeroIv', line: 7, suggestions: [{ messageId: 'storeRandomIv', data: { bytes: 16 }, output: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+export function seal(data: Buffer): Buffer {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-128-ctr', KEY, iv);
+  const sealed = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([iv, sealed]);
+}
+export function open(data: Buffer): Buffer {
+  if (data.length < 16) throw new Error('Malformed ciphertext: expected iv:data');
+  const iv = data.subarray(0, 16);
+  data = data.subarray(16);
+  const decipher = createDecipheriv('aes-128-ctr', KEY, iv);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}` }] }],
+    },
+    // No randomBytes reachable (neither a namespace nor an import): no rewrite rather than a broken one.
+    {
+      code: `import { createCipheriv, createDecipheriv } from 'node:crypto';
+export function seal(data: Buffer): Buffer {
+  const cipher = createCipheriv('aes-128-ctr', KEY, Buffer.alloc(16));
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+export function open(data: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-128-ctr', KEY, Buffer.alloc(16));
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}`,
+      errors: [{ messageId: 'zeroIv', line: 3 }, { messageId: 'zeroIv', line: 7 }],
+    },
+  ],
+});

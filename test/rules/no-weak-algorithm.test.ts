@@ -402,3 +402,182 @@ CryptoJS.AES.encrypt(msg, CryptoJS.enc.Hex.parse(k), { iv });`,
     },
   ],
 });
+
+// The AES-256-GCM rewrite of a node:crypto encrypt/decrypt pair.
+ruleTester.run('no-weak-algorithm: upgradeToGcm', rule, {
+  valid: [],
+  invalid: [
+    // 3DES with a key of unknown length: a 32-byte key is derived with HKDF, the static IV gives way to a fresh nonce.
+    {
+      filename: 'vault.js',
+      code: `const crypto = require('crypto');
+const KEY = Buffer.from(process.env.VAULT_KEY, 'hex');
+function encrypt(text) {
+  const cipher = crypto.createCipheriv('des-ede3-cbc', KEY, Buffer.alloc(8));
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+function decrypt(hex) {
+  const decipher = crypto.createDecipheriv('des-ede3-cbc', KEY, Buffer.alloc(8));
+  return decipher.update(hex, 'hex', 'utf8') + decipher.final('utf8');
+}`,
+      errors: [{ messageId: 'weakCipher', line: 4, suggestions: [{ messageId: 'upgradeToGcm', data: { key: 'a 32-byte key derived from the current one with HKDF-SHA256 (info "keywarden:aes-256-gcm"; rotate to a fresh 32-byte key when you can)' }, output: `const crypto = require('crypto');
+const KEY = Buffer.from(process.env.VAULT_KEY, 'hex');
+function encrypt(text) {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:aes-256-gcm', 32)), iv);
+  const sealed = cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+  return [iv.toString('hex'), cipher.getAuthTag().toString('hex'), sealed].join(':');
+}
+function decrypt(hex) {
+  const parts = hex.split(':');
+  if (parts.length < 3) throw new Error('Malformed ciphertext: expected iv:tag:data');
+  const iv = Buffer.from(parts[0], 'hex');
+  const tag = Buffer.from(parts[1], 'hex');
+  hex = parts.slice(2).join(':');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:aes-256-gcm', 32)), iv);
+  decipher.setAuthTag(tag);
+  return decipher.update(hex, 'hex', 'utf8') + decipher.final('utf8');
+}` }] }, { messageId: 'weakCipher', line: 8, suggestions: [{ messageId: 'upgradeToGcm', data: { key: 'a 32-byte key derived from the current one with HKDF-SHA256 (info "keywarden:aes-256-gcm"; rotate to a fresh 32-byte key when you can)' }, output: `const crypto = require('crypto');
+const KEY = Buffer.from(process.env.VAULT_KEY, 'hex');
+function encrypt(text) {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:aes-256-gcm', 32)), iv);
+  const sealed = cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+  return [iv.toString('hex'), cipher.getAuthTag().toString('hex'), sealed].join(':');
+}
+function decrypt(hex) {
+  const parts = hex.split(':');
+  if (parts.length < 3) throw new Error('Malformed ciphertext: expected iv:tag:data');
+  const iv = Buffer.from(parts[0], 'hex');
+  const tag = Buffer.from(parts[1], 'hex');
+  hex = parts.slice(2).join(':');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', Buffer.from(crypto.hkdfSync('sha256', KEY, new Uint8Array(0), 'keywarden:aes-256-gcm', 32)), iv);
+  decipher.setAuthTag(tag);
+  return decipher.update(hex, 'hex', 'utf8') + decipher.final('utf8');
+}` }] }],
+    },
+    // ECB over Buffers with a 32-byte key: the same key, nonce and tag prepended.
+    {
+      code: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+const key = randomBytes(32);
+export function seal(data: Buffer): Buffer {
+  const cipher = createCipheriv('aes-256-ecb', key, null);
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}
+export function open(data: Buffer): Buffer {
+  const decipher = createDecipheriv('aes-256-ecb', key, null);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}`,
+      errors: [{ messageId: 'ecbMode', line: 4, suggestions: [{ messageId: 'upgradeToGcm', data: { key: 'the same 32-byte key' }, output: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+const key = randomBytes(32);
+export function seal(data: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+export function open(data: Buffer): Buffer {
+  if (data.length < 28) throw new Error('Malformed ciphertext: expected iv:tag:data');
+  const iv = data.subarray(0, 12);
+  const tag = data.subarray(12, 28);
+  data = data.subarray(28);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}` }] }, { messageId: 'ecbMode', line: 8, suggestions: [{ messageId: 'upgradeToGcm', data: { key: 'the same 32-byte key' }, output: `import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+const key = randomBytes(32);
+export function seal(data: Buffer): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const sealed = Buffer.concat([cipher.update(data), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), sealed]);
+}
+export function open(data: Buffer): Buffer {
+  if (data.length < 28) throw new Error('Malformed ciphertext: expected iv:tag:data');
+  const iv = data.subarray(0, 12);
+  const tag = data.subarray(12, 28);
+  data = data.subarray(28);
+  const decipher = createDecipheriv('aes-256-gcm', key, iv);
+  decipher.setAuthTag(tag);
+  return Buffer.concat([decipher.update(data), decipher.final()]);
+}` }] }],
+    },
+    // A DES key literal of 8 bytes: deriving a 32-byte key from 56 bits would only hide the weakness, so no rewrite.
+    {
+      code: `import * as crypto from 'node:crypto';
+export function encrypt(text: string): string {
+  const cipher = crypto.createCipheriv('des-cbc', 'k3y!8byt', Buffer.alloc(8));
+  return cipher.update(text, 'utf8', 'hex') + cipher.final('hex');
+}
+export function decrypt(hex: string): string {
+  const decipher = crypto.createDecipheriv('des-cbc', 'k3y!8byt', Buffer.alloc(8));
+  return decipher.update(hex, 'hex', 'utf8') + decipher.final('utf8');
+}`,
+      errors: [{ messageId: 'weakCipher', line: 3 }, { messageId: 'weakCipher', line: 7 }],
+    },
+  ],
+});
+
+// The password-hash upgrade: scrypt for new hashes, the old digest accepted once and upgraded.
+ruleTester.run('no-weak-algorithm: upgradePasswordHash', rule, {
+  valid: [],
+  invalid: [
+    {
+      filename: 'users.js',
+      code: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+function verifyPassword(password, stored) {
+  return hashPassword(password) === stored;
+}
+module.exports = { hashPassword, verifyPassword };`,
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'upgradePasswordHash', data: { verify: 'verifyPassword', name: 'MD5' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  const salt = crypto.randomBytes(16);
+  const hash = crypto.scryptSync(password, salt, 32, { N: 131072, r: 8, p: 1, maxmem: 256 * 1024 * 1024 });
+  return \`scrypt$\${salt.toString('hex')}$\${hash.toString('hex')}\`;
+}
+
+function legacyHashPassword(password) {
+  // eslint-disable-next-line keywarden/no-weak-algorithm -- legacy hashes: checked once, then replaced with scrypt
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+function verifyPassword(password, stored, onUpgrade) {
+  if (stored.startsWith('scrypt$')) {
+    const [, salt, hash] = stored.split('$');
+    const expected = Buffer.from(hash ?? '', 'hex');
+    if (expected.length !== 32) return false;
+    return crypto.timingSafeEqual(crypto.scryptSync(password, Buffer.from(salt ?? '', 'hex'), 32, { N: 131072, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }), expected);
+  }
+  // A hash from before the scrypt migration: accepted, and replaced through onUpgrade.
+  const legacy = Buffer.from(legacyHashPassword(password));
+  const ok = legacy.length === Buffer.byteLength(stored) && crypto.timingSafeEqual(legacy, Buffer.from(stored));
+  if (ok && onUpgrade) onUpgrade(hashPassword(password));
+  return ok;
+}
+module.exports = { hashPassword, verifyPassword };` }, { messageId: 'useSha256Migrate', data: { name: 'MD5', replacement: 'sha256' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('sha256').update(password).digest('hex');
+}
+function verifyPassword(password, stored) {
+  return hashPassword(password) === stored;
+}
+module.exports = { hashPassword, verifyPassword };` }] }],
+    },
+    // Only hashed, never compared in this file: callers elsewhere would compare a salted hash, so no upgrade.
+    {
+      filename: 'users.js',
+      code: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('md5').update(password).digest('hex');
+}
+module.exports = { hashPassword };`,
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'useSha256Migrate', data: { name: 'MD5', replacement: 'sha256' }, output: `const crypto = require('crypto');
+function hashPassword(password) {
+  return crypto.createHash('sha256').update(password).digest('hex');
+}
+module.exports = { hashPassword };` }] }],
+    },
+  ],
+});

@@ -9,7 +9,50 @@ import { createRuleTester } from './rule-tester';
 // and the AWS KMS SDK; code paths: early return, throw, loops, callbacks, promises, async/await.
 const invalid = [
   {
-    name: 'assumeCallsMayThrow: a straight-line wipe is skipped by exceptions',
+    name: 'a wipe after a helper that uses the key does not survive its exceptions (default)',
+    code: `import { createHmac, pbkdf2Sync } from 'node:crypto';
+export function sign(message: string, passphrase: string, salt: Buffer) {
+  const key = pbkdf2Sync(passphrase, salt, 600000, 32, 'sha256');
+  const mac = createHmac('sha256', key).update(message).digest('hex');
+  key.fill(0);
+  return mac;
+}`,
+    errors: [{ messageId: 'wipedOnHappyPathOnly' as const, line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import { createHmac, pbkdf2Sync } from 'node:crypto';
+export function sign(message: string, passphrase: string, salt: Buffer) {
+  const key = pbkdf2Sync(passphrase, salt, 600000, 32, 'sha256');
+  try {
+    const mac = createHmac('sha256', key).update(message).digest('hex');
+    return mac;
+  } finally {
+    key.fill(0);
+  }
+}` }] }],
+  },
+  {
+    name: "assumeCallsMayThrow (deprecated, = exceptions: 'all-calls'): a call that does not use the key counts too",
+    code: `import { randomBytes, createHmac } from 'node:crypto';
+export function issue(audit: (e: string) => void) {
+  const key = randomBytes(32);
+  const tag = createHmac('sha256', key);
+  audit('issued');
+  key.fill(0);
+  return tag;
+}`,
+    options: [{ assumeCallsMayThrow: true }] as never,
+    errors: [{ messageId: 'wipedOnHappyPathOnly' as const, line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import { randomBytes, createHmac } from 'node:crypto';
+export function issue(audit: (e: string) => void) {
+  const key = randomBytes(32);
+  try {
+    const tag = createHmac('sha256', key);
+    audit('issued');
+    return tag;
+  } finally {
+    key.fill(0);
+  }
+}` }] }],
+  },
+  {
+    name: 'a straight-line wipe after the key is used is skipped by exceptions (default)',
     code: `import * as crypto from 'node:crypto';
 export function seal(data: Buffer, iv: Buffer) {
   const key = crypto.randomBytes(32);
@@ -18,7 +61,7 @@ export function seal(data: Buffer, iv: Buffer) {
   key.fill(0);
   return out;
 }
-`, options: [{"assumeCallsMayThrow": true}] as never,
+`,
     errors: [{ messageId: 'wipedOnHappyPathOnly' as const, line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import * as crypto from 'node:crypto';
 export function seal(data: Buffer, iv: Buffer) {
   const key = crypto.randomBytes(32);
@@ -336,7 +379,7 @@ export function derive(password: string, salt: Buffer, iv: Buffer) {
 ` }] }],
   },
   {
-    name: 'assumeCallsMayThrow: async/await, wipe after an await only',
+    name: 'async/await, wipe after an await only (default)',
     code: `import * as crypto from 'node:crypto';
 import { promisify } from 'node:util';
 const scrypt = promisify(crypto.scrypt);
@@ -346,7 +389,7 @@ export async function derive(password: string, salt: Buffer, send: (b: Buffer) =
   await send(out);
   key.fill(0);
 }
-`, options: [{"assumeCallsMayThrow": true}] as never,
+`,
     errors: [{ messageId: 'wipedOnHappyPathOnly' as const, line: 5, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import * as crypto from 'node:crypto';
 import { promisify } from 'node:util';
 const scrypt = promisify(crypto.scrypt);
@@ -587,6 +630,33 @@ export function show(iv: Buffer) {
 
 const valid = [
   {
+    name: 'a plaintext data key wiped in finally, then an await that does not use it (default)',
+    code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export async function seal(data: Buffer, save: (row: object) => Promise<void>) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256', EncryptionContext: { app: 'notes' } }));
+  const iv = randomBytes(12);
+  let body: Buffer;
+  try {
+    const cipher = createCipheriv('aes-256-gcm', Plaintext!, iv);
+    body = Buffer.concat([cipher.update(data), cipher.final()]);
+  } finally {
+    Plaintext?.fill(0);
+  }
+  await save({ iv, body, wrapped: CiphertextBlob });
+}`,
+  },
+  {
+    name: 'a wipe before any use of the key needs no finally (default)',
+    code: `import { randomBytes } from 'node:crypto';
+export function probe(log: (m: string) => void) {
+  const key = randomBytes(32);
+  log('generated a probe key');
+  key.fill(0);
+}`,
+  },
+  {
     name: 'try/finally wipes on every path',
     code: `import * as crypto from 'node:crypto';
 export function seal(data: Buffer, iv: Buffer) {
@@ -601,7 +671,7 @@ export function seal(data: Buffer, iv: Buffer) {
 }`,
   },
   {
-    name: 'straight-line code with the wipe after the last use (default options)',
+    name: "exceptions: 'explicit-only' accepts a straight-line wipe after the last use",
     code: `import { createHmac, pbkdf2Sync } from 'node:crypto';
 export function sign(message: string, passphrase: string, salt: Buffer) {
   const key = pbkdf2Sync(passphrase, salt, 600000, 32, 'sha256');
@@ -609,6 +679,7 @@ export function sign(message: string, passphrase: string, salt: Buffer) {
   key.fill(0);
   return mac;
 }`,
+    options: [{ exceptions: 'explicit-only' }] as never,
   },
   {
     name: 'guards where there is nothing to wipe: if (!key) throw, if (err) return',
@@ -860,7 +931,7 @@ describe('require-key-zeroization: the try/finally suggestion still runs', () =>
   const iv = crypto.randomBytes(12);
 
   it('keeps an encryption result and its early returns', () => {
-    const { seal } = load(suggestionOutput('assumeCallsMayThrow: a straight-line wipe is skipped by exceptions'));
+    const { seal } = load(suggestionOutput('a straight-line wipe after the key is used is skipped by exceptions (default)'));
     assert.equal((seal(Buffer.from('hello'), iv) as Buffer).length, 5);
     const { tag } = load(suggestionOutput('early return skips the wipe'));
     assert.equal(tag('pw', Buffer.alloc(16), Buffer.alloc(0)), null);
@@ -889,4 +960,26 @@ describe('require-key-zeroization: the try/finally suggestion still runs', () =>
     const { each } = load(suggestionOutput('wipe inside a loop body only when a condition holds'));
     each([Buffer.from('a'), Buffer.from('bbbbbbbbbbbbbbbb')], iv);
   });
+});
+
+// A view sharing the key's memory is returned: a wipe would zero what the caller holds, so no rewrite.
+createRuleTester().run('require-key-zeroization: shared views', rule as never, {
+  valid: [],
+  invalid: [
+    {
+      filename: 'session.js',
+      code: `const crypto = require('crypto');
+function deriveSessionKey(secret, salt) {
+  const master = crypto.hkdfSync('sha256', secret, salt, 'session', 64);
+  const key = Buffer.from(master);
+  const mac = crypto.createHmac('sha256', key).update('check').digest('hex');
+  return { key: key.subarray(0, 32), mac };
+}`,
+      // (`key` is reported too: its returned subarray is not yet seen as an escape; the rewrite is declined for both.)
+      errors: [
+        { messageId: 'notWiped', line: 3, suggestions: [] },
+        { messageId: 'notWiped', line: 4, suggestions: [] },
+      ],
+    },
+  ],
 });

@@ -43,13 +43,12 @@ describe('code actions (LSP over stdio, real rules)', function () {
       context: { diagnostics, only },
     }) as Promise<CodeAction[]>;
 
-  it('offers disable-for-this-line (with a reason) and the documentation, in that order', async () => {
+  it('offers the rule\'s suggestion, disable-for-this-line (with a reason) and the documentation, in that order', async () => {
     const actions = await request();
-    assert.deepEqual(
-      actions.map((a) => a.title),
-      ['Disable keywarden/no-hardcoded-key for this line', 'Show documentation for keywarden/no-hardcoded-key'],
-    );
-    const edited = applyEdits(HARDCODED_KEY_SOURCE, actions[0].edit!.changes![uri]);
+    const titles = actions.map((a) => a.title);
+    assert.match(titles[0], /^Read the key from the environment variable ENCRYPTION_KEY/);
+    assert.deepEqual(titles.slice(1), ['Disable keywarden/no-hardcoded-key for this line', 'Show documentation for keywarden/no-hardcoded-key']);
+    const edited = applyEdits(HARDCODED_KEY_SOURCE, actions[1].edit!.changes![uri]);
     assert.equal(edited.split('\n')[1], '// eslint-disable-next-line keywarden/no-hardcoded-key -- <reason>');
     // the edited text no longer reports the finding
     const after = await client.change(uri, edited, 2);
@@ -58,7 +57,7 @@ describe('code actions (LSP over stdio, real rules)', function () {
   });
 
   it('opens the documentation through window/showDocument', async () => {
-    const [, docs] = await request();
+    const [, , docs] = await request();
     const ok = await client.connection.sendRequest(ExecuteCommandRequest.type, { command: docs.command!.command, arguments: docs.command!.arguments });
     assert.equal(ok, true);
     assert.deepEqual(client.shownDocuments, [diagnostics[0].codeDescription!.href]);

@@ -3,7 +3,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { findFileKeys, type FileKey } from '../../src/analysis/key-inventory';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { trackKeys } from '../../src/analysis/key-tracking';
+import { fileKeyInventory } from '../../src/server/key-inventory';
 import { LinterHost } from '../../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { KeyInventoryRequest, ScanWorkspaceRequest, type KeyInventoryEntry } from '../../src/shared/protocol';
@@ -12,37 +14,33 @@ import { TestClient } from './lsp-client';
 
 const host = new LinterHost(() => undefined);
 
-/** The keys of one source text, as the server computes them (hardcoded keys from no-hardcoded-key findings). */
-function keysOf(text: string, fileName = '/project/src/file.ts'): FileKey[] {
-  const outcome = host.lint({ text, fileName, settings: DEFAULT_SETTINGS });
+/** One source text's inventory, as the server computes it from a lint. */
+function keysOf(text: string, fileName = '/project/src/file.ts'): KeyInventoryEntry[] {
+  const outcome = host.lint({ text, fileName, settings: { ...DEFAULT_SETTINGS, config: 'strict' } });
   assert.ok(outcome.sourceCode, `does not parse: ${outcome.messages.map((m) => m.message).join()}`);
-  const hardcoded = outcome.messages
-    .filter((m) => m.ruleId === 'keywarden/no-hardcoded-key')
-    .map((m) => {
-      const lines = text.split('\n');
-      const offset = (line: number, column: number) => lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0) + column - 1;
-      return [offset(m.line, m.column), offset(m.endLine!, m.endColumn!)] as [number, number];
-    });
-  return findFileKeys(outcome.sourceCode, hardcoded);
+  return fileKeyInventory(TextDocument.create(URI.file(fileName).toString(), 'typescript', 1, text), outcome);
 }
 
-const summary = (keys: FileKey[]) =>
-  keys.map((k) => ({ name: k.name, origin: k.origin, purposes: [...new Set([...k.declaredPurposes, ...k.uses.map((u) => u.purpose)])], algorithms: k.algorithms, zeroization: k.zeroization }));
+const summary = (keys: KeyInventoryEntry[]) =>
+  keys.map((k) => ({ name: k.name, origin: k.origin, purposes: k.purposes, algorithms: k.algorithms, zeroization: k.zeroization }));
+const rulesOf = (key: KeyInventoryEntry | undefined) => key?.findings.map((f) => f.ruleId).sort();
 
-describe('key inventory analysis (src/analysis/key-inventory)', () => {
-  it('finds a hardcoded key through its no-hardcoded-key finding, with its uses', () => {
-    assert.deepEqual(summary(keysOf(HARDCODED_KEY_SOURCE)), [
-      { name: 'ENCRYPTION_KEY', origin: 'hardcoded', purposes: ['encryption'], algorithms: ['aes-256-gcm'], zeroization: 'not-applicable' },
+describe('key inventory (src/server/key-inventory, on the analysis layer)', () => {
+  it('finds a hardcoded key with its uses and its no-hardcoded-key finding, never its value', () => {
+    const keys = keysOf(HARDCODED_KEY_SOURCE);
+    assert.deepEqual(summary(keys), [
+      { name: 'ENCRYPTION_KEY', origin: 'hardcoded', purposes: ['encrypt'], algorithms: ['aes-256-gcm'], zeroization: 'not-applicable' },
     ]);
-    assert.equal(keysOf(HARDCODED_KEY_SOURCE)[0].uses.length, 2);
+    assert.equal(keys[0].locations.length, 3, 'definition and two uses');
+    assert.deepEqual(rulesOf(keys[0]), ['keywarden/no-hardcoded-key']);
+    assert.ok(!JSON.stringify(keys).includes('9c4e2a7f'), 'no key material in ids, names or messages');
   });
 
-  it('finds environment keys by use or by name, and tells wiped from not wiped', () => {
+  it('names environment keys by their variable and tells wiped bytes from not wiped', () => {
     const text = `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 const DATA_KEY = Buffer.from(process.env.DATA_KEY!, 'base64');
 const MAC_SECRET = process.env['MAC_SECRET'];
 const PORT = process.env.PORT;
-const API_KEY = process.env.API_KEY;
 export function seal(text: string) {
   const iv = randomBytes(12);
   const out = createCipheriv('aes-256-gcm', DATA_KEY, iv).update(text);
@@ -50,56 +48,67 @@ export function seal(text: string) {
   return out;
 }
 export const tag = (d: string) => createHmac('sha256', MAC_SECRET!).update(d).digest();
+export const port = PORT;
 `;
-    assert.deepEqual(summary(keysOf(text)), [
-      { name: 'DATA_KEY', origin: 'environment', purposes: ['encryption'], algorithms: ['aes-256-gcm'], zeroization: 'wiped' },
-      { name: 'MAC_SECRET', origin: 'environment', purposes: ['mac'], algorithms: ['hmac-sha256'], zeroization: 'not-applicable' },
-      { name: 'API_KEY', origin: 'environment', purposes: [], algorithms: [], zeroization: 'not-applicable' },
-    ]);
+    const keys = keysOf(text);
+    assert.deepEqual(
+      keys.map((k) => [k.id, k.name, k.origin, k.purposes, k.zeroization]),
+      [
+        ['env:DATA_KEY', 'DATA_KEY', 'environment', ['encrypt'], 'wiped'],
+        ['env:MAC_SECRET', 'MAC_SECRET', 'environment', ['mac'], 'not-applicable'],
+      ],
+    );
   });
 
-  it('finds generated and derived keys, and one key used for two purposes; IVs and salts are not keys', () => {
+  it('agrees with the rules: a key used for two purposes carries both and the reuse finding; unwiped key bytes the zeroization finding', () => {
     const text = `const crypto = require('crypto');
-const { hkdfSync, pbkdf2Sync, generateKeySync } = require('node:crypto');
-function run(password, data) {
+function run(data) {
   const key = crypto.randomBytes(32);
   const iv = crypto.randomBytes(12);
-  const salt = crypto.randomBytes(16);
   crypto.createCipheriv('aes-256-gcm', key, iv).update(data);
   crypto.createHmac('sha256', key).update(data);
-  const subkey = hkdfSync('sha256', key, salt, 'mac', 32);
-  const fromPassword = pbkdf2Sync(password, salt, 600000, 32, 'sha512');
-  fromPassword.fill(0);
-  const hmacKey = generateKeySync('hmac', { length: 256 });
-  return [subkey, hmacKey];
 }
+module.exports = { run };
 `;
-    assert.deepEqual(summary(keysOf(text, '/project/src/run.js')), [
-      { name: 'key', origin: 'generated', purposes: ['encryption', 'mac', 'key-derivation'], algorithms: ['aes-256-gcm', 'hmac-sha256', 'hkdf-sha256'], zeroization: 'not-wiped' },
-      { name: 'subkey', origin: 'derived', purposes: [], algorithms: ['hkdf-sha256'], zeroization: 'not-wiped' },
-      { name: 'fromPassword', origin: 'derived', purposes: [], algorithms: ['pbkdf2-sha512'], zeroization: 'wiped' },
-      { name: 'hmacKey', origin: 'generated', purposes: [], algorithms: ['hmac'], zeroization: 'not-applicable' },
-    ]);
+    const keys = keysOf(text, '/project/src/run.js');
+    const key = keys.find((k) => k.name === 'key');
+    assert.ok(key, JSON.stringify(keys.map((k) => k.name)));
+    assert.equal(key.origin, 'generated');
+    assert.deepEqual(key.purposes, ['encrypt', 'mac']);
+    assert.equal(key.zeroization, 'not-wiped');
+    assert.deepEqual(rulesOf(key), ['keywarden/no-key-reuse-across-purposes', 'keywarden/require-key-zeroization']);
+    assert.ok(!keys.some((k) => k.name === 'iv'), 'an IV is not a key');
+    // The same keys, with the same purposes, as the analysis the rules ask.
+    const outcome = host.lint({ text, fileName: '/project/src/run.js', settings: DEFAULT_SETTINGS });
+    const tracked = trackKeys({ sourceCode: outcome.sourceCode as never });
+    assert.deepEqual(
+      tracked.map((t) => [t.name, [...new Set(t.uses.map((u) => u.purpose))]]),
+      keys.map((k) => [k.name, k.purposes]),
+    );
   });
 
-  it('finds KMS data keys and keywarden/kms envelope clients, and WebCrypto keys', async () => {
+  it('lists KMS keys by id, WebCrypto keys, and a data key\'s plaintext bytes with their zeroization', () => {
     const text = `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
-import { createEnvelopeClient, wipe } from 'keywarden/kms';
+import { wipe } from 'keywarden/kms';
 const kms = new KMSClient({});
-const billing = createEnvelopeClient({ keyUri: process.env.KEYWARDEN_KEY_URI, purpose: 'billing' });
 export async function dataKey() {
   const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
   const webKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt']);
   await crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, webKey, new Uint8Array(1));
   wipe(Plaintext!);
-  return [CiphertextBlob, billing];
+  return CiphertextBlob;
 }
 `;
-    assert.deepEqual(summary(keysOf(text)), [
-      { name: 'KEYWARDEN_KEY_URI', origin: 'kms', purposes: ['billing'], algorithms: ['aes-256-gcm'], zeroization: 'not-applicable' },
-      { name: 'alias/app', origin: 'kms', purposes: [], algorithms: [], zeroization: 'wiped' },
-      { name: 'webKey', origin: 'generated', purposes: ['encryption'], algorithms: ['aes-gcm'], zeroization: 'not-applicable' },
-    ]);
+    const keys = keysOf(text);
+    assert.deepEqual(
+      keys.map((k) => [k.id.replace(/^file:\S*#/, '#'), k.name, k.origin, k.zeroization]),
+      [
+        ['kms:alias/app', 'alias/app', 'kms', 'not-applicable'],
+        ['#cryptokey@327', 'webKey', 'generated', 'not-applicable'],
+        ['#bytes:Plaintext@186', 'Plaintext', 'kms', 'wiped'],
+      ],
+    );
+    assert.deepEqual(keys.find((k) => k.name === 'webKey')?.algorithms, ['aes-gcm']);
   });
 
   it('lists no keys for look-alikes: cache keys, React keys, map lookups, locally defined functions named like crypto', () => {
@@ -112,6 +121,11 @@ const items = [1, 2].map((id) => ({ key: String(id) }));
 export { cacheKey, key, secretish, items, useMemo };
 `;
     assert.deepEqual(keysOf(text, '/project/src/ui.js'), []);
+  });
+
+  it('returns nothing, never throws, for a file that does not parse', () => {
+    const outcome = host.lint({ text: 'const = ;', fileName: '/p/x.js', settings: DEFAULT_SETTINGS });
+    assert.deepEqual(fileKeyInventory(TextDocument.create('file:///p/x.js', 'javascript', 1, 'const = ;'), outcome), []);
   });
 });
 
@@ -141,8 +155,8 @@ describe('keywarden/keyInventory (LSP over stdio)', function () {
     assert.deepEqual(
       keys.map((k) => [k.origin, k.name, k.purposes, k.algorithms]),
       [
-        ['hardcoded', 'ENCRYPTION_KEY', ['encryption'], ['aes-256-gcm']],
-        ['environment', 'SHARED_MAC_KEY', ['mac'], ['hmac-sha256']],
+        ['hardcoded', 'ENCRYPTION_KEY', ['encrypt'], ['aes-256-gcm']],
+        ['environment', 'SHARED_MAC_KEY', ['mac'], []],
       ],
     );
     const [hardcoded, shared] = keys;

@@ -1,0 +1,111 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '../analysis/scope';
+
+/** Small, shape-only helpers the fixes share (where to insert, how to indent, which names are free). */
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+export function isFunction(node: TSESTree.Node): node is FunctionNode {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
+}
+
+/** The nearest function around a node. */
+export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
+  return undefined;
+}
+
+/** Is the node evaluated once, when the module loads (not inside a function or a class body)? */
+export function runsAtModuleLoad(node: TSESTree.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (isFunction(n) || n.type === 'ClassBody') return false;
+  }
+  return true;
+}
+
+/** Visits every node under `node` (parents before children); `ownOnly` stays out of nested functions. */
+export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void, ownOnly = false): void {
+  visit(node);
+  for (const key of Object.keys(node)) {
+    if (key === 'parent') continue;
+    const value = (node as unknown as Record<string, unknown>)[key];
+    for (const child of Array.isArray(value) ? value : [value]) {
+      if (!child || typeof child !== 'object' || typeof (child as TSESTree.Node).type !== 'string') continue;
+      if (ownOnly && isFunction(child as TSESTree.Node)) continue;
+      walk(child as TSESTree.Node, visit, ownOnly);
+    }
+  }
+}
+
+export function within(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+}
+
+/** The whitespace that starts the node's line. */
+export function indentOf(text: string, node: TSESTree.Node): string {
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(lineStart))![0];
+}
+
+/** One level of indentation in the file's style. */
+export function indentUnit(text: string): string {
+  if (/\n\t/.test(text)) return '\t';
+  const four = (text.match(/\n {4}\S/g) ?? []).length;
+  const two = (text.match(/\n {2}\S/g) ?? []).length;
+  return two === 0 && four > 0 ? '    ' : '  ';
+}
+
+/** Does the node start its own line (only whitespace before it)? */
+export function startsLine(text: string, node: TSESTree.Node): boolean {
+  const lineStart = text.lastIndexOf('\n', node.range[0] - 1) + 1;
+  return /^[ \t]*$/.test(text.slice(lineStart, node.range[0]));
+}
+
+/**
+ * Can `name` be introduced in `scopeNode` without changing what any existing
+ * identifier means? Free when every identifier of that name in the file sits
+ * inside one of the ranges being replaced anyway.
+ */
+export function nameIsFree(sourceCode: SourceCode, name: string, replaced: readonly TSESTree.Node[] = []): boolean {
+  let free = true;
+  walk(sourceCode.ast, (node) => {
+    if (node.type === 'Identifier' && node.name === name && !replaced.some((r) => within(node, r))) free = false;
+  });
+  return free;
+}
+
+/** The first candidate name that is free in the file. */
+export function pickName(sourceCode: SourceCode, candidates: readonly string[], replaced: readonly TSESTree.Node[] = []): string | undefined {
+  return candidates.find((name) => nameIsFree(sourceCode, name, replaced));
+}
+
+/** The last top-level import or require statement before any other code: where module-level additions go. */
+export function lastImport(program: TSESTree.Program): TSESTree.ProgramStatement | undefined {
+  let last: TSESTree.ProgramStatement | undefined;
+  for (const statement of program.body) {
+    if (statement.type === 'ImportDeclaration' || isRequireStatement(statement)) last = statement;
+    else if (!(statement.type === 'ExpressionStatement' && statement.directive)) break;
+  }
+  return last;
+}
+
+function isRequireStatement(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== 'VariableDeclaration') return false;
+  return statement.declarations.every((d) => {
+    let init: TSESTree.Node | null | undefined = d.init;
+    while (init?.type === 'MemberExpression') init = init.object;
+    return init?.type === 'CallExpression' && init.callee.type === 'Identifier' && init.callee.name === 'require';
+  });
+}
+
+/** Is the file TypeScript (by its name)? Fixes add type annotations only there. */
+export function isTypeScriptFile(filename: string): boolean {
+  return /\.[cm]?tsx?$/i.test(filename);
+}
+
+/** The namespace a `ns.fn(…)` call goes through (`crypto` in `crypto.createCipheriv`), if it is a plain identifier. */
+export function namespaceOf(call: TSESTree.CallExpression): string | undefined {
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') return callee.object.name;
+  return undefined;
+}

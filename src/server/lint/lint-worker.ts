@@ -1,0 +1,60 @@
+import type { MessagePort } from 'node:worker_threads';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics } from '../diagnostics';
+import { fileKeyInventory } from '../key-inventory';
+import type { FromWorker, JobResults, LintJob, ToWorker, WorkerJob } from './lint-messages';
+import { LinterHost, type LintOutcome } from './linter-host';
+
+/**
+ * The lint worker: it owns the ESLint `Linter` and the parsed files, so the
+ * server's main thread stays free to answer hovers, code actions and
+ * cancellation while a big file or a workspace scan is linted. Jobs arrive one
+ * at a time; the main thread queues them, coalesces and drops stale ones.
+ */
+export function runLintWorker(port: MessagePort): void {
+  const post = (message: FromWorker) => port.postMessage(message);
+  const worker = new LintWorkerState(new LinterHost((message) => post({ id: -1, kind: 'log', message })));
+  port.on('message', ({ id, job }: ToWorker) => {
+    try {
+      post({ id, kind: 'result', result: worker.run(job) });
+    } catch (error) {
+      post({ id, kind: 'error', message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error) });
+    }
+  });
+}
+
+/** What the worker does with each job; also used in-process when no worker can be started. */
+export class LintWorkerState {
+  /** The last lazily linted version of each open document, parsed, for its key inventory. */
+  private readonly parsed = new Map<string, { document: TextDocument; outcome: LintOutcome }>();
+
+  constructor(private readonly host: LinterHost) {}
+
+  run(job: WorkerJob): JobResults[keyof JobResults] {
+    switch (job.kind) {
+      case 'lint':
+        return this.lint(job);
+      case 'fixAll': {
+        const { output, fixed } = this.host.fixAll(job);
+        return fixed && output !== job.text ? output : null;
+      }
+      case 'keys': {
+        const held = this.parsed.get(job.uri);
+        return held && held.document.version === job.version ? fileKeyInventory(held.document, held.outcome) : null;
+      }
+      case 'forget':
+        this.parsed.delete(job.uri);
+        return null;
+    }
+  }
+
+  private lint(job: LintJob): JobResults['lint'] {
+    const outcome = this.host.lint(job);
+    const document = TextDocument.create(job.uri, job.languageId, job.version, job.text);
+    const diagnostics = toDiagnostics(document, outcome);
+    const result: JobResults['lint'] = { diagnostics, findings: diagnostics.filter((d) => d.code !== undefined).length, lintMs: outcome.lintMs };
+    if (job.keys === 'eager') result.keys = fileKeyInventory(document, outcome);
+    else this.parsed.set(job.uri, { document, outcome });
+    return result;
+  }
+}
