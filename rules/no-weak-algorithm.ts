@@ -11,6 +11,7 @@ import { toFix } from '../src/fix/edits';
 import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
 import { passwordUpgradeFix } from '../src/fix/password-hash';
 import { isTypeScriptFile } from '../src/fix/source-shape';
+import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -37,7 +38,8 @@ export type MessageIds =
   | 'useSha256'
   | 'useSha256Migrate'
   | 'upgradeToGcm'
-  | 'upgradePasswordHash';
+  | 'upgradePasswordHash'
+  | 'rewriteToEnvelope';
 
 /** What a hash inside each kind of operation protects. */
 const HASH_USE: Partial<Record<Operation, string>> = {
@@ -93,6 +95,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
+      rewriteToEnvelope: ENVELOPE_SUGGESTION_MESSAGE,
       weakHash: '{{name}} is broken (collisions are practical) and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
       weakCipher: '{{name}} is an obsolete cipher ({{why}}). Use AES-256-GCM or ChaCha20-Poly1305.',
       ecbMode: 'ECB mode encrypts equal blocks to equal ciphertext and leaks patterns. Use an authenticated mode (AES-256-GCM) with a random IV per message.',
@@ -120,7 +123,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
 
     return {
       'Program:exit'() {
