@@ -8,18 +8,39 @@ import { applyEnvelopeSuggestion, lintWithKeywarden } from './envelope-lint';
 
 const REPO = path.join(__dirname, '..', '..');
 const FIXTURES = path.join(REPO, 'test', 'fixtures', 'fixes');
+const NEGATIVES = path.join(FIXTURES, 'negative');
 
 /**
- * One program of the fix corpus: `test/fixtures/fixes/<program>` plus its
- * sidecar `<program>.case.json`, which says how to drive it (one file per
- * case, so adding a program never edits a shared list).
+ * The fix corpus. Each program `test/fixtures/fixes/<program>` that has a
+ * sidecar `<program>.case.json` is rewritten through ESLint, re-linted,
+ * type-checked (TS), imported and driven against the local KMS provider, and
+ * must still read a record its original version wrote. One sidecar per
+ * program, so adding a program never edits a shared list. Sidecar fields:
+ *
+ *   "encrypt", "decrypt"  names of the two functions or methods (required)
+ *   "legacyKey"           the hardcoded key (or passphrase) exactly as written: what an
+ *                         operator puts in KEYWARDEN_LEGACY_KEY; must be gone from the output (required)
+ *   "io"                  "string" (default) or "buffer": what encrypt takes and decrypt returns
+ *   "sealed"              "string" (default) or "buffer": what encrypt returns and decrypt takes
+ *   "class"               an exported class holding the methods (`export class`, `module.exports = Class`,
+ *                         `export default class`); "args" are its constructor arguments (default [])
+ *   "static"              with "class": the methods are static, called on the class itself
+ *   "object"              an exported object holding the methods (`export const cipher = { encrypt() {…} }`)
+ *
+ * Programs in `test/fixtures/fixes/negative/` (no sidecar) are idioms the rewrite must
+ * refuse: each still gets its no-hardcoded-key finding, and no rewriteToEnvelope suggestion.
  */
 interface FixCase {
   file: string;
   encrypt: string;
   decrypt: string;
-  /** The fixture's hardcoded key, exactly as written: what an operator puts in KEYWARDEN_LEGACY_KEY. */
   legacyKey: string;
+  io?: 'string' | 'buffer';
+  sealed?: 'string' | 'buffer';
+  class?: string;
+  args?: unknown[];
+  static?: boolean;
+  object?: string;
 }
 
 const CASES: FixCase[] = fs
@@ -28,16 +49,50 @@ const CASES: FixCase[] = fs
   .sort()
   .map((name) => ({ file: name.slice(0, -'.case.json'.length), ...(JSON.parse(fs.readFileSync(path.join(FIXTURES, name), 'utf8')) as Omit<FixCase, 'file'>) }));
 
-type Api = Record<string, (input: string) => unknown>;
+type Module = Record<string, unknown> & ((...args: unknown[]) => unknown);
+type Sealer = (input: unknown) => unknown;
 
 /** Loads a module the way Node would: ES modules natively, CJS and TS (via the tsx hook mocha runs under) with require. */
-async function load(file: string): Promise<Api> {
+async function load(file: string): Promise<Module> {
   if (file.endsWith('.mjs')) {
-    const dynamicImport = new Function('url', 'return import(url)') as (url: string) => Promise<Api>;
+    const dynamicImport = new Function('url', 'return import(url)') as (url: string) => Promise<Module>;
     return dynamicImport(pathToFileURL(file).href);
   }
-  return require(file) as Api;
+  return require(file) as Module;
 }
+
+/** An export by name, or the module's default export / `module.exports` itself when that is the named class. */
+function exported(api: Module, name: string): unknown {
+  if (name in api) return api[name];
+  const candidates = [api.default, api] as { name?: string }[];
+  const found = candidates.find((c) => typeof c === 'function' && c.name === name);
+  assert.ok(found, `the module exports ${name}`);
+  return found;
+}
+
+/** The case's encrypt and decrypt, bound to their class instance, class or object. */
+function operations(api: Module, c: FixCase): { encrypt: Sealer; decrypt: Sealer } {
+  let holder: Record<string, unknown> = api;
+  if (c.class) {
+    const Class = exported(api, c.class) as new (...args: unknown[]) => Record<string, unknown>;
+    holder = c.static ? (Class as unknown as Record<string, unknown>) : new Class(...(c.args ?? []));
+  } else if (c.object) {
+    holder = exported(api, c.object) as Record<string, unknown>;
+  }
+  const method = (name: string) => {
+    assert.equal(typeof holder[name], 'function', `${name} is a function`);
+    return (holder[name] as Sealer).bind(holder);
+  };
+  return { encrypt: method(c.encrypt), decrypt: method(c.decrypt) };
+}
+
+/** Inputs every rewrite must round-trip, in the case's plaintext type. */
+function samples(c: FixCase): unknown[] {
+  if (c.io === 'buffer') return [Buffer.from('hello'), Buffer.from('Grüße, 世界 🔐'), Buffer.alloc(0), Buffer.alloc(1024 * 1024, 0xa5), Buffer.from([0xff, 0xfe, 0x00, 0x80, 0xc3])];
+  return ['hello', 'Grüße, 世界 🔐', '', 'x'.repeat(1024 * 1024), '\u0000\u0001binary\u00ff'];
+}
+
+const OLD_RECORD_TEXT = 'order #1138: 2× café ☕';
 
 function typeCheck(file: string): string[] {
   const program = ts.createProgram([file], {
@@ -88,29 +143,38 @@ describe('envelope rewrite: fix corpus', function () {
       assert.ok(!output.includes(c.legacyKey), 'the old key is gone from the source');
 
       // The original program writes a record the old way.
+      const plainOld = c.io === 'buffer' ? Buffer.from(OLD_RECORD_TEXT) : OLD_RECORD_TEXT;
       fs.mkdirSync(path.join(dir, 'old'));
       const oldFile = path.join(dir, 'old', c.file);
       fs.writeFileSync(oldFile, source);
-      const oldApi = await load(oldFile);
-      const oldRecord = oldApi[c.encrypt]('order #1138: 2× café ☕') as string;
+      const oldRecord = await operations(await load(oldFile), c).encrypt(plainOld);
 
       const newFile = path.join(dir, c.file);
       fs.writeFileSync(newFile, output);
-      if (c.file.endsWith('.ts')) assert.deepEqual(typeCheck(newFile), [], 'the TypeScript output type-checks');
+      if (/\.[cm]?ts$/.test(c.file)) assert.deepEqual(typeCheck(newFile), [], 'the TypeScript output type-checks');
       delete process.env.KEYWARDEN_LEGACY_KEY;
-      const api = await load(newFile);
-      const encrypt = api[c.encrypt] as (s: string) => Promise<string>;
-      const decrypt = api[c.decrypt] as (s: string) => Promise<string>;
-      for (const plain of ['hello', 'Grüße, 世界 🔐', '', 'x'.repeat(1024 * 1024), '\u0000\u0001binary\u00ff']) {
+      const { encrypt, decrypt } = operations(await load(newFile), c);
+      for (const plain of samples(c)) {
         const sealed = await encrypt(plain);
-        assert.equal(typeof sealed, 'string');
-        assert.notEqual(sealed, plain);
-        assert.equal(await decrypt(sealed), plain);
+        if (c.sealed === 'buffer') assert.ok(Buffer.isBuffer(sealed), 'encrypt still returns a Buffer');
+        else assert.equal(typeof sealed, 'string', 'encrypt still returns a string');
+        assert.notDeepEqual(sealed, plain);
+        assert.deepEqual(await decrypt(sealed), plain);
       }
       // Old records: refused without the legacy key, readable with it.
-      await assert.rejects(decrypt(oldRecord), /KEYWARDEN_LEGACY_KEY/);
+      await assert.rejects(Promise.resolve().then(() => decrypt(oldRecord)), /KEYWARDEN_LEGACY_KEY/);
       process.env.KEYWARDEN_LEGACY_KEY = c.legacyKey;
-      assert.equal(await decrypt(oldRecord), 'order #1138: 2× café ☕');
+      assert.deepEqual(await decrypt(oldRecord), plainOld);
+    });
+  }
+
+  const negatives = fs.existsSync(NEGATIVES) ? fs.readdirSync(NEGATIVES).sort() : [];
+  for (const file of negatives) {
+    it(`negative/${file}: keeps the finding, offers no rewrite`, () => {
+      const source = fs.readFileSync(path.join(NEGATIVES, file), 'utf8');
+      const filename = path.join('/tmp', 'negative', file);
+      assert.ok(lintWithKeywarden(source, filename).some((m) => m.ruleId === 'keywarden/no-hardcoded-key'), 'the hardcoded key is still reported');
+      assert.equal(applyEnvelopeSuggestion(source, filename), undefined);
     });
   }
 
