@@ -5,6 +5,7 @@ import { redact } from '../src/analysis/secrets';
 import { unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { Constant, ResolveContext } from '../src/analysis/values';
 import type { Operation } from '../src/model/types';
+import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
 import { createRule } from '../src/util/create-rule';
 import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
@@ -14,7 +15,7 @@ export type Options = [
     reportDecryption?: boolean;
   },
 ];
-export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'reusedIv' | 'useRandomIv';
+export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'reusedIv' | 'useRandomIv' | 'rewriteToEnvelope';
 
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const WHY = 'a repeated IV/nonce under one key leaks plaintext (CBC: equal prefixes; CTR, GCM, ChaCha20, secretbox: the XOR of plaintexts, and GCM\'s authentication key)';
@@ -42,6 +43,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
+      rewriteToEnvelope: ENVELOPE_SUGGESTION_MESSAGE,
       constantIv: 'The IV/nonce {{preview}} is a constant used by {{sink}} (line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       zeroIv: 'An all-zero IV/nonce is used by {{sink}} (line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       keyDerivedIv:
@@ -55,7 +57,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['constantIv', 'zeroIv', 'keyDerivedIv', 'reusedIv']);
 
     return {
       'Program:exit'() {

@@ -7,6 +7,7 @@ import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, type AlgorithmFacts } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
+import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -31,7 +32,7 @@ export type MessageIds =
   | 'jwtUnpinned'
   | 'unauthenticatedMode'
   | 'useSha256'
-  | 'useSha256Migrate';
+  | 'useSha256Migrate' | 'rewriteToEnvelope';
 
 /** What a hash inside each kind of operation protects. */
 const HASH_USE: Partial<Record<Operation, string>> = {
@@ -87,6 +88,7 @@ export default createRule<Options, MessageIds>({
       },
     ],
     messages: {
+      rewriteToEnvelope: ENVELOPE_SUGGESTION_MESSAGE,
       weakHash: '{{name}} is broken (collisions are practical) and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
       weakCipher: '{{name}} is an obsolete cipher ({{why}}). Use AES-256-GCM or ChaCha20-Poly1305.',
       ecbMode: 'ECB mode encrypts equal blocks to equal ciphertext and leaks patterns. Use an authenticated mode (AES-256-GCM) with a random IV per message.',
@@ -109,7 +111,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
 
     return {
       'Program:exit'() {

@@ -34,7 +34,7 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
 function memberValues(cls: ClassNode, name: string, isStatic: boolean): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
   for (const element of cls.body.body) {
-    if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && propertyName(element.key) === name) {
+    if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && fieldName(element.key) === name) {
       if (element.value) values.push(element.value);
     }
     if (!isStatic && element.type === 'MethodDefinition' && element.value.body) {
@@ -68,4 +68,9 @@ function collectThisAssignments(body: TSESTree.Node, name: string, out: TSESTree
       out.push(node.right);
     }
   }
+}
+
+/** A field's name; private fields keep their `#` so `#key` and `key` stay distinct. */
+function fieldName(key: TSESTree.Node): string | undefined {
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
 }

@@ -400,7 +400,8 @@ function externalValue(ctx: ResolveContext, node: TSESTree.Node): Resolution {
 // Member expressions: config objects, class fields, `process.env`
 
 function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
-  const name = memberName(node);
+  // `this.#key` is named `#key`, as class-members names private fields.
+  const name = node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
   if (name === undefined) return NONE;
   if (isProcessEnv(node.object)) return NONE;
   if (node.object.type === 'ThisExpression') return union(classMemberValues(ctx.sourceCode, node, name).map(next), false);

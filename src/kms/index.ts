@@ -43,5 +43,6 @@ export { inspectSealed, type SealedInfo } from './inspect';
 // (@aws-sdk/client-kms, pkcs11js) only when a key URI of its scheme is used.
 export type { AwsKmsProviderOptions } from './providers/aws-kms';
 export type { VaultTransitProviderOptions } from './providers/vault-transit';
+export type { AzureKeyVaultProviderOptions, AzureTokenCredential, AzureWrapAlgorithm } from './providers/azure-kv';
 export type { Pkcs11ProviderOptions, CreatePkcs11KekOptions } from './providers/pkcs11';
 export { createPkcs11Kek } from './providers/pkcs11';

@@ -17,7 +17,14 @@ import { wipe } from './wipe';
  * repeat a (key, IV) pair unless two 256-bit random nonces collide.
  */
 const INFO = Buffer.concat([Buffer.from('keywarden/v1 message', 'utf8'), Buffer.from([SUITE_AES256GCM_HKDF_SHA512_COMMITTED])]);
-const BLOCK_ONE = Buffer.from([1]);
+/**
+ * The HMAC input `info || nonce || 0x01`, assembled in one reused buffer: one
+ * update call instead of three is measurably cheaper for a 54-byte message.
+ * Only public bytes (the nonce is stored in clear) ever sit in it.
+ */
+const HKDF_INPUT = Buffer.alloc(INFO.length + NONCE_BYTES + 1);
+INFO.copy(HKDF_INPUT, 0);
+HKDF_INPUT[HKDF_INPUT.length - 1] = 1;
 
 export interface MessageKeys {
   /** The 64-byte HKDF output; `key` and `commitment` are views of it. */
@@ -27,7 +34,9 @@ export interface MessageKeys {
 }
 
 export function deriveMessageKeys(dataKey: Uint8Array, nonce: Uint8Array): MessageKeys {
-  const okm = crypto.createHmac('sha512', dataKey).update(INFO).update(nonce).update(BLOCK_ONE).digest();
+  if (nonce.length !== NONCE_BYTES) throw new RangeError('keywarden/kms: message nonce must be 32 bytes');
+  HKDF_INPUT.set(nonce, INFO.length);
+  const okm = crypto.createHmac('sha512', dataKey).update(HKDF_INPUT).digest();
   return { okm, key: okm.subarray(0, 32), commitment: okm.subarray(32, 32 + COMMITMENT_BYTES) };
 }
 

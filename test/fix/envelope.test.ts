@@ -27,8 +27,11 @@ const NEGATIVES = path.join(FIXTURES, 'negative');
  *   "static"              with "class": the methods are static, called on the class itself
  *   "object"              an exported object holding the methods (`export const cipher = { encrypt() {…} }`)
  *
- * Programs in `test/fixtures/fixes/negative/` (no sidecar) are idioms the rewrite must
- * refuse: each still gets its no-hardcoded-key finding, and no rewriteToEnvelope suggestion.
+ * Programs in `test/fixtures/fixes/negative/` are idioms the rewrite must refuse: each
+ * still gets its no-hardcoded-key finding, and no rewriteToEnvelope suggestion. Each has a
+ * sidecar `<program>.cure.json` — `{ "why": "…", "cure": [["from", "to"], …] }` — whose
+ * replacements remove just the reason, and the cured program must be rewritten: so each
+ * negative proves the rewrite refuses for that reason, not for an unrelated one.
  */
 interface FixCase {
   file: string;
@@ -66,8 +69,10 @@ function exported(api: Module, name: string): unknown {
   if (name in api) return api[name];
   const candidates = [api.default, api] as { name?: string }[];
   const found = candidates.find((c) => typeof c === 'function' && c.name === name);
-  assert.ok(found, `the module exports ${name}`);
-  return found;
+  if (found) return found;
+  // `module.exports = fieldCipher`: the module is the object.
+  assert.ok(typeof api === 'object' && Object.values(api).some((v) => typeof v === 'function'), `the module exports ${name}`);
+  return api;
 }
 
 /** The case's encrypt and decrypt, bound to their class instance, class or object. */
@@ -168,13 +173,17 @@ describe('envelope rewrite: fix corpus', function () {
     });
   }
 
-  const negatives = fs.existsSync(NEGATIVES) ? fs.readdirSync(NEGATIVES).sort() : [];
+  const negatives = fs.readdirSync(NEGATIVES).filter((name) => !name.endsWith('.cure.json')).sort();
   for (const file of negatives) {
-    it(`negative/${file}: keeps the finding, offers no rewrite`, () => {
+    const { why, cure } = JSON.parse(fs.readFileSync(path.join(NEGATIVES, `${file}.cure.json`), 'utf8')) as { why: string; cure: [string, string][] };
+    it(`negative/${file}: keeps the finding, offers no rewrite (${why})`, () => {
       const source = fs.readFileSync(path.join(NEGATIVES, file), 'utf8');
       const filename = path.join('/tmp', 'negative', file);
       assert.ok(lintWithKeywarden(source, filename).some((m) => m.ruleId === 'keywarden/no-hardcoded-key'), 'the hardcoded key is still reported');
       assert.equal(applyEnvelopeSuggestion(source, filename), undefined);
+      const cured = cure.reduce((text, [from, to]) => text.split(from).join(to), source);
+      assert.notEqual(cured, source);
+      assert.ok(applyEnvelopeSuggestion(cured, filename), `without that reason (${why}) the rewrite is offered`);
     });
   }
 

@@ -13,15 +13,15 @@ const ROOT = path.join(__dirname, '..', '..');
 describe('kms: provider registry, isolation and types', () => {
   const tmp = useTempDir();
 
-  it('registers local, aws-kms, gcp-kms, pkcs11 and vault-transit', () => {
-    assert.deepEqual(registeredSchemes().sort(), ['aws-kms', 'gcp-kms', 'local', 'pkcs11', 'vault-transit']);
+  it('registers local, aws-kms, azure-kv, gcp-kms, pkcs11 and vault-transit', () => {
+    assert.deepEqual(registeredSchemes().sort(), ['aws-kms', 'azure-kv', 'gcp-kms', 'local', 'pkcs11', 'vault-transit']);
     assert.ok(createProvider('local', { local: localOptions(tmp.dir) }) instanceof LocalProvider);
   });
 
   it('an unknown scheme or a malformed key URI is UNSUPPORTED_FORMAT', async () => {
     assert.throws(() => createProvider('no-such-kms'), { code: 'UNSUPPORTED_FORMAT' });
     assert.throws(() => createEnvelopeClient({ keyUri: 'not a uri' }), { code: 'UNSUPPORTED_FORMAT' });
-    const client = createEnvelopeClient({ keyUri: 'azure-kv://vault/key' });
+    const client = createEnvelopeClient({ keyUri: 'cloud-hsm://vault/key' });
     await rejectsWith(client.encrypt('x'), 'UNSUPPORTED_FORMAT');
   });
 
@@ -41,9 +41,10 @@ describe('kms: provider registry, isolation and types', () => {
       const { createEnvelopeClient } = require(${JSON.stringify(path.join(ROOT, 'src', 'kms'))});
       createEnvelopeClient({ keyUri: 'aws-kms://arn:aws:kms:eu-west-1:111122223333:key/abc' });
       createEnvelopeClient({ keyUri: 'pkcs11://token=t;object=k' });
+      createEnvelopeClient({ keyUri: 'azure-kv://acme.vault.azure.net/keys/k' });
       const local = createEnvelopeClient({ keyUri: 'local://app', providerOptions: { local: { keyringPath: process.argv[1] } } });
       local.encrypt('x').then(() => {
-        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|pkcs11js|graphene-pk11|providers[\\/](aws-kms|vault-transit|gcp-kms)/.test(f));
+        const loaded = Object.keys(require.cache).filter((f) => /@aws-sdk|@google-cloud|@azure|pkcs11js|graphene-pk11|providers[\\/](aws-kms|vault-transit|gcp-kms|azure-kv)/.test(f));
         process.stdout.write(JSON.stringify(loaded));
       });`;
     const result = spawnSync(process.execPath, ['--require', require.resolve('tsx/cjs'), '-e', script, path.join(tmp.dir, 'keyring.json')], { encoding: 'utf8' });

@@ -12,8 +12,8 @@ export type Container =
 /** An encrypt or decrypt function of a recognised pair, in one of the shapes the rewrite can edit. */
 export interface CryptoFunction {
   node: FunctionNode;
-  /** `function f`, `const f = () => …`, a class method, an object-literal method or arrow property. */
-  shape: 'declaration' | 'variable' | 'method' | 'property';
+  /** `function f`, `const f = () => …`, `exports.f = function …`, a class method, an object-literal method or arrow property. */
+  shape: 'declaration' | 'variable' | 'exported' | 'method' | 'property';
   name: string;
   container: Container;
   /** For class methods. */
@@ -43,6 +43,12 @@ export function enclosingFunction(sourceCode: SourceCode, node: TSESTree.Node): 
     const declaration = parent.parent;
     if (parent.id.type !== 'Identifier' || parent.init !== fn || declaration.kind !== 'const' || declaration.declarations.length !== 1 || !isTopLevel(declaration.parent)) return undefined;
     return { ...base, shape: 'variable', name: parent.id.name, container: { kind: 'module' }, asyncAt: fn.range[0] };
+  }
+  if (parent.type === 'AssignmentExpression' && parent.right === fn && parent.operator === '=' && parent.parent.type === 'ExpressionStatement' && parent.parent.parent.type === 'Program') {
+    // `exports.encrypt = function (text) {…}` / `module.exports.encrypt = (text) => {…}`
+    const name = parent.left.type === 'MemberExpression' ? plainMemberName(parent.left) : undefined;
+    if (!name || name.startsWith('#') || !isExportsTarget(parent.left)) return undefined;
+    return { ...base, shape: 'exported', name, container: { kind: 'module' }, member: undefined, asyncAt: fn.range[0] };
   }
   if (parent.type === 'MethodDefinition' && fn.type === 'FunctionExpression') {
     const name = keyName(parent.key, parent.computed);
@@ -93,7 +99,7 @@ function objectContainer(sourceCode: SourceCode, node: TSESTree.ObjectExpression
 export function findCallers(sourceCode: SourceCode, fns: readonly CryptoFunction[], esm: boolean, libraryCallees: ReadonlySet<TSESTree.Node>): TSESTree.CallExpression[] | undefined {
   const uses: TSESTree.Node[] = [];
   for (const fn of fns) {
-    const found = fn.container.kind === 'module' ? moduleUses(sourceCode, fn) : memberUses(sourceCode, fn, libraryCallees);
+    const found = fn.shape === 'exported' ? exportedUses(sourceCode, fn, libraryCallees) : fn.container.kind === 'module' ? moduleUses(sourceCode, fn) : memberUses(sourceCode, fn, libraryCallees);
     if (!found) return undefined;
     uses.push(...found);
   }
@@ -120,6 +126,18 @@ function moduleUses(sourceCode: SourceCode, fn: CryptoFunction): TSESTree.Node[]
   const variable = declared.find((v) => v.name === fn.name);
   if (!variable) return undefined;
   return variable.references.map((r) => r.identifier as TSESTree.Node).filter((id) => id.parent?.type !== 'VariableDeclarator' || (id.parent as TSESTree.VariableDeclarator).id !== id);
+}
+
+/** `exports.encrypt(…)` elsewhere in the file: calls through the exports object. */
+function exportedUses(sourceCode: SourceCode, fn: CryptoFunction, libraryCallees: ReadonlySet<TSESTree.Node>): TSESTree.Node[] | undefined {
+  const assigned = fn.node.parent as TSESTree.AssignmentExpression;
+  const uses: TSESTree.Node[] = [];
+  for (const member of collect<TSESTree.MemberExpression>(sourceCode.ast, 'MemberExpression')) {
+    if (plainMemberName(member) !== fn.name || member === assigned.left || libraryCallees.has(member)) continue;
+    if (!isExportsTarget(member)) return undefined;
+    uses.push(member);
+  }
+  return uses;
 }
 
 /**
@@ -176,7 +194,7 @@ function containerEscapesSafely(sourceCode: SourceCode, container: Container): b
   for (const ref of variable.references) {
     const id = ref.identifier as TSESTree.Node;
     const parent = id.parent!;
-    if ((ref as { isTypeReference?: boolean }).isTypeReference) continue;
+    if ((ref as { isTypeReference?: boolean }).isTypeReference || parent.type === 'TSTypeQuery') continue; // types vanish at run time
     if (parent.type === 'VariableDeclarator' && parent.id === id) continue;
     if (parent.type === 'MemberExpression' && parent.object === id) continue;
     if (parent.type === 'NewExpression' && parent.callee === id) continue;

@@ -15,6 +15,8 @@ export interface ProviderOptionsMap {
   pkcs11?: object;
   /** Vault address, token, namespace, … */
   'vault-transit'?: object;
+  /** Azure Key Vault credential, vault URLs, wrap algorithm, … */
+  'azure-kv'?: object;
   [scheme: string]: object | undefined;
 }
 
@@ -32,6 +34,7 @@ const registry: Record<string, () => ProviderFactory> = {
   pkcs11: () => loadFactory('./pkcs11', 'createPkcs11Provider'),
   'vault-transit': () => loadFactory('./vault-transit', 'createVaultTransitProvider'),
   'gcp-kms': () => loadFactory('./gcp-kms', 'createGcpKmsProvider'),
+  'azure-kv': () => loadFactory('./azure-kv', 'createAzureKeyVaultProvider'),
 };
 
 export function registeredSchemes(): string[] {
