@@ -38,7 +38,7 @@ function requireCallOf(init: TSESTree.Expression | null): TSESTree.CallExpressio
 export function unusedImportEdits(sourceCode: SourceCode, removed: readonly Range[], kept: readonly Range[]): { edits: TextEdit[]; wholly: Set<TSESTree.Node> } {
   const text = sourceCode.getText();
   const gone = (variable: TSESLint.Scope.Variable) => {
-    const refs = variable.references.map((r) => r.identifier as TSESTree.Node);
+    const refs = variable.references.filter((r) => !r.init).map((r) => r.identifier as TSESTree.Node); // not the `const { a } = require(…)` binding itself
     return refs.length > 0 && refs.every((id) => removed.some((r) => within(id, r)) && !kept.some((r) => within(id, r)));
   };
   const edits: TextEdit[] = [];
