@@ -3,7 +3,7 @@ import type { SourceCode } from '../../analysis/scope';
 import { collect, hasTypeScriptSyntax, keyName, lineIndent, lineRange, thisFunction, within } from './ast';
 import type { IdiomMatch } from './idiom';
 import { unusedImportEdits } from './imports';
-import { unusedConstEdits } from './unused-consts';
+import { unusedConstStatements } from './unused-consts';
 import type { KeyBinding } from './key';
 import type { CryptoFunction } from './locate';
 import { purposeFor } from './purpose';
@@ -53,9 +53,8 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
   if (!inClass && collect<TSESTree.ThisExpression>(decrypt.body, 'ThisExpression').some((t) => thisFunction(t) === decrypt.node || decrypt.node.type === 'ArrowFunctionExpression')) return undefined;
 
   const edits: TextEdit[] = [];
-  // 1. The key's declaration (and module statements derived from it) go; they live on only in the legacy decrypt, fed from the environment.
+  // 1. The key's declaration and module statements derived from it (removed in step 5) live on only in the legacy decrypt, fed from the environment.
   const keyInit = key && sliceWithEdits(text, key.init.range, [{ range: key.origin.range, text: `${KEY_READER}()` }]);
-  if (key) edits.push(...statementRemovals(text, [key.declaration, ...(match.keyDerived ?? [])]));
 
   // 2. encrypt and decrypt through the client.
   const call = (fn: string) => `${client}.${fn}`;
@@ -100,9 +99,9 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
     const first = program.body[0].range[0];
     edits.push({ range: [first, first], text: `${importLine}\n\n${clientLine}\n\n` });
   }
-  edits.push(...unused.edits);
-  const removedStatements = new Set<TSESTree.Node>([...(key ? [key.declaration] : []), ...(match.keyDerived ?? [])]);
-  edits.push(...unusedConstEdits(sourceCode, removed, key ? [key.init.range] : [], removedStatements));
+  const keyStatements = key ? [key.declaration, ...(match.keyDerived ?? [])] : [];
+  const constants = unusedConstStatements(sourceCode, removed, key ? [key.init.range] : [], new Set([...keyStatements, ...unused.constants]));
+  edits.push(...unused.edits, ...lineRemovals(text, [...keyStatements, ...unused.constants, ...constants]));
   return noOverlaps(edits) ? edits : undefined;
 }
 
@@ -144,7 +143,7 @@ function legacyFunction(r: Rewrite, text: string, legacyName: string, keyInit: s
   const signature = `(${text.slice(decrypt.param.range[0], decrypt.param.range[1])})${fn.returnType ? text.slice(fn.returnType.range[0], fn.returnType.range[1]) : ''}`;
   const async = fn.async ? 'async ' : '';
   if (decrypt.container.kind === 'class') {
-    const modifiers = `${decrypt.isStatic ? 'static ' : ''}${ts ? 'private ' : ''}`;
+    const modifiers = `${ts ? 'private ' : ''}${decrypt.isStatic ? 'static ' : ''}`;
     return `/** Reads records written before the envelope migration. */\n${lineIndent(text, decrypt.member!.range[0])}${modifiers}${async}${legacyName}${signature} ${body}`;
   }
   const dedented = dedent(body, lineIndent(text, decrypt.body.range[1] - 1));
@@ -202,24 +201,24 @@ function topLevelNames(sourceCode: SourceCode): Set<string> {
   return names;
 }
 
-/** A removed line between two blank lines takes one of them along, so no double gap is left. */
-/** Removes whole statements; a run of them with only blank lines between goes as one, so no blank lines pile up. */
-function statementRemovals(text: string, statements: readonly TSESTree.Node[]): TextEdit[] {
-  const runs: [number, number][] = [];
-  for (const statement of [...statements].sort((a, b) => a.range[0] - b.range[0])) {
-    const range = lineRange(text, statement);
-    const last = runs[runs.length - 1];
-    if (last && /^\s*$/.test(text.slice(last[1], range[0]))) last[1] = range[1];
-    else runs.push(range);
+/** Removes whole statements' lines; neighbouring ones as one block, so the gap they leave closes once. */
+function lineRemovals(text: string, statements: readonly TSESTree.Node[]): TextEdit[] {
+  const ranges = statements.map((s) => lineRange(text, s)).sort((a, b) => a[0] - b[0]);
+  const merged: [number, number][] = [];
+  for (const range of ranges) {
+    const last = merged[merged.length - 1];
+    if (last && range[0] <= last[1]) last[1] = Math.max(last[1], range[1]);
+    else merged.push([range[0], range[1]]);
   }
-  return runs.map((range) => ({ range: withBlankLineAfter(text, range), text: '' }));
+  return merged.map((range) => ({ range: withBlankLineAfter(text, range), text: '' }));
 }
 
+/** A removed line between two blank lines (or first in a block, before a blank line) takes the blank after it along, so no gap is left. */
 function withBlankLineAfter(text: string, range: [number, number]): [number, number] {
   const [start, end] = range;
   if (start === 0 || text[start - 1] !== '\n' || text[end - 1] !== '\n') return range;
   const before = text.lastIndexOf('\n', start - 2) + 1;
-  const blankBefore = /^[ \t]*\n$/.test(text.slice(before, start));
+  const blankBefore = /^[ \t]*\n$/.test(text.slice(before, start)) || /\{[ \t]*\n$/.test(text.slice(before, start)); // or the opening line of a class body
   const after = /^[ \t]*\n/.exec(text.slice(end));
   return blankBefore && after ? [start, end + after[0].length] : range;
 }

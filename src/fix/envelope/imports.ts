@@ -33,16 +33,23 @@ function requireCallOf(init: TSESTree.Expression | null): TSESTree.CallExpressio
  * Edits removing imported bindings the rewrite leaves unused: a binding whose
  * every reference lies in `removed` (and not in `kept`, text the rewrite moves
  * elsewhere) goes — just its specifier, or the whole declaration when nothing
- * is left. Bindings unused before the rewrite are not ours to touch.
+ * is left. Bindings unused before the rewrite are not ours to touch. Module-level
+ * constants with a literal value that only the removed code read are returned in
+ * `constants` (the caller removes their lines together with the key's).
  */
-export function unusedImportEdits(sourceCode: SourceCode, removed: readonly Range[], kept: readonly Range[]): { edits: TextEdit[]; wholly: Set<TSESTree.Node> } {
+export function unusedImportEdits(
+  sourceCode: SourceCode,
+  removed: readonly Range[],
+  kept: readonly Range[],
+): { edits: TextEdit[]; wholly: Set<TSESTree.Node>; constants: TSESTree.VariableDeclaration[] } {
   const text = sourceCode.getText();
   const gone = (variable: TSESLint.Scope.Variable) => {
-    const refs = variable.references.filter((r) => !r.init).map((r) => r.identifier as TSESTree.Node); // not the `const { a } = require(…)` binding itself
+    const refs = variable.references.filter((r) => !r.init).map((r) => r.identifier as TSESTree.Node); // not the declaration's own write
     return refs.length > 0 && refs.every((id) => removed.some((r) => within(id, r)) && !kept.some((r) => within(id, r)));
   };
   const edits: TextEdit[] = [];
   const wholly = new Set<TSESTree.Node>();
+  const constants: TSESTree.VariableDeclaration[] = [];
   for (const statement of sourceCode.ast.body) {
     if (statement.type === 'ImportDeclaration') {
       if (statement.importKind === 'type' || statement.specifiers.length === 0) continue;
@@ -62,6 +69,10 @@ export function unusedImportEdits(sourceCode: SourceCode, removed: readonly Rang
         continue;
       }
       edits.push(...listRemovals(named, unused));
+    } else if (isPureConstant(statement)) {
+      // `const IV_LENGTH = 16` that only the old encrypt read
+      const declaration = statement as TSESTree.VariableDeclaration;
+      if (sourceCode.getDeclaredVariables(declaration.declarations[0]).every(gone)) constants.push(declaration);
     } else if (statement.type === 'VariableDeclaration' && statement.declarations.length === 1 && requireCallOf(statement.declarations[0].init)) {
       const declarator = statement.declarations[0];
       const variables = sourceCode.getDeclaredVariables(declarator);
@@ -77,7 +88,7 @@ export function unusedImportEdits(sourceCode: SourceCode, removed: readonly Rang
       edits.push(...listRemovals(properties, unused));
     }
   }
-  return { edits, wholly };
+  return { edits, wholly, constants };
 }
 
 /** Removes items of a comma-separated list with their separating commas (`{ a, b, c }` minus b, c → `{ a }`). */
@@ -91,4 +102,13 @@ function listRemovals(items: readonly TSESTree.Node[], unused: readonly TSESTree
   });
   if (lastKept < items.length - 1) edits.push({ range: [items[lastKept].range[1], items[items.length - 1].range[1]], text: '' });
   return edits;
+}
+
+/** `const NAME = 16` / `'aes-256-cbc'` / `-1` at module level, not exported: removing it has no effect but its name. */
+function isPureConstant(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type !== 'VariableDeclaration' || statement.kind !== 'const' || statement.declarations.length !== 1) return false;
+  const { id, init } = statement.declarations[0];
+  if (id.type !== 'Identifier' || !init) return false;
+  const value = init.type === 'UnaryExpression' && init.operator === '-' ? init.argument : init;
+  return value.type === 'Literal' || (value.type === 'TemplateLiteral' && value.expressions.length === 0);
 }

@@ -5,7 +5,7 @@ import type { CryptoFunction } from './locate';
 /** Words that say how, not what: dropped from names when naming the data's purpose. */
 const CRYPTO_WORDS = new Set([
   'encrypt', 'encrypted', 'encryption', 'decrypt', 'decrypted', 'decryption', 'enc', 'dec', 'seal', 'sealed', 'open', 'unseal', 'cipher', 'decipher',
-  'crypto', 'crypt', 'aes', 'gcm', 'cbc', 'key', 'secret', 'protect', 'unprotect', 'lock', 'unlock', 'hide', 'reveal', 'to', 'from', 'the', 'a', 'helper', 'util', 'utils', 'service',
+  'crypto', 'crypt', 'encode', 'decode', 'codec', 'wrap', 'unwrap', 'tokenize', 'detokenize', 'aes', 'gcm', 'cbc', 'key', 'secret', 'protect', 'unprotect', 'lock', 'unlock', 'hide', 'reveal', 'to', 'from', 'the', 'a', 'helper', 'util', 'utils', 'service',
 ]);
 
 /**

@@ -1,20 +1,18 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { unwrapExpression, type SourceCode } from '../../analysis/scope';
-import { lineRange, within } from './ast';
-import type { TextEdit } from './text-edit';
+import { within } from './ast';
 
 type Range = readonly [number, number];
 
 /**
  * Module-level consts the rewrite leaves unread (`const NOTES_KEY_ID = process.env.NOTES_KMS_KEY_ID`
  * read only by the replaced encrypt): every read lies in `removed`, none in
- * `kept`. Only initialisers without side effects go — literals, plain
+ * `kept` (the caller removes their lines). Only initialisers without side effects go — literals, plain
  * templates, `process.env.NAME` (with a literal fallback) — so loading the
  * module does the same; `skip` are statements other edits already remove.
  */
-export function unusedConstEdits(sourceCode: SourceCode, removed: readonly Range[], kept: readonly Range[], skip: ReadonlySet<TSESTree.Node>): TextEdit[] {
-  const text = sourceCode.getText();
-  const edits: TextEdit[] = [];
+export function unusedConstStatements(sourceCode: SourceCode, removed: readonly Range[], kept: readonly Range[], skip: ReadonlySet<TSESTree.Node>): TSESTree.VariableDeclaration[] {
+  const found: TSESTree.VariableDeclaration[] = [];
   for (const statement of sourceCode.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? undefined : statement;
     if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const' || declaration.declarations.length !== 1 || skip.has(declaration)) continue;
@@ -22,9 +20,9 @@ export function unusedConstEdits(sourceCode: SourceCode, removed: readonly Range
     if (declarator.id.type !== 'Identifier' || !declarator.init || !sideEffectFree(declarator.init)) continue;
     const variable = sourceCode.getDeclaredVariables(declarator)[0];
     const reads = variable?.references.filter((r) => !r.init).map((r) => r.identifier as TSESTree.Node) ?? [];
-    if (reads.length > 0 && reads.every((id) => removed.some((r) => within(id, r)) && !kept.some((r) => within(id, r)))) edits.push({ range: lineRange(text, declaration), text: '' });
+    if (reads.length > 0 && reads.every((id) => removed.some((r) => within(id, r)) && !kept.some((r) => within(id, r)))) found.push(declaration);
   }
-  return edits;
+  return found;
 }
 
 function sideEffectFree(node: TSESTree.Node): boolean {
