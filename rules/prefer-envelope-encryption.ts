@@ -3,10 +3,11 @@ import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls'
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { directKmsRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ onlyInLoops?: boolean }];
-export type MessageIds = 'directKmsEncrypt';
+export type MessageIds = 'directKmsEncrypt' | 'rewriteToEnvelope';
 
 /**
  * Names of key material, which KMS Encrypt is meant to wrap (envelope encryption done by hand).
@@ -18,6 +19,7 @@ export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',
   meta: {
     type: 'suggestion',
+    hasSuggestions: true,
     docs: {
       description: 'Prefer envelope encryption (a data key per dataset) over encrypting application data directly with KMS Encrypt',
       recommended: 'recommended',
@@ -35,6 +37,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       directKmsEncrypt:
         'Application data is encrypted directly with KMS {{operation}}{{loop}}: limited to 4 KiB, one KMS round trip (and request quota) per record, and the data travels to KMS. Use envelope encryption: GenerateDataKey once per dataset, encrypt locally with AES-256-GCM, store the wrapped data key (e.g. `keywarden/kms`).',
+      rewriteToEnvelope:
+        'Rewrite to envelope encryption with keywarden/kms (key from KEYWARDEN_KEY_URI). Records already encrypted with KMS still decrypt through the old KMS Decrypt, kept as legacy…: re-encrypt them, then remove it.',
     },
   },
   defaultOptions: [{ onlyInLoops: false }],
@@ -52,7 +56,10 @@ export default createRule<Options, MessageIds>({
           if (!plaintext || isKeyMaterial(plaintext.node, keyRefs, 0)) continue;
           const looped = inLoop(call.node);
           if (options.onlyInLoops && !looped) continue;
-          context.report({ node: call.node, messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop: looped ? ' inside a loop' : '' } });
+          // A suggestion, not a fix: new records get a new format (old ones keep decrypting through KMS).
+          const edits = directKmsRewrite(sourceCode, calls, call.node);
+          const suggest = edits ? [{ messageId: 'rewriteToEnvelope' as const, fix: toFix(edits) }] : null;
+          context.report({ node: call.node, messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop: looped ? ' inside a loop' : '' }, suggest });
         }
       },
     };

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as ts from 'typescript';
+import { AwsKmsTestServer } from '../kms/servers/aws-kms-server';
 import { applyEnvelopeSuggestion, lintWithKeywarden } from './envelope-lint';
 
 const REPO = path.join(__dirname, '..', '..');
@@ -19,7 +20,12 @@ const NEGATIVES = path.join(FIXTURES, 'negative');
  *
  *   "encrypt", "decrypt"  names of the two functions or methods (required)
  *   "legacyKey"           the hardcoded key (or passphrase) exactly as written: what an
- *                         operator puts in KEYWARDEN_LEGACY_KEY; must be gone from the output (required)
+ *                         operator puts in KEYWARDEN_LEGACY_KEY; must be gone from the output (required
+ *                         unless "awsKms")
+ *   "awsKms"              direct AWS KMS Encrypt/Decrypt (no key in source): the original runs against a
+ *                         loopback KMS (AWS_ENDPOINT_URL_KMS); `{ "keyIdEnv": "NAME" }` puts the key's ARN in
+ *                         that variable, `{ "alias": "name" }` creates `alias/name`. Old records then open
+ *                         through the kept KMS decrypt, without KEYWARDEN_LEGACY_KEY.
  *   "io"                  "string" (default) or "buffer": what encrypt takes and decrypt returns
  *   "sealed"              "string" (default) or "buffer": what encrypt returns and decrypt takes
  *   "class"               an exported class holding the methods (`export class`, `module.exports = Class`,
@@ -37,7 +43,8 @@ interface FixCase {
   file: string;
   encrypt: string;
   decrypt: string;
-  legacyKey: string;
+  legacyKey?: string;
+  awsKms?: { keyIdEnv?: string; alias?: string };
   io?: 'string' | 'buffer';
   sealed?: 'string' | 'buffer';
   class?: string;
@@ -99,6 +106,28 @@ function samples(c: FixCase): unknown[] {
 
 const OLD_RECORD_TEXT = 'order #1138: 2× café ☕';
 
+/** The rules whose findings offer the rewrite: a negative keeps its finding, only the suggestion goes. */
+const FINDINGS_WITH_REWRITE = new Set(['keywarden/no-hardcoded-key', 'keywarden/prefer-envelope-encryption']);
+
+/** What the AWS SDK in the original KMS programs reads: loopback endpoint (set in `before`), dummy credentials, a region. */
+const AWS_ENV = {
+  AWS_ENDPOINT_URL_KMS: '',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'AKIDFIXTURES',
+  AWS_SECRET_ACCESS_KEY: 'fixtures-secret',
+  AWS_EC2_METADATA_DISABLED: 'true',
+  // The pinned SDK warns once that its 2027 releases need Node 22; the pin is deliberate.
+  AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+};
+
+/** A fresh KMS key for the case, named the way the program finds it; Encrypt calls counted from zero. */
+function prepareAwsKms(server: AwsKmsTestServer, spec: NonNullable<FixCase['awsKms']>): void {
+  const arn = server.createKey();
+  if (spec.keyIdEnv) process.env[spec.keyIdEnv] = arn;
+  if (spec.alias) server.setAlias(spec.alias, arn);
+  server.calls.Encrypt = 0;
+}
+
 function typeCheck(file: string): string[] {
   const program = ts.createProgram([file], {
     noEmit: true,
@@ -119,19 +148,31 @@ describe('envelope rewrite: fix corpus', function () {
   let work: string;
   const saved = { ...process.env };
 
-  before(() => {
+  let kms: AwsKmsTestServer | undefined;
+  const ENV_SET = ['KEYWARDEN_LOCAL_KEYRING', 'KEYWARDEN_KEY_URI', 'KEYWARDEN_LEGACY_KEY', ...Object.keys(AWS_ENV), ...CASES.flatMap((c) => (c.awsKms?.keyIdEnv ? [c.awsKms.keyIdEnv] : []))];
+
+  before(async () => {
     work = fs.mkdtempSync(path.join(os.tmpdir(), 'keywarden-fixes-'));
-    // `keywarden/kms` resolves to this repository's build (npm test builds first).
+    // `keywarden/kms` resolves to this repository's build (npm test builds first); the
+    // programs' own libraries (crypto-js, node-forge, the AWS SDK, their types) to the repository's.
     fs.mkdirSync(path.join(work, 'node_modules'));
     fs.symlinkSync(REPO, path.join(work, 'node_modules', 'keywarden'), 'dir');
+    for (const name of fs.readdirSync(path.join(REPO, 'node_modules'))) {
+      if (!name.startsWith('.') && name !== 'keywarden') fs.symlinkSync(path.join(REPO, 'node_modules', name), path.join(work, 'node_modules', name), 'dir');
+    }
     process.env.KEYWARDEN_LOCAL_KEYRING = path.join(work, 'keyring.json');
     process.env.KEYWARDEN_KEY_URI = 'local://fixes-test';
+    if (CASES.some((c) => c.awsKms)) {
+      kms = await new AwsKmsTestServer().start();
+      Object.assign(process.env, AWS_ENV, { AWS_ENDPOINT_URL_KMS: kms.endpoint });
+    }
   });
-  after(() => {
-    for (const name of ['KEYWARDEN_LOCAL_KEYRING', 'KEYWARDEN_KEY_URI', 'KEYWARDEN_LEGACY_KEY']) {
+  after(async () => {
+    for (const name of ENV_SET) {
       if (saved[name] === undefined) delete process.env[name];
       else process.env[name] = saved[name];
     }
+    await kms?.stop();
     fs.rmSync(work, { recursive: true, force: true });
   });
 
@@ -145,7 +186,9 @@ describe('envelope rewrite: fix corpus', function () {
       const relint = lintWithKeywarden(output, path.join(dir, c.file));
       assert.deepEqual(relint.filter((m) => m.fatal), [], 'the output parses');
       assert.deepEqual(relint.filter((m) => m.ruleId === 'keywarden/no-hardcoded-key').map((m) => m.message), []);
-      assert.ok(!output.includes(c.legacyKey), 'the old key is gone from the source');
+      if (c.awsKms) assert.deepEqual(relint.filter((m) => m.ruleId === 'keywarden/prefer-envelope-encryption').map((m) => m.message), [], 'no direct KMS Encrypt is left');
+      else assert.ok(c.legacyKey && !output.includes(c.legacyKey), 'the old key is gone from the source');
+      if (c.awsKms) prepareAwsKms(kms!, c.awsKms);
 
       // The original program writes a record the old way.
       const plainOld = c.io === 'buffer' ? Buffer.from(OLD_RECORD_TEXT) : OLD_RECORD_TEXT;
@@ -166,6 +209,12 @@ describe('envelope rewrite: fix corpus', function () {
         assert.notDeepEqual(sealed, plain);
         assert.deepEqual(await decrypt(sealed), plain);
       }
+      if (c.awsKms) {
+        // New records never reach KMS Encrypt; old ones still open through the kept KMS Decrypt.
+        assert.equal(kms!.calls.Encrypt, 1, 'only the original program called KMS Encrypt');
+        assert.deepEqual(await decrypt(oldRecord), plainOld);
+        return;
+      }
       // Old records: refused without the legacy key, readable with it.
       await assert.rejects(Promise.resolve().then(() => decrypt(oldRecord)), /KEYWARDEN_LEGACY_KEY/);
       process.env.KEYWARDEN_LEGACY_KEY = c.legacyKey;
@@ -179,7 +228,7 @@ describe('envelope rewrite: fix corpus', function () {
     it(`negative/${file}: keeps the finding, offers no rewrite (${why})`, () => {
       const source = fs.readFileSync(path.join(NEGATIVES, file), 'utf8');
       const filename = path.join('/tmp', 'negative', file);
-      assert.ok(lintWithKeywarden(source, filename).some((m) => m.ruleId === 'keywarden/no-hardcoded-key'), 'the hardcoded key is still reported');
+      assert.ok(lintWithKeywarden(source, filename).some((m) => FINDINGS_WITH_REWRITE.has(m.ruleId ?? '')), 'the finding is still reported');
       assert.equal(applyEnvelopeSuggestion(source, filename), undefined);
       const cured = cure.reduce((text, [from, to]) => text.split(from).join(to), source);
       assert.notEqual(cured, source);

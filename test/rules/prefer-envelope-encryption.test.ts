@@ -35,6 +35,65 @@ export async function saveNote(note: string) {
     errors: [{ messageId: 'directKmsEncrypt' as const, line: 7, column: 20 },
       { messageId: 'directKmsEncrypt' as const, line: 11, column: 10 }],
   },
+  {
+    name: 'an encrypt/decrypt pair of text records: the envelope rewrite is suggested, the KMS decrypt kept for old records',
+    code: `import { KMSClient, EncryptCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function encryptNote(note: string): Promise<string> {
+  const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/notes', Plaintext: Buffer.from(note) }));
+  return Buffer.from(CiphertextBlob!).toString('base64');
+}
+export async function decryptNote(sealed: string): Promise<string> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(sealed, 'base64') }));
+  return Buffer.from(Plaintext!).toString('utf8');
+}
+`,
+    errors: [
+      {
+        messageId: 'directKmsEncrypt' as const,
+        line: 4,
+        column: 45,
+        suggestions: [
+          {
+            messageId: 'rewriteToEnvelope' as const,
+            output: `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+import { createEnvelopeClient } from 'keywarden/kms';
+
+const envelope = createEnvelopeClient({ keyUri: process.env.KEYWARDEN_KEY_URI, purpose: 'note' });
+const kms = new KMSClient({});
+export async function encryptNote(note: string): Promise<string> {
+  return (await envelope.encrypt(note)).toString('base64');
+}
+export async function decryptNote(sealed: string): Promise<string> {
+  return (await envelope.decrypt(Buffer.from(sealed, 'base64'), { legacy: () => legacyDecryptNote(sealed) })).toString('utf8');
+}
+
+/** Reads records written before the envelope migration. */
+async function legacyDecryptNote(sealed: string): Promise<string> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(sealed, 'base64') }));
+  return Buffer.from(Plaintext!).toString('utf8');
+}
+`,
+          },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'no rewrite when decrypt hands back the raw Plaintext (its callers may need bytes, not text)',
+    code: `import { KMSClient, EncryptCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function encryptNote(note: string): Promise<string> {
+  const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/notes', Plaintext: Buffer.from(note) }));
+  return Buffer.from(CiphertextBlob!).toString('base64');
+}
+export async function decryptNote(sealed: string) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(sealed, 'base64') }));
+  return Plaintext;
+}
+`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 4, column: 45, suggestions: [] }],
+  },
 ];
 
 const valid = [

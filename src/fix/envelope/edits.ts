@@ -3,6 +3,7 @@ import type { SourceCode } from '../../analysis/scope';
 import { collect, hasTypeScriptSyntax, keyName, lineIndent, lineRange, thisFunction, within } from './ast';
 import type { IdiomMatch } from './idiom';
 import { unusedImportEdits } from './imports';
+import { unusedConstStatements } from './unused-consts';
 import type { KeyBinding } from './key';
 import type { CryptoFunction } from './locate';
 import { purposeFor } from './purpose';
@@ -16,7 +17,8 @@ const KEY_READER = 'legacyKey';
 /** Everything the edit builder needs, found by the locator and the idiom. */
 export interface Rewrite {
   sourceCode: SourceCode;
-  key: KeyBinding;
+  /** The hardcoded key; undefined for a keyless idiom (direct KMS), whose legacy decrypt is the old one verbatim. */
+  key?: KeyBinding;
   match: IdiomMatch;
   encrypt: CryptoFunction;
   decrypt: CryptoFunction;
@@ -51,8 +53,8 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
   if (!inClass && collect<TSESTree.ThisExpression>(decrypt.body, 'ThisExpression').some((t) => thisFunction(t) === decrypt.node || decrypt.node.type === 'ArrowFunctionExpression')) return undefined;
 
   const edits: TextEdit[] = [];
-  // 1. The key's declaration goes; its initialiser lives on only in the legacy decrypt, fed from the environment.
-  const keyInit = sliceWithEdits(text, key.init.range, [{ range: key.origin.range, text: `${KEY_READER}()` }]);
+  // 1. The key's declaration and module statements derived from it (removed in step 5) live on only in the legacy decrypt, fed from the environment.
+  const keyInit = key && sliceWithEdits(text, key.init.range, [{ range: key.origin.range, text: `${KEY_READER}()` }]);
 
   // 2. encrypt and decrypt through the client.
   const call = (fn: string) => `${client}.${fn}`;
@@ -74,9 +76,9 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
   if (inClass) {
     const member = decrypt.member!;
     edits.push({ range: [member.range[1], member.range[1]], text: `\n\n${lineIndent(text, member.range[0])}${legacy}` });
-    edits.push({ range: [end, end], text: `\n\n${reader}` });
+    if (key) edits.push({ range: [end, end], text: `\n\n${reader}` });
   } else {
-    edits.push({ range: [end, end], text: `\n\n${legacy}\n\n${reader}` });
+    edits.push({ range: [end, end], text: key ? `\n\n${legacy}\n\n${reader}` : `\n\n${legacy}` });
   }
 
   // 4. In-file callers await the now-async functions.
@@ -86,8 +88,8 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
   const requireCall = ['req', 'uire'].join(''); // built from parts so bundle scanners do not take the generated text for a real import
   const importLine = r.esm ? `import { createEnvelopeClient } from '${KMS_MODULE}';` : `const { createEnvelopeClient } = ${requireCall}('${KMS_MODULE}');`;
   const clientLine = `const ${client} = createEnvelopeClient({ keyUri: process.env.${KEY_URI_ENV}, purpose: '${purposeFor(encrypt, key)}' });`;
-  const removed: [number, number][] = [key.declaration.range, ...(match.legacy.async && encrypt.node.async ? [] : [encrypt.body.range])];
-  const unused = unusedImportEdits(sourceCode, removed, [key.init.range]);
+  const removed: [number, number][] = [...(key ? [key.declaration.range] : []), encrypt.body.range];
+  const unused = unusedImportEdits(sourceCode, removed, key ? [key.init.range] : []);
   if (r.anchor && unused.wholly.has(r.anchor)) {
     const anchorEdit = unused.edits.find((e) => e.range[0] <= r.anchor!.range[0] && r.anchor!.range[1] <= e.range[1])!;
     anchorEdit.text = `${importLine}\n\n${clientLine}\n`;
@@ -97,7 +99,9 @@ export function buildEdits(r: Rewrite): TextEdit[] | undefined {
     const first = program.body[0].range[0];
     edits.push({ range: [first, first], text: `${importLine}\n\n${clientLine}\n\n` });
   }
-  edits.push(...unused.edits, ...lineRemovals(text, [key.declaration, ...unused.constants]));
+  const keyStatements = key ? [key.declaration, ...(match.keyDerived ?? [])] : [];
+  const constants = unusedConstStatements(sourceCode, removed, key ? [key.init.range] : [], new Set([...keyStatements, ...unused.constants]));
+  edits.push(...unused.edits, ...lineRemovals(text, [...keyStatements, ...unused.constants, ...constants]));
   return noOverlaps(edits) ? edits : undefined;
 }
 
@@ -117,13 +121,13 @@ function functionEdits(text: string, fn: CryptoFunction, statement: string): Tex
  * The old decrypt as a function (or, in a class, a method) named `legacyName`,
  * its key declared first from KEYWARDEN_LEGACY_KEY and a field key read as that local.
  */
-function legacyFunction(r: Rewrite, text: string, legacyName: string, keyInit: string, ts: boolean): string | undefined {
+function legacyFunction(r: Rewrite, text: string, legacyName: string, keyInit: string | undefined, ts: boolean): string | undefined {
   const { decrypt, key } = r;
   const fn = decrypt.node;
   if (fn.typeParameters) return undefined;
-  const local = key.name.replace(/^#/, '');
+  const local = key ? key.name.replace(/^#/, '') : '';
   const inner: TextEdit[] = [];
-  if (key.kind === 'field') {
+  if (key?.kind === 'field') {
     // The field's reads become the local; nothing else in the function may be called that.
     const clash = collect<TSESTree.Identifier>(fn, 'Identifier').some((id) => id.name === local && !isPropertyName(id));
     if (clash) return undefined;
@@ -131,7 +135,10 @@ function legacyFunction(r: Rewrite, text: string, legacyName: string, keyInit: s
   }
   const first = decrypt.body.body[0];
   const indent = first ? lineIndent(text, first.range[0]) : '  ';
-  inner.push({ range: [decrypt.body.range[0] + 1, decrypt.body.range[0] + 1], text: `\n${indent}const ${local} = ${keyInit};` });
+  if (key) {
+    const derived = (r.match.keyDerived ?? []).map((s) => `\n${indent}${reindent(text.slice(s.range[0], s.range[1]), indent)}`).join('');
+    inner.push({ range: [decrypt.body.range[0] + 1, decrypt.body.range[0] + 1], text: `\n${indent}const ${local} = ${keyInit};${derived}` });
+  }
   const body = sliceWithEdits(text, decrypt.body.range, inner);
   const signature = `(${text.slice(decrypt.param.range[0], decrypt.param.range[1])})${fn.returnType ? text.slice(fn.returnType.range[0], fn.returnType.range[1]) : ''}`;
   const async = fn.async ? 'async ' : '';
@@ -146,6 +153,11 @@ function legacyFunction(r: Rewrite, text: string, legacyName: string, keyInit: s
 function isPropertyName(id: TSESTree.Identifier): boolean {
   const parent = id.parent;
   return (parent?.type === 'MemberExpression' && parent.property === id && !parent.computed) || ((parent?.type === 'Property' || parent?.type === 'MethodDefinition' || parent?.type === 'PropertyDefinition') && parent.key === id && !parent.computed && !(parent.type === 'Property' && parent.shorthand));
+}
+
+/** Moves the continuation lines of module-level code right by `indent` (a statement copied into a function body). */
+function reindent(code: string, indent: string): string {
+  return code.split('\n').map((line, i) => (i > 0 && line.length > 0 ? indent + line : line)).join('\n');
 }
 
 /** Moves a block's lines left by `indent` (a method body copied to module level). */

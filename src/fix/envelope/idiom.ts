@@ -41,7 +41,15 @@ export interface IdiomMatch {
   /**
    * What the legacy decrypt (a copy of the old decrypt that reads records written
    * before the migration) needs beyond the key recomputed from KEYWARDEN_LEGACY_KEY:
-   * `async` when the old decrypt already returns a promise (WebCrypto).
+   * `async` when the old decrypt already returns a promise (WebCrypto);
+   * `keyless` when there is no key in source (direct KMS Encrypt/Decrypt): the old
+   * decrypt is kept verbatim and its own KMS call reads the old records.
    */
-  legacy: { async: boolean };
+  legacy: { async: boolean; keyless?: boolean };
+  /**
+   * Module-level statements derived from the key that serve only the pair (a
+   * WebCrypto `importKey` promise or key helper): they go with the key and are
+   * recreated, in order, at the top of the legacy decrypt.
+   */
+  keyDerived?: TSESTree.ProgramStatement[];
 }

@@ -27,11 +27,11 @@ export interface CryptoFunction {
   returnType?: TSESTree.TypeNode;
 }
 
-/** The function around `node`, when it is a named, single-parameter, synchronous function of a shape we edit. */
+/** The function around `node`, when it is a named, single-parameter, non-generator function of a shape we edit (async only when the idiom says so). */
 export function enclosingFunction(sourceCode: SourceCode, node: TSESTree.Node): CryptoFunction | undefined {
   let fn: TSESTree.Node | undefined = node.parent;
   while (fn && !isFunction(fn)) fn = fn.parent;
-  if (!isFunction(fn) || fn.async || fn.generator || fn.body.type !== 'BlockStatement') return undefined;
+  if (!isFunction(fn) || fn.generator || fn.body.type !== 'BlockStatement') return undefined;
   if (fn.params.length !== 1 || fn.params[0].type !== 'Identifier') return undefined;
   const base = { node: fn, param: fn.params[0], body: fn.body, returnType: fn.returnType?.typeAnnotation, isStatic: false };
   const parent = fn.parent;

@@ -14,9 +14,9 @@ const CRYPTO_WORDS = new Set([
  * `class TokenVault` → `token-vault`, `PROFILE_KEY` → `profile` — so it is
  * meaningful, and the same every time the rewrite runs on the same code.
  */
-export function purposeFor(encrypt: CryptoFunction, key: KeyBinding): string {
+export function purposeFor(encrypt: CryptoFunction, key: KeyBinding | undefined): string {
   const container = encrypt.container.kind === 'module' ? undefined : encrypt.container.name;
-  for (const name of [encrypt.name, container, key.name.replace(/^#/, '')]) {
+  for (const name of [encrypt.name, container, key?.name.replace(/^#/, '')]) {
     const meaningful = name ? words(name).filter((w) => !CRYPTO_WORDS.has(w)) : [];
     if (meaningful.length > 0) return meaningful.join('-');
   }
