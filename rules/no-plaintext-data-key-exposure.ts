@@ -1,4 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+
+type TSLintFixer = TSESLint.RuleFixer;
 import { getApiCalls } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
@@ -10,7 +12,7 @@ import { envVarName } from '../src/analysis/values';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ checkLoggedSecrets?: boolean }];
-export type MessageIds = 'dataKeyExposed' | 'secretLogged';
+export type MessageIds = 'dataKeyExposed' | 'secretLogged' | 'keepWrappedKey';
 
 const SINK_TEXT: Record<SinkKind, string> = {
   log: 'written to a log',
@@ -32,6 +34,7 @@ export default createRule<Options, MessageIds>({
       recommended: 'recommended',
       cwe: [312, 532, 200],
     },
+    hasSuggestions: true,
     schema: [
       {
         type: 'object',
@@ -45,6 +48,8 @@ export default createRule<Options, MessageIds>({
       dataKeyExposed:
         'The plaintext data key from this KMS call is {{sink}} (line {{line}}). Keep only the encrypted data key (`CiphertextBlob`) outside the function that uses it, and wipe the plaintext after use.',
       secretLogged: '{{name}} is a key or secret and is {{sink}} here. Log a key id or fingerprint instead, never the key.',
+      keepWrappedKey:
+        'Use the encrypted data key (`{{wrapped}}`) here instead of the plaintext. Whoever reads this value must then unwrap it with KMS Decrypt (update those readers; values already written hold the plaintext and must be replaced).',
     },
   },
   defaultOptions: [{ checkLoggedSecrets: true }],
@@ -63,7 +68,13 @@ export default createRule<Options, MessageIds>({
             const sink = sinkOf(sourceCode, ref);
             if (!sink) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out.
-            context.report({ node: bytes.producer, messageId: 'dataKeyExposed', data: { sink: SINK_TEXT[sink.kind], line: String(sink.node.loc.start.line) } });
+            const wrapped = sink.kind === 'export' ? undefined : wrappedKeyText(bytes, ref);
+            context.report({
+              node: bytes.producer,
+              messageId: 'dataKeyExposed',
+              data: { sink: SINK_TEXT[sink.kind], line: String(sink.node.loc.start.line) },
+              suggest: wrapped ? [{ messageId: 'keepWrappedKey', data: { wrapped }, fix: (fixer) => replaceRef(fixer, ref, wrapped) }] : [],
+            });
             reported.add(sink.node);
           }
         }
@@ -84,6 +95,36 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /**
+     * The encrypted form of the key at `ref`: `dk.CiphertextBlob` next to `dk.Plaintext` of a
+     * GenerateDataKey result (or its destructured `CiphertextBlob`), the blob a Decrypt unwrapped.
+     */
+    function wrappedKeyText(bytes: KeyBytes, ref: TSESTree.Node): string | undefined {
+      const bang = ref.type === 'TSNonNullExpression' ? '!' : '';
+      const inner = unwrapExpression(ref);
+      if (bytes.api?.api.facts?.dataKey) {
+        if (inner.type === 'MemberExpression' && memberName(inner) === 'Plaintext' && inner.object.type === 'Identifier') return `${inner.object.name}.CiphertextBlob${bang}`;
+        const pattern = bytes.id.parent?.type === 'Property' ? bytes.id.parent.parent : undefined;
+        if (pattern?.type === 'ObjectPattern') {
+          for (const p of pattern.properties) {
+            if (p.type === 'Property' && p.key.type === 'Identifier' && p.key.name === 'CiphertextBlob' && p.value.type === 'Identifier') return `${p.value.name}${bang}`;
+          }
+        }
+        return undefined;
+      }
+      const blob = bytes.api?.args.find((a) => a.role === 'data');
+      const node = blob && unwrapExpression(blob.node);
+      const simple = (n: TSESTree.Node): boolean => n.type === 'Identifier' || (n.type === 'MemberExpression' && !n.computed && simple(n.object));
+      return node && simple(node) ? sourceCode.getText(node) : undefined;
+    }
+
+    /** `{ dataKey }` keeps its property name: `{ dataKey: wrappedKey }`. */
+    function replaceRef(fixer: TSLintFixer, ref: TSESTree.Node, text: string) {
+      const parent = ref.parent;
+      if (parent?.type === 'Property' && parent.shorthand && parent.value === ref) return fixer.replaceText(parent, `${sourceCode.getText(ref)}: ${text}`);
+      return fixer.replaceText(ref, text);
+    }
 
     /** GenerateDataKey always; Decrypt/unwrap when the plaintext is a key (named so, or decrypting a wrapped key). */
     function isDataKey(bytes: KeyBytes): boolean {

@@ -481,7 +481,17 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
  * What a class puts in `this.<name>`: its field initializer, or the value of its one
  * `this.<name> = value` assignment (usually in the constructor). `at` is where to report.
  */
+const thisValues = new WeakMap<TSESTree.Node, Map<string, { value: TSESTree.Node; at: TSESTree.Node } | undefined>>();
+
 function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at: TSESTree.Node } | undefined {
+  // Cached per class (every `this.x` of a big class would walk it again).
+  let byName = thisValues.get(cls);
+  if (!byName) thisValues.set(cls, (byName = new Map()));
+  if (!byName.has(name)) byName.set(name, findThisPropertyValue(cls, name));
+  return byName.get(name);
+}
+
+function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at: TSESTree.Node } | undefined {
   const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
   if (field?.type === 'PropertyDefinition' && field.value) return { value: field.value, at: field.key };
   const found: { value: TSESTree.Node; at: TSESTree.Node }[] = [];

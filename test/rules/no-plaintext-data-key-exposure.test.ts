@@ -3,6 +3,31 @@ import { createRuleTester } from './rule-tester';
 
 // AWS KMS (commands and the aggregated client), Google Cloud KMS and Azure Key Vault, with look-alikes.
 
+const leakCode = `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import * as fs from 'node:fs';
+const kms = new KMSClient({});
+export async function leak(db: { insert(row: object): Promise<void> }, res: { json(v: object): void }) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  console.log('data key', Buffer.from(Plaintext!).toString('base64'));
+  fs.writeFileSync('dek.bin', Plaintext!);
+  await db.insert({ wrapped: CiphertextBlob, plain: Plaintext });
+  res.json({ key: Plaintext });
+}
+export async function newDataKey() {
+  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  return out.Plaintext;
+}
+`;
+const unwrapCode = `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function unwrap(wrappedKey: Uint8Array, logger: { debug(...a: unknown[]): void }) {
+  const { Plaintext: dataKey } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { app: 'x' } }));
+  logger.debug({ dataKey });
+  return 1;
+}
+`;
+const keepWrapped = (output: string) => [{ messageId: 'keepWrappedKey' as const, output }];
+
 const invalid = [
   {
     name: 'a plaintext data key in an SQS message body',
@@ -19,7 +44,19 @@ export async function request(assetId: string) {
   }
 }
 `,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 29 }],
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 29, suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+const kms = new KMSClient({});
+const sqs = new SQSClient({});
+export async function request(assetId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/assets', KeySpec: 'AES_256', EncryptionContext: { assetId } }));
+  try {
+    await sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify({ assetId, key: Buffer.from(dk.CiphertextBlob!).toString('base64') }) }));
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+` }] }],
   },
   {
     name: 'a plaintext data key in a job payload (queue.add)',
@@ -34,7 +71,17 @@ export async function enqueueExport(queue: { add(n: string, p: object): Promise<
   }
 }
 `,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 29 }],
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 29, suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function enqueueExport(queue: { add(n: string, p: object): Promise<void> }, exportId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/exports', KeySpec: 'AES_256', EncryptionContext: { exportId } }));
+  try {
+    await queue.add('export', { exportId, dataKey: Buffer.from(dk.CiphertextBlob!).toString('base64') });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+` }] }],
   },
   {
     name: 'an unwrapped key (Decrypt of a wrapped blob) cached in Redis, injected KMS client in a field',
@@ -52,7 +99,20 @@ export class DekCache {
   }
 }
 `,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 47 }],
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 47, suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+export class DekCache {
+  constructor(private readonly kms: KMSClient, private readonly redis: { set(k: string, v: string): Promise<void> }) {}
+  async unwrap(wrapped: Uint8Array, id: string) {
+    const { Plaintext } = await this.kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { id } }));
+    if (!Plaintext) return;
+    try {
+      await this.redis.set(\`dek:\${id}\`, Buffer.from(wrapped).toString('base64'));
+    } finally {
+      Plaintext.fill(0);
+    }
+  }
+}
+` }] }],
   },
   {
     name: 'a configured secret logged through the config object (no crypto call in the file)',
@@ -65,38 +125,17 @@ logger.info({ port: config.port, jwtSecret: config.jwtSecret }, 'configuration l
   },
   {
     name: 'a GenerateDataKey plaintext logged, written to disk, stored, sent and exported',
-    code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
-import * as fs from 'node:fs';
-const kms = new KMSClient({});
-export async function leak(db: { insert(row: object): Promise<void> }, res: { json(v: object): void }) {
-  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
-  console.log('data key', Buffer.from(Plaintext!).toString('base64'));
-  fs.writeFileSync('dek.bin', Plaintext!);
-  await db.insert({ wrapped: CiphertextBlob, plain: Plaintext });
-  res.json({ key: Plaintext });
-}
-export async function newDataKey() {
-  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
-  return out.Plaintext;
-}
-`,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56 },
-      { messageId: 'dataKeyExposed' as const, line: 12, column: 30 }],
+    code: leakCode,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(CiphertextBlob!)')) },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace("'dek.bin', Plaintext!", "'dek.bin', CiphertextBlob!")) },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('plain: Plaintext }', 'plain: CiphertextBlob }')) },
+      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('{ key: Plaintext }', '{ key: CiphertextBlob }')) },
+      { messageId: 'dataKeyExposed' as const, line: 12, column: 30, suggestions: [] }],
   },
   {
     name: 'an unwrapped data key (Decrypt of a wrapped key) in a logger',
-    code: `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
-const kms = new KMSClient({});
-export async function unwrap(wrappedKey: Uint8Array, logger: { debug(...a: unknown[]): void }) {
-  const { Plaintext: dataKey } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { app: 'x' } }));
-  logger.debug({ dataKey });
-  return 1;
-}
-`,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 49 }],
+    code: unwrapCode,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 49, suggestions: keepWrapped(unwrapCode.replace('{ dataKey }', '{ dataKey: wrappedKey }')) }],
   },
   {
     name: 'keys and secrets passed to console and loggers',
