@@ -78,22 +78,22 @@ ruleTester.run('no-hardcoded-key', rule, {
     {
       code: `import { JwtModule } from '@nestjs/jwt';
 export const jwt = JwtModule.register({ secret: 'nest-app-secret-please-change', signOptions: { expiresIn: '1h' } });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 49 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 49, suggestions: [{ messageId: 'readFromEnvironment', output: "import { JwtModule } from '@nestjs/jwt';\nexport const jwt = JwtModule.register({ secret: requireEnv('REGISTER_SECRET'), signOptions: { expiresIn: '1h' } });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
     },
     {
       code: `const { Strategy } = require('passport-jwt');
 module.exports = new Strategy({ secretOrKey: 'passport-jwt-secret', jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', output: "const { Strategy } = require('passport-jwt');\nmodule.exports = new Strategy({ secretOrKey: requireEnv('STRATEGY_SECRET_OR_KEY'), jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
     },
     {
       code: `const { expressjwt } = require('express-jwt');
 module.exports = expressjwt({ secret: process.env.API_SECRET || 'dev-api-secret', algorithms: ['HS256'] });`,
-      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 65 }],
+      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 65, suggestions: [{ messageId: 'readFromEnvironment', output: "const { expressjwt } = require('express-jwt');\nmodule.exports = expressjwt({ secret: requireEnv('API_SECRET'), algorithms: ['HS256'] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
     },
     {
       code: `import koaJwt from 'koa-jwt';
 export const auth = koaJwt({ secret: 'koa-shared-secret' });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 38 }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 38, suggestions: [{ messageId: 'readFromEnvironment', output: "import koaJwt from 'koa-jwt';\nexport const auth = koaJwt({ secret: requireEnv('KOA_JWT_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
     },
     // node:crypto, CJS, hex key through Buffer.from — reported on the literal.
     {
