@@ -1,6 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '../model/types';
+import { descendants } from './ast';
 import { requiredModule, resolveImportPath } from './imports';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
@@ -90,6 +91,7 @@ function collect(sourceCode: SourceCode): ApiCall[] {
     for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
   for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
+  for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
@@ -175,6 +177,37 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
       if (id.parent?.type === 'CallExpression' && id.parent.callee === id) yield [info, id.parent];
     }
   }
+}
+
+/**
+ * `class JwtStrategy extends Strategy { constructor() { super({ secretOrKey }) } }`
+ * constructs the modelled `Strategy`, and so does a mixin wrapping it
+ * (NestJS: `extends PassportStrategy(Strategy)`): the `super(…)` call is that
+ * construction, with the same argument positions.
+ */
+function* subclassConstructions(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
+  if (!sourceCode.text.includes('super(')) return; // most files: no class walk
+  for (const cls of descendants(sourceCode.ast)) {
+    if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') continue;
+    const info = constructedBase(sourceCode, cls.superClass);
+    if (!info) continue;
+    const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') as TSESTree.MethodDefinition | undefined;
+    for (const statement of ctor?.value.body?.body ?? []) {
+      const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
+      if (expression?.type === 'CallExpression' && expression.callee.type === 'Super') yield [info, expression];
+    }
+  }
+}
+
+/** The modelled constructor a class extends, directly or through a mixin call's arguments. */
+function constructedBase(sourceCode: SourceCode, superClass: TSESTree.Expression | null | undefined): TraceInfo | undefined {
+  if (!superClass) return undefined;
+  const candidates = superClass.type === 'CallExpression' ? superClass.arguments : [superClass];
+  for (const candidate of candidates) {
+    const info = resolveApiReference(sourceCode, candidate);
+    if (info?.api.kind === 'construct') return info;
+  }
+  return undefined;
 }
 
 /** What modelled API an expression like `crypto.pbkdf2` or a destructured `pbkdf2` names. */

@@ -29,6 +29,16 @@ describe('analysis/api-calls', () => {
     );
   });
 
+  it('treats super(…) in a subclass of a modelled constructor (directly or through a mixin) as its construction', () => {
+    assert.deepEqual(
+      calls(`import { PassportStrategy } from '@nestjs/passport'; import { Strategy } from 'passport-jwt';
+             class A extends PassportStrategy(Strategy) { constructor() { super({ secretOrKey: s }); } }
+             class B extends Strategy { constructor(o) { super(o, verify); } }
+             class C extends Object { constructor() { super(); } }`),
+      ['passport-jwt Strategy jwt-verify', 'passport-jwt Strategy jwt-verify'],
+    );
+  });
+
   it('does not match identifiers that merely share a name', () => {
     assert.deepEqual(calls(`function createHash(x) { return x; } createHash('md5'); const crypto = { createHash }; crypto.createHash('md5');`), []);
   });

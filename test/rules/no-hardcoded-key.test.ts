@@ -17,6 +17,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // Subclasses: the secret comes from configuration; an unrelated base class takes a literal.
+    `import { PassportStrategy } from '@nestjs/passport';
+     import { ExtractJwt, Strategy } from 'passport-jwt';
+     export class JwtStrategy extends PassportStrategy(Strategy) {
+       constructor(config) { super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: config.get('JWT_SECRET') }); }
+     }`,
+    `import { Strategy } from 'passport-local';
+     class Base { constructor(options) { this.options = options; } }
+     export class CacheStore extends Base { constructor() { super({ secret: 'not-a-modelled-sink', key: 'user:42' }); } }`,
     // Keys from the environment, files, KMS.
     `import { createCipheriv, randomBytes } from 'node:crypto';
      const key = Buffer.from(process.env.DATA_KEY, 'hex');
@@ -74,6 +83,11 @@ ruleTester.run('no-hardcoded-key', rule, {
      module.exports = expressjwt({ secret: process.env.API_SECRET ?? '', algorithms: ['HS256'] });`,
   ],
   invalid: [
+    // NestJS: the strategy class's super(…) constructs passport-jwt's Strategy (through the PassportStrategy mixin).
+    {
+      code: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'nest-jwt-signing-secret-2024' });\n  }\n}",
+      errors: [{ messageId: 'hardcodedKey', line: 5, column: 84, suggestions: [{ messageId: 'readFromEnvironment', output: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\n\nconst SECRET_OR_KEY = requireEnv('SECRET_OR_KEY');\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: SECRET_OR_KEY });\n  }\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+    },
     // JWT middleware and Nest modules: the secret that signs or verifies every token of the app.
     {
       code: `import { JwtModule } from '@nestjs/jwt';
