@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
@@ -100,6 +100,8 @@ export default createRule<Options, MessageIds>({
         for (const arg of call.args) {
           if (!SECRET_ROLES.has(arg.role)) continue;
           for (const constant of secretConstants(ctx, arg.node)) {
+            // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
+            if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {
@@ -177,7 +179,7 @@ export default createRule<Options, MessageIds>({
         const text = constantText(constant);
         if (text === undefined) continue;
         if (constant.fallback && envName !== undefined) {
-          if (isSecretMaterial(constant) && !isPlaceholder(text)) {
+          if (isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text)) {
             report(constant.origin, 'hardcodedFallback', { role: 'key', preview: redact(text), sink: `\`${name}\``, line: init.loc.start.line, source: `process.env.${envName}` });
           }
           continue;

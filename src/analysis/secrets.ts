@@ -87,6 +87,22 @@ export function isPlaceholder(text: string): boolean {
   return false;
 }
 
+/**
+ * A reference to a key that lives elsewhere (a KMS alias or ARN, a GCP key
+ * name, a key URI), not key material: `process.env.KEK_ID ?? 'alias/app'`
+ * names a key, it does not contain one.
+ */
+export function isKeyReference(text: string): boolean {
+  const value = text.trim();
+  return (
+    /^alias\/[\w/+=.@-]+$/.test(value) ||
+    /^arn:aws[\w-]*:kms:[\w-]*:\d*:(?:key|alias)\/[\w/+=.@-]+$/.test(value) ||
+    /^projects\/[^/\s]+\/locations\/[^/\s]+\/keyRings\/[^/\s]+\/cryptoKeys\/[^/\s]+/.test(value) ||
+    /^(?:aws-kms|gcp-kms|azure-kv|vault-transit|pkcs11|local):\/\/\S+$/.test(value) ||
+    /^https:\/\/[\w.-]+\.(?:vault\.azure\.net|managedhsm\.azure\.net)\/keys\/\S+$/.test(value)
+  );
+}
+
 /** Shows enough of a secret to find it, never the whole thing: `8f3a…(64 chars)`. */
 export function redact(text: string): string {
   const flat = text.replace(/\s+/g, ' ');

@@ -17,6 +17,13 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // A KMS key reference as the fallback of a key-id variable names a key, it holds none.
+    `const KEK = process.env.ENVELOPE_KEK_ID ?? 'alias/envelope';
+     const SIGNING_KEY = process.env.SIGNING_KEY_ARN || 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+     export { KEK, SIGNING_KEY };`,
+    // Emulator credentials in a test: 'test'/'test' is what every local KMS/S3 emulator takes.
+    `import { KMSClient } from '@aws-sdk/client-kms';
+     export const kms = new KMSClient({ endpoint: url, region: 'us-east-1', credentials: { accessKeyId: 'test', secretAccessKey: 'test' } });`,
     // Subclasses: the secret comes from configuration; an unrelated base class takes a literal.
     `import { PassportStrategy } from '@nestjs/passport';
      import { ExtractJwt, Strategy } from 'passport-jwt';
