@@ -3,11 +3,9 @@ import type { SourceCode } from '../analysis/scope';
 
 /** Small, shape-only helpers the fixes share (where to insert, how to indent, which names are free). */
 
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-export function isFunction(node: TSESTree.Node): node is FunctionNode {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
+// The AST basics live with the envelope rewrite, which wrote them first; every fix shares them.
+export { isFunction, walk, within, type FunctionNode } from './envelope/ast';
+import { isFunction, walk, within, type FunctionNode } from './envelope/ast';
 
 /** The nearest function around a node. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
@@ -21,24 +19,6 @@ export function runsAtModuleLoad(node: TSESTree.Node): boolean {
     if (isFunction(n) || n.type === 'ClassBody') return false;
   }
   return true;
-}
-
-/** Visits every node under `node` (parents before children); `ownOnly` stays out of nested functions. */
-export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void, ownOnly = false): void {
-  visit(node);
-  for (const key of Object.keys(node)) {
-    if (key === 'parent') continue;
-    const value = (node as unknown as Record<string, unknown>)[key];
-    for (const child of Array.isArray(value) ? value : [value]) {
-      if (!child || typeof child !== 'object' || typeof (child as TSESTree.Node).type !== 'string') continue;
-      if (ownOnly && isFunction(child as TSESTree.Node)) continue;
-      walk(child as TSESTree.Node, visit, ownOnly);
-    }
-  }
-}
-
-export function within(node: TSESTree.Node, outer: TSESTree.Node): boolean {
-  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }
 
 /** The whitespace that starts the node's line. */
