@@ -76,12 +76,14 @@ export function shippedRules(): string[] {
  * through quick-fixes) and closes all editors, without any "save?" prompt.
  */
 export async function restoreFixtures(): Promise<void> {
-  for (const document of vscode.workspace.textDocuments) {
-    if (!document.isDirty || document.uri.scheme !== 'file' || !fs.existsSync(document.uri.fsPath)) continue;
+  // A snapshot: documents a multi-file WorkspaceEdit opened in the background can be
+  // closed (and their unsaved text dropped) by VS Code while this loop awaits.
+  for (const document of [...vscode.workspace.textDocuments]) {
+    if (document.isClosed || !document.isDirty || document.uri.scheme !== 'file' || !fs.existsSync(document.uri.fsPath)) continue;
     const edit = new vscode.WorkspaceEdit();
     edit.replace(document.uri, new vscode.Range(0, 0, document.lineCount, 0), fs.readFileSync(document.uri.fsPath, 'utf8'));
     await vscode.workspace.applyEdit(edit);
-    await document.save();
+    if (!document.isClosed) await document.save(); // closed meanwhile: nothing unsaved is left to restore
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
