@@ -289,6 +289,13 @@ export default createRule<Options, MessageIds>({
       const scale = options.minArgon2MemoryKiB / 19_456;
       const required = Math.round(ARGON2_MEMORY_FOR_PASSES[Math.min(passes, ARGON2_MEMORY_FOR_PASSES.length - 1)] * scale);
       if (memoryKiB >= required) return;
+      // OWASP's first figure is 19 MiB at 2 passes: with that much memory the missing part is the pass count.
+      const baselineMemory = Math.round(ARGON2_MEMORY_FOR_PASSES[2] * scale);
+      if (times.length && passes < 2 && memoryKiB >= baselineMemory) {
+        const at = reportTarget(sourceCode, times[0].c, times[0].n);
+        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `passes (timeCost, at ${Math.round(memoryKiB)} KiB; or ${required} KiB at 1 pass)`, value: passes, min: 2 } });
+        return;
+      }
       const at = memories.length ? reportTarget(sourceCode, memories[0].c, memories[0].n) : times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
       report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), min: required } });
     }

@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
@@ -102,6 +102,8 @@ export default createRule<Options, MessageIds>({
           for (const constant of secretConstants(ctx, arg.node)) {
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
             if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
+            // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
+            if (constant.fallback && isUnsetSentinel(constantText(constant) ?? '')) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {

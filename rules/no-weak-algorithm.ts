@@ -1,8 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
 import { verificationKeyKind } from '../src/analysis/key-kind';
-import { resolveObjectLiteral, findProperty, unwrapExpression } from '../src/analysis/scope';
+import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, type AlgorithmFacts } from '../src/model/algorithms';
@@ -89,7 +89,7 @@ export default createRule<Options, MessageIds>({
             type: 'string',
             enum: ['when-asymmetric', 'always'],
             description:
-              "When a `jsonwebtoken` `verify()` must pin `algorithms`: `'when-asymmetric'` (default) when the key may be a public key (PEM, certificate, file, key callback); `'always'` in `strict`.",
+              "When JWT verification (`jsonwebtoken` `verify()`, jose `jwtVerify`…) must pin `algorithms`: `'always'` (default, as issue 2 asks: verify without pinned algorithms); `'when-asymmetric'` only when the key may be a public key, a key set or a key callback (PEM, certificate, file, JWKS) — the cases where the token's header can choose the algorithm family.",
           },
         },
       },
@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
         'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition). The digest grows to 32 bytes (64 hex or 44 base64 characters).',
     },
   },
-  defaultOptions: [{ allowFingerprints: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'when-asymmetric' }],
+  defaultOptions: [{ allowFingerprints: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'always' }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
@@ -344,8 +344,6 @@ export default createRule<Options, MessageIds>({
 
     /** jsonwebtoken `verify` without `algorithms`: the token picks the algorithm. */
     function checkJwtVerify(call: ApiCall): void {
-      // jose derives the accepted algorithms from the key type: only `strict` asks it to pin them too.
-      if (call.api.facts?.algorithmsFromKey !== true && options.requirePinnedJwtAlgorithms !== 'always') return;
       if (argsWithRole(call, 'algorithms').length > 0) return;
       const options3 = call.node.arguments[2];
       if (options3 && !isFunctionNode(options3)) {
@@ -355,13 +353,11 @@ export default createRule<Options, MessageIds>({
       }
       const key = argsWithRole(call, 'secret')[0];
       if (!key) return;
-      if (call.api.facts?.algorithmsFromKey !== true) {
-        report({ node: calleeOf(call), messageId: 'jwtUnpinned', data: { api: describeCall(call), keyHint: '' } });
-        return;
-      }
-      const kind = verificationKeyKind(ctx, key);
+      // jose checks the header's algorithm against the key's type: only a key set (JWKS) or a key resolver lets the header choose.
+      const joseStyle = call.api.facts?.algorithmsFromKey !== true;
+      const kind = joseStyle ? (isKeySet(sourceCode, key) ? 'public' : 'unknown') : verificationKeyKind(ctx, key);
       if (options.requirePinnedJwtAlgorithms !== 'always' && kind !== 'public') return;
-      const keyHint = kind === 'public' ? ', and the key may be a public key an attacker can use as an HMAC secret' : '';
+      const keyHint = kind !== 'public' ? '' : joseStyle ? ', and the key set lets the token choose the key and its algorithm' : ', and the key may be a public key an attacker can use as an HMAC secret';
       report({ node: calleeOf(call), messageId: 'jwtUnpinned', data: { api: describeCall(call), keyHint } });
     }
   },
@@ -378,6 +374,24 @@ function algorithmNamePart(call: ApiCall, name: string): TSESTree.Node {
     }
   }
   return calleeOf(call);
+}
+
+/** A JWKS (`createRemoteJWKSet(…)`, `createLocalJWKSet(…)`) or a key-resolver function. */
+function isKeySet(sourceCode: Readonly<TSESLint.SourceCode>, node: TSESTree.Node): boolean {
+  let expr = unwrapExpression(node);
+  for (let depth = 0; expr.type === 'Identifier' && depth < 3; depth++) {
+    const variable = variableOf(sourceCode, expr);
+    const def = variable?.defs[0];
+    if (def?.type === 'FunctionName') return true;
+    const init = variable && singleInitializer(variable);
+    if (!init) return false;
+    expr = unwrapExpression(init);
+  }
+  if (isFunctionNode(expr)) return true;
+  if (expr.type === 'AwaitExpression') expr = unwrapExpression(expr.argument);
+  if (expr.type !== 'CallExpression') return false;
+  const api = apiCallAt(sourceCode, expr);
+  return !!api && /^create(?:Remote|Local)JWKSet$/.test(api.api.path[api.api.path.length - 1] ?? '');
 }
 
 function isFunctionNode(node: TSESTree.Node): boolean {

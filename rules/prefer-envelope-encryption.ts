@@ -10,10 +10,12 @@ export type Options = [{ onlyInLoops?: boolean }];
 export type MessageIds = 'directKmsEncrypt' | 'rewriteToEnvelope';
 
 /**
- * Names of key material, which KMS Encrypt is meant to wrap (envelope encryption done by hand).
- * Tokens, passwords and other secrets are application data: they belong under a data key.
+ * Names of what KMS Encrypt is meant for: key material (envelope encryption done
+ * by hand) and a small named secret (AWS: "small amounts of arbitrary data, such
+ * as … a database password"). Per-user tokens and records are application data:
+ * they belong under a data key.
  */
-const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed']);
+const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',

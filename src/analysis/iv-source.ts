@@ -1,5 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt, argsWithRole, type ApiCall } from './api-calls';
+import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
+import { isBufferWritten } from './buffer-writes';
+import { localFunctionOf, parameterBindings } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
 import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -19,8 +21,6 @@ export type IvProblem =
 
 const MAX_DEPTH = 5;
 const SECRET_WORDS = new Set(['key', 'secret', 'password', 'passphrase', 'passwd', 'pwd']);
-/** Methods that write into a buffer: an IV built with them is not the zeros it was allocated as. */
-const MUTATING_METHODS = /^(?:write|fill$|set$|copy$|increment|randomFill)/;
 /** `new Uint8Array(NONCE_BYTES)`, `Buffer.alloc(ivLength)`: a size, not bytes to copy. */
 const SIZE_NAME = /(?:bytes|length|len|size)$/i;
 const TYPED_ARRAYS = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
@@ -90,26 +90,9 @@ function definitionsOf(sourceCode: SourceCode, node: TSESTree.Node, variables: T
   return [expr];
 }
 
-/** Written into between allocation and the sink: `nonce.writeUInt32BE(…)`, `getRandomValues(iv)`, `iv[0] = …`. */
+/** Written into between allocation and the sink (see buffer-writes). */
 function isMutated(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, sink: TSESTree.Node): boolean {
-  for (const ref of variable.references) {
-    const id = ref.identifier as TSESTree.Node;
-    const parent = id.parent;
-    if (!parent || !ref.isRead()) continue;
-    if (parent.type === 'MemberExpression' && parent.object === id) {
-      const name = memberName(parent);
-      const grand = parent.parent;
-      if (grand?.type === 'CallExpression' && grand.callee === parent && name && MUTATING_METHODS.test(name)) return true;
-      if (parent.computed && grand?.type === 'AssignmentExpression' && grand.left === parent) return true;
-      if (parent.computed && grand?.type === 'UpdateExpression') return true;
-    }
-    // Handed to another call that may fill it (`randomFillSync(iv)`, `src.copy(iv)`), not the sink itself.
-    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== sink && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
-      const api = apiCallAt(sourceCode, parent);
-      if (!api || api.api.operation === 'random') return true;
-    }
-  }
-  return false;
+  return isBufferWritten(sourceCode, variable, sink);
 }
 
 /** `Buffer.alloc(16)`, `Buffer.alloc(16, 0)`, `new Uint8Array(sodium.crypto_secretbox_NONCEBYTES)`. */
@@ -178,10 +161,32 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
     let init = unwrapExpression(def.node.init);
     if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
     const api = init.type === 'CallExpression' || init.type === 'NewExpression' ? apiCallAt(sourceCode, init) : undefined;
-    const inputs = api ? [...argsWithRole(api, 'passphrase'), ...argsWithRole(api, 'key'), ...argsWithRole(api, 'data')] : [init];
+    const inputs = api ? [...argsWithRole(api, 'passphrase'), ...argsWithRole(api, 'key'), ...argsWithRole(api, 'data')] : helperInputs(sourceCode, init);
     for (const input of inputs) for (const v of rootVariables(sourceCode, input, 0)) if (!out.includes(v)) out.push(v);
   }
   return out;
+}
+
+/**
+ * What a key made by a local helper (`keyFromPassphrase(pw, bytes.slice(0, 16))`)
+ * is computed from: its arguments, except those the helper only uses as a salt.
+ */
+function helperInputs(sourceCode: SourceCode, init: TSESTree.Node): TSESTree.Node[] {
+  if (init.type !== 'CallExpression') return [init];
+  const fn = localFunctionOf(sourceCode, init.callee);
+  if (!fn) return [init];
+  const saltParams = new Set<TSESTree.Node>();
+  for (const call of getApiCalls(sourceCode)) {
+    if (call.node.range[0] < fn.range[0] || call.node.range[1] > fn.range[1]) continue;
+    for (const salt of argsWithRole(call, 'salt')) {
+      const expr = unwrapExpression(salt);
+      const def = expr.type === 'Identifier' ? variableOf(sourceCode, expr)?.defs[0] : undefined;
+      if (def?.type === 'Parameter') saltParams.add(def.name);
+    }
+  }
+  const inputs: TSESTree.Node[] = [];
+  for (const [param, arg] of parameterBindings(fn, init)) if (arg && !saltParams.has(param)) inputs.push(arg);
+  return inputs;
 }
 
 /** A slice, hash, KDF or re-encoding: something computed from other values. */

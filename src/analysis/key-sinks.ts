@@ -93,11 +93,18 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   return undefined;
 }
 
-/** `logger` of `this.logger`, `log` of `req.log`, `console`. */
-function receiverName(node: TSESTree.Node): string | undefined {
+/**
+ * `logger` of `this.logger`, `log` of `req.log`, `console`; through builder
+ * calls: `db` of knex's `db('keys').insert(…)`, `res` of `res.status(500).json(…)`.
+ */
+function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   const expr = unwrapExpression(node);
   if (expr.type === 'Identifier') return expr.name;
   if (expr.type === 'MemberExpression') return memberName(expr);
+  if (expr.type === 'CallExpression' && depth < 3) {
+    const callee = unwrapExpression(expr.callee);
+    return receiverName(callee.type === 'MemberExpression' ? callee.object : callee, depth + 1);
+  }
   return undefined;
 }
 

@@ -4,7 +4,7 @@ import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf } from './scope';
-import { envVarName, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
+import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
  * Key identity and purpose tracking. Every key or secret argument of a modelled
@@ -189,6 +189,9 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'password-hash';
     case 'hash':
       return 'mac'; // a keyed hash (sodium crypto_generichash with a key)
+    case 'key-import':
+      // Seeds and secret keys turned into a key pair of one scheme (nacl `sign.keyPair.fromSeed`, `box.keyPair.fromSecretKey`).
+      return typeof call.api.facts?.purpose === 'string' ? (call.api.facts.purpose as KeyPurpose) : undefined;
     default:
       return undefined;
   }
@@ -389,6 +392,9 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     // `const { key } = config`
     const init = def.node.init;
     if (init && def.node.id.type === 'ObjectPattern') {
+      // `const { JWT_SECRET } = process.env`: the environment variable, defined in this file by the binding.
+      const envName = isProcessEnv(init) ? patternKey(def.node.id, variable.name) : undefined;
+      if (envName) return { id: `env:${envName}`, name: `process.env.${envName}`, origin: 'environment', envVar: envName, definition: own.definition, declaration: own.declaration };
       const base = memberPathIdentity(ctx, init, [variable.name]);
       if (base) return base;
     }
@@ -409,6 +415,16 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }
   return own;
+}
+
+/** The property a destructured binding reads: `JWT_SECRET` of `{ JWT_SECRET }`, `A` of `{ A: secret }`. */
+function patternKey(pattern: TSESTree.ObjectPattern, binding: string): string | undefined {
+  for (const prop of pattern.properties) {
+    if (prop.type !== 'Property' || prop.computed) continue;
+    const value = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+    if (value.type === 'Identifier' && value.name === binding) return propertyName(prop.key);
+  }
+  return undefined;
 }
 
 function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {

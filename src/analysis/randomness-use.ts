@@ -23,6 +23,8 @@ const SECRET_WORDS = new Set([
 ]);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp']);
+/** `code` counts only when qualified as a one-time credential (`smsCode`, `verificationCode`, `backupCodes`), not `statusCode`. */
+const CODE_QUALIFIERS = new Set(['sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin']);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([
   'jitter', 'backoff', 'delay', 'retry', 'retries', 'timeout', 'interval', 'sample', 'sampling', 'sampled', 'rate', 'shuffle', 'shuffled', 'color',
@@ -99,7 +101,9 @@ export function isSecretName(name: string): boolean {
   if (words.length === 0 || words.some((w) => BENIGN_WORDS.has(w))) return false;
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   const keyIndex = words.lastIndexOf('key');
-  return keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w));
+  if (keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w))) return true;
+  const codeIndex = Math.max(words.lastIndexOf('code'), words.lastIndexOf('codes'));
+  return codeIndex > 0 && words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w));
 }
 
 const sinkCache = new WeakMap<object, Map<TSESTree.Node, RandomnessUse>>();

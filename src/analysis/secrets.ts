@@ -88,6 +88,14 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /**
+ * A value that says "not set yet" (`let key = 'uninitialised'` until the first
+ * rotation): a sentinel that code replaces before use, not key material.
+ */
+export function isUnsetSentinel(text: string): boolean {
+  return /^(?:un(?:initiali[sz]ed|set|configured|known)|not[-_ ]?(?:set|configured|initiali[sz]ed|loaded)|none|null|undefined|pending|tbd)$/i.test(text.trim());
+}
+
+/**
  * A reference to a key that lives elsewhere (a KMS alias or ARN, a GCP key
  * name, a key URI), not key material: `process.env.KEK_ID ?? 'alias/app'`
  * names a key, it does not contain one.

@@ -1,8 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole } from './api-calls';
+import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
 import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
+import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import {
   findProperty,
   memberName,
@@ -52,6 +54,12 @@ export interface ResolveContext {
   sourceCode: SourceCode;
   /** TypeScript services, when the file was parsed with type information. */
   parserServices?: Partial<TSESLint.SourceCode['parserServices']>;
+  /**
+   * Parameters bound to the arguments of the call being followed into a local
+   * helper (`decodeKey(KEY_B64)` → `s` of `function decodeKey(s)` is `KEY_B64`),
+   * each argument resolved in its caller's context.
+   */
+  bindings?: ReadonlyMap<TSESTree.Node, { arg: TSESTree.Node | undefined; ctx: ResolveContext }>;
 }
 
 const NONE: Resolution = { values: [], complete: false };
@@ -128,13 +136,19 @@ function resolveNode(ctx: ResolveContext, node: TSESTree.Node, seen: Set<TSESTre
       return next(node.argument);
     case 'ArrayExpression':
       return arrayLiteral(node, next);
-    case 'Identifier':
+    case 'Identifier': {
+      const bound = boundArgument(ctx, node);
+      if (bound) return bound.arg ? resolve(bound.ctx, bound.arg, seen, depth) : bound.fallback ? next(bound.fallback) : NONE;
       return identifier(ctx, node, next, depth);
+    }
     case 'MemberExpression':
       return member(ctx, node, next, depth);
     case 'CallExpression':
-    case 'NewExpression':
-      return callValue(ctx, node, next);
+    case 'NewExpression': {
+      const value = callValue(ctx, node, next);
+      if (value.values.length || node.type !== 'CallExpression') return value;
+      return mapLookup(ctx, node, next) ?? helperValue(ctx, node, seen, depth);
+    }
     case 'UnaryExpression':
       if (node.operator === '-') {
         const inner = next(node.argument);
@@ -274,7 +288,7 @@ function identifier(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TS
   const def = variable.defs[variable.defs.length - 1];
   switch (def.type) {
     case 'Variable':
-      return variableValue(ctx, variable, node, next);
+      return withoutFilledAllocations(ctx, variable, node, variableValue(ctx, variable, node, next));
     case 'Parameter':
       return parameterValue(ctx, def.name as TSESTree.Identifier, next, depth);
     case 'ImportBinding':
@@ -329,6 +343,20 @@ function variableValue(
   const base = next(dominating.writeExpr as TSESTree.Node);
   if (later.length === 0) return base;
   return union([base, mark(union(later.map((w) => next(w.writeExpr as TSESTree.Node))), { fallback: true })], false);
+}
+
+/**
+ * `const key = Buffer.alloc(32); randomFillSync(key)`: an allocation written
+ * into afterwards (filled, element-assigned, handed to a filler) is not the
+ * zeros it was allocated as.
+ */
+function withoutFilledAllocations(ctx: ResolveContext, variable: TSESLint.Scope.Variable, use: TSESTree.Node, resolution: Resolution): Resolution {
+  const allocated = (c: Constant) => c.kind === 'bytes' && (c.encoding === 'zeros' || c.encoding === 'fill');
+  if (!resolution.values.some(allocated)) return resolution;
+  // The call being resolved reads the buffer; it does not fill it.
+  const reader = use.parent?.type === 'CallExpression' || use.parent?.type === 'NewExpression' ? use.parent : undefined;
+  if (!isBufferWritten(ctx.sourceCode, variable, reader)) return resolution;
+  return { values: resolution.values.filter((c) => !allocated(c)), complete: false };
 }
 
 function isDeclarationInit(node: TSESTree.Node): boolean {
@@ -396,13 +424,79 @@ function externalValue(ctx: ResolveContext, node: TSESTree.Node): Resolution {
   return external ? single(external) : NONE;
 }
 
+/**
+ * A parameter of the helper being followed, bound to the caller's argument; an
+ * omitted argument takes the parameter's default.
+ */
+function boundArgument(ctx: ResolveContext, node: TSESTree.Identifier): { arg?: TSESTree.Node; ctx: ResolveContext; fallback?: TSESTree.Node } | undefined {
+  if (!ctx.bindings) return undefined;
+  const def = variableOf(ctx.sourceCode, node)?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const binding = ctx.bindings.get(def.name);
+  if (!binding) return undefined;
+  const slot = def.name.parent;
+  const fallback = slot?.type === 'AssignmentPattern' && slot.left === def.name ? slot.right : undefined;
+  return { arg: binding.arg, ctx: binding.ctx, fallback };
+}
+
+/**
+ * The value of a call to a small helper declared in this file, computed from
+ * this call's arguments: `const b64 = (s) => Buffer.from(s, 'base64')` makes
+ * `b64(KEY)` the decoded `KEY`.
+ */
+function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: Set<TSESTree.Node>, depth: number): Resolution {
+  if (depth > MAX_DEPTH - 4) return NONE;
+  const fn = localFunctionOf(ctx.sourceCode, node.callee);
+  const returns = fn && returnedExpressions(fn);
+  if (!fn || !returns || seen.has(fn)) return NONE;
+  const bindings = new Map<TSESTree.Node, { arg: TSESTree.Node | undefined; ctx: ResolveContext }>();
+  for (const [param, arg] of parameterBindings(fn, node)) bindings.set(param, { arg, ctx });
+  const inner: ResolveContext = { ...ctx, bindings };
+  seen.add(fn);
+  try {
+    return union(returns.map((r) => resolve(inner, r, seen, depth)));
+  } finally {
+    seen.delete(fn);
+  }
+}
+
+/**
+ * `KEYS.get(version)` of a `const KEYS = new Map([['v1', …], …])`: the entry
+ * for a constant version, otherwise any of the entries (not complete).
+ */
+function mapLookup(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'get' || node.arguments.length !== 1) return undefined;
+  const owner = unwrapExpression(callee.object);
+  if (owner.type !== 'Identifier') return undefined;
+  const variable = variableOf(ctx.sourceCode, owner);
+  const def = variable?.defs[0];
+  if (def?.type !== 'Variable' || !def.node.init) return undefined;
+  const init = unwrapExpression(def.node.init);
+  if (init.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map' || !init.arguments[0]) return undefined;
+  const entries = unwrapExpression(init.arguments[0]);
+  if (entries.type !== 'ArrayExpression') return undefined;
+  const wanted = resolveConstant(ctx, node.arguments[0]);
+  const parts: Resolution[] = [];
+  for (const entry of entries.elements) {
+    if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2 || !entry.elements[1] || entry.elements[1].type === 'SpreadElement') continue;
+    const value = next(entry.elements[1]);
+    const key = entry.elements[0] && entry.elements[0].type !== 'SpreadElement' ? resolveConstant(ctx, entry.elements[0]) : undefined;
+    if (wanted && key && key.value === wanted.value) return value;
+    parts.push(value);
+  }
+  return wanted ? NONE : union(parts, false);
+}
+
 // ---------------------------------------------------------------------------
 // Member expressions: config objects, class fields, `process.env`
 
 function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
   // `this.#key` is named `#key`, as class-members names private fields.
+  // `keys[version]`: the property is a variable, not a name.
+  if (node.computed && node.property.type !== 'Literal' && node.property.type !== 'TemplateLiteral') return anyMember(ctx, node, next);
   const name = node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
-  if (name === undefined) return NONE;
+  if (name === undefined) return node.computed ? anyMember(ctx, node, next) : NONE;
   if (isProcessEnv(node.object)) return NONE;
   if (node.object.type === 'ThisExpression') return union(classMemberValues(ctx.sourceCode, node, name).map(next), false);
   const object = resolveObjectLiteral(ctx.sourceCode, node.object);
@@ -420,6 +514,29 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   const staticValues = classMemberValues(ctx.sourceCode, node, name);
   if (staticValues.length) return union(staticValues.map(next), false);
   if (depth < MAX_DEPTH) return externalValue(ctx, node);
+  return NONE;
+}
+
+/**
+ * `KEYS[version]` with a version known only at run time: any property of a
+ * constant object literal, or any element of a constant array (not complete).
+ */
+function anyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  if (isProcessEnv(node.object)) return NONE;
+  const key = next(node.property);
+  if (key.complete && key.values.length === 1 && (key.values[0].kind === 'string' || key.values[0].kind === 'number')) {
+    const object = resolveObjectLiteral(ctx.sourceCode, node.object);
+    const value = object && findProperty(object, String(key.values[0].value));
+    return value ? next(value) : NONE;
+  }
+  const object = resolveObjectLiteral(ctx.sourceCode, node.object);
+  if (object) {
+    const values: TSESTree.Node[] = [];
+    for (const prop of object.properties) if (prop.type === 'Property' && prop.kind === 'init' && !prop.method) values.push(prop.value);
+    return union(values.map(next), false);
+  }
+  const array = next(node.object);
+  if (array.values.length === 1 && array.values[0].kind === 'array') return { values: [...(array.values[0].value as readonly Constant[])].slice(0, MAX_VALUES), complete: false };
   return NONE;
 }
 
@@ -453,7 +570,11 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     const name = memberName(callee);
     if (owner === 'Buffer' && name === 'from' && arg0) return bufferFrom(node, next);
     if (owner === 'Buffer' && name === 'alloc' && arg0) return bufferAlloc(node, next);
-    if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'from' && arg0) return bytesFromArray(node, next(arg0));
+    if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'from' && arg0) {
+      // `Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))`: the decoded bytes.
+      const inner = next(arg0);
+      return inner.values.some((v) => v.kind === 'bytes') ? inner : bytesFromArray(node, inner);
+    }
   }
   if (node.type === 'NewExpression' && callee.type === 'Identifier' && /^(Uint8Array|Int8Array|Uint8ClampedArray)$/.test(callee.name)) {
     if (!arg0) return NONE;

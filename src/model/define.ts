@@ -1,6 +1,6 @@
 import type { ApiModel, ArgAddress, ArgRole, Operation } from './types';
 
-type Args = Partial<Record<ArgAddress, ArgRole>>;
+export type Args = Partial<Record<ArgAddress, ArgRole>>;
 type Extra = Pick<ApiModel, 'returns' | 'deprecated' | 'facts'>;
 
 /** `call('subtle.encrypt', 'encrypt', { 0.iv: 'iv', 1: 'key' })` — a terse table row. */

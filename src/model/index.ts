@@ -9,6 +9,8 @@ import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
 import { predictableSources } from './libraries/predictable';
 import { cookieParser, cookieSession, expressSession } from './libraries/sessions';
+import { textEncoding } from './libraries/text-encoding';
+import { tlsOptions } from './libraries/tls';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -41,4 +43,6 @@ export const LIBRARIES: readonly LibraryModel[] = [
   azureKeyVault,
   keywardenKms,
   predictableSources,
+  textEncoding,
+  tlsOptions,
 ];

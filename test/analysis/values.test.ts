@@ -70,6 +70,41 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`import c from 'crypto'; marker(c.createHash('sha256').update(input).digest())`).values, []);
   });
 
+  it('follows small local helpers with this call\'s arguments', () => {
+    assert.deepEqual(values(`const b64 = (s) => Buffer.from(s, 'base64'); marker(b64('AQI='))`).values, ['bytes:0102']);
+    assert.deepEqual(values(`function decodeKey(hex) { return Buffer.from(hex, 'hex'); } const K = '0aff'; marker(decodeKey(K))`).values, ['bytes:0aff']);
+    // Each call sees its own argument, not every caller's.
+    assert.deepEqual(values(`const dec = (s) => Buffer.from(s, 'hex'); dec('aa'); marker(dec('bb'))`).values, ['bytes:bb']);
+    // An omitted argument takes the parameter's default; an env argument is not constant.
+    assert.deepEqual(values(`function key(s = 'dflt') { return s; } marker(key())`).values, ['dflt']);
+    assert.deepEqual(values(`const dec = (s) => Buffer.from(s, 'hex'); marker(dec(process.env.KEY))`).values, []);
+    // Async helpers (a promise, not the bytes) and reassigned bindings are not followed.
+    assert.deepEqual(values(`async function load(s) { return Buffer.from(s, 'hex'); } marker(load('aa'))`).values, []);
+    assert.deepEqual(values(`let dec = (s) => s; dec = read; marker(dec('aa'))`).values, []);
+  });
+
+  it('decodes atob() and typed arrays made from it', () => {
+    assert.deepEqual(values(`marker(Uint8Array.from(atob('AQI='), (c) => c.charCodeAt(0)))`).values, ['bytes:0102']);
+    assert.deepEqual(values(`const toBytes = (b) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0)); const RAW = 'AQI='; marker(toBytes(RAW))`).values, ['bytes:0102']);
+    // A local function named atob is not the global.
+    assert.deepEqual(values(`function atob(s) { return fetchIt(s); } marker(atob('AQI='))`).values, []);
+  });
+
+  it('reads versioned key maps and objects indexed at run time', () => {
+    assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', process.env.K2]]); marker(KEYS.get(version))`), { values: ['aa'], complete: false });
+    assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', 'bb']]); marker(KEYS.get('v2'))`).values, ['bb']);
+    assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; marker(keys[version])`), { values: ['aa', 'bb'], complete: false });
+    assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; const v = 'v1'; marker(keys[v])`).values, ['aa']);
+    assert.deepEqual(values(`marker(process.env[name])`).values, []);
+  });
+
+  it('an allocation written into afterwards is not its zeros', () => {
+    assert.deepEqual(values(`const k = Buffer.alloc(4); marker(k)`).values, ['bytes:00000000']);
+    assert.deepEqual(values(`import { randomFillSync } from 'crypto'; const k = Buffer.alloc(4); randomFillSync(k); marker(k)`).values, []);
+    assert.deepEqual(values(`const k = new Uint8Array(4); crypto.getRandomValues(k); marker(k)`).values, []);
+    assert.deepEqual(values(`const k = Buffer.alloc(4); for (let i = 0; i < 4; i++) k[i] = next(); marker(k)`).values, []);
+  });
+
   it('resolveConstant wants one definite value', () => {
     const single = analyze(`marker(cond ? 'a' : 'b')`, (context) => resolveConstant({ sourceCode: context.sourceCode }, markedExpression(context)));
     assert.equal(single, undefined);

@@ -155,6 +155,22 @@ export const weak = (password, salt) => scryptSync(password, salt, 64, { N: 1638
 const salt = bcrypt.genSaltSync(6);`,
       errors: [{ messageId: 'lowCost', line: 2, column: 33 }],
     },
+    // OWASP: 19 MiB at 2 passes. With 19 MiB the missing part is the pass count (or 46 MiB at 1 pass).
+    {
+      code: `import argon2 from 'argon2';
+export const hash = (pw) => argon2.hash(pw, {
+  type: argon2.argon2id,
+  memoryCost: 19456,
+  timeCost: 1,
+  parallelism: 1,
+});`,
+      errors: [{ messageId: 'lowCost', line: 5, column: 13 }],
+    },
+    {
+      code: `import argon2 from 'argon2';
+export const hash = (pw) => argon2.hash(pw, { memoryCost: 12288, timeCost: 1 });`,
+      errors: [{ messageId: 'lowCost', line: 2, column: 59 }],
+    },
     {
       code: `import argon2 from 'argon2';
 export const hash = (pw) => argon2.hash(pw, {

@@ -17,6 +17,25 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // A sentinel replaced before first use is not a key; a buffer filled with random bytes is not its zeros.
+    `import { createHmac, randomBytes } from 'node:crypto';
+     let currentKey: Buffer | string = 'uninitialised';
+     function rotate() { currentKey = randomBytes(32); }
+     export function sign(id: string) { if (typeof currentKey === 'string') rotate(); return createHmac('sha256', currentKey).update(id).digest('hex'); }`,
+    `import { createCipheriv, randomBytes, randomFillSync } from 'node:crypto';
+     export function seal(data: Buffer) {
+       const key = Buffer.alloc(32);
+       randomFillSync(key);
+       const cipher = createCipheriv('aes-256-gcm', key, randomBytes(12));
+       return { key, body: Buffer.concat([cipher.update(data), cipher.final()]) };
+     }`,
+    // A TLS key passphrase and a PKCS#12 password read at run time.
+    `import https from 'node:https';
+     export const server = https.createServer({ pfx: pfxBytes, passphrase: process.env.TLS_PFX_PASSPHRASE }, handler);`,
+    // A local helper fed from the environment.
+    `import { createHmac } from 'node:crypto';
+     const b64 = (s: string) => Buffer.from(s, 'base64');
+     export const sign = (body: string) => createHmac('sha256', b64(process.env.WEBHOOK_KEY_B64!)).update(body).digest('hex');`,
     // A KMS key reference as the fallback of a key-id variable names a key, it holds none.
     `const KEK = process.env.ENVELOPE_KEK_ID ?? 'alias/envelope';
      const SIGNING_KEY = process.env.SIGNING_KEY_ARN || 'arn:aws:kms:eu-west-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -90,6 +109,12 @@ ruleTester.run('no-hardcoded-key', rule, {
      module.exports = expressjwt({ secret: process.env.API_SECRET ?? '', algorithms: ['HS256'] });`,
   ],
   invalid: [
+    // Keys decoded through a local helper or atob(), held in a versioned Map, PKCS#12 and TLS passphrases.
+    {"code":"import { createHmac } from 'node:crypto';\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64('q3T8vY2mK9xR4wP7zN1cL6hJ0sD5fG8b2VtQeYxWmKo=')).update(body).digest('hex');","errors":[{"messageId":"hardcodedKey","line":3,"column":64,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64(HMAC_KEY)).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code":"const RAW = Uint8Array.from(atob('hzjIidvQFlNhPBGHZxlaFp9NEd+u2Cb8YlJRRzlH2cs='), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);","errors":[{"messageId":"hardcodedKey","line":1,"column":34,"suggestions":[{"messageId":"readFromEnvironment","output":"const RAW = Uint8Array.from(atob(requireEnv('SECRET_KEY')), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from('206cb52c235e741b7c0ec9b802d88d82fc168826508418a13c26e358203519ac', 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);","errors":[{"messageId":"hardcodedKey","line":3,"column":22,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code":"import forge from 'node-forge';\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, 'Export-P12-2019!');","errors":[{"messageId":"hardcodedKey","line":2,"column":98,"suggestions":[{"messageId":"readFromEnvironment","output":"import forge from 'node-forge';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, SECRET_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: 'p12-store-Passw0rd!' }, handler);","errors":[{"messageId":"hardcodedKey","line":3,"column":96,"suggestions":[{"messageId":"readFromEnvironment","output":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: requireEnv('SERVER_PASSPHRASE') }, handler);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
     // NestJS: the strategy class's super(…) constructs passport-jwt's Strategy (through the PassportStrategy mixin).
     {
       code: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'nest-jwt-signing-secret-2024' });\n  }\n}",

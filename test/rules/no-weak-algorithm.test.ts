@@ -68,14 +68,21 @@ ruleTester.run('no-weak-algorithm', rule, {
     `import crypto from 'crypto'; const strong = crypto.getHashes().filter((h) => !['md5', 'sha1'].includes(h));`,
     `const option = { value: 'des', description: 'des: legacy cipher, do not use' };`,
     `const md5 = (s) => s; md5('password');`,
-    // JWT: pinned algorithms, HMAC secrets, jose (pins by key type).
+    // JWT: pinned algorithms; options built elsewhere may pin them; signing is not verification.
     `import jwt from 'jsonwebtoken'; jwt.verify(token, publicKey, { algorithms: ['RS256'] });`,
-    `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
     `import jwt from 'jsonwebtoken'; jwt.verify(token, secret, verifyOptions);`,
     `import jwt from 'jsonwebtoken'; jwt.sign(payload, privateKey, { algorithm: 'RS256' });`,
-    `import { jwtVerify, importSPKI } from 'jose';
+    `import { jwtVerify, createRemoteJWKSet } from 'jose';
+     const JWKS = createRemoteJWKSet(new URL(issuer + '/jwks.json'));
+     await jwtVerify(token, JWKS, { issuer, algorithms: ['RS256'] });`,
+    // 'when-asymmetric': an HMAC secret and a jose key imported for one algorithm are left alone.
+    { code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`, options: [{ requirePinnedJwtAlgorithms: 'when-asymmetric' }] },
+    {
+      code: `import { jwtVerify, importSPKI } from 'jose';
      const key = await importSPKI(spki, 'RS256');
      await jwtVerify(token, key);`,
+      options: [{ requirePinnedJwtAlgorithms: 'when-asymmetric' }],
+    },
     // Unauthenticated modes are only reported in strict, and not when a MAC is in sight.
     `import crypto from 'crypto'; const c = crypto.createCipheriv('aes-256-cbc', key, iv);`,
     {
@@ -97,11 +104,6 @@ ruleTester.run('no-weak-algorithm', rule, {
         return { iv, body, mac };
       }`,
       options: strict,
-    },
-    {
-      code: `import { jwtVerify, createRemoteJWKSet } from 'jose';
-        const JWKS = createRemoteJWKSet(new URL('https://id.example.test/jwks.json'));
-        export const verify = (token) => jwtVerify(token, JWKS, { issuer: 'https://id.example.test' });`,
     },
   ],
   invalid: [
@@ -376,6 +378,24 @@ verify(token, getKey, { audience: 'api' }, (err, decoded) => {});`,
       code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
       options: strict,
       errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
+    },
+    // Issue 2: verify without pinned algorithms, in recommended too.
+    {
+      code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
+      errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
+    },
+    {
+      code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://id.example.test/.well-known/jwks.json'));
+export const verify = (token) => jwtVerify(token, JWKS, { issuer: 'https://id.example.test' });`,
+      errors: [{ messageId: 'jwtUnpinned', line: 3, column: 34 }],
+    },
+    {
+      code: `import { createRemoteJWKSet, jwtVerify } from 'jose';
+const JWKS = createRemoteJWKSet(new URL('https://id.example.test/.well-known/jwks.json'));
+export const verify = (token) => jwtVerify(token, JWKS, { issuer: 'https://id.example.test' });`,
+      options: [{ requirePinnedJwtAlgorithms: 'when-asymmetric' }],
+      errors: [{ messageId: 'jwtUnpinned', line: 3, column: 34 }],
     },
     {
       code: `import { jwtVerify } from 'jose';

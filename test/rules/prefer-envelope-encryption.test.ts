@@ -98,6 +98,16 @@ export async function decryptNote(sealed: string) {
 
 const valid = [
   {
+    name: 'a small named secret (an API secret) sealed with KMS Encrypt: what Encrypt is for',
+    code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function sealPartnerSecret(partnerSecret: Uint8Array) {
+  const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/partners', Plaintext: partnerSecret, EncryptionContext: { purpose: 'partner-api' } }));
+  return CiphertextBlob;
+}
+`,
+  },
+  {
     name: 'onlyInLoops: a single direct Encrypt is left alone',
     options: [{ onlyInLoops: true }] as never,
     code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';

@@ -36,6 +36,9 @@ export const jose: LibraryModel = {
     call('importSPKI', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
     call('importX509', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
     call('importJWK', 'key-import', { '0.k': 'key', '0.d': 'key', 1: 'algorithm' }),
+    // Key sets: the verifying key (and, for JWKs without `alg`, the algorithm) is chosen by the token's header.
+    call('createRemoteJWKSet', 'key-import', { 0: 'public-key' }),
+    call('createLocalJWKSet', 'key-import', { 0: 'public-key' }),
     call('generateSecret', 'keygen', { 0: 'algorithm' }),
     call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.crv': 'curve' }),
   ],

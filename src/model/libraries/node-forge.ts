@@ -26,6 +26,12 @@ export const nodeForge: LibraryModel = {
     call('pki.certificateFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgeCertificate' }),
     call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
     call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptRsaPrivateKey', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    call('pki.decryptPrivateKeyInfo', 'key-import', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptPrivateKeyInfo', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    // `pkcs12FromAsn1(asn1, [strict,] password)`: a boolean `strict` is never secret material.
+    call('pkcs12.pkcs12FromAsn1', 'key-import', { 1: 'passphrase', 2: 'passphrase' }),
+    call('pkcs12.toPkcs12Asn1', 'key-export', { 0: 'key', 2: 'passphrase' }),
     call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
     call('random.getBytesSync', 'random', { 0: 'size' }),
     call('random.getBytes', 'random', { 0: 'size' }),

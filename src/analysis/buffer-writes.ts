@@ -1,0 +1,31 @@
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { apiCallAt } from './api-calls';
+import { memberName, type SourceCode } from './scope';
+
+/** Methods that write into a buffer: one built with them is not the zeros it was allocated as. */
+const MUTATING_METHODS = /^(?:write|fill$|set$|copy$|increment|randomFill)/;
+
+/**
+ * Written into after allocation: `nonce.writeUInt32BE(…)`, `getRandomValues(buf)`,
+ * `buf[i] = …`, or handed to a call that may fill it (`randomFillSync(buf)`,
+ * `src.copy(buf)`, an unmodelled helper). `except` is the sink itself, which reads it.
+ */
+export function isBufferWritten(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, except?: TSESTree.Node): boolean {
+  for (const ref of variable.references) {
+    const id = ref.identifier as TSESTree.Node;
+    const parent = id.parent;
+    if (!parent || !ref.isRead()) continue;
+    if (parent.type === 'MemberExpression' && parent.object === id) {
+      const name = memberName(parent);
+      const grand = parent.parent;
+      if (grand?.type === 'CallExpression' && grand.callee === parent && name && MUTATING_METHODS.test(name)) return true;
+      if (parent.computed && grand?.type === 'AssignmentExpression' && grand.left === parent) return true;
+      if (parent.computed && grand?.type === 'UpdateExpression') return true;
+    }
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== except && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
+      const api = apiCallAt(sourceCode, parent);
+      if (!api || api.api.operation === 'random') return true;
+    }
+  }
+  return false;
+}

@@ -1,0 +1,61 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants } from './ast';
+import { unwrapExpression, variableOf, type SourceCode } from './scope';
+
+export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+
+/** Helpers with more exits than this are not small decoding helpers: their value is not followed. */
+const MAX_RETURNS = 4;
+
+function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
+  return !!node && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression');
+}
+
+/**
+ * The function a call's callee names when it is declared in this file and
+ * never reassigned: `function decodeKey(s) {…}`, `const b64 = (s) => …`.
+ */
+export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
+  const expr = unwrapExpression(callee);
+  if (expr.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, expr);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  const def = variable.defs[0];
+  if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
+  if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
+  if (variable.references.some((ref) => ref.isWrite() && ref.writeExpr !== def.node.init)) return undefined;
+  const init = unwrapExpression(def.node.init);
+  return isFunction(init) ? init : undefined;
+}
+
+/**
+ * What a small function returns: the expression body of an arrow, or the
+ * arguments of its `return` statements (nested functions excluded). Undefined
+ * when it returns nothing we can follow (async, generator, bare `return`, too many exits).
+ */
+export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] | undefined {
+  if (fn.async || fn.generator) return undefined;
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: TSESTree.Node[] = [];
+  for (const node of descendants(fn.body, (n) => isFunction(n))) {
+    if (node.type !== 'ReturnStatement') continue;
+    if (!node.argument || out.length >= MAX_RETURNS) return undefined;
+    out.push(node.argument);
+  }
+  return out.length ? out : undefined;
+}
+
+/** The parameter identifiers of `fn` paired with the call's arguments (simple and defaulted parameters only). */
+export function parameterBindings(fn: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression): Map<TSESTree.Identifier, TSESTree.Node | undefined> {
+  const out = new Map<TSESTree.Identifier, TSESTree.Node | undefined>();
+  for (let i = 0; i < fn.params.length; i++) {
+    const param = fn.params[i];
+    if (param.type === 'RestElement') break;
+    const id = param.type === 'AssignmentPattern' ? param.left : param;
+    if (id.type !== 'Identifier') continue;
+    const args = call.arguments.slice(0, i + 1);
+    if (args.some((a) => a.type === 'SpreadElement')) break;
+    out.set(id, call.arguments[i]);
+  }
+  return out;
+}
