@@ -5,6 +5,7 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-insecure-randomness', rule, {
   valid: [
+    `export function httpStatusCode(): number { return 200 + Math.floor(Math.random() * 4); }`,
     // UI jitter, retry backoff, sampling, shuffling for display, timestamps, ids, React keys.
     `const jitter = Math.random() * 1000;
      setTimeout(retry, 2 ** attempt * 100 + Math.random() * 100);
@@ -41,6 +42,13 @@ ruleTester.run('no-insecure-randomness', rule, {
     },
   ],
   invalid: [
+    // A one-time code named for what it is (sms/verification/backup code), not a status code.
+    {
+      code: `export function generateSmsCode(): string {
+  return String(Math.floor(100000 + Math.random() * 900000));
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 37 }],
+    },
     {
       code: `export function generateToken(len = 32) {
   const chars = 'abcdefghijklmnopqrstuvwxyz0123456789';

@@ -7,6 +7,16 @@ import { createRuleTester, createTypedRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'a JWT secret destructured from process.env, also used as an HMAC key: reported on the binding',
+    code: "import crypto from 'node:crypto';\nimport jwt from 'jsonwebtoken';\nconst { JWT_SECRET } = process.env;\nexport const issue = (sub: string) => jwt.sign({ sub }, JWT_SECRET!, { algorithm: 'HS256' });\nexport const resetMac = (payload: string) => crypto.createHmac('sha256', JWT_SECRET!).update(payload).digest('hex');",
+    errors: [{ messageId: 'reused' as const, line: 3, column: 9 }],
+  },
+  {
+    name: 'one nacl seed as an Ed25519 signing seed and an X25519 box secret key (a parameter: on the second use)',
+    code: "import nacl from 'tweetnacl';\nexport function identity(seed: Uint8Array) {\n  const signing = nacl.sign.keyPair.fromSeed(seed);\n  const encryption = nacl.box.keyPair.fromSecretKey(seed);\n  return { signing, encryption };\n}",
+    errors: [{ messageId: 'reused' as const, line: 4, column: 53 }],
+  },
+  {
     name: 'a helper wrapper (function hmac(key, data)) called with the key that encrypts elsewhere',
     code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 const EXPORT_KEY = Buffer.from(process.env.EXPORT_KEY ?? '', 'hex');
@@ -301,6 +311,10 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 ];
 
 const valid = [
+  {
+    name: 'two seeds, one per scheme',
+    code: "import nacl from 'tweetnacl';\nexport const identity = (signSeed: Uint8Array, boxSecret: Uint8Array) => ({ signing: nacl.sign.keyPair.fromSeed(signSeed), encryption: nacl.box.keyPair.fromSecretKey(boxSecret) });",
+  },
   {
     name: 'a helper wrapper called with two different keys is not the reuse of either',
     code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';

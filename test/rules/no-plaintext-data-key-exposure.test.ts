@@ -30,6 +30,11 @@ const keepWrapped = (output: string) => [{ messageId: 'keepWrappedKey' as const,
 
 const invalid = [
   {
+    name: 'a plaintext data key inserted through a knex query builder (db(table).insert)',
+    code: "import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nimport type { Knex } from 'knex';\nconst kms = new KMSClient({});\nexport async function provision(db: Knex, tenantId: string) {\n  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));\n  await db('tenant_keys').insert({ tenant_id: tenantId, data_key: Buffer.from(out.Plaintext!).toString('base64') });\n}",
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 30, suggestions: [{ messageId: 'keepWrappedKey' as const, output: "import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nimport type { Knex } from 'knex';\nconst kms = new KMSClient({});\nexport async function provision(db: Knex, tenantId: string) {\n  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));\n  await db('tenant_keys').insert({ tenant_id: tenantId, data_key: Buffer.from(out.CiphertextBlob!).toString('base64') });\n}" }] }],
+  },
+  {
     name: 'a plaintext data key in an SQS message body',
     code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';

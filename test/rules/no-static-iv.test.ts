@@ -5,6 +5,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-static-iv', rule, {
   valid: [
+    // The IV read from the container, beside the salt a local helper derives the key with: not key-derived.
+    `async function keyFromPassphrase(passphrase: string, salt: Uint8Array) {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
+  return crypto.subtle.deriveKey({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, base, { name: 'AES-GCM', length: 256 }, false, ['decrypt']);
+}
+export async function open(bytes: Uint8Array, passphrase: string) {
+  const key = await keyFromPassphrase(passphrase, bytes.slice(0, 16));
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv: bytes.slice(16, 28) }, key, bytes.slice(28));
+}`,
     // A fresh random IV per message, stored with the ciphertext.
     `import crypto from 'node:crypto';
      export function encrypt(key, text) {
@@ -65,6 +74,17 @@ ruleTester.run('no-static-iv', rule, {
     },
   ],
   invalid: [
+    // A helper that imports the secret as the key: an IV sliced from that secret is key-derived.
+    {
+      code: `async function keyFrom(secret: Uint8Array) {
+  return crypto.subtle.importKey('raw', secret, 'AES-GCM', false, ['encrypt']);
+}
+export async function seal(secret: Uint8Array, data: Uint8Array) {
+  const key = await keyFrom(secret);
+  return crypto.subtle.encrypt({ name: 'AES-GCM', iv: secret.slice(0, 12) }, key, data);
+}`,
+      errors: [{ messageId: 'keyDerivedIv', line: 6, column: 55 }],
+    },
     {
       code: `import crypto from 'node:crypto';
 export function encrypt(key, text) {
