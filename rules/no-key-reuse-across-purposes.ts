@@ -64,14 +64,28 @@ export default createRule<Options, MessageIds>({
         for (const key of trackKeys(ctx)) {
           if (ignored.has(key.name) || (key.envVar && ignored.has(key.envVar)) || (key.kmsKeyId && ignored.has(key.kmsKeyId))) continue;
           checkDeclared(key, policy, report);
-          checkReuse(key, report);
+          if (!checkReuse(key, report)) checkImportedTwice(key, report);
         }
       },
     };
 
-    function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+    /**
+     * One secret imported as two CryptoKeys for different purposes (`importKey(raw, HMAC, ['sign'])` and
+     * `importKey(raw, AES-GCM, ['encrypt'])`), even before either CryptoKey is used.
+     */
+    function checkImportedTwice(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      const imports = key.declared.filter((d) => d.source === 'webcrypto-usages' && d.purposes.length > 0);
+      if (imports.length < 2) return;
+      const purposes = distinct(imports.flatMap((d) => d.purposes));
+      if (purposes.length < 2 || imports.some((d) => purposes.every((p) => d.purposes.includes(p)))) return;
+      const second = imports.find((d) => d.purposes.some((p) => !imports[0].purposes.includes(p))) ?? imports[1];
+      const at = imports.map((d) => `${d.purposes.join('/')} at ${d.node.loc.start.line}:${d.node.loc.start.column + 1}`).join(', ');
+      report({ node: key.definition ?? second.node, messageId: 'reused', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: at } });
+    }
+
+    function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): boolean {
       const purposes = distinct(key.uses.map((u) => u.purpose));
-      if (purposes.length < 2 || onePurposePerRun(key)) return;
+      if (purposes.length < 2 || onePurposePerRun(key)) return false;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
       const node = key.definition ?? conflicting.arg;
@@ -83,6 +97,7 @@ export default createRule<Options, MessageIds>({
         data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: sites(key.uses) },
         suggest: fix ? [{ messageId: 'deriveSubkeys', data: { name: quoteName(key.name) }, fix }] : [],
       });
+      return true;
     }
 
     function checkDeclared(key: TrackedKey, policy: Policy, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {

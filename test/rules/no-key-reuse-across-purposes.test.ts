@@ -7,6 +7,11 @@ import { createRuleTester, createTypedRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'one secret imported as an HMAC key and as an AES key, neither used yet (a parameter: on the second import)',
+    code: "export async function cacheKeys(syncSecret: ArrayBuffer) {\n  const macKey = await crypto.subtle.importKey('raw', syncSecret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);\n  const encKey = await crypto.subtle.importKey('raw', syncSecret, 'AES-GCM', false, ['encrypt', 'decrypt']);\n  return { macKey, encKey };\n}",
+    errors: [{ messageId: 'reused' as const, line: 3, column: 24 }],
+  },
+  {
     name: 'a JWT secret destructured from process.env, also used as an HMAC key: reported on the binding',
     code: "import crypto from 'node:crypto';\nimport jwt from 'jsonwebtoken';\nconst { JWT_SECRET } = process.env;\nexport const issue = (sub: string) => jwt.sign({ sub }, JWT_SECRET!, { algorithm: 'HS256' });\nexport const resetMac = (payload: string) => crypto.createHmac('sha256', JWT_SECRET!).update(payload).digest('hex');",
     errors: [{ messageId: 'reused' as const, line: 3, column: 9 }],
@@ -311,6 +316,10 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 ];
 
 const valid = [
+  {
+    name: 'one secret imported twice for the same purpose (an encrypting and a decrypting CryptoKey)',
+    code: "export async function pair(raw: ArrayBuffer) {\n  const enc = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);\n  const dec = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);\n  return { enc, dec };\n}",
+  },
   {
     name: 'two seeds, one per scheme',
     code: "import nacl from 'tweetnacl';\nexport const identity = (signSeed: Uint8Array, boxSecret: Uint8Array) => ({ signing: nacl.sign.keyPair.fromSeed(signSeed), encryption: nacl.box.keyPair.fromSecretKey(boxSecret) });",
