@@ -57,6 +57,51 @@ export function apiCallAt(sourceCode: SourceCode, node: TSESTree.Node): ApiCall 
   return index.get(node);
 }
 
+/** The first call of a method chain (`createHash(…)` for `createHash(…).update(…).digest()`). */
+export function chainRoot(call: ApiCall): ApiCall {
+  let current = call;
+  while (current.receiver) current = current.receiver;
+  return current;
+}
+
+const chainCache = new WeakMap<TSESTree.Program, Map<ApiCall, readonly ApiCall[]>>();
+
+/** Every modelled call of the chain `call` belongs to (its root and every method called on the results), in source order. */
+export function callChain(sourceCode: SourceCode, call: ApiCall): readonly ApiCall[] {
+  let chains = chainCache.get(sourceCode.ast);
+  if (!chains) {
+    const built = new Map<ApiCall, ApiCall[]>();
+    for (const c of getApiCalls(sourceCode)) {
+      const root = chainRoot(c);
+      const chain = built.get(root);
+      if (chain) chain.push(c);
+      else built.set(root, [c]);
+    }
+    chains = built;
+    chainCache.set(sourceCode.ast, chains);
+  }
+  return chains.get(chainRoot(call)) ?? [call];
+}
+
+const roleArgCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall[]>>();
+
+/** The modelled calls that take `node` itself as an argument of some role. */
+export function callsTakingArgument(sourceCode: SourceCode, node: TSESTree.Node): readonly ApiCall[] {
+  let index = roleArgCache.get(sourceCode.ast);
+  if (!index) {
+    index = new Map();
+    for (const c of getApiCalls(sourceCode)) {
+      for (const arg of c.args) {
+        const takers = index.get(arg.node);
+        if (!takers) index.set(arg.node, [c]);
+        else if (!takers.includes(c)) takers.push(c);
+      }
+    }
+    roleArgCache.set(sourceCode.ast, index);
+  }
+  return index.get(node) ?? [];
+}
+
 /** Nodes of every argument the call gives `role` (an options object may give several). */
 export function argsWithRole(call: ApiCall, role: ArgRole): TSESTree.Node[] {
   return call.args.filter((arg) => arg.role === role).map((arg) => arg.node);
