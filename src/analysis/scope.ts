@@ -5,10 +5,34 @@ export type SourceCode = Readonly<TSESLint.SourceCode>;
 /** The variable an identifier refers to, or undefined for unresolved globals. */
 export function variableOf(sourceCode: SourceCode, id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
   try {
-    return ASTUtils.findVariable(sourceCode.getScope(id), id) ?? undefined;
+    return resolvedIdentifiers(sourceCode).get(id) ?? ASTUtils.findVariable(sourceCode.getScope(id), id) ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every identifier the scope analysis already resolved (references and
+ * declarations) → its variable, built once per file: rules ask "which
+ * variable is this?" thousands of times, and a lookup beats walking up the
+ * scopes by name each time. Unresolved identifiers fall back to the by-name
+ * search (globals declared in config, property names).
+ */
+const resolvedCache = new WeakMap<object, Map<TSESTree.Node, TSESLint.Scope.Variable>>();
+function resolvedIdentifiers(sourceCode: SourceCode): Map<TSESTree.Node, TSESLint.Scope.Variable> {
+  let map = resolvedCache.get(sourceCode.ast);
+  if (map) return map;
+  map = new Map();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const identifier of variable.identifiers) map.set(identifier as TSESTree.Node, variable);
+    }
+    for (const reference of scope.references) {
+      if (reference.resolved) map.set(reference.identifier as TSESTree.Node, reference.resolved);
+    }
+  }
+  resolvedCache.set(sourceCode.ast, map);
+  return map;
 }
 
 /** Strips TS-only wrappers and parentheses-equivalents that do not change a value. */

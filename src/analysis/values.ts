@@ -66,12 +66,31 @@ export function resolveConstant(ctx: ResolveContext, node: TSESTree.Node): Const
 
 /** Every constant an expression may evaluate to (including fallbacks and call-site arguments). */
 export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolution {
+  // Several rules ask about the same arguments (a key is checked for being
+  // hardcoded, for its length, for reuse…): resolve each node once per file.
+  const memo = memoFor(ctx);
+  const known = memo.get(node);
+  if (known) return known;
+  let resolution: Resolution;
   try {
-    return resolve(ctx, node, new Set(), 0);
+    resolution = resolve(ctx, node, new Set(), 0);
   } catch {
     // Analysis must never crash a rule: an unexpected AST shape is simply "unknown".
-    return NONE;
+    resolution = NONE;
   }
+  memo.set(node, resolution);
+  return resolution;
+}
+
+/** Per file (AST), and apart for type-aware resolution, which can see more. */
+const memos = new WeakMap<object, { plain: WeakMap<TSESTree.Node, Resolution>; typed: WeakMap<TSESTree.Node, Resolution> }>();
+function memoFor(ctx: ResolveContext): WeakMap<TSESTree.Node, Resolution> {
+  let entry = memos.get(ctx.sourceCode.ast);
+  if (!entry) {
+    entry = { plain: new WeakMap(), typed: new WeakMap() };
+    memos.set(ctx.sourceCode.ast, entry);
+  }
+  return ctx.parserServices?.program ? entry.typed : entry.plain;
 }
 
 /** Constant string candidates of an expression (strings only), e.g. algorithm names. */
