@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, type ApiCall } from './api-calls';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -77,7 +77,7 @@ function definitionsOf(sourceCode: SourceCode, node: TSESTree.Node, variables: T
     const variable = variableOf(sourceCode, expr);
     if (!variable || variable.defs.length === 0 || variables.includes(variable)) return [expr];
     variables.push(variable);
-    const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr).map((r) => r.writeExpr as TSESTree.Node);
+    const writes = writesOf(variable).map((r) => r.writeExpr as TSESTree.Node);
     if (writes.length === 0) return [expr];
     return writes.flatMap((w) => definitionsOf(sourceCode, w, variables, depth + 1));
   }

@@ -10,6 +10,7 @@ import {
   resolveObjectLiteral,
   unwrapExpression,
   variableOf,
+  writesOf,
   type SourceCode,
 } from './scope';
 
@@ -314,7 +315,7 @@ function variableValue(
   use: TSESTree.Node,
   next: (n: TSESTree.Node) => Resolution,
 ): Resolution {
-  const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+  const writes = writesOf(variable);
   const def = variable.defs[0];
   const declaratorId = def.type === 'Variable' ? def.node.id : undefined;
   // Destructuring (`const { key } = config`): follow the property.
