@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { insideFunction } from '../src/analysis/ast';
 import { argsWithRole, callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { ivProblems, type IvProblem } from '../src/analysis/iv-source';
 import { redact } from '../src/analysis/secrets';
@@ -170,12 +171,6 @@ function randomBytesCall(call: ApiCall, length: number): string | undefined {
   return undefined;
 }
 
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
-  }
-  return false;
-}
 
 function preview(constant: Constant): string {
   if (constant.kind === 'bytes' && constant.text === undefined) return `(${(constant.value as Uint8Array).length} constant bytes)`;

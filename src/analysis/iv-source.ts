@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { insideFunction } from './ast';
 import { apiCallAt, argsWithRole, type ApiCall } from './api-calls';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
@@ -263,9 +264,3 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
   return undefined;
 }
 
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
-  }
-  return false;
-}

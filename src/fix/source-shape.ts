@@ -4,7 +4,7 @@ import type { SourceCode } from '../analysis/scope';
 /** Small, shape-only helpers the fixes share (where to insert, how to indent, which names are free). */
 
 // The AST basics live with the envelope rewrite, which wrote them first; every fix shares them.
-export { isFunction, walk, within, type FunctionNode } from './envelope/ast';
+export { encodingArguments, isFunction, walk, within, type FunctionNode } from './envelope/ast';
 import { isFunction, walk, within, type FunctionNode } from './envelope/ast';
 
 /** The nearest function around a node. */
