@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
-import { unwrapExpression, variableOf, type SourceCode } from './scope';
+import { unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 
 export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -23,7 +23,7 @@ export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Node): 
   const def = variable.defs[0];
   if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
   if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
-  if (variable.references.some((ref) => ref.isWrite() && ref.writeExpr !== def.node.init)) return undefined;
+  if (writesOf(variable).some((ref) => ref.writeExpr !== def.node.init)) return undefined;
   const init = unwrapExpression(def.node.init);
   return isFunction(init) ? init : undefined;
 }
