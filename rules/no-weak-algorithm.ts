@@ -218,18 +218,19 @@ export default createRule<Options, MessageIds>({
     function checkLibraryCipher(call: ApiCall, cipher: string, macInFile: boolean): void {
       const facts = describeAlgorithm(cipher);
       if (facts?.kind !== 'cipher') return;
-      if (facts.weak) {
-        report({ node: algorithmNamePart(call, cipher), messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
-        return;
-      }
       const modeArgs = argsWithRole(call, 'mode');
       let unauthenticated = needsSeparateMac(facts) && modeArgs.length === 0;
+      // A mode written apart from the cipher is its own constant: DES with `mode.ECB` is two problems.
       for (const modeArg of modeArgs) {
         for (const mode of symbolicValues(ctx, modeArg)) {
           const described = typeof mode.value === 'string' ? describeMode(mode.value) : undefined;
           if (described === 'ecb') report({ node: reportTarget(sourceCode, mode.constant ?? ({ origin: mode.origin } as Constant), modeArg), messageId: 'ecbMode' });
           else if (described === 'cbc' || described === 'ctr' || described === 'cfb' || described === 'ofb') unauthenticated = true;
         }
+      }
+      if (facts.weak) {
+        report({ node: algorithmNamePart(call, cipher), messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+        return;
       }
       if (unauthenticated && options.requireAuthenticatedEncryption && !macInFile && call.api.operation === 'encrypt' && !call.receiver) {
         report({ node: calleeOf(call), messageId: 'unauthenticatedMode', data: { name: `${facts.family}-CBC` } });

@@ -167,7 +167,7 @@ function resolveNode(ctx: ResolveContext, node: TSESTree.Node, seen: Set<TSESTre
     case 'NewExpression': {
       const value = callValue(ctx, node, next);
       if (value.values.length || node.type !== 'CallExpression') return value;
-      return mapLookup(ctx, node, next) ?? helperValue(ctx, node, seen, depth);
+      return mapLookup(ctx, node, next) ?? configDefault(ctx, node, next) ?? helperValue(ctx, node, seen, depth);
     }
     case 'UnaryExpression':
       if (node.operator === '-') {
@@ -478,6 +478,23 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
   } finally {
     seen.delete(fn);
   }
+}
+
+/**
+ * A configuration lookup with a default: `config.get('DATA_KEY', '…')`,
+ * `_.get(settings, 'jwt.secret', '…')`. The default is used whenever the setting
+ * is missing: a hardcoded fallback, like `process.env.DATA_KEY ?? '…'`.
+ */
+function configDefault(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || !/^(?:get|getOrDefault|getString)$/.test(memberName(callee) ?? '') || node.arguments.length < 2) return undefined;
+  const fallback = node.arguments[node.arguments.length - 1];
+  const name = node.arguments[node.arguments.length - 2];
+  if (fallback.type === 'SpreadElement' || name.type === 'SpreadElement') return undefined;
+  const setting = resolveConstant(ctx, name);
+  if (setting?.kind !== 'string') return undefined;
+  const value = next(fallback);
+  return value.values.length ? mark({ values: value.values, complete: false }, { fallback: true }) : undefined;
 }
 
 /**

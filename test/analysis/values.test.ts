@@ -91,6 +91,10 @@ describe('analysis/values', () => {
   });
 
   it('reads versioned key maps and objects indexed at run time', () => {
+    // A configuration lookup's default is a fallback.
+    assert.deepEqual(values(`marker(config.get('DATA_KEY', 'dflt'))`), { values: ['dflt(fallback)'], complete: false });
+    assert.deepEqual(values(`marker(_.get(settings, 'jwt.secret', 'dflt'))`).values, ['dflt(fallback)']);
+    assert.deepEqual(values(`marker(config.get('DATA_KEY'))`).values, []);
     assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', process.env.K2]]); marker(KEYS.get(version))`), { values: ['aa'], complete: false });
     assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', 'bb']]); marker(KEYS.get('v2'))`).values, ['bb']);
     assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; marker(keys[version])`), { values: ['aa', 'bb'], complete: false });

@@ -380,6 +380,8 @@ verify(token, getKey, { audience: 'api' }, (err, decoded) => {});`,
       errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
     },
     // Issue 2: verify without pinned algorithms, in recommended too.
+    // crypto-js DES with a separate mode.ECB: two constants, two problems.
+    {"code":"import CryptoJS from 'crypto-js';\nexport const seal = (msg: string, keyHex: string) => CryptoJS.DES.encrypt(msg, CryptoJS.enc.Hex.parse(keyHex), { mode: CryptoJS.mode.ECB }).toString();","errors":[{"messageId":"weakCipher","line":2,"column":63},{"messageId":"ecbMode","line":2,"column":120}]},
     {
       code: `import jwt from 'jsonwebtoken'; jwt.verify(token, process.env.JWT_SECRET);`,
       errors: [{ messageId: 'jwtUnpinned', line: 1, column: 37 }],
