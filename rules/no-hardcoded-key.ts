@@ -79,7 +79,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     if (options.ignoreTestFiles === true && isTestFile(context.filename, context.cwd)) return {};
     const sourceCode = context.sourceCode;
-    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    // Every entry of a keyring (`KEYS[kid]`, `KEYS.get(version)`) is a key in use.
+    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices, everyTableEntry: true };
     const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression }[] = [];

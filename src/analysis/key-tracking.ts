@@ -726,7 +726,9 @@ export function distinct<T>(items: readonly T[]): T[] {
  * purpose only, so it is not reuse.
  */
 export function onePurposePerRun(key: TrackedKey): boolean {
-  if (key.origin !== 'generated' || !key.definition || !insideFunction(key.definition)) return false;
+  // A fresh key, or a local variable each branch assigns itself (`priv = …` in an if and in its else).
+  const perRun = key.origin === 'generated' || (key.origin === 'unknown' && key.id.startsWith('var:'));
+  if (!perRun || !key.definition || !insideFunction(key.definition)) return false;
   for (const a of key.uses) {
     for (const b of key.uses) {
       if (a.purpose !== b.purpose && a.arg.range[0] < b.arg.range[0] && !exclusive(a.arg, b.arg)) return false;

@@ -61,6 +61,12 @@ export interface ResolveContext {
    * each argument resolved in its caller's context.
    */
   bindings?: ReadonlyMap<TSESTree.Node, { arg: TSESTree.Node | undefined; ctx: ResolveContext }>;
+  /**
+   * Resolve a table indexed at run time (`KEYRING[kid]`, `KEYS.get(version)`) to
+   * every entry. Right for secrets (every key of a keyring is a key in use); not
+   * for algorithm tables, where the data picks one of several supported entries.
+   */
+  everyTableEntry?: boolean;
 }
 
 const NONE: Resolution = { values: [], complete: false };
@@ -91,15 +97,15 @@ export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolut
   return resolution;
 }
 
-/** Per file (AST), and apart for type-aware resolution, which can see more. */
-const memos = new WeakMap<object, { plain: WeakMap<TSESTree.Node, Resolution>; typed: WeakMap<TSESTree.Node, Resolution> }>();
+/** Per file (AST), and apart for type-aware resolution (which can see more) and for every-table-entry resolution. */
+const memos = new WeakMap<object, WeakMap<TSESTree.Node, Resolution>[]>();
 function memoFor(ctx: ResolveContext): WeakMap<TSESTree.Node, Resolution> {
   let entry = memos.get(ctx.sourceCode.ast);
   if (!entry) {
-    entry = { plain: new WeakMap(), typed: new WeakMap() };
+    entry = [new WeakMap(), new WeakMap(), new WeakMap(), new WeakMap()];
     memos.set(ctx.sourceCode.ast, entry);
   }
-  return ctx.parserServices?.program ? entry.typed : entry.plain;
+  return entry[(ctx.parserServices?.program ? 1 : 0) + (ctx.everyTableEntry ? 2 : 0)];
 }
 
 /** Constant string candidates of an expression (strings only), e.g. algorithm names. */
@@ -522,7 +528,7 @@ function mapLookup(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n:
     if (wanted && key && key.value === wanted.value) return value;
     parts.push(value);
   }
-  return wanted ? NONE : union(parts, false);
+  return wanted || !ctx.everyTableEntry ? NONE : union(parts, false);
 }
 
 // ---------------------------------------------------------------------------
@@ -566,6 +572,7 @@ function anyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (
     const value = object && findProperty(object, String(key.values[0].value));
     return value ? next(value) : NONE;
   }
+  if (!ctx.everyTableEntry) return NONE;
   const object = resolveObjectLiteral(ctx.sourceCode, node.object);
   if (object) {
     const values: TSESTree.Node[] = [];

@@ -3,9 +3,9 @@ import { resolveConstant, resolveValues, type Constant } from '../../src/analysi
 import { analyze, markedExpression } from './analyze';
 
 /** What the expression inside `marker(…)` resolves to, in a printable form. */
-function values(code: string): { values: string[]; complete: boolean } {
+function values(code: string, options: { everyTableEntry?: boolean } = {}): { values: string[]; complete: boolean } {
   return analyze(code, (context) => {
-    const r = resolveValues({ sourceCode: context.sourceCode }, markedExpression(context));
+    const r = resolveValues({ sourceCode: context.sourceCode, ...options }, markedExpression(context));
     return { values: r.values.map(show), complete: r.complete };
   });
 }
@@ -95,9 +95,13 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`marker(config.get('DATA_KEY', 'dflt'))`), { values: ['dflt(fallback)'], complete: false });
     assert.deepEqual(values(`marker(_.get(settings, 'jwt.secret', 'dflt'))`).values, ['dflt(fallback)']);
     assert.deepEqual(values(`marker(config.get('DATA_KEY'))`).values, []);
-    assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', process.env.K2]]); marker(KEYS.get(version))`), { values: ['aa'], complete: false });
+    const every = { everyTableEntry: true };
+    assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', process.env.K2]]); marker(KEYS.get(version))`, every), { values: ['aa'], complete: false });
     assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa'], ['v2', 'bb']]); marker(KEYS.get('v2'))`).values, ['bb']);
-    assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; marker(keys[version])`), { values: ['aa', 'bb'], complete: false });
+    assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; marker(keys[version])`, every), { values: ['aa', 'bb'], complete: false });
+    // Without the option (algorithm tables picked by the input), a run-time index is unknown.
+    assert.deepEqual(values(`const CIPHERS = { a: 'aes-256-gcm', b: '3des-cbc' }; marker(CIPHERS[oid])`).values, []);
+    assert.deepEqual(values(`const KEYS = new Map([['v1', 'aa']]); marker(KEYS.get(version))`).values, []);
     assert.deepEqual(values(`const keys = { v1: 'aa', v2: 'bb' }; const v = 'v1'; marker(keys[v])`).values, ['aa']);
     assert.deepEqual(values(`marker(process.env[name])`).values, []);
   });

@@ -317,6 +317,10 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 
 const valid = [
   {
+    name: 'a key converted one way or the other by branch (sshpk derive): each run uses the local for one scheme',
+    code: "import nacl from 'tweetnacl';\nexport function derive(type: string, k: Uint8Array) {\n  let priv;\n  if (type === 'ed25519') {\n    priv = k.slice(0, 32);\n    return nacl.box.keyPair.fromSecretKey(priv);\n  } else {\n    priv = k.slice(0, 32);\n    return nacl.sign.keyPair.fromSeed(priv);\n  }\n}",
+  },
+  {
     name: 'one secret imported twice for the same purpose (an encrypting and a decrypting CryptoKey)',
     code: "export async function pair(raw: ArrayBuffer) {\n  const enc = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);\n  const dec = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['decrypt']);\n  return { enc, dec };\n}",
   },
