@@ -637,6 +637,17 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
       (encoder.type === 'Identifier' && isTextEncoderBinding(ctx, encoder));
     if (isEncoder) return encodeText(next(arg0), node, 'utf8');
   }
+  // ['8f3a…', '…'].join(''): a key split into parts is still the key.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'join') {
+    const parts = next(callee.object);
+    const separator = arg0 ? next(arg0) : single({ kind: 'string', value: ',', origin: node });
+    const list = parts.complete && parts.values.length === 1 && parts.values[0].kind === 'array' ? (parts.values[0].value as readonly Constant[]) : undefined;
+    const sep = separator.complete && separator.values.length === 1 ? separator.values[0].value : undefined;
+    if (list && typeof sep === 'string' && list.length > 0 && list.every((c) => c.kind === 'string' || c.kind === 'number')) {
+      const text = list.map((c) => String(c.value)).join(sep);
+      return single({ kind: 'string', value: text, origin: parts.values[0].origin, text });
+    }
+  }
   // 'abc'.toString(), KEY.slice(0, 32), buf.toString('hex')
   if (callee.type === 'MemberExpression' && STRING_TRANSFORMS.has(memberName(callee) ?? '')) {
     return derive(next(callee.object));

@@ -83,6 +83,12 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`let dec = (s) => s; dec = read; marker(dec('aa'))`).values, []);
   });
 
+  it('joins constant parts', () => {
+    assert.deepEqual(values(`const parts = ['ab', 'cd']; marker(parts.join(''))`).values, ['abcd']);
+    assert.deepEqual(values(`marker(['a', 1].join('-'))`).values, ['a-1']);
+    assert.deepEqual(values(`marker([process.env.A, 'b'].join(''))`).values, []);
+  });
+
   it('decodes atob() and typed arrays made from it', () => {
     assert.deepEqual(values(`marker(Uint8Array.from(atob('AQI='), (c) => c.charCodeAt(0)))`).values, ['bytes:0102']);
     assert.deepEqual(values(`const toBytes = (b) => Uint8Array.from(atob(b), (c) => c.charCodeAt(0)); const RAW = 'AQI='; marker(toBytes(RAW))`).values, ['bytes:0102']);
