@@ -117,7 +117,7 @@ export default createRule<Options, MessageIds>({
     const reportOnce = reportOncePerNode<MessageIds>((d) => context.report(d));
     /** Set while a KDF call is checked: is the finding at this node about a run that stretches no secret (a probe)? */
     let stretchesNothingAt: ((at: TSESTree.Node) => boolean) | undefined;
-    const report: typeof reportOnce = (descriptor) => {
+    const report = (descriptor: Parameters<typeof reportOnce>[0]): void => {
       if (!stretchesNothingAt?.(descriptor.node)) reportOnce(descriptor);
     };
 

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getApiCalls, type ApiCall } from './api-calls';
+import { callChain, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunctions, functionName, type FunctionNode } from './expression-names';
 import { moduleExports } from './module-exports';
 import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -70,21 +70,14 @@ function helperFunctions(sourceCode: SourceCode): Set<FunctionNode> {
   let found = helperCache.get(sourceCode.ast);
   if (found) return found;
   found = new Set();
-  const calls = getApiCalls(sourceCode);
-  for (const call of calls) {
+  for (const call of getApiCalls(sourceCode)) {
     if (call.api.operation !== 'hash' || call.receiver) continue;
-    const chain = calls.filter((c) => rootOf(c) === call);
+    const chain = callChain(sourceCode, call);
     const ends = chain.filter((c) => !chain.some((other) => other.receiver === c && isCalleeObject(other, c)));
     for (const use of ends.flatMap((c) => valueUses(sourceCode, c.node))) if (use.kind === 'return') found.add(use.fn);
   }
   helperCache.set(sourceCode.ast, found);
   return found;
-}
-
-function rootOf(call: ApiCall): ApiCall {
-  let current = call;
-  while (current.receiver) current = current.receiver;
-  return current;
 }
 
 function isCalleeObject(method: ApiCall, receiver: ApiCall): boolean {

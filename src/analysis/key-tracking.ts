@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
-import { descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
@@ -782,11 +782,6 @@ function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfSt
     if (ancestors.has(n)) return n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n : undefined;
   }
   return undefined;
-}
-
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type.includes('Function')) return true;
-  return false;
 }
 
 /** Are `a` (earlier) and `b` in branches of one statement that never both run? */
