@@ -110,7 +110,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
   const helper = hashHelperOf(sourceCode, root, inputs, uses, isSecurityName, filePath);
-  if (helper) return securityUseByImporters(sourceCode, helper.exported) ?? { purpose: 'caller-decided', reason: 'hash helper: its importers decide what it is for', persisted };
+  // Persisted: importers may store or exchange the digest (name-based UUIDs, content hashes), so a change needs a migration.
+  if (helper) return securityUseByImporters(sourceCode, helper.exported) ?? { purpose: 'caller-decided', reason: 'hash helper: its importers decide what it is for', persisted: true };
   return { purpose: 'unknown', reason: 'unknown use', persisted };
 }
 

@@ -48,9 +48,17 @@ function collect(sourceCode: SourceCode, program: TSESTree.Program, out: ModuleE
       else if (declaration) out.others++; // class, enum, type-level declarations count as "something else"
       if (!statement.source) for (const spec of statement.specifiers) add(spec.local);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && isCommonJsExport(statement.expression.left)) {
-      add(statement.expression.right);
+      // TypeScript's CommonJS output declares each export first: `exports.md5 = void 0;`
+      if (!isVoidSlot(statement.expression.right)) add(statement.expression.right);
     }
   }
+}
+
+/** `void 0`, or a chain `exports.a = exports.b = void 0`. */
+function isVoidSlot(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'UnaryExpression') return expr.operator === 'void';
+  return expr.type === 'AssignmentExpression' && isCommonJsExport(expr.left) && isVoidSlot(expr.right);
 }
 
 /** `module.exports`, `module.exports.x`, `exports.x`. */

@@ -65,6 +65,10 @@ describe('digestPurpose', () => {
 export default md5;`,
       'several helpers, each returning a digest of its parameters': `export const md5 = (s) => createHash('md5').update(s).digest('hex');
 export function sha1(a, b) { const h = createHash('sha1').update(a + ':' + b).digest('hex'); return h; }`,
+      "TypeScript's CommonJS output (exports.md5 = void 0 first)": `Object.defineProperty(exports, '__esModule', { value: true });
+exports.md5 = void 0;
+function md5(bytes) { return crypto.createHash('md5').update(bytes).digest(); }
+exports.md5 = md5;`,
       'CommonJS factory returning an unfed hash object by algorithm': `module.exports = (algorithm) => {
   switch (algorithm) {
     case 'native-md4': return new Wrapper(() => crypto.createHash('md4'), 'md4');
