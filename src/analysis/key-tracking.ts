@@ -782,7 +782,10 @@ function initializerReadsCaller(sourceCode: SourceCode, definition: TSESTree.Nod
   // `var priv; if (…) { priv = this.part.k.data; … } else { priv = this.part.k.data; … }`: every assignment.
   const variable = definition.type === 'Identifier' ? variableOf(sourceCode, definition) : undefined;
   const writes = variable ? writesOf(variable) : [];
-  return writes.length > 0 && writes.every((w) => !!w.writeExpr && readsCaller(w.writeExpr as TSESTree.Node));
+  // `priv = priv.slice(1)` re-derives the value already read from the caller.
+  const readsSelf = (value: TSESTree.Node) => [...descendants(value, isFunction)].some((n) => n.type === 'Identifier' && variableOf(sourceCode, n) === variable);
+  const values = writes.map((w) => w.writeExpr as TSESTree.Node | null).filter((v): v is TSESTree.Node => !!v);
+  return values.length === writes.length && values.some(readsCaller) && values.every((v) => readsCaller(v) || readsSelf(v));
 }
 
 function readsParameterOf(sourceCode: SourceCode, test: TSESTree.Node, fn: FunctionNode): boolean {

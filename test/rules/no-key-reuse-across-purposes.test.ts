@@ -318,7 +318,7 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 const valid = [
   {
     name: 'a key converted one way or the other as the caller asks (sshpk derive): dispatch, not reuse',
-    code: "import nacl from 'tweetnacl';\nexport function derive(type: string, k: Uint8Array) {\n  let priv;\n  if (type === 'ed25519') {\n    priv = k.slice(0, 32);\n    return nacl.box.keyPair.fromSecretKey(priv);\n  } else {\n    priv = k.slice(0, 32);\n    return nacl.sign.keyPair.fromSeed(priv);\n  }\n}",
+    code: "import nacl from 'tweetnacl';\nexport function derive(type: string, k: Uint8Array) {\n  let priv;\n  if (type === 'ed25519') {\n    priv = k.slice(0, 33);\n    if (priv[0] === 0) priv = priv.slice(1);\n    return nacl.box.keyPair.fromSecretKey(priv);\n  } else {\n    priv = k.slice(0, 32);\n    return nacl.sign.keyPair.fromSeed(priv);\n  }\n}",
   },
   {
     name: 'one secret imported twice for the same purpose (an encrypting and a decrypting CryptoKey)',
