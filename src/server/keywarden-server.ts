@@ -29,7 +29,7 @@ import {
   type ScanWorkspaceParams,
   type StatusParams,
 } from '../shared/protocol';
-import { FIX_ALL_KIND, fixAllAction, keywardenData, quickFixes } from './code-actions';
+import { FIX_ALL_KIND, fixAllAction, keywardenData, publishedDiagnostic, quickFixes, resolveData } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentScheduler } from './document-scheduler';
 import { envelopeCompanionEdits } from './envelope-edits';
@@ -203,7 +203,11 @@ export class KeywardenServer {
 
   private store(result: FileLintResult): void {
     this.results.set(result.uri, result);
-    void this.connection.sendDiagnostics({ uri: result.uri, version: result.version >= 0 ? result.version : undefined, diagnostics: result.diagnostics });
+    void this.connection.sendDiagnostics({
+      uri: result.uri,
+      version: result.version >= 0 ? result.version : undefined,
+      diagnostics: result.diagnostics.map(publishedDiagnostic),
+    });
   }
 
   private forget(uri: string): void {
@@ -224,6 +228,7 @@ export class KeywardenServer {
         ...quickFixes({
           document,
           diagnostics: params.context.diagnostics,
+          dataOf: (d) => resolveData(d, latest?.diagnostics, latest?.version),
           hasAutofix: latest?.version === document.version && latest.diagnostics.some((d) => keywardenData(d)?.fix),
           envelopeCompanions: () => this.envelopeCompanions(document.uri),
         }),
