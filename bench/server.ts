@@ -73,6 +73,8 @@ interface Published {
   findings: number;
   /** The worker's own lint time for this version (from the `keywarden/status` that follows). */
   lintMs: number;
+  /** Size of the publishDiagnostics params as JSON (what the client parses and holds per change). */
+  bytes: number;
 }
 
 interface Server {
@@ -98,18 +100,18 @@ async function startServer(command: string[], folders: string[]): Promise<Server
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   const waiting = new Map<string, (result: Published) => void>();
   // A lint of an open document publishes its diagnostics, then its status.
-  const awaitingStatus = new Map<string, { at: number; findings: number; resolve: (result: Published) => void }>();
+  const awaitingStatus = new Map<string, { at: number; findings: number; bytes: number; resolve: (result: Published) => void }>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
     const at = performance.now();
     const key = `${p.uri}@${p.version}`;
     const resolve = waiting.get(key);
     waiting.delete(key);
-    if (resolve) awaitingStatus.set(p.uri, { at, findings: p.diagnostics.filter((d) => d.code).length, resolve });
+    if (resolve) awaitingStatus.set(p.uri, { at, findings: p.diagnostics.filter((d) => d.code).length, bytes: JSON.stringify(p).length, resolve });
   });
   connection.onNotification(StatusNotification, (status: StatusParams) => {
     const published = awaitingStatus.get(status.uri);
     awaitingStatus.delete(status.uri);
-    published?.resolve({ at: published.at, findings: published.findings, lintMs: status.lintMs });
+    published?.resolve({ at: published.at, findings: published.findings, bytes: published.bytes, lintMs: status.lintMs });
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => console.error(`  server log: ${p.message}`));
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
@@ -204,6 +206,7 @@ interface CpuRow {
   rulesCpu: number;
   bareCpu: number;
   overheadWall50: number;
+  publishedBytes: number;
 }
 
 async function latency(server: Server): Promise<boolean> {
@@ -232,6 +235,7 @@ async function latency(server: Server): Promise<boolean> {
       const bareCpu: number[] = [];
       const fileName = URI.parse(uri).fsPath;
       let findings = 0;
+      let publishedBytes = 0;
       const lineCount = text.split('\n').length - 1;
       for (let round = -3; round < rounds; round++) {
         // an edit in the middle of the file, as typing does: a space typed, then deleted
@@ -250,7 +254,8 @@ async function latency(server: Server): Promise<boolean> {
               : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' },
           ],
         });
-        const { at, findings: found, lintMs } = await done;
+        const { at, findings: found, lintMs, bytes } = await done;
+        publishedBytes = bytes;
         const cpuAfter = server.cpuMs();
         findings = found;
         // interleaved, so all feel the same machine load
@@ -285,6 +290,7 @@ async function latency(server: Server): Promise<boolean> {
         rulesCpu: mean(rulesCpu),
         bareCpu: mean(bareCpu),
         overheadWall50: percentile(overheadMs, 50),
+        publishedBytes,
       });
     }
   }
@@ -292,11 +298,12 @@ async function latency(server: Server): Promise<boolean> {
   console.log('  server CPU = the server process, main thread and lint worker (/proc, 10 ms ticks averaged over the rounds)');
   console.log('  rules CPU = ESLint + keywarden rules in this process on the same text; server overhead = server CPU − rules CPU');
   console.log('  wall overhead p50 = latency − the worker\'s own lint time (LSP transport, thread hand-offs, diagnostics conversion)');
-  console.log('  file              server CPU    rules CPU     bare ESLint CPU   server overhead   wall overhead p50');
+  console.log('  published = size of one publishDiagnostics as JSON');
+  console.log('  file              server CPU    rules CPU     bare ESLint CPU   server overhead   wall overhead p50   published');
   for (const row of cpuRows) {
     const overhead = row.serverCpu === null ? 'n/a' : `${(row.serverCpu - row.rulesCpu).toFixed(1)} ms`;
     console.log(
-      `  ${row.file.padEnd(18)}${row.serverCpu === null ? 'n/a'.padStart(10) : fmt(row.serverCpu, 10)}${fmt(row.rulesCpu)}${fmt(row.bareCpu, 20)}${overhead.padStart(18)}${fmt(row.overheadWall50, 20)}`,
+      `  ${row.file.padEnd(18)}${row.serverCpu === null ? 'n/a'.padStart(10) : fmt(row.serverCpu, 10)}${fmt(row.rulesCpu)}${fmt(row.bareCpu, 20)}${overhead.padStart(18)}${fmt(row.overheadWall50, 20)}${`${(row.publishedBytes / 1024).toFixed(1)} kB`.padStart(12)}`,
     );
   }
   return allMet;
