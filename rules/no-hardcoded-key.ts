@@ -86,6 +86,7 @@ export default createRule<Options, MessageIds>({
 
     const typescript = isTypeScriptFile(context.filename);
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[], sink?: ApiCall) => {
+      if (reportOnce.has(node)) return; // one finding per constant: its suggestions are built once
       const suggest: TSESLint.ReportSuggestionArray<MessageIds> = [];
       const edits = calls && envelopeRewrite(sourceCode, calls, node);
       if (edits) suggest.push({ messageId: 'rewriteToEnvelope', fix: toFix(edits) });

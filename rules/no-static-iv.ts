@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { insideFunction } from '../src/analysis/ast';
+import { argsWithRole, callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { ivProblems, type IvProblem } from '../src/analysis/iv-source';
 import { redact } from '../src/analysis/secrets';
 import { unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -130,8 +131,9 @@ export default createRule<Options, MessageIds>({
       const variable = variableOf(sourceCode, declarator.id);
       if (!variable) return undefined;
       const reads = variable.references.filter((r) => r.isRead());
-      const sinkUses = reads.filter((r) => getApiCalls(sourceCode).some((c) => argsWithRole(c, 'iv').includes(r.identifier as TSESTree.Node)));
-      const allSinksEncrypt = sinkUses.every((r) => getApiCalls(sourceCode).some((c) => c.api.operation === 'encrypt' && argsWithRole(c, 'iv').includes(r.identifier as TSESTree.Node)));
+      const ivSinks = (r: (typeof reads)[number]) => callsTakingArgument(sourceCode, r.identifier as TSESTree.Node).filter((c) => argsWithRole(c, 'iv').includes(r.identifier as TSESTree.Node));
+      const sinkUses = reads.filter((r) => ivSinks(r).length > 0);
+      const allSinksEncrypt = sinkUses.every((r) => ivSinks(r).some((c) => c.api.operation === 'encrypt'));
       const emitted = reads.length > sinkUses.length;
       if (!allSinksEncrypt || !emitted) return undefined;
       const random = randomBytesCall(call, length);
@@ -169,12 +171,6 @@ function randomBytesCall(call: ApiCall, length: number): string | undefined {
   return undefined;
 }
 
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
-  }
-  return false;
-}
 
 function preview(constant: Constant): string {
   if (constant.kind === 'bytes' && constant.text === undefined) return `(${(constant.value as Uint8Array).length} constant bytes)`;

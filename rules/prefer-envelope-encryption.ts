@@ -47,7 +47,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const calls = getApiCalls(sourceCode);
-        if (calls.length === 0) return;
+        if (!calls.some(isKmsEncrypt)) return;
         const keyRefs = new Set<TSESTree.Node>();
         for (const bytes of findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices })) for (const ref of keyReferences(sourceCode, bytes).bytes) keyRefs.add(ref);
         for (const call of calls) {

@@ -57,6 +57,51 @@ export function apiCallAt(sourceCode: SourceCode, node: TSESTree.Node): ApiCall 
   return index.get(node);
 }
 
+/** The first call of a method chain (`createHash(…)` for `createHash(…).update(…).digest()`). */
+export function chainRoot(call: ApiCall): ApiCall {
+  let current = call;
+  while (current.receiver) current = current.receiver;
+  return current;
+}
+
+const chainCache = new WeakMap<TSESTree.Program, Map<ApiCall, readonly ApiCall[]>>();
+
+/** Every modelled call of the chain `call` belongs to (its root and every method called on the results), in source order. */
+export function callChain(sourceCode: SourceCode, call: ApiCall): readonly ApiCall[] {
+  let chains = chainCache.get(sourceCode.ast);
+  if (!chains) {
+    const built = new Map<ApiCall, ApiCall[]>();
+    for (const c of getApiCalls(sourceCode)) {
+      const root = chainRoot(c);
+      const chain = built.get(root);
+      if (chain) chain.push(c);
+      else built.set(root, [c]);
+    }
+    chains = built;
+    chainCache.set(sourceCode.ast, chains);
+  }
+  return chains.get(chainRoot(call)) ?? [call];
+}
+
+const roleArgCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall[]>>();
+
+/** The modelled calls that take `node` itself as an argument of some role. */
+export function callsTakingArgument(sourceCode: SourceCode, node: TSESTree.Node): readonly ApiCall[] {
+  let index = roleArgCache.get(sourceCode.ast);
+  if (!index) {
+    index = new Map();
+    for (const c of getApiCalls(sourceCode)) {
+      for (const arg of c.args) {
+        const takers = index.get(arg.node);
+        if (!takers) index.set(arg.node, [c]);
+        else if (!takers.includes(c)) takers.push(c);
+      }
+    }
+    roleArgCache.set(sourceCode.ast, index);
+  }
+  return index.get(node) ?? [];
+}
+
 /** Nodes of every argument the call gives `role` (an options object may give several). */
 export function argsWithRole(call: ApiCall, role: ArgRole): TSESTree.Node[] {
   return call.args.filter((arg) => arg.role === role).map((arg) => arg.node);
@@ -230,11 +275,22 @@ function makeCall(
   receiver?: ApiCall,
 ): ApiCall {
   const args: ApiArg[] = [];
-  for (const [address, role] of Object.entries(api.args) as [ArgAddress, ArgRole][]) {
+  for (const [address, role] of argEntries(api)) {
     const argNode = argumentAt(sourceCode, node, address);
     if (argNode) args.push({ address, role, node: argNode });
   }
   return { library, api, node, receiver, args };
+}
+
+/** `Object.entries(api.args)`, once per model table entry (models are shared by every call of that API). */
+const argEntriesCache = new WeakMap<object, readonly [ArgAddress, ArgRole][]>();
+function argEntries(api: ApiModel): readonly [ArgAddress, ArgRole][] {
+  let entries = argEntriesCache.get(api.args);
+  if (!entries) {
+    entries = Object.entries(api.args) as [ArgAddress, ArgRole][];
+    argEntriesCache.set(api.args, entries);
+  }
+  return entries;
 }
 
 /** Resolves an address like `2` or `0.credentials.secretAccessKey` to a node. */
@@ -245,9 +301,11 @@ export function argumentAt(
 ): TSESTree.Node | undefined {
   const [indexText, ...props] = address.split('.');
   const index = Number(indexText);
+  const args = node.arguments;
+  if (!(index < args.length)) return undefined;
   // A spread before or at the position makes positions unknowable.
-  if (node.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) return undefined;
-  let current: TSESTree.Node | undefined = node.arguments[index];
+  for (let i = 0; i <= index; i++) if (args[i].type === 'SpreadElement') return undefined;
+  let current: TSESTree.Node | undefined = args[index];
   for (const prop of props) {
     if (!current) return undefined;
     const object = resolveObjectLiteral(sourceCode, current);
@@ -294,11 +352,22 @@ function followObject(
     if (invocation?.type !== 'CallExpression' || invocation.callee !== member) continue;
     const methodModel = methodOf(object, name);
     if (!methodModel || found.has(invocation)) continue;
-    const api: ApiModel = { ...methodModel, path: [...call.api.path, ...propertyPath, name], kind: 'call' };
+    const api = methodApi(methodModel, [...call.api.path, ...propertyPath, name]);
     const methodCall = makeCall(sourceCode, call.library, api, invocation, call);
     found.set(invocation, methodCall);
     followResult(sourceCode, methodCall, found);
   }
+}
+
+/** The synthetic model of a method call (`createHash.update`), shared by every call of that path. */
+const methodApis = new WeakMap<object, Map<string, ApiModel>>();
+function methodApi(methodModel: NonNullable<ReturnType<typeof methodOf>>, path: string[]): ApiModel {
+  let byPath = methodApis.get(methodModel);
+  if (!byPath) methodApis.set(methodModel, (byPath = new Map()));
+  const key = path.join('\u0000');
+  let api = byPath.get(key);
+  if (!api) byPath.set(key, (api = { ...methodModel, path, kind: 'call' }));
+  return api;
 }
 
 function methodOf(object: ObjectModel, name: string) {

@@ -39,3 +39,11 @@ export function* descendants(root: TSESTree.Node, skip?: (node: TSESTree.Node) =
     }
   }
 }
+
+/** Is the node inside a function body (rather than run once at module load)? */
+export function insideFunction(node: TSESTree.Node): boolean {
+  for (let n = node.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
+  }
+  return false;
+}

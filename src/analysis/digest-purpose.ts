@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getApiCalls, argsWithRole, type ApiCall } from './api-calls';
+import { argsWithRole, callChain, type ApiCall } from './api-calls';
 import { enclosingFunctions, functionName, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
 import { resolveImportPath } from './imports';
@@ -58,7 +58,7 @@ export function digestPurpose(sourceCode: SourceCode, call: ApiCall): DigestVerd
 
 function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
   const root = rootOf(call);
-  const chain = getApiCalls(sourceCode).filter((c) => rootOf(c) === root);
+  const chain = callChain(sourceCode, root);
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
   const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
   const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w));

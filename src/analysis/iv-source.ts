@@ -1,8 +1,9 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { insideFunction } from './ast';
 import { apiCallAt, argsWithRole, type ApiCall } from './api-calls';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -77,7 +78,7 @@ function definitionsOf(sourceCode: SourceCode, node: TSESTree.Node, variables: T
     const variable = variableOf(sourceCode, expr);
     if (!variable || variable.defs.length === 0 || variables.includes(variable)) return [expr];
     variables.push(variable);
-    const writes = variable.references.filter((r) => r.isWrite() && r.writeExpr).map((r) => r.writeExpr as TSESTree.Node);
+    const writes = writesOf(variable).map((r) => r.writeExpr as TSESTree.Node);
     if (writes.length === 0) return [expr];
     return writes.flatMap((w) => definitionsOf(sourceCode, w, variables, depth + 1));
   }
@@ -263,9 +264,3 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
   return undefined;
 }
 
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return true;
-  }
-  return false;
-}

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getApiCalls } from './api-calls';
+import { apiCallAt } from './api-calls';
 import { namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
 import { resolveImportPath } from './imports';
@@ -37,7 +37,7 @@ function judge(ctx: ResolveContext, node: TSESTree.Node, depth: number): Verific
     if (call.type === 'CallExpression') {
       const path = resolveImportPath(ctx.sourceCode, call.callee);
       if (path?.module !== undefined && FILE_MODULES.has(path.module)) return 'public';
-      const modelled = getApiCalls(ctx.sourceCode).find((c) => c.node === call);
+      const modelled = apiCallAt(ctx.sourceCode, call);
       if (modelled && modelled.args.some((a) => a.role === 'public-key')) return 'public';
     }
   }

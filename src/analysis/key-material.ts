@@ -167,6 +167,7 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
  * `key: KeyObject`): only secret keys export without options, as a Buffer.
  */
 function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  if (!sourceCode.text.includes('KeyObject')) return; // most files: no walk over every variable
   for (const variable of allVariables(sourceCode)) {
     const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
     const annotation = declared?.typeAnnotation?.typeAnnotation;

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
@@ -718,10 +719,6 @@ export function onePurposePerRun(key: TrackedKey): boolean {
   return true;
 }
 
-function insideFunction(node: TSESTree.Node): boolean {
-  for (let n = node.parent; n; n = n.parent) if (n.type.includes('Function')) return true;
-  return false;
-}
 
 /** Are `a` (earlier) and `b` in branches of one statement that never both run? */
 function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {

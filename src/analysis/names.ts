@@ -5,13 +5,24 @@
 
 /** Splits camelCase, snake_case, kebab-case and SCREAMING_CASE into lower-case words. */
 export function words(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toLowerCase());
+  // The same few hundred names are split again and again by every heuristic: remember them.
+  let split = wordCache.get(name);
+  if (!split) {
+    split = Object.freeze(
+      name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+        .split(/[^A-Za-z0-9]+/)
+        .filter(Boolean)
+        .map((w) => w.toLowerCase()),
+    ) as string[];
+    if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
+    if (name.length <= 200) wordCache.set(name, split);
+  }
+  return split;
 }
+const WORD_CACHE_SIZE = 5000;
+const wordCache = new Map<string, string[]>();
 
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper']);
 const KEY_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);

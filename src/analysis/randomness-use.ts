@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { identifierWords } from './identifier-words';
 import type { ArgRole } from '../model/types';
 import type { SourceCode } from './scope';
@@ -61,7 +61,7 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
   if (depth < 2) {
     for (const use of uses) {
       if (use.kind !== 'argument') continue;
-      const call = getApiCalls(sourceCode).find((c) => c.node === use.call);
+      const call = apiCallAt(sourceCode, use.call);
       // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
       if (call?.api.operation === 'encode') {
         const found = useFrom(sourceCode, call.node, depth + 1);
@@ -80,13 +80,7 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
 
 /** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */
 function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
-  let root = call;
-  while (root.receiver) root = root.receiver;
-  const chain = getApiCalls(sourceCode).filter((c) => {
-    let r = c;
-    while (r.receiver) r = r.receiver;
-    return r === root;
-  });
+  const chain = callChain(sourceCode, call);
   return chain.filter((c) => !chain.some((other) => other.receiver === c)).map((c) => c.node);
 }
 

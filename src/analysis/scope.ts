@@ -5,10 +5,38 @@ export type SourceCode = Readonly<TSESLint.SourceCode>;
 /** The variable an identifier refers to, or undefined for unresolved globals. */
 export function variableOf(sourceCode: SourceCode, id: TSESTree.Identifier): TSESLint.Scope.Variable | undefined {
   try {
-    return ASTUtils.findVariable(sourceCode.getScope(id), id) ?? undefined;
+    const known = resolvedIdentifiers(sourceCode);
+    if (known.has(id)) return known.get(id) ?? undefined;
+    const found = ASTUtils.findVariable(sourceCode.getScope(id), id) ?? null;
+    known.set(id, found); // unresolved globals (`Buffer`, `process`) are asked about again and again
+    return found ?? undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every identifier the scope analysis already resolved (references and
+ * declarations) → its variable, built once per file: rules ask "which
+ * variable is this?" thousands of times, and a lookup beats walking up the
+ * scopes by name each time. Unresolved identifiers fall back to the by-name
+ * search (globals declared in config, property names).
+ */
+const resolvedCache = new WeakMap<object, Map<TSESTree.Node, TSESLint.Scope.Variable | null>>();
+function resolvedIdentifiers(sourceCode: SourceCode): Map<TSESTree.Node, TSESLint.Scope.Variable | null> {
+  let map = resolvedCache.get(sourceCode.ast);
+  if (map) return map;
+  map = new Map();
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    for (const variable of scope.variables) {
+      for (const identifier of variable.identifiers) map.set(identifier as TSESTree.Node, variable);
+    }
+    for (const reference of scope.references) {
+      if (reference.resolved) map.set(reference.identifier as TSESTree.Node, reference.resolved);
+    }
+  }
+  resolvedCache.set(sourceCode.ast, map);
+  return map;
 }
 
 /** Strips TS-only wrappers and parentheses-equivalents that do not change a value. */
@@ -34,13 +62,36 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
 
 /** The single initializer of a variable that is never reassigned (const, or a let written once). */
 export function singleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
+  // Memoized: a module-level key read in 500 places would otherwise rescan its 500 references per question.
+  if (initializers.has(variable)) return initializers.get(variable) ?? undefined;
+  const init = findSingleInitializer(variable);
+  initializers.set(variable, init ?? null);
+  return init;
+}
+const initializers = new WeakMap<TSESLint.Scope.Variable, TSESTree.Expression | null>();
+
+function findSingleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   if (variable.defs.length !== 1) return undefined;
   const def = variable.defs[0];
   if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
-  const writes = variable.references.filter((ref) => ref.isWrite());
-  if (writes.length !== 1 || writes[0].writeExpr !== def.node.init) return undefined;
-  return def.node.init;
+  let writes = 0;
+  for (const ref of variable.references) {
+    if (!ref.isWrite()) continue;
+    if (++writes > 1 || ref.writeExpr !== def.node.init) return undefined;
+  }
+  return writes === 1 ? def.node.init : undefined;
 }
+
+/** The references that write the variable with an expression (`x = …`, `let x = …`), memoized per variable. */
+export function writesOf(variable: TSESLint.Scope.Variable): readonly TSESLint.Scope.Reference[] {
+  let writes = writeCache.get(variable);
+  if (!writes) {
+    writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+    writeCache.set(variable, writes);
+  }
+  return writes;
+}
+const writeCache = new WeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
 
 /** The name of a non-computed (or string-literal computed) property key. */
 export function propertyName(node: TSESTree.Node): string | undefined {

@@ -10,6 +10,7 @@ import {
   resolveObjectLiteral,
   unwrapExpression,
   variableOf,
+  writesOf,
   type SourceCode,
 } from './scope';
 
@@ -66,12 +67,31 @@ export function resolveConstant(ctx: ResolveContext, node: TSESTree.Node): Const
 
 /** Every constant an expression may evaluate to (including fallbacks and call-site arguments). */
 export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolution {
+  // Several rules ask about the same arguments (a key is checked for being
+  // hardcoded, for its length, for reuse…): resolve each node once per file.
+  const memo = memoFor(ctx);
+  const known = memo.get(node);
+  if (known) return known;
+  let resolution: Resolution;
   try {
-    return resolve(ctx, node, new Set(), 0);
+    resolution = resolve(ctx, node, new Set(), 0);
   } catch {
     // Analysis must never crash a rule: an unexpected AST shape is simply "unknown".
-    return NONE;
+    resolution = NONE;
   }
+  memo.set(node, resolution);
+  return resolution;
+}
+
+/** Per file (AST), and apart for type-aware resolution, which can see more. */
+const memos = new WeakMap<object, { plain: WeakMap<TSESTree.Node, Resolution>; typed: WeakMap<TSESTree.Node, Resolution> }>();
+function memoFor(ctx: ResolveContext): WeakMap<TSESTree.Node, Resolution> {
+  let entry = memos.get(ctx.sourceCode.ast);
+  if (!entry) {
+    entry = { plain: new WeakMap(), typed: new WeakMap() };
+    memos.set(ctx.sourceCode.ast, entry);
+  }
+  return ctx.parserServices?.program ? entry.typed : entry.plain;
 }
 
 /** Constant string candidates of an expression (strings only), e.g. algorithm names. */
@@ -295,7 +315,7 @@ function variableValue(
   use: TSESTree.Node,
   next: (n: TSESTree.Node) => Resolution,
 ): Resolution {
-  const writes = variable.references.filter((ref) => ref.isWrite() && ref.writeExpr);
+  const writes = writesOf(variable);
   const def = variable.defs[0];
   const declaratorId = def.type === 'Variable' ? def.node.id : undefined;
   // Destructuring (`const { key } = config`): follow the property.

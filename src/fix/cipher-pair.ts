@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiCall } from '../analysis/api-calls';
 import { unwrapExpression, variableOf, type SourceCode } from '../analysis/scope';
-import { enclosingFunction, walk, type FunctionNode } from './source-shape';
+import { enclosingFunction, encodingArguments, walk, type FunctionNode } from './source-shape';
 
 /** One side of a node:crypto encrypt/decrypt pair, in the shape the fixes rewrite. */
 export interface PairSide {
@@ -65,7 +65,7 @@ export function findCipherPair(sourceCode: SourceCode, calls: readonly ApiCall[]
   const param = dec.fn.params[0];
   const annotation = param.typeAnnotation ? sourceCode.getText(param.typeAnnotation.typeAnnotation) : undefined;
   if (annotation && annotation !== (output === 'string' ? 'string' : 'Buffer')) return undefined;
-  const encoding = encodingsIn(enc.body).find((e) => TEXT_ENCODINGS.includes(e)) ?? 'hex';
+  const encoding = encodingArguments(enc.body).find((e) => TEXT_ENCODINGS.includes(e)) ?? 'hex';
   return { encrypt: { ...enc, ret: last }, decrypt: { ...dec, param }, output, encoding };
 }
 
@@ -116,18 +116,5 @@ function outputKind(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 'st
     return writes.length === 0 ? kind : undefined;
   }
   return undefined;
-}
-
-/** Encoding names passed to update/final/toString/Buffer.from in a body, in source order. */
-export function encodingsIn(body: TSESTree.Node): string[] {
-  const found: string[] = [];
-  walk(body, (node) => {
-    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
-    if (!['update', 'final', 'toString', 'from'].includes(node.callee.property.name)) return;
-    for (const arg of node.arguments) {
-      if (arg.type === 'Literal' && typeof arg.value === 'string' && /^(hex|base64|base64url|utf-?8|latin1|binary)$/i.test(arg.value)) found.push(arg.value.toLowerCase());
-    }
-  });
-  return found;
 }
 

@@ -4,7 +4,7 @@ import type { SourceCode } from '../analysis/scope';
 /** Small, shape-only helpers the fixes share (where to insert, how to indent, which names are free). */
 
 // The AST basics live with the envelope rewrite, which wrote them first; every fix shares them.
-export { isFunction, walk, within, type FunctionNode } from './envelope/ast';
+export { encodingArguments, isFunction, walk, within, type FunctionNode } from './envelope/ast';
 import { isFunction, walk, within, type FunctionNode } from './envelope/ast';
 
 /** The nearest function around a node. */
@@ -47,11 +47,34 @@ export function startsLine(text: string, node: TSESTree.Node): boolean {
  * inside one of the ranges being replaced anyway.
  */
 export function nameIsFree(sourceCode: SourceCode, name: string, replaced: readonly TSESTree.Node[] = []): boolean {
-  let free = true;
-  walk(sourceCode.ast, (node) => {
-    if (node.type === 'Identifier' && node.name === name && !replaced.some((r) => within(node, r))) free = false;
-  });
-  return free;
+  const uses = identifierRanges(sourceCode).get(name);
+  return !uses || uses.every((range) => replaced.some((r) => within({ range } as TSESTree.Node, r)));
+}
+
+/**
+ * Where each identifier name occurs in the file, from the token list (one flat
+ * pass, cached per file): fixes ask "is this name free?" for every finding,
+ * and walking the whole AST for each question made suggestions cost more than
+ * the rules that found the problems.
+ */
+const identifierIndex = new WeakMap<object, Map<string, (readonly [number, number])[]>>();
+function identifierRanges(sourceCode: SourceCode): Map<string, (readonly [number, number])[]> {
+  let index = identifierIndex.get(sourceCode.ast);
+  if (index) return index;
+  index = new Map();
+  const add = (name: string, range: readonly [number, number]) => {
+    const ranges = index!.get(name);
+    if (ranges) ranges.push(range);
+    else index!.set(name, [range]);
+  };
+  const tokens = sourceCode.ast.tokens;
+  if (tokens) {
+    for (const token of tokens) if (token.type === 'Identifier') add(token.value, token.range);
+  } else {
+    walk(sourceCode.ast, (node) => node.type === 'Identifier' && add(node.name, node.range));
+  }
+  identifierIndex.set(sourceCode.ast, index);
+  return index;
 }
 
 /** The first candidate name that is free in the file. */

@@ -36,9 +36,11 @@ export function describeCall(call: ApiCall): string {
 /** A reporter that reports each node at most once (one finding per offending constant). */
 export function reportOncePerNode<T extends string>(report: (descriptor: TSESLint.ReportDescriptor<T>) => void) {
   const seen = new Set<TSESTree.Node>();
-  return (descriptor: TSESLint.ReportDescriptor<T> & { node: TSESTree.Node }) => {
+  const reportOnce = (descriptor: TSESLint.ReportDescriptor<T> & { node: TSESTree.Node }) => {
     if (seen.has(descriptor.node)) return;
     seen.add(descriptor.node);
     report(descriptor);
   };
+  /** Already reported: lets a caller skip building suggestions that would be dropped. */
+  return Object.assign(reportOnce, { has: (node: TSESTree.Node) => seen.has(node) });
 }

@@ -28,6 +28,25 @@ export function walk(node: TSESTree.Node, visit: (node: TSESTree.Node) => void, 
   }
 }
 
+/** Node's Buffer/stream encoding names. */
+const ENCODING_NAME = /^(hex|base64|base64url|utf-?8|binary|latin1|ascii|ucs-?2|utf-?16le)$/i;
+const ENCODING_METHODS = new Set(['update', 'final', 'toString', 'from', 'write']);
+
+/**
+ * The encoding names passed to `update`/`final`/`toString`/`from`/`write` below
+ * `root`, lower-cased, in source order: how a function turns text into
+ * ciphertext and back, which a rewrite must keep.
+ */
+export function encodingArguments(root: TSESTree.Node): string[] {
+  const found: string[] = [];
+  walk(root, (node) => {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
+    if (!ENCODING_METHODS.has(node.callee.property.name)) return;
+    for (const arg of node.arguments) if (arg.type === 'Literal' && typeof arg.value === 'string' && ENCODING_NAME.test(arg.value)) found.push(arg.value.toLowerCase());
+  });
+  return found;
+}
+
 /** Every node of one type below `root`. */
 export function collect<T extends TSESTree.Node>(root: TSESTree.Node, type: `${T['type']}`, skipFunctions = false): T[] {
   const found: T[] = [];

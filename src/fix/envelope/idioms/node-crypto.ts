@@ -1,12 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiCall } from '../../../analysis/api-calls';
 import { variableOf, type SourceCode } from '../../../analysis/scope';
-import { enclosingFunctionNode, returnsOf, walk, within, type FunctionNode } from '../ast';
+import { enclosingFunctionNode, encodingArguments, returnsOf, within, type FunctionNode } from '../ast';
 import type { Idiom, IdiomContext, IdiomMatch, SealedForm } from '../idiom';
 
 const SEALED_ENCODINGS = new Set(['hex', 'base64', 'base64url']);
 const UTF8 = new Set(['utf8', 'utf-8']);
-const ENCODING = /^(hex|base64|base64url|utf-?8|binary|latin1|ascii|ucs-?2|utf-?16le)$/i;
 
 type ValueKind = 'string' | 'buffer' | undefined;
 
@@ -86,12 +85,7 @@ function isBareToString(node: TSESTree.Node | null): boolean {
 
 /** Encoding names passed to update/final/toString/Buffer.from/alloc-style calls in a function. */
 function encodingsIn(fn: FunctionNode): Set<string> {
-  const found = new Set<string>();
-  walk(fn.body, (node) => {
-    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.property.type !== 'Identifier') return;
-    if (!['update', 'final', 'toString', 'from', 'write'].includes(node.callee.property.name)) return;
-    for (const arg of node.arguments) if (arg.type === 'Literal' && typeof arg.value === 'string' && ENCODING.test(arg.value)) found.add(arg.value.toLowerCase());
-  });
+  const found = new Set(encodingArguments(fn.body));
   if (fn.returnType && !typeMatches(fn.returnType.typeAnnotation)) found.add('?');
   return found;
 }
