@@ -126,6 +126,11 @@ export function publishedDiagnostic(diagnostic: Diagnostic, index: number): Diag
   return { ...diagnostic, data: reference };
 }
 
+/** Published diagnostics with their edits put back (`details` by index, as the lint worker sends them). */
+export function withDetails(diagnostics: readonly Diagnostic[], details: readonly (KeywardenDiagnosticData | null)[] | null): Diagnostic[] {
+  return diagnostics.map((diagnostic, i) => (details?.[i] ? { ...diagnostic, data: details[i] } : diagnostic));
+}
+
 /**
  * The data the server kept for a diagnostic a client sent back (code action
  * context): found by the reference in its `data` when it is of the version

@@ -29,7 +29,7 @@ import {
   type ScanWorkspaceParams,
   type StatusParams,
 } from '../shared/protocol';
-import { FIX_ALL_KIND, fixAllAction, keywardenData, publishedDiagnostic, quickFixes, resolveData } from './code-actions';
+import { FIX_ALL_KIND, fixAllAction, keywardenData, quickFixes, resolveData, withDetails } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentScheduler } from './document-scheduler';
 import { envelopeCompanionEdits } from './envelope-edits';
@@ -102,7 +102,7 @@ export class KeywardenServer {
     connection.onCodeAction((params) => this.guard('code action', () => this.codeActions(params)) ?? []);
     connection.onExecuteCommand((params) => this.guard('command', () => this.command(params.command, params.arguments)));
     connection.onHover((params) =>
-      this.guard('hover', () => hoverFor(this.results.get(params.textDocument.uri)?.diagnostics ?? [], params.position)),
+      this.guard('hover', async () => hoverFor((await this.completeDiagnostics(params.textDocument.uri))?.diagnostics ?? [], params.position)),
     );
     connection.onRequest(ScanWorkspaceRequest, (params: ScanWorkspaceParams | undefined, token: CancellationToken) =>
       this.scanWorkspace(params ?? {}, token),
@@ -206,8 +206,15 @@ export class KeywardenServer {
     void this.connection.sendDiagnostics({
       uri: result.uri,
       version: result.version >= 0 ? result.version : undefined,
-      diagnostics: result.diagnostics.map(publishedDiagnostic),
+      diagnostics: result.diagnostics,
     });
+  }
+
+  /** The latest lint of a document with the edits of its diagnostics (they arrive just after the diagnostics). */
+  private async completeDiagnostics(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+    const result = this.results.get(uri);
+    if (!result) return undefined;
+    return { version: result.version, diagnostics: withDetails(result.diagnostics, await result.details) };
   }
 
   private forget(uri: string): void {
@@ -223,7 +230,7 @@ export class KeywardenServer {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      const latest = this.results.get(document.uri);
+      const latest = await this.completeDiagnostics(document.uri);
       actions.push(
         ...quickFixes({
           document,
@@ -271,8 +278,8 @@ export class KeywardenServer {
         connection: this.connection,
         document: (uri) => this.documents.get(uri),
         fixAll: (document) => this.fixAll(document),
-        diagnosticData: (uri) =>
-          (this.results.get(uri)?.diagnostics ?? [])
+        diagnosticData: async (uri) =>
+          ((await this.completeDiagnostics(uri))?.diagnostics ?? [])
             .map((d) => ({ range: d.range, data: keywardenData(d) }))
             .filter((d): d is { range: Diagnostic['range']; data: KeywardenDiagnosticData } => d.data !== null),
         envelopeCompanions: (uri) => this.envelopeCompanions(uri),
