@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
+import { stretchesNoSecret } from '../src/analysis/kdf-input';
 import { findProperty, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
@@ -113,7 +114,12 @@ export default createRule<Options, MessageIds>({
     const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = reportOncePerNode<MessageIds>((d) => context.report(d));
+    const reportOnce = reportOncePerNode<MessageIds>((d) => context.report(d));
+    /** Set while a KDF call is checked: is the finding at this node about a run that stretches no secret (a probe)? */
+    let stretchesNothingAt: ((at: TSESTree.Node) => boolean) | undefined;
+    const report = (descriptor: Parameters<typeof reportOnce>[0]): void => {
+      if (!stretchesNothingAt?.(descriptor.node)) reportOnce(descriptor);
+    };
 
     return {
       'Program:exit'() {
@@ -160,11 +166,17 @@ export default createRule<Options, MessageIds>({
       checkKeyLengths(call);
       checkTagLength(call);
       const kdf = kdfOf(call);
-      if (kdf === 'pbkdf2') checkPbkdf2(call);
-      if (kdf === 'scrypt') checkScrypt(call);
-      if (kdf === 'bcrypt') checkBcrypt(call);
-      if (kdf === 'argon2') checkArgon2(call);
-      if (kdf === 'pbkdf2' || kdf === 'scrypt' || kdf === 'argon2' || kdf === 'evp' || op === 'password-hash') checkSalts(call);
+      // A probe or self-test over a zero-filled/empty "password": its cost and salt protect nothing.
+      stretchesNothingAt = (at) => stretchesNoSecret(ctx, call, at);
+      try {
+        if (kdf === 'pbkdf2') checkPbkdf2(call);
+        if (kdf === 'scrypt') checkScrypt(call);
+        if (kdf === 'bcrypt') checkBcrypt(call);
+        if (kdf === 'argon2') checkArgon2(call);
+        if (kdf === 'pbkdf2' || kdf === 'scrypt' || kdf === 'argon2' || kdf === 'evp' || op === 'password-hash') checkSalts(call);
+      } finally {
+        stretchesNothingAt = undefined;
+      }
     }
 
     /** Requested key sizes (`generateKey`, KDF output) and constant or random keys of too few bytes. */

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
@@ -19,6 +20,8 @@ export type Options = [
   {
     /** Allow broken hashes whose result is evidently a non-security fingerprint (ETag, cache key, dedupe, local checksum). */
     allowFingerprints?: boolean;
+    /** Allow broken hashes inside a hash helper module (every export returns a digest of its caller's data): its importers decide the purpose. */
+    allowHashHelpers?: boolean;
     /** Report CBC/CTR/CFB/OFB encryption when no MAC is computed anywhere in the file. */
     requireAuthenticatedEncryption?: boolean;
     /** When `jsonwebtoken` `verify()` must pin `algorithms`: only when the key may be a public key, or always. */
@@ -68,7 +71,7 @@ export default createRule<Options, MessageIds>({
     docs: {
       description: 'Disallow broken or weak cryptographic algorithms, modes and paddings',
       recommended: 'recommended',
-      strictOptions: [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }],
+      strictOptions: [{ allowFingerprints: false, allowHashHelpers: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }],
       cwe: [327, 328, 916, 347],
     },
     schema: [
@@ -80,6 +83,11 @@ export default createRule<Options, MessageIds>({
             type: 'boolean',
             description:
               'Allow MD5/SHA-1 when the digest is evidently a non-security fingerprint (ETag, cache key, dedupe key, checksum of a local file, Gravatar URL). Default true; false in `strict`.',
+          },
+          allowHashHelpers: {
+            type: 'boolean',
+            description:
+              'Allow MD5/SHA-1 inside a hash helper module, whose every export returns the digest of its caller\'s data (`export default function md5(bytes)`, a `createHash(algorithm)` factory), when no function, parameter or file name says security: the importers decide what it is for. Default true; false in `strict`.',
           },
           requireAuthenticatedEncryption: {
             type: 'boolean',
@@ -119,10 +127,11 @@ export default createRule<Options, MessageIds>({
         'Use {{replacement}} instead. Digests or signatures already stored or exchanged with {{name}} will no longer match: migrate them (re-hash on next use, or verify with both during a transition). The digest grows to 32 bytes (64 hex or 44 base64 characters).',
     },
   },
-  defaultOptions: [{ allowFingerprints: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'when-asymmetric' }],
+  defaultOptions: [{ allowFingerprints: true, allowHashHelpers: true, requireAuthenticatedEncryption: false, requirePinnedJwtAlgorithms: 'when-asymmetric' }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    const projectPath = projectRelativePath(context.filename, context.cwd);
     const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
 
     return {
@@ -274,14 +283,17 @@ export default createRule<Options, MessageIds>({
       let verdict: DigestVerdict | undefined;
       let use = HASH_USE[op];
       if (op === 'hash') {
-        verdict = digestPurpose(sourceCode, call);
+        verdict = digestPurpose(sourceCode, call, projectPath);
         if (verdict.purpose === 'fingerprint' && options.allowFingerprints !== false) return;
+        if (verdict.purpose === 'caller-decided' && options.allowHashHelpers !== false) return;
         use =
           verdict.purpose === 'security'
             ? `security (this digest ${verdict.reason})`
             : verdict.purpose === 'fingerprint'
               ? `anything in \`strict\` (even a ${verdict.reason})`
-              : 'security purposes (if this digest is only a cache key, ETag or checksum, name it so)';
+              : verdict.purpose === 'caller-decided'
+                ? 'anything in `strict` (even in a hash helper whose importers decide what it is for)'
+                : 'security purposes (if this digest is only a cache key, ETag or checksum, name it so)';
       }
       const passwordHint = op === 'password-hash' || /password/.test(verdict?.reason ?? '') ? ' (for passwords: argon2id, scrypt or bcrypt)' : '';
       const migrate = op !== 'hash' || verdict?.persisted !== false || verdict.purpose === 'security';
@@ -378,6 +390,17 @@ function algorithmNamePart(call: ApiCall, name: string): TSESTree.Node {
     }
   }
   return calleeOf(call);
+}
+
+/**
+ * A hash helper's file path is one of its names in reach (`auth/md5.js` is not a neutral
+ * helper): the path inside the project, or its last three segments for a file outside it.
+ */
+function projectRelativePath(filename: string, cwd: string | undefined): string {
+  if (!path.isAbsolute(filename)) return filename;
+  const relative = cwd ? path.relative(cwd, filename) : '';
+  if (relative && !relative.startsWith('..') && !path.isAbsolute(relative)) return relative;
+  return filename.split(/[\\/]/).slice(-3).join('/');
 }
 
 function isFunctionNode(node: TSESTree.Node): boolean {

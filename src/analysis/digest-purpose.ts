@@ -2,8 +2,10 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, callChain, type ApiCall } from './api-calls';
 import { enclosingFunctions, functionName, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
+import { hashHelperOf } from './hash-helper';
+import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
-import { singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -12,7 +14,7 @@ import { valueUses, type ValueUse } from './value-flow';
  * checksum of a local file, and a vulnerability for passwords, tokens,
  * signatures or integrity checks of data an attacker supplies.
  */
-export type DigestPurpose = 'security' | 'fingerprint' | 'unknown';
+export type DigestPurpose = 'security' | 'fingerprint' | 'caller-decided' | 'unknown';
 
 export interface DigestVerdict {
   purpose: DigestPurpose;
@@ -44,19 +46,29 @@ const SECURITY_WORDS = new Set([
 const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept/i;
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
+/**
+ * Inputs that are content, not secrets: a file's bytes, or program text (a Lua or SQL
+ * script, a template, source code). Their digest names the content — Redis `EVALSHA`
+ * script ids, prepared-statement names, compiled-template caches.
+ */
+const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
+const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
 
-/** The purpose of the digest computed by `call` (a hash call, or a method call on one). */
-export function digestPurpose(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
+/**
+ * The purpose of the digest computed by `call` (a hash call, or a method call on one).
+ * `filePath` (relative to the project) is one of the names in reach of a hash helper.
+ */
+export function digestPurpose(sourceCode: SourceCode, call: ApiCall, filePath = ''): DigestVerdict {
   try {
-    return judge(sourceCode, call);
+    return judge(sourceCode, call, filePath);
   } catch {
     return { purpose: 'unknown', reason: 'unknown use', persisted: false };
   }
 }
 
-function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
+function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestVerdict {
   const root = rootOf(call);
   const chain = callChain(sourceCode, root);
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
@@ -83,7 +95,8 @@ function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
       (use.kind === 'compare' && FINGERPRINT_TEXT.test(computedKeyText(use.other))),
   );
   const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
-  const readsFile = inputs.some((n) => readsFromFile(sourceCode, n)) || inputWords.some((w) => w === 'file' || w === 'content' || w === 'contents');
+  const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
+  const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
     return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   }
@@ -93,8 +106,71 @@ function judge(sourceCode: SourceCode, call: ApiCall): DigestVerdict {
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
   if (readsFile) return { purpose: 'fingerprint', reason: 'checksum of a local file', persisted: false };
+  if (contentWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${contentWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
+  if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
+  const helper = hashHelperOf(sourceCode, root, inputs, uses, isSecurityName, filePath);
+  // Persisted: importers may store or exchange the digest (name-based UUIDs, content hashes), so a change needs a migration.
+  if (helper) return securityUseByImporters(sourceCode, helper.exported) ?? { purpose: 'caller-decided', reason: 'hash helper: its importers decide what it is for', persisted: true };
   return { purpose: 'unknown', reason: 'unknown use', persisted };
+}
+
+/**
+ * With type information, the helper's callers in other files: one that hashes a password
+ * (`md5(user.password)`) or sits in a security-named function (`verifySignature`) makes the
+ * helper's digest a security use, reported in the helper where the algorithm is written.
+ */
+function securityUseByImporters(sourceCode: SourceCode, helper: TSESTree.Node): DigestVerdict | undefined {
+  for (const call of callsFromImporters({ sourceCode, parserServices: sourceCode.parserServices }, helper)) {
+    const where = `${call.file}:${call.line}`;
+    const secret = call.argumentNames.flatMap(identifierWords).find((w) => SECRET_INPUT_WORDS.has(w));
+    if (secret) return { purpose: 'security', reason: `hashes a ${secret} in ${where}`, persisted: true };
+    const security = call.contextNames.flatMap(nameWords).find((w) => SECURITY_WORDS.has(w));
+    if (security) return { purpose: 'security', reason: `is used for ${security} in ${where}`, persisted: true };
+  }
+  return undefined;
+}
+
+function isSecurityName(name: string): boolean {
+  return nameWords(name).some((w) => SECURITY_WORDS.has(w) || SECRET_INPUT_WORDS.has(w));
+}
+
+/**
+ * `if (name.length > limit) name = sha1(name)…`: the value is hashed only when it is too
+ * long, to fit a length limit (database identifiers, Kubernetes names, file names). The
+ * digest is a shorter name for the same value, not a protection of it.
+ */
+function shortensOverlongValue(sourceCode: SourceCode, root: ApiCall, inputs: readonly TSESTree.Node[]): boolean {
+  const variables = new Set(
+    inputs.flatMap((n) => {
+      const expr = unwrapExpression(n);
+      const variable = expr.type === 'Identifier' ? variableOf(sourceCode, expr) : undefined;
+      return variable ? [variable] : [];
+    }),
+  );
+  if (variables.size === 0) return false;
+  let child: TSESTree.Node = root.node;
+  for (let n: TSESTree.Node | undefined = root.node.parent; n && !isFunctionNode(n); child = n, n = n.parent) {
+    if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && n.test !== child && comparesLengthOf(sourceCode, n.test, variables)) return true;
+  }
+  return false;
+}
+
+/** `x.length > n` (any order, any of `<`, `<=`, `>`, `>=`) somewhere in `test`, for a variable in `variables`. */
+function comparesLengthOf(sourceCode: SourceCode, test: TSESTree.Node, variables: ReadonlySet<unknown>): boolean {
+  const expr = unwrapExpression(test);
+  if (expr.type === 'LogicalExpression') return comparesLengthOf(sourceCode, expr.left, variables) || comparesLengthOf(sourceCode, expr.right, variables);
+  if (expr.type !== 'BinaryExpression' || !SHORTENING_OPERATORS.has(expr.operator)) return false;
+  return [expr.left, expr.right].some((side) => {
+    const member = unwrapExpression(side);
+    if (member.type !== 'MemberExpression' || memberName(member) !== 'length') return false;
+    const object = unwrapExpression(member.object);
+    return object.type === 'Identifier' && variables.has(variableOf(sourceCode, object));
+  });
+}
+
+function isFunctionNode(node: TSESTree.Node): boolean {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
 }
 
 function rootOf(call: ApiCall): ApiCall {

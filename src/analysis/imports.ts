@@ -58,6 +58,16 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
   return undefined;
 }
 
+/** Modules whose `Buffer` export is Node's Buffer class (`safe-buffer` is a drop-in for old Node versions). */
+const BUFFER_MODULES = new Set(['buffer', 'node:buffer', 'safe-buffer']);
+
+/** `Buffer` bound to `require('buffer').Buffer`, `require('safe-buffer').Buffer` or `import { Buffer } from 'node:buffer'`. */
+export function isBufferClass(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  if (id.name !== 'Buffer') return false;
+  const path = resolveImportPath(sourceCode, id);
+  return path?.module !== undefined && BUFFER_MODULES.has(path.module) && path.path.length === 1 && path.path[0] === 'Buffer';
+}
+
 /** `require('x')` → 'x'. */
 export function requiredModule(node: TSESTree.Node): string | undefined {
   if (

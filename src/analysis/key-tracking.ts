@@ -1,10 +1,11 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { insideFunction } from './ast';
+import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf } from './scope';
+import { isFunction, type FunctionNode } from './expression-names';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -719,6 +720,69 @@ export function onePurposePerRun(key: TrackedKey): boolean {
   return true;
 }
 
+/**
+ * A function that dispatches one API over several operations with its caller's key:
+ * `usePrivate ? privateEncrypt(keyPem, …) : publicEncrypt(keyPem, …)` where `usePrivate`
+ * is a parameter and the key is a parameter too, or is made in the function from its
+ * parameters or the object's state (`detectAndExport(this.key, format)`). Each call
+ * uses the key for the one operation its caller asked for: whether a caller uses one
+ * key for both is that caller's reuse. A key fixed outside the function (a module
+ * constant, an environment variable, a `loadKey()` result) stays reuse: every call
+ * shares it.
+ */
+export function callerSelectsPurpose(sourceCode: SourceCode, key: TrackedKey): boolean {
+  // Where the key is made per call (the uses must be in that function), or undefined for a parameter or the object's state.
+  let home: FunctionNode | undefined;
+  if (key.origin === 'parameter' && !key.definition) {
+    // the caller's argument
+  } else if ((key.origin === 'unknown' || key.origin === 'parameter') && key.id.startsWith('this:')) {
+    // the object's state (`this.key`, set from what its creator passed)
+  } else {
+    home = key.definition ? enclosingFunctionOf(key.definition) : undefined;
+    if (key.origin !== 'unknown' || !home || !initializerReadsCaller(sourceCode, key.definition!, home)) return false;
+  }
+  for (const a of key.uses) {
+    for (const b of key.uses) {
+      if (a.purpose === b.purpose || a.arg.range[0] >= b.arg.range[0]) continue;
+      const conditional = exclusiveConditional(a.arg, b.arg);
+      const fn = conditional && enclosingFunctionOf(conditional);
+      if (!conditional || !fn || (home && fn !== home) || !readsParameterOf(sourceCode, conditional.test, fn)) return false;
+    }
+  }
+  return true;
+}
+
+function enclosingFunctionOf(node: TSESTree.Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
+  return undefined;
+}
+
+/** `const keyPem = detectAndExport(this.key, format)`: the key is made from what the caller gave (a parameter of `fn`, `this`). */
+function initializerReadsCaller(sourceCode: SourceCode, definition: TSESTree.Node, fn: FunctionNode): boolean {
+  const declarator = definition.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.id !== definition || !declarator.init) return false;
+  return [...descendants(declarator.init, isFunction)].some((n) => n.type === 'ThisExpression' || (n.type === 'Identifier' && isParameterOf(sourceCode, n, fn)));
+}
+
+function readsParameterOf(sourceCode: SourceCode, test: TSESTree.Node, fn: FunctionNode): boolean {
+  return [...descendants(test, isFunction)].some((n) => n.type === 'Identifier' && isParameterOf(sourceCode, n, fn));
+}
+
+function isParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: FunctionNode): boolean {
+  const def = variableOf(sourceCode, id)?.defs[0];
+  return def?.type === 'Parameter' && def.node === fn;
+}
+
+/** The `if`/`? :` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
+function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | undefined {
+  if (!exclusive(a, b)) return undefined;
+  const ancestors = new Set<TSESTree.Node>();
+  for (let n: TSESTree.Node | undefined = a; n; n = n.parent) ancestors.add(n);
+  for (let n: TSESTree.Node | undefined = b.parent; n; n = n.parent) {
+    if (ancestors.has(n)) return n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n : undefined;
+  }
+  return undefined;
+}
 
 /** Are `a` (earlier) and `b` in branches of one statement that never both run? */
 function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {

@@ -49,7 +49,91 @@ describe('digestPurpose', () => {
   }
 
   it('leaves an unexplained digest unknown', () => {
-    assert.equal(purposeOf(PRELUDE + `export function md5(s) { return createHash('md5').update(s).digest('hex'); }`).purpose, 'unknown');
+    assert.equal(purposeOf(PRELUDE + `function md5(s) { return createHash('md5').update(s).digest('hex'); }`).purpose, 'unknown');
+    // a module with other exports is not a hash helper module
+    const mixed = `export function md5(s) { return createHash('md5').update(s).digest('hex'); }\nexport function encrypt(text, key) { return text + key; }`;
+    assert.equal(purposeOf(PRELUDE + mixed).purpose, 'unknown');
+  });
+
+  describe('hash helper modules: the importers decide the purpose', () => {
+    const helpers: Record<string, string> = {
+      'ESM default export over a byte parameter (UUID v3 style)': `function md5(bytes) {
+  if (Array.isArray(bytes)) bytes = Buffer.from(bytes);
+  else if (typeof bytes === 'string') bytes = Buffer.from(bytes, 'utf8');
+  return createHash('md5').update(bytes).digest();
+}
+export default md5;`,
+      'several helpers, each returning a digest of its parameters': `export const md5 = (s) => createHash('md5').update(s).digest('hex');
+export function sha1(a, b) { const h = createHash('sha1').update(a + ':' + b).digest('hex'); return h; }`,
+      "TypeScript's CommonJS output (exports.md5 = void 0 first)": `Object.defineProperty(exports, '__esModule', { value: true });
+exports.md5 = void 0;
+function md5(bytes) { return crypto.createHash('md5').update(bytes).digest(); }
+exports.md5 = md5;`,
+      'CommonJS factory returning an unfed hash object by algorithm': `module.exports = (algorithm) => {
+  switch (algorithm) {
+    case 'native-md4': return new Wrapper(() => crypto.createHash('md4'), 'md4');
+    default: return new Wrapper(() => crypto.createHash(algorithm), algorithm);
+  }
+};`,
+    };
+    for (const [name, code] of Object.entries(helpers)) {
+      it(`caller-decided: ${name}`, () => assert.equal(purposeOf(PRELUDE + code).purpose, 'caller-decided'));
+    }
+
+    const notHelpers: Record<string, [string, DigestPurpose]> = {
+      'a helper named for passwords': [`export function hashPassword(p) { return createHash('md5').update(p).digest('hex'); }`, 'security'],
+      'a parameter named for a token': [`export default function digest(token) { return createHash('sha1').update(token).digest('hex'); }`, 'security'],
+      'the digest is returned inside an object, not as the result': [`export function receipt(batch) { const digest = createHash('sha1').update(JSON.stringify(batch)).digest('hex'); return { items: batch.length, digest }; }`, 'unknown'],
+      'an input that is not the caller’s': [`export function stamp() { return createHash('md5').update(String(Date.now())).digest('hex'); }`, 'unknown'],
+      'not exported (a script)': [`function md5(s) { return createHash('md5').update(s).digest('hex'); }`, 'unknown'],
+      'an in-file caller compares it with request data': [`export function sha1(s) { return createHash('sha1').update(s).digest('hex'); }
+export function check(req) { if (sha1(req.body.payload) !== req.headers['x-hub-signature']) throw new Error('bad'); }`, 'security'],
+    };
+    for (const [name, [code, purpose]] of Object.entries(notHelpers)) {
+      it(`${purpose}: ${name}`, () => assert.equal(purposeOf(PRELUDE + code).purpose, purpose));
+    }
+
+    it('a security word in the file path makes it no neutral helper', () => {
+      const code = PRELUDE + `export default function md5(s) { return createHash('md5').update(s).digest('hex'); }`;
+      const judge = (file: string) =>
+        analyze(code, ({ sourceCode }) => digestPurpose(sourceCode, getApiCalls(sourceCode).find((c) => c.api.operation === 'hash' && !c.receiver)!, file).purpose, 'input.ts');
+      assert.equal(judge('src/util/md5.ts'), 'caller-decided');
+      assert.equal(judge('src/auth/md5.ts'), 'unknown');
+    });
+  });
+
+  describe('content ids and shortened names', () => {
+    it('fingerprint: digest of a Lua script (Redis EVALSHA id)', () => {
+      const code = `class Script { constructor(lua) { this.lua = lua; this.sha = createHash('sha1').update(lua).digest('hex'); } }`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'fingerprint');
+    });
+    it('fingerprint: digest of an SQL text as a prepared-statement name', () => {
+      assert.equal(purposeOf(PRELUDE + `const name = 'q_' + createHash('md5').update(sql).digest('hex');`).purpose, 'fingerprint');
+    });
+    it('security: a script digest checked against a signature still is', () => {
+      const code = `function verifyScript(script, expected) { return createHash('sha1').update(script).digest('hex') === expected; }`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'security');
+    });
+    it('fingerprint: a name hashed only when it is over a length limit', () => {
+      const code = `function indexName(table, columns, limit) {
+  let result = table + '_' + columns.join('_') + '_index';
+  if (result.length > limit) result = createHash('sha1').update(result).digest('base64').replace('=', '');
+  return result;
+}`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'fingerprint');
+    });
+    it('fingerprint: shortening in a conditional expression', () => {
+      const code = `const label = (name) => (name.length >= 63 ? name.slice(0, 50) + createHash('md5').update(name).digest('hex').slice(0, 8) : name);`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'fingerprint');
+    });
+    it('security: a long password pre-hashed before bcrypt is still a password', () => {
+      const code = `function prehash(password) { if (password.length > 72) password = createHash('md5').update(password).digest('base64'); return password; }`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'security');
+    });
+    it('unknown: a length test on something else than the hashed value', () => {
+      const code = `function f(name, other) { if (other.length > 10) return createHash('md5').update(name).digest('hex'); }`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'unknown');
+    });
   });
 
   it('marks password digests as persisted (changing the hash needs a migration)', () => {

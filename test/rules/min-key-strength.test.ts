@@ -179,3 +179,38 @@ await argon2.hash(pw, { salt: Buffer.from('fixed-salt-value') });`,
     },
   ],
 });
+
+// Feature probes (real-world case: the pbkdf2 package asks WebCrypto whether it supports a hash by
+// deriving from an 8-byte zero buffer with 10 iterations): nothing secret is stretched.
+ruleTester.run('min-key-strength: KDF runs that stretch no secret', rule, {
+  valid: [
+    `var ZERO; var subtle = globalThis.crypto && globalThis.crypto.subtle;
+function browserPbkdf2(password, salt, iterations, length, algo) {
+  return subtle.importKey('raw', password, { name: 'PBKDF2' }, false, ['deriveBits']).then(function (key) {
+    return subtle.deriveBits({ name: 'PBKDF2', salt: salt, iterations: iterations, hash: { name: algo } }, key, length << 3);
+  });
+}
+function supports(algo) { ZERO = ZERO || Buffer.alloc(8); return browserPbkdf2(ZERO, ZERO, 10, 128, algo).then(() => true, () => false); }
+module.exports = function (password, salt, iterations, keylen, digest) { return supports(digest).then(() => browserPbkdf2(password, salt, iterations, keylen, digest)); };`,
+    `import crypto from 'crypto';
+export const pbkdf2Works = () => crypto.pbkdf2Sync('', Buffer.alloc(16), 1, 32, 'sha256').length === 32;`,
+  ],
+  invalid: [
+    {
+      // A real (hardcoded) password: its cost still matters (no-hardcoded-key reports the literal).
+      code: `import crypto from 'crypto';
+export const key = crypto.pbkdf2Sync('correct horse battery', crypto.randomBytes(16), 1000, 32, 'sha256');`,
+      errors: [{ messageId: 'lowIterations', line: 2, column: 87 }],
+    },
+    {
+      // The probe helper is also the real entry point: a low cost written where real passwords arrive is reported.
+      code: `var subtle = globalThis.crypto.subtle;
+function derive(password, salt, iterations) {
+  return subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']).then((key) => subtle.deriveBits({ name: 'PBKDF2', salt, iterations, hash: 'SHA-256' }, key, 256));
+}
+derive(new Uint8Array(8), new Uint8Array(8), 10);
+module.exports = (password, salt) => derive(password, salt, 5000);`,
+      errors: [{ messageId: 'lowIterations', line: 6, column: 61 }],
+    },
+  ],
+});

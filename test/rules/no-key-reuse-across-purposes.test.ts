@@ -478,3 +478,89 @@ export const sign = (data) => createHmac('sha256', Buffer.from(hkdfSync('sha256'
     },
   ],
 });
+
+
+// A function that dispatches one API over several operations on its caller's choice
+// (real-world case: node-rsa's `usePrivate ? privateEncrypt(…) : publicEncrypt(…)`).
+const subkeys = (output: string, name: string) => [{ messageId: 'deriveSubkeys' as const, data: { name }, output }];
+createRuleTester().run('no-key-reuse-across-purposes: dispatch selected by a parameter', rule as never, {
+  valid: [
+    {
+      name: 'an RSA engine exports the caller’s key per call and picks the operation from a parameter',
+      code: `import crypto from 'node:crypto';
+export class NodeEngine {
+  constructor(key) { this.key = key; }
+  encrypt(buffer, usePrivate = false) {
+    const keyPem = exportPem(this.key, usePrivate ? 'private' : 'public');
+    return usePrivate ? crypto.privateEncrypt({ key: keyPem }, buffer) : crypto.publicEncrypt({ key: keyPem }, buffer);
+  }
+}`,
+    },
+    {
+      name: 'the key and the mode are both parameters (if/else)',
+      code: `import { createHmac, createCipheriv, randomBytes } from 'node:crypto';
+export function protect(key, data, mode) {
+  if (mode === 'mac') return createHmac('sha256', key).update(data).digest();
+  else return createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+}`,
+    },
+    {
+      name: 'the object’s key, the operation chosen by the caller',
+      code: `import { createHmac, createCipheriv, randomBytes } from 'node:crypto';
+export class Protector {
+  constructor(secret) { this.secret = secret; }
+  protect(data, mode) {
+    const key = Buffer.from(this.secret, 'hex');
+    return mode === 'mac' ? createHmac('sha256', key).update(data).digest() : createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a module key shared by every call: the dispatch uses one key for two purposes',
+      code: `import { createHmac, createCipheriv, randomBytes } from 'node:crypto';
+const SERVICE_KEY = Buffer.from(process.env.SERVICE_KEY ?? '', 'hex');
+export function protect(data, mode) {
+  return mode === 'mac' ? createHmac('sha256', SERVICE_KEY).update(data).digest() : createCipheriv('aes-256-gcm', SERVICE_KEY, randomBytes(12)).update(data);
+}`,
+      errors: [{ messageId: 'reused' as const, line: 2, suggestions: subkeys(`import { createHmac, createCipheriv, randomBytes, hkdfSync } from 'node:crypto';
+const SERVICE_KEY = Buffer.from(process.env.SERVICE_KEY ?? '', 'hex');
+export function protect(data, mode) {
+  return mode === 'mac' ? createHmac('sha256', Buffer.from(hkdfSync('sha256', SERVICE_KEY, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest() : createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', SERVICE_KEY, new Uint8Array(0), 'keywarden:encrypt', 32)), randomBytes(12)).update(data);
+}`, '`SERVICE_KEY`') }],
+    },
+    {
+      name: 'a key loaded the same way on every call, whatever the caller passes',
+      code: `import { createHmac, createCipheriv, randomBytes } from 'node:crypto';
+export function protect(data, mode) {
+  const key = loadServiceKey();
+  return mode === 'mac' ? createHmac('sha256', key).update(data).digest() : createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+}`,
+      errors: [{ messageId: 'reused' as const, line: 3, suggestions: subkeys(`import { createHmac, createCipheriv, randomBytes, hkdfSync } from 'node:crypto';
+export function protect(data, mode) {
+  const key = loadServiceKey();
+  return mode === 'mac' ? createHmac('sha256', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest() : createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:encrypt', 32)), randomBytes(12)).update(data);
+}`, '`key`') }],
+    },
+    {
+      name: 'the branch is chosen by configuration, not by the caller',
+      code: `import { createHmac, createCipheriv, randomBytes } from 'node:crypto';
+export class Protector {
+  constructor(secret) { this.secret = secret; }
+  protect(data) {
+    const key = Buffer.from(this.secret, 'hex');
+    return process.env.MODE === 'mac' ? createHmac('sha256', key).update(data).digest() : createCipheriv('aes-256-gcm', key, randomBytes(12)).update(data);
+  }
+}`,
+      errors: [{ messageId: 'reused' as const, line: 3, suggestions: subkeys(`import { createHmac, createCipheriv, randomBytes, hkdfSync } from 'node:crypto';
+export class Protector {
+  constructor(secret) { this.secret = secret; }
+  protect(data) {
+    const key = Buffer.from(this.secret, 'hex');
+    return process.env.MODE === 'mac' ? createHmac('sha256', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest() : createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', key, new Uint8Array(0), 'keywarden:encrypt', 32)), randomBytes(12)).update(data);
+  }
+}`, '`this.secret`') }],
+    },
+  ] as never,
+});

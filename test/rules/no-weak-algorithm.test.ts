@@ -1,5 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../rules/no-weak-algorithm';
-import { createRuleTester } from './rule-tester';
+import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
 
 const ruleTester = createRuleTester();
 const strict: [{ allowFingerprints: boolean; requireAuthenticatedEncryption: boolean; requirePinnedJwtAlgorithms: 'always' }] = [{ allowFingerprints: false, requireAuthenticatedEncryption: true, requirePinnedJwtAlgorithms: 'always' }];
@@ -578,6 +580,83 @@ function hashPassword(password) {
   return crypto.createHash('sha256').update(password).digest('hex');
 }
 module.exports = { hashPassword };` }] }],
+    },
+  ],
+});
+
+// Hash helper modules (real-world cases: uuid's md5.js/sha1.js for name-based UUIDs, webpack's
+// createHash factory): every export returns a digest of its caller's data, so the importers decide
+// what it is for. Quiet in `recommended` unless a name in reach says security; reported in `strict`.
+const UUID_STYLE_HELPER = `import { createHash } from 'node:crypto';
+function sha1(bytes) {
+  if (typeof bytes === 'string') bytes = Buffer.from(bytes, 'utf8');
+  return createHash('sha1').update(bytes).digest();
+}
+export default sha1;`;
+ruleTester.run('no-weak-algorithm: hash helper modules', rule, {
+  valid: [
+    { filename: 'src/lib/sha1.js', code: UUID_STYLE_HELPER },
+    {
+      filename: 'lib/util/createHash.js',
+      code: `let crypto;
+module.exports = (algorithm) => {
+  if (crypto === undefined) crypto = require('crypto');
+  switch (algorithm) {
+    case 'native-md4': return new BulkUpdateHash(() => crypto.createHash('md4'), 'md4');
+    default: return new BulkUpdateHash(() => crypto.createHash(algorithm), algorithm);
+  }
+};`,
+    },
+  ],
+  invalid: [
+    {
+      // The same helper in `strict` (allowHashHelpers: false).
+      filename: 'src/lib/sha1.js',
+      code: UUID_STYLE_HELPER,
+      options: [{ allowHashHelpers: false }],
+      // The importers may store the digests (name-based ids): the suggestion says a migration is needed.
+      errors: [{ messageId: 'weakHash', line: 4, suggestions: sha256(UUID_STYLE_HELPER.replace("createHash('sha1')", "createHash('sha256')"), true) }],
+    },
+    {
+      // A security word in the file path: not a neutral helper.
+      filename: 'src/auth/sha1.js',
+      code: UUID_STYLE_HELPER,
+      errors: [{ messageId: 'weakHash', line: 4, suggestions: sha256(UUID_STYLE_HELPER.replace("createHash('sha1')", "createHash('sha256')"), false) }],
+    },
+    {
+      // The module also exports something else: not a hash helper module.
+      filename: 'src/lib/digests.js',
+      code: `import { createHash } from 'node:crypto';
+export const md5 = (s) => createHash('md5').update(s).digest('hex');
+export const SALT_ROUNDS = 10;`,
+      errors: [{ messageId: 'weakHash', line: 2, suggestions: sha256(`import { createHash } from 'node:crypto';
+export const md5 = (s) => createHash('sha256').update(s).digest('hex');
+export const SALT_ROUNDS = 10;`, false) }],
+    },
+  ],
+});
+
+// With type information, a hash helper's importers are followed: a caller hashing a password makes
+// it a security use, reported in the helper where MD5 is written.
+createTypedRuleTester().run('no-weak-algorithm: hash helpers and their importers (type information)', rule, {
+  valid: [
+    {
+      filename: 'asset-sha1.ts',
+      code: fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'asset-sha1.ts'), 'utf8'),
+    },
+  ],
+  invalid: [
+    {
+      filename: 'legacy-md5.ts',
+      code: fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'legacy-md5.ts'), 'utf8'),
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 5,
+          data: { name: 'MD5', use: 'security (this digest hashes a password in member-login.ts:5)', passwordHint: ' (for passwords: argon2id, scrypt or bcrypt)' },
+          suggestions: sha256(fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'legacy-md5.ts'), 'utf8').replace("createHash('md5')", "createHash('sha256')"), true),
+        },
+      ],
     },
   ],
 });

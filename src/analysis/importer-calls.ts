@@ -1,0 +1,116 @@
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import type { ResolveContext } from './values';
+
+/** A call of a function of this file, made in another file of the program. */
+export interface ImporterCall {
+  /** The other file, relative to this one's directory (`../auth/login.ts`). */
+  file: string;
+  line: number;
+  /** Identifier and property names of the arguments (`user.password` → `user`, `password`). */
+  argumentNames: string[];
+  /** Names around the call: the binding its result goes to, the enclosing functions. */
+  contextNames: string[];
+}
+
+const MAX_FILES = 2_000;
+const MAX_CALLS = 64;
+
+/**
+ * Calls of `fn` (an exported function of the linted file) in the other files of the
+ * TypeScript program, when the file was linted with type information; [] without it.
+ * Only files that import this one (by a module specifier resolving to it) are walked.
+ */
+export function callsFromImporters(ctx: ResolveContext, fn: TSESTree.Node): ImporterCall[] {
+  const services = ctx.parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  const typescript = loadTypeScript();
+  if (!program || !map || !typescript) return [];
+  try {
+    const target = map.get(fn as never) as ts.Node | undefined;
+    if (!target) return [];
+    const own = target.getSourceFile();
+    const stem = path.basename(own.fileName).replace(/\.[cm]?[jt]sx?$/, '');
+    const checker = program.getTypeChecker();
+    const out: ImporterCall[] = [];
+    const files = program.getSourceFiles();
+    for (let i = 0; i < files.length && i < MAX_FILES && out.length < MAX_CALLS; i++) {
+      const file = files[i];
+      if (file === own || file.isDeclarationFile || !file.text.includes(stem) || !importsFile(typescript, checker, file, own)) continue;
+      const visit = (node: ts.Node): void => {
+        if (out.length >= MAX_CALLS) return;
+        if (typescript.isCallExpression(node) && callsTarget(typescript, checker, node, own, target)) out.push(describe(typescript, node, own));
+        typescript.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+function importsFile(typescript: typeof ts, checker: ts.TypeChecker, file: ts.SourceFile, own: ts.SourceFile): boolean {
+  return file.statements.some((statement) => {
+    const specifier = typescript.isImportDeclaration(statement)
+      ? statement.moduleSpecifier
+      : typescript.isImportEqualsDeclaration(statement) && typescript.isExternalModuleReference(statement.moduleReference)
+        ? statement.moduleReference.expression
+        : undefined;
+    const module = specifier && checker.getSymbolAtLocation(specifier);
+    return module?.valueDeclaration?.getSourceFile() === own;
+  });
+}
+
+/** `md5(x)` / `hash.md5(x)` whose callee resolves (through import aliases) to a declaration that holds `target`. */
+function callsTarget(typescript: typeof ts, checker: ts.TypeChecker, call: ts.CallExpression, own: ts.SourceFile, target: ts.Node): boolean {
+  const callee = typescript.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
+  if (!typescript.isIdentifier(callee)) return false;
+  let symbol = checker.getSymbolAtLocation(callee);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declarations = symbol?.declarations ?? [];
+  return declarations.some((d) => d.getSourceFile() === own && d.getStart() <= target.getStart() && target.end <= d.end);
+}
+
+function describe(typescript: typeof ts, call: ts.CallExpression, own: ts.SourceFile): ImporterCall {
+  const file = call.getSourceFile();
+  const argumentNames: string[] = [];
+  const collect = (node: ts.Node): void => {
+    if (argumentNames.length > 24) return;
+    if (typescript.isIdentifier(node)) argumentNames.push(node.text);
+    typescript.forEachChild(node, collect);
+  };
+  call.arguments.forEach(collect);
+  const contextNames: string[] = [];
+  for (let n: ts.Node | undefined = call.parent; n && contextNames.length < 6; n = n.parent) {
+    if ((typescript.isVariableDeclaration(n) || typescript.isFunctionDeclaration(n) || typescript.isMethodDeclaration(n) || typescript.isPropertyAssignment(n)) && n.name && typescript.isIdentifier(n.name)) {
+      contextNames.push(n.name.text);
+    }
+    if (typescript.isBinaryExpression(n) && n.operatorToken.kind === typescript.SyntaxKind.EqualsToken) {
+      const left = n.left;
+      if (typescript.isIdentifier(left)) contextNames.push(left.text);
+      else if (typescript.isPropertyAccessExpression(left)) contextNames.push(left.name.text);
+    }
+  }
+  return {
+    file: path.relative(path.dirname(own.fileName), file.fileName) || path.basename(file.fileName),
+    line: file.getLineAndCharacterOfPosition(call.getStart()).line + 1,
+    argumentNames,
+    contextNames,
+  };
+}
+
+let cachedTypeScript: typeof ts | null | undefined;
+function loadTypeScript(): typeof ts | undefined {
+  if (cachedTypeScript === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      cachedTypeScript = require('typescript') as typeof ts;
+    } catch {
+      cachedTypeScript = null;
+    }
+  }
+  return cachedTypeScript ?? undefined;
+}
