@@ -13,9 +13,18 @@
  * The server's debounce is set to 0 (initializationOptions.debounceMs), so the
  * latency is the server's own work plus the LSP round trip, not the typing delay.
  *
+ * To tell the server's own overhead from the rules' cost, it also prints the
+ * mean CPU time per change of the server process (both threads, from
+ * /proc/<pid>/stat) next to the CPU time of ESLint with keywarden's rules run
+ * in this process on the same text, and the wall-clock latency minus the
+ * worker's own lint time (from `keywarden/status`). CPU time is what a loaded,
+ * shared machine distorts least.
+ *
  * Options: --rounds N (samples per size, default 30; 10,000 lines use a third),
  *          --no-corpus, --packages a,b (corpus subset), --source (run the
- *          TypeScript sources through tsx instead of the bundle).
+ *          TypeScript sources through tsx instead of the bundle),
+ *          --cpu-prof DIR (write the server's CPU profiles, main thread and
+ *          lint worker, to DIR), --sizes 100,2000 (subset of file sizes).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -39,8 +48,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { buildLintConfig } from '../src/server/lint/lint-config';
+import { LinterHost } from '../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../src/server/settings';
-import { ScanWorkspaceRequest, type ScanResult } from '../src/shared/protocol';
+import { ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../src/shared/protocol';
 import { corpusCacheDir, isInstalled, readPackageList } from './corpus-install';
 import { serviceSource } from './server-source';
 
@@ -51,14 +61,28 @@ const option = (name: string) => {
   return i >= 0 ? args[i + 1] : undefined;
 };
 const ROUNDS = Number(option('rounds') ?? 30);
-const SIZES = [100, 2000, 10000];
+const SIZES = option('sizes')?.split(',').map(Number) ?? [100, 2000, 10000];
+const CPU_PROF_DIR = option('cpu-prof');
 const TARGET_RATIO = 1.3;
 const TARGET_MS_AT_2000 = 150;
 
+interface Published {
+  /** When the diagnostics arrived. */
+  at: number;
+  /** keywarden findings in them. */
+  findings: number;
+  /** The worker's own lint time for this version (from the `keywarden/status` that follows). */
+  lintMs: number;
+  /** Size of the publishDiagnostics params as JSON (what the client parses and holds per change). */
+  bytes: number;
+}
+
 interface Server {
   connection: ProtocolConnection;
-  /** When the diagnostics of this version arrived, and how many keywarden findings they hold. */
-  published(uri: string, version: number): Promise<{ at: number; findings: number }>;
+  /** The diagnostics of this version of an open document, and the status sent after them. */
+  published(uri: string, version: number): Promise<Published>;
+  /** CPU time (user + system, all threads) the server process has used so far, in ms; null where /proc is missing. */
+  cpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -70,14 +94,24 @@ function serverCommand(): string[] {
 }
 
 async function startServer(command: string[], folders: string[]): Promise<Server> {
-  const child = spawn(process.execPath, command, { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const profile = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF_DIR)] : [];
+  const child = spawn(process.execPath, [...profile, ...command], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiting = new Map<string, (result: { at: number; findings: number }) => void>();
+  const waiting = new Map<string, (result: Published) => void>();
+  // A lint of an open document publishes its diagnostics, then its status.
+  const awaitingStatus = new Map<string, { at: number; findings: number; bytes: number; resolve: (result: Published) => void }>();
   connection.onNotification(PublishDiagnosticsNotification.type, (p: PublishDiagnosticsParams) => {
     const at = performance.now();
     const key = `${p.uri}@${p.version}`;
-    waiting.get(key)?.({ at, findings: p.diagnostics.filter((d) => d.code).length });
+    const resolve = waiting.get(key);
     waiting.delete(key);
+    if (resolve) awaitingStatus.set(p.uri, { at, findings: p.diagnostics.filter((d) => d.code).length, bytes: JSON.stringify(p).length, resolve });
+  });
+  connection.onNotification(StatusNotification, (status: StatusParams) => {
+    const published = awaitingStatus.get(status.uri);
+    awaitingStatus.delete(status.uri);
+    published?.resolve({ at: published.at, findings: published.findings, bytes: published.bytes, lintMs: status.lintMs });
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => console.error(`  server log: ${p.message}`));
   connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
@@ -95,13 +129,38 @@ async function startServer(command: string[], folders: string[]): Promise<Server
   return {
     connection,
     published: (uri, version) => new Promise((resolve) => waiting.set(`${uri}@${version}`, resolve)),
+    cpuMs: () => processCpuMs(child.pid),
     stop: async () => {
       await connection.sendRequest('shutdown').catch(() => undefined);
       await connection.sendNotification('exit').catch(() => undefined);
+      // a clean exit writes the CPU profiles; a kill would lose them
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
       connection.dispose();
       child.kill();
     },
   };
+}
+
+/** utime + stime of a process, all its threads, from /proc/<pid>/stat (clock ticks, 100 per second on Linux). */
+function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10; // fields 14 and 15 of stat(5), after pid and comm
+  } catch {
+    return null;
+  }
+}
+
+function cpuMsOf(run: () => void): number {
+  const started = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000;
+}
+
+function mean(values: number[]): number {
+  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 }
 
 function percentile(values: number[], p: number): number {
@@ -135,11 +194,27 @@ function bareEslintParse(text: string, fileName: string): number {
   return performance.now() - started;
 }
 
+/** ESLint with keywarden's rules (the server's config, default settings) in this process: the rules' share of the work. */
+const rulesHost = new LinterHost((message) => console.error(`  in-process lint: ${message}`));
+function eslintWithRules(text: string, fileName: string): void {
+  rulesHost.lint({ text, fileName, settings: DEFAULT_SETTINGS, policy: {} });
+}
+
+interface CpuRow {
+  file: string;
+  serverCpu: number | null;
+  rulesCpu: number;
+  bareCpu: number;
+  overheadWall50: number;
+  publishedBytes: number;
+}
+
 async function latency(server: Server): Promise<boolean> {
   console.log(`\nLatency didChange → publishDiagnostics (debounce 0; p50/p95 over ${ROUNDS} rounds, ${Math.max(5, Math.round(ROUNDS / 3))} for 10,000 lines)`);
   console.log('  bare ESLint parse = ESLint Linter, same parser and language settings, no rules; parser alone shown for reference');
   console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   p95 ratio   target');
   let allMet = true;
+  const cpuRows: CpuRow[] = [];
   for (const language of ['ts', 'js'] as const) {
     for (const lines of SIZES) {
       const uri = URI.file(path.join(os.tmpdir(), `keywarden-bench-${lines}.${language}`)).toString();
@@ -154,8 +229,13 @@ async function latency(server: Server): Promise<boolean> {
       const serverMs: number[] = [];
       const parseMs: number[] = [];
       const parserMs: number[] = [];
+      const overheadMs: number[] = [];
+      const serverCpu: number[] = [];
+      const rulesCpu: number[] = [];
+      const bareCpu: number[] = [];
       const fileName = URI.parse(uri).fsPath;
       let findings = 0;
+      let publishedBytes = 0;
       const lineCount = text.split('\n').length - 1;
       for (let round = -3; round < rounds; round++) {
         // an edit in the middle of the file, as typing does: a space typed, then deleted
@@ -164,6 +244,7 @@ async function latency(server: Server): Promise<boolean> {
         const line = Math.floor(lineCount / 2);
         const typed = version % 2 === 0;
         const done = server.published(uri, version);
+        const cpuBefore = server.cpuMs();
         const sent = performance.now();
         await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
           textDocument: { uri, version },
@@ -173,15 +254,23 @@ async function latency(server: Server): Promise<boolean> {
               : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' },
           ],
         });
-        const { at, findings: found } = await done;
+        const { at, findings: found, lintMs, bytes } = await done;
+        publishedBytes = bytes;
+        const cpuAfter = server.cpuMs();
         findings = found;
-        // interleaved, so both feel the same machine load
-        const parse = bareEslintParse(text, fileName);
+        // interleaved, so all feel the same machine load
+        let parse = 0;
+        const bare = cpuMsOf(() => (parse = bareEslintParse(text, fileName)));
         const parser = parserOnly(text, language);
+        const rules = cpuMsOf(() => eslintWithRules(text, fileName));
         if (round >= 0) {
           serverMs.push(at - sent);
+          overheadMs.push(at - sent - lintMs);
           parseMs.push(parse);
           parserMs.push(parser);
+          if (cpuBefore !== null && cpuAfter !== null) serverCpu.push(cpuAfter - cpuBefore);
+          rulesCpu.push(rules);
+          bareCpu.push(bare);
         }
       }
       const p95 = percentile(serverMs, 95);
@@ -195,7 +284,27 @@ async function latency(server: Server): Promise<boolean> {
           `${fmt(percentile(serverMs, 50))}${fmt(p95)}${fmt(percentile(parseMs, 50), 18)}${fmt(parse95, 18)}${fmt(percentile(parserMs, 95), 19)}` +
           `${`${ratio.toFixed(2)}×`.padStart(12)}   ${met ? 'met' : 'MISSED'} (${target})`,
       );
+      cpuRows.push({
+        file: `${lines.toLocaleString('en')} lines .${language}`,
+        serverCpu: serverCpu.length ? mean(serverCpu) : null,
+        rulesCpu: mean(rulesCpu),
+        bareCpu: mean(bareCpu),
+        overheadWall50: percentile(overheadMs, 50),
+        publishedBytes,
+      });
     }
+  }
+  console.log('\nWhere the time goes (means per change; CPU time resists machine load better than wall time)');
+  console.log('  server CPU = the server process, main thread and lint worker (/proc, 10 ms ticks averaged over the rounds)');
+  console.log('  rules CPU = ESLint + keywarden rules in this process on the same text; server overhead = server CPU − rules CPU');
+  console.log('  wall overhead p50 = latency − the worker\'s own lint time (LSP transport, thread hand-offs, diagnostics conversion)');
+  console.log('  published = size of one publishDiagnostics as JSON');
+  console.log('  file              server CPU    rules CPU     bare ESLint CPU   server overhead   wall overhead p50   published');
+  for (const row of cpuRows) {
+    const overhead = row.serverCpu === null ? 'n/a' : `${(row.serverCpu - row.rulesCpu).toFixed(1)} ms`;
+    console.log(
+      `  ${row.file.padEnd(18)}${row.serverCpu === null ? 'n/a'.padStart(10) : fmt(row.serverCpu, 10)}${fmt(row.rulesCpu)}${fmt(row.bareCpu, 20)}${overhead.padStart(18)}${fmt(row.overheadWall50, 20)}${`${(row.publishedBytes / 1024).toFixed(1)} kB`.padStart(12)}`,
+    );
   }
   return allMet;
 }

@@ -66,17 +66,21 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{ checkStringConversion: false, exceptions: 'key-uses' }],
   create(context, [options]) {
-    const recorder = new CodePathRecorder();
     const sourceCode = context.sourceCode;
+    // ESLint has parsed and scoped the file before rules are created: when no
+    // function holds key bytes, skip recording the code-path graph (a listener
+    // on every call, every segment) for this file altogether.
+    const ctx = { sourceCode, parserServices: sourceCode.parserServices };
+    // module-level keys live as long as the process
+    const keyBytes = getApiCalls(sourceCode).length === 0 ? [] : findKeyBytes(ctx).filter((bytes) => bytes.scope.type !== 'Program');
+    if (keyBytes.length === 0) return {};
+    const recorder = new CodePathRecorder();
     const reported = new Set<TSESTree.Node>();
     const exceptions: ExceptionModel = options.assumeCallsMayThrow ? 'all-calls' : (options.exceptions ?? 'key-uses');
     return {
       ...recorder.listeners,
       'Program:exit'() {
-        if (getApiCalls(sourceCode).length === 0) return;
-        const ctx = { sourceCode, parserServices: sourceCode.parserServices };
-        for (const bytes of findKeyBytes(ctx)) {
-          if (bytes.scope.type === 'Program') continue; // module-level keys live as long as the process
+        for (const bytes of keyBytes) {
           if (reported.has(bytes.id)) continue; // one finding per binding (kx session keys have two halves)
           if (options.checkStringConversion) {
             for (const node of stringConversions(sourceCode, bytes)) context.report({ node, messageId: 'keyToString', data: { name: bytes.id.name } });

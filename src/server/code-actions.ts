@@ -1,17 +1,24 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type WorkspaceEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { ServerCommands, type KeywardenDiagnosticData, type TextEdit } from '../shared/protocol';
+import { ServerCommands, type KeywardenDiagnosticData, type PublishedDiagnosticData, type TextEdit } from '../shared/protocol';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { ENVELOPE_MESSAGE_ID } from './envelope-edits';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.keywarden`;
 export const FIX_ALL_TITLE = 'Fix all safe keywarden issues in this file';
+/**
+ * The envelope rewrite's title, short and always the same; the rule's longer
+ * suggestion text (what changes, what migration it needs) is in the hover.
+ */
+export const ENVELOPE_TITLE = 'Rewrite to envelope encryption (keywarden/kms)';
 export const DISABLE_REASON_PLACEHOLDER = '<reason>';
 
 export interface CodeActionInputs {
   document: TextDocument;
   /** The diagnostics the client sent for the requested range. */
   diagnostics: readonly Diagnostic[];
+  /** Their data with the edits (the server's own); default: what the diagnostic carries. */
+  dataOf?: (diagnostic: Diagnostic) => KeywardenDiagnosticData | null;
   /** Whether the file's latest lint has any autofix (for the "fix all" action). */
   hasAutofix: boolean;
   /** Extra files an envelope rewrite touches (package.json, .env.example), by URI. */
@@ -29,8 +36,9 @@ export function quickFixes(inputs: CodeActionInputs): CodeAction[] {
   const { document } = inputs;
   const actions: CodeAction[] = [];
   const seenRules = new Set<string>();
+  const dataOf = inputs.dataOf ?? keywardenData;
   for (const diagnostic of inputs.diagnostics) {
-    const data = keywardenData(diagnostic);
+    const data = dataOf(diagnostic);
     if (!data) continue;
     const current = data.version === document.version;
     if (current && data.fix) {
@@ -45,10 +53,11 @@ export function quickFixes(inputs: CodeActionInputs): CodeAction[] {
     if (current) {
       for (const suggestion of data.suggestions) {
         const edit = editOf(document.uri, suggestion.edits);
-        if (suggestion.messageId === ENVELOPE_MESSAGE_ID) {
+        const envelope = suggestion.messageId === ENVELOPE_MESSAGE_ID;
+        if (envelope) {
           for (const [uri, edits] of Object.entries(inputs.envelopeCompanions())) edit.changes![uri] = edits;
         }
-        actions.push({ title: suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
+        actions.push({ title: envelope ? ENVELOPE_TITLE : suggestion.desc, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit });
       }
     }
     if (seenRules.has(data.ruleId)) continue;
@@ -103,6 +112,52 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
     newText: `${indent}// eslint-disable-next-line ${ruleId} -- ${DISABLE_REASON_PLACEHOLDER}${eol(document)}`,
   };
+}
+
+/**
+ * A diagnostic as published: the same, with `data` reduced to a reference
+ * (`index` in the server's list for that version) instead of the edits.
+ */
+export function publishedDiagnostic(diagnostic: Diagnostic, index: number): Diagnostic {
+  const data = keywardenData(diagnostic);
+  if (!data) return diagnostic;
+  const reference: PublishedDiagnosticData = { ruleId: data.ruleId, version: data.version, index };
+  if (data.messageId) reference.messageId = data.messageId;
+  return { ...diagnostic, data: reference };
+}
+
+/** Published diagnostics with their edits put back (`details` by index, as the lint worker sends them). */
+export function withDetails(diagnostics: readonly Diagnostic[], details: readonly (KeywardenDiagnosticData | null)[] | null): Diagnostic[] {
+  return diagnostics.map((diagnostic, i) => (details?.[i] ? { ...diagnostic, data: details[i] } : diagnostic));
+}
+
+/**
+ * The data the server kept for a diagnostic a client sent back (code action
+ * context): found by the reference in its `data` when it is of the version
+ * the server holds, at the same place with the same rule. Otherwise (a stale
+ * version, a diagnostic published before) it keeps its rule id and no edits,
+ * so only disable and documentation are offered for it.
+ */
+export function resolveData(
+  sent: Diagnostic,
+  held: readonly Diagnostic[] | undefined,
+  heldVersion: number | undefined,
+): KeywardenDiagnosticData | null {
+  const complete = keywardenData(sent);
+  if (complete) return complete; // already carries its edits
+  if (sent.source !== DIAGNOSTIC_SOURCE || !sent.data || typeof sent.data !== 'object') return null;
+  const reference = sent.data as Partial<PublishedDiagnosticData>;
+  if (typeof reference.ruleId !== 'string' || typeof reference.version !== 'number') return null;
+  const candidate = typeof reference.index === 'number' && reference.version === heldVersion ? held?.[reference.index] : undefined;
+  const data = candidate ? keywardenData(candidate) : null;
+  if (candidate && data && data.ruleId === reference.ruleId && sameRange(candidate.range, sent.range)) return data;
+  return { ruleId: reference.ruleId, version: reference.version, suggestions: [] };
+}
+
+function sameRange(a: Diagnostic['range'], b: Diagnostic['range']): boolean {
+  return (
+    a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+  );
 }
 
 export function keywardenData(diagnostic: Diagnostic): KeywardenDiagnosticData | null {

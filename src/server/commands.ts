@@ -11,7 +11,7 @@ export interface CommandContext {
   /** The text with every keywarden autofix applied, or null when nothing changes. */
   fixAll(document: TextDocument): Promise<string | null>;
   /** The data of the current diagnostics of a document. */
-  diagnosticData(uri: string): { range: Range; data: KeywardenDiagnosticData }[];
+  diagnosticData(uri: string): Promise<{ range: Range; data: KeywardenDiagnosticData }[]>;
   /** Extra files an envelope rewrite in this document touches. */
   envelopeCompanions(uri: string): Record<string, TextEdit[]>;
 }
@@ -62,9 +62,7 @@ async function editFor(context: CommandContext, command: string, arg: unknown): 
     case ServerCommands.applySuggestion: {
       const { version, ruleId, range, index } = arg as SuggestionArgs;
       if (version !== document.version || typeof index !== 'number') return null;
-      const match = context
-        .diagnosticData(uri)
-        .find((d) => d.data.ruleId === ruleId && range && sameRange(d.range, range) && d.data.version === version);
+      const match = (await context.diagnosticData(uri)).find((d) => d.data.ruleId === ruleId && range && sameRange(d.range, range) && d.data.version === version);
       const suggestion = match?.data.suggestions[index];
       if (!suggestion) return null;
       const changes: Record<string, TextEdit[]> = { [uri]: suggestion.edits };

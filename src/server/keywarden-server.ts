@@ -29,7 +29,7 @@ import {
   type ScanWorkspaceParams,
   type StatusParams,
 } from '../shared/protocol';
-import { FIX_ALL_KIND, fixAllAction, keywardenData, quickFixes } from './code-actions';
+import { FIX_ALL_KIND, fixAllAction, keywardenData, quickFixes, resolveData, withDetails } from './code-actions';
 import { executeCommand } from './commands';
 import { DocumentScheduler } from './document-scheduler';
 import { envelopeCompanionEdits } from './envelope-edits';
@@ -102,7 +102,7 @@ export class KeywardenServer {
     connection.onCodeAction((params) => this.guard('code action', () => this.codeActions(params)) ?? []);
     connection.onExecuteCommand((params) => this.guard('command', () => this.command(params.command, params.arguments)));
     connection.onHover((params) =>
-      this.guard('hover', () => hoverFor(this.results.get(params.textDocument.uri)?.diagnostics ?? [], params.position)),
+      this.guard('hover', async () => hoverFor((await this.completeDiagnostics(params.textDocument.uri))?.diagnostics ?? [], params.position)),
     );
     connection.onRequest(ScanWorkspaceRequest, (params: ScanWorkspaceParams | undefined, token: CancellationToken) =>
       this.scanWorkspace(params ?? {}, token),
@@ -203,7 +203,18 @@ export class KeywardenServer {
 
   private store(result: FileLintResult): void {
     this.results.set(result.uri, result);
-    void this.connection.sendDiagnostics({ uri: result.uri, version: result.version >= 0 ? result.version : undefined, diagnostics: result.diagnostics });
+    void this.connection.sendDiagnostics({
+      uri: result.uri,
+      version: result.version >= 0 ? result.version : undefined,
+      diagnostics: result.diagnostics,
+    });
+  }
+
+  /** The latest lint of a document with the edits of its diagnostics (they arrive just after the diagnostics). */
+  private async completeDiagnostics(uri: string): Promise<{ version: number; diagnostics: Diagnostic[] } | undefined> {
+    const result = this.results.get(uri);
+    if (!result) return undefined;
+    return { version: result.version, diagnostics: withDetails(result.diagnostics, await result.details) };
   }
 
   private forget(uri: string): void {
@@ -219,11 +230,12 @@ export class KeywardenServer {
     const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(`${o}.`));
     const actions: CodeAction[] = [];
     if (wants(CodeActionKind.QuickFix)) {
-      const latest = this.results.get(document.uri);
+      const latest = await this.completeDiagnostics(document.uri);
       actions.push(
         ...quickFixes({
           document,
           diagnostics: params.context.diagnostics,
+          dataOf: (d) => resolveData(d, latest?.diagnostics, latest?.version),
           hasAutofix: latest?.version === document.version && latest.diagnostics.some((d) => keywardenData(d)?.fix),
           envelopeCompanions: () => this.envelopeCompanions(document.uri),
         }),
@@ -266,8 +278,8 @@ export class KeywardenServer {
         connection: this.connection,
         document: (uri) => this.documents.get(uri),
         fixAll: (document) => this.fixAll(document),
-        diagnosticData: (uri) =>
-          (this.results.get(uri)?.diagnostics ?? [])
+        diagnosticData: async (uri) =>
+          ((await this.completeDiagnostics(uri))?.diagnostics ?? [])
             .map((d) => ({ range: d.range, data: keywardenData(d) }))
             .filter((d): d is { range: Diagnostic['range']; data: KeywardenDiagnosticData } => d.data !== null),
         envelopeCompanions: (uri) => this.envelopeCompanions(uri),

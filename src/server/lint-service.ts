@@ -5,7 +5,7 @@ import type { KeywardenSettings } from '../shared/protocol';
 import type { FileKeyInventory } from './key-inventory';
 import { lintFileName } from './lint/languages';
 import type { LintRequest } from './lint/linter-host';
-import type { LintJob } from './lint/lint-messages';
+import type { LintDetails, LintJob } from './lint/lint-messages';
 import type { LintPool, Priority } from './lint/lint-pool';
 import { PolicyResolver } from './policy';
 import { uriToPath, type WorkspaceContext } from './workspace-context';
@@ -14,7 +14,10 @@ export interface FileLintResult {
   uri: string;
   /** Document version linted; -1 for a file read from disk. */
   version: number;
+  /** As published: keywarden diagnostics carry a reference (PublishedDiagnosticData) in `data`. */
   diagnostics: Diagnostic[];
+  /** Their edits (KeywardenDiagnosticData by index), which arrive just after; null if they never will. */
+  details: Promise<LintDetails | null>;
   /** keywarden findings (diagnostics with a rule id). */
   findings: number;
   lintMs: number;
@@ -53,14 +56,16 @@ export class LintService {
     const eager = priority === 'background';
     const { uri, version, languageId } = document;
     const job = { ...request, kind: 'lint' as const, uri, version, languageId };
-    const result = await this.pool.run({ ...job, keys: eager ? 'eager' : 'lazy' }, priority, uri);
-    if (!result) return SUPERSEDED;
+    const linted = await this.pool.lint({ ...job, keys: eager ? 'eager' : 'lazy' }, priority, uri);
+    if (!linted) return SUPERSEDED;
+    const { result, details } = linted;
     const eagerKeys = result.keys ?? [];
     let lazyKeys: Promise<FileKeyInventory> | null = null;
     return {
       uri,
       version,
       diagnostics: result.diagnostics,
+      details,
       findings: result.findings,
       lintMs: result.lintMs,
       keys: eager

@@ -66,9 +66,19 @@ export class PolicyResolver {
           ? { policy: value, file }
           : { policy: {}, file, error: `policy file is not a JSON object: ${file}` };
     } catch (error) {
-      lookup = { policy: {}, file, error: `policy file is not valid JSON: ${file} (${(error as Error).message})` };
+      lookup = { policy: {}, file, error: `policy file is not valid JSON: ${file} (${withoutQuotedText((error as Error).message)})` };
     }
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, lookup });
     return lookup;
   }
+}
+
+/**
+ * JSON.parse's message quotes the text around the error (`Unexpected token
+ * 'r', "root:x:0:0"... is not valid JSON`). `keywarden.policyFile` may name
+ * any file, a `.env` by mistake, so the quote is cut before the message is
+ * logged: secrets are never printed.
+ */
+export function withoutQuotedText(message: string): string {
+  return message.replace(/,\s*(\.\.\.)?"[\s\S]*"(\.\.\.)?\s+is not valid JSON$/, ' (text not shown) is not valid JSON').slice(0, 200);
 }

@@ -106,8 +106,12 @@ export interface TextEdit {
 }
 
 /**
- * What the server stores in each keywarden diagnostic's `data`: everything a
- * code action needs, as LSP edits valid for one version of the document.
+ * What the server keeps for each keywarden diagnostic: everything a code
+ * action needs, as LSP edits valid for one version of the document. The
+ * published diagnostic carries only a `PublishedDiagnosticData` reference to
+ * it: an envelope rewrite's edit can span most of the file, and sending it
+ * with every keystroke's diagnostics (to be parsed and held by the client,
+ * and never used unless that action is picked) costs more than it serves.
  */
 export interface KeywardenDiagnosticData {
   ruleId: string;
@@ -118,4 +122,17 @@ export interface KeywardenDiagnosticData {
   fix?: TextEdit[];
   /** The rule's suggestions, in the rule's order. */
   suggestions: { desc: string; messageId?: string; edits: TextEdit[] }[];
+}
+
+/**
+ * The `data` of a published keywarden diagnostic: which of the server's
+ * diagnostics of that document version it is. Code action requests send it
+ * back, and the server answers from what it kept (see KeywardenDiagnosticData).
+ */
+export interface PublishedDiagnosticData {
+  ruleId: string;
+  messageId?: string;
+  version: number;
+  /** Position of the diagnostic in the server's list for that version. */
+  index: number;
 }

@@ -1,8 +1,8 @@
 /**
  * Runs the same end-to-end suite under @vscode/test-electron, on a machine
- * that can download VS Code (not these offline machines: use
- * `npm run test:e2e`, which runs it under code-server). Build first:
- * `npm run build:e2e`, then `npx tsx test/e2e/run-electron.ts`.
+ * that can download VS Code: `npm run test:e2e:electron` builds the
+ * bundles and runs this file. These offline machines use `npm run test:e2e`
+ * instead, which runs the same suite under code-server.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';

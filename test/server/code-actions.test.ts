@@ -7,7 +7,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { quickFixes, FIX_ALL_TITLE } from '../../src/server/code-actions';
 import { envelopeCompanionEdits } from '../../src/server/envelope-edits';
-import { ServerCommands, type KeywardenDiagnosticData } from '../../src/shared/protocol';
+import { ServerCommands, type KeywardenDiagnosticData, type PublishedDiagnosticData } from '../../src/shared/protocol';
 import { HARDCODED_KEY_SOURCE } from './fixtures-text';
 import { TestClient } from './lsp-client';
 
@@ -81,14 +81,15 @@ describe('code actions (LSP over stdio, real rules)', function () {
 
   it('offers a diagnostic\'s edits only for the document version they were computed for', async () => {
     const fix = [{ range: diagnostics[0].range, newText: 'process.env.KEY' }];
-    const withFix = (version: number) => diagnostics.map((d) => ({ ...d, data: { ...(d.data as object), fix, version } }));
+    // data in the complete form (edits included), as a client may send it instead of the published reference
+    const withFix = (version: number) => diagnostics.map((d) => ({ ...d, data: { ...(d.data as object), fix, suggestions: [], version } }));
     const ask = (version: number) =>
       client.connection.sendRequest(CodeActionRequest.type, {
         textDocument: { uri },
         range: diagnostics[0].range,
         context: { diagnostics: withFix(version) },
       }) as Promise<CodeAction[]>;
-    const current = (diagnostics[0].data as KeywardenDiagnosticData).version;
+    const current = (diagnostics[0].data as PublishedDiagnosticData).version;
     assert.equal((await ask(current)).filter((a) => a.isPreferred).length, 1);
     assert.equal((await ask(current - 1)).filter((a) => a.isPreferred).length, 0);
   });
@@ -154,7 +155,7 @@ describe('quickFixes (order and edits)', () => {
     fix: [edit('process.env.KEY')],
     suggestions: [
       { desc: 'Read the key from an environment variable', edits: [edit('env()')] },
-      { desc: 'Rewrite to envelope encryption (keywarden/kms)', messageId: 'rewriteToEnvelope', edits: [edit('kms()')] },
+      { desc: 'Rewrite to envelope encryption with keywarden/kms (the functions become async; migrate old ciphertexts).', messageId: 'rewriteToEnvelope', edits: [edit('kms()')] },
     ],
   };
   const diagnostic: Diagnostic = {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import type { KeywardenDiagnosticData } from '../../shared/protocol';
 import type { FileKeyInventory } from '../key-inventory';
 import type { LintRequest } from './linter-host';
 
@@ -38,6 +39,7 @@ export interface ForgetJob {
 export type WorkerJob = LintJob | FixAllJob | KeysJob | ForgetJob;
 
 export interface LintJobResult {
+  /** As published: each keywarden diagnostic's data is a reference (PublishedDiagnosticData). */
   diagnostics: Diagnostic[];
   findings: number;
   lintMs: number;
@@ -55,7 +57,17 @@ export interface JobResults {
 
 export type ToWorker = { id: number; job: WorkerJob };
 
+/**
+ * The edits of a lint's diagnostics (KeywardenDiagnosticData, by index; null
+ * for a parse error). The worker posts them in a second message right after
+ * the lint result, so the diagnostics are published without waiting for
+ * megabytes of edit text (an envelope rewrite can span most of the file) to be
+ * copied between the threads; code actions wait for them.
+ */
+export type LintDetails = (KeywardenDiagnosticData | null)[];
+
 export type FromWorker =
   | { id: number; kind: 'result'; result: JobResults[keyof JobResults] }
+  | { id: number; kind: 'details'; details: LintDetails }
   | { id: number; kind: 'error'; message: string }
   | { id: -1; kind: 'log'; message: string };

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
-import type { FromWorker, JobResults, ToWorker, WorkerJob } from './lint-messages';
+import type { FromWorker, JobResults, LintDetails, ToWorker, WorkerJob } from './lint-messages';
 import { LintWorkerState } from './lint-worker';
 import { LinterHost } from './linter-host';
 
@@ -16,6 +16,8 @@ interface Pending {
   /** Jobs with the same key supersede each other (one document's lints). */
   key?: string;
   startedAt?: number;
+  /** For lint jobs: receives the promise of the edits that follow the result. */
+  onDetails?: (details: Promise<LintDetails | null>) => void;
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
@@ -42,6 +44,8 @@ export class LintPool {
   private readonly queue: Pending[] = [];
   private running: Pending | null = null;
   private nextId = 1;
+  /** Lints whose result arrived and whose edits (the worker's next message) have not, by job id. */
+  private readonly awaitingDetails = new Map<number, (details: LintDetails | null) => void>();
   private disposed = false;
   private crashes = 0;
   /** Worker restarts so far (stale huge lints stopped, crashes). */
@@ -54,13 +58,30 @@ export class LintPool {
     job: WorkerJob & { kind: K },
     priority: Priority,
     key?: string,
+    onDetails?: (details: Promise<LintDetails | null>) => void,
   ): Promise<JobResults[K] | undefined> {
     if (this.disposed) return Promise.resolve(undefined);
     if (key !== undefined) this.supersede(key);
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, priority, key, resolve: resolve as (v: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, job, priority, key, resolve: resolve as (v: unknown) => void, reject, onDetails });
       this.dispatch();
     });
+  }
+
+  /**
+   * A lint's result and, separately, its edits: the worker sends the result
+   * first and the edits right after (LintDetails), so the caller can publish
+   * before the edit text has crossed threads. `details` resolves null when the
+   * edits never come (the worker was restarted or stopped meanwhile).
+   */
+  async lint(
+    job: WorkerJob & { kind: 'lint' },
+    priority: Priority,
+    key?: string,
+  ): Promise<{ result: JobResults['lint']; details: Promise<LintDetails | null> } | undefined> {
+    let details: Promise<LintDetails | null> = Promise.resolve(null);
+    const result = await this.run(job, priority, key, (promise) => (details = promise));
+    return result && { result, details };
   }
 
   /** Starts the worker now (it loads ESLint, the parsers and the rules), so the first lint does not wait for that. */
@@ -80,8 +101,14 @@ export class LintPool {
     this.cancelQueued(() => true);
     this.running?.resolve(undefined);
     this.running = null;
+    this.dropAwaitedDetails();
     void this.worker?.terminate();
     this.worker = null;
+  }
+
+  private dropAwaitedDetails(): void {
+    for (const resolve of this.awaitingDetails.values()) resolve(null);
+    this.awaitingDetails.clear();
   }
 
   private supersede(key: string): void {
@@ -100,6 +127,7 @@ export class LintPool {
     this.worker = null;
     this.running = null;
     this.restarts++;
+    this.dropAwaitedDetails();
     if (worker) {
       worker.removeAllListeners();
       void worker.terminate();
@@ -124,7 +152,9 @@ export class LintPool {
   private runInProcess(pending: Pending): void {
     this.inProcess ??= new LintWorkerState(new LinterHost(this.options.log));
     try {
-      pending.resolve(this.inProcess.run(pending.job));
+      const result = this.inProcess.run(pending.job);
+      pending.onDetails?.(Promise.resolve(this.inProcess.takeDetails()));
+      pending.resolve(result);
     } catch (error) {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -160,11 +190,20 @@ export class LintPool {
       this.options.log(message.message);
       return;
     }
+    if (message.kind === 'details') {
+      if (worker !== this.worker) return;
+      this.awaitingDetails.get(message.id)?.(message.details);
+      this.awaitingDetails.delete(message.id);
+      return;
+    }
     const running = this.running;
     if (worker !== this.worker || !running || running.id !== message.id) return;
     this.running = null;
     if (message.kind === 'error') running.reject(new Error(message.message));
-    else running.resolve(message.result);
+    else {
+      if (running.onDetails) running.onDetails(new Promise((resolve) => this.awaitingDetails.set(running.id, resolve)));
+      running.resolve(message.result);
+    }
     this.dispatch();
   }
 

@@ -1,8 +1,9 @@
 import type { MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { keywardenData, publishedDiagnostic } from '../code-actions';
 import { toDiagnostics } from '../diagnostics';
 import { fileKeyInventory } from '../key-inventory';
-import type { FromWorker, JobResults, LintJob, ToWorker, WorkerJob } from './lint-messages';
+import type { FromWorker, JobResults, LintDetails, LintJob, ToWorker, WorkerJob } from './lint-messages';
 import { LinterHost, type LintOutcome } from './linter-host';
 
 /**
@@ -17,6 +18,8 @@ export function runLintWorker(port: MessagePort): void {
   port.on('message', ({ id, job }: ToWorker) => {
     try {
       post({ id, kind: 'result', result: worker.run(job) });
+      const details = worker.takeDetails();
+      if (details) post({ id, kind: 'details', details });
     } catch (error) {
       post({ id, kind: 'error', message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error) });
     }
@@ -27,10 +30,20 @@ export function runLintWorker(port: MessagePort): void {
 export class LintWorkerState {
   /** The last lazily linted version of each open document, parsed, for its key inventory. */
   private readonly parsed = new Map<string, { document: TextDocument; outcome: LintOutcome }>();
+  /** The edits of the last lint, until taken (see LintDetails). */
+  private details: LintDetails | null = null;
 
   constructor(private readonly host: LinterHost) {}
 
+  /** The edits of the lint `run` just did (null after any other job); they are handed out once. */
+  takeDetails(): LintDetails | null {
+    const details = this.details;
+    this.details = null;
+    return details;
+  }
+
   run(job: WorkerJob): JobResults[keyof JobResults] {
+    this.details = null;
     switch (job.kind) {
       case 'lint':
         return this.lint(job);
@@ -51,7 +64,9 @@ export class LintWorkerState {
   private lint(job: LintJob): JobResults['lint'] {
     const outcome = this.host.lint(job);
     const document = TextDocument.create(job.uri, job.languageId, job.version, job.text);
-    const diagnostics = toDiagnostics(document, outcome);
+    const complete = toDiagnostics(document, outcome);
+    const diagnostics = complete.map(publishedDiagnostic);
+    this.details = complete.map(keywardenData);
     const result: JobResults['lint'] = { diagnostics, findings: diagnostics.filter((d) => d.code !== undefined).length, lintMs: outcome.lintMs };
     if (job.keys === 'eager') result.keys = fileKeyInventory(document, outcome);
     else this.parsed.set(job.uri, { document, outcome });

@@ -14,8 +14,8 @@ import {
   workspaceUri,
 } from './helpers';
 
-/** The rule's suggestion text: it starts with this and goes on to say what migration the rewrite needs. */
-const ENVELOPE_TITLE = /^Rewrite to envelope encryption\b.*keywarden\/kms/;
+/** The envelope rewrite's exact title (the rule's longer text, with the migration it needs, is in the hover). */
+const ENVELOPE_TITLE = 'Rewrite to envelope encryption (keywarden/kms)';
 
 async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
   // The first request can be `Canceled` while diagnostics settle: poll.
@@ -61,6 +61,20 @@ describe('code actions', () => {
     assert.ok(fixAll === -1 || fixAll === titles.length - 1, `fix all is last: ${JSON.stringify(titles)}`);
   });
 
+  it('lists the envelope rewrite under its exact title, after the preferred fix and before disable and documentation', async () => {
+    const editor = await openFixture('src/profile-crypto.cjs');
+    const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
+    const titles = actions.map((a) => a.title);
+    // profile-crypto.cjs has no autofixable finding, so neither a preferred fix nor "fix all" is
+    // offered: the rule's suggestions (the envelope rewrite first, in the rule's order), then
+    // disable and documentation.
+    assert.equal(titles[0], ENVELOPE_TITLE, JSON.stringify(titles));
+    assert.deepEqual(titles.slice(-2), ['Disable keywarden/no-hardcoded-key for this line', 'Show documentation for keywarden/no-hardcoded-key']);
+    for (const suggestion of actions.slice(0, -2)) assert.ok(suggestion.edit && suggestion.kind?.value === 'quickfix', suggestion.title);
+    assert.ok(!actions.some((a) => a.isPreferred), 'no preferred fix without an autofix');
+  });
+
   it('disables the rule for one line with a reason', async () => {
     const editor = await openFixture('src/token-vault.js');
     const diagnostic = await hardcodedKeyDiagnostic(editor);
@@ -94,7 +108,7 @@ describe('code actions', () => {
     const editor = await openFixture('src/profile-crypto.cjs');
     const diagnostic = await hardcodedKeyDiagnostic(editor);
     const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
-    const envelope = actions.find((a) => ENVELOPE_TITLE.test(a.title));
+    const envelope = actions.find((a) => a.title === ENVELOPE_TITLE);
     assert.ok(envelope, `envelope rewrite offered: ${JSON.stringify(actions.map((a) => a.title))}`);
     const packageBefore = JSON.parse(fs.readFileSync(workspaceUri('package.json').fsPath, 'utf8'));
     const envBefore = fs.readFileSync(workspaceUri('.env.example').fsPath, 'utf8');
