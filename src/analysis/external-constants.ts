@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { loadTypeScript } from './typescript-module';
 import type { Constant, ResolveContext } from './values';
 
 /**
@@ -32,18 +33,6 @@ export function externalConstant(ctx: ResolveContext, node: TSESTree.Node): Cons
   }
 }
 
-let cachedTypeScript: typeof ts | null | undefined;
-function loadTypeScript(): typeof ts | undefined {
-  if (cachedTypeScript === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      cachedTypeScript = require('typescript') as typeof ts;
-    } catch {
-      cachedTypeScript = null;
-    }
-  }
-  return cachedTypeScript ?? undefined;
-}
 
 /** The initializer of a declaration that cannot change: `export const X = …`, readonly/static fields, object members of a const. */
 function constantInitializer(typescript: typeof ts, declaration: ts.Declaration): ts.Expression | undefined {

@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { loadTypeScript } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** A call of a function of this file, made in another file of the program. */
@@ -102,15 +103,3 @@ function describe(typescript: typeof ts, call: ts.CallExpression, own: ts.Source
   };
 }
 
-let cachedTypeScript: typeof ts | null | undefined;
-function loadTypeScript(): typeof ts | undefined {
-  if (cachedTypeScript === undefined) {
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      cachedTypeScript = require('typescript') as typeof ts;
-    } catch {
-      cachedTypeScript = null;
-    }
-  }
-  return cachedTypeScript ?? undefined;
-}
