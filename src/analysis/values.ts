@@ -83,8 +83,9 @@ export function resolveConstant(ctx: ResolveContext, node: TSESTree.Node): Const
 export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolution {
   // Several rules ask about the same arguments (a key is checked for being
   // hardcoded, for its length, for reuse…): resolve each node once per file.
-  const memo = memoFor(ctx);
-  const known = memo.get(node);
+  // Not inside a followed helper: there a parameter means this call's argument.
+  const memo = ctx.bindings ? undefined : memoFor(ctx);
+  const known = memo?.get(node);
   if (known) return known;
   let resolution: Resolution;
   try {
@@ -93,7 +94,7 @@ export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolut
     // Analysis must never crash a rule: an unexpected AST shape is simply "unknown".
     resolution = NONE;
   }
-  memo.set(node, resolution);
+  memo?.set(node, resolution);
   return resolution;
 }
 
