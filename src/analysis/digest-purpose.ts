@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, callChain, type ApiCall } from './api-calls';
-import { enclosingFunctions, functionName, namesIn } from './expression-names';
+import { argsWithRole, callChain, chainRoot, type ApiCall } from './api-calls';
+import { enclosingFunctions, functionName, isFunction, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
 import { callsFromImporters } from './importer-calls';
@@ -69,7 +69,7 @@ export function digestPurpose(sourceCode: SourceCode, call: ApiCall, filePath = 
 }
 
 function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestVerdict {
-  const root = rootOf(call);
+  const root = chainRoot(call);
   const chain = callChain(sourceCode, root);
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
   const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
@@ -150,7 +150,7 @@ function shortensOverlongValue(sourceCode: SourceCode, root: ApiCall, inputs: re
   );
   if (variables.size === 0) return false;
   let child: TSESTree.Node = root.node;
-  for (let n: TSESTree.Node | undefined = root.node.parent; n && !isFunctionNode(n); child = n, n = n.parent) {
+  for (let n: TSESTree.Node | undefined = root.node.parent; n && !isFunction(n); child = n, n = n.parent) {
     if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && n.test !== child && comparesLengthOf(sourceCode, n.test, variables)) return true;
   }
   return false;
@@ -167,16 +167,6 @@ function comparesLengthOf(sourceCode: SourceCode, test: TSESTree.Node, variables
     const object = unwrapExpression(member.object);
     return object.type === 'Identifier' && variables.has(variableOf(sourceCode, object));
   });
-}
-
-function isFunctionNode(node: TSESTree.Node): boolean {
-  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression';
-}
-
-function rootOf(call: ApiCall): ApiCall {
-  let current = call;
-  while (current.receiver) current = current.receiver;
-  return current;
 }
 
 /** A call whose result is directly the receiver of a modelled method call (`createHash(…)` in `createHash(…).update(…)`). */

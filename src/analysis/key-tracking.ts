@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
-import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
@@ -206,7 +206,7 @@ function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
   for (let c: ApiCall | undefined = call; c; c = c.receiver) chain.push(c);
   // Builders configured after construction: every method call on the same receiver chain root.
   const root = chain[chain.length - 1];
-  for (const other of getApiCalls(ctx.sourceCode)) if (other.receiver && rootOf(other) === root && !chain.includes(other)) chain.push(other);
+  for (const other of callChain(ctx.sourceCode, root)) if (other.receiver && !chain.includes(other)) chain.push(other);
   for (const c of chain) {
     for (const arg of c.args) {
       if (arg.role !== 'algorithm' && arg.role !== 'algorithms') continue;
@@ -218,11 +218,6 @@ function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
   return names;
 }
 
-function rootOf(call: ApiCall): ApiCall {
-  let c = call;
-  while (c.receiver) c = c.receiver;
-  return c;
-}
 
 function kmsPurpose(call: ApiCall): KeyPurpose | undefined {
   if (call.api.facts?.kmsCreateKey) return undefined;

@@ -1,15 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { isFunction, type FunctionNode } from './expression-names';
 import { unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
-
-export type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /** Helpers with more exits than this are not small decoding helpers: their value is not followed. */
 const MAX_RETURNS = 4;
-
-function isFunction(node: TSESTree.Node | null | undefined): node is FunctionNode {
-  return !!node && (node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' || node.type === 'ArrowFunctionExpression');
-}
 
 /**
  * The function a call's callee names when it is declared in this file and
