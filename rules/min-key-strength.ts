@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
@@ -7,6 +8,7 @@ import { symbolicValues } from '../src/analysis/symbolic';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
+import { getPolicy, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -101,16 +103,26 @@ export default createRule<Options, MessageIds>({
       weakCurve: 'Curve {{curve}} is not in the allowed list ({{allowed}}): it is too small or not vetted. Use P-256, P-384, X25519 or Ed25519.',
       shortKey: '{{what}} is {{bits}} bits, below the minimum of {{min}}: brute force is within reach. Use at least {{min}} bits (256 for AES).',
       shortTag: 'An authentication tag of {{bits}} bits (minimum {{min}}) makes forgeries likely over many messages. Use the full 128-bit tag.',
-      lowIterations: '{{kdf}} with {{value}} iterations is below the OWASP minimum of {{min}}: stolen hashes or derived keys are cheap to brute-force. Raise it (existing hashes are upgraded on next login).',
-      lowCost: '{{kdf}} {{parameter}} {{value}} is below the OWASP minimum of {{min}}. Raise it (existing hashes are upgraded on next login).',
-      lowDefaultCost: '{{api}} uses its default {{parameter}} of {{value}}, below the OWASP minimum of {{min}}. Pass it explicitly (and raise maxmem for scrypt).',
+      lowIterations: '{{kdf}} with {{value}} iterations is below {{minimum}}: stolen hashes or derived keys are cheap to brute-force. Raise it (existing hashes are upgraded on next login).',
+      lowCost: '{{kdf}} {{parameter}} {{value}} is below {{minimum}}. Raise it (existing hashes are upgraded on next login).',
+      lowDefaultCost: '{{api}} uses its default {{parameter}} of {{value}}, below {{minimum}}. Pass it explicitly (and raise maxmem for scrypt).',
       constantSalt: 'The salt {{preview}} is a constant, so equal passwords give equal keys and one precomputed table cracks them all. Generate a random salt of at least {{min}} bytes per password/key and store it.',
       shortSalt: 'A {{bytes}}-byte salt is too short (minimum {{min}} bytes): collisions across users become likely. Use randomBytes({{min}}).',
     },
   },
   defaultOptions: [{}],
   create(context, [rawOptions]) {
-    const options: Required<Options[0]> = { ...DEFAULTS, ...rawOptions, minPbkdf2Iterations: { ...DEFAULTS.minPbkdf2Iterations, ...rawOptions.minPbkdf2Iterations } };
+    const policy = getPolicy(context);
+    const kdfPolicy = policyKdfMinimums(policy);
+    const options: Required<Options[0]> = {
+      ...DEFAULTS,
+      ...rawOptions,
+      minPbkdf2Iterations: { ...DEFAULTS.minPbkdf2Iterations, ...rawOptions.minPbkdf2Iterations },
+      ...kdfPolicy.options,
+    };
+    /** "the OWASP minimum of 600000", or the policy's when keywarden.policy.json sets that figure. */
+    const minimum = (value: number, setting: keyof typeof kdfPolicy.options) =>
+      setting in kdfPolicy.options ? `the minimum of ${value} set by ${policyName(policy)}` : `the OWASP minimum of ${value}`;
     const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
@@ -232,7 +244,7 @@ export default createRule<Options, MessageIds>({
       const label = `PBKDF2-HMAC-${digest.toUpperCase()}`;
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
-          if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, min } });
+          if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
         });
       }
     }
@@ -262,24 +274,24 @@ export default createRule<Options, MessageIds>({
       const costs = call.args.filter((a) => a.role === 'memory');
       for (const arg of costs) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < options.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, min: options.minScryptCost } });
+          if (value > 0 && value < options.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(options.minScryptCost, 'minScryptCost') } });
         });
       }
       for (const arg of call.args.filter((a) => a.role === 'parallelism' && /\.(?:r|blockSize)$/.test(a.address))) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < options.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, min: options.minScryptBlockSize } });
+          if (value > 0 && value < options.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(options.minScryptBlockSize, 'minScryptBlockSize') } });
         });
       }
       const fallback = call.api.facts?.defaultMemoryCost;
       if (costs.length === 0 && typeof fallback === 'number' && fallback < options.minScryptCost && optionsOmitted(call, 3)) {
-        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, min: options.minScryptCost } });
+        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, minimum: minimum(options.minScryptCost, 'minScryptCost') } });
       }
     }
 
     function checkBcrypt(call: ApiCall): void {
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
-          if (value > 0 && value < options.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, min: options.minBcryptRounds } });
+          if (value > 0 && value < options.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(options.minBcryptRounds, 'minBcryptRounds') } });
         });
       }
     }
@@ -298,6 +310,12 @@ export default createRule<Options, MessageIds>({
       const memoryKiB = memories.length ? (memories[0].c.value as number) * toKiB : defaultMemory;
       const passes = times.length ? (times[0].c.value as number) : defaultTime;
       if (memoryKiB === undefined || passes === undefined || passes < 1) return;
+      if (kdfPolicy.minArgon2TimeCost !== undefined && passes < kdfPolicy.minArgon2TimeCost) {
+        const at = times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
+        const min = kdfPolicy.minArgon2TimeCost;
+        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${min} set by ${policyName(policy)}` } });
+        return;
+      }
       const scale = options.minArgon2MemoryKiB / 19_456;
       const required = Math.round(ARGON2_MEMORY_FOR_PASSES[Math.min(passes, ARGON2_MEMORY_FOR_PASSES.length - 1)] * scale);
       if (memoryKiB >= required) return;
@@ -305,11 +323,11 @@ export default createRule<Options, MessageIds>({
       const baselineMemory = Math.round(ARGON2_MEMORY_FOR_PASSES[2] * scale);
       if (times.length && passes < 2 && memoryKiB >= baselineMemory) {
         const at = reportTarget(sourceCode, times[0].c, times[0].n);
-        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `passes (timeCost, at ${Math.round(memoryKiB)} KiB; or ${required} KiB at 1 pass)`, value: passes, min: 2 } });
+        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `passes (timeCost, at ${Math.round(memoryKiB)} KiB; or ${required} KiB at 1 pass)`, value: passes, minimum: 'the OWASP minimum of 2' } });
         return;
       }
       const at = memories.length ? reportTarget(sourceCode, memories[0].c, memories[0].n) : times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
-      report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), min: required } });
+      report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), minimum: minimum(required, 'minArgon2MemoryKiB') } });
     }
 
     function checkSalts(call: ApiCall): void {
@@ -366,4 +384,28 @@ function saltPreview(constant: Constant): string {
   const text = constant.text ?? (typeof constant.value === 'string' ? constant.value : '');
   if (!text) return '(constant bytes)';
   return text.length <= 12 ? `'${text}'` : `'${text.slice(0, 8)}…'`;
+}
+
+/**
+ * The KDF costs of keywarden.policy.json (`kdf`), as this rule's options: a
+ * figure the policy sets replaces the default and the rule option, since the
+ * policy is the project's declared standard (it may also relax a default for
+ * a legacy system, deliberately). PBKDF2's one figure applies to every digest.
+ */
+function policyKdfMinimums(policy: Policy): { options: Partial<Required<Options[0]>>; minArgon2TimeCost?: number } {
+  const { pbkdf2, scrypt, bcrypt, argon2 } = policy.kdf;
+  const options: Partial<Required<Options[0]>> = {};
+  if (pbkdf2?.minIterations !== undefined) {
+    const min = pbkdf2.minIterations;
+    options.minPbkdf2Iterations = { sha1: min, sha256: min, sha512: min };
+  }
+  if (scrypt?.minN !== undefined) options.minScryptCost = scrypt.minN;
+  if (bcrypt?.minRounds !== undefined) options.minBcryptRounds = bcrypt.minRounds;
+  if (argon2?.minMemoryKiB !== undefined) options.minArgon2MemoryKiB = argon2.minMemoryKiB;
+  return { options, minArgon2TimeCost: argon2?.minTimeCost };
+}
+
+/** How a finding names the policy it applies. */
+function policyName(policy: Policy): string {
+  return policy.source ? path.basename(policy.source) : 'the keywarden policy';
 }

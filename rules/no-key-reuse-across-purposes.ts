@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { callerSelectsPurpose, distinct, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { algorithmNames, callerSelectsPurpose, distinct, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
@@ -9,7 +9,7 @@ import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../s
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ ignoreKeys?: string[] }];
-export type MessageIds = 'reused' | 'contradictsDeclared' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
+export type MessageIds = 'reused' | 'contradictsDeclared' | 'algorithmNotAllowed' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
 
 export default createRule<Options, MessageIds>({
   name: 'no-key-reuse-across-purposes',
@@ -38,6 +38,7 @@ export default createRule<Options, MessageIds>({
       reused:
         '{{name}} is used for {{purposes}} ({{sites}}). One key, one purpose: derive a separate subkey per purpose (HKDF with distinct `info` labels) or provision separate keys.',
       contradictsDeclared: '{{name}} is declared for {{declared}} ({{source}}) but used for {{purpose}} here.',
+      algorithmNotAllowed: '{{name}} is used with {{algorithm}} here; {{policy}} allows key "{{key}}" only with {{allowed}}.',
       mixedUsages: 'This key is created with usages {{usages}}, which mix purposes ({{purposes}}); create one key per purpose.',
       outsideUsages: '{{name}} is used for `{{usage}}`, which is not among its usages {{usages}}.',
       kmsSpecContradiction: 'This KMS key is created for {{first}} but its {{what}} only allows {{second}}.',
@@ -49,10 +50,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const ignored = new Set(options.ignoreKeys ?? []);
     const sourceCode = context.sourceCode;
+    const ctx = { sourceCode, parserServices: sourceCode.parserServices };
     return {
       'Program:exit'() {
         if (getApiCalls(sourceCode).length === 0) return;
-        const ctx = { sourceCode, parserServices: sourceCode.parserServices };
         const policy = getPolicy(context);
         const reportedNodes = new Set<TSESTree.Node>();
         // One finding per node: a use that contradicts two declarations is one mistake.
@@ -123,7 +124,18 @@ export default createRule<Options, MessageIds>({
         ...key.declared.filter((d) => d.source === 'jsdoc').map((d) => ({ purposes: d.purposes, source: '@keyPurpose' })),
       ];
       const fromPolicy = (key.envVar && keyForEnv(policy, key.envVar)) || (key.kmsKeyId && keyForKmsId(policy, key.kmsKeyId)) || keyForName(policy, key.name);
-      if (fromPolicy) declared.push({ purposes: [fromPolicy.purpose], source: `${policy.source ? 'keywarden.policy.json' : 'the policy'}: ${fromPolicy.name}` });
+      const policyName = policy.source ? 'keywarden.policy.json' : 'the policy';
+      if (fromPolicy) declared.push({ purposes: [fromPolicy.purpose], source: `${policyName}: ${fromPolicy.name}` });
+      // The policy's algorithms for this key: each use must name one of them (case-insensitively, as written).
+      if (fromPolicy?.algorithms?.length) {
+        const allowed = new Set(fromPolicy.algorithms.map((a) => a.toLowerCase()));
+        for (const use of key.uses) {
+          for (const algorithm of distinct(algorithmNames(ctx, use.call))) {
+            if (allowed.has(algorithm.toLowerCase())) continue;
+            report({ node: use.arg, messageId: 'algorithmNotAllowed', data: { name: quoteName(key.name), algorithm, policy: policyName, key: fromPolicy.name, allowed: fromPolicy.algorithms.join(', ') } });
+          }
+        }
+      }
       for (const decl of declared) {
         for (const use of key.uses) {
           if (decl.purposes.includes(use.purpose)) continue;

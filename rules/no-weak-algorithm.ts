@@ -13,6 +13,7 @@ import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
 import { passwordUpgradeFix } from '../src/fix/password-hash';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
+import { getPolicy, isAlgorithmDenied } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -37,6 +38,7 @@ export type MessageIds =
   | 'rsaPkcs1Encryption'
   | 'jwtNone'
   | 'jwtUnpinned'
+  | 'policyDenied'
   | 'unauthenticatedMode'
   | 'useSha256'
   | 'useSha256Migrate'
@@ -112,6 +114,7 @@ export default createRule<Options, MessageIds>({
       passphraseKdf:
         'A string key puts {{api}} in passphrase mode: the real key and IV come from one round of MD5 (EVP_BytesToKey). Pass a WordArray key (e.g. from PBKDF2 or enc.Hex.parse) with an explicit random IV.',
       rsaPkcs1Encryption: 'RSA PKCS#1 v1.5 encryption padding is open to padding-oracle (Bleichenbacher) attacks. Use RSA-OAEP (RSA_PKCS1_OAEP_PADDING).',
+      policyDenied: '{{name}} is {{why}} in {{policy}}: this project does not use it. Use an algorithm the policy allows.',
       jwtNone: 'The JWT algorithm "none" means no signature: anyone can forge tokens. Sign with a real algorithm and never accept "none".',
       jwtUnpinned:
         '{{api}} accepts whatever algorithm the token header names{{keyHint}}. Pin the expected algorithms: `{ algorithms: [\'RS256\'] }` (algorithm confusion, CVE-2022-23540).',
@@ -133,6 +136,8 @@ export default createRule<Options, MessageIds>({
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
     const projectPath = projectRelativePath(context.filename, context.cwd);
     const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
+    const policy = getPolicy(context);
+    const policyLists = policy.algorithms.deny.length > 0 || policy.algorithms.allow.length > 0;
 
     return {
       'Program:exit'() {
@@ -182,6 +187,27 @@ export default createRule<Options, MessageIds>({
     }
 
     function checkAlgorithmName(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined, macInFile: boolean): void {
+      checkKnownWeakness(call, name, at, constant, macInFile);
+      checkPolicyLists(name, at);
+    }
+
+    /**
+     * keywarden.policy.json's global lists: a denied name, or one missing from a
+     * non-empty allow list, is reported wherever it is used, fingerprints
+     * included (a project that lists MD5 means it). A name already reported
+     * for a known weakness keeps that, more specific, message (one per node).
+     */
+    function checkPolicyLists(name: string, at: TSESTree.Node): void {
+      if (!policyLists || !isAlgorithmDenied(policy, name)) return;
+      const denied = policy.algorithms.deny.some((d) => d.toLowerCase() === name.toLowerCase());
+      report({
+        node: at,
+        messageId: 'policyDenied',
+        data: { name, why: denied ? 'on the deny list' : 'not on the allow list', policy: policy.source ? path.basename(policy.source) : 'the keywarden policy' },
+      });
+    }
+
+    function checkKnownWeakness(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined, macInFile: boolean): void {
       const op = call.api.operation;
       if (/^none$/i.test(name) && (op === 'jwt-sign' || op === 'jwt-verify')) {
         report({ node: at, messageId: 'jwtNone' });
@@ -225,6 +251,11 @@ export default createRule<Options, MessageIds>({
 
     /** crypto-js / forge ciphers named by the API itself (`CryptoJS.TripleDES.encrypt`, `forge.des.createEncryptionCipher`). */
     function checkLibraryCipher(call: ApiCall, cipher: string, macInFile: boolean): void {
+      checkLibraryCipherWeakness(call, cipher, macInFile);
+      checkPolicyLists(cipher, algorithmNamePart(call, cipher));
+    }
+
+    function checkLibraryCipherWeakness(call: ApiCall, cipher: string, macInFile: boolean): void {
       const facts = describeAlgorithm(cipher);
       if (facts?.kind !== 'cipher') return;
       const modeArgs = argsWithRole(call, 'mode');

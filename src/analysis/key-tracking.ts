@@ -199,8 +199,11 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
   }
 }
 
-/** Algorithm names given to this call or the calls it chains from (jose `setProtectedHeader({ alg })`). */
-function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
+/**
+ * Algorithm names given to this call or the calls it chains from (jose
+ * `setProtectedHeader({ alg })`), digests included (`createHmac('sha256', key)`).
+ */
+export function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
   const names: string[] = [];
   const chain: ApiCall[] = [];
   for (let c: ApiCall | undefined = call; c; c = c.receiver) chain.push(c);
@@ -209,7 +212,7 @@ function algorithmNames(ctx: ResolveContext, call: ApiCall): string[] {
   for (const other of callChain(ctx.sourceCode, root)) if (other.receiver && !chain.includes(other)) chain.push(other);
   for (const c of chain) {
     for (const arg of c.args) {
-      if (arg.role !== 'algorithm' && arg.role !== 'algorithms') continue;
+      if (arg.role !== 'algorithm' && arg.role !== 'algorithms' && arg.role !== 'digest') continue;
       for (const v of stringValues(ctx, arg.node)) names.push(String(v.value));
       const r = resolveConstant(ctx, arg.node);
       if (r?.kind === 'array') for (const e of r.value as readonly Constant[]) if (typeof e.value === 'string') names.push(e.value);

@@ -11,7 +11,7 @@
  */
 export { getPolicy, getPolicyProblems, POLICY_FILE_NAME, type PolicyContext } from './load';
 export { validatePolicy } from './validate';
-export { DEFAULT_POLICY, KEY_PURPOSES, type KeyPurpose, type Policy, type PolicyKey, type PolicyProblem } from './types';
+export { DEFAULT_POLICY, KEY_PURPOSES, RULE_SEVERITIES, type KeyPurpose, type Policy, type PolicyKey, type PolicyProblem, type RuleSeverity } from './types';
 import type { Policy, PolicyKey } from './types';
 
 /** The inventory entry for a binding/property name (`name` or one of `identifiers`). */

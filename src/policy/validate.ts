@@ -1,4 +1,4 @@
-import { KEY_PURPOSES, type KeyPurpose, type Policy, type PolicyKey, type PolicyProblem } from './types';
+import { KEY_PURPOSES, RULE_SEVERITIES, type KeyPurpose, type Policy, type PolicyKey, type PolicyProblem, type RuleSeverity } from './types';
 
 /**
  * Checks a parsed `keywarden.policy.json` against the shipped schema's rules
@@ -9,12 +9,12 @@ import { KEY_PURPOSES, type KeyPurpose, type Policy, type PolicyKey, type Policy
 export function validatePolicy(raw: unknown, source: string): { policy: Policy; problems: PolicyProblem[] } {
   const problems: PolicyProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ source, path, message });
-  const policy: Policy = { source: source.startsWith('<') ? undefined : source, keys: [], algorithms: { allow: [], deny: [] }, kdf: {} };
+  const policy: Policy = { source: source.startsWith('<') ? undefined : source, keys: [], algorithms: { allow: [], deny: [] }, kdf: {}, rules: {} };
   if (!isObject(raw)) {
     problem('', 'the policy must be a JSON object');
     return { policy, problems };
   }
-  const known = new Set(['$schema', 'version', 'keys', 'algorithms', 'kdf']);
+  const known = new Set(['$schema', 'version', 'keys', 'algorithms', 'kdf', 'rules']);
   for (const key of Object.keys(raw)) if (!known.has(key)) problem(`/${key}`, `unknown property "${key}" (expected one of ${[...known].join(', ')})`);
   if (raw.version !== undefined && raw.version !== 1) problem('/version', 'version must be 1');
 
@@ -37,7 +37,23 @@ export function validatePolicy(raw: unknown, source: string): { policy: Policy; 
     if (!isObject(raw.kdf)) problem('/kdf', 'kdf must be an object');
     else policy.kdf = validateKdf(raw.kdf, problem);
   }
+  if (raw.rules !== undefined) {
+    if (!isObject(raw.rules)) problem('/rules', 'rules must be an object of rule ids and severities ("off", "warn", "error")');
+    else policy.rules = validateSeverities(raw.rules, problem);
+  }
   return { policy, problems };
+}
+
+/** `{ "no-weak-algorithm": "warn" }` → `{ "keywarden/no-weak-algorithm": "warn" }`; which ids exist is the server's business. */
+function validateSeverities(raw: Record<string, unknown>, problem: Report): Record<string, RuleSeverity> {
+  const rules: Record<string, RuleSeverity> = {};
+  for (const [id, severity] of Object.entries(raw)) {
+    const name = id.startsWith('keywarden/') ? id.slice('keywarden/'.length) : id;
+    if (!/^[a-z][a-z0-9-]*$/.test(name)) problem(`/rules/${id}`, `"${id}" is not a keywarden rule id (e.g. "keywarden/no-weak-algorithm")`);
+    else if (!RULE_SEVERITIES.includes(severity as RuleSeverity)) problem(`/rules/${id}`, `severity must be one of ${RULE_SEVERITIES.join(', ')}`);
+    else rules[`keywarden/${name}`] = severity as RuleSeverity;
+  }
+  return rules;
 }
 
 type Report = (path: string, message: string) => void;

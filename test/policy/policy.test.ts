@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { getPolicy, getPolicyProblems, isAlgorithmDenied, keyForEnv, keyForKmsId, keyForName, KEY_PURPOSES, validatePolicy } from '../../src/policy';
+import plugin = require('../../rules');
+import { getPolicy, getPolicyProblems, isAlgorithmDenied, keyForEnv, keyForKmsId, keyForName, KEY_PURPOSES, RULE_SEVERITIES, validatePolicy } from '../../src/policy';
 
 const SCHEMA = JSON.parse(fs.readFileSync(path.join(__dirname, '../../schema/keywarden.policy.schema.json'), 'utf8'));
 
@@ -23,7 +24,10 @@ function tempDir(): string {
 describe('policy file', () => {
   it('the shipped schema and the validator agree on fields and purposes', () => {
     assert.deepEqual(SCHEMA.$defs.purpose.enum, [...KEY_PURPOSES]);
-    assert.deepEqual(Object.keys(SCHEMA.properties).sort(), ['$schema', 'algorithms', 'kdf', 'keys', 'version']);
+    assert.deepEqual(Object.keys(SCHEMA.properties).sort(), ['$schema', 'algorithms', 'kdf', 'keys', 'rules', 'version']);
+    const ruleNames = Object.keys(plugin.rules).sort();
+    assert.deepEqual([...SCHEMA.properties.rules.propertyNames.enum].sort(), [...ruleNames, ...ruleNames.map((n) => `keywarden/${n}`)].sort());
+    assert.deepEqual(SCHEMA.$defs.severity.enum, [...RULE_SEVERITIES]);
     assert.deepEqual(Object.keys(SCHEMA.properties.keys.items.properties).sort(), ['algorithms', 'env', 'identifiers', 'kms', 'minBits', 'name', 'purpose', 'rotationDays']);
     assert.deepEqual(Object.keys(SCHEMA.properties.kdf.properties).sort(), ['argon2', 'bcrypt', 'pbkdf2', 'scrypt']);
   });
@@ -38,6 +42,22 @@ describe('policy file', () => {
     assert.equal(isAlgorithmDenied(policy, 'sha1'), true);
     assert.equal(isAlgorithmDenied(policy, 'sha256'), false);
     assert.equal(policy.kdf.pbkdf2?.minIterations, 600000);
+  });
+
+  it('reads rule severities for the editor, by id with or without the keywarden/ prefix', () => {
+    const { policy, problems } = validatePolicy(
+      { rules: { 'no-weak-algorithm': 'warn', 'keywarden/prefer-envelope-encryption': 'off', 'no-static-iv': 2, 'Bad Id': 'error' } },
+      'p.json',
+    );
+    assert.deepEqual(policy.rules, { 'keywarden/no-weak-algorithm': 'warn', 'keywarden/prefer-envelope-encryption': 'off' });
+    assert.deepEqual(
+      problems.map((p) => [p.path, p.message]),
+      [
+        ['/rules/no-static-iv', 'severity must be one of off, warn, error'],
+        ['/rules/Bad Id', '"Bad Id" is not a keywarden rule id (e.g. "keywarden/no-weak-algorithm")'],
+      ],
+    );
+    assert.deepEqual(validatePolicy({ rules: ['warn'] }, 'p.json').problems.map((p) => p.path), ['/rules']);
   });
 
   it('keeps the valid parts of a broken policy and says precisely what is wrong', () => {

@@ -156,7 +156,7 @@ describe('keywarden/keyInventory (LSP over stdio)', function () {
       keys.map((k) => [k.origin, k.name, k.purposes, k.algorithms]),
       [
         ['hardcoded', 'ENCRYPTION_KEY', ['encrypt'], ['aes-256-gcm']],
-        ['environment', 'SHARED_MAC_KEY', ['mac'], []],
+        ['environment', 'SHARED_MAC_KEY', ['mac'], ['sha256']],
       ],
     );
     const [hardcoded, shared] = keys;

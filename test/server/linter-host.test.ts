@@ -54,6 +54,21 @@ describe('LinterHost', () => {
     for (const settings of seen) assert.deepEqual(settings, { policy });
   });
 
+  it('takes severities from the policy file, and the keywarden.rules setting over them', () => {
+    const host = new LinterHost(() => undefined);
+    const text = "import { createHash } from 'node:crypto';\nexport const hashPassword = (password: string) => createHash('md5').update(password).digest('hex');\n";
+    const severity = (policy: object | undefined, rules: Record<string, 'off' | 'warn' | 'error'> = {}) =>
+      host
+        .lint({ text, fileName: '/p/a.ts', settings: { ...DEFAULT_SETTINGS, rules }, policy })
+        .messages.filter((m) => m.ruleId === 'keywarden/no-weak-algorithm')
+        .map((m) => m.severity);
+    assert.deepEqual(severity(undefined), [2], 'recommended: error');
+    assert.deepEqual(severity({ rules: { 'no-weak-algorithm': 'warn' } }), [1]);
+    assert.deepEqual(severity({ rules: { 'keywarden/no-weak-algorithm': 'off' } }), []);
+    assert.deepEqual(severity({ rules: { 'no-weak-algorithm': 'off' } }, { 'keywarden/no-weak-algorithm': 'warn' }), [1], 'the setting wins');
+    assert.deepEqual(severity({ rules: { 'no-weak-algorithm': 'loud', 'no-such-rule': 'warn' } }), [2], 'invalid entries are ignored');
+  });
+
   it('lints files anywhere on disk and untitled-style names, JSX in .js, CommonJS in .cjs', () => {
     const host = new LinterHost(() => undefined);
     const jsx = host.lint({ text: 'export const App = () => <div key="x" />;', fileName: '/elsewhere/app.js', settings: DEFAULT_SETTINGS });

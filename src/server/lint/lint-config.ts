@@ -1,5 +1,6 @@
 import type { Linter } from 'eslint';
 import plugin = require('../../../rules');
+import { validatePolicy } from '../../policy';
 import type { KeywardenSettings } from '../../shared/protocol';
 
 const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
@@ -7,8 +8,9 @@ const JS_FILES = ['**/*.js', '**/*.jsx', '**/*.mjs', '**/*.cjs'];
 /**
  * The flat config the server lints with: keywarden's shipped config
  * (`recommended` or `strict`, which already parses TypeScript with
- * @typescript-eslint/parser), JSX accepted in JavaScript files, the user's
- * severity overrides and the policy. Nothing from the workspace's own ESLint
+ * @typescript-eslint/parser), JSX accepted in JavaScript files, the policy's
+ * severities (`rules` in keywarden.policy.json: the repository's choice) and
+ * over them the user's (`keywarden.rules`), and the policy itself. Nothing from the workspace's own ESLint
  * setup is loaded: the server never executes workspace code.
  */
 export function buildLintConfig(
@@ -17,7 +19,8 @@ export function buildLintConfig(
   extra: Linter.Config[] = [],
 ): Linter.Config[] {
   const overrides: Linter.RulesRecord = {};
-  for (const [ruleId, severity] of Object.entries(settings.rules)) {
+  const policySeverities = validatePolicy(policy ?? {}, '<policy>').policy.rules;
+  for (const [ruleId, severity] of [...Object.entries(policySeverities), ...Object.entries(settings.rules)]) {
     if (ruleId.slice('keywarden/'.length) in plugin.rules) overrides[ruleId] = severity;
   }
   return [
