@@ -87,3 +87,31 @@ export async function restoreFixtures(): Promise<void> {
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Where in the workbench page a button is: a CSS selector, and words its element contains. */
+export interface WorkbenchTarget {
+  within: string;
+  text?: string;
+  /** Match the button's name exactly ("Trust", not "Trust Parent"). */
+  exact?: boolean;
+}
+
+/** The notification toast containing `text`. */
+export const notificationToast = (text: string): WorkbenchTarget => ({ within: '.notification-toast', text });
+
+/**
+ * Asks the code-server runner to click `button` in the workbench page (see
+ * `clickOnRequest` in run-code-server.ts) and resolves with its answer. Only
+ * that runner drives the page: callers skip when KEYWARDEN_E2E_CONTROL is unset.
+ */
+export async function clickInWorkbench(id: string, target: WorkbenchTarget, button: string): Promise<{ clicked: boolean; error?: string }> {
+  const control = process.env.KEYWARDEN_E2E_CONTROL;
+  if (!control) throw new Error('no runner drives the workbench page (KEYWARDEN_E2E_CONTROL is unset)');
+  const done = path.join(control, `done-${id}.json`);
+  fs.writeFileSync(path.join(control, `request-${id}.json`), JSON.stringify({ ...target, button }));
+  return waitFor(
+    `the runner to click "${button}"`,
+    () => fs.existsSync(done) && (JSON.parse(fs.readFileSync(done, 'utf8')) as { clicked: boolean; error?: string }),
+    45_000,
+  );
+}
