@@ -75,16 +75,24 @@ describe('code actions', () => {
     assert.ok(!actions.some((a) => a.isPreferred), 'no preferred fix without an autofix');
   });
 
-  it('disables the rule for one line with a reason', async () => {
+  it('disables the rule for one line, with the cursor on a selected reason to type over', async () => {
     const editor = await openFixture('src/token-vault.js');
     const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const line = diagnostic.range.start.line;
     const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
     const disable = actions.find((a) => a.title === 'Disable keywarden/no-hardcoded-key for this line');
     assert.ok(disable, 'disable action');
     await apply(disable);
-    await waitFor('the disable comment', () =>
-      /\/\/ eslint-disable-next-line keywarden\/no-hardcoded-key -- \S/.test(editor.document.lineAt(diagnostic.range.start.line).text),
-    );
+    // The server sent a snippet edit (the client declares snippetEditSupport): "reason" is a selected placeholder.
+    const comment = '// eslint-disable-next-line keywarden/no-hardcoded-key -- reason';
+    await waitFor('the disable comment', () => editor.document.lineAt(line).text === comment);
+    const reason = comment.indexOf('reason');
+    const { start, end } = editor.selection;
+    assert.deepEqual([start.line, start.character, end.line, end.character], [line, reason, line, reason + 'reason'.length], 'the selection is the placeholder');
+    // What the user types replaces it.
+    await vscode.commands.executeCommand('type', { text: 'test vector, not a real key' });
+    await waitFor('the typed reason', () => editor.document.lineAt(line).text === comment.replace(/reason$/, 'test vector, not a real key'));
+    assert.equal(editor.document.lineAt(line + 1).text, fs.readFileSync(workspaceUri('src/token-vault.js').fsPath, 'utf8').split('\n')[line], 'the finding\'s line moved down, unchanged');
     await waitFor('the diagnostic to go away', () =>
       !keywardenDiagnostics(editor.document.uri).some((d) => ruleOf(d) === 'keywarden/no-hardcoded-key'),
     );
