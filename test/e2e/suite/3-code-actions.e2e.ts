@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   activateKeywarden,
+  codeActionsAt,
   extensionPath,
   keywardenDiagnostics,
   openFixture,
@@ -16,16 +17,6 @@ import {
 
 /** The envelope rewrite's exact title (the rule's longer text, with the migration it needs, is in the hover). */
 const ENVELOPE_TITLE = 'Rewrite to envelope encryption (keywarden/kms)';
-
-async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  // The first request can be `Canceled` while diagnostics settle: poll.
-  return waitFor('keywarden code actions', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
-    // Keywarden's: tied to a keywarden diagnostic, or named after keywarden (fix all).
-    const ours = (actions ?? []).filter((a) => a.diagnostics?.some((d) => d.source === 'keywarden') || /keywarden/i.test(a.title));
-    return ours.length > 0 && ours;
-  });
-}
 
 async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit for "${action.title}"`);
@@ -54,6 +45,8 @@ describe('code actions', () => {
     const disable = titles.indexOf('Disable keywarden/no-hardcoded-key for this line');
     const docs = titles.indexOf('Show documentation for keywarden/no-hardcoded-key');
     assert.ok(disable >= 0 && docs === disable + 1, `disable, then documentation: ${JSON.stringify(titles)}`);
+    // token-vault.js's key gets the rule's suggestion (read it from an environment variable) first.
+    assert.ok(disable >= 1 && titles[0].startsWith('Read the key from the environment variable VAULT_KEY'), JSON.stringify(titles));
     // Fixes and suggestions (quick fixes with an edit or a server command) come before both.
     for (const action of actions.slice(0, disable)) assert.ok(action.kind?.value.startsWith('quickfix'), action.title);
     // "Fix all" is offered only when the file has an autofixable issue; it is then last.

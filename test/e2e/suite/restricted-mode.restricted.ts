@@ -36,6 +36,15 @@ describe('Restricted Mode (an untrusted workspace)', () => {
     assert.ok(Array.isArray(await api.getKeyInventory()));
   });
 
+  it('scans the workspace on startup (keywarden.scanOnStartup, not a restricted setting)', async () => {
+    const uri = workspaceUri('src/legacy-digest.js');
+    const found = await waitFor('diagnostics for src/legacy-digest.js, never opened', () => {
+      const diagnostics = keywardenDiagnostics(uri);
+      return diagnostics.length > 0 && diagnostics;
+    });
+    assert.deepEqual(found.map((d) => [ruleOf(d), d.range.start.line]), [['keywarden/no-weak-algorithm', 4]]);
+  });
+
   it('still reports findings as you type', async () => {
     const editor = await openFixture('src/token-vault.js');
     const finding = await waitFor('the no-hardcoded-key diagnostic in token-vault.js', () =>
