@@ -23,6 +23,12 @@ export interface CodeActionInputs {
   hasAutofix: boolean;
   /** Extra files an envelope rewrite touches (package.json, .env.example), by URI. */
   envelopeCompanions: () => Record<string, TextEdit[]>;
+  /**
+   * Whether the client applies snippet edits in a WorkspaceEdit (LSP 3.18
+   * `workspace.workspaceEdit.snippetEditSupport`, with `documentChanges`):
+   * then the disable action leaves the cursor on a selected `reason` to type over.
+   */
+  snippets?: boolean;
 }
 
 /**
@@ -62,11 +68,12 @@ export function quickFixes(inputs: CodeActionInputs): CodeAction[] {
     }
     if (seenRules.has(data.ruleId)) continue;
     seenRules.add(data.ruleId);
+    const disable = disableForLineEdit(document, diagnostic.range.start.line, data.ruleId);
     actions.push({
       title: `Disable ${data.ruleId} for this line`,
       kind: CodeActionKind.QuickFix,
       diagnostics: [diagnostic],
-      edit: editOf(document.uri, [disableForLineEdit(document, diagnostic.range.start.line, data.ruleId)]),
+      edit: inputs.snippets && disable.newText.includes(DISABLE_REASON_PLACEHOLDER) ? reasonSnippetEdit(document, disable) : editOf(document.uri, [disable]),
     });
     if (diagnostic.codeDescription?.href) {
       actions.push({
@@ -112,6 +119,28 @@ export function disableForLineEdit(document: TextDocument, line: number, ruleId:
     range: { start: { line, character: 0 }, end: { line, character: 0 } },
     newText: `${indent}// eslint-disable-next-line ${ruleId} -- ${DISABLE_REASON_PLACEHOLDER}${eol(document)}`,
   };
+}
+
+/** LSP 3.18's SnippetTextEdit; vscode-languageserver 9 (LSP 3.17) has no type for it. */
+interface SnippetTextEdit {
+  range: TextEdit['range'];
+  snippet: { kind: 'snippet'; value: string };
+}
+
+/**
+ * The disable comment as a snippet edit: its `<reason>` becomes the
+ * placeholder `${1:reason}`, so the editor selects "reason" for the user to
+ * type over. Only sent to clients that declared snippet edit support.
+ */
+export function reasonSnippetEdit(document: TextDocument, edit: TextEdit): WorkspaceEdit {
+  const value = edit.newText.split(DISABLE_REASON_PLACEHOLDER).map(escapeSnippetText).join('${1:reason}');
+  const snippetEdit: SnippetTextEdit = { range: edit.range, snippet: { kind: 'snippet', value } };
+  return { documentChanges: [{ textDocument: { uri: document.uri, version: document.version }, edits: [snippetEdit as unknown as TextEdit] }] };
+}
+
+/** Text inside a snippet: `$`, `}` and `\` are syntax there. */
+export function escapeSnippetText(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
 }
 
 /**

@@ -61,6 +61,8 @@ export class KeywardenServer {
   private canWatchFiles = false;
   private canCreateProgress = false;
   private canFollowFolders = false;
+  /** LSP 3.18 snippet edits in WorkspaceEdits (the disable action's reason placeholder). */
+  private canApplySnippetEdits = false;
 
   /** `workerEntry`: the module that runs the lint worker (the server entry itself); null lints on the main thread. */
   constructor(
@@ -123,6 +125,8 @@ export class KeywardenServer {
     this.canWatchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
     this.canCreateProgress = params.capabilities.window?.workDoneProgress === true;
     this.canFollowFolders = params.capabilities.workspace?.workspaceFolders === true;
+    const workspaceEdit = params.capabilities.workspace?.workspaceEdit as { documentChanges?: boolean; snippetEditSupport?: boolean } | undefined;
+    this.canApplySnippetEdits = workspaceEdit?.documentChanges === true && workspaceEdit.snippetEditSupport === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -238,6 +242,7 @@ export class KeywardenServer {
           dataOf: (d) => resolveData(d, latest?.diagnostics, latest?.version),
           hasAutofix: latest?.version === document.version && latest.diagnostics.some((d) => keywardenData(d)?.fix),
           envelopeCompanions: () => this.envelopeCompanions(document.uri),
+          snippets: this.canApplySnippetEdits,
         }),
       );
     }

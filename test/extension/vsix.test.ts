@@ -101,7 +101,11 @@ describe('the .vsix package (npm run package)', function () {
     assert.equal(manifest.main, './dist/extension.js');
     assert.equal(manifest.files, undefined);
     assert.deepEqual(manifest.extensionKind, ['workspace']);
-    assert.equal((manifest.capabilities as { untrustedWorkspaces: { supported: boolean } }).untrustedWorkspaces.supported, true);
+    // Runs in Restricted Mode, where VS Code withholds a workspace's keywarden.policyFile (the e2e restricted pass checks it).
+    const { supported, restrictedConfigurations } = (manifest.capabilities as { untrustedWorkspaces: { supported: unknown; restrictedConfigurations?: string[] } })
+      .untrustedWorkspaces;
+    assert.equal(supported, 'limited', 'restrictedConfigurations only apply to "limited" support');
+    assert.deepEqual(restrictedConfigurations, ['keywarden.policyFile']);
   });
 
   it('has a server bundle that starts on its own, with no node_modules next to it', async () => {

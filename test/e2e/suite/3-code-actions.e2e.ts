@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import {
   activateKeywarden,
+  codeActionsAt,
   extensionPath,
   keywardenDiagnostics,
   openFixture,
@@ -16,16 +17,6 @@ import {
 
 /** The envelope rewrite's exact title (the rule's longer text, with the migration it needs, is in the hover). */
 const ENVELOPE_TITLE = 'Rewrite to envelope encryption (keywarden/kms)';
-
-async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
-  // The first request can be `Canceled` while diagnostics settle: poll.
-  return waitFor('keywarden code actions', async () => {
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range);
-    // Keywarden's: tied to a keywarden diagnostic, or named after keywarden (fix all).
-    const ours = (actions ?? []).filter((a) => a.diagnostics?.some((d) => d.source === 'keywarden') || /keywarden/i.test(a.title));
-    return ours.length > 0 && ours;
-  });
-}
 
 async function apply(action: vscode.CodeAction): Promise<void> {
   if (action.edit) assert.ok(await vscode.workspace.applyEdit(action.edit), `applyEdit for "${action.title}"`);
@@ -54,6 +45,8 @@ describe('code actions', () => {
     const disable = titles.indexOf('Disable keywarden/no-hardcoded-key for this line');
     const docs = titles.indexOf('Show documentation for keywarden/no-hardcoded-key');
     assert.ok(disable >= 0 && docs === disable + 1, `disable, then documentation: ${JSON.stringify(titles)}`);
+    // token-vault.js's key gets the rule's suggestion (read it from an environment variable) first.
+    assert.ok(disable >= 1 && titles[0].startsWith('Read the key from the environment variable VAULT_KEY'), JSON.stringify(titles));
     // Fixes and suggestions (quick fixes with an edit or a server command) come before both.
     for (const action of actions.slice(0, disable)) assert.ok(action.kind?.value.startsWith('quickfix'), action.title);
     // "Fix all" is offered only when the file has an autofixable issue; it is then last.
@@ -75,16 +68,24 @@ describe('code actions', () => {
     assert.ok(!actions.some((a) => a.isPreferred), 'no preferred fix without an autofix');
   });
 
-  it('disables the rule for one line with a reason', async () => {
+  it('disables the rule for one line, with the cursor on a selected reason to type over', async () => {
     const editor = await openFixture('src/token-vault.js');
     const diagnostic = await hardcodedKeyDiagnostic(editor);
+    const line = diagnostic.range.start.line;
     const actions = await codeActionsAt(editor.document.uri, diagnostic.range);
     const disable = actions.find((a) => a.title === 'Disable keywarden/no-hardcoded-key for this line');
     assert.ok(disable, 'disable action');
     await apply(disable);
-    await waitFor('the disable comment', () =>
-      /\/\/ eslint-disable-next-line keywarden\/no-hardcoded-key -- \S/.test(editor.document.lineAt(diagnostic.range.start.line).text),
-    );
+    // The server sent a snippet edit (the client declares snippetEditSupport): "reason" is a selected placeholder.
+    const comment = '// eslint-disable-next-line keywarden/no-hardcoded-key -- reason';
+    await waitFor('the disable comment', () => editor.document.lineAt(line).text === comment);
+    const reason = comment.indexOf('reason');
+    const { start, end } = editor.selection;
+    assert.deepEqual([start.line, start.character, end.line, end.character], [line, reason, line, reason + 'reason'.length], 'the selection is the placeholder');
+    // What the user types replaces it.
+    await vscode.commands.executeCommand('type', { text: 'test vector, not a real key' });
+    await waitFor('the typed reason', () => editor.document.lineAt(line).text === comment.replace(/reason$/, 'test vector, not a real key'));
+    assert.equal(editor.document.lineAt(line + 1).text, fs.readFileSync(workspaceUri('src/token-vault.js').fsPath, 'utf8').split('\n')[line], 'the finding\'s line moved down, unchanged');
     await waitFor('the diagnostic to go away', () =>
       !keywardenDiagnostics(editor.document.uri).some((d) => ruleOf(d) === 'keywarden/no-hardcoded-key'),
     );

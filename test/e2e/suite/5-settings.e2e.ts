@@ -22,6 +22,21 @@ describe('settings and server lifecycle', () => {
   afterEach(async () => {
     await setting('rules', undefined);
     await setting('enable', undefined);
+    await setting('config', undefined);
+  });
+
+  it('switches to the strict config with keywarden.config, and back', async function () {
+    if (!shippedRules().includes('no-weak-algorithm')) this.skip();
+    const editor = await openFixture('src/profile-crypto.cjs');
+    const weak = () => keywardenDiagnostics(editor.document.uri).find((d) => ruleOf(d) === 'keywarden/no-weak-algorithm');
+    await waitFor('the hardcoded key diagnostic', () => hardcodedKeyIn(editor));
+    assert.equal(weak(), undefined, 'recommended: CBC without a MAC is not reported');
+    await setting('config', 'strict');
+    const finding = await waitFor('the strict-only no-weak-algorithm finding (CBC without authentication)', weak);
+    assert.equal(finding.range.start.line, 3);
+    assert.match(finding.message, /^aes-256-cbc encrypts without authenticating/);
+    await setting('config', undefined);
+    await waitFor('the strict-only finding to go away', () => !weak());
   });
 
   it('applies a severity override from keywarden.rules', async () => {

@@ -55,6 +55,21 @@ export async function openFixture(relative: string): Promise<vscode.TextEditor> 
   return vscode.window.showTextDocument(document);
 }
 
+/**
+ * The quick fixes for a range, in the order VS Code lists them. Only quick
+ * fixes are asked for: the actions `vscode.executeCodeActionProvider` returns
+ * carry no `diagnostics`, so keywarden's cannot be told from other providers'
+ * by their diagnostic, and the fixture's JS files (no `checkJs`) get no
+ * quick fixes from TypeScript, only refactorings.
+ */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction[]> {
+  // The first request can be `Canceled` while diagnostics settle: poll.
+  return waitFor('keywarden code actions', async () => {
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value);
+    return (actions ?? []).length > 0 && actions;
+  });
+}
+
 export function keywardenDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
   return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'keywarden');
 }
@@ -71,11 +86,34 @@ export function shippedRules(): string[] {
   return Object.keys(plugin.rules ?? {});
 }
 
+/** The fixture this pass's workspace was copied from (test/e2e/run-code-server.ts). */
+function pristineFixture(): string {
+  return path.join(extensionPath(), 'test/fixtures', process.env.KEYWARDEN_E2E_PASS === 'restricted' ? 'e2e-restricted/workspace' : 'e2e-workspace');
+}
+
 /**
- * Puts every edited document back to its text on disk (tests edit fixtures
- * through quick-fixes) and closes all editors, without any "save?" prompt.
+ * Writes back, on disk, every fixture file whose text a test changed: VS Code
+ * may save files a multi-file WorkspaceEdit touched (the envelope rewrite),
+ * and a later workspace scan reads the disk.
+ */
+function restoreFilesOnDisk(): void {
+  const pristine = pristineFixture();
+  for (const relative of fs.readdirSync(pristine, { recursive: true }) as string[]) {
+    const source = path.join(pristine, relative);
+    if (!fs.statSync(source).isFile()) continue;
+    const target = path.join(workspaceRoot(), relative);
+    const text = fs.readFileSync(source);
+    if (!fs.existsSync(target) || !fs.readFileSync(target).equals(text)) fs.writeFileSync(target, text);
+  }
+}
+
+/**
+ * Puts every fixture file and edited document back to the fixture's text
+ * (tests edit fixtures through quick-fixes) and closes all editors, without
+ * any "save?" prompt.
  */
 export async function restoreFixtures(): Promise<void> {
+  restoreFilesOnDisk();
   // A snapshot: documents a multi-file WorkspaceEdit opened in the background can be
   // closed (and their unsaved text dropped) by VS Code while this loop awaits.
   for (const document of [...vscode.workspace.textDocuments]) {
@@ -86,4 +124,38 @@ export async function restoreFixtures(): Promise<void> {
     if (!document.isClosed) await document.save(); // closed meanwhile: nothing unsaved is left to restore
   }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  // Documents that were not dirty follow the disk: wait until VS Code has reloaded them.
+  await waitFor('open documents to match the files on disk', () =>
+    vscode.workspace.textDocuments.every(
+      (d) => d.isClosed || d.isDirty || d.uri.scheme !== 'file' || !fs.existsSync(d.uri.fsPath) || d.getText() === fs.readFileSync(d.uri.fsPath, 'utf8'),
+    ),
+  );
+}
+
+/** Where in the workbench page a button is: a CSS selector, and words its element contains. */
+export interface WorkbenchTarget {
+  within: string;
+  text?: string;
+  /** Match the button's name exactly ("Trust", not "Trust Parent"). */
+  exact?: boolean;
+}
+
+/** The notification toast containing `text`. */
+export const notificationToast = (text: string): WorkbenchTarget => ({ within: '.notification-toast', text });
+
+/**
+ * Asks the code-server runner to click `button` in the workbench page (see
+ * `clickOnRequest` in run-code-server.ts) and resolves with its answer. Only
+ * that runner drives the page: callers skip when KEYWARDEN_E2E_CONTROL is unset.
+ */
+export async function clickInWorkbench(id: string, target: WorkbenchTarget, button: string): Promise<{ clicked: boolean; error?: string }> {
+  const control = process.env.KEYWARDEN_E2E_CONTROL;
+  if (!control) throw new Error('no runner drives the workbench page (KEYWARDEN_E2E_CONTROL is unset)');
+  const done = path.join(control, `done-${id}.json`);
+  fs.writeFileSync(path.join(control, `request-${id}.json`), JSON.stringify({ ...target, button }));
+  return waitFor(
+    `the runner to click "${button}"`,
+    () => fs.existsSync(done) && (JSON.parse(fs.readFileSync(done, 'utf8')) as { clicked: boolean; error?: string }),
+    45_000,
+  );
 }

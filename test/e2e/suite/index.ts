@@ -1,9 +1,12 @@
 /**
  * The extension-tests entry VS Code loads in its extension host
  * (`extensionTestsPath`), under code-server (test/e2e/run-code-server.ts) or
- * @vscode/test-electron (test/e2e/run-electron.ts). It runs every
- * `*.e2e.js` file next to it with mocha and settles when they finish; the
- * runner reads the pass/fail exit code from VS Code.
+ * @vscode/test-electron (test/e2e/run-electron.ts). It runs the spec files
+ * next to it with mocha and settles when they finish; the runner reads the
+ * pass/fail exit code from VS Code. Which files: `*.e2e.js` in the trusted
+ * pass, `*.restricted.js` when the runner sets KEYWARDEN_E2E_PASS=restricted
+ * (VS Code in Restricted Mode); KEYWARDEN_E2E_FILES (comma-separated words)
+ * keeps only the files whose name contains one of them.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,9 +15,11 @@ import Mocha = require('mocha');
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
+  const suffix = process.env.KEYWARDEN_E2E_PASS === 'restricted' ? '.restricted.js' : '.e2e.js';
+  const only = process.env.KEYWARDEN_E2E_FILES?.split(',').map((w) => w.trim()).filter(Boolean);
   const files = fs
     .readdirSync(__dirname)
-    .filter((f) => f.endsWith('.e2e.js'))
+    .filter((f) => f.endsWith(suffix) && (!only || only.some((word) => f.includes(word))))
     .sort();
   for (const file of files) mocha.addFile(path.join(__dirname, file));
   const report = reportWriter(process.env.KEYWARDEN_E2E_REPORT);
@@ -24,7 +29,7 @@ export function run(): Promise<void> {
     const runner = mocha.run((failures) => {
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       report(`e2e suite: ${stats.passes} passing, ${stats.failures} failing, ${stats.pending} pending (${seconds} s)\n`);
-      if (files.length === 0) reject(new Error(`no *.e2e.js files in ${__dirname}`));
+      if (files.length === 0) reject(new Error(`no *${suffix} files in ${__dirname}${only ? ` matching ${only.join(', ')}` : ''}`));
       else if (failures > 0) reject(new Error(`${failures} end-to-end test(s) failed`));
       else resolve();
     });
