@@ -6,6 +6,7 @@ import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import {
+  enumMemberInitializer,
   findProperty,
   memberName,
   propertyName,
@@ -548,6 +549,8 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
     const value = findProperty(object, name);
     return value ? next(value) : NONE;
   }
+  const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
+  if (enumValue) return next(enumValue);
   // `arr[0]` of a constant array.
   const asArray = next(node.object);
   if (asArray.complete && asArray.values.length === 1 && asArray.values[0].kind === 'array' && /^\d+$/.test(name)) {
