@@ -63,7 +63,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        const sources = getApiCalls(sourceCode).filter((c) => c.api.operation === 'insecure-random');
+        const sources = getApiCalls(sourceCode).filter(
+          (c) => c.api.operation === 'insecure-random' && !(c.api.facts?.predictableOnlyWithoutArguments && c.node.arguments.length > 0),
+        );
         if (sources.length === 0) return;
         for (const source of sources) {
           try {

@@ -109,9 +109,12 @@ export function isSecretName(name: string): boolean {
 /** Callee words that say the call stores, sends or checks a credential (a subset of SECRET_WORDS: `auth`, `session`, `verify` are too broad for a callee). */
 const CREDENTIAL_CALLEE_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'password', 'passphrase', 'salt', 'nonce', 'otp', 'totp', 'csrf', 'xsrf', 'apikey', 'credential', 'credentials']);
 
+/** Callees that report about a credential rather than keep it: `new TokenExpiredError(msg, date)`, `logTokenUse(…)`. */
+const REPORTING_CALLEE_WORDS = new Set(['error', 'exception', 'expired', 'log', 'logger', 'warn', 'debug', 'trace', 'metric', 'metrics']);
+
 function isCredentialCallee(callee: TSESTree.Node): boolean {
   const words = calleeWords(callee);
-  return words.some((w) => CREDENTIAL_CALLEE_WORDS.has(w)) && !words.some((w) => BENIGN_WORDS.has(w));
+  return words.some((w) => CREDENTIAL_CALLEE_WORDS.has(w)) && !words.some((w) => BENIGN_WORDS.has(w) || REPORTING_CALLEE_WORDS.has(w));
 }
 
 /** Words of the names in a callee (`otpStore.put` → otp, store, put); a call's own callee for chained calls. */

@@ -475,7 +475,7 @@ function boundArgument(ctx: ResolveContext, node: TSESTree.Identifier): { arg?: 
 function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: Set<TSESTree.Node>, depth: number): Resolution {
   if (depth > MAX_DEPTH - 4) return NONE;
   const fn = localFunctionOf(ctx.sourceCode, node.callee);
-  const returns = fn && returnedExpressions(fn);
+  const returns = fn && returnedExpressions(fn, node.parent?.type === 'AwaitExpression');
   if (!fn || !returns || seen.has(fn)) return NONE;
   const bindings = new Map<TSESTree.Node, { arg: TSESTree.Node | undefined; ctx: ResolveContext }>();
   for (const [param, arg] of parameterBindings(fn, node)) bindings.set(param, { arg, ctx });

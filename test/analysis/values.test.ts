@@ -138,4 +138,10 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`enum Level { Low, High } marker(Level.High)`).values, []);
     assert.deepEqual(values(`enum Cipher { Legacy = 'aes-128-ecb' } marker(Cipher.Missing)`).values, []);
   });
+
+  it('follows an awaited async helper to what it returns, not an un-awaited one', () => {
+    const helper = `let cached; async function macKey() { cached ??= Buffer.from('0aff', 'hex'); return cached; }`;
+    assert.deepEqual(values(helper + ` async function f() { marker(await macKey()); }`).values, ['bytes:0aff']);
+    assert.deepEqual(values(helper + ` marker(macKey())`).values, []);
+  });
 });

@@ -153,6 +153,9 @@ ruleTester.run('no-insecure-randomness: credential calls', rule, {
     // Callees that name no credential, or name one next to a timing word.
     `export function plot(chart, name) { chart.setSeries(name, Math.random()); }`,
     `export function wait(retry) { return retry.delayTokens(Math.random() * 100); }`,
+    // A date built from a timestamp is not the current time; an error about a token keeps no token.
+    `export function expired(payload, done) { return done(new TokenExpiredError('jwt expired', new Date(payload.exp * 1000))); }`,
+    `export function expiredNow(done) { return done(new TokenExpiredError('jwt expired', new Date())); }`,
   ],
   invalid: [
     {
