@@ -178,7 +178,8 @@ export default createRule<Options, MessageIds>({
       const envName = fallbackEnvName(expr);
       const keyNamed = isSecretKeyName(name) || (envName !== undefined && isSecretKeyName(envName));
       if (!keyNamed) return;
-      for (const constant of resolveValues(ctx, expr).values) {
+      // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
+      for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
         if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
@@ -219,6 +220,12 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
     }
   }
   return out;
+}
+
+/** The elements of a constant array (nested arrays flattened, a fallback array's elements are fallbacks); any other constant as is. */
+function arrayElements(constant: Constant): Constant[] {
+  if (constant.kind !== 'array') return [constant];
+  return (constant.value as readonly Constant[]).flatMap((element) => arrayElements({ ...element, fallback: constant.fallback || element.fallback }));
 }
 
 /** Empty strings and empty buffers are "no key", not a hardcoded one. */

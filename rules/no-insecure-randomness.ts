@@ -12,7 +12,7 @@ export type Options = [
     ignoreTestFiles?: boolean;
   },
 ];
-export type MessageIds = 'predictableSecret' | 'predictableSink' | 'insecureRandomApi';
+export type MessageIds = 'predictableSecret' | 'predictableSink' | 'predictableCredentialCall' | 'insecureRandomApi';
 
 const ROLE_WORDS: Partial<Record<ArgRole, string>> = {
   key: 'a key',
@@ -50,6 +50,8 @@ export default createRule<Options, MessageIds>({
         '{{source}} {{why}}, and it becomes {{role}} of {{sink}} (line {{line}}). Use crypto.randomBytes(n) / crypto.getRandomValues() for key material, IVs and salts.',
       predictableSecret:
         '{{source}} {{why}}, and it makes `{{name}}`, which must be unguessable. Use crypto.randomBytes(32).toString(\'base64url\'), crypto.randomInt() or crypto.randomUUID().',
+      predictableCredentialCall:
+        '{{source}} {{why}}, and it is handed to `{{callee}}` (line {{line}}), which keeps or checks a credential that must be unguessable. Use crypto.randomBytes(32).toString(\'base64url\'), crypto.randomInt() or crypto.randomUUID().',
       insecureRandomApi: '{{source}} {{why}}. Use crypto.randomBytes(n).',
     },
   },
@@ -61,7 +63,9 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
-        const sources = getApiCalls(sourceCode).filter((c) => c.api.operation === 'insecure-random');
+        const sources = getApiCalls(sourceCode).filter(
+          (c) => c.api.operation === 'insecure-random' && !(c.api.facts?.predictableOnlyWithoutArguments && c.node.arguments.length > 0),
+        );
         if (sources.length === 0) return;
         for (const source of sources) {
           try {
@@ -85,6 +89,8 @@ export default createRule<Options, MessageIds>({
       }
       if (use.kind === 'sink') {
         report({ node, messageId: 'predictableSink', data: { ...data, role: ROLE_WORDS[use.role] ?? 'key material', sink: describeCall(use.call), line: use.call.node.loc.start.line } });
+      } else if (use.kind === 'credential-call') {
+        report({ node, messageId: 'predictableCredentialCall', data: { ...data, callee: use.callee, line: use.node.loc.start.line } });
       } else {
         report({ node, messageId: 'predictableSecret', data: { ...data, name: use.name } });
       }

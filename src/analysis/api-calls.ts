@@ -309,9 +309,24 @@ export function argumentAt(
   for (const prop of props) {
     if (!current) return undefined;
     const object = resolveObjectLiteral(sourceCode, current);
-    current = object && findProperty(object, prop);
+    // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
+    current = prop.endsWith('()') ? factoryResult(object && findProperty(object, prop.slice(0, -2))) : object && findProperty(object, prop);
   }
   return current;
+}
+
+/** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */
+function factoryResult(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const fn = node && unwrapExpression(node);
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
+  if (fn.body.type !== 'BlockStatement') return fn.body;
+  const returns: TSESTree.ReturnStatement[] = [];
+  for (const node of descendants(fn.body, isNestedFunction)) if (node.type === 'ReturnStatement') returns.push(node);
+  return returns.length === 1 ? (returns[0].argument ?? undefined) : undefined;
+}
+
+function isNestedFunction(node: TSESTree.Node): boolean {
+  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
 }
 
 /**

@@ -92,7 +92,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
     (use) =>
       (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) ||
       (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))) ||
-      (use.kind === 'compare' && FINGERPRINT_TEXT.test(computedKeyText(use.other))),
+      (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
   const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
@@ -105,6 +105,9 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  // A file's digest compared with an expected value is an integrity check of that file (a
+  // download against its published checksum); only shown or stored, it is a fingerprint.
+  if (readsFile && compares.length > 0) return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
   if (readsFile) return { purpose: 'fingerprint', reason: 'checksum of a local file', persisted: false };
   if (contentWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${contentWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
@@ -209,8 +212,22 @@ function argumentText(use: Extract<ValueUse, { kind: 'argument' }>): string[] {
 function isUntrusted(node: TSESTree.Node): boolean {
   const names = namesIn(node).flatMap(identifierWords);
   if (names.some((w) => w === 'etag' || w === 'match')) return false;
-  if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && /if-none-match|etag|sec-websocket-accept/i.test(String(node.property.value))) return false;
+  // The header it reads, by index or by getter: `headers['if-none-match']`, `ctx.get('If-None-Match')`, `request.headers.get('etag')`.
+  if (headerNamesRead(node).some((h) => CACHE_VALIDATOR_HEADER.test(h))) return false;
   return names.some((w) => UNTRUSTED_WORDS.has(w));
+}
+
+const CACHE_VALIDATOR_HEADER = /^(?:if-none-match|if-match|etag|sec-websocket-accept)$/i;
+
+/** String keys an expression reads with: a computed member's literal key or a call's literal first argument. */
+function headerNamesRead(node: TSESTree.Node): string[] {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'MemberExpression' && expr.computed && expr.property.type === 'Literal') return [String(expr.property.value)];
+  if (expr.type === 'CallExpression') {
+    const first = expr.arguments[0];
+    return first?.type === 'Literal' && typeof first.value === 'string' ? [first.value] : [];
+  }
+  return [];
 }
 
 /** `fs.readFileSync(path)` / `await readFile(path)` as the hashed input. */
@@ -250,10 +267,4 @@ function isEarlierDigestOfSameFunction(sourceCode: SourceCode, other: TSESTree.N
     return writes.length > 0 && writes.every((ref) => isEarlierDigest(ref.writeExpr as TSESTree.Node, depth + 1));
   };
   return isEarlierDigest(other, 0);
-}
-
-/** `headers['if-none-match']` → `if-none-match` (the literal key of a computed member), else ''. */
-function computedKeyText(node: TSESTree.Node): string {
-  const expr = unwrapExpression(node);
-  return expr.type === 'MemberExpression' && expr.computed && expr.property.type === 'Literal' ? String(expr.property.value) : '';
 }

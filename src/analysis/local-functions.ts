@@ -26,10 +26,11 @@ export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Node): 
 /**
  * What a small function returns: the expression body of an arrow, or the
  * arguments of its `return` statements (nested functions excluded). Undefined
- * when it returns nothing we can follow (async, generator, bare `return`, too many exits).
+ * when it returns nothing we can follow (generator, bare `return`, too many exits;
+ * async unless the caller awaits the call, whose value is then what it returns).
  */
-export function returnedExpressions(fn: FunctionNode): TSESTree.Node[] | undefined {
-  if (fn.async || fn.generator) return undefined;
+export function returnedExpressions(fn: FunctionNode, awaited = false): TSESTree.Node[] | undefined {
+  if (fn.generator || (fn.async && !awaited)) return undefined;
   if (fn.body.type !== 'BlockStatement') return [fn.body];
   const out: TSESTree.Node[] = [];
   for (const node of descendants(fn.body, (n) => isFunction(n))) {

@@ -38,13 +38,16 @@ const NOT_SECRET_WORDS = new Set([
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
 const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'kek', 'dek']);
 
+const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase' };
+
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper/i;
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
   if (!MAY_NAME_SECRET.test(name)) return false;
-  const parts = words(name);
+  // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
+  const parts = words(name).map((w) => SINGULAR[w] ?? w);
   if (parts.length === 0 || parts.some((w) => NOT_SECRET_WORDS.has(w))) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w))) return true;

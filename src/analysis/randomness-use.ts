@@ -11,7 +11,11 @@ import { valueUses } from './value-flow';
  * argument, or a binding/function whose name says token, secret, salt, nonce…
  * UI jitter, retry backoff, sampling, shuffling and IDs are not security uses.
  */
-export type RandomnessUse = { kind: 'sink'; role: ArgRole; call: ApiCall } | { kind: 'name'; name: string; node: TSESTree.Node };
+export type RandomnessUse =
+  | { kind: 'sink'; role: ArgRole; call: ApiCall }
+  | { kind: 'name'; name: string; node: TSESTree.Node }
+  /** Passed to a call whose name says it stores or checks a credential (`otpStore.put(phone, code)`). */
+  | { kind: 'credential-call'; callee: string; node: TSESTree.CallExpression | TSESTree.NewExpression };
 
 const SENSITIVE_ROLES = new Set<ArgRole>(['key', 'iv', 'salt', 'secret', 'passphrase', 'credential']);
 
@@ -58,6 +62,8 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
   for (const use of uses) {
     if (use.kind === 'binding' && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.fn };
+    // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
+    if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
   }
   // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
   if (depth < 2) {
@@ -98,6 +104,32 @@ export function isSecretName(name: string): boolean {
   if (keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w))) return true;
   const codeIndex = Math.max(words.lastIndexOf('code'), words.lastIndexOf('codes'));
   return codeIndex > 0 && words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w));
+}
+
+/** Callee words that say the call stores, sends or checks a credential (a subset of SECRET_WORDS: `auth`, `session`, `verify` are too broad for a callee). */
+const CREDENTIAL_CALLEE_WORDS = new Set(['token', 'tokens', 'secret', 'secrets', 'password', 'passphrase', 'salt', 'nonce', 'otp', 'totp', 'csrf', 'xsrf', 'apikey', 'credential', 'credentials']);
+
+/** Callees that report about a credential rather than keep it: `new TokenExpiredError(msg, date)`, `logTokenUse(…)`. */
+const REPORTING_CALLEE_WORDS = new Set(['error', 'exception', 'expired', 'log', 'logger', 'warn', 'debug', 'trace', 'metric', 'metrics']);
+
+function isCredentialCallee(callee: TSESTree.Node): boolean {
+  const words = calleeWords(callee);
+  return words.some((w) => CREDENTIAL_CALLEE_WORDS.has(w)) && !words.some((w) => BENIGN_WORDS.has(w) || REPORTING_CALLEE_WORDS.has(w));
+}
+
+/** Words of the names in a callee (`otpStore.put` → otp, store, put); a call's own callee for chained calls. */
+function calleeWords(callee: TSESTree.Node): string[] {
+  return calleeName(callee).split('.').flatMap(identifierWords);
+}
+
+function calleeName(callee: TSESTree.Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression') {
+    const property = !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : '';
+    return [calleeName(callee.object), property].filter(Boolean).join('.');
+  }
+  if (callee.type === 'ThisExpression') return 'this';
+  return '';
 }
 
 const sinkCache = new WeakMap<object, Map<TSESTree.Node, RandomnessUse>>();

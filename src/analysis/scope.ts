@@ -129,6 +129,21 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
   return undefined;
 }
 
+/**
+ * The initializer of member `name` of a TypeScript enum declared in this file:
+ * `enum Cipher { Legacy = 'aes-128-ecb' }` → the literal for `Cipher.Legacy`.
+ * Members without an initializer (auto-numbered) have none.
+ */
+export function enumMemberInitializer(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return undefined;
+  const def = variableOf(sourceCode, expr)?.defs.find((d) => d.node.type === 'TSEnumDeclaration');
+  if (!def || def.node.type !== 'TSEnumDeclaration') return undefined;
+  const members = def.node.body?.members ?? [];
+  const member = members.find((m) => (m.id.type === 'Identifier' ? m.id.name : String(m.id.value)) === name);
+  return member?.initializer ?? undefined;
+}
+
 /** The value of property `name` in an object literal (last one wins, as at run time). */
 export function findProperty(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
   let found: TSESTree.Node | undefined;

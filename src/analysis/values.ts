@@ -6,6 +6,7 @@ import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import {
+  enumMemberInitializer,
   findProperty,
   memberName,
   propertyName,
@@ -474,7 +475,7 @@ function boundArgument(ctx: ResolveContext, node: TSESTree.Identifier): { arg?: 
 function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: Set<TSESTree.Node>, depth: number): Resolution {
   if (depth > MAX_DEPTH - 4) return NONE;
   const fn = localFunctionOf(ctx.sourceCode, node.callee);
-  const returns = fn && returnedExpressions(fn);
+  const returns = fn && returnedExpressions(fn, node.parent?.type === 'AwaitExpression');
   if (!fn || !returns || seen.has(fn)) return NONE;
   const bindings = new Map<TSESTree.Node, { arg: TSESTree.Node | undefined; ctx: ResolveContext }>();
   for (const [param, arg] of parameterBindings(fn, node)) bindings.set(param, { arg, ctx });
@@ -548,6 +549,8 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
     const value = findProperty(object, name);
     return value ? next(value) : NONE;
   }
+  const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
+  if (enumValue) return next(enumValue);
   // `arr[0]` of a constant array.
   const asArray = next(node.object);
   if (asArray.complete && asArray.values.length === 1 && asArray.values[0].kind === 'array' && /^\d+$/.test(name)) {

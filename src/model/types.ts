@@ -66,7 +66,7 @@ export type Operation =
   | 'wipe' // overwrites memory (sodium.memzero)
   | 'encode'; // turns a constant into bytes (Buffer.from, enc.Hex.parse); transparent for value resolution
 
-/** How an argument is addressed: `1` (2nd positional) or `0.iv` (property `iv` of the 1st argument). */
+/** How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret` (property `secret` of what the factory in `useFactory` returns). */
 export type ArgAddress = `${number}` | `${number}.${string}`;
 
 export interface ApiModel {

@@ -108,4 +108,19 @@ describe('analysis/api-calls', () => {
       'node:crypto createHash hash',
     ]);
   });
+
+  it('addresses the object a factory property returns (`0.useFactory().secret`)', () => {
+    const secretOf = (code: string) =>
+      analyze(code, ({ sourceCode }) => {
+        const call = getApiCalls(sourceCode).find((c) => c.api.path.join('.') === 'JwtModule.registerAsync');
+        return call?.args.filter((a) => a.role === 'secret').map((a) => sourceCode.getText(a.node));
+      });
+    const head = `import { JwtModule } from '@nestjs/jwt';\n`;
+    assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useFactory: (c) => ({ secret: c.get('S') }) });`), [`c.get('S')`]);
+    assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useFactory: async (c) => { return { secret: 'x' }; } });`), [`'x'`]);
+    // Two returns, a factory from elsewhere, no factory: nothing to address.
+    assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useFactory: (c) => { if (c) return { secret: 'a' }; return { secret: 'b' }; } });`), []);
+    assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useFactory: makeOptions });`), []);
+    assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useClass: JwtConfig });`), []);
+  });
 });

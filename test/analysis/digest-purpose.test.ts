@@ -144,4 +144,20 @@ export function check(req) { if (sha1(req.body.payload) !== req.headers['x-hub-s
     const code = `const etag = createHash('md5').update(body).digest('hex'); if (req.headers['if-none-match'] === etag) res.status(304);`;
     assert.equal(purposeOf(PRELUDE + code).purpose, 'fingerprint');
   });
+
+  it('an ETag compared with the If-None-Match header read through a getter is a fingerprint', () => {
+    const koa = `const tag = createHash('md5').update(ctx.body).digest('base64'); if (ctx.get('If-None-Match') === tag) ctx.status = 304;`;
+    assert.equal(purposeOf(PRELUDE + koa).purpose, 'fingerprint');
+    const fetchApi = `const etag = createHash('sha1').update(body).digest('hex'); if (request.headers.get('if-none-match') === etag) return null;`;
+    assert.equal(purposeOf(PRELUDE + fetchApi).purpose, 'fingerprint');
+    // Another header read through a getter is request data.
+    const signature = `const d = createHash('sha1').update(body).digest('hex'); if (ctx.get('X-Signature') !== d) throw new Error();`;
+    assert.equal(purposeOf(PRELUDE + signature).purpose, 'security');
+  });
+
+  it('a file checked against an expected digest is an integrity check; a file digest only shown is a fingerprint', () => {
+    const check = `const actual = createHash('md5').update(fs.readFileSync(file)).digest('hex'); if (actual !== expected) throw new Error('mismatch');`;
+    assert.deepEqual(purposeOf(PRELUDE + check), { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false });
+    assert.equal(purposeOf(PRELUDE + `console.log(createHash('md5').update(fs.readFileSync(file)).digest('hex'));`).purpose, 'fingerprint');
+  });
 });

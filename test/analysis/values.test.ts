@@ -130,4 +130,18 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`let a = b; let b = a; marker(a)`).values, []);
     assert.deepEqual(values(`function f(k) { return f(k); } marker(f('x'))`).values, []);
   });
+
+  it('follows TypeScript enum members to their initializers', () => {
+    assert.deepEqual(values(`enum Cipher { Legacy = 'aes-128-ecb', Current = 'aes-256-gcm' } marker(Cipher.Legacy)`).values, ['aes-128-ecb']);
+    assert.deepEqual(values(`enum Alg { 'RSA-SHA1' = 'sha1' } marker(Alg['RSA-SHA1'])`).values, ['sha1']);
+    // Auto-numbered members and unknown members have no written value.
+    assert.deepEqual(values(`enum Level { Low, High } marker(Level.High)`).values, []);
+    assert.deepEqual(values(`enum Cipher { Legacy = 'aes-128-ecb' } marker(Cipher.Missing)`).values, []);
+  });
+
+  it('follows an awaited async helper to what it returns, not an un-awaited one', () => {
+    const helper = `let cached; async function macKey() { cached ??= Buffer.from('0aff', 'hex'); return cached; }`;
+    assert.deepEqual(values(helper + ` async function f() { marker(await macKey()); }`).values, ['bytes:0aff']);
+    assert.deepEqual(values(helper + ` marker(macKey())`).values, []);
+  });
 });

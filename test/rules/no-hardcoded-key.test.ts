@@ -728,3 +728,86 @@ export function signCallback(body) {
     },
   ],
 });
+
+/** The start-up check the environment-variable suggestion adds at the end of a file. */
+const REQUIRE_ENV_JS = `
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`;
+
+// Found by the session-4 blind corpus (test/fixtures/corpus/*/blind-s4).
+ruleTester.run('no-hardcoded-key: blind-set regressions', rule, {
+  valid: [
+    // A list named `keys` that holds no key material.
+    `const keys = Object.keys(process.env); const columns = { keys: ['id', 'name'] };`,
+    // Nest: the factory reads the secret and fails without it.
+    `import { JwtModule } from '@nestjs/jwt';
+export const jwt = JwtModule.registerAsync({
+  useFactory: (config) => {
+    return { secret: config.getOrThrow('JWT_SECRET'), verifyOptions: { algorithms: ['HS256'] } };
+  },
+});`,
+  ],
+  invalid: [
+    {
+      // Koa's cookie-signing keys: one finding per hardcoded element of a key-named list.
+      filename: 'src/app.js',
+      code: `const app = new Koa();
+app.keys = [
+  '${HEX_KEY}',
+  process.env.OLD_COOKIE_KEY,
+];`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 3,
+          column: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output: `const app = new Koa();
+app.keys = [
+  requireEnv('KEYS_1'),
+  process.env.OLD_COOKIE_KEY,
+];${REQUIRE_ENV_JS}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      // @nestjs/jwt registerAsync: the options are what useFactory returns; a config default is a hardcoded fallback.
+      filename: 'src/auth.module.js',
+      code: `import { JwtModule } from '@nestjs/jwt';
+export const jwt = JwtModule.registerAsync({
+  useFactory: async (config) => ({
+    secret: config.get('JWT_SECRET', 'local-dev-jwt-secret'),
+  }),
+});`,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          line: 4,
+          column: 38,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output: `import { JwtModule } from '@nestjs/jwt';
+
+const JWT_SECRET = requireEnv('JWT_SECRET');
+export const jwt = JwtModule.registerAsync({
+  useFactory: async (config) => ({
+    secret: config.get('JWT_SECRET', JWT_SECRET),
+  }),
+});${REQUIRE_ENV_JS}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

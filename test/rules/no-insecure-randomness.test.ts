@@ -146,3 +146,33 @@ export const enc = (t, key) => CryptoJS.AES.encrypt(t, key, { iv });`,
     },
   ],
 });
+
+// Found by the session-4 blind corpus (test/fixtures/corpus/*/blind-s4).
+ruleTester.run('no-insecure-randomness: credential calls', rule, {
+  valid: [
+    // Callees that name no credential, or name one next to a timing word.
+    `export function plot(chart, name) { chart.setSeries(name, Math.random()); }`,
+    `export function wait(retry) { return retry.delayTokens(Math.random() * 100); }`,
+    // A date built from a timestamp is not the current time; an error about a token keeps no token.
+    `export function expired(payload, done) { return done(new TokenExpiredError('jwt expired', new Date(payload.exp * 1000))); }`,
+    `export function expiredNow(done) { return done(new TokenExpiredError('jwt expired', new Date())); }`,
+  ],
+  invalid: [
+    {
+      // A bare \`code\` handed to the OTP store is a one-time password.
+      code: `export async function sendLoginCode(phone) {
+  const code = String(Math.floor(100000 + Math.random() * 900000));
+  await otpStore.put(phone, code, { ttlSeconds: 300 });
+}`,
+      errors: [{ messageId: 'predictableCredentialCall', line: 2, column: 43 }],
+    },
+    {
+      code: `export function issue(user) {
+  const t = Math.random().toString(36).slice(2);
+  saveResetToken(user.id, t);
+  return t;
+}`,
+      errors: [{ messageId: 'predictableCredentialCall', line: 2, column: 13 }],
+    },
+  ],
+});

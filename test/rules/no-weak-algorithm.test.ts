@@ -682,3 +682,66 @@ createTypedRuleTester().run('no-weak-algorithm: hash helpers and their importers
     },
   ],
 });
+
+// Found by the session-4 blind corpus (test/fixtures/corpus/*/blind-s4).
+ruleTester.run('no-weak-algorithm: blind-set regressions', rule, {
+  valid: [
+    // An ETag compared with the If-None-Match header read through a getter (Koa `ctx.get`, fetch `headers.get`) is HTTP caching.
+    `import { createHash } from 'node:crypto';
+export default () => async (ctx, next) => {
+  await next();
+  const tag = \`W/"\${createHash('md5').update(JSON.stringify(ctx.body)).digest('base64')}"\`;
+  ctx.set('ETag', tag);
+  if (ctx.get('If-None-Match') === tag) ctx.status = 304;
+};`,
+    `import { createHash } from 'node:crypto';
+export async function GET(request) {
+  const body = JSON.stringify(await load());
+  const etag = \`"\${createHash('sha1').update(body).digest('base64url')}"\`;
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304 });
+  return new Response(body, { headers: { ETag: etag } });
+}`,
+    // A local file's checksum that is only shown is a fingerprint.
+    `import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+console.log(createHash('md5').update(readFileSync(process.argv[2])).digest('hex'));`,
+    // An enum member that is never used as an algorithm.
+    `enum Mode { Ecb = 'aes-128-ecb' }
+export const label = (m: Mode) => \`mode \${m}\`;`,
+  ],
+  invalid: [
+    {
+      // A downloaded file checked against its published checksum: integrity of untrusted data.
+      code: `import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+const [file, expected] = process.argv.slice(2);
+const actual = createHash('md5').update(await readFile(file)).digest('hex');
+if (actual !== expected) process.exit(1);`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 4,
+          column: 27,
+          suggestions: sha256(
+            `import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+const [file, expected] = process.argv.slice(2);
+const actual = createHash('sha256').update(await readFile(file)).digest('hex');
+if (actual !== expected) process.exit(1);`,
+            true,
+          ),
+        },
+      ],
+    },
+    {
+      // A TypeScript enum member holding the algorithm: reported where it is written.
+      code: `import { createCipheriv } from 'node:crypto';
+enum Cipher {
+  Legacy = 'aes-128-ecb',
+  Current = 'aes-256-gcm',
+}
+export const seal = (key: Buffer, data: Buffer) => createCipheriv(Cipher.Legacy, key, null).update(data);`,
+      errors: [{ messageId: 'ecbMode', line: 3, column: 12, suggestions: [] }],
+    },
+  ],
+});

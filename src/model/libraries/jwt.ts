@@ -73,6 +73,13 @@ export const nestJwt: LibraryModel = {
   roots: [{ module: '@nestjs/jwt' }],
   apis: [
     call('JwtModule.register', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm', '0.verifyOptions.algorithms': 'algorithms' }),
+    // `registerAsync({ useFactory: (config) => ({ secret: … }) })`: the options are what the factory returns.
+    call('JwtModule.registerAsync', 'jwt-sign', {
+      '0.useFactory().secret': 'secret',
+      '0.useFactory().privateKey': 'key',
+      '0.useFactory().signOptions.algorithm': 'algorithm',
+      '0.useFactory().verifyOptions.algorithms': 'algorithms',
+    }),
     construct('JwtService', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm' }),
   ],
 };

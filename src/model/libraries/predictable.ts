@@ -11,6 +11,7 @@ export const predictableSources: LibraryModel = {
     call('performance.now', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
     call('process.hrtime', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
     call('process.hrtime.bigint', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness' }),
-    construct('Date', 'insecure-random', {}, { deprecated: 'is the current time, which an attacker can guess' }),
+    // `new Date(ts)` is the date it is given; only `new Date()` is the current time.
+    construct('Date', 'insecure-random', {}, { deprecated: 'is the current time, which an attacker can guess', facts: { predictableOnlyWithoutArguments: true } }),
   ],
 };
