@@ -119,7 +119,8 @@ describe('workspace scan and the Keys view', () => {
     // Environment keys are named by their variable, the same identity in every file.
     assert.deepEqual(environment.children.map((n) => n.label), ['SESSION_KEY', 'WEBHOOK_SIGNING_KEY']);
     const webhook = environment.children[1];
-    assert.deepEqual([webhook.children[0].description, webhook.children[2].description], ['mac', 'not wiped after use']);
+    // purposes, algorithms (the HMAC digest), zeroization
+    assert.deepEqual([webhook.children[0].description, webhook.children[1].description, webhook.children[2].description], ['mac', 'sha256', 'not wiped after use']);
     assert.ok(webhook.location?.uri.endsWith('/src/webhook.ts'));
   });
 
