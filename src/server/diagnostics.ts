@@ -4,7 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KeywardenDiagnosticData, TextEdit } from '../shared/protocol';
 import { keywardenRule } from './lint/lint-config';
 import type { LintOutcome } from './lint/linter-host';
-import { relatedSpans } from './related-locations';
+import { relatedSpans, useSiteSpans } from './related-locations';
 
 export const DIAGNOSTIC_SOURCE = 'keywarden';
 
@@ -33,7 +33,7 @@ function toDiagnostic(document: TextDocument, outcome: LintOutcome, message: Lin
   };
   const href = keywardenRule(message.ruleId)?.meta.docs?.url;
   if (href) diagnostic.codeDescription = { href };
-  const related = relatedInformation(document, outcome, range);
+  const related = relatedInformation(document, outcome, range, message);
   if (related.length) diagnostic.relatedInformation = related;
   const data: KeywardenDiagnosticData = {
     ruleId: message.ruleId,
@@ -76,13 +76,22 @@ function lineLength(document: TextDocument, line: number): number {
   return text.replace(/\r?\n$/, '').length;
 }
 
+/** Messages that list a key's use sites by purpose (see useSiteSpans). */
+const LISTS_USE_SITES = new Set(['keywarden/no-key-reuse-across-purposes:reused']);
+
 function relatedInformation(
   document: TextDocument,
   outcome: LintOutcome,
   range: Diagnostic['range'],
+  message: Linter.LintMessage,
 ): DiagnosticRelatedInformation[] {
   if (!outcome.sourceCode) return [];
-  const spans = relatedSpans(outcome.sourceCode, [document.offsetAt(range.start), document.offsetAt(range.end)]);
+  let spans = relatedSpans(outcome.sourceCode, [document.offsetAt(range.start), document.offsetAt(range.end)]);
+  if (LISTS_USE_SITES.has(`${message.ruleId}:${message.messageId}`)) {
+    const sites = useSiteSpans(outcome.sourceCode, message.message);
+    // The definition from the variable, then each use with its purpose (instead of a bare "is used here").
+    if (sites.length) spans = [...spans.filter((s) => s.message.endsWith('is defined here')), ...sites];
+  }
   return spans.map((span) => ({
     location: {
       uri: document.uri,

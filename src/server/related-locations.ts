@@ -36,6 +36,48 @@ export function relatedSpans(sourceCode: SourceCode, reported: [number, number])
   return spans;
 }
 
+/**
+ * Every use site of a key used for several purposes, by purpose: the reuse
+ * message lists them (`… (encrypt at 4:53, mac at 8:38)`, the key argument of
+ * each use), so a key that no variable holds (`process.env.KEY`, `this.key`, a
+ * KMS key id) still gets them. Each span covers the key argument at that site.
+ */
+export function useSiteSpans(sourceCode: SourceCode, message: string): RelatedSpan[] {
+  const list = /\(((?:[a-z-]+ at \d+:\d+(?:, )?)+)\)/.exec(message)?.[1];
+  if (!list) return [];
+  const spans: RelatedSpan[] = [];
+  for (const [, purpose, line, column] of list.matchAll(/([a-z-]+) at (\d+):(\d+)/g)) {
+    const offset = offsetOf(sourceCode, Number(line), Number(column));
+    const node = offset === undefined ? null : argumentStartingAt(sourceCode, offset);
+    if (node) spans.push({ range: node.range!, message: `used for ${purpose} here` });
+    if (spans.length >= MAX_RELATED) break;
+  }
+  return spans;
+}
+
+function offsetOf(sourceCode: SourceCode, line: number, column: number): number | undefined {
+  try {
+    return sourceCode.getIndexFromLoc({ line, column: column - 1 });
+  } catch {
+    return undefined; // not a position in this text
+  }
+}
+
+/**
+ * The whole expression that starts at `offset` (`process.env.KEY!`, not just
+ * `process`; `Buffer.from(…)`, not just `Buffer`), up to the call it is an argument of.
+ */
+function argumentStartingAt(sourceCode: SourceCode, offset: number): Node | null {
+  let node = sourceCode.getNodeByRangeIndex(offset) as Node | null;
+  if (!node || node.range![0] !== offset) return null;
+  for (let parent = node.parent; parent && parent.range![0] === offset; parent = node.parent) {
+    const callOf = (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node;
+    if (!callOf && !/^(?:MemberExpression|ChainExpression|TSNonNullExpression|TSAsExpression|AwaitExpression)$/.test(parent.type)) break;
+    node = parent;
+  }
+  return node;
+}
+
 /** The variable a reported range names or initialises, if any. */
 function variableAt(sourceCode: SourceCode, reported: [number, number]): Scope.Variable | undefined {
   let node = sourceCode.getNodeByRangeIndex(reported[0]) as Node | null;

@@ -47,8 +47,27 @@ describe('related information of a key used for two purposes (LSP over stdio)', 
       return [start.line, lines[start.line].slice(start.character, end.character), r.message];
     });
     assert.deepEqual(related, [
-      [3, 'SESSION_KEY', "'SESSION_KEY' is used here"],
-      [7, 'SESSION_KEY', "'SESSION_KEY' is used here"],
+      [3, 'SESSION_KEY', 'used for encrypt here'],
+      [7, 'SESSION_KEY', 'used for mac here'],
     ]);
+  });
+
+  it('relates the use sites of a key no variable holds (an environment variable), with their purposes', async () => {
+    const uri = URI.file(path.join(root, 'env-session.ts')).toString();
+    const text = `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+export const seal = (data: string) => createCipheriv('aes-256-gcm', Buffer.from(process.env.APP_KEY!, 'base64'), randomBytes(12)).update(data);
+export const sign = (value: string) => createHmac('sha256', process.env.APP_KEY!).update(value).digest('hex');
+`;
+    const { diagnostics } = await client.open(uri, text, 'typescript');
+    const reuse = diagnostics.filter((d) => d.code === 'keywarden/no-key-reuse-across-purposes');
+    assert.equal(reuse.length, 1, JSON.stringify(diagnostics.map((d) => [d.code, d.message])));
+    const lines = text.split('\n');
+    assert.deepEqual(
+      (reuse[0].relatedInformation ?? []).map((r) => [r.location.range.start.line, lines[r.location.range.start.line].slice(r.location.range.start.character, r.location.range.end.character), r.message]),
+      [
+        [1, "Buffer.from(process.env.APP_KEY!, 'base64')", 'used for encrypt here'],
+        [2, 'process.env.APP_KEY!', 'used for mac here'],
+      ],
+    );
   });
 });

@@ -45,8 +45,8 @@ describe('diagnostics', () => {
     assert.equal(editor.document.getText(diagnostic.range), 'SESSION_KEY');
     assert.match(diagnostic.message, /used for encrypt and mac/);
     assert.deepEqual(relatedOf(diagnostic, editor.document.uri), [
-      [7, 54, "'SESSION_KEY' is used here"],
-      [12, 37, "'SESSION_KEY' is used here"],
+      [7, 54, 'used for encrypt here'],
+      [12, 37, 'used for mac here'],
     ]);
     for (const { location } of diagnostic.relatedInformation!) assert.equal(editor.document.getText(location.range), 'SESSION_KEY');
   });
