@@ -88,7 +88,7 @@ export default createRule<Options, MessageIds>({
       if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key)) return false;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
-      const node = key.definition ?? conflicting.arg;
+      const node = anchorOf(key) ?? conflicting.arg;
       const edits = purposeSubkeyEdits(sourceCode, key);
       const fix = edits && toFix(edits);
       report({
@@ -108,7 +108,7 @@ export default createRule<Options, MessageIds>({
       if (key.usages) {
         for (const use of key.uses) {
           if (use.usage && !key.usages.includes(use.usage)) {
-            report({ node: use.arg, messageId: 'outsideUsages', data: { name: quoteName(key.name), usage: use.usage, usages: JSON.stringify(key.usages) } });
+            report({ node: anchorOf(key) ?? use.arg, messageId: 'outsideUsages', data: { name: quoteName(key.name), usage: use.usage, usages: JSON.stringify(key.usages) } });
           }
         }
       }
@@ -127,12 +127,24 @@ export default createRule<Options, MessageIds>({
       for (const decl of declared) {
         for (const use of key.uses) {
           if (decl.purposes.includes(use.purpose)) continue;
-          report({ node: key.definition ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
+          report({ node: anchorOf(key) ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
         }
       }
     }
   },
 });
+
+/**
+ * Where a finding about the key goes: its definition in this file; for bytes that come from
+ * elsewhere (a parameter) but are used here only through the one CryptoKey imported from them,
+ * that `importKey`/`generateKey` call, which defines the misused key. Otherwise none: the
+ * finding goes on the second conflicting use.
+ */
+function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
+  if (key.definition) return key.definition;
+  const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
+  return creators.length === 1 && key.uses.every((u) => u.usage !== undefined) ? creators[0].node : undefined;
+}
 
 function quoteName(name: string): string {
   return /^[\w$.]+$/.test(name) ? `\`${name}\`` : name;

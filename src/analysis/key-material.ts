@@ -293,6 +293,11 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
       arrayBuffer = false;
       continue;
     }
+    // AWS SDK v2: `await kms.generateDataKey(params).promise()` resolves to the response.
+    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'promise' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
+      node = parent.parent;
+      continue;
+    }
     // `.then((key) => …)`
     if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then' && parent.parent?.type === 'CallExpression') {
       const cb = parent.parent.arguments[0];

@@ -30,7 +30,21 @@ export async function newKey(tenantId: string, docId: number) {
 `;
 const addContext = (output: string) => [{ messageId: 'addContext' as const, output }];
 
+const v2Code = `const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+async function open(msg) {
+  const { Plaintext } = await kms.decrypt({ CiphertextBlob: msg.wrappedKey }).promise();
+  return Plaintext;
+}
+module.exports = { open };
+`;
 const invalid = [
+  {
+    name: 'AWS SDK v2: kms.decrypt(…).promise() without EncryptionContext',
+    code: v2Code,
+    languageOptions: { sourceType: 'commonjs' as const },
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 31, suggestions: addContext(v2Code.replace('CiphertextBlob: msg.wrappedKey }', "CiphertextBlob: msg.wrappedKey, EncryptionContext: { purpose: 'open' } }")) }],
+  },
   {
     name: 'AWS Encrypt, GenerateDataKey and Decrypt without EncryptionContext (suggestion: a purpose label)',
     code: awsCode,

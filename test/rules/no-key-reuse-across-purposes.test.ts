@@ -241,7 +241,18 @@ export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).u
 }
 `,
     errors: [{ messageId: 'mixedUsages' as const, line: 2, column: 21 },
-      { messageId: 'outsideUsages' as const, line: 4, column: 76 }],
+      { messageId: 'outsideUsages' as const, line: 3, column: 25 }],
+  },
+  {
+    name: 'WebCrypto: a CryptoKey imported from a parameter for HMAC, used to encrypt and to sign: one finding, on the importKey call',
+    code: `export async function shareLink(linkSecret: Uint8Array, fileId: Uint8Array) {
+  const linkKey = await crypto.subtle.importKey('raw', linkSecret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const payload = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, linkKey, fileId);
+  return [payload, await crypto.subtle.sign('HMAC', linkKey, payload)];
+}
+`,
+    errors: [{ messageId: 'outsideUsages' as const, line: 2, column: 25 }],
   },
   {
     name: 'WebCrypto: raw bytes imported for AES-GCM and also used as an HMAC key',

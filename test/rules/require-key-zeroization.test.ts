@@ -7,7 +7,33 @@ import { createRuleTester } from './rule-tester';
 
 // Every source, wipe and escape of the issue, across node:crypto, WebCrypto, tweetnacl/libsodium
 // and the AWS KMS SDK; code paths: early return, throw, loops, callbacks, promises, async/await.
+const v2DataKey = `const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+async function sealWithNewKey(seal, body) {
+  const { Plaintext, CiphertextBlob } = await kms.generateDataKey({ KeyId: process.env.KEK_ID, KeySpec: 'AES_256' }).promise();
+  const sealed = await seal(Plaintext, body);
+  return { wrapped: CiphertextBlob, sealed };
+}
+module.exports = { sealWithNewKey };
+`;
 const invalid = [
+  {
+    name: 'AWS SDK v2: the Plaintext of generateDataKey(…).promise() is never wiped',
+    code: v2DataKey,
+    languageOptions: { sourceType: 'commonjs' as const },
+    errors: [{
+      messageId: 'notWiped' as const, line: 4, column: 11,
+      suggestions: [{ messageId: 'wrapInTryFinally' as const, output: v2DataKey.replace(`  const sealed = await seal(Plaintext, body);
+  return { wrapped: CiphertextBlob, sealed };
+`, `  try {
+    const sealed = await seal(Plaintext, body);
+    return { wrapped: CiphertextBlob, sealed };
+  } finally {
+    Plaintext?.fill(0);
+  }
+`) }],
+    }],
+  },
   {
     name: 'a wipe after a helper that uses the key does not survive its exceptions (default)',
     code: `import { createHmac, pbkdf2Sync } from 'node:crypto';
