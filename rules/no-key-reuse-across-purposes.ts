@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { callerSelectsPurpose, distinct, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { callerSelectsPurpose, distinct, isAsymmetricKey, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
@@ -9,7 +9,7 @@ import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../s
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ ignoreKeys?: string[] }];
-export type MessageIds = 'reused' | 'contradictsDeclared' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
+export type MessageIds = 'reused' | 'reusedKeyPair' | 'contradictsDeclared' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
 
 export default createRule<Options, MessageIds>({
   name: 'no-key-reuse-across-purposes',
@@ -37,6 +37,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       reused:
         '{{name}} is used for {{purposes}} ({{sites}}). One key, one purpose: derive a separate subkey per purpose (HKDF with distinct `info` labels) or provision separate keys.',
+      reusedKeyPair:
+        '{{name}} is a private key used for {{purposes}} ({{sites}}). One key pair, one purpose: generate a separate key pair for each (e.g. RSA-PSS or Ed25519 for signatures, RSA-OAEP or X25519 for encryption) and publish both public keys; HKDF subkeys do not apply to RSA/EC keys. Data encrypted to the old public key must be decrypted with the old key and re-encrypted.',
       contradictsDeclared: '{{name}} is declared for {{declared}} ({{source}}) but used for {{purpose}} here.',
       mixedUsages: 'This key is created with usages {{usages}}, which mix purposes ({{purposes}}); create one key per purpose.',
       outsideUsages: '{{name}} is used for `{{usage}}`, which is not among its usages {{usages}}.',
@@ -89,6 +91,11 @@ export default createRule<Options, MessageIds>({
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
       const node = anchorOf(key) ?? conflicting.arg;
+      if (isAsymmetricKey(key)) {
+        // No rewrite: the fix is a second key pair, provisioned outside the code.
+        report({ node, messageId: 'reusedKeyPair', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: sites(key.uses) } });
+        return true;
+      }
       const edits = purposeSubkeyEdits(sourceCode, key);
       const fix = edits && toFix(edits);
       report({
