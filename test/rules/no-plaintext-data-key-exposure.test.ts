@@ -131,11 +131,26 @@ logger.info({ port: config.port, jwtSecret: config.jwtSecret }, 'configuration l
   {
     name: 'a GenerateDataKey plaintext logged, written to disk, stored, sent and exported',
     code: leakCode,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(CiphertextBlob!)')) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace("'dek.bin', Plaintext!", "'dek.bin', CiphertextBlob!")) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('plain: Plaintext }', 'plain: CiphertextBlob }')) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('{ key: Plaintext }', '{ key: CiphertextBlob }')) },
-      { messageId: 'dataKeyExposed' as const, line: 12, column: 30, suggestions: [] }],
+    // One finding per KMS call, naming every sink; the suggestion swaps every exposure at once.
+    errors: [{
+      messageId: 'dataKeyExposed' as const, line: 5, column: 56,
+      suggestions: keepWrapped(leakCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(CiphertextBlob!)').replace("'dek.bin', Plaintext!", "'dek.bin', CiphertextBlob!")
+        .replace('plain: Plaintext }', 'plain: CiphertextBlob }').replace('{ key: Plaintext }', '{ key: CiphertextBlob }')),
+    },
+    { messageId: 'dataKeyExposed' as const, line: 12, column: 30, suggestions: [] }],
+  },
+  {
+    name: 'a data key cached on disk and returned from an exported function: one finding, no partial swap',
+    code: `import { writeFile } from 'node:fs/promises';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function projectKey(cached: string, wrapped: Uint8Array): Promise<Uint8Array> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { cached } }));
+  await writeFile(cached, Plaintext!, { mode: 0o600 });
+  return Plaintext!;
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 40, suggestions: [] }],
   },
   {
     name: 'an unwrapped data key (Decrypt of a wrapped key) in a logger',
