@@ -21,6 +21,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
   response: 'sent in a response',
   export: 'returned from an exported function',
   queue: 'put in a job or message payload',
+  error: 'put in an error message',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
