@@ -47,6 +47,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
+import { normalizedConfigArray } from '../src/server/lint/config-array';
 import { buildLintConfig } from '../src/server/lint/lint-config';
 import { LinterHost } from '../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../src/server/settings';
@@ -180,13 +181,18 @@ function parserOnly(text: string, language: 'ts' | 'js'): number {
  * "A bare ESLint parse" (the issue's baseline): ESLint's `Linter` with the
  * server's own language settings and parser but no rules: parse, scope
  * analysis, directive comments and the traversal ESLint does for any file,
- * i.e. what `eslint` costs before a single rule runs.
+ * i.e. what `eslint` costs before a single rule runs. Its config is normalized
+ * once, as the server's is (config-array.ts), so neither side pays that per lint.
  */
-const bareLinter = new Linter({ configType: 'flat', cwd: path.parse(os.tmpdir()).root });
-const bareConfig = buildLintConfig(DEFAULT_SETTINGS, undefined).map((config) => {
-  const { rules: _rules, ...languageOnly } = config;
-  return languageOnly;
-});
+const bareRoot = path.parse(os.tmpdir()).root;
+const bareLinter = new Linter({ configType: 'flat', cwd: bareRoot });
+const bareConfig = normalizedConfigArray(
+  buildLintConfig(DEFAULT_SETTINGS, undefined).map((config) => {
+    const { rules: _rules, ...languageOnly } = config;
+    return languageOnly;
+  }),
+  bareRoot,
+);
 function bareEslintParse(text: string, fileName: string): number {
   const started = performance.now();
   const messages = bareLinter.verify(text, bareConfig, { filename: fileName });

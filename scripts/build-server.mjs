@@ -21,6 +21,9 @@ const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.spli
 const universal = require.resolve('eslint/universal');
 // The real SourceCode class (the Linter uses it too, so it is in the bundle anyway).
 const sourceCode = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/languages/js/source-code/index.js');
+// ESLint's FlatConfigArray (also in the bundle already): the server normalizes its
+// config once instead of on every lint (src/server/lint/config-array.ts).
+const flatConfigArray = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js');
 const unavailable = `class Unavailable {
   static version = require(${JSON.stringify(universal)}).Linter.version;
   constructor() { throw new Error('the ESLint Node API is not part of the keywarden server bundle'); }
@@ -31,7 +34,7 @@ const eslintLinterOnly = {
     b.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, (args) => ({ path: args.path, namespace: 'keywarden-stand-in' }));
     b.onLoad({ filter: /^eslint$/, namespace: 'keywarden-stand-in' }, () => ({
       contents: `${unavailable}
-module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require(${JSON.stringify(sourceCode)}).SourceCode, ESLint: Unavailable, RuleTester: Unavailable };`,
+module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require(${JSON.stringify(sourceCode)}).SourceCode, FlatConfigArray: require(${JSON.stringify(flatConfigArray)}).FlatConfigArray, ESLint: Unavailable, RuleTester: Unavailable };`,
       loader: 'js',
       resolveDir: root,
     }));

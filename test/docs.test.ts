@@ -83,3 +83,28 @@ describe('rule docs', () => {
     });
   }
 });
+
+/**
+ * Markdown structure of the README and the docs: merges of concurrent edits
+ * have dropped code fences before, which turns everything after an unclosed
+ * fence into one code block.
+ */
+describe('Markdown structure (README.md, DEVELOPERS.md, docs/)', () => {
+  const files = ['README.md', 'DEVELOPERS.md', 'bench/README.md', ...fs.readdirSync(DOCS).map((f) => path.join('docs', 'rules', f))].filter((f) =>
+    fs.existsSync(path.join(__dirname, '..', f)),
+  );
+  for (const file of files) {
+    it(`${file}: every code fence is closed`, () => {
+      let open: { line: number; fence: string } | null = null;
+      fs.readFileSync(path.join(__dirname, '..', file), 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const fence = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+          if (!fence) return;
+          if (!open) open = { line: i + 1, fence };
+          else if (fence[0] === open.fence[0] && fence.length >= open.fence.length && line.trim() === fence) open = null;
+        });
+      assert.equal(open, null, `the code fence opened at line ${(open as { line: number } | null)?.line} is never closed`);
+    });
+  }
+});

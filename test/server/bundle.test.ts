@@ -10,16 +10,22 @@ import { HARDCODED_KEY_SOURCE } from './fixtures-text';
 import { ROOT, TestClient } from './lsp-client';
 
 /**
- * The same server, bundled by `npm run build:server`'s script (into out/, so
- * dist/ is left alone) and run with plain node: what the extension ships.
+ * The same server, bundled by `npm run build:server`'s script and run with
+ * plain node from a directory outside the repository laid out like the
+ * installed extension (dist/server.js, docs/rules, package.json; see
+ * .vscodeignore), where no node_modules can be found: what the extension ships.
  */
-describe('bundled server (scripts/build-server.mjs, node out/test-server/server.js --stdio)', function () {
+describe('bundled server (scripts/build-server.mjs, node <installed extension>/dist/server.js --stdio)', function () {
   this.timeout(120000);
-  const bundle = path.join(ROOT, 'out', 'test-server', 'server.js');
+  let bundle: string;
   let root: string;
   let client: TestClient;
 
   before(async () => {
+    const installed = fs.mkdtempSync(path.join(os.tmpdir(), 'keywarden-extension-'));
+    bundle = path.join(installed, 'dist', 'server.js');
+    fs.cpSync(path.join(ROOT, 'docs', 'rules'), path.join(installed, 'docs', 'rules'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'package.json'), path.join(installed, 'package.json'));
     execFileSync(process.execPath, [path.join(ROOT, 'scripts', 'build-server.mjs'), `--outfile=${bundle}`], { cwd: ROOT, stdio: 'pipe' });
     root = fs.mkdtempSync(path.join(os.tmpdir(), 'keywarden-bundle-'));
     fs.writeFileSync(path.join(root, 'crypto.ts'), HARDCODED_KEY_SOURCE);
@@ -29,6 +35,7 @@ describe('bundled server (scripts/build-server.mjs, node out/test-server/server.
   after(async () => {
     await client?.dispose();
     fs.rmSync(root, { recursive: true, force: true });
+    fs.rmSync(path.dirname(path.dirname(bundle)), { recursive: true, force: true });
   });
 
   it('lints, hovers with the rule doc, answers code actions, scans and lists keys', async () => {
@@ -50,5 +57,7 @@ describe('bundled server (scripts/build-server.mjs, node out/test-server/server.
     const keys = (await client.connection.sendRequest(KeyInventoryRequest, {})) as KeyInventoryEntry[];
     assert.ok(keys.some((k) => k.origin === 'hardcoded' && k.name === 'ENCRYPTION_KEY'));
     assert.equal(client.stderr, '');
+    // The bundle carries ESLint's FlatConfigArray, so the config is normalized once (src/server/lint/config-array.ts).
+    assert.ok(!client.logs.some((l) => l.includes('FlatConfigArray')), client.logs.join('\n'));
   });
 });

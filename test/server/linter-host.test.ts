@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Linter, Rule } from 'eslint';
+import { normalizesOnce } from '../../src/server/lint/config-array';
 import { LinterHost } from '../../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { HARDCODED_KEY_SOURCE } from './fixtures-text';
@@ -67,6 +68,30 @@ describe('LinterHost', () => {
     const host = new LinterHost(() => undefined);
     const text = '/* eslint no-console: "error" */\n// eslint-disable-next-line react/no-danger\nconsole.log(1);\n';
     assert.deepEqual(host.lint({ text, fileName: '/p/a.js', settings: DEFAULT_SETTINGS }).messages, []);
+  });
+
+  it('normalizes its config once per settings and policy, not on every lint', () => {
+    assert.ok(normalizesOnce, "ESLint's FlatConfigArray could not be loaded");
+    // A normalized config array caches the merged config, so rules see the very same settings object.
+    const seen: unknown[] = [];
+    const records: Rule.RuleModule = {
+      meta: { type: 'problem', schema: [] },
+      create: (context) => {
+        seen.push(context.settings);
+        return {};
+      },
+    };
+    const host = new LinterHost(() => undefined, () => [{ plugins: { probe: { rules: { records } } }, rules: { 'probe/records': 'error' } }]);
+    const lint = (fileName: string, policy?: object) => host.lint({ text: 'export const a = 1;', fileName, settings: DEFAULT_SETTINGS, policy });
+    lint('/p/a.js');
+    lint('/p/a.js');
+    lint('/p/b.js');
+    lint('/p/a.js', { purposes: {} });
+    assert.equal(seen.length, 4);
+    assert.equal(seen[1], seen[0], 'the same file again: the merged config was not rebuilt');
+    assert.equal(seen[2], seen[0], 'another file matching the same config objects: the same merged config');
+    assert.notEqual(seen[3], seen[0], 'another policy is another config');
+    assert.deepEqual((seen[3] as { keywarden: unknown }).keywarden, { policy: { purposes: {} } });
   });
 
   it('honours an eslint-disable comment with a reason for a keywarden rule', () => {

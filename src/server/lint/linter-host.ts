@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Linter, type SourceCode } from 'eslint';
 import type { KeywardenSettings } from '../../shared/protocol';
+import { normalizedConfigArray, normalizesOnce } from './config-array';
 import { buildLintConfig } from './lint-config';
 
 export interface LintOutcome {
@@ -38,15 +39,19 @@ export class LinterHost {
   /** One Linter per filesystem root: flat config only matches files under the linter's cwd. */
   private readonly linters = new Map<string, Linter>();
   private readonly reportedFailures = new Set<string>();
+  /** Normalized configs by filesystem root, settings and policy (few distinct ones: a workspace has one or two). */
+  private readonly configs = new Map<string, Linter.Config[]>();
 
   constructor(
     private readonly log: Logger,
+    /** Configs added after keywarden's (tests); built once per settings and policy, like the rest. */
     private readonly extraConfig: (settings: KeywardenSettings) => Linter.Config[] = () => [],
-  ) {}
+  ) {
+    if (!normalizesOnce) log("keywarden: ESLint's FlatConfigArray could not be loaded; the config is normalized on every lint (slower)");
+  }
 
   lint(request: LintRequest): LintOutcome {
-    const linter = this.linterFor(request.fileName);
-    const config = buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings));
+    const { linter, config } = this.linterAndConfig(request);
     const failedRules: string[] = [];
     const started = performance.now();
     for (let attempt = 0; ; attempt++) {
@@ -78,8 +83,7 @@ export class LinterHost {
    * `eslint --fix` would: fixes are applied in passes until none is left.
    */
   fixAll(request: LintRequest): { output: string; fixed: boolean } {
-    const linter = this.linterFor(request.fileName);
-    const config = buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings));
+    const { linter, config } = this.linterAndConfig(request);
     try {
       const options: VerifyOptions = {
         filename: request.fileName,
@@ -93,14 +97,21 @@ export class LinterHost {
     }
   }
 
-  private linterFor(fileName: string): Linter {
-    const root = path.parse(path.resolve(fileName)).root;
+  private linterAndConfig(request: LintRequest): { linter: Linter; config: Linter.Config[] } {
+    const root = path.parse(path.resolve(request.fileName)).root;
     let linter = this.linters.get(root);
     if (!linter) {
       linter = new Linter({ configType: 'flat', cwd: root });
       this.linters.set(root, linter);
     }
-    return linter;
+    const key = JSON.stringify([root, request.settings, request.policy ?? null]);
+    let config = this.configs.get(key);
+    if (!config) {
+      config = normalizedConfigArray(buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings)), root);
+      if (this.configs.size >= 16) this.configs.delete(this.configs.keys().next().value!);
+      this.configs.set(key, config);
+    }
+    return { linter, config };
   }
 
   /** Logs a rule failure once per rule (first line and location only: messages may quote source text). */
