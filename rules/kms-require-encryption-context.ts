@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { enclosingFunction } from '../src/analysis/code-paths';
 import { resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { addContextFix } from '../src/fix/kms-context';
@@ -46,7 +47,10 @@ export default createRule<Options, MessageIds>({
           const given = call.args.find((arg) => arg.role === 'kms-context');
           if (given && !isEmptyObject(given.node)) continue;
           const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
-          const fix = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
+          const proposed = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
+          // Encrypt and Decrypt must pass the same context: a label named after this function only
+          // fits when the other side of the round trip in this file sits in the same function.
+          const fix = proposed && (!proposed.functionLabel || otherSideInSameFunction(call)) ? proposed : undefined;
           context.report({
             node: call.node,
             messageId: 'missingContext',
@@ -56,6 +60,16 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    function otherSideInSameFunction(call: ApiCall): boolean {
+      const opening = call.api.operation === 'decrypt';
+      const fn = enclosingFunction(call.node);
+      return getApiCalls(sourceCode).every((other) => {
+        if (other.library.id !== call.library.id || typeof other.api.facts?.contextField !== 'string') return true;
+        if (!['encrypt', 'decrypt', 'keygen'].includes(other.api.operation) || (other.api.operation === 'decrypt') === opening) return true;
+        return enclosingFunction(other.node) === fn;
+      });
+    }
 
     function isEmptyObject(node: TSESTree.Node): boolean {
       const object = resolveObjectLiteral(sourceCode, node);

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { algorithmNames, callerSelectsPurpose, distinct, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { algorithmNames, callerSelectsPurpose, distinct, isAsymmetricKey, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
@@ -9,7 +9,15 @@ import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../s
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ ignoreKeys?: string[] }];
-export type MessageIds = 'reused' | 'contradictsDeclared' | 'algorithmNotAllowed' | 'mixedUsages' | 'outsideUsages' | 'kmsSpecContradiction' | 'deriveSubkeys';
+export type MessageIds =
+  | 'reused'
+  | 'reusedKeyPair'
+  | 'contradictsDeclared'
+  | 'algorithmNotAllowed'
+  | 'mixedUsages'
+  | 'outsideUsages'
+  | 'kmsSpecContradiction'
+  | 'deriveSubkeys';
 
 export default createRule<Options, MessageIds>({
   name: 'no-key-reuse-across-purposes',
@@ -37,6 +45,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       reused:
         '{{name}} is used for {{purposes}} ({{sites}}). One key, one purpose: derive a separate subkey per purpose (HKDF with distinct `info` labels) or provision separate keys.',
+      reusedKeyPair:
+        '{{name}} is a private key used for {{purposes}} ({{sites}}). One key pair, one purpose: generate a separate key pair for each (e.g. RSA-PSS or Ed25519 for signatures, RSA-OAEP or X25519 for encryption) and publish both public keys; HKDF subkeys do not apply to RSA/EC keys. Data encrypted to the old public key must be decrypted with the old key and re-encrypted.',
       contradictsDeclared: '{{name}} is declared for {{declared}} ({{source}}) but used for {{purpose}} here.',
       algorithmNotAllowed: '{{name}} is used with {{algorithm}} here; {{policy}} allows key "{{key}}" only with {{allowed}}.',
       mixedUsages: 'This key is created with usages {{usages}}, which mix purposes ({{purposes}}); create one key per purpose.',
@@ -89,7 +99,12 @@ export default createRule<Options, MessageIds>({
       if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key)) return false;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
-      const node = key.definition ?? conflicting.arg;
+      const node = anchorOf(key) ?? conflicting.arg;
+      if (isAsymmetricKey(key)) {
+        // No rewrite: the fix is a second key pair, provisioned outside the code.
+        report({ node, messageId: 'reusedKeyPair', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: sites(key.uses) } });
+        return true;
+      }
       const edits = purposeSubkeyEdits(sourceCode, key);
       const fix = edits && toFix(edits);
       report({
@@ -109,7 +124,7 @@ export default createRule<Options, MessageIds>({
       if (key.usages) {
         for (const use of key.uses) {
           if (use.usage && !key.usages.includes(use.usage)) {
-            report({ node: use.arg, messageId: 'outsideUsages', data: { name: quoteName(key.name), usage: use.usage, usages: JSON.stringify(key.usages) } });
+            report({ node: anchorOf(key) ?? use.arg, messageId: 'outsideUsages', data: { name: quoteName(key.name), usage: use.usage, usages: JSON.stringify(key.usages) } });
           }
         }
       }
@@ -139,12 +154,24 @@ export default createRule<Options, MessageIds>({
       for (const decl of declared) {
         for (const use of key.uses) {
           if (decl.purposes.includes(use.purpose)) continue;
-          report({ node: key.definition ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
+          report({ node: anchorOf(key) ?? use.arg, messageId: 'contradictsDeclared', data: { name: quoteName(key.name), declared: decl.purposes.join('/'), source: decl.source, purpose: use.purpose } });
         }
       }
     }
   },
 });
+
+/**
+ * Where a finding about the key goes: its definition in this file; for bytes that come from
+ * elsewhere (a parameter) but are used here only through the one CryptoKey imported from them,
+ * that `importKey`/`generateKey` call, which defines the misused key. Otherwise none: the
+ * finding goes on the second conflicting use.
+ */
+function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
+  if (key.definition) return key.definition;
+  const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
+  return creators.length === 1 && key.uses.every((u) => u.usage !== undefined) ? creators[0].node : undefined;
+}
 
 function quoteName(name: string): string {
   return /^[\w$.]+$/.test(name) ? `\`${name}\`` : name;

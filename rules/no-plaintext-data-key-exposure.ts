@@ -21,6 +21,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
   response: 'sent in a response',
   export: 'returned from an exported function',
   queue: 'put in a job or message payload',
+  error: 'put in an error message',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
@@ -46,7 +47,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       dataKeyExposed:
-        'The plaintext data key from this KMS call is {{sink}} (line {{line}}). Keep only the encrypted data key (`CiphertextBlob`) outside the function that uses it, and wipe the plaintext after use.',
+        'The plaintext data key from this KMS call is {{sinks}}. Keep only the encrypted data key (`CiphertextBlob`) outside the function that uses it, and wipe the plaintext after use.',
       secretLogged: '{{name}} is a key or secret and is {{sink}} here. Log a key id or fingerprint instead, never the key.',
       keepWrappedKey:
         'Use the encrypted data key (`{{wrapped}}`) here instead of the plaintext. Whoever reads this value must then unwrap it with KMS Decrypt (update those readers; values already written hold the plaintext and must be replaced).',
@@ -64,19 +65,28 @@ export default createRule<Options, MessageIds>({
         for (const bytes of findKeyBytes(ctx)) {
           if (bytes.source !== 'kms-plaintext' || !isDataKey(bytes)) continue;
           const refs = keyReferences(sourceCode, bytes);
+          // One finding per KMS call, naming every place the key goes out.
+          const exposures: { ref: TSESTree.Node; sink: NonNullable<ReturnType<typeof sinkOf>>; wrapped?: string }[] = [];
           for (const ref of [...refs.bytes, ...refs.holders]) {
             const sink = sinkOf(sourceCode, ref);
             if (!sink) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out.
-            const wrapped = sink.kind === 'export' ? undefined : wrappedKeyText(bytes, ref);
-            context.report({
-              node: bytes.producer,
-              messageId: 'dataKeyExposed',
-              data: { sink: SINK_TEXT[sink.kind], line: String(sink.node.loc.start.line) },
-              suggest: wrapped ? [{ messageId: 'keepWrappedKey', data: { wrapped }, fix: (fixer) => replaceRef(fixer, ref, wrapped) }] : [],
-            });
+            exposures.push({ ref, sink, wrapped: sink.kind === 'export' ? undefined : wrappedKeyText(bytes, ref) });
             reported.add(sink.node);
           }
+          if (exposures.length === 0) continue;
+          const where = exposures.map((e) => `${SINK_TEXT[e.sink.kind]} (line ${e.sink.node.loc.start.line})`);
+          // The swap is offered only when it covers every exposure: half a swap would leave the key out.
+          const swappable = exposures.every((e) => e.wrapped !== undefined);
+          const wrappedNames = [...new Set(exposures.map((e) => e.wrapped))].join('`, `');
+          context.report({
+            node: bytes.producer,
+            messageId: 'dataKeyExposed',
+            data: { sinks: [...new Set(where)].join(' and ') },
+            suggest: swappable
+              ? [{ messageId: 'keepWrappedKey', data: { wrapped: wrappedNames }, fix: (fixer) => exposures.map((e) => replaceRef(fixer, e.ref, e.wrapped!)) }]
+              : [],
+          });
         }
         // Keys and secrets (anything used as a key in this file, or a secret-named env var) in logs.
         if (!options.checkLoggedSecrets) return;

@@ -68,7 +68,7 @@ export default createRule<Options, MessageIds>({
 
     function isKmsEncrypt(call: ApiCall): boolean {
       if (call.api.operation !== 'encrypt') return false;
-      return ['@aws-sdk/client-kms', '@google-cloud/kms', '@azure/keyvault-keys'].includes(call.library.id) && call.args.some((a) => a.role === 'kms-key-id' || call.library.id === '@azure/keyvault-keys');
+      return ['@aws-sdk/client-kms', 'aws-sdk', '@google-cloud/kms', '@azure/keyvault-keys'].includes(call.library.id) && call.args.some((a) => a.role === 'kms-key-id' || call.library.id === '@azure/keyvault-keys');
     }
 
     /** Wrapping a key or a small secret is what KMS Encrypt is for. */

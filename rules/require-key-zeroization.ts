@@ -67,6 +67,8 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkStringConversion: false, exceptions: 'key-uses' }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    // A wipe may need a type assertion, which only TypeScript files may contain.
+    const typescript = /\.[cm]?tsx?$/i.test(context.filename);
     // ESLint has parsed and scoped the file before rules are created: when no
     // function holds key bytes, skip recording the code-path graph (a listener
     // on every call, every segment) for this file altogether.
@@ -93,7 +95,7 @@ export default createRule<Options, MessageIds>({
 
     function check(bytes: KeyBytes): void {
       const wipes = wipeCalls(sourceCode, bytes);
-      const data = { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], wipe: wipeExpression(bytes) };
+      const data = { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], wipe: wipeExpression(bytes, typescript) };
       const absent = absentKeyBranches(sourceCode, bytes);
       let messageId: MessageIds = 'notWiped';
       let how = '';
@@ -111,7 +113,7 @@ export default createRule<Options, MessageIds>({
         messageId = 'wipedOnHappyPathOnly';
         how = describe(escaping.kind, escaping.node);
       }
-      const fix = wipeAfterUseFix(sourceCode, bytes, wipes, absent);
+      const fix = wipeAfterUseFix(sourceCode, bytes, wipes, absent, typescript);
       reported.add(bytes.id);
       context.report({
         node: bytes.id,

@@ -400,6 +400,12 @@ function* resultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSE
   let id: TSESTree.Identifier | undefined;
   if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') id = parent.id;
   if (parent?.type === 'AssignmentExpression' && parent.right === current && parent.left.type === 'Identifier') id = parent.left;
+  // A client kept in a class field (`private kms = new KeyManagementServiceClient()`, `this.kms = …` in the constructor): every `this.kms`.
+  const field = fieldHolding(parent, current);
+  if (field) {
+    yield* thisMemberReads(field.cls, field.name);
+    return;
+  }
   if (!id) return;
   const variable = variableOf(sourceCode, id);
   for (const ref of variable?.references ?? []) {
@@ -409,3 +415,31 @@ function* resultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSE
 
 export type { TraceInfo };
 export type { TSESLint };
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+/** The class and field name when `value` initialises an instance field or is assigned to `this.<name>`. */
+function fieldHolding(parent: TSESTree.Node | undefined, value: TSESTree.Node): { cls: ClassNode; name: string } | undefined {
+  if (parent?.type === 'PropertyDefinition' && parent.value === value && !parent.static && !parent.computed) {
+    const name = parent.key.type === 'Identifier' || parent.key.type === 'PrivateIdentifier' ? parent.key.name : undefined;
+    const cls = parent.parent.parent;
+    return name && (cls.type === 'ClassDeclaration' || cls.type === 'ClassExpression') ? { cls, name } : undefined;
+  }
+  if (parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'MemberExpression' && parent.left.object.type === 'ThisExpression' && !parent.left.computed && parent.left.property.type === 'Identifier') {
+    for (let n: TSESTree.Node | undefined = parent.parent; n; n = n.parent) {
+      if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return { cls: n, name: parent.left.property.name };
+      if (n.type === 'FunctionDeclaration' || (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition')) return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** `this.<name>` reads in the class's own methods (not in nested classes or plain functions, where `this` differs). */
+function* thisMemberReads(cls: ClassNode, name: string): Generator<TSESTree.Node> {
+  const otherThis = (n: TSESTree.Node) => n !== cls && (n.type === 'ClassDeclaration' || n.type === 'ClassExpression' || n.type === 'FunctionDeclaration' || (n.type === 'FunctionExpression' && n.parent?.type !== 'MethodDefinition'));
+  for (const node of descendants(cls.body, otherThis)) {
+    if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression' || node.computed) continue;
+    const prop = node.property;
+    if ((prop.type === 'Identifier' || prop.type === 'PrivateIdentifier') && prop.name === name && !(node.parent?.type === 'AssignmentExpression' && node.parent.left === node)) yield node;
+  }
+}

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { isSecretName } from './key-names';
+import { isFunction, type FunctionNode } from './expression-names';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
@@ -112,6 +113,20 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
     }
   }
+  // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
+  for (const call of calls) {
+    const name = call.api.path[call.api.path.length - 1];
+    const source: KeyBytesSource | undefined =
+      call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
+    if (!source) continue;
+    const helper = returnedBy(call.node);
+    if (!helper) continue;
+    for (const site of localCallSites(sourceCode, helper.fn)) {
+      // Named like a key, or used as one: a KDF output only stored or compared is a password hash.
+      const arrayBuffer = !helper.view && ARRAY_BUFFER_PATHS.has(name) && (call.library.id === 'webcrypto' || call.library.id === 'node:crypto');
+      add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
+    }
+  }
   for (const node of keyObjectExports(sourceCode)) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
@@ -122,6 +137,45 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     add(candidate, secretLikeExpression(arg) ? false : 'named');
   }
   return found;
+}
+
+/**
+ * The function that returns this call's value unchanged (or as a `Buffer.from`/`Uint8Array` view):
+ * `return Buffer.from(hkdfSync(…))`, `() => randomBytes(32)`. Not async helpers (their callers get a promise).
+ */
+function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | undefined {
+  let value: TSESTree.Node = node;
+  let view = false;
+  for (let i = 0; i < 4 && value.parent; i++) {
+    const parent: TSESTree.Node = value.parent;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value && isByteView(parent)) {
+      value = parent;
+      view = true;
+    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
+      value = parent;
+    } else break;
+  }
+  const parent = value.parent;
+  let fn: TSESTree.Node | undefined;
+  if (parent?.type === 'ReturnStatement') fn = enclosingFunction(parent);
+  else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
+  if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
+  return { fn, view };
+}
+
+/** Calls of a function declared in this file (`function f…` or `const f = (…) =>`), by its binding. */
+function localCallSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  let id: TSESTree.Node | null | undefined = fn.type === 'FunctionDeclaration' ? fn.id : undefined;
+  if (!id && fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) id = fn.parent.id;
+  if (id?.type !== 'Identifier') return [];
+  const variable = variableOf(sourceCode, id);
+  if (!variable || variable.defs.length !== 1) return [];
+  const sites: TSESTree.CallExpression[] = [];
+  for (const ref of variable.references) {
+    const node = ref.identifier as TSESTree.Node;
+    if (node.parent?.type === 'CallExpression' && node.parent.callee === node) sites.push(node.parent);
+  }
+  return sites;
 }
 
 function secretHalf(call: ApiCall): string {
@@ -291,6 +345,11 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && path.length === 0 && isByteView(parent)) {
       node = parent;
       arrayBuffer = false;
+      continue;
+    }
+    // AWS SDK v2: `await kms.generateDataKey(params).promise()` resolves to the response.
+    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'promise' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
+      node = parent.parent;
       continue;
     }
     // `.then((key) => …)`

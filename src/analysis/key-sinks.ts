@@ -1,9 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DB_METHODS, DISK_WRITES, FS_MODULES, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
 import { resolveImportPath } from './imports';
-import { memberName, unwrapExpression, type SourceCode } from './scope';
+import { memberName, propertyName, unwrapExpression, type SourceCode } from './scope';
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error';
 
 export interface Sink {
   kind: SinkKind;
@@ -21,6 +21,8 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undef
   for (let i = 0; i < 8; i++) {
     const parent = node.parent;
     if (!parent) return undefined;
+    // `SSECustomerKey: key.toString('base64')`: the service uses the key for this request only.
+    if (parent.type === 'Property' && parent.value === node && KEY_USE_FIELDS.has(propertyName(parent.key) ?? '')) return undefined;
     if (
       parent.type === 'TemplateLiteral' ||
       parent.type === 'ObjectExpression' ||
@@ -48,6 +50,7 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undef
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
+      if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
       return undefined;
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {

@@ -164,6 +164,18 @@ function skipArgument(call: ApiCall, address: string): boolean {
 // ---------------------------------------------------------------------------
 // Purposes
 
+/**
+ * Is the key one half of a key pair (RSA/EC/Ed25519 private key)? Signatures (HMAC is `mac`, not
+ * `sign`) and RSA encryption (`privateDecrypt`, `publicEncrypt`: `asymmetric` in the model) need
+ * one; symmetric secrets never serve them. HKDF subkeys make no sense for such a key. Not KMS keys
+ * (they stay in KMS: the advice is a second KMS key) nor seeds imported as key pairs.
+ */
+export function isAsymmetricKey(key: TrackedKey): boolean {
+  // KMS keys never leave KMS; seeds turned into key pairs (nacl `fromSeed`) are symmetric bytes.
+  if (key.origin === 'kms') return false;
+  return key.uses.some((u) => u.call.api.operation !== 'key-import' && (u.purpose === 'sign' || u.call.api.facts?.asymmetric === true));
+}
+
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
 
 function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {

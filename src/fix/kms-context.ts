@@ -16,22 +16,28 @@ const CONTEXT_NAME = /^(?:id|tenant|user|account|owner|org|record|document|file|
 export interface ContextFix {
   text: string;
   fix: (fixer: TSESLint.RuleFixer) => TSESLint.RuleFix;
+  /**
+   * The context is the enclosing function's name as a purpose label (no id-like parameter): the
+   * other side of the round trip, in another function, would get another label and stop decrypting.
+   */
+  functionLabel: boolean;
 }
 
 export function addContextFix(sourceCode: SourceCode, request: TSESTree.ObjectExpression, field: string, existing?: TSESTree.Node): ContextFix | undefined {
-  const entries = contextEntries(request);
-  if (!entries) return undefined;
+  const found = contextEntries(request);
+  if (!found) return undefined;
+  const { entries, functionLabel } = found;
   const map = `{ ${entries.join(', ')} }`;
   const value = field === 'additionalAuthenticatedData' ? `Buffer.from(JSON.stringify(${map}))` : map;
-  if (existing) return { text: `${field}: ${value}`, fix: (fixer) => fixer.replaceText(existing, value) };
+  if (existing) return { text: `${field}: ${value}`, functionLabel, fix: (fixer) => fixer.replaceText(existing, value) };
   const last = request.properties[request.properties.length - 1];
-  if (!last) return { text: `${field}: ${value}`, fix: (fixer) => fixer.replaceText(request, `{ ${field}: ${value} }`) };
+  if (!last) return { text: `${field}: ${value}`, functionLabel, fix: (fixer) => fixer.replaceText(request, `{ ${field}: ${value} }`) };
   const trailingComma = sourceCode.getTokenAfter(last)?.value === ',';
   const anchor = trailingComma ? sourceCode.getTokenAfter(last)! : last;
-  return { text: `${field}: ${value}`, fix: (fixer) => fixer.insertTextAfter(anchor, `${trailingComma ? '' : ','} ${field}: ${value}`) };
+  return { text: `${field}: ${value}`, functionLabel, fix: (fixer) => fixer.insertTextAfter(anchor, `${trailingComma ? '' : ','} ${field}: ${value}`) };
 }
 
-function contextEntries(request: TSESTree.Node): string[] | undefined {
+function contextEntries(request: TSESTree.Node): { entries: string[]; functionLabel: boolean } | undefined {
   const fn = enclosingFunction(request);
   if (!fn || fn.type === 'Program') return undefined;
   const entries: string[] = [];
@@ -43,9 +49,9 @@ function contextEntries(request: TSESTree.Node): string[] | undefined {
     if (annotation && annotation.type !== 'TSStringKeyword' && annotation.type !== 'TSNumberKeyword') continue;
     entries.push(annotation?.type === 'TSStringKeyword' ? id.name : `${id.name}: String(${id.name})`);
   }
-  if (entries.length > 0) return entries;
+  if (entries.length > 0) return { entries, functionLabel: false };
   const name = functionName(fn);
-  return name ? [`purpose: '${name}'`] : undefined;
+  return name ? { entries: [`purpose: '${name}'`], functionLabel: true } : undefined;
 }
 
 function functionName(fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression): string | undefined {

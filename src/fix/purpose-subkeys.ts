@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type { KeyUse, TrackedKey } from '../analysis/key-tracking';
+import { isAsymmetricKey, type KeyUse, type TrackedKey } from '../analysis/key-tracking';
 import type { SourceCode } from '../analysis/scope';
 import { stringValues } from '../analysis/values';
 import { cryptoFunctions } from './crypto-imports';
@@ -12,10 +12,12 @@ import type { TextEdit } from './edits';
  * agree while a MAC key can no longer double as the encryption key. Uses
  * through a namespace (`crypto.createHmac`) call `crypto.hkdfSync`; uses
  * through named imports get `hkdfSync` added to the import. Undefined for
- * KMS keys, CryptoKeys, or any use outside node:crypto.
+ * KMS keys, CryptoKeys, private keys of a key pair (HKDF output is not an
+ * RSA/EC key: those need a separate key pair per purpose), or any use
+ * outside node:crypto.
  */
 export function purposeSubkeyEdits(sourceCode: SourceCode, key: TrackedKey): TextEdit[] | undefined {
-  if (key.origin === 'kms' || key.id.startsWith('cryptokey@')) return undefined;
+  if (key.origin === 'kms' || key.id.startsWith('cryptokey@') || isAsymmetricKey(key)) return undefined;
   const edits: TextEdit[] = [];
   const imports = new Map<string, TextEdit>();
   for (const use of key.uses) {

@@ -18,6 +18,7 @@ export function wipeAfterUseFix(
   bytes: KeyBytes,
   wipes: ReadonlySet<TSESTree.Node>,
   absentBranches: ReadonlySet<TSESTree.Node> = new Set(),
+  typescript = false,
 ): ((fixer: TSESLint.RuleFixer) => TSESLint.RuleFix[]) | undefined {
   // A returned view of the key (`key.subarray(…)`, `Buffer.from(bits)`) would be zeroed by the wipe.
   if (sharedViewEscapes(sourceCode, bytes)) return undefined;
@@ -41,7 +42,7 @@ export function wipeAfterUseFix(
 
   const text = sourceCode.getText();
   const existing = wrapped.length === 1 && wrapped[0].type === 'TryStatement' ? wrapped[0] : undefined;
-  if (existing) return extendTry(text, existing, wipeExpression(bytes));
+  if (existing) return extendTry(text, existing, wipeExpression(bytes, typescript));
   const lineStart = text.lastIndexOf('\n', wrapped[0].range[0] - 1) + 1;
   const indent = text.slice(lineStart, wrapped[0].range[0]);
   if (!/^[ \t]*$/.test(indent)) return undefined; // statement shares its line with other code
@@ -56,7 +57,7 @@ export function wipeAfterUseFix(
   pieces.push(text.slice(cursor, wrapped[wrapped.length - 1].range[1]));
   const lines = pieces.join('').replace(/^\s+/, '').split('\n');
   const inner = lines.map((line, i) => (i === 0 ? indent + unit + line : line.trim() ? unit + line : line)).join('\n');
-  const replacement = `try {\n${inner}\n${indent}} finally {\n${indent}${unit}${wipeExpression(bytes)};\n${indent}}`;
+  const replacement = `try {\n${inner}\n${indent}} finally {\n${indent}${unit}${wipeExpression(bytes, typescript)};\n${indent}}`;
   const laterWipes = body.slice(last + 1).filter((s) => wipeStatements.has(s));
 
   return (fixer) => [
@@ -78,10 +79,15 @@ function extendTry(text: string, statement: TSESTree.TryStatement, wipe: string)
   return (fixer) => [fixer.insertTextAfter(last, sameLine ? ` ${wipe};` : `\n${indent}${unit}${wipe};`)];
 }
 
-/** `key.fill(0)`, `res.Plaintext?.fill(0)`, `new Uint8Array(bits).fill(0)`. */
-export function wipeExpression(bytes: KeyBytes): string {
+/**
+ * `key.fill(0)`, `res.Plaintext?.fill(0)`, `new Uint8Array(bits).fill(0)`; in TypeScript, a plaintext
+ * typed `Uint8Array | string` (GCP protobuf bytes) is cast: `(res.plaintext as Uint8Array | null | undefined)?.fill(0)`.
+ */
+export function wipeExpression(bytes: KeyBytes, typescript = false): string {
   const target = [bytes.id.name, ...bytes.path.map((p) => (/^\d+$/.test(p) ? `[${p}]` : `.${p}`))].join('').replace(/\.\[/g, '[');
   if (bytes.arrayBuffer) return `new Uint8Array(${target}).fill(0)`;
+  // Typed `Uint8Array | string` (GCP protobuf bytes; the Node client returns a Buffer): `?.fill` alone does not type-check.
+  if (typescript && bytes.api?.api.facts?.plaintextMayBeString) return `(${target} as Uint8Array | null | undefined)?.fill(0)`;
   // A KMS plaintext is typed optional; a callback's key is undefined when it got an error.
   const maybeAbsent = bytes.source === 'kms-plaintext' || bytes.definition.type.includes('Function');
   return maybeAbsent ? `${target}?.fill(0)` : `${target}.fill(0)`;

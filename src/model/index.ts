@@ -1,4 +1,4 @@
-import { awsKms } from './libraries/aws-kms';
+import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
 import { expressJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -39,6 +39,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cookieSession,
   cookieParser,
   awsKms,
+  awsSdkV2Kms,
   gcpKms,
   azureKeyVault,
   keywardenKms,

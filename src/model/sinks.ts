@@ -34,3 +34,16 @@ export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|job
 /** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores. */
 export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutEvents)Command$/;
 export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue)Command$/;
+
+/**
+ * Request fields that hand a key to a service for this one request, which uses it and does not
+ * keep it: S3 server-side encryption with customer keys (SSE-C; S3 stores only a salted HMAC of
+ * the key). A data key there is used, not exposed, even inside a store command.
+ */
+export const KEY_USE_FIELDS: ReadonlySet<string> = new Set(['SSECustomerKey', 'CopySourceSSECustomerKey']);
+
+/**
+ * Errors: their message ends up in logs, error trackers and often in responses. Constructors named
+ * `Error` or `…Error` (`new DecryptionError(\`… ${key}\`)`): a key in the message is exposed.
+ */
+export const ERROR_CONSTRUCTOR = /^(?:[A-Z][\w$]*)?Error$/;

@@ -77,7 +77,7 @@ function lineLength(document: TextDocument, line: number): number {
 }
 
 /** Messages that list a key's use sites by purpose (see useSiteSpans). */
-const LISTS_USE_SITES = new Set(['keywarden/no-key-reuse-across-purposes:reused']);
+const LISTS_USE_SITES = new Set(['keywarden/no-key-reuse-across-purposes:reused', 'keywarden/no-key-reuse-across-purposes:reusedKeyPair']);
 
 function relatedInformation(
   document: TextDocument,

@@ -12,6 +12,22 @@ function calls(code: string, filename?: string): string[] {
 }
 
 describe('analysis/api-calls', () => {
+  it('follows a client kept in a class field or assigned to this in the constructor, not this in nested functions or other classes', () => {
+    assert.deepEqual(
+      calls(`import { KeyManagementServiceClient } from '@google-cloud/kms';
+             import * as AWS from 'aws-sdk';
+             class Gcp { private kms = new KeyManagementServiceClient(); open(c) { return this.kms.decrypt({ name: 'k', ciphertext: c }); } }
+             class V2 { constructor() { this.kms = new AWS.KMS(); } seal(p) { return this.kms.encrypt({ KeyId: 'k', Plaintext: p }); } }
+             class Other { kms = makeClient(); run() { function inner() { return this.kms.decrypt({}); } return this.kms.decrypt({}); } }`, 'file.ts'),
+      [
+        '@google-cloud/kms KeyManagementServiceClient client',
+        '@google-cloud/kms KeyManagementServiceClient.decrypt decrypt',
+        'aws-sdk KMS client',
+        'aws-sdk KMS.encrypt encrypt',
+      ],
+    );
+  });
+
   it('resolves CommonJS require, member access and destructuring with aliases', () => {
     assert.deepEqual(
       calls(`const crypto = require('crypto');

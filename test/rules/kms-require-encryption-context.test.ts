@@ -30,7 +30,44 @@ export async function newKey(tenantId: string, docId: number) {
 `;
 const addContext = (output: string) => [{ messageId: 'addContext' as const, output }];
 
+const v2Code = `const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+async function open(msg) {
+  const { Plaintext } = await kms.decrypt({ CiphertextBlob: msg.wrappedKey }).promise();
+  return Plaintext;
+}
+module.exports = { open };
+`;
+const splitCode = `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function seal(data: Uint8Array) {
+  return kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+}
+export async function open(blob: Uint8Array) {
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob }));
+}
+`;
+const splitWithIds = splitCode.replace('seal(data: Uint8Array)', 'seal(tenantId: string, data: Uint8Array)').replace('open(blob: Uint8Array)', 'open(tenantId: string, blob: Uint8Array)');
 const invalid = [
+  {
+    name: 'GenerateDataKey and Decrypt in two functions with nothing id-like: no per-function purpose labels (they would not match)',
+    code: splitCode,
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 19, suggestions: [] }, { messageId: 'missingContext' as const, line: 7, column: 19, suggestions: [] }],
+  },
+  {
+    name: 'GenerateDataKey and Decrypt in two functions that both take the tenant id: the same context on both sides',
+    code: splitWithIds,
+    errors: [
+      { messageId: 'missingContext' as const, line: 4, column: 19, suggestions: addContext(splitWithIds.replace("KeySpec: 'AES_256' }", "KeySpec: 'AES_256', EncryptionContext: { tenantId } }")) },
+      { messageId: 'missingContext' as const, line: 7, column: 19, suggestions: addContext(splitWithIds.replace('CiphertextBlob: blob }', 'CiphertextBlob: blob, EncryptionContext: { tenantId } }')) },
+    ],
+  },
+  {
+    name: 'AWS SDK v2: kms.decrypt(…).promise() without EncryptionContext',
+    code: v2Code,
+    languageOptions: { sourceType: 'commonjs' as const },
+    errors: [{ messageId: 'missingContext' as const, line: 4, column: 31, suggestions: addContext(v2Code.replace('CiphertextBlob: msg.wrappedKey }', "CiphertextBlob: msg.wrappedKey, EncryptionContext: { purpose: 'open' } }")) }],
+  },
   {
     name: 'AWS Encrypt, GenerateDataKey and Decrypt without EncryptionContext (suggestion: a purpose label)',
     code: awsCode,

@@ -53,7 +53,7 @@ function signHeartbeat(md) { return agentKey.sign(md); }
 function decryptCommand(ct) { return agentKey.decrypt(ct, 'RSA-OAEP'); }
 module.exports = { signHeartbeat, decryptCommand };
 `,
-    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+    errors: [{ messageId: 'reusedKeyPair' as const, line: 3, column: 7 }],
   },
   {
     name: 'node:crypto: a chained createSign().update().sign(key) and privateDecrypt with the same key',
@@ -63,7 +63,29 @@ const serverKey = createPrivateKey(readFileSync('/etc/app/server-key.pem'));
 export const signChallenge = (c: Buffer) => createSign('sha256').update(c).sign(serverKey);
 export const unwrap = (w: Buffer) => privateDecrypt({ key: serverKey, padding: constants.RSA_PKCS1_OAEP_PADDING }, w);
 `,
-    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+    errors: [{ messageId: 'reusedKeyPair' as const, line: 3, column: 7 }],
+  },
+  {
+    name: 'node:crypto: one RSA private key for crypto.sign and privateDecrypt gets the key-pair advice and no HKDF rewrite',
+    code: `import { constants, createPrivateKey, privateDecrypt, sign } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+const servicePrivateKey = createPrivateKey(readFileSync(process.env.SERVICE_KEY_PATH!, 'utf8'));
+export const signReceipt = (r: Buffer) => sign('sha256', r, { key: servicePrivateKey, padding: constants.RSA_PKCS1_PSS_PADDING });
+export const openToken = (t: Buffer) => privateDecrypt({ key: servicePrivateKey, padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' }, t);
+`,
+    errors: [{ messageId: 'reusedKeyPair' as const, line: 3, column: 7, suggestions: [] }],
+  },
+  {
+    name: 'jsonwebtoken RS256 private key also used with privateDecrypt: key-pair advice, no rewrite',
+    code: `const fs = require('fs');
+const crypto = require('crypto');
+const jwt = require('jsonwebtoken');
+const AUTH_PRIVATE_KEY = fs.readFileSync(process.env.AUTH_PRIVATE_KEY_FILE, 'utf8');
+const issue = (user) => jwt.sign({ sub: user.id }, AUTH_PRIVATE_KEY, { algorithm: 'RS256' });
+const openPin = (b) => crypto.privateDecrypt({ key: AUTH_PRIVATE_KEY, oaepHash: 'sha256' }, b);
+module.exports = { issue, openPin };
+`,
+    errors: [{ messageId: 'reusedKeyPair' as const, line: 4, column: 7, suggestions: [] }],
   },
   {
     name: 'tweetnacl: secretbox and nacl.auth with one key',
@@ -241,7 +263,18 @@ export const b = (d: string) => crypto.createHmac('sha256', config.crypto.key).u
 }
 `,
     errors: [{ messageId: 'mixedUsages' as const, line: 2, column: 21 },
-      { messageId: 'outsideUsages' as const, line: 4, column: 76 }],
+      { messageId: 'outsideUsages' as const, line: 3, column: 25 }],
+  },
+  {
+    name: 'WebCrypto: a CryptoKey imported from a parameter for HMAC, used to encrypt and to sign: one finding, on the importKey call',
+    code: `export async function shareLink(linkSecret: Uint8Array, fileId: Uint8Array) {
+  const linkKey = await crypto.subtle.importKey('raw', linkSecret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const payload = await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, linkKey, fileId);
+  return [payload, await crypto.subtle.sign('HMAC', linkKey, payload)];
+}
+`,
+    errors: [{ messageId: 'outsideUsages' as const, line: 2, column: 25 }],
   },
   {
     name: 'WebCrypto: raw bytes imported for AES-GCM and also used as an HMAC key',

@@ -28,7 +28,44 @@ export async function unwrap(wrappedKey: Uint8Array, logger: { debug(...a: unkno
 `;
 const keepWrapped = (output: string) => [{ messageId: 'keepWrappedKey' as const, output }];
 
+const errorCode = `import { createDecipheriv } from 'node:crypto';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export class DecryptionError extends Error {}
+export async function open(m: { wrappedKey: Uint8Array; iv: Buffer; body: Buffer }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: m.wrappedKey, EncryptionContext: { kind: 'm' } }));
+  try {
+    return createDecipheriv('aes-256-gcm', Plaintext!, m.iv).update(m.body);
+  } catch (err) {
+    throw new DecryptionError(\`cannot decrypt with data key \${Buffer.from(Plaintext!).toString('hex')}: \${String(err)}\`);
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+`;
 const invalid = [
+  {
+    name: 'an unwrapped data key put in an error message',
+    code: errorCode,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 40, suggestions: keepWrapped(errorCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(m.wrappedKey)')) }],
+  },
+  {
+    name: 'a data key put in S3 object metadata (stored), next to a legitimate SSE-C use',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+const kms = new KMSClient({});
+const s3 = new S3Client({});
+export async function put(Bucket: string, Key: string, Body: Buffer) {
+  const { Plaintext } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/sse-c', KeySpec: 'AES_256', EncryptionContext: { Key } }));
+  try {
+    await s3.send(new PutObjectCommand({ Bucket, Key, Body, SSECustomerAlgorithm: 'AES256', SSECustomerKey: Buffer.from(Plaintext!).toString('base64'), Metadata: { dek: Buffer.from(Plaintext!).toString('base64') } }));
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 40, suggestions: [] }],
+  },
   {
     name: 'a plaintext data key inserted through a knex query builder (db(table).insert)',
     code: "import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nimport type { Knex } from 'knex';\nconst kms = new KMSClient({});\nexport async function provision(db: Knex, tenantId: string) {\n  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));\n  await db('tenant_keys').insert({ tenant_id: tenantId, data_key: Buffer.from(out.Plaintext!).toString('base64') });\n}",
@@ -131,11 +168,26 @@ logger.info({ port: config.port, jwtSecret: config.jwtSecret }, 'configuration l
   {
     name: 'a GenerateDataKey plaintext logged, written to disk, stored, sent and exported',
     code: leakCode,
-    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(CiphertextBlob!)')) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace("'dek.bin', Plaintext!", "'dek.bin', CiphertextBlob!")) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('plain: Plaintext }', 'plain: CiphertextBlob }')) },
-      { messageId: 'dataKeyExposed' as const, line: 5, column: 56, suggestions: keepWrapped(leakCode.replace('{ key: Plaintext }', '{ key: CiphertextBlob }')) },
-      { messageId: 'dataKeyExposed' as const, line: 12, column: 30, suggestions: [] }],
+    // One finding per KMS call, naming every sink; the suggestion swaps every exposure at once.
+    errors: [{
+      messageId: 'dataKeyExposed' as const, line: 5, column: 56,
+      suggestions: keepWrapped(leakCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(CiphertextBlob!)').replace("'dek.bin', Plaintext!", "'dek.bin', CiphertextBlob!")
+        .replace('plain: Plaintext }', 'plain: CiphertextBlob }').replace('{ key: Plaintext }', '{ key: CiphertextBlob }')),
+    },
+    { messageId: 'dataKeyExposed' as const, line: 12, column: 30, suggestions: [] }],
+  },
+  {
+    name: 'a data key cached on disk and returned from an exported function: one finding, no partial swap',
+    code: `import { writeFile } from 'node:fs/promises';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function projectKey(cached: string, wrapped: Uint8Array): Promise<Uint8Array> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { cached } }));
+  await writeFile(cached, Plaintext!, { mode: 0o600 });
+  return Plaintext!;
+}
+`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 40, suggestions: [] }],
   },
   {
     name: 'an unwrapped data key (Decrypt of a wrapped key) in a logger',
@@ -159,6 +211,37 @@ export function boot(logger: { info(...a: unknown[]): void }) {
 ];
 
 const valid = [
+  {
+    name: 'an error message naming the key id and the ciphertext size, not the key',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function unwrap(wrappedKey: Uint8Array, use: (k: Uint8Array) => void) {
+  const { Plaintext, KeyId } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { kind: 'm' } }));
+  if (!Plaintext) throw new Error(\`KMS key \${KeyId} returned no plaintext for \${wrappedKey.length} bytes\`);
+  try {
+    use(Plaintext);
+  } finally {
+    Plaintext.fill(0);
+  }
+}
+`,
+  },
+  {
+    name: 'a data key handed to S3 as an SSE-C key (used for the request, not stored)',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+const kms = new KMSClient({});
+const s3 = new S3Client({});
+export async function put(Bucket: string, Key: string, Body: Buffer) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/sse-c', KeySpec: 'AES_256', EncryptionContext: { Key } }));
+  try {
+    await s3.send(new PutObjectCommand({ Bucket, Key, Body, SSECustomerAlgorithm: 'AES256', SSECustomerKey: Buffer.from(Plaintext!).toString('base64'), Metadata: { wrapped: Buffer.from(CiphertextBlob!).toString('base64') } }));
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+`,
+  },
   {
     name: 'logging the configured KMS key id and a cache of encrypted data keys are fine',
     code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';

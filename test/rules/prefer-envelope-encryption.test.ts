@@ -5,6 +5,20 @@ import { createRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'AWS SDK v2: file contents encrypted directly with kms.encrypt(…).promise()',
+    code: `const AWS = require('aws-sdk');
+const fs = require('fs/promises');
+const kms = new AWS.KMS();
+async function archiveContract(path, contractId) {
+  const contents = await fs.readFile(path);
+  return kms.encrypt({ KeyId: process.env.CONTRACTS_KEY_ID, Plaintext: contents, EncryptionContext: { contractId } }).promise();
+}
+module.exports = { archiveContract };
+`,
+    languageOptions: { sourceType: 'commonjs' as const },
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 6, column: 10 }],
+  },
+  {
     name: 'a refresh token (application data) encrypted directly by a KMS client held in a field',
     code: `import { EncryptCommand, KMSClient } from '@aws-sdk/client-kms';
 export class UserSecretsService {

@@ -7,7 +7,59 @@ import { createRuleTester } from './rule-tester';
 
 // Every source, wipe and escape of the issue, across node:crypto, WebCrypto, tweetnacl/libsodium
 // and the AWS KMS SDK; code paths: early return, throw, loops, callbacks, promises, async/await.
+const v2DataKey = `const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+async function sealWithNewKey(seal, body) {
+  const { Plaintext, CiphertextBlob } = await kms.generateDataKey({ KeyId: process.env.KEK_ID, KeySpec: 'AES_256' }).promise();
+  const sealed = await seal(Plaintext, body);
+  return { wrapped: CiphertextBlob, sealed };
+}
+module.exports = { sealWithNewKey };
+`;
+const localHelperKey = `import { createHmac, hkdfSync } from 'node:crypto';
+function deriveRecordKey(master: Buffer, id: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), \`record:\${id}\`, 32));
+}
+export function tagRecord(master: Buffer, id: string, body: string): string {
+  const recordKey = deriveRecordKey(master, id);
+  const tag = createHmac('sha256', recordKey).update(body).digest('hex');
+  return tag;
+}
+`;
 const invalid = [
+  {
+    name: 'a key returned by a local helper (Buffer.from(hkdfSync(…))) is fresh key bytes in the caller',
+    code: localHelperKey,
+    errors: [{
+      messageId: 'notWiped' as const, line: 6, column: 9,
+      suggestions: [{ messageId: 'wrapInTryFinally' as const, output: localHelperKey.replace(`  const tag = createHmac('sha256', recordKey).update(body).digest('hex');
+  return tag;
+`, `  try {
+    const tag = createHmac('sha256', recordKey).update(body).digest('hex');
+    return tag;
+  } finally {
+    recordKey.fill(0);
+  }
+`) }],
+    }],
+  },
+  {
+    name: 'AWS SDK v2: the Plaintext of generateDataKey(…).promise() is never wiped',
+    code: v2DataKey,
+    languageOptions: { sourceType: 'commonjs' as const },
+    errors: [{
+      messageId: 'notWiped' as const, line: 4, column: 11,
+      suggestions: [{ messageId: 'wrapInTryFinally' as const, output: v2DataKey.replace(`  const sealed = await seal(Plaintext, body);
+  return { wrapped: CiphertextBlob, sealed };
+`, `  try {
+    const sealed = await seal(Plaintext, body);
+    return { wrapped: CiphertextBlob, sealed };
+  } finally {
+    Plaintext?.fill(0);
+  }
+`) }],
+    }],
+  },
   {
     name: 'a wipe after a helper that uses the key does not survive its exceptions (default)',
     code: `import { createHmac, pbkdf2Sync } from 'node:crypto';
@@ -629,6 +681,25 @@ export function show(iv: Buffer) {
 ];
 
 const valid = [
+  {
+    name: 'a local helper key wiped by the caller, and a helper salt that is not a key',
+    code: `import { createHmac, hkdfSync, pbkdf2Sync, randomBytes } from 'node:crypto';
+const deriveRecordKey = (master: Buffer, id: string) => Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), id, 32));
+function newSalt() { return randomBytes(16); }
+export function tagRecord(master: Buffer, id: string, body: string): string {
+  const recordKey = deriveRecordKey(master, id);
+  try {
+    return createHmac('sha256', recordKey).update(body).digest('hex');
+  } finally {
+    recordKey.fill(0);
+  }
+}
+export function hashPassword(password: string) {
+  const salt = newSalt();
+  return { salt, hash: pbkdf2Sync(password, salt, 600_000, 32, 'sha256') };
+}
+`,
+  },
   {
     name: 'a plaintext data key wiped in finally, then an await that does not use it (default)',
     code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';

@@ -30,25 +30,38 @@ const commands: ApiModel[] = [
 const aggregated = (op: ApiModel) => method(op.operation, op.args, { facts: op.facts });
 const byName = (name: string) => commands.find((c) => c.path[0] === name)!;
 
+const aggregatedMethods = {
+  encrypt: aggregated(byName('EncryptCommand')),
+  decrypt: aggregated(byName('DecryptCommand')),
+  reEncrypt: aggregated(byName('ReEncryptCommand')),
+  generateDataKey: aggregated(byName('GenerateDataKeyCommand')),
+  generateDataKeyWithoutPlaintext: aggregated(byName('GenerateDataKeyWithoutPlaintextCommand')),
+  generateDataKeyPair: aggregated(byName('GenerateDataKeyPairCommand')),
+  sign: aggregated(byName('SignCommand')),
+  verify: aggregated(byName('VerifyCommand')),
+  generateMac: aggregated(byName('GenerateMacCommand')),
+  verifyMac: aggregated(byName('VerifyMacCommand')),
+  createKey: aggregated(byName('CreateKeyCommand')),
+};
+
 export const awsKms: LibraryModel = {
   id: '@aws-sdk/client-kms',
   roots: [{ module: '@aws-sdk/client-kms' }],
   apis: commands,
   objects: {
     KMSClient: { methods: { send: method('client', { 0: 'data' }) } },
-    KMSAggregated: {
-      methods: {
-        encrypt: aggregated(byName('EncryptCommand')),
-        decrypt: aggregated(byName('DecryptCommand')),
-        reEncrypt: aggregated(byName('ReEncryptCommand')),
-        generateDataKey: aggregated(byName('GenerateDataKeyCommand')),
-        generateDataKeyWithoutPlaintext: aggregated(byName('GenerateDataKeyWithoutPlaintextCommand')),
-        sign: aggregated(byName('SignCommand')),
-        verify: aggregated(byName('VerifyCommand')),
-        generateMac: aggregated(byName('GenerateMacCommand')),
-        verifyMac: aggregated(byName('VerifyMacCommand')),
-        createKey: aggregated(byName('CreateKeyCommand')),
-      },
-    },
+    KMSAggregated: { methods: aggregatedMethods },
   },
+};
+
+/**
+ * AWS SDK for JavaScript v2 (`aws-sdk`): `new AWS.KMS()` (or `require('aws-sdk/clients/kms')`)
+ * has the same operations as methods, each returning a request whose `.promise()` resolves to
+ * the same response shape as v3 (`{ Plaintext, CiphertextBlob }`).
+ */
+export const awsSdkV2Kms: LibraryModel = {
+  id: 'aws-sdk',
+  roots: [{ module: 'aws-sdk' }, { module: 'aws-sdk/clients/kms', provides: ['KMS'] }],
+  apis: [construct('KMS', 'client', CREDENTIALS, { returns: 'KMSv2' })],
+  objects: { KMSv2: { methods: aggregatedMethods } },
 };

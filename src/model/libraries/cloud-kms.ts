@@ -7,6 +7,8 @@ import type { LibraryModel } from '../types';
  * `resultTuple` (the promise resolves to `[response, …]`).
  */
 const GCP_TUPLE = { resultTuple: true, contextField: 'additionalAuthenticatedData' } as const;
+/** Protobuf `bytes` fields are typed `Uint8Array | string | null`: a wipe must check for bytes. */
+const GCP_PLAINTEXT = { plaintextField: 'plaintext', plaintextMayBeString: true } as const;
 export const gcpKms: LibraryModel = {
   id: '@google-cloud/kms',
   roots: [{ module: '@google-cloud/kms' }, { module: '@google-cloud/kms', at: ['v1'] }],
@@ -15,9 +17,9 @@ export const gcpKms: LibraryModel = {
     GcpKmsClient: {
       methods: {
         encrypt: method('encrypt', { '0.name': 'kms-key-id', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: GCP_TUPLE }),
-        decrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: { ...GCP_TUPLE, plaintextField: 'plaintext' } }),
+        decrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: { ...GCP_TUPLE, ...GCP_PLAINTEXT } }),
         asymmetricSign: method('sign', { '0.name': 'kms-key-id' }),
-        asymmetricDecrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data' }, { facts: { resultTuple: true, plaintextField: 'plaintext' } }),
+        asymmetricDecrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data' }, { facts: { resultTuple: true, ...GCP_PLAINTEXT } }),
         macSign: method('mac', { '0.name': 'kms-key-id', '0.data': 'data' }),
         macVerify: method('mac-verify', { '0.name': 'kms-key-id', '0.data': 'data' }),
         createCryptoKey: method('keygen', { '0.cryptoKey.purpose': 'kms-key-usage' }, { facts: { kmsCreateKey: true } }),
