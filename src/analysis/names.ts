@@ -32,7 +32,7 @@ const NOT_SECRET_WORDS = new Set([
   'field', 'column', 'param', 'label', 'type', 'length', 'len', 'size', 'bits', 'version', 'alias', 'arn', 'region', 'hash', 'digest',
   'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
-  'hint', 'regex', 'pattern', 'salt', 'iv', 'nonce',
+  'hint', 'regex', 'pattern', 'salt', 'iv', 'nonce', 'dir', 'directory', 'folder', 'host', 'hostname', 'port', 'endpoint',
 ]);
 /** Words that usually mean a lookup key (`cacheKey`, `storageKey`) unless a strong qualifier says otherwise (`cacheEncryptionKey`). */
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);

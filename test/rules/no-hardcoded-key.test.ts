@@ -17,6 +17,11 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // Where keys live is not a key: a directory, host or port fallback of a key-named variable.
+    `import { writeFile } from 'node:fs/promises';
+     const CACHE_DIR = process.env.DEK_CACHE_DIR ?? '/var/cache/ingest';
+     const KMS_HOST = process.env.KEK_HOST || 'kms.internal.example:8443';
+     export const save = (name: string, wrapped: string) => writeFile(\`\${CACHE_DIR}/\${name}.\${KMS_HOST}\`, wrapped);`,
     // A sentinel replaced before first use is not a key; a buffer filled with random bytes is not its zeros.
     `import { createHmac, randomBytes } from 'node:crypto';
      let currentKey: Buffer | string = 'uninitialised';

@@ -101,12 +101,12 @@ describe('LinterHost', () => {
     lint('/p/a.js');
     lint('/p/a.js');
     lint('/p/b.js');
-    lint('/p/a.js', { purposes: {} });
+    lint('/p/a.js', { version: 1 });
     assert.equal(seen.length, 4);
     assert.equal(seen[1], seen[0], 'the same file again: the merged config was not rebuilt');
     assert.equal(seen[2], seen[0], 'another file matching the same config objects: the same merged config');
     assert.notEqual(seen[3], seen[0], 'another policy is another config');
-    assert.deepEqual((seen[3] as { keywarden: unknown }).keywarden, { policy: { purposes: {} } });
+    assert.deepEqual((seen[3] as { keywarden: unknown }).keywarden, { policy: { version: 1 } });
   });
 
   it('honours an eslint-disable comment with a reason for a keywarden rule', () => {
