@@ -112,17 +112,21 @@ export default createRule<Options, MessageIds>({
   },
   defaultOptions: [{}],
   create(context, [rawOptions]) {
-    const policy = getPolicy(context);
-    const kdfPolicy = policyKdfMinimums(policy);
     const options: Required<Options[0]> = {
       ...DEFAULTS,
       ...rawOptions,
       minPbkdf2Iterations: { ...DEFAULTS.minPbkdf2Iterations, ...rawOptions.minPbkdf2Iterations },
-      ...kdfPolicy.options,
+    };
+    // The policy is looked up (a walk up the folders) only when a file has a KDF call to judge.
+    let kdfPolicy: ReturnType<typeof policyKdfMinimums> | undefined;
+    let kdfOptions: Required<Options[0]> | undefined;
+    const kdfLimits = () => {
+      kdfPolicy ??= policyKdfMinimums(getPolicy(context));
+      return (kdfOptions ??= { ...options, ...kdfPolicy.options });
     };
     /** "the OWASP minimum of 600000", or the policy's when keywarden.policy.json sets that figure. */
-    const minimum = (value: number, setting: keyof typeof kdfPolicy.options) =>
-      setting in kdfPolicy.options ? `the minimum of ${value} set by ${policyName(policy)}` : `the OWASP minimum of ${value}`;
+    const minimum = (value: number, setting: keyof Options[0]) =>
+      kdfPolicy && setting in kdfPolicy.options ? `the minimum of ${value} set by ${kdfPolicy.name}` : `the OWASP minimum of ${value}`;
     const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
@@ -240,7 +244,7 @@ export default createRule<Options, MessageIds>({
 
     function checkPbkdf2(call: ApiCall): void {
       const digest = digestFamily(call);
-      const min = options.minPbkdf2Iterations[digest] ?? options.minPbkdf2Iterations.sha256!;
+      const min = kdfLimits().minPbkdf2Iterations[digest] ?? kdfLimits().minPbkdf2Iterations.sha256!;
       const label = `PBKDF2-HMAC-${digest.toUpperCase()}`;
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
@@ -274,24 +278,24 @@ export default createRule<Options, MessageIds>({
       const costs = call.args.filter((a) => a.role === 'memory');
       for (const arg of costs) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < options.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(options.minScryptCost, 'minScryptCost') } });
+          if (value > 0 && value < kdfLimits().minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdfLimits().minScryptCost, 'minScryptCost') } });
         });
       }
       for (const arg of call.args.filter((a) => a.role === 'parallelism' && /\.(?:r|blockSize)$/.test(a.address))) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < options.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(options.minScryptBlockSize, 'minScryptBlockSize') } });
+          if (value > 0 && value < kdfLimits().minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(kdfLimits().minScryptBlockSize, 'minScryptBlockSize') } });
         });
       }
       const fallback = call.api.facts?.defaultMemoryCost;
-      if (costs.length === 0 && typeof fallback === 'number' && fallback < options.minScryptCost && optionsOmitted(call, 3)) {
-        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, minimum: minimum(options.minScryptCost, 'minScryptCost') } });
+      if (costs.length === 0 && typeof fallback === 'number' && fallback < kdfLimits().minScryptCost && optionsOmitted(call, 3)) {
+        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, minimum: minimum(kdfLimits().minScryptCost, 'minScryptCost') } });
       }
     }
 
     function checkBcrypt(call: ApiCall): void {
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
-          if (value > 0 && value < options.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(options.minBcryptRounds, 'minBcryptRounds') } });
+          if (value > 0 && value < kdfLimits().minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(kdfLimits().minBcryptRounds, 'minBcryptRounds') } });
         });
       }
     }
@@ -310,13 +314,14 @@ export default createRule<Options, MessageIds>({
       const memoryKiB = memories.length ? (memories[0].c.value as number) * toKiB : defaultMemory;
       const passes = times.length ? (times[0].c.value as number) : defaultTime;
       if (memoryKiB === undefined || passes === undefined || passes < 1) return;
-      if (kdfPolicy.minArgon2TimeCost !== undefined && passes < kdfPolicy.minArgon2TimeCost) {
+      kdfLimits();
+      const minTimeCost = kdfPolicy?.minArgon2TimeCost;
+      if (minTimeCost !== undefined && passes < minTimeCost) {
         const at = times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
-        const min = kdfPolicy.minArgon2TimeCost;
-        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${min} set by ${policyName(policy)}` } });
+        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${minTimeCost} set by ${kdfPolicy!.name}` } });
         return;
       }
-      const scale = options.minArgon2MemoryKiB / 19_456;
+      const scale = kdfLimits().minArgon2MemoryKiB / 19_456;
       const required = Math.round(ARGON2_MEMORY_FOR_PASSES[Math.min(passes, ARGON2_MEMORY_FOR_PASSES.length - 1)] * scale);
       if (memoryKiB >= required) return;
       // OWASP's first figure is 19 MiB at 2 passes: with that much memory the missing part is the pass count.
@@ -392,7 +397,7 @@ function saltPreview(constant: Constant): string {
  * policy is the project's declared standard (it may also relax a default for
  * a legacy system, deliberately). PBKDF2's one figure applies to every digest.
  */
-function policyKdfMinimums(policy: Policy): { options: Partial<Required<Options[0]>>; minArgon2TimeCost?: number } {
+function policyKdfMinimums(policy: Policy): { options: Partial<Required<Options[0]>>; minArgon2TimeCost?: number; name: string } {
   const { pbkdf2, scrypt, bcrypt, argon2 } = policy.kdf;
   const options: Partial<Required<Options[0]>> = {};
   if (pbkdf2?.minIterations !== undefined) {
@@ -402,7 +407,7 @@ function policyKdfMinimums(policy: Policy): { options: Partial<Required<Options[
   if (scrypt?.minN !== undefined) options.minScryptCost = scrypt.minN;
   if (bcrypt?.minRounds !== undefined) options.minBcryptRounds = bcrypt.minRounds;
   if (argon2?.minMemoryKiB !== undefined) options.minArgon2MemoryKiB = argon2.minMemoryKiB;
-  return { options, minArgon2TimeCost: argon2?.minTimeCost };
+  return { options, minArgon2TimeCost: argon2?.minTimeCost, name: policyName(policy) };
 }
 
 /** How a finding names the policy it applies. */

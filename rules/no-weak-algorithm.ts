@@ -13,7 +13,7 @@ import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
 import { passwordUpgradeFix } from '../src/fix/password-hash';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
-import { getPolicy, isAlgorithmDenied } from '../src/policy';
+import { getPolicy, isAlgorithmDenied, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -136,8 +136,8 @@ export default createRule<Options, MessageIds>({
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
     const projectPath = projectRelativePath(context.filename, context.cwd);
     const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
-    const policy = getPolicy(context);
-    const policyLists = policy.algorithms.deny.length > 0 || policy.algorithms.allow.length > 0;
+    // The policy is looked up (a walk up the folders) only when a file names an algorithm.
+    let policy: Policy | undefined;
 
     return {
       'Program:exit'() {
@@ -198,7 +198,8 @@ export default createRule<Options, MessageIds>({
      * for a known weakness keeps that, more specific, message (one per node).
      */
     function checkPolicyLists(name: string, at: TSESTree.Node): void {
-      if (!policyLists || !isAlgorithmDenied(policy, name)) return;
+      policy ??= getPolicy(context);
+      if ((policy.algorithms.deny.length === 0 && policy.algorithms.allow.length === 0) || !isAlgorithmDenied(policy, name)) return;
       const denied = policy.algorithms.deny.some((d) => d.toLowerCase() === name.toLowerCase());
       report({
         node: at,
