@@ -16,6 +16,7 @@ const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
   random: 'random key bytes',
   kdf: 'a derived key',
   'kms-plaintext': 'a plaintext KMS data key',
+  unwrapped: 'an unwrapped key',
   'buffer-from': 'a copy of a secret',
   keypair: 'a secret key of a key pair',
   'shared-key': 'a shared key',

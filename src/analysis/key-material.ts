@@ -17,6 +17,7 @@ export type KeyBytesSource =
   | 'random' // randomBytes / getRandomValues output used as a key
   | 'kdf' // pbkdf2/scrypt/hkdf/deriveBits output used as a key
   | 'kms-plaintext' // GenerateDataKey / Decrypt / unwrap result
+  | 'unwrapped' // a key decrypted with another key and then used as one (privateDecrypt of a wrapped data key)
   | 'buffer-from' // Buffer.from(secret)
   | 'keypair' // nacl/sodium key pair (the secret half)
   | 'shared-key' // box.before / crypto_box_beforenm
@@ -111,6 +112,10 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
+    } else if (call.api.operation === 'decrypt' && !call.receiver) {
+      // Decrypted bytes are data unless a modelled call then uses them as a key: a wrapped data key opened with RSA.
+      // (An `unwrap` operation such as WebCrypto's unwrapKey gives a CryptoKey, which holds no bytes to wipe.)
+      add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'strict');
     }
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.

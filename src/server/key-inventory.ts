@@ -192,6 +192,7 @@ const BYTES_ORIGIN: Record<KeyBytes['source'], KeyOrigin> = {
   kdf: 'derived',
   'shared-key': 'derived',
   'kms-plaintext': 'kms',
+  unwrapped: 'derived',
   'buffer-from': 'unknown',
   export: 'unknown',
 };
