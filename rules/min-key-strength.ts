@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
@@ -8,7 +7,7 @@ import { symbolicValues } from '../src/analysis/symbolic';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
-import { getPolicy, type Policy } from '../src/policy';
+import { getPolicy, policyName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -118,15 +117,11 @@ export default createRule<Options, MessageIds>({
       minPbkdf2Iterations: { ...DEFAULTS.minPbkdf2Iterations, ...rawOptions.minPbkdf2Iterations },
     };
     // The policy is looked up (a walk up the folders) only when a file has a KDF call to judge.
-    let kdfPolicy: ReturnType<typeof policyKdfMinimums> | undefined;
-    let kdfOptions: Required<Options[0]> | undefined;
-    const kdfLimits = () => {
-      kdfPolicy ??= policyKdfMinimums(getPolicy(context));
-      return (kdfOptions ??= { ...options, ...kdfPolicy.options });
-    };
+    let kdfMemo: KdfLimits | undefined;
+    const kdf = () => (kdfMemo ??= kdfLimits(options, getPolicy(context)));
     /** "the OWASP minimum of 600000", or the policy's when keywarden.policy.json sets that figure. */
     const minimum = (value: number, setting: keyof Options[0]) =>
-      kdfPolicy && setting in kdfPolicy.options ? `the minimum of ${value} set by ${kdfPolicy.name}` : `the OWASP minimum of ${value}`;
+      setting in kdf().fromPolicy ? `the minimum of ${value} set by ${kdf().policyName}` : `the OWASP minimum of ${value}`;
     const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
@@ -244,7 +239,7 @@ export default createRule<Options, MessageIds>({
 
     function checkPbkdf2(call: ApiCall): void {
       const digest = digestFamily(call);
-      const min = kdfLimits().minPbkdf2Iterations[digest] ?? kdfLimits().minPbkdf2Iterations.sha256!;
+      const min = kdf().limits.minPbkdf2Iterations[digest] ?? kdf().limits.minPbkdf2Iterations.sha256!;
       const label = `PBKDF2-HMAC-${digest.toUpperCase()}`;
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
@@ -278,24 +273,24 @@ export default createRule<Options, MessageIds>({
       const costs = call.args.filter((a) => a.role === 'memory');
       for (const arg of costs) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < kdfLimits().minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdfLimits().minScryptCost, 'minScryptCost') } });
+          if (value > 0 && value < kdf().limits.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdf().limits.minScryptCost, 'minScryptCost') } });
         });
       }
       for (const arg of call.args.filter((a) => a.role === 'parallelism' && /\.(?:r|blockSize)$/.test(a.address))) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < kdfLimits().minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(kdfLimits().minScryptBlockSize, 'minScryptBlockSize') } });
+          if (value > 0 && value < kdf().limits.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(kdf().limits.minScryptBlockSize, 'minScryptBlockSize') } });
         });
       }
       const fallback = call.api.facts?.defaultMemoryCost;
-      if (costs.length === 0 && typeof fallback === 'number' && fallback < kdfLimits().minScryptCost && optionsOmitted(call, 3)) {
-        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, minimum: minimum(kdfLimits().minScryptCost, 'minScryptCost') } });
+      if (costs.length === 0 && typeof fallback === 'number' && fallback < kdf().limits.minScryptCost && optionsOmitted(call, 3)) {
+        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'N', value: fallback, minimum: minimum(kdf().limits.minScryptCost, 'minScryptCost') } });
       }
     }
 
     function checkBcrypt(call: ApiCall): void {
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
-          if (value > 0 && value < kdfLimits().minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(kdfLimits().minBcryptRounds, 'minBcryptRounds') } });
+          if (value > 0 && value < kdf().limits.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(kdf().limits.minBcryptRounds, 'minBcryptRounds') } });
         });
       }
     }
@@ -314,14 +309,13 @@ export default createRule<Options, MessageIds>({
       const memoryKiB = memories.length ? (memories[0].c.value as number) * toKiB : defaultMemory;
       const passes = times.length ? (times[0].c.value as number) : defaultTime;
       if (memoryKiB === undefined || passes === undefined || passes < 1) return;
-      kdfLimits();
-      const minTimeCost = kdfPolicy?.minArgon2TimeCost;
+      const minTimeCost = kdf().minArgon2TimeCost;
       if (minTimeCost !== undefined && passes < minTimeCost) {
         const at = times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
-        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${minTimeCost} set by ${kdfPolicy!.name}` } });
+        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${minTimeCost} set by ${kdf().policyName}` } });
         return;
       }
-      const scale = kdfLimits().minArgon2MemoryKiB / 19_456;
+      const scale = kdf().limits.minArgon2MemoryKiB / 19_456;
       const required = Math.round(ARGON2_MEMORY_FOR_PASSES[Math.min(passes, ARGON2_MEMORY_FOR_PASSES.length - 1)] * scale);
       if (memoryKiB >= required) return;
       // OWASP's first figure is 19 MiB at 2 passes: with that much memory the missing part is the pass count.
@@ -391,26 +385,31 @@ function saltPreview(constant: Constant): string {
   return text.length <= 12 ? `'${text}'` : `'${text.slice(0, 8)}…'`;
 }
 
+interface KdfLimits {
+  /** The rule's options with the policy's figures in place. */
+  limits: Required<Options[0]>;
+  /** The figures the policy set (so a finding can say whose minimum it is). */
+  fromPolicy: Partial<Required<Options[0]>>;
+  /** argon2 passes; the rule has no option for them. */
+  minArgon2TimeCost?: number;
+  policyName: string;
+}
+
 /**
  * The KDF costs of keywarden.policy.json (`kdf`), as this rule's options: a
  * figure the policy sets replaces the default and the rule option, since the
  * policy is the project's declared standard (it may also relax a default for
  * a legacy system, deliberately). PBKDF2's one figure applies to every digest.
  */
-function policyKdfMinimums(policy: Policy): { options: Partial<Required<Options[0]>>; minArgon2TimeCost?: number; name: string } {
+function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
   const { pbkdf2, scrypt, bcrypt, argon2 } = policy.kdf;
-  const options: Partial<Required<Options[0]>> = {};
+  const fromPolicy: Partial<Required<Options[0]>> = {};
   if (pbkdf2?.minIterations !== undefined) {
     const min = pbkdf2.minIterations;
-    options.minPbkdf2Iterations = { sha1: min, sha256: min, sha512: min };
+    fromPolicy.minPbkdf2Iterations = { sha1: min, sha256: min, sha512: min };
   }
-  if (scrypt?.minN !== undefined) options.minScryptCost = scrypt.minN;
-  if (bcrypt?.minRounds !== undefined) options.minBcryptRounds = bcrypt.minRounds;
-  if (argon2?.minMemoryKiB !== undefined) options.minArgon2MemoryKiB = argon2.minMemoryKiB;
-  return { options, minArgon2TimeCost: argon2?.minTimeCost, name: policyName(policy) };
-}
-
-/** How a finding names the policy it applies. */
-function policyName(policy: Policy): string {
-  return policy.source ? path.basename(policy.source) : 'the keywarden policy';
+  if (scrypt?.minN !== undefined) fromPolicy.minScryptCost = scrypt.minN;
+  if (bcrypt?.minRounds !== undefined) fromPolicy.minBcryptRounds = bcrypt.minRounds;
+  if (argon2?.minMemoryKiB !== undefined) fromPolicy.minArgon2MemoryKiB = argon2.minMemoryKiB;
+  return { limits: { ...options, ...fromPolicy }, fromPolicy, minArgon2TimeCost: argon2?.minTimeCost, policyName: policyName(policy) };
 }

@@ -13,7 +13,7 @@ import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
 import { passwordUpgradeFix } from '../src/fix/password-hash';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { ENVELOPE_SUGGESTION_MESSAGE, withEnvelopeSuggestion } from '../src/fix/envelope/suggest';
-import { getPolicy, isAlgorithmDenied, type Policy } from '../src/policy';
+import { algorithmVerdict, getPolicy, policyName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { calleeOf, describeCall, reportOncePerNode, reportTarget } from '../src/util/rule-report';
 
@@ -199,12 +199,12 @@ export default createRule<Options, MessageIds>({
      */
     function checkPolicyLists(name: string, at: TSESTree.Node): void {
       policy ??= getPolicy(context);
-      if ((policy.algorithms.deny.length === 0 && policy.algorithms.allow.length === 0) || !isAlgorithmDenied(policy, name)) return;
-      const denied = policy.algorithms.deny.some((d) => d.toLowerCase() === name.toLowerCase());
+      const verdict = algorithmVerdict(policy, name);
+      if (!verdict) return;
       report({
         node: at,
         messageId: 'policyDenied',
-        data: { name, why: denied ? 'on the deny list' : 'not on the allow list', policy: policy.source ? path.basename(policy.source) : 'the keywarden policy' },
+        data: { name, why: verdict === 'denied' ? 'on the deny list' : 'not on the allow list', policy: policyName(policy) },
       });
     }
 

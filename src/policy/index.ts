@@ -12,6 +12,7 @@
 export { getPolicy, getPolicyProblems, POLICY_FILE_NAME, type PolicyContext } from './load';
 export { validatePolicy } from './validate';
 export { DEFAULT_POLICY, KEY_PURPOSES, RULE_SEVERITIES, type KeyPurpose, type Policy, type PolicyKey, type PolicyProblem, type RuleSeverity } from './types';
+import * as path from 'node:path';
 import type { Policy, PolicyKey } from './types';
 
 /** The inventory entry for a binding/property name (`name` or one of `identifiers`). */
@@ -31,7 +32,18 @@ export function keyForKmsId(policy: Policy, id: string): PolicyKey | undefined {
 
 /** Is the algorithm name denied by the global lists (deny wins; a non-empty allow list denies the rest)? */
 export function isAlgorithmDenied(policy: Policy, algorithm: string): boolean {
+  return algorithmVerdict(policy, algorithm) !== undefined;
+}
+
+/** Why the global lists deny an algorithm name: on `deny`, or missing from a non-empty `allow`; undefined when they do not. */
+export function algorithmVerdict(policy: Policy, algorithm: string): 'denied' | 'not-allowed' | undefined {
   const name = algorithm.toLowerCase();
-  if (policy.algorithms.deny.some((d) => d.toLowerCase() === name)) return true;
-  return policy.algorithms.allow.length > 0 && !policy.algorithms.allow.some((a) => a.toLowerCase() === name);
+  if (policy.algorithms.deny.some((d) => d.toLowerCase() === name)) return 'denied';
+  if (policy.algorithms.allow.length > 0 && !policy.algorithms.allow.some((a) => a.toLowerCase() === name)) return 'not-allowed';
+  return undefined;
+}
+
+/** How a finding names the policy it applies: the file's name, or "the keywarden policy" for one given inline. */
+export function policyName(policy: Policy): string {
+  return policy.source ? path.basename(policy.source) : 'the keywarden policy';
 }
