@@ -7,6 +7,7 @@ import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
+import { formatUseSites } from '../src/util/use-sites';
 
 export type Options = [{ ignoreKeys?: string[] }];
 export type MessageIds =
@@ -179,5 +180,5 @@ function quoteName(name: string): string {
 
 /** `encrypt at 5:10, mac at 9:3`: every use, in source order (the editor turns them into related locations). */
 function sites(uses: readonly KeyUse[]): string {
-  return uses.map((u) => `${u.purpose} at ${u.arg.loc.start.line}:${u.arg.loc.start.column + 1}`).join(', ');
+  return formatUseSites(uses.map((u) => ({ purpose: u.purpose, line: u.arg.loc.start.line, column: u.arg.loc.start.column + 1 })));
 }

@@ -1,4 +1,5 @@
 import type { Rule, Scope, SourceCode } from 'eslint';
+import { parseUseSites } from '../util/use-sites';
 
 type Node = Rule.Node;
 
@@ -39,15 +40,14 @@ export function relatedSpans(sourceCode: SourceCode, reported: [number, number])
 /**
  * Every use site of a key used for several purposes, by purpose: the reuse
  * message lists them (`… (encrypt at 4:53, mac at 8:38)`, the key argument of
- * each use), so a key that no variable holds (`process.env.KEY`, `this.key`, a
- * KMS key id) still gets them. Each span covers the key argument at that site.
+ * each use; src/util/use-sites.ts), so a key that no variable holds
+ * (`process.env.KEY`, `this.key`, a KMS key id) still gets them. Each span
+ * covers the key argument at that site.
  */
 export function useSiteSpans(sourceCode: SourceCode, message: string): RelatedSpan[] {
-  const list = /\(((?:[a-z-]+ at \d+:\d+(?:, )?)+)\)/.exec(message)?.[1];
-  if (!list) return [];
   const spans: RelatedSpan[] = [];
-  for (const [, purpose, line, column] of list.matchAll(/([a-z-]+) at (\d+):(\d+)/g)) {
-    const offset = offsetOf(sourceCode, Number(line), Number(column));
+  for (const { purpose, line, column } of parseUseSites(message)) {
+    const offset = offsetOf(sourceCode, line, column);
     const node = offset === undefined ? null : argumentStartingAt(sourceCode, offset);
     if (node) spans.push({ range: node.range!, message: `used for ${purpose} here` });
     if (spans.length >= MAX_RELATED) break;
@@ -72,7 +72,7 @@ function argumentStartingAt(sourceCode: SourceCode, offset: number): Node | null
   if (!node || node.range![0] !== offset) return null;
   for (let parent = node.parent; parent && parent.range![0] === offset; parent = node.parent) {
     const callOf = (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.callee === node;
-    if (!callOf && !/^(?:MemberExpression|ChainExpression|TSNonNullExpression|TSAsExpression|AwaitExpression)$/.test(parent.type)) break;
+    if (!callOf && !/^(?:MemberExpression|ChainExpression|TSNonNullExpression|TSAsExpression)$/.test(parent.type)) break;
     node = parent;
   }
   return node;
