@@ -70,8 +70,9 @@ export default createRule<Options, MessageIds>({
           for (const ref of [...refs.bytes, ...refs.holders]) {
             const sink = sinkOf(sourceCode, ref);
             if (!sink) continue;
-            // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out.
-            exposures.push({ ref, sink, wrapped: sink.kind === 'export' ? undefined : wrappedKeyText(bytes, ref) });
+            // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
+            // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.
+            exposures.push({ ref, sink, wrapped: sink.kind === 'export' || sink.indirect ? undefined : wrappedKeyText(bytes, ref) });
             reported.add(sink.node);
           }
           if (exposures.length === 0) continue;
