@@ -45,6 +45,34 @@ export async function open(m: { wrappedKey: Uint8Array; iv: Buffer; body: Buffer
 `;
 const invalid = [
   {
+    name: 'Vault Transit over fetch: the plaintext data key read from the JSON response is written to disk (on the request)',
+    code: `import { writeFile } from 'node:fs/promises';
+export async function cacheKey(dataset: string): Promise<string> {
+  const res = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/datakey/plaintext/ingest\`, { method: 'POST', headers: { 'X-Vault-Token': process.env.VAULT_TOKEN! } });
+  const { data } = (await res.json()) as { data: { plaintext: string; ciphertext: string } };
+  await writeFile(\`/var/cache/\${dataset}.key\`, data.plaintext);
+  return data.ciphertext;
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'written to disk (line 5)' }, line: 3, column: 21, suggestions: [] }],
+  },
+  {
+    name: 'Vault Transit through an axios instance and node-vault: returned from an exported function, logged',
+    code: `import axios from 'axios';
+const vaultHttp = axios.create({ baseURL: process.env.VAULT_ADDR });
+export async function batchKey(id: string) {
+  const { data } = await vaultHttp.post('/v1/transit/datakey/plaintext/batches', { context: id });
+  return { key: Buffer.from(data.data.plaintext, 'base64'), wrapped: data.data.ciphertext };
+}
+export async function logKey(vault: { write(p: string, b: object): Promise<{ data: { plaintext: string } }> }, logger: { info(...a: unknown[]): void }) {
+  const res = await vault.write('transit/datakey/plaintext/exports', {});
+  logger.info({ key: res.data.plaintext }, 'data key');
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 5)' }, line: 4, column: 26, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 9)' }, line: 8, column: 21, suggestions: [] },
+    ],
+  },
+  {
     name: 'a copy of the unwrapped key (Buffer.from) put in a thrown error: reported on the KMS call, no swap (the copy also decrypts)',
     code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
 import { createDecipheriv } from 'node:crypto';
@@ -302,6 +330,16 @@ export function boot(logger: { info(...a: unknown[]): void }) {
 ];
 
 const valid = [
+  {
+    name: 'Vault Transit: only the wrapped data key is stored; transit/decrypt of application data (not a key) is logged',
+    code: `export async function provision(db: { insert(row: object): Promise<void> }, logger: { info(...a: unknown[]): void }, id: string) {
+  const res = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/datakey/wrapped/tenants\`, { method: 'POST' });
+  const { data } = await res.json();
+  await db.insert({ id, wrappedKey: data.ciphertext });
+  const note = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/decrypt/notes\`, { method: 'POST', body: JSON.stringify({ ciphertext: id }) });
+  logger.info({ note: (await note.json()).data.plaintext });
+}`,
+  },
   {
     name: 'a loan: the exported function lends the key to a use callback and wipes it after (not a completion callback)',
     code: `const { KMSClient, DecryptCommand } = require('@aws-sdk/client-kms');
