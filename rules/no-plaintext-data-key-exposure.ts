@@ -4,7 +4,7 @@ type TSLintFixer = TSESLint.RuleFixer;
 import { getApiCalls } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
-import { isSecretName } from '../src/analysis/key-names';
+import { isExplicitSecretName, isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -206,8 +206,8 @@ export default createRule<Options, MessageIds>({
       if (env) return isSecretName(env) || keyNames.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
       if (node.type === 'Identifier') {
         if (!variableOf(sourceCode, node)) return undefined;
-        // A binding named as a secret (`jwtSigningSecret`, `dataKey`; not `secretName`, `keyId`) holds one, wherever it came from.
-        return keyNames.has(node.name) || isSecretName(node.name) ? node.name : undefined;
+        // A binding named as a secret (`jwtSigningSecret`, `dataKey`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
+        return keyNames.has(node.name) || isExplicitSecretName(node.name) ? node.name : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);

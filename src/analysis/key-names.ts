@@ -19,3 +19,18 @@ export function isSecretName(name: string): boolean {
   if (words.length === 0 || words.some((w) => NOT_SECRET.has(w))) return false;
   return SECRET_HEADS.has(words[words.length - 1]) || words.includes('secret') || words.includes('dek') || words.includes('kek');
 }
+
+/** Words that make a `…Key` name cryptographic: `dataKey`, `signingKey`, `hmacKey` (not `primaryKey`, `sortKey`). */
+const CRYPTO_QUALIFIERS = new Set(['data', 'master', 'signing', 'sign', 'encryption', 'enc', 'private', 'priv', 'hmac', 'mac', 'aes', 'jwt', 'session', 'cipher', 'crypto', 'root', 'wrapping', 'content', 'symmetric', 'shared', 'derived', 'plaintext', 'raw', 'secret']);
+
+/**
+ * Stronger evidence than isSecretName, for places with nothing else to go on (a binding logged with
+ * no known source): the name says secret/passphrase/DEK/KEK, or a key qualified as cryptographic.
+ * A bare `key` (object keys, map keys) or `sortKey` is not enough.
+ */
+export function isExplicitSecretName(name: string): boolean {
+  if (!isSecretName(name)) return false;
+  const words = nameWords(name);
+  if (words.some((w) => w === 'secret' || w === 'secrets' || w === 'passphrase' || w === 'dek' || w === 'kek')) return true;
+  return words.length > 1 && words.slice(0, -1).some((w) => CRYPTO_QUALIFIERS.has(w));
+}

@@ -347,7 +347,9 @@ const valid = [
     code: `import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 const sm = new SecretsManagerClient({});
 export async function load(secretName: string, keyId: string, wrappedKey: string) {
-  console.log('loading', secretName, 'for key', keyId, wrappedKey.length, wrappedKey);
+  for (const key of Object.keys(process.env)) if (key.startsWith('APP_')) console.warn(\`unknown setting \${key}\`);
+  const primaryKey = 'tenant_id';
+  console.log('loading', secretName, 'for key', keyId, wrappedKey.length, wrappedKey, primaryKey);
   const out = await sm.send(new GetSecretValueCommand({ SecretId: secretName }));
   return out.SecretString;
 }`,
