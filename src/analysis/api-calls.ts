@@ -214,7 +214,10 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
     if (!target) continue;
     const info = resolveApiReference(sourceCode, target);
     if (!info) continue;
-    const parent = call.parent;
+    // `promisify(scrypt) as (…) => Promise<Buffer>`: a type assertion keeps the function.
+    let value: TSESTree.Node = call;
+    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSSatisfiesExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
+    const parent = value.parent;
     if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') continue;
     const variable = variableOf(sourceCode, parent.id);
     for (const ref of variable?.references ?? []) {

@@ -106,6 +106,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
+    } else if (call.api.operation === 'key-agreement' && call.library.id === 'node:crypto') {
+      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`: the shared secret, once a call uses it as a key (HKDF input).
+      add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
     } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
