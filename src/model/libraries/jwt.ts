@@ -106,3 +106,10 @@ export const koaJwt: LibraryModel = {
   roots: [{ module: 'koa-jwt' }],
   apis: [call('', 'jwt-verify', { '0.secret': 'secret', '0.algorithms': 'algorithms' })],
 };
+
+/** @fastify/jwt, registered as a plugin (`app.register(fastifyJwt, { secret, sign: { algorithm } })`); `app.jwt.sign/verify` use that secret. */
+export const fastifyJwt: LibraryModel = {
+  id: '@fastify/jwt',
+  roots: [{ module: '@fastify/jwt' }, { module: 'fastify-jwt' }],
+  apis: [call('', 'jwt-sign', { '0.secret': 'secret', '0.sign.algorithm': 'algorithm', '0.verify.algorithms': 'algorithms' }, { facts: { plugin: true } })],
+};
