@@ -4,13 +4,14 @@
  * file, so one crash hides every finding of every rule there) and any variant
  * whose lint is suspiciously slow (a resolution loop or an exponential walk).
  *
- *   npx tsx test/robustness/rules-fuzz.ts [--variants N] [--seed S] [--filter text] [--slow-ms MS]
+ *   npx tsx test/robustness/rules-fuzz.ts [--variants N] [--seed S] [--filter text] [--slow-ms MS] [--typed]
  *
  * `npm test` runs a bounded, fixed-seed pass (rules-fuzz.test.ts); this command
  * runs as many variants as you like and prints each crash with the seed and
  * mutations that replay it. TypeScript files are linted without type
- * information: a program per variant would make the run 50× slower, and the
- * type-aware paths are covered by the corpus itself.
+ * information unless `--typed` is given (the corpus tsconfig's program, with
+ * the variant's text in place of the file: slower, but it reaches the
+ * cross-file paths: imported constants, callers in other files).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -68,22 +69,22 @@ export function fuzzVariant(relPath: string, source: string, seed: number): { so
   return mutations.length ? { source: parsed.source, mutations } : null;
 }
 
-function verify(linter: Linter, relPath: string, source: string, plugin: ScorablePlugin, rules: Record<string, Linter.RuleEntry>): Linter.LintMessage[] {
+function verify(linter: Linter, relPath: string, source: string, plugin: ScorablePlugin, rules: Record<string, Linter.RuleEntry>, typed: boolean): Linter.LintMessage[] {
   const { parserOptions, ...languageOptions } = languageOptionsFor(relPath, source);
   const { project: _project, tsconfigRootDir: _root, ...untyped } = (parserOptions ?? {}) as Record<string, unknown>;
   return linter.verify(
     source,
-    [{ files: SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`), plugins: { keywarden: plugin as never }, languageOptions: { ...languageOptions, parserOptions: untyped }, rules }],
+    [{ files: SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`), plugins: { keywarden: plugin as never }, languageOptions: { ...languageOptions, parserOptions: typed ? parserOptions : untyped }, rules }],
     { filename: path.join(CORPUS_ROOT, relPath) },
   );
 }
 
 /** Lints one variant; on a throw, every rule alone, to name the one that threw. */
-function lintVariant(linter: Linter, relPath: string, source: string, plugin: ScorablePlugin, config: 'recommended' | 'strict'): { parsed: boolean; ms: number; crashes: { rule: string; message: string }[] } {
+function lintVariant(linter: Linter, relPath: string, source: string, plugin: ScorablePlugin, config: 'recommended' | 'strict', typed: boolean): { parsed: boolean; ms: number; crashes: { rule: string; message: string }[] } {
   const rules = configRules(plugin, config);
   const started = performance.now();
   try {
-    const messages = verify(linter, relPath, source, plugin, rules);
+    const messages = verify(linter, relPath, source, plugin, rules, typed);
     return { parsed: !messages.some((m) => m.fatal), ms: performance.now() - started, crashes: [] };
   } catch {
     // fall through: isolate the rule that threw
@@ -91,7 +92,7 @@ function lintVariant(linter: Linter, relPath: string, source: string, plugin: Sc
   const crashes: { rule: string; message: string }[] = [];
   for (const [id, entry] of Object.entries(rules)) {
     try {
-      verify(linter, relPath, source, plugin, { [id]: entry });
+      verify(linter, relPath, source, plugin, { [id]: entry }, typed);
     } catch (error) {
       const stack = error instanceof Error ? (error.stack ?? error.message) : String(error);
       // the first line and the first frames in keywarden's code say where it threw
@@ -108,6 +109,8 @@ export interface FuzzOptions {
   variantsPerFile: number;
   seed: number;
   slowMs?: number;
+  /** Lint TypeScript with type information from the corpus tsconfig (cross-file paths; much slower). */
+  typed?: boolean;
   onProblem?: (problem: FuzzProblem) => void;
 }
 
@@ -126,7 +129,7 @@ export function fuzzCorpus(options: FuzzOptions): FuzzStats {
         continue;
       }
       const config = (fileIndex + v) % 2 === 0 ? 'recommended' : 'strict';
-      const result = lintVariant(linter, relPath, variant.source, options.plugin, config);
+      const result = lintVariant(linter, relPath, variant.source, options.plugin, config, options.typed ?? false);
       if (!result.parsed) {
         stats.unparseable++;
         continue;
@@ -161,6 +164,7 @@ function main(): void {
     variantsPerFile: Number(option('variants') ?? 4),
     seed: Number(option('seed') ?? 1),
     slowMs: Number(option('slow-ms') ?? 2000),
+    typed: args.includes('--typed'),
     onProblem: (p) => console.log(`${p.kind.toUpperCase()} ${p.rule ?? ''} ${p.file} seed=${p.seed} ${p.config} [${p.mutations.join('; ')}]\n    ${p.message}`),
   });
   console.log(
