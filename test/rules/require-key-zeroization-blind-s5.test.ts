@@ -32,6 +32,19 @@ function start(worker, rows) {
 }
 module.exports = { start };
 `;
+const sliceCopy = `export async function unlock(password: string, salt: Uint8Array): Promise<CryptoKey[]> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, ['deriveBits']);
+  const bits = new Uint8Array(await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: 600000 }, base, 512));
+  const aesBytes = bits.slice(0, 32);
+  try {
+    const aes = await crypto.subtle.importKey('raw', aesBytes, 'AES-GCM', false, ['encrypt']);
+    const mac = await crypto.subtle.importKey('raw', bits.subarray(32), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+    return [aes, mac];
+  } finally {
+    bits.fill(0);
+  }
+}
+`;
 const pipelineWipeAfterEarlyReturn = `const crypto = require('crypto');
 const fs = require('fs');
 const { pipeline } = require('stream');
@@ -111,8 +124,47 @@ export function deriveFor(peer: Buffer): { pub: Buffer; key: Buffer } {
   return { pub, key };
 }`,
     },
+    {
+      name: 'Buffer#slice is a view (not a copy): the wipe of the whole Buffer covers it',
+      code: `import { createCipheriv, pbkdf2Sync, randomBytes } from 'node:crypto';
+export function seal(data: Buffer, password: string, salt: Buffer): Buffer {
+  const material = pbkdf2Sync(password, salt, 600000, 64, 'sha256');
+  const encKey = material.slice(0, 32);
+  try {
+    const cipher = createCipheriv('aes-256-gcm', encKey, randomBytes(12));
+    return Buffer.concat([cipher.update(data), cipher.final()]);
+  } finally {
+    material.fill(0);
+  }
+}`,
+    },
+    {
+      name: 'a Uint8Array slice copy wiped in the finally',
+      code: `export async function aesFrom(bits: ArrayBuffer): Promise<CryptoKey> {
+  const all = new Uint8Array(bits);
+  const aesBytes = all.slice(0, 32);
+  try {
+    return await crypto.subtle.importKey('raw', aesBytes, 'AES-GCM', false, ['encrypt']);
+  } finally {
+    aesBytes.fill(0);
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a Uint8Array slice is a copy that the wipe of the original does not reach',
+      code: sliceCopy,
+      errors: [{
+        messageId: 'notWiped',
+        line: 4,
+        column: 9,
+        suggestions: [{ messageId: 'wrapInTryFinally', output: sliceCopy.replace(`    bits.fill(0);
+`, `    bits.fill(0);
+    aesBytes.fill(0);
+`) }],
+      }],
+    },
     {
       name: 'promisify(scrypt) behind a type assertion is still the KDF',
       code: promisifiedWithCast,
