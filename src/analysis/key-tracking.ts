@@ -164,9 +164,12 @@ function lastName(call: ApiCall): string {
   return call.api.path[call.api.path.length - 1] ?? '';
 }
 
-/** `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`: the key being wrapped is not used by the call. */
+/**
+ * `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`, Azure `kek.wrapKey(alg, dek)`: the key being
+ * wrapped (the model's `wrappedKeyArg`) is not used by the call, the wrapping key is.
+ */
 function skipArgument(call: ApiCall, address: string): boolean {
-  return call.library.id === 'webcrypto' && lastName(call) === 'wrapKey' && address === '1';
+  return call.api.facts?.wrappedKeyArg === address;
 }
 
 // ---------------------------------------------------------------------------
