@@ -26,6 +26,8 @@ const SINK_TEXT: Record<SinkKind, string> = {
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
+/** Words of a secret-named binding (see isSecretName): files without any skip the logger walk. */
+const SECRET_WORD = /secret|key|dek|kek|seed|passphrase/i;
 /** The ciphertext given to a decrypt names a wrapped key: the plaintext is a data key. */
 const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
 
@@ -107,8 +109,8 @@ export default createRule<Options, MessageIds>({
         const keyNames = new Set<string>();
         for (const key of trackKeys(ctx)) if (key.uses.length > 0 && key.origin !== 'kms' && key.origin !== 'parameter') keyNames.add(key.name);
         for (const bytes of findKeyBytes(ctx)) keyNames.add(bytes.id.name);
-        // With no key in the file, only secret-named env vars can be logged: skip the walk for loggers otherwise.
-        if (keyNames.size === 0 && !sourceCode.text.includes('env')) return;
+        // With no key in the file, only secret-named env vars and bindings can be logged: skip the walk for loggers otherwise.
+        if (keyNames.size === 0 && !sourceCode.text.includes('env') && !SECRET_WORD.test(sourceCode.text)) return;
         for (const node of loggedExpressions()) {
           const name = secretName(node, keyNames);
           if (!name) continue;
@@ -204,7 +206,8 @@ export default createRule<Options, MessageIds>({
       if (env) return isSecretName(env) || keyNames.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
       if (node.type === 'Identifier') {
         if (!variableOf(sourceCode, node)) return undefined;
-        return keyNames.has(node.name) ? node.name : undefined;
+        // A binding named as a secret (`jwtSigningSecret`, `dataKey`; not `secretName`, `keyId`) holds one, wherever it came from.
+        return keyNames.has(node.name) || isSecretName(node.name) ? node.name : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);

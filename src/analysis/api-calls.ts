@@ -2,6 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '../model/types';
 import { descendants } from './ast';
+import { callsOf } from './call-sites';
 import { requiredModule, resolveImportPath } from './imports';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
@@ -421,8 +422,31 @@ function methodOf(object: ObjectModel, name: string) {
   return Object.prototype.hasOwnProperty.call(object.methods, name) ? object.methods[name] : undefined;
 }
 
-/** Expressions that evaluate to the result of `node`. */
-function* resultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSESTree.Node> {
+/**
+ * Expressions that evaluate to the result of `node`, also through a local function that returns it
+ * (`async function vaultClient() { … return new CryptographyClient(…) }`, or returns a variable
+ * holding it): the results of that function's calls in this file.
+ */
+function* resultUses(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): Generator<TSESTree.Node> {
+  for (const use of directResultUses(sourceCode, node)) {
+    yield use;
+    const returned = depth < 2 ? returningFunction(use) : undefined;
+    if (returned) for (const site of callsOf(sourceCode, returned)) yield* resultUses(sourceCode, site, depth + 1);
+  }
+}
+
+/** The function whose result `expr` is: `return expr`, or an arrow's expression body. */
+function returningFunction(expr: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
+  const parent = expr.parent;
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === expr) return parent;
+  if (parent?.type !== 'ReturnStatement') return undefined;
+  for (let n: TSESTree.Node | undefined = parent.parent; n; n = n.parent) {
+    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
+  }
+  return undefined;
+}
+
+function* directResultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSESTree.Node> {
   let current: TSESTree.Node = node;
   while (current.parent && (current.parent.type === 'AwaitExpression' || current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression')) {
     current = current.parent;

@@ -25,7 +25,8 @@ export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identi
   return args;
 }
 
-function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.CallExpression | TSESTree.NewExpression> {
+/** Calls of a function declared in this file: by its name, or `this.method(…)` inside its class. */
+export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.CallExpression | TSESTree.NewExpression> {
   let nameId: TSESTree.Identifier | undefined;
   if (fn.type === 'FunctionDeclaration' && fn.id) nameId = fn.id;
   else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;

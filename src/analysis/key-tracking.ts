@@ -604,6 +604,9 @@ function enclosingClass(node: TSESTree.Node): TSESTree.ClassDeclaration | TSESTr
 
 function identifyKmsKey(ctx: ResolveContext, node: TSESTree.Node): Identity | undefined {
   const expr = unwrapExpression(node);
+  // `${KEY_NAME}/cryptoKeyVersions/1`: a version of the Cloud KMS key named by KEY_NAME is that key.
+  const version = expr.type === 'TemplateLiteral' && expr.quasis[0]?.value.cooked === '' && /^\/cryptoKeyVersions\//.test(expr.quasis[1]?.value.cooked ?? '');
+  if (version) return identifyKmsKey(ctx, expr.expressions[0]);
   const env = envVarName(expr);
   if (env) return { id: `kms-env:${env}`, name: `the KMS key in process.env.${env}`, origin: 'kms', envVar: env };
   const bound = envThroughBinding(ctx, expr);

@@ -28,6 +28,27 @@ describe('analysis/api-calls', () => {
     );
   });
 
+  it('follows a client returned by a local function (built there, or kept in a module variable it returns)', () => {
+    assert.deepEqual(
+      calls(`import { CryptographyClient } from '@azure/keyvault-keys';
+             async function vaultClient() { const key = await keys.getKey('kek'); return new CryptographyClient(key, credential); }
+             let cached;
+             function cachedClient() { if (!cached) cached = new CryptographyClient(process.env.KEK_ID, credential); return cached; }
+             const arrowClient = () => cachedClient();
+             export async function seal(dek) { return (await vaultClient()).wrapKey('RSA-OAEP-256', dek); }
+             export async function encryptRecord(r) { const client = cachedClient(); return client.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: r }); }
+             export async function open(w) { return arrowClient().unwrapKey('RSA-OAEP-256', w); }
+             export function unrelated(other) { return other.encrypt({ plaintext: 'x' }); }`, 'file.ts'),
+      [
+        '@azure/keyvault-keys CryptographyClient client',
+        '@azure/keyvault-keys CryptographyClient client',
+        '@azure/keyvault-keys CryptographyClient.wrapKey wrap',
+        '@azure/keyvault-keys CryptographyClient.encrypt encrypt',
+        '@azure/keyvault-keys CryptographyClient.unwrapKey unwrap',
+      ],
+    );
+  });
+
   it('resolves CommonJS require, member access and destructuring with aliases', () => {
     assert.deepEqual(
       calls(`const crypto = require('crypto');

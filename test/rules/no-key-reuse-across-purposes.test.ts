@@ -7,6 +7,21 @@ import { createRuleTester, createTypedRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'a Cloud KMS key used to wrap and, through a version name built from it (`${KEY}/cryptoKeyVersions/1`), to MAC',
+    code: `import { KeyManagementServiceClient } from '@google-cloud/kms';
+const kms = new KeyManagementServiceClient();
+const TENANT_KEY = kms.cryptoKeyPath(process.env.GCP_PROJECT!, 'global', 'tenants', 'root');
+export async function wrap(dek: Uint8Array) {
+  const [res] = await kms.encrypt({ name: TENANT_KEY, plaintext: dek, additionalAuthenticatedData: Buffer.from('t') });
+  return res.ciphertext;
+}
+export async function mac(data: Buffer) {
+  const [res] = await kms.macSign({ name: \`\${TENANT_KEY}/cryptoKeyVersions/1\`, data });
+  return res.mac;
+}`,
+    errors: [{ messageId: 'reused' as const, line: 3, column: 7 }],
+  },
+  {
     name: 'one secret imported as an HMAC key and as an AES key, neither used yet (a parameter: on the second import)',
     code: "export async function cacheKeys(syncSecret: ArrayBuffer) {\n  const macKey = await crypto.subtle.importKey('raw', syncSecret, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign', 'verify']);\n  const encKey = await crypto.subtle.importKey('raw', syncSecret, 'AES-GCM', false, ['encrypt', 'decrypt']);\n  return { macKey, encKey };\n}",
     errors: [{ messageId: 'reused' as const, line: 3, column: 24 }],

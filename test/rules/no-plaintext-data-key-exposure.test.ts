@@ -45,6 +45,18 @@ export async function open(m: { wrappedKey: Uint8Array; iv: Buffer; body: Buffer
 `;
 const invalid = [
   {
+    name: 'a binding named as a secret, read from SSM with decryption, logged (on the logging call)',
+    code: `import { GetParameterCommand, SSMClient } from '@aws-sdk/client-ssm';
+const ssm = new SSMClient({});
+export async function loadAuth() {
+  const res = await ssm.send(new GetParameterCommand({ Name: '/auth/jwt-signing-secret', WithDecryption: true }));
+  const jwtSigningSecret = res.Parameter?.Value;
+  console.log('auth config loaded; signing secret =', jwtSigningSecret);
+  return { jwtSigningSecret };
+}`,
+    errors: [{ messageId: 'secretLogged' as const, data: { name: '`jwtSigningSecret`', sink: 'written to a log' }, line: 6, column: 3 }],
+  },
+  {
     name: 'Vault Transit over fetch: the plaintext data key read from the JSON response is written to disk (on the request)',
     code: `import { writeFile } from 'node:fs/promises';
 export async function cacheKey(dataset: string): Promise<string> {
@@ -330,6 +342,16 @@ export function boot(logger: { info(...a: unknown[]): void }) {
 ];
 
 const valid = [
+  {
+    name: 'names about a secret that are not one (secretName, keyId, wrappedKey) logged',
+    code: `import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
+const sm = new SecretsManagerClient({});
+export async function load(secretName: string, keyId: string, wrappedKey: string) {
+  console.log('loading', secretName, 'for key', keyId, wrappedKey.length, wrappedKey);
+  const out = await sm.send(new GetSecretValueCommand({ SecretId: secretName }));
+  return out.SecretString;
+}`,
+  },
   {
     name: 'Vault Transit: only the wrapped data key is stored; transit/decrypt of application data (not a key) is logged',
     code: `export async function provision(db: { insert(row: object): Promise<void> }, logger: { info(...a: unknown[]): void }, id: string) {

@@ -5,6 +5,22 @@ import { createRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'Azure Key Vault encrypt of profile fields through a client a local helper builds and caches',
+    code: `import { CryptographyClient, KeyClient } from '@azure/keyvault-keys';
+const keyClient = new KeyClient(process.env.KEY_VAULT_URI!, credential);
+let client: CryptographyClient | undefined;
+async function profileCrypto(): Promise<CryptographyClient> {
+  if (!client) client = new CryptographyClient(await keyClient.getKey('profiles'), credential);
+  return client;
+}
+export async function encryptProfile(profile: { nationalId: string }) {
+  const crypto = await profileCrypto();
+  const encrypted = await crypto.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: Buffer.from(profile.nationalId) });
+  return encrypted.result;
+}`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 10, column: 27, suggestions: null }],
+  },
+  {
     name: 'Vault Transit: each order\'s payment details sent to transit/encrypt through node-vault (no suggestion)',
     code: `const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });
 async function storeOrders(db, orders) {
