@@ -9,6 +9,7 @@ import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { envVarName } from '../src/analysis/values';
+import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ checkLoggedSecrets?: boolean }];
@@ -25,6 +26,8 @@ const SINK_TEXT: Record<SinkKind, string> = {
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
+/** The ciphertext given to a decrypt names a wrapped key: the plaintext is a data key. */
+const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-plaintext-data-key-exposure',
@@ -59,7 +62,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         // Without crypto calls there can still be a configured secret in a log line.
-        if (getApiCalls(sourceCode).length === 0 && !(options.checkLoggedSecrets && LOGGING.test(sourceCode.text))) return;
+        if (getApiCalls(sourceCode).length === 0 && !(options.checkLoggedSecrets && LOGGING.test(sourceCode.text)) && vaultTransitCalls(sourceCode).length === 0) return;
         const ctx = { sourceCode, parserServices: sourceCode.parserServices };
         const reported = new Set<TSESTree.Node>();
         for (const bytes of findKeyBytes(ctx)) {
@@ -70,8 +73,9 @@ export default createRule<Options, MessageIds>({
           for (const ref of [...refs.bytes, ...refs.holders]) {
             const sink = sinkOf(sourceCode, ref);
             if (!sink) continue;
-            // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out.
-            exposures.push({ ref, sink, wrapped: sink.kind === 'export' ? undefined : wrappedKeyText(bytes, ref) });
+            // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
+            // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.
+            exposures.push({ ref, sink, wrapped: sink.kind === 'export' || sink.indirect ? undefined : wrappedKeyText(bytes, ref) });
             reported.add(sink.node);
           }
           if (exposures.length === 0) continue;
@@ -87,6 +91,16 @@ export default createRule<Options, MessageIds>({
               ? [{ messageId: 'keepWrappedKey', data: { wrapped: wrappedNames }, fix: (fixer) => exposures.map((e) => replaceRef(fixer, e.ref, e.wrapped!)) }]
               : [],
           });
+        }
+        // Vault Transit over HTTP: a data key (or an unwrapped one) read from the response.
+        for (const call of vaultTransitCalls(sourceCode)) {
+          const { endpoint } = call;
+          if (!endpoint.responseField || !(endpoint.dataKey || unwrapsKey(call))) continue;
+          const sinks = responseFieldRefs(sourceCode, call, endpoint.responseField).flatMap((ref) => sinkOf(sourceCode, ref) ?? []);
+          if (sinks.length === 0) continue;
+          for (const sink of sinks) reported.add(sink.node);
+          const where = sinks.map((sink) => `${SINK_TEXT[sink.kind]} (line ${sink.node.loc.start.line})`);
+          context.report({ node: call.node, messageId: 'dataKeyExposed', data: { sinks: [...new Set(where)].join(' and ') } });
         }
         // Keys and secrets (anything used as a key in this file, or a secret-named env var) in logs.
         if (!options.checkLoggedSecrets) return;
@@ -143,7 +157,13 @@ export default createRule<Options, MessageIds>({
       const blob = bytes.api?.args.find((a) => a.role === 'data');
       const text = blob ? sourceCode.getText(blob.node) : '';
       // `CiphertextBlob: wrapped` / `row.wrappedKey` / `edk`: unwrapping a data key.
-      return /key|dek|wrapped|\bedk/i.test(text);
+      return WRAPPED_KEY_TEXT.test(text);
+    }
+
+    /** Vault `transit/decrypt` of a wrapped data key (`ciphertext: row.wrappedKey`). */
+    function unwrapsKey(call: VaultTransitCall): boolean {
+      const ciphertext = requestFieldValue(call, 'ciphertext');
+      return !!ciphertext && WRAPPED_KEY_TEXT.test(sourceCode.getText(ciphertext));
     }
 
     /** Identifiers and member expressions inside logger calls' arguments. */

@@ -3,11 +3,12 @@ import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls'
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { requestFieldValue, vaultTransitCalls } from '../src/analysis/vault-transit';
 import { directKmsRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ onlyInLoops?: boolean }];
-export type MessageIds = 'directKmsEncrypt' | 'rewriteToEnvelope';
+export type MessageIds = 'directKmsEncrypt' | 'directTransitEncrypt' | 'rewriteToEnvelope';
 
 /**
  * Names of what KMS Encrypt is meant for: key material (envelope encryption done
@@ -39,6 +40,8 @@ export default createRule<Options, MessageIds>({
     messages: {
       directKmsEncrypt:
         'Application data is encrypted directly with KMS {{operation}}{{loop}}: limited to 4 KiB, one KMS round trip (and request quota) per record, and the data travels to KMS. Use envelope encryption: GenerateDataKey once per dataset, encrypt locally with AES-256-GCM, store the wrapped data key (e.g. `keywarden/kms`).',
+      directTransitEncrypt:
+        'Application data is sent to Vault Transit encrypt{{loop}}: one Vault round trip per record, and the data travels to Vault. Use envelope encryption: one data key per dataset (`transit/datakey/wrapped`), encrypt locally with AES-256-GCM, store the wrapped data key (e.g. `keywarden/kms`).',
       rewriteToEnvelope:
         'Rewrite to envelope encryption with keywarden/kms (key from KEYWARDEN_KEY_URI). Records already encrypted with KMS still decrypt through the old KMS Decrypt, kept as legacy…: re-encrypt them, then remove it.',
     },
@@ -49,9 +52,18 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const calls = getApiCalls(sourceCode);
-        if (!calls.some(isKmsEncrypt)) return;
+        // Vault Transit over HTTP: the data is the request's `plaintext` field.
+        const transit = vaultTransitCalls(sourceCode).filter((c) => c.endpoint.operation === 'encrypt' && c.endpoint.requestField);
+        if (!calls.some(isKmsEncrypt) && transit.length === 0) return;
         const keyRefs = new Set<TSESTree.Node>();
         for (const bytes of findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices })) for (const ref of keyReferences(sourceCode, bytes).bytes) keyRefs.add(ref);
+        for (const call of transit) {
+          const plaintext = requestFieldValue(call, call.endpoint.requestField!);
+          if (!plaintext || isKeyMaterial(plaintext, keyRefs, 0)) continue;
+          const looped = inLoop(call.node);
+          if (options.onlyInLoops && !looped) continue;
+          context.report({ node: call.node, messageId: 'directTransitEncrypt', data: { loop: looped ? ' inside a loop' : '' } });
+        }
         for (const call of calls) {
           if (!isKmsEncrypt(call)) continue;
           const plaintext = call.args.find((a) => a.role === 'data');
@@ -88,6 +100,8 @@ export default createRule<Options, MessageIds>({
       if (node.type === 'CallExpression' || node.type === 'NewExpression') {
         const api = apiCallAt(sourceCode, node);
         if (api && (api.api.operation === 'random' || api.api.operation === 'keygen' || api.api.operation === 'key-export')) return true;
+        // `dek.toString('base64')`: judge what is encoded, not the encoding.
+        if (node.callee.type === 'MemberExpression' && memberName(node.callee) === 'toString') return isKeyMaterial(node.callee.object, keyRefs, depth + 1);
         // Buffer.from(x) / new TextEncoder().encode(x): judge x.
         const arg = node.arguments[0];
         return !!arg && isKeyMaterial(arg, keyRefs, depth + 1);

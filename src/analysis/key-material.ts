@@ -99,13 +99,20 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     } else if (typeof call.api.facts?.plaintextField === 'string') {
       const path = call.api.facts.resultTuple ? ['0', call.api.facts.plaintextField] : [call.api.facts.plaintextField];
       const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
-      if (sent) add(bindingOf(sourceCode, sent, { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false }, path), false);
+      const producer: Producer = { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false };
+      // AWS SDK v2 callback form: `kms.generateDataKey(params, (err, data) => …)`.
+      const callback = sent === call.node ? callbackOf(call.node) : undefined;
+      if (callback) add(callback.params[1]?.type === 'Identifier' ? paramBinding(sourceCode, callback.params[1], callback, producer, path) : undefined, false);
+      else if (sent) add(bindingOf(sourceCode, sent, producer, path), false);
     } else if (call.api.operation === 'keygen' && (/keyPair$/.test(name) || /_keypair$/.test(name))) {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name))) {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
+    } else if (call.api.operation === 'key-agreement' && call.library.id === 'node:crypto') {
+      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`: the shared secret, once a call uses it as a key (HKDF input).
+      add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
     } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
@@ -322,12 +329,18 @@ type Producer = Pick<KeyBytes, 'source' | 'producer' | 'api' | 'arrayBuffer'>;
 function resultBinding(sourceCode: SourceCode, call: ApiCall, source: KeyBytesSource, path: string[], arrayBuffer: boolean): Omit<KeyBytes, 'scope'> | undefined {
   const producer: Producer = { source, producer: call.node, api: call, arrayBuffer };
   // Callback form: `pbkdf2(pw, salt, n, len, digest, (err, key) => …)`.
-  const last = call.node.arguments[call.node.arguments.length - 1];
-  if (last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') && call.node.arguments.length > 1) {
-    const param = last.params[1];
-    return param?.type === 'Identifier' ? paramBinding(sourceCode, param, last, producer, path) : undefined;
+  const callback = callbackOf(call.node);
+  if (callback) {
+    const param = callback.params[1];
+    return param?.type === 'Identifier' ? paramBinding(sourceCode, param, callback, producer, path) : undefined;
   }
   return bindingOf(sourceCode, call.node, producer, path);
+}
+
+/** The node-style callback (`(err, result) => …`) passed as the last of several arguments. */
+function callbackOf(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const last = node.arguments[node.arguments.length - 1];
+  return last && (last.type === 'ArrowFunctionExpression' || last.type === 'FunctionExpression') && node.arguments.length > 1 ? last : undefined;
 }
 
 function paramBinding(sourceCode: SourceCode, param: TSESTree.Identifier, fn: FunctionLike, producer: Producer, path: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {

@@ -1,7 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_FACTORY_MODULES, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
 import { resolveImportPath } from './imports';
-import { memberName, propertyName, unwrapExpression, type SourceCode } from './scope';
+import type { TSESLint } from '@typescript-eslint/utils';
+import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+
+type Variable = TSESLint.Scope.Variable;
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error';
 
@@ -9,14 +12,26 @@ export interface Sink {
   kind: SinkKind;
   /** The call/assignment/return that lets the value out. */
   node: TSESTree.Node;
+  /** Reached through a local variable that received the value (a copy, an object holding it). */
+  indirect?: true;
 }
+
+/** How many local variables a value may pass through on its way to a sink (`const job = { key }` → `queue.add(job)`). */
+const MAX_HOPS = 3;
 
 /**
  * Where an expression's value ends up, climbing through what carries it
  * unchanged or re-encoded (`Buffer.from(x)`, `x.toString('base64')`, template
- * literals, `JSON.stringify`, object/array literals).
+ * literals, `JSON.stringify`, object/array literals), and through the local
+ * variables that receive such a carrier (`const copy = Buffer.from(key)`,
+ * `const job = { key: … }`, `let line = \`…${key}\``): every read of such a variable
+ * carries the value on.
  */
 export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undefined {
+  return climb(sourceCode, ref, new Set(), 0);
+}
+
+function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<Variable>, hops: number): Sink | undefined {
   let node = ref;
   for (let i = 0; i < 8; i++) {
     const parent = node.parent;
@@ -46,6 +61,10 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undef
       continue;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) return callSink(sourceCode, parent, node);
+    // `const copy = Buffer.from(key)` / `job = { key }`: the variable carries the value on.
+    const receiver =
+      parent.type === 'VariableDeclarator' && parent.init === node ? parent.id : parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' ? parent.left : undefined;
+    if (receiver?.type === 'Identifier') return viaVariable(sourceCode, receiver, seen, hops);
     // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -68,6 +87,19 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undef
   return undefined;
 }
 
+/** The first sink any read of the variable declared or assigned at `id` reaches. */
+function viaVariable(sourceCode: SourceCode, id: TSESTree.Identifier, seen: Set<Variable>, hops: number): Sink | undefined {
+  const variable = variableOf(sourceCode, id);
+  if (!variable || seen.has(variable) || hops >= MAX_HOPS) return undefined;
+  seen.add(variable);
+  for (const reference of variable.references) {
+    if (!reference.isRead()) continue;
+    const sink = climb(sourceCode, reference.identifier as TSESTree.Node, seen, hops + 1);
+    if (sink) return { ...sink, indirect: true };
+  }
+  return undefined;
+}
+
 function isReencoding(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression') return callee.type === 'Identifier' && callee.name === 'String';
@@ -83,6 +115,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     const fn = resolved.path[resolved.path.length - 1];
     if (fn in DISK_WRITES && call.arguments[DISK_WRITES[fn]] === arg) return { kind: 'disk', node: call };
   }
+  if (callee.type === 'Identifier') return functionSink(sourceCode, call, callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const method = memberName(callee) ?? '';
   const receiver = receiverName(callee.object);
@@ -94,6 +127,32 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (method === 'write' && isWriteStream(callee.object)) return { kind: 'disk', node: call };
   if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
   return undefined;
+}
+
+/**
+ * A plain function call that lets the value out: a logging function made by a logger factory
+ * (`const debug = createDebug('app')`), or the callback parameter of an exported function
+ * (`export function getKey(id, callback) { … callback(null, key) }` completes with the key: it goes to
+ * the caller, like a return).
+ */
+function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, callee: TSESTree.Identifier): Sink | undefined {
+  const def = variableOf(sourceCode, callee)?.defs[0];
+  if (!def) return undefined;
+  if (def.type === 'Parameter') {
+    // Only a node-style completion (`callback(null, key)`) hands the value over; a loan
+    // (`await useKey(key)` and a wipe after it) lends it for the call's duration.
+    const first = call.arguments[0];
+    const completion = call.arguments.length > 1 && ((first?.type === 'Literal' && first.value === null) || (first?.type === 'Identifier' && first.name === 'undefined'));
+    if (!completion) return undefined;
+    const fn = def.node;
+    const isFn = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
+    return isFn && isExported(sourceCode, fn) ? { kind: 'export', node: call } : undefined;
+  }
+  if (def.type !== 'Variable' || def.node.id !== def.name) return undefined;
+  const init = def.node.init && unwrapExpression(def.node.init);
+  if (init?.type !== 'CallExpression') return undefined;
+  const factory = resolveImportPath(sourceCode, init.callee);
+  return factory?.module && factory.path.length === 0 && LOGGER_FACTORY_MODULES.has(factory.module) ? { kind: 'log', node: call } : undefined;
 }
 
 /**

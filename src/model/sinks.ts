@@ -18,6 +18,12 @@ export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug',
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
 export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
 
+/**
+ * Modules whose export, called with a namespace, returns a logging function:
+ * `const debug = require('debug')('app:kms'); debug('key %s', k)`.
+ */
+export const LOGGER_FACTORY_MODULES: ReadonlySet<string> = new Set(['debug']);
+
 /** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
 export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
 /** Receivers whose `set` persists (a `Map#set` does not). */

@@ -350,6 +350,23 @@ export function both(key: Uint8Array, msg: Uint8Array, nonce: Uint8Array) {
 
 const valid = [
   {
+    name: 'a data key wrapped by an Azure Key Vault key and then used to encrypt: the vault key wraps, the data key encrypts (one purpose each)',
+    code: `import { CryptographyClient } from '@azure/keyvault-keys';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kek = new CryptographyClient(process.env.AZURE_KEK_ID!, credential);
+export async function seal(data: Buffer) {
+  const dek = randomBytes(32);
+  try {
+    const { result: wrappedKey } = await kek.wrapKey('RSA-OAEP-256', dek);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', dek, iv);
+    return { wrappedKey, iv, body: Buffer.concat([cipher.update(data), cipher.final()]), tag: cipher.getAuthTag() };
+  } finally {
+    dek.fill(0);
+  }
+}`,
+  },
+  {
     name: 'a key converted one way or the other as the caller asks (sshpk derive): dispatch, not reuse',
     code: "import nacl from 'tweetnacl';\nexport function derive(type: string, k: Uint8Array) {\n  let priv;\n  if (type === 'ed25519') {\n    priv = k.slice(0, 33);\n    if (priv[0] === 0) priv = priv.slice(1);\n    return nacl.box.keyPair.fromSecretKey(priv);\n  } else {\n    priv = k.slice(0, 32);\n    return nacl.sign.keyPair.fromSeed(priv);\n  }\n}",
   },

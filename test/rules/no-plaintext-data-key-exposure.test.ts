@@ -45,6 +45,125 @@ export async function open(m: { wrappedKey: Uint8Array; iv: Buffer; body: Buffer
 `;
 const invalid = [
   {
+    name: 'Vault Transit over fetch: the plaintext data key read from the JSON response is written to disk (on the request)',
+    code: `import { writeFile } from 'node:fs/promises';
+export async function cacheKey(dataset: string): Promise<string> {
+  const res = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/datakey/plaintext/ingest\`, { method: 'POST', headers: { 'X-Vault-Token': process.env.VAULT_TOKEN! } });
+  const { data } = (await res.json()) as { data: { plaintext: string; ciphertext: string } };
+  await writeFile(\`/var/cache/\${dataset}.key\`, data.plaintext);
+  return data.ciphertext;
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'written to disk (line 5)' }, line: 3, column: 21, suggestions: [] }],
+  },
+  {
+    name: 'Vault Transit through an axios instance and node-vault: returned from an exported function, logged',
+    code: `import axios from 'axios';
+const vaultHttp = axios.create({ baseURL: process.env.VAULT_ADDR });
+export async function batchKey(id: string) {
+  const { data } = await vaultHttp.post('/v1/transit/datakey/plaintext/batches', { context: id });
+  return { key: Buffer.from(data.data.plaintext, 'base64'), wrapped: data.data.ciphertext };
+}
+export async function logKey(vault: { write(p: string, b: object): Promise<{ data: { plaintext: string } }> }, logger: { info(...a: unknown[]): void }) {
+  const res = await vault.write('transit/datakey/plaintext/exports', {});
+  logger.info({ key: res.data.plaintext }, 'data key');
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 5)' }, line: 4, column: 26, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 9)' }, line: 8, column: 21, suggestions: [] },
+    ],
+  },
+  {
+    name: 'a copy of the unwrapped key (Buffer.from) put in a thrown error: reported on the KMS call, no swap (the copy also decrypts)',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { createDecipheriv } from 'node:crypto';
+const kms = new KMSClient({});
+export async function open(p: { id: string; wrappedKey: Uint8Array; iv: Buffer; data: Buffer }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: p.wrappedKey, EncryptionContext: { id: p.id } }));
+  const key = Buffer.from(Plaintext!);
+  try {
+    return createDecipheriv('aes-256-gcm', key, p.iv).update(p.data);
+  } catch (err) {
+    throw new Error(\`cannot open \${p.id} with key \${key.toString('hex')}\`);
+  } finally {
+    key.fill(0);
+    Plaintext!.fill(0);
+  }
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 5, column: 40, suggestions: [] }],
+  },
+  {
+    name: 'a copy assigned to a let and stored in a Mongo collection',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function unwrapAndCache(keys: { updateOne(f: object, u: object): Promise<void> }, id: string, wrapped: Uint8Array) {
+  let key: Buffer;
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { id } }));
+  key = Buffer.from(Plaintext!);
+  Plaintext!.fill(0);
+  await keys.updateOne({ _id: id }, { $set: { key } });
+  key.fill(0);
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 8)' }, line: 5, column: 40, suggestions: [] }],
+  },
+  {
+    name: 'the key in an object built first and then sent to a queue (aggregated client)',
+    code: `const { KMS } = require('@aws-sdk/client-kms');
+const kms = new KMS({});
+async function schedule(channel, videoId) {
+  const dataKey = await kms.generateDataKey({ KeyId: process.env.VIDEO_KEY, KeySpec: 'AES_256', EncryptionContext: { videoId } });
+  try {
+    const job = { videoId, key: Buffer.from(dataKey.Plaintext).toString('base64') };
+    channel.sendToQueue('video-encrypt', Buffer.from(JSON.stringify(job)));
+  } finally {
+    dataKey.Plaintext.fill(0);
+  }
+}
+module.exports = { schedule };`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 25, suggestions: [] }],
+  },
+  {
+    name: 'a debug-package logging function (createDebug(namespace)) is a log',
+    code: `const createDebug = require('debug');
+const { KMSClient, DecryptCommand } = require('@aws-sdk/client-kms');
+const debug = createDebug('billing:crypto');
+const kms = new KMSClient({});
+async function open(invoice) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: invoice.wrappedKey, EncryptionContext: { id: invoice.id } }));
+  try {
+    debug('key=%s', Buffer.from(Plaintext).toString('base64'));
+  } finally {
+    Plaintext.fill(0);
+  }
+}
+module.exports = { open };`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 40, suggestions: keepWrapped(`const createDebug = require('debug');
+const { KMSClient, DecryptCommand } = require('@aws-sdk/client-kms');
+const debug = createDebug('billing:crypto');
+const kms = new KMSClient({});
+async function open(invoice) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: invoice.wrappedKey, EncryptionContext: { id: invoice.id } }));
+  try {
+    debug('key=%s', Buffer.from(invoice.wrappedKey).toString('base64'));
+  } finally {
+    Plaintext.fill(0);
+  }
+}
+module.exports = { open };`) }],
+  },
+  {
+    name: 'AWS SDK v2 callback form: the plaintext completes the exported function\'s callback (handed to the caller)',
+    code: `const AWS = require('aws-sdk');
+const kms = new AWS.KMS({});
+function getDataKey(streamId, callback) {
+  kms.generateDataKey({ KeyId: process.env.STREAM_KEY_ID, KeySpec: 'AES_256', EncryptionContext: { streamId } }, (err, data) => {
+    if (err) return callback(err);
+    return callback(null, { key: data.Plaintext, wrappedKey: data.CiphertextBlob });
+  });
+}
+module.exports = { getDataKey };`,
+    errors: [{ messageId: 'dataKeyExposed' as const, line: 4, column: 3, suggestions: [] }],
+  },
+  {
     name: 'an unwrapped data key put in an error message',
     code: errorCode,
     errors: [{ messageId: 'dataKeyExposed' as const, line: 6, column: 40, suggestions: keepWrapped(errorCode.replace('Buffer.from(Plaintext!)', 'Buffer.from(m.wrappedKey)')) }],
@@ -211,6 +330,49 @@ export function boot(logger: { info(...a: unknown[]): void }) {
 ];
 
 const valid = [
+  {
+    name: 'Vault Transit: only the wrapped data key is stored; transit/decrypt of application data (not a key) is logged',
+    code: `export async function provision(db: { insert(row: object): Promise<void> }, logger: { info(...a: unknown[]): void }, id: string) {
+  const res = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/datakey/wrapped/tenants\`, { method: 'POST' });
+  const { data } = await res.json();
+  await db.insert({ id, wrappedKey: data.ciphertext });
+  const note = await fetch(\`\${process.env.VAULT_ADDR}/v1/transit/decrypt/notes\`, { method: 'POST', body: JSON.stringify({ ciphertext: id }) });
+  logger.info({ note: (await note.json()).data.plaintext });
+}`,
+  },
+  {
+    name: 'a loan: the exported function lends the key to a use callback and wipes it after (not a completion callback)',
+    code: `const { KMSClient, DecryptCommand } = require('@aws-sdk/client-kms');
+const kms = new KMSClient({});
+async function withRecordKey(record, useKey) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: record.wrappedKey, EncryptionContext: { id: record.id } }));
+  try {
+    return await useKey(Plaintext);
+  } finally {
+    Plaintext.fill(0);
+  }
+}
+module.exports = { withRecordKey };`,
+  },
+  {
+    name: 'a copy only used to decrypt, and a job object holding only the wrapped key',
+    code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export async function seal(queue: { add(n: string, p: object): Promise<void> }, id: string, data: Buffer) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/jobs', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  const key = Buffer.from(dk.Plaintext!);
+  try {
+    const iv = randomBytes(12);
+    const body = createCipheriv('aes-256-gcm', key, iv).update(data);
+    const job = { id, wrappedKey: Buffer.from(dk.CiphertextBlob!).toString('base64'), iv: iv.toString('base64'), body: body.toString('base64') };
+    await queue.add('store', job);
+  } finally {
+    key.fill(0);
+    dk.Plaintext!.fill(0);
+  }
+}`,
+  },
   {
     name: 'an error message naming the key id and the ciphertext size, not the key',
     code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';

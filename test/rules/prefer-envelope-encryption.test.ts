@@ -5,6 +5,19 @@ import { createRuleTester } from './rule-tester';
 
 const invalid = [
   {
+    name: 'Vault Transit: each order\'s payment details sent to transit/encrypt through node-vault (no suggestion)',
+    code: `const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });
+async function storeOrders(db, orders) {
+  for (const order of orders) {
+    const plaintext = Buffer.from(JSON.stringify(order.payment)).toString('base64');
+    const res = await vault.write(\`transit/encrypt/orders\`, { plaintext });
+    await db.query('INSERT INTO orders VALUES ($1, $2)', [order.id, res.data.ciphertext]);
+  }
+}
+module.exports = { storeOrders };`,
+    errors: [{ messageId: 'directTransitEncrypt' as const, data: { loop: ' inside a loop' }, line: 5, column: 23, suggestions: null }],
+  },
+  {
     name: 'AWS SDK v2: file contents encrypted directly with kms.encrypt(…).promise()',
     code: `const AWS = require('aws-sdk');
 const fs = require('fs/promises');
@@ -111,6 +124,19 @@ export async function decryptNote(sealed: string) {
 ];
 
 const valid = [
+  {
+    name: 'Vault Transit encrypt of a locally generated data key (envelope encryption by hand), base64-encoded',
+    code: `import { randomBytes } from 'node:crypto';
+export async function wrapDek(http: { post(u: string, b: object): Promise<{ data: { data: { ciphertext: string } } }> }) {
+  const dek = randomBytes(32);
+  try {
+    const { data } = await http.post(\`\${process.env.VAULT_ADDR}/v1/transit/encrypt/kek\`, { plaintext: dek.toString('base64') });
+    return data.data.ciphertext;
+  } finally {
+    dek.fill(0);
+  }
+}`,
+  },
   {
     name: 'a small named secret (an API secret) sealed with KMS Encrypt: what Encrypt is for',
     code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';

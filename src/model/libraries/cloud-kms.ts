@@ -31,7 +31,8 @@ export const gcpKms: LibraryModel = {
 /**
  * Azure Key Vault keys (`@azure/keyvault-keys`): `new CryptographyClient(keyOrId, credential)`;
  * `encrypt({ algorithm, plaintext, additionalAuthenticatedData })` (or the older positional form),
- * `unwrapKey(algorithm, wrapped)` whose `result` is the plaintext key.
+ * `unwrapKey(algorithm, wrapped)` whose `result` is the plaintext key. `wrappedKeyArg`: the argument of
+ * `wrapKey` that is the key being wrapped (key material, but not a use of that key: the vault key wraps it).
  */
 export const azureKeyVault: LibraryModel = {
   id: '@azure/keyvault-keys',
@@ -42,7 +43,7 @@ export const azureKeyVault: LibraryModel = {
       methods: {
         encrypt: method('encrypt', { 0: 'algorithm', '0.algorithm': 'algorithm', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context', 1: 'data' }, { facts: { contextField: 'additionalAuthenticatedData' } }),
         decrypt: method('decrypt', { 0: 'algorithm', '0.algorithm': 'algorithm', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context', 1: 'data' }, { facts: { plaintextField: 'result', contextField: 'additionalAuthenticatedData' } }),
-        wrapKey: method('wrap', { 0: 'algorithm', 1: 'key' }),
+        wrapKey: method('wrap', { 0: 'algorithm', 1: 'key' }, { facts: { wrappedKeyArg: '1' } }),
         unwrapKey: method('unwrap', { 0: 'algorithm', 1: 'data' }, { facts: { plaintextField: 'result' } }),
         sign: method('sign', { 0: 'algorithm', 1: 'data' }),
         verify: method('verify', { 0: 'algorithm', 1: 'data' }),

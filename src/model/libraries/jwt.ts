@@ -128,3 +128,10 @@ export const elysiaJwt: LibraryModel = {
   roots: [{ module: '@elysiajs/jwt' }],
   apis: [call('jwt', 'jwt-sign', { '0.secret': 'secret', '0.alg': 'algorithm' })],
 };
+
+/** @fastify/jwt, registered as a plugin (`app.register(fastifyJwt, { secret, sign: { algorithm } })`); `app.jwt.sign/verify` use that secret. */
+export const fastifyJwt: LibraryModel = {
+  id: '@fastify/jwt',
+  roots: [{ module: '@fastify/jwt' }, { module: 'fastify-jwt' }],
+  apis: [call('', 'jwt-sign', { '0.secret': 'secret', '0.sign.algorithm': 'algorithm', '0.verify.algorithms': 'algorithms' }, { facts: { plugin: true } })],
+};

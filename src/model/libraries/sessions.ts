@@ -54,3 +54,34 @@ export const nextAuthJwt: LibraryModel = {
     call('decode', 'jwt-verify', { '0.secret': 'secret' }),
   ],
 };
+
+/** cookie-signature (what cookie-parser and express-session sign with): `sign(value, secret)`, `unsign(signed, secret)`. */
+export const cookieSignature: LibraryModel = {
+  id: 'cookie-signature',
+  roots: [{ module: 'cookie-signature' }],
+  apis: [call('sign', 'mac', { 1: 'secret' }), call('unsign', 'mac-verify', { 1: 'secret' })],
+};
+
+/**
+ * Fastify plugins configured with a secret. They are not called but registered:
+ * `app.register(fastifyCookie, { secret })` — the `plugin` fact says the options are
+ * the second argument of `register` (addresses below are relative to the options, as `0`).
+ */
+export const fastifyCookie: LibraryModel = {
+  id: '@fastify/cookie',
+  roots: [{ module: '@fastify/cookie' }, { module: 'fastify-cookie' }],
+  apis: [call('', 'session', { '0.secret': 'secret' }, { facts: { plugin: true } })],
+};
+
+export const fastifySession: LibraryModel = {
+  id: '@fastify/session',
+  roots: [{ module: '@fastify/session' }],
+  apis: [call('', 'session', { '0.secret': 'secret' }, { facts: { plugin: true } })],
+};
+
+/** @fastify/secure-session encrypts the whole session (libsodium secretbox) with `key` or a key derived from `secret`. */
+export const fastifySecureSession: LibraryModel = {
+  id: '@fastify/secure-session',
+  roots: [{ module: '@fastify/secure-session' }],
+  apis: [call('', 'encrypt', { '0.key': 'key', '0.secret': 'passphrase', '0.salt': 'salt' }, { facts: { plugin: true } })],
+};

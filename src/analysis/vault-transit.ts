@@ -1,0 +1,125 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { VAULT_TRANSIT_ENDPOINTS, VAULT_TRANSIT_PATH, type VaultTransitEndpoint } from '../model/vault-transit';
+import { descendants } from './ast';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+
+/**
+ * Calls to Vault Transit over HTTP (see src/model/vault-transit.ts): any call whose first
+ * argument is a transit request path, whatever the client (`fetch`, axios, got, node-vault).
+ */
+export interface VaultTransitCall {
+  node: TSESTree.CallExpression;
+  endpoint: VaultTransitEndpoint;
+}
+
+const cache = new WeakMap<TSESTree.Program, VaultTransitCall[]>();
+
+export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
+  const program = sourceCode.ast;
+  let calls = cache.get(program);
+  if (!calls) {
+    calls = [];
+    // Cheap gate: the walk only runs in files that spell a transit path.
+    if (sourceCode.text.includes('transit/')) {
+      try {
+        for (const node of descendants(program)) {
+          if (node.type !== 'CallExpression' || node.arguments.length === 0) continue;
+          const endpoint = endpointOf(sourceCode, node.arguments[0]);
+          if (endpoint) calls.push({ node, endpoint });
+        }
+        calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
+      } catch {
+        calls = []; // analysis never crashes a rule
+      }
+    }
+    cache.set(program, calls);
+  }
+  return calls;
+}
+
+function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEndpoint | undefined {
+  let node = unwrapExpression(arg);
+  if (node.type === 'Identifier') {
+    const variable = variableOf(sourceCode, node);
+    const init = variable && singleInitializer(variable);
+    if (!init) return undefined;
+    node = unwrapExpression(init);
+  }
+  const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q) => q.value.cooked ?? '').join('${}') : undefined;
+  const match = text === undefined ? null : VAULT_TRANSIT_PATH.exec(text);
+  return match ? VAULT_TRANSIT_ENDPOINTS[match[1]] : undefined;
+}
+
+/**
+ * The value sent in the request body's `field`: `{ plaintext }` as the body (node-vault, axios),
+ * inside `json:`/`data:`/`body:` options (got, fetch), or under `JSON.stringify(…)`.
+ */
+export function requestFieldValue(call: VaultTransitCall, field: string): TSESTree.Node | undefined {
+  const search = (raw: TSESTree.Node, depth: number): TSESTree.Node | undefined => {
+    const node = unwrapExpression(raw);
+    if (depth > 3) return undefined;
+    if (node.type === 'ObjectExpression') {
+      for (const p of node.properties) {
+        if (p.type !== 'Property') continue;
+        if (propertyName(p.key) === field) return p.value;
+        const found = search(p.value, depth + 1);
+        if (found) return found;
+      }
+    }
+    if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'stringify' && node.arguments[0]) return search(node.arguments[0], depth + 1);
+    return undefined;
+  };
+  for (const arg of call.node.arguments.slice(1)) {
+    const found = search(arg, 0);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * Expressions that read the response's `field` (`res.data.plaintext`, `(await res.json()).data.plaintext`,
+ * `const { data } = await axios.post(…)` then `data.data.plaintext`, destructured `{ data: { plaintext } }`):
+ * the response is followed through `await`, `.json()`, `.data` and the variables that receive them.
+ */
+export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall, field: string): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  const seen = new Set<unknown>();
+  const follow = (id: TSESTree.Identifier, depth: number) => {
+    const variable = variableOf(sourceCode, id);
+    if (!variable || seen.has(variable)) return;
+    seen.add(variable);
+    for (const ref of variable.references) if (ref.isRead()) track(ref.identifier as TSESTree.Node, depth + 1);
+  };
+  const bind = (pattern: TSESTree.Node, depth: number) => {
+    if (pattern.type === 'Identifier') follow(pattern, depth);
+    else if (pattern.type === 'ObjectPattern') {
+      for (const p of pattern.properties) {
+        if (p.type !== 'Property') continue;
+        const name = propertyName(p.key);
+        const value = p.value.type === 'AssignmentPattern' ? p.value.left : p.value;
+        if (name === field && value.type === 'Identifier') {
+          const variable = variableOf(sourceCode, value);
+          for (const ref of variable?.references ?? []) if (ref.isRead()) out.push(ref.identifier as TSESTree.Node);
+        } else if (name === 'data') bind(value, depth + 1);
+      }
+    }
+  };
+  const track = (start: TSESTree.Node, depth: number): void => {
+    if (depth > 6) return;
+    let node = start;
+    while (node.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ChainExpression'].includes(node.parent.type)) node = node.parent;
+    const parent = node.parent;
+    if (!parent) return;
+    if (parent.type === 'MemberExpression' && parent.object === node) {
+      const name = memberName(parent);
+      if (name === field) out.push(parent);
+      else if (name === 'data') track(parent, depth + 1);
+      else if (name === 'json' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) track(parent.parent, depth + 1);
+      return;
+    }
+    if (parent.type === 'VariableDeclarator' && parent.init === node) bind(parent.id, depth);
+    else if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') follow(parent.left, depth);
+  };
+  track(call.node, 0);
+  return out;
+}
