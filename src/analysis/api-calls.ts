@@ -4,7 +4,8 @@ import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '.
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { requiredModule, resolveImportPath } from './imports';
-import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { objectLiteralOf, propertyOf } from './object-literals';
+import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 
 const { ReferenceTracker } = ASTUtils;
@@ -341,9 +342,9 @@ export function argumentAt(
   let current: TSESTree.Node | undefined = args[index];
   for (const prop of props) {
     if (!current) return undefined;
-    const object = resolveObjectLiteral(sourceCode, current);
+    const object = objectLiteralOf(sourceCode, current);
     // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
-    current = prop.endsWith('()') ? factoryResult(object && findProperty(object, prop.slice(0, -2))) : object && findProperty(object, prop);
+    current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
 }
