@@ -4,11 +4,13 @@ import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
-import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
 import { toFix } from '../src/fix/edits';
 import { envKeyFix } from '../src/fix/env-key';
+import { removeSchemaDefault } from '../src/fix/schema-default';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { createRule } from '../src/util/create-rule';
 import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
@@ -21,7 +23,7 @@ export type Options = [
     checkKeyNamedConstants?: boolean;
   },
 ];
-export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant' | 'rewriteToEnvelope' | 'readFromEnvironment';
+export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivateKey' | 'keyLikeConstant' | 'rewriteToEnvelope' | 'readFromEnvironment' | 'removeSchemaDefault';
 
 /** Argument roles that carry secret material. */
 const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret', 'credential']);
@@ -71,6 +73,8 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
       readFromEnvironment:
         'Read the key from the environment variable {{envVar}}, checked at start-up (the service refuses to start without it). Move the current value there ({{format}}): the key itself does not change, so nothing needs re-encrypting; then rotate it, since it stays in the repository history.',
+      removeSchemaDefault:
+        'Remove the default so that {{name}} is required: the service then refuses to start without it instead of running with a key that is in the source. Set it where the service runs (the key itself does not change), then rotate it.',
       rewriteToEnvelope:
         'Rewrite to envelope encryption with keywarden/kms (key from KEYWARDEN_KEY_URI; the functions become async). Existing ciphertexts still decrypt only with the old key in KEYWARDEN_LEGACY_KEY: migrate them, then rotate the old key.',
     },
@@ -83,7 +87,7 @@ export default createRule<Options, MessageIds>({
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices, everyTableEntry: true };
     const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
-    const named: { name: string; init: TSESTree.Expression }[] = [];
+    const named: { name: string; init: TSESTree.Expression; envName?: string }[] = [];
 
     const typescript = isTypeScriptFile(context.filename);
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[], sink?: ApiCall) => {
@@ -124,7 +128,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         checkSinks(getApiCalls(sourceCode));
-        for (const { name, init } of named) checkNamedValue(name, init);
+        for (const { name, init, envName } of named) checkNamedValue(name, init, envName);
       },
       // PEM private keys anywhere: strings and templates.
       Literal(node) {
@@ -142,6 +146,12 @@ export default createRule<Options, MessageIds>({
           if (constant.kind === 'string') checkPem(node, constant.value as string);
         }
       },
+      // `process.env.SESSION_SECRET ?? '…'` wherever it is written (inside `new TextEncoder().encode(…)`, an argument…).
+      LogicalExpression(node) {
+        if (options.checkKeyNamedConstants === false || node.operator === '&&') return;
+        const envName = envVarName(node.left);
+        if (envName !== undefined && isSecretKeyName(envName)) named.push({ name: envName, init: node });
+      },
       // `exports.SIGNING_KEY = …`, `this.hmacKey = …`, `config.secret = …`
       AssignmentExpression(node) {
         if (options.checkKeyNamedConstants === false || node.operator !== '=' || node.left.type !== 'MemberExpression') return;
@@ -155,7 +165,13 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (options.checkKeyNamedConstants === false || node.kind !== 'init' || node.computed) return;
         const name = propertyName(node.key);
-        if (name && node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
+        if (!name) return;
+        if (node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
+        else {
+          // `const { SESSION_SECRET = '…' } = process.env`: a fallback for that variable.
+          const envName = destructuredEnvVar(node.value);
+          if (envName) named.push({ name, init: node.value.right, envName });
+        }
       },
       PropertyDefinition(node) {
         if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
@@ -173,18 +189,24 @@ export default createRule<Options, MessageIds>({
      * A key-named binding whose value is key material, or a hardcoded fallback
      * for a key-named environment variable, even when the sink is elsewhere.
      */
-    function checkNamedValue(name: string, init: TSESTree.Expression): void {
+    function checkNamedValue(name: string, init: TSESTree.Expression, destructuredEnv?: string): void {
       const expr = unwrapExpression(init);
-      const envName = fallbackEnvName(expr);
+      const envName = destructuredEnv ?? fallbackEnvName(expr);
       const keyNamed = isSecretKeyName(name) || (envName !== undefined && isSecretKeyName(envName));
       if (!keyNamed) return;
+      // A configuration schema's default for a secret setting (`JWT_SECRET: z.string().default('…')`).
+      const defaults = schemaDefaults(expr);
+      if (defaults.length > 0) {
+        for (const fallback of defaults) checkFallback(name, fallback, 'the configured value');
+        return;
+      }
       // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
       for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
         if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
-        if (constant.fallback && envName !== undefined) {
-          if (isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text)) {
+        if ((constant.fallback || destructuredEnv !== undefined) && envName !== undefined) {
+          if (isFallbackSecret(constant, text)) {
             report(constant.origin, 'hardcodedFallback', { role: 'key', preview: redact(text), sink: `\`${name}\``, line: init.loc.start.line, source: `process.env.${envName}` });
           }
           continue;
@@ -193,8 +215,28 @@ export default createRule<Options, MessageIds>({
         if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
       }
     }
+
+    /** The default of a secret setting: used whenever the setting is missing, so the same finding as a fallback. */
+    function checkFallback(name: string, fallback: TSESTree.Node, source: string): void {
+      for (const constant of resolveValues(ctx, fallback).values.flatMap(arrayElements)) {
+        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        const text = constantText(constant);
+        if (text === undefined || !isFallbackSecret(constant, text)) continue;
+        if (reportOnce.has(constant.origin)) continue;
+        // Not the environment-variable fix: the schema already reads the setting; the default is what must go.
+        const edits = removeSchemaDefault(constant.origin);
+        const suggest = edits ? [{ messageId: 'removeSchemaDefault' as const, data: { name }, fix: toFix(edits) }] : null;
+        const data = { role: 'key', preview: redact(text), sink: `\`${name}\``, line: fallback.loc.start.line, source };
+        reportOnce({ node: constant.origin, messageId: 'hardcodedFallback', data, suggest });
+      }
+    }
   },
 });
+
+/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias. */
+function isFallbackSecret(constant: Constant, text: string): boolean {
+  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text);
+}
 
 /**
  * The constants a key argument can be, one per place it is written: array
@@ -299,6 +341,9 @@ function fallbackSource(constant: Constant, argument: TSESTree.Node): string {
     (parent?.type === 'LogicalExpression' && parent.right === constant.origin ? envVarName(parent.left) : undefined) ??
     fallbackEnvName(unwrapExpression(argument));
   if (env) return `process.env.${env}`;
-  if (parent?.type === 'AssignmentPattern') return 'the argument';
+  if (parent?.type === 'AssignmentPattern') {
+    const destructured = destructuredEnvVar(parent);
+    return destructured ? `process.env.${destructured}` : 'the argument';
+  }
   return 'the configured value';
 }

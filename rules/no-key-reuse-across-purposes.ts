@@ -5,7 +5,7 @@ import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
-import { getPolicy, keyForEnv, keyForKmsId, keyForName, type Policy } from '../src/policy';
+import { getPolicy, keyForEnv, keyForKmsId, keyForName, policyName, type Policy } from '../src/policy';
 import { createRule } from '../src/util/create-rule';
 import { formatUseSites } from '../src/util/use-sites';
 
@@ -140,15 +140,15 @@ export default createRule<Options, MessageIds>({
         ...key.declared.filter((d) => d.source === 'jsdoc').map((d) => ({ purposes: d.purposes, source: '@keyPurpose' })),
       ];
       const fromPolicy = (key.envVar && keyForEnv(policy, key.envVar)) || (key.kmsKeyId && keyForKmsId(policy, key.kmsKeyId)) || keyForName(policy, key.name);
-      const policyName = policy.source ? 'keywarden.policy.json' : 'the policy';
-      if (fromPolicy) declared.push({ purposes: [fromPolicy.purpose], source: `${policyName}: ${fromPolicy.name}` });
+      const policyLabel = policyName(policy);
+      if (fromPolicy) declared.push({ purposes: [fromPolicy.purpose], source: `${policyLabel}: ${fromPolicy.name}` });
       // The policy's algorithms for this key: each use must name one of them (case-insensitively, as written).
       if (fromPolicy?.algorithms?.length) {
         const allowed = new Set(fromPolicy.algorithms.map((a) => a.toLowerCase()));
         for (const use of key.uses) {
           for (const algorithm of distinct(algorithmNames(ctx, use.call))) {
             if (allowed.has(algorithm.toLowerCase())) continue;
-            report({ node: use.arg, messageId: 'algorithmNotAllowed', data: { name: quoteName(key.name), algorithm, policy: policyName, key: fromPolicy.name, allowed: fromPolicy.algorithms.join(', ') } });
+            report({ node: use.arg, messageId: 'algorithmNotAllowed', data: { name: quoteName(key.name), algorithm, policy: policyLabel, key: fromPolicy.name, allowed: fromPolicy.algorithms.join(', ') } });
           }
         }
       }

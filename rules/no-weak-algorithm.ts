@@ -6,7 +6,7 @@ import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
 import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
@@ -165,6 +165,12 @@ export default createRule<Options, MessageIds>({
         for (const constant of resolveValues(ctx, node).values) {
           if (constant.kind !== 'string') continue;
           checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);
+        }
+      }
+      for (const node of argsWithRole(call, 'cipher-suites')) {
+        for (const constant of resolveValues(ctx, node).values) {
+          const family = constant.kind === 'string' ? weakCipherSuiteFamilies(constant.value as string)[0] : undefined;
+          if (family) report({ node: reportTarget(sourceCode, constant, node), messageId: 'weakCipher', data: { name: family, why: cipherWeakness(family) } });
         }
       }
       for (const node of argsWithRole(call, 'algorithms')) {
@@ -389,7 +395,8 @@ export default createRule<Options, MessageIds>({
 
     /** jsonwebtoken `verify` without `algorithms`: the token picks the algorithm. */
     function checkJwtVerify(call: ApiCall): void {
-      if (argsWithRole(call, 'algorithms').length > 0) return;
+      // Libraries whose verify accepts one algorithm unless told otherwise (Hono's HS256) are pinned already.
+      if (call.api.facts?.algorithmPinnedByDefault === true || argsWithRole(call, 'algorithms').length > 0) return;
       const options3 = call.node.arguments[2];
       if (options3 && !isFunctionNode(options3)) {
         const object = resolveObjectLiteral(sourceCode, options3);
@@ -468,6 +475,10 @@ function cipherWeakness(family: string): string {
       return '56-bit keys are brute-forced in hours';
     case 'RC4':
       return 'biased keystream; banned from TLS by RFC 7465';
+    case 'NULL':
+      return 'the suite does not encrypt at all';
+    case 'EXPORT':
+      return 'export-grade suites use 40- to 56-bit keys';
     case '3DES':
     case 'Blowfish':
     case 'IDEA':

@@ -4,7 +4,8 @@ import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '.
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { requiredModule, resolveImportPath } from './imports';
-import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { objectLiteralOf, propertyOf } from './object-literals';
+import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 
 const { ReferenceTracker } = ASTUtils;
@@ -138,6 +139,7 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   }
   for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
   for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
+  for (const [info, node] of pluginRegistrations(sourceCode)) add(info, node);
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
@@ -215,7 +217,10 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
     if (!target) continue;
     const info = resolveApiReference(sourceCode, target);
     if (!info) continue;
-    const parent = call.parent;
+    // `promisify(scrypt) as (…) => Promise<Buffer>`: a type assertion keeps the function.
+    let value: TSESTree.Node = call;
+    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSSatisfiesExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
+    const parent = value.parent;
     if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') continue;
     const variable = variableOf(sourceCode, parent.id);
     for (const ref of variable?.references ?? []) {
@@ -243,6 +248,34 @@ function* subclassConstructions(sourceCode: SourceCode): Generator<[TraceInfo, T
       if (expression?.type === 'CallExpression' && expression.callee.type === 'Super') yield [info, expression];
     }
   }
+}
+
+/**
+ * `app.register(fastifyCookie, { secret })`: registering a modelled plugin is its call,
+ * with the options one position later (the model's `0.secret` is `register`'s `1.secret`).
+ */
+function* pluginRegistrations(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
+  if (!sourceCode.text.includes('.register(')) return; // most files: no walk
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.arguments.length < 2 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'register') continue;
+    const info = resolveApiReference(sourceCode, node.arguments[0]);
+    if (info?.api.facts?.plugin === true && info.api.kind === 'call') yield [{ library: info.library, api: registeredApi(info.api) }, node];
+  }
+}
+
+/** The model of a plugin's registration: its argument addresses shifted by one (cached per model row). */
+const registeredApis = new WeakMap<ApiModel, ApiModel>();
+function registeredApi(api: ApiModel): ApiModel {
+  let shifted = registeredApis.get(api);
+  if (!shifted) {
+    const args: Partial<Record<ArgAddress, ArgRole>> = {};
+    for (const [address, role] of argEntries(api)) {
+      const [index, ...rest] = address.split('.');
+      args[[String(Number(index) + 1), ...rest].join('.') as ArgAddress] = role;
+    }
+    registeredApis.set(api, (shifted = { ...api, args }));
+  }
+  return shifted;
 }
 
 /** The modelled constructor a class extends, directly or through a mixin call's arguments. */
@@ -309,9 +342,9 @@ export function argumentAt(
   let current: TSESTree.Node | undefined = args[index];
   for (const prop of props) {
     if (!current) return undefined;
-    const object = resolveObjectLiteral(sourceCode, current);
+    const object = objectLiteralOf(sourceCode, current);
     // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
-    current = prop.endsWith('()') ? factoryResult(object && findProperty(object, prop.slice(0, -2))) : object && findProperty(object, prop);
+    current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
 }

@@ -24,7 +24,9 @@ export function externalConstant(ctx: ResolveContext, node: TSESTree.Node): Cons
     if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
-    const initializer = constantInitializer(typescript, declaration);
+    // A member of an object whose declared type is an interface (`export const settings: Settings = { jwt: { secret: '…' } }`)
+    // resolves to the interface's property signature: read the member from the object's initializer instead.
+    const initializer = constantInitializer(typescript, declaration) ?? declaredObjectMember(typescript, checker, tsNode);
     const value = initializer && evaluate(typescript, initializer);
     if (!value) return undefined;
     return { ...value, origin: node, external: true };
@@ -44,6 +46,41 @@ function constantInitializer(typescript: typeof ts, declaration: ts.Declaration)
   if (typescript.isPropertyDeclaration(declaration)) return declaration.initializer;
   if (typescript.isEnumMember(declaration)) return declaration.initializer;
   return undefined;
+}
+
+/**
+ * `settings.jwt.secret` where `settings` is a `const` of another file initialised
+ * with an object literal: the expression written for that member, followed
+ * through nested object literals.
+ */
+function declaredObjectMember(typescript: typeof ts, checker: ts.TypeChecker, node: ts.Node): ts.Expression | undefined {
+  const path: string[] = [];
+  let root: ts.Node = node;
+  while (typescript.isPropertyAccessExpression(root)) {
+    path.unshift(root.name.text);
+    root = root.expression;
+  }
+  if (path.length === 0 || !typescript.isIdentifier(root)) return undefined;
+  let symbol = checker.getSymbolAtLocation(root);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const declaration = symbol?.valueDeclaration;
+  if (!declaration || declaration.getSourceFile() === node.getSourceFile()) return undefined;
+  let current = typescript.isVariableDeclaration(declaration) ? constantInitializer(typescript, declaration) : undefined;
+  for (const name of path) {
+    current = current && unwrapTs(typescript, current);
+    if (!current || !typescript.isObjectLiteralExpression(current)) return undefined;
+    const member: ts.ObjectLiteralElementLike | undefined = current.properties.find(
+      (p) => typescript.isPropertyAssignment(p) && (typescript.isIdentifier(p.name) || typescript.isStringLiteral(p.name)) && p.name.text === name,
+    );
+    current = member && typescript.isPropertyAssignment(member) ? member.initializer : undefined;
+  }
+  return current;
+}
+
+function unwrapTs(typescript: typeof ts, raw: ts.Expression): ts.Expression {
+  let expr = raw;
+  while (typescript.isAsExpression(expr) || typescript.isParenthesizedExpression(expr) || typescript.isSatisfiesExpression(expr)) expr = expr.expression;
+  return expr;
 }
 
 type Evaluated = Omit<Constant, 'origin'>;

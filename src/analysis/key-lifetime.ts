@@ -3,6 +3,7 @@ import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
+import { resolveImportPath } from './imports';
 import { memberName, variableOf, type SourceCode } from './scope';
 
 /**
@@ -31,7 +32,42 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
       else if (!api && WIPE_HELPER.test(calleeName(parent) ?? '')) wipes.add(parent);
     }
   }
+  // A wipe in a completion callback (`pipeline(src, cipher, dst, (err) => { key.fill(0); … })`) runs
+  // on success and on every failure once the call is made: the call itself is the wipe for the function.
+  for (const wipe of [...wipes]) {
+    const completing = completionCallOf(sourceCode, wipe, bytes.scope);
+    if (completing) wipes.add(completing);
+  }
   return wipes;
+}
+
+/** Stream helpers whose last argument is called once, with or without an error. */
+const COMPLETION_FUNCTIONS = new Set(['pipeline', 'finished']);
+const STREAM_MODULES = new Set(['stream', 'node:stream']);
+
+/**
+ * The call in `scope` whose completion callback holds `wipe` directly (not in a
+ * nested branch): `pipeline(…, cb)`/`finished(stream, cb)` from node:stream, or
+ * `promise.finally(cb)`.
+ */
+function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TSESTree.Node): TSESTree.Node | undefined {
+  const fn = enclosingFunction(wipe);
+  if (!fn || fn === scope || fn.type === 'Program' || fn.type === 'FunctionDeclaration') return undefined;
+  // The wipe must be a top-level statement of the callback, before any return: it runs whatever the outcome.
+  const body = fn.body;
+  if (body.type === 'BlockStatement') {
+    const index = body.body.findIndex((st) => st.range[0] <= wipe.range[0] && wipe.range[1] <= st.range[1]);
+    if (index < 0 || body.body[index].type !== 'ExpressionStatement') return undefined;
+    if (body.body.slice(0, index).some((st) => st.type !== 'ExpressionStatement' && st.type !== 'VariableDeclaration')) return undefined;
+  } else if (body !== wipe) return undefined;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
+  const callee = call.callee;
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
+  if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
+  const resolved = resolveImportPath(sourceCode, callee);
+  const name = resolved?.path[resolved.path.length - 1];
+  return resolved?.module !== undefined && STREAM_MODULES.has(resolved.module) && name && COMPLETION_FUNCTIONS.has(name) ? call : undefined;
 }
 
 /**
@@ -60,8 +96,8 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
 }
 
 /**
- * Copies and imports (`Buffer.from(key)`, `new Uint8Array(key)`,
- * `createSecretKey(raw)`, `subtle.importKey('raw', raw, …)`) move the bytes
+ * Copies, imports and derivations (`Buffer.from(key)`, `new Uint8Array(key)`,
+ * `createSecretKey(raw)`, `subtle.importKey('raw', raw, …)`, `hkdfSync(d, key, …)`) move the bytes
  * into another buffer or a KeyObject/CryptoKey: they do no work that can fail
  * half-way with the secret in use, so a wipe right after them is not a
  * happy-path-only wipe.
@@ -69,11 +105,17 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
 function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): boolean {
   if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return false;
   const api = apiCallAt(sourceCode, call);
-  if (api) return api.api.operation === 'key-import';
+  // A KDF reading the key (`hkdfSync('sha256', shared, salt, info, 32)`) derives into a buffer of its own, like an import.
+  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf';
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom)$/.test(memberName(callee) ?? '');
+  if (callee.type !== 'MemberExpression') return false;
+  // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
+  if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
+  return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom)$/.test(memberName(callee) ?? '');
 }
+
+const VIEW_METHODS = /^(?:subarray|slice)$/;
 
 /** The call that takes `ref` as an argument (through object/array literals and spreads) or as its receiver. */
 function callUsing(ref: TSESTree.Node): TSESTree.Node | undefined {
@@ -130,9 +172,15 @@ export function escapeOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
 function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node): TSESTree.Node | undefined {
   let closure: TSESTree.Node | undefined;
-  for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) closure = fn;
+  // A `new Promise((resolve, reject) => …)` executor runs at once and is not kept: the closures inside it are what may leave.
+  for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) if (!isPromiseExecutor(fn)) closure = fn;
   if (!closure || closure.type === 'Program' || closure.type === 'FunctionDeclaration') return undefined;
   return escapes(sourceCode, closure, scope, 0);
+}
+
+function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
 }
 
 function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, depth: number): TSESTree.Node | undefined {
@@ -196,6 +244,8 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       }
       if (callee.type === 'MemberExpression') {
         const name = memberName(callee);
+        // A message is cloned: only a buffer in the transfer list leaves this thread (detached here).
+        if (name === 'postMessage') return transfers(sourceCode, parent, ref) ? parent : undefined;
         return name && RETAINING_METHODS.has(name) ? parent : undefined;
       }
       if (callee.type === 'Identifier') {
@@ -210,6 +260,28 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/**
+ * `port.postMessage(msg, [key.buffer])` / `window.postMessage(msg, origin, [key.buffer])`:
+ * the key's memory is in the transfer list (as `key` or its `.buffer`).
+ */
+function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, ref: TSESTree.Node): boolean {
+  const variable = ref.type === 'Identifier' ? variableOf(sourceCode, ref) : undefined;
+  if (!variable) return false;
+  const sameKey = (node: TSESTree.Node | null): boolean => {
+    if (!node) return false;
+    const target = node.type === 'MemberExpression' && memberName(node) === 'buffer' ? node.object : node;
+    return target.type === 'Identifier' && variableOf(sourceCode, target) === variable;
+  };
+  return call.arguments.slice(1).some((arg) => {
+    if (arg.type === 'ArrayExpression') return arg.elements.some((e) => e !== null && e.type !== 'SpreadElement' && sameKey(e));
+    if (arg.type === 'ObjectExpression') {
+      // `postMessage(msg, { transfer: [key.buffer] })`
+      return arg.properties.some((p) => p.type === 'Property' && p.value.type === 'ArrayExpression' && p.value.elements.some((e) => e !== null && e.type !== 'SpreadElement' && sameKey(e)));
+    }
+    return false;
+  });
 }
 
 /** The call's result is discarded or returned as is: `done(null, key);`, `return cb(key)`, `(e) => resolve(key)`. */

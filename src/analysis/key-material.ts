@@ -110,6 +110,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
+    } else if (call.api.operation === 'key-agreement' && call.library.id === 'node:crypto') {
+      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`: the shared secret, once a call uses it as a key (HKDF input).
+      add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
     } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
@@ -145,7 +148,31 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const arg = node.arguments[0];
     add(candidate, secretLikeExpression(arg) ? false : 'named');
   }
+  // `const aesBytes = bits.slice(0, 32)` of a Uint8Array is a copy (of a Buffer, a view): key bytes of its own once used as a key.
+  for (const bytes of [...found]) {
+    if (bytes.path.length > 0 || !holdsTypedArray(bytes)) continue;
+    for (const ref of keyReferences(sourceCode, bytes).bytes) {
+      const member = ref.parent;
+      const copy = member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+      const declarator = copy?.parent;
+      if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
+      const variable = variableOf(sourceCode, declarator.id);
+      if (variable) add({ source: bytes.source, producer: copy, api: bytes.api, arrayBuffer: false, variable, path: [], id: declarator.id, definition: declarator }, 'strict');
+    }
+  }
   return found;
+}
+
+/** Libraries whose key bytes are plain `Uint8Array`s (not Node Buffers, whose `slice` is a view). */
+const TYPED_ARRAY_LIBRARIES = new Set(['webcrypto', 'tweetnacl', 'libsodium']);
+
+/** Is the binding a plain Uint8Array: from WebCrypto/nacl/sodium, or written `new Uint8Array(…)`? */
+function holdsTypedArray(bytes: KeyBytes): boolean {
+  if (bytes.arrayBuffer) return false;
+  const def = bytes.definition;
+  const init = def.type === 'VariableDeclarator' && def.init ? unwrapExpression(def.init) : undefined;
+  if (init?.type === 'NewExpression' && init.callee.type === 'Identifier' && init.callee.name === 'Uint8Array') return true;
+  return bytes.api !== undefined && TYPED_ARRAY_LIBRARIES.has(bytes.api.library.id);
 }
 
 /**

@@ -5,6 +5,7 @@ import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
+import { localFunctionOf, returnedExpressions } from './local-functions';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
@@ -69,6 +70,9 @@ interface Identity {
   declaration?: TSESTree.Node;
   /** The declaration in another file (type information). */
   external?: ExternalDeclaration;
+  /** For a KDF output: where its input key is defined (two bindings of one derivation are that input reused). */
+  inputDefinition?: TSESTree.Node;
+  inputName?: string;
 }
 
 const cache = new WeakMap<object, TrackedKey[]>();
@@ -100,6 +104,10 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       key = { id: identity.id, name: identity.name, origin: identity.origin, definition: identity.definition, uses: [], declared: [], envVar: identity.envVar, kmsKeyId: identity.kmsKeyId };
       byId.set(identity.id, key);
       declare(ctx, key, identity);
+    } else if (identity.inputDefinition && identity.definition && key.definition && identity.definition !== key.definition && key.definition !== identity.inputDefinition) {
+      // `enc = hkdf(root, 'x')` and `mac = hkdf(root, 'x')`: one derivation bound twice — the root is what is reused.
+      key.definition = identity.inputDefinition;
+      if (identity.inputName) key.name = identity.inputName;
     } else if (identity.creator && !creators.has(identity.creator)) {
       // One secret imported as two CryptoKeys: each import adds its usages (the reuse itself is reported by purpose).
       declareUsages(ctx, key, identity.creator);
@@ -315,7 +323,7 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
   const api = apiCallAt(ctx.sourceCode, node);
-  if (!api) return undefined;
+  if (!api) return localHelperKey(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
   const op = api.api.operation;
   if (op === 'encode' || (op === 'key-import' && api.library.id === 'node:crypto')) {
@@ -336,10 +344,28 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
     const input = api.args.find((a) => a.role === 'key' || a.role === 'passphrase');
     const base = input && next(input.node);
     const label = api.args.filter((a) => a.role === 'data' || a.role === 'salt').map((a) => constantText(ctx, a.node) ?? `@${a.node.range[0]}`).join('|');
-    if (base) return { id: `kdf(${base.id}|${label})`, name: `a key derived from ${base.name}`, origin: 'derived', definition: node };
+    if (base) return { id: `kdf(${base.id}|${label})`, name: `a key derived from ${base.name}`, origin: 'derived', definition: node, inputDefinition: base.definition, inputName: base.name };
     return { id: `kdf@${node.range[0]}`, name: 'a derived key', origin: 'derived', definition: node };
   }
   return undefined;
+}
+
+/**
+ * `await albumKeyFrom(raw)` where `albumKeyFrom` is a local helper whose one exit
+ * returns `subtle.importKey(…)`/`generateKey(…)`: the CryptoKey that call makes, with
+ * its usages (a key created in one function and misused in another).
+ */
+function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(ctx.sourceCode, node.callee);
+  const returned = fn && returnedExpressions(fn, node.parent?.type === 'AwaitExpression');
+  if (!returned || returned.length !== 1) return undefined;
+  let value = unwrapExpression(returned[0]);
+  if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  const api = value.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, value) : undefined;
+  const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
+  // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
+  return key && { ...key, definition: key.definition ?? api!.node };
 }
 
 function constantText(ctx: ResolveContext, node: TSESTree.Node): string | undefined {
@@ -453,7 +479,8 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const assigned = cls && thisPropertyValue(cls, name);
     const value = assigned ? next(assigned.value) : undefined;
     if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: assigned?.at };
-    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: field ?? assigned?.at, declaration: field };
+    // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
+    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at ?? field, declaration: field };
   }
   // A key pair's halves share the pair's identity (and purpose).
   if (name === 'privateKey' || name === 'publicKey') {
@@ -492,6 +519,13 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   }
   if (object.type !== 'Identifier') return undefined;
   const variable = variableOf(ctx.sourceCode, object);
+  // `function createStore(cfg) { … cfg.key … }` called in this file as `createStore({ key: STORE_KEY })`: the key its callers pass.
+  if (variable?.defs[0]?.type === 'Parameter' && depth < 3) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const passed = declared ? callSiteArguments(ctx.sourceCode, declared).map((arg) => propertyIdentity(ctx, arg, names, depth + 1)) : [];
+    const first = passed[0];
+    if (first && passed.every((p) => p?.id === first.id)) return { ...first, name: [object.name, ...names].join('.') };
+  }
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
   const init = variable && singleInitializer(variable);
   let value: TSESTree.Node | undefined = init;
@@ -506,6 +540,18 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   }
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
   return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+}
+
+/** The key at `path` inside an argument: `{ key: STORE_KEY }` written in place, or a binding/member holding such an object. */
+function propertyIdentity(ctx: ResolveContext, arg: TSESTree.Node, path: readonly string[], depth: number): Identity | undefined {
+  let value: TSESTree.Node | undefined = unwrapExpression(arg);
+  if (value.type !== 'ObjectExpression') return memberPathIdentity(ctx, value, [...path], depth);
+  for (const n of path) {
+    const literal: TSESTree.Node | undefined = value && unwrapExpression(value);
+    value = literal?.type === 'ObjectExpression' ? findProp(literal, n) : undefined;
+  }
+  const found = value && identify(ctx, value, 4);
+  return found && { ...found, definition: found.definition ?? value };
 }
 
 /**

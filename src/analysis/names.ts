@@ -25,7 +25,7 @@ const WORD_CACHE_SIZE = 5000;
 const wordCache = new Map<string, string[]>();
 
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper']);
-const KEY_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
+const KEY_QUALIFIERS = new Set(['service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',

@@ -5,6 +5,7 @@ import { externalConstant } from './external-constants';
 import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
+import { objectLiteralOf, propertyOf } from './object-literals';
 import {
   enumMemberInitializer,
   findProperty,
@@ -346,10 +347,13 @@ function variableValue(
     if (!path) return NONE;
     let object: TSESTree.Node | undefined = def.node.init;
     for (const key of path) {
-      const literalObject: TSESTree.ObjectExpression | undefined = object && resolveObjectLiteral(ctx.sourceCode, object);
-      object = literalObject && findProperty(literalObject, key);
+      const literalObject: TSESTree.ObjectExpression | undefined = object && objectLiteralOf(ctx.sourceCode, object);
+      object = literalObject && propertyOf(ctx.sourceCode, literalObject, key);
     }
-    return object ? next(object) : NONE;
+    if (object) return next(object);
+    // `const { SESSION_SECRET = 'dev' } = process.env`: the default is used whenever the property is missing.
+    const fallback = patternDefault(declaratorId, variable.name);
+    return fallback ? mark(next(fallback), { fallback: true }) : NONE;
   }
   if (writes.length === 0) return NONE;
   if (writes.length === 1) {
@@ -402,6 +406,22 @@ function patternPropertyPath(pattern: TSESTree.Node, name: string): string[] | u
     if (inner) return [key!, ...inner];
   }
   return undefined;
+}
+
+/** The default written for binding `name` in a destructuring pattern (`{ a: { b = 'x' } }` → `'x'`). */
+function patternDefault(pattern: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  switch (pattern.type) {
+    case 'AssignmentPattern':
+      return pattern.left.type === 'Identifier' && pattern.left.name === name ? pattern.right : patternDefault(pattern.left, name);
+    case 'ObjectPattern':
+      for (const prop of pattern.properties) {
+        const found = patternDefault(prop.type === 'Property' ? prop.value : prop, name);
+        if (found) return found;
+      }
+      return undefined;
+    default:
+      return undefined;
+  }
 }
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -601,6 +621,16 @@ export function envVarName(node: TSESTree.Node): string | undefined {
   const expr = unwrapExpression(node);
   if (expr.type === 'MemberExpression' && isProcessEnv(expr.object)) return memberName(expr);
   return undefined;
+}
+
+/** `const { SESSION_SECRET = '…' } = process.env`: the variable whose default `pattern` is ('SESSION_SECRET'). */
+export function destructuredEnvVar(pattern: TSESTree.AssignmentPattern): string | undefined {
+  const prop = pattern.parent;
+  if (prop?.type !== 'Property' || prop.value !== pattern || prop.computed) return undefined;
+  const objectPattern = prop.parent;
+  const declarator = objectPattern?.parent;
+  if (objectPattern?.type !== 'ObjectPattern' || declarator?.type !== 'VariableDeclarator' || declarator.id !== objectPattern || !declarator.init) return undefined;
+  return isProcessEnv(declarator.init) ? propertyName(prop.key) : undefined;
 }
 
 // ---------------------------------------------------------------------------

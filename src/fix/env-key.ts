@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { words } from '../analysis/names';
 import { memberName, propertyName, unwrapExpression, type SourceCode } from '../analysis/scope';
-import { envVarName } from '../analysis/values';
+import { destructuredEnvVar, envVarName } from '../analysis/values';
 import type { TextEdit } from './edits';
 import { lastImport, pickName, runsAtModuleLoad } from './source-shape';
 
@@ -44,6 +44,9 @@ function build(sourceCode: SourceCode, origin: TSESTree.Node, typescript: boolea
     envVar = envVarName(parent.left);
     if (!envVar) return undefined;
     replaced = parent;
+  } else if (parent.type === 'AssignmentPattern' && parent.right === origin) {
+    // `const { SECRET = '…' } = process.env`: the default runs only when SECRET is unset, so it becomes the check.
+    envVar = destructuredEnvVar(parent) ?? toEnvName(bindingName(origin) ?? sinkName);
   } else {
     envVar = toEnvName(bindingName(origin) ?? sinkName);
   }

@@ -232,3 +232,38 @@ export function dhGroupBits(name: string): number | undefined {
   const key = name.toLowerCase();
   return Object.prototype.hasOwnProperty.call(DH_GROUP_BITS, key) ? DH_GROUP_BITS[key] : undefined;
 }
+
+/** Bulk ciphers (and their absence) that make a TLS cipher suite weak, by OpenSSL name token. */
+const WEAK_SUITE_TOKENS: Readonly<Record<string, string>> = {
+  CBC3: '3DES',
+  '3DES': '3DES',
+  DES3: '3DES',
+  DES: 'DES',
+  RC4: 'RC4',
+  RC2: 'RC2',
+  IDEA: 'IDEA',
+  SEED: 'SEED',
+  NULL: 'NULL',
+  ENULL: 'NULL',
+  EXP: 'EXPORT',
+  EXPORT: 'EXPORT',
+};
+
+/**
+ * The weak cipher families an OpenSSL cipher list enables (`tls.createServer({ ciphers })`):
+ * `'DES-CBC3-SHA:RC4-SHA'` → ['3DES', 'RC4']. Excluded entries (`!RC4`, `-3DES`), ordering
+ * directives (`+RC4`, `@STRENGTH`) and keywords (`HIGH`, `DEFAULT`) enable nothing weak.
+ */
+export function weakCipherSuiteFamilies(list: string): string[] {
+  if (typeof list !== 'string' || list.length > 4096) return [];
+  const families = new Set<string>();
+  for (const entry of list.split(/[:,\s]+/)) {
+    if (entry === '' || /^[!\-+@]/.test(entry)) continue;
+    const tokens = entry.toUpperCase().split(/[-_]+/);
+    // `DES-CBC3-SHA` is 3DES, not DES: the more specific token wins.
+    const found = tokens.map((t) => WEAK_SUITE_TOKENS[t]).filter((f): f is string => f !== undefined);
+    if (found.includes('3DES')) families.add('3DES');
+    else if (found.length > 0) families.add(found[0]);
+  }
+  return [...families];
+}

@@ -1,14 +1,25 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
-import { expressJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
+import { elysiaJwt, expressJwt, fastifyJwt, honoJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
 import { predictableSources } from './libraries/predictable';
-import { cookieParser, cookieSession, expressSession } from './libraries/sessions';
+import {
+  cookieParser,
+  cookieSession,
+  cookieSignature,
+  expressSession,
+  fastifyCookie,
+  fastifySecureSession,
+  fastifySession,
+  ironSession,
+  nextAuth,
+  nextAuthJwt,
+} from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
 import { tlsOptions } from './libraries/tls';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
@@ -29,6 +40,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   passportJwt,
   expressJwt,
   koaJwt,
+  honoJwt,
+  elysiaJwt,
   tweetnacl,
   tweetnaclUtil,
   tweetnaclAuth,
@@ -38,6 +51,14 @@ export const LIBRARIES: readonly LibraryModel[] = [
   expressSession,
   cookieSession,
   cookieParser,
+  ironSession,
+  nextAuth,
+  nextAuthJwt,
+  cookieSignature,
+  fastifyCookie,
+  fastifySession,
+  fastifySecureSession,
+  fastifyJwt,
   awsKms,
   awsSdkV2Kms,
   gcpKms,

@@ -13,7 +13,7 @@ export const RETAINING_METHODS: ReadonlySet<string> = new Set([
   'enqueue',
   'write', // streams queue the chunk until flushed
   'end',
-  'postMessage',
+  'postMessage', // only with the buffer in its transfer list (key-lifetime: a message is otherwise cloned)
   'resolve',
   'next', // observable subjects
   'emit',

@@ -14,6 +14,7 @@ export type ArgRole =
   | 'secret' // application secret: session secret, JWT HS* secret, cookie signing secret, pepper
   | 'credential' // cloud credentials (secretAccessKey)
   | 'algorithm' // algorithm/cipher/hash/curve name
+  | 'cipher-suites' // OpenSSL cipher list of a TLS context (`ciphers: 'ECDHE-RSA-AES128-GCM-SHA256:!RC4'`)
   | 'mode' // block cipher mode object (crypto-js `CryptoJS.mode.ECB`)
   | 'padding' // padding constant or name
   | 'iv' // IV / nonce / counter

@@ -1,7 +1,7 @@
 /**
  * Scores keywarden against the labelled corpus in test/fixtures/corpus.
  *
- *   npm run corpus [-- --verbose] [-- --json[=file]] [-- --rule <id>]
+ *   npm run corpus [-- --verbose] [-- --json[=file]] [-- --rule <id>] [-- --files <path part>]
  *
  * Each file is linted the way a user would: configs.recommended, or
  * configs.strict for files under a strict/ folder (see scoring.ts for the
@@ -14,7 +14,7 @@ import plugin = require('../../rules');
 import { RULES } from './corpus-lib';
 import { redact, scoreCorpus, type ScorablePlugin, type Summary } from './scoring';
 
-interface Options { verbose: boolean; json: false | true | string; rule?: string }
+interface Options { verbose: boolean; json: false | true | string; rule?: string; files?: string }
 
 function parseArgs(argv: string[]): Options {
   const opts: Options = { verbose: false, json: false };
@@ -25,7 +25,9 @@ function parseArgs(argv: string[]): Options {
     else if (arg.startsWith('--json=')) opts.json = arg.slice('--json='.length);
     else if (arg === '--rule') opts.rule = (argv[++i] ?? '').replace(/^keywarden\//, '');
     else if (arg.startsWith('--rule=')) opts.rule = arg.slice('--rule='.length).replace(/^keywarden\//, '');
-    else throw new Error(`unknown option ${arg} (expected --verbose, --json[=file], --rule <id>)`);
+    else if (arg === '--files') opts.files = argv[++i] ?? '';
+    else if (arg.startsWith('--files=')) opts.files = arg.slice('--files='.length);
+    else throw new Error(`unknown option ${arg} (expected --verbose, --json[=file], --rule <id>, --files <path part>)`);
   }
   if (opts.rule !== undefined && !(opts.rule in RULES)) {
     throw new Error(`--rule ${opts.rule}: not a rule of the contract (${Object.keys(RULES).join(', ')})`);
@@ -69,7 +71,7 @@ function printTables(s: Summary, verbose: boolean): void {
 
 try {
   const opts = parseArgs(process.argv.slice(2));
-  const summary = scoreCorpus(plugin as unknown as ScorablePlugin, { rule: opts.rule });
+  const summary = scoreCorpus(plugin as unknown as ScorablePlugin, { rule: opts.rule, files: opts.files });
   if (opts.json === true) {
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else {

@@ -70,7 +70,8 @@ function ruleEntriesFor(plugin: ScorablePlugin, config: 'recommended' | 'strict'
   return id in all ? { [id]: all[id] } : {};
 }
 
-export function scoreCorpus(plugin: ScorablePlugin, options: { root?: string; rule?: string } = {}): Summary {
+/** `files`: score only the files whose corpus-relative path contains it (e.g. `blind-s5/` for one blind round). */
+export function scoreCorpus(plugin: ScorablePlugin, options: { root?: string; rule?: string; files?: string } = {}): Summary {
   const root = options.root ?? CORPUS_ROOT;
   const only = options.rule;
   const started = Date.now();
@@ -82,7 +83,7 @@ export function scoreCorpus(plugin: ScorablePlugin, options: { root?: string; ru
   }
   const counted = Object.keys(RULES).filter((r) => implemented.has(r) && (!only || r === only));
   const linter = corpusLinter(root);
-  const files = listCorpusFiles(root);
+  const files = listCorpusFiles(root).filter((f) => !options.files || f.split(path.sep).join('/').includes(options.files));
 
   const perRule: Record<string, Counts> = Object.fromEntries(Object.keys(RULES).map((r) => [r, zero()]));
   const markersPerRule: Record<string, number> = Object.fromEntries(Object.keys(RULES).map((r) => [r, 0]));

@@ -664,6 +664,12 @@ import { createHash } from 'crypto';
 createHash('sha256').update(APP_NAME).digest('hex');`,
       filename: 'file.ts',
     },
+    {
+      code: `import { authSettings } from './auth-settings';
+import { createHmac } from 'crypto';
+export const tag = (id: string) => createHmac('sha256', process.env.TAG_KEY!).update(authSettings.cookieName + id).digest('hex');`,
+      filename: 'file.ts',
+    },
   ],
   invalid: [
     {
@@ -679,6 +685,14 @@ import { createHmac } from 'crypto';
 createHmac('sha256', config.crypto.key).update('x').digest('hex');`,
       filename: 'file.ts',
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 22 }],
+    },
+    // The member of an object typed by an interface is read from the object's initializer.
+    {
+      code: `import { authSettings } from './auth-settings';
+import jwt from 'jsonwebtoken';
+export const issue = (sub: string) => jwt.sign({ sub }, authSettings.jwt.secret, { algorithm: 'HS256', issuer: authSettings.jwt.issuer });`,
+      filename: 'file.ts',
+      errors: [{ messageId: 'hardcodedKey', line: 3, column: 57 }],
     },
   ],
 });

@@ -120,7 +120,7 @@ export const tag = (data: string) => createHmac('sha1', process.env.SESSION_KEY!
         {
           messageId: 'algorithmNotAllowed',
           line: 2,
-          data: { name: '`process.env.SESSION_KEY`', algorithm: 'sha1', policy: 'the policy', key: 'session', allowed: 'sha256, sha512' },
+          data: { name: '`process.env.SESSION_KEY`', algorithm: 'sha1', policy: 'the keywarden policy', key: 'session', allowed: 'sha256, sha512' },
         },
       ],
     },

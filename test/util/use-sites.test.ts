@@ -13,6 +13,6 @@ describe('use sites in messages (src/util/use-sites)', () => {
   });
 
   it('finds nothing in a message without such a list', () => {
-    assert.deepEqual(parseUseSites('`KEY` is declared for mac (the policy: session) but used for encrypt here.'), []);
+    assert.deepEqual(parseUseSites('`KEY` is declared for mac (the keywarden policy: session) but used for encrypt here.'), []);
   });
 });

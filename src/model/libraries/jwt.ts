@@ -106,3 +106,32 @@ export const koaJwt: LibraryModel = {
   roots: [{ module: 'koa-jwt' }],
   apis: [call('', 'jwt-verify', { '0.secret': 'secret', '0.algorithms': 'algorithms' })],
 };
+
+/**
+ * Hono's JWT helpers: `sign(payload, secret, alg)`, `verify(token, secret, alg)` and the
+ * `jwt({ secret, alg })` middleware. The `alg` argument is the one algorithm accepted
+ * (HS256 when omitted), so it pins verification like jsonwebtoken's `algorithms`.
+ */
+export const honoJwt: LibraryModel = {
+  id: 'hono/jwt',
+  roots: [{ module: 'hono/jwt' }, { module: 'hono/utils/jwt/jwt' }],
+  apis: [
+    call('sign', 'jwt-sign', { 0: 'data', 1: 'secret', 2: 'algorithm' }),
+    call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', 2: 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
+    call('jwt', 'jwt-verify', { '0.secret': 'secret', '0.alg': 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
+  ],
+};
+
+/** Elysia's JWT plugin: `jwt({ name, secret, alg })` signs and verifies with one secret and one algorithm. */
+export const elysiaJwt: LibraryModel = {
+  id: '@elysiajs/jwt',
+  roots: [{ module: '@elysiajs/jwt' }],
+  apis: [call('jwt', 'jwt-sign', { '0.secret': 'secret', '0.alg': 'algorithm' })],
+};
+
+/** @fastify/jwt, registered as a plugin (`app.register(fastifyJwt, { secret, sign: { algorithm } })`); `app.jwt.sign/verify` use that secret. */
+export const fastifyJwt: LibraryModel = {
+  id: '@fastify/jwt',
+  roots: [{ module: '@fastify/jwt' }, { module: 'fastify-jwt' }],
+  apis: [call('', 'jwt-sign', { '0.secret': 'secret', '0.sign.algorithm': 'algorithm', '0.verify.algorithms': 'algorithms' }, { facts: { plugin: true } })],
+};

@@ -19,3 +19,69 @@ export const cookieParser: LibraryModel = {
   roots: [{ module: 'cookie-parser' }],
   apis: [call('', 'session', { 0: 'secret' })],
 };
+
+/**
+ * iron-session seals the whole session into the cookie with `password` (a string, or
+ * `{ 1: '…', 2: '…' }` for rotation): v8 `getIronSession(cookies(), options)` /
+ * `(req, res, options)`, `sealData`/`unsealData`, v6–7 wrappers and middleware.
+ */
+export const ironSession: LibraryModel = {
+  id: 'iron-session',
+  roots: ['iron-session', 'iron-session/next', 'iron-session/express', 'iron-session/edge'].map((module) => ({ module })),
+  apis: [
+    call('getIronSession', 'session', { '1.password': 'secret', '2.password': 'secret' }),
+    call('sealData', 'session', { '1.password': 'secret' }),
+    call('unsealData', 'session', { '1.password': 'secret' }),
+    call('withIronSessionApiRoute', 'session', { '1.password': 'secret' }),
+    call('withIronSessionSsr', 'session', { '1.password': 'secret' }),
+    call('ironSession', 'session', { '0.password': 'secret' }),
+  ],
+};
+
+/** NextAuth.js / Auth.js: `secret` signs and encrypts the session JWTs and cookies. */
+export const nextAuth: LibraryModel = {
+  id: 'next-auth',
+  roots: [{ module: 'next-auth' }],
+  apis: [call('', 'session', { '0.secret': 'secret', '2.secret': 'secret' })],
+};
+
+export const nextAuthJwt: LibraryModel = {
+  id: 'next-auth/jwt',
+  roots: [{ module: 'next-auth/jwt' }],
+  apis: [
+    call('getToken', 'jwt-verify', { '0.secret': 'secret' }),
+    call('encode', 'jwt-sign', { '0.secret': 'secret' }),
+    call('decode', 'jwt-verify', { '0.secret': 'secret' }),
+  ],
+};
+
+/** cookie-signature (what cookie-parser and express-session sign with): `sign(value, secret)`, `unsign(signed, secret)`. */
+export const cookieSignature: LibraryModel = {
+  id: 'cookie-signature',
+  roots: [{ module: 'cookie-signature' }],
+  apis: [call('sign', 'mac', { 1: 'secret' }), call('unsign', 'mac-verify', { 1: 'secret' })],
+};
+
+/**
+ * Fastify plugins configured with a secret. They are not called but registered:
+ * `app.register(fastifyCookie, { secret })` — the `plugin` fact says the options are
+ * the second argument of `register` (addresses below are relative to the options, as `0`).
+ */
+export const fastifyCookie: LibraryModel = {
+  id: '@fastify/cookie',
+  roots: [{ module: '@fastify/cookie' }, { module: 'fastify-cookie' }],
+  apis: [call('', 'session', { '0.secret': 'secret' }, { facts: { plugin: true } })],
+};
+
+export const fastifySession: LibraryModel = {
+  id: '@fastify/session',
+  roots: [{ module: '@fastify/session' }],
+  apis: [call('', 'session', { '0.secret': 'secret' }, { facts: { plugin: true } })],
+};
+
+/** @fastify/secure-session encrypts the whole session (libsodium secretbox) with `key` or a key derived from `secret`. */
+export const fastifySecureSession: LibraryModel = {
+  id: '@fastify/secure-session',
+  roots: [{ module: '@fastify/secure-session' }],
+  apis: [call('', 'encrypt', { '0.key': 'key', '0.secret': 'passphrase', '0.salt': 'salt' }, { facts: { plugin: true } })],
+};
