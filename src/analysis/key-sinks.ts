@@ -1,7 +1,6 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_FACTORY_MODULES, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
 import { resolveImportPath } from './imports';
-import type { TSESLint } from '@typescript-eslint/utils';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
