@@ -47,6 +47,8 @@ const TRANSFORM_METHODS = new Set([
 const TRANSFORM_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent']);
 const MATH_FUNCTIONS = new Set(['floor', 'round', 'ceil', 'trunc', 'abs']);
 const COMPARISONS = new Set(['===', '!==', '==', '!=']);
+/** Operators whose result is a boolean whatever the operands: the value goes no further (`expires > Date.now()`). */
+const BOOLEAN_OPERATORS = new Set(['<', '>', '<=', '>=', 'in', 'instanceof']);
 
 /** Every use of the value `start` evaluates to, following variables and returns up to `maxHops`. */
 export function valueUses(sourceCode: SourceCode, start: TSESTree.Node, options: FlowOptions = {}): ValueUse[] {
@@ -109,7 +111,7 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       uses.push({ kind: 'text', text: parent.quasis.map((q) => q.value.cooked ?? '').join(' ') });
       return parent;
     case 'BinaryExpression': {
-      if (COMPARISONS.has(parent.operator)) return undefined;
+      if (COMPARISONS.has(parent.operator) || BOOLEAN_OPERATORS.has(parent.operator)) return undefined;
       const other = parent.left === current ? parent.right : parent.left;
       if (parent.operator === '+' && other.type === 'Literal' && typeof other.value === 'string') {
         uses.push({ kind: 'text', text: other.value });

@@ -6,6 +6,12 @@ const ruleTester = createRuleTester();
 ruleTester.run('no-insecure-randomness', rule, {
   valid: [
     `export function httpStatusCode(): number { return 200 + Math.floor(Math.random() * 4); }`,
+    // An expiry check: the comparison's result is a boolean, not the time (blind-set false positive).
+    `export function verifyMagicLink(query: { sig: string; expires: string }, expected: Buffer): boolean {
+       return timingSafeEqual(Buffer.from(query.sig, 'base64url'), expected) && Number(query.expires) > Date.now();
+     }
+     export const verifyResetLink = (link: { exp: number; ok: boolean }) => link.ok && Date.now() <= link.exp;
+     export function isSessionToken(value: unknown) { return Math.random() < 0.5 || value instanceof Object; }`,
     // UI jitter, retry backoff, sampling, shuffling for display, timestamps, ids, React keys.
     `const jitter = Math.random() * 1000;
      setTimeout(retry, 2 ** attempt * 100 + Math.random() * 100);
