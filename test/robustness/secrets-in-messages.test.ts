@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parse, type TSESTree } from '@typescript-eslint/typescript-estree';
+import type { Linter } from 'eslint';
+import plugin = require('../../rules');
+import { CORPUS_ROOT, corpusLinter, isStrictFile, languageOptionsFor, listCorpusFiles, SOURCE_EXTENSIONS } from '../corpus/corpus-lib';
+import { configRules, type ScorablePlugin } from '../corpus/scoring';
+
+/**
+ * Secrets are never printed in full: no message or suggestion description of
+ * any rule, on any corpus file (hundreds of hardcoded keys, PEMs, passwords and
+ * fallbacks), contains a whole string literal of that file that could be a
+ * secret. Module names and KMS key ids are not secrets and may be named.
+ */
+const MIN_LENGTH = 12;
+const NOT_SECRET = /^(?:alias\/|arn:|projects\/|https?:\/\/)/;
+
+function candidateSecrets(source: string, jsx: boolean): string[] {
+  const moduleNames = new Set<string>();
+  const literals = new Set<string>();
+  const visit = (node: TSESTree.Node): void => {
+    if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') {
+      if (node.source) moduleNames.add(node.source.value);
+    }
+    if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
+      moduleNames.add(String(node.arguments[0].value));
+    }
+    if (node.type === 'Literal' && typeof node.value === 'string') literals.add(node.value);
+    if (node.type === 'TemplateElement' && node.value.cooked) literals.add(node.value.cooked);
+    for (const [key, value] of Object.entries(node)) {
+      if (key === 'parent') continue;
+      for (const child of Array.isArray(value) ? value : [value]) {
+        if (child && typeof child === 'object' && typeof (child as { type?: unknown }).type === 'string') visit(child as TSESTree.Node);
+      }
+    }
+  };
+  visit(parse(source, { jsx, range: true }));
+  return [...literals].filter((l) => l.length >= MIN_LENGTH && !moduleNames.has(l) && !NOT_SECRET.test(l));
+}
+
+describe('secrets in messages', function () {
+  this.timeout(300_000);
+
+  it('no finding or suggestion on the corpus prints a whole secret-looking literal of its file', () => {
+    const linter = corpusLinter();
+    const scorable = plugin as unknown as ScorablePlugin;
+    const leaks: string[] = [];
+    let checked = 0;
+    for (const relPath of listCorpusFiles()) {
+      const source = fs.readFileSync(path.join(CORPUS_ROOT, relPath), 'utf8');
+      const secrets = candidateSecrets(source, /\.[jt]sx$/.test(relPath));
+      if (secrets.length === 0) continue;
+      const { parserOptions, ...languageOptions } = languageOptionsFor(relPath, source);
+      const { project: _project, tsconfigRootDir: _root, ...untyped } = (parserOptions ?? {}) as Record<string, unknown>;
+      const config: Linter.Config[] = [
+        {
+          files: SOURCE_EXTENSIONS.map((ext) => `**/*${ext}`),
+          plugins: { keywarden: plugin as never },
+          languageOptions: { ...languageOptions, parserOptions: untyped },
+          rules: configRules(scorable, isStrictFile(relPath) ? 'strict' : 'recommended'),
+        },
+      ];
+      for (const message of linter.verify(source, config, { filename: path.join(CORPUS_ROOT, relPath) })) {
+        const texts = [message.message, ...(message.suggestions ?? []).map((s) => s.desc)];
+        checked += texts.length;
+        for (const secret of secrets) {
+          if (texts.some((text) => text.includes(secret))) leaks.push(`${relPath}:${message.line} ${message.ruleId}: ${secret.slice(0, 4)}… (${secret.length} chars)`);
+        }
+      }
+    }
+    assert.ok(checked > 500, `${checked} messages and suggestions checked`);
+    assert.deepEqual(leaks, []);
+  });
+});
