@@ -3,7 +3,9 @@ import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '../model/types';
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
+import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { requiredModule, resolveImportPath } from './imports';
+import { returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
@@ -352,15 +354,8 @@ export function argumentAt(
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */
 function factoryResult(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
   const fn = node && unwrapExpression(node);
-  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return undefined;
-  if (fn.body.type !== 'BlockStatement') return fn.body;
-  const returns: TSESTree.ReturnStatement[] = [];
-  for (const node of descendants(fn.body, isNestedFunction)) if (node.type === 'ReturnStatement') returns.push(node);
-  return returns.length === 1 ? (returns[0].argument ?? undefined) : undefined;
-}
-
-function isNestedFunction(node: TSESTree.Node): boolean {
-  return node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression' || node.type === 'FunctionDeclaration';
+  const returns = fn && isFunction(fn) ? returnedExpressions(fn, true) : undefined;
+  return returns?.length === 1 ? returns[0] : undefined;
 }
 
 /**
@@ -437,14 +432,10 @@ function* resultUses(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): Ge
 }
 
 /** The function whose result `expr` is: `return expr`, or an arrow's expression body. */
-function returningFunction(expr: TSESTree.Node): TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression | undefined {
+function returningFunction(expr: TSESTree.Node): FunctionNode | undefined {
   const parent = expr.parent;
   if (parent?.type === 'ArrowFunctionExpression' && parent.body === expr) return parent;
-  if (parent?.type !== 'ReturnStatement') return undefined;
-  for (let n: TSESTree.Node | undefined = parent.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
-  }
-  return undefined;
+  return parent?.type === 'ReturnStatement' ? enclosingFunctions(parent)[0] : undefined;
 }
 
 function* directResultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSESTree.Node> {

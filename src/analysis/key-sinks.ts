@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_FACTORY_MODULES, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -143,9 +144,7 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
     const first = call.arguments[0];
     const completion = call.arguments.length > 1 && ((first?.type === 'Literal' && first.value === null) || (first?.type === 'Identifier' && first.name === 'undefined'));
     if (!completion) return undefined;
-    const fn = def.node;
-    const isFn = fn.type === 'FunctionDeclaration' || fn.type === 'FunctionExpression' || fn.type === 'ArrowFunctionExpression';
-    return isFn && isExported(sourceCode, fn) ? { kind: 'export', node: call } : undefined;
+    return isFunction(def.node) && isExported(sourceCode, def.node) ? { kind: 'export', node: call } : undefined;
   }
   if (def.type !== 'Variable' || def.node.id !== def.name) return undefined;
   const init = def.node.init && unwrapExpression(def.node.init);
