@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { CodePathRecorder } from '../src/analysis/code-paths';
-import { absentKeyBranches, escapeOf, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
+import { CodePathRecorder, enclosingFunction } from '../src/analysis/code-paths';
+import { absentKeyBranches, escapesOf, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
 import { unwrapExpression } from '../src/analysis/scope';
@@ -10,7 +10,7 @@ import { createRule } from '../src/util/create-rule';
 /** Which implicit exceptions a wipe must survive: the key's uses and awaits (default), every call, or none (only ESLint's explicit paths). */
 export type ExceptionModel = 'key-uses' | 'all-calls' | 'explicit-only';
 export type Options = [{ checkStringConversion?: boolean; exceptions?: ExceptionModel; assumeCallsMayThrow?: boolean }];
-export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'keyToString' | 'wrapInTryFinally';
+export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'droppedBeforeHandOver' | 'keyToString' | 'wrapInTryFinally';
 
 const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
   random: 'random key bytes',
@@ -61,6 +61,8 @@ export default createRule<Options, MessageIds>({
       notWiped: '`{{name}}` holds {{what}} and is never wiped. Overwrite it (`{{wipe}}`) in a `finally` block once it is no longer needed, or keep the key in a KeyObject/CryptoKey.',
       wipedOnHappyPathOnly:
         '`{{name}}` holds {{what}} but is wiped only on some paths: {{how}} skips the wipe. Wipe it in a `finally` block so every way out of the function, exceptions included, overwrites it.',
+      droppedBeforeHandOver:
+        '`{{name}}` holds {{what}} and is handed over at line {{line}}, but an early return or throw before that leaves the function with the key neither handed over nor wiped. Wipe it on that path too (a `try { … } catch { key.fill(0); throw … }` around the work before the hand-over).',
       keyToString: 'Key bytes of `{{name}}` are turned into a string, which stays in memory until garbage-collected and can never be wiped; keep them in a Buffer/Uint8Array.',
       wrapInTryFinally: 'Wrap the uses of `{{name}}` in `try { … } finally { {{wipe}}; }`.',
     },
@@ -88,8 +90,9 @@ export default createRule<Options, MessageIds>({
           if (options.checkStringConversion) {
             for (const node of stringConversions(sourceCode, bytes)) context.report({ node, messageId: 'keyToString', data: { name: bytes.id.name } });
           }
-          if (escapeOf(sourceCode, bytes)) continue;
-          check(bytes);
+          const escapes = escapesOf(sourceCode, bytes);
+          if (escapes.length === 0) check(bytes);
+          else checkEscapes(bytes, escapes);
         }
       },
     };
@@ -122,6 +125,24 @@ export default createRule<Options, MessageIds>({
         data: { ...data, how },
         suggest: fix ? [{ messageId: 'wrapInTryFinally', data, fix }] : [],
       });
+    }
+
+    /**
+     * Bytes that leave the function (handed to a worker, stored on `this` or in a cache) on one path
+     * may still be dropped on another: an explicit `return`/`throw` before the hand-over that neither
+     * hands them over nor wipes them. Only hand-overs that are calls or assignments of this function
+     * are followed (a `return` of the key, a closure or a nested callback is taken as the whole story),
+     * and only explicit exits: an exception a call may throw is not this check's business.
+     */
+    function checkEscapes(bytes: KeyBytes, escapes: readonly TSESTree.Node[]): void {
+      if (!escapes.every((e) => (e.type === 'CallExpression' || e.type === 'NewExpression' || e.type === 'AssignmentExpression') && enclosingFunction(e) === bytes.scope && recorder.pointOf(e))) return;
+      const start = recorder.pointOf(bytes.definition);
+      if (!start) return;
+      const stops = new Set([...escapes, ...wipeCalls(sourceCode, bytes), ...absentKeyBranches(sourceCode, bytes)]);
+      const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, { restart: bytes.definition, implicitThrows: false });
+      if (escaping?.kind !== 'exit') return;
+      reported.add(bytes.id);
+      context.report({ node: bytes.id, messageId: 'droppedBeforeHandOver', data: { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], line: String(escapes[0].loc.start.line) } });
     }
 
     /** Key uses and awaits/yields: where an exception can skip a happy-path wipe. */

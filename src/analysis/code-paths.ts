@@ -72,6 +72,8 @@ export class CodePathRecorder {
     'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => {
       this.handlerStarts.set(node, this.here());
     },
+    // A loop over the elements of a list of keys (`for (const k of keys) k.fill(0)`) may be a wipe of all of them.
+    ForOfStatement: (node: TSESTree.Node) => this.record(node),
     // Definitions count once their initializer has run.
     'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.record(node),
     'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.record(node),

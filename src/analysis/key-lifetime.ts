@@ -11,26 +11,18 @@ import { memberName, variableOf, type SourceCode } from './scope';
  * whether they deliberately leave the function, where they become strings.
  */
 
-/** User helpers whose name says they wipe (`zeroize(buf)`, `wipeKey(k)`, `secureErase`). */
-const WIPE_HELPER = /^(?:secure)?(?:wipe|zeroi[sz]e|zero(?:ize)?|memzero|burn|scrub|erase|clear)(?:[A-Z_]\w*)?$/;
+/** User helpers whose name says they wipe (`zeroize(buf)`, `wipeKey(k)`, `secureErase`, `secureWipe`, `safe_zero`). */
+const WIPE_HELPER = /^(?:(?:secure|safe)_?)?(?:[wW]ipe|[zZ]eroi[sz]e|[zZ]ero(?:ize)?|[mM]emzero|[bB]urn|[sS]crub|[eE]rase|[cC]lear)(?:[A-Z_]\w*)?$/;
 
 /** Calls that overwrite the key bytes: `.fill(0)`, `randomFillSync(key)`, `sodium.memzero(key)`, our `wipe(key)`. */
 export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
   const wipes = new Set<TSESTree.Node>();
   for (const ref of keyReferences(sourceCode, bytes).bytes) {
-    const target = viewOf(ref);
-    const parent = target.parent;
-    // key.fill(0) / new Uint8Array(key).fill(0)
-    if (parent?.type === 'MemberExpression' && parent.object === target && memberName(parent) === 'fill' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
-      wipes.add(parent.parent);
-      continue;
-    }
-    if (parent?.type === 'CallExpression' && parent.arguments[0] === target) {
-      const api = apiCallAt(sourceCode, parent);
-      const name = api?.api.path[api.api.path.length - 1];
-      if (api && (api.api.operation === 'wipe' || name === 'randomFillSync' || name === 'randomFill')) wipes.add(parent);
-      else if (!api && WIPE_HELPER.test(calleeName(parent) ?? '')) wipes.add(parent);
-    }
+    const wipe = wipeOf(sourceCode, ref);
+    if (wipe) wipes.add(wipe);
+    // `const keys = [encKey, macKey]; … for (const k of keys) k.fill(0);`
+    const loop = ref.parent?.type === 'ArrayExpression' ? loopWipingElements(sourceCode, ref.parent) : undefined;
+    if (loop) wipes.add(loop);
   }
   // A wipe in a completion callback (`pipeline(src, cipher, dst, (err) => { key.fill(0); … })`) runs
   // on success and on every failure once the call is made: the call itself is the wipe for the function.
@@ -39,6 +31,70 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
     if (completing) wipes.add(completing);
   }
   return wipes;
+}
+
+/** The wipe call whose target is `ref`: `key.fill(0)`, `new Uint8Array(key).fill(0)`, `sodium.memzero(key)`, `secureWipe(key)`, `zeroize(a, key)`. */
+function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const target = viewOf(ref);
+  const parent = target.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === target && memberName(parent) === 'fill' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+    return parent.parent;
+  }
+  if (parent?.type !== 'CallExpression') return undefined;
+  const api = apiCallAt(sourceCode, parent);
+  if (api) {
+    const name = api.api.path[api.api.path.length - 1];
+    return parent.arguments[0] === target && (api.api.operation === 'wipe' || name === 'randomFillSync' || name === 'randomFill') ? parent : undefined;
+  }
+  // A helper of our own may take several buffers: `zeroize(encKey, macKey)`.
+  return parent.arguments.includes(target as TSESTree.CallExpressionArgument) && WIPE_HELPER.test(calleeName(parent) ?? '') ? parent : undefined;
+}
+
+/**
+ * A loop that wipes every element of an array literal holding the key: `for (const k of [a, b]) k.fill(0)`,
+ * `const keys = [a, b]; … for (const k of keys) k.fill(0)` or `keys.forEach((k) => k.fill(0))` with `keys`
+ * a local constant, and `zeroize(...keys)`. The loop (or the call) is the wipe.
+ */
+function loopWipingElements(sourceCode: SourceCode, array: TSESTree.ArrayExpression): TSESTree.Node | undefined {
+  const uses: TSESTree.Node[] = [array];
+  const declarator = array.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === array && declarator.id.type === 'Identifier' && declarator.parent.kind === 'const') {
+    for (const r of variableOf(sourceCode, declarator.id)?.references ?? []) if (r.isRead()) uses.push(r.identifier as TSESTree.Node);
+  }
+  for (const use of uses) {
+    const parent = use.parent;
+    if (parent?.type === 'ForOfStatement' && parent.right === use && wipesLoopVariable(sourceCode, parent.left, parent.body)) return parent;
+    if (parent?.type === 'MemberExpression' && parent.object === use && memberName(parent) === 'forEach' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      const fn = parent.parent.arguments[0];
+      if ((fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression') && fn.params[0] && wipesLoopVariable(sourceCode, fn.params[0], fn.body)) return parent.parent;
+    }
+    if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && parent.parent.arguments.includes(parent) && !apiCallAt(sourceCode, parent.parent) && WIPE_HELPER.test(calleeName(parent.parent) ?? '')) {
+      return parent.parent;
+    }
+  }
+  return undefined;
+}
+
+/** Does `body` wipe the loop variable declared by `left` as one of its own statements (not in a branch)? */
+function wipesLoopVariable(sourceCode: SourceCode, left: TSESTree.Node, body: TSESTree.Node): boolean {
+  const id = left.type === 'VariableDeclaration' ? left.declarations[0]?.id : left;
+  if (id?.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, id);
+  if (!variable) return false;
+  const statements = body.type === 'BlockStatement' ? body.body : [body];
+  return statements.some((st) => {
+    const expr = st.type === 'ExpressionStatement' ? st.expression : st.type.endsWith('Expression') ? st : undefined;
+    if (!expr) return false;
+    return variable.references.some((r) => {
+      const ref = r.identifier as TSESTree.Node;
+      const wipe = wipeOf(sourceCode, ref);
+      return wipe !== undefined && wipe === unwrapChain(expr);
+    });
+  });
+}
+
+function unwrapChain(node: TSESTree.Node): TSESTree.Node {
+  return node.type === 'ChainExpression' ? node.expression : node;
 }
 
 /** Stream helpers whose last argument is called once, with or without an error. */
@@ -57,7 +113,7 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   const body = fn.body;
   if (body.type === 'BlockStatement') {
     const index = body.body.findIndex((st) => st.range[0] <= wipe.range[0] && wipe.range[1] <= st.range[1]);
-    if (index < 0 || body.body[index].type !== 'ExpressionStatement') return undefined;
+    if (index < 0 || !(body.body[index].type === 'ExpressionStatement' || inFinallyOf(body.body[index], wipe))) return undefined;
     if (body.body.slice(0, index).some((st) => st.type !== 'ExpressionStatement' && st.type !== 'VariableDeclaration')) return undefined;
   } else if (body !== wipe) return undefined;
   const call = fn.parent;
@@ -68,6 +124,12 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   const resolved = resolveImportPath(sourceCode, callee);
   const name = resolved?.path[resolved.path.length - 1];
   return resolved?.module !== undefined && STREAM_MODULES.has(resolved.module) && name && COMPLETION_FUNCTIONS.has(name) ? call : undefined;
+}
+
+/** `try { … } finally { key.fill(0); }` with the wipe a statement of the finally block itself: it runs once the try starts. */
+function inFinallyOf(statement: TSESTree.Statement, wipe: TSESTree.Node): boolean {
+  const finalizer = statement.type === 'TryStatement' ? statement.finalizer : undefined;
+  return !!finalizer && finalizer.body.some((st) => st.type === 'ExpressionStatement' && st.range[0] <= wipe.range[0] && wipe.range[1] <= st.range[1]);
 }
 
 /**
@@ -109,10 +171,11 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf';
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
+  if (callee.type === 'Identifier' && callee.name === 'structuredClone') return true;
   if (callee.type !== 'MemberExpression') return false;
   // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
   if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
-  return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom)$/.test(memberName(callee) ?? '');
+  return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom|concat)$/.test(memberName(callee) ?? '');
 }
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
@@ -161,12 +224,18 @@ const COPYING_CONSTRUCTORS = /^(?:Uint8Array|Int8Array|Uint8ClampedArray|Uint16A
  * to something that keeps it. Undefined when they stay.
  */
 export function escapeOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node | undefined {
+  return escapesOf(sourceCode, bytes)[0];
+}
+
+/** Every place where the bytes leave the function (see escapeOf). */
+export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
   const refs = keyReferences(sourceCode, bytes);
+  const found: TSESTree.Node[] = [];
   for (const ref of [...refs.bytes, ...refs.holders]) {
     const escape = escapes(sourceCode, ref, bytes.scope, 0) ?? escapingClosure(sourceCode, ref, bytes.scope);
-    if (escape) return escape;
+    if (escape && !found.includes(escape)) found.push(escape);
   }
-  return undefined;
+  return found;
 }
 
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
@@ -249,6 +318,8 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         return name && RETAINING_METHODS.has(name) ? parent : undefined;
       }
       if (callee.type === 'Identifier') {
+        // `structuredClone(key)` copies; `structuredClone(key, { transfer: [key.buffer] })` moves the memory.
+        if (callee.name === 'structuredClone') return transfers(sourceCode, parent, ref) ? parent : undefined;
         if (RETAINING_FUNCTIONS.has(callee.name)) return parent;
         // A callback the caller gave us, `cb(null, key)`, hands the key on; `wrap(key)` whose
         // result we keep is a transformation, not a hand-over.
@@ -294,7 +365,7 @@ function resultIsHandedOn(call: TSESTree.Node): boolean {
 
 /**
  * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
- * and `if (err) return done(err)` in the callback that receives the key.
+ * and `if (err) return done(err)` (or `err ? reject(err) : …`) in the callback that receives the key.
  */
 export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
   const branches = new Set<TSESTree.Node>();
@@ -318,7 +389,8 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   for (const ref of [...refs, ...(errorVariable?.references.map((r) => r.identifier as TSESTree.Node) ?? [])]) {
     for (let n: TSESTree.Node | undefined = ref; n && n !== bytes.scope; n = n.parent) {
       const parent: TSESTree.Node | undefined = n.parent;
-      if (parent?.type === 'IfStatement' && parent.test === n) {
+      // `if (err) return done(err)`, and `err ? reject(err) : resolve(key)` in a callback's expression body.
+      if ((parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === n) {
         if (absent(n)) branches.add(parent.consequent);
         break;
       }

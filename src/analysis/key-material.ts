@@ -3,6 +3,7 @@ import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
+import { localFunctionOf, parameterBindings } from './local-functions';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
@@ -74,13 +75,17 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   const calls = getApiCalls(sourceCode);
   const keyArgs = keyArgumentNodes(calls);
   const found: KeyBytes[] = [];
-  /** `needsKeyUse`: 'strict' = a modelled call must use it as a key; 'named' = a key-like binding name is enough. */
-  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named') => {
+  /**
+   * `needsKeyUse`: 'strict' = a modelled call must use it as a key; 'named' = a key-like binding name is enough;
+   * 'kdf' = a key-like name is enough unless the bytes are compared or encoded as a password hash is.
+   */
+  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named' | 'kdf') => {
     if (!candidate) return;
     const scope = enclosingFunction(candidate.id) ?? sourceCode.ast;
     const bytes: KeyBytes = { ...candidate, scope: candidate.definition.type.includes('Function') ? (candidate.definition as FunctionLike) : scope };
     if (found.some((f) => f.variable === bytes.variable && f.path.join('.') === bytes.path.join('.'))) return;
-    if (needsKeyUse && !(needsKeyUse === 'named' && isSecretName(bytes.id.name)) && !usedAsKey(sourceCode, bytes, keyArgs)) return;
+    const named = (needsKeyUse === 'named' || (needsKeyUse === 'kdf' && !verifiedOrEncoded(sourceCode, bytes))) && isSecretName(bytes.id.name);
+    if (needsKeyUse && !named && !usedAsKey(sourceCode, bytes, keyArgs)) return;
     found.push(bytes);
   };
 
@@ -94,8 +99,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       const target = call.node.arguments[0];
       if (target && unwrapExpression(target).type === 'Identifier') add(bindingOfIdentifier(sourceCode, unwrapExpression(target) as TSESTree.Identifier, call), 'named');
     } else if (call.api.operation === 'kdf' && KDF_PATHS.has(name)) {
-      // A KDF output only stored or compared is a password hash, not a key: require a use as a key.
-      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), 'strict');
+      // A KDF output only stored or compared is a password hash, not a key: a use as a key, or a key's name
+      // (`syncKey` handed to a worker or an imported helper) without the comparison or encoding of a hash.
+      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), 'kdf');
     } else if (typeof call.api.facts?.plaintextField === 'string') {
       const path = call.api.facts.resultTuple ? ['0', call.api.facts.plaintextField] : [call.api.facts.plaintextField];
       const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
@@ -149,11 +155,14 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     add(candidate, secretLikeExpression(arg) ? false : 'named');
   }
   // `const aesBytes = bits.slice(0, 32)` of a Uint8Array is a copy (of a Buffer, a view): key bytes of its own once used as a key.
+  // So are `Buffer.concat([key])` and `structuredClone(key)`, whatever the original.
   for (const bytes of [...found]) {
-    if (bytes.path.length > 0 || !holdsTypedArray(bytes)) continue;
+    if (bytes.path.length > 0) continue;
+    const typedArray = holdsTypedArray(bytes);
     for (const ref of keyReferences(sourceCode, bytes).bytes) {
       const member = ref.parent;
-      const copy = member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+      const slice = typedArray && member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+      const copy = slice ?? copyingCallOf(ref);
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
@@ -161,6 +170,16 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     }
   }
   return found;
+}
+
+/** `Buffer.concat([key])`, `Buffer.concat([key, other])`, `structuredClone(key)`: a new buffer holding the key's bytes. */
+function copyingCallOf(ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = ref.parent;
+  if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && parent.callee.name === 'structuredClone') return parent;
+  const call = parent?.type === 'ArrayExpression' ? parent.parent : undefined;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;
+  const callee = call.callee;
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'concat' ? call : undefined;
 }
 
 /** Libraries whose key bytes are plain `Uint8Array`s (not Node Buffers, whose `slice` is a view). */
@@ -326,8 +345,17 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
       if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
         const api = apiCallAt(sourceCode, parent);
         if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
-        if (!api && !isByteView(parent)) break;
+        if (!api && !isByteView(parent)) {
+          // Handed to a helper of this file (`seal(key, data)`): its parameter is the key there.
+          queue.push(...parameterReads(sourceCode, parent, node, [], seen));
+          break;
+        }
         node = parent;
+      } else if (parent.type === 'Property' && parent.value === node && parent.parent.type === 'ObjectExpression' && !parent.computed) {
+        // `const keys = { enc, mac }` / `frame({ enc, mac }, data)`: `keys.mac` (or the helper's `p.mac`) is the key.
+        const name = propertyName(parent.key);
+        if (name !== undefined) queue.push(...objectPropertyReads(sourceCode, parent.parent, name, seen));
+        break;
       } else if (parent.type === 'MemberExpression' && parent.object === node && parent.parent?.type === 'CallExpression' && /^(?:toString|subarray|slice)$/.test(memberName(parent) ?? '')) {
         node = parent.parent;
       } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TemplateLiteral' || parent.type === 'AwaitExpression') {
@@ -343,6 +371,80 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
     }
   }
   return false;
+}
+
+/**
+ * What is done to a password hash: compared (`timingSafeEqual(derived, stored)`, `derived.equals(x)`,
+ * `===`) or encoded for storage (`derived.toString('hex')`, a template literal).
+ */
+function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
+  return keyReferences(sourceCode, bytes).bytes.some((ref) => {
+    const parent = ref.parent;
+    if (!parent) return false;
+    if (parent.type === 'TemplateLiteral') return true;
+    if (parent.type === 'BinaryExpression') return /^[!=]==?$/.test(parent.operator);
+    if (parent.type === 'MemberExpression' && parent.object === ref) return /^(?:equals|compare|toString)$/.test(memberName(parent) ?? '');
+    if (parent.type === 'CallExpression' && parent.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
+      const callee = parent.callee;
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+      return name === 'timingSafeEqual' || name === 'compare';
+    }
+    return false;
+  });
+}
+
+/** Reads of the parameter that receives `arg` of a call to a function of this file, as `param` or `param.<path>`. */
+function parameterReads(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, arg: TSESTree.Node, path: readonly string[], seen: Set<Variable>): TSESTree.Node[] {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  if (!fn) return [];
+  for (const [param, value] of parameterBindings(fn, call)) {
+    if (value !== arg) continue;
+    const variable = variableOf(sourceCode, param);
+    if (!variable || seen.has(variable)) return [];
+    seen.add(variable);
+    return memberReads(variable, path);
+  }
+  return [];
+}
+
+/** Reads of `variable.<path>` (`variable` itself for an empty path). */
+function memberReads(variable: Variable, path: readonly string[]): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const ref of variable.references) {
+    if (!ref.isRead()) continue;
+    let node = ref.identifier as TSESTree.Node;
+    let i = 0;
+    for (; i < path.length; i++) {
+      const parent = node.parent;
+      if (parent?.type !== 'MemberExpression' || parent.object !== node || memberName(parent) !== path[i]) break;
+      node = parent;
+    }
+    if (i === path.length) out.push(node);
+  }
+  return out;
+}
+
+/** Where the `name` property of an object literal is read: through the constant it is bound to, or in the helper it is passed to. */
+function objectPropertyReads(sourceCode: SourceCode, object: TSESTree.ObjectExpression, name: string, seen: Set<Variable>): TSESTree.Node[] {
+  const parent = object.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === object && parent.id.type === 'Identifier') {
+    const variable = variableOf(sourceCode, parent.id);
+    if (!variable || seen.has(variable)) return [];
+    seen.add(variable);
+    const out = memberReads(variable, [name]);
+    for (const ref of variable.references) {
+      const id = ref.identifier as TSESTree.Node;
+      const call = id.parent;
+      if (ref.isRead() && (call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(id as TSESTree.Expression) && !apiCallAt(sourceCode, call)) {
+        out.push(...parameterReads(sourceCode, call, id, [name], seen));
+      }
+    }
+    return out;
+  }
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(object) && !apiCallAt(sourceCode, parent)) {
+    return parameterReads(sourceCode, parent, object, [name], seen);
+  }
+  return [];
 }
 
 // ---------------------------------------------------------------------------
@@ -483,7 +585,20 @@ export function keyReferences(sourceCode: SourceCode, bytes: KeyBytes): KeyRefer
   let refs = refCache.get(bytes);
   if (!refs) {
     refs = { bytes: [], holders: [] };
-    followVariable(sourceCode, bytes.variable, bytes.path, refs, new Set(), 0);
+    const seen = new Set<Variable>();
+    followVariable(sourceCode, bytes.variable, bytes.path, refs, seen, 0);
+    // `const keyBytes = new Uint8Array(derivedKey)` of an ArrayBuffer is a view of the same memory:
+    // the view's uses and wipes are the key's (of a Buffer or Uint8Array it would be a copy).
+    if (bytes.arrayBuffer) {
+      for (const ref of [...refs.bytes]) {
+        const view = ref.parent;
+        const declarator = view?.parent;
+        if ((view?.type !== 'NewExpression' && view?.type !== 'CallExpression') || view.arguments[0] !== ref || !isByteView(view)) continue;
+        if (declarator?.type !== 'VariableDeclarator' || declarator.init !== view || declarator.id.type !== 'Identifier') continue;
+        const alias = variableOf(sourceCode, declarator.id);
+        if (alias) followVariable(sourceCode, alias, [], refs, seen, 1);
+      }
+    }
     refCache.set(bytes, refs);
   }
   return refs;
@@ -521,6 +636,14 @@ function followVariable(sourceCode: SourceCode, variable: Variable, path: readon
     if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') {
       const alias = variableOf(sourceCode, parent.id);
       if (alias) followVariable(sourceCode, alias, [], out, seen, depth + 1);
+    }
+    // `const keys = { enc, mac }`: `keys.mac` is the key (wiped as `keys.mac.fill(0)`), `keys` holds it.
+    const holder = parent?.type === 'Property' && parent.value === current && !parent.computed ? parent.parent : undefined;
+    const holderDeclarator = holder?.type === 'ObjectExpression' ? holder.parent : undefined;
+    const property = parent?.type === 'Property' ? propertyName(parent.key) : undefined;
+    if (holderDeclarator?.type === 'VariableDeclarator' && holderDeclarator.init === holder && holderDeclarator.id.type === 'Identifier' && property !== undefined) {
+      const holderVariable = variableOf(sourceCode, holderDeclarator.id);
+      if (holderVariable) followVariable(sourceCode, holderVariable, [property], out, seen, depth + 1);
     }
   }
 }

@@ -3,9 +3,11 @@ import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
+import { injectedValue } from './dependency-injection';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
+import { words } from './names';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
@@ -209,6 +211,10 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return algorithmNames(ctx, call).some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
     case 'kdf':
       return 'kdf-input';
+    case 'key-agreement':
+      // `diffieHellman({ privateKey, publicKey })`: the private key is the input of the shared secret a KDF
+      // turns into keys. (nacl/sodium `box.before` is one step of their box scheme, not a purpose of its own.)
+      return call.library.id === 'node:crypto' ? 'kdf-input' : undefined;
     case 'password-hash':
     case 'password-verify':
       return 'password-hash';
@@ -322,6 +328,8 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   if (arg0 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from') return next(arg0);
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
+  const setting = configLookup(ctx, node);
+  if (setting) return setting;
   const api = apiCallAt(ctx.sourceCode, node);
   if (!api) return localHelperKey(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
@@ -348,6 +356,26 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
     return { id: `kdf@${node.range[0]}`, name: 'a derived key', origin: 'derived', definition: node };
   }
   return undefined;
+}
+
+/** Receivers that are configuration services: `this.config`, `configService`, `settings`, `nconf`. */
+const CONFIG_RECEIVER_WORDS = new Set(['config', 'configuration', 'cfg', 'conf', 'nconf', 'settings', 'convict']);
+
+/**
+ * `this.config.get('APP_SECRET')`, `configService.getOrThrow<string>('APP_SECRET')`: the setting of that
+ * name, read from the environment (Nest's ConfigService, nconf, convict): one key wherever it is read,
+ * and the same key as `process.env.APP_SECRET`.
+ */
+function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression' || !/^(?:get|getOrThrow|getString)$/.test(memberName(callee) ?? '')) return undefined;
+  const receiver = unwrapExpression(callee.object);
+  const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
+  if (!receiverName || !words(receiverName).some((w) => CONFIG_RECEIVER_WORDS.has(w))) return undefined;
+  const first = node.arguments[0];
+  const name = first && first.type !== 'SpreadElement' ? resolveConstant(ctx, first) : undefined;
+  if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
+  return { id: `env:${name.value}`, name: `${receiverName}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
 /**
@@ -413,6 +441,11 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   const declared = variable.identifiers[0] as TSESTree.Identifier;
   const own: Identity = { id: `var:${variable.name}@${declared.range[0]}`, name: variable.name, origin: 'unknown', definition: declared, declaration: declarationOf(declared) };
   if (def.type === 'Parameter') {
+    // `@inject(APP_SECRET) secret` with `container.register(APP_SECRET, { useValue: … })` in this file:
+    // the registered value, defined where it is written.
+    const injected = declared.type === 'Identifier' ? injectedValue(ctx.sourceCode, declared) : undefined;
+    const value = injected && next(injected.value);
+    if (injected && value) return { ...value, definition: value.definition ?? injected.value };
     // A helper (`function hmac(k, d)`) called in this file with one and the same key: its uses are that key's.
     const passed = declared.type === 'Identifier' ? callSiteArguments(ctx.sourceCode, declared).map(next) : [];
     const first = passed[0];
@@ -478,14 +511,17 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
     const assigned = cls && thisPropertyValue(cls, name);
     const value = assigned ? next(assigned.value) : undefined;
-    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: assigned?.at };
+    // Defined where the value is bound in this file (`const { SECRET } = process.env`, a DI registration), else by this assignment.
+    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
+    // `const pair = generateKeyPairSync(…); this.privateKey = pair.privateKey`: the key is the one generated there.
+    if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}`, declaration: field };
     // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
     return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at ?? field, declaration: field };
   }
-  // A key pair's halves share the pair's identity (and purpose).
+  // A key pair's halves share the pair's identity (and purpose): a WebCrypto pair, or a generated one (`generateKeyPairSync`).
   if (name === 'privateKey' || name === 'publicKey') {
     const pair = next(object);
-    if (pair?.id.startsWith('cryptokey@')) return pair;
+    if (pair?.id.startsWith('cryptokey@') || pair?.origin === 'generated') return pair;
   }
   return memberPathIdentity(ctx, node.object, [name]);
 }
@@ -558,9 +594,9 @@ function propertyIdentity(ctx: ResolveContext, arg: TSESTree.Node, path: readonl
  * What a class puts in `this.<name>`: its field initializer, or the value of its one
  * `this.<name> = value` assignment (usually in the constructor). `at` is where to report.
  */
-const thisValues = new WeakMap<TSESTree.Node, Map<string, { value: TSESTree.Node; at: TSESTree.Node } | undefined>>();
+const thisValues = new WeakMap<TSESTree.Node, Map<string, { value: TSESTree.Node; at?: TSESTree.Node } | undefined>>();
 
-function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at: TSESTree.Node } | undefined {
+function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   // Cached per class (every `this.x` of a big class would walk it again).
   let byName = thisValues.get(cls);
   if (!byName) thisValues.set(cls, (byName = new Map()));
@@ -568,10 +604,17 @@ function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpres
   return byName.get(name);
 }
 
-function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at: TSESTree.Node } | undefined {
+function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
   if (field?.type === 'PropertyDefinition' && field.value) return { value: field.value, at: field.key };
-  const found: { value: TSESTree.Node; at: TSESTree.Node }[] = [];
+  // `constructor(private readonly secret: string)`: the field holds what the parameter receives.
+  const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  for (const param of ctor?.type === 'MethodDefinition' ? ctor.value.params : []) {
+    const id = param.type === 'TSParameterProperty' ? (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter) : undefined;
+    // No `at`: a parameter's value is defined by the callers (reported at the second conflicting use).
+    if (id?.type === 'Identifier' && id.name === name) return { value: id };
+  }
+  const found: { value: TSESTree.Node; at?: TSESTree.Node }[] = [];
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
     if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberName(node.left) === name) {

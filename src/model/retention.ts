@@ -19,5 +19,5 @@ export const RETAINING_METHODS: ReadonlySet<string> = new Set([
   'emit',
 ]);
 
-/** Global functions that keep (or transfer) their argument. */
+/** Global functions that keep (or transfer) their argument (`structuredClone` only with a transfer list: key-lifetime). */
 export const RETAINING_FUNCTIONS: ReadonlySet<string> = new Set(['resolve', 'structuredClone', 'queueMicrotask', 'setImmediate']);

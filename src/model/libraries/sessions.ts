@@ -62,6 +62,13 @@ export const cookieSignature: LibraryModel = {
   apis: [call('sign', 'mac', { 1: 'secret' }), call('unsign', 'mac-verify', { 1: 'secret' })],
 };
 
+/** Hono's signed cookies: `setSignedCookie(c, name, value, secret, opts)`, `getSignedCookie(c, secret, name)` (HMAC-SHA256). */
+export const honoCookie: LibraryModel = {
+  id: 'hono/cookie',
+  roots: [{ module: 'hono/cookie' }],
+  apis: [call('setSignedCookie', 'mac', { 3: 'secret' }), call('getSignedCookie', 'mac-verify', { 1: 'secret' })],
+};
+
 /**
  * Fastify plugins configured with a secret. They are not called but registered:
  * `app.register(fastifyCookie, { secret })` — the `plugin` fact says the options are

@@ -1,0 +1,93 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants } from './ast';
+import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+
+/**
+ * Values handed to classes by a dependency-injection container, matched by token within one file:
+ * `container.register(TOKEN, { useValue: v })` / `registerInstance(TOKEN, v)` (tsyringe),
+ * `container.bind(TOKEN).toConstantValue(v)` (InversifyJS) and `{ provide: TOKEN, useValue: v }`
+ * (Nest providers) on one side; `@inject(TOKEN)` / `@Inject(TOKEN)` on a constructor parameter on the other.
+ */
+
+export interface InjectedValue {
+  /** The registered value expression. */
+  value: TSESTree.Node;
+}
+
+interface Registration {
+  token: string;
+  value: TSESTree.Node;
+}
+
+const cache = new WeakMap<TSESTree.Program, Registration[]>();
+
+/** The value registered for the token a parameter is injected with, when the file registers exactly one. */
+export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier): InjectedValue | undefined {
+  const token = injectionToken(sourceCode, param);
+  if (token === undefined) return undefined;
+  const matches = registrations(sourceCode).filter((r) => r.token === token);
+  return matches.length === 1 ? { value: matches[0].value } : undefined;
+}
+
+/** `@inject(TOKEN) secret` / `@Inject(TOKEN) private readonly secret` → the token's key. */
+function injectionToken(sourceCode: SourceCode, param: TSESTree.Identifier): string | undefined {
+  const holder = param.parent?.type === 'TSParameterProperty' ? param.parent : param;
+  for (const decorator of holder.decorators ?? []) {
+    const call = decorator.expression;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || !/^inject$/i.test(call.callee.name)) continue;
+    const arg = call.arguments[0];
+    return arg && arg.type !== 'SpreadElement' ? tokenKey(sourceCode, arg) : undefined;
+  }
+  return undefined;
+}
+
+/** A token is a binding (a symbol, a class, a const string) or a string literal. */
+function tokenKey(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Literal' && typeof expr.value === 'string') return `str:${expr.value}`;
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const declared = variable?.identifiers[0];
+    return declared ? `var:${declared.range[0]}` : `name:${expr.name}`;
+  }
+  return undefined;
+}
+
+function registrations(sourceCode: SourceCode): Registration[] {
+  const program = sourceCode.ast;
+  let found = cache.get(program);
+  if (found) return found;
+  found = [];
+  const add = (tokenNode: TSESTree.Node | undefined, value: TSESTree.Node | undefined): void => {
+    const token = tokenNode && tokenNode.type !== 'SpreadElement' ? tokenKey(sourceCode, tokenNode) : undefined;
+    if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value });
+  };
+  try {
+    for (const node of descendants(program)) {
+      if (node.type === 'ObjectExpression') {
+        // Nest: `{ provide: TOKEN, useValue: value }`
+        add(propertyValue(node, 'provide'), propertyValue(node, 'useValue'));
+        continue;
+      }
+      if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;
+      const method = memberName(node.callee);
+      const [first, second] = node.arguments;
+      if (method === 'register' && second?.type === 'ObjectExpression') add(first, propertyValue(second, 'useValue'));
+      else if (method === 'registerInstance') add(first, second);
+      else if (method === 'toConstantValue') {
+        // `container.bind(TOKEN).toConstantValue(value)`
+        const bind = node.callee.object;
+        if (bind.type === 'CallExpression' && bind.callee.type === 'MemberExpression' && memberName(bind.callee) === 'bind') add(bind.arguments[0], first);
+      }
+    }
+  } catch {
+    found = []; // analysis never crashes a rule
+  }
+  cache.set(program, found);
+  return found;
+}
+
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  for (const p of object.properties) if (p.type === 'Property' && !p.computed && propertyName(p.key) === name) return p.value;
+  return undefined;
+}
