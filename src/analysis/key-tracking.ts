@@ -7,7 +7,7 @@ import { injectedValue } from './dependency-injection';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
-import { words } from './names';
+import { isSettingsLookup, receiverName } from './config-lookup';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
@@ -358,24 +358,18 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   return undefined;
 }
 
-/** Receivers that are configuration services: `this.config`, `configService`, `settings`, `nconf`. */
-const CONFIG_RECEIVER_WORDS = new Set(['config', 'configuration', 'cfg', 'conf', 'nconf', 'settings', 'convict']);
-
 /**
  * `this.config.get('APP_SECRET')`, `configService.getOrThrow<string>('APP_SECRET')`: the setting of that
  * name, read from the environment (Nest's ConfigService, nconf, convict): one key wherever it is read,
  * and the same key as `process.env.APP_SECRET`.
  */
 function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
-  const callee = unwrapExpression(node.callee);
-  if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression' || !/^(?:get|getOrThrow|getString)$/.test(memberName(callee) ?? '')) return undefined;
-  const receiver = unwrapExpression(callee.object);
-  const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
-  if (!receiverName || !words(receiverName).some((w) => CONFIG_RECEIVER_WORDS.has(w))) return undefined;
+  if (node.type !== 'CallExpression' || !isSettingsLookup(node)) return undefined;
+  const callee = unwrapExpression(node.callee) as TSESTree.MemberExpression;
   const first = node.arguments[0];
   const name = first && first.type !== 'SpreadElement' ? resolveConstant(ctx, first) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
-  return { id: `env:${name.value}`, name: `${receiverName}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
+  return { id: `env:${name.value}`, name: `${receiverName(callee.object)}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
@@ -514,8 +515,8 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
  * is missing: a hardcoded fallback, like `process.env.DATA_KEY ?? '…'`.
  */
 function configDefault(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
-  const callee = unwrapExpression(node.callee);
-  if (callee.type !== 'MemberExpression' || !/^(?:get|getOrDefault|getString)$/.test(memberName(callee) ?? '') || node.arguments.length < 2) return undefined;
+  // On a settings object only: `db.get('keys', 'store')` (IndexedDB) reads the record 'store'.
+  if (!isSettingsLookup(node) || node.arguments.length < 2) return undefined;
   const fallback = node.arguments[node.arguments.length - 1];
   const name = node.arguments[node.arguments.length - 2];
   if (fallback.type === 'SpreadElement' || name.type === 'SpreadElement') return undefined;

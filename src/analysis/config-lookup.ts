@@ -1,0 +1,29 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { words } from './names';
+import { memberName, unwrapExpression } from './scope';
+
+/**
+ * Settings lookups by name: `this.config.get('APP_SECRET')`, `configService.getOrThrow('APP_SECRET')`,
+ * `nconf.get('jwt:secret')`, lodash `_.get(settings, 'jwt.secret', '…')`. Recognised by the method
+ * and by the receiver's name, so `db.get('keys', 'store')` (IndexedDB), `cache.get(id)` or
+ * `req.get('x-signature')` are not settings.
+ */
+
+const CONFIG_RECEIVER_WORDS = new Set(['config', 'configuration', 'cfg', 'conf', 'nconf', 'settings', 'convict']);
+const LOOKUP_METHODS = /^(?:get|getOrThrow|getOrDefault|getString)$/;
+
+/** Is `call` a lookup method (`get`, `getOrThrow`…) on a configuration object or on lodash? */
+export function isSettingsLookup(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || !LOOKUP_METHODS.test(memberName(callee) ?? '')) return false;
+  const name = receiverName(callee.object);
+  return name !== undefined && (name === '_' || name === 'lodash' || words(name).some((w) => CONFIG_RECEIVER_WORDS.has(w)));
+}
+
+/** `config` of `config.get`, `configService` of `this.configService.get`. */
+export function receiverName(node: TSESTree.Node): string | undefined {
+  const receiver = unwrapExpression(node);
+  if (receiver.type === 'Identifier') return receiver.name;
+  if (receiver.type === 'MemberExpression') return memberName(receiver);
+  return undefined;
+}
