@@ -30,6 +30,8 @@ export function runLintWorker(port: MessagePort): void {
 export class LintWorkerState {
   /** The last lazily linted version of each open document, parsed, for its key inventory. */
   private readonly parsed = new Map<string, { document: TextDocument; outcome: LintOutcome }>();
+  /** The file name each open document was linted under (its kept parse is dropped when it closes). */
+  private readonly fileNames = new Map<string, string>();
   /** The edits of the last lint, until taken (see LintDetails). */
   private details: LintDetails | null = null;
 
@@ -55,14 +57,21 @@ export class LintWorkerState {
         const held = this.parsed.get(job.uri);
         return held && held.document.version === job.version ? fileKeyInventory(held.document, held.outcome) : null;
       }
-      case 'forget':
+      case 'forget': {
         this.parsed.delete(job.uri);
+        const fileName = this.fileNames.get(job.uri);
+        this.fileNames.delete(job.uri);
+        if (fileName !== undefined) this.host.forget(fileName);
         return null;
+      }
     }
   }
 
   private lint(job: LintJob): JobResults['lint'] {
-    const outcome = this.host.lint(job);
+    // Open documents are typed in: their next lint re-parses only what changed.
+    const incremental = job.keys === 'lazy';
+    if (incremental) this.fileNames.set(job.uri, job.fileName);
+    const outcome = this.host.lint({ ...job, incremental });
     const document = TextDocument.create(job.uri, job.languageId, job.version, job.text);
     const complete = toDiagnostics(document, outcome);
     const diagnostics = complete.map(publishedDiagnostic);

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Linter, type SourceCode } from 'eslint';
 import type { KeywardenSettings } from '../../shared/protocol';
 import { normalizedConfigArray, normalizesOnce } from './config-array';
+import { IncrementalParser } from './incremental-parser';
 import { buildLintConfig } from './lint-config';
 
 export interface LintOutcome {
@@ -20,6 +21,12 @@ export interface LintRequest {
   fileName: string;
   settings: KeywardenSettings;
   policy?: object;
+  /**
+   * A document being typed in: parse again only the statements the edit
+   * touched since its last lint (see IncrementalParser). Files linted once
+   * (workspace scan) are parsed in full and not kept.
+   */
+  incremental?: boolean;
 }
 
 type Logger = (message: string) => void;
@@ -41,6 +48,8 @@ export class LinterHost {
   private readonly reportedFailures = new Set<string>();
   /** Normalized configs by filesystem root, settings and policy (few distinct ones: a workspace has one or two). */
   private readonly configs = new Map<string, Linter.Config[]>();
+  /** Keeps the last parse of the documents being typed in. */
+  readonly incrementalParser = new IncrementalParser();
 
   constructor(
     private readonly log: Logger,
@@ -104,14 +113,23 @@ export class LinterHost {
       linter = new Linter({ configType: 'flat', cwd: root });
       this.linters.set(root, linter);
     }
-    const key = JSON.stringify([root, request.settings, request.policy ?? null]);
+    const incremental = request.incremental === true;
+    const key = JSON.stringify([root, request.settings, request.policy ?? null, incremental]);
     let config = this.configs.get(key);
     if (!config) {
-      config = normalizedConfigArray(buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings)), root);
+      const configs = buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings));
+      // No `files`: it applies to every file the configs before it match.
+      if (incremental) configs.push({ languageOptions: { parser: this.incrementalParser.parser } });
+      config = normalizedConfigArray(configs, root);
       if (this.configs.size >= 16) this.configs.delete(this.configs.keys().next().value!);
       this.configs.set(key, config);
     }
     return { linter, config };
+  }
+
+  /** Drops the kept parse of a file (its document was closed). */
+  forget(fileName: string): void {
+    this.incrementalParser.forget(fileName);
   }
 
   /** Logs a rule failure once per rule (first line and location only: messages may quote source text). */

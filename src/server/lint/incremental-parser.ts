@@ -1,0 +1,346 @@
+import { analyze } from '@typescript-eslint/scope-manager';
+import * as espree from 'espree';
+import { keywardenParser } from '../../util/parser';
+import { declaredNamesKey } from './top-level-names';
+import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './text-edit';
+
+/**
+ * Re-parses only the top-level statements an edit touched, for documents that
+ * are being typed in.
+ *
+ * Parsing is most of the cost of linting a TypeScript file: for a 2,000-line
+ * file @typescript-eslint/parser takes about 250 ms, and ESLint plus all of
+ * keywarden's rules on an already parsed tree about 80 ms. Between two
+ * keystrokes almost every statement is unchanged, so the statements around the
+ * edit are parsed again (in a copy of the text where everything before them is
+ * blanked, so offsets, lines and columns come out right), the statements after
+ * them are moved by the edit's length and line count, and the ones before are
+ * kept as they are. Scope analysis always runs on the whole new tree.
+ *
+ * The result must be exactly what a full parse gives, so the shortcut is only
+ * taken when that is certain:
+ *  - one unchanged statement on each side of the edit is parsed again with it,
+ *    and must come out where it was: the parser reached and left the edited
+ *    region at statement boundaries, and from an unchanged statement boundary
+ *    on, the same text parses the same way;
+ *  - the first kept statement after the edit starts on a later line than the
+ *    edit ends, so only lines move, never columns;
+ *  - no string-literal expression statement is in the region (whether it is a
+ *    directive such as "use strict" depends on the statements before it);
+ *  - the region declares and exports the same top-level names as before
+ *    (espree rejects a second `const x` or a duplicate export anywhere in the
+ *    file, so new or renamed top-level names need the whole file).
+ * Otherwise, and on any error, the file is parsed in full. A test compares the
+ * two parses over thousands of random edits to the corpus files.
+ *
+ * Nodes of kept statements are reused across lints. keywarden's caches are
+ * keyed by the Program node (new on every parse) or by a subtree whose content
+ * they only depend on, so reuse is safe for them; ESLint sets `parent` again
+ * on every lint.
+ */
+
+interface Position {
+  line: number;
+  column: number;
+}
+interface Located {
+  type: string;
+  range: [number, number];
+  loc: { start: Position; end: Position };
+  start?: number;
+  end?: number;
+  [key: string]: unknown;
+}
+interface ProgramNode extends Located {
+  body: Located[];
+  tokens: Located[];
+  comments: Located[];
+}
+export interface ParseResult {
+  ast: ProgramNode;
+  scopeManager?: unknown;
+  services?: unknown;
+  visitorKeys?: unknown;
+}
+export interface ParserLike {
+  parseForESLint(code: string, options: Record<string, unknown>): ParseResult;
+}
+
+interface ParsedFile {
+  text: string;
+  ast: ProgramNode;
+  optionsKey: string;
+}
+
+export interface IncrementalParserOptions {
+  /** Files kept for the next edit (the documents being typed in). */
+  maxFiles?: number;
+  /** Below this size a full parse is cheap enough. */
+  minChars?: number;
+  /** Parse in full when the region to parse again is more than this share of the file. */
+  maxRegionShare?: number;
+}
+
+export class IncrementalParser {
+  /** How many parses were full and how many reused statements (for tests and the bench). */
+  readonly stats = { full: 0, partial: 0, fallbacks: {} as Record<string, number> };
+  /** The ESLint parser to put in `languageOptions.parser`. */
+  readonly parser: { meta: { name: string; version: string }; parseForESLint(code: string, options?: Record<string, unknown>): ParseResult };
+
+  private readonly files = new Map<string, ParsedFile>();
+  private readonly maxFiles: number;
+  private readonly minChars: number;
+  private readonly maxRegionShare: number;
+
+  constructor(
+    private readonly base: ParserLike = keywardenParser as unknown as ParserLike,
+    options: IncrementalParserOptions = {},
+  ) {
+    this.maxFiles = options.maxFiles ?? 4;
+    this.minChars = options.minChars ?? 4000;
+    this.maxRegionShare = options.maxRegionShare ?? 0.5;
+    this.parser = {
+      meta: { name: 'keywarden/incremental-parser', version: keywardenParser.meta.version },
+      parseForESLint: (code, parserOptions = {}) => this.parse(code, parserOptions),
+    };
+  }
+
+  /** Drops what is kept for a file (its document was closed). */
+  forget(filePath: string): void {
+    this.files.delete(filePath);
+  }
+
+  parse(code: string, options: Record<string, unknown>): ParseResult {
+    const filePath = typeof options.filePath === 'string' ? options.filePath : '';
+    const optionsKey = reusableOptionsKey(options);
+    if (!filePath || optionsKey === undefined) return this.base.parseForESLint(code, options);
+    const previous = this.files.get(filePath);
+    let result: ParseResult | undefined;
+    if (previous && previous.optionsKey === optionsKey && code.length >= this.minChars) {
+      try {
+        result = this.reparse(previous, code, options);
+      } catch {
+        this.stats.fallbacks.failed = (this.stats.fallbacks.failed ?? 0) + 1;
+        // The kept tree may be half moved: never reuse it.
+        this.files.delete(filePath);
+        result = undefined;
+      }
+    }
+    if (result) this.stats.partial++;
+    else {
+      // A syntax error throws here, as without this class; the last good parse is kept for the next edit.
+      result = this.base.parseForESLint(code, options);
+      this.stats.full++;
+    }
+    this.remember(filePath, { text: code, ast: result.ast, optionsKey });
+    return result;
+  }
+
+  private remember(filePath: string, parsed: ParsedFile): void {
+    this.files.delete(filePath);
+    this.files.set(filePath, parsed);
+    while (this.files.size > this.maxFiles) this.files.delete(this.files.keys().next().value!);
+  }
+
+  /** The new tree built from `previous`'s, or undefined when only a full parse is certain to be right. */
+  private reparse(previous: ParsedFile, code: string, options: Record<string, unknown>): ParseResult | undefined {
+    const result = this.tryReparse(previous, code, options);
+    if (typeof result === 'string') {
+      this.stats.fallbacks[result] = (this.stats.fallbacks[result] ?? 0) + 1;
+      return undefined;
+    }
+    return result;
+  }
+
+  /** The new tree, or why only a full parse is certain to be right. */
+  private tryReparse(previous: ParsedFile, code: string, options: Record<string, unknown>): ParseResult | string {
+    const { text: oldText, ast: oldAst } = previous;
+    const body = oldAst.body;
+    if (body.length === 0 || !Array.isArray(oldAst.tokens) || !Array.isArray(oldAst.comments)) return 'no statements';
+    const edit = textEdit(oldText, code);
+    const region = regionAround(body, oldText, edit);
+    if (!region) return 'no region';
+    if (region.oldEnd - region.start > this.maxRegionShare * oldText.length) return 'region too large';
+    if (body.slice(region.first, region.last + 1).some(mayBeDirective)) return 'directive';
+
+    const newRegionEnd = region.oldEnd + edit.delta;
+    let parsed: ParseResult;
+    try {
+      parsed = this.base.parseForESLint(blankedPrefix(code, region.start) + code.slice(region.start, newRegionEnd), options);
+    } catch {
+      return 'parse error'; // the full parse reports it (or parses: the region may end mid-statement)
+    }
+    const statements = parsed.ast.body;
+    if (statements.some(mayBeDirective)) return 'directive';
+    if (declaredNamesKey(statements) !== declaredNamesKey(body.slice(region.first, region.last + 1))) return 'declared names changed';
+    if (region.leadingNeighbor) {
+      const kept = body[region.first];
+      if (!sameRange(statements[0], kept.range[0], kept.range[1])) return 'statement before moved';
+    }
+    if (region.trailingNeighbor) {
+      const kept = body[region.last];
+      if (!sameRange(statements[statements.length - 1], kept.range[0] + edit.delta, kept.range[1] + edit.delta)) return 'statement after moved';
+    }
+
+    // Everything is read from the old tree before anything of it moves:
+    // position objects may be shared between nodes, tokens and the Program.
+    const lineDelta = lineBreaksBetween(code, edit.start, edit.newEnd) - lineBreaksBetween(oldText, edit.start, edit.oldEnd);
+    const reachesEnd = newRegionEnd === code.length;
+    const programEnd = reachesEnd ? parsed.ast.range[1] : oldAst.range[1] + edit.delta;
+    const programEndLoc = reachesEnd ? { ...parsed.ast.loc.end } : { line: oldAst.loc.end.line + lineDelta, column: oldAst.loc.end.column };
+    const programStart = region.start === 0 ? parsed.ast.range[0] : oldAst.range[0];
+    const programStartLoc = region.start === 0 ? { ...parsed.ast.loc.start } : { ...oldAst.loc.start };
+    const suffix = body.slice(region.last + 1);
+    const tokens = outside(oldAst.tokens, region.start, region.oldEnd);
+    const comments = outside(oldAst.comments, region.start, region.oldEnd);
+
+    const keys = (parsed.visitorKeys as VisitorKeys | undefined) ?? espree.VisitorKeys;
+    if (edit.delta !== 0 || lineDelta !== 0) {
+      const moved = new Set<Located>();
+      for (const node of [...suffix, ...tokens.after, ...comments.after]) move(node, edit.delta, lineDelta, keys, moved);
+    }
+
+    const ast: ProgramNode = {
+      ...parsed.ast,
+      body: [...body.slice(0, region.first), ...statements, ...suffix],
+      tokens: [...tokens.before, ...parsed.ast.tokens, ...tokens.after],
+      comments: [...comments.before, ...parsed.ast.comments, ...comments.after],
+      range: [programStart, programEnd],
+      loc: { start: programStartLoc, end: programEndLoc },
+    };
+    if (typeof parsed.ast.start === 'number') ast.start = programStart;
+    if (typeof parsed.ast.end === 'number') ast.end = programEnd;
+    if (parsed.scopeManager === undefined) return { ast };
+    // @typescript-eslint/parser's result: its scope analysis, with the options it would use.
+    return { ...parsed, ast, scopeManager: analyze(ast as never, typescriptAnalyzeOptions(options)) };
+  }
+}
+
+interface Region {
+  /** Index of the first and last old statement parsed again. */
+  first: number;
+  last: number;
+  /** Where the region starts (same offset in both texts) and ends in the old text. */
+  start: number;
+  oldEnd: number;
+  /** Whether an unchanged statement before / after the edit is in the region (and must parse to where it was). */
+  leadingNeighbor: boolean;
+  trailingNeighbor: boolean;
+}
+
+/**
+ * The old statements to parse again: those the edit touches, one unchanged
+ * statement on each side, and more after it until the kept statements start on
+ * a later line than the edit's end.
+ */
+function regionAround(body: Located[], oldText: string, edit: TextEdit): Region | undefined {
+  // Statements ending strictly before the edit are untouched (typing right after one changes it).
+  const untouchedBefore = countWhile(body, (s) => s.range[1] < edit.start);
+  // The first statement starting strictly after the edit (typing right before one changes it).
+  const firstAfter = countWhile(body, (s) => s.range[0] <= edit.oldEnd);
+  const leadingNeighbor = untouchedBefore > 0;
+  const trailingNeighbor = firstAfter < body.length;
+  const first = leadingNeighbor ? untouchedBefore - 1 : 0;
+  let last = trailingNeighbor ? firstAfter : body.length - 1;
+  while (last + 1 < body.length && lineBreaksBetween(oldText, edit.oldEnd, body[last + 1].range[0]) === 0) last++;
+  if (last < first) return undefined;
+  const start = first > 0 ? body[first - 1].range[1] : 0;
+  const oldEnd = last + 1 < body.length ? body[last + 1].range[0] : oldText.length;
+  if (start > edit.start || oldEnd < edit.oldEnd) return undefined;
+  return { first, last, start, oldEnd, leadingNeighbor, trailingNeighbor };
+}
+
+/** How many leading items of a list sorted by position satisfy a monotone test (binary search). */
+function countWhile<T>(items: readonly T[], test: (item: T) => boolean): number {
+  let low = 0;
+  let high = items.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (test(items[mid])) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Tokens (or comments) of the old file before and after the region. */
+function outside(old: Located[], start: number, oldEnd: number): { before: Located[]; after: Located[] } {
+  return {
+    before: old.slice(0, countWhile(old, (t) => t.range[1] <= start)),
+    after: old.slice(countWhile(old, (t) => t.range[0] < oldEnd)),
+  };
+}
+
+function sameRange(node: Located | undefined, start: number, end: number): boolean {
+  return node !== undefined && node.range[0] === start && node.range[1] === end;
+}
+
+/** A string-literal expression statement: a directive or not depending on what precedes it. */
+function mayBeDirective(statement: Located): boolean {
+  if (statement.type !== 'ExpressionStatement') return false;
+  const expression = statement.expression as Located | undefined;
+  return 'directive' in statement || (expression?.type === 'Literal' && typeof expression.value === 'string');
+}
+
+type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
+
+/**
+ * Moves a node and its subtree (or a token or comment) by `delta` characters
+ * and `lineDelta` lines. Ranges and locations are replaced, not changed in
+ * place: espree shares position objects between a node, its first child and
+ * its tokens, and changing a shared one twice would move it twice. For the
+ * same reason a node reached twice (espree's `import { a }` has `imported`
+ * and `local` be one node) is moved once.
+ */
+function move(node: Located, delta: number, lineDelta: number, keys: VisitorKeys, moved: Set<Located>): void {
+  if (moved.has(node)) return;
+  moved.add(node);
+  node.range = [node.range[0] + delta, node.range[1] + delta];
+  const { start, end } = node.loc;
+  node.loc = { start: { line: start.line + lineDelta, column: start.column }, end: { line: end.line + lineDelta, column: end.column } };
+  if (typeof node.start === 'number') node.start += delta;
+  if (typeof node.end === 'number') node.end += delta;
+  for (const key of keys[node.type] ?? childKeys(node)) {
+    const child = node[key];
+    if (Array.isArray(child)) {
+      for (const item of child) if (isNode(item)) move(item, delta, lineDelta, keys, moved);
+    } else if (isNode(child)) {
+      move(child, delta, lineDelta, keys, moved);
+    }
+  }
+}
+
+/** Keys of a node type the visitor keys do not know (a parser's extension): every property holding nodes. */
+function childKeys(node: Located): string[] {
+  return Object.keys(node).filter((key) => key !== 'parent' && key !== 'loc' && key !== 'range' && (isNode(node[key]) || Array.isArray(node[key])));
+}
+
+function isNode(value: unknown): value is Located {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+/**
+ * The options, as a key: parses are only combined under the same options.
+ * With type information (a TypeScript program) nothing is reused: the program
+ * holds the full parse.
+ */
+function reusableOptionsKey(options: Record<string, unknown>): string | undefined {
+  if (options.project || options.projectService || options.programs) return undefined;
+  try {
+    const { filePath: _filePath, ...rest } = options;
+    return JSON.stringify(rest);
+  } catch {
+    return undefined;
+  }
+}
+
+/** The scope-analysis options @typescript-eslint/parser derives from its parser options (without a program). */
+function typescriptAnalyzeOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const ecmaFeatures = (typeof options.ecmaFeatures === 'object' && options.ecmaFeatures) || {};
+  return {
+    globalReturn: (ecmaFeatures as { globalReturn?: boolean }).globalReturn,
+    jsxFragmentName: options.jsxFragmentName,
+    jsxPragma: options.jsxPragma,
+    lib: options.lib,
+    sourceType: options.sourceType === 'module' || options.sourceType === 'script' ? options.sourceType : 'script',
+  };
+}
