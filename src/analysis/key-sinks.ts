@@ -14,8 +14,11 @@ import {
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  RESPONSE_CONSTRUCTOR,
   RESPONSE_METHODS,
   RESPONSE_NAME,
+  SOCKET_METHODS,
+  SOCKET_NAME,
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
 } from '../model/sinks';
@@ -158,6 +161,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
       if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
+      if (RESPONSE_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'response', node: parent };
       return undefined;
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
@@ -269,6 +273,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   const receiver = receiverName(callee.object);
   if (LOG_METHODS.has(method) && receiver && LOGGER_NAME.test(receiver)) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (SOCKET_METHODS.has(method) && receiver && SOCKET_NAME.test(receiver)) return { kind: 'response', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (DB_METHODS.has(method) || (method === 'set' && receiver && PERSISTENT_STORE_NAME.test(receiver))) {

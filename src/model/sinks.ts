@@ -29,9 +29,18 @@ export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', '
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 
-/** HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`, Hono's `c.json(…)`. */
-export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c)$/;
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp']);
+/**
+ * HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`, Hono's `c.json(…)`, Next.js and
+ * Fetch-API `NextResponse.json(…)`/`Response.json(…)`, hapi's `h.response(…)`; headers and cookies
+ * set on a response reach the client too (`res.cookie('dek', …)`, `res.setHeader(…)`).
+ */
+export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header']);
+/** Responses built with `new Response(body)` / `new NextResponse(body)`. */
+export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
+/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`. */
+export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket)$/;
+export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
 export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push']);

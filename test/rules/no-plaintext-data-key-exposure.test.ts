@@ -567,6 +567,48 @@ app.post('/keys', async (c: any) => {
       },
     ],
   },
+  {
+    name: 'Next.js route handler (NextResponse.json, new Response), a cookie, and a Socket.IO message',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { NextResponse } from 'next/server';
+const kms = new KMSClient({});
+async function handler(req: Request, socket: { emit(e: string, v: unknown): void }, res: { cookie(n: string, v: string): void }) {
+  const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '1' } }));
+  const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '2' } }));
+  const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '3' } }));
+  const d = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '4' } }));
+  socket.emit('key', Buffer.from(a.Plaintext!).toString('base64'));
+  res.cookie('dek', Buffer.from(b.Plaintext!).toString('base64'));
+  if (req.method === 'PUT') return new Response(JSON.stringify({ key: Buffer.from(c.Plaintext!).toString('base64') }));
+  return NextResponse.json({ key: Buffer.from(d.Plaintext!).toString('base64') });
+}
+export { handler as POST };`,
+    errors: [5, 6, 7, 8].map((line, i) => ({
+      messageId: 'dataKeyExposed' as const,
+      data: { sinks: `sent in a response (line ${9 + i})` },
+      line,
+      column: 28,
+      suggestions: [
+        {
+          messageId: 'keepWrappedKey' as const,
+          output: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { NextResponse } from 'next/server';
+const kms = new KMSClient({});
+async function handler(req: Request, socket: { emit(e: string, v: unknown): void }, res: { cookie(n: string, v: string): void }) {
+  const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '1' } }));
+  const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '2' } }));
+  const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '3' } }));
+  const d = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '4' } }));
+  socket.emit('key', Buffer.from(${i === 0 ? 'a.CiphertextBlob!' : 'a.Plaintext!'}).toString('base64'));
+  res.cookie('dek', Buffer.from(${i === 1 ? 'b.CiphertextBlob!' : 'b.Plaintext!'}).toString('base64'));
+  if (req.method === 'PUT') return new Response(JSON.stringify({ key: Buffer.from(${i === 2 ? 'c.CiphertextBlob!' : 'c.Plaintext!'}).toString('base64') }));
+  return NextResponse.json({ key: Buffer.from(${i === 3 ? 'd.CiphertextBlob!' : 'd.Plaintext!'}).toString('base64') });
+}
+export { handler as POST };`,
+        },
+      ],
+    })),
+  },
 ];
 
 const valid = [
