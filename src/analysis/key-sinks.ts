@@ -22,6 +22,7 @@ import {
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
 } from '../model/sinks';
+import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
@@ -170,6 +171,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
+      // `this.dataKey = key`: every read of `this.dataKey` in the class carries it on.
+      if (target.type === 'ThisExpression') return viaThisField(sourceCode, parent.left, seen, hops, carrierOf, path);
       return undefined;
     }
     if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
@@ -190,6 +193,23 @@ function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>
   seen.add(fn);
   for (const call of callsOf(sourceCode, fn)) {
     const reach = climb(sourceCode, call, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** The reads of the field `this.<name>` assigned at `target`, inside the same class. */
+function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const name = memberName(target);
+  let body: TSESTree.Node | undefined = target.parent;
+  while (body && body.type !== 'ClassBody') body = body.parent;
+  const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
+  if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
+  seen.add(key);
+  for (const node of descendants(body)) {
+    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || memberName(node) !== name) continue;
+    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
+    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
   return undefined;

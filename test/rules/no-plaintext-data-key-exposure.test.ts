@@ -609,6 +609,28 @@ export { handler as POST };`,
       ],
     })),
   },
+  {
+    name: 'kept in a field (this.dataKey) and logged from that field; a field used only as a cipher key is fine',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export class KeyService {
+  private dataKey?: Uint8Array;
+  private sealKey?: Uint8Array;
+  constructor(private readonly logger: { info(...a: unknown[]): void }) {}
+  async load(wrapped: Uint8Array, wrappedSeal: Uint8Array) {
+    const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { s: 'k' } }));
+    this.dataKey = Plaintext;
+    const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedSeal, EncryptionContext: { s: 's' } }));
+    this.sealKey = second.Plaintext;
+  }
+  report() {
+    this.logger.info('loaded data key', this.dataKey);
+    return createCipheriv('aes-256-gcm', this.sealKey!, randomBytes(12));
+  }
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 15)' }, line: 9, column: 42, suggestions: [] }],
+  },
 ];
 
 const valid = [
