@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
-import { findProperty, isNoValue, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { findProperty, isNoValue, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
@@ -75,9 +75,21 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context). */
     function isEmptyObject(node: TSESTree.Node): boolean {
       const object = resolveObjectLiteral(sourceCode, node);
-      return !!object && object.properties.length === 0;
+      if (!object || object.properties.length > 0) return false;
+      const id = unwrapExpression(node);
+      const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
+      return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
+    }
+
+    function fillsObject(ref: TSESTree.Node): boolean {
+      const parent = ref.parent;
+      if (parent?.type === 'MemberExpression' && parent.object === ref) return parent.parent?.type === 'AssignmentExpression' && parent.parent.left === parent;
+      if (parent?.type !== 'CallExpression' || parent.arguments[0] !== ref) return false;
+      const callee = unwrapExpression(parent.callee);
+      return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
     }
 
     /**

@@ -138,6 +138,21 @@ export async function run(blob: Uint8Array) {
 
 const valid = [
   {
+    name: 'a context object that starts empty and is filled in before the call',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function run(tenantId: string | undefined, region: string, blob: Uint8Array) {
+  const context: Record<string, string> = {};
+  if (tenantId) context.tenantId = tenantId;
+  context.region = region;
+  const extra = {};
+  Object.assign(extra, { region });
+  await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/x', KeySpec: 'AES_256', EncryptionContext: context }));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: extra }));
+}
+`,
+  },
+  {
     name: 'a request built by a local helper with a context; a context from a constant (not undefined)',
     code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
 const kms = new KMSClient({});
