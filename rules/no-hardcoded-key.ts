@@ -5,7 +5,7 @@ import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { schemaDefaults } from '../src/analysis/config-schema';
+import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
 import { toFix } from '../src/fix/edits';
@@ -173,6 +173,12 @@ export default createRule<Options, MessageIds>({
           if (envName) named.push({ name, init: node.value.right, envName });
         }
       },
+      // A command-line option's default (`.option('--key <hex>', '…', '8f3a…')`): the key whenever the flag is omitted.
+      CallExpression(node) {
+        if (options.checkKeyNamedConstants === false) return;
+        const option = cliOptionDefault(node);
+        if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
+      },
       PropertyDefinition(node) {
         if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
         const name = propertyName(node.key);
@@ -311,6 +317,8 @@ function preview(constant: Constant): string {
 
 /** The environment variable for a key written inline at its sink, named after what the sink does. */
 function envNameForSink(sink: ApiCall | undefined): string {
+  // The variable the library itself documents (`AZURE_CLIENT_SECRET` for an Entra client secret).
+  if (typeof sink?.api.facts?.envVar === 'string') return sink.api.facts.envVar;
   switch (sink?.api.operation) {
     case 'jwt-sign':
     case 'jwt-verify':

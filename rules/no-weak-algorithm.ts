@@ -134,6 +134,10 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    // A cipher picked from a table at run time (`createCipheriv(FORMATS[v].cipher, …)`) encrypts with
+    // every entry some day: each weak entry is written to new data. Decrypting and verifying through
+    // such a table reads what others wrote (a parser's format support): only the entry in use counts.
+    const everyEntryCtx: ResolveContext = { ...ctx, everyTableEntry: true };
     const projectPath = projectRelativePath(context.filename, context.cwd);
     const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
     // The policy is looked up (a walk up the folders) only when a file names an algorithm.
@@ -162,7 +166,7 @@ export default createRule<Options, MessageIds>({
     function checkCall(call: ApiCall, macInFile: boolean): void {
       const op = call.api.operation;
       for (const node of [...argsWithRole(call, 'algorithm'), ...argsWithRole(call, 'digest')]) {
-        for (const constant of resolveValues(ctx, node).values) {
+        for (const constant of resolveValues(op === 'encrypt' ? everyEntryCtx : ctx, node).values) {
           if (constant.kind !== 'string') continue;
           checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);
         }

@@ -42,3 +42,51 @@ function defaultProperties(object: TSESTree.ObjectExpression): TSESTree.Node[] {
   }
   return out;
 }
+
+/** Command-line parsers' option declarations: commander `.option(flags, description, default)`, yargs `.option(name, { default })`. */
+const OPTION_METHODS = new Set(['option', 'requiredOption']);
+
+/**
+ * The setting a command-line option declares and the default it is given, which the program
+ * runs with whenever the flag is not passed:
+ * - commander: `.option('-k, --key <hex>', 'AES key', '…')` (a parser function before the default is skipped) → `key`;
+ * - yargs: `.option('signing-secret', { type: 'string', default: '…' })` → `signingSecret`.
+ * Undefined for any other call.
+ */
+export function cliOptionDefault(call: TSESTree.CallExpression): { name: string; defaults: TSESTree.Node[] } | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  // commander's `new Option('--hmac-secret <s>', '…').default('…')` (possibly after `.env(…)`, `.argParser(…)`).
+  if (memberName(callee) === 'default') {
+    const flags = optionFlags(callee.object);
+    const value = call.arguments[0];
+    return flags && value && value.type !== 'SpreadElement' ? { name: camelCase(flags), defaults: [value] } : undefined;
+  }
+  if (!OPTION_METHODS.has(memberName(callee) ?? '')) return undefined;
+  const [first, second, third, fourth] = call.arguments;
+  if (first?.type !== 'Literal' || typeof first.value !== 'string') return undefined;
+  if (second?.type === 'ObjectExpression') {
+    const name = camelCase(first.value.replace(/^-+/, ''));
+    return name ? { name, defaults: defaultProperties(second) } : undefined;
+  }
+  // commander flags: '-k, --key <hex>' / '--signing-secret [value]': the long flag names the setting.
+  const long = /--([A-Za-z][\w-]*)/.exec(first.value);
+  if (!long || !third || third.type === 'SpreadElement') return undefined;
+  const isParser = third.type === 'ArrowFunctionExpression' || third.type === 'FunctionExpression' || (third.type === 'Identifier' && /^parse/.test(third.name));
+  const fallback = isParser ? fourth : third;
+  return fallback && fallback.type !== 'SpreadElement' ? { name: camelCase(long[1]), defaults: [fallback] } : undefined;
+}
+
+/** The long flag of the `new Option('-k, --key <hex>', …)` at the root of a method chain. */
+function optionFlags(node: TSESTree.Node): string | undefined {
+  let link = unwrapExpression(node);
+  for (let i = 0; i < MAX_CHAIN && link.type === 'CallExpression' && link.callee.type === 'MemberExpression'; i++) link = unwrapExpression(link.callee.object);
+  if (link.type !== 'NewExpression') return undefined;
+  const first = link.arguments[0];
+  const long = first?.type === 'Literal' && typeof first.value === 'string' ? /^-[\w-]*(?:,\s*|\s+)?--([A-Za-z][\w-]*)|^--([A-Za-z][\w-]*)/.exec(first.value) : null;
+  return long ? long[1] ?? long[2] : undefined;
+}
+
+function camelCase(flag: string): string {
+  return flag.replace(/-+([a-zA-Z0-9])/g, (_, c: string) => c.toUpperCase());
+}

@@ -132,7 +132,13 @@ function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: reado
   const keyVariables = new Set<TSESLint.Scope.Variable>();
   for (const keyArg of keyArgs) for (const v of keySources(sourceCode, keyArg)) keyVariables.add(v);
   for (const def of definitions) {
-    if (def.type === 'Identifier' || containsRandom(sourceCode, def)) continue;
+    // `createCipheriv(alg, key, key)`, crypto-js `{ iv: key }`: the key itself is the IV.
+    if (def.type === 'Identifier') {
+      const variable = variableOf(sourceCode, def);
+      if (variable && keyArgs.some((k) => rootVariables(sourceCode, k, 0).includes(variable))) return { kind: 'key-derived', origin: def, from: variable.name };
+      continue;
+    }
+    if (containsRandom(sourceCode, def)) continue;
     if (!isComputation(def) || readsStoredIv(sourceCode, def)) continue;
     const roots = rootVariables(sourceCode, def, 0);
     const shared = roots.find((v) => keyVariables.has(v));

@@ -150,13 +150,17 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
  * Members without an initializer (auto-numbered) have none.
  */
 export function enumMemberInitializer(sourceCode: SourceCode, node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  const member = enumMembers(sourceCode, node)?.find((m) => (m.id.type === 'Identifier' ? m.id.name : String(m.id.value)) === name);
+  return member?.initializer ?? undefined;
+}
+
+/** The members of the TypeScript `enum` an identifier names, if it names one declared in this file. */
+export function enumMembers(sourceCode: SourceCode, node: TSESTree.Node): readonly TSESTree.TSEnumMember[] | undefined {
   const expr = unwrapExpression(node);
   if (expr.type !== 'Identifier') return undefined;
   const def = variableOf(sourceCode, expr)?.defs.find((d) => d.node.type === 'TSEnumDeclaration');
   if (!def || def.node.type !== 'TSEnumDeclaration') return undefined;
-  const members = def.node.body?.members ?? [];
-  const member = members.find((m) => (m.id.type === 'Identifier' ? m.id.name : String(m.id.value)) === name);
-  return member?.initializer ?? undefined;
+  return def.node.body?.members ?? [];
 }
 
 /** The value of property `name` in an object literal (last one wins, as at run time). */

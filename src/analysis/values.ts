@@ -2,12 +2,15 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
+import { LIBRARY_CONSTANT_NAMES, libraryConstant } from '../model';
+import { resolveImportPath } from './imports';
 import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import {
   enumMemberInitializer,
+  enumMembers,
   findProperty,
   memberName,
   propertyName,
@@ -571,11 +574,20 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   }
   const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
   if (enumValue) return next(enumValue);
+  // `format.cipher` of `const format = FORMATS[version]`: that member of any entry.
+  const entries = ctx.everyTableEntry ? tableEntries(ctx.sourceCode, node.object) : undefined;
+  if (entries) return union(entries.flatMap((entry) => findProperty(entry, name) ?? []).map(next), false);
   // `arr[0]` of a constant array.
   const asArray = next(node.object);
   if (asArray.complete && asArray.values.length === 1 && asArray.values[0].kind === 'array' && /^\d+$/.test(name)) {
     const element = (asArray.values[0].value as readonly Constant[])[Number(name)];
     return element ? single(element) : NONE;
+  }
+  // A library's named constant (`sodium.crypto_pwhash_MEMLIMIT_MIN`).
+  if (LIBRARY_CONSTANT_NAMES.has(name)) {
+    const path = resolveImportPath(ctx.sourceCode, node);
+    const value = path?.module !== undefined ? libraryConstant(path.module, path.path) : undefined;
+    if (value !== undefined) return single({ kind: 'number', value, origin: node });
   }
   // A static class member or an exported object from another file (type information).
   const staticValues = classMemberValues(ctx.sourceCode, node, name);
@@ -603,9 +615,45 @@ function anyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (
     for (const prop of object.properties) if (prop.type === 'Property' && prop.kind === 'init' && !prop.method) values.push(prop.value);
     return union(values.map(next), false);
   }
+  // `SigningSecret[integration]` of a TypeScript enum: any member's value.
+  const members = enumMembers(ctx.sourceCode, node.object);
+  if (members) return union(members.flatMap((m) => (m.initializer ? [next(m.initializer)] : [])), false);
   const array = next(node.object);
   if (array.values.length === 1 && array.values[0].kind === 'array') return { values: [...(array.values[0].value as readonly Constant[])].slice(0, MAX_VALUES), complete: false };
   return NONE;
+}
+
+/**
+ * The object entries an expression may be when it picks one from a table at run time:
+ * `FORMATS[partner.version]` (or a const bound to it) over `const FORMATS = { 1: {…}, 2: {…} }`
+ * or an array of object literals. Undefined when it is not such a lookup.
+ */
+function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression[] | undefined {
+  const expr = unwrapExpression(node);
+  if (depth > 3) return undefined;
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const def = variable?.defs[0];
+    if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || writesOf(variable).length !== 1) return undefined;
+    return tableEntries(sourceCode, def.node.init, depth + 1);
+  }
+  if (expr.type !== 'MemberExpression' || !expr.computed || expr.property.type === 'Literal' || expr.property.type === 'TemplateLiteral') return undefined;
+  const table = resolveObjectLiteral(sourceCode, expr.object);
+  const values = table
+    ? table.properties.flatMap((p) => (p.type === 'Property' && p.kind === 'init' && !p.method ? [p.value] : []))
+    : arrayLiteralOf(sourceCode, expr.object)?.elements ?? [];
+  const entries = values.flatMap((v) => (v && v.type !== 'SpreadElement' && unwrapExpression(v).type === 'ObjectExpression' ? [unwrapExpression(v) as TSESTree.ObjectExpression] : []));
+  return entries.length ? entries : undefined;
+}
+
+function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'ArrayExpression') return expr;
+  if (expr.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, expr);
+  const def = variable?.defs[0];
+  const init = def?.type === 'Variable' && variable!.defs.length === 1 && def.node.id === def.name ? def.node.init : undefined;
+  return init && unwrapExpression(init).type === 'ArrayExpression' ? (unwrapExpression(init) as TSESTree.ArrayExpression) : undefined;
 }
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
@@ -663,6 +711,12 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     return bytesFromArray(node, inner);
   }
   if (callee.type === 'Identifier' && callee.name === 'String' && arg0 && !variableOf(ctx.sourceCode, callee)?.defs.length) return derive(next(arg0));
+  // Number(process.env.ITERATIONS ?? 1000), parseInt('12', 10): the numbers a setting falls back to.
+  if (arg0 && isNumberConversion(ctx, callee)) return toNumbers(next(arg0));
+  // String.fromCharCode(81, 55, …): a key spelled as character codes is still the key.
+  if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'String' && memberName(callee) === 'fromCharCode' && !variableOf(ctx.sourceCode, callee.object)?.defs.length) {
+    return charCodes(node, next);
+  }
   // new TextEncoder().encode(x)
   if (callee.type === 'MemberExpression' && memberName(callee) === 'encode' && arg0) {
     const encoder = unwrapExpression(callee.object);
@@ -699,6 +753,43 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     }
   }
   return NONE;
+}
+
+const NUMBER_PARSERS = new Set(['parseInt', 'parseFloat']);
+
+/** `Number(x)`, `parseInt(x)`, `Number.parseInt(x)` of the built-ins (not a local function of that name). */
+function isNumberConversion(ctx: ResolveContext, callee: TSESTree.Node): boolean {
+  const isGlobal = (id: TSESTree.Identifier) => !variableOf(ctx.sourceCode, id)?.defs.length;
+  if (callee.type === 'Identifier') return (callee.name === 'Number' || NUMBER_PARSERS.has(callee.name)) && isGlobal(callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Number' && isGlobal(callee.object) && NUMBER_PARSERS.has(memberName(callee) ?? '');
+}
+
+/** Numeric constants stay, numeric strings become numbers (at the same origin); anything else is unknown. */
+function toNumbers(inner: Resolution): Resolution {
+  const values: Constant[] = [];
+  let complete = inner.complete;
+  for (const v of inner.values) {
+    const n = v.kind === 'number' ? (v.value as number) : v.kind === 'string' && /^\s*-?\d+(?:\.\d+)?\s*$/.test(v.value as string) ? Number(v.value) : undefined;
+    if (n === undefined) complete = false;
+    else values.push({ ...v, kind: 'number', value: n, text: undefined, encoding: undefined });
+  }
+  return { values, complete: complete && values.length > 0 };
+}
+
+/** `String.fromCharCode(…codes)` with every code (or a spread constant array of codes) constant. */
+function charCodes(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const codes: number[] = [];
+  for (const arg of node.arguments) {
+    const r = next(arg.type === 'SpreadElement' ? arg.argument : arg);
+    if (!r.complete || r.values.length !== 1) return NONE;
+    const v = r.values[0];
+    const items = arg.type === 'SpreadElement' ? (v.kind === 'array' ? (v.value as readonly Constant[]) : v.kind === 'bytes' ? Array.from(v.value as Uint8Array, (b) => ({ kind: 'number', value: b }) as Constant) : undefined) : [v];
+    if (!items || !items.every((c) => c.kind === 'number' && Number.isInteger(c.value) && (c.value as number) >= 0 && (c.value as number) <= 0xffff)) return NONE;
+    codes.push(...items.map((c) => c.value as number));
+  }
+  if (codes.length === 0) return NONE;
+  const text = String.fromCharCode(...codes);
+  return single({ kind: 'string', value: text, origin: node, text });
 }
 
 function isTextEncoderBinding(ctx: ResolveContext, id: TSESTree.Identifier): boolean {

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { cliOptionDefault } from '../analysis/config-schema';
 import { words } from '../analysis/names';
 import { memberName, propertyName, unwrapExpression, type SourceCode } from '../analysis/scope';
 import { destructuredEnvVar, envVarName } from '../analysis/values';
@@ -38,6 +39,9 @@ function build(sourceCode: SourceCode, origin: TSESTree.Node, typescript: boolea
   if (!isStringLiteral(origin)) return undefined;
   const program = sourceCode.ast;
   const parent = origin.parent!;
+  // A string enum member must stay a constant expression; a command-line option's default would
+  // demand the variable even when the flag is passed: no environment read fits there.
+  if (parent.type === 'TSEnumMember' || isCliOptionDefault(origin)) return undefined;
   let replaced: TSESTree.Node = origin;
   let envVar: string | undefined;
   if (parent.type === 'LogicalExpression' && parent.operator !== '&&' && parent.right === origin) {
@@ -131,6 +135,12 @@ function formatOf(origin: TSESTree.Node): string {
 }
 
 /** The name the literal is bound to: a variable, an object property path, a class field or an assignment target. */
+function isCliOptionDefault(origin: TSESTree.Node): boolean {
+  const parent = origin.parent;
+  const call = parent?.type === 'Property' ? parent.parent?.parent : parent;
+  return call?.type === 'CallExpression' && (cliOptionDefault(call)?.defaults.includes(origin) ?? false);
+}
+
 function bindingName(origin: TSESTree.Node): string | undefined {
   let node: TSESTree.Node = origin;
   // Through value-preserving wrappers: `Buffer.from('…', 'hex')`, `'…' as const`, `new TextEncoder().encode('…')`.

@@ -1,5 +1,5 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
-import { azureKeyVault, gcpKms } from './libraries/cloud-kms';
+import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
 import { elysiaJwt, expressJwt, fastifyJwt, honoJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
@@ -63,8 +63,27 @@ export const LIBRARIES: readonly LibraryModel[] = [
   awsSdkV2Kms,
   gcpKms,
   azureKeyVault,
+  azureIdentity,
   keywardenKms,
   predictableSources,
   textEncoding,
   tlsOptions,
 ];
+
+/** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */
+export const LIBRARY_CONSTANT_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((l) => Object.keys(l.constants ?? {}).map((path) => path.split('.').pop()!)));
+
+/** The value of a library's named constant, given the module an expression comes from and its path there. */
+export function libraryConstant(module: string, path: readonly string[]): number | undefined {
+  for (const library of LIBRARIES) {
+    if (!library.constants) continue;
+    for (const root of library.roots) {
+      if (!('module' in root) || root.module !== module) continue;
+      const at = root.at ?? [];
+      if (path.length < at.length || at.some((p, i) => path[i] !== p)) continue;
+      const key = [...(root.provides ?? []), ...path.slice(at.length)].join('.');
+      if (Object.prototype.hasOwnProperty.call(library.constants, key)) return library.constants[key];
+    }
+  }
+  return undefined;
+}

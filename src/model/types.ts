@@ -111,4 +111,9 @@ export interface LibraryModel {
   roots: readonly LibraryRoot[];
   apis: readonly ApiModel[];
   objects?: Readonly<Record<string, ObjectModel>>;
+  /**
+   * Values of the library's named numeric constants, by path in its namespace
+   * (`crypto_pwhash_MEMLIMIT_MIN` → 8192), so that costs given by name are judged like literals.
+   */
+  constants?: Readonly<Record<string, number>>;
 }

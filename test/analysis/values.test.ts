@@ -144,4 +144,41 @@ describe('analysis/values', () => {
     assert.deepEqual(values(helper + ` async function f() { marker(await macKey()); }`).values, ['bytes:0aff']);
     assert.deepEqual(values(helper + ` marker(macKey())`).values, []);
   });
+  it('spells String.fromCharCode(…) out, with constant codes only', () => {
+    assert.deepEqual(values(`marker(String.fromCharCode(107, 101, 121))`), { values: ['key'], complete: true });
+    assert.deepEqual(values(`const CODES = [104, 105]; marker(String.fromCharCode(...CODES))`).values, ['hi']);
+    assert.deepEqual(values(`marker(String.fromCharCode(107, process.env.C))`).values, []);
+    assert.deepEqual(values(`const String = { fromCharCode: () => 'x' }; marker(String.fromCharCode(107))`).values, []);
+  });
+
+  it('an enum indexed at run time is every member only for keyrings', () => {
+    const code = `enum Secret { A = 'aa', B = 'bb', C = 3 } function f(k: keyof typeof Secret) { marker(Secret[k]); }`;
+    assert.deepEqual(values(code, { everyTableEntry: true }), { values: ['aa', 'bb', '3'], complete: false });
+    assert.deepEqual(values(code).values, []);
+  });
+
+  it('a member of a table entry picked at run time is that member of every entry (keyrings, ciphers)', () => {
+    const table = `const FORMATS = { 1: { cipher: 'des-ede3-cbc' }, 2: { cipher: 'aes-256-gcm' }, 3: { other: 1 } };`;
+    assert.deepEqual(values(table + ` function f(v) { const format = FORMATS[v]; marker(format.cipher); }`, { everyTableEntry: true }), { values: ['des-ede3-cbc', 'aes-256-gcm'], complete: false });
+    assert.deepEqual(values(table + ` function f(v) { marker(FORMATS[v].cipher); }`, { everyTableEntry: true }).values, ['des-ede3-cbc', 'aes-256-gcm']);
+    assert.deepEqual(values(`const RING = [{ kid: 'a', secret: 's1' }, { kid: 'b', secret: 's2' }]; function f(i) { marker(RING[i].secret); }`, { everyTableEntry: true }).values, ['s1', 's2']);
+    // Not without the option, and not when the binding is reassigned.
+    assert.deepEqual(values(table + ` function f(v) { const format = FORMATS[v]; marker(format.cipher); }`).values, []);
+    assert.deepEqual(values(table + ` function f(v) { let format = FORMATS[v]; format = { cipher: process.env.C }; marker(format.cipher); }`, { everyTableEntry: true }).values, []);
+  });
+
+  it("reads a library's named constants through its import", () => {
+    assert.deepEqual(values(`import sodium from 'libsodium-wrappers'; marker(sodium.crypto_pwhash_MEMLIMIT_MIN)`), { values: ['8192'], complete: true });
+    assert.deepEqual(values(`const sodium = require('sodium-native'); marker(sodium.crypto_pwhash_OPSLIMIT_INTERACTIVE)`).values, ['2']);
+    // The same name on an object that is not the library says nothing.
+    assert.deepEqual(values(`function f(lib) { marker(lib.crypto_pwhash_MEMLIMIT_MIN); }`).values, []);
+  });
+  it('Number(…) and parseInt(…) turn numeric constants and fallbacks into numbers', () => {
+    assert.deepEqual(values(`marker(Number('1000'))`), { values: ['1000'], complete: true });
+    assert.deepEqual(values(`marker(Number(process.env.N ?? 1000))`), { values: ['1000(fallback)'], complete: false });
+    assert.deepEqual(values(`marker(Number.parseInt(process.env.N || '12', 10))`).values, ['12(fallback)']);
+    assert.deepEqual(values(`marker(parseInt('abc', 10))`).values, []);
+    // A local function of that name is followed as a helper, not taken for the built-in.
+    assert.deepEqual(values(`const Number = (x) => 5; marker(Number('1000'))`).values, ['5']);
+  });
 });

@@ -12,7 +12,7 @@ const GCP_PLAINTEXT = { plaintextField: 'plaintext', plaintextMayBeString: true 
 export const gcpKms: LibraryModel = {
   id: '@google-cloud/kms',
   roots: [{ module: '@google-cloud/kms' }, { module: '@google-cloud/kms', at: ['v1'] }],
-  apis: [construct('KeyManagementServiceClient', 'client', {}, { returns: 'GcpKmsClient' })],
+  apis: [construct('KeyManagementServiceClient', 'client', { '0.credentials.private_key': 'credential' }, { returns: 'GcpKmsClient' })],
   objects: {
     GcpKmsClient: {
       methods: {
@@ -60,4 +60,20 @@ export const azureKeyVault: LibraryModel = {
       },
     },
   },
+};
+
+/**
+ * Microsoft Entra credentials (`@azure/identity`) that Key Vault clients take:
+ * `new ClientSecretCredential(tenantId, clientId, clientSecret)`,
+ * `new UsernamePasswordCredential(tenantId, clientId, username, password)`.
+ * The secret authenticates to the vault, so a hardcoded one hands out its keys.
+ */
+export const azureIdentity: LibraryModel = {
+  id: '@azure/identity',
+  roots: [{ module: '@azure/identity' }],
+  apis: [
+    // `envVar`: the environment variable Azure's EnvironmentCredential reads for the same secret.
+    construct('ClientSecretCredential', 'client', { 2: 'credential' }, { facts: { envVar: 'AZURE_CLIENT_SECRET' } }),
+    construct('UsernamePasswordCredential', 'client', { 3: 'credential' }, { facts: { envVar: 'AZURE_PASSWORD' } }),
+  ],
 };

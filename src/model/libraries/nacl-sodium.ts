@@ -95,4 +95,26 @@ export const libsodium: LibraryModel = {
   id: 'libsodium',
   roots: [{ module: 'libsodium-wrappers' }, { module: 'libsodium-wrappers-sumo' }, { module: 'sodium-native' }],
   apis: sodiumApis,
+  constants: pwhashLimits(),
 };
+
+/**
+ * crypto_pwhash's named limits (argon2id, libsodium's crypto_pwhash_argon2id.h): operations
+ * (passes) and memory in bytes. `_MIN` (1 pass, 8 KiB) is far below any password-storage figure.
+ */
+function pwhashLimits(): Record<string, number> {
+  const limits: Record<string, number> = {};
+  const levels: [string, number, number][] = [
+    ['MIN', 1, 8192],
+    ['INTERACTIVE', 2, 67_108_864],
+    ['MODERATE', 3, 268_435_456],
+    ['SENSITIVE', 4, 1_073_741_824],
+  ];
+  for (const prefix of ['crypto_pwhash', 'crypto_pwhash_argon2id']) {
+    for (const [level, ops, mem] of levels) {
+      limits[`${prefix}_OPSLIMIT_${level}`] = ops;
+      limits[`${prefix}_MEMLIMIT_${level}`] = mem;
+    }
+  }
+  return limits;
+}

@@ -1,6 +1,7 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import * as espree from 'espree';
 import { keywardenParser } from '../../util/parser';
+import { moveNodes, moveTokens, type Located, type VisitorKeys } from './move-nodes';
 import { declaredNamesKey } from './top-level-names';
 import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './text-edit';
 
@@ -39,18 +40,6 @@ import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './tex
  * on every lint.
  */
 
-interface Position {
-  line: number;
-  column: number;
-}
-interface Located {
-  type: string;
-  range: [number, number];
-  loc: { start: Position; end: Position };
-  start?: number;
-  end?: number;
-  [key: string]: unknown;
-}
 interface ProgramNode extends Located {
   body: Located[];
   tokens: Located[];
@@ -195,10 +184,9 @@ export class IncrementalParser {
     const comments = outside(oldAst.comments, region.start, region.oldEnd);
 
     const keys = (parsed.visitorKeys as VisitorKeys | undefined) ?? espree.VisitorKeys;
-    if (edit.delta !== 0 || lineDelta !== 0) {
-      const moved = new Set<Located>();
-      for (const node of [...suffix, ...tokens.after, ...comments.after]) move(node, edit.delta, lineDelta, keys, moved);
-    }
+    moveNodes(suffix, edit.delta, lineDelta, keys);
+    moveTokens(tokens.after, edit.delta, lineDelta);
+    moveTokens(comments.after, edit.delta, lineDelta);
 
     const ast: ProgramNode = {
       ...parsed.ast,
@@ -279,43 +267,6 @@ function mayBeDirective(statement: Located): boolean {
   if (statement.type !== 'ExpressionStatement') return false;
   const expression = statement.expression as Located | undefined;
   return 'directive' in statement || (expression?.type === 'Literal' && typeof expression.value === 'string');
-}
-
-type VisitorKeys = Readonly<Record<string, readonly string[] | undefined>>;
-
-/**
- * Moves a node and its subtree (or a token or comment) by `delta` characters
- * and `lineDelta` lines. Ranges and locations are replaced, not changed in
- * place: espree shares position objects between a node, its first child and
- * its tokens, and changing a shared one twice would move it twice. For the
- * same reason a node reached twice (espree's `import { a }` has `imported`
- * and `local` be one node) is moved once.
- */
-function move(node: Located, delta: number, lineDelta: number, keys: VisitorKeys, moved: Set<Located>): void {
-  if (moved.has(node)) return;
-  moved.add(node);
-  node.range = [node.range[0] + delta, node.range[1] + delta];
-  const { start, end } = node.loc;
-  node.loc = { start: { line: start.line + lineDelta, column: start.column }, end: { line: end.line + lineDelta, column: end.column } };
-  if (typeof node.start === 'number') node.start += delta;
-  if (typeof node.end === 'number') node.end += delta;
-  for (const key of keys[node.type] ?? childKeys(node)) {
-    const child = node[key];
-    if (Array.isArray(child)) {
-      for (const item of child) if (isNode(item)) move(item, delta, lineDelta, keys, moved);
-    } else if (isNode(child)) {
-      move(child, delta, lineDelta, keys, moved);
-    }
-  }
-}
-
-/** Keys of a node type the visitor keys do not know (a parser's extension): every property holding nodes. */
-function childKeys(node: Located): string[] {
-  return Object.keys(node).filter((key) => key !== 'parent' && key !== 'loc' && key !== 'range' && (isNode(node[key]) || Array.isArray(node[key])));
-}
-
-function isNode(value: unknown): value is Located {
-  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
 /**
