@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { enclosingFunction } from '../src/analysis/code-paths';
-import { resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
+import { findProperty, isNoValue, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
@@ -42,10 +43,13 @@ export default createRule<Options, MessageIds>({
       'Program:exit'() {
         for (const call of getApiCalls(sourceCode)) {
           const field = call.api.facts?.contextField;
-          if (typeof field !== 'string' || !needsContext(call)) continue;
-          // An empty context (`EncryptionContext: {}`) binds nothing: as bad as none.
+          if (typeof field !== 'string') continue;
+          const requests = requestObjects(call);
+          if (!requests || !needsContext(call, requests)) continue;
+          // An empty context (`EncryptionContext: {}`) or one bound to nothing (`undefined`) binds nothing: as bad as none.
           const given = call.args.find((arg) => arg.role === 'kms-context');
-          if (given && !isEmptyObject(given.node)) continue;
+          const contexts = given ? [given.node] : requests.flatMap((object) => findProperty(object, field) ?? []);
+          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node))) continue;
           const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
           const proposed = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
           // Encrypt and Decrypt must pass the same context: a label named after this function only
@@ -71,24 +75,51 @@ export default createRule<Options, MessageIds>({
       });
     }
 
+    /** `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context). */
     function isEmptyObject(node: TSESTree.Node): boolean {
       const object = resolveObjectLiteral(sourceCode, node);
-      return !!object && object.properties.length === 0;
+      if (!object || object.properties.length > 0) return false;
+      const id = unwrapExpression(node);
+      const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
+      return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
     }
 
-    /** Only when the request is an object literal we can read whole (no spread, not a parameter). */
-    function needsContext(call: ApiCall): boolean {
+    function fillsObject(ref: TSESTree.Node): boolean {
+      const parent = ref.parent;
+      if (parent?.type === 'MemberExpression' && parent.object === ref) return parent.parent?.type === 'AssignmentExpression' && parent.parent.left === parent;
+      if (parent?.type !== 'CallExpression' || parent.arguments[0] !== ref) return false;
+      const callee = unwrapExpression(parent.callee);
+      return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+    }
+
+    /**
+     * The object literals the request is: the literal itself (or a constant bound to one), or every
+     * object a local helper returns (`new GenerateDataKeyCommand(dataKeyRequest(kek))`).
+     */
+    function requestObjects(call: ApiCall): TSESTree.ObjectExpression[] | undefined {
+      const request = call.node.arguments[0];
+      if (!request) return undefined;
+      const object = resolveObjectLiteral(sourceCode, request);
+      if (object) return [object];
+      const inner = unwrapExpression(request);
+      const helper = inner.type === 'CallExpression' ? localFunctionOf(sourceCode, inner.callee) : undefined;
+      const returned = helper && returnedExpressions(helper);
+      const objects = returned?.map((node) => resolveObjectLiteral(sourceCode, node));
+      return objects && objects.every((o) => o !== undefined) ? (objects as TSESTree.ObjectExpression[]) : undefined;
+    }
+
+    /** Only when the request is made of object literals we can read whole (no spread, not a parameter). */
+    function needsContext(call: ApiCall, requests: readonly TSESTree.ObjectExpression[]): boolean {
       if (call.api.operation !== 'encrypt' && call.api.operation !== 'decrypt' && call.api.operation !== 'keygen') return false;
       if (call.api.operation === 'decrypt' && !options.checkDecrypt) return false;
       const request = call.node.arguments[0];
-      const object = request && resolveObjectLiteral(sourceCode, request);
-      if (!object || object.properties.some((p) => p.type === 'SpreadElement')) return false;
+      if (requests.some((object) => object.properties.some((p) => p.type === 'SpreadElement'))) return false;
       // Azure Key Vault authenticates additional data only with AES-GCM keys.
       if (call.library.id === '@azure/keyvault-keys') {
         const algorithm = call.args.find((a) => a.role === 'algorithm' && a.address === '0.algorithm');
         return !!algorithm && stringValues({ sourceCode }, algorithm.node).some((v) => /GCM/i.test(String(v.value)));
       }
-      return unwrapExpression(request).type !== 'Identifier' || !!object;
+      return !!request;
     }
   },
 });

@@ -23,6 +23,9 @@ const SINK_TEXT: Record<SinkKind, string> = {
   export: 'returned from an exported function',
   queue: 'put in a job or message payload',
   error: 'put in an error message',
+  telemetry: 'sent to error tracking or tracing',
+  environment: 'put in the process environment (readable by every module and child process)',
+  storage: 'written to browser storage',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
@@ -164,7 +167,7 @@ export default createRule<Options, MessageIds>({
 
     /** Vault `transit/decrypt` of a wrapped data key (`ciphertext: row.wrappedKey`). */
     function unwrapsKey(call: VaultTransitCall): boolean {
-      const ciphertext = requestFieldValue(call, 'ciphertext');
+      const ciphertext = requestFieldValue(call, call.endpoint.ciphertextField ?? 'ciphertext');
       return !!ciphertext && WRAPPED_KEY_TEXT.test(sourceCode.getText(ciphertext));
     }
 

@@ -36,10 +36,14 @@ export function callsFromImporters(ctx: ResolveContext, fn: TSESTree.Node): Impo
     const stem = path.basename(own.fileName).replace(/\.[cm]?[jt]sx?$/, '');
     const checker = program.getTypeChecker();
     const out: ImporterCall[] = [];
-    const files = program.getSourceFiles();
-    for (let i = 0; i < files.length && i < MAX_FILES && out.length < MAX_CALLS; i++) {
-      const file = files[i];
-      if (file === own || file.isDeclarationFile || !file.text.includes(stem) || !importsFile(typescript, checker, file, own)) continue;
+    // The budget counts the program's own files: declaration files (lib, @types, packages' .d.ts)
+    // come first and can number thousands, which must not push the project's files out of reach.
+    let walked = 0;
+    for (const file of program.getSourceFiles()) {
+      if (walked >= MAX_FILES || out.length >= MAX_CALLS) break;
+      if (file.isDeclarationFile) continue;
+      walked++;
+      if (file === own || !file.text.includes(stem) || !importsFile(typescript, checker, file, own)) continue;
       const visit = (node: ts.Node): void => {
         if (out.length >= MAX_CALLS) return;
         if (typescript.isCallExpression(node) && callsTarget(typescript, checker, node, own, target)) out.push(describe(typescript, node, own));

@@ -4,7 +4,7 @@ import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
-import { memberName, variableOf, type SourceCode } from './scope';
+import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -414,11 +414,22 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
       found.push(parent);
     } else if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'String' && parent.arguments[0] === ref) {
       found.push(parent);
+    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextDecode(sourceCode, parent)) {
+      found.push(parent); // `new TextDecoder().decode(key)`
     } else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && isStringLiteral(parent.left === ref ? parent.right : parent.left)) {
       found.push(parent);
     }
   }
   return found;
+}
+
+/** `new TextDecoder().decode(…)`, or `decoder.decode(…)` with `const decoder = new TextDecoder()`. */
+function isTextDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'decode') return false;
+  const variable = callee.object.type === 'Identifier' ? variableOf(sourceCode, callee.object) : undefined;
+  const decoder = unwrapExpression(variable ? (singleInitializer(variable) ?? callee.object) : callee.object);
+  return decoder.type === 'NewExpression' && decoder.callee.type === 'Identifier' && decoder.callee.name === 'TextDecoder';
 }
 
 function isStringLiteral(node: TSESTree.Node): boolean {

@@ -538,7 +538,9 @@ function patternBinding(sourceCode: SourceCode, pattern: TSESTree.Node, path: re
     for (const prop of pattern.properties) {
       if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === head) return patternBinding(sourceCode, prop.value, rest);
     }
-    return undefined;
+    // `const { $metadata, ...dk } = …`: the rest object keeps every field not named before it.
+    const spread = pattern.properties.find((p) => p.type === 'RestElement');
+    return spread?.type === 'RestElement' ? patternBinding(sourceCode, spread.argument, path) : undefined;
   }
   if (pattern.type === 'ArrayPattern' && /^\d+$/.test(head)) {
     const element = pattern.elements[Number(head)];

@@ -1,12 +1,37 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { DB_METHODS, DISK_WRITES, ERROR_CONSTRUCTOR, FS_MODULES, KEY_USE_FIELDS, LOG_METHODS, LOGGER_FACTORY_MODULES, LOGGER_NAME, PERSISTENT_STORE_NAME, QUEUE_COMMANDS, QUEUE_METHODS, QUEUE_NAME, STORE_COMMANDS, RESPONSE_METHODS, RESPONSE_NAME } from '../model/sinks';
+import {
+  BROWSER_STORAGE_NAME,
+  DB_METHODS,
+  DISK_WRITES,
+  ERROR_CONSTRUCTOR,
+  FS_MODULES,
+  KEY_USE_FIELDS,
+  LOG_METHODS,
+  LOGGER_FACTORY_MODULES,
+  LOGGER_NAME,
+  PERSISTENT_STORE_NAME,
+  QUEUE_COMMANDS,
+  QUEUE_METHODS,
+  QUEUE_NAME,
+  STORE_COMMANDS,
+  RESPONSE_CONSTRUCTOR,
+  RESPONSE_METHODS,
+  RESPONSE_NAME,
+  SOCKET_METHODS,
+  SOCKET_NAME,
+  TELEMETRY_METHODS,
+  TELEMETRY_NAME,
+} from '../model/sinks';
+import { descendants } from './ast';
+import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
+import { localFunctionOf } from './local-functions';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage';
 
 export interface Sink {
   kind: SinkKind;
@@ -16,8 +41,15 @@ export interface Sink {
   indirect?: true;
 }
 
-/** How many local variables a value may pass through on its way to a sink (`const job = { key }` → `queue.add(job)`). */
+/** How many local variables (or helper returns) a value may pass through on its way to a sink (`const job = { key }` → `queue.add(job)`). */
 const MAX_HOPS = 3;
+
+/**
+ * What climbing from a value reaches: a sink, or, while judging whether a local helper hands its
+ * argument back (`toBase64(key)`), that helper's own return.
+ */
+type Reach = Sink | { kind: 'returned' };
+type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /**
  * Where an expression's value ends up, climbing through what carries it
@@ -28,84 +60,224 @@ const MAX_HOPS = 3;
  * carries the value on.
  */
 export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undefined {
-  return climb(sourceCode, ref, new Set(), 0);
+  const reach = climb(sourceCode, ref, new Set(), 0);
+  return reach && reach.kind !== 'returned' ? reach : undefined;
 }
 
-function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<Variable>, hops: number): Sink | undefined {
+/**
+ * `carrierOf`: the local helper being judged; its return statements end the climb with `returned`.
+ * `seen` holds the variables and helpers already followed (no cycles). `path`: the properties the
+ * value sits under in the object being climbed (`{ plaintext: key }` → ['plaintext']), so that a
+ * variable receiving the object carries the value on through `v.plaintext`, not through `v.wrapped`.
+ */
+function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, hops: number, carrierOf?: FunctionLike, startPath: readonly string[] = []): Reach | undefined {
   let node = ref;
-  for (let i = 0; i < 8; i++) {
+  let path = startPath;
+  for (let i = 0; i < 12; i++) {
     const parent = node.parent;
     if (!parent) return undefined;
     // `SSECustomerKey: key.toString('base64')`: the service uses the key for this request only.
     if (parent.type === 'Property' && parent.value === node && KEY_USE_FIELDS.has(propertyName(parent.key) ?? '')) return undefined;
+    if (parent.type === 'Property' && parent.value === node) {
+      const name = parent.computed ? undefined : propertyName(parent.key);
+      path = name === undefined ? path : [...path, name];
+      node = parent;
+      continue;
+    }
+    // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
+    if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
+      if (memberName(parent) !== path[path.length - 1]) return undefined; // a sibling field
+      path = path.slice(0, -1);
+      node = parent;
+      continue;
+    }
+    if (parent.type === 'TemplateLiteral' || (parent.type === 'BinaryExpression' && parent.operator === '+')) {
+      path = []; // now part of a string
+      node = parent;
+      continue;
+    }
     if (
-      parent.type === 'TemplateLiteral' ||
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||
-      (parent.type === 'Property' && parent.value === node) ||
       parent.type === 'TSAsExpression' ||
       parent.type === 'TSNonNullExpression' ||
       parent.type === 'AwaitExpression' ||
       parent.type === 'SpreadElement' ||
-      (parent.type === 'BinaryExpression' && parent.operator === '+')
+      parent.type === 'ChainExpression'
     ) {
       node = parent;
       continue;
     }
     if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
+      path = [];
       node = parent.parent;
       continue;
     }
-    if (parent.type === 'CallExpression' && parent.arguments[0] === node && isReencoding(parent)) {
-      node = parent;
-      continue;
+    if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) {
+      if (isReencoding(parent, node)) {
+        path = [];
+        node = parent;
+        continue;
+      }
+      // `Object.assign(record, dataKey)`: the target now holds the key's fields.
+      if (isObjectAssign(parent) && parent.arguments.indexOf(node as TSESTree.Expression) > 0) {
+        const target = unwrapExpression(parent.arguments[0]);
+        if (target.type === 'Identifier') return viaVariable(sourceCode, target, seen, hops, carrierOf, path);
+        if (target.type !== 'ObjectExpression') return undefined;
+        node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
+        continue;
+      }
+      // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
+      // what it does with the value is done to the key (`logKey(key)`).
+      const helper = localFunctionOf(sourceCode, parent.callee);
+      const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen);
+      if (inside?.kind === 'returned') {
+        node = parent;
+        continue;
+      }
+      if (inside) return { ...inside, indirect: true };
+      return callSink(sourceCode, parent, node);
     }
-    if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) return callSink(sourceCode, parent, node);
-    // `const copy = Buffer.from(key)` / `job = { key }`: the variable carries the value on.
+    // `for (const byte of key)`: the loop variable carries the bytes on.
+    if (parent.type === 'ForOfStatement' && parent.right === node) {
+      const left = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0]?.id : parent.left;
+      return left?.type === 'Identifier' ? viaVariable(sourceCode, left, seen, hops, carrierOf, []) : undefined;
+    }
+    // `const copy = Buffer.from(key)` / `job = { key }` / `line += hex`: the variable carries the value on.
     const receiver =
-      parent.type === 'VariableDeclarator' && parent.init === node ? parent.id : parent.type === 'AssignmentExpression' && parent.right === node && parent.operator === '=' ? parent.left : undefined;
-    if (receiver?.type === 'Identifier') return viaVariable(sourceCode, receiver, seen, hops);
+      parent.type === 'VariableDeclarator' && parent.init === node
+        ? parent.id
+        : parent.type === 'AssignmentExpression' && parent.right === node && (parent.operator === '=' || parent.operator === '+=')
+          ? parent.left
+          : undefined;
+    if (receiver?.type === 'Identifier') return viaVariable(sourceCode, receiver, seen, hops, carrierOf, path);
+    // `const { plaintext } = holder`: the binding of the field that holds the value.
+    if (receiver?.type === 'ObjectPattern' && path.length > 0) {
+      const field = receiver.properties.find((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === path[path.length - 1]);
+      const value = field?.type === 'Property' ? (field.value.type === 'AssignmentPattern' ? field.value.left : field.value) : undefined;
+      return value?.type === 'Identifier' ? viaVariable(sourceCode, value, seen, hops, carrierOf, path.slice(0, -1)) : undefined;
+    }
     // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
       if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
+      if (RESPONSE_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'response', node: parent };
       return undefined;
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
       const target = unwrapExpression(parent.left.object);
       if (target.type === 'Identifier' && RESPONSE_NAME.test(target.name) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
+      // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
+      if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
+      // `this.dataKey = key`: every read of `this.dataKey` in the class carries it on.
+      if (target.type === 'ThisExpression') return viaThisField(sourceCode, parent.left, seen, hops, carrierOf, path);
       return undefined;
     }
     if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
       const fn = parent.type === 'ReturnStatement' ? enclosingFunction(parent) : parent;
-      return fn && isExported(sourceCode, fn) ? { kind: 'export', node: parent } : undefined;
+      if (!fn) return undefined;
+      if (fn === carrierOf) return { kind: 'returned' };
+      if (isExported(sourceCode, fn)) return { kind: 'export', node: parent };
+      return viaCallers(sourceCode, fn, seen, hops, carrierOf, path);
     }
     return undefined;
   }
   return undefined;
 }
 
+/** A helper of this file returns the value: it goes wherever the helper's callers send the result. */
+function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  if (seen.has(fn) || hops >= MAX_HOPS) return undefined;
+  seen.add(fn);
+  for (const call of callsOf(sourceCode, fn)) {
+    const reach = climb(sourceCode, call, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** The reads of the field `this.<name>` assigned at `target`, inside the same class. */
+function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const name = memberName(target);
+  let body: TSESTree.Node | undefined = target.parent;
+  while (body && body.type !== 'ClassBody') body = body.parent;
+  const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
+  if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
+  seen.add(key);
+  for (const node of descendants(body)) {
+    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || memberName(node) !== name) continue;
+    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
+    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** Per helper and argument position: what the helper does with that argument (see `climb`). */
+const helperCache = new WeakMap<FunctionLike, Map<number, Reach | null>>();
+
+function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, seen: Set<unknown>): Reach | undefined {
+  if (index < 0 || seen.has(fn)) return undefined;
+  let byIndex = helperCache.get(fn);
+  if (!byIndex) helperCache.set(fn, (byIndex = new Map()));
+  const cached = byIndex.get(index);
+  if (cached !== undefined) return cached ?? undefined;
+  byIndex.set(index, null); // recursion guard
+  const raw = fn.params[index];
+  const param = raw?.type === 'AssignmentPattern' ? raw.left : raw;
+  let found: Reach | undefined;
+  if (param?.type === 'Identifier') {
+    const variable = variableOf(sourceCode, param);
+    for (const reference of variable?.references ?? []) {
+      if (!reference.isRead()) continue;
+      found = climb(sourceCode, reference.identifier as TSESTree.Node, new Set([fn]), 0, fn);
+      if (found) break;
+    }
+  }
+  byIndex.set(index, found ?? null);
+  return found;
+}
+
 /** The first sink any read of the variable declared or assigned at `id` reaches. */
-function viaVariable(sourceCode: SourceCode, id: TSESTree.Identifier, seen: Set<Variable>, hops: number): Sink | undefined {
+function viaVariable(sourceCode: SourceCode, id: TSESTree.Identifier, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
   const variable = variableOf(sourceCode, id);
   if (!variable || seen.has(variable) || hops >= MAX_HOPS) return undefined;
   seen.add(variable);
   for (const reference of variable.references) {
     if (!reference.isRead()) continue;
-    const sink = climb(sourceCode, reference.identifier as TSESTree.Node, seen, hops + 1);
-    if (sink) return { ...sink, indirect: true };
+    const reach = climb(sourceCode, reference.identifier as TSESTree.Node, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
   return undefined;
 }
 
-function isReencoding(call: TSESTree.CallExpression): boolean {
+/**
+ * Calls whose result is the argument re-encoded: `Buffer.from(x)`, `JSON.stringify(x)`, `String(x)`,
+ * `btoa(x)`, `String.fromCharCode(...bytes)`, `new TextDecoder().decode(x)`, `Array.from(x)`.
+ */
+function isReencoding(call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== 'MemberExpression') return callee.type === 'Identifier' && callee.name === 'String';
+  const first = call.arguments[0] === arg;
+  if (callee.type === 'Identifier') return first && (callee.name === 'String' || callee.name === 'btoa' || callee.name === 'encodeURIComponent');
+  if (callee.type !== 'MemberExpression') return false;
   const owner = unwrapExpression(callee.object);
   const name = memberName(callee);
-  return (owner.type === 'Identifier' && owner.name === 'Buffer' && name === 'from') || (owner.type === 'Identifier' && owner.name === 'JSON' && name === 'stringify');
+  if (owner.type === 'Identifier' && owner.name === 'String') return name === 'fromCharCode' || name === 'fromCodePoint';
+  if (owner.type === 'NewExpression' && owner.callee.type === 'Identifier' && owner.callee.name === 'TextDecoder') return first && name === 'decode';
+  if (!first || owner.type !== 'Identifier') return false;
+  return (owner.name === 'Buffer' && name === 'from') || (owner.name === 'JSON' && name === 'stringify') || (owner.name === 'Array' && name === 'from');
+}
+
+function isObjectAssign(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+}
+
+function isProcessEnv(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  return expr.type === 'MemberExpression' && expr.object.type === 'Identifier' && expr.object.name === 'process' && memberName(expr) === 'env';
 }
 
 function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): Sink | undefined {
@@ -121,6 +293,9 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   const receiver = receiverName(callee.object);
   if (LOG_METHODS.has(method) && receiver && LOGGER_NAME.test(receiver)) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (SOCKET_METHODS.has(method) && receiver && SOCKET_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
+  if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (DB_METHODS.has(method) || (method === 'set' && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
@@ -180,8 +355,6 @@ function isModuleExports(node: TSESTree.MemberExpression): boolean {
   return object.type === 'MemberExpression' && isModuleExports(object);
 }
 
-type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
 function enclosingFunction(node: TSESTree.Node): FunctionLike | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return n;
@@ -189,8 +362,15 @@ function enclosingFunction(node: TSESTree.Node): FunctionLike | undefined {
   return undefined;
 }
 
-/** Exported from the module: `export function`, `export const f = () => …`, `export default`, `module.exports = { f }`, class methods of an exported class. */
+/**
+ * Exported from the module: `export function`, `export const f = () => …`, `export default`,
+ * `module.exports = { f }`, public methods of an exported class, and functions inside an exported
+ * value (`export const resolvers = { Mutation: { f: async () => … } }`, a tRPC router's
+ * `.mutation(async () => …)`, `export const handler = middy(async (event) => …)`): what they return
+ * goes to another module.
+ */
 function isExported(sourceCode: SourceCode, fn: FunctionLike): boolean {
+  if (fn.parent?.type === 'MethodDefinition' && (fn.parent.key.type === 'PrivateIdentifier' || fn.parent.accessibility === 'private' || fn.parent.accessibility === 'protected')) return false;
   let node: TSESTree.Node = fn;
   if (fn.parent?.type === 'VariableDeclarator') node = fn.parent.parent!;
   if (fn.parent?.type === 'MethodDefinition') node = fn.parent.parent!.parent!; // the class
@@ -198,7 +378,52 @@ function isExported(sourceCode: SourceCode, fn: FunctionLike): boolean {
   if (parent?.type === 'ExportNamedDeclaration' || parent?.type === 'ExportDefaultDeclaration') return true;
   const name =
     fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : node.type === 'ClassDeclaration' ? node.id?.name : undefined;
-  if (!name) return false;
-  const text = sourceCode.text;
-  return new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b|(?:module\\.)?exports\\.\\w+\\s*=\\s*${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(text);
+  if (name) return isExportedName(sourceCode, name);
+  const holder = exportedValueHolding(fn);
+  return holder !== undefined && (holder === true || isExportedName(sourceCode, holder));
+}
+
+function isExportedName(sourceCode: SourceCode, name: string): boolean {
+  return new RegExp(`module\\.exports\\s*=\\s*\\{[^}]*\\b${name}\\b|(?:module\\.)?exports\\.\\w+\\s*=\\s*${name}\\b|export\\s*\\{[^}]*\\b${name}\\b`).test(sourceCode.text);
+}
+
+/**
+ * The top-level value a function literal is part of, climbing through object and array literals,
+ * call arguments and call chains (not through another function): `true` when that value is
+ * exported right there (`export const x = …`, `export default …`, `module.exports = …`), else the
+ * name of the binding it initialises.
+ */
+function exportedValueHolding(fn: FunctionLike): string | true | undefined {
+  let node: TSESTree.Node = fn;
+  for (let depth = 0; depth < 12; depth++) {
+    const parent: TSESTree.Node | undefined = node.parent;
+    if (!parent) return undefined;
+    switch (parent.type) {
+      case 'Property':
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+      case 'TSAsExpression':
+      case 'TSSatisfiesExpression':
+      case 'ChainExpression':
+        break;
+      case 'CallExpression':
+      case 'NewExpression':
+        if (parent.callee !== node && !parent.arguments.includes(node as TSESTree.Expression)) return undefined;
+        break;
+      case 'MemberExpression':
+        if (parent.object !== node) return undefined;
+        break;
+      case 'VariableDeclarator':
+        if (parent.init !== node || parent.id.type !== 'Identifier') return undefined;
+        return parent.parent?.parent?.type === 'ExportNamedDeclaration' ? true : parent.id.name;
+      case 'ExportDefaultDeclaration':
+        return true;
+      case 'AssignmentExpression':
+        return parent.right === node && parent.left.type === 'MemberExpression' && isModuleExports(parent.left) ? true : undefined;
+      default:
+        return undefined;
+    }
+    node = parent;
+  }
+  return undefined;
 }

@@ -60,6 +60,21 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/**
+ * An expression that stands for no value: `undefined`, `null`, `void 0`, or a constant bound to
+ * one (`const CONTEXT = undefined`): an option given that way is an option not given.
+ */
+export function isNoValue(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Literal') return expr.value === null && !('regex' in expr && expr.regex) && !('bigint' in expr && expr.bigint);
+  if (expr.type === 'UnaryExpression') return expr.operator === 'void';
+  if (expr.type !== 'Identifier' || depth > 4) return false;
+  const variable = variableOf(sourceCode, expr);
+  if (!variable || variable.defs.length === 0) return expr.name === 'undefined';
+  const init = singleInitializer(variable);
+  return !!init && isNoValue(sourceCode, init, depth + 1);
+}
+
 /** The single initializer of a variable that is never reassigned (const, or a let written once). */
 export function singleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   // Memoized: a module-level key read in 500 places would otherwise rescan its 500 references per question.

@@ -1,15 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { VAULT_TRANSIT_ENDPOINTS, VAULT_TRANSIT_PATH, type VaultTransitEndpoint } from '../model/vault-transit';
+import { NODE_VAULT_COMMANDS, NODE_VAULT_MODULE, VAULT_TRANSIT_ENDPOINTS, VAULT_TRANSIT_PATH, type VaultTransitEndpoint } from '../model/vault-transit';
 import { descendants } from './ast';
+import { resolveImportPath } from './imports';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Calls to Vault Transit over HTTP (see src/model/vault-transit.ts): any call whose first
- * argument is a transit request path, whatever the client (`fetch`, axios, got, node-vault).
+ * argument is a transit request path, whatever the client (`fetch`, axios, got, node-vault), and
+ * node-vault's named transit commands (`vault.encryptData({ name, plainText })`).
  */
 export interface VaultTransitCall {
   node: TSESTree.CallExpression;
   endpoint: VaultTransitEndpoint;
+  /** The argument the request body starts at: after the path (1), or the command's only argument (0). */
+  bodyIndex: number;
 }
 
 const cache = new WeakMap<TSESTree.Program, VaultTransitCall[]>();
@@ -19,13 +23,17 @@ export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
   let calls = cache.get(program);
   if (!calls) {
     calls = [];
-    // Cheap gate: the walk only runs in files that spell a transit path.
-    if (sourceCode.text.includes('transit/')) {
+    // Cheap gate: the walk only runs in files that spell a transit path or use node-vault.
+    const paths = sourceCode.text.includes('transit/');
+    const commands = sourceCode.text.includes(NODE_VAULT_MODULE);
+    if (paths || commands) {
       try {
         for (const node of descendants(program)) {
           if (node.type !== 'CallExpression' || node.arguments.length === 0) continue;
-          const endpoint = endpointOf(sourceCode, node.arguments[0]);
-          if (endpoint) calls.push({ node, endpoint });
+          const endpoint = paths ? endpointOf(sourceCode, node.arguments[0]) : undefined;
+          if (endpoint) calls.push({ node, endpoint, bodyIndex: 1 });
+          const command = commands && !endpoint ? nodeVaultCommand(sourceCode, node) : undefined;
+          if (command) calls.push({ node, endpoint: command, bodyIndex: 0 });
         }
         calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
       } catch {
@@ -35,6 +43,21 @@ export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
     cache.set(program, calls);
   }
   return calls;
+}
+
+/** `vault.encryptData(…)` where `vault` is a node-vault client (`require('node-vault')(opts)`). */
+function nodeVaultCommand(sourceCode: SourceCode, call: TSESTree.CallExpression): VaultTransitEndpoint | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const command = Object.prototype.hasOwnProperty.call(NODE_VAULT_COMMANDS, memberName(callee) ?? '') ? NODE_VAULT_COMMANDS[memberName(callee)!] : undefined;
+  const receiver = unwrapExpression(callee.object);
+  if (!command || receiver.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, receiver);
+  const init = variable && singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  if (made?.type !== 'CallExpression') return undefined;
+  const factory = resolveImportPath(sourceCode, made.callee);
+  return factory?.module === NODE_VAULT_MODULE && factory.path.length === 0 ? command : undefined;
 }
 
 function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEndpoint | undefined {
@@ -69,7 +92,7 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
     if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'stringify' && node.arguments[0]) return search(node.arguments[0], depth + 1);
     return undefined;
   };
-  for (const arg of call.node.arguments.slice(1)) {
+  for (const arg of call.node.arguments.slice(call.bodyIndex)) {
     const found = search(arg, 0);
     if (found) return found;
   }

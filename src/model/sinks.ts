@@ -29,17 +29,26 @@ export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', '
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 
-/** HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`. */
-export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context)$/;
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp']);
+/**
+ * HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`, Hono's `c.json(…)`, Next.js and
+ * Fetch-API `NextResponse.json(…)`/`Response.json(…)`, hapi's `h.response(…)`; headers and cookies
+ * set on a response reach the client too (`res.cookie('dek', …)`, `res.setHeader(…)`).
+ */
+export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header']);
+/** Responses built with `new Response(body)` / `new NextResponse(body)`. */
+export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
+/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`. */
+export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket)$/;
+export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
 export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push']);
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
 
-/** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores. */
+/** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores (`PutCommand` & co. of lib-dynamodb's document client). */
 export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutEvents)Command$/;
-export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue)Command$/;
+export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue|Put|Update|BatchWrite|TransactWrite)Command$/;
 
 /**
  * Request fields that hand a key to a service for this one request, which uses it and does not
@@ -53,3 +62,26 @@ export const KEY_USE_FIELDS: ReadonlySet<string> = new Set(['SSECustomerKey', 'C
  * `Error` or `…Error` (`new DecryptionError(\`… ${key}\`)`): a key in the message is exposed.
  */
 export const ERROR_CONSTRUCTOR = /^(?:[A-Z][\w$]*)?Error$/;
+
+/**
+ * Error tracking and tracing: what is attached to an event or a span is shipped to a third-party
+ * service and kept there, like a log line. Sentry (`Sentry.setContext`, `scope.setExtra`,
+ * `addBreadcrumb`) and OpenTelemetry spans (`span.setAttribute`, `span.addEvent`).
+ */
+export const TELEMETRY_METHODS: ReadonlySet<string> = new Set([
+  'setContext',
+  'setExtra',
+  'setExtras',
+  'setTag',
+  'setTags',
+  'setUser',
+  'addBreadcrumb',
+  'captureMessage',
+  'setAttribute',
+  'setAttributes',
+  'addEvent',
+]);
+export const TELEMETRY_NAME = /^(?:sentry|scope|hub|transaction|\w*span)$/i;
+
+/** Browser (and React Native) storage that outlives the page: `localStorage.setItem(k, v)`. */
+export const BROWSER_STORAGE_NAME = /^(?:localStorage|sessionStorage|AsyncStorage)$/;

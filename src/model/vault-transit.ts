@@ -11,6 +11,8 @@
 export interface VaultTransitEndpoint {
   operation: 'datakey' | 'encrypt' | 'decrypt';
   requestField?: string;
+  /** The request field holding the ciphertext to decrypt (`ciphertext` unless said otherwise). */
+  ciphertextField?: string;
   responseField?: string;
   dataKey?: boolean;
 }
@@ -26,3 +28,14 @@ export const VAULT_TRANSIT_ENDPOINTS: Readonly<Record<string, VaultTransitEndpoi
  * `transit/`, the operation, then the key name. Expressions of a template literal are `${}`.
  */
 export const VAULT_TRANSIT_PATH = /^(?:\S*\/)?(?:v1\/)?transit\/(datakey\/plaintext|encrypt|decrypt)\/\S+$/;
+
+/**
+ * node-vault's named transit commands: `vault.encryptData({ name, plainText })` posts to
+ * `transit/encrypt/<name>` (and `decryptData({ name, cipherText })` to `transit/decrypt/<name>`).
+ * The method of a node-vault client, not a path, says what the call does; the body is the first argument.
+ */
+export const NODE_VAULT_MODULE = 'node-vault';
+export const NODE_VAULT_COMMANDS: Readonly<Record<string, VaultTransitEndpoint>> = {
+  encryptData: { operation: 'encrypt', requestField: 'plainText' },
+  decryptData: { operation: 'decrypt', responseField: 'plaintext', ciphertextField: 'cipherText' },
+};

@@ -30,6 +30,26 @@ await fetch(\`\${VAULT_ADDR}/v1/transit/datakey/wrapped/ingest\`, { method: 'POS
     assert.deepEqual(transit(code), []);
   });
 
+  it("finds node-vault's named transit commands on a node-vault client, not on other objects", () => {
+    const code = `
+const vault = require('node-vault')({ endpoint: process.env.VAULT_ADDR });
+const crypto = makeCrypto();
+const a = await vault.encryptData({ name: 'orders', plainText: body });
+const b = await vault.decryptData({ name: 'orders', cipherText: a.data.ciphertext });
+await crypto.encryptData({ name: 'orders', plainText: body });`;
+    const found = analyze(code, ({ sourceCode }) =>
+      vaultTransitCalls(sourceCode).map((call) => ({
+        operation: call.endpoint.operation,
+        request: sourceCode.getText(requestFieldValue(call, call.endpoint.requestField ?? call.endpoint.ciphertextField!) ?? sourceCode.ast),
+        response: responseFieldRefs(sourceCode, call, 'plaintext').map((ref) => sourceCode.getText(ref)),
+      })),
+    );
+    assert.deepEqual(found, [
+      { operation: 'encrypt', request: 'body', response: [] },
+      { operation: 'decrypt', request: 'a.data.ciphertext', response: [] },
+    ]);
+  });
+
   it('follows a path held in a const', () => {
     const code = `const url = \`\${VAULT}/v1/transit/datakey/plaintext/\${name}\`;\nconst res = await fetch(url, { method: 'POST' });`;
     assert.deepEqual(transit(code).map((c) => c.operation), ['datakey']);

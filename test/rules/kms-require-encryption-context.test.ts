@@ -100,9 +100,70 @@ export async function seal(keyId: string, credential: never, data: Uint8Array) {
 `,
     errors: [{ messageId: 'missingContext' as const, line: 4, column: 10 }],
   },
+  {
+    name: 'a context bound to nothing (a constant set to undefined) and a request built by a local helper without one',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ENCRYPTION_CONTEXT: Record<string, string> | undefined = undefined;
+function dataKeyRequest(keyId: string): GenerateDataKeyCommandInput {
+  return { KeyId: keyId, KeySpec: 'AES_256' };
+}
+export async function run(blob: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand(dataKeyRequest('alias/telemetry')));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: ENCRYPTION_CONTEXT }));
+}
+`,
+    errors: [
+      { messageId: 'missingContext' as const, data: { operation: 'GenerateDataKey', field: 'EncryptionContext' }, line: 8, column: 18, suggestions: [] },
+      {
+        messageId: 'missingContext' as const,
+        data: { operation: 'Decrypt', field: 'EncryptionContext' },
+        line: 9,
+        column: 19,
+        suggestions: addContext(`import { KMSClient, GenerateDataKeyCommand, DecryptCommand, type GenerateDataKeyCommandInput } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ENCRYPTION_CONTEXT: Record<string, string> | undefined = undefined;
+function dataKeyRequest(keyId: string): GenerateDataKeyCommandInput {
+  return { KeyId: keyId, KeySpec: 'AES_256' };
+}
+export async function run(blob: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand(dataKeyRequest('alias/telemetry')));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { purpose: 'run' } }));
+}
+`),
+      },
+    ],
+  },
 ];
 
 const valid = [
+  {
+    name: 'a context object that starts empty and is filled in before the call',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function run(tenantId: string | undefined, region: string, blob: Uint8Array) {
+  const context: Record<string, string> = {};
+  if (tenantId) context.tenantId = tenantId;
+  context.region = region;
+  const extra = {};
+  Object.assign(extra, { region });
+  await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/x', KeySpec: 'AES_256', EncryptionContext: context }));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: extra }));
+}
+`,
+  },
+  {
+    name: 'a request built by a local helper with a context; a context from a constant (not undefined)',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const APP_CONTEXT = Object.freeze({ app: 'billing' });
+const request = (keyId: string, tenantId: string) => ({ KeyId: keyId, KeySpec: 'AES_256' as const, EncryptionContext: { tenantId } });
+export async function run(tenantId: string, blob: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand(request('alias/billing', tenantId)));
+  return kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: APP_CONTEXT }));
+}
+`,
+  },
   {
     name: 'checkDecrypt: false leaves Decrypt alone',
     options: [{ checkDecrypt: false }] as never,

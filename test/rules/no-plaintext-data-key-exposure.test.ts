@@ -339,9 +339,341 @@ export function boot(logger: { info(...a: unknown[]): void }) {
     errors: [{ messageId: 'secretLogged' as const, line: 5, column: 3 },
       { messageId: 'secretLogged' as const, line: 6, column: 3 }],
   },
+  {
+    name: 'a public method of an exported data-key cache class hands the key out; private helpers of a class do not',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+export class DataKeyCache {
+  private readonly kms = new KMSClient({});
+  async acquire(tenantId: string) {
+    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));
+    return { plaintext: out.Plaintext!, ciphertext: out.CiphertextBlob! };
+  }
+  async #fresh(tenantId: string) {
+    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));
+    return out.Plaintext!;
+  }
+  private async stale(tenantId: string) {
+    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/t', KeySpec: 'AES_256', EncryptionContext: { tenantId } }));
+    return out.Plaintext!;
+  }
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 6)' }, line: 5, column: 37, suggestions: [] }],
+  },
+  {
+    name: 'returned by a GraphQL resolver of an exported resolver map and by a tRPC procedure of an exported router',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export const resolvers = {
+  Mutation: {
+    createKey: async (_p: unknown, args: { id: string }) => {
+      const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/ws', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(Plaintext!).toString('base64'), wrapped: Buffer.from(CiphertextBlob!).toString('base64') };
+    },
+  },
+};
+export const router = t.router({
+  newKey: procedure.input(schema).mutation(async ({ input }: { input: { id: string } }) => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/ws', KeySpec: 'AES_256', EncryptionContext: { id: input.id } }));
+    return { key: dk.Plaintext! };
+  }),
+});`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 7)' }, line: 6, column: 60, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 14)' }, line: 13, column: 31, suggestions: [] },
+    ],
+  },
+  {
+    name: 'a local helper returns the key in an object; its caller sends that field in a response (the wrapped field alone is fine)',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+async function issueKey(id: string) {
+  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  return { plaintext: out.Plaintext!, wrapped: out.CiphertextBlob! };
+}
+router.post('/shares', async (req: { body: { id: string } }, res: { json(v: object): void }) => {
+  const key = await issueKey(req.body.id);
+  res.json({ wrapped: Buffer.from(key.wrapped).toString('base64') });
+  res.json({ fragment: Buffer.from(key.plaintext).toString('base64url') });
+});`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 10)' }, line: 4, column: 30, suggestions: [] }],
+  },
+  {
+    name: 'Object.assign of the whole GenerateDataKey result into a stored record; a rest binding of it spread into a DynamoDB item',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+const kms = new KMSClient({});
+export async function store(prisma: any, docs: any, accountId: string) {
+  const dataKey = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/st', KeySpec: 'AES_256', EncryptionContext: { accountId } }));
+  try {
+    const record = { accountId };
+    Object.assign(record, dataKey);
+    await prisma.statement.create({ data: record });
+  } finally {
+    dataKey.Plaintext?.fill(0);
+  }
+  const { $metadata, ...dk } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/st', KeySpec: 'AES_256', EncryptionContext: { accountId } }));
+  try {
+    await docs.send(new PutCommand({ TableName: 't', Item: { pk: accountId, ...dk, status: $metadata.httpStatusCode } }));
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 9)' }, line: 5, column: 34, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 15)' }, line: 13, column: 47, suggestions: [] },
+    ],
+  },
+  {
+    name: 'Sentry context and OpenTelemetry span attributes (error tracking and tracing)',
+    code: `import * as Sentry from '@sentry/node';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function open(doc: { id: string; wrappedKey: Uint8Array }, span: { setAttribute(k: string, v: string): void }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    Sentry.withScope((scope) => scope.setContext('envelope', { keyHex: Buffer.from(Plaintext!).toString('hex') }));
+  } finally {
+    Plaintext?.fill(0);
+  }
+  const { Plaintext: second } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    span.setAttribute('kms.data_key', Buffer.from(second!).toString('base64'));
+  } finally {
+    second?.fill(0);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent to error tracking or tracing (line 7)' },
+        line: 5,
+        column: 40,
+        suggestions: [
+          {
+            messageId: 'keepWrappedKey' as const,
+            output: `import * as Sentry from '@sentry/node';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function open(doc: { id: string; wrappedKey: Uint8Array }, span: { setAttribute(k: string, v: string): void }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    Sentry.withScope((scope) => scope.setContext('envelope', { keyHex: Buffer.from(doc.wrappedKey).toString('hex') }));
+  } finally {
+    Plaintext?.fill(0);
+  }
+  const { Plaintext: second } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    span.setAttribute('kms.data_key', Buffer.from(second!).toString('base64'));
+  } finally {
+    second?.fill(0);
+  }
+}`,
+          },
+        ],
+      },
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent to error tracking or tracing (line 13)' },
+        line: 11,
+        column: 48,
+        suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import * as Sentry from '@sentry/node';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function open(doc: { id: string; wrappedKey: Uint8Array }, span: { setAttribute(k: string, v: string): void }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    Sentry.withScope((scope) => scope.setContext('envelope', { keyHex: Buffer.from(Plaintext!).toString('hex') }));
+  } finally {
+    Plaintext?.fill(0);
+  }
+  const { Plaintext: second } = await kms.send(new DecryptCommand({ CiphertextBlob: doc.wrappedKey, EncryptionContext: { id: doc.id } }));
+  try {
+    span.setAttribute('kms.data_key', Buffer.from(doc.wrappedKey).toString('base64'));
+  } finally {
+    second?.fill(0);
+  }
+}` }],
+      },
+    ],
+  },
+  {
+    name: 'put in process.env; written to sessionStorage through a local base64 helper (for-of and +=); sent by Hono c.json through btoa(String.fromCharCode(...))',
+    code: `import { DecryptCommand, GenerateDataKeyCommand, KMS, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+export async function boot(wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { app: 'a' } }));
+  try {
+    process.env.FIELD_KEY = Buffer.from(Plaintext!).toString('base64');
+    sessionStorage.setItem('dek', toBase64(Plaintext!));
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+app.post('/keys', async (c: any) => {
+  const key = await new KMS({}).generateDataKey({ KeyId: 'alias/u', KeySpec: 'AES_256', EncryptionContext: { u: '1' } });
+  return c.json({ dataKey: btoa(String.fromCharCode(...key.Plaintext!)) });
+});`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, line: 9, column: 40, suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import { DecryptCommand, GenerateDataKeyCommand, KMS, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+export async function boot(wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { app: 'a' } }));
+  try {
+    process.env.FIELD_KEY = Buffer.from(wrapped).toString('base64');
+    sessionStorage.setItem('dek', toBase64(wrapped));
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+app.post('/keys', async (c: any) => {
+  const key = await new KMS({}).generateDataKey({ KeyId: 'alias/u', KeySpec: 'AES_256', EncryptionContext: { u: '1' } });
+  return c.json({ dataKey: btoa(String.fromCharCode(...key.Plaintext!)) });
+});` }] },
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent in a response (line 19)' },
+        line: 18,
+        column: 21,
+        suggestions: [{ messageId: 'keepWrappedKey' as const, output: `import { DecryptCommand, GenerateDataKeyCommand, KMS, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s);
+}
+export async function boot(wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { app: 'a' } }));
+  try {
+    process.env.FIELD_KEY = Buffer.from(Plaintext!).toString('base64');
+    sessionStorage.setItem('dek', toBase64(Plaintext!));
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+app.post('/keys', async (c: any) => {
+  const key = await new KMS({}).generateDataKey({ KeyId: 'alias/u', KeySpec: 'AES_256', EncryptionContext: { u: '1' } });
+  return c.json({ dataKey: btoa(String.fromCharCode(...key.CiphertextBlob!)) });
+});` }],
+      },
+    ],
+  },
+  {
+    name: 'Next.js route handler (NextResponse.json, new Response), a cookie, and a Socket.IO message',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { NextResponse } from 'next/server';
+const kms = new KMSClient({});
+async function handler(req: Request, socket: { emit(e: string, v: unknown): void }, res: { cookie(n: string, v: string): void }) {
+  const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '1' } }));
+  const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '2' } }));
+  const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '3' } }));
+  const d = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '4' } }));
+  socket.emit('key', Buffer.from(a.Plaintext!).toString('base64'));
+  res.cookie('dek', Buffer.from(b.Plaintext!).toString('base64'));
+  if (req.method === 'PUT') return new Response(JSON.stringify({ key: Buffer.from(c.Plaintext!).toString('base64') }));
+  return NextResponse.json({ key: Buffer.from(d.Plaintext!).toString('base64') });
+}
+export { handler as POST };`,
+    errors: [5, 6, 7, 8].map((line, i) => ({
+      messageId: 'dataKeyExposed' as const,
+      data: { sinks: `sent in a response (line ${9 + i})` },
+      line,
+      column: 28,
+      suggestions: [
+        {
+          messageId: 'keepWrappedKey' as const,
+          output: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { NextResponse } from 'next/server';
+const kms = new KMSClient({});
+async function handler(req: Request, socket: { emit(e: string, v: unknown): void }, res: { cookie(n: string, v: string): void }) {
+  const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '1' } }));
+  const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '2' } }));
+  const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '3' } }));
+  const d = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/n', KeySpec: 'AES_256', EncryptionContext: { r: '4' } }));
+  socket.emit('key', Buffer.from(${i === 0 ? 'a.CiphertextBlob!' : 'a.Plaintext!'}).toString('base64'));
+  res.cookie('dek', Buffer.from(${i === 1 ? 'b.CiphertextBlob!' : 'b.Plaintext!'}).toString('base64'));
+  if (req.method === 'PUT') return new Response(JSON.stringify({ key: Buffer.from(${i === 2 ? 'c.CiphertextBlob!' : 'c.Plaintext!'}).toString('base64') }));
+  return NextResponse.json({ key: Buffer.from(${i === 3 ? 'd.CiphertextBlob!' : 'd.Plaintext!'}).toString('base64') });
+}
+export { handler as POST };`,
+        },
+      ],
+    })),
+  },
+  {
+    name: 'kept in a field (this.dataKey) and logged from that field; a field used only as a cipher key is fine',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export class KeyService {
+  private dataKey?: Uint8Array;
+  private sealKey?: Uint8Array;
+  constructor(private readonly logger: { info(...a: unknown[]): void }) {}
+  async load(wrapped: Uint8Array, wrappedSeal: Uint8Array) {
+    const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { s: 'k' } }));
+    this.dataKey = Plaintext;
+    const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedSeal, EncryptionContext: { s: 's' } }));
+    this.sealKey = second.Plaintext;
+  }
+  report() {
+    this.logger.info('loaded data key', this.dataKey);
+    return createCipheriv('aes-256-gcm', this.sealKey!, randomBytes(12));
+  }
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 15)' }, line: 9, column: 42, suggestions: [] }],
+  },
 ];
 
 const valid = [
+  {
+    name: 'what a local helper returns about the key without the key (omit, lengths) is logged; a private method returns the key to its class',
+    code: `import { GenerateDataKeyCommand, KMSClient, type GenerateDataKeyCommandOutput } from '@aws-sdk/client-kms';
+import omit from 'lodash/omit';
+const kms = new KMSClient({});
+function describeDataKey(out: GenerateDataKeyCommandOutput) {
+  return { ...omit(out, ['Plaintext']), plaintextLength: out.Plaintext?.byteLength ?? 0 };
+}
+export class Sealer {
+  async #key(id: string) {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { id } }));
+    return dk.Plaintext!;
+  }
+  async seal(id: string, logger: { debug(...a: unknown[]): void }) {
+    const out = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { id } }));
+    try {
+      logger.debug({ id, dataKey: describeDataKey(out) }, 'data key issued');
+      const { length } = await this.#key(id);
+      return length;
+    } finally {
+      out.Plaintext?.fill(0);
+    }
+  }
+}`,
+  },
+  {
+    name: 'the plaintext named before a rest binding stays out of the spread item',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+const kms = new KMSClient({});
+export async function put(docs: any, id: string) {
+  const { Plaintext, $metadata, ...envelope } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/l', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  try {
+    await docs.send(new PutCommand({ TableName: 't', Item: { pk: id, ...envelope } }));
+    console.info('stored', { id, keyId: envelope.KeyId, status: $metadata.httpStatusCode, bits: Plaintext!.length * 8 });
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`,
+  },
   {
     name: 'names about a secret that are not one (secretName, keyId, wrappedKey) logged',
     code: `import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';

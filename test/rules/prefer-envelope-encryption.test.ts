@@ -34,6 +34,36 @@ module.exports = { storeOrders };`,
     errors: [{ messageId: 'directTransitEncrypt' as const, data: { loop: ' inside a loop' }, line: 5, column: 23, suggestions: null }],
   },
   {
+    name: "Vault Transit: node-vault's encryptData command with a shipping address (a data key sent the same way is envelope encryption)",
+    code: `import nodeVault from 'node-vault';
+import { randomBytes } from 'node:crypto';
+const vault = nodeVault({ endpoint: process.env.VAULT_ADDR, token: process.env.VAULT_TOKEN });
+export async function sealShipping(shipping: { name: string; street: string }) {
+  const sealed = await vault.encryptData({ name: 'orders', plainText: Buffer.from(JSON.stringify(shipping)).toString('base64') });
+  const dek = randomBytes(32);
+  const wrapped = await vault.encryptData({ name: 'orders', plainText: dek.toString('base64') });
+  dek.fill(0);
+  return { sealed: sealed.data.ciphertext, wrapped: wrapped.data.ciphertext };
+}`,
+    errors: [{ messageId: 'directTransitEncrypt' as const, data: { loop: '' }, line: 5, column: 24, suggestions: null }],
+  },
+  {
+    name: "Azure: a note encrypted with the client from KeyClient#getCryptographyClient (the key it wraps is envelope encryption)",
+    code: `import { KeyClient } from '@azure/keyvault-keys';
+import { DefaultAzureCredential } from '@azure/identity';
+import { randomBytes } from 'node:crypto';
+const keys = new KeyClient(process.env.VAULT_URL!, new DefaultAzureCredential());
+export async function sealNote(note: { id: string; text: string }) {
+  const crypto = keys.getCryptographyClient('notes');
+  const out = await crypto.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: Buffer.from(note.text) });
+  const dek = randomBytes(32);
+  const wrapped = await crypto.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: dek });
+  dek.fill(0);
+  return [out.result, wrapped.result];
+}`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 7, column: 21, suggestions: null }],
+  },
+  {
     name: 'AWS SDK v2: file contents encrypted directly with kms.encrypt(…).promise()',
     code: `const AWS = require('aws-sdk');
 const fs = require('fs/promises');

@@ -293,6 +293,22 @@ export function encryptReport(report: Buffer, wrapKey: (k: Buffer) => Buffer, do
 ` }] }],
   },
   {
+    name: 'strict: a KMS Decrypt plaintext turned into a string with TextDecoder (inline and through a decoder constant)',
+    code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const decoder = new TextDecoder();
+export async function open(blob: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: blob, EncryptionContext: { app: 'a' } }));
+  try {
+    return [new TextDecoder().decode(Plaintext), decoder.decode(Plaintext)];
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+`, options: [{"checkStringConversion": true}] as never,
+    errors: [{ messageId: 'keyToString' as const, line: 7, column: 13 }, { messageId: 'keyToString' as const, line: 7, column: 50 }],
+  },
+  {
     name: 'strict: Buffer.from(key).toString() for a legacy library',
     code: `import * as crypto from 'node:crypto';
 declare class LegacyCipher { constructor(key: string); }

@@ -29,7 +29,8 @@ export const gcpKms: LibraryModel = {
 };
 
 /**
- * Azure Key Vault keys (`@azure/keyvault-keys`): `new CryptographyClient(keyOrId, credential)`;
+ * Azure Key Vault keys (`@azure/keyvault-keys`): `new CryptographyClient(keyOrId, credential)` or
+ * `keyClient.getCryptographyClient(name)`;
  * `encrypt({ algorithm, plaintext, additionalAuthenticatedData })` (or the older positional form),
  * `unwrapKey(algorithm, wrapped)` whose `result` is the plaintext key. `wrappedKeyArg`: the argument of
  * `wrapKey` that is the key being wrapped (key material, but not a use of that key: the vault key wraps it).
@@ -37,8 +38,17 @@ export const gcpKms: LibraryModel = {
 export const azureKeyVault: LibraryModel = {
   id: '@azure/keyvault-keys',
   roots: [{ module: '@azure/keyvault-keys' }],
-  apis: [construct('CryptographyClient', 'client', { 0: 'kms-key-id' }, { returns: 'AzureCryptographyClient' })],
+  apis: [
+    construct('CryptographyClient', 'client', { 0: 'kms-key-id' }, { returns: 'AzureCryptographyClient' }),
+    construct('KeyClient', 'client', {}, { returns: 'AzureKeyClient' }),
+  ],
   objects: {
+    // `keyClient.getCryptographyClient(name)`: the same client as `new CryptographyClient(key, credential)`.
+    AzureKeyClient: {
+      methods: {
+        getCryptographyClient: method('client', { 0: 'kms-key-id' }, { returns: 'AzureCryptographyClient' }),
+      },
+    },
     AzureCryptographyClient: {
       methods: {
         encrypt: method('encrypt', { 0: 'algorithm', '0.algorithm': 'algorithm', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context', 1: 'data' }, { facts: { contextField: 'additionalAuthenticatedData' } }),
