@@ -109,7 +109,7 @@ export class IncrementalParser {
       try {
         result = this.reparse(previous, code, options);
       } catch {
-        this.stats.fallbacks.failed = (this.stats.fallbacks.failed ?? 0) + 1;
+        this.countFallback('failed');
         // The kept tree may be half moved: never reuse it.
         this.files.delete(filePath);
         result = undefined;
@@ -135,10 +135,14 @@ export class IncrementalParser {
   private reparse(previous: ParsedFile, code: string, options: Record<string, unknown>): ParseResult | undefined {
     const result = this.tryReparse(previous, code, options);
     if (typeof result === 'string') {
-      this.stats.fallbacks[result] = (this.stats.fallbacks[result] ?? 0) + 1;
+      this.countFallback(result);
       return undefined;
     }
     return result;
+  }
+
+  private countFallback(reason: string): void {
+    this.stats.fallbacks[reason] = (this.stats.fallbacks[reason] ?? 0) + 1;
   }
 
   /** The new tree, or why only a full parse is certain to be right. */
@@ -150,7 +154,8 @@ export class IncrementalParser {
     const region = regionAround(body, oldText, edit);
     if (!region) return 'no region';
     if (region.oldEnd - region.start > this.maxRegionShare * oldText.length) return 'region too large';
-    if (body.slice(region.first, region.last + 1).some(mayBeDirective)) return 'directive';
+    const oldStatements = body.slice(region.first, region.last + 1);
+    if (oldStatements.some(mayBeDirective)) return 'directive';
 
     const newRegionEnd = region.oldEnd + edit.delta;
     let parsed: ParseResult;
@@ -161,7 +166,7 @@ export class IncrementalParser {
     }
     const statements = parsed.ast.body;
     if (statements.some(mayBeDirective)) return 'directive';
-    if (declaredNamesKey(statements) !== declaredNamesKey(body.slice(region.first, region.last + 1))) return 'declared names changed';
+    if (declaredNamesKey(statements) !== declaredNamesKey(oldStatements)) return 'declared names changed';
     if (region.leadingNeighbor) {
       const kept = body[region.first];
       if (!sameRange(statements[0], kept.range[0], kept.range[1])) return 'statement before moved';
