@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { findProperty, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Values handed to classes by a dependency-injection container, matched by token within one file:
@@ -66,13 +66,13 @@ function registrations(sourceCode: SourceCode): Registration[] {
     for (const node of descendants(program)) {
       if (node.type === 'ObjectExpression') {
         // Nest: `{ provide: TOKEN, useValue: value }`
-        add(propertyValue(node, 'provide'), propertyValue(node, 'useValue'));
+        add(findProperty(node, 'provide'), findProperty(node, 'useValue'));
         continue;
       }
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;
       const method = memberName(node.callee);
       const [first, second] = node.arguments;
-      if (method === 'register' && second?.type === 'ObjectExpression') add(first, propertyValue(second, 'useValue'));
+      if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
       else if (method === 'toConstantValue') {
         // `container.bind(TOKEN).toConstantValue(value)`
@@ -85,9 +85,4 @@ function registrations(sourceCode: SourceCode): Registration[] {
   }
   cache.set(program, found);
   return found;
-}
-
-function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  for (const p of object.properties) if (p.type === 'Property' && !p.computed && propertyName(p.key) === name) return p.value;
-  return undefined;
 }
