@@ -175,7 +175,7 @@ function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
 }
 
 function quoteName(name: string): string {
-  return /^[\w$.]+$/.test(name) ? `\`${name}\`` : name;
+  return /^[\w$.#]+$/.test(name) ? `\`${name}\`` : name;
 }
 
 /** `encrypt at 5:10, mac at 9:3`: every use, in source order (the editor turns them into related locations). */

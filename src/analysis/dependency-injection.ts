@@ -41,14 +41,22 @@ function injectionToken(sourceCode: SourceCode, param: TSESTree.Identifier): str
   return undefined;
 }
 
-/** A token is a binding (a symbol, a class, a const string) or a string literal. */
-function tokenKey(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
+/**
+ * A token is a binding (a symbol, a class, a const string), a string literal, or a member of a
+ * token table (`TYPES.AppSecret`, InversifyJS's usual `const TYPES = { … }`).
+ */
+function tokenKey(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): string | undefined {
   const expr = unwrapExpression(node);
   if (expr.type === 'Literal' && typeof expr.value === 'string') return `str:${expr.value}`;
   if (expr.type === 'Identifier') {
     const variable = variableOf(sourceCode, expr);
     const declared = variable?.identifiers[0];
     return declared ? `var:${declared.range[0]}` : `name:${expr.name}`;
+  }
+  if (expr.type === 'MemberExpression' && depth < 3) {
+    const name = memberName(expr);
+    const base = tokenKey(sourceCode, expr.object, depth + 1);
+    return name !== undefined && base !== undefined ? `${base}.${name}` : undefined;
   }
   return undefined;
 }

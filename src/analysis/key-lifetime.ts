@@ -4,6 +4,7 @@ import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
+import { localFunctionOf, parameterBindings } from './local-functions';
 import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -100,6 +101,8 @@ function unwrapChain(node: TSESTree.Node): TSESTree.Node {
 /** Stream helpers whose last argument is called once, with or without an error. */
 const COMPLETION_FUNCTIONS = new Set(['pipeline', 'finished']);
 const STREAM_MODULES = new Set(['stream', 'node:stream']);
+/** RxJS `finalize(cb)`: `cb` runs when the observable completes, errors or is unsubscribed (a promise's `finally`). */
+const FINALIZE_MODULES = new Set(['rxjs', 'rxjs/operators']);
 
 /**
  * The call in `scope` whose completion callback holds `wipe` directly (not in a
@@ -122,6 +125,7 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
   const name = resolved?.path[resolved.path.length - 1];
   return resolved?.module !== undefined && STREAM_MODULES.has(resolved.module) && name && COMPLETION_FUNCTIONS.has(name) ? call : undefined;
 }
@@ -175,8 +179,11 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   if (callee.type !== 'MemberExpression') return false;
   // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
   if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
+  if (callee.object.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.object.name) && memberName(callee) === 'from') return true; // `Uint8Array.from(key)`
   return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom|concat)$/.test(memberName(callee) ?? '');
 }
+
+const TYPED_ARRAY_NAMES = /^(?:Uint8Array|Int8Array|Uint8ClampedArray)$/;
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
 
@@ -200,6 +207,40 @@ function callUsing(ref: TSESTree.Node): TSESTree.Node | undefined {
     if (!carries) return undefined;
   }
   return undefined;
+}
+
+const analysing = new WeakSet<TSESTree.Node>();
+
+/**
+ * `makeReader(rxKey)` where the local `makeReader` returns closures that use its parameter
+ * (`return { read(f) { … rxKey … } }`): the result carries the key, as a returned closure would.
+ */
+function keptByReturnedClosure(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  if (!call.arguments.includes(arg as TSESTree.CallExpressionArgument) || apiCallAt(sourceCode, call)) return false;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  if (!fn || analysing.has(fn)) return false; // a recursive helper is not followed again
+  analysing.add(fn);
+  try {
+    for (const [param, value] of parameterBindings(fn, call)) {
+      if (value !== arg) continue;
+      const variable = variableOf(sourceCode, param);
+      return (variable?.references ?? []).some((r) => {
+        if (!r.isRead()) return false;
+        const escape = escapingClosure(sourceCode, r.identifier as TSESTree.Node, fn);
+        return escape?.type === 'ReturnStatement' || escape?.type === 'ArrowFunctionExpression';
+      });
+    }
+    return false;
+  } finally {
+    analysing.delete(fn);
+  }
+}
+
+/** `Buffer.from(buf)` / `new Uint8Array(buf)`: of an ArrayBuffer, a view of its memory. */
+function isViewOfArrayBuffer(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = call.callee;
+  if (call.type === 'NewExpression') return callee.type === 'Identifier' && /^(?:Uint8Array|DataView)$/.test(callee.name);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
 }
 
 /** `new Uint8Array(key)` is a view of the same memory: wiping it wipes the key. */
@@ -231,20 +272,26 @@ export function escapeOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node
 export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
   const refs = keyReferences(sourceCode, bytes);
   const found: TSESTree.Node[] = [];
+  // `let sessionKey; … ws.on('message', () => { sessionKey = deriveKey(…); })`: assigned from a nested
+  // function, the key lives in the enclosing function's closure state (a connection's, a test suite's),
+  // like a field: it outlives the function that made it, and its wipe belongs to whoever ends that state.
+  if (bytes.definition.type === 'AssignmentExpression' && enclosingFunction(bytes.definition) !== bytes.scope) found.push(bytes.definition);
   for (const ref of [...refs.bytes, ...refs.holders]) {
-    const escape = escapes(sourceCode, ref, bytes.scope, 0) ?? escapingClosure(sourceCode, ref, bytes.scope);
+    // A closure that only wipes the key (`setImmediate(() => key.fill(0))`) does not keep it for use:
+    // it is a deferred wipe, judged as one (it does not run when a use throws first).
+    const escape = escapes(sourceCode, ref, bytes.scope, 0, bytes.arrayBuffer) ?? (wipeOf(sourceCode, ref) ? undefined : escapingClosure(sourceCode, ref, bytes.scope, bytes.arrayBuffer));
     if (escape && !found.includes(escape)) found.push(escape);
   }
   return found;
 }
 
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
-function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node): TSESTree.Node | undefined {
+function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, views = false): TSESTree.Node | undefined {
   let closure: TSESTree.Node | undefined;
   // A `new Promise((resolve, reject) => …)` executor runs at once and is not kept: the closures inside it are what may leave.
   for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) if (!isPromiseExecutor(fn)) closure = fn;
   if (!closure || closure.type === 'Program' || closure.type === 'FunctionDeclaration') return undefined;
-  return escapes(sourceCode, closure, scope, 0);
+  return escapes(sourceCode, closure, scope, 0, views);
 }
 
 function isPromiseExecutor(fn: TSESTree.Node): boolean {
@@ -252,13 +299,19 @@ function isPromiseExecutor(fn: TSESTree.Node): boolean {
   return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
 }
 
-function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, depth: number): TSESTree.Node | undefined {
+/**
+ * Where `ref` leaves `scope` (see escapeOf). `views`: the key is an ArrayBuffer, so `Buffer.from(ref)` and
+ * `new Uint8Array(ref)` are views of its memory and carry it along (of a Buffer they would be copies).
+ */
+function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, depth: number, views = false): TSESTree.Node | undefined {
   let node = ref;
   // Climb through containers that carry the reference along.
   for (;;) {
     const parent = node.parent;
     if (!parent) return undefined;
     const carries =
+      (views && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && isViewOfArrayBuffer(parent)) ||
+      (parent.type === 'CallExpression' && keptByReturnedClosure(sourceCode, parent, node)) ||
       (parent.type === 'Property' && parent.value === node) ||
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||
@@ -298,7 +351,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       const variable = variableOf(sourceCode, parent.id);
       for (const r of variable?.references ?? []) {
         if (!r.isRead()) continue;
-        const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1);
+        const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1, views);
         if (escape) return escape;
       }
       return undefined;
@@ -306,7 +359,10 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     case 'CallExpression':
     case 'NewExpression': {
       if (!parent.arguments.includes(node as TSESTree.Expression)) return undefined;
-      if (apiCallAt(sourceCode, parent)) return undefined; // modelled crypto APIs copy what they need
+      const api = apiCallAt(sourceCode, parent);
+      // Modelled crypto APIs copy what they need; a registered plugin (`app.register(fastifyJwt, { secret })`)
+      // keeps its options for the server's lifetime.
+      if (api) return api.api.facts?.plugin === true ? parent : undefined;
       const callee = parent.callee;
       if (parent.type === 'NewExpression') {
         return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name) ? undefined : parent;
@@ -406,7 +462,8 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
   for (const direct of keyReferences(sourceCode, bytes).bytes) {
     // `Buffer.from(key).toString('base64')` converts the same bytes.
     const copy = direct.parent;
-    const ref = copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' ? copy : direct;
+    const ref =
+      copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy) ? copy : direct;
     const parent = ref.parent;
     if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
       found.push(parent.parent);
@@ -416,11 +473,40 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
       found.push(parent);
     } else if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextDecode(sourceCode, parent)) {
       found.push(parent); // `new TextDecoder().decode(key)`
+    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextEncoding(sourceCode, parent)) {
+      found.push(parent); // `encodeBase64(secretKey)`, `sodium.to_hex(key)`, `Array.from(key, toHex)`
+    } else if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && isFromCharCode(parent.parent.callee)) {
+      found.push(parent.parent); // `btoa(String.fromCharCode(...key))`
+    } else if (parent?.type === 'CallExpression' && parent.arguments[1] === ref && parent.callee.type === 'MemberExpression' && memberName(parent.callee) === 'apply' && isFromCharCode(parent.callee.object)) {
+      found.push(parent); // `String.fromCharCode.apply(null, key)`
     } else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && isStringLiteral(parent.left === ref ? parent.right : parent.left)) {
       found.push(parent);
     }
   }
   return found;
+}
+
+/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium). */
+const TEXT_ENCODERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  'tweetnacl-util': new Set(['encodeBase64', 'encodeUTF8']),
+  'libsodium-wrappers': new Set(['to_base64', 'to_hex', 'to_string']),
+  'libsodium-wrappers-sumo': new Set(['to_base64', 'to_hex', 'to_string']),
+};
+
+/** A call that turns its first argument's bytes into text: a library encoder, or `Array.from(bytes, (b) => …)`. */
+function isTextEncoding(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = call.callee;
+  if (call.arguments.length === 2 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Array' && memberName(callee) === 'from') {
+    const mapper = call.arguments[1];
+    return mapper.type === 'ArrowFunctionExpression' || mapper.type === 'FunctionExpression';
+  }
+  const resolved = resolveImportPath(sourceCode, callee);
+  const name = resolved?.path[resolved.path.length - 1];
+  return resolved?.module !== undefined && resolved.path.length === 1 && name !== undefined && (TEXT_ENCODERS[resolved.module]?.has(name) ?? false);
+}
+
+function isFromCharCode(node: TSESTree.Node): boolean {
+  return node.type === 'MemberExpression' && node.object.type === 'Identifier' && node.object.name === 'String' && memberName(node) === 'fromCharCode';
 }
 
 /** `new TextDecoder().decode(…)`, or `decoder.decode(…)` with `const decoder = new TextDecoder()`. */

@@ -1,10 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
-import { isSecretName } from './key-names';
+import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, parameterBindings } from './local-functions';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**
@@ -137,7 +138,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const source: KeyBytesSource | undefined =
       call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
     if (!source) continue;
-    const helper = returnedBy(call.node);
+    const helper = returnedBy(call.node) ?? promisedBy(sourceCode, call.node);
     if (!helper) continue;
     for (const site of localCallSites(sourceCode, helper.fn)) {
       // Named like a key, or used as one: a KDF output only stored or compared is a password hash.
@@ -145,14 +146,32 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
     }
   }
+  // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
+  // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
+  for (const { fn, index } of decodingHelpers(ctx)) {
+    for (const site of localCallSites(sourceCode, fn)) {
+      const arg = site.arguments[index];
+      if (!arg || !secretLikeExpression(arg)) continue;
+      const candidate = bindingOf(sourceCode, site, { source: 'buffer-from', producer: site, arrayBuffer: false }, []);
+      if (candidate) add(candidate, isNotSecretName(candidate.id.name) ? 'named' : false);
+    }
+  }
   for (const node of keyObjectExports(sourceCode)) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
-  for (const node of bufferFromCalls(ctx)) {
+  for (const node of [...bufferFromCalls(ctx), ...textEncodeCalls(ctx)]) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
     if (!candidate) continue;
     const arg = node.arguments[0];
-    add(candidate, secretLikeExpression(arg) ? false : 'named');
+    // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
+    // unless it is then used as one.
+    add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
+  }
+  // `kms.decrypt(params, (err, data) => { const dataKey = data.Plaintext; … })`: when the response is read for
+  // its key only through one alias, that alias is the binding that holds the key bytes (reported there).
+  for (const [index, bytes] of found.entries()) {
+    const alias = bytes.path.length > 0 ? soleAliasOf(sourceCode, bytes) : undefined;
+    if (alias) found[index] = alias;
   }
   // `const aesBytes = bits.slice(0, 32)` of a Uint8Array is a copy (of a Buffer, a view): key bytes of its own once used as a key.
   // So are `Buffer.concat([key])` and `structuredClone(key)`, whatever the original.
@@ -162,7 +181,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     for (const ref of keyReferences(sourceCode, bytes).bytes) {
       const member = ref.parent;
       const slice = typedArray && member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
-      const copy = slice ?? copyingCallOf(ref);
+      const copy = slice ?? copyingCallOf(ref, !bytes.arrayBuffer);
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
@@ -172,14 +191,40 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   return found;
 }
 
-/** `Buffer.concat([key])`, `Buffer.concat([key, other])`, `structuredClone(key)`: a new buffer holding the key's bytes. */
-function copyingCallOf(ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+/**
+ * `Buffer.concat([key])`, `Buffer.concat([key, other])`, `structuredClone(key)`: a new buffer holding the key's bytes.
+ * With `typedCopies` (the key is a Buffer/Uint8Array, not an ArrayBuffer, of which they are views),
+ * `new Uint8Array(key)` and `Uint8Array.from(key)` too.
+ */
+function copyingCallOf(ref: TSESTree.Node, typedCopies: boolean): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
   const parent = ref.parent;
   if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && parent.callee.name === 'structuredClone') return parent;
+  if (typedCopies && (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') && parent.arguments[0] === ref && parent.arguments.length === 1) {
+    const callee = parent.callee;
+    if (parent.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return parent;
+    if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Uint8Array' && memberName(callee) === 'from') return parent;
+  }
   const call = parent?.type === 'ArrayExpression' ? parent.parent : undefined;
   if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;
   const callee = call.callee;
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'concat' ? call : undefined;
+}
+
+/**
+ * The one `const alias = holder.<path>` through which a response holding key bytes is read for them,
+ * when every read of `holder.<path>` is that declaration (the response's other fields may be read).
+ */
+function soleAliasOf(sourceCode: SourceCode, bytes: KeyBytes): KeyBytes | undefined {
+  const reads = memberReads(bytes.variable, bytes.path);
+  if (reads.length !== 1) return undefined;
+  let read: TSESTree.Node = reads[0];
+  while (read.parent && (read.parent.type === 'TSNonNullExpression' || read.parent.type === 'TSAsExpression')) read = read.parent;
+  const declarator = read.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== read || declarator.id.type !== 'Identifier') return undefined;
+  if (enclosingFunction(declarator) !== bytes.scope) return undefined; // the same function's binding, not a closure's
+  const variable = variableOf(sourceCode, declarator.id);
+  if (!variable || variable.defs.length !== 1) return undefined;
+  return { ...bytes, variable, path: [], id: declarator.id, definition: declarator };
 }
 
 /** Libraries whose key bytes are plain `Uint8Array`s (not Node Buffers, whose `slice` is a view). */
@@ -216,6 +261,65 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
   else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
   if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
   return { fn, view };
+}
+
+/**
+ * A hand-written promise wrapper: `function scryptAsync(…) { return new Promise((resolve, reject) =>
+ * scrypt(…, (err, key) => (err ? reject(err) : resolve(key)))); }` — its callers await the key.
+ */
+function promisedBy(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression): { fn: FunctionNode; view: boolean } | undefined {
+  const callback = callbackOf(node);
+  const keyParam = callback?.params[1];
+  const executor = enclosingFunction(node);
+  if (keyParam?.type !== 'Identifier' || !executor || executor.type === 'Program' || !isPromiseExecutor(executor)) return undefined;
+  const resolve = executor.params[0];
+  const resolveVariable = resolve?.type === 'Identifier' ? variableOf(sourceCode, resolve) : undefined;
+  const resolved = (variableOf(sourceCode, keyParam)?.references ?? []).some((ref) => {
+    const call = (ref.identifier as TSESTree.Node).parent;
+    return call?.type === 'CallExpression' && call.arguments[0] === ref.identifier && call.callee.type === 'Identifier' && !!resolveVariable && variableOf(sourceCode, call.callee) === resolveVariable;
+  });
+  return resolved ? returnedBy(executor.parent as TSESTree.NewExpression) : undefined;
+}
+
+function isPromiseExecutor(fn: TSESTree.Node): fn is FunctionLike {
+  const parent = fn.parent;
+  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+}
+
+/**
+ * Local functions that return their parameter decoded into bytes: `Buffer.from(p, 'base64')`,
+ * `new TextEncoder().encode(p)`, `Uint8Array.from(atob(p), …)`, a modelled decoder (`sodium.from_base64(p)`).
+ */
+function* decodingHelpers(ctx: ResolveContext): Generator<{ fn: FunctionNode; index: number }> {
+  const decoded: TSESTree.Node[] = [];
+  for (const node of bufferFromCalls(ctx)) decoded.push(node.arguments[0]);
+  for (const node of textEncodeCalls(ctx)) decoded.push(node.arguments[0]);
+  for (const call of getApiCalls(ctx.sourceCode)) {
+    if (call.api.operation !== 'encode' || !call.node.arguments[0]) continue;
+    const inner = call.node.arguments[0];
+    // `atob(p)` inside `Uint8Array.from(atob(p), …)`, or a library decoder of `p`
+    if (call.library.id === 'text-encoding') {
+      const from = call.node.parent;
+      if (from?.type === 'CallExpression' && from.arguments[0] === call.node && from.callee.type === 'MemberExpression' && from.callee.object.type === 'Identifier' && from.callee.object.name === 'Uint8Array' && memberName(from.callee) === 'from') decoded.push(inner);
+    } else decoded.push(inner);
+  }
+  for (const arg of decoded) {
+    const param = unwrapExpression(arg);
+    const variable = param.type === 'Identifier' ? variableOf(ctx.sourceCode, param) : undefined;
+    const def = variable?.defs[0];
+    if (def?.type !== 'Parameter' || !isFunction(def.node)) continue;
+    const fn = def.node as FunctionNode;
+    const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === variable!.name);
+    // the decoded value is what the function returns (directly, or as `Uint8Array.from(atob(p), …)`)
+    let value: TSESTree.Node = param;
+    while (value.parent && value.parent !== fn && value.parent.type !== 'ReturnStatement' && !(value.parent.type === 'ArrowFunctionExpression' && value.parent.body === value)) {
+      const parent: TSESTree.Node = value.parent;
+      // up through the decoder (and `Uint8Array.from(…)` around it) as first argument, not a method of its result
+      if (!((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value) && parent.type !== 'TSAsExpression') break;
+      value = parent;
+    }
+    if (index >= 0 && returnedBy(value)?.fn === fn) yield { fn, index };
+  }
 }
 
 /** Calls of a function declared in this file (`function f…` or `const f = (…) =>`), by its binding. */
@@ -315,6 +419,24 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
     if (apiCallAt(ctx.sourceCode, unwrapExpression(call.arguments[0]))) continue;
     yield call;
   }
+}
+
+/**
+ * `new TextEncoder().encode(secret)` (or through `const enc = new TextEncoder()`) of a non-constant:
+ * the UTF-8 bytes of a secret, what `Buffer.from(secret)` gives in Node (jose's HS256 secrets).
+ */
+function* textEncodeCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  if (!ctx.sourceCode.text.includes('TextEncoder')) return; // most files: no walk
+  for (const node of descendants(ctx.sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'encode') continue;
+    if (isTextEncoder(ctx.sourceCode, node.callee.object) && !resolveConstant(ctx, node.arguments[0])) yield node;
+  }
+}
+
+function isTextEncoder(sourceCode: SourceCode, object: TSESTree.Node): boolean {
+  const variable = object.type === 'Identifier' ? variableOf(sourceCode, object) : undefined;
+  const encoder = unwrapExpression(variable ? (singleInitializer(variable) ?? object) : object);
+  return encoder.type === 'NewExpression' && encoder.callee.type === 'Identifier' && encoder.callee.name === 'TextEncoder';
 }
 
 /** Arguments that some modelled call uses as a key or secret. */
@@ -475,14 +597,22 @@ function paramBinding(sourceCode: SourceCode, param: TSESTree.Identifier, fn: Fu
 }
 
 /** Climbs from a value-producing expression to the binding that receives it. */
-function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Producer, path: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {
+function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Producer, initialPath: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {
   let node = value;
+  let path = initialPath;
   let arrayBuffer = producer.arrayBuffer;
   for (let i = 0; i < 6; i++) {
     const parent = node.parent;
     if (!parent) return undefined;
     if (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ChainExpression') {
       node = parent;
+      continue;
+    }
+    // `const [encKey, macKey] = await Promise.all([derive(a), derive(b)])`: element i of the result.
+    const all = parent.type === 'ArrayExpression' ? parent.parent : undefined;
+    if (all?.type === 'CallExpression' && all.arguments[0] === parent && all.callee.type === 'MemberExpression' && all.callee.object.type === 'Identifier' && all.callee.object.name === 'Promise' && memberName(all.callee) === 'all') {
+      path = [String((parent as TSESTree.ArrayExpression).elements.indexOf(node as TSESTree.Expression)), ...path];
+      node = all;
       continue;
     }
     // `Buffer.from(hkdfSync(…))` / `new Uint8Array(await subtle.deriveBits(…))`: a view of the same bytes.

@@ -20,6 +20,11 @@ export function isSecretName(name: string): boolean {
   return SECRET_HEADS.has(words[words.length - 1]) || words.includes('secret') || words.includes('dek') || words.includes('kek');
 }
 
+/** Does the name say the value is something other than a secret (`wrapped`, `encryptedKey`, `keyId`, `publicKey`)? */
+export function isNotSecretName(name: string): boolean {
+  return nameWords(name).some((w) => NOT_SECRET.has(w));
+}
+
 /** Words that make a `…Key` name cryptographic: `dataKey`, `signingKey`, `hmacKey` (not `primaryKey`, `sortKey`). */
 const CRYPTO_QUALIFIERS = new Set(['data', 'master', 'signing', 'sign', 'encryption', 'enc', 'private', 'priv', 'hmac', 'mac', 'aes', 'jwt', 'session', 'cipher', 'crypto', 'root', 'wrapping', 'content', 'symmetric', 'shared', 'derived', 'plaintext', 'raw', 'secret']);
 

@@ -133,6 +133,12 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       tracked(identity).uses.push({ purpose, call, arg: arg.node, usage: webCryptoUsage(call) });
       // `hkdfSync(d, master, salt, info)`: the input key's use is 'kdf-input'; the output is a key of its own.
     }
+    // A client bound to one vault key (Azure's `new CryptographyClient(keyId, credential)`): its `sign`/`encrypt`
+    // use that key, defined where the client is made unless the id is bound in the file.
+    const boundKey = call.receiver && !call.args.some((a) => a.role === 'kms-key-id') ? call.receiver.args.find((a) => a.role === 'kms-key-id') : undefined;
+    const clientPurpose = boundKey && kmsPurpose(call);
+    const clientKey = clientPurpose && identifyKmsKey(ctx, boundKey.node);
+    if (clientPurpose && clientKey) tracked({ ...clientKey, definition: clientKey.definition ?? call.receiver!.node }).uses.push({ purpose: clientPurpose, call, arg: call.node });
     // Methods of a key object (`privateKey.sign(md)`, `privateKey.decrypt(ct)` in node-forge): the receiver is the key.
     const holder = keyObjectReceiver(call);
     const purpose = holder && purposeOf(ctx, call);
@@ -318,6 +324,11 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
   if (node.type === 'Identifier') return identifyBinding(ctx, node, next);
 
   if (node.type === 'MemberExpression') return identifyMember(ctx, node, next);
+  // A secret given as a getter (csrf-csrf `getSecret: () => CSRF_SECRET`): the key it returns.
+  if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') {
+    const returned = returnedExpressions(node, true);
+    return returned?.length === 1 ? next(returned[0]) : undefined;
+  }
   return undefined;
 }
 
@@ -496,13 +507,13 @@ function patternKey(pattern: TSESTree.ObjectPattern, binding: string): string | 
 }
 
 function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
-  const name = memberName(node);
+  const name = fieldMemberName(node);
   if (!name) return undefined;
   const object = unwrapExpression(node.object);
   if (object.type === 'ThisExpression') {
     const cls = enclosingClass(node);
     const className = cls?.id?.name ?? 'class';
-    const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
+    const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
     const assigned = cls && thisPropertyValue(cls, name);
     const value = assigned ? next(assigned.value) : undefined;
     // Defined where the value is bound in this file (`const { SECRET } = process.env`, a DI registration), else by this assignment.
@@ -599,7 +610,7 @@ function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 }
 
 function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
-  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && propertyName(m.key) === name);
+  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
   if (field?.type === 'PropertyDefinition' && field.value) return { value: field.value, at: field.key };
   // `constructor(private readonly secret: string)`: the field holds what the parameter receives.
   const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
@@ -611,7 +622,7 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   const found: { value: TSESTree.Node; at?: TSESTree.Node }[] = [];
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
-    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && memberName(node.left) === name) {
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name) {
       found.push({ value: node.right, at: node.left.property });
     }
     if (node !== cls && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) return;
@@ -624,6 +635,15 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   };
   for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** `this.key` → 'key', `this.#key` → '#key' (a private field is a field of its own name). */
+function fieldMemberName(node: TSESTree.MemberExpression): string | undefined {
+  return !node.computed && node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
+}
+
+function fieldKeyName(key: TSESTree.Node): string | undefined {
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
 }
 
 function findProp(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {

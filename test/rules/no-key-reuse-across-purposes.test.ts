@@ -656,3 +656,120 @@ export class Protector {
     },
   ] as never,
 });
+
+// Shapes of the fifth blind set (corpus key-purpose/blind-s7): an InversifyJS token table, a private field
+// written from a constructor parameter.
+createRuleTester().run('no-key-reuse-across-purposes: fifth blind set shapes', rule as never, {
+  valid: [
+    {
+      name: 'Azure Key Vault: a client that encrypts and decrypts uses its key for one purpose',
+      filename: 'vault.ts',
+      code: `import { DefaultAzureCredential } from '@azure/identity';
+import { CryptographyClient } from '@azure/keyvault-keys';
+const vaultKey = new CryptographyClient(process.env.VAULT_KEY_ID!, new DefaultAzureCredential());
+export const seal = async (secret: string) => (await vaultKey.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: Buffer.from(secret) })).result;
+export const open = async (blob: Uint8Array) => (await vaultKey.decrypt({ algorithm: 'RSA-OAEP-256', ciphertext: blob })).result;`,
+    },
+    {
+      name: 'csrf-csrf and express-session with one secret: both MACs',
+      filename: 'app.mjs',
+      code: `import session from 'express-session';
+import { doubleCsrf } from 'csrf-csrf';
+const { APP_SECRET } = process.env;
+export const { doubleCsrfProtection } = doubleCsrf({ getSecret: () => APP_SECRET, getSessionIdentifier: (req) => req.session.id });
+export const sessions = session({ secret: APP_SECRET, resave: false, saveUninitialized: false });`,
+    },
+    {
+      name: 'a private field used for one purpose (sign and verify)',
+      filename: 'tokens.ts',
+      code: `import jwt from 'jsonwebtoken';
+export class Tokens {
+  readonly #secret: string;
+  constructor(secret: string) {
+    this.#secret = secret;
+  }
+  issue(id: string): string {
+    return jwt.sign({ sub: id }, this.#secret, { algorithm: 'HS256' });
+  }
+  read(token: string) {
+    return jwt.verify(token, this.#secret, { algorithms: ['HS256'] });
+  }
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'Azure Key Vault: one CryptographyClient (one vault key) used to sign and to encrypt, reported where the client is made',
+      filename: 'license.ts',
+      code: `import { DefaultAzureCredential } from '@azure/identity';
+import { CryptographyClient } from '@azure/keyvault-keys';
+const licenseKey = new CryptographyClient(process.env.LICENSE_KEY_ID!, new DefaultAzureCredential());
+export async function sign(digest: Buffer): Promise<Uint8Array> {
+  return (await licenseKey.sign('RS256', digest)).result;
+}
+export async function seal(secret: string): Promise<Uint8Array> {
+  return (await licenseKey.encrypt({ algorithm: 'RSA-OAEP-256', plaintext: Buffer.from(secret) })).result;
+}
+`,
+      errors: [{ messageId: 'reused' as const, line: 3, column: 20, suggestions: [] }],
+    },
+    {
+      name: 'csrf-csrf: the secret its getSecret returns is a MAC key; the same secret signs JWTs',
+      filename: 'app.mjs',
+      code: `import { doubleCsrf } from 'csrf-csrf';
+import jwt from 'jsonwebtoken';
+const { APP_SECRET } = process.env;
+export const { doubleCsrfProtection } = doubleCsrf({ getSecret: () => APP_SECRET, getSessionIdentifier: (req) => req.cookies.sid });
+export const token = (sub) => jwt.sign({ sub }, APP_SECRET, { algorithm: 'HS256' });
+`,
+      errors: [{ messageId: 'reused' as const, line: 3, column: 9, suggestions: [] }],
+    },
+    {
+      name: 'InversifyJS: a value bound to a member of a token table and injected into two classes is one key',
+      filename: 'container.ts',
+      code: `import { Container, inject, injectable } from 'inversify';
+import { createHash, createCipheriv, randomBytes } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+export const TYPES = { AppSecret: Symbol.for('AppSecret') };
+@injectable()
+export class Tokens {
+  constructor(@inject(TYPES.AppSecret) private readonly secret: string) {}
+  issue(id: string): string {
+    return jwt.sign({ sub: id }, this.secret, { algorithm: 'HS256' });
+  }
+}
+@injectable()
+export class Vault {
+  constructor(@inject(TYPES.AppSecret) private readonly secret: string) {}
+  seal(data: string): Buffer {
+    const cipher = createCipheriv('aes-256-gcm', createHash('sha256').update(this.secret).digest(), randomBytes(12));
+    return cipher.update(data, 'utf8');
+  }
+}
+const container = new Container();
+container.bind<string>(TYPES.AppSecret).toConstantValue(process.env.APP_SECRET ?? '');
+`,
+      errors: [{ messageId: 'reused' as const, line: 21, column: 57, suggestions: [] }],
+    },
+    {
+      name: 'a private field assigned from a constructor parameter: reported on the assignment, like a public one',
+      filename: 'devices.ts',
+      code: `import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+export class DeviceController {
+  readonly #secret: string;
+  constructor(secret: string) {
+    this.#secret = secret;
+  }
+  register(id: string): string {
+    return jwt.sign({ sub: id }, this.#secret, { algorithm: 'HS256' });
+  }
+  verify(raw: string): Buffer {
+    return createHmac('sha256', this.#secret).update(raw).digest();
+  }
+}
+`,
+      errors: [{ messageId: 'reused' as const, line: 6, column: 10, suggestions: [] }],
+    },
+  ],
+});

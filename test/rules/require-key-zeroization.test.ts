@@ -1070,3 +1070,403 @@ function deriveSessionKey(secret, salt) {
     },
   ],
 });
+
+// Shapes of the fifth blind set (corpus zeroization/blind-s7): deferred wipes, closure state, RxJS,
+// typed-array copies, TextEncoder secrets, wrapped keys named as such, byte-to-text encoders.
+const setImmediateWipe = `const crypto = require('crypto');
+function open(blob, password) {
+  const key = crypto.scryptSync(password, blob.subarray(0, 16), 32);
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, blob.subarray(16, 28));
+  const plain = Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
+  setImmediate(() => key.fill(0));
+  return plain;
+}
+module.exports = { open };
+`;
+const typedArrayCopy = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function open(wrapped: Uint8Array, iv: Uint8Array, body: Uint8Array): Promise<ArrayBuffer> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped }));
+  if (!Plaintext) throw new Error('no plaintext');
+  const keyCopy = new Uint8Array(Plaintext);
+  Plaintext.fill(0);
+  const key = await crypto.subtle.importKey('raw', keyCopy, 'AES-GCM', false, ['decrypt']);
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body);
+}
+`;
+const encodedSecret = `import { jwtVerify } from 'jose';
+export async function readSession(token: string) {
+  const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
+  const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+  return payload;
+}
+`;
+createRuleTester().run('require-key-zeroization: fifth blind set shapes', rule as never, {
+  valid: [
+    {
+      name: 'a hand-written promise wrapper used for a password verifier: compared, not a key',
+      filename: 'login.ts',
+      code: `import { scrypt, timingSafeEqual } from 'node:crypto';
+function scryptAsync(secret: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => scrypt(secret, salt, 32, (err, key) => (err ? reject(err) : resolve(key))));
+}
+export async function check(password: string, salt: Buffer, stored: Buffer): Promise<boolean> {
+  const derived = await scryptAsync(password, salt);
+  return derived.length === stored.length && timingSafeEqual(derived, stored);
+}`,
+    },
+    {
+      name: 'a kx session key handed to a local helper whose returned closures keep it, and that result returned',
+      filename: 'relay.mjs',
+      code: `import sodium from 'libsodium-wrappers';
+function makeReader(rxKey) {
+  return { read: (header, frame) => sodium.crypto_secretstream_xchacha20poly1305_pull(sodium.crypto_secretstream_xchacha20poly1305_init_pull(header, rxKey), frame) };
+}
+export async function handshake(keys, clientPublicKey) {
+  await sodium.ready;
+  const { sharedRx, sharedTx } = sodium.crypto_kx_server_session_keys(keys.publicKey, keys.privateKey, clientPublicKey);
+  try {
+    const { header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(sharedTx);
+    return { header, reader: makeReader(sharedRx) };
+  } finally {
+    sodium.memzero(sharedTx);
+  }
+}
+`,
+    },
+    {
+      name: 'a key in the options of a registered Fastify plugin is kept by the server',
+      filename: 'server.ts',
+      code: `import Fastify from 'fastify';
+import fastifyJwt from '@fastify/jwt';
+export async function build() {
+  const app = Fastify();
+  const jwtKey = Buffer.from(process.env.JWT_KEY ?? '', 'hex');
+  await app.register(fastifyJwt, { secret: jwtKey, verify: { algorithms: ['HS256'] } });
+  return app;
+}
+`,
+    },
+    {
+      name: 'Buffer.from of an hkdf ArrayBuffer is a view: handing the view to the callback hands the key over',
+      filename: 'keys.js',
+      code: `const crypto = require('crypto');
+function keysFor(root, id, cb) {
+  crypto.hkdf('sha256', root, id, 'enc', 32, (err, encKey) => {
+    if (err) return cb(err);
+    crypto.hkdf('sha256', root, id, 'mac', 32, (err2, macKey) => {
+      if (err2) {
+        new Uint8Array(encKey).fill(0);
+        return cb(err2);
+      }
+      cb(null, { encKey: Buffer.from(encKey), macKey: Buffer.from(macKey) });
+    });
+  });
+}
+module.exports = { keysFor };
+`,
+    },
+    {
+      name: 'a key assigned from a listener to a variable of the enclosing function lives as long as the connection; its close listener wipes it',
+      filename: 'gateway.ts',
+      code: `import { createDecipheriv, createHmac, hkdfSync } from 'node:crypto';
+import type { WebSocket } from 'ws';
+export function onConnection(ws: WebSocket, shared: Buffer, id: string): void {
+  let sessionKey: Buffer | null = null;
+  ws.on('close', () => sessionKey?.fill(0));
+  ws.on('message', (data: Buffer) => {
+    if (!sessionKey) {
+      sessionKey = Buffer.from(hkdfSync('sha256', shared, id, 'session', 32));
+      return;
+    }
+    const decipher = createDecipheriv('aes-256-gcm', sessionKey, data.subarray(0, 12));
+    ws.send(createHmac('sha256', sessionKey).update(decipher.update(data.subarray(12))).digest());
+  });
+}`,
+    },
+    {
+      name: 'a test suite key made in beforeEach and wiped in afterEach',
+      filename: 'settings.test.ts',
+      code: `import { randomBytes } from 'node:crypto';
+import { sealSettings } from '../src/settings';
+describe('settings', () => {
+  let key: Buffer;
+  beforeEach(() => { key = randomBytes(32); });
+  afterEach(() => { key.fill(0); });
+  it('seals', () => { expect(sealSettings(key, {})).toBeTruthy(); });
+});`,
+    },
+    {
+      name: 'RxJS finalize on the returned observable wipes on completion, error and unsubscription',
+      filename: 'seal.ts',
+      code: `import { createCipheriv, randomBytes } from 'node:crypto';
+import { finalize, map, type Observable } from 'rxjs';
+export function sealAll(source: Observable<string>, unwrap: () => Buffer): Observable<Buffer> {
+  const dataKey = Buffer.from(unwrap());
+  return source.pipe(
+    map((text) => {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', dataKey, iv);
+      return Buffer.concat([iv, cipher.update(text, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+    }),
+    finalize(() => dataKey.fill(0)),
+  );
+}`,
+    },
+    {
+      name: 'Uint8Array.from(key) is a copy: the original wiped right after it, the copy in a finally',
+      filename: 'open.ts',
+      code: typedArrayCopy.replace('const keyCopy = new Uint8Array(Plaintext);', 'const keyCopy = Uint8Array.from(Plaintext);').replace(
+        `  const key = await crypto.subtle.importKey('raw', keyCopy, 'AES-GCM', false, ['decrypt']);
+  return crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body);`,
+        `  try {
+    const key = await crypto.subtle.importKey('raw', keyCopy, 'AES-GCM', false, ['decrypt']);
+    return await crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body);
+  } finally {
+    keyCopy.fill(0);
+  }`,
+      ),
+    },
+    {
+      name: 'a wrapped key decoded from a record field named key is ciphertext, not key bytes',
+      filename: 'jobs.js',
+      code: `const crypto = require('crypto');
+function openJob(kek, sealed) {
+  const wrapped = Buffer.from(sealed.key, 'base64');
+  const unwrapper = crypto.createDecipheriv('aes-256-gcm', kek, wrapped.subarray(0, 12));
+  unwrapper.setAuthTag(wrapped.subarray(wrapped.length - 16));
+  const jobKey = Buffer.concat([unwrapper.update(wrapped.subarray(12, wrapped.length - 16)), unwrapper.final()]);
+  try {
+    return crypto.createDecipheriv('aes-256-gcm', jobKey, Buffer.from(sealed.iv, 'base64')).update(Buffer.from(sealed.body, 'base64'));
+  } finally {
+    crypto.randomFillSync(jobKey);
+  }
+}
+module.exports = { openJob };`,
+    },
+    {
+      name: 'a TextEncoder secret at module scope lives as long as the process',
+      filename: 'session.ts',
+      code: `import { jwtVerify } from 'jose';
+const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
+export const readSession = async (token: string) => (await jwtVerify(token, secret, { algorithms: ['HS256'] })).payload;`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a local base64 helper decoding a secret: the caller holds its bytes (not for a non-secret argument)',
+      filename: 'worker.ts',
+      code: `const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+export async function macKeyFor(env: { MAC_SECRET: string; BUILD_ID: string }): Promise<CryptoKey> {
+  const raw = b64(env.MAC_SECRET);
+  const id = b64(env.BUILD_ID);
+  console.log(id.length);
+  return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+`,
+      errors: [{ messageId: 'notWiped' as const, line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `const b64 = (s: string) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+export async function macKeyFor(env: { MAC_SECRET: string; BUILD_ID: string }): Promise<CryptoKey> {
+  const raw = b64(env.MAC_SECRET);
+  try {
+    const id = b64(env.BUILD_ID);
+    console.log(id.length);
+    return crypto.subtle.importKey('raw', raw, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  } finally {
+    raw.fill(0);
+  }
+}
+` }] }],
+    },
+    {
+      name: 'keys from a hand-written promise wrapper of scrypt, destructured from Promise.all: the one left unwiped',
+      filename: 'profile.ts',
+      code: `import { createCipheriv, createHmac, randomBytes, scrypt } from 'node:crypto';
+function scryptAsync(secret: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(secret, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+export async function seal(phrase: string, data: Buffer): Promise<Buffer[]> {
+  const [encKey, macKey] = await Promise.all([scryptAsync(phrase, randomBytes(16)), scryptAsync(phrase, randomBytes(16))]);
+  try {
+    const iv = randomBytes(16);
+    const body = createCipheriv('aes-256-ctr', encKey, iv).update(data);
+    return [iv, body, createHmac('sha256', macKey).update(body).digest()];
+  } finally {
+    encKey.fill(0);
+  }
+}
+`,
+      errors: [{ messageId: 'notWiped' as const, line: 8, column: 18, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import { createCipheriv, createHmac, randomBytes, scrypt } from 'node:crypto';
+function scryptAsync(secret: string, salt: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    scrypt(secret, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+export async function seal(phrase: string, data: Buffer): Promise<Buffer[]> {
+  const [encKey, macKey] = await Promise.all([scryptAsync(phrase, randomBytes(16)), scryptAsync(phrase, randomBytes(16))]);
+  try {
+    const iv = randomBytes(16);
+    const body = createCipheriv('aes-256-ctr', encKey, iv).update(data);
+    return [iv, body, createHmac('sha256', macKey).update(body).digest()];
+  } finally {
+    encKey.fill(0);
+    macKey.fill(0);
+  }
+}
+` }] }],
+    },
+    {
+      name: 'an SDK v2 response read for its key through one alias: reported on the alias, which holds the key bytes',
+      filename: 'seal.js',
+      code: `const AWS = require('aws-sdk');
+const crypto = require('crypto');
+const kms = new AWS.KMS();
+function seal(body, callback) {
+  kms.generateDataKey({ KeyId: process.env.KEY_ID, KeySpec: 'AES_256' }, (err, data) => {
+    if (err) return callback(err);
+    const dataKey = data.Plaintext;
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', dataKey, iv);
+    callback(null, { wrapped: data.CiphertextBlob, iv, body: Buffer.concat([cipher.update(body), cipher.final()]) });
+  });
+}
+module.exports = { seal };
+`,
+      errors: [{ messageId: 'notWiped' as const, line: 7, column: 11, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `const AWS = require('aws-sdk');
+const crypto = require('crypto');
+const kms = new AWS.KMS();
+function seal(body, callback) {
+  kms.generateDataKey({ KeyId: process.env.KEY_ID, KeySpec: 'AES_256' }, (err, data) => {
+    if (err) return callback(err);
+    const dataKey = data.Plaintext;
+    try {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', dataKey, iv);
+      callback(null, { wrapped: data.CiphertextBlob, iv, body: Buffer.concat([cipher.update(body), cipher.final()]) });
+    } finally {
+      dataKey?.fill(0);
+    }
+  });
+}
+module.exports = { seal };
+` }] }],
+    },
+    {
+      name: 'a wipe deferred with setImmediate after the uses does not run when a use throws first',
+      filename: 'attachment.js',
+      code: setImmediateWipe,
+      errors: [
+        {
+          messageId: 'wipedOnHappyPathOnly' as const,
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally' as const,
+              output: `const crypto = require('crypto');
+function open(blob, password) {
+  const key = crypto.scryptSync(password, blob.subarray(0, 16), 32);
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, blob.subarray(16, 28));
+    const plain = Buffer.concat([decipher.update(blob.subarray(28)), decipher.final()]);
+    setImmediate(() => key.fill(0));
+    return plain;
+  } finally {
+    key.fill(0);
+  }
+}
+module.exports = { open };
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'new Uint8Array(plaintext) is a copy: wiping the KMS plaintext leaves the copy',
+      filename: 'open.ts',
+      code: typedArrayCopy,
+      errors: [
+        {
+          messageId: 'notWiped' as const,
+          line: 6,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally' as const,
+              output: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function open(wrapped: Uint8Array, iv: Uint8Array, body: Uint8Array): Promise<ArrayBuffer> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped }));
+  if (!Plaintext) throw new Error('no plaintext');
+  const keyCopy = new Uint8Array(Plaintext);
+  try {
+    Plaintext.fill(0);
+    const key = await crypto.subtle.importKey('raw', keyCopy, 'AES-GCM', false, ['decrypt']);
+    return crypto.subtle.decrypt({ name: 'AES-GCM', iv }, key, body);
+  } finally {
+    keyCopy?.fill(0);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'new TextEncoder().encode(secret) inside a function holds the secret bytes',
+      filename: 'session.ts',
+      code: encodedSecret,
+      errors: [
+        {
+          messageId: 'notWiped' as const,
+          line: 3,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally' as const,
+              output: `import { jwtVerify } from 'jose';
+export async function readSession(token: string) {
+  const secret = new TextEncoder().encode(process.env.SESSION_SECRET);
+  try {
+    const { payload } = await jwtVerify(token, secret, { algorithms: ['HS256'] });
+    return payload;
+  } finally {
+    secret.fill(0);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'strict: byte-to-text encoders (btoa of String.fromCharCode, Array.from with a mapper, tweetnacl-util)',
+      filename: 'export.ts',
+      code: `import nacl from 'tweetnacl';
+import { encodeBase64 } from 'tweetnacl-util';
+export async function show(key: CryptoKey): Promise<string[]> {
+  const raw = new Uint8Array(await crypto.subtle.exportKey('raw', key));
+  try {
+    return [btoa(String.fromCharCode(...raw)), Array.from(raw, (b) => b.toString(16)).join('')];
+  } finally {
+    raw.fill(0);
+  }
+}
+export function identity(): nacl.BoxKeyPair {
+  const pair = nacl.box.keyPair();
+  localStorage.setItem('id', encodeBase64(pair.secretKey));
+  return pair;
+}`,
+      options: [{ checkStringConversion: true }] as never,
+      errors: [
+        { messageId: 'keyToString' as const, line: 6, column: 18 },
+        { messageId: 'keyToString' as const, line: 6, column: 48 },
+        { messageId: 'keyToString' as const, line: 13, column: 30 },
+      ],
+    },
+  ],
+});

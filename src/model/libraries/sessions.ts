@@ -92,3 +92,13 @@ export const fastifySecureSession: LibraryModel = {
   roots: [{ module: '@fastify/secure-session' }],
   apis: [call('', 'encrypt', { '0.key': 'key', '0.secret': 'passphrase', '0.salt': 'salt' }, { facts: { plugin: true } })],
 };
+
+/**
+ * csrf-csrf (the double-submit CSRF middleware): `doubleCsrf({ getSecret })`; its tokens are HMACs under
+ * the secret `getSecret` returns (a MAC purpose, like a session cookie's signature).
+ */
+export const csrfCsrf: LibraryModel = {
+  id: 'csrf-csrf',
+  roots: [{ module: 'csrf-csrf' }],
+  apis: [call('doubleCsrf', 'session', { '0.getSecret': 'secret' })],
+};
