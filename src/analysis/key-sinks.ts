@@ -31,7 +31,7 @@ import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -90,6 +90,14 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
+      // An element of a local array that holds the value: `list[i]`, `list.shift()`.
+      if (path[path.length - 1] === ELEMENT) {
+        const element = parent.computed ? parent : ELEMENT_READS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent ? parent.parent : undefined;
+        if (!element) return undefined;
+        path = path.slice(0, -1);
+        node = element;
+        continue;
+      }
       if (memberName(parent) !== path[path.length - 1]) return undefined; // a sibling field
       path = path.slice(0, -1);
       node = parent;
@@ -124,6 +132,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       continue;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) {
+      // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
+      const list = localArrayPushedInto(sourceCode, parent);
+      if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
       if (isReencoding(parent, node)) {
         path = [];
         node = parent;
@@ -151,7 +162,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     // `for (const byte of key)`: the loop variable carries the bytes on.
     if (parent.type === 'ForOfStatement' && parent.right === node) {
       const left = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0]?.id : parent.left;
-      return left?.type === 'Identifier' ? viaVariable(sourceCode, left, seen, hops, carrierOf, []) : undefined;
+      const element = path[path.length - 1] === ELEMENT ? path.slice(0, -1) : [];
+      return left?.type === 'Identifier' ? viaVariable(sourceCode, left, seen, hops, carrierOf, element) : undefined;
     }
     // `const copy = Buffer.from(key)` / `job = { key }` / `line += hex`: the variable carries the value on.
     const receiver =
@@ -214,6 +226,21 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
  */
 const CARRYING_METHODS: ReadonlySet<string> = new Set(['toString', 'join', 'map', 'slice', 'subarray', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'trim', 'toBase64', 'toHex']);
 const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+
+/** Path step for "an element of this array" (never a property name: it has a space). */
+const ELEMENT = '[ ]';
+const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
+
+/** The local array a `list.push(x)`/`list.unshift(x)` call adds to (`const list = []`). */
+function localArrayPushedInto(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
+  const method = memberName(callee);
+  if (method !== 'push' && method !== 'unshift') return undefined;
+  const variable = variableOf(sourceCode, callee.object);
+  const init = variable && singleInitializer(variable);
+  return init?.type === 'ArrayExpression' ? callee.object : undefined;
+}
 
 /** The `.then(…)` call a function is the fulfilment callback of. */
 function thenCallOf(fn: FunctionLike): TSESTree.CallExpression | undefined {

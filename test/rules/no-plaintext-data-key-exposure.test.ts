@@ -837,6 +837,32 @@ export function unwrapKey(wrapped: Buffer) {
     ],
   },
   {
+    name: 'keys pushed into a local array that an exported function returns, and into a prefetch queue an exported generator yields from',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function batchKeys(count: number) {
+  const keys: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const out = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { i: String(i) } }));
+    keys.push(out.Plaintext!);
+  }
+  return keys;
+}
+export async function* prefetched(count: number) {
+  const ahead: Promise<{ plaintext: Uint8Array }>[] = [];
+  const request = (i: number) => kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { i: String(i) } })).then((out) => ({ plaintext: out.Plaintext! }));
+  for (let i = 0; i < count; i++) ahead.push(request(i));
+  while (ahead.length > 0) {
+    const key = await ahead.shift()!;
+    yield key;
+  }
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 9)' }, line: 6, column: 32, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 17)' }, line: 13, column: 43, suggestions: [] },
+    ],
+  },
+  {
     name: 'a raw WebCrypto key exported and logged as hex through a local helper (on the logging call)',
     code: `const toHex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
 export async function newSessionKey(id: string): Promise<CryptoKey> {
