@@ -215,6 +215,10 @@ ruleTester.run('no-weak-algorithm (blind-s7 shapes)', noWeakAlgorithm, {
       code: "import { createHash } from 'node:crypto';\nexport async function enqueue(queue: { add(n: string, d: object, o: object): Promise<unknown> }, bucket: string, key: string) {\n  const jobId = createHash('md5').update(`${bucket}/${key}`).digest('hex');\n  await queue.add('render', { bucket, key }, { jobId });\n}",
     },
     {
+      name: 'cipher names built from templates whose fixed text names no weakness',
+      code: "import { createCipheriv } from 'node:crypto';\nexport const seal = (bits: 128 | 256, mode: string, key: Buffer, iv: Buffer) => [\n  createCipheriv(`aes-${bits}-gcm`, key, iv),\n  createCipheriv(`aes-${bits}-${mode}`, key, iv),\n];",
+    },
+    {
       name: 'a SHA-1 of a file read as a stream, only shown',
       code: STREAM_DIGEST("resolve(hash.digest('hex'))"),
     },
@@ -255,6 +259,16 @@ ruleTester.run('no-weak-algorithm (blind-s7 shapes)', noWeakAlgorithm, {
           ],
         },
       ],
+    },
+    {
+      name: 'ECB in the fixed text of a template cipher name, behind a getter',
+      code: "import { createCipheriv } from 'node:crypto';\nexport class IdCipher {\n  constructor(private readonly key: Buffer, private readonly bits: 128 | 256 = 256) {}\n  private get algorithm(): string {\n    return `aes-${this.bits}-ecb`;\n  }\n  encode(id: string) {\n    return createCipheriv(this.algorithm, this.key, null).update(id);\n  }\n}",
+      errors: [{ messageId: 'ecbMode', line: 5, column: 12 }],
+    },
+    {
+      name: 'an obsolete family in the fixed text of a template cipher name',
+      code: "const crypto = require('crypto');\nconst algorithm = (mode) => `des-ede3-${mode}`;\nmodule.exports = (mode, key, iv) => crypto.createCipheriv(algorithm(mode), key, iv);\nconst name = `des-ede3-${process.env.MODE}`;\nmodule.exports.seal = (key, iv) => crypto.createCipheriv(name, key, iv);",
+      errors: [{ messageId: 'weakCipher', line: 4, column: 14 }],
     },
     {
       name: 'a weak cipher returned by a class getter',
