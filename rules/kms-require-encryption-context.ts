@@ -44,7 +44,8 @@ export default createRule<Options, MessageIds>({
         for (const call of getApiCalls(sourceCode)) {
           const field = call.api.facts?.contextField;
           if (typeof field !== 'string') continue;
-          const requests = requestObjects(call);
+          const literal = requestObjects(call);
+          const requests = literal && withSpreads(literal);
           if (!requests || !needsContext(call, requests)) continue;
           // An empty context (`EncryptionContext: {}`) or one bound to nothing (`undefined`) binds nothing: as bad as none.
           const given = call.args.find((arg) => arg.role === 'kms-context');
@@ -108,12 +109,32 @@ export default createRule<Options, MessageIds>({
       return objects && objects.every((o) => o !== undefined) ? (objects as TSESTree.ObjectExpression[]) : undefined;
     }
 
-    /** Only when the request is made of object literals we can read whole (no spread, not a parameter). */
+    /**
+     * The request objects with the objects they spread in (`{ ...BASE, CiphertextBlob }`), when each of
+     * those is a literal read whole that nothing fills in later; undefined when one is not.
+     */
+    function withSpreads(objects: readonly TSESTree.ObjectExpression[], depth = 0): TSESTree.ObjectExpression[] | undefined {
+      const out: TSESTree.ObjectExpression[] = [];
+      for (const object of objects) {
+        out.push(object);
+        for (const p of object.properties) {
+          if (p.type !== 'SpreadElement') continue;
+          const spread = depth < 3 ? resolveObjectLiteral(sourceCode, p.argument) : undefined;
+          const id = unwrapExpression(p.argument);
+          const filled = id.type === 'Identifier' && variableOf(sourceCode, id)?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
+          const inner = spread && !filled ? withSpreads([spread], depth + 1) : undefined;
+          if (!inner) return undefined;
+          out.push(...inner);
+        }
+      }
+      return out;
+    }
+
+    /** Only when the request is made of object literals we can read whole (spreads of such literals included; not a parameter). */
     function needsContext(call: ApiCall, requests: readonly TSESTree.ObjectExpression[]): boolean {
       if (call.api.operation !== 'encrypt' && call.api.operation !== 'decrypt' && call.api.operation !== 'keygen') return false;
       if (call.api.operation === 'decrypt' && !options.checkDecrypt) return false;
       const request = call.node.arguments[0];
-      if (requests.some((object) => object.properties.some((p) => p.type === 'SpreadElement'))) return false;
       // Azure Key Vault authenticates additional data only with AES-GCM keys.
       if (call.library.id === '@azure/keyvault-keys') {
         const algorithm = call.args.find((a) => a.role === 'algorithm' && a.address === '0.algorithm');

@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
 import { stretchesNoSecret } from '../src/analysis/kdf-input';
-import { findProperty, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { isSecretKeyName } from '../src/analysis/names';
+import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
@@ -175,6 +176,7 @@ export default createRule<Options, MessageIds>({
         }
       }
       checkKeyLengths(call);
+      if (op === 'random') checkKeyNamedRandom(call);
       checkTagLength(call);
       const kdf = kdfOf(call);
       // A probe or self-test over a zero-filled/empty "password": its cost and salt protect nothing.
@@ -221,6 +223,21 @@ export default createRule<Options, MessageIds>({
           if (bits > 0 && bits < options.minSymmetricKeyBits) {
             report({ node: reportTarget(sourceCode, size, node), messageId: 'shortKey', data: { what: `The random ${describeCall(call)} key`, bits, min: options.minSymmetricKeyBits } });
           }
+        }
+      }
+    }
+
+    /**
+     * Random bytes bound to a key-named binding (`const webhookSecret = `whsec_${randomBytes(8).toString('hex')}``):
+     * a key even when it only reaches its MAC/cipher through storage, so judged by its size.
+     */
+    function checkKeyNamedRandom(call: ApiCall): void {
+      const name = keyBindingName(call.node);
+      if (!name || !isSecretKeyName(name)) return;
+      for (const size of randomByteSize(ctx, call.node) ?? []) {
+        const bits = (size.value as number) * 8;
+        if (bits > 0 && bits < options.minSymmetricKeyBits) {
+          report({ node: reportTarget(sourceCode, size, call.node), messageId: 'shortKey', data: { what: `The random key \`${name}\``, bits, min: options.minSymmetricKeyBits } });
         }
       }
     }
@@ -412,4 +429,32 @@ function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
   if (bcrypt?.minRounds !== undefined) fromPolicy.minBcryptRounds = bcrypt.minRounds;
   if (argon2?.minMemoryKiB !== undefined) fromPolicy.minArgon2MemoryKiB = argon2.minMemoryKiB;
   return { limits: { ...options, ...fromPolicy }, fromPolicy, minArgon2TimeCost: argon2?.minTimeCost, policyName: policyName(policy) };
+}
+
+/**
+ * The name a freshly generated value is bound to, through re-encodings and a template
+ * around it: `const secret = `whsec_${randomBytes(8).toString('hex')}``, `{ signingKey: randomBytes(8) }`,
+ * `this.hmacSecret = randomBytes(8)`.
+ */
+function keyBindingName(node: TSESTree.Node): string | undefined {
+  let current: TSESTree.Node = node;
+  for (let i = 0; i < 6; i++) {
+    const parent = current.parent;
+    if (!parent) return undefined;
+    if (parent.type === 'MemberExpression' && parent.object === current && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && /^(?:toString|toJSON)$/.test(memberName(parent) ?? '')) {
+      current = parent.parent;
+      continue;
+    }
+    if (parent.type === 'TemplateLiteral' || parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
+      current = parent;
+      continue;
+    }
+    if (parent.type === 'VariableDeclarator' && parent.init === current) return parent.id.type === 'Identifier' ? parent.id.name : undefined;
+    if (parent.type === 'Property' && parent.value === current && !parent.computed) return propertyName(parent.key);
+    if (parent.type === 'AssignmentExpression' && parent.right === current && parent.operator === '=') {
+      return parent.left.type === 'Identifier' ? parent.left.name : parent.left.type === 'MemberExpression' ? memberName(parent.left) : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
 }

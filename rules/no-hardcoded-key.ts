@@ -2,8 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
@@ -154,7 +154,14 @@ export default createRule<Options, MessageIds>({
       },
       // `exports.SIGNING_KEY = …`, `this.hmacKey = …`, `config.secret = …`
       AssignmentExpression(node) {
-        if (options.checkKeyNamedConstants === false || node.operator !== '=' || node.left.type !== 'MemberExpression') return;
+        if (options.checkKeyNamedConstants === false || node.left.type !== 'MemberExpression') return;
+        // `process.env.JWT_SECRET ||= '…'` / `??=`: the value whenever the variable is unset, like `?? '…'`.
+        const envName = node.operator === '||=' || node.operator === '??=' ? envVarName(node.left) : undefined;
+        if (envName !== undefined) {
+          if (isSecretKeyName(envName)) named.push({ name: envName, init: node.right, envName });
+          return;
+        }
+        if (node.operator !== '=' && node.operator !== '||=' && node.operator !== '??=') return;
         const name = memberName(node.left);
         if (name) named.push({ name, init: node.right });
       },
@@ -260,6 +267,9 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
     if (isSecretMaterial(constant) && !(text && isPublicKeyMaterial(text))) out.push(constant);
   };
   resolveValues(ctx, node).values.forEach(add);
+  // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
+  const parsed = jsonParseArgument(ctx, node);
+  if (parsed) for (const constant of resolveValues(ctx, parsed).values) if (constant.kind === 'string' && isSecretJwkJson(constant.value as string)) add(constant);
   const jwk = resolveObjectLiteral(ctx.sourceCode, node);
   if (jwk && findProperty(jwk, 'kty')) {
     for (const member of ['k', 'd']) {
@@ -268,6 +278,15 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
     }
   }
   return out;
+}
+
+/** `x` of `JSON.parse(x)` (the global `JSON`). */
+function jsonParseArgument(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'CallExpression' || expr.arguments.length === 0 || expr.arguments[0].type === 'SpreadElement') return undefined;
+  const callee = unwrapExpression(expr.callee);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'JSON' || memberName(callee) !== 'parse') return undefined;
+  return variableOf(ctx.sourceCode, callee.object)?.defs.length ? undefined : expr.arguments[0];
 }
 
 /** The elements of a constant array (nested arrays flattened, a fallback array's elements are fallbacks); any other constant as is. */

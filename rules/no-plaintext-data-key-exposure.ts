@@ -182,8 +182,11 @@ export default createRule<Options, MessageIds>({
           for (const e of node.expressions) yield* visit(e);
         } else if (node.type === 'ObjectExpression') {
           for (const p of node.properties) if (p.type === 'Property') yield* visit(p.value);
-        } else if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'toString') yield* visit(node.callee.object);
-        else if (node.type === 'BinaryExpression') {
+        } else if (node.type === 'CallExpression') {
+          // `key.toString('hex')`, `toHex(raw)`: the sink check below decides whether the call carries the value.
+          if (node.callee.type === 'MemberExpression') yield* visit(unwrapExpression(node.callee.object));
+          for (const arg of node.arguments) yield* visit(unwrapExpression(arg));
+        } else if (node.type === 'BinaryExpression') {
           yield* visit(node.left);
           yield* visit(node.right);
         }

@@ -6,7 +6,8 @@ import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
+import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
 import { gcmUpgradeFix } from '../src/fix/gcm-upgrade';
@@ -166,10 +167,13 @@ export default createRule<Options, MessageIds>({
     function checkCall(call: ApiCall, macInFile: boolean): void {
       const op = call.api.operation;
       for (const node of [...argsWithRole(call, 'algorithm'), ...argsWithRole(call, 'digest')]) {
+        let named = false;
         for (const constant of resolveValues(op === 'encrypt' ? everyEntryCtx : ctx, node).values) {
           if (constant.kind !== 'string') continue;
+          named = true;
           checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);
         }
+        if (!named && CIPHER_OPS.has(op)) checkCipherTemplates(node);
       }
       for (const node of argsWithRole(call, 'cipher-suites')) {
         for (const constant of resolveValues(ctx, node).values) {
@@ -194,6 +198,23 @@ export default createRule<Options, MessageIds>({
       if (CIPHER_OPS.has(op)) checkPadding(call);
       if (facts.unsecured === true) report({ node: calleeOf(call), messageId: 'jwtNone' });
       if (op === 'jwt-verify') checkJwtVerify(call);
+    }
+
+    /**
+     * A cipher name built from a template whose interpolations are not constants
+     * (`aes-${bits}-ecb`): its fixed text can still say ECB or an obsolete family.
+     */
+    function checkCipherTemplates(node: TSESTree.Node): void {
+      for (const skeleton of templateSkeletons(sourceCode, node)) {
+        // A key size in each hole is the reading that keeps a cipher name parseable: `aes-128-ecb`, `des-ede3-128`.
+        const facts = describeAlgorithm(skeleton.quasis.join('128'));
+        const last = skeleton.quasis[skeleton.quasis.length - 1];
+        if (facts?.kind === 'cipher' && facts.weak) {
+          report({ node: skeleton.template, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+        } else if (isEcb(facts) || (!facts && /(?:^|[-_])ecb$/i.test(last))) {
+          report({ node: skeleton.template, messageId: 'ecbMode' });
+        }
+      }
     }
 
     function checkAlgorithmName(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined, macInFile: boolean): void {

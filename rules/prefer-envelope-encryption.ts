@@ -17,6 +17,11 @@ export type MessageIds = 'directKmsEncrypt' | 'directTransitEncrypt' | 'rewriteT
  * they belong under a data key.
  */
 const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
+/**
+ * A binding named for one password (`dbPassword`, AWS's own example) is a small named secret too;
+ * a record's field (`user.password`) is application data stored per user.
+ */
+const PASSWORD_WORDS = new Set(['password', 'passphrase']);
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',
@@ -88,7 +93,7 @@ export default createRule<Options, MessageIds>({
       const node = unwrapExpression(raw);
       if (keyRefs.has(node) || keyRefs.has(raw) || depth > 4) return keyRefs.has(node) || keyRefs.has(raw);
       if (node.type === 'Identifier') {
-        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w))) return true;
+        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w) || PASSWORD_WORDS.has(w))) return true;
         const variable = variableOf(sourceCode, node);
         const init = variable && singleInitializer(variable);
         return init ? isKeyMaterial(init, keyRefs, depth + 1) : false;

@@ -142,6 +142,7 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
   for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
   for (const [info, node] of pluginRegistrations(sourceCode)) add(info, node);
+  followTypedBindings(sourceCode, found);
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
@@ -344,11 +345,27 @@ export function argumentAt(
   let current: TSESTree.Node | undefined = args[index];
   for (const prop of props) {
     if (!current) return undefined;
+    // `importJWK(JSON.parse(text))`: the member is somewhere in that JSON text, so the text stands for it.
+    if (isJsonParse(sourceCode, current)) return current;
     const object = objectLiteralOf(sourceCode, current);
     // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
     current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
+}
+
+/** `JSON.parse(…)` of the global `JSON`. */
+function isJsonParse(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(expr.callee);
+  return (
+    callee.type === 'MemberExpression' &&
+    callee.object.type === 'Identifier' &&
+    callee.object.name === 'JSON' &&
+    memberName(callee) === 'parse' &&
+    !variableOf(sourceCode, callee.object)?.defs.length
+  );
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */
@@ -366,7 +383,18 @@ function factoryResult(node: TSESTree.Node | undefined): TSESTree.Node | undefin
 function followResult(sourceCode: SourceCode, call: ApiCall, found: Map<TSESTree.Node, ApiCall>): void {
   const objectName = call.api.returns;
   const object = objectName ? call.library.objects?.[objectName] : undefined;
-  if (object) followObject(sourceCode, call, object, call.node, [], found, 0);
+  if (object) followObject(sourceCode, { library: call.library, path: call.api.path, call }, object, call.node, [], found, 0);
+}
+
+/**
+ * Where the methods of a modelled object come from: the call that made it, or — for a binding
+ * declared with the object's type and made elsewhere (`constructor(private readonly kms: KMS)`,
+ * injected by a DI container) — no call, only the library and the constructor's path.
+ */
+interface ObjectOrigin {
+  library: LibraryModel;
+  path: readonly string[];
+  call?: ApiCall;
 }
 
 /**
@@ -375,7 +403,7 @@ function followResult(sourceCode: SourceCode, call: ApiCall, found: Map<TSESTree
  */
 function followObject(
   sourceCode: SourceCode,
-  call: ApiCall,
+  origin: ObjectOrigin,
   object: ObjectModel,
   node: TSESTree.Node,
   propertyPath: readonly string[],
@@ -387,20 +415,92 @@ function followObject(
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
     if (!name) continue;
-    const invocation = member.parent;
-    const propertyModel = object.properties && Object.prototype.hasOwnProperty.call(object.properties, name) ? call.library.objects?.[object.properties[name]] : undefined;
+    const propertyModel = object.properties && Object.prototype.hasOwnProperty.call(object.properties, name) ? origin.library.objects?.[object.properties[name]] : undefined;
     if (propertyModel && depth < 3) {
-      followObject(sourceCode, call, propertyModel, member, [...propertyPath, name], found, depth + 1);
+      followObject(sourceCode, origin, propertyModel, member, [...propertyPath, name], found, depth + 1);
       continue;
     }
-    if (invocation?.type !== 'CallExpression' || invocation.callee !== member) continue;
     const methodModel = methodOf(object, name);
-    if (!methodModel || found.has(invocation)) continue;
-    const api = methodApi(methodModel, [...call.api.path, ...propertyPath, name]);
-    const methodCall = makeCall(sourceCode, call.library, api, invocation, call);
-    found.set(invocation, methodCall);
-    followResult(sourceCode, methodCall, found);
+    if (!methodModel) continue;
+    for (const invocation of invocationsOf(sourceCode, member)) {
+      if (found.has(invocation)) continue;
+      const api = methodApi(methodModel, [...origin.path, ...propertyPath, name]);
+      const methodCall = makeCall(sourceCode, origin.library, api, invocation, origin.call);
+      found.set(invocation, methodCall);
+      followResult(sourceCode, methodCall, found);
+    }
   }
+}
+
+/**
+ * The calls of the method `member` names: `obj.m(…)` itself, or, for a method bound to its object
+ * (`const encrypt = promisify(kms.encrypt.bind(kms))`, `const decrypt = kms.decrypt.bind(kms)`), every
+ * call of the binding (promisified: the same arguments without the callback).
+ */
+function invocationsOf(sourceCode: SourceCode, member: TSESTree.MemberExpression): TSESTree.CallExpression[] {
+  const parent = member.parent;
+  if (parent?.type === 'CallExpression' && parent.callee === member) return [parent];
+  if (parent?.type !== 'MemberExpression' || parent.object !== member || memberName(parent) !== 'bind') return [];
+  let bound: TSESTree.Node | undefined = parent.parent;
+  if (bound?.type !== 'CallExpression' || bound.callee !== parent) return [];
+  const wrapper = bound.parent;
+  if (wrapper?.type === 'CallExpression' && wrapper.arguments[0] === bound && isPromisify(sourceCode, wrapper.callee)) bound = wrapper;
+  const holder = bound.parent;
+  if (holder?.type !== 'VariableDeclarator' || holder.init !== bound || holder.id.type !== 'Identifier') return [];
+  const calls: TSESTree.CallExpression[] = [];
+  for (const ref of variableOf(sourceCode, holder.id)?.references ?? []) {
+    const id = ref.identifier as TSESTree.Node;
+    if (id.parent?.type === 'CallExpression' && id.parent.callee === id) calls.push(id.parent);
+  }
+  return calls;
+}
+
+function isPromisify(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  const resolved = resolveImportPath(sourceCode, callee);
+  return (resolved?.module === 'util' || resolved?.module === 'node:util') && resolved.path.length === 1 && resolved.path[0] === 'promisify';
+}
+
+/**
+ * Bindings declared with the type of a modelled object and made elsewhere: a parameter
+ * (`constructor(@Inject(KMS_CLIENT) private readonly kms: KMS)`, `function seal(client: KMSClient)`)
+ * whose type names a modelled constructor of an imported module. Its reads (and `this.kms` for a
+ * constructor parameter property) are that object, without a construction call.
+ */
+function followTypedBindings(sourceCode: SourceCode, found: Map<TSESTree.Node, ApiCall>): void {
+  if (!sourceCode.ast.body.some((s) => s.type === 'ImportDeclaration' || s.type === 'TSImportEqualsDeclaration')) return;
+  for (const scope of sourceCode.scopeManager?.scopes ?? []) {
+    if (scope.type !== 'function') continue;
+    for (const variable of scope.variables) {
+      const def = variable.defs[0];
+      if (def?.type !== 'Parameter' || def.name.type !== 'Identifier') continue;
+      const annotation = (def.name as TSESTree.Identifier).typeAnnotation?.typeAnnotation;
+      if (annotation?.type !== 'TSTypeReference') continue;
+      const info = typeApiReference(sourceCode, annotation.typeName);
+      const object = info?.api.kind === 'construct' && info.api.returns ? info.library.objects?.[info.api.returns] : undefined;
+      if (!info || !object) continue;
+      const origin: ObjectOrigin = { library: info.library, path: info.api.path };
+      for (const ref of variable.references) if (ref.isRead()) followObject(sourceCode, origin, object, ref.identifier as TSESTree.Node, [], found, 0);
+      const property = def.name.parent;
+      if (property?.type === 'TSParameterProperty' || (property?.type === 'AssignmentPattern' && property.parent?.type === 'TSParameterProperty')) {
+        const cls = classOf(def.name);
+        if (cls) for (const read of thisMemberReads(cls, def.name.name)) followObject(sourceCode, origin, object, read, [], found, 0);
+      }
+    }
+  }
+}
+
+/** What modelled API a type name like `KMS` or `AWS.KMS` names. */
+function typeApiReference(sourceCode: SourceCode, typeName: TSESTree.EntityName): TraceInfo | undefined {
+  if (typeName.type === 'Identifier') return resolveApiReference(sourceCode, typeName);
+  if (typeName.type !== 'TSQualifiedName' || typeName.left.type !== 'Identifier') return undefined;
+  const base = resolveImportPath(sourceCode, typeName.left);
+  if (base?.module === undefined) return undefined;
+  return TRACE_MAPS.byPath.get(pathKey('module', base.module, [...base.path, typeName.right.name]));
+}
+
+function classOf(node: TSESTree.Node): ClassNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;
+  return undefined;
 }
 
 /** The synthetic model of a method call (`createHash.update`), shared by every call of that path. */
@@ -448,6 +548,12 @@ function* directResultUses(sourceCode: SourceCode, node: TSESTree.Node): Generat
   let id: TSESTree.Identifier | undefined;
   if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') id = parent.id;
   if (parent?.type === 'AssignmentExpression' && parent.right === current && parent.left.type === 'Identifier') id = parent.left;
+  // A default parameter value (`constructor(private readonly kms: KMS = new KMS({}))`): the parameter, and `this.kms` for a parameter property.
+  if (parent?.type === 'AssignmentPattern' && parent.right === current && parent.left.type === 'Identifier') {
+    id = parent.left;
+    const cls = parent.parent?.type === 'TSParameterProperty' ? classOf(parent) : undefined;
+    if (cls) yield* thisMemberReads(cls, parent.left.name);
+  }
   // A client kept in a class field (`private kms = new KeyManagementServiceClient()`, `this.kms = …` in the constructor): every `this.kms`.
   const field = fieldHolding(parent, current);
   if (field) {

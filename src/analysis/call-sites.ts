@@ -38,11 +38,39 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
     }
     return;
   }
-  // Class method: `this.encrypt(…)` inside the same class.
+  // Class method: `this.encrypt(…)` inside the same class, and `mint.issue(…)` on an instance made in this file.
   if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed) {
     const name = propertyName(fn.parent.key);
     const classBody = fn.parent.parent;
-    if (name && classBody?.type === 'ClassBody') yield* thisCalls(classBody, name);
+    if (name && classBody?.type === 'ClassBody') {
+      yield* thisCalls(classBody, name);
+      if (fn.parent.kind === 'method' && !fn.parent.static && fn.parent.key.type !== 'PrivateIdentifier') yield* instanceCalls(sourceCode, classBody, name);
+    }
+  }
+}
+
+/**
+ * `new KeyMint(…).mint(…)`, or `const m = new KeyMint(…); m.mint(…)`: calls of a method on the
+ * instances of a class declared in this file (`class KeyMint` or `const KeyMint = class …`).
+ */
+function* instanceCalls(sourceCode: SourceCode, classBody: TSESTree.ClassBody, name: string): Generator<TSESTree.CallExpression> {
+  const cls = classBody.parent;
+  const id = cls.type === 'ClassDeclaration' ? cls.id : cls.parent?.type === 'VariableDeclarator' && cls.parent.id.type === 'Identifier' ? cls.parent.id : undefined;
+  if (!id) return;
+  // A class declaration binds its name twice: in the enclosing scope (where `new KeyMint()` is) and inside the class.
+  const outer = cls.type === 'ClassDeclaration' ? sourceCode.scopeManager?.getDeclaredVariables(cls).find((v) => v.scope.block !== cls) : variableOf(sourceCode, id);
+  for (const ref of outer?.references ?? []) {
+    const created = ref.identifier.parent;
+    if (created?.type !== 'NewExpression' || created.callee !== ref.identifier) continue;
+    const holder = created.parent;
+    const instances: TSESTree.Node[] = [created];
+    if (holder?.type === 'VariableDeclarator' && holder.init === created && holder.id.type === 'Identifier') {
+      for (const use of variableOf(sourceCode, holder.id)?.references ?? []) if (use.isRead()) instances.push(use.identifier as TSESTree.Node);
+    }
+    for (const instance of instances) {
+      const member = instance.parent;
+      if (member?.type === 'MemberExpression' && member.object === instance && memberName(member) === name && member.parent?.type === 'CallExpression' && member.parent.callee === member) yield member.parent;
+    }
   }
 }
 

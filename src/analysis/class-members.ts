@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { returnedExpressions } from './local-functions';
 import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
@@ -36,6 +37,10 @@ function memberValues(cls: ClassNode, name: string, isStatic: boolean): TSESTree
   for (const element of cls.body.body) {
     if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && fieldName(element.key) === name) {
       if (element.value) values.push(element.value);
+    }
+    // `get algorithm() { return `aes-${this.bits}-ecb`; }`: reading the member evaluates the getter's return.
+    if (element.type === 'MethodDefinition' && element.kind === 'get' && element.static === isStatic && !element.computed && fieldName(element.key) === name && element.value.body) {
+      values.push(...(returnedExpressions(element.value, false) ?? []));
     }
     if (!isStatic && element.type === 'MethodDefinition' && element.value.body) {
       collectThisAssignments(element.value.body, name, values);

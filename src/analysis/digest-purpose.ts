@@ -52,6 +52,8 @@ const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'h
  * script ids, prepared-statement names, compiled-template caches.
  */
 const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
+/** Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use). */
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid']);
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
@@ -105,6 +107,9 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  // Named as an id with nothing secret in or around it (`jobId`, `contentId`): content addressing, e.g. a queue's duplicate-job id.
+  const idWord = compares.length === 0 ? useWords.find((w) => IDENTIFIER_WORDS.has(w)) : undefined;
+  if (idWord) return { purpose: 'fingerprint', reason: 'identifier derived from the content', persisted: false };
   // A file's digest compared with an expected value is an integrity check of that file (a
   // download against its published checksum); only shown or stored, it is a fingerprint.
   if (readsFile && compares.length > 0) return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
@@ -236,12 +241,36 @@ function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 
   if (expr.type === 'Identifier' && depth < 2) {
     const variable = variableOf(sourceCode, expr);
     const init = variable && singleInitializer(variable);
-    return init ? readsFromFile(sourceCode, init, depth + 1) : false;
+    return init ? readsFromFile(sourceCode, init, depth + 1) : isFileStreamChunk(sourceCode, expr);
   }
   if (expr.type === 'AwaitExpression') expr = expr.argument;
   if (expr.type !== 'CallExpression') return false;
   const path = resolveImportPath(sourceCode, expr.callee);
   return path?.module !== undefined && FILE_MODULES.has(path.module);
+}
+
+const STREAM_LISTENERS = new Set(['on', 'once', 'addListener']);
+
+/**
+ * `createReadStream(file).on('data', (chunk) => hash.update(chunk))`: the parameter of a
+ * `data` listener on a stream that an fs module opened (through chained `.on(…)`/`.pipe(…)`).
+ */
+function isFileStreamChunk(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const def = variableOf(sourceCode, id)?.defs[0];
+  if (def?.type !== 'Parameter') return false;
+  const listener = def.node;
+  const on = listener.parent;
+  if (on?.type !== 'CallExpression' || on.arguments[1] !== listener || on.callee.type !== 'MemberExpression') return false;
+  const event = on.arguments[0];
+  if (!STREAM_LISTENERS.has(memberName(on.callee) ?? '') || event?.type !== 'Literal' || event.value !== 'data') return false;
+  let stream: TSESTree.Node = unwrapExpression(on.callee.object);
+  for (let i = 0; i < 8 && stream.type === 'CallExpression'; i++) {
+    const path = resolveImportPath(sourceCode, stream.callee);
+    if (path?.module !== undefined) return FILE_MODULES.has(path.module);
+    if (stream.callee.type !== 'MemberExpression') return false;
+    stream = unwrapExpression(stream.callee.object);
+  }
+  return false;
 }
 
 /**

@@ -82,10 +82,11 @@ function definitionsOf(sourceCode: SourceCode, node: TSESTree.Node, variables: T
     if (writes.length === 0) return [expr];
     return writes.flatMap((w) => definitionsOf(sourceCode, w, variables, depth + 1));
   }
-  if (expr.type === 'MemberExpression' && expr.object.type === 'ThisExpression') {
+  // `this.iv` (instance fields, constructor assignments) and `TokenBox.IV` (static fields).
+  if (expr.type === 'MemberExpression') {
     const name = memberName(expr);
     const values = name ? classMemberValues(sourceCode, expr, name) : [];
-    return values.length ? values.flatMap((v) => definitionsOf(sourceCode, v, variables, depth + 1)) : [expr];
+    if (values.length) return values.flatMap((v) => definitionsOf(sourceCode, v, variables, depth + 1));
   }
   if (expr.type === 'AwaitExpression') return definitionsOf(sourceCode, expr.argument, variables, depth + 1);
   return [expr];
@@ -226,8 +227,12 @@ function rootVariables(sourceCode: SourceCode, node: TSESTree.Node, follow: numb
         return;
       case 'CallExpression': {
         const callee = unwrapExpression(expr.callee);
-        if (callee.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '')) visit(callee.object, level, depth + 1);
-        else if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') visit(callee.object, level, depth + 1);
+        if (callee.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '')) {
+          // A slice's bounds are positions, not bytes: `blob.subarray(0, Crypto.IV_BYTES)` is made of `blob` only.
+          visit(callee.object, level, depth + 1);
+          return;
+        }
+        if (callee.type === 'MemberExpression' && callee.object.type === 'CallExpression') visit(callee.object, level, depth + 1);
         for (const arg of expr.arguments) if (arg.type !== 'SpreadElement') visit(arg, level, depth + 1);
         return;
       }

@@ -9,25 +9,29 @@ import {
   LOG_METHODS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
+  NAMED_LOGGER,
   PERSISTENT_STORE_NAME,
   QUEUE_COMMANDS,
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  RESPONSE_CALLBACK_TYPES,
   RESPONSE_CONSTRUCTOR,
   RESPONSE_METHODS,
   RESPONSE_NAME,
   SOCKET_METHODS,
   SOCKET_NAME,
+  STORAGE_MODULE_WRITES,
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
 } from '../model/sinks';
+import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -86,6 +90,14 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
+      // An element of a local array that holds the value: `list[i]`, `list.shift()`.
+      if (path[path.length - 1] === ELEMENT) {
+        const element = parent.computed ? parent : ELEMENT_READS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent ? parent.parent : undefined;
+        if (!element) return undefined;
+        path = path.slice(0, -1);
+        node = element;
+        continue;
+      }
       if (memberName(parent) !== path[path.length - 1]) return undefined; // a sibling field
       path = path.slice(0, -1);
       node = parent;
@@ -108,12 +120,21 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent;
       continue;
     }
-    if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
+    if (parent.type === 'MemberExpression' && parent.object === node && CARRYING_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
       path = [];
       node = parent.parent;
       continue;
     }
+    // `new Uint8Array(key)`: a view or copy of the same bytes.
+    if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier' && BYTE_VIEWS.has(parent.callee.name)) {
+      path = [];
+      node = parent;
+      continue;
+    }
     if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) {
+      // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
+      const list = localArrayPushedInto(sourceCode, parent);
+      if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
       if (isReencoding(parent, node)) {
         path = [];
         node = parent;
@@ -141,7 +162,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     // `for (const byte of key)`: the loop variable carries the bytes on.
     if (parent.type === 'ForOfStatement' && parent.right === node) {
       const left = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0]?.id : parent.left;
-      return left?.type === 'Identifier' ? viaVariable(sourceCode, left, seen, hops, carrierOf, []) : undefined;
+      const element = path[path.length - 1] === ELEMENT ? path.slice(0, -1) : [];
+      return left?.type === 'Identifier' ? viaVariable(sourceCode, left, seen, hops, carrierOf, element) : undefined;
     }
     // `const copy = Buffer.from(key)` / `job = { key }` / `line += hex`: the variable carries the value on.
     const receiver =
@@ -179,12 +201,52 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       const fn = parent.type === 'ReturnStatement' ? enclosingFunction(parent) : parent;
       if (!fn) return undefined;
       if (fn === carrierOf) return { kind: 'returned' };
+      // `promise.then((out) => out.Plaintext)`: what the callback returns is the value of the `.then(…)` call.
+      const then = thenCallOf(fn);
+      if (then) {
+        node = then;
+        continue;
+      }
       if (isExported(sourceCode, fn)) return { kind: 'export', node: parent };
       return viaCallers(sourceCode, fn, seen, hops, carrierOf, path);
+    }
+    // `yield key` in an exported generator hands the key to the module that iterates it.
+    if (parent.type === 'YieldExpression' && parent.argument === node) {
+      const fn = enclosingFunction(parent);
+      return fn && fn !== carrierOf && isExported(sourceCode, fn) ? { kind: 'export', node: parent } : undefined;
     }
     return undefined;
   }
   return undefined;
+}
+
+/**
+ * Methods whose result carries the receiver's bytes on, re-encoded or in part:
+ * `key.toString('hex')`, `[...bytes].map(…).join('')`, `hex.padStart(…)`, `key.subarray(0, 16)`.
+ */
+const CARRYING_METHODS: ReadonlySet<string> = new Set(['toString', 'join', 'map', 'slice', 'subarray', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'trim', 'toBase64', 'toHex']);
+const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+
+/** Path step for "an element of this array" (never a property name: it has a space). */
+const ELEMENT = '[ ]';
+const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
+
+/** The local array a `list.push(x)`/`list.unshift(x)` call adds to (`const list = []`). */
+function localArrayPushedInto(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
+  const method = memberName(callee);
+  if (method !== 'push' && method !== 'unshift') return undefined;
+  const variable = variableOf(sourceCode, callee.object);
+  const init = variable && singleInitializer(variable);
+  return init?.type === 'ArrayExpression' ? callee.object : undefined;
+}
+
+/** The `.then(…)` call a function is the fulfilment callback of. */
+function thenCallOf(fn: FunctionLike): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression') return undefined;
+  return memberName(call.callee) === 'then' ? call : undefined;
 }
 
 /** A helper of this file returns the value: it goes wherever the helper's callers send the result. */
@@ -281,17 +343,21 @@ function isProcessEnv(node: TSESTree.Node): boolean {
 }
 
 function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): Sink | undefined {
+  // A modelled crypto call uses the key (`createHash('sha256').update(key)` is no database update).
+  if (apiCallAt(sourceCode, call)) return undefined;
   const callee = unwrapExpression(call.callee);
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module && FS_MODULES.has(resolved.module)) {
     const fn = resolved.path[resolved.path.length - 1];
     if (fn in DISK_WRITES && call.arguments[DISK_WRITES[fn]] === arg) return { kind: 'disk', node: call };
   }
+  const storage = resolved?.module !== undefined && resolved.path.length === 1 ? STORAGE_MODULE_WRITES[resolved.module]?.[resolved.path[0]] : undefined;
+  if (storage !== undefined && call.arguments[storage] === arg) return { kind: 'storage', node: call };
   if (callee.type === 'Identifier') return functionSink(sourceCode, call, callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const method = memberName(callee) ?? '';
   const receiver = receiverName(callee.object);
-  if (LOG_METHODS.has(method) && receiver && LOGGER_NAME.test(receiver)) return { kind: 'log', node: call };
+  if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
   if (SOCKET_METHODS.has(method) && receiver && SOCKET_NAME.test(receiver)) return { kind: 'response', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
@@ -319,6 +385,7 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
     const first = call.arguments[0];
     const completion = call.arguments.length > 1 && ((first?.type === 'Literal' && first.value === null) || (first?.type === 'Identifier' && first.name === 'undefined'));
     if (!completion) return undefined;
+    if (isResponseCallback(sourceCode, def.name)) return { kind: 'response', node: call };
     return isFunction(def.node) && isExported(sourceCode, def.node) ? { kind: 'export', node: call } : undefined;
   }
   if (def.type !== 'Variable' || def.node.id !== def.name) return undefined;
@@ -326,6 +393,18 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
   if (init?.type !== 'CallExpression') return undefined;
   const factory = resolveImportPath(sourceCode, init.callee);
   return factory?.module && factory.path.length === 0 && LOGGER_FACTORY_MODULES.has(factory.module) ? { kind: 'log', node: call } : undefined;
+}
+
+/** A parameter declared as a remote client's completion callback (`callback: grpc.sendUnaryData<Reply>`). */
+function isResponseCallback(sourceCode: SourceCode, param: TSESTree.Node): boolean {
+  const annotation = param.type === 'Identifier' ? param.typeAnnotation?.typeAnnotation : undefined;
+  if (annotation?.type !== 'TSTypeReference') return false;
+  const typeName = annotation.typeName;
+  const [base, name] =
+    typeName.type === 'Identifier' ? [resolveImportPath(sourceCode, typeName), undefined] : typeName.type === 'TSQualifiedName' && typeName.left.type === 'Identifier' ? [resolveImportPath(sourceCode, typeName.left), typeName.right.name] : [undefined, undefined];
+  if (base?.module === undefined) return false;
+  const path = name === undefined ? base.path : [...base.path, name];
+  return path.length === 1 && !!RESPONSE_CALLBACK_TYPES[base.module]?.has(path[0]);
 }
 
 /**

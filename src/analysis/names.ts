@@ -42,13 +42,21 @@ const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secr
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper/i;
 
+/** Words that can say where a key is used (`FIELD_ENCRYPTION_KEY`: field-level encryption) rather than name a field. */
+const SCOPE_WORDS = new Set(['field', 'column']);
+
+/** `field` in `FIELD_ENCRYPTION_KEY` qualifies the encryption that follows it; in `encryptionKeyField` it is what the name names. */
+function scopesStrongQualifier(parts: readonly string[], index: number): boolean {
+  return SCOPE_WORDS.has(parts[index]) && parts.slice(index + 1).some((w) => STRONG_QUALIFIERS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
   if (!MAY_NAME_SECRET.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = words(name).map((w) => SINGULAR[w] ?? w);
-  if (parts.length === 0 || parts.some((w) => NOT_SECRET_WORDS.has(w))) return false;
+  if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w))) return true;
   const keyIndex = parts.lastIndexOf('key');

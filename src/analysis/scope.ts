@@ -141,7 +141,18 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
     const value = owner && findProperty(owner, name!);
     return value ? resolveObjectLiteral(sourceCode, value, depth + 1) : undefined;
   }
-  return undefined;
+  const frozen = frozenObjectArgument(sourceCode, expr);
+  return frozen ? resolveObjectLiteral(sourceCode, frozen, depth + 1) : undefined;
+}
+
+/** `Object.freeze(x)` / `Object.seal(x)` (the global `Object`) return `x` itself: its argument. */
+export function frozenObjectArgument(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
+  const name = memberName(callee);
+  if (name !== 'freeze' && name !== 'seal' && name !== 'preventExtensions') return undefined;
+  return variableOf(sourceCode, callee.object)?.defs.length ? undefined : node.arguments[0];
 }
 
 /**

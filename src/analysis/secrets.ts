@@ -159,3 +159,19 @@ export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   if (der[0] !== 0x30 && !encrypted) return undefined;
   return { label, encrypted };
 }
+
+/**
+ * The JSON text of a JSON Web Key with a secret member (`{"kty":"oct","k":"…"}`, a private
+ * key's `d`), as kept in an environment variable and its fallback: the key is written there.
+ */
+export function isSecretJwkJson(text: string): boolean {
+  const trimmed = text.trim();
+  if (!trimmed.startsWith('{') || !trimmed.includes('"kty"') || trimmed.length > 20_000) return false;
+  try {
+    const jwk = JSON.parse(trimmed) as Record<string, unknown>;
+    if (typeof jwk !== 'object' || jwk === null || typeof jwk.kty !== 'string') return false;
+    return ['k', 'd'].some((member) => typeof jwk[member] === 'string' && (jwk[member] as string).length > 0 && !isPlaceholder(jwk[member] as string));
+  } catch {
+    return false;
+  }
+}

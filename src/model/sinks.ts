@@ -13,10 +13,15 @@ export const DISK_WRITES: Readonly<Record<string, number>> = {
 };
 export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
 
-/** `console.*` and logger methods. */
-export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal', 'dir', 'table', 'verbose', 'silly']);
+/**
+ * `console.*` and logger methods. A child logger's bindings (pino/bunyan/winston
+ * `logger.child({ … })`) are written with every line it logs.
+ */
+export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal', 'dir', 'table', 'verbose', 'silly', 'child']);
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
 export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
+/** Loggers named for what they log, in camelCase: `rootLogger`, `requestLog`, `auditLogger` (not `catalog`, `dialog`). */
+export const NAMED_LOGGER = /^[a-z][A-Za-z0-9]*(?:Logger|Log)$/;
 
 /**
  * Modules whose export, called with a namespace, returns a logging function:
@@ -43,7 +48,7 @@ export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket)$/;
 export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
-export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push']);
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send']);
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
 
 /** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores (`PutCommand` & co. of lib-dynamodb's document client). */
@@ -83,5 +88,19 @@ export const TELEMETRY_METHODS: ReadonlySet<string> = new Set([
 ]);
 export const TELEMETRY_NAME = /^(?:sentry|scope|hub|transaction|\w*span)$/i;
 
-/** Browser (and React Native) storage that outlives the page: `localStorage.setItem(k, v)`. */
-export const BROWSER_STORAGE_NAME = /^(?:localStorage|sessionStorage|AsyncStorage)$/;
+/** Browser (and React Native) storage that outlives the page: `localStorage.setItem(k, v)`, localForage. */
+export const BROWSER_STORAGE_NAME = /^(?:localStorage|sessionStorage|AsyncStorage|localforage|localForage)$/;
+
+/** IndexedDB wrappers whose functions persist a value (index of the value argument; `setMany` takes `[key, value]` pairs). */
+export const STORAGE_MODULE_WRITES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'idb-keyval': { set: 1, setMany: 0, update: 1 },
+};
+
+/**
+ * Parameters whose call answers a remote client, by their declared type: a gRPC unary handler's
+ * `callback: sendUnaryData<Reply>` (`callback(null, reply)` serialises the reply to the caller).
+ */
+export const RESPONSE_CALLBACK_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@grpc/grpc-js': new Set(['sendUnaryData']),
+  grpc: new Set(['sendUnaryData']),
+};

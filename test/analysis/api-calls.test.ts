@@ -160,4 +160,37 @@ describe('analysis/api-calls', () => {
     assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useFactory: makeOptions });`), []);
     assert.deepEqual(secretOf(head + `JwtModule.registerAsync({ useClass: JwtConfig });`), []);
   });
+  it('follows a client declared by its type and made elsewhere (a parameter, a constructor parameter property, a default value), not an untyped or locally typed one', () => {
+    assert.deepEqual(
+      calls(`import { KMS } from '@aws-sdk/client-kms';
+             import * as AWS from 'aws-sdk';
+             import { KeyManagementServiceClient as Gcp } from '@google-cloud/kms';
+             interface KMSLike { decrypt(x: object): Promise<unknown> }
+             export class Keys {
+               constructor(private readonly kms: KMS, private readonly gcp: Gcp = new Gcp(), private readonly other: KMSLike) {}
+               issue() { return this.kms.generateDataKey({ KeyId: 'k', KeySpec: 'AES_256' }); }
+               open(c: Uint8Array) { this.other.decrypt({ c }); return this.gcp.decrypt({ name: 'k', ciphertext: c }); }
+             }
+             export function seal(client: AWS.KMS, untyped, p: Uint8Array) { untyped.encrypt({ Plaintext: p }); return client.encrypt({ KeyId: 'k', Plaintext: p }).promise(); }`, 'file.ts'),
+      [
+        '@google-cloud/kms KeyManagementServiceClient client',
+        '@aws-sdk/client-kms KMS.generateDataKey keygen',
+        '@google-cloud/kms KeyManagementServiceClient.decrypt decrypt',
+        'aws-sdk KMS.encrypt encrypt',
+      ],
+    );
+  });
+
+  it('follows a client method bound to its client (promisify(kms.encrypt.bind(kms)), kms.decrypt.bind(kms)) to the calls of the binding', () => {
+    assert.deepEqual(
+      calls(`const { promisify } = require('util');
+             const AWS = require('aws-sdk');
+             const kms = new AWS.KMS();
+             const encrypt = promisify(kms.encrypt.bind(kms));
+             const decrypt = kms.decrypt.bind(kms);
+             const unrelated = promisify(other.encrypt.bind(other));
+             async function run(p, c) { await encrypt({ KeyId: 'k', Plaintext: p }); decrypt({ CiphertextBlob: c }, () => {}); return unrelated({ Plaintext: p }); }`),
+      ['aws-sdk KMS client', 'aws-sdk KMS.encrypt encrypt', 'aws-sdk KMS.decrypt decrypt'],
+    );
+  });
 });

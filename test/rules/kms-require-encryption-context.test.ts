@@ -134,6 +134,54 @@ export async function run(blob: Uint8Array) {
       },
     ],
   },
+  {
+    name: 'requests that spread a shared base object without a context (the base is a literal read whole), and a promisified v2 Decrypt bound to its client',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const BASE = { KeyId: process.env.PHOTOS_KEK_ARN, GrantTokens: undefined };
+export async function seal() {
+  return kms.send(new GenerateDataKeyCommand({ ...BASE, KeySpec: 'AES_256' }));
+}
+export async function open(blob: Uint8Array) {
+  return kms.send(new DecryptCommand({ ...BASE, CiphertextBlob: blob }));
+}
+`,
+    errors: [
+      { messageId: 'missingContext' as const, data: { operation: 'GenerateDataKey', field: 'EncryptionContext' }, line: 5, column: 19, suggestions: [] },
+      { messageId: 'missingContext' as const, data: { operation: 'Decrypt', field: 'EncryptionContext' }, line: 8, column: 19, suggestions: [] },
+    ],
+  },
+  {
+    name: 'a v2 Decrypt promisified with its client bound (promisify(kms.decrypt.bind(kms)))',
+    code: `const { promisify } = require('util');
+const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+const decrypt = promisify(kms.decrypt.bind(kms));
+async function open(sealed) {
+  const dk = await decrypt({ CiphertextBlob: sealed.wrappedKey });
+  return dk.CiphertextBlob;
+}
+module.exports = { open };
+`,
+    errors: [
+      {
+        messageId: 'missingContext' as const,
+        data: { operation: 'decrypt', field: 'EncryptionContext' },
+        line: 6,
+        column: 20,
+        suggestions: addContext(`const { promisify } = require('util');
+const AWS = require('aws-sdk');
+const kms = new AWS.KMS();
+const decrypt = promisify(kms.decrypt.bind(kms));
+async function open(sealed) {
+  const dk = await decrypt({ CiphertextBlob: sealed.wrappedKey, EncryptionContext: { purpose: 'open' } });
+  return dk.CiphertextBlob;
+}
+module.exports = { open };
+`),
+      },
+    ],
+  },
 ];
 
 const valid = [
@@ -186,6 +234,19 @@ export async function run(id: string, blob: Uint8Array, params: { KeyId: string 
   await kms.send(new EncryptCommand({ ...base, KeyId: 'alias/app' } as never));
   await gcp.decrypt({ name: 'projects/p/locations/l/keyRings/r/cryptoKeys/k', ciphertext: blob, additionalAuthenticatedData: Buffer.from(id) });
   await new CryptographyClient(keyId, credential).encrypt({ algorithm: 'RSA-OAEP', plaintext: blob });
+}
+`,
+  },
+  {
+    name: 'a spread base object that carries the context, and one filled in after it is built',
+    code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const BASE = { KeyId: process.env.KEK, EncryptionContext: { app: 'photos' } };
+const LATER: Record<string, unknown> = { KeyId: process.env.KEK };
+LATER.EncryptionContext = { app: 'photos' };
+export async function run(blob: Uint8Array) {
+  await kms.send(new GenerateDataKeyCommand({ ...BASE, KeySpec: 'AES_256' }));
+  await kms.send(new DecryptCommand({ ...LATER, CiphertextBlob: blob }));
 }
 `,
   },

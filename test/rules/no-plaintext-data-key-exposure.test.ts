@@ -631,6 +631,248 @@ export class KeyService {
 }`,
     errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 15)' }, line: 9, column: 42, suggestions: [] }],
   },
+  // Fifth KMS blind set (session 7): shapes the held-out authors write.
+  {
+    name: 'a client injected by type (Nest constructor parameter property `kms: KMS`): the data key returned by a public method of an exported class',
+    code: `import { Inject } from '@nestjs/common';
+import { KMS } from '@aws-sdk/client-kms';
+export class KeysController {
+  constructor(@Inject('KMS') private readonly kms: KMS) {}
+  async issue(id: string) {
+    const dk = await this.kms.generateDataKey({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { id } });
+    return { key: Buffer.from(dk.Plaintext!).toString('base64'), wrapped: Buffer.from(dk.CiphertextBlob!).toString('base64') };
+  }
+}`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'returned from an exported function (line 7)' },
+        line: 6,
+        column: 22,
+        suggestions: [],
+      },
+    ],
+  },
+  {
+    name: 'a pino child logger made with the key among its bindings (named rootLogger): every line it writes carries the key',
+    code: `import pino from 'pino';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const rootLogger = pino();
+const kms = new KMSClient({});
+export async function handle(tenant: { id: string; wrappedKey: Uint8Array }) {
+  const unwrapped = await kms.send(new DecryptCommand({ CiphertextBlob: tenant.wrappedKey, EncryptionContext: { tenantId: tenant.id } }));
+  try {
+    const log = rootLogger.child({ tenantId: tenant.id, tenantKey: unwrapped.Plaintext });
+    log.info('sealed');
+  } finally {
+    unwrapped.Plaintext?.fill(0);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'written to a log (line 8)' },
+        line: 6,
+        column: 36,
+        suggestions: keepWrapped(`import pino from 'pino';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const rootLogger = pino();
+const kms = new KMSClient({});
+export async function handle(tenant: { id: string; wrappedKey: Uint8Array }) {
+  const unwrapped = await kms.send(new DecryptCommand({ CiphertextBlob: tenant.wrappedKey, EncryptionContext: { tenantId: tenant.id } }));
+  try {
+    const log = rootLogger.child({ tenantId: tenant.id, tenantKey: tenant.wrappedKey });
+    log.info('sealed');
+  } finally {
+    unwrapped.Plaintext?.fill(0);
+  }
+}`),
+      },
+    ],
+  },
+  {
+    name: 'IndexedDB through idb-keyval: the unwrapped key kept in browser storage',
+    code: `import { set } from 'idb-keyval';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function remember(vaultId: string, wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { vaultId } }));
+  try {
+    await set(\`vault-key:\${vaultId}\`, Plaintext!.slice());
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'written to browser storage (line 7)' },
+        line: 5,
+        column: 40,
+        suggestions: keepWrapped(`import { set } from 'idb-keyval';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function remember(vaultId: string, wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { vaultId } }));
+  try {
+    await set(\`vault-key:\${vaultId}\`, wrapped.slice());
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`),
+      },
+    ],
+  },
+  {
+    name: 'a Kafka producer (kafkajs producer.send) carries the data key to every consumer',
+    code: `import { Kafka } from 'kafkajs';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const producer = new Kafka({ clientId: 'k', brokers: ['b:9092'] }).producer();
+const kms = new KMSClient({});
+export async function announce(tenantId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { tenantId } }));
+  try {
+    await producer.send({ topic: 'tenant-keys', messages: [{ key: tenantId, value: JSON.stringify({ dataKey: Buffer.from(dk.Plaintext!).toString('base64') }) }] });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'put in a job or message payload (line 8)' },
+        line: 6,
+        column: 29,
+        suggestions: keepWrapped(`import { Kafka } from 'kafkajs';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const producer = new Kafka({ clientId: 'k', brokers: ['b:9092'] }).producer();
+const kms = new KMSClient({});
+export async function announce(tenantId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { tenantId } }));
+  try {
+    await producer.send({ topic: 'tenant-keys', messages: [{ key: tenantId, value: JSON.stringify({ dataKey: Buffer.from(dk.CiphertextBlob!).toString('base64') }) }] });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`),
+      },
+    ],
+  },
+  {
+    name: 'a gRPC unary handler answers with the key through its `callback: grpc.sendUnaryData<…>` (a response, though the handler is not exported)',
+    code: `import * as grpc from '@grpc/grpc-js';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+async function unwrap(call: grpc.ServerUnaryCall<{ id: string; wrapped: Uint8Array }, unknown>, callback: grpc.sendUnaryData<unknown>) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: call.request.wrapped, EncryptionContext: { id: call.request.id } }));
+  try {
+    callback(null, { dataKey: Buffer.from(Plaintext!) });
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+export const handlers = { unwrap };`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent in a response (line 7)' },
+        line: 5,
+        column: 40,
+        suggestions: keepWrapped(`import * as grpc from '@grpc/grpc-js';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+async function unwrap(call: grpc.ServerUnaryCall<{ id: string; wrapped: Uint8Array }, unknown>, callback: grpc.sendUnaryData<unknown>) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: call.request.wrapped, EncryptionContext: { id: call.request.id } }));
+  try {
+    callback(null, { dataKey: Buffer.from(call.request.wrapped) });
+  } finally {
+    Plaintext?.fill(0);
+  }
+}
+export const handlers = { unwrap };`),
+      },
+    ],
+  },
+  {
+    name: 'a method of a local class returns the key; the caller (through an instance) sends it in a response',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+class KeyMint {
+  private readonly kms = new KMSClient({});
+  async mint(id: string) {
+    const out = await this.kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { id } }));
+    return { plaintext: out.Plaintext!, wrapped: out.CiphertextBlob! };
+  }
+}
+export function routes(app: { post(p: string, h: (req: { params: { id: string } }, reply: { send(v: unknown): unknown }) => Promise<unknown>): void }) {
+  const mint = new KeyMint();
+  app.post('/keys/:id', async (req, reply) => {
+    const minted = await mint.mint(req.params.id);
+    try {
+      return reply.send({ key: Buffer.from(minted.plaintext).toString('base64') });
+    } finally {
+      minted.plaintext.fill(0);
+    }
+  });
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 5, column: 37, suggestions: [] }],
+  },
+  {
+    name: 'an exported generator yields data keys; an exported function returns the key from a .then callback',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+import AWS from 'aws-sdk';
+const kms = new KMSClient({});
+const v2 = new AWS.KMS();
+export async function* dataKeys(count: number) {
+  for (let i = 0; i < count; i++) {
+    const out = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { i: String(i) } }));
+    yield { plaintext: out.Plaintext!, wrapped: out.CiphertextBlob! };
+  }
+}
+export function unwrapKey(wrapped: Buffer) {
+  return v2.decrypt({ CiphertextBlob: wrapped, EncryptionContext: { app: 'x' } }).promise().then((data) => data.Plaintext);
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 8)' }, line: 7, column: 32, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 12)' }, line: 12, column: 10, suggestions: [] },
+    ],
+  },
+  {
+    name: 'keys pushed into a local array that an exported function returns, and into a prefetch queue an exported generator yields from',
+    code: `import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function batchKeys(count: number) {
+  const keys: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const out = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { i: String(i) } }));
+    keys.push(out.Plaintext!);
+  }
+  return keys;
+}
+export async function* prefetched(count: number) {
+  const ahead: Promise<{ plaintext: Uint8Array }>[] = [];
+  const request = (i: number) => kms.send(new GenerateDataKeyCommand({ KeyId: process.env.KEK, KeySpec: 'AES_256', EncryptionContext: { i: String(i) } })).then((out) => ({ plaintext: out.Plaintext! }));
+  for (let i = 0; i < count; i++) ahead.push(request(i));
+  while (ahead.length > 0) {
+    const key = await ahead.shift()!;
+    yield key;
+  }
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 9)' }, line: 6, column: 32, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 17)' }, line: 13, column: 43, suggestions: [] },
+    ],
+  },
+  {
+    name: 'a raw WebCrypto key exported and logged as hex through a local helper (on the logging call)',
+    code: `const toHex = (buf: ArrayBuffer) => [...new Uint8Array(buf)].map((b) => b.toString(16).padStart(2, '0')).join('');
+export async function newSessionKey(id: string): Promise<CryptoKey> {
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, ['encrypt', 'decrypt']);
+  const raw = await crypto.subtle.exportKey('raw', key);
+  console.debug(\`session \${id} key=\${toHex(raw)}\`);
+  return key;
+}`,
+    errors: [{ messageId: 'secretLogged' as const, data: { name: '`raw`', sink: 'written to a log' }, line: 5, column: 3 }],
+  },
 ];
 
 const valid = [
@@ -812,6 +1054,26 @@ export function hello(name: string) {
   console.log('hello', name, process.env.NODE_ENV);
 }
 `,
+  },
+  {
+    name: 'a key fingerprint (a hash update, not a database update) is logged; a child logger with ids only; console.log of a catalog',
+    code: `import { createHash, createCipheriv, randomBytes } from 'node:crypto';
+import pino from 'pino';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const rootLogger = pino();
+const kms = new KMSClient({});
+const fingerprint = (key: Uint8Array) => createHash('sha256').update('fp:v1').update(key).digest('hex').slice(0, 12);
+export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw: Buffer) {
+  const { Plaintext, KeyId } = await kms.send(new DecryptCommand({ CiphertextBlob: mailbox.wrappedKey, EncryptionContext: { mailbox: mailbox.id } }));
+  try {
+    const log = rootLogger.child({ mailbox: mailbox.id, keyId: KeyId });
+    log.debug({ keyFingerprint: fingerprint(Plaintext!) }, 'sealing');
+    const iv = randomBytes(12);
+    return createCipheriv('aes-256-gcm', Plaintext!, iv).update(raw);
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`,
   },
 ];
 

@@ -167,6 +167,50 @@ export async function decryptNote(sealed: string) {
 `,
     errors: [{ messageId: 'directKmsEncrypt' as const, line: 4, column: 45, suggestions: [] }],
   },
+  {
+    name: 'a repository whose client is a constructor parameter property with a default (kms: KMS = new KMS({})), and a v2 client method promisified with bind',
+    code: `import { KMS } from '@aws-sdk/client-kms';
+import { promisify } from 'node:util';
+import AWS from 'aws-sdk';
+const v2 = new AWS.KMS();
+const encrypt = promisify(v2.encrypt.bind(v2));
+export class KycRepository {
+  constructor(private readonly kms: KMS = new KMS({})) {}
+  async save(doc: { customerId: string }) {
+    const { CiphertextBlob } = await this.kms.encrypt({ KeyId: 'alias/kyc', Plaintext: new TextEncoder().encode(JSON.stringify(doc)), EncryptionContext: { id: doc.customerId } });
+    return CiphertextBlob;
+  }
+}
+export async function queueNotification(userId: string, notification: object) {
+  const payload = JSON.stringify({ ...notification, userId });
+  return encrypt({ KeyId: 'alias/notify', Plaintext: payload, EncryptionContext: { userId } });
+}`,
+    errors: [
+      { messageId: 'directKmsEncrypt' as const, line: 9, column: 38, suggestions: null },
+      { messageId: 'directKmsEncrypt' as const, line: 15, column: 10, suggestions: null },
+    ],
+  },
+  {
+    name: 'a client injected by its declared type (constructor(private readonly gcp: KeyManagementServiceClient))',
+    code: `import { KeyManagementServiceClient } from '@google-cloud/kms';
+export class NotesService {
+  constructor(private readonly gcp: KeyManagementServiceClient, private readonly keyName: string) {}
+  async seal(note: string) {
+    const [result] = await this.gcp.encrypt({ name: this.keyName, plaintext: Buffer.from(note) });
+    return result.ciphertext;
+  }
+}`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 5, column: 28, suggestions: null }],
+  },
+  {
+    name: 'users\' passwords stored by the application (a field of each record) are application data, unlike one named password',
+    code: `import { KMS } from '@aws-sdk/client-kms';
+const kms = new KMS({});
+export async function saveUser(user: { id: string; password: string }) {
+  return kms.encrypt({ KeyId: 'alias/users', Plaintext: Buffer.from(user.password), EncryptionContext: { id: user.id } });
+}`,
+    errors: [{ messageId: 'directKmsEncrypt' as const, line: 4, column: 10, suggestions: null }],
+  },
 ];
 
 const valid = [
@@ -215,6 +259,16 @@ export async function wrap() {
   }
   await kms.send(new EncryptCommand({ KeyId: 'alias/app', Plaintext: randomBytes(32), EncryptionContext: { app: 'x' } }));
   return kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256', EncryptionContext: { app: 'x' } }));
+}
+`,
+  },
+  {
+    name: 'a database password typed in once and sealed with KMS Encrypt (AWS: "such as a database password")',
+    code: `import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function sealDbPassword(dbPassword: string, env: string) {
+  const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/bootstrap', Plaintext: Buffer.from(dbPassword, 'utf8'), EncryptionContext: { env } }));
+  return CiphertextBlob;
 }
 `,
   },

@@ -60,4 +60,15 @@ describe('bundled server (scripts/build-server.mjs, node <installed extension>/d
     // The bundle carries ESLint's FlatConfigArray, so the config is normalized once (src/server/lint/config-array.ts).
     assert.ok(!client.logs.some((l) => l.includes('FlatConfigArray')), client.logs.join('\n'));
   });
+
+  it("analyses JavaScript scopes with the bundle's eslint-scope (scripts/build-server.mjs patches its esrecurse, or fails)", async () => {
+    // The same key in plain JavaScript: ESLint analyses its scopes with
+    // eslint-scope, not typescript-eslint's scope manager. The related
+    // locations (definition and both uses) need the variable's references.
+    const uri = URI.file(path.join(root, 'open.js')).toString();
+    const { diagnostics } = await client.open(uri, HARDCODED_KEY_SOURCE.replace('(text: string)', '(text)').replace('(text: string)', '(text)'), 'javascript');
+    assert.deepEqual(diagnostics.map((d) => d.code), ['keywarden/no-hardcoded-key']);
+    assert.equal(diagnostics[0].relatedInformation?.length, 3);
+    assert.equal(client.stderr, '');
+  });
 });
