@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
 import { stretchesNoSecret } from '../src/analysis/kdf-input';
+import { identifierWords } from '../src/analysis/identifier-words';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
@@ -233,7 +234,8 @@ export default createRule<Options, MessageIds>({
      */
     function checkKeyNamedRandom(call: ApiCall): void {
       const name = keyBindingName(call.node);
-      if (!name || !isSecretKeyName(name)) return;
+      // A random passphrase is stretched by the KDF it goes to; its size is no key size.
+      if (!name || !isSecretKeyName(name) || identifierWords(name).some((word) => PASSWORD_WORDS.has(word))) return;
       for (const size of randomByteSize(ctx, call.node) ?? []) {
         const bits = (size.value as number) * 8;
         if (bits > 0 && bits < options.minSymmetricKeyBits) {
@@ -430,6 +432,8 @@ function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
   if (argon2?.minMemoryKiB !== undefined) fromPolicy.minArgon2MemoryKiB = argon2.minMemoryKiB;
   return { limits: { ...options, ...fromPolicy }, fromPolicy, minArgon2TimeCost: argon2?.minTimeCost, policyName: policyName(policy) };
 }
+
+const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passphrase', 'passwd', 'pass']);
 
 /**
  * The name a freshly generated value is bound to, through re-encodings and a template

@@ -169,6 +169,9 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
     let init = unwrapExpression(def.node.init);
     if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
     const api = init.type === 'CallExpression' || init.type === 'NewExpression' ? apiCallAt(sourceCode, init) : undefined;
+    // A key decrypted or unwrapped from stored bytes is not made of them: the IV read
+    // from the same stored header (`header.subarray(0, 12)`) is no copy of the key.
+    if (api ? api.api.operation === 'decrypt' || api.api.operation === 'unwrap' : unwrapsStoredKey(init)) continue;
     const inputs = api ? [...argsWithRole(api, 'passphrase'), ...argsWithRole(api, 'key'), ...argsWithRole(api, 'data')] : helperInputs(sourceCode, init);
     for (const input of inputs) for (const v of rootVariables(sourceCode, input, 0)) if (!out.includes(v)) out.push(v);
   }
@@ -179,6 +182,14 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
  * What a key made by a local helper (`keyFromPassphrase(pw, bytes.slice(0, 16))`)
  * is computed from: its arguments, except those the helper only uses as a salt.
  */
+/** `wrapper.unwrap(blob)`, `decryptDataKey(stored)`, `unsealKey(…)`: a helper that decrypts a stored key. */
+function unwrapsStoredKey(init: TSESTree.Node): boolean {
+  if (init.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(init.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  return name !== undefined && identifierWords(name).some((word) => word === 'unwrap' || word === 'decrypt' || word === 'unseal');
+}
+
 function helperInputs(sourceCode: SourceCode, init: TSESTree.Node): TSESTree.Node[] {
   if (init.type !== 'CallExpression') return [init];
   const fn = localFunctionOf(sourceCode, init.callee);

@@ -173,6 +173,10 @@ ruleTester.run('min-key-strength (blind-s7 shapes)', minKeyStrength, {
       name: 'short random values that are not keys: request ids, a 32-byte secret',
       code: "import { randomBytes } from 'node:crypto';\nexport const requestId = randomBytes(8).toString('hex');\nexport const webhookSecret = `whsec_${randomBytes(32).toString('base64')}`;",
     },
+    {
+      name: 'a random 96-bit passphrase stretched by scrypt: its size is no key size (the derived key is 256 bits)',
+      code: "import { randomBytes, scryptSync } from 'node:crypto';\nexport function legacyKey(salt: Buffer) {\n  const passphrase = randomBytes(12).toString('base64');\n  return { passphrase, key: scryptSync(passphrase, salt, 32, { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 }) };\n}",
+    },
   ],
   invalid: [
     {

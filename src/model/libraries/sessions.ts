@@ -45,13 +45,18 @@ export const nextAuth: LibraryModel = {
   apis: [call('', 'session', { '0.secret': 'secret', '2.secret': 'secret' })],
 };
 
+/**
+ * next-auth/jwt: its session tokens are JWEs whose algorithms the library fixes (`dir` +
+ * `A256GCM` under a key derived from `secret`); `getToken`/`decode` take no algorithm
+ * option and accept no other, so there is nothing to pin.
+ */
 export const nextAuthJwt: LibraryModel = {
   id: 'next-auth/jwt',
   roots: [{ module: 'next-auth/jwt' }],
   apis: [
-    call('getToken', 'jwt-verify', { '0.secret': 'secret' }),
+    call('getToken', 'jwt-verify', { '0.secret': 'secret' }, { facts: { algorithmPinnedByDefault: true } }),
     call('encode', 'jwt-sign', { '0.secret': 'secret' }),
-    call('decode', 'jwt-verify', { '0.secret': 'secret' }),
+    call('decode', 'jwt-verify', { '0.secret': 'secret' }, { facts: { algorithmPinnedByDefault: true } }),
   ],
 };
 
