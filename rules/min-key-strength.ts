@@ -4,7 +4,7 @@ import { randomByteSize } from '../src/analysis/random-source';
 import { stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { findProperty, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
@@ -456,7 +456,7 @@ function keyBindingName(node: TSESTree.Node): string | undefined {
     if (parent.type === 'VariableDeclarator' && parent.init === current) return parent.id.type === 'Identifier' ? parent.id.name : undefined;
     if (parent.type === 'Property' && parent.value === current && !parent.computed) return propertyName(parent.key);
     if (parent.type === 'AssignmentExpression' && parent.right === current && parent.operator === '=') {
-      return parent.left.type === 'Identifier' ? parent.left.name : parent.left.type === 'MemberExpression' ? memberName(parent.left) : undefined;
+      return referencedName(parent.left);
     }
     return undefined;
   }

@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { callChain, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunctions, functionName, type FunctionNode } from './expression-names';
 import { moduleExports } from './module-exports';
-import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -110,8 +110,7 @@ function fromParameters(sourceCode: SourceCode, raw: TSESTree.Node, reach: reado
       return node.operator === '+' && next(node.left) && next(node.right);
     case 'CallExpression':
     case 'NewExpression': {
-      const callee = unwrapExpression(node.callee);
-      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+      const name = referencedName(unwrapExpression(node.callee));
       return !!name && CONVERSIONS.has(name) && node.arguments.length > 0 && node.arguments.every((a) => a.type !== 'SpreadElement' && next(a));
     }
     case 'Identifier': {

@@ -5,7 +5,7 @@ import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { memberName, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { memberName, referencedName, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -178,18 +178,17 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
   return out;
 }
 
+/** `wrapper.unwrap(blob)`, `decryptDataKey(stored)`, `unsealKey(…)`: a helper that decrypts a stored key. */
+function unwrapsStoredKey(init: TSESTree.Node): boolean {
+  if (init.type !== 'CallExpression') return false;
+  const name = referencedName(unwrapExpression(init.callee));
+  return name !== undefined && identifierWords(name).some((word) => word === 'unwrap' || word === 'decrypt' || word === 'unseal');
+}
+
 /**
  * What a key made by a local helper (`keyFromPassphrase(pw, bytes.slice(0, 16))`)
  * is computed from: its arguments, except those the helper only uses as a salt.
  */
-/** `wrapper.unwrap(blob)`, `decryptDataKey(stored)`, `unsealKey(…)`: a helper that decrypts a stored key. */
-function unwrapsStoredKey(init: TSESTree.Node): boolean {
-  if (init.type !== 'CallExpression') return false;
-  const callee = unwrapExpression(init.callee);
-  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
-  return name !== undefined && identifierWords(name).some((word) => word === 'unwrap' || word === 'decrypt' || word === 'unseal');
-}
-
 function helperInputs(sourceCode: SourceCode, init: TSESTree.Node): TSESTree.Node[] {
   if (init.type !== 'CallExpression') return [init];
   const fn = localFunctionOf(sourceCode, init.callee);

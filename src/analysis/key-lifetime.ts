@@ -5,7 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
 import { localFunctionOf, parameterBindings } from './local-functions';
-import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -48,7 +48,7 @@ function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpres
     return parent.arguments[0] === target && (api.api.operation === 'wipe' || name === 'randomFillSync' || name === 'randomFill') ? parent : undefined;
   }
   // A helper of our own may take several buffers: `zeroize(encKey, macKey)`.
-  return parent.arguments.includes(target as TSESTree.CallExpressionArgument) && WIPE_HELPER.test(calleeName(parent) ?? '') ? parent : undefined;
+  return parent.arguments.includes(target as TSESTree.CallExpressionArgument) && WIPE_HELPER.test(referencedName(parent.callee) ?? '') ? parent : undefined;
 }
 
 /**
@@ -69,7 +69,7 @@ function loopWipingElements(sourceCode: SourceCode, array: TSESTree.ArrayExpress
       const fn = parent.parent.arguments[0];
       if ((fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression') && fn.params[0] && wipesLoopVariable(sourceCode, fn.params[0], fn.body)) return parent.parent;
     }
-    if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && parent.parent.arguments.includes(parent) && !apiCallAt(sourceCode, parent.parent) && WIPE_HELPER.test(calleeName(parent.parent) ?? '')) {
+    if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && parent.parent.arguments.includes(parent) && !apiCallAt(sourceCode, parent.parent) && WIPE_HELPER.test(referencedName(parent.parent.callee) ?? '')) {
       return parent.parent;
     }
   }
@@ -248,13 +248,6 @@ function viewOf(ref: TSESTree.Node): TSESTree.Node {
   const parent = ref.parent;
   if (parent?.type === 'NewExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && /^(?:Uint8Array|Uint32Array|DataView)$/.test(parent.callee.name)) return parent;
   return ref;
-}
-
-function calleeName(call: TSESTree.CallExpression): string | undefined {
-  const callee = call.callee;
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression') return memberName(callee);
-  return undefined;
 }
 
 const COPYING_CONSTRUCTORS = /^(?:Uint8Array|Int8Array|Uint8ClampedArray|Uint16Array|Uint32Array|DataView|ArrayBuffer|Error|TypeError|RangeError|Date|Map|Set|TextDecoder|Blob|URL)$/;

@@ -5,7 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, parameterBindings } from './local-functions';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**
@@ -507,8 +507,7 @@ function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
     if (parent.type === 'BinaryExpression') return /^[!=]==?$/.test(parent.operator);
     if (parent.type === 'MemberExpression' && parent.object === ref) return /^(?:equals|compare|toString)$/.test(memberName(parent) ?? '');
     if (parent.type === 'CallExpression' && parent.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
-      const callee = parent.callee;
-      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+      const name = referencedName(parent.callee);
       return name === 'timingSafeEqual' || name === 'compare';
     }
     return false;

@@ -122,6 +122,13 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return propertyName(node.property);
 }
 
+/** The name a callee or assignment target goes by: `f` for `f(…)`, `update` for `hash.update(…)` or `hash['update'](…)`. */
+export function referencedName(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') return memberName(node);
+  return undefined;
+}
+
 /**
  * Follows an identifier to the object literal it was initialised with (const
  * only), so `const opts = { iv }; f(opts)` reads like `f({ iv })`.
