@@ -5,7 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
 import { localFunctionOf, parameterBindings } from './local-functions';
-import { memberName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { isConstructedWith, memberName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -505,10 +505,7 @@ function isFromCharCode(node: TSESTree.Node): boolean {
 /** `new TextDecoder().decode(…)`, or `decoder.decode(…)` with `const decoder = new TextDecoder()`. */
 function isTextDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'decode') return false;
-  const variable = callee.object.type === 'Identifier' ? variableOf(sourceCode, callee.object) : undefined;
-  const decoder = unwrapExpression(variable ? (singleInitializer(variable) ?? callee.object) : callee.object);
-  return decoder.type === 'NewExpression' && decoder.callee.type === 'Identifier' && decoder.callee.name === 'TextDecoder';
+  return callee.type === 'MemberExpression' && memberName(callee) === 'decode' && isConstructedWith(sourceCode, callee.object, 'TextDecoder');
 }
 
 function isStringLiteral(node: TSESTree.Node): boolean {

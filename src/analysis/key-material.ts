@@ -5,7 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, parameterBindings } from './local-functions';
-import { memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**
@@ -429,14 +429,8 @@ function* textEncodeCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
   if (!ctx.sourceCode.text.includes('TextEncoder')) return; // most files: no walk
   for (const node of descendants(ctx.sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'encode') continue;
-    if (isTextEncoder(ctx.sourceCode, node.callee.object) && !resolveConstant(ctx, node.arguments[0])) yield node;
+    if (isConstructedWith(ctx.sourceCode, node.callee.object, 'TextEncoder') && !resolveConstant(ctx, node.arguments[0])) yield node;
   }
-}
-
-function isTextEncoder(sourceCode: SourceCode, object: TSESTree.Node): boolean {
-  const variable = object.type === 'Identifier' ? variableOf(sourceCode, object) : undefined;
-  const encoder = unwrapExpression(variable ? (singleInitializer(variable) ?? object) : object);
-  return encoder.type === 'NewExpression' && encoder.callee.type === 'Identifier' && encoder.callee.name === 'TextEncoder';
 }
 
 /** Arguments that some modelled call uses as a key or secret. */

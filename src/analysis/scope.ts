@@ -122,6 +122,16 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return propertyName(node.property);
 }
 
+/**
+ * `new Name(…)` itself, or a variable initialised with it and never reassigned:
+ * `new TextDecoder().decode(…)`, `const decoder = new TextDecoder(); decoder.decode(…)`.
+ */
+export function isConstructedWith(sourceCode: SourceCode, node: TSESTree.Node, className: string): boolean {
+  const variable = node.type === 'Identifier' ? variableOf(sourceCode, node) : undefined;
+  const value = unwrapExpression(variable ? (singleInitializer(variable) ?? node) : node);
+  return value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === className;
+}
+
 /** The name a callee or assignment target goes by: `f` for `f(…)`, `update` for `hash.update(…)` or `hash['update'](…)`. */
 export function referencedName(node: TSESTree.Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
@@ -153,7 +163,7 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
 }
 
 /** `Object.freeze(x)` / `Object.seal(x)` (the global `Object`) return `x` itself: its argument. */
-export function frozenObjectArgument(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
+function frozenObjectArgument(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
   if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
