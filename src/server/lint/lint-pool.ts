@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { FromWorker, JobResults, LintDetails, ToWorker, WorkerJob } from './lint-messages';
+import { LINT_WORKER_YOUNG_GENERATION_MB } from './idle-scavenge';
 import { LintWorkerState } from './lint-worker';
 import { LinterHost } from './linter-host';
 
@@ -171,6 +172,7 @@ export class LintPool {
       worker = new Worker(`require(${JSON.stringify(this.options.workerEntry)})`, {
         eval: true,
         workerData: { [LINT_WORKER_FLAG]: true },
+        resourceLimits: { maxYoungGenerationSizeMb: LINT_WORKER_YOUNG_GENERATION_MB },
       });
     } catch (error) {
       this.options.log(`keywarden: no lint worker (${(error as Error).message}); linting on the main thread`);

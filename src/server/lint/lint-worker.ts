@@ -3,6 +3,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keywardenData, publishedDiagnostic } from '../code-actions';
 import { toDiagnostics } from '../diagnostics';
 import { fileKeyInventory } from '../key-inventory';
+import { idleScavenger } from './idle-scavenge';
 import type { FromWorker, JobResults, LintDetails, LintJob, ToWorker, WorkerJob } from './lint-messages';
 import { LinterHost, type LintOutcome } from './linter-host';
 
@@ -15,6 +16,7 @@ import { LinterHost, type LintOutcome } from './linter-host';
 export function runLintWorker(port: MessagePort): void {
   const post = (message: FromWorker) => port.postMessage(message);
   const worker = new LintWorkerState(new LinterHost((message) => post({ id: -1, kind: 'log', message })));
+  const scavenge = idleScavenger();
   port.on('message', ({ id, job }: ToWorker) => {
     try {
       post({ id, kind: 'result', result: worker.run(job) });
@@ -23,6 +25,8 @@ export function runLintWorker(port: MessagePort): void {
     } catch (error) {
       post({ id, kind: 'error', message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error) });
     }
+    // Results are on their way: collect this job's garbage now rather than in the middle of the next lint.
+    scavenge?.();
   });
 }
 
