@@ -1,6 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LIBRARIES } from '../model';
-import type { ApiModel, ArgAddress, ArgRole, LibraryModel, ObjectModel } from '../model/types';
+import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
@@ -13,7 +13,8 @@ import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-
 const { ReferenceTracker } = ASTUtils;
 
 export interface ApiArg {
-  address: ArgAddress;
+  /** The argument's position, or for a value assigned to a property of the call's result (`app.keys = …`), `=keys`. */
+  address: ArgAddress | AssignedAddress;
   role: ArgRole;
   node: TSESTree.Node;
 }
@@ -415,6 +416,11 @@ function followObject(
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
     if (!name) continue;
+    if (origin.call && propertyPath.length === 0 && assignedRole(object, name) && isAssignedTo(member)) {
+      // `app.keys = […]`: one more argument of the call that made the object.
+      (origin.call.args as ApiArg[]).push({ address: `=${name}`, role: assignedRole(object, name)!, node: (member.parent as TSESTree.AssignmentExpression).right });
+      continue;
+    }
     const propertyModel = object.properties && Object.prototype.hasOwnProperty.call(object.properties, name) ? origin.library.objects?.[object.properties[name]] : undefined;
     if (propertyModel && depth < 3) {
       followObject(sourceCode, origin, propertyModel, member, [...propertyPath, name], found, depth + 1);
@@ -430,6 +436,16 @@ function followObject(
       followResult(sourceCode, methodCall, found);
     }
   }
+}
+
+function assignedRole(object: ObjectModel, property: string): ArgRole | undefined {
+  return object.assignments && Object.prototype.hasOwnProperty.call(object.assignments, property) ? object.assignments[property] : undefined;
+}
+
+/** `member = value` (not `+=`, not a read). */
+function isAssignedTo(member: TSESTree.MemberExpression): boolean {
+  const parent = member.parent;
+  return parent?.type === 'AssignmentExpression' && parent.left === member && parent.operator === '=';
 }
 
 /**

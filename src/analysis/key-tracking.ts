@@ -128,9 +128,10 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
       const purpose = purposeOf(ctx, call);
       if (!purpose) continue;
-      const identity = identify(ctx, arg.node, 0);
-      if (!identity) continue;
-      tracked(identity).uses.push({ purpose, call, arg: arg.node, usage: webCryptoUsage(call) });
+      for (const keyNode of keyringEntries(arg.node)) {
+        const identity = identify(ctx, keyNode, 0);
+        if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call) });
+      }
       // `hkdfSync(d, master, salt, info)`: the input key's use is 'kdf-input'; the output is a key of its own.
     }
     // A client bound to one vault key (Azure's `new CryptographyClient(keyId, credential)`): its `sign`/`encrypt`
@@ -176,6 +177,12 @@ function lastName(call: ApiCall): string {
  * `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`, Azure `kek.wrapKey(alg, dek)`: the key being
  * wrapped (the model's `wrappedKeyArg`) is not used by the call, the wrapping key is.
  */
+/** A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`): each entry is a key in use. */
+function keyringEntries(node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type !== 'ArrayExpression') return [node];
+  return node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+}
+
 function skipArgument(call: ApiCall, address: string): boolean {
   return call.api.facts?.wrappedKeyArg === address;
 }

@@ -19,6 +19,7 @@ import {
   fastifySession,
   honoCookie,
   ironSession,
+  koa,
   nextAuth,
   nextAuthJwt,
 } from './libraries/sessions';
@@ -52,6 +53,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   argon2,
   expressSession,
   cookieSession,
+  koa,
   cookieParser,
   ironSession,
   nextAuth,

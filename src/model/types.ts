@@ -70,6 +70,9 @@ export type Operation =
 /** How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret` (property `secret` of what the factory in `useFactory` returns). */
 export type ArgAddress = `${number}` | `${number}.${string}`;
 
+/** Where a value given by assignment to a property of a modelled object sits: `=keys` for `app.keys = …`. */
+export type AssignedAddress = `=${string}`;
+
 export interface ApiModel {
   /** Path below the library root, e.g. `['createCipheriv']` or `['AES', 'encrypt']`. */
   path: readonly string[];
@@ -91,6 +94,11 @@ export interface ObjectModel {
   methods: Readonly<Record<string, Omit<ApiModel, 'path' | 'kind'>>>;
   /** Properties holding other modelled objects (forge `cert.publicKey`, `keypair.privateKey`): property → object model name. */
   properties?: Readonly<Record<string, string>>;
+  /**
+   * Properties whose assignment hands the object a value in a role, as an argument would:
+   * Koa's `app.keys = ['…']` sets the keys that sign its cookies. Property → role.
+   */
+  assignments?: Readonly<Record<string, ArgRole>>;
 }
 
 /**

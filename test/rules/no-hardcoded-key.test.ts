@@ -17,6 +17,15 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // Koa's keys from the environment, and `keys` of objects that are not a Koa app.
+    `import Koa from 'koa';
+const app = new Koa();
+app.keys = [process.env.COOKIE_KEY_CURRENT, process.env.COOKIE_KEY_PREVIOUS];`,
+    `import Koa from 'koa';
+const app = new Koa();
+app.keys = config.get('cookieKeys');`,
+    `const table = { keys: [] };
+table.keys = ['user-id', 'created-at', 'display-name'];`,
     // Where keys live is not a key: a directory, host or port fallback of a key-named variable.
     `import { writeFile } from 'node:fs/promises';
      const CACHE_DIR = process.env.DEK_CACHE_DIR ?? '/var/cache/ingest';
@@ -546,6 +555,47 @@ function requireEnv(name: string): string {
   return value;
 }` }] },
       ],
+    },
+    // Koa signs its cookies with app.keys, assigned or given to the constructor.
+    {
+      code: `import Koa from 'koa';
+const app = new Koa();
+app.keys = ['im a newer secret', 'i like turtle'];`,
+      errors: [
+        { messageId: 'hardcodedKey', line: 3, column: 13, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_1', format: 'the same string' }, output: `import Koa from 'koa';
+const app = new Koa();
+app.keys = [requireEnv('KEYS_1'), 'i like turtle'];
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
+        { messageId: 'hardcodedKey', line: 3, column: 34, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_2', format: 'the same string' }, output: `import Koa from 'koa';
+const app = new Koa();
+app.keys = ['im a newer secret', requireEnv('KEYS_2')];
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] },
+      ],
+    },
+    {
+      code: `const Koa = require('koa');
+module.exports = new Koa({ proxy: true, keys: ['cookie-signing-key'] });`,
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KOA_KEYS_1', format: 'the same string' }, output: `const Koa = require('koa');
+module.exports = new Koa({ proxy: true, keys: [requireEnv('KOA_KEYS_1')] });
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}` }] }],
     },
     // KMS client credentials.
     {

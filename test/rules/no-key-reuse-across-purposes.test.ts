@@ -680,6 +680,14 @@ export const { doubleCsrfProtection } = doubleCsrf({ getSecret: () => APP_SECRET
 export const sessions = session({ secret: APP_SECRET, resave: false, saveUninitialized: false });`,
     },
     {
+      name: "Koa's keyring: the current and the previous cookie key, each for cookies only",
+      filename: 'app.js',
+      code: `const Koa = require('koa');
+const app = new Koa();
+app.keys = [process.env.COOKIE_KEY, process.env.PREVIOUS_COOKIE_KEY];
+module.exports = app;`,
+    },
+    {
       name: 'a private field used for one purpose (sign and verify)',
       filename: 'tokens.ts',
       code: `import jwt from 'jsonwebtoken';
@@ -698,6 +706,18 @@ export class Tokens {
     },
   ],
   invalid: [
+    {
+      name: "one secret signs Koa's cookies (app.keys) and the API's JWTs",
+      filename: 'app.js',
+      code: `const Koa = require('koa');
+const jwt = require('jsonwebtoken');
+const SECRET = process.env.KOA_SECRET;
+const app = new Koa();
+app.keys = [SECRET];
+exports.issue = (userId) => jwt.sign({ sub: userId }, SECRET, { algorithm: 'HS256', expiresIn: '1h' });
+module.exports.app = app;`,
+      errors: [{ messageId: 'reused' as const, line: 3 }],
+    },
     {
       name: 'Azure Key Vault: one CryptographyClient (one vault key) used to sign and to encrypt, reported where the client is made',
       filename: 'license.ts',

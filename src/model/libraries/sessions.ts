@@ -1,4 +1,4 @@
-import { call } from '../define';
+import { call, construct } from '../define';
 import type { LibraryModel } from '../types';
 
 /** Session and cookie middleware that sign (and sometimes encrypt) cookies with a secret. */
@@ -12,6 +12,17 @@ export const cookieSession: LibraryModel = {
   id: 'cookie-session',
   roots: [{ module: 'cookie-session' }],
   apis: [call('', 'session', { '0.secret': 'secret', '0.keys': 'secret' })],
+};
+
+/**
+ * Koa signs its cookies (`ctx.cookies.set(name, value, { signed: true })`, koa-session) with
+ * Keygrip over `app.keys`, given as `new Koa({ keys })` or assigned: `app.keys = ['…', '…']`.
+ */
+export const koa: LibraryModel = {
+  id: 'koa',
+  roots: [{ module: 'koa' }],
+  apis: [construct('', 'session', { '0.keys': 'secret' }, { returns: 'Application' })],
+  objects: { Application: { methods: {}, assignments: { keys: 'secret' } } },
 };
 
 export const cookieParser: LibraryModel = {
