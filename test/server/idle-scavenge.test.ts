@@ -24,11 +24,18 @@ describe('idle scavenge: which collection is due after a job', () => {
     assert.equal(remembered.lastJobAllocated, 35 * MB);
   });
 
-  it('leaves the young generation alone while small jobs still fit', () => {
-    // a 100-line lint: 3 MB allocated, 58 MB left
-    assert.equal(collectionDue(heap(6, 64, 60), memory(3)), null);
-    // the twentieth one no longer fits
-    assert.equal(collectionDue(heap(62, 64, 60), memory(59)), 'minor');
+  it('leaves the young generation alone while another large job still fits', () => {
+    // a 1,000-line lint: 16 MB allocated, 44 MB left
+    assert.equal(collectionDue(heap(20, 64, 60), memory(4)), null);
+    // 16 MB left: the next one would not fit
+    assert.equal(collectionDue(heap(48, 64, 60), memory(32)), 'minor');
+  });
+
+  it('leaves small jobs to V8, even when the young generation is nearly full', () => {
+    // a 100-line lint: 3 MB allocated, 2 MB left
+    assert.equal(collectionDue(heap(62, 64, 60), memory(59)), null);
+    // nor a full collection after them
+    assert.equal(collectionDue(heap(62, 64, 400), memory(59, 0, 60)), null);
   });
 
   it('assumes a job that V8 had to scavenge during allocated at least half the young generation', () => {
@@ -40,50 +47,57 @@ describe('idle scavenge: which collection is due after a job', () => {
 
   it('collects the old generation once it has tripled since the last full collection', () => {
     const remembered = memory(0, 0, 60);
-    assert.equal(collectionDue(heap(1, 64, 170), remembered), null);
-    assert.equal(collectionDue(heap(1, 64, 190), remembered), 'full');
+    assert.equal(collectionDue(heap(10, 64, 170), remembered), null);
+    remembered.youngAfterLastCall = 0;
+    assert.equal(collectionDue(heap(10, 64, 190), remembered), 'full');
   });
 
   it('needs the old generation to have grown by 96 MB however small it was', () => {
-    assert.equal(collectionDue(heap(1, 64, 100), memory(0, 0, 10)), null);
-    assert.equal(collectionDue(heap(1, 64, 110), memory(0, 0, 10)), 'full');
+    assert.equal(collectionDue(heap(10, 64, 100), memory(0, 0, 10)), null);
+    assert.equal(collectionDue(heap(10, 64, 110), memory(0, 0, 10)), 'full');
   });
 
   it('takes the lowest old size seen as the live one, since V8 may collect it itself', () => {
     const remembered = memory(0, 0, 60);
-    assert.equal(collectionDue(heap(1, 64, 40), remembered), null);
+    assert.equal(collectionDue(heap(10, 64, 40), remembered), null);
     assert.equal(remembered.liveAfterFullGc, 40 * MB);
-    assert.equal(collectionDue(heap(1, 64, 140), remembered), 'full');
+    remembered.youngAfterLastCall = 0;
+    assert.equal(collectionDue(heap(10, 64, 140), remembered), 'full');
   });
 });
 
 describe('idle scavenge: in this process', () => {
-  const youngUsed = () =>
+  const space = (prefix: string) =>
     getHeapSpaceStatistics()
-      .filter((space) => space.space_name.startsWith('new_'))
-      .reduce((sum, space) => sum + space.space_used_size, 0);
-  const youngRoom = () => getHeapSpaceStatistics().find((space) => space.space_name === 'new_space')!.space_available_size;
+      .filter((heapSpace) => heapSpace.space_name.startsWith(prefix))
+      .reduce((sum, heapSpace) => sum + heapSpace.space_used_size, 0);
 
-  /** Allocates short-lived objects until the young generation holds `bytes` more. */
-  function allocateGarbage(bytes: number): void {
-    const start = youngUsed();
-    let garbage: object[] = [];
-    while (youngUsed() - start < bytes) {
-      for (let i = 0; i < 2000; i++) garbage.push({ i, text: `x${i}` });
-      if (garbage.length > 100_000) garbage = [];
-    }
-  }
-
-  it('gets gc from V8, does nothing after an idle job, and scavenges after one that filled the young generation', () => {
-    const scavenge = idleScavenger();
+  it('gets gc from V8 and runs nothing when no collection is due', () => {
+    const scavenge = idleScavenger(() => null);
     assert.ok(scavenge, 'V8 should let the worker have gc');
-    scavenge();
-    assert.equal(scavenge(), null, 'nothing allocated since the last call');
+    assert.equal(scavenge(), null);
+  });
 
-    // a job that uses two thirds of the room left: another one like it would not fit
-    allocateGarbage(youngRoom() * 0.66);
-    const before = youngUsed();
+  it('runs the scavenge the policy asks for: the young generation is emptied', () => {
+    const scavenge = idleScavenger(() => 'minor')!;
+    let garbage: object[] = [];
+    for (let i = 0; i < 50_000; i++) garbage.push({ i, text: `x${i}` });
+    garbage = [];
+    const before = space('new_');
+    assert.ok(before > 1024 * 1024, `${before} bytes of young objects to collect`);
     assert.equal(scavenge(), 'minor');
-    assert.ok(youngUsed() < before / 2, `young generation ${(youngUsed() / MB).toFixed(1)} MB after, ${(before / MB).toFixed(1)} MB before`);
+    assert.ok(space('new_') < before / 2, `young generation ${space('new_')} bytes after, ${before} before`);
+  });
+
+  it('runs the full collection the policy asks for: objects that died after surviving one are freed', () => {
+    const scavenge = idleScavenger(() => 'full')!;
+    let promoted: object[] | null = [];
+    for (let i = 0; i < 200_000; i++) promoted.push({ i, text: `y${i}` });
+    scavenge(); // one full collection moves them to the old generation
+    const before = space('');
+    assert.equal(promoted.length, 200_000); // (read here, so that it was alive in that collection)
+    promoted = null;
+    assert.equal(scavenge(), 'full');
+    assert.ok(space('') < before - 4 * MB, `heap ${(space('') / MB).toFixed(1)} MB after, ${(before / MB).toFixed(1)} MB before`);
   });
 });

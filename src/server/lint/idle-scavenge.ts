@@ -26,6 +26,15 @@ const MB = 1024 * 1024;
 const FULL_WHEN_OLD_GROWS_BY = 3;
 const MIN_OLD_GROWTH_BYTES = 96 * MB;
 
+/**
+ * Only jobs that allocated at least this much (a lint of some 500 lines or more) are
+ * followed by a collection. Collecting after every 100-line lint too cost 45–60% more
+ * CPU for those lints. Without it they pay for the larger young generation instead: V8's
+ * own scavenges come rarer but longer, and their lint p95 is about 10 ms above V8's
+ * defaults (30 vs 20 ms in bench/worker-gc.ts).
+ */
+const LARGE_JOB_BYTES = 8 * MB;
+
 /** Scavenge when the young generation has less room left than this many times what the last job allocated. */
 const ROOM_FOR_NEXT_JOB = 1.25;
 
@@ -60,6 +69,7 @@ export function collectionDue(heap: HeapUse, memory: ScavengerMemory): Collectio
   // V8 may have collected the old generation itself in between: the lowest size seen is the live one.
   const live = Math.min(memory.liveAfterFullGc ?? heap.old, heap.old);
   memory.liveAfterFullGc = live;
+  if (memory.lastJobAllocated < LARGE_JOB_BYTES) return null;
   if (heap.old > Math.max(live * FULL_WHEN_OLD_GROWS_BY, live + MIN_OLD_GROWTH_BYTES)) return 'full';
   if (heap.youngCapacity - heap.youngUsed < memory.lastJobAllocated * ROOM_FOR_NEXT_JOB) return 'minor';
   return null;
@@ -73,20 +83,21 @@ type GcFunction = (options?: { type: 'minor' }) => void;
  * runs the garbage collection that is due (collectionDue) then, while the
  * editor shows the diagnostics, instead of in the middle of the next lint:
  * - a scavenge when the young generation has no room left for another job like
- *   the last one. Small lints, which fill it only every twentieth time or so,
- *   do not get one after each: a forced scavenge costs as much as a natural one;
+ *   the last one;
  * - a full collection when the old generation is due.
+ * Only after large jobs (LARGE_JOB_BYTES): small lints fill the young generation
+ * only every twentieth time or so, and V8's own schedule serves them better.
  * The collections are the ones V8 would have run anyway, moved to where nobody
- * waits for them; measured on 2,000-line files, the worker's lint p50 went from
- * about 114 to 92 ms (.ts) and 115 to 97 ms (.js), for some 20% more CPU, since
- * a scavenge after every lint copies the kept parse more often than one every
- * other lint did.
+ * waits for them. `npx tsx bench/worker-gc.ts` measures it: on 2,000-line files
+ * the worker's lint p50 went from 115 to 92 ms (.ts) and 106 to 87 ms (.js), the
+ * p95 from 160 to 130 and 142 to 115 ms, for about 16% more CPU: a scavenge
+ * after every large lint copies what survives more often than V8's schedule did.
  *
- * Returns null when V8 does not let us have `gc` (the worker then behaves as
- * before). `--expose-gc` only installs `gc` on contexts created after the flag,
+ * `due` is the policy (tests replace it). Returns null when V8 does not let us
+ * have `gc` (the worker then behaves as before). `--expose-gc` only installs `gc` on contexts created after the flag,
  * hence the fresh `vm` context; it is the same isolate and heap.
  */
-export function idleScavenger(): (() => Collection) | null {
+export function idleScavenger(due: typeof collectionDue = collectionDue): (() => Collection) | null {
   let gc: GcFunction;
   try {
     setFlagsFromString('--expose-gc');
@@ -98,13 +109,13 @@ export function idleScavenger(): (() => Collection) | null {
   }
   const memory: ScavengerMemory = { youngAfterLastCall: heapUse().youngUsed, lastJobAllocated: 0 };
   return () => {
-    const due = collectionDue(heapUse(), memory);
-    if (due === 'full') gc();
-    else if (due === 'minor') gc({ type: 'minor' });
+    const collection = due(heapUse(), memory);
+    if (collection === 'full') gc();
+    else if (collection === 'minor') gc({ type: 'minor' });
     const after = heapUse();
     memory.youngAfterLastCall = after.youngUsed;
-    if (due === 'full') memory.liveAfterFullGc = after.old;
-    return due;
+    if (collection === 'full') memory.liveAfterFullGc = after.old;
+    return collection;
   };
 }
 
