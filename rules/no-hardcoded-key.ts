@@ -13,7 +13,7 @@ import { envKeyFix } from '../src/fix/env-key';
 import { removeSchemaDefault } from '../src/fix/schema-default';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { createRule } from '../src/util/create-rule';
-import { describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
+import { describeArgUse, describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -115,8 +115,7 @@ export default createRule<Options, MessageIds>({
             const data = {
               role: ROLE_WORDS[arg.role] ?? 'key',
               preview: preview(constant),
-              sink: describeCall(call),
-              line: call.node.loc.start.line,
+              ...describeArgUse(call, arg),
               source: fallbackSource(constant, arg.node),
             };
             report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data, inFile && !constant.fallback ? calls : undefined, call);

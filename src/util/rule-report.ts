@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import type { ApiCall } from '../analysis/api-calls';
-import { unwrapExpression } from '../analysis/scope';
+import type { ApiArg, ApiCall } from '../analysis/api-calls';
+import { memberName, unwrapExpression } from '../analysis/scope';
 import type { Constant } from '../analysis/values';
 
 /** Is the node part of the file being linted (not a value read from another file)? */
@@ -23,10 +23,25 @@ export function calleeOf(call: ApiCall): TSESTree.Node {
   return callee.type === 'MemberExpression' ? callee.property : callee;
 }
 
-/** `createCipheriv()`, `crypto-js AES.encrypt()`, `subtle.encrypt()`. */
+/**
+ * What an argument is used by, and where, for messages: the call (`createCipheriv()`, line
+ * of the call) or, for a value assigned to a property of the call's result, that
+ * assignment (`koa app.keys`, line of the assignment).
+ */
+export function describeArgUse(call: ApiCall, arg: ApiArg): { sink: string; line: number } {
+  const assignment = arg.address.startsWith('=') ? arg.node.parent : undefined;
+  if (assignment?.type === 'AssignmentExpression' && assignment.left.type === 'MemberExpression') {
+    const object = assignment.left.object;
+    const target = [object.type === 'Identifier' ? object.name : object.type === 'ThisExpression' ? 'this' : '…', memberName(assignment.left)].join('.');
+    return { sink: `${call.library.id} ${target}`, line: assignment.loc.start.line };
+  }
+  return { sink: describeCall(call), line: call.node.loc.start.line };
+}
+
+/** `createCipheriv()`, `crypto-js AES.encrypt()`, `subtle.encrypt()`, `new koa()`. */
 export function describeCall(call: ApiCall): string {
   const path = call.api.path;
-  if (path.length === 0) return `${call.library.id}()`;
+  if (path.length === 0) return call.api.kind === 'construct' ? `new ${call.library.id}()` : `${call.library.id}()`;
   const name = call.receiver ? path[path.length - 1] : path.join('.');
   if (call.library.id === 'node:crypto') return `${name}()`;
   if (call.library.id === 'webcrypto') return `subtle.${name}()`;

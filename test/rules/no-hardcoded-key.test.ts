@@ -562,7 +562,7 @@ function requireEnv(name: string): string {
 const app = new Koa();
 app.keys = ['im a newer secret', 'i like turtle'];`,
       errors: [
-        { messageId: 'hardcodedKey', line: 3, column: 13, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_1', format: 'the same string' }, output: `import Koa from 'koa';
+        { messageId: 'hardcodedKey', line: 3, column: 13, data: { role: 'secret', preview: 'im a…(17 chars)', sink: 'koa app.keys', line: 3 }, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_1', format: 'the same string' }, output: `import Koa from 'koa';
 const app = new Koa();
 app.keys = [requireEnv('KEYS_1'), 'i like turtle'];
 
@@ -587,7 +587,7 @@ function requireEnv(name: string): string {
     {
       code: `const Koa = require('koa');
 module.exports = new Koa({ proxy: true, keys: ['cookie-signing-key'] });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KOA_KEYS_1', format: 'the same string' }, output: `const Koa = require('koa');
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, data: { role: 'secret', preview: 'cook…(18 chars)', sink: 'new koa()', line: 2 }, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KOA_KEYS_1', format: 'the same string' }, output: `const Koa = require('koa');
 module.exports = new Koa({ proxy: true, keys: [requireEnv('KOA_KEYS_1')] });
 
 /** A secret the service cannot run without: read from the environment, checked at start-up. */
