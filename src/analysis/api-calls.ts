@@ -416,9 +416,10 @@ function followObject(
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
     if (!name) continue;
-    if (origin.call && propertyPath.length === 0 && assignedRole(object, name) && isAssignedTo(member)) {
+    const assigned = propertyPath.length === 0 ? assignedRole(object, name) : undefined;
+    if (origin.call && assigned && isAssignedTo(member)) {
       // `app.keys = […]`: one more argument of the call that made the object.
-      (origin.call.args as ApiArg[]).push({ address: `=${name}`, role: assignedRole(object, name)!, node: (member.parent as TSESTree.AssignmentExpression).right });
+      (origin.call.args as ApiArg[]).push({ address: `=${name}`, role: assigned, node: (member.parent as TSESTree.AssignmentExpression).right });
       continue;
     }
     const propertyModel = object.properties && Object.prototype.hasOwnProperty.call(object.properties, name) ? origin.library.objects?.[object.properties[name]] : undefined;

@@ -173,16 +173,16 @@ function lastName(call: ApiCall): string {
   return call.api.path[call.api.path.length - 1] ?? '';
 }
 
-/**
- * `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`, Azure `kek.wrapKey(alg, dek)`: the key being
- * wrapped (the model's `wrappedKeyArg`) is not used by the call, the wrapping key is.
- */
 /** A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`): each entry is a key in use. */
 function keyringEntries(node: TSESTree.Node): TSESTree.Node[] {
   if (node.type !== 'ArrayExpression') return [node];
   return node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
 }
 
+/**
+ * `subtle.wrapKey(format, keyToWrap, wrappingKey, …)`, Azure `kek.wrapKey(alg, dek)`: the key being
+ * wrapped (the model's `wrappedKeyArg`) is not used by the call, the wrapping key is.
+ */
 function skipArgument(call: ApiCall, address: string): boolean {
   return call.api.facts?.wrappedKeyArg === address;
 }
