@@ -140,6 +140,9 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   for (const { id, map } of importEqualsRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
+  for (const { value, map } of moduleGetterRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(value as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
   for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
   for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
   for (const [info, node] of pluginRegistrations(sourceCode)) add(info, node);
@@ -187,6 +190,43 @@ function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallE
       yield { call, map: TRACE_MAPS.modules[moduleName] };
     }
   }
+}
+
+/**
+ * A local function that hands out an imported module once it is ready (libsodium's
+ * `async function sodium() { await _sodium.ready; return _sodium; }`): each call of it, awaited
+ * or not, is the module.
+ */
+function* moduleGetterRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
+  for (const statement of sourceCode.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    const functions: FunctionNode[] = [];
+    if (declaration?.type === 'FunctionDeclaration') functions.push(declaration);
+    if (declaration?.type === 'VariableDeclaration') {
+      for (const declarator of declaration.declarations) if (declarator.init && isFunction(declarator.init)) functions.push(declarator.init);
+    }
+    for (const fn of functions) {
+      const returns = returnedExpressions(fn, true);
+      const map = returns?.length === 1 ? importedModuleMap(sourceCode, returns[0]) : undefined;
+      if (!map) continue;
+      for (const call of callsOf(sourceCode, fn)) yield { value: call.parent?.type === 'AwaitExpression' ? call.parent : call, map };
+    }
+  }
+}
+
+/** The trace map of the module an identifier names when it is a default or namespace import (or `require`) of a modelled module. */
+function importedModuleMap(sourceCode: SourceCode, node: TSESTree.Node): TraceMap | undefined {
+  if (node.type !== 'Identifier') return undefined;
+  const definition = variableOf(sourceCode, node)?.defs[0];
+  let moduleName: string | undefined;
+  if (definition?.type === 'ImportBinding') {
+    const specifier = definition.node;
+    if (specifier.type !== 'ImportDefaultSpecifier' && specifier.type !== 'ImportNamespaceSpecifier') return undefined;
+    moduleName = String((specifier.parent as TSESTree.ImportDeclaration).source.value);
+  } else if (definition?.type === 'Variable' && definition.node.id.type === 'Identifier' && definition.node.init?.type === 'CallExpression') {
+    moduleName = requiredModule(definition.node.init);
+  }
+  return moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
 }
 
 /** TypeScript's `import crypto = require('crypto')`. */

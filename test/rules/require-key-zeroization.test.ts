@@ -1470,3 +1470,76 @@ export function identity(): nacl.BoxKeyPair {
     },
   ],
 });
+
+// libsodium handed out by a local getter once it is ready: each `await sodium()` is the module.
+createRuleTester().run('require-key-zeroization: module getters', rule as never, {
+  valid: [
+    {
+      filename: 'notebook.ts',
+      code: `import _sodium from 'libsodium-wrappers-sumo';
+
+async function sodium() {
+  await _sodium.ready;
+  return _sodium;
+}
+
+export async function lock(text: string, passphrase: string) {
+  const s = await sodium();
+  const salt = s.randombytes_buf(s.crypto_pwhash_SALTBYTES);
+  const key = s.crypto_pwhash(s.crypto_secretbox_KEYBYTES, passphrase, salt, s.crypto_pwhash_OPSLIMIT_MODERATE, s.crypto_pwhash_MEMLIMIT_MODERATE, s.crypto_pwhash_ALG_ARGON2ID13);
+  try {
+    const nonce = s.randombytes_buf(s.crypto_secretbox_NONCEBYTES);
+    return { salt, nonce, box: s.crypto_secretbox_easy(s.from_string(text), nonce, key) };
+  } finally {
+    s.memzero(key);
+  }
+}`,
+    },
+    {
+      // a getter of something else: not the module
+      filename: 'settings.ts',
+      code: `import { settings as defaults } from './defaults';
+function settings() {
+  return defaults;
+}
+export const key = settings().crypto_pwhash(32, 'x', new Uint8Array(16), 2, 67108864, 2);`,
+    },
+  ],
+  invalid: [
+    {
+      // libsodium handed out by a local getter once ready: \`s\` is the module.
+      filename: 'notebook.ts',
+      code: `import _sodium from 'libsodium-wrappers-sumo';
+
+async function sodium() {
+  await _sodium.ready;
+  return _sodium;
+}
+
+export async function unlock(box: Uint8Array, nonce: Uint8Array, salt: Uint8Array, passphrase: string) {
+  const s = await sodium();
+  const key = s.crypto_pwhash(s.crypto_secretbox_KEYBYTES, passphrase, salt, s.crypto_pwhash_OPSLIMIT_MODERATE, s.crypto_pwhash_MEMLIMIT_MODERATE, s.crypto_pwhash_ALG_ARGON2ID13);
+  const plain = s.crypto_secretbox_open_easy(box, nonce, key);
+  s.memzero(key);
+  return plain;
+}`,
+      errors: [{ messageId: 'wipedOnHappyPathOnly' as const, line: 10, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `import _sodium from 'libsodium-wrappers-sumo';
+
+async function sodium() {
+  await _sodium.ready;
+  return _sodium;
+}
+
+export async function unlock(box: Uint8Array, nonce: Uint8Array, salt: Uint8Array, passphrase: string) {
+  const s = await sodium();
+  const key = s.crypto_pwhash(s.crypto_secretbox_KEYBYTES, passphrase, salt, s.crypto_pwhash_OPSLIMIT_MODERATE, s.crypto_pwhash_MEMLIMIT_MODERATE, s.crypto_pwhash_ALG_ARGON2ID13);
+  try {
+    const plain = s.crypto_secretbox_open_easy(box, nonce, key);
+    return plain;
+  } finally {
+    key.fill(0);
+  }
+}` }] }],
+    },
+  ],
+});
