@@ -195,38 +195,40 @@ function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallE
 /**
  * A local function that hands out an imported module once it is ready (libsodium's
  * `async function sodium() { await _sodium.ready; return _sodium; }`): each call of it, awaited
- * or not, is the module.
+ * or not, is the module. Found from the module's bindings (few references), not by reading
+ * every function of the file.
  */
 function* moduleGetterRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
-  for (const statement of sourceCode.ast.body) {
-    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
-    const functions: FunctionNode[] = [];
-    if (declaration?.type === 'FunctionDeclaration') functions.push(declaration);
-    if (declaration?.type === 'VariableDeclaration') {
-      for (const declarator of declaration.declarations) if (declarator.init && isFunction(declarator.init)) functions.push(declarator.init);
-    }
-    for (const fn of functions) {
-      const returns = returnedExpressions(fn, true);
-      const map = returns?.length === 1 ? importedModuleMap(sourceCode, returns[0]) : undefined;
-      if (!map) continue;
+  for (const { binding, map } of moduleBindings(sourceCode)) {
+    for (const ref of variableOf(sourceCode, binding)?.references ?? []) {
+      const id = ref.identifier as TSESTree.Node;
+      const returned = id.parent?.type === 'ReturnStatement' || (id.parent?.type === 'ArrowFunctionExpression' && id.parent.body === id);
+      const fn = returned ? enclosingFunctions(id)[0] : undefined;
+      const returns = fn && returnedExpressions(fn, true);
+      if (!fn || returns?.length !== 1 || returns[0] !== id) continue;
       for (const call of callsOf(sourceCode, fn)) yield { value: call.parent?.type === 'AwaitExpression' ? call.parent : call, map };
     }
   }
 }
 
-/** The trace map of the module an identifier names when it is a default or namespace import (or `require`) of a modelled module. */
-function importedModuleMap(sourceCode: SourceCode, node: TSESTree.Node): TraceMap | undefined {
-  if (node.type !== 'Identifier') return undefined;
-  const definition = variableOf(sourceCode, node)?.defs[0];
-  let moduleName: string | undefined;
-  if (definition?.type === 'ImportBinding') {
-    const specifier = definition.node;
-    if (specifier.type !== 'ImportDefaultSpecifier' && specifier.type !== 'ImportNamespaceSpecifier') return undefined;
-    moduleName = String((specifier.parent as TSESTree.ImportDeclaration).source.value);
-  } else if (definition?.type === 'Variable' && definition.node.id.type === 'Identifier' && definition.node.init?.type === 'CallExpression') {
-    moduleName = requiredModule(definition.node.init);
+/** Top-level bindings of a whole modelled module: default and namespace imports, `const x = require('m')`. */
+function* moduleBindings(sourceCode: SourceCode): Generator<{ binding: TSESTree.Identifier; map: TraceMap }> {
+  const mapOf = (moduleName: string | undefined) =>
+    moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type === 'ImportDeclaration') {
+      const map = mapOf(String(statement.source.value));
+      if (!map) continue;
+      for (const specifier of statement.specifiers) {
+        if (specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier') yield { binding: specifier.local, map };
+      }
+    } else if (statement.type === 'VariableDeclaration') {
+      for (const declarator of statement.declarations) {
+        const map = declarator.id.type === 'Identifier' && declarator.init?.type === 'CallExpression' ? mapOf(requiredModule(declarator.init)) : undefined;
+        if (map) yield { binding: declarator.id as TSESTree.Identifier, map };
+      }
+    }
   }
-  return moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
 }
 
 /** TypeScript's `import crypto = require('crypto')`. */
