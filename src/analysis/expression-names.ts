@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { memberName, propertyName, unwrapExpression } from './scope';
+import { memberName, propertyName, referencedName, unwrapExpression } from './scope';
 
 const MAX_NAMES = 24;
 
@@ -68,10 +68,7 @@ function collect(node: TSESTree.Node, out: string[], depth: number): void {
 
 /** The name a value is bound to: `const x =`, `obj.x =`, `{ x: … }`, `x = …`. */
 export function bindingName(node: TSESTree.Node): string | undefined {
-  const expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') return expr.name;
-  if (expr.type === 'MemberExpression') return memberName(expr);
-  return undefined;
+  return referencedName(unwrapExpression(node));
 }
 
 /** The name of the function `node` is directly inside: declaration, method, `const f = () =>`, `{ f() {} }`. */
