@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
@@ -281,11 +281,8 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
 
 /** `x` of `JSON.parse(x)` (the global `JSON`). */
 function jsonParseArgument(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node | undefined {
-  const expr = unwrapExpression(node);
-  if (expr.type !== 'CallExpression' || expr.arguments.length === 0 || expr.arguments[0].type === 'SpreadElement') return undefined;
-  const callee = unwrapExpression(expr.callee);
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'JSON' || memberName(callee) !== 'parse') return undefined;
-  return variableOf(ctx.sourceCode, callee.object)?.defs.length ? undefined : expr.arguments[0];
+  const call = jsonParseCall(ctx.sourceCode, node);
+  return call && call.arguments.length > 0 && call.arguments[0].type !== 'SpreadElement' ? call.arguments[0] : undefined;
 }
 
 /** The elements of a constant array (nested arrays flattened, a fallback array's elements are fallbacks); any other constant as is. */

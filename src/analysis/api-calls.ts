@@ -7,7 +7,7 @@ import { enclosingFunctions, isFunction, type FunctionNode } from './expression-
 import { requiredModule, resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 
 const { ReferenceTracker } = ASTUtils;
@@ -389,26 +389,12 @@ export function argumentAt(
   for (const prop of props) {
     if (!current) return undefined;
     // `importJWK(JSON.parse(text))`: the member is somewhere in that JSON text, so the text stands for it.
-    if (isJsonParse(sourceCode, current)) return current;
+    if (jsonParseCall(sourceCode, current)) return current;
     const object = objectLiteralOf(sourceCode, current);
     // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
     current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
-}
-
-/** `JSON.parse(…)` of the global `JSON`. */
-function isJsonParse(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const expr = unwrapExpression(node);
-  if (expr.type !== 'CallExpression') return false;
-  const callee = unwrapExpression(expr.callee);
-  return (
-    callee.type === 'MemberExpression' &&
-    callee.object.type === 'Identifier' &&
-    callee.object.name === 'JSON' &&
-    memberName(callee) === 'parse' &&
-    !variableOf(sourceCode, callee.object)?.defs.length
-  );
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */

@@ -162,14 +162,31 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
   return frozen ? resolveObjectLiteral(sourceCode, frozen, depth + 1) : undefined;
 }
 
+const FREEZERS: ReadonlySet<string> = new Set(['freeze', 'seal', 'preventExtensions']);
+
 /** `Object.freeze(x)` / `Object.seal(x)` (the global `Object`) return `x` itself: its argument. */
 function frozenObjectArgument(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
-  if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.arguments[0].type === 'SpreadElement') return undefined;
+  const call = globalMethodCall(sourceCode, node, 'Object', FREEZERS);
+  return call?.arguments.length === 1 && call.arguments[0].type !== 'SpreadElement' ? call.arguments[0] : undefined;
+}
+
+const JSON_PARSE: ReadonlySet<string> = new Set(['parse']);
+
+/** `JSON.parse(…)` of the global `JSON` (through parentheses and type assertions). */
+export function jsonParseCall(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  return globalMethodCall(sourceCode, unwrapExpression(node), 'JSON', JSON_PARSE);
+}
+
+/**
+ * `node` when it calls one of `methods` of the built-in global `objectName` (`JSON.parse(…)`,
+ * `Object.freeze(…)`), not of a local binding that shadows it.
+ */
+function globalMethodCall(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, methods: ReadonlySet<string>): TSESTree.CallExpression | undefined {
+  if (node.type !== 'CallExpression') return undefined;
   const callee = unwrapExpression(node.callee);
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== 'Object') return undefined;
-  const name = memberName(callee);
-  if (name !== 'freeze' && name !== 'seal' && name !== 'preventExtensions') return undefined;
-  return variableOf(sourceCode, callee.object)?.defs.length ? undefined : node.arguments[0];
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== objectName) return undefined;
+  if (!methods.has(memberName(callee) ?? '')) return undefined;
+  return variableOf(sourceCode, callee.object)?.defs.length ? undefined : node;
 }
 
 /**
