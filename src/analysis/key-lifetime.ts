@@ -4,7 +4,7 @@ import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
-import { localFunctionOf, parameterBindings } from './local-functions';
+import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { isConstructedWith, memberName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -285,11 +285,6 @@ function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSES
   for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) if (!isPromiseExecutor(fn)) closure = fn;
   if (!closure || closure.type === 'Program' || closure.type === 'FunctionDeclaration') return undefined;
   return escapes(sourceCode, closure, scope, 0, views);
-}
-
-function isPromiseExecutor(fn: TSESTree.Node): boolean {
-  const parent = fn.parent;
-  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
 }
 
 /**

@@ -4,7 +4,7 @@ import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
-import { localFunctionOf, parameterBindings } from './local-functions';
+import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
@@ -279,11 +279,6 @@ function promisedBy(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
     return call?.type === 'CallExpression' && call.arguments[0] === ref.identifier && call.callee.type === 'Identifier' && !!resolveVariable && variableOf(sourceCode, call.callee) === resolveVariable;
   });
   return resolved ? returnedBy(executor.parent as TSESTree.NewExpression) : undefined;
-}
-
-function isPromiseExecutor(fn: TSESTree.Node): fn is FunctionLike {
-  const parent = fn.parent;
-  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
 }
 
 /**

@@ -55,3 +55,9 @@ export function parameterBindings(fn: FunctionNode, call: TSESTree.CallExpressio
   }
   return out;
 }
+
+/** The executor of `new Promise((resolve, reject) => …)`: it runs at once, inside the call that makes the promise. */
+export function isPromiseExecutor(fn: TSESTree.Node): boolean {
+  const parent = fn.parent;
+  return parent?.type === 'NewExpression' && parent.arguments[0] === fn && parent.callee.type === 'Identifier' && parent.callee.name === 'Promise';
+}
