@@ -146,9 +146,12 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
     }
   }
+  // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
+  // decoding helpers below start from the same calls).
+  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
-  for (const { fn, index } of decodingHelpers(ctx)) {
+  for (const { fn, index } of decodingHelpers(ctx, decodings)) {
     for (const site of localCallSites(sourceCode, fn)) {
       const arg = site.arguments[index];
       if (!arg || !secretLikeExpression(arg)) continue;
@@ -159,7 +162,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   for (const node of keyObjectExports(sourceCode)) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
-  for (const node of [...bufferFromCalls(ctx), ...textEncodeCalls(ctx)]) {
+  for (const node of decodings) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
     if (!candidate) continue;
     const arg = node.arguments[0];
@@ -284,11 +287,10 @@ function promisedBy(sourceCode: SourceCode, node: TSESTree.CallExpression | TSES
 /**
  * Local functions that return their parameter decoded into bytes: `Buffer.from(p, 'base64')`,
  * `new TextEncoder().encode(p)`, `Uint8Array.from(atob(p), …)`, a modelled decoder (`sodium.from_base64(p)`).
+ * `decodings`: the file's `Buffer.from`/`TextEncoder` calls of non-constants (bufferFromCalls, textEncodeCalls).
  */
-function* decodingHelpers(ctx: ResolveContext): Generator<{ fn: FunctionNode; index: number }> {
-  const decoded: TSESTree.Node[] = [];
-  for (const node of bufferFromCalls(ctx)) decoded.push(node.arguments[0]);
-  for (const node of textEncodeCalls(ctx)) decoded.push(node.arguments[0]);
+function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.CallExpression[]): Generator<{ fn: FunctionNode; index: number }> {
+  const decoded: TSESTree.Node[] = decodings.map((node) => node.arguments[0]);
   for (const call of getApiCalls(ctx.sourceCode)) {
     if (call.api.operation !== 'encode' || !call.node.arguments[0]) continue;
     const inner = call.node.arguments[0];
