@@ -185,10 +185,8 @@ function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallE
     if (id.type !== 'Identifier' || id.name !== 'require') continue;
     const call = id.parent;
     if (call?.type !== 'CallExpression' || call.callee !== id) continue;
-    const moduleName = requiredModule(call);
-    if (moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName)) {
-      yield { call, map: TRACE_MAPS.modules[moduleName] };
-    }
+    const map = moduleTraceMap(requiredModule(call));
+    if (map) yield { call, map };
   }
 }
 
@@ -213,22 +211,25 @@ function* moduleGetterRoots(sourceCode: SourceCode): Generator<{ value: TSESTree
 
 /** Top-level bindings of a whole modelled module: default and namespace imports, `const x = require('m')`. */
 function* moduleBindings(sourceCode: SourceCode): Generator<{ binding: TSESTree.Identifier; map: TraceMap }> {
-  const mapOf = (moduleName: string | undefined) =>
-    moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
   for (const statement of sourceCode.ast.body) {
     if (statement.type === 'ImportDeclaration') {
-      const map = mapOf(String(statement.source.value));
+      const map = moduleTraceMap(String(statement.source.value));
       if (!map) continue;
       for (const specifier of statement.specifiers) {
         if (specifier.type === 'ImportDefaultSpecifier' || specifier.type === 'ImportNamespaceSpecifier') yield { binding: specifier.local, map };
       }
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
-        const map = declarator.id.type === 'Identifier' && declarator.init?.type === 'CallExpression' ? mapOf(requiredModule(declarator.init)) : undefined;
+        const map = declarator.id.type === 'Identifier' && declarator.init?.type === 'CallExpression' ? moduleTraceMap(requiredModule(declarator.init)) : undefined;
         if (map) yield { binding: declarator.id as TSESTree.Identifier, map };
       }
     }
   }
+}
+
+/** The trace map of a modelled module by its name (`'crypto'`, `'libsodium-wrappers'`). */
+function moduleTraceMap(moduleName: string | undefined): TraceMap | undefined {
+  return moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
 }
 
 /** TypeScript's `import crypto = require('crypto')`. */
