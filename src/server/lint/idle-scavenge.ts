@@ -94,8 +94,9 @@ type GcFunction = (options?: { type: 'minor' }) => void;
  * after every large lint copies what survives more often than V8's schedule did.
  *
  * `due` is the policy (tests replace it). Returns null when V8 does not let us
- * have `gc` (the worker then behaves as before). `--expose-gc` only installs `gc` on contexts created after the flag,
- * hence the fresh `vm` context; it is the same isolate and heap.
+ * have `gc` (the worker then behaves as before). `--expose-gc` only installs
+ * `gc` on contexts created after the flag, hence the fresh `vm` context; it is
+ * the same isolate and heap.
  */
 export function idleScavenger(due: typeof collectionDue = collectionDue): (() => Collection) | null {
   let gc: GcFunction;
@@ -109,10 +110,12 @@ export function idleScavenger(due: typeof collectionDue = collectionDue): (() =>
   }
   const memory: ScavengerMemory = { youngAfterLastCall: heapUse().youngUsed, lastJobAllocated: 0 };
   return () => {
-    const collection = due(heapUse(), memory);
+    const heap = heapUse();
+    const collection = due(heap, memory);
     if (collection === 'full') gc();
     else if (collection === 'minor') gc({ type: 'minor' });
-    const after = heapUse();
+    // Nothing collected: the heap is as just measured.
+    const after = collection ? heapUse() : heap;
     memory.youngAfterLastCall = after.youngUsed;
     if (collection === 'full') memory.liveAfterFullGc = after.old;
     return collection;
