@@ -58,6 +58,7 @@ import { DEFAULT_SETTINGS } from '../src/server/settings';
 import { ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../src/shared/protocol';
 import { corpusCacheDir, isInstalled, readPackageList } from './corpus-install';
 import { serviceSource } from './server-source';
+import { mean, percentile } from './stats';
 
 const ROOT = path.join(__dirname, '..');
 const args = process.argv.slice(2);
@@ -162,15 +163,6 @@ function cpuMsOf(run: () => void): number {
   run();
   const used = process.cpuUsage(started);
   return (used.user + used.system) / 1000;
-}
-
-function mean(values: number[]): number {
-  return values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
 /** The parser alone (@typescript-eslint/parser for TS, espree for JS): printed for reference. */

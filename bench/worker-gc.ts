@@ -14,6 +14,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LINT_WORKER_YOUNG_GENERATION_MB } from '../src/server/lint/idle-scavenge';
 import { serviceSource } from './server-source';
+import { mean, percentile } from './stats';
 
 function option(name: string, fallback: string): string {
   const at = process.argv.indexOf(`--${name}`);
@@ -82,8 +83,6 @@ async function main(): Promise<void> {
       if (round >= 0) samples[turn].push(sample);
     }
   }
-  const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.ceil((p / 100) * values.length) - 1)];
-  const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
   console.log(`keywarden bench:worker-gc — ${LINES.toLocaleString('en')} lines .${LANGUAGE}, ${ROUNDS} lints per worker, taking turns; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   console.log('  worker          lint p50    lint p95    lint max    CPU per lint (collection included)');
   variants.forEach((variant, i) => {
