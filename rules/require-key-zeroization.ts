@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { CodePathRecorder, enclosingFunction } from '../src/analysis/code-paths';
-import { absentKeyBranches, escapesOf, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
+import { absentKeyBranches, escapesOf, heldByLocalContainer, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
 import { unwrapExpression } from '../src/analysis/scope';
@@ -101,6 +101,9 @@ export default createRule<Options, MessageIds>({
       const wipes = wipeCalls(sourceCode, bytes);
       const data = { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], wipe: wipeExpression(bytes, typescript) };
       const absent = absentKeyBranches(sourceCode, bytes);
+      // A key kept in a local collection is still reachable when the loop makes the next one, and is used
+      // through the collection after the statements that store it: wiping after those would break the code.
+      const collected = heldByLocalContainer(sourceCode, bytes);
       let messageId: MessageIds = 'notWiped';
       let how = '';
       if (wipes.size > 0) {
@@ -108,7 +111,7 @@ export default createRule<Options, MessageIds>({
         if (!start) return;
         const stops = new Set([...wipes, ...absent]);
         const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, {
-          restart: bytes.definition,
+          restart: collected ? undefined : bytes.definition,
           throwsFrom: firstUse(bytes, wipes),
           implicitThrows: exceptions !== 'explicit-only',
           mayThrow: exceptions === 'key-uses' ? throwsWithKey(bytes) : undefined,
@@ -117,7 +120,7 @@ export default createRule<Options, MessageIds>({
         messageId = 'wipedOnHappyPathOnly';
         how = describe(escaping.kind, escaping.node);
       }
-      const fix = wipeAfterUseFix(sourceCode, bytes, wipes, absent, typescript);
+      const fix = collected ? undefined : wipeAfterUseFix(sourceCode, bytes, wipes, absent, typescript);
       reported.add(bytes.id);
       context.report({
         node: bytes.id,

@@ -1,11 +1,11 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
-import { isConstructedWith, memberName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -20,10 +20,14 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
   const wipes = new Set<TSESTree.Node>();
   for (const ref of keyReferences(sourceCode, bytes).bytes) {
     const wipe = wipeOf(sourceCode, ref);
-    if (wipe) wipes.add(wipe);
+    // `randomFillSync(key)` that gave a fresh allocation its bytes is the key's source, not its wipe.
+    if (wipe && wipe !== bytes.definition) wipes.add(wipe);
     // `const keys = [encKey, macKey]; … for (const k of keys) k.fill(0);`
     const loop = ref.parent?.type === 'ArrayExpression' ? loopWipingElements(sourceCode, ref.parent) : undefined;
     if (loop) wipes.add(loop);
+    // `keys.set(tenantId, key)` into a local Map wiped as `for (const k of keys.values()) k.fill(0)`.
+    const container = localContainerOf(sourceCode, ref, bytes.scope);
+    if (container) for (const w of containerWipes(sourceCode, container)) wipes.add(w);
   }
   // A wipe in a completion callback (`pipeline(src, cipher, dst, (err) => { key.fill(0); … })`) runs
   // on success and on every failure once the call is made: the call itself is the wipe for the function.
@@ -74,6 +78,60 @@ function loopWipingElements(sourceCode: SourceCode, array: TSESTree.ArrayExpress
     }
   }
   return undefined;
+}
+
+const STORING_METHODS = new Set(['set', 'push', 'add', 'unshift']);
+
+/**
+ * The local collection `ref` is stored into (`keys.set(id, ref)`, `keys.push(ref)`): a `new Map()`, `new Set()`
+ * or `[]` declared in `scope` that never leaves it. Such a collection keeps the key inside the function
+ * (issue 3: not an escape), so the key is wiped through it or not at all (`keys.clear()` drops references).
+ */
+function localContainerOf(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+  const call = ref.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(ref as TSESTree.Expression)) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || !STORING_METHODS.has(memberName(callee) ?? '')) return undefined;
+  const variable = variableOf(sourceCode, callee.object);
+  const def = variable?.defs[0];
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || !def.node.init || enclosingFunction(def.node) !== scope) return undefined;
+  const init = unwrapExpression(def.node.init);
+  const collection = (init.type === 'ArrayExpression' && init.elements.length === 0) || (init.type === 'NewExpression' && init.callee.type === 'Identifier' && /^(?:Map|Set)$/.test(init.callee.name));
+  if (!collection) return undefined;
+  for (const r of variable.references) {
+    if (!r.isRead()) continue;
+    const id = r.identifier as TSESTree.Node;
+    if (escapes(sourceCode, id, scope, 1) || escapingClosure(sourceCode, id, scope)) return undefined;
+  }
+  return variable;
+}
+
+/** Wipes of every element of a local collection: `for (const k of keys[.values()]) k.fill(0)`, `keys.forEach((k) => k.fill(0))`, `zeroize(...keys)`, `scrubAll(keys)`. */
+function containerWipes(sourceCode: SourceCode, container: TSESLint.Scope.Variable): TSESTree.Node[] {
+  const found: TSESTree.Node[] = [];
+  for (const r of container.references) {
+    if (!r.isRead()) continue;
+    let use = r.identifier as TSESTree.Node;
+    const member = use.parent;
+    // `keys.values()`
+    if (member?.type === 'MemberExpression' && member.object === use && memberName(member) === 'values' && member.parent?.type === 'CallExpression' && member.parent.callee === member) use = member.parent;
+    const parent = use.parent;
+    if (parent?.type === 'ForOfStatement' && parent.right === use && wipesLoopVariable(sourceCode, parent.left, parent.body)) found.push(parent);
+    else if (parent?.type === 'MemberExpression' && parent.object === use && memberName(parent) === 'forEach' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      const fn = parent.parent.arguments[0];
+      if ((fn?.type === 'ArrowFunctionExpression' || fn?.type === 'FunctionExpression') && fn.params[0] && wipesLoopVariable(sourceCode, fn.params[0], fn.body)) found.push(parent.parent);
+    } else {
+      const call = parent?.type === 'SpreadElement' ? parent.parent : parent;
+      const arg = parent?.type === 'SpreadElement' ? parent : use;
+      if (call?.type === 'CallExpression' && call.arguments.includes(arg as TSESTree.CallExpressionArgument) && !apiCallAt(sourceCode, call) && WIPE_HELPER.test(referencedName(call.callee) ?? '')) found.push(call);
+    }
+  }
+  return found;
+}
+
+/** Is the key kept in a local collection (see localContainerOf)? A loop that derives the next key then keeps the previous one there. */
+export function heldByLocalContainer(sourceCode: SourceCode, bytes: KeyBytes): boolean {
+  return keyReferences(sourceCode, bytes).bytes.some((ref) => localContainerOf(sourceCode, ref, bytes.scope) !== undefined);
 }
 
 /** Does `body` wipe the loop variable declared by `left` as one of its own statements (not in a branch)? */
@@ -309,8 +367,14 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       parent.type === 'AwaitExpression' ||
       parent.type === 'TSAsExpression' ||
       parent.type === 'TSNonNullExpression' ||
-      parent.type === 'SequenceExpression';
+      parent.type === 'SequenceExpression' ||
+      // `new Uint8Array(key.buffer, key.byteOffset, key.byteLength)`: a view over the key's own memory.
+      bufferViewOf(parent) !== undefined;
     if (!carries) break;
+    if (bufferViewOf(parent)) {
+      node = bufferViewOf(parent)!;
+      continue;
+    }
     node = parent;
   }
   const parent = node.parent;
@@ -353,12 +417,15 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       if (api) return api.api.facts?.plugin === true ? parent : undefined;
       const callee = parent.callee;
       if (parent.type === 'NewExpression') {
+        // `new Worker(file, { workerData: { key } })` clones workerData: only a buffer in `transferList` leaves this thread.
+        if (callee.type === 'Identifier' && callee.name === 'Worker' && parent.arguments[1] === node) return transfers(sourceCode, parent, ref, 'transferList') ? parent : undefined;
         return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name) ? undefined : parent;
       }
       if (callee.type === 'MemberExpression') {
         const name = memberName(callee);
         // A message is cloned: only a buffer in the transfer list leaves this thread (detached here).
         if (name === 'postMessage') return transfers(sourceCode, parent, ref) ? parent : undefined;
+        if (name && STORING_METHODS.has(name) && localContainerOf(sourceCode, node, scope)) return undefined;
         return name && RETAINING_METHODS.has(name) ? parent : undefined;
       }
       if (callee.type === 'Identifier') {
@@ -377,11 +444,18 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
   }
 }
 
+/** The view made over `node`'s memory when `node` is `x.buffer` in `new Uint8Array(x.buffer, …)` / `Buffer.from(x.buffer, …)`. */
+function bufferViewOf(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  if (node.type !== 'MemberExpression' || memberName(node) !== 'buffer') return undefined;
+  const view = node.parent;
+  return (view?.type === 'CallExpression' || view?.type === 'NewExpression') && view.arguments[0] === node && isViewOfArrayBuffer(view) ? view : undefined;
+}
+
 /**
  * `port.postMessage(msg, [key.buffer])` / `window.postMessage(msg, origin, [key.buffer])`:
  * the key's memory is in the transfer list (as `key` or its `.buffer`).
  */
-function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, ref: TSESTree.Node): boolean {
+function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, ref: TSESTree.Node, listName?: string): boolean {
   const variable = ref.type === 'Identifier' ? variableOf(sourceCode, ref) : undefined;
   if (!variable) return false;
   const sameKey = (node: TSESTree.Node | null): boolean => {
@@ -393,7 +467,9 @@ function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSEST
     if (arg.type === 'ArrayExpression') return arg.elements.some((e) => e !== null && e.type !== 'SpreadElement' && sameKey(e));
     if (arg.type === 'ObjectExpression') {
       // `postMessage(msg, { transfer: [key.buffer] })`
-      return arg.properties.some((p) => p.type === 'Property' && p.value.type === 'ArrayExpression' && p.value.elements.some((e) => e !== null && e.type !== 'SpreadElement' && sameKey(e)));
+      return arg.properties.some(
+        (p) => p.type === 'Property' && (!listName || propertyName(p.key) === listName) && p.value.type === 'ArrayExpression' && p.value.elements.some((e) => e !== null && e.type !== 'SpreadElement' && sameKey(e)),
+      );
     }
     return false;
   });

@@ -66,7 +66,8 @@ export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
-const FILLING_PATHS = new Set(['getRandomValues']);
+/** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
+const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
 const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
 const ARRAY_BUFFER_PATHS = new Set(['hkdf', 'hkdfSync', 'deriveBits', 'exportKey']);
 const KEYGEN_PATTERN = /^crypto_\w+_keygen$/;
@@ -98,7 +99,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     } else if (call.api.operation === 'random' && FILLING_PATHS.has(name)) {
       add(resultBinding(sourceCode, call, 'random', [], false), 'named');
       const target = call.node.arguments[0];
-      if (target && unwrapExpression(target).type === 'Identifier') add(bindingOfIdentifier(sourceCode, unwrapExpression(target) as TSESTree.Identifier, call), 'named');
+      if (target && unwrapExpression(target).type === 'Identifier') add(filledBinding(ctx, unwrapExpression(target) as TSESTree.Identifier, call), 'named');
     } else if (call.api.operation === 'kdf' && KDF_PATHS.has(name)) {
       // A KDF output only stored or compared is a password hash, not a key: a use as a key, or a key's name
       // (`syncKey` handed to a worker or an imported helper) without the comparison or encoding of a hash.
@@ -473,8 +474,9 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
         node = parent.parent;
       } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'TemplateLiteral' || parent.type === 'AwaitExpression') {
         node = parent;
-      } else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
-        const variable = variableOf(sourceCode, parent.id);
+      } else if ((parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') || (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier')) {
+        // `const alias = key`, and `cached = derived` into a `let` that the code then uses
+        const variable = variableOf(sourceCode, parent.type === 'VariableDeclarator' ? (parent.id as TSESTree.Identifier) : (parent.left as TSESTree.Identifier));
         if (variable && !seen.has(variable)) {
           seen.add(variable);
           for (const ref of variable.references) if (ref.isRead()) queue.push(ref.identifier as TSESTree.Node);
@@ -669,11 +671,36 @@ function patternBinding(sourceCode: SourceCode, pattern: TSESTree.Node, path: re
   return undefined;
 }
 
-function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, call: ApiCall): Omit<KeyBytes, 'scope'> | undefined {
-  const variable = variableOf(sourceCode, id);
+/**
+ * `const key = Buffer.alloc(32); randomFillSync(key);` / `const raw = new Uint8Array(32); crypto.getRandomValues(raw);`:
+ * a fresh zeroed allocation filled in place holds random bytes from the fill on (the definition is the fill:
+ * a failure before it leaves zeros, nothing to wipe). Only the first reference after the allocation is the
+ * source; `randomFillSync(key)` on bytes already in use is a wipe.
+ */
+function filledBinding(ctx: ResolveContext, id: TSESTree.Identifier, call: ApiCall): Omit<KeyBytes, 'scope'> | undefined {
+  const variable = variableOf(ctx.sourceCode, id);
   const def = variable?.defs[0];
-  if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
-  return { source: 'random', producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: def.node };
+  if (!variable || variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init || !isZeroedAllocation(ctx, def.node.init)) return undefined;
+  const after = def.node.range[1];
+  const first = variable.references.map((r) => r.identifier as TSESTree.Node).filter((n) => n.range[0] > after).sort((a, b) => a.range[0] - b.range[0])[0];
+  if (first !== id || enclosingFunction(call.node) !== enclosingFunction(def.node)) return undefined;
+  const statement = call.node.parent?.type === 'ExpressionStatement' ? call.node : undefined;
+  if (!statement) return undefined;
+  return { source: 'random', producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: call.node };
+}
+
+/** `Buffer.alloc(n)`, `Buffer.allocUnsafe(n)`, `new Uint8Array(n)` with a size (not a buffer to copy). */
+function isZeroedAllocation(ctx: ResolveContext, init: TSESTree.Expression): boolean {
+  const node = unwrapExpression(init);
+  if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
+  const size = node.arguments[0];
+  if (!size || size.type === 'SpreadElement') return false;
+  const callee = unwrapExpression(node.callee);
+  if (node.type === 'CallExpression') {
+    return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^alloc(?:Unsafe(?:Slow)?)?$/.test(memberName(callee) ?? '');
+  }
+  if (callee.type !== 'Identifier' || callee.name !== 'Uint8Array' || node.arguments.length !== 1) return false;
+  return resolveConstant(ctx, size)?.kind === 'number' || /(?:len(?:gth)?|bytes|size)$/i.test(referencedName(unwrapExpression(size)) ?? '');
 }
 
 /** `client.send(new GenerateDataKeyCommand(…))`, directly or through a `const command = new …`. */

@@ -349,7 +349,7 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const setting = configLookup(ctx, node);
   if (setting) return setting;
   const api = apiCallAt(ctx.sourceCode, node);
-  if (!api) return localHelperKey(ctx, node);
+  if (!api) return localHelperKey(ctx, node) ?? envHelperSetting(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
   const op = api.api.operation;
   if (op === 'encode' || (op === 'key-import' && api.library.id === 'node:crypto')) {
@@ -388,6 +388,34 @@ function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const name = first && first.type !== 'SpreadElement' ? resolveConstant(ctx, first) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
   return { id: `env:${name.value}`, name: `${receiverName(callee.object)}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
+}
+
+/**
+ * `getSecret('APP_SECRET')` / `requireEnv('SIGNING_SECRET')` where the local helper returns
+ * `process.env[name]` (directly or through a checked `const value = process.env[name]`): the
+ * environment variable of that name, the same key wherever the file reads it.
+ */
+function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(ctx.sourceCode, node.callee);
+  const returned = fn && returnedExpressions(fn);
+  if (!fn || !returned || returned.length !== 1) return undefined;
+  let value: TSESTree.Node = unwrapExpression(returned[0]);
+  for (let i = 0; i < 3; i++) {
+    if (value.type === 'LogicalExpression') value = unwrapExpression(value.left);
+    if (value.type !== 'Identifier') break;
+    const variable = variableOf(ctx.sourceCode, value);
+    const init = variable && singleInitializer(variable);
+    if (!init) return undefined;
+    value = unwrapExpression(init);
+  }
+  if (value.type !== 'MemberExpression' || !value.computed || !isProcessEnv(value.object) || value.property.type !== 'Identifier') return undefined;
+  const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === (value as TSESTree.MemberExpression & { property: TSESTree.Identifier }).property.name);
+  const arg = index >= 0 ? node.arguments[index] : undefined;
+  const name = arg && arg.type !== 'SpreadElement' ? resolveConstant(ctx, arg) : undefined;
+  if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
+  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
+  return { id: `env:${name.value}`, name: `${helper}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
 /**
@@ -618,7 +646,8 @@ function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 
 function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
-  if (field?.type === 'PropertyDefinition' && field.value) return { value: field.value, at: field.key };
+  // `private key: CryptoKey | null = null` holds nothing yet: the key is what a method assigns later.
+  if (field?.type === 'PropertyDefinition' && field.value && !isEmptyValue(field.value)) return { value: field.value, at: field.key };
   // `constructor(private readonly secret: string)`: the field holds what the parameter receives.
   const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
   for (const param of ctor?.type === 'MethodDefinition' ? ctor.value.params : []) {
@@ -629,7 +658,8 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   const found: { value: TSESTree.Node; at?: TSESTree.Node }[] = [];
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
-    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name) {
+    // `this.key = null` on close clears the field: it is not another value of the key.
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name && !isEmptyValue(node.right)) {
       found.push({ value: node.right, at: node.left.property });
     }
     if (node !== cls && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) return;
@@ -642,6 +672,12 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   };
   for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
   return found.length === 1 ? found[0] : undefined;
+}
+
+/** `null`, `undefined`, `void 0`: a field that holds no key (yet, or any more). */
+function isEmptyValue(node: TSESTree.Node): boolean {
+  const value = unwrapExpression(node);
+  return (value.type === 'Literal' && value.value === null && !('regex' in value)) || (value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'UnaryExpression' && value.operator === 'void');
 }
 
 /** `this.key` → 'key', `this.#key` → '#key' (a private field is a field of its own name). */

@@ -502,8 +502,8 @@ export async function derive(password: string, salt: Buffer, send: (b: Buffer) =
 `,
     errors: [{ messageId: 'notWiped' as const, line: 2, column: 9, suggestions: [{ messageId: 'wrapInTryFinally' as const, output: `export async function make() {
   const raw = new Uint8Array(32);
+  crypto.getRandomValues(raw);
   try {
-    crypto.getRandomValues(raw);
     const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt']);
     return crypto.subtle.encrypt({ name: 'AES-GCM', iv: new Uint8Array(12) }, key, new Uint8Array(1));
   } finally {

@@ -75,7 +75,8 @@ const sodiumApis: ApiModel[] = [
   call('crypto_auth', 'mac', { 0: 'data', 1: 'key' }),
   call('crypto_auth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
   call('crypto_generichash', 'hash', { 0: 'key-length', 1: 'data', 2: 'key' }),
-  call('crypto_kdf_derive_from_key', 'kdf', { 0: 'key-length', 2: 'data', 3: 'key' }),
+  // The subkey id (1) and the context (2) together label the subkey: the same master with another id is another key.
+  call('crypto_kdf_derive_from_key', 'kdf', { 0: 'key-length', 1: 'data', 2: 'data', 3: 'key' }),
   call('crypto_pwhash', 'kdf', { 0: 'key-length', 1: 'passphrase', 2: 'salt', 3: 'iterations', 4: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
   call('crypto_pwhash_str', 'password-hash', { 0: 'password', 1: 'iterations', 2: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
   call('crypto_pwhash_str_verify', 'password-verify', { 0: 'data', 1: 'password' }),
