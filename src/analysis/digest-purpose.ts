@@ -108,7 +108,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
-  // Only a key into an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.
+  // Only a key into (or a value of) an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.
   if (uses.some((u) => u.kind === 'argument') && uses.every((u) => u.kind === 'binding' || isCollectionKey(sourceCode, u))) {
     return { purpose: 'fingerprint', reason: 'key of an in-memory Map or Set', persisted: false };
   }
@@ -215,13 +215,18 @@ function wordsOfUse(use: ValueUse): string[] {
 }
 
 const COLLECTION_METHODS = new Set(['get', 'has', 'set', 'delete', 'add']);
-const COLLECTIONS = new Set(['Map', 'Set']);
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
 
-/** The first argument of `get`/`has`/`set`/`delete`/`add` on a binding or class field made with `new Map()`/`new Set()`. */
+/**
+ * A key of `get`/`has`/`set`/`delete`/`add`, or a value of `set`, on a binding or class field
+ * made with `new Map()`/`new Set()` (or their weak kinds): in-memory bookkeeping.
+ */
 function isCollectionKey(sourceCode: SourceCode, use: ValueUse): boolean {
-  if (use.kind !== 'argument' || use.index !== 0) return false;
+  if (use.kind !== 'argument') return false;
   const callee = unwrapExpression(use.call.callee);
-  if (callee.type !== 'MemberExpression' || !COLLECTION_METHODS.has(memberName(callee) ?? '')) return false;
+  const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  if (callee.type !== 'MemberExpression' || !method || !COLLECTION_METHODS.has(method)) return false;
+  if (use.index !== 0 && !(use.index === 1 && method === 'set')) return false;
   const receiver = unwrapExpression(callee.object);
   const inits =
     receiver.type === 'Identifier'
