@@ -100,7 +100,8 @@ export default createRule<Options, MessageIds>({
       if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key)) return false;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
-      const node = anchorOf(key) ?? conflicting.arg;
+      // A secret defined elsewhere and used through a CryptoKey: the `importKey` is where it takes that purpose.
+      const node = anchorOf(key) ?? conflicting.via ?? conflicting.arg;
       if (isAsymmetricKey(key)) {
         // No rewrite: the fix is a second key pair, provisioned outside the code.
         report({ node, messageId: 'reusedKeyPair', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: sites(key.uses) } });

@@ -8,7 +8,7 @@ import { externalDeclaration, type ExternalDeclaration } from './external-declar
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { isSettingsLookup, receiverName } from './config-lookup';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { isConstructedWith, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -33,6 +33,8 @@ export interface KeyUse {
   arg: TSESTree.Node;
   /** WebCrypto usage the operation needs (`encrypt`, `sign`…), for CryptoKey checks. */
   usage?: string;
+  /** The `importKey` that turned the raw secret into the CryptoKey this use goes through: where the secret gets this purpose. */
+  via?: TSESTree.Node;
 }
 
 export interface DeclaredPurpose {
@@ -130,7 +132,8 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       if (!purpose) continue;
       for (const keyNode of keyringEntries(arg.node)) {
         const identity = identify(ctx, keyNode, 0);
-        if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call) });
+        const via = identity?.creator && identity.creator.node !== call.node && lastName(identity.creator) === 'importKey' ? identity.creator.node : undefined;
+        if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call), via });
       }
       // `hkdfSync(d, master, salt, info)`: the input key's use is 'kdf-input'; the output is a key of its own.
     }
@@ -346,13 +349,15 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   if (arg0 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from') return next(arg0);
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
+  // `new TextEncoder().encode(secret)`, or through `const enc = new TextEncoder()`: the secret's bytes.
+  if (arg0 && callee.type === 'MemberExpression' && memberName(callee) === 'encode' && isConstructedWith(ctx.sourceCode, unwrapExpression(callee.object), 'TextEncoder')) return next(arg0);
   const setting = configLookup(ctx, node);
   if (setting) return setting;
   const api = apiCallAt(ctx.sourceCode, node);
   if (!api) return localHelperKey(ctx, node) ?? envHelperSetting(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
   const op = api.api.operation;
-  if (op === 'encode' || (op === 'key-import' && api.library.id === 'node:crypto')) {
+  if (op === 'encode' || (op === 'key-import' && (api.library.id === 'node:crypto' || api.api.facts?.keyOfInput === true))) {
     const inner = api.args.find((a) => a.role === 'key' || a.role === 'data');
     return inner ? next(inner.node) : undefined;
   }
@@ -525,7 +530,9 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   }
   const through = next(init);
   if (through) {
-    const named = through.origin === 'environment' || through.origin === 'derived';
+    // `const signingKey = importPKCS8(pem, 'PS256')` with `pem` bound in this file: the key is defined where the bytes are bound.
+    const imported = api?.api.operation === 'key-import' && through.definition !== undefined;
+    const named = (through.origin === 'environment' || through.origin === 'derived') && !imported;
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }
   return own;

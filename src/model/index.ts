@@ -4,7 +4,7 @@ import { cryptoJs } from './libraries/crypto-js';
 import { elysiaJwt, expressJwt, fastifyJwt, honoJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
-import { nodeCrypto } from './libraries/node-crypto';
+import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
 import { predictableSources } from './libraries/predictable';
@@ -33,6 +33,7 @@ export type * from './types';
 /** Every modelled library. Adding a library = adding a table here; rules do not change. */
 export const LIBRARIES: readonly LibraryModel[] = [
   nodeCrypto,
+  nobleHashes,
   webCrypto,
   webCryptoRandom,
   cryptoJs,

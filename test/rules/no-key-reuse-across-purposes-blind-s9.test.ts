@@ -3,7 +3,31 @@ import { createRuleTester } from './rule-tester';
 
 // Sixth lifecycle blind set (corpus key-purpose/blind-s9): libsodium crypto_kdf subkeys labelled by
 // their id as well as their context, a class field declared `= null` whose key a method assigns, and
-// secrets read through a local `getSecret(name)` helper that returns `process.env[name]`.
+// secrets read through a local `getSecret(name)` helper that returns `process.env[name]`, a Worker's
+// env secret encoded by a shared TextEncoder for a JWT and imported as an AES key, and one PKCS#8 PEM
+// imported by jose for PS256 and for RSA-OAEP-256.
+const workerEnv = `import { jwtVerify } from 'jose';
+const enc = new TextEncoder();
+export default {
+  async fetch(request: Request, env: { SESSION_SECRET: string }): Promise<Response> {
+    const { payload } = await jwtVerify(request.headers.get('x-token') ?? '', enc.encode(env.SESSION_SECRET), { algorithms: ['HS256'] });
+    const key = await crypto.subtle.importKey('raw', enc.encode(env.SESSION_SECRET), 'AES-GCM', false, ['decrypt']);
+    const body = new Uint8Array(await request.arrayBuffer());
+    return new Response(await crypto.subtle.decrypt({ name: 'AES-GCM', iv: body.subarray(0, 12) }, key, body.subarray(12)), { headers: { 'x-sub': String(payload.sub) } });
+  },
+};
+`;
+const josePkcs8 = `import { compactDecrypt, importPKCS8, SignJWT } from 'jose';
+const pem = process.env.IDP_PRIVATE_KEY_PEM ?? '';
+const signingKey = importPKCS8(pem, 'PS256');
+const decryptionKey = importPKCS8(pem, 'RSA-OAEP-256');
+export async function issue(sub: string): Promise<string> {
+  return new SignJWT({}).setProtectedHeader({ alg: 'PS256' }).setSubject(sub).sign(await signingKey);
+}
+export async function open(jwe: string): Promise<Uint8Array> {
+  return (await compactDecrypt(jwe, await decryptionKey, { keyManagementAlgorithms: ['RSA-OAEP-256'] })).plaintext;
+}
+`;
 const envHelper = `import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 function getSecret(name: string): string {
@@ -59,6 +83,14 @@ const nullField = `export class SessionKeys {
 createRuleTester().run('no-key-reuse-across-purposes (blind-s9)', rule as never, {
   valid: [
     {
+      name: 'one PKCS#8 PEM imported twice for signing only',
+      code: josePkcs8.replace("importPKCS8(pem, 'RSA-OAEP-256')", "importPKCS8(pem, 'PS256')").replace("(await compactDecrypt(jwe, await decryptionKey, { keyManagementAlgorithms: ['RSA-OAEP-256'] })).plaintext", "new TextEncoder().encode(await new SignJWT({}).setProtectedHeader({ alg: 'PS256' }).sign(await decryptionKey))"),
+    },
+    {
+      name: 'a Worker env secret used only for JWTs, the AES key from its own secret',
+      code: workerEnv.replace("enc.encode(env.SESSION_SECRET), 'AES-GCM'", "enc.encode(env.DRAFT_KEY), 'AES-GCM'").replace('env: { SESSION_SECRET: string }', 'env: { SESSION_SECRET: string; DRAFT_KEY: string }'),
+    },
+    {
       name: 'a getSecret(name) helper called with two names reads two secrets',
       code: envHelper.replace("createHmac('sha256', getSecret('APP_SECRET'))", "createHmac('sha256', getSecret('UNSUBSCRIBE_SECRET'))"),
     },
@@ -81,6 +113,16 @@ export const tag = (r: string) => sodium.crypto_auth(r, sodium.crypto_kdf_derive
     },
   ],
   invalid: [
+    {
+      name: 'an env secret of a Worker used for a JWT and imported as an AES key: reported on the importKey',
+      code: workerEnv,
+      errors: [{ messageId: 'reused', line: 6, column: 23, suggestions: [] }],
+    },
+    {
+      name: 'one PKCS#8 PEM imported by jose for PS256 and RSA-OAEP-256: reported on the PEM binding',
+      code: josePkcs8,
+      errors: [{ messageId: 'reusedKeyPair', line: 2, column: 7 }],
+    },
     {
       name: 'one environment secret read through a getSecret(name) helper for a JWT and an HMAC',
       code: envHelper,

@@ -3,7 +3,18 @@ import { createRuleTester } from './rule-tester';
 
 // Sixth lifecycle blind set (corpus zeroization/blind-s9): keys filled in place by randomFillSync/
 // getRandomValues, workerData (cloned) against a transfer list, keys kept in a local Map or array and
-// wiped through it (or only cleared), and a KDF output used as a key through a `let` it is assigned to.
+// wiped through it (or only cleared), a KDF output used as a key through a `let` it is assigned to, and
+// @noble/hashes HKDF output.
+const nobleHkdf = `import { hkdf } from '@noble/hashes/hkdf';
+import { sha256 } from '@noble/hashes/sha256';
+import { createCipheriv, randomBytes } from 'node:crypto';
+export function encryptChunk(root: Uint8Array, sessionId: string, chunk: Buffer): Buffer {
+  const sessionKey = hkdf(sha256, root, new TextEncoder().encode(sessionId), 'upload/v1', 32);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sessionKey, iv);
+  return Buffer.concat([iv, cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
+}
+`;
 const filledInPlace = `import { createCipheriv, randomFillSync } from 'node:crypto';
 export function encrypt(rows: string[], wrap: (k: Buffer) => Buffer) {
   const exportKey = Buffer.alloc(32);
@@ -44,6 +55,20 @@ export function chainMacs(root: Buffer, rows: { tenantId: string; line: string }
 
 createRuleTester().run('require-key-zeroization (blind-s9)', rule as never, {
   valid: [
+    {
+      name: '@noble/hashes hkdf output wiped in finally',
+      code: nobleHkdf.replace(`  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sessionKey, iv);
+  return Buffer.concat([iv, cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
+`, `  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', sessionKey, iv);
+    return Buffer.concat([iv, cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    sessionKey.fill(0);
+  }
+`),
+    },
     {
       name: 'getRandomValues fills a fresh allocation that is wiped in finally: the fill is where the key starts',
       code: `import { webcrypto } from 'node:crypto';
@@ -134,6 +159,29 @@ export function deriveAll(pw: string, salts: Buffer[]): Buffer[] {
     },
   ],
   invalid: [
+    {
+      name: '@noble/hashes hkdf output used as a cipher key is a derived key',
+      code: nobleHkdf,
+      errors: [{
+        messageId: 'notWiped',
+        line: 5,
+        column: 9,
+        suggestions: [{
+          messageId: 'wrapInTryFinally',
+          output: nobleHkdf.replace(`  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', sessionKey, iv);
+  return Buffer.concat([iv, cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
+`, `  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', sessionKey, iv);
+    return Buffer.concat([iv, cipher.update(chunk), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    sessionKey.fill(0);
+  }
+`),
+        }],
+      }],
+    },
     {
       name: 'a fresh allocation filled by randomFillSync and used as a key is random key bytes',
       code: filledInPlace,

@@ -32,7 +32,8 @@ export const jose: LibraryModel = {
     call('flattenedVerify', 'jwt-verify', { 0: 'data', 1: 'secret', '2.algorithms': 'algorithms' }),
     call('jwtDecrypt', 'decrypt', { 0: 'data', 1: 'key' }),
     call('compactDecrypt', 'decrypt', { 0: 'data', 1: 'key' }),
-    call('importPKCS8', 'key-import', { 0: 'key', 1: 'algorithm' }),
+    // The KeyLike it returns is the PEM's private key: two imports of one PEM (PS256 and RSA-OAEP-256) are one key.
+    call('importPKCS8', 'key-import', { 0: 'key', 1: 'algorithm' }, { facts: { keyOfInput: true } }),
     call('importSPKI', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
     call('importX509', 'key-import', { 0: 'public-key', 1: 'algorithm' }),
     call('importJWK', 'key-import', { '0.k': 'key', '0.d': 'key', 1: 'algorithm' }),

@@ -92,3 +92,17 @@ export const nodeCrypto: LibraryModel = {
     KeyObject: { methods: { export: method('key-export', { '0.format': 'format' }) } },
   },
 };
+
+/**
+ * @noble/hashes (audited pure-JS hashes, also used in browsers): its HKDF derives keys like `hkdfSync`
+ * (a Uint8Array, no ArrayBuffer), its HMAC is a MAC. The hash argument is a function (`sha256`), not a name.
+ */
+export const nobleHashes: LibraryModel = {
+  id: '@noble/hashes',
+  roots: [{ module: '@noble/hashes/hkdf' }, { module: '@noble/hashes/hkdf.js' }, { module: '@noble/hashes/hmac' }, { module: '@noble/hashes/hmac.js' }],
+  apis: [
+    call('hkdf', 'kdf', { 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
+    call('extract', 'kdf', { 1: 'key', 2: 'salt' }, { facts: { kdf: 'hkdf' } }),
+    call('hmac', 'mac', { 1: 'key', 2: 'data' }),
+  ],
+};
