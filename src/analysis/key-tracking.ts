@@ -108,13 +108,14 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       key = { id: identity.id, name: identity.name, origin: identity.origin, definition: identity.definition, uses: [], declared: [], envVar: identity.envVar, kmsKeyId: identity.kmsKeyId };
       byId.set(identity.id, key);
       declare(ctx, key, identity);
-    } else if (identity.inputDefinition && identity.definition && key.definition && identity.definition !== key.definition && key.definition !== identity.inputDefinition) {
-      // `enc = hkdf(root, 'x')` and `mac = hkdf(root, 'x')`: one derivation bound twice — the root is what is reused.
-      key.definition = identity.inputDefinition;
-      if (identity.inputName) key.name = identity.inputName;
-    } else if (identity.creator && !creators.has(identity.creator)) {
-      // One secret imported as two CryptoKeys: each import adds its usages (the reuse itself is reported by purpose).
-      declareUsages(ctx, key, identity.creator);
+    } else {
+      if (identity.inputDefinition && identity.definition && key.definition && identity.definition !== key.definition && key.definition !== identity.inputDefinition) {
+        // `enc = hkdf(root, 'x')` and `mac = hkdf(root, 'x')`: one derivation bound twice — the root is what is reused.
+        key.definition = identity.inputDefinition;
+        if (identity.inputName) key.name = identity.inputName;
+      }
+      // One secret imported (or one HKDF derivation made) as two CryptoKeys: each adds its usages (the reuse itself is reported by purpose).
+      if (identity.creator && !creators.has(identity.creator)) declareUsages(ctx, key, identity.creator);
     }
     if (identity.creator) creators.add(identity.creator);
     return key;
@@ -459,6 +460,16 @@ function cryptoKeyIdentity(ctx: ResolveContext, call: ApiCall): Identity | undef
     const raw = call.node.arguments[1];
     const base = raw && identify(ctx, raw, 1);
     if (base) return { ...base, creator: call };
+  }
+  // HKDF/PBKDF2 `deriveKey`: its own key per (base key, salt and info), as `hkdfSync` — the same parameters twice
+  // give the same bits, whatever algorithm each result is bound to (the base key is then what is reused).
+  const labels = lastName(call) === 'deriveKey' ? call.args.filter((a) => a.role === 'data' || a.role === 'salt') : [];
+  const input = labels.length > 0 ? call.args.find((a) => a.role === 'key') : undefined;
+  const base = input && identify(ctx, input.node, 1);
+  if (base) {
+    const label = labels.map((a) => constantText(ctx, a.node) ?? `@${a.node.range[0]}`).join('|');
+    const inputDefinition = base.definition ?? base.creator?.node;
+    return { id: `kdf(${base.id}|${label})`, name, origin: 'derived', definition: call.node, creator: call, inputDefinition, inputName: base.name, declaration: bound && declarationOf(bound) };
   }
   return { id: `cryptokey@${call.node.range[0]}`, name, origin: lastName(call) === 'generateKey' ? 'generated' : lastName(call) === 'deriveKey' ? 'derived' : 'unknown', definition: call.node, creator: call, declaration: bound && declarationOf(bound) };
 }

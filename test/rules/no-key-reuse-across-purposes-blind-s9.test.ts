@@ -5,7 +5,15 @@ import { createRuleTester } from './rule-tester';
 // their id as well as their context, a class field declared `= null` whose key a method assigns, and
 // secrets read through a local `getSecret(name)` helper that returns `process.env[name]`, a Worker's
 // env secret encoded by a shared TextEncoder for a JWT and imported as an AES key, and one PKCS#8 PEM
-// imported by jose for PS256 and for RSA-OAEP-256.
+// imported by jose for PS256 and for RSA-OAEP-256, and WebCrypto HKDF deriveKey with one salt and info twice.
+const sameInfo = `const enc = new TextEncoder();
+export async function cacheKeys(deviceSecret: Uint8Array): Promise<{ dataKey: CryptoKey; cursorKey: CryptoKey }> {
+  const root = await crypto.subtle.importKey('raw', deviceSecret, 'HKDF', false, ['deriveKey']);
+  const dataKey = await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode('cache'), info: enc.encode('cache/v1') }, root, { name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  const cursorKey = await crypto.subtle.deriveKey({ name: 'HKDF', hash: 'SHA-256', salt: enc.encode('cache'), info: enc.encode('cache/v1') }, root, { name: 'HMAC', hash: 'SHA-256', length: 256 }, false, ['sign', 'verify']);
+  return { dataKey, cursorKey };
+}
+`;
 const workerEnv = `import { jwtVerify } from 'jose';
 const enc = new TextEncoder();
 export default {
@@ -83,6 +91,10 @@ const nullField = `export class SessionKeys {
 createRuleTester().run('no-key-reuse-across-purposes (blind-s9)', rule as never, {
   valid: [
     {
+      name: 'HKDF deriveKey with distinct info labels gives independent keys',
+      code: sameInfo.replace("info: enc.encode('cache/v1') }, root, { name: 'HMAC'", "info: enc.encode('cursor/v1') }, root, { name: 'HMAC'"),
+    },
+    {
       name: 'one PKCS#8 PEM imported twice for signing only',
       code: josePkcs8.replace("importPKCS8(pem, 'RSA-OAEP-256')", "importPKCS8(pem, 'PS256')").replace("(await compactDecrypt(jwe, await decryptionKey, { keyManagementAlgorithms: ['RSA-OAEP-256'] })).plaintext", "new TextEncoder().encode(await new SignJWT({}).setProtectedHeader({ alg: 'PS256' }).sign(await decryptionKey))"),
     },
@@ -113,6 +125,11 @@ export const tag = (r: string) => sodium.crypto_auth(r, sodium.crypto_kdf_derive
     },
   ],
   invalid: [
+    {
+      name: 'HKDF deriveKey twice with the same salt and info gives one key: AES and HMAC from it reuse the root',
+      code: sameInfo,
+      errors: [{ messageId: 'reused', line: 3, column: 22, suggestions: [] }],
+    },
     {
       name: 'an env secret of a Worker used for a JWT and imported as an AES key: reported on the importKey',
       code: workerEnv,
