@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
-import { findProperty, isNoValue, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findProperty, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
@@ -94,14 +94,17 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * The object literals the request is: the literal itself (or a constant bound to one), or every
-     * object a local helper returns (`new GenerateDataKeyCommand(dataKeyRequest(kek))`).
+     * The object literals the request is: the literal itself (or a constant bound to one), the literals
+     * an `Object.assign({}, …)` merges, or every object a local helper returns (`new GenerateDataKeyCommand(dataKeyRequest(kek))`).
      */
     function requestObjects(call: ApiCall): TSESTree.ObjectExpression[] | undefined {
       const request = call.node.arguments[0];
       if (!request) return undefined;
       const object = resolveObjectLiteral(sourceCode, request);
       if (object) return [object];
+      // `Object.assign({}, DEFAULTS, { CiphertextBlob })`: every merged literal is part of the request.
+      const merged = mergedObjectLiterals(sourceCode, request);
+      if (merged) return merged;
       const inner = unwrapExpression(request);
       const helper = inner.type === 'CallExpression' ? localFunctionOf(sourceCode, inner.callee) : undefined;
       const returned = helper && returnedExpressions(helper);

@@ -6,6 +6,7 @@ import { identifierWords } from '../src/analysis/identifier-words';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
+import { isTestOnlyValue } from '../src/analysis/test-environment';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { canonicalCurve, describeAlgorithm, dhGroupBits } from '../src/model/algorithms';
 import type { Operation } from '../src/model/types';
@@ -146,8 +147,13 @@ export default createRule<Options, MessageIds>({
       },
     };
 
+    /** The constant numbers a size or cost can be, except those the code only uses in its tests (`isTest ? 1 : 12`). */
+    function productionNumbers(node: TSESTree.Node): Constant[] {
+      return numberValues(ctx, node).filter((constant) => !isTestOnlyValue(constant.origin));
+    }
+
     function numbers(node: TSESTree.Node, each: (value: number, at: TSESTree.Node, constant: Constant) => void): void {
-      for (const constant of numberValues(ctx, node)) each(constant.value as number, reportTarget(sourceCode, constant, node), constant);
+      for (const constant of productionNumbers(node)) each(constant.value as number, reportTarget(sourceCode, constant, node), constant);
     }
 
     function checkCall(call: ApiCall): void {
@@ -319,8 +325,8 @@ export default createRule<Options, MessageIds>({
       const toKiB = facts.memoryUnit === 'bytes' ? 1 / 1024 : 1;
       const memoryNodes = argsWithRole(call, 'memory');
       const timeNodes = argsWithRole(call, 'iterations');
-      const memories = memoryNodes.flatMap((n) => numberValues(ctx, n).map((c) => ({ c, n })));
-      const times = timeNodes.flatMap((n) => numberValues(ctx, n).map((c) => ({ c, n })));
+      const memories = memoryNodes.flatMap((n) => productionNumbers(n).map((c) => ({ c, n })));
+      const times = timeNodes.flatMap((n) => productionNumbers(n).map((c) => ({ c, n })));
       if (memories.length === 0 && memoryNodes.length > 0) return; // given, but not a constant
       if (times.length === 0 && timeNodes.length > 0) return;
       const defaultMemory = typeof facts.defaultMemoryCost === 'number' ? facts.defaultMemoryCost : undefined;

@@ -106,6 +106,8 @@ export default createRule<Options, MessageIds>({
       for (const call of calls) {
         for (const arg of call.args) {
           if (!SECRET_ROLES.has(arg.role)) continue;
+          // `pbkdf2Sync(password, salt, …).toString('hex')`: a password being hashed, not a key's passphrase.
+          if (arg.role === 'passphrase' && isPasswordHash(call)) continue;
           for (const constant of secretConstants(ctx, arg.node)) {
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
             if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
@@ -251,6 +253,19 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A KDF whose output is turned into text at once (`pbkdf2Sync(pw, salt, n, 64, 'sha512').toString('hex')`,
+ * `(await scrypt(pw, salt, 64)).toString('base64')`) makes a password hash to store or compare: its
+ * input is a user's password (a test's sample one), not the passphrase of a key.
+ */
+function isPasswordHash(call: ApiCall): boolean {
+  if (call.api.operation !== 'kdf') return false;
+  let result: TSESTree.Node = call.node;
+  while (result.parent?.type === 'AwaitExpression' || result.parent?.type === 'TSAsExpression' || result.parent?.type === 'TSNonNullExpression') result = result.parent;
+  const member = result.parent;
+  return member?.type === 'MemberExpression' && member.object === result && memberName(member) === 'toString' && member.parent?.type === 'CallExpression' && member.parent.callee === member;
+}
 
 /** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias. */
 function isFallbackSecret(constant: Constant, text: string): boolean {

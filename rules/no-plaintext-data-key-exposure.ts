@@ -76,7 +76,7 @@ export default createRule<Options, MessageIds>({
           // One finding per KMS call, naming every place the key goes out.
           const exposures: { ref: TSESTree.Node; sink: NonNullable<ReturnType<typeof sinkOf>>; wrapped?: string }[] = [];
           for (const ref of [...refs.bytes, ...refs.holders]) {
-            const sink = sinkOf(sourceCode, ref);
+            const sink = sinkOf(sourceCode, ref, refs.holderPaths.get(ref));
             if (!sink) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
             // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.

@@ -96,7 +96,10 @@ export default createRule<Options, MessageIds>({
         if (nameWords(node.name).some((w) => SECRET_WORDS.has(w) || PASSWORD_WORDS.has(w))) return true;
         const variable = variableOf(sourceCode, node);
         const init = variable && singleInitializer(variable);
-        return init ? isKeyMaterial(init, keyRefs, depth + 1) : false;
+        if (init) return isKeyMaterial(init, keyRefs, depth + 1);
+        // `const { Plaintext: root } = await kms.send(new GenerateRandomCommand(…))`: a field of random output.
+        const def = variable?.defs[0];
+        return def?.type === 'Variable' && def.node.id.type === 'ObjectPattern' && !!def.node.init && isRandomOutput(def.node.init);
       }
       if (node.type === 'MemberExpression') {
         const name = memberName(node) ?? '';
@@ -113,6 +116,17 @@ export default createRule<Options, MessageIds>({
       }
       if (node.type === 'AwaitExpression') return isKeyMaterial(node.argument, keyRefs, depth + 1);
       return false;
+    }
+
+    /** A random-bytes or key-generating call, or a client's `send` of such a command. */
+    function isRandomOutput(raw: TSESTree.Node): boolean {
+      const node = unwrapExpression(raw);
+      if (node.type === 'AwaitExpression') return isRandomOutput(node.argument);
+      if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return false;
+      const api = apiCallAt(sourceCode, node);
+      if (api && (api.api.operation === 'random' || api.api.operation === 'keygen')) return true;
+      const command = node.type === 'CallExpression' ? node.arguments[0] : undefined;
+      return !!command && unwrapExpression(command).type === 'NewExpression' && isRandomOutput(command);
     }
   },
 });

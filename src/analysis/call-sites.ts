@@ -40,7 +40,7 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
   }
   // Class method: `this.encrypt(…)` inside the same class, and `mint.issue(…)` on an instance made in this file.
   if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed) {
-    const name = propertyName(fn.parent.key);
+    const name = methodKeyName(fn.parent.key);
     const classBody = fn.parent.parent;
     if (name && classBody?.type === 'ClassBody') {
       yield* thisCalls(classBody, name);
@@ -83,7 +83,7 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
     index = new Map();
     for (const node of descendants(classBody)) {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'ThisExpression') continue;
-      const method = memberName(node.callee);
+      const method = node.callee.property.type === 'PrivateIdentifier' ? methodKeyName(node.callee.property) : memberName(node.callee);
       if (method === undefined) continue;
       const calls = index.get(method);
       if (calls) calls.push(node);
@@ -92,4 +92,9 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
     thisCallIndex.set(classBody, index);
   }
   return index.get(name) ?? [];
+}
+
+/** A method's name as `this.<name>(…)` calls it: `#unwrap` for an ES private method (`this.#unwrap(…)`). */
+function methodKeyName(key: TSESTree.Node): string | undefined {
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
 }

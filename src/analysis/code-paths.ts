@@ -69,6 +69,8 @@ export class CodePathRecorder {
     'CallExpression, NewExpression, AwaitExpression, YieldExpression, TaggedTemplateExpression': (node: TSESTree.Node) => this.record(node),
     // Branches a rule may declare covered (`if (!key) return;`: nothing to wipe there).
     'IfStatement > .consequent': (node: TSESTree.Node) => this.record(node),
+    // The whole `if`, before its test: `if (key) key.fill(0)` covers both of its branches.
+    IfStatement: (node: TSESTree.Node) => this.record(node),
     'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => {
       this.handlerStarts.set(node, this.here());
     },

@@ -54,7 +54,7 @@ const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'h
  */
 const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
 /** Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use). */
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid']);
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers']);
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);

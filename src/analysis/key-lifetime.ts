@@ -485,7 +485,8 @@ function resultIsHandedOn(call: TSESTree.Node): boolean {
 
 /**
  * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
- * and `if (err) return done(err)` (or `err ? reject(err) : …`) in the callback that receives the key.
+ * and `if (err) return done(err)` (or `err ? reject(err) : …`) in the callback that receives the key;
+ * and a wipe guarded by the key itself (`if (key) key.fill(0)`, no `else`): the whole `if` statement.
  */
 export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
   const branches = new Set<TSESTree.Node>();
@@ -494,6 +495,8 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
   const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
   const isKey = (node: TSESTree.Node) => refs.has(node);
+  let wipes: Set<TSESTree.Node> | undefined;
+  const wipesInside = (branch: TSESTree.Node) => [...(wipes ??= wipeCalls(sourceCode, bytes))].some((w) => isInside(w, branch));
   const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
   const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
   const absent = (test: TSESTree.Node): boolean => {
@@ -512,6 +515,8 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
       // `if (err) return done(err)`, and `err ? reject(err) : resolve(key)` in a callback's expression body.
       if ((parent?.type === 'IfStatement' || parent?.type === 'ConditionalExpression') && parent.test === n) {
         if (absent(n)) branches.add(parent.consequent);
+        // `if (dk.Plaintext) dk.Plaintext.fill(0)`: the branch it skips has nothing to wipe, so the whole `if` wipes.
+        else if (parent.type === 'IfStatement' && !parent.alternate && isKey(n) && wipesInside(parent.consequent)) branches.add(parent);
         break;
       }
       if (parent?.type !== 'UnaryExpression' && parent?.type !== 'BinaryExpression' && parent?.type !== 'LogicalExpression') break;
@@ -581,4 +586,9 @@ function isTextDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): bo
 
 function isStringLiteral(node: TSESTree.Node): boolean {
   return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
+}
+
+function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
+  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
+  return false;
 }

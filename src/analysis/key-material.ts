@@ -625,6 +625,17 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
       node = parent.parent;
       continue;
     }
+    // AWS SDK v2: `kms.decrypt(params).send((err, data) => …)` calls back with the response.
+    if (producer.api?.library.id === 'aws-sdk' && isRequestSend(parent, node)) return requestCallbackBinding(sourceCode, parent.parent as TSESTree.CallExpression, { ...producer, arrayBuffer }, path);
+    // `const request = kms.decrypt(params); request.send((err, data) => …)` (or `await request.promise()`).
+    if (producer.api?.library.id === 'aws-sdk' && node === value && parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+      const use = requestUse(sourceCode, parent.id);
+      if (use?.kind === 'send') return requestCallbackBinding(sourceCode, use.call, { ...producer, arrayBuffer }, path);
+      if (use?.kind === 'promise') {
+        node = use.call;
+        continue;
+      }
+    }
     // `.then((key) => …)`
     if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then' && parent.parent?.type === 'CallExpression') {
       const cb = parent.parent.arguments[0];
@@ -644,6 +655,31 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
       return variable && declared ? { ...producer, arrayBuffer, variable, path, id: declared as TSESTree.Identifier, definition: parent } : undefined;
     }
     return undefined;
+  }
+  return undefined;
+}
+
+/** `<request>.send(callback)` of an AWS SDK v2 request (`parent` is the member read on `node`). */
+function isRequestSend(parent: TSESTree.Node, node: TSESTree.Node): boolean {
+  return parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'send' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 1;
+}
+
+/** The response parameter (`data` of `(err, data) => …`) of a v2 request's `send` callback. */
+function requestCallbackBinding(sourceCode: SourceCode, send: TSESTree.CallExpression, producer: Producer, path: readonly string[]): Omit<KeyBytes, 'scope'> | undefined {
+  const cb = send.arguments[0];
+  if (cb?.type !== 'ArrowFunctionExpression' && cb?.type !== 'FunctionExpression') return undefined;
+  const param = cb.params[1];
+  return param?.type === 'Identifier' ? paramBinding(sourceCode, param, cb, producer, path) : undefined;
+}
+
+/** How a v2 request held in a variable is run: `request.send(callback)` or `request.promise()`. */
+function requestUse(sourceCode: SourceCode, id: TSESTree.Identifier): { kind: 'send' | 'promise'; call: TSESTree.CallExpression } | undefined {
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    if (!ref.isRead()) continue;
+    const read = ref.identifier as TSESTree.Node;
+    const member = read.parent;
+    if (member && isRequestSend(member, read)) return { kind: 'send', call: member.parent as TSESTree.CallExpression };
+    if (member?.type === 'MemberExpression' && member.object === read && memberName(member) === 'promise' && member.parent?.type === 'CallExpression' && member.parent.callee === member) return { kind: 'promise', call: member.parent };
   }
   return undefined;
 }
@@ -765,6 +801,11 @@ export interface KeyReferences {
   bytes: TSESTree.Node[];
   /** Expressions that evaluate to an object holding them (`res` of `res.Plaintext`): handing those on hands on the key. */
   holders: TSESTree.Node[];
+  /**
+   * Per holder, the fields the key sits under, outermost last as `sinkOf` takes them (`res` of
+   * `res.Plaintext` → ['Plaintext']): `{ ...res, Plaintext: '[redacted]' }` no longer holds it.
+   */
+  holderPaths: Map<TSESTree.Node, readonly string[]>;
 }
 
 const refCache = new WeakMap<KeyBytes, KeyReferences>();
@@ -772,7 +813,7 @@ const refCache = new WeakMap<KeyBytes, KeyReferences>();
 export function keyReferences(sourceCode: SourceCode, bytes: KeyBytes): KeyReferences {
   let refs = refCache.get(bytes);
   if (!refs) {
-    refs = { bytes: [], holders: [] };
+    refs = { bytes: [], holders: [], holderPaths: new Map() };
     const seen = new Set<Variable>();
     followVariable(sourceCode, bytes.variable, bytes.path, refs, seen, 0);
     // `const keyBytes = new Uint8Array(derivedKey)` of an ArrayBuffer is a view of the same memory:
@@ -814,6 +855,7 @@ function followVariable(sourceCode: SourceCode, variable: Variable, path: readon
       }
       if (parent?.type === 'MemberExpression' && parent.object === current) break; // a sibling (`kp.publicKey`)
       out.holders.push(current);
+      out.holderPaths.set(current, [...rest].reverse());
       break;
     }
     if (rest.length) continue;

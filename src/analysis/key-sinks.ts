@@ -1,6 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
+  CHILD_PROCESS_MODULES,
+  INSPECT_FUNCTIONS,
+  RECORD_SAVE_METHODS,
+  RESPONSE_FUNCTIONS,
   DB_METHODS,
   DISK_WRITES,
   ERROR_CONSTRUCTOR,
@@ -30,7 +34,7 @@ import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
-import { localFunctionOf } from './local-functions';
+import { isPromiseExecutor, localFunctionOf } from './local-functions';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
@@ -61,10 +65,11 @@ type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression |
  * literals, `JSON.stringify`, object/array literals), and through the local
  * variables that receive such a carrier (`const copy = Buffer.from(key)`,
  * `const job = { key: … }`, `let line = \`…${key}\``): every read of such a variable
- * carries the value on.
+ * carries the value on. `path`: the fields of `ref` that hold the value, when `ref` is an object
+ * holding it (`res` of `res.Plaintext` → ['Plaintext']).
  */
-export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node): Sink | undefined {
-  const reach = climb(sourceCode, ref, new Set(), 0);
+export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node, path: readonly string[] = []): Sink | undefined {
+  const reach = climb(sourceCode, ref, new Set(), 0, undefined, path);
   return reach && reach.kind !== 'returned' ? reach : undefined;
 }
 
@@ -88,6 +93,10 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent;
       continue;
     }
+    // `record.save()` of a record that holds the value (`Object.assign(record, dataKey)`, `record.set(dataKey)`).
+    if (parent.type === 'MemberExpression' && parent.object === node && RECORD_SAVE_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
+      return { kind: 'database', node: parent.parent };
+    }
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
       // An element of a local array that holds the value: `list[i]`, `list.shift()`.
@@ -108,6 +117,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent;
       continue;
     }
+    // `{ ...res, Plaintext: '[redacted]' }`: a later property of the same name replaces the field that held the value.
+    if (parent.type === 'SpreadElement' && path.length > 0 && overriddenAfter(parent, path[path.length - 1])) return undefined;
     if (
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||
@@ -135,7 +146,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
-      if (isReencoding(parent, node)) {
+      if (isReencoding(parent, node) || isInspection(sourceCode, parent)) {
         path = [];
         node = parent;
         continue;
@@ -148,6 +159,15 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
         continue;
       }
+      // `record.set(dataKey)` (one argument: not a `Map#set`): the record now holds the key's fields.
+      const record = recordSetTarget(parent, node);
+      if (record) return viaVariable(sourceCode, record, seen, hops, carrierOf, path);
+      // `resolve(key)` in a `new Promise((resolve) => …)` executor: the key is the promise's value.
+      const promise = promiseResolvedBy(sourceCode, parent, node);
+      if (promise) {
+        node = promise;
+        continue;
+      }
       // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
       // what it does with the value is done to the key (`logKey(key)`).
       const helper = localFunctionOf(sourceCode, parent.callee);
@@ -157,7 +177,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         continue;
       }
       if (inside) return { ...inside, indirect: true };
-      return callSink(sourceCode, parent, node);
+      return callSink(sourceCode, parent, node, path);
     }
     // `for (const byte of key)`: the loop variable carries the bytes on.
     if (parent.type === 'ForOfStatement' && parent.right === node) {
@@ -202,7 +222,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (!fn) return undefined;
       if (fn === carrierOf) return { kind: 'returned' };
       // `promise.then((out) => out.Plaintext)`: what the callback returns is the value of the `.then(…)` call.
-      const then = thenCallOf(fn);
+      const then = thenCallOf(fn) ?? mapCallOf(fn);
       if (then) {
         node = then;
         continue;
@@ -218,6 +238,14 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     return undefined;
   }
   return undefined;
+}
+
+/** A property named `name` written after the spread `spread` in the same object literal. */
+function overriddenAfter(spread: TSESTree.SpreadElement, name: string): boolean {
+  const object = spread.parent;
+  if (object?.type !== 'ObjectExpression') return false;
+  const after = object.properties.slice(object.properties.indexOf(spread) + 1);
+  return after.some((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === name);
 }
 
 /**
@@ -247,6 +275,39 @@ function thenCallOf(fn: FunctionLike): TSESTree.CallExpression | undefined {
   const call = fn.parent;
   if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression') return undefined;
   return memberName(call.callee) === 'then' ? call : undefined;
+}
+
+/** The `xs.map(…)`/`xs.flatMap(…)` call a function is the callback of: what it returns is in the call's result. */
+function mapCallOf(fn: FunctionLike): TSESTree.CallExpression | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn || call.callee.type !== 'MemberExpression') return undefined;
+  const name = memberName(call.callee);
+  return name === 'map' || name === 'flatMap' ? call : undefined;
+}
+
+/** `record.set(value)` with one argument on a local variable: the variable it fills (a `Map#set` takes two). */
+function recordSetTarget(call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments.length !== 1 || call.arguments[0] !== arg) return undefined;
+  const object = unwrapExpression(callee.object);
+  return object.type === 'Identifier' ? object : undefined;
+}
+
+/** The `new Promise(…)` whose executor's `resolve` parameter is called here with the value. */
+function promiseResolvedBy(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.NewExpression | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier' || call.arguments[0] !== arg) return undefined;
+  const def = variableOf(sourceCode, callee)?.defs[0];
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
+  const fn = def.node as FunctionLike;
+  return isPromiseExecutor(fn) && fn.params[0] === def.name ? (fn.parent as TSESTree.NewExpression) : undefined;
+}
+
+/** `util.inspect(res)`, `util.format('%o', res)`: text that copies the object's fields. */
+function isInspection(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  if (resolved?.module === undefined || resolved.path.length !== 1) return false;
+  return !!INSPECT_FUNCTIONS[resolved.module]?.has(resolved.path[0]);
 }
 
 /** A helper of this file returns the value: it goes wherever the helper's callers send the result. */
@@ -342,11 +403,16 @@ function isProcessEnv(node: TSESTree.Node): boolean {
   return expr.type === 'MemberExpression' && expr.object.type === 'Identifier' && expr.object.name === 'process' && memberName(expr) === 'env';
 }
 
-function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): Sink | undefined {
+function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): Sink | undefined {
   // A modelled crypto call uses the key (`createHash('sha256').update(key)` is no database update).
   if (apiCallAt(sourceCode, call)) return undefined;
   const callee = unwrapExpression(call.callee);
   const resolved = resolveImportPath(sourceCode, callee);
+  // `spawn(cmd, args, { env: { DATA_KEY: … } })`: the child's environment.
+  if (resolved?.module !== undefined && CHILD_PROCESS_MODULES.has(resolved.module) && resolved.path.length <= 1 && path[path.length - 1] === 'env' && call.arguments.indexOf(arg as TSESTree.Expression) > 0) {
+    return { kind: 'environment', node: call };
+  }
+  if (resolved?.module !== undefined && resolved.path.length === 1 && RESPONSE_FUNCTIONS[resolved.module]?.has(resolved.path[0])) return { kind: 'response', node: call };
   if (resolved?.module && FS_MODULES.has(resolved.module)) {
     const fn = resolved.path[resolved.path.length - 1];
     if (fn in DISK_WRITES && call.arguments[DISK_WRITES[fn]] === arg) return { kind: 'disk', node: call };
@@ -417,6 +483,8 @@ function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   if (expr.type === 'MemberExpression') return memberName(expr);
   if (expr.type === 'CallExpression' && depth < 3) {
     const callee = unwrapExpression(expr.callee);
+    // `this.db('keys').insert(…)`: the builder is the field called, not `this`.
+    if (callee.type === 'MemberExpression' && unwrapExpression(callee.object).type === 'ThisExpression') return memberName(callee);
     return receiverName(callee.type === 'MemberExpression' ? callee.object : callee, depth + 1);
   }
   return undefined;

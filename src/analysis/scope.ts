@@ -162,6 +162,27 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
   return frozen ? resolveObjectLiteral(sourceCode, frozen, depth + 1) : undefined;
 }
 
+const ASSIGN: ReadonlySet<string> = new Set(['assign']);
+
+/**
+ * `Object.assign({}, DEFAULTS, { CiphertextBlob })` (or a variable initialised once with it): a
+ * fresh object merged from object literals, as those literals in order (later ones win). Undefined
+ * when the target is not a fresh literal or a source is not a literal we can read whole.
+ */
+export function mergedObjectLiterals(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (!init) return undefined;
+    expr = unwrapExpression(init);
+  }
+  const call = globalMethodCall(sourceCode, expr, 'Object', ASSIGN);
+  if (!call || call.arguments.length < 2 || unwrapExpression(call.arguments[0]).type !== 'ObjectExpression') return undefined;
+  const objects = call.arguments.map((arg) => (arg.type === 'SpreadElement' ? undefined : resolveObjectLiteral(sourceCode, arg)));
+  return objects.every((o) => o !== undefined) ? (objects as TSESTree.ObjectExpression[]) : undefined;
+}
+
 const FREEZERS: ReadonlySet<string> = new Set(['freeze', 'seal', 'preventExtensions']);
 
 /** `Object.freeze(x)` / `Object.seal(x)` (the global `Object`) return `x` itself: its argument. */

@@ -80,7 +80,19 @@ function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEnd
 export function requestFieldValue(call: VaultTransitCall, field: string): TSESTree.Node | undefined {
   const search = (raw: TSESTree.Node, depth: number): TSESTree.Node | undefined => {
     const node = unwrapExpression(raw);
-    if (depth > 3) return undefined;
+    if (depth > 5) return undefined;
+    // `batch_input: [{ plaintext }, …]` or `rows.map((r) => ({ plaintext: … }))`: each batch item's field.
+    if (node.type === 'ArrayExpression') {
+      for (const element of node.elements) {
+        const found = element && element.type !== 'SpreadElement' ? search(element, depth + 1) : undefined;
+        if (found) return found;
+      }
+    }
+    const mapped = mappedResults(node);
+    for (const result of mapped) {
+      const found = search(result, depth + 1);
+      if (found) return found;
+    }
     if (node.type === 'ObjectExpression') {
       for (const p of node.properties) {
         if (p.type !== 'Property') continue;
@@ -97,6 +109,18 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
     if (found) return found;
   }
   return undefined;
+}
+
+/** What the callback of `xs.map(cb)`/`xs.flatMap(cb)` returns: the elements of the call's result. */
+function mappedResults(node: TSESTree.Node): TSESTree.Node[] {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return [];
+  const name = memberName(node.callee);
+  const fn = node.arguments[0];
+  if ((name !== 'map' && name !== 'flatMap') || !fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: TSESTree.Node[] = [];
+  for (const statement of fn.body.body) if (statement.type === 'ReturnStatement' && statement.argument) out.push(statement.argument);
+  return out;
 }
 
 /**

@@ -31,6 +31,11 @@ export const LOGGER_FACTORY_MODULES: ReadonlySet<string> = new Set(['debug']);
 
 /** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
 export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
+/**
+ * Active-record saves: `record.save()` persists what the record holds (Sequelize and mongoose
+ * documents, TypeORM `BaseEntity`), after `Object.assign(record, …)` or `record.set({ … })`.
+ */
+export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 
@@ -41,6 +46,18 @@ export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|
  */
 export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
 export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header']);
+/**
+ * Functions of a framework module that build a response from their argument: Remix's `json(…)`
+ * (and `defer`), React Router's `data(…)`, SvelteKit's `json(…)` (module → function names).
+ */
+export const RESPONSE_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@remix-run/node': new Set(['json', 'defer']),
+  '@remix-run/cloudflare': new Set(['json', 'defer']),
+  '@remix-run/deno': new Set(['json', 'defer']),
+  '@remix-run/server-runtime': new Set(['json', 'defer']),
+  'react-router': new Set(['data']),
+  '@sveltejs/kit': new Set(['json']),
+};
 /** Responses built with `new Response(body)` / `new NextResponse(body)`. */
 export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
 /** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`. */
@@ -87,6 +104,21 @@ export const TELEMETRY_METHODS: ReadonlySet<string> = new Set([
   'addEvent',
 ]);
 export const TELEMETRY_NAME = /^(?:sentry|scope|hub|transaction|\w*span)$/i;
+
+/**
+ * Child processes: the `env` option of `spawn`/`exec`/`fork` (and execa's) is the child's process
+ * environment, readable by everything the child runs, like `process.env`.
+ */
+export const CHILD_PROCESS_MODULES: ReadonlySet<string> = new Set(['child_process', 'node:child_process', 'execa', 'cross-spawn']);
+
+/**
+ * Formatting that copies an object's fields into text: `util.inspect(res)`, `util.format('%o', res)`
+ * (module → function names).
+ */
+export const INSPECT_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  util: new Set(['inspect', 'format', 'formatWithOptions']),
+  'node:util': new Set(['inspect', 'format', 'formatWithOptions']),
+};
 
 /** Browser (and React Native) storage that outlives the page: `localStorage.setItem(k, v)`, localForage. */
 export const BROWSER_STORAGE_NAME = /^(?:localStorage|sessionStorage|AsyncStorage|localforage|localForage)$/;

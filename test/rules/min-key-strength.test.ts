@@ -5,6 +5,16 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('min-key-strength', rule, {
   valid: [
+    // Costs lowered only for the test suite (Ghost's password module; a ternary on NODE_ENV).
+    `const bcrypt = require('bcryptjs');
+let HASH_ROUNDS = 10;
+if (process.env.NODE_ENV?.startsWith('testing')) {
+  HASH_ROUNDS = 1;
+}
+module.exports.hash = async (plainPassword) => bcrypt.hash(plainPassword, await bcrypt.genSalt(HASH_ROUNDS));`,
+    `import bcrypt from 'bcrypt';
+const ROUNDS = process.env.NODE_ENV !== 'test' ? 12 : 1;
+export const hash = (password: string) => bcrypt.hash(password, ROUNDS);`,
     `import crypto from 'node:crypto';
      crypto.generateKeyPairSync('rsa', { modulusLength: 3072 });
      crypto.generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
@@ -46,6 +56,18 @@ ruleTester.run('min-key-strength', rule, {
     },
   ],
   invalid: [
+    // The production branch is what counts: 8 outside tests is too low; "not production" is not "test".
+    {
+      code: `import bcrypt from 'bcrypt';
+const ROUNDS = process.env.NODE_ENV === 'test' ? 1 : 8;
+const DEV_ROUNDS = process.env.NODE_ENV === 'production' ? 12 : 4;
+export const hash = (password: string) => bcrypt.hash(password, ROUNDS);
+export const hashDev = (password: string) => bcrypt.hash(password, DEV_ROUNDS);`,
+      errors: [
+        { messageId: 'lowCost', line: 2, column: 54 },
+        { messageId: 'lowCost', line: 3, column: 65 },
+      ],
+    },
     {
       code: `import { generateKeyPairSync } from 'node:crypto';
 const { privateKey } = generateKeyPairSync('rsa', {

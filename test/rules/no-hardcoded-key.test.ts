@@ -17,6 +17,20 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // A test's sample password, hashed for storage (PBKDF2 output turned into hex at once): not a key's passphrase.
+    {
+      filename: 'authenticate.spec.ts',
+      code: `import crypto from 'node:crypto';
+const hashAndSalt = (password: string) => {
+  const salt = crypto.randomBytes(32).toString('hex');
+  const hash = crypto.pbkdf2Sync(password, salt, 600000, 32, 'sha256').toString('hex');
+  return { hash, salt };
+};
+it('accepts the right password', async () => {
+  const { hash, salt } = hashAndSalt('test-password');
+  expect(await authenticate({ doc: { hash, salt }, password: 'test-password' })).toBeTruthy();
+});`,
+    },
     // Koa's keys from the environment, and `keys` of objects that are not a Koa app.
     `import Koa from 'koa';
 const app = new Koa();

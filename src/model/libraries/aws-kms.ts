@@ -17,6 +17,8 @@ const commands: ApiModel[] = [
   construct('VerifyCommand', 'verify', { '0.KeyId': 'kms-key-id', '0.SigningAlgorithm': 'algorithm' }),
   construct('GenerateMacCommand', 'mac', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
   construct('VerifyMacCommand', 'mac-verify', { '0.KeyId': 'kms-key-id', '0.MacAlgorithm': 'algorithm' }),
+  // Random bytes from the KMS HSMs (a token, or a key the caller generates itself): no key is used.
+  construct('GenerateRandomCommand', 'random', {}),
   construct('CreateKeyCommand', 'keygen', { '0.KeyUsage': 'kms-key-usage', '0.KeySpec': 'kms-key-spec', '0.CustomerMasterKeySpec': 'kms-key-spec' }, { facts: { kmsCreateKey: true } }),
 ];
 
@@ -42,6 +44,7 @@ const aggregatedMethods = {
   generateMac: aggregated(byName('GenerateMacCommand')),
   verifyMac: aggregated(byName('VerifyMacCommand')),
   createKey: aggregated(byName('CreateKeyCommand')),
+  generateRandom: aggregated(byName('GenerateRandomCommand')),
 };
 
 export const awsKms: LibraryModel = {
