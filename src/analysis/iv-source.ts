@@ -255,6 +255,9 @@ function rootVariables(sourceCode: SourceCode, node: TSESTree.Node, follow: numb
         return;
       case 'CallExpression': {
         const callee = unwrapExpression(expr.callee);
+        // A function the caller passes in (`saltGenerator(secret)`) computes whatever the caller chose:
+        // its arguments say nothing about what comes out (mongoose-field-encryption's default draws random bytes).
+        if (callee.type === 'Identifier' && variableOf(sourceCode, callee)?.defs[0]?.type === 'Parameter') return;
         if (callee.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '')) {
           // A slice's bounds are positions, not bytes: `blob.subarray(0, Crypto.IV_BYTES)` is made of `blob` only.
           visit(callee.object, level, depth + 1);

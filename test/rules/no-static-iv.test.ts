@@ -5,6 +5,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-static-iv', rule, {
   valid: [
+    // mongoose-field-encryption: the IV comes from a generator the caller passes in (random by default);
+    // handing it the secret says nothing about what it returns.
+    `import crypto from 'node:crypto';
+export function encrypt(clearText: string, secret: string, saltGenerator: (secret: string) => Buffer): string {
+  const iv = saltGenerator(secret);
+  const cipher = crypto.createCipheriv('aes-256-gcm', secret, iv);
+  return iv.toString('hex') + ':' + Buffer.concat([cipher.update(clearText), cipher.final()]).toString('hex');
+}`,
     // OpenSSL's EVP_BytesToKey (n8n's legacy cipher): key and IV derived from the key and a salt drawn
     // for each message, or read from the message when decrypting: the IV differs per message.
     `import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
