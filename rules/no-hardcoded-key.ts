@@ -214,7 +214,8 @@ export default createRule<Options, MessageIds>({
       }
       // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
       for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
-        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        // A constant written in another file (`parse(environment.key)`) is reported where this file uses it as a key, not on its decoding.
+        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
         if ((constant.fallback || destructuredEnv !== undefined) && envName !== undefined) {
@@ -231,7 +232,7 @@ export default createRule<Options, MessageIds>({
     /** The default of a secret setting: used whenever the setting is missing, so the same finding as a fallback. */
     function checkFallback(name: string, fallback: TSESTree.Node, source: string): void {
       for (const constant of resolveValues(ctx, fallback).values.flatMap(arrayElements)) {
-        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined || !isFallbackSecret(constant, text)) continue;
         if (reportOnce.has(constant.origin)) continue;

@@ -7,7 +7,7 @@ import { libsodium, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/
 import { nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { predictableSources } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, predictableSources } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -72,6 +72,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   azureIdentity,
   keywardenKms,
   predictableSources,
+  lodashRandom,
+  lodashRandomModules,
   textEncoding,
   tlsOptions,
 ];
