@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
+import { isExplicitSecretName } from '../src/analysis/key-names';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
@@ -229,12 +230,18 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    /** The default of a secret setting: used whenever the setting is missing, so the same finding as a fallback. */
+    /**
+     * The default of a secret setting: used whenever the setting is missing, so the same finding as a fallback.
+     * A setting called just `key` is as often a cookie's or a cache's name (koa-session's
+     * `key: z.string().default('koa.sess')`): its default must look like key material itself.
+     */
     function checkFallback(name: string, fallback: TSESTree.Node, source: string): void {
+      const explicit = isExplicitSecretName(name);
       for (const constant of resolveValues(ctx, fallback).values.flatMap(arrayElements)) {
         if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined || !isFallbackSecret(constant, text)) continue;
+        if (!explicit && !judgeKeyMaterial(text).looksLikeKey) continue;
         if (reportOnce.has(constant.origin)) continue;
         // Not the environment-variable fix: the schema already reads the setting; the default is what must go.
         const edits = removeSchemaDefault(constant.origin);

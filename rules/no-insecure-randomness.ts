@@ -80,7 +80,7 @@ export default createRule<Options, MessageIds>({
     /** One finding per predictable source that reaches a security use (each must be replaced). */
     function check(source: ApiCall): void {
       const data = { source: sourceName(source), why: source.api.deprecated ?? 'is predictable' };
-      const use = randomnessUse(sourceCode, source.node);
+      const use = randomnessUse(sourceCode, source.node, source.api.facts?.clock === true);
       const node = reportNode(source);
       if (!use) {
         // An API of a crypto library that exists only to make (weak) random bytes: wrong wherever it is.

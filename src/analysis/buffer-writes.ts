@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt } from './api-calls';
+import { apiCallAt, argsWithRole } from './api-calls';
 import { memberName, type SourceCode } from './scope';
 
 /** Methods that write into a buffer: one built with them is not the zeros it was allocated as. */
@@ -8,7 +8,8 @@ const MUTATING_METHODS = /^(?:write|fill$|set$|copy$|increment|randomFill)/;
 /**
  * Written into after allocation: `nonce.writeUInt32BE(…)`, `getRandomValues(buf)`,
  * `buf[i] = …`, or handed to a call that may fill it (`randomFillSync(buf)`,
- * `src.copy(buf)`, an unmodelled helper). `except` is the sink itself, which reads it.
+ * `src.copy(buf)`, sodium-native's `crypto_kdf_keygen(buf)`, an unmodelled helper). `except` is
+ * the sink itself, which reads it.
  */
 export function isBufferWritten(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, except?: TSESTree.Node): boolean {
   for (const ref of variable.references) {
@@ -24,7 +25,7 @@ export function isBufferWritten(sourceCode: SourceCode, variable: TSESLint.Scope
     }
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== except && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
       const api = apiCallAt(sourceCode, parent);
-      if (!api || api.api.operation === 'random') return true;
+      if (!api || api.api.operation === 'random' || argsWithRole(api, 'output').includes(id)) return true;
     }
   }
   return false;

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, callChain, chainRoot, type ApiCall } from './api-calls';
+import { classMemberValues } from './class-members';
 import { enclosingFunctions, functionName, isFunction, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
@@ -53,7 +54,7 @@ const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'h
  */
 const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
 /** Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use). */
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid']);
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers']);
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
@@ -107,6 +108,10 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  // Only a key into (or a value of) an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.
+  if (uses.some((u) => u.kind === 'argument') && uses.every((u) => u.kind === 'binding' || isCollectionKey(sourceCode, u))) {
+    return { purpose: 'fingerprint', reason: 'key of an in-memory Map or Set', persisted: false };
+  }
   // Named as an id with nothing secret in or around it (`jobId`, `contentId`): content addressing, e.g. a queue's duplicate-job id.
   const idWord = compares.length === 0 ? useWords.find((w) => IDENTIFIER_WORDS.has(w)) : undefined;
   if (idWord) return { purpose: 'fingerprint', reason: 'identifier derived from the content', persisted: false };
@@ -207,6 +212,32 @@ function wordsOfUse(use: ValueUse): string[] {
     case 'jsx-attribute':
       return use.name === 'key' ? ['reactkey'] : identifierWords(use.name);
   }
+}
+
+const COLLECTION_METHODS = new Set(['get', 'has', 'set', 'delete', 'add']);
+const COLLECTIONS = new Set(['Map', 'Set', 'WeakMap', 'WeakSet']);
+
+/**
+ * A key of `get`/`has`/`set`/`delete`/`add`, or a value of `set`, on a binding or class field
+ * made with `new Map()`/`new Set()` (or their weak kinds): in-memory bookkeeping.
+ */
+function isCollectionKey(sourceCode: SourceCode, use: ValueUse): boolean {
+  if (use.kind !== 'argument') return false;
+  const callee = unwrapExpression(use.call.callee);
+  const method = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  if (callee.type !== 'MemberExpression' || !method || !COLLECTION_METHODS.has(method)) return false;
+  if (use.index !== 0 && !(use.index === 1 && method === 'set')) return false;
+  const receiver = unwrapExpression(callee.object);
+  const inits =
+    receiver.type === 'Identifier'
+      ? [variableOf(sourceCode, receiver)].flatMap((v) => (v && singleInitializer(v) ? [singleInitializer(v)!] : []))
+      : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression'
+        ? classMemberValues(sourceCode, receiver, memberName(receiver) ?? '')
+        : [];
+  return inits.length > 0 && inits.every((init) => {
+    const made = unwrapExpression(init);
+    return made.type === 'NewExpression' && made.callee.type === 'Identifier' && COLLECTIONS.has(made.callee.name);
+  });
 }
 
 /** String literals passed next to the value: `res.setHeader('ETag', digest)`. */

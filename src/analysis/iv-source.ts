@@ -5,7 +5,7 @@ import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { memberName, referencedName, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { memberName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -142,12 +142,30 @@ function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: reado
     if (containsRandom(sourceCode, def)) continue;
     if (!isComputation(def) || readsStoredIv(sourceCode, def)) continue;
     const roots = rootVariables(sourceCode, def, 0);
+    if (rootVariables(sourceCode, def, 1).some((v) => isPerMessage(sourceCode, v, call))) continue;
     const shared = roots.find((v) => keyVariables.has(v));
     if (shared) return { kind: 'key-derived', origin: def, from: shared.name };
     const secretNamed = roots.find((v) => identifierWords(v.name).some((w) => SECRET_WORDS.has(w)) && !/iv|nonce/i.test(v.name));
     if (secretNamed) return { kind: 'key-derived', origin: def, from: secretNamed.name };
   }
   return undefined;
+}
+
+/**
+ * A value that differs for every message, so an IV derived from it (with the key) does too:
+ * the salt of OpenSSL's EVP_BytesToKey or of `hkdfSync(…, key, salt, …)` split into key and IV,
+ * drawn fresh inside the encrypting function (`const salt = randomBytes(8)`), or, when
+ * decrypting, read from the message (`input.subarray(8, 16)`). A salt drawn once at module
+ * level is the same for every message.
+ */
+function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, call: ApiCall): boolean {
+  const init = singleInitializer(variable);
+  if (!init || !insideFunction(init)) return false;
+  if (containsRandom(sourceCode, init)) return true;
+  if (call.api.operation !== 'decrypt') return false;
+  const expr = unwrapExpression(init);
+  const callee = expr.type === 'CallExpression' ? unwrapExpression(expr.callee) : undefined;
+  return callee?.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '') && rootVariables(sourceCode, callee.object, 1).some((v) => v.defs[0]?.type === 'Parameter');
 }
 
 /** `Buffer.from(payload.iv, 'hex')`, `parts['nonce']`: reading an IV stored next to the ciphertext. */

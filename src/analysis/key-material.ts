@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
 import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
@@ -93,7 +93,14 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   for (const call of calls) {
     const name = call.api.path[call.api.path.length - 1];
     const arrayBuffer = call.library.id === 'webcrypto' || call.library.id === 'node:crypto' ? ARRAY_BUFFER_PATHS.has(name) : false;
-    if (call.api.operation === 'random' && RANDOM_PATHS.has(name)) {
+    const outputs = argsWithRole(call, 'output');
+    const kind = outputs.length > 0 ? outputKind(call) : undefined;
+    if (kind) {
+      for (const output of outputs) {
+        const target = unwrapExpression(output);
+        if (target.type === 'Identifier') add(bindingOfIdentifier(sourceCode, target, call, kind.source), kind.needsKeyUse);
+      }
+    } else if (call.api.operation === 'random' && RANDOM_PATHS.has(name)) {
       add(resultBinding(sourceCode, call, 'random', [], false), 'named');
     } else if (call.api.operation === 'random' && FILLING_PATHS.has(name)) {
       add(resultBinding(sourceCode, call, 'random', [], false), 'named');
@@ -669,11 +676,36 @@ function patternBinding(sourceCode: SourceCode, pattern: TSESTree.Node, path: re
   return undefined;
 }
 
-function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, call: ApiCall): Omit<KeyBytes, 'scope'> | undefined {
+function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, call: ApiCall, source: KeyBytesSource = 'random'): Omit<KeyBytes, 'scope'> | undefined {
   const variable = variableOf(sourceCode, id);
   const def = variable?.defs[0];
   if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
-  return { source: 'random', producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: def.node };
+  return { source, producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: def.node };
+}
+
+/**
+ * What a call writes into the buffers it is given (sodium-native's `crypto_pwhash(key, …)`,
+ * `crypto_kdf_keygen(key)`), as the result binding would be for a call that returns it:
+ * the source of those bytes and how sure the binding must be to count as a key.
+ */
+function outputKind(call: ApiCall): { source: KeyBytesSource; needsKeyUse: false | 'strict' | 'named' | 'kdf' } | undefined {
+  switch (call.api.operation) {
+    case 'random':
+      return { source: 'random', needsKeyUse: 'named' };
+    case 'kdf':
+      return { source: 'kdf', needsKeyUse: 'kdf' };
+    case 'keygen':
+      return { source: 'keygen', needsKeyUse: false };
+    case 'key-import':
+      return { source: 'keypair', needsKeyUse: false };
+    case 'key-agreement':
+      return { source: 'shared-key', needsKeyUse: false };
+    case 'decrypt':
+      // Decrypted bytes are data unless a modelled call then uses them as a key.
+      return { source: 'unwrapped', needsKeyUse: 'strict' };
+    default:
+      return undefined;
+  }
 }
 
 /** `client.send(new GenerateDataKeyCommand(…))`, directly or through a `const command = new …`. */

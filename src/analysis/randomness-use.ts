@@ -37,17 +37,31 @@ const BENIGN_WORDS = new Set([
   'length', 'percent', 'weight', 'score', 'cache', 'react', 'label', 'name', 'title', 'message', 'greeting', 'quote', 'tip', 'avatar',
 ]);
 
-/** The first security use of the value produced by `source`, if any. */
-export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node): RandomnessUse | undefined {
+/**
+ * Words that make a name about a moment, for a clock read (`Date.now()`): `createdAt`,
+ * `lastSessionRequest`, `nextCleanupAt`, `sinceMs`. A timestamp kept under a session's or a
+ * verification's name is still a timestamp. (Not for `Math.random()`: `lastToken` from it is a token.)
+ */
+const TIME_WORDS = new Set([
+  'at', 'last', 'next', 'since', 'until', 'deadline', 'cleanup', 'now', 'epoch', 'age', 'ms', 'millis', 'seconds', 'secs', 'sec',
+  'minutes', 'hours', 'days', 'when', 'ago', 'previous', 'prev', 'tick', 'clock', 'uptime', 'latency', 'stamp', 'refreshed', 'seen',
+]);
+
+/**
+ * The first security use of the value produced by `source`, if any. `clock`: the source reads
+ * the time (`Date.now()`, `new Date()`), so names about a moment end the search.
+ */
+export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clock = false): RandomnessUse | undefined {
   try {
-    return useFrom(sourceCode, source, 0);
+    const benign = clock ? (name: string) => isBenignName(name) || identifierWords(name).some((w) => TIME_WORDS.has(w)) : isBenignName;
+    return useFrom(sourceCode, source, 0, benign);
   } catch {
     // unexpected shapes: no verdict
     return undefined;
   }
 }
 
-function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): RandomnessUse | undefined {
+function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, benign: (name: string) => boolean): RandomnessUse | undefined {
   const sinks = sensitiveArguments(sourceCode);
   let sink: RandomnessUse | undefined;
   const uses = valueUses(sourceCode, start, {
@@ -56,12 +70,12 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
     visit: (node) => {
       sink = sink ?? sinks.get(node);
     },
-    stopAt: (use) => use.kind === 'binding' && isBenignName(use.name),
+    stopAt: (use) => use.kind === 'binding' && benign(use.name),
   });
   if (sink) return sink;
   for (const use of uses) {
-    if (use.kind === 'binding' && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.node };
-    if (use.kind === 'return' && use.name && isSecretName(use.name)) return { kind: 'name', name: use.name, node: use.fn };
+    if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
+    if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
     if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
   }
@@ -78,13 +92,13 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number): R
       const call = apiCallAt(sourceCode, use.call);
       // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
       if (call?.api.operation === 'encode') {
-        const found = useFrom(sourceCode, call.node, depth + 1);
+        const found = useFrom(sourceCode, call.node, depth + 1, benign);
         if (found) return found;
         continue;
       }
       if (call?.api.operation !== 'hash') continue;
       for (const output of digestOutputs(sourceCode, call)) {
-        const found = useFrom(sourceCode, output, depth + 1);
+        const found = useFrom(sourceCode, output, depth + 1, benign);
         if (found) return found;
       }
     }

@@ -362,10 +362,12 @@ function variableValue(
     return fallback ? mark(next(fallback), { fallback: true }) : NONE;
   }
   if (writes.length === 0) return NONE;
+  // `const [key, iv] = deriveKeyAndIv(salt)`: the write expression is the whole array; the binding is one element.
+  const written = (w: TSESLint.Scope.Reference) => destructuredElement(w, next);
   if (writes.length === 1) {
     const only = writes[0].writeExpr as TSESTree.Node;
     // A write after the use (in a loop or a callback) cannot be proven to precede it.
-    return only.range[0] < use.range[0] || isDeclarationInit(only) ? next(only) : mark(next(only), { fallback: true });
+    return only.range[0] < use.range[0] || isDeclarationInit(only) ? written(writes[0]) : mark(written(writes[0]), { fallback: true });
   }
   const before = writes.filter((w) => (w.writeExpr as TSESTree.Node).range[1] <= use.range[0]);
   const useFunction = enclosingFunction(use);
@@ -375,12 +377,12 @@ function variableValue(
   });
   if (!dominating) {
     // Writes happen elsewhere (other functions, callbacks): constants among them are defaults at best.
-    return mark(union(writes.map((w) => next(w.writeExpr as TSESTree.Node)), false), { fallback: true });
+    return mark(union(writes.map(written), false), { fallback: true });
   }
   const later = before.filter((w) => (w.writeExpr as TSESTree.Node).range[0] > (dominating.writeExpr as TSESTree.Node).range[0]);
-  const base = next(dominating.writeExpr as TSESTree.Node);
+  const base = written(dominating);
   if (later.length === 0) return base;
-  return union([base, mark(union(later.map((w) => next(w.writeExpr as TSESTree.Node))), { fallback: true })], false);
+  return union([base, mark(union(later.map(written)), { fallback: true })], false);
 }
 
 /**
@@ -388,6 +390,31 @@ function variableValue(
  * into afterwards (filled, element-assigned, handed to a filler) is not the
  * zeros it was allocated as.
  */
+/**
+ * The value a write gives its binding: the written expression, or, when the binding is an
+ * element of an array pattern (`[key, iv] = …`), that element of the constant arrays it can be.
+ * Anything else in a pattern (a default, a nested pattern, a rest element) is not resolved.
+ */
+function destructuredElement(write: TSESLint.Scope.Reference, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const value = next(write.writeExpr as TSESTree.Node);
+  const id = write.identifier as TSESTree.Node;
+  const pattern = id.parent;
+  if (pattern?.type === 'ArrayPattern') {
+    const index = pattern.elements.indexOf(id as TSESTree.DestructuringPattern);
+    const values: Constant[] = [];
+    let complete = value.complete;
+    for (const v of value.values) {
+      const element = v.kind === 'array' ? (v.value as readonly Constant[])[index] : undefined;
+      if (element) values.push(v.fallback ? { ...element, fallback: true } : element);
+      else complete = false;
+    }
+    return { values, complete: complete && values.length > 0 };
+  }
+  // `[key = fallback] = …`, `[first, ...rest] = …`: not one element's value.
+  if (pattern?.type === 'RestElement' || (pattern?.type === 'AssignmentPattern' && pattern.parent?.type === 'ArrayPattern')) return NONE;
+  return value;
+}
+
 function withoutFilledAllocations(ctx: ResolveContext, variable: TSESLint.Scope.Variable, use: TSESTree.Node, resolution: Resolution): Resolution {
   const allocated = (c: Constant) => c.kind === 'bytes' && (c.encoding === 'zeros' || c.encoding === 'fill');
   if (!resolution.values.some(allocated)) return resolution;

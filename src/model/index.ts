@@ -3,7 +3,7 @@ import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { cryptoJs } from './libraries/crypto-js';
 import { elysiaJwt, expressJwt, fastifyJwt, honoJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
-import { libsodium, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
+import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
@@ -49,6 +49,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   tweetnaclUtil,
   tweetnaclAuth,
   libsodium,
+  sodiumNative,
   bcrypt,
   argon2,
   expressSession,

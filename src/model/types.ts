@@ -35,6 +35,7 @@ export type ArgRole =
   | 'kms-key-usage' // CreateKey KeyUsage
   | 'kms-key-spec' // CreateKey KeySpec / GenerateDataKey KeySpec
   | 'data' // plaintext / message / ciphertext
+  | 'output' // a buffer the call writes what it produces into (sodium-native's output-first calls), instead of returning it
   | 'size'; // number of random bytes
 
 /**

@@ -42,6 +42,11 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`const config = { crypto: { key: 'k1' } }; const { crypto: { key } } = config; marker(key)`).values, ['k1']);
     assert.deepEqual(values(`const keys = ['a', 'b']; marker(keys[1])`).values, ['b']);
     assert.deepEqual(values(`const cfg = { key: process.env.KEY }; marker(cfg.key)`).values, []);
+    // An array pattern's binding is one element, not the whole array.
+    assert.deepEqual(values(`const [a, b] = ['x', 'y']; marker(b)`).values, ['y']);
+    assert.deepEqual(values(`function pair() { return ['k', 'v']; } const [k, v] = pair(); marker(v)`).values, ['v']);
+    assert.deepEqual(values(`let a, b; [a, b] = ['x', 'y']; marker(a)`).values, ['x']);
+    assert.deepEqual(values(`const [first, ...rest] = ['x', 'y']; marker(rest)`).values, []);
   });
 
   it('is flow-aware for reassigned lets', () => {

@@ -16,9 +16,30 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
   },
   "// Public by design: a Firebase web config and a Supabase anon key identify the project, they authorise nothing.\nexport const firebaseConfig = { apiKey: 'AIzaSyD4kq9Wm2Xv7LpR0sTnJc8YbHe3Gu1Fa6Q', authDomain: 'demo.firebaseapp.com', projectId: 'demo' };\nexport const SUPABASE_ANON_KEY = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.QW5vbktleVNpZ25hdHVyZUJ5dGVzSGVyZTEy';",
   "import { getIronSession } from 'iron-session';\nimport { cookies } from 'next/headers';\nexport const getSession = () => getIronSession(cookies(), { password: process.env.SESSION_PASSWORD!, cookieName: 'app' });",
+  {
+    // koa-session's own options schema: a setting called just `key` names the session cookie.
+    "name": "a bare `key` setting whose default is a cookie name",
+    "code": "import { z } from 'zod';\nexport const SessionOptions = z.object({\n  key: z.string().default('koa.sess'),\n  maxAge: z.number().default(86400000),\n});"
+  },
   "import { Hono } from 'hono';\nimport { jwt } from 'hono/jwt';\ntype Bindings = { JWT_SECRET: string };\nconst app = new Hono<{ Bindings: Bindings }>();\napp.use('/api/*', (c, next) => jwt({ secret: c.env.JWT_SECRET, alg: 'HS256' })(c, next));\nexport default app;"
 ],
   invalid: [
+  {
+    "name": "a bare `key` setting whose default is key material",
+    "code": "import { z } from 'zod';\nexport const CacheOptions = z.object({\n  key: z.string().default('9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08'),\n});",
+    "errors": [
+      {
+        "messageId": "hardcodedFallback",
+        "line": 3,
+        "suggestions": [
+          {
+            "messageId": "removeSchemaDefault",
+            "output": "import { z } from 'zod';\nexport const CacheOptions = z.object({\n  key: z.string(),\n});"
+          }
+        ]
+      }
+    ]
+  },
   {
     "code": "import { jwtVerify } from 'jose';\n\nexport const secretBytes = new TextEncoder().encode(process.env.SESSION_SECRET ?? 'fallback-session-secret-value');\nexport const keyFile = process.env.JWT_SECRET_FILE || '/run/secrets/jwt';",
     "errors": [

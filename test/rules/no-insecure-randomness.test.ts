@@ -5,6 +5,21 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-insecure-randomness', rule, {
   valid: [
+    // Clock reads kept under names about a moment, whatever else the name says (better-auth's client and adapter).
+    `const now = () => Math.floor(Date.now() / 1e3);
+let lastSessionRequest = 0;
+export function onFocus(fetchSession: () => void) {
+  if (now() - lastSessionRequest < 5) return;
+  lastSessionRequest = now();
+  fetchSession();
+}`,
+    `let nextVerificationCleanupAt = 0;
+export async function sweep(deleteExpired: () => Promise<void>) {
+  const now = Date.now();
+  if (now < nextVerificationCleanupAt) return;
+  nextVerificationCleanupAt = now + 60_000;
+  await deleteExpired();
+}`,
     `export function httpStatusCode(): number { return 200 + Math.floor(Math.random() * 4); }`,
     // An expiry check: the comparison's result is a boolean, not the time (blind-set false positive).
     `export function verifyMagicLink(query: { sig: string; expires: string }, expected: Buffer): boolean {
@@ -48,6 +63,14 @@ ruleTester.run('no-insecure-randomness', rule, {
     },
   ],
   invalid: [
+    // A time word does not excuse Math.random(): it is no clock.
+    {
+      code: `export function issue() {
+  const lastToken = Math.random().toString(36).slice(2);
+  return lastToken;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 21 }],
+    },
     // A one-time code named for what it is (sms/verification/backup code), not a status code.
     {
       code: `export function generateSmsCode(): string {

@@ -5,6 +5,43 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-static-iv', rule, {
   valid: [
+    // OpenSSL's EVP_BytesToKey (n8n's legacy cipher): key and IV derived from the key and a salt drawn
+    // for each message, or read from the message when decrypting: the IV differs per message.
+    `import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+function keyAndIv(secret: string, salt: Buffer): [Buffer, Buffer] {
+  const password = Buffer.concat([Buffer.from(secret, 'binary'), salt]);
+  const h1 = createHash('md5').update(password).digest();
+  const h2 = createHash('md5').update(Buffer.concat([h1, password])).digest();
+  const iv = createHash('md5').update(Buffer.concat([h2, password])).digest();
+  return [Buffer.concat([h1, h2]), iv];
+}
+export function encrypt(data: string, secret: string): string {
+  const salt = randomBytes(8);
+  const [key, iv] = keyAndIv(secret, salt);
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([Buffer.from('Salted__'), salt, cipher.update(data), cipher.final()]).toString('base64');
+}
+export function decrypt(data: string, secret: string): string {
+  const input = Buffer.from(data, 'base64');
+  const salt = input.subarray(8, 16);
+  const [key, iv] = keyAndIv(secret, salt);
+  const decipher = createDecipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([decipher.update(input.subarray(16)), decipher.final()]).toString('utf8');
+}`,
+    // HKDF output split into key and IV, salted per message; the master may fall back to '' (unset).
+    `import { createCipheriv, hkdfSync, randomBytes } from 'node:crypto';
+const MASTER = Buffer.from(process.env.MASTER_KEY ?? '', 'hex');
+function keyAndIv(salt: Buffer): [Buffer, Buffer] {
+  const okm = Buffer.from(hkdfSync('sha256', MASTER, salt, 'record-v1', 44));
+  return [okm.subarray(0, 32), okm.subarray(32)];
+}
+export function seal(text: string): string {
+  const salt = randomBytes(32);
+  const [key, iv] = keyAndIv(salt);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return Buffer.concat([salt, cipher.getAuthTag(), body]).toString('base64');
+}`,
     // The file key unwrapped from the stored header, the IV read from the same header: the key is
     // not made of the header's bytes (they are its ciphertext), so the IV is no copy of the key.
     `import { createDecipheriv } from 'node:crypto';
@@ -83,6 +120,22 @@ export async function open(bytes: Uint8Array, passphrase: string) {
     },
   ],
   invalid: [
+    // The same derivation with a fixed salt: one IV for every message under the key.
+    {
+      code: `import { createCipheriv, createHash } from 'node:crypto';
+function keyAndIv(secret: string, salt: Buffer): [Buffer, Buffer] {
+  const password = Buffer.concat([Buffer.from(secret, 'binary'), salt]);
+  const h1 = createHash('sha256').update(password).digest();
+  const iv = createHash('md5').update(Buffer.concat([h1, password])).digest();
+  return [h1, iv];
+}
+export function encrypt(data: string, secret: string): Buffer {
+  const [key, iv] = keyAndIv(secret, Buffer.from('app-salt'));
+  const cipher = createCipheriv('aes-256-cbc', key, iv);
+  return Buffer.concat([cipher.update(data), cipher.final()]);
+}`,
+      errors: [{ messageId: 'keyDerivedIv', line: 9 }],
+    },
     // A helper that imports the secret as the key: an IV sliced from that secret is key-derived.
     {
       code: `async function keyFrom(secret: Uint8Array) {

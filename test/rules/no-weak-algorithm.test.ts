@@ -11,8 +11,35 @@ function sha256(output: string, migrate: boolean) {
   return [{ messageId: migrate ? ('useSha256Migrate' as const) : ('useSha256' as const), output }];
 }
 
+const MAP_KEY_DIGEST = (input: string) => `import { createHash } from 'node:crypto';
+export class SshClients {
+  private readonly clients = new Map<string, Client>();
+  private readonly hashes = new WeakMap<Client, string>();
+  async get(config: SshConfig): Promise<Client> {
+    const clientHash = createHash('sha1').update(${input}).digest('base64');
+    const existing = this.clients.get(clientHash);
+    if (existing) return existing;
+    const client = await connect(config);
+    this.clients.set(clientHash, client);
+    this.hashes.set(client, clientHash);
+    return client;
+  }
+}`;
+
 ruleTester.run('no-weak-algorithm', rule, {
   valid: [
+    // n8n's SSH client pool: the digest of a connection's settings is only the key of an in-memory Map.
+    MAP_KEY_DIGEST('JSON.stringify(config)'),
+    // Payload's import map: a component path's MD5 makes an identifier for generated code.
+    `import crypto from 'node:crypto';
+export function buildImportMap(components: { path: string; exportName: string }[]): Record<string, string> {
+  const importMap: Record<string, string> = {};
+  for (const { path: componentPath, exportName } of components) {
+    const importIdentifier = exportName + '_' + crypto.createHash('md5').update(componentPath).digest('hex');
+    importMap[componentPath + '#' + exportName] = importIdentifier;
+  }
+  return importMap;
+}`,
     // next-auth/jwt fixes its JWE algorithms itself: getToken has no algorithm option to pin.
     `import { getToken } from 'next-auth/jwt';
 export async function GET(req: Request) {
@@ -115,6 +142,16 @@ export async function GET(req: Request) {
     },
   ],
   invalid: [
+    // The same Map keyed by the digest of a password: a secret's unsalted SHA-1, whatever it is for.
+    {
+      code: MAP_KEY_DIGEST('config.password'),
+      errors: [{ messageId: 'weakHash', line: 6, column: 35, suggestions: sha256(MAP_KEY_DIGEST('config.password').replace("'sha1'", "'sha256'"), true) }],
+    },
+    {
+      code: MAP_KEY_DIGEST('JSON.stringify(config)'),
+      options: strict,
+      errors: [{ messageId: 'weakHash', line: 6, column: 35, suggestions: sha256(MAP_KEY_DIGEST('JSON.stringify(config)').replace("'sha1'", "'sha256'"), false) }],
+    },
     // --- broken hashes used for security
     {
       code: `import { createHash } from 'crypto';

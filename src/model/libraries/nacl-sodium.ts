@@ -84,17 +84,90 @@ const sodiumApis: ApiModel[] = [
   call('crypto_kdf_keygen', 'keygen'),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
-  call('sodium_memzero', 'wipe', { 0: 'data' }), // sodium-native
   call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
   call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
   call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
 ];
 
-/** libsodium-wrappers (and -sumo): `await sodium.ready` then `sodium.crypto_*`. */
+/** libsodium-wrappers (and -sumo): `await sodium.ready` then `sodium.crypto_*`, which return what they produce. */
 export const libsodium: LibraryModel = {
   id: 'libsodium',
-  roots: [{ module: 'libsodium-wrappers' }, { module: 'libsodium-wrappers-sumo' }, { module: 'sodium-native' }],
+  roots: [{ module: 'libsodium-wrappers' }, { module: 'libsodium-wrappers-sumo' }],
   apis: sodiumApis,
+  constants: pwhashLimits(),
+};
+
+/**
+ * sodium-native follows libsodium's C API: the same function names, but each call writes into
+ * buffers its caller passes first (`crypto_secretbox_easy(c, m, n, k)`,
+ * `crypto_pwhash(out, passwd, salt, ops, mem, alg)`) and returns nothing or a boolean. So every
+ * argument sits one or two places later than in libsodium-wrappers, and a derived or generated
+ * key is the `output` buffer, not the return value. Public halves of key pairs and ciphertext
+ * outputs are left without a role: they hold nothing secret.
+ */
+const nativeApis: ApiModel[] = [
+  call('crypto_secretbox_easy', 'encrypt', { 1: 'data', 2: 'iv', 3: 'key' }),
+  call('crypto_secretbox_open_easy', 'decrypt', { 0: 'output', 1: 'data', 2: 'iv', 3: 'key' }),
+  call('crypto_secretbox_detached', 'encrypt', { 2: 'data', 3: 'iv', 4: 'key' }),
+  call('crypto_secretbox_open_detached', 'decrypt', { 0: 'output', 1: 'data', 2: 'data', 3: 'iv', 4: 'key' }),
+  call('crypto_box_easy', 'encrypt', { 1: 'data', 2: 'iv', 3: 'public-key', 4: 'key' }),
+  call('crypto_box_open_easy', 'decrypt', { 0: 'output', 1: 'data', 2: 'iv', 3: 'public-key', 4: 'key' }),
+  call('crypto_box_detached', 'encrypt', { 2: 'data', 3: 'iv', 4: 'public-key', 5: 'key' }),
+  call('crypto_box_open_detached', 'decrypt', { 0: 'output', 1: 'data', 2: 'data', 3: 'iv', 4: 'public-key', 5: 'key' }),
+  call('crypto_box_seal', 'encrypt', { 1: 'data', 2: 'public-key' }),
+  call('crypto_box_seal_open', 'decrypt', { 0: 'output', 1: 'data', 2: 'public-key', 3: 'key' }),
+  ...['xchacha20poly1305_ietf', 'chacha20poly1305_ietf'].flatMap((aead) => [
+    call(`crypto_aead_${aead}_encrypt`, 'encrypt', { 1: 'data', 2: 'data', 4: 'iv', 5: 'key' }),
+    call(`crypto_aead_${aead}_decrypt`, 'decrypt', { 0: 'output', 2: 'data', 3: 'data', 4: 'iv', 5: 'key' }),
+    call(`crypto_aead_${aead}_keygen`, 'keygen', { 0: 'output' }),
+  ]),
+  ...['', '_chacha20', '_chacha20_ietf', '_xchacha20', '_salsa20'].flatMap((stream) => [
+    call(`crypto_stream${stream}_xor`, 'encrypt', { 1: 'data', 2: 'iv', 3: 'key' }),
+    call(`crypto_stream${stream}_xor_ic`, 'encrypt', { 1: 'data', 2: 'iv', 4: 'key' }),
+  ]),
+  call('crypto_secretstream_xchacha20poly1305_keygen', 'keygen', { 0: 'output' }),
+  call('crypto_secretstream_xchacha20poly1305_init_push', 'encrypt', { 2: 'key' }),
+  call('crypto_secretstream_xchacha20poly1305_init_pull', 'decrypt', { 1: 'data', 2: 'key' }),
+  call('crypto_box_keypair', 'keygen', { 1: 'output' }),
+  call('crypto_box_seed_keypair', 'key-import', { 1: 'output', 2: 'key' }, { facts: { purpose: 'encrypt' } }),
+  call('crypto_kx_keypair', 'keygen', { 1: 'output' }),
+  call('crypto_kx_seed_keypair', 'key-import', { 1: 'output', 2: 'key' }, { facts: { purpose: 'encrypt' } }),
+  call('crypto_kx_client_session_keys', 'key-agreement', { 0: 'output', 1: 'output', 2: 'public-key', 3: 'key', 4: 'public-key' }),
+  call('crypto_kx_server_session_keys', 'key-agreement', { 0: 'output', 1: 'output', 2: 'public-key', 3: 'key', 4: 'public-key' }),
+  call('crypto_sign_keypair', 'keygen', { 1: 'output' }),
+  call('crypto_sign_seed_keypair', 'key-import', { 1: 'output', 2: 'key' }, { facts: { purpose: 'sign' } }),
+  call('crypto_sign', 'sign', { 1: 'data', 2: 'key' }),
+  call('crypto_sign_detached', 'sign', { 1: 'data', 2: 'key' }),
+  call('crypto_sign_open', 'verify', { 1: 'data', 2: 'public-key' }),
+  call('crypto_sign_verify_detached', 'verify', { 0: 'data', 1: 'data', 2: 'public-key' }),
+  call('crypto_auth', 'mac', { 1: 'data', 2: 'key' }),
+  call('crypto_auth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
+  call('crypto_onetimeauth', 'mac', { 1: 'data', 2: 'key' }),
+  call('crypto_onetimeauth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
+  call('crypto_shorthash', 'mac', { 1: 'data', 2: 'key' }),
+  // The digest itself (`output`) is not secret; the optional key is.
+  call('crypto_generichash', 'hash', { 1: 'data', 2: 'key' }),
+  call('crypto_generichash_keygen', 'keygen', { 0: 'output' }),
+  call('crypto_kdf_keygen', 'keygen', { 0: 'output' }),
+  call('crypto_kdf_derive_from_key', 'kdf', { 0: 'output', 2: 'data', 3: 'key' }),
+  call('crypto_pwhash', 'kdf', { 0: 'output', 1: 'passphrase', 2: 'salt', 3: 'iterations', 4: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
+  call('crypto_pwhash_str', 'password-hash', { 1: 'password', 2: 'iterations', 3: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
+  call('crypto_pwhash_str_async', 'password-hash', { 1: 'password', 2: 'iterations', 3: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
+  call('crypto_pwhash_str_verify', 'password-verify', { 0: 'data', 1: 'password' }),
+  call('crypto_pwhash_str_verify_async', 'password-verify', { 0: 'data', 1: 'password' }),
+  // scrypt's limits are not argon2's (ops and memory scale differently): not judged as costs here.
+  call('crypto_pwhash_scryptsalsa208sha256', 'kdf', { 0: 'output', 1: 'passphrase', 2: 'salt' }),
+  call('randombytes_buf', 'random', { 0: 'output' }),
+  call('sodium_memzero', 'wipe', { 0: 'data' }),
+  // sodium_free zeroes a sodium_malloc'ed buffer before releasing it.
+  call('sodium_free', 'wipe', { 0: 'data' }),
+];
+
+/** sodium-native: libsodium's C API for Node, output buffers first. */
+export const sodiumNative: LibraryModel = {
+  id: 'sodium-native',
+  roots: [{ module: 'sodium-native' }, { module: 'sodium-universal' }],
+  apis: nativeApis,
   constants: pwhashLimits(),
 };
 
