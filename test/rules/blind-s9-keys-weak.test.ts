@@ -8,7 +8,8 @@ import { createRuleTester, createTypedRuleTester } from './rule-tester';
 // misjudged: defaults merged by object spreads, environment parameters (`env = process.env`),
 // jose's base64url decoder, webhook endpoint secrets and storage account keys, key-named
 // decodings of constants from another file, cost and mode tables read entry by entry, lodash's
-// Math.random helpers, and the bare `code` of a function named for a verification code.
+// Math.random helpers, the bare `code` of a function named for a verification code, and libsodium
+// reached through a getter that caches its ready promise.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
@@ -24,6 +25,10 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
     {
       "name": "Object.fromEntries of labels next to a key from the environment",
       "code": "import { createHmac } from 'node:crypto';\nconst LABELS = Object.fromEntries([['orders', 'order-v1'], ['refunds', 'refund-v1']]);\nexport const tag = (kind: string, id: string) => createHmac('sha256', process.env.TAG_KEY ?? '').update(`${LABELS[kind]}:${id}`).digest('hex');"
+    },
+    {
+      "name": "a cached getter of the module with the key from the environment",
+      "code": "import _sodium from 'libsodium-wrappers';\nlet ready: Promise<typeof _sodium> | undefined;\nconst sodium = () => (ready ??= _sodium.ready.then(() => _sodium));\nexport async function seal(message: string, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_easy(s.from_string(message), nonce, s.from_base64(process.env.BOX_KEY ?? ''));\n}"
     }
   ],
   "invalid": [
@@ -136,6 +141,40 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
             {
               "messageId": "readFromEnvironment",
               "output": "import { createHmac } from 'node:crypto';\nconst keyring: Record<string, string> = Object.fromEntries([\n  ['2024-01', '5d2f8a1c7e3b9d4f6a0c2e8b1d7f3a9c5e1b4d8f2a6c0e9b3d7f1a5c8e2b6d0f'],\n  ['2024-07', requireEnv('HMAC_KEY')],\n]);\nexport const sign = (body: string) => createHmac('sha256', keyring['2024-07']).update(body).digest('hex');\nexport const verifyWith = (kid: string, body: string) => createHmac('sha256', keyring[kid]).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "libsodium reached through a getter that caches the module's ready promise",
+      "code": "import _sodium from 'libsodium-wrappers';\nlet ready: Promise<typeof _sodium> | null = null;\nfunction sodium() {\n  if (!ready) ready = _sodium.ready.then(() => _sodium);\n  return ready;\n}\nexport async function seal(message: string, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_easy(s.from_string(message), nonce, s.from_hex('7c1e5a9f3b2d8e4a6c0f1b3d5e7a9c2e4f6b8d0a1c3e5f7b9d2a4c6e8f0b1d3e'));\n}",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 9,
+          "column": 76,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | null = null;\nfunction sodium() {\n  if (!ready) ready = _sodium.ready.then(() => _sodium);\n  return ready;\n}\nexport async function seal(message: string, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_easy(s.from_string(message), nonce, s.from_hex(ENCRYPTION_KEY));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "libsodium reached through an arrow getter assigning the ready promise with ??=",
+      "code": "import _sodium from 'libsodium-wrappers';\nlet ready: Promise<typeof _sodium> | undefined;\nconst sodium = () => (ready ??= _sodium.ready.then(() => _sodium));\nexport async function open(box: Uint8Array, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_open_easy(box, nonce, s.from_hex('2d4f6a8c0e1b3d5f7a9c1e3b5d7f9a2c4e6b8d0f1a3c5e7b9d2f4a6c8e0b1d3f'));\n}",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 6,
+          "column": 62,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | undefined;\nconst sodium = () => (ready ??= _sodium.ready.then(() => _sodium));\nexport async function open(box: Uint8Array, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_open_easy(box, nonce, s.from_hex(ENCRYPTION_KEY));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
         }
