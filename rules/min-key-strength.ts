@@ -127,7 +127,9 @@ export default createRule<Options, MessageIds>({
       setting in kdf().fromPolicy ? `the minimum of ${value} set by ${kdf().policyName}` : `the OWASP minimum of ${value}`;
     const allowedCurves = new Set(options.allowedCurves.map(canonicalCurve));
     const sourceCode = context.sourceCode;
-    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
+    // A size or cost picked from a table at run time (`PROFILES[name].cost`, `GROUPS[profile]`) makes
+    // keys or hashes with every entry some day: each weak entry is a finding, as for cipher tables.
+    const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices, everyTableEntry: true };
     const reportOnce = reportOncePerNode<MessageIds>((d) => context.report(d));
     /** Set while a KDF call is checked: is the finding at this node about a run that stretches no secret (a probe)? */
     let stretchesNothingAt: ((at: TSESTree.Node) => boolean) | undefined;
@@ -284,14 +286,16 @@ export default createRule<Options, MessageIds>({
         if (name) for (const v of stringValues(ctx, name)) names.push(String(v.value));
       }
       if (names.length === 0 && typeof call.api.facts?.defaultDigest === 'string') names.push(call.api.facts.defaultDigest);
-      for (const name of names) {
+      const families = names.flatMap((name) => {
         const facts = describeAlgorithm(name);
-        if (facts?.kind !== 'hash') continue;
-        if (facts.weak) return 'sha1';
-        if (/512|384/.test(facts.name)) return 'sha512';
-        return 'sha256';
-      }
-      return 'sha256';
+        if (facts?.kind !== 'hash') return [];
+        return [facts.weak ? ('sha1' as const) : /512|384/.test(facts.name) ? ('sha512' as const) : ('sha256' as const)];
+      });
+      if (families.length === 0) return 'sha256';
+      // Several possible digests (a scheme table read entry by entry): iterations and digest may come from one
+      // entry, so judge by the digest that asks for the fewest iterations rather than pair them wrongly.
+      const limits = kdf().limits.minPbkdf2Iterations;
+      return families.reduce((a, b) => ((limits[b] ?? Infinity) < (limits[a] ?? Infinity) ? b : a));
     }
 
     function checkScrypt(call: ApiCall): void {

@@ -217,7 +217,8 @@ export default createRule<Options, MessageIds>({
       }
       // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
       for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
-        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        // A constant written in another file (`parse(environment.key)`) is reported where this file uses it as a key, not on its decoding.
+        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
         if ((constant.fallback || destructuredEnv !== undefined) && envName !== undefined) {
@@ -239,7 +240,7 @@ export default createRule<Options, MessageIds>({
     function checkFallback(name: string, fallback: TSESTree.Node, source: string): void {
       const explicit = isExplicitSecretName(name);
       for (const constant of resolveValues(ctx, fallback).values.flatMap(arrayElements)) {
-        if (!isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
+        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
         if (text === undefined || !isFallbackSecret(constant, text)) continue;
         if (!explicit && !judgeKeyMaterial(text).looksLikeKey) continue;

@@ -84,7 +84,8 @@ export default createRule<Options, MessageIds>({
       const node = reportNode(source);
       if (!use) {
         // An API of a crypto library that exists only to make (weak) random bytes: wrong wherever it is.
-        if (source.library.id !== 'predictable') report({ node, messageId: 'insecureRandomApi', data });
+        // A general-purpose helper (lodash's `_.random` for jitter) is judged by its use, like Math.random.
+        if (source.library.id !== 'predictable' && source.api.facts?.generalPurpose !== true) report({ node, messageId: 'insecureRandomApi', data });
         return;
       }
       if (use.kind === 'sink') {
@@ -102,6 +103,8 @@ export default createRule<Options, MessageIds>({
 function sourceName(call: ApiCall): string {
   const path = call.api.path.join('.');
   if (call.node.type === 'NewExpression') return `new ${path}()`;
+  // A module that is itself the function (`require('lodash/random')`): the name it is called by.
+  if (path === '' && call.node.callee.type === 'Identifier') return `${call.library.id} ${call.node.callee.name}()`;
   return call.library.id === 'predictable' ? `${path}()` : `${call.library.id} ${path}()`;
 }
 

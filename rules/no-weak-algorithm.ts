@@ -294,7 +294,7 @@ export default createRule<Options, MessageIds>({
       let unauthenticated = needsSeparateMac(facts) && modeArgs.length === 0;
       // A mode written apart from the cipher is its own constant: DES with `mode.ECB` is two problems.
       for (const modeArg of modeArgs) {
-        for (const mode of symbolicValues(ctx, modeArg)) {
+        for (const mode of symbolicValues(call.api.operation === 'encrypt' ? everyEntryCtx : ctx, modeArg)) {
           const described = typeof mode.value === 'string' ? describeMode(mode.value) : undefined;
           if (described === 'ecb') report({ node: reportTarget(sourceCode, mode.constant ?? ({ origin: mode.origin } as Constant), modeArg), messageId: 'ecbMode' });
           else if (described === 'cbc' || described === 'ctr' || described === 'cfb' || described === 'ofb') unauthenticated = true;

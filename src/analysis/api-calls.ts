@@ -199,14 +199,43 @@ function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallE
 function* moduleGetterRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
   for (const { binding, map } of moduleBindings(sourceCode)) {
     for (const ref of variableOf(sourceCode, binding)?.references ?? []) {
-      const id = ref.identifier as TSESTree.Node;
-      const returned = id.parent?.type === 'ReturnStatement' || (id.parent?.type === 'ArrowFunctionExpression' && id.parent.body === id);
-      const fn = returned ? enclosingFunctions(id)[0] : undefined;
-      const returns = fn && returnedExpressions(fn, true);
-      if (!fn || returns?.length !== 1 || returns[0] !== id) continue;
-      for (const call of callsOf(sourceCode, fn)) yield { value: call.parent?.type === 'AwaitExpression' ? call.parent : call, map };
+      for (const fn of gettersHandingOut(sourceCode, readyPromiseOf(ref.identifier as TSESTree.Node))) {
+        for (const call of callsOf(sourceCode, fn)) yield { value: call.parent?.type === 'AwaitExpression' ? call.parent : call, map };
+      }
     }
   }
+}
+
+/** `_sodium.ready.then(() => _sodium)` for the `_sodium` in it: a promise of the module, which its getter's callers await. */
+function readyPromiseOf(id: TSESTree.Node): TSESTree.Node {
+  const arrow = id.parent;
+  const then = arrow?.parent;
+  const isThen = then?.type === 'CallExpression' && then.arguments[0] === arrow && then.callee.type === 'MemberExpression' && memberName(then.callee) === 'then';
+  return arrow?.type === 'ArrowFunctionExpression' && arrow.body === id && isThen ? then : id;
+}
+
+/**
+ * The local functions whose one return is `value`, or the variable `value` is stored in
+ * (`if (!ready) ready = …; return ready`, a getter that caches the module's promise).
+ */
+function gettersHandingOut(sourceCode: SourceCode, value: TSESTree.Node): FunctionNode[] {
+  const parent = value.parent;
+  const target =
+    parent?.type === 'AssignmentExpression' && parent.right === value && parent.left.type === 'Identifier'
+      ? parent.left
+      : parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier'
+        ? parent.id
+        : undefined;
+  // Stored: the getter returns the variable, or the assignment itself (`() => (ready ??= …)`).
+  const returnedNodes = target ? [parent!, ...(variableOf(sourceCode, target)?.references ?? []).map((r) => r.identifier as TSESTree.Node)] : [value];
+  const getters: FunctionNode[] = [];
+  for (const node of returnedNodes) {
+    const returned = node.parent?.type === 'ReturnStatement' || (node.parent?.type === 'ArrowFunctionExpression' && node.parent.body === node);
+    const fn = returned ? enclosingFunctions(node)[0] : undefined;
+    const returns = fn && returnedExpressions(fn, true);
+    if (fn && returns?.length === 1 && returns[0] === node) getters.push(fn);
+  }
+  return getters;
 }
 
 /** Top-level bindings of a whole modelled module: default and namespace imports, `const x = require('m')`. */

@@ -25,7 +25,7 @@ const WORD_CACHE_SIZE = 5000;
 const wordCache = new Map<string, string[]>();
 
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper']);
-const KEY_QUALIFIERS = new Set(['service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
+const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
@@ -42,8 +42,11 @@ const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secr
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper/i;
 
-/** Words that can say where a key is used (`FIELD_ENCRYPTION_KEY`: field-level encryption) rather than name a field. */
-const SCOPE_WORDS = new Set(['field', 'column']);
+/**
+ * Words that can say where a key is used (`FIELD_ENCRYPTION_KEY`: field-level encryption, `endpointSecret`:
+ * a webhook endpoint's signing secret) rather than name a field or an address.
+ */
+const SCOPE_WORDS = new Set(['field', 'column', 'endpoint']);
 
 /** `field` in `FIELD_ENCRYPTION_KEY` qualifies the encryption that follows it; in `encryptionKeyField` it is what the name names. */
 function scopesStrongQualifier(parts: readonly string[], index: number): boolean {

@@ -79,6 +79,12 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, be
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
     if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
   }
+  // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`.
+  for (const use of uses) {
+    if (use.kind !== 'binding' || !BARE_CODE.has(use.name)) continue;
+    const fn = enclosingFunctionName(use.node);
+    if (fn && isSecretName(fn)) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
+  }
   // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
   if (depth < 2) {
     for (const use of uses) {
@@ -104,6 +110,21 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, be
 function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
   const chain = callChain(sourceCode, call);
   return chain.filter((c) => !chain.some((other) => other.receiver === c)).map((c) => c.node);
+}
+
+const BARE_CODE: ReadonlySet<string> = new Set(['code', 'codes']);
+
+/** The name of the function (declaration, named expression, variable, method or property) that contains `node`. */
+function enclosingFunctionName(node: TSESTree.Node): string | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
+    if (current.type !== 'ArrowFunctionExpression' && current.id) return current.id.name;
+    const holder = current.parent;
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+    if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property' || holder?.type === 'PropertyDefinition') && holder.key.type === 'Identifier') return holder.key.name;
+    return undefined;
+  }
+  return undefined;
 }
 
 function isBenignName(name: string): boolean {

@@ -202,7 +202,7 @@ export function jsonParseCall(sourceCode: SourceCode, node: TSESTree.Node): TSES
  * `node` when it calls one of `methods` of the built-in global `objectName` (`JSON.parse(…)`,
  * `Object.freeze(…)`), not of a local binding that shadows it.
  */
-function globalMethodCall(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, methods: ReadonlySet<string>): TSESTree.CallExpression | undefined {
+export function globalMethodCall(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, methods: ReadonlySet<string>): TSESTree.CallExpression | undefined {
   if (node.type !== 'CallExpression') return undefined;
   const callee = unwrapExpression(node.callee);
   if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== objectName) return undefined;

@@ -1,7 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { LIBRARIES } from '../model';
 import { resolveImportPath, type ImportPath } from './imports';
-import { resolveValues, type Constant, type ResolveContext } from './values';
+import { propertyName, resolveObjectLiteral, unwrapExpression } from './scope';
+import { resolveConstant, resolveValues, type Constant, type ResolveContext } from './values';
 
 /** A value given either as a constant or as a library's named constant (`CryptoJS.mode.ECB`, `constants.RSA_PKCS1_PADDING`). */
 export interface SymbolicValue {
@@ -15,9 +16,12 @@ export interface SymbolicValue {
  * The string/number constants an expression may be, or else the name of the
  * library member it refers to (the last path segment: `mode.ECB` → `ECB`).
  */
-export function symbolicValues(ctx: ResolveContext, node: TSESTree.Node): SymbolicValue[] {
+export function symbolicValues(ctx: ResolveContext, node: TSESTree.Node, depth = 0): SymbolicValue[] {
   const resolved = resolveValues(ctx, node).values.filter((v) => v.kind === 'string' || v.kind === 'number');
   if (resolved.length) return resolved.map((constant) => ({ value: constant.value as string | number, origin: constant.origin, constant }));
+  // `MODES[profile.mode]` over `const MODES = { cbc: CryptoJS.mode.CBC, ecb: CryptoJS.mode.ECB }`.
+  const entries = depth < 2 ? tableLookupEntries(ctx, node) : undefined;
+  if (entries) return entries.flatMap((entry) => symbolicValues(ctx, entry, depth + 1));
   try {
     const path = withProvidedPath(resolveImportPath(ctx.sourceCode, node));
     // Only members of an imported module (or a global namespace): a bare local name says nothing.
@@ -39,4 +43,24 @@ function withProvidedPath(path: ImportPath | undefined): ImportPath | undefined 
     }
   }
   return path;
+}
+
+/**
+ * The entries a computed lookup into a local object literal may pick: the one its
+ * constant key names, or, when the key is known only at run time and the caller
+ * counts every table entry, all of them. Undefined when it is no such lookup.
+ */
+function tableLookupEntries(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node[] | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'MemberExpression' || !expr.computed) return undefined;
+  const object = resolveObjectLiteral(ctx.sourceCode, expr.object);
+  if (!object) return undefined;
+  const values: TSESTree.Node[] = [];
+  const key = resolveConstant(ctx, expr.property);
+  for (const prop of object.properties) {
+    if (prop.type !== 'Property' || prop.kind !== 'init' || prop.method) continue;
+    if (key === undefined || String(key.value) === (prop.computed ? undefined : propertyName(prop.key))) values.push(prop.value);
+  }
+  if (key === undefined && !ctx.everyTableEntry) return undefined;
+  return values;
 }

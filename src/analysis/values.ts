@@ -13,9 +13,11 @@ import {
   enumMemberInitializer,
   enumMembers,
   findProperty,
+  globalMethodCall,
   memberName,
   propertyName,
   resolveObjectLiteral,
+  singleInitializer,
   unwrapExpression,
   variableOf,
   writesOf,
@@ -597,7 +599,8 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   if (node.object.type === 'ThisExpression') return union(classMemberValues(ctx.sourceCode, node, name).map(next), false);
   const object = resolveObjectLiteral(ctx.sourceCode, node.object);
   if (object) {
-    const value = findProperty(object, name);
+    // `{ ...defaults, ...overrides }.fieldKey`: the value a spread object of this file gives it.
+    const value = propertyOf(ctx.sourceCode, object, name);
     return value ? next(value) : NONE;
   }
   const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
@@ -632,11 +635,22 @@ function anyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (
   if (isProcessEnv(node.object)) return NONE;
   const key = next(node.property);
   if (key.complete && key.values.length === 1 && (key.values[0].kind === 'string' || key.values[0].kind === 'number')) {
+    const wanted = String(key.values[0].value);
     const object = resolveObjectLiteral(ctx.sourceCode, node.object);
-    const value = object && findProperty(object, String(key.values[0].value));
-    return value ? next(value) : NONE;
+    if (object) {
+      const value = findProperty(object, wanted);
+      return value ? next(value) : NONE;
+    }
+    const pair = fromEntriesPairs(ctx.sourceCode, node.object)?.find(([k]) => {
+      const name = resolveConstant(ctx, k);
+      return name !== undefined && String(name.value) === wanted;
+    });
+    return pair ? next(pair[1]) : NONE;
   }
   if (!ctx.everyTableEntry) return NONE;
+  // `keyring[kid]` over `Object.fromEntries([['2024-01', '…'], ['2024-07', '…']])`: any entry's value.
+  const pairs = fromEntriesPairs(ctx.sourceCode, node.object);
+  if (pairs) return union(pairs.map(([, value]) => next(value)), false);
   const object = resolveObjectLiteral(ctx.sourceCode, node.object);
   if (object) {
     const values: TSESTree.Node[] = [];
@@ -649,6 +663,32 @@ function anyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (
   const array = next(node.object);
   if (array.values.length === 1 && array.values[0].kind === 'array') return { values: [...(array.values[0].value as readonly Constant[])].slice(0, MAX_VALUES), complete: false };
   return NONE;
+}
+
+const FROM_ENTRIES: ReadonlySet<string> = new Set(['fromEntries']);
+
+/**
+ * The `[key, value]` pairs of an object built in place by `Object.fromEntries([[k, v], …])` (the
+ * expression itself or a const bound to it), like the entries of a `new Map([...])`.
+ */
+function fromEntriesPairs(sourceCode: SourceCode, node: TSESTree.Node): [TSESTree.Node, TSESTree.Node][] | undefined {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (!init) return undefined;
+    expr = unwrapExpression(init);
+  }
+  const call = globalMethodCall(sourceCode, expr, 'Object', FROM_ENTRIES);
+  const list = call?.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
+  if (list?.type !== 'ArrayExpression') return undefined;
+  const pairs: [TSESTree.Node, TSESTree.Node][] = [];
+  for (const entry of list.elements) {
+    if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2) continue;
+    const [k, v] = entry.elements;
+    if (k && v && k.type !== 'SpreadElement' && v.type !== 'SpreadElement') pairs.push([k, v]);
+  }
+  return pairs;
 }
 
 /**
@@ -686,10 +726,29 @@ function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.A
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
   const expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') return isEnvironmentParameter(expr);
   return (
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'Identifier' && expr.object.name === 'process') ||
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'MetaProperty')
   );
+}
+
+/**
+ * `env` in `function fromEnv(env = process.env) { … env.SIGNING_KEY … }`: a parameter whose default is
+ * the environment (tests pass another object; the program reads `process.env`). Found syntactically —
+ * the nearest enclosing function declaring that name — so that no scope manager is needed here.
+ */
+function isEnvironmentParameter(id: TSESTree.Identifier): boolean {
+  if (!/env/i.test(id.name)) return false; // the cheap test first: most identifiers are not such a parameter
+  for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
+    if (node.type !== 'FunctionDeclaration' && node.type !== 'FunctionExpression' && node.type !== 'ArrowFunctionExpression') continue;
+    for (const param of node.params) {
+      const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
+      if (pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' && pattern.left.name === id.name) return pattern.left !== id && isProcessEnv(pattern.right);
+      if (pattern.type === 'Identifier' && pattern.name === id.name) return false;
+    }
+  }
+  return false;
 }
 
 /** `process.env.NAME` / `process.env['NAME']` / `import.meta.env.NAME` → 'NAME'. */

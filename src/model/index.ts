@@ -7,7 +7,7 @@ import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from
 import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { predictableSources } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, predictableSources } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -74,6 +74,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   azureIdentity,
   keywardenKms,
   predictableSources,
+  lodashRandom,
+  lodashRandomModules,
   textEncoding,
   tlsOptions,
 ];
