@@ -49,7 +49,7 @@ const TIME_WORDS = new Set([
 
 /**
  * The first security use of the value produced by `source`, if any. `clock`: the source reads
- * the time (`Date.now()`, `new Date()`), so names about a moment end the search.
+ * the time (`Date.now()`, `new Date()`), so a name about a moment is not itself a secret's name.
  */
 export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clock = false): RandomnessUse | undefined {
   try {
@@ -70,7 +70,8 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, be
     visit: (node) => {
       sink = sink ?? sinks.get(node);
     },
-    stopAt: (use) => use.kind === 'binding' && benign(use.name),
+    // Time names do not stop the search: a timestamp hashed into a token (`issuedAt` → `sha256(email + issuedAt)`) still makes it.
+    stopAt: (use) => use.kind === 'binding' && isBenignName(use.name),
   });
   if (sink) return sink;
   for (const use of uses) {

@@ -63,6 +63,16 @@ export async function sweep(deleteExpired: () => Promise<void>) {
     },
   ],
   invalid: [
+    // A timestamp is still followed: hashed into a verification token, it makes the token guessable.
+    {
+      code: `import { createHash } from 'node:crypto';
+export function verificationToken(email: string) {
+  const issuedAt = Date.now();
+  const token = createHash('sha256').update(\`\${email}:\${issuedAt}\`).digest('hex');
+  return { token, expiresAt: issuedAt + 3_600_000 };
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 3, column: 20 }],
+    },
     // A time word does not excuse Math.random(): it is no clock.
     {
       code: `export function issue() {
