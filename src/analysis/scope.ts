@@ -162,6 +162,18 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
   return frozen ? resolveObjectLiteral(sourceCode, frozen, depth + 1) : undefined;
 }
 
+/**
+ * The expression itself, or, for a binding assigned once (`const path = \`transit/encrypt/…\``), the
+ * expression it was initialised with; undefined for a binding written more than once or not at all.
+ */
+export function initializedExpression(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return expr;
+  const variable = variableOf(sourceCode, expr);
+  const init = variable && singleInitializer(variable);
+  return init ? unwrapExpression(init) : undefined;
+}
+
 const ASSIGN: ReadonlySet<string> = new Set(['assign']);
 
 /**
@@ -170,13 +182,8 @@ const ASSIGN: ReadonlySet<string> = new Set(['assign']);
  * when the target is not a fresh literal or a source is not a literal we can read whole.
  */
 export function mergedObjectLiterals(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
-  let expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') {
-    const variable = variableOf(sourceCode, expr);
-    const init = variable && singleInitializer(variable);
-    if (!init) return undefined;
-    expr = unwrapExpression(init);
-  }
+  const expr = initializedExpression(sourceCode, node);
+  if (!expr) return undefined;
   const call = globalMethodCall(sourceCode, expr, 'Object', ASSIGN);
   if (!call || call.arguments.length < 2 || unwrapExpression(call.arguments[0]).type !== 'ObjectExpression') return undefined;
   const objects = call.arguments.map((arg) => (arg.type === 'SpreadElement' ? undefined : resolveObjectLiteral(sourceCode, arg)));

@@ -14,10 +14,10 @@ import {
   enumMembers,
   findProperty,
   globalMethodCall,
+  initializedExpression,
   memberName,
   propertyName,
   resolveObjectLiteral,
-  singleInitializer,
   unwrapExpression,
   variableOf,
   writesOf,
@@ -672,13 +672,8 @@ const FROM_ENTRIES: ReadonlySet<string> = new Set(['fromEntries']);
  * expression itself or a const bound to it), like the entries of a `new Map([...])`.
  */
 function fromEntriesPairs(sourceCode: SourceCode, node: TSESTree.Node): [TSESTree.Node, TSESTree.Node][] | undefined {
-  let expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') {
-    const variable = variableOf(sourceCode, expr);
-    const init = variable && singleInitializer(variable);
-    if (!init) return undefined;
-    expr = unwrapExpression(init);
-  }
+  const expr = initializedExpression(sourceCode, node);
+  if (!expr) return undefined;
   const call = globalMethodCall(sourceCode, expr, 'Object', FROM_ENTRIES);
   const list = call?.arguments.length === 1 ? unwrapExpression(call.arguments[0]) : undefined;
   if (list?.type !== 'ArrayExpression') return undefined;

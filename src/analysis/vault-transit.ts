@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { NODE_VAULT_COMMANDS, NODE_VAULT_MODULE, VAULT_TRANSIT_ENDPOINTS, VAULT_TRANSIT_PATH, type VaultTransitEndpoint } from '../model/vault-transit';
 import { descendants } from './ast';
 import { resolveImportPath } from './imports';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Calls to Vault Transit over HTTP (see src/model/vault-transit.ts): any call whose first
@@ -61,13 +61,8 @@ function nodeVaultCommand(sourceCode: SourceCode, call: TSESTree.CallExpression)
 }
 
 function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEndpoint | undefined {
-  let node = unwrapExpression(arg);
-  if (node.type === 'Identifier') {
-    const variable = variableOf(sourceCode, node);
-    const init = variable && singleInitializer(variable);
-    if (!init) return undefined;
-    node = unwrapExpression(init);
-  }
+  const node = initializedExpression(sourceCode, arg);
+  if (!node) return undefined;
   const text = node.type === 'Literal' && typeof node.value === 'string' ? node.value : node.type === 'TemplateLiteral' ? node.quasis.map((q) => q.value.cooked ?? '').join('${}') : undefined;
   const match = text === undefined ? null : VAULT_TRANSIT_PATH.exec(text);
   return match ? VAULT_TRANSIT_ENDPOINTS[match[1]] : undefined;
