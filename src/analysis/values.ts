@@ -386,11 +386,6 @@ function variableValue(
 }
 
 /**
- * `const key = Buffer.alloc(32); randomFillSync(key)`: an allocation written
- * into afterwards (filled, element-assigned, handed to a filler) is not the
- * zeros it was allocated as.
- */
-/**
  * The value a write gives its binding: the written expression, or, when the binding is an
  * element of an array pattern (`[key, iv] = …`), that element of the constant arrays it can be.
  * Anything else in a pattern (a default, a nested pattern, a rest element) is not resolved.
@@ -415,6 +410,11 @@ function destructuredElement(write: TSESLint.Scope.Reference, next: (n: TSESTree
   return value;
 }
 
+/**
+ * `const key = Buffer.alloc(32); randomFillSync(key)`: an allocation written
+ * into afterwards (filled, element-assigned, handed to a filler) is not the
+ * zeros it was allocated as.
+ */
 function withoutFilledAllocations(ctx: ResolveContext, variable: TSESLint.Scope.Variable, use: TSESTree.Node, resolution: Resolution): Resolution {
   const allocated = (c: Constant) => c.kind === 'bytes' && (c.encoding === 'zeros' || c.encoding === 'fill');
   if (!resolution.values.some(allocated)) return resolution;
