@@ -47,3 +47,8 @@ export function insideFunction(node: TSESTree.Node): boolean {
   }
   return false;
 }
+
+/** Does `node` lie inside `outer` (or is it `outer`)? Both from the same parse. */
+export function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
+  return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
+}

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
@@ -496,7 +497,7 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
   const isKey = (node: TSESTree.Node) => refs.has(node);
   let wipes: Set<TSESTree.Node> | undefined;
-  const wipesInside = (branch: TSESTree.Node) => [...(wipes ??= wipeCalls(sourceCode, bytes))].some((w) => isInside(w, branch));
+  const wipesInside = (branch: TSESTree.Node) => [...(wipes ??= wipeCalls(sourceCode, bytes))].some((w) => isWithin(w, branch));
   const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
   const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
   const absent = (test: TSESTree.Node): boolean => {
@@ -586,9 +587,4 @@ function isTextDecode(sourceCode: SourceCode, call: TSESTree.CallExpression): bo
 
 function isStringLiteral(node: TSESTree.Node): boolean {
   return (node.type === 'Literal' && typeof node.value === 'string') || node.type === 'TemplateLiteral';
-}
-
-function isInside(node: TSESTree.Node, ancestor: TSESTree.Node): boolean {
-  for (let n: TSESTree.Node | undefined = node; n; n = n.parent) if (n === ancestor) return true;
-  return false;
 }

@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
+import { isWithin } from './ast';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
 import { LIBRARY_CONSTANT_NAMES, libraryConstant } from '../model';
@@ -373,7 +374,7 @@ function variableValue(
   const useFunction = enclosingFunction(use);
   const dominating = [...before].reverse().find((w) => {
     const stmtBlock = containingBlock(w.identifier as TSESTree.Node);
-    return enclosingFunction(w.identifier as TSESTree.Node) === useFunction && stmtBlock !== undefined && isAncestor(stmtBlock, use);
+    return enclosingFunction(w.identifier as TSESTree.Node) === useFunction && stmtBlock !== undefined && isWithin(use, stmtBlock);
   });
   if (!dominating) {
     // Writes happen elsewhere (other functions, callbacks): constants among them are defaults at best.
@@ -480,10 +481,6 @@ function containingBlock(node: TSESTree.Node): TSESTree.Node | undefined {
     if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return undefined;
   }
   return undefined;
-}
-
-function isAncestor(ancestor: TSESTree.Node, node: TSESTree.Node): boolean {
-  return ancestor.range[0] <= node.range[0] && node.range[1] <= ancestor.range[1];
 }
 
 /**
