@@ -8,7 +8,7 @@ import { externalDeclaration, type ExternalDeclaration } from './external-declar
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { isSettingsLookup, receiverName } from './config-lookup';
-import { isConstructedWith, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -665,7 +665,7 @@ function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
   // `private key: CryptoKey | null = null` holds nothing yet: the key is what a method assigns later.
-  if (field?.type === 'PropertyDefinition' && field.value && !isEmptyValue(field.value)) return { value: field.value, at: field.key };
+  if (field?.type === 'PropertyDefinition' && field.value && !isNoValueLiteral(field.value)) return { value: field.value, at: field.key };
   // `constructor(private readonly secret: string)`: the field holds what the parameter receives.
   const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
   for (const param of ctor?.type === 'MethodDefinition' ? ctor.value.params : []) {
@@ -677,7 +677,7 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
     // `this.key = null` on close clears the field: it is not another value of the key.
-    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name && !isEmptyValue(node.right)) {
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name && !isNoValueLiteral(node.right)) {
       found.push({ value: node.right, at: node.left.property });
     }
     if (node !== cls && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) return;
@@ -690,12 +690,6 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   };
   for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
   return found.length === 1 ? found[0] : undefined;
-}
-
-/** `null`, `undefined`, `void 0`: a field that holds no key (yet, or any more). */
-function isEmptyValue(node: TSESTree.Node): boolean {
-  const value = unwrapExpression(node);
-  return (value.type === 'Literal' && value.value === null && !('regex' in value)) || (value.type === 'Identifier' && value.name === 'undefined') || (value.type === 'UnaryExpression' && value.operator === 'void');
 }
 
 /** `this.key` → 'key', `this.#key` → '#key' (a private field is a field of its own name). */

@@ -60,15 +60,22 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** `null`, `void 0` or `undefined` as written (`undefined` by name: no scope is consulted). */
+export function isNoValueLiteral(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Literal') return expr.value === null && !('regex' in expr && expr.regex) && !('bigint' in expr && expr.bigint);
+  if (expr.type === 'UnaryExpression') return expr.operator === 'void';
+  return expr.type === 'Identifier' && expr.name === 'undefined';
+}
+
 /**
  * An expression that stands for no value: `undefined`, `null`, `void 0`, or a constant bound to
  * one (`const CONTEXT = undefined`): an option given that way is an option not given.
  */
 export function isNoValue(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
   const expr = unwrapExpression(node);
-  if (expr.type === 'Literal') return expr.value === null && !('regex' in expr && expr.regex) && !('bigint' in expr && expr.bigint);
-  if (expr.type === 'UnaryExpression') return expr.operator === 'void';
-  if (expr.type !== 'Identifier' || depth > 4) return false;
+  if (expr.type !== 'Identifier') return isNoValueLiteral(expr);
+  if (depth > 4) return false;
   const variable = variableOf(sourceCode, expr);
   if (!variable || variable.defs.length === 0) return expr.name === 'undefined';
   const init = singleInitializer(variable);
