@@ -6,7 +6,7 @@ import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
 import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
-import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { initializedExpression, memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -228,11 +228,12 @@ function isCollectionKey(sourceCode: SourceCode, use: ValueUse): boolean {
   if (callee.type !== 'MemberExpression' || !method || !COLLECTION_METHODS.has(method)) return false;
   if (use.index !== 0 && !(use.index === 1 && method === 'set')) return false;
   const receiver = unwrapExpression(callee.object);
+  const initialized = receiver.type === 'Identifier' ? initializedExpression(sourceCode, receiver) : undefined;
   const inits =
-    receiver.type === 'Identifier'
-      ? [variableOf(sourceCode, receiver)].flatMap((v) => (v && singleInitializer(v) ? [singleInitializer(v)!] : []))
-      : receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression'
-        ? classMemberValues(sourceCode, receiver, memberName(receiver) ?? '')
+    receiver.type === 'MemberExpression' && receiver.object.type === 'ThisExpression'
+      ? classMemberValues(sourceCode, receiver, memberName(receiver) ?? '')
+      : initialized
+        ? [initialized]
         : [];
   return inits.length > 0 && inits.every((init) => {
     const made = unwrapExpression(init);
