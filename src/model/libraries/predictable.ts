@@ -19,6 +19,7 @@ export const predictableSources: LibraryModel = {
 const LODASH_RANDOM = 'draws from Math.random: its output can be predicted from a few samples';
 /** General-purpose helpers (jitter, shuffles are fine): only a security use of their output is a finding. */
 const GENERAL_PURPOSE = { deprecated: LODASH_RANDOM, facts: { generalPurpose: true } };
+const LODASH_RANDOM_HELPERS = ['random', 'sample', 'sampleSize', 'shuffle'];
 
 /**
  * lodash's random helpers are Math.random underneath (`_.random(100000, 999999)` for an OTP,
@@ -27,12 +28,12 @@ const GENERAL_PURPOSE = { deprecated: LODASH_RANDOM, facts: { generalPurpose: tr
 export const lodashRandom: LibraryModel = {
   id: 'lodash',
   roots: [{ module: 'lodash' }, { module: 'lodash-es', esm: true }],
-  apis: ['random', 'sample', 'sampleSize', 'shuffle'].map((name) => call(name, 'insecure-random', {}, GENERAL_PURPOSE)),
+  apis: LODASH_RANDOM_HELPERS.map((name) => call(name, 'insecure-random', {}, GENERAL_PURPOSE)),
 };
 
 /** The per-method packages and paths: `import random from 'lodash/random'`, `require('lodash.random')`. */
 export const lodashRandomModules: LibraryModel = {
   id: 'lodash',
-  roots: ['random', 'sample', 'sampleSize', 'shuffle'].flatMap((name) => [{ module: `lodash/${name}` }, { module: `lodash.${name.toLowerCase()}` }, { module: `lodash-es/${name}`, esm: true }]),
+  roots: LODASH_RANDOM_HELPERS.flatMap((name) => [{ module: `lodash/${name}` }, { module: `lodash.${name.toLowerCase()}` }, { module: `lodash-es/${name}`, esm: true }]),
   apis: [call('', 'insecure-random', {}, GENERAL_PURPOSE)],
 };
