@@ -13,8 +13,8 @@
  * The server's debounce is set to 0 (initializationOptions.debounceMs), so the
  * latency is the server's own work plus the LSP round trip, not the typing delay.
  * Like any edit to an open document, each change is parsed incrementally by the
- * server (only the top-level statements the edit touched, in files of 4,000
- * characters or more: src/server/lint/incremental-parser.ts); the baselines
+ * server (only the top-level statements the edit touched:
+ * src/server/lint/incremental-parser.ts); the baselines
  * parse the whole text, as a bare ESLint run does.
  *
  * To tell the server's own overhead from the rules' cost, it also prints the
@@ -235,7 +235,7 @@ async function latency(server: Server): Promise<boolean> {
   console.log(`\nLatency didChange → publishDiagnostics (debounce 0; p50/p95 over ${ROUNDS} rounds, ${Math.max(5, Math.round(ROUNDS / 3))} for 10,000 lines)`);
   console.log('  bare ESLint parse = ESLint Linter, same parser and language settings, no rules (the target\'s baseline); for reference:');
   console.log('  the parser alone, and ESLint with one trivial core rule (no-debugger: the floor of any ESLint-based linter, see eslintWithOneCoreRule)');
-  console.log('  the server re-parses only the statements each edit touched (files of 4,000+ characters); the baselines parse the whole text');
+  console.log('  the server re-parses only the statements each edit touched; the baselines parse the whole text');
   console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   1 core rule p95   p50 ratio   p95 ratio   target');
   let allMet = true;
   const cpuRows: CpuRow[] = [];
