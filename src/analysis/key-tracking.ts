@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
@@ -8,6 +8,7 @@ import { externalDeclaration, type ExternalDeclaration } from './external-declar
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { isSettingsLookup, receiverName } from './config-lookup';
+import { reachingWrites } from './reaching-writes';
 import { isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
@@ -531,7 +532,7 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     return own;
   }
   const init = singleInitializer(variable);
-  if (!init) return own;
+  if (!init) return reassignedKey(variable, node, own, next) ?? own;
   const inner = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
   const api = inner.type === 'CallExpression' || inner.type === 'NewExpression' ? apiCallAt(ctx.sourceCode, inner) : undefined;
   if (api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
@@ -547,6 +548,26 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }
   return own;
+}
+
+/**
+ * A binding given a new value before a use holds another key there: in
+ * `var key = consumerSecret + '&' + tokenSecret; if (rsa) { key = this.privateKey; sign(key) } else mac(key)`
+ * the signature's key is the private key, not the HMAC secret. A use that an
+ * assignment overriding an earlier write always reaches (no other write in
+ * between) is that assignment's key: the value's own identity when it has one,
+ * else this version of the binding. Undefined for uses the first write reaches.
+ */
+function reassignedKey(
+  variable: TSESLint.Scope.Variable,
+  use: TSESTree.Identifier,
+  own: Identity,
+  next: (n: TSESTree.Node) => Identity | undefined,
+): Identity | undefined {
+  const { dominating, later } = reachingWrites(variable, use);
+  if (!dominating || later.length > 0 || dominating === writesOf(variable)[0]) return undefined;
+  const at = dominating.identifier as TSESTree.Identifier;
+  return next(dominating.writeExpr as TSESTree.Node) ?? { ...own, id: `${own.id}=${at.range[0]}`, definition: at };
 }
 
 /** The property a destructured binding reads: `JWT_SECRET` of `{ JWT_SECRET }`, `A` of `{ A: secret }`. */

@@ -3,7 +3,7 @@ import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { identifierWords } from './identifier-words';
 import type { ArgRole } from '../model/types';
 import type { SourceCode } from './scope';
-import { valueUses } from './value-flow';
+import { valueUses, type ValueUse } from './value-flow';
 
 /**
  * What a predictable value (`Math.random()`, `Date.now()`) ends up being used
@@ -35,6 +35,7 @@ const BENIGN_WORDS = new Set([
   'colour', 'hue', 'animation', 'position', 'offset', 'width', 'height', 'opacity', 'duration', 'index', 'idx', 'test', 'mock', 'fake', 'demo',
   'placeholder', 'expires', 'expiry', 'expiration', 'ttl', 'timestamp', 'created', 'updated', 'time', 'date', 'elapsed', 'start', 'end', 'count',
   'length', 'percent', 'weight', 'score', 'cache', 'react', 'label', 'name', 'title', 'message', 'greeting', 'quote', 'tip', 'avatar',
+  'comment', 'comments', 'note', 'notes', 'description',
 ]);
 
 /**
@@ -45,6 +46,8 @@ const BENIGN_WORDS = new Set([
 const TIME_WORDS = new Set([
   'at', 'last', 'next', 'since', 'until', 'deadline', 'cleanup', 'now', 'epoch', 'age', 'ms', 'millis', 'seconds', 'secs', 'sec',
   'minutes', 'hours', 'days', 'when', 'ago', 'previous', 'prev', 'tick', 'clock', 'uptime', 'latency', 'stamp', 'refreshed', 'seen',
+  // JWT claims (RFC 7519): issued at, not before, expiration time.
+  'iat', 'nbf', 'exp',
 ]);
 
 /**
@@ -53,15 +56,39 @@ const TIME_WORDS = new Set([
  */
 export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clock = false): RandomnessUse | undefined {
   try {
-    const benign = clock ? (name: string) => isBenignName(name) || identifierWords(name).some((w) => TIME_WORDS.has(w)) : isBenignName;
-    return useFrom(sourceCode, source, 0, benign);
+    const isTimeName = (name: string) => identifierWords(name).some((w) => TIME_WORDS.has(w));
+    const benign = clock ? (name: string) => isBenignName(name) || isTimeName(name) : isBenignName;
+    // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
+    // the record is about something else, its name (`tokenData`) does not make the time a secret.
+    const stopAt = clock ? (use: ValueUse) => isBenignBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) : isBenignBinding;
+    return useFrom(sourceCode, source, 0, benign, stopAt);
   } catch {
     // unexpected shapes: no verdict
     return undefined;
   }
 }
 
-function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, benign: (name: string) => boolean): RandomnessUse | undefined {
+/** A binding whose name is about presentation, timing or bookkeeping: the search stops there. */
+function isBenignBinding(use: ValueUse): boolean {
+  return use.kind === 'binding' && isBenignName(use.name);
+}
+
+function useName(use: ValueUse): string {
+  return use.kind === 'binding' ? use.name : '';
+}
+
+/** `{ iat: v }` (a property of an object literal), not `const iat = v`. */
+function isPropertyKey(use: ValueUse): boolean {
+  return use.kind === 'binding' && use.node.parent?.type === 'Property' && use.node.parent.key === use.node;
+}
+
+function useFrom(
+  sourceCode: SourceCode,
+  start: TSESTree.Node,
+  depth: number,
+  benign: (name: string) => boolean,
+  stopAt: (use: ValueUse) => boolean,
+): RandomnessUse | undefined {
   const sinks = sensitiveArguments(sourceCode);
   let sink: RandomnessUse | undefined;
   const uses = valueUses(sourceCode, start, {
@@ -70,8 +97,8 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, be
     visit: (node) => {
       sink = sink ?? sinks.get(node);
     },
-    // Time names do not stop the search: a timestamp hashed into a token (`issuedAt` → `sha256(email + issuedAt)`) still makes it.
-    stopAt: (use) => use.kind === 'binding' && isBenignName(use.name),
+    // Time names of variables do not stop the search: a timestamp hashed into a token (`issuedAt` → `sha256(email + issuedAt)`) still makes it.
+    stopAt,
   });
   if (sink) return sink;
   for (const use of uses) {
@@ -93,13 +120,13 @@ function useFrom(sourceCode: SourceCode, start: TSESTree.Node, depth: number, be
       const call = apiCallAt(sourceCode, use.call);
       // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
       if (call?.api.operation === 'encode') {
-        const found = useFrom(sourceCode, call.node, depth + 1, benign);
+        const found = useFrom(sourceCode, call.node, depth + 1, benign, stopAt);
         if (found) return found;
         continue;
       }
       if (call?.api.operation !== 'hash') continue;
       for (const output of digestOutputs(sourceCode, call)) {
-        const found = useFrom(sourceCode, output, depth + 1, benign);
+        const found = useFrom(sourceCode, output, depth + 1, benign, stopAt);
         if (found) return found;
       }
     }

@@ -20,6 +20,8 @@ export function shannonEntropy(text: string): number {
 const HEX = /^(?:0x)?[0-9a-fA-F]+$/;
 const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const BASE64URL = /^[A-Za-z0-9_-]+={0,2}$/;
+/** An absolute URL (`scheme://…`) or a URN. */
+const URI = /^(?:[a-z][a-z0-9+.-]*:\/\/[^\s/]+(?:[/?#]\S*)?|urn:[a-z0-9][a-z0-9-]{0,31}:\S+)$/i;
 
 /** Lengths in bytes of common symmetric keys, HMAC keys and seeds. */
 const KEY_BYTE_LENGTHS = new Set([16, 20, 24, 32, 48, 64, 128]);
@@ -59,8 +61,10 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
       return { looksLikeKey: true, shape: BASE64.test(value) ? 'base64' : 'base64url', byteLength: decoded.length, reason: `${decoded.length}-byte base64` };
     }
   }
-  // Long random-looking strings with symbols (generated passphrases).
-  if (value.length >= 16 && !/\s/.test(value) && shannonEntropy(value) >= 4.2) {
+  // Long random-looking strings with symbols (generated passphrases). A URL or URN
+  // (`http://www.w3.org/2001/04/xmlenc#aes128-cbc`, `urn:oasis:names:…`) names
+  // something; its entropy comes from the words of its path, not from a generator.
+  if (value.length >= 16 && !/\s/.test(value) && !URI.test(value) && shannonEntropy(value) >= 4.2) {
     return { looksLikeKey: true, shape: 'passphrase', reason: 'high-entropy string' };
   }
   return { looksLikeKey: false, reason: 'low entropy' };

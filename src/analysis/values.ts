@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { isWithin } from './ast';
+import { reachingWrites } from './reaching-writes';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
 import { LIBRARY_CONSTANT_NAMES, libraryConstant } from '../model';
@@ -370,17 +371,11 @@ function variableValue(
     // A write after the use (in a loop or a callback) cannot be proven to precede it.
     return only.range[0] < use.range[0] || isDeclarationInit(only) ? written(writes[0]) : mark(written(writes[0]), { fallback: true });
   }
-  const before = writes.filter((w) => (w.writeExpr as TSESTree.Node).range[1] <= use.range[0]);
-  const useFunction = enclosingFunction(use);
-  const dominating = [...before].reverse().find((w) => {
-    const stmtBlock = containingBlock(w.identifier as TSESTree.Node);
-    return enclosingFunction(w.identifier as TSESTree.Node) === useFunction && stmtBlock !== undefined && isWithin(use, stmtBlock);
-  });
+  const { dominating, later } = reachingWrites(variable, use);
   if (!dominating) {
     // Writes happen elsewhere (other functions, callbacks): constants among them are defaults at best.
     return mark(union(writes.map(written), false), { fallback: true });
   }
-  const later = before.filter((w) => (w.writeExpr as TSESTree.Node).range[0] > (dominating.writeExpr as TSESTree.Node).range[0]);
   const base = written(dominating);
   if (later.length === 0) return base;
   return union([base, mark(union(later.map(written)), { fallback: true })], false);
@@ -456,31 +451,6 @@ function patternDefault(pattern: TSESTree.Node, name: string): TSESTree.Node | u
     default:
       return undefined;
   }
-}
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
-
-function enclosingFunction(node: TSESTree.Node): FunctionNode | TSESTree.Program | undefined {
-  for (let n: TSESTree.Node | undefined = node.parent; n; n = n.parent) {
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression' || n.type === 'Program') return n;
-  }
-  return undefined;
-}
-
-/** The block (or program/function body) whose statement list holds the statement containing `node`. */
-function containingBlock(node: TSESTree.Node): TSESTree.Node | undefined {
-  let child = node;
-  for (let n: TSESTree.Node | undefined = node.parent; n; child = n, n = n.parent) {
-    if (n.type === 'BlockStatement' || n.type === 'Program' || n.type === 'StaticBlock') return n;
-    // Writes in a condition, loop or a short-circuit are not unconditional.
-    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression' || n.type === 'LogicalExpression' || n.type === 'SwitchCase') {
-      if (n.type === 'IfStatement' && n.test === child) continue;
-      return n;
-    }
-    if (n.type === 'ForStatement' || n.type === 'ForInStatement' || n.type === 'ForOfStatement' || n.type === 'WhileStatement' || n.type === 'DoWhileStatement') return n;
-    if (n.type === 'FunctionDeclaration' || n.type === 'FunctionExpression' || n.type === 'ArrowFunctionExpression') return undefined;
-  }
-  return undefined;
 }
 
 /**

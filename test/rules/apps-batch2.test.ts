@@ -1,0 +1,128 @@
+import noHardcodedKey from '../../rules/no-hardcoded-key';
+import noInsecureRandomness from '../../rules/no-insecure-randomness';
+import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
+import { createRuleTester } from './rule-tester';
+
+// False positives found by linting a second batch of application packages
+// (bench/apps2-packages.json, reviewed in docs/benchmark-review.md), each with
+// the look-alike that must still be reported.
+const ruleTester = createRuleTester();
+
+// samlify's urn.js: XML Encryption algorithm identifiers under names like AES_128.
+const algorithmUris = `export const algorithms = {
+  encryption: {
+    data: {
+      AES_128: 'http://www.w3.org/2001/04/xmlenc#aes128-cbc',
+      AES_256_GCM: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',
+    },
+    key: { RSA_OAEP_MGF1P: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p' },
+  },
+};
+export const SIGNING_KEY_FORMAT = 'urn:oasis:names:tc:SAML:2.0:nameid-format:persistent';
+`;
+
+ruleTester.run('no-hardcoded-key (application packages, batch 2)', noHardcodedKey, {
+  valid: [{ name: 'algorithm URIs and URNs under key-like names are identifiers, not key material', code: algorithmUris }],
+  invalid: [
+    {
+      name: 'a generated passphrase under a key name is still key material',
+      code: `export const SIGNING_KEY = 'k9#Qz!vW2@xL7pR4&mN8';`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 1,
+          column: 28,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { envVar: 'SIGNING_KEY', format: 'the same string' },
+              output: `export const SIGNING_KEY = requireEnv('SIGNING_KEY');
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+// nodemailer's XOAUTH2 service-account JWT: the clock gives the claims' iat and exp.
+const jwtClaims = `import jwt from 'jsonwebtoken';
+export function serviceAccountToken(clientEmail: string, privateKey: string): string {
+  const iat = Math.floor(Date.now() / 1000);
+  const tokenData = { iss: clientEmail, scope: 'https://mail.google.com/', aud: 'https://oauth2.googleapis.com/token', iat, exp: iat + 3600 };
+  return jwt.sign(tokenData, privateKey, { algorithm: 'RS256' });
+}
+`;
+// verdaccio-htpasswd: an htpasswd line ends with a comment saying when it was created.
+const htpasswdLine = `export function addUserToHTPasswd(body: string, user: string, hash: string): string {
+  const comment = 'autocreated ' + new Date().toJSON();
+  return body + user + ':' + hash + ':' + comment + '\\n';
+}
+`;
+
+ruleTester.run('no-insecure-randomness (application packages, batch 2)', noInsecureRandomness, {
+  valid: [
+    { name: "a clock read kept as a JWT's iat/exp claims, in an object named for the token", code: jwtClaims },
+    { name: 'a creation date in the comment of an htpasswd line', code: htpasswdLine },
+  ],
+  invalid: [
+    {
+      name: 'a clock read as the id field of a session record is still a predictable session id',
+      code: `export function newSession(userId: string) {
+  const session = { id: Date.now().toString(36), userId, createdAt: Date.now() };
+  return session;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 25 }],
+    },
+    {
+      name: 'a clock read under a time name and hashed into a token field is still reported',
+      code: `import { createHash } from 'node:crypto';
+export function verificationRecord(email: string) {
+  const issuedAt = Date.now();
+  return { token: createHash('sha256').update(email + issuedAt).digest('hex'), issuedAt };
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 3, column: 20 }],
+    },
+  ],
+});
+
+// The oauth package's OAuth 1.0a signer: one variable holds the HMAC secret, and the RSA branch
+// assigns the private key to it just before signing.
+const oauthSigner = `import crypto from 'node:crypto';
+export class OAuth {
+  constructor(private consumerSecret: string, private privateKey: string, private method: string) {}
+  createSignature(signatureBase: string, tokenSecret: string): string {
+    let key = this.consumerSecret + '&' + tokenSecret;
+    if (this.method === 'RSA-SHA256') {
+      key = this.privateKey || '';
+      return crypto.createSign('RSA-SHA256').update(signatureBase).sign(key, 'base64');
+    }
+    return crypto.createHmac('sha256', key).update(signatureBase).digest('base64');
+  }
+}
+`;
+
+ruleTester.run('no-key-reuse-across-purposes (application packages, batch 2)', noKeyReuse, {
+  valid: [{ name: 'a variable given another key before one of its uses holds two keys', code: oauthSigner }],
+  invalid: [
+    {
+      name: 'a reassignment that every use sees is still one key: signing and decryption with it are reuse',
+      code: `import crypto from 'node:crypto';
+export function signAndOpen(pem: string, data: Buffer): Buffer[] {
+  let key: crypto.KeyObject | string = pem;
+  key = crypto.createPrivateKey(key);
+  const signature = crypto.sign('sha256', data, key);
+  const opened = crypto.privateDecrypt(key, data);
+  return [signature, opened];
+}`,
+      errors: [{ messageId: 'reusedKeyPair', line: 3, column: 7 }],
+    },
+  ],
+});
