@@ -8,7 +8,7 @@ import { isExplicitSecretName, isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
-import { envVarName } from '../src/analysis/values';
+import { envVarName, type ResolveContext } from '../src/analysis/values';
 import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
 import { createRule } from '../src/util/create-rule';
 
@@ -109,13 +109,11 @@ export default createRule<Options, MessageIds>({
         }
         // Keys and secrets (anything used as a key in this file, or a secret-named env var) in logs.
         if (!options.checkLoggedSecrets) return;
-        const keyNames = new Set<string>();
-        for (const key of trackKeys(ctx)) if (key.uses.length > 0 && key.origin !== 'kms' && key.origin !== 'parameter') keyNames.add(key.name);
-        for (const bytes of findKeyBytes(ctx)) keyNames.add(bytes.id.name);
+        const keys = keysInFile(ctx);
         // With no key in the file, only secret-named env vars and bindings can be logged: skip the walk for loggers otherwise.
-        if (keyNames.size === 0 && !sourceCode.text.includes('env') && !SECRET_WORD.test(sourceCode.text)) return;
+        if (keys.names.size === 0 && !sourceCode.text.includes('env') && !SECRET_WORD.test(sourceCode.text)) return;
         for (const node of loggedExpressions()) {
-          const name = secretName(node, keyNames);
+          const name = secretName(node, keys);
           if (!name) continue;
           const sink = sinkOf(sourceCode, node);
           if (!sink || sink.kind !== 'log' || reported.has(sink.node)) continue;
@@ -207,17 +205,45 @@ export default createRule<Options, MessageIds>({
       return !!value && !!envVarName(unwrapExpression(value));
     }
 
-    function secretName(node: TSESTree.Node, keyNames: ReadonlySet<string>): string | undefined {
+    /**
+     * What this file uses as a key (not KMS key ids, not parameters, whose values the
+     * callers decide): the bindings that hold one, and the names of the rest
+     * (`process.env.X`, `this.key`). Bindings, not names: a `key` logged in one function
+     * is not the `key` another function decrypts with (a record's keys in a loop).
+     */
+    function keysInFile(ctx: ResolveContext): { names: ReadonlySet<string>; variables: ReadonlySet<unknown> } {
+      const names = new Set<string>();
+      const variables = new Set<unknown>();
+      const holder = (node: TSESTree.Node | undefined) => {
+        const inner = node && unwrapExpression(node);
+        const variable = inner?.type === 'Identifier' ? variableOf(sourceCode, inner) : undefined;
+        if (variable) variables.add(variable);
+      };
+      for (const key of trackKeys(ctx)) {
+        if (key.uses.length === 0 || key.origin === 'kms' || key.origin === 'parameter') continue;
+        names.add(key.name);
+        holder(key.definition);
+        for (const use of key.uses) holder(use.arg);
+      }
+      for (const bytes of findKeyBytes(ctx)) {
+        names.add(bytes.id.name);
+        variables.add(bytes.variable);
+      }
+      return { names, variables };
+    }
+
+    function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
       const env = envVarName(node);
-      if (env) return isSecretName(env) || keyNames.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
+      if (env) return isSecretName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
       if (node.type === 'Identifier') {
-        if (!variableOf(sourceCode, node)) return undefined;
+        const variable = variableOf(sourceCode, node);
+        if (!variable) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        return keyNames.has(node.name) || isExplicitSecretName(node.name) ? node.name : undefined;
+        return keys.variables.has(variable) || isExplicitSecretName(node.name) ? node.name : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);
-        if (keyNames.has(text)) return text;
+        if (keys.names.has(text)) return text;
         // `config.jwtSecret` where `config = { jwtSecret: process.env.JWT_SECRET ?? '' }`.
         const name = memberName(node);
         return name && isSecretName(name) && configuredFromEnv(node.object, name) ? text : undefined;

@@ -1,11 +1,12 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
+import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
 
-// False positives found by linting a second batch of application packages
-// (bench/apps2-packages.json, reviewed in docs/benchmark-review.md), each with
-// the look-alike that must still be reported.
+// False positives found by linting batches of application packages
+// (bench/apps2-packages.json, bench/apps3-packages.json, reviewed in
+// docs/benchmark-review.md), each with the look-alike that must still be reported.
 const ruleTester = createRuleTester();
 
 // samlify's urn.js: XML Encryption algorithm identifiers under names like AES_128.
@@ -123,6 +124,46 @@ export function signAndOpen(pem: string, data: Buffer): Buffer[] {
   return [signature, opened];
 }`,
       errors: [{ messageId: 'reusedKeyPair', line: 3, column: 7 }],
+    },
+  ],
+});
+
+// @workos-inc/node (batch 3): one bundled file encrypts with a key named \`key\`, and a
+// feature-flag evaluator elsewhere in it logs the invalid keys of a context record.
+const vaultAndFlags = (logged: string) => `import { createCipheriv, randomBytes } from 'node:crypto';
+export class Vault {
+  seal(plaintext: Buffer): { key: Buffer; sealed: Buffer } {
+    const key = randomBytes(32);
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    ${logged}
+    const sealed = Buffer.concat([iv, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()]);
+    return { key, sealed };
+  }
+}
+export class Evaluator {
+  constructor(private logger?: { warn(message: string): void }) {}
+  normalize(record: Record<string, unknown>): string[] {
+    const typedKeys: string[] = [];
+    for (const key of Object.keys(record)) {
+      if (!/^[a-z_]+$/.test(key)) {
+        this.logger?.warn(\`Ignoring invalid target type in evaluation context: \${key}\`);
+        continue;
+      }
+      typedKeys.push(key);
+    }
+    return typedKeys;
+  }
+}
+`;
+
+ruleTester.run('no-plaintext-data-key-exposure (application packages, batch 3)', noPlaintextDataKeyExposure, {
+  valid: [{ name: "a record's keys logged in one class are not the key named key in another", code: vaultAndFlags("console.debug('sealing', plaintext.length, 'bytes');") }],
+  invalid: [
+    {
+      name: 'the key itself written to the log is still reported',
+      code: vaultAndFlags("console.debug('data key', key.toString('hex'));"),
+      errors: [{ messageId: 'secretLogged', line: 7 }],
     },
   ],
 });
