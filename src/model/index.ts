@@ -1,6 +1,6 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -45,6 +45,10 @@ export const LIBRARIES: readonly LibraryModel[] = [
   aesJs,
   sjcl,
   nodeRsa,
+  nobleCiphersAes,
+  nobleCiphersChacha,
+  nobleUtils,
+  jsencrypt,
   jsonwebtoken,
   jose,
   nestJwt,

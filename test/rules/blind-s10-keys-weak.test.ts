@@ -411,3 +411,135 @@ ruleTester.run('no-insecure-randomness (blind-s10 shapes)', noInsecureRandomness
     }
   ]
 });
+
+// The same gap in two more browser libraries: @noble/ciphers (the mode is the function's name,
+// `hexToBytes` decodes written keys) and JSEncrypt (PKCS#1 v1.5 encryption, `default_key_size`).
+
+ruleTester.run('no-hardcoded-key (noble-ciphers, jsencrypt)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "a @noble/ciphers key from the environment",
+      "code": "import { xchacha20poly1305 } from '@noble/ciphers/chacha';\nimport { hexToBytes } from '@noble/ciphers/utils';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nconst key = hexToBytes(process.env.BOX_KEY ?? '');\nexport function seal(data: Uint8Array) {\n  const nonce = randomBytes(24);\n  return { nonce, body: xchacha20poly1305(key, nonce).encrypt(data) };\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a @noble/ciphers key decoded with hexToBytes",
+      "code": "import { gcm } from '@noble/ciphers/aes';\nimport { hexToBytes, utf8ToBytes } from '@noble/ciphers/utils';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nconst DRAFT_KEY = hexToBytes('4e89577c8ce5b23cfbccd0acc8b439ece6afcc2231b217e6fac5ffe687e84672');\nexport function seal(text: string) {\n  const nonce = randomBytes(12);\n  return { nonce, body: gcm(DRAFT_KEY, nonce).encrypt(utf8ToBytes(text)) };\n}",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 4,
+          "column": 30,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { gcm } from '@noble/ciphers/aes';\nimport { hexToBytes, utf8ToBytes } from '@noble/ciphers/utils';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nconst DRAFT_KEY = hexToBytes(requireEnv('ENCRYPTION_KEY'));\nexport function seal(text: string) {\n  const nonce = randomBytes(12);\n  return { nonce, body: gcm(DRAFT_KEY, nonce).encrypt(utf8ToBytes(text)) };\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-weak-algorithm (noble-ciphers, jsencrypt)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "@noble/ciphers GCM and XChaCha20-Poly1305 (strict)",
+      "code": "import { gcm } from '@noble/ciphers/aes';\nimport { xchacha20poly1305 } from '@noble/ciphers/chacha';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nexport function seal(key: Uint8Array, data: Uint8Array) {\n  const iv = randomBytes(12);\n  const n = randomBytes(24);\n  return { a: gcm(key, iv).encrypt(data), b: xchacha20poly1305(key, n).encrypt(data), iv, n };\n}",
+      "options": [
+        {
+          "allowFingerprints": false,
+          "requireAuthenticatedEncryption": true,
+          "requirePinnedJwtAlgorithms": "always"
+        }
+      ]
+    },
+    {
+      "name": "JSEncrypt only signs with SHA-256",
+      "code": "import { JSEncrypt } from 'jsencrypt';\nimport { sha256 } from 'js-sha256';\nexport function signForm(privatePem: string, body: string) {\n  const signer = new JSEncrypt();\n  signer.setPrivateKey(privatePem);\n  return signer.sign(body, sha256, 'sha256');\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "@noble/ciphers ECB",
+      "code": "import { ecb } from '@noble/ciphers/aes';\nexport const sealBlock = (key: Uint8Array, block: Uint8Array) => ecb(key).encrypt(block);",
+      "errors": [
+        {
+          "messageId": "ecbMode",
+          "line": 2,
+          "column": 66
+        }
+      ]
+    },
+    {
+      "name": "@noble/ciphers CBC without a MAC (strict)",
+      "code": "import { cbc } from '@noble/ciphers/aes';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nexport function seal(key: Uint8Array, data: Uint8Array) {\n  const iv = randomBytes(16);\n  return { iv, body: cbc(key, iv).encrypt(data) };\n}",
+      "options": [
+        {
+          "allowFingerprints": false,
+          "requireAuthenticatedEncryption": true,
+          "requirePinnedJwtAlgorithms": "always"
+        }
+      ],
+      "errors": [
+        {
+          "messageId": "unauthenticatedMode",
+          "line": 5,
+          "column": 22
+        }
+      ]
+    },
+    {
+      "name": "JSEncrypt encrypts with PKCS#1 v1.5 padding",
+      "code": "import JSEncrypt from 'jsencrypt';\nexport function encryptCard(publicPem: string, pan: string) {\n  const enc = new JSEncrypt();\n  enc.setPublicKey(publicPem);\n  return enc.encrypt(pan);\n}",
+      "errors": [
+        {
+          "messageId": "rsaPkcs1Encryption",
+          "line": 5,
+          "column": 14
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('min-key-strength (noble-ciphers, jsencrypt)', minKeyStrength, {
+  "valid": [],
+  "invalid": [
+    {
+      "name": "JSEncrypt generating 1024-bit keys",
+      "code": "import JSEncrypt from 'jsencrypt';\nexport function newKeyPair() {\n  const crypt = new JSEncrypt({ default_key_size: 1024 });\n  return { privateKey: crypt.getPrivateKey(), publicKey: crypt.getPublicKey() };\n}",
+      "errors": [
+        {
+          "messageId": "smallModulus",
+          "line": 3,
+          "column": 51
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-static-iv (noble-ciphers, jsencrypt)', noStaticIv, {
+  "valid": [
+    {
+      "name": "a fresh nonce for @noble/ciphers chacha20poly1305",
+      "code": "import { chacha20poly1305 } from '@noble/ciphers/chacha';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nexport function seal(key: Uint8Array, data: Uint8Array) {\n  const nonce = randomBytes(12);\n  return { nonce, body: chacha20poly1305(key, nonce).encrypt(data) };\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a zero nonce for @noble/ciphers gcm",
+      "code": "import { gcm } from '@noble/ciphers/aes';\nexport const seal = (key: Uint8Array, data: Uint8Array) => gcm(key, new Uint8Array(12)).encrypt(data);",
+      "errors": [
+        {
+          "messageId": "zeroIv",
+          "line": 2,
+          "column": 69
+        }
+      ]
+    }
+  ]
+});

@@ -68,3 +68,65 @@ export const nodeRsa: LibraryModel = {
     },
   },
 };
+
+/**
+ * @noble/ciphers: `gcm(key, nonce).encrypt(data)`, `ecb(key)`, `chacha20poly1305(key, nonce)`. The
+ * function names the mode, so each is a cipher whose facts carry it (like aes-js above).
+ */
+const NOBLE_AES_MODES = ['gcm', 'gcmsiv', 'siv', 'cbc', 'ctr', 'cfb', 'ecb'] as const;
+const nobleRoots = (name: string) => [{ module: `@noble/ciphers/${name}` }, { module: `@noble/ciphers/${name}.js` }];
+
+export const nobleCiphersAes: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: nobleRoots('aes'),
+  apis: NOBLE_AES_MODES.map((mode) =>
+    call(mode, 'encrypt', mode === 'ecb' ? { 0: 'key' } : { 0: 'key', 1: 'iv' }, { facts: { cipher: `aes-${mode === 'gcmsiv' ? 'siv' : mode}` } }),
+  ),
+};
+
+export const nobleCiphersChacha: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: [...nobleRoots('chacha'), ...nobleRoots('salsa')],
+  apis: [
+    call('chacha20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }, { facts: { cipher: 'chacha20-poly1305' } }),
+    call('xchacha20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }, { facts: { cipher: 'xchacha20-poly1305' } }),
+    call('xsalsa20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }),
+    call('secretbox', 'encrypt', { 0: 'key', 1: 'iv' }),
+  ],
+};
+
+/** The CSPRNG and the decoders of the noble packages (`hexToBytes('…')` turns a written key into bytes). */
+export const nobleUtils: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: [...nobleRoots('webcrypto'), ...nobleRoots('utils'), { module: '@noble/hashes/utils' }, { module: '@noble/hashes/utils.js' }],
+  apis: [
+    call('randomBytes', 'random', { 0: 'size' }),
+    call('hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+    call('utf8ToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+  ],
+};
+
+/**
+ * JSEncrypt (browser RSA): `encrypt`/`decrypt` always use PKCS#1 v1.5 padding; `default_key_size`
+ * sets the size of keys it generates.
+ */
+const JSENCRYPT_PKCS1 = { defaultPadding: 'RSAES-PKCS1-V1_5', asymmetric: true } as const;
+
+export const jsencrypt: LibraryModel = {
+  id: 'jsencrypt',
+  roots: [{ module: 'jsencrypt' }],
+  apis: [construct('', 'key-import', { '0.default_key_size': 'modulus-length' }, { returns: 'JSEncryptKey' }), construct('JSEncrypt', 'key-import', { '0.default_key_size': 'modulus-length' }, { returns: 'JSEncryptKey' })],
+  objects: {
+    JSEncryptKey: {
+      methods: {
+        encrypt: method('encrypt', { 0: 'data' }, { facts: JSENCRYPT_PKCS1 }),
+        decrypt: method('decrypt', { 0: 'data' }, { facts: JSENCRYPT_PKCS1 }),
+        setPrivateKey: method('key-import', { 0: 'key-or-public' }),
+        setKey: method('key-import', { 0: 'key-or-public' }),
+        setPublicKey: method('key-import', { 0: 'public-key' }),
+        sign: method('sign', { 0: 'data', 2: 'algorithm' }),
+        verify: method('verify', { 0: 'data' }),
+      },
+    },
+  },
+};
