@@ -543,3 +543,31 @@ ruleTester.run('no-static-iv (noble-ciphers, jsencrypt)', noStaticIv, {
     }
   ]
 });
+
+// SJCL's own default iteration count (10,000) when `iter` is not given.
+ruleTester.run('min-key-strength (sjcl defaults)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "SJCL encrypt with options built elsewhere",
+      "code": "import sjcl from 'sjcl';\nimport { SJCL_DEFAULTS } from './settings';\nexport const sealNote = (password: string, text: string) => sjcl.encrypt(password, text, { ...SJCL_DEFAULTS, ks: 256 });"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "SJCL encrypt with its default 10,000 iterations",
+      "code": "import sjcl from 'sjcl';\nexport const sealNote = (password: string, text: string) => sjcl.encrypt(password, text);\nexport const sealWide = (password: string, text: string) => sjcl.encrypt(password, text, { ks: 256, mode: 'gcm' });",
+      "errors": [
+        {
+          "messageId": "lowDefaultCost",
+          "line": 2,
+          "column": 66
+        },
+        {
+          "messageId": "lowDefaultCost",
+          "line": 3,
+          "column": 66
+        }
+      ]
+    }
+  ]
+});

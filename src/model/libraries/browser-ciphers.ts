@@ -30,7 +30,7 @@ export const sjcl: LibraryModel = {
   id: 'sjcl',
   roots: [{ module: 'sjcl' }],
   apis: [
-    call('encrypt', 'encrypt', { 0: 'passphrase', 1: 'data', '2.iter': 'iterations', '2.salt': 'salt', '2.iv': 'iv', '2.mode': 'mode' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256' } }),
+    call('encrypt', 'encrypt', { 0: 'passphrase', 1: 'data', '2.iter': 'iterations', '2.salt': 'salt', '2.iv': 'iv', '2.mode': 'mode' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', defaultIterations: 10000, optionsIndex: 2 } }),
     call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }),
     call('misc.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', lengthUnit: 'bits' } }),
     construct('cipher.aes', 'encrypt', { 0: 'key' }),
