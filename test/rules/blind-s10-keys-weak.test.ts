@@ -571,3 +571,65 @@ ruleTester.run('min-key-strength (sjcl defaults)', minKeyStrength, {
     }
   ]
 });
+
+// A predictable generator passed by reference and called where it arrives (`constructor(rng = Math.random)`
+// stored in `this.#rng`), and a bare `code` made by a method of a class named for codes.
+ruleTester.run('no-insecure-randomness (function references)', noInsecureRandomness, {
+  "valid": [
+    {
+      "name": "a shuffle with a Math.random default and a seeded generator",
+      "code": "export function shuffle<T>(items: T[], rand: () => number = Math.random): T[] {\n  const out = items.slice();\n  for (let i = out.length - 1; i > 0; i--) {\n    const j = Math.floor(rand() * (i + 1));\n    [out[i], out[j]] = [out[j], out[i]];\n  }\n  return out;\n}\nexport class QuizRound {\n  constructor(private readonly rand: () => number = Math.random) {}\n  pick<T>(items: T[]): T {\n    return items[Math.floor(this.rand() * items.length)];\n  }\n}"
+    },
+    {
+      "name": "a bare code in a class about something else",
+      "code": "export class PromoBanner {\n  colour(): string {\n    const code = Math.floor(Math.random() * 0xffffff).toString(16);\n    return `#${code.padStart(6, '0')}`;\n  }\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "Math.random injected through a constructor default and called through a private field",
+      "code": "type Rng = () => number;\nexport class VerificationCodes {\n  readonly #rng: Rng;\n  constructor(rng: Rng = Math.random) {\n    this.#rng = rng;\n  }\n  issue(phone: string): string {\n    const code = String(Math.floor(this.#rng() * 1_000_000)).padStart(6, '0');\n    return code;\n  }\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 4,
+          "column": 26
+        }
+      ]
+    },
+    {
+      "name": "a parameter defaulting to Math.random, called directly (reported at the call, once)",
+      "code": "export function makeToken(rng: () => number = Math.random) {\n  const token = rng().toString(36).slice(2);\n  return token;\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 2,
+          "column": 17
+        }
+      ]
+    },
+    {
+      "name": "Math.random stored on this and called by a login-code method",
+      "code": "export class Codes {\n  constructor(rng = Math.random) {\n    this.rng = rng;\n  }\n  sendLoginCode(phone) {\n    const otp = Math.floor(this.rng() * 1000000);\n    return otp;\n  }\n}",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 2,
+          "column": 21
+        }
+      ]
+    },
+    {
+      "name": "a bare code in a method of a class named for verification codes",
+      "code": "export class VerificationCodes {\n  issue(): string {\n    const code = String(Math.floor(Math.random() * 1_000_000)).padStart(6, '0');\n    return code;\n  }\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 3,
+          "column": 36
+        }
+      ]
+    }
+  ]
+});
