@@ -268,10 +268,17 @@ export default createRule<Options, MessageIds>({
       const digest = digestFamily(call);
       const min = kdf().limits.minPbkdf2Iterations[digest] ?? kdf().limits.minPbkdf2Iterations.sha256!;
       const label = `PBKDF2-HMAC-${digest.toUpperCase()}`;
-      for (const node of argsWithRole(call, 'iterations')) {
+      const iterations = argsWithRole(call, 'iterations');
+      for (const node of iterations) {
         numbers(node, (value, at) => {
           if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
         });
+      }
+      // A library whose own default count is too low (SJCL's `encrypt` without `iter`: 10,000).
+      const fallback = call.api.facts?.defaultIterations;
+      const optionsIndex = call.api.facts?.optionsIndex;
+      if (iterations.length === 0 && typeof fallback === 'number' && fallback < min && typeof optionsIndex === 'number' && optionsOmitted(call, optionsIndex)) {
+        report({ node: calleeOf(call), messageId: 'lowDefaultCost', data: { api: describeCall(call), parameter: 'iteration count', value: fallback, minimum: minimum(min, 'minPbkdf2Iterations') } });
       }
     }
 

@@ -292,14 +292,32 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
   // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
   const parsed = jsonParseArgument(ctx, node);
   if (parsed) for (const constant of resolveValues(ctx, parsed).values) if (constant.kind === 'string' && isSecretJwkJson(constant.value as string)) add(constant);
-  const jwk = resolveObjectLiteral(ctx.sourceCode, node);
-  if (jwk && findProperty(jwk, 'kty')) {
+  const object = resolveObjectLiteral(ctx.sourceCode, node);
+  if (object && findProperty(object, 'kty')) {
     for (const member of ['k', 'd']) {
-      const value = findProperty(jwk, member);
+      const value = findProperty(object, member);
       if (value) resolveValues(ctx, value).values.forEach(add);
     }
+  } else if (object) {
+    keyringValues(ctx, object).forEach(add);
   }
   return out;
+}
+
+/**
+ * An object where a secret is expected whose every member is a written key-shaped string is a keyring
+ * by id (iron-session's `password: { 2: '…' }`, @hapi/iron's password map): each entry is a key in
+ * use. An options object (`{ id: 'v3', secret: '…' }`) has members that are not keys.
+ */
+function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): Constant[] {
+  const values: Constant[] = [];
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init' || property.method) return [];
+    const resolution = resolveValues(ctx, property.value);
+    if (!resolution.complete || !resolution.values.every((v) => v.kind === 'string' && judgeKeyMaterial(v.value as string).looksLikeKey)) return [];
+    values.push(...resolution.values);
+  }
+  return values;
 }
 
 /** `x` of `JSON.parse(x)` (the global `JSON`). */

@@ -1,7 +1,9 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
+import { callsOfFunctionReference, isUncalledGlobalMethod } from '../src/analysis/function-references';
 import { randomnessUse } from '../src/analysis/randomness-use';
+import { predictableSources } from '../src/model/libraries/predictable';
 import type { ArgRole } from '../src/model/types';
 import { createRule } from '../src/util/create-rule';
 import { describeCall, reportOncePerNode } from '../src/util/rule-report';
@@ -61,8 +63,21 @@ export default createRule<Options, MessageIds>({
     const sourceCode = context.sourceCode;
     const report = reportOncePerNode<MessageIds>((d) => context.report(d));
 
+    /** `Math.random` handed over uncalled (`constructor(rng = Math.random)`): judged by the calls made through it. */
+    const references: TSESTree.MemberExpression[] = [];
+
     return {
+      MemberExpression(node) {
+        if (isUncalledGlobalMethod(sourceCode, node, 'Math', 'random')) references.push(node);
+      },
       'Program:exit'() {
+        for (const reference of references) {
+          try {
+            checkReference(reference);
+          } catch {
+            // never crash on an unexpected shape
+          }
+        }
         const sources = getApiCalls(sourceCode).filter(
           (c) => c.api.operation === 'insecure-random' && !(c.api.facts?.predictableOnlyWithoutArguments && c.node.arguments.length > 0),
         );
@@ -76,6 +91,25 @@ export default createRule<Options, MessageIds>({
         }
       },
     };
+
+    /** A reference is reported once, at the first call through it whose value reaches a security use. */
+    function checkReference(reference: TSESTree.MemberExpression): void {
+      for (const call of callsOfFunctionReference(sourceCode, reference)) {
+        // `rng()` for a parameter `rng = Math.random` already resolves to Math.random: reported as that call.
+        if (apiCallAt(sourceCode, call)?.api.operation === 'insecure-random') continue;
+        const use = randomnessUse(sourceCode, call);
+        if (!use) continue;
+        const data = { source: 'Math.random', why: MATH_RANDOM_WHY };
+        if (use.kind === 'sink') {
+          report({ node: reference, messageId: 'predictableSink', data: { ...data, role: ROLE_WORDS[use.role] ?? 'key material', sink: describeCall(use.call), line: use.call.node.loc.start.line } });
+        } else if (use.kind === 'credential-call') {
+          report({ node: reference, messageId: 'predictableCredentialCall', data: { ...data, callee: use.callee, line: use.node.loc.start.line } });
+        } else {
+          report({ node: reference, messageId: 'predictableSecret', data: { ...data, name: use.name } });
+        }
+        return;
+      }
+    }
 
     /** One finding per predictable source that reaches a security use (each must be replaced). */
     function check(source: ApiCall): void {
@@ -98,6 +132,8 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+const MATH_RANDOM_WHY = predictableSources.apis.find((api) => api.path.join('.') === 'Math.random')?.deprecated ?? 'is predictable';
 
 /** `Math.random()`, `Date.now()`, `new Date()`, `crypto.pseudoRandomBytes()`. */
 function sourceName(call: ApiCall): string {

@@ -195,7 +195,8 @@ export default createRule<Options, MessageIds>({
       if (call.api.deprecated && CIPHER_OPS.has(op)) {
         report({ node: calleeOf(call), messageId: 'deprecatedCipherApi', data: { api: describeCall(call), why: call.api.deprecated } });
       }
-      if (CIPHER_OPS.has(op)) checkPadding(call);
+      // node-rsa sets its encryption padding on the key object (`setOptions({ encryptionScheme })`).
+      if (CIPHER_OPS.has(op) || call.api.facts?.encryptionPadding === true) checkPadding(call);
       if (facts.unsecured === true) report({ node: calleeOf(call), messageId: 'jwtNone' });
       if (op === 'jwt-verify') checkJwtVerify(call);
     }
@@ -304,8 +305,13 @@ export default createRule<Options, MessageIds>({
         report({ node: algorithmNamePart(call, cipher), messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
         return;
       }
+      // A mode named by the API itself (aes-js `new ModeOfOperation.ecb(key)`).
+      if (isEcb(facts)) {
+        report({ node: algorithmNamePart(call, cipher), messageId: 'ecbMode' });
+        return;
+      }
       if (unauthenticated && options.requireAuthenticatedEncryption && !macInFile && call.api.operation === 'encrypt' && !call.receiver) {
-        report({ node: calleeOf(call), messageId: 'unauthenticatedMode', data: { name: `${facts.family}-CBC` } });
+        report({ node: calleeOf(call), messageId: 'unauthenticatedMode', data: { name: `${facts.family}-${(facts.mode ?? 'cbc').toUpperCase()}` } });
       }
       checkPassphrase(call);
     }

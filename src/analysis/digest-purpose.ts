@@ -60,6 +60,17 @@ const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', '
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
 
 /**
+ * `storageKey(url)`, `localStorageKey`: the digest names a slot of client-side storage (a key of
+ * `localStorage`/IndexedDB), a lookup like a cache key. Only the pair says so: a bare `key` does not.
+ */
+function storageKeyWord(words: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if ((words[i] === 'storage' || words[i] === 'localstorage') && (words[i + 1] === 'key' || words[i + 1] === 'keys')) return 'storage key';
+  }
+  return undefined;
+}
+
+/**
  * The purpose of the digest computed by `call` (a hash call, or a method call on one).
  * `filePath` (relative to the project) is one of the names in reach of a hash helper.
  */
@@ -97,7 +108,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
       (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))) ||
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
-  const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w));
+  const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {

@@ -42,6 +42,9 @@ const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secr
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper/i;
 
+/** Trailing words naming the encoding a key is written in. */
+const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', 'pem', 'der', 'bytes']);
+
 /**
  * Words that can say where a key is used (`FIELD_ENCRYPTION_KEY`: field-level encryption, `endpointSecret`:
  * a webhook endpoint's signing secret) rather than name a field or an address.
@@ -59,6 +62,8 @@ export function isSecretKeyName(name: string): boolean {
   if (!MAY_NAME_SECRET.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = words(name).map((w) => SINGULAR[w] ?? w);
+  // `KEY_HEX`, `sessionSecretB64`: the last words say how the key is written, not what it is.
+  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w))) return true;

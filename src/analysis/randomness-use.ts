@@ -107,11 +107,14 @@ function useFrom(
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
     if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
   }
-  // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`.
+  // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`, or of
+  // a method of `VerificationCodes` (the class names what its methods make).
   for (const use of uses) {
     if (use.kind !== 'binding' || !BARE_CODE.has(use.name)) continue;
     const fn = enclosingFunctionName(use.node);
     if (fn && isSecretName(fn)) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
+    const cls = enclosingClassName(use.node);
+    if (cls && isSecretName(cls)) return { kind: 'name', name: `${use.name}\` of \`${cls}`, node: use.node };
   }
   // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
   if (depth < 2) {
@@ -153,6 +156,15 @@ function enclosingFunctionName(node: TSESTree.Node): string | undefined {
     return undefined;
   }
   return undefined;
+}
+
+/** The name of the class whose method contains `node` (the nearest function must be that method). */
+function enclosingClassName(node: TSESTree.Node): string | undefined {
+  let current = node.parent;
+  while (current && current.type !== 'FunctionExpression' && current.type !== 'FunctionDeclaration' && current.type !== 'ArrowFunctionExpression') current = current.parent;
+  const method = current?.parent;
+  const cls = method?.type === 'MethodDefinition' ? method.parent?.parent : undefined;
+  return (cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression') && cls.id ? cls.id.name : undefined;
 }
 
 function isBenignName(name: string): boolean {

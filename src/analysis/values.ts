@@ -745,6 +745,7 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     const name = memberName(callee);
     if (owner === 'Buffer' && name === 'from' && arg0) return bufferFrom(node, next);
     if (owner === 'Buffer' && name === 'alloc' && arg0) return bufferAlloc(node, next);
+    if (owner === 'Buffer' && name === 'concat' && arg0) return bufferConcat(node, next);
     if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'from' && arg0) {
       // `Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))`: the decoded bytes.
       const inner = next(arg0);
@@ -785,6 +786,9 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
       return single({ kind: 'string', value: text, origin: parts.values[0].origin, text });
     }
   }
+  // '…'.split('').reverse().join(''): a key written backwards is still the key.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'split') return splitString(node, callee.object, next);
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'reverse' && node.arguments.length === 0) return reversedArray(next(callee.object));
   // 'abc'.toString(), KEY.slice(0, 32), buf.toString('hex')
   if (callee.type === 'MemberExpression' && STRING_TRANSFORMS.has(memberName(callee) ?? '')) {
     return derive(next(callee.object));
@@ -880,12 +884,24 @@ function encodeText(inner: Resolution, node: TSESTree.Node, encoding: string): R
   if (!inner.values.length) return NONE;
   return {
     values: inner.values.map((v) => {
+      if (v.kind === 'number' && encoding === 'counter') return { ...v, kind: 'bytes' as const, value: counterBlock(v.value as number), encoding };
       if (v.kind !== 'string') return v;
       const bytes = decode(v.value as string, encoding);
       return { ...v, kind: 'bytes' as const, value: bytes ?? new Uint8Array(), encoding, text: v.text ?? (v.value as string) };
     }),
     complete: inner.complete,
   };
+}
+
+/** A CTR initial counter given as a number (aes-js `new Counter(5)`): the 16-byte big-endian block it stands for. */
+function counterBlock(value: number): Uint8Array {
+  const block = new Uint8Array(16);
+  let rest = Number.isSafeInteger(value) && value > 0 ? value : 0;
+  for (let i = 15; i >= 0 && rest > 0; i--) {
+    block[i] = rest % 256;
+    rest = Math.floor(rest / 256);
+  }
+  return block;
 }
 
 function decode(text: string, encoding: string): Uint8Array | undefined {
@@ -933,6 +949,44 @@ function bufferAlloc(node: TSESTree.CallExpression | TSESTree.NewExpression, nex
   const f = fill.values[0];
   const bytes = Uint8Array.from(Buffer.alloc(n, f.value as string | number));
   return single({ kind: 'bytes', value: bytes, origin: node, encoding: 'fill', text: typeof f.value === 'string' ? f.value : undefined });
+}
+
+/**
+ * `Buffer.concat([Buffer.from('…', 'hex'), Buffer.from('…', 'hex')])`: a key assembled from constant
+ * pieces is one constant, written where it is assembled.
+ */
+function bufferConcat(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const list = unwrapExpression(node.arguments[0]);
+  if (list.type !== 'ArrayExpression' || list.elements.length === 0) return NONE;
+  const parts: Constant[] = [];
+  for (const element of list.elements) {
+    if (!element || element.type === 'SpreadElement') return NONE;
+    const part = next(element);
+    if (!part.complete || part.values.length !== 1 || part.values[0].kind !== 'bytes') return NONE;
+    parts.push(part.values[0]);
+  }
+  const bytes = Uint8Array.from(Buffer.concat(parts.map((p) => p.value as Uint8Array)));
+  const encodings = new Set(parts.map((p) => p.encoding));
+  return single({ kind: 'bytes', value: bytes, origin: node, encoding: encodings.size === 1 ? parts[0].encoding : 'binary', derived: parts.some((p) => p.derived) || undefined });
+}
+
+/** `'a:b'.split(':')` of a constant string: the constant pieces, written where the string is. */
+function splitString(node: TSESTree.CallExpression | TSESTree.NewExpression, object: TSESTree.Node, next: (n: TSESTree.Node) => Resolution): Resolution {
+  const arg0 = node.arguments[0];
+  if (!arg0 || node.arguments.length > 1) return NONE;
+  const text = next(object);
+  const separator = next(arg0);
+  if (!text.complete || text.values.length !== 1 || text.values[0].kind !== 'string') return NONE;
+  if (!separator.complete || separator.values.length !== 1 || separator.values[0].kind !== 'string') return NONE;
+  const source = text.values[0];
+  const pieces = (source.value as string).split(separator.values[0].value as string);
+  return single({ kind: 'array', value: pieces.map((piece) => ({ kind: 'string', value: piece, origin: source.origin }) as Constant), origin: source.origin, derived: source.derived });
+}
+
+function reversedArray(inner: Resolution): Resolution {
+  if (!inner.complete || inner.values.length !== 1 || inner.values[0].kind !== 'array') return NONE;
+  const array = inner.values[0];
+  return single({ ...array, value: [...(array.value as readonly Constant[])].reverse() });
 }
 
 function bytesFromArray(node: TSESTree.Node, inner: Resolution): Resolution {

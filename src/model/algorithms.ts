@@ -62,8 +62,8 @@ const HASHES: Readonly<Record<string, readonly [string, boolean]>> = {
   shake256: ['SHAKE256', false],
 };
 
-/** Signature-algorithm spellings that embed a hash: `RSA-SHA1`, `sha1WithRSAEncryption`, `ecdsa-with-SHA1`. */
-const SIGNATURE_PREFIX = /^(?:rsa|dsa|ecdsa(?:with)?|hmac)(?=[a-z0-9])/;
+/** Signature-algorithm spellings that embed a hash: `RSA-SHA1`, `sha1WithRSAEncryption`, `ecdsa-with-SHA1`, node-rsa's `pkcs1-sha1`/`pss-sha256`. */
+const SIGNATURE_PREFIX = /^(?:rsa|dsa|ecdsa(?:with)?|hmac|pkcs1|pss)(?=[a-z0-9])/;
 const SIGNATURE_SUFFIX = /(?:withrsaencryption|withrsa|withdsa|withecdsa|2)$/;
 
 /** Cipher families: canonical name, weak, default mode when the name has none (node/OpenSSL). */
@@ -194,6 +194,9 @@ const RSA_ENCRYPTION_PADDINGS: Readonly<Record<string, 'pkcs1' | 'oaep' | 'none'
   RSA_PKCS1_OAEP_PADDING: 'oaep',
   'RSA-OAEP': 'oaep',
   RSA_NO_PADDING: 'none',
+  // node-rsa's `encryptionScheme` names.
+  pkcs1: 'pkcs1',
+  pkcs1_oaep: 'oaep',
   RAW: 'none',
 };
 

@@ -1,13 +1,16 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
+import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { elysiaJwt, expressJwt, fastifyJwt, honoJwt, jose, jsonwebtoken, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
+import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
+import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
+import { otpauth } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, predictableSources } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -16,6 +19,7 @@ import {
   expressSession,
   fastifyCookie,
   fastifySecureSession,
+  hapiIron,
   fastifySession,
   honoCookie,
   ironSession,
@@ -38,6 +42,13 @@ export const LIBRARIES: readonly LibraryModel[] = [
   webCryptoRandom,
   cryptoJs,
   nodeForge,
+  aesJs,
+  sjcl,
+  nodeRsa,
+  nobleCiphersAes,
+  nobleCiphersChacha,
+  nobleUtils,
+  jsencrypt,
   jsonwebtoken,
   jose,
   nestJwt,
@@ -46,6 +57,9 @@ export const LIBRARIES: readonly LibraryModel[] = [
   koaJwt,
   honoJwt,
   elysiaJwt,
+  graphqlYogaJwt,
+  jsrsasign,
+  otpauth,
   tweetnacl,
   tweetnaclUtil,
   tweetnaclAuth,
@@ -58,6 +72,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   koa,
   cookieParser,
   ironSession,
+  hapiIron,
   nextAuth,
   nextAuthJwt,
   cookieSignature,
@@ -76,6 +91,10 @@ export const LIBRARIES: readonly LibraryModel[] = [
   predictableSources,
   lodashRandom,
   lodashRandomModules,
+  timeBasedUuid,
+  timeBasedUuidModules,
+  ...digestFunctionPackages,
+  sparkMd5,
   textEncoding,
   tlsOptions,
 ];

@@ -138,3 +138,23 @@ export const fastifyJwt: LibraryModel = {
   roots: [{ module: '@fastify/jwt' }, { module: 'fastify-jwt' }],
   apis: [call('', 'jwt-sign', { '0.secret': 'secret', '0.sign.algorithm': 'algorithm', '0.verify.algorithms': 'algorithms' }, { facts: { plugin: true } })],
 };
+
+/** GraphQL Yoga's JWT plugin: `createInlineSigningKeyProvider(secret)` holds the HS* secret tokens are checked with. */
+export const graphqlYogaJwt: LibraryModel = {
+  id: '@graphql-yoga/plugin-jwt',
+  roots: [{ module: '@graphql-yoga/plugin-jwt' }],
+  apis: [call('createInlineSigningKeyProvider', 'key-import', { 0: 'secret' })],
+};
+
+/**
+ * jsrsasign: `KJUR.jws.JWS.sign(alg, header, payload, key, pass)`, where an HS* key is a string or
+ * `{ hex | utf8 | b64 | b64u | rstr: '…' }`, and `KEYUTIL.getKey(pem)` imports keys.
+ */
+export const jsrsasign: LibraryModel = {
+  id: 'jsrsasign',
+  roots: [{ module: 'jsrsasign' }],
+  apis: [
+    call('KJUR.jws.JWS.sign', 'jwt-sign', { 0: 'algorithm', 3: 'secret', '3.hex': 'secret', '3.utf8': 'secret', '3.b64': 'secret', '3.b64u': 'secret', '3.rstr': 'secret', 4: 'passphrase' }),
+    call('KEYUTIL.getKey', 'key-import', { 0: 'key-or-public', 1: 'passphrase' }),
+  ],
+};

@@ -37,3 +37,23 @@ export const lodashRandomModules: LibraryModel = {
   roots: LODASH_RANDOM_HELPERS.flatMap((name) => [{ module: `lodash/${name}` }, { module: `lodash.${name.toLowerCase()}` }, { module: `lodash-es/${name}`, esm: true }]),
   apis: [call('', 'insecure-random', {}, GENERAL_PURPOSE)],
 };
+
+/**
+ * Time-based UUIDs (`uuid` v1 and v6): a timestamp plus a node id and clock sequence fixed for the
+ * process, so one sample predicts the next. Ids are fine; judged by their use like `Math.random`
+ * (a v1 UUID as a password-reset token is guessable). v4 and v7 draw from the CSPRNG.
+ */
+const TIME_BASED_UUID = { deprecated: 'is a time-based UUID (timestamp, fixed node id and clock sequence): predictable from one sample', facts: { generalPurpose: true, clock: true } };
+
+export const timeBasedUuid: LibraryModel = {
+  id: 'uuid',
+  roots: [{ module: 'uuid' }],
+  apis: [call('v1', 'insecure-random', {}, TIME_BASED_UUID), call('v6', 'insecure-random', {}, TIME_BASED_UUID)],
+};
+
+/** The deep imports of uuid < 7 (`require('uuid/v1')`). */
+export const timeBasedUuidModules: LibraryModel = {
+  id: 'uuid',
+  roots: [{ module: 'uuid/v1' }],
+  apis: [call('', 'insecure-random', {}, TIME_BASED_UUID)],
+};

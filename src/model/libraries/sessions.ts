@@ -118,3 +118,16 @@ export const csrfCsrf: LibraryModel = {
   roots: [{ module: 'csrf-csrf' }],
   apis: [call('doubleCsrf', 'session', { '0.getSecret': 'secret' })],
 };
+
+/**
+ * @hapi/iron seals objects with a password (a string, `{ id, secret }`, or a map of them by id for
+ * unsealing): the password is the key of the seal.
+ */
+export const hapiIron: LibraryModel = {
+  id: '@hapi/iron',
+  roots: [{ module: '@hapi/iron' }, { module: 'iron' }],
+  apis: [
+    call('seal', 'session', { 1: 'secret', '1.secret': 'secret' }),
+    call('unseal', 'session', { 1: 'secret', '1.secret': 'secret' }),
+  ],
+};

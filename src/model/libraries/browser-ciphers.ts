@@ -1,0 +1,132 @@
+import { call, construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/**
+ * aes-js: a mode object is made from the key (and IV or `Counter`) and then
+ * `encrypt`s or `decrypt`s. The mode is named by the constructor
+ * (`new aesjs.ModeOfOperation.ecb(key)`), so each is a cipher whose facts carry
+ * that mode. `new aesjs.Counter(n)` is the CTR initial counter block: a written
+ * number or byte array there is a constant nonce, hence transparent (`encode`).
+ */
+const AES_JS_MODES = ['ecb', 'cbc', 'cfb', 'ofb', 'ctr'] as const;
+
+export const aesJs: LibraryModel = {
+  id: 'aes-js',
+  roots: [{ module: 'aes-js' }],
+  apis: [
+    ...AES_JS_MODES.map((mode) => construct(`ModeOfOperation.${mode}`, 'encrypt', mode === 'ecb' ? { 0: 'key' } : { 0: 'key', 1: 'iv' }, { facts: { cipher: `aes-${mode}` } })),
+    construct('Counter', 'encode', { 0: 'data' }, { facts: { encoding: 'counter' } }),
+    call('utils.hex.toBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+    call('utils.utf8.toBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+  ],
+};
+
+/**
+ * SJCL: `sjcl.encrypt(password, data, { iter, ks, mode })` derives the key with
+ * PBKDF2-HMAC-SHA256 (10,000 iterations when `iter` is omitted); raw keys go
+ * to `new sjcl.cipher.aes(key)`; `sjcl.codec.*.toBits` decodes written keys.
+ */
+export const sjcl: LibraryModel = {
+  id: 'sjcl',
+  roots: [{ module: 'sjcl' }],
+  apis: [
+    call('encrypt', 'encrypt', { 0: 'passphrase', 1: 'data', '2.iter': 'iterations', '2.salt': 'salt', '2.iv': 'iv', '2.mode': 'mode' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', defaultIterations: 10000, optionsIndex: 2 } }),
+    call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }),
+    call('misc.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', lengthUnit: 'bits' } }),
+    construct('cipher.aes', 'encrypt', { 0: 'key' }),
+    call('codec.hex.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+    call('codec.base64.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
+    call('codec.utf8String.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+  ],
+};
+
+/**
+ * node-rsa: `new NodeRSA({ b: 512 })` generates a key of `b` bits; `new NodeRSA(pem, format, options)`
+ * imports one. `encryptionScheme: 'pkcs1'` selects PKCS#1 v1.5 encryption padding and
+ * `signingScheme: 'pkcs1-sha1'` SHA-1 signatures, in the constructor or in `setOptions`.
+ */
+const NODE_RSA_OPTIONS = { encryptionPadding: true } as const;
+
+export const nodeRsa: LibraryModel = {
+  id: 'node-rsa',
+  roots: [{ module: 'node-rsa' }],
+  apis: [
+    construct(
+      '',
+      'key-import',
+      { 0: 'key-or-public', '0.b': 'modulus-length', '2.encryptionScheme': 'padding', '2.encryptionScheme.scheme': 'padding', '2.signingScheme': 'algorithm' },
+      { returns: 'NodeRsaKey', facts: NODE_RSA_OPTIONS },
+    ),
+  ],
+  objects: {
+    NodeRsaKey: {
+      methods: {
+        generateKeyPair: method('keygen', { 0: 'modulus-length' }),
+        importKey: method('key-import', { 0: 'key-or-public' }),
+        setOptions: method('key-import', { '0.encryptionScheme': 'padding', '0.encryptionScheme.scheme': 'padding', '0.signingScheme': 'algorithm' }, { facts: NODE_RSA_OPTIONS }),
+      },
+    },
+  },
+};
+
+/**
+ * @noble/ciphers: `gcm(key, nonce).encrypt(data)`, `ecb(key)`, `chacha20poly1305(key, nonce)`. The
+ * function names the mode, so each is a cipher whose facts carry it (like aes-js above).
+ */
+const NOBLE_AES_MODES = ['gcm', 'gcmsiv', 'siv', 'cbc', 'ctr', 'cfb', 'ecb'] as const;
+const nobleRoots = (name: string) => [{ module: `@noble/ciphers/${name}` }, { module: `@noble/ciphers/${name}.js` }];
+
+export const nobleCiphersAes: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: nobleRoots('aes'),
+  apis: NOBLE_AES_MODES.map((mode) =>
+    call(mode, 'encrypt', mode === 'ecb' ? { 0: 'key' } : { 0: 'key', 1: 'iv' }, { facts: { cipher: `aes-${mode === 'gcmsiv' ? 'siv' : mode}` } }),
+  ),
+};
+
+export const nobleCiphersChacha: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: [...nobleRoots('chacha'), ...nobleRoots('salsa')],
+  apis: [
+    call('chacha20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }, { facts: { cipher: 'chacha20-poly1305' } }),
+    call('xchacha20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }, { facts: { cipher: 'xchacha20-poly1305' } }),
+    call('xsalsa20poly1305', 'encrypt', { 0: 'key', 1: 'iv' }),
+    call('secretbox', 'encrypt', { 0: 'key', 1: 'iv' }),
+  ],
+};
+
+/** The CSPRNG and the decoders of the noble packages (`hexToBytes('…')` turns a written key into bytes). */
+export const nobleUtils: LibraryModel = {
+  id: '@noble/ciphers',
+  roots: [...nobleRoots('webcrypto'), ...nobleRoots('utils'), { module: '@noble/hashes/utils' }, { module: '@noble/hashes/utils.js' }],
+  apis: [
+    call('randomBytes', 'random', { 0: 'size' }),
+    call('hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
+    call('utf8ToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+  ],
+};
+
+/**
+ * JSEncrypt (browser RSA): `encrypt`/`decrypt` always use PKCS#1 v1.5 padding; `default_key_size`
+ * sets the size of keys it generates.
+ */
+const JSENCRYPT_PKCS1 = { defaultPadding: 'RSAES-PKCS1-V1_5', asymmetric: true } as const;
+
+export const jsencrypt: LibraryModel = {
+  id: 'jsencrypt',
+  roots: [{ module: 'jsencrypt' }],
+  apis: [construct('', 'key-import', { '0.default_key_size': 'modulus-length' }, { returns: 'JSEncryptKey' }), construct('JSEncrypt', 'key-import', { '0.default_key_size': 'modulus-length' }, { returns: 'JSEncryptKey' })],
+  objects: {
+    JSEncryptKey: {
+      methods: {
+        encrypt: method('encrypt', { 0: 'data' }, { facts: JSENCRYPT_PKCS1 }),
+        decrypt: method('decrypt', { 0: 'data' }, { facts: JSENCRYPT_PKCS1 }),
+        setPrivateKey: method('key-import', { 0: 'key-or-public' }),
+        setKey: method('key-import', { 0: 'key-or-public' }),
+        setPublicKey: method('key-import', { 0: 'public-key' }),
+        sign: method('sign', { 0: 'data', 2: 'algorithm' }),
+        verify: method('verify', { 0: 'data' }),
+      },
+    },
+  },
+};
