@@ -9,16 +9,20 @@ import {
   DISK_WRITES,
   ERROR_CONSTRUCTOR,
   FS_MODULES,
+  HANDLER_OPTION,
   KEY_USE_FIELDS,
   LOG_METHODS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
   NAMED_LOGGER,
+  PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_COMMANDS,
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  RESOLVER_MAP_OPTION,
+  RESPONDING_HANDLER_REGISTRATIONS,
   RESPONSE_CALLBACK_TYPES,
   RESPONSE_CONSTRUCTOR,
   RESPONSE_METHODS,
@@ -146,7 +150,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
-      if (isReencoding(parent, node) || isInspection(sourceCode, parent)) {
+      if (isReencoding(parent, node) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
         path = [];
         node = parent;
         continue;
@@ -215,6 +219,10 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
       // `this.dataKey = key`: every read of `this.dataKey` in the class carries it on.
       if (target.type === 'ThisExpression') return viaThisField(sourceCode, parent.left, seen, hops, carrierOf, path);
+      // `item[attr] = { B: key }` into a local object literal: the object's reads carry it on (`Item: item`).
+      if (target.type === 'Identifier' && isLocalHolder(sourceCode, target)) {
+        return viaVariable(sourceCode, target, seen, hops, carrierOf, [...path, memberName(parent.left) ?? ELEMENT]);
+      }
       return undefined;
     }
     if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
@@ -228,6 +236,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         continue;
       }
       if (isExported(sourceCode, fn)) return { kind: 'export', node: parent };
+      if (answersRemoteCaller(sourceCode, fn)) return { kind: 'response', node: parent };
       return viaCallers(sourceCode, fn, seen, hops, carrierOf, path);
     }
     // `yield key` in an exported generator hands the key to the module that iterates it.
@@ -301,6 +310,72 @@ function promiseResolvedBy(sourceCode: SourceCode, call: TSESTree.CallExpression
   if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
   const fn = def.node as FunctionLike;
   return isPromiseExecutor(fn) && fn.params[0] === def.name ? (fn.parent as TSESTree.NewExpression) : undefined;
+}
+
+/** A variable initialised with an object or array literal and never reassigned: a holder built in place. */
+function isLocalHolder(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = variableOf(sourceCode, id);
+  const init = variable && singleInitializer(variable);
+  const value = init && unwrapExpression(init);
+  return value?.type === 'ObjectExpression' || value?.type === 'ArrayExpression';
+}
+
+/** `jwt.sign(payload, secret)`: the token carries the payload, readable by whoever holds it. */
+function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  if (resolved?.module === undefined || resolved.path.length !== 1) return false;
+  const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
+  return index !== undefined && call.arguments[index] === arg;
+}
+
+/**
+ * A function whose return value a framework sends to a remote caller: the handler of a responding
+ * registration (`ipcMain.handle(ch, fn)`, Azure `app.http(name, { handler })`), given inline or by
+ * name, or a resolver in a map handed to a GraphQL server as its `resolvers`.
+ */
+function answersRemoteCaller(sourceCode: SourceCode, fn: FunctionLike): boolean {
+  return functionPositions(sourceCode, fn).some((position) => isRespondingHandler(sourceCode, position) || isInResolverMap(sourceCode, position));
+}
+
+/** The expressions that stand for `fn`: the function itself and the reads of the name it is bound to. */
+function functionPositions(sourceCode: SourceCode, fn: FunctionLike): TSESTree.Node[] {
+  const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : undefined;
+  const variable = id?.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
+  const reads = variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Node) : [];
+  return [fn, ...reads];
+}
+
+function isRespondingHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let arg = position;
+  // `app.http('name', { handler })`: the options object is the argument.
+  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const call = arg.parent;
+  if (call?.type !== 'CallExpression') return false;
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  if (resolved?.module === undefined) return false;
+  const index = RESPONDING_HANDLER_REGISTRATIONS[resolved.module]?.[resolved.path.join('.')];
+  return index !== undefined && call.arguments[index] === arg;
+}
+
+/** `{ Mutation: { f } }` given as `resolvers` to a call (`new ApolloServer({ resolvers })`), inline or through a variable. */
+function isInResolverMap(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let node = position;
+  while (node.parent && ((node.parent.type === 'Property' && node.parent.value === node) || node.parent.type === 'ObjectExpression')) {
+    node = node.parent;
+    if (node.type === 'ObjectExpression' && isResolversOption(node)) return true;
+  }
+  if (node.type !== 'ObjectExpression' || node === position) return false;
+  const declarator = node.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, declarator.id);
+  return !!variable?.references.some((r) => r.isRead() && isResolversOption(r.identifier as TSESTree.Node));
+}
+
+function isResolversOption(value: TSESTree.Node): boolean {
+  const property = value.parent;
+  if (property?.type !== 'Property' || property.value !== value || propertyName(property.key) !== RESOLVER_MAP_OPTION) return false;
+  const options = property.parent;
+  return options?.type === 'ObjectExpression' && (options.parent?.type === 'CallExpression' || options.parent?.type === 'NewExpression') && options.parent.arguments.includes(options);
 }
 
 /** `util.inspect(res)`, `util.format('%o', res)`: text that copies the object's fields. */

@@ -17,7 +17,26 @@ export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/pro
  * `console.*` and logger methods. A child logger's bindings (pino/bunyan/winston
  * `logger.child({ … })`) are written with every line it logs.
  */
-export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal', 'dir', 'table', 'verbose', 'silly', 'child']);
+export const LOG_METHODS: ReadonlySet<string> = new Set([
+  'log',
+  'info',
+  'debug',
+  'warn',
+  'error',
+  'trace',
+  'fatal',
+  'dir',
+  'table',
+  'verbose',
+  'silly',
+  'child',
+  // AWS Lambda Powertools: keys appended to a logger are written with every later line.
+  'appendKeys',
+  'appendPersistentKeys',
+  'addPersistentLogAttributes',
+  // OpenTelemetry Logs API: `logs.getLogger(…).emit({ body, attributes })` is one log record.
+  'emit',
+]);
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
 export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
 /** Loggers named for what they log, in camelCase: `rootLogger`, `requestLog`, `auditLogger` (not `catalog`, `dialog`). */
@@ -135,4 +154,32 @@ export const STORAGE_MODULE_WRITES: Readonly<Record<string, Readonly<Record<stri
 export const RESPONSE_CALLBACK_TYPES: Readonly<Record<string, ReadonlySet<string>>> = {
   '@grpc/grpc-js': new Set(['sendUnaryData']),
   grpc: new Set(['sendUnaryData']),
+};
+
+/**
+ * Registrations whose handler's return value is sent to a remote caller (module → dotted path of the
+ * registering function → index of the handler argument; an object there holds the handler under
+ * `handler`): Electron's `ipcMain.handle(channel, fn)` answers the renderer's `invoke`, and an Azure
+ * Functions v4 `app.http(name, { handler })` handler returns the HTTP response.
+ */
+export const RESPONDING_HANDLER_REGISTRATIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  electron: { 'ipcMain.handle': 1, 'ipcMain.handleOnce': 1 },
+  '@azure/functions': { 'app.http': 1, 'app.get': 1, 'app.post': 1, 'app.put': 1, 'app.patch': 1, 'app.deleteRequest': 1 },
+};
+export const HANDLER_OPTION = 'handler';
+
+/**
+ * The option under which GraphQL servers and schema builders take a resolver map (`new ApolloServer({
+ * resolvers })`, `app.register(mercurius, { schema, resolvers })`, `makeExecutableSchema`): what a resolver
+ * returns is serialised into the query's response.
+ */
+export const RESOLVER_MAP_OPTION = 'resolvers';
+
+/**
+ * Functions whose result carries an argument in a form anyone holding the result can read (module →
+ * function → argument index): a JWT's claims are signed, not encrypted, so `jwt.sign({ dek }, secret)` is
+ * a token that hands the key to whoever receives it.
+ */
+export const PAYLOAD_CARRIERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  jsonwebtoken: { sign: 0 },
 };

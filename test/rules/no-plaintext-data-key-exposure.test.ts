@@ -873,6 +873,209 @@ export async function newSessionKey(id: string): Promise<CryptoKey> {
 }`,
     errors: [{ messageId: 'secretLogged' as const, data: { name: '`raw`', sink: 'written to a log' }, line: 5, column: 3 }],
   },
+  // Sixth KMS blind set (session 10).
+  {
+    name: 'returned by handlers whose return value answers a remote caller: Electron ipcMain.handle, Azure Functions app.http (inline and by name)',
+    code: `import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:unlock', async (_e: unknown, wrappedKey: Uint8Array) => {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { v: '1' } }));
+  return { rawKey: Plaintext };
+});
+async function shareKey(req: { params: { wrappedKey: string } }) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '2' } }));
+  return { jsonBody: { k: Buffer.from(out.Plaintext!).toString('base64url') } };
+}
+app.http('shareKey', { methods: ['GET'], handler: shareKey });
+app.http('openKey', {
+  handler: async (req: { params: { wrappedKey: string } }) => {
+    const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '3' } }));
+    return { body: Buffer.from(out.Plaintext!) };
+  },
+});`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent in a response (line 7)' },
+        line: 6,
+        column: 40,
+        suggestions: keepWrapped(`import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:unlock', async (_e: unknown, wrappedKey: Uint8Array) => {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { v: '1' } }));
+  return { rawKey: wrappedKey };
+});
+async function shareKey(req: { params: { wrappedKey: string } }) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '2' } }));
+  return { jsonBody: { k: Buffer.from(out.Plaintext!).toString('base64url') } };
+}
+app.http('shareKey', { methods: ['GET'], handler: shareKey });
+app.http('openKey', {
+  handler: async (req: { params: { wrappedKey: string } }) => {
+    const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '3' } }));
+    return { body: Buffer.from(out.Plaintext!) };
+  },
+});`),
+      },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 11)' }, line: 10, column: 30, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 17)' }, line: 16, column: 32, suggestions: [] },
+    ],
+  },
+  {
+    name: 'returned by GraphQL resolvers handed to a server as `resolvers` (a local map given to mercurius, an inline map given to ApolloServer)',
+    code: `import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.Plaintext;
+      },
+    },
+  },
+});`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 8, column: 33, suggestions: keepWrapped(`import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.CiphertextBlob!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.Plaintext;
+      },
+    },
+  },
+});`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 20)' }, line: 19, column: 35, suggestions: keepWrapped(`import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.CiphertextBlob;
+      },
+    },
+  },
+});`) },
+    ],
+  },
+  {
+    name: 'a claim of a JWT (jsonwebtoken sign: signed, not encrypted) set as a cookie; Powertools appendKeys; an OpenTelemetry log record',
+    code: `import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(Plaintext!).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(second.Plaintext!).toString('base64') } });
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 11)' }, line: 9, column: 29, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 15)' }, line: 14, column: 40, suggestions: keepWrapped(`import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(wrappedKey).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(second.Plaintext!).toString('base64') } });
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 17)' }, line: 16, column: 33, suggestions: keepWrapped(`import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(Plaintext!).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(wrappedKey).toString('base64') } });
+}`) },
+    ],
+  },
+  {
+    name: 'put into a local object literal under a computed attribute (item[attr] = { B: key }) that is then stored',
+    code: `import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ddb = new DynamoDBClient({});
+export async function putItem(pk: string, descAttr: string) {
+  const material = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/ddb', KeySpec: 'AES_256', EncryptionContext: { pk } }));
+  const item: Record<string, AttributeValue> = { pk: { S: pk } };
+  item[descAttr] = { M: { wrapped: { B: material.CiphertextBlob! }, content: { B: material.Plaintext! } } };
+  await ddb.send(new PutItemCommand({ TableName: 't', Item: item }));
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 9)' }, line: 6, column: 35, suggestions: [] }],
+  },
 ];
 
 const valid = [
@@ -1072,6 +1275,73 @@ export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw:
     return createCipheriv('aes-256-gcm', Plaintext!, iv).update(raw);
   } finally {
     Plaintext?.fill(0);
+  }
+}`,
+  },
+  // Sixth KMS blind set (session 10): the same sinks with only wrapped keys, ids and lengths.
+  {
+    name: 'an ipcMain.handle / Azure handler returning the wrapped key only; an ipcMain.on listener; a resolver map that is no `resolvers` option',
+    code: `import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:create', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '1' } }));
+  try {
+    return { wrappedKey: dk.CiphertextBlob, bits: dk.Plaintext!.byteLength * 8 };
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+});
+app.http('seal', {
+  handler: async (req: { text(): Promise<string> }) => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '2' } }));
+    try {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', dk.Plaintext!, iv);
+      return { jsonBody: { wrapped: Buffer.from(dk.CiphertextBlob!).toString('base64'), body: c.update(await req.text()).toString('base64') } };
+    } finally {
+      dk.Plaintext?.fill(0);
+    }
+  },
+});
+const handlers = {
+  keys: {
+    async rotate(wrappedKey: Uint8Array) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '3' } }));
+      return dk.Plaintext;
+    },
+  },
+};
+registry.add({ handlers });`,
+  },
+  {
+    name: 'a JWT carrying the wrapped key; Powertools appendKeys with the key id; an in-process event emitter; a local object holding the wrapped key only',
+    code: `import jwt from 'jsonwebtoken';
+import { EventEmitter } from 'node:events';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ddb = new DynamoDBClient({});
+const logger = new Logger({ serviceName: 's' });
+const events = new EventEmitter();
+export async function issue(res: { cookie(n: string, v: string): void }, userId: string, data: Buffer) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  try {
+    logger.appendKeys({ keyId: dk.KeyId, wrappedBytes: dk.CiphertextBlob!.byteLength });
+    const token = jwt.sign({ sub: userId, wk: Buffer.from(dk.CiphertextBlob!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+    res.cookie('session', token);
+    events.emit('key-ready', dk.Plaintext);
+    const item: Record<string, { B: Uint8Array }> = {};
+    const iv = randomBytes(12);
+    item['wrapped'] = { B: dk.CiphertextBlob! };
+    item['body'] = { B: createCipheriv('aes-256-gcm', dk.Plaintext!, iv).update(data) };
+    await ddb.send(new PutItemCommand({ TableName: 't', Item: item }));
+  } finally {
+    dk.Plaintext?.fill(0);
   }
 }`,
   },
