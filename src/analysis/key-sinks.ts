@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
+  CONNECTION_EVENTS,
   INSPECT_FUNCTIONS,
   RECORD_SAVE_METHODS,
   RESPONSE_FUNCTIONS,
@@ -11,7 +12,9 @@ import {
   FS_MODULES,
   HANDLER_OPTION,
   KEY_USE_FIELDS,
+  LISTENER_METHODS,
   LOG_METHODS,
+  LOGGER_FACTORY_FUNCTIONS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
   NAMED_LOGGER,
@@ -21,7 +24,12 @@ import {
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  STORE_WRITE_METHODS,
   RESOLVER_MAP_OPTION,
+  RETURNING_ROUTER_MODULES,
+  RETURNING_ROUTER_PARAM,
+  RETURNING_ROUTER_TYPES,
+  ROUTE_METHODS,
   RESPONDING_HANDLER_REGISTRATIONS,
   RESPONSE_CALLBACK_TYPES,
   RESPONSE_CONSTRUCTOR,
@@ -29,6 +37,7 @@ import {
   RESPONSE_NAME,
   SOCKET_METHODS,
   SOCKET_NAME,
+  STD_STREAMS,
   STORAGE_MODULE_WRITES,
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
@@ -213,7 +222,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
       const target = unwrapExpression(parent.left.object);
-      if (target.type === 'Identifier' && RESPONSE_NAME.test(target.name) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
+      // `ctx.body = …`, Koa's `ctx.response.body = …`.
+      const owner = receiverName(target);
+      if (owner && RESPONSE_NAME.test(owner) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
@@ -334,7 +345,61 @@ function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression,
  * name, or a resolver in a map handed to a GraphQL server as its `resolvers`.
  */
 function answersRemoteCaller(sourceCode: SourceCode, fn: FunctionLike): boolean {
-  return functionPositions(sourceCode, fn).some((position) => isRespondingHandler(sourceCode, position) || isInResolverMap(sourceCode, position));
+  return functionPositions(sourceCode, fn).some(
+    (position) => isRespondingHandler(sourceCode, position) || isInResolverMap(sourceCode, position) || isReturningRouteHandler(sourceCode, position),
+  );
+}
+
+/** `app.get('/k', opts?, handler)` / `app.route({ handler })` on a router that sends the handler's return value. */
+function isReturningRouteHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let arg = position;
+  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const call = arg.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== arg) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && ROUTE_METHODS.has(memberName(callee) ?? '') && isReturningRouter(sourceCode, callee.object);
+}
+
+/** A Fastify instance: made by the module's factory, the plugin parameter `fastify`, or declared `FastifyInstance`. */
+function isReturningRouter(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, expr);
+  const def = variable?.defs[0];
+  if (!variable || !def) return false;
+  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(declaredTypeName(def.name) ?? '');
+  const init = singleInitializer(variable);
+  const value = init && unwrapExpression(init);
+  const made = value?.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
+  if (made?.type !== 'CallExpression') return false;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return factory?.module !== undefined && RETURNING_ROUTER_MODULES.has(factory.module);
+}
+
+function declaredTypeName(param: TSESTree.Node): string | undefined {
+  const annotation = param.type === 'Identifier' ? param.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+}
+
+/** The first parameter of a `'connection'` listener (`wss.on('connection', (conn) => …)`): a client's connection. */
+function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  const def = expr.type === 'Identifier' ? variableOf(sourceCode, expr)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
+  const listener = def.node as FunctionLike;
+  const call = listener.parent;
+  if (listener.params[0] !== def.name || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return false;
+  const callee = unwrapExpression(call.callee);
+  const event = call.arguments[0];
+  return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
+}
+
+/** `process.stdout` / `process.stderr`. */
+function isStdStream(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'MemberExpression' || !STD_STREAMS.has(memberName(expr) ?? '')) return false;
+  const owner = unwrapExpression(expr.object);
+  return owner.type === 'Identifier' && owner.name === 'process';
 }
 
 /** The expressions that stand for `fn`: the function itself and the reads of the name it is bound to. */
@@ -500,13 +565,14 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   const receiver = receiverName(callee.object);
   if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
-  if (SOCKET_METHODS.has(method) && receiver && SOCKET_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object))) return { kind: 'response', node: call };
+  if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
-  if (DB_METHODS.has(method) || (method === 'set' && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
+  if (DB_METHODS.has(method) || ((method === 'set' || STORE_WRITE_METHODS.has(method)) && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
-  if (method === 'write' && isWriteStream(callee.object)) return { kind: 'disk', node: call };
+  if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
   if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
   return undefined;
 }
@@ -533,7 +599,9 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
   const init = def.node.init && unwrapExpression(def.node.init);
   if (init?.type !== 'CallExpression') return undefined;
   const factory = resolveImportPath(sourceCode, init.callee);
-  return factory?.module && factory.path.length === 0 && LOGGER_FACTORY_MODULES.has(factory.module) ? { kind: 'log', node: call } : undefined;
+  if (factory?.module === undefined) return undefined;
+  const made = factory.path.length === 0 ? LOGGER_FACTORY_MODULES.has(factory.module) : factory.path.length === 1 && !!LOGGER_FACTORY_FUNCTIONS[factory.module]?.has(factory.path[0]);
+  return made ? { kind: 'log', node: call } : undefined;
 }
 
 /** A parameter declared as a remote client's completion callback (`callback: grpc.sendUnaryData<Reply>`). */
@@ -565,8 +633,14 @@ function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   return undefined;
 }
 
-function isWriteStream(node: TSESTree.Node): boolean {
-  const expr = unwrapExpression(node);
+/** `fs.createWriteStream(p)`, inline or through a variable it initialises (`const out = fs.createWriteStream(p); out.write(…)`). */
+function isWriteStream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (init) expr = unwrapExpression(init);
+  }
   return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberName(expr.callee) === 'createWriteStream';
 }
 

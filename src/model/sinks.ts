@@ -38,7 +38,7 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
   'emit',
 ]);
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
-export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
+export const LOGGER_NAME = /^(?:console|consola|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
 /** Loggers named for what they log, in camelCase: `rootLogger`, `requestLog`, `auditLogger` (not `catalog`, `dialog`). */
 export const NAMED_LOGGER = /^[a-z][A-Za-z0-9]*(?:Logger|Log)$/;
 
@@ -47,6 +47,11 @@ export const NAMED_LOGGER = /^[a-z][A-Za-z0-9]*(?:Logger|Log)$/;
  * `const debug = require('debug')('app:kms'); debug('key %s', k)`.
  */
 export const LOGGER_FACTORY_MODULES: ReadonlySet<string> = new Set(['debug']);
+/** Logging functions made by a module's function: `const log = util.debuglog('kms'); log('%s', k)` (module → functions). */
+export const LOGGER_FACTORY_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  util: new Set(['debuglog', 'debug']),
+  'node:util': new Set(['debuglog', 'debug']),
+};
 
 /** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
 export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
@@ -57,6 +62,29 @@ export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', '
 export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
+/**
+ * Redis writes besides `set` (hashes, lists, sets, streams, pub/sub), on a receiver named as a store:
+ * `redis.hmset(…)`, `redis.rpush(…)`, `redis.xadd(…)`, `redis.publish(…)`.
+ */
+export const STORE_WRITE_METHODS: ReadonlySet<string> = new Set([
+  'hmset',
+  'hsetnx',
+  'mset',
+  'msetnx',
+  'setnx',
+  'psetex',
+  'getset',
+  'append',
+  'lpush',
+  'rpush',
+  'lpushx',
+  'rpushx',
+  'sadd',
+  'zadd',
+  'xadd',
+  'publish',
+  'spublish',
+]);
 
 /**
  * HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`, Hono's `c.json(…)`, Next.js and
@@ -79,9 +107,18 @@ export const RESPONSE_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> =
 };
 /** Responses built with `new Response(body)` / `new NextResponse(body)`. */
 export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
-/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`. */
-export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket)$/;
+/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`; Electron's `win.webContents.send(…)` to a renderer. */
+export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket|webContents)$/;
 export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
+/**
+ * Events whose listener's first parameter is a client's connection, whatever it is called:
+ * `wss.on('connection', (conn) => conn.send(…))` (ws, Socket.IO, `net`).
+ */
+export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'connect']);
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
+
+/** The process's standard streams: `process.stdout.write(…)` ends up in the same place as `console.log`. */
+export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
 export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send']);
@@ -183,3 +220,13 @@ export const RESOLVER_MAP_OPTION = 'resolvers';
 export const PAYLOAD_CARRIERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   jsonwebtoken: { sign: 0 },
 };
+
+/**
+ * Routers that send what a route handler returns (Fastify: `app.get('/k', async () => ({ key }))`,
+ * `app.route({ handler })`). Instances are recognised by the call that makes them (a module here),
+ * by the conventional plugin parameter name `fastify`, or by their declared type.
+ */
+export const RETURNING_ROUTER_MODULES: ReadonlySet<string> = new Set(['fastify']);
+export const RETURNING_ROUTER_PARAM = /^fastify$/;
+export const RETURNING_ROUTER_TYPES = /^Fastify(?:Instance)?$/;
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);

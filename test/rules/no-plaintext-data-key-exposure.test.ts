@@ -1076,6 +1076,355 @@ export async function putItem(pk: string, descAttr: string) {
 }`,
     errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 9)' }, line: 6, column: 35, suggestions: [] }],
   },
+  {
+    name: 'returned by Fastify route handlers (the router sends the return value): an app made by the factory, `route({ handler })`, a plugin parameter `fastify`',
+    code: `import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 7)' }, line: 6, column: 29, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.CiphertextBlob!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.CiphertextBlob };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 20)' }, line: 19, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.CiphertextBlob };
+  });
+}
+app.register(routes);`) },
+    ],
+  },
+  {
+    name: 'a ws connection (first parameter of a `connection` listener, whatever its name), Electron webContents.send, process.stdout.write, Koa ctx.response.body',
+    code: `import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 8, column: 32, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(wrappedKey).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 30, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(wrappedKey).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 16)' }, line: 15, column: 32, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(wrappedKey).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 18)' }, line: 17, column: 31, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(wrappedKey).toString('base64') };
+}`) },
+    ],
+  },
+  {
+    name: 'a write stream held in a variable, util.debuglog and consola loggers, Redis list/stream/pub-sub/hash writes',
+    code: `import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to disk (line 10)' }, line: 8, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(wrappedKey).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 12)' }, line: 11, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(wrappedKey).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 14)' }, line: 13, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(wrappedKey).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 16)' }, line: 15, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(wrappedKey).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 18)' }, line: 17, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(wrappedKey).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 20)' }, line: 19, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(wrappedKey).toString('base64'));
+}`) },
+    ],
+  },
 ];
 
 const valid = [
@@ -1279,6 +1628,29 @@ export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw:
 }`,
   },
   // Sixth KMS blind set (session 10): the same sinks with only wrapped keys, ids and lengths.
+  {
+    name: 'an Express handler returning the key (Express ignores return values); a non-Fastify router; a `data` listener parameter; a Map-like cache and a local store read',
+    code: `import express from 'express';
+import { EventEmitter } from 'node:events';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = express();
+const bus = new EventEmitter();
+app.get('/warm', async (_req, res) => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/e', KeySpec: 'AES_256', EncryptionContext: { e: '1' } }));
+  res.json({ wrapped: Buffer.from(dk.CiphertextBlob!).toString('base64') });
+  return dk.Plaintext;
+});
+bus.on('data', (peer: { send(v: unknown): void }) => {
+  void kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/e', KeySpec: 'AES_256', EncryptionContext: { e: '2' } })).then((dk) => {
+    try {
+      peer.send({ wrapped: dk.CiphertextBlob, bits: dk.Plaintext!.length * 8 });
+    } finally {
+      dk.Plaintext?.fill(0);
+    }
+  });
+});`,
+  },
   {
     name: 'an ipcMain.handle / Azure handler returning the wrapped key only; an ipcMain.on listener; a resolver map that is no `resolvers` option',
     code: `import { ipcMain } from 'electron';
