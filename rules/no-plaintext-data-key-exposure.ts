@@ -26,6 +26,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
   telemetry: 'sent to error tracking or tracing',
   environment: 'put in the process environment (readable by every module and child process)',
   storage: 'written to browser storage',
+  session: 'kept in the session (a session store or a cookie)',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;

@@ -3,6 +3,7 @@ import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
   CONNECTION_EVENTS,
+  COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
   RECORD_SAVE_METHODS,
   RESPONSE_FUNCTIONS,
@@ -11,6 +12,7 @@ import {
   ERROR_CONSTRUCTOR,
   FS_MODULES,
   HANDLER_OPTION,
+  HEADER_RESPONSE_NAME,
   KEY_USE_FIELDS,
   LISTENER_METHODS,
   LOG_METHODS,
@@ -24,6 +26,7 @@ import {
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  SQL_TAG_NAME,
   STORE_WRITE_METHODS,
   RESOLVER_MAP_OPTION,
   RETURNING_ROUTER_MODULES,
@@ -33,8 +36,10 @@ import {
   RESPONDING_HANDLER_REGISTRATIONS,
   RESPONSE_CALLBACK_TYPES,
   RESPONSE_CONSTRUCTOR,
+  RESPONSE_HEADER_METHODS,
   RESPONSE_METHODS,
   RESPONSE_NAME,
+  SESSION_NAME,
   SOCKET_METHODS,
   SOCKET_NAME,
   STD_STREAMS,
@@ -52,7 +57,7 @@ import { memberName, propertyName, singleInitializer, unwrapExpression, variable
 
 type Variable = TSESLint.Scope.Variable;
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session';
 
 export interface Sink {
   kind: SinkKind;
@@ -125,6 +130,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent;
       continue;
     }
+    // sql`INSERT … ${key}`: the tag sends the template's values to the database.
+    if (parent.type === 'TaggedTemplateExpression' && parent.quasi === node) return isSqlTag(parent.tag) ? { kind: 'database', node: parent } : undefined;
     if (parent.type === 'TemplateLiteral' || (parent.type === 'BinaryExpression' && parent.operator === '+')) {
       path = []; // now part of a string
       node = parent;
@@ -225,6 +232,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `ctx.body = …`, Koa's `ctx.response.body = …`.
       const owner = receiverName(target);
       if (owner && RESPONSE_NAME.test(owner) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
+      // `req.session.dataKey = …`: kept in the session store (or a cookie) for the session's life.
+      if (owner && SESSION_NAME.test(owner)) return { kind: 'session', node: parent };
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
@@ -392,6 +401,13 @@ function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boo
   const callee = unwrapExpression(call.callee);
   const event = call.arguments[0];
   return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
+}
+
+/** `sql`, `db.sql`, `prisma.$executeRaw`: a tag that runs its template as SQL. */
+function isSqlTag(tag: TSESTree.Node): boolean {
+  const expr = unwrapExpression(tag);
+  const name = expr.type === 'Identifier' ? expr.name : expr.type === 'MemberExpression' ? memberName(expr) : undefined;
+  return name !== undefined && SQL_TAG_NAME.test(name);
 }
 
 /** `process.stdout` / `process.stderr`. */
@@ -565,6 +581,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   const receiver = receiverName(callee.object);
   if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (RESPONSE_HEADER_METHODS.has(method) && receiver && HEADER_RESPONSE_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
+  if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object))) return { kind: 'response', node: call };
   if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };

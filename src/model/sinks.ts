@@ -92,7 +92,19 @@ export const STORE_WRITE_METHODS: ReadonlySet<string> = new Set([
  * set on a response reach the client too (`res.cookie('dek', …)`, `res.setHeader(…)`).
  */
 export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header']);
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header', 'redirect']);
+/** Header setters of Express and Koa responses (`res.set('X-Key', …)`, `ctx.set(…)`, `res.append(…)`; Hono's `c.set` is a context variable). */
+export const RESPONSE_HEADER_METHODS: ReadonlySet<string> = new Set(['set', 'append']);
+export const HEADER_RESPONSE_NAME = /^(?:res|response|ctx)$/;
+/** Cookie jars whose `set` answers the client: Koa's `ctx.cookies.set(…)`, Next.js `cookies().set(…)`. */
+export const COOKIE_JAR_NAME = /^cookies$/;
+/**
+ * Sessions: `req.session.dataKey = …` (express-session, @fastify/session, koa-session) is kept in a
+ * session store or in a cookie the client holds, for the session's whole life.
+ */
+export const SESSION_NAME = /^session$/;
+/** Tagged templates that run SQL: postgres.js/`@vercel/postgres`/slonik `sql\`…\``, Prisma's `$executeRaw\`…\``. */
+export const SQL_TAG_NAME = /^(?:sql|\$executeRaw|\$queryRaw)$/;
 /**
  * Functions of a framework module that build a response from their argument: Remix's `json(…)`
  * (and `defer`), React Router's `data(…)`, SvelteKit's `json(…)` (module → function names).

@@ -1425,6 +1425,144 @@ export async function leak(wrappedKey: Uint8Array, redis: any) {
 }`) },
     ],
   },
+  {
+    name: 'kept in req.session, inserted through a sql tagged template, set in a cookie jar (Koa ctx.cookies, Next.js cookies()), a redirect URL and a response header',
+    code: `import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'kept in the session (a session store or a cookie) (line 8)' }, line: 7, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(wrappedKey).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 10)' }, line: 9, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(wrappedKey).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 12)' }, line: 11, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(wrappedKey).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(wrappedKey).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 16)' }, line: 15, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(wrappedKey).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 18)' }, line: 17, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(wrappedKey).toString('base64'));
+}`) },
+    ],
+  },
 ];
 
 const valid = [
@@ -1628,6 +1766,33 @@ export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw:
 }`,
   },
   // Sixth KMS blind set (session 10): the same sinks with only wrapped keys, ids and lengths.
+  {
+    name: 'Hono c.set (a context variable), res.locals, a header whose name only is key-like, a session holding the wrapped key, a sql template with the key id',
+    code: `import { Hono } from 'hono';
+import postgres from 'postgres';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+const app = new Hono();
+app.use(async (c, next) => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/h', KeySpec: 'AES_256', EncryptionContext: { h: '1' } }));
+  c.set('sealer', createCipheriv('aes-256-gcm', dk.Plaintext!, randomBytes(12)));
+  dk.Plaintext?.fill(0);
+  await next();
+});
+export async function store(req: any, res: any) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/h', KeySpec: 'AES_256', EncryptionContext: { h: '2' } }));
+  try {
+    res.locals.sealer = createCipheriv('aes-256-gcm', dk.Plaintext!, randomBytes(12));
+    res.set('X-Key-Id', dk.KeyId);
+    req.session.wrappedKey = Buffer.from(dk.CiphertextBlob!).toString('base64');
+    await sql\`INSERT INTO key_ids (id) VALUES (\${dk.KeyId!})\`;
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+  },
   {
     name: 'an Express handler returning the key (Express ignores return values); a non-Fastify router; a `data` listener parameter; a Map-like cache and a local store read',
     code: `import express from 'express';
