@@ -693,7 +693,8 @@ function isExported(sourceCode: SourceCode, fn: FunctionLike): boolean {
   const name =
     fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : node.type === 'ClassDeclaration' ? node.id?.name : undefined;
   if (name) return isExportedName(sourceCode, name);
-  const holder = exportedValueHolding(fn);
+  // A method of a class expression is exported with the class (`module.exports.Provider = class { … }`).
+  const holder = exportedValueHolding(node.type === 'ClassExpression' ? node : fn);
   return holder !== undefined && (holder === true || isExportedName(sourceCode, holder));
 }
 
@@ -702,13 +703,13 @@ function isExportedName(sourceCode: SourceCode, name: string): boolean {
 }
 
 /**
- * The top-level value a function literal is part of, climbing through object and array literals,
+ * The top-level value a function literal (or a class expression) is part of, climbing through object and array literals,
  * call arguments and call chains (not through another function): `true` when that value is
  * exported right there (`export const x = …`, `export default …`, `module.exports = …`), else the
  * name of the binding it initialises.
  */
-function exportedValueHolding(fn: FunctionLike): string | true | undefined {
-  let node: TSESTree.Node = fn;
+function exportedValueHolding(value: FunctionLike | TSESTree.ClassExpression): string | true | undefined {
+  let node: TSESTree.Node = value;
   for (let depth = 0; depth < 12; depth++) {
     const parent: TSESTree.Node | undefined = node.parent;
     if (!parent) return undefined;

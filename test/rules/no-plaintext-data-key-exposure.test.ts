@@ -1563,6 +1563,17 @@ export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array)
 }`) },
     ],
   },
+  {
+    name: 'returned by a public method of a class expression assigned to module.exports',
+    code: `const { DecryptCommand, KMSClient } = require('@aws-sdk/client-kms');
+module.exports.Provider = class KeyProvider {
+  async current(wrapped) {
+    const { Plaintext } = await new KMSClient({}).send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { p: '1' } }));
+    return Plaintext;
+  }
+};`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 5)' }, line: 4, column: 56, suggestions: [] }],
+  },
 ];
 
 const valid = [
@@ -1766,6 +1777,17 @@ export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw:
 }`,
   },
   // Sixth KMS blind set (session 10): the same sinks with only wrapped keys, ids and lengths.
+  {
+    name: 'a class expression kept in a module-local binding is not exported',
+    code: `const { DecryptCommand, KMSClient } = require('@aws-sdk/client-kms');
+const LocalProvider = class {
+  async current(wrapped) {
+    const { Plaintext } = await new KMSClient({}).send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { p: '1' } }));
+    return Plaintext;
+  }
+};
+module.exports = { ready: true };`,
+  },
   {
     name: 'Hono c.set (a context variable), res.locals, a header whose name only is key-like, a session holding the wrapped key, a sql template with the key id',
     code: `import { Hono } from 'hono';
