@@ -156,9 +156,9 @@ export default createRule<Options, MessageIds>({
       return fixer.replaceText(ref, text);
     }
 
-    /** GenerateDataKey always; Decrypt/unwrap when the plaintext is a key (named so, or decrypting a wrapped key). */
+    /** GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; Decrypt when the plaintext is a key (named so, or decrypting a wrapped key). */
     function isDataKey(bytes: KeyBytes): boolean {
-      if (bytes.api?.api.facts?.dataKey) return true;
+      if (bytes.api?.api.facts?.dataKey || bytes.api?.api.operation === 'unwrap') return true;
       if (isSecretName(bytes.id.name)) return true;
       const blob = bytes.api?.args.find((a) => a.role === 'data');
       const text = blob ? sourceCode.getText(blob.node) : '';

@@ -1574,6 +1574,30 @@ module.exports.Provider = class KeyProvider {
 };`,
     errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 5)' }, line: 4, column: 56, suggestions: [] }],
   },
+  {
+    name: 'an Azure unwrapKey result is a data key whatever the wrapped blob is called (reported on the unwrap, not as a logged secret)',
+    code: `import { CryptographyClient } from '@azure/keyvault-keys';
+import { DefaultAzureCredential } from '@azure/identity';
+const kek = new CryptographyClient(process.env.KEK_ID!, new DefaultAzureCredential());
+export async function open(meta: { ek: string }, blob: Uint8Array, logger: { info(...a: unknown[]): void }) {
+  const res = await kek.unwrapKey('RSA-OAEP-256', Buffer.from(meta.ek, 'base64'));
+  logger.info('unwrapped', Buffer.from(res.result).toString('hex'));
+  const { result } = await kek.unwrapKey('RSA-OAEP-256', blob);
+  logger.info('unwrapped', Buffer.from(result).toString('hex'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 6)' }, line: 5, column: 21, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 8)' }, line: 7, column: 28, suggestions: keepWrapped(`import { CryptographyClient } from '@azure/keyvault-keys';
+import { DefaultAzureCredential } from '@azure/identity';
+const kek = new CryptographyClient(process.env.KEK_ID!, new DefaultAzureCredential());
+export async function open(meta: { ek: string }, blob: Uint8Array, logger: { info(...a: unknown[]): void }) {
+  const res = await kek.unwrapKey('RSA-OAEP-256', Buffer.from(meta.ek, 'base64'));
+  logger.info('unwrapped', Buffer.from(res.result).toString('hex'));
+  const { result } = await kek.unwrapKey('RSA-OAEP-256', blob);
+  logger.info('unwrapped', Buffer.from(blob).toString('hex'));
+}`) },
+    ],
+  },
 ];
 
 const valid = [
