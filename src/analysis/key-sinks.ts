@@ -20,6 +20,10 @@ import {
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
   NAMED_LOGGER,
+  JWT_SIGN_METHODS,
+  JWT_SIGNER_NAME,
+  PAYLOAD_BUILDER_METHODS,
+  PAYLOAD_BUILDERS,
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_COMMANDS,
@@ -154,6 +158,12 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'MemberExpression' && parent.object === node && CARRYING_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
       path = [];
       node = parent.parent;
+      continue;
+    }
+    // `new SignJWT({ dek }).setProtectedHeader(…).sign(secret)`: the token carries the claims.
+    if (parent.type === 'NewExpression' && parent.arguments[0] === node && isPayloadBuilder(sourceCode, parent)) {
+      path = [];
+      node = builtToken(parent);
       continue;
     }
     // `new Uint8Array(key)`: a view or copy of the same bytes.
@@ -342,10 +352,33 @@ function isLocalHolder(sourceCode: SourceCode, id: TSESTree.Identifier): boolean
 
 /** `jwt.sign(payload, secret)`: the token carries the payload, readable by whoever holds it. */
 function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
-  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  const callee = unwrapExpression(call.callee);
+  // `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`.
+  if (callee.type === 'MemberExpression' && call.arguments[0] === arg && JWT_SIGN_METHODS.has(memberName(callee) ?? '')) {
+    const signer = receiverName(callee.object);
+    if (signer && JWT_SIGNER_NAME.test(signer)) return true;
+  }
+  const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module === undefined || resolved.path.length !== 1) return false;
   const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
   return index !== undefined && call.arguments[index] === arg;
+}
+
+function isPayloadBuilder(sourceCode: SourceCode, construction: TSESTree.NewExpression): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(construction.callee));
+  return resolved?.module !== undefined && resolved.path.length === 1 && !!PAYLOAD_BUILDERS[resolved.module]?.has(resolved.path[0]);
+}
+
+/** The end of the builder chain a construction starts (`new SignJWT(p).setIssuer(…).sign(k)` → the `sign` call). */
+function builtToken(construction: TSESTree.NewExpression): TSESTree.Node {
+  let node: TSESTree.Node = construction;
+  for (;;) {
+    const member: TSESTree.Node | undefined = node.parent;
+    const call: TSESTree.Node | undefined = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== node || call?.type !== 'CallExpression' || call.callee !== member) return node;
+    if (!PAYLOAD_BUILDER_METHODS.test(memberName(member) ?? '')) return node;
+    node = call;
+  }
 }
 
 /**

@@ -232,6 +232,18 @@ export const RESOLVER_MAP_OPTION = 'resolvers';
 export const PAYLOAD_CARRIERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   jsonwebtoken: { sign: 0 },
 };
+/** Signers of an injected JWT service, by receiver name: Nest's `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`. */
+export const JWT_SIGNER_NAME = /^(?:jwt|jwtService)$/i;
+export const JWT_SIGN_METHODS: ReadonlySet<string> = new Set(['sign', 'signAsync']);
+/**
+ * JWT builders whose claims are readable in the token (module → class): jose's `new SignJWT(payload)`
+ * (signed) and `new UnsecuredJWT(payload)`; `EncryptJWT` encrypts them. Their chained setters and
+ * `sign()`/`encode()` produce the token.
+ */
+export const PAYLOAD_BUILDERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  jose: new Set(['SignJWT', 'UnsecuredJWT']),
+};
+export const PAYLOAD_BUILDER_METHODS = /^(?:set[A-Z]\w*|sign|encode)$/;
 
 /**
  * Routers that send what a route handler returns (Fastify: `app.get('/k', async () => ({ key }))`,

@@ -1598,6 +1598,34 @@ export async function open(meta: { ek: string }, blob: Uint8Array, logger: { inf
 }`) },
     ],
   },
+  {
+    name: 'claims of a jose SignJWT (through its builder chain) and of a Nest JwtService token sent to the client; an EncryptJWT token is encrypted',
+    code: `import { SignJWT, EncryptJWT } from 'jose';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export class Auth {
+  constructor(private readonly jwtService: { signAsync(p: object): Promise<string> }) {}
+  async login(res: any, userId: string, signingKey: Uint8Array, sealingKey: Uint8Array) {
+    const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '1' } }));
+    const t1 = await new SignJWT({ sub: userId, dek: Buffer.from(a.Plaintext!).toString('base64') }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(signingKey);
+    res.cookie('t1', t1);
+    const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '2' } }));
+    const t2 = await this.jwtService.signAsync({ sub: userId, dek: Buffer.from(b.Plaintext!).toString('base64') });
+    res.json({ t2 });
+    const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '3' } }));
+    try {
+      const t3 = await new EncryptJWT({ dek: Buffer.from(c.Plaintext!).toString('base64') }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(sealingKey);
+      res.json({ t3 });
+    } finally {
+      c.Plaintext?.fill(0);
+    }
+  }
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 7, column: 30, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 12)' }, line: 10, column: 30, suggestions: [] },
+    ],
+  },
 ];
 
 const valid = [
