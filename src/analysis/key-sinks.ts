@@ -33,6 +33,7 @@ import {
   SQL_TAG_NAME,
   STORE_WRITE_METHODS,
   RESOLVER_MAP_OPTION,
+  PLUGIN_REGISTRATION,
   RETURNING_ROUTER_MODULES,
   RETURNING_ROUTER_PARAM,
   RETURNING_ROUTER_TYPES,
@@ -409,13 +410,22 @@ function isReturningRouter(sourceCode: SourceCode, node: TSESTree.Node): boolean
   const variable = variableOf(sourceCode, expr);
   const def = variable?.defs[0];
   if (!variable || !def) return false;
-  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(declaredTypeName(def.name) ?? '');
+  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(declaredTypeName(def.name) ?? '') || isRegisteredPluginInstance(sourceCode, def.node, def.name);
   const init = singleInitializer(variable);
   const value = init && unwrapExpression(init);
   const made = value?.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
   if (made?.type !== 'CallExpression') return false;
   const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
   return factory?.module !== undefined && RETURNING_ROUTER_MODULES.has(factory.module);
+}
+
+/** The first parameter of a plugin registered on a router: `app.register(async (instance) => instance.get(…))`. */
+function isRegisteredPluginInstance(sourceCode: SourceCode, fn: TSESTree.Node, param: TSESTree.Node): boolean {
+  if (!isFunction(fn) || (fn as FunctionLike).params[0] !== param) return false;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && memberName(callee) === PLUGIN_REGISTRATION && isReturningRouter(sourceCode, callee.object);
 }
 
 function declaredTypeName(param: TSESTree.Node): string | undefined {

@@ -254,3 +254,5 @@ export const RETURNING_ROUTER_MODULES: ReadonlySet<string> = new Set(['fastify']
 export const RETURNING_ROUTER_PARAM = /^fastify$/;
 export const RETURNING_ROUTER_TYPES = /^Fastify(?:Instance)?$/;
 export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
+/** `app.register(async (instance) => …)`: the plugin's first parameter is the same kind of router. */
+export const PLUGIN_REGISTRATION = 'register';

@@ -1626,6 +1626,29 @@ export class Auth {
       { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 12)' }, line: 10, column: 30, suggestions: [] },
     ],
   },
+  {
+    name: 'returned by a route handler of a Fastify plugin registered on the app (its first parameter, whatever its name)',
+    code: `import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.register(async (instance: any) => {
+  instance.get('/k', async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/a', KeySpec: 'AES_256', EncryptionContext: { a: '1' } }));
+    return { key: dk.Plaintext };
+  });
+}, { prefix: '/v1' });`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 8)' }, line: 7, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.register(async (instance: any) => {
+  instance.get('/k', async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/a', KeySpec: 'AES_256', EncryptionContext: { a: '1' } }));
+    return { key: dk.CiphertextBlob };
+  });
+}, { prefix: '/v1' });`) }],
+  },
 ];
 
 const valid = [
