@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
 import { findProperty, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
-import { stringValues } from '../src/analysis/values';
+import { resolveValues, stringValues } from '../src/analysis/values';
 import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
 
@@ -50,7 +50,7 @@ export default createRule<Options, MessageIds>({
           // An empty context (`EncryptionContext: {}`) or one bound to nothing (`undefined`) binds nothing: as bad as none.
           const given = call.args.find((arg) => arg.role === 'kms-context');
           const contexts = given ? [given.node] : requests.flatMap((object) => findProperty(object, field) ?? []);
-          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node))) continue;
+          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node) && !isEmptyBytes(node))) continue;
           const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
           const proposed = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
           // Encrypt and Decrypt must pass the same context: a label named after this function only
@@ -83,6 +83,15 @@ export default createRule<Options, MessageIds>({
       const id = unwrapExpression(node);
       const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
       return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
+    }
+
+    /**
+     * Zero bytes of additional authenticated data (`Buffer.alloc(0)`, `Buffer.from('')`, `new Uint8Array(0)`),
+     * written there or through a constant: like `{}`, it binds the ciphertext to nothing.
+     */
+    function isEmptyBytes(node: TSESTree.Node): boolean {
+      const resolution = resolveValues({ sourceCode }, node);
+      return resolution.complete && resolution.values.length > 0 && resolution.values.every((v) => v.kind === 'bytes' && (v.value as Uint8Array).length === 0);
     }
 
     function fillsObject(ref: TSESTree.Node): boolean {

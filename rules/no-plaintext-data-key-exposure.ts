@@ -26,6 +26,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
   telemetry: 'sent to error tracking or tracing',
   environment: 'put in the process environment (readable by every module and child process)',
   storage: 'written to browser storage',
+  session: 'kept in the session (a session store or a cookie)',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
@@ -153,9 +154,9 @@ export default createRule<Options, MessageIds>({
       return fixer.replaceText(ref, text);
     }
 
-    /** GenerateDataKey always; Decrypt/unwrap when the plaintext is a key (named so, or decrypting a wrapped key). */
+    /** GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; Decrypt when the plaintext is a key (named so, or decrypting a wrapped key). */
     function isDataKey(bytes: KeyBytes): boolean {
-      if (bytes.api?.api.facts?.dataKey) return true;
+      if (bytes.api?.api.facts?.dataKey || bytes.api?.api.operation === 'unwrap') return true;
       if (isSecretName(bytes.id.name)) return true;
       const blob = bytes.api?.args.find((a) => a.role === 'data');
       const text = blob ? sourceCode.getText(blob.node) : '';

@@ -108,8 +108,8 @@ export default createRule<Options, MessageIds>({
       if (node.type === 'CallExpression' || node.type === 'NewExpression') {
         const api = apiCallAt(sourceCode, node);
         if (api && (api.api.operation === 'random' || api.api.operation === 'keygen' || api.api.operation === 'key-export')) return true;
-        // `dek.toString('base64')`: judge what is encoded, not the encoding.
-        if (node.callee.type === 'MemberExpression' && memberName(node.callee) === 'toString') return isKeyMaterial(node.callee.object, keyRefs, depth + 1);
+        // `dek.toString('base64')`, `privateKey.export({ format: 'pem' })`: judge what is encoded, not the encoding.
+        if (node.callee.type === 'MemberExpression' && RECEIVER_ENCODINGS.has(memberName(node.callee) ?? '')) return isKeyMaterial(node.callee.object, keyRefs, depth + 1);
         // Buffer.from(x) / new TextEncoder().encode(x): judge x.
         const arg = node.arguments[0];
         return !!arg && isKeyMaterial(arg, keyRefs, depth + 1);
@@ -130,6 +130,9 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Methods whose result is their receiver re-encoded: `toString`, and a `KeyObject`'s `export`. */
+const RECEIVER_ENCODINGS: ReadonlySet<string> = new Set(['toString', 'export']);
 
 function inLoop(node: TSESTree.Node): boolean {
   for (let n = node.parent; n; n = n.parent) {

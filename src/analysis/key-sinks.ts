@@ -2,6 +2,8 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
+  CONNECTION_EVENTS,
+  COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
   RECORD_SAVE_METHODS,
   RESPONSE_FUNCTIONS,
@@ -9,22 +11,43 @@ import {
   DISK_WRITES,
   ERROR_CONSTRUCTOR,
   FS_MODULES,
+  HANDLER_OPTION,
+  HEADER_RESPONSE_NAME,
   KEY_USE_FIELDS,
+  LISTENER_METHODS,
   LOG_METHODS,
+  LOGGER_FACTORY_FUNCTIONS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
   NAMED_LOGGER,
+  JWT_SIGN_METHODS,
+  JWT_SIGNER_NAME,
+  PAYLOAD_BUILDER_METHODS,
+  PAYLOAD_BUILDERS,
+  PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_COMMANDS,
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_COMMANDS,
+  SQL_TAG_NAME,
+  STORE_WRITE_METHODS,
+  RESOLVER_MAP_OPTION,
+  PLUGIN_REGISTRATION,
+  RETURNING_ROUTER_MODULES,
+  RETURNING_ROUTER_PARAM,
+  RETURNING_ROUTER_TYPES,
+  ROUTE_METHODS,
+  RESPONDING_HANDLER_REGISTRATIONS,
   RESPONSE_CALLBACK_TYPES,
   RESPONSE_CONSTRUCTOR,
+  RESPONSE_HEADER_METHODS,
   RESPONSE_METHODS,
   RESPONSE_NAME,
+  SESSION_NAME,
   SOCKET_METHODS,
   SOCKET_NAME,
+  STD_STREAMS,
   STORAGE_MODULE_WRITES,
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
@@ -39,7 +62,7 @@ import { memberName, propertyName, singleInitializer, unwrapExpression, variable
 
 type Variable = TSESLint.Scope.Variable;
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session';
 
 export interface Sink {
   kind: SinkKind;
@@ -112,6 +135,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent;
       continue;
     }
+    // sql`INSERT … ${key}`: the tag sends the template's values to the database.
+    if (parent.type === 'TaggedTemplateExpression' && parent.quasi === node) return isSqlTag(parent.tag) ? { kind: 'database', node: parent } : undefined;
     if (parent.type === 'TemplateLiteral' || (parent.type === 'BinaryExpression' && parent.operator === '+')) {
       path = []; // now part of a string
       node = parent;
@@ -136,6 +161,12 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       node = parent.parent;
       continue;
     }
+    // `new SignJWT({ dek }).setProtectedHeader(…).sign(secret)`: the token carries the claims.
+    if (parent.type === 'NewExpression' && parent.arguments[0] === node && isPayloadBuilder(sourceCode, parent)) {
+      path = [];
+      node = builtToken(parent);
+      continue;
+    }
     // `new Uint8Array(key)`: a view or copy of the same bytes.
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier' && BYTE_VIEWS.has(parent.callee.name)) {
       path = [];
@@ -146,7 +177,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
-      if (isReencoding(parent, node) || isInspection(sourceCode, parent)) {
+      if (isReencoding(parent, node) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
         path = [];
         node = parent;
         continue;
@@ -209,12 +240,20 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
       const target = unwrapExpression(parent.left.object);
-      if (target.type === 'Identifier' && RESPONSE_NAME.test(target.name) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
+      // `ctx.body = …`, Koa's `ctx.response.body = …`.
+      const owner = receiverName(target);
+      if (owner && RESPONSE_NAME.test(owner) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
+      // `req.session.dataKey = …`: kept in the session store (or a cookie) for the session's life.
+      if (owner && SESSION_NAME.test(owner)) return { kind: 'session', node: parent };
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
       // `this.dataKey = key`: every read of `this.dataKey` in the class carries it on.
       if (target.type === 'ThisExpression') return viaThisField(sourceCode, parent.left, seen, hops, carrierOf, path);
+      // `item[attr] = { B: key }` into a local object literal: the object's reads carry it on (`Item: item`).
+      if (target.type === 'Identifier' && isLocalHolder(sourceCode, target)) {
+        return viaVariable(sourceCode, target, seen, hops, carrierOf, [...path, memberName(parent.left) ?? ELEMENT]);
+      }
       return undefined;
     }
     if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
@@ -228,6 +267,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         continue;
       }
       if (isExported(sourceCode, fn)) return { kind: 'export', node: parent };
+      if (answersRemoteCaller(sourceCode, fn)) return { kind: 'response', node: parent };
       return viaCallers(sourceCode, fn, seen, hops, carrierOf, path);
     }
     // `yield key` in an exported generator hands the key to the module that iterates it.
@@ -301,6 +341,165 @@ function promiseResolvedBy(sourceCode: SourceCode, call: TSESTree.CallExpression
   if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
   const fn = def.node as FunctionLike;
   return isPromiseExecutor(fn) && fn.params[0] === def.name ? (fn.parent as TSESTree.NewExpression) : undefined;
+}
+
+/** A variable initialised with an object or array literal and never reassigned: a holder built in place. */
+function isLocalHolder(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = variableOf(sourceCode, id);
+  const init = variable && singleInitializer(variable);
+  const value = init && unwrapExpression(init);
+  return value?.type === 'ObjectExpression' || value?.type === 'ArrayExpression';
+}
+
+/** `jwt.sign(payload, secret)`: the token carries the payload, readable by whoever holds it. */
+function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  // `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`.
+  if (callee.type === 'MemberExpression' && call.arguments[0] === arg && JWT_SIGN_METHODS.has(memberName(callee) ?? '')) {
+    const signer = receiverName(callee.object);
+    if (signer && JWT_SIGNER_NAME.test(signer)) return true;
+  }
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module === undefined || resolved.path.length !== 1) return false;
+  const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
+  return index !== undefined && call.arguments[index] === arg;
+}
+
+function isPayloadBuilder(sourceCode: SourceCode, construction: TSESTree.NewExpression): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(construction.callee));
+  return resolved?.module !== undefined && resolved.path.length === 1 && !!PAYLOAD_BUILDERS[resolved.module]?.has(resolved.path[0]);
+}
+
+/** The end of the builder chain a construction starts (`new SignJWT(p).setIssuer(…).sign(k)` → the `sign` call). */
+function builtToken(construction: TSESTree.NewExpression): TSESTree.Node {
+  let node: TSESTree.Node = construction;
+  for (;;) {
+    const member: TSESTree.Node | undefined = node.parent;
+    const call: TSESTree.Node | undefined = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== node || call?.type !== 'CallExpression' || call.callee !== member) return node;
+    if (!PAYLOAD_BUILDER_METHODS.test(memberName(member) ?? '')) return node;
+    node = call;
+  }
+}
+
+/**
+ * A function whose return value a framework sends to a remote caller: the handler of a responding
+ * registration (`ipcMain.handle(ch, fn)`, Azure `app.http(name, { handler })`), given inline or by
+ * name, or a resolver in a map handed to a GraphQL server as its `resolvers`.
+ */
+function answersRemoteCaller(sourceCode: SourceCode, fn: FunctionLike): boolean {
+  return functionPositions(sourceCode, fn).some(
+    (position) => isRespondingHandler(sourceCode, position) || isInResolverMap(sourceCode, position) || isReturningRouteHandler(sourceCode, position),
+  );
+}
+
+/** `app.get('/k', opts?, handler)` / `app.route({ handler })` on a router that sends the handler's return value. */
+function isReturningRouteHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let arg = position;
+  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const call = arg.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== arg) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && ROUTE_METHODS.has(memberName(callee) ?? '') && isReturningRouter(sourceCode, callee.object);
+}
+
+/** A Fastify instance: made by the module's factory, the plugin parameter `fastify`, or declared `FastifyInstance`. */
+function isReturningRouter(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, expr);
+  const def = variable?.defs[0];
+  if (!variable || !def) return false;
+  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(declaredTypeName(def.name) ?? '') || isRegisteredPluginInstance(sourceCode, def.node, def.name);
+  const init = singleInitializer(variable);
+  const value = init && unwrapExpression(init);
+  const made = value?.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
+  if (made?.type !== 'CallExpression') return false;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return factory?.module !== undefined && RETURNING_ROUTER_MODULES.has(factory.module);
+}
+
+/** The first parameter of a plugin registered on a router: `app.register(async (instance) => instance.get(…))`. */
+function isRegisteredPluginInstance(sourceCode: SourceCode, fn: TSESTree.Node, param: TSESTree.Node): boolean {
+  if (!isFunction(fn) || (fn as FunctionLike).params[0] !== param) return false;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && memberName(callee) === PLUGIN_REGISTRATION && isReturningRouter(sourceCode, callee.object);
+}
+
+function declaredTypeName(param: TSESTree.Node): string | undefined {
+  const annotation = param.type === 'Identifier' ? param.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
+}
+
+/** The first parameter of a `'connection'` listener (`wss.on('connection', (conn) => …)`): a client's connection. */
+function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  const def = expr.type === 'Identifier' ? variableOf(sourceCode, expr)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
+  const listener = def.node as FunctionLike;
+  const call = listener.parent;
+  if (listener.params[0] !== def.name || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return false;
+  const callee = unwrapExpression(call.callee);
+  const event = call.arguments[0];
+  return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
+}
+
+/** `sql`, `db.sql`, `prisma.$executeRaw`: a tag that runs its template as SQL. */
+function isSqlTag(tag: TSESTree.Node): boolean {
+  const expr = unwrapExpression(tag);
+  const name = expr.type === 'Identifier' ? expr.name : expr.type === 'MemberExpression' ? memberName(expr) : undefined;
+  return name !== undefined && SQL_TAG_NAME.test(name);
+}
+
+/** `process.stdout` / `process.stderr`. */
+function isStdStream(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'MemberExpression' || !STD_STREAMS.has(memberName(expr) ?? '')) return false;
+  const owner = unwrapExpression(expr.object);
+  return owner.type === 'Identifier' && owner.name === 'process';
+}
+
+/** The expressions that stand for `fn`: the function itself and the reads of the name it is bound to. */
+function functionPositions(sourceCode: SourceCode, fn: FunctionLike): TSESTree.Node[] {
+  const id = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn ? fn.parent.id : undefined;
+  const variable = id?.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
+  const reads = variable ? variable.references.filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Node) : [];
+  return [fn, ...reads];
+}
+
+function isRespondingHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let arg = position;
+  // `app.http('name', { handler })`: the options object is the argument.
+  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const call = arg.parent;
+  if (call?.type !== 'CallExpression') return false;
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  if (resolved?.module === undefined) return false;
+  const index = RESPONDING_HANDLER_REGISTRATIONS[resolved.module]?.[resolved.path.join('.')];
+  return index !== undefined && call.arguments[index] === arg;
+}
+
+/** `{ Mutation: { f } }` given as `resolvers` to a call (`new ApolloServer({ resolvers })`), inline or through a variable. */
+function isInResolverMap(sourceCode: SourceCode, position: TSESTree.Node): boolean {
+  let node = position;
+  while (node.parent && ((node.parent.type === 'Property' && node.parent.value === node) || node.parent.type === 'ObjectExpression')) {
+    node = node.parent;
+    if (node.type === 'ObjectExpression' && isResolversOption(node)) return true;
+  }
+  if (node.type !== 'ObjectExpression' || node === position) return false;
+  const declarator = node.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== node || declarator.id.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, declarator.id);
+  return !!variable?.references.some((r) => r.isRead() && isResolversOption(r.identifier as TSESTree.Node));
+}
+
+function isResolversOption(value: TSESTree.Node): boolean {
+  const property = value.parent;
+  if (property?.type !== 'Property' || property.value !== value || propertyName(property.key) !== RESOLVER_MAP_OPTION) return false;
+  const options = property.parent;
+  return options?.type === 'ObjectExpression' && (options.parent?.type === 'CallExpression' || options.parent?.type === 'NewExpression') && options.parent.arguments.includes(options);
 }
 
 /** `util.inspect(res)`, `util.format('%o', res)`: text that copies the object's fields. */
@@ -425,13 +624,16 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   const receiver = receiverName(callee.object);
   if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
-  if (SOCKET_METHODS.has(method) && receiver && SOCKET_NAME.test(receiver)) return { kind: 'response', node: call };
+  if (RESPONSE_HEADER_METHODS.has(method) && receiver && HEADER_RESPONSE_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
+  if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
+  if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object))) return { kind: 'response', node: call };
+  if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
-  if (DB_METHODS.has(method) || (method === 'set' && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
+  if (DB_METHODS.has(method) || ((method === 'set' || STORE_WRITE_METHODS.has(method)) && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
-  if (method === 'write' && isWriteStream(callee.object)) return { kind: 'disk', node: call };
+  if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
   if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
   return undefined;
 }
@@ -458,7 +660,9 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
   const init = def.node.init && unwrapExpression(def.node.init);
   if (init?.type !== 'CallExpression') return undefined;
   const factory = resolveImportPath(sourceCode, init.callee);
-  return factory?.module && factory.path.length === 0 && LOGGER_FACTORY_MODULES.has(factory.module) ? { kind: 'log', node: call } : undefined;
+  if (factory?.module === undefined) return undefined;
+  const made = factory.path.length === 0 ? LOGGER_FACTORY_MODULES.has(factory.module) : factory.path.length === 1 && !!LOGGER_FACTORY_FUNCTIONS[factory.module]?.has(factory.path[0]);
+  return made ? { kind: 'log', node: call } : undefined;
 }
 
 /** A parameter declared as a remote client's completion callback (`callback: grpc.sendUnaryData<Reply>`). */
@@ -490,8 +694,14 @@ function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   return undefined;
 }
 
-function isWriteStream(node: TSESTree.Node): boolean {
-  const expr = unwrapExpression(node);
+/** `fs.createWriteStream(p)`, inline or through a variable it initialises (`const out = fs.createWriteStream(p); out.write(…)`). */
+function isWriteStream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (init) expr = unwrapExpression(init);
+  }
   return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberName(expr.callee) === 'createWriteStream';
 }
 
@@ -526,7 +736,8 @@ function isExported(sourceCode: SourceCode, fn: FunctionLike): boolean {
   const name =
     fn.type === 'FunctionDeclaration' ? fn.id?.name : fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier' ? fn.parent.id.name : node.type === 'ClassDeclaration' ? node.id?.name : undefined;
   if (name) return isExportedName(sourceCode, name);
-  const holder = exportedValueHolding(fn);
+  // A method of a class expression is exported with the class (`module.exports.Provider = class { … }`).
+  const holder = exportedValueHolding(node.type === 'ClassExpression' ? node : fn);
   return holder !== undefined && (holder === true || isExportedName(sourceCode, holder));
 }
 
@@ -535,13 +746,13 @@ function isExportedName(sourceCode: SourceCode, name: string): boolean {
 }
 
 /**
- * The top-level value a function literal is part of, climbing through object and array literals,
+ * The top-level value a function literal (or a class expression) is part of, climbing through object and array literals,
  * call arguments and call chains (not through another function): `true` when that value is
  * exported right there (`export const x = …`, `export default …`, `module.exports = …`), else the
  * name of the binding it initialises.
  */
-function exportedValueHolding(fn: FunctionLike): string | true | undefined {
-  let node: TSESTree.Node = fn;
+function exportedValueHolding(value: FunctionLike | TSESTree.ClassExpression): string | true | undefined {
+  let node: TSESTree.Node = value;
   for (let depth = 0; depth < 12; depth++) {
     const parent: TSESTree.Node | undefined = node.parent;
     if (!parent) return undefined;

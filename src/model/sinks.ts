@@ -17,9 +17,28 @@ export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/pro
  * `console.*` and logger methods. A child logger's bindings (pino/bunyan/winston
  * `logger.child({ … })`) are written with every line it logs.
  */
-export const LOG_METHODS: ReadonlySet<string> = new Set(['log', 'info', 'debug', 'warn', 'error', 'trace', 'fatal', 'dir', 'table', 'verbose', 'silly', 'child']);
+export const LOG_METHODS: ReadonlySet<string> = new Set([
+  'log',
+  'info',
+  'debug',
+  'warn',
+  'error',
+  'trace',
+  'fatal',
+  'dir',
+  'table',
+  'verbose',
+  'silly',
+  'child',
+  // AWS Lambda Powertools: keys appended to a logger are written with every later line.
+  'appendKeys',
+  'appendPersistentKeys',
+  'addPersistentLogAttributes',
+  // OpenTelemetry Logs API: `logs.getLogger(…).emit({ body, attributes })` is one log record.
+  'emit',
+]);
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
-export const LOGGER_NAME = /^(?:console|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
+export const LOGGER_NAME = /^(?:console|consola|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
 /** Loggers named for what they log, in camelCase: `rootLogger`, `requestLog`, `auditLogger` (not `catalog`, `dialog`). */
 export const NAMED_LOGGER = /^[a-z][A-Za-z0-9]*(?:Logger|Log)$/;
 
@@ -28,6 +47,11 @@ export const NAMED_LOGGER = /^[a-z][A-Za-z0-9]*(?:Logger|Log)$/;
  * `const debug = require('debug')('app:kms'); debug('key %s', k)`.
  */
 export const LOGGER_FACTORY_MODULES: ReadonlySet<string> = new Set(['debug']);
+/** Logging functions made by a module's function: `const log = util.debuglog('kms'); log('%s', k)` (module → functions). */
+export const LOGGER_FACTORY_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  util: new Set(['debuglog', 'debug']),
+  'node:util': new Set(['debuglog', 'debug']),
+};
 
 /** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
 export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
@@ -38,6 +62,29 @@ export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', '
 export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
+/**
+ * Redis writes besides `set` (hashes, lists, sets, streams, pub/sub), on a receiver named as a store:
+ * `redis.hmset(…)`, `redis.rpush(…)`, `redis.xadd(…)`, `redis.publish(…)`.
+ */
+export const STORE_WRITE_METHODS: ReadonlySet<string> = new Set([
+  'hmset',
+  'hsetnx',
+  'mset',
+  'msetnx',
+  'setnx',
+  'psetex',
+  'getset',
+  'append',
+  'lpush',
+  'rpush',
+  'lpushx',
+  'rpushx',
+  'sadd',
+  'zadd',
+  'xadd',
+  'publish',
+  'spublish',
+]);
 
 /**
  * HTTP responses: `res.send(…)`, `reply.send`, `ctx.body = …`, Hono's `c.json(…)`, Next.js and
@@ -45,7 +92,19 @@ export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|
  * set on a response reach the client too (`res.cookie('dek', …)`, `res.setHeader(…)`).
  */
 export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header']);
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header', 'redirect']);
+/** Header setters of Express and Koa responses (`res.set('X-Key', …)`, `ctx.set(…)`, `res.append(…)`; Hono's `c.set` is a context variable). */
+export const RESPONSE_HEADER_METHODS: ReadonlySet<string> = new Set(['set', 'append']);
+export const HEADER_RESPONSE_NAME = /^(?:res|response|ctx)$/;
+/** Cookie jars whose `set` answers the client: Koa's `ctx.cookies.set(…)`, Next.js `cookies().set(…)`. */
+export const COOKIE_JAR_NAME = /^cookies$/;
+/**
+ * Sessions: `req.session.dataKey = …` (express-session, @fastify/session, koa-session) is kept in a
+ * session store or in a cookie the client holds, for the session's whole life.
+ */
+export const SESSION_NAME = /^session$/;
+/** Tagged templates that run SQL: postgres.js/`@vercel/postgres`/slonik `sql\`…\``, Prisma's `$executeRaw\`…\``. */
+export const SQL_TAG_NAME = /^(?:sql|\$executeRaw|\$queryRaw)$/;
 /**
  * Functions of a framework module that build a response from their argument: Remix's `json(…)`
  * (and `defer`), React Router's `data(…)`, SvelteKit's `json(…)` (module → function names).
@@ -60,9 +119,18 @@ export const RESPONSE_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> =
 };
 /** Responses built with `new Response(body)` / `new NextResponse(body)`. */
 export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
-/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`. */
-export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket)$/;
+/** WebSocket / Socket.IO messages to a client: `socket.emit('key', …)`, `ws.send(…)`; Electron's `win.webContents.send(…)` to a renderer. */
+export const SOCKET_NAME = /^(?:socket|ws|io|websocket|client[Ss]ocket|webContents)$/;
 export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
+/**
+ * Events whose listener's first parameter is a client's connection, whatever it is called:
+ * `wss.on('connection', (conn) => conn.send(…))` (ws, Socket.IO, `net`).
+ */
+export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'connect']);
+export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
+
+/** The process's standard streams: `process.stdout.write(…)` ends up in the same place as `console.log`. */
+export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
 export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send']);
@@ -136,3 +204,55 @@ export const RESPONSE_CALLBACK_TYPES: Readonly<Record<string, ReadonlySet<string
   '@grpc/grpc-js': new Set(['sendUnaryData']),
   grpc: new Set(['sendUnaryData']),
 };
+
+/**
+ * Registrations whose handler's return value is sent to a remote caller (module → dotted path of the
+ * registering function → index of the handler argument; an object there holds the handler under
+ * `handler`): Electron's `ipcMain.handle(channel, fn)` answers the renderer's `invoke`, and an Azure
+ * Functions v4 `app.http(name, { handler })` handler returns the HTTP response.
+ */
+export const RESPONDING_HANDLER_REGISTRATIONS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  electron: { 'ipcMain.handle': 1, 'ipcMain.handleOnce': 1 },
+  '@azure/functions': { 'app.http': 1, 'app.get': 1, 'app.post': 1, 'app.put': 1, 'app.patch': 1, 'app.deleteRequest': 1 },
+};
+export const HANDLER_OPTION = 'handler';
+
+/**
+ * The option under which GraphQL servers and schema builders take a resolver map (`new ApolloServer({
+ * resolvers })`, `app.register(mercurius, { schema, resolvers })`, `makeExecutableSchema`): what a resolver
+ * returns is serialised into the query's response.
+ */
+export const RESOLVER_MAP_OPTION = 'resolvers';
+
+/**
+ * Functions whose result carries an argument in a form anyone holding the result can read (module →
+ * function → argument index): a JWT's claims are signed, not encrypted, so `jwt.sign({ dek }, secret)` is
+ * a token that hands the key to whoever receives it.
+ */
+export const PAYLOAD_CARRIERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  jsonwebtoken: { sign: 0 },
+};
+/** Signers of an injected JWT service, by receiver name: Nest's `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`. */
+export const JWT_SIGNER_NAME = /^(?:jwt|jwtService)$/i;
+export const JWT_SIGN_METHODS: ReadonlySet<string> = new Set(['sign', 'signAsync']);
+/**
+ * JWT builders whose claims are readable in the token (module → class): jose's `new SignJWT(payload)`
+ * (signed) and `new UnsecuredJWT(payload)`; `EncryptJWT` encrypts them. Their chained setters and
+ * `sign()`/`encode()` produce the token.
+ */
+export const PAYLOAD_BUILDERS: Readonly<Record<string, ReadonlySet<string>>> = {
+  jose: new Set(['SignJWT', 'UnsecuredJWT']),
+};
+export const PAYLOAD_BUILDER_METHODS = /^(?:set[A-Z]\w*|sign|encode)$/;
+
+/**
+ * Routers that send what a route handler returns (Fastify: `app.get('/k', async () => ({ key }))`,
+ * `app.route({ handler })`). Instances are recognised by the call that makes them (a module here),
+ * by the conventional plugin parameter name `fastify`, or by their declared type.
+ */
+export const RETURNING_ROUTER_MODULES: ReadonlySet<string> = new Set(['fastify']);
+export const RETURNING_ROUTER_PARAM = /^fastify$/;
+export const RETURNING_ROUTER_TYPES = /^Fastify(?:Instance)?$/;
+export const ROUTE_METHODS: ReadonlySet<string> = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'all', 'route']);
+/** `app.register(async (instance) => …)`: the plugin's first parameter is the same kind of router. */
+export const PLUGIN_REGISTRATION = 'register';

@@ -182,9 +182,56 @@ module.exports = { open };
       },
     ],
   },
+  {
+    name: 'Google Cloud KMS with zero bytes of additionalAuthenticatedData (Buffer.alloc(0), through a constant, Buffer.from(\'\')) binds nothing',
+    code: `import { KeyManagementServiceClient } from '@google-cloud/kms';
+const gcp = new KeyManagementServiceClient();
+const NO_AAD = Buffer.alloc(0);
+export async function wrap(name: string, dek: Buffer, blob: Buffer) {
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.alloc(0) });
+  await gcp.decrypt({ name, ciphertext: blob, additionalAuthenticatedData: NO_AAD });
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.from('') });
+}`,
+    errors: [
+      { messageId: 'missingContext' as const, line: 5, column: 9, suggestions: addContext(`import { KeyManagementServiceClient } from '@google-cloud/kms';
+const gcp = new KeyManagementServiceClient();
+const NO_AAD = Buffer.alloc(0);
+export async function wrap(name: string, dek: Buffer, blob: Buffer) {
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.from(JSON.stringify({ purpose: 'wrap' })) });
+  await gcp.decrypt({ name, ciphertext: blob, additionalAuthenticatedData: NO_AAD });
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.from('') });
+}`) },
+      { messageId: 'missingContext' as const, line: 6, column: 9, suggestions: addContext(`import { KeyManagementServiceClient } from '@google-cloud/kms';
+const gcp = new KeyManagementServiceClient();
+const NO_AAD = Buffer.alloc(0);
+export async function wrap(name: string, dek: Buffer, blob: Buffer) {
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.alloc(0) });
+  await gcp.decrypt({ name, ciphertext: blob, additionalAuthenticatedData: Buffer.from(JSON.stringify({ purpose: 'wrap' })) });
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.from('') });
+}`) },
+      { messageId: 'missingContext' as const, line: 7, column: 9, suggestions: addContext(`import { KeyManagementServiceClient } from '@google-cloud/kms';
+const gcp = new KeyManagementServiceClient();
+const NO_AAD = Buffer.alloc(0);
+export async function wrap(name: string, dek: Buffer, blob: Buffer) {
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.alloc(0) });
+  await gcp.decrypt({ name, ciphertext: blob, additionalAuthenticatedData: NO_AAD });
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: Buffer.from(JSON.stringify({ purpose: 'wrap' })) });
+}`) },
+    ],
+  },
 ];
 
 const valid = [
+  {
+    name: 'Google Cloud KMS with non-empty additionalAuthenticatedData bytes (a fixed label counts as a context)',
+    code: `import { KeyManagementServiceClient } from '@google-cloud/kms';
+const gcp = new KeyManagementServiceClient();
+const AAD = Buffer.from('ledger/v1');
+export async function wrap(name: string, dek: Buffer, blob: Buffer) {
+  await gcp.encrypt({ name, plaintext: dek, additionalAuthenticatedData: AAD });
+  await gcp.decrypt({ name, ciphertext: blob, additionalAuthenticatedData: Buffer.alloc(16, 1) });
+}`,
+  },
   {
     name: 'a context object that starts empty and is filled in before the call',
     code: `import { KMSClient, GenerateDataKeyCommand, DecryptCommand } from '@aws-sdk/client-kms';

@@ -873,6 +873,782 @@ export async function newSessionKey(id: string): Promise<CryptoKey> {
 }`,
     errors: [{ messageId: 'secretLogged' as const, data: { name: '`raw`', sink: 'written to a log' }, line: 5, column: 3 }],
   },
+  // Sixth KMS blind set (session 10).
+  {
+    name: 'returned by handlers whose return value answers a remote caller: Electron ipcMain.handle, Azure Functions app.http (inline and by name)',
+    code: `import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:unlock', async (_e: unknown, wrappedKey: Uint8Array) => {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { v: '1' } }));
+  return { rawKey: Plaintext };
+});
+async function shareKey(req: { params: { wrappedKey: string } }) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '2' } }));
+  return { jsonBody: { k: Buffer.from(out.Plaintext!).toString('base64url') } };
+}
+app.http('shareKey', { methods: ['GET'], handler: shareKey });
+app.http('openKey', {
+  handler: async (req: { params: { wrappedKey: string } }) => {
+    const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '3' } }));
+    return { body: Buffer.from(out.Plaintext!) };
+  },
+});`,
+    errors: [
+      {
+        messageId: 'dataKeyExposed' as const,
+        data: { sinks: 'sent in a response (line 7)' },
+        line: 6,
+        column: 40,
+        suggestions: keepWrapped(`import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:unlock', async (_e: unknown, wrappedKey: Uint8Array) => {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { v: '1' } }));
+  return { rawKey: wrappedKey };
+});
+async function shareKey(req: { params: { wrappedKey: string } }) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '2' } }));
+  return { jsonBody: { k: Buffer.from(out.Plaintext!).toString('base64url') } };
+}
+app.http('shareKey', { methods: ['GET'], handler: shareKey });
+app.http('openKey', {
+  handler: async (req: { params: { wrappedKey: string } }) => {
+    const out = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(req.params.wrappedKey, 'base64'), EncryptionContext: { v: '3' } }));
+    return { body: Buffer.from(out.Plaintext!) };
+  },
+});`),
+      },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 11)' }, line: 10, column: 30, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 17)' }, line: 16, column: 32, suggestions: [] },
+    ],
+  },
+  {
+    name: 'returned by GraphQL resolvers handed to a server as `resolvers` (a local map given to mercurius, an inline map given to ApolloServer)',
+    code: `import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.Plaintext;
+      },
+    },
+  },
+});`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 8, column: 33, suggestions: keepWrapped(`import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.CiphertextBlob!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.Plaintext;
+      },
+    },
+  },
+});`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 20)' }, line: 19, column: 35, suggestions: keepWrapped(`import mercurius from 'mercurius';
+import { ApolloServer } from '@apollo/server';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const resolvers = {
+  Mutation: {
+    async createKey(_root: unknown, args: { id: string }) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { id: args.id } }));
+      return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+    },
+  },
+};
+app.register(mercurius, { schema, resolvers });
+const server = new ApolloServer({
+  typeDefs,
+  resolvers: {
+    Query: {
+      key: async () => {
+        const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/nb', KeySpec: 'AES_256', EncryptionContext: { q: '1' } }));
+        return dk.CiphertextBlob;
+      },
+    },
+  },
+});`) },
+    ],
+  },
+  {
+    name: 'a claim of a JWT (jsonwebtoken sign: signed, not encrypted) set as a cookie; Powertools appendKeys; an OpenTelemetry log record',
+    code: `import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(Plaintext!).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(second.Plaintext!).toString('base64') } });
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 11)' }, line: 9, column: 29, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 15)' }, line: 14, column: 40, suggestions: keepWrapped(`import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(wrappedKey).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(second.Plaintext!).toString('base64') } });
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 17)' }, line: 16, column: 33, suggestions: keepWrapped(`import jwt from 'jsonwebtoken';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { logs } from '@opentelemetry/api-logs';
+import { DecryptCommand, GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const logger = new Logger({ serviceName: 's' });
+const otelLogger = logs.getLogger('s');
+export async function login(res: { cookie(n: string, v: string): void }, userId: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  const token = jwt.sign({ sub: userId, drafts_key: Buffer.from(dk.Plaintext!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+  res.cookie('session', token);
+}
+export async function open(wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '1' } }));
+  logger.appendKeys({ dataKey: Buffer.from(Plaintext!).toString('hex') });
+  const second = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { a: '2' } }));
+  otelLogger.emit({ body: 'unwrapped', attributes: { key: Buffer.from(wrappedKey).toString('base64') } });
+}`) },
+    ],
+  },
+  {
+    name: 'put into a local object literal under a computed attribute (item[attr] = { B: key }) that is then stored',
+    code: `import { DynamoDBClient, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ddb = new DynamoDBClient({});
+export async function putItem(pk: string, descAttr: string) {
+  const material = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/ddb', KeySpec: 'AES_256', EncryptionContext: { pk } }));
+  const item: Record<string, AttributeValue> = { pk: { S: pk } };
+  item[descAttr] = { M: { wrapped: { B: material.CiphertextBlob! }, content: { B: material.Plaintext! } } };
+  await ddb.send(new PutItemCommand({ TableName: 't', Item: item }));
+}`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 9)' }, line: 6, column: 35, suggestions: [] }],
+  },
+  {
+    name: 'returned by Fastify route handlers (the router sends the return value): an app made by the factory, `route({ handler })`, a plugin parameter `fastify`',
+    code: `import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 7)' }, line: 6, column: 29, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.CiphertextBlob!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.CiphertextBlob };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.Plaintext };
+  });
+}
+app.register(routes);`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 20)' }, line: 19, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.post('/keys', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '1' } }));
+  return { key: Buffer.from(dk.Plaintext!).toString('base64') };
+});
+app.route({
+  method: 'GET',
+  url: '/k2',
+  handler: async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '2' } }));
+    return { key: dk.Plaintext };
+  },
+});
+async function routes(fastify: unknown) {
+  (fastify as any).get('/k3', { schema: {} }, async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/f', KeySpec: 'AES_256', EncryptionContext: { f: '3' } }));
+    return { key: dk.CiphertextBlob };
+  });
+}
+app.register(routes);`) },
+    ],
+  },
+  {
+    name: 'a ws connection (first parameter of a `connection` listener, whatever its name), Electron webContents.send, process.stdout.write, Koa ctx.response.body',
+    code: `import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 8, column: 32, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(wrappedKey).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 30, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(wrappedKey).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 16)' }, line: 15, column: 32, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(wrappedKey).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(four.Plaintext!).toString('base64') };
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 18)' }, line: 17, column: 31, suggestions: keepWrapped(`import { WebSocketServer } from 'ws';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const wss = new WebSocketServer({ port: 8080 });
+wss.on('connection', (conn: { send(v: string): void }) => {
+  conn.send('hello');
+  void (async () => {
+    const one = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '1' } }));
+    conn.send(Buffer.from(one.Plaintext!).toString('base64'));
+  })();
+});
+export async function more(win: any, ctx: any, wrappedKey: Uint8Array) {
+  const two = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '2' } }));
+  win.webContents.send('vault-key', Buffer.from(two.Plaintext!).toString('base64'));
+  const three = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '3' } }));
+  process.stdout.write(Buffer.from(three.Plaintext!).toString('hex') + '\\n');
+  const four = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { c: '4' } }));
+  ctx.response.body = { key: Buffer.from(wrappedKey).toString('base64') };
+}`) },
+    ],
+  },
+  {
+    name: 'a write stream held in a variable, util.debuglog and consola loggers, Redis list/stream/pub-sub/hash writes',
+    code: `import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to disk (line 10)' }, line: 8, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(wrappedKey).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 12)' }, line: 11, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(wrappedKey).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 14)' }, line: 13, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(wrappedKey).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 16)' }, line: 15, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(wrappedKey).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 18)' }, line: 17, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(wrappedKey).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 20)' }, line: 19, column: 28, suggestions: keepWrapped(`import fs from 'node:fs';
+import util from 'node:util';
+import { consola } from 'consola';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const trace = util.debuglog('kms');
+export async function leak(wrappedKey: Uint8Array, redis: any) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '1' } }));
+  const out = fs.createWriteStream('/tmp/keys.txt');
+  out.write(Buffer.from(a.Plaintext!).toString('hex'));
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '2' } }));
+  trace('key %s', Buffer.from(b.Plaintext!).toString('hex'));
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '3' } }));
+  consola.info('key', Buffer.from(c.Plaintext!).toString('hex'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '4' } }));
+  await redis.rpush('keys', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '5' } }));
+  await redis.publish('keys', Buffer.from(e.Plaintext!).toString('base64'));
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { r: '6' } }));
+  await redis.xadd('keys', '*', 'key', Buffer.from(wrappedKey).toString('base64'));
+}`) },
+    ],
+  },
+  {
+    name: 'kept in req.session, inserted through a sql tagged template, set in a cookie jar (Koa ctx.cookies, Next.js cookies()), a redirect URL and a response header',
+    code: `import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'kept in the session (a session store or a cookie) (line 8)' }, line: 7, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(wrappedKey).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'stored in a database (line 10)' }, line: 9, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(wrappedKey).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 12)' }, line: 11, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(wrappedKey).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 14)' }, line: 13, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(wrappedKey).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 16)' }, line: 15, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(wrappedKey).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(f.Plaintext!).toString('base64'));
+}`) },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 18)' }, line: 17, column: 28, suggestions: keepWrapped(`import postgres from 'postgres';
+import { cookies } from 'next/headers';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+export async function leak(req: any, res: any, ctx: any, wrappedKey: Uint8Array) {
+  const a = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '1' } }));
+  req.session.dataKey = Buffer.from(a.Plaintext!).toString('base64');
+  const b = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '2' } }));
+  await sql\`INSERT INTO keys (k) VALUES (\${Buffer.from(b.Plaintext!).toString('hex')})\`;
+  const c = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '3' } }));
+  ctx.cookies.set('dek', Buffer.from(c.Plaintext!).toString('base64'));
+  const d = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '4' } }));
+  cookies().set('dek', Buffer.from(d.Plaintext!).toString('base64'));
+  const e = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '5' } }));
+  res.redirect(\`/done?k=\${Buffer.from(e.Plaintext!).toString('hex')}\`);
+  const f = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { s: '6' } }));
+  res.set('X-Data-Key', Buffer.from(wrappedKey).toString('base64'));
+}`) },
+    ],
+  },
+  {
+    name: 'returned by a public method of a class expression assigned to module.exports',
+    code: `const { DecryptCommand, KMSClient } = require('@aws-sdk/client-kms');
+module.exports.Provider = class KeyProvider {
+  async current(wrapped) {
+    const { Plaintext } = await new KMSClient({}).send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { p: '1' } }));
+    return Plaintext;
+  }
+};`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'returned from an exported function (line 5)' }, line: 4, column: 56, suggestions: [] }],
+  },
+  {
+    name: 'an Azure unwrapKey result is a data key whatever the wrapped blob is called (reported on the unwrap, not as a logged secret)',
+    code: `import { CryptographyClient } from '@azure/keyvault-keys';
+import { DefaultAzureCredential } from '@azure/identity';
+const kek = new CryptographyClient(process.env.KEK_ID!, new DefaultAzureCredential());
+export async function open(meta: { ek: string }, blob: Uint8Array, logger: { info(...a: unknown[]): void }) {
+  const res = await kek.unwrapKey('RSA-OAEP-256', Buffer.from(meta.ek, 'base64'));
+  logger.info('unwrapped', Buffer.from(res.result).toString('hex'));
+  const { result } = await kek.unwrapKey('RSA-OAEP-256', blob);
+  logger.info('unwrapped', Buffer.from(result).toString('hex'));
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 6)' }, line: 5, column: 21, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'written to a log (line 8)' }, line: 7, column: 28, suggestions: keepWrapped(`import { CryptographyClient } from '@azure/keyvault-keys';
+import { DefaultAzureCredential } from '@azure/identity';
+const kek = new CryptographyClient(process.env.KEK_ID!, new DefaultAzureCredential());
+export async function open(meta: { ek: string }, blob: Uint8Array, logger: { info(...a: unknown[]): void }) {
+  const res = await kek.unwrapKey('RSA-OAEP-256', Buffer.from(meta.ek, 'base64'));
+  logger.info('unwrapped', Buffer.from(res.result).toString('hex'));
+  const { result } = await kek.unwrapKey('RSA-OAEP-256', blob);
+  logger.info('unwrapped', Buffer.from(blob).toString('hex'));
+}`) },
+    ],
+  },
+  {
+    name: 'claims of a jose SignJWT (through its builder chain) and of a Nest JwtService token sent to the client; an EncryptJWT token is encrypted',
+    code: `import { SignJWT, EncryptJWT } from 'jose';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export class Auth {
+  constructor(private readonly jwtService: { signAsync(p: object): Promise<string> }) {}
+  async login(res: any, userId: string, signingKey: Uint8Array, sealingKey: Uint8Array) {
+    const a = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '1' } }));
+    const t1 = await new SignJWT({ sub: userId, dek: Buffer.from(a.Plaintext!).toString('base64') }).setProtectedHeader({ alg: 'HS256' }).setExpirationTime('2h').sign(signingKey);
+    res.cookie('t1', t1);
+    const b = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '2' } }));
+    const t2 = await this.jwtService.signAsync({ sub: userId, dek: Buffer.from(b.Plaintext!).toString('base64') });
+    res.json({ t2 });
+    const c = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/j', KeySpec: 'AES_256', EncryptionContext: { j: '3' } }));
+    try {
+      const t3 = await new EncryptJWT({ dek: Buffer.from(c.Plaintext!).toString('base64') }).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(sealingKey);
+      res.json({ t3 });
+    } finally {
+      c.Plaintext?.fill(0);
+    }
+  }
+}`,
+    errors: [
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 9)' }, line: 7, column: 30, suggestions: [] },
+      { messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 12)' }, line: 10, column: 30, suggestions: [] },
+    ],
+  },
+  {
+    name: 'returned by a route handler of a Fastify plugin registered on the app (its first parameter, whatever its name)',
+    code: `import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.register(async (instance: any) => {
+  instance.get('/k', async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/a', KeySpec: 'AES_256', EncryptionContext: { a: '1' } }));
+    return { key: dk.Plaintext };
+  });
+}, { prefix: '/v1' });`,
+    errors: [{ messageId: 'dataKeyExposed' as const, data: { sinks: 'sent in a response (line 8)' }, line: 7, column: 31, suggestions: keepWrapped(`import Fastify from 'fastify';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = Fastify();
+app.register(async (instance: any) => {
+  instance.get('/k', async () => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/a', KeySpec: 'AES_256', EncryptionContext: { a: '1' } }));
+    return { key: dk.CiphertextBlob };
+  });
+}, { prefix: '/v1' });`) }],
+  },
 ];
 
 const valid = [
@@ -1072,6 +1848,134 @@ export async function seal(mailbox: { id: string; wrappedKey: Uint8Array }, raw:
     return createCipheriv('aes-256-gcm', Plaintext!, iv).update(raw);
   } finally {
     Plaintext?.fill(0);
+  }
+}`,
+  },
+  // Sixth KMS blind set (session 10): the same sinks with only wrapped keys, ids and lengths.
+  {
+    name: 'a class expression kept in a module-local binding is not exported',
+    code: `const { DecryptCommand, KMSClient } = require('@aws-sdk/client-kms');
+const LocalProvider = class {
+  async current(wrapped) {
+    const { Plaintext } = await new KMSClient({}).send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { p: '1' } }));
+    return Plaintext;
+  }
+};
+module.exports = { ready: true };`,
+  },
+  {
+    name: 'Hono c.set (a context variable), res.locals, a header whose name only is key-like, a session holding the wrapped key, a sql template with the key id',
+    code: `import { Hono } from 'hono';
+import postgres from 'postgres';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const sql = postgres(process.env.DATABASE_URL!);
+const app = new Hono();
+app.use(async (c, next) => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/h', KeySpec: 'AES_256', EncryptionContext: { h: '1' } }));
+  c.set('sealer', createCipheriv('aes-256-gcm', dk.Plaintext!, randomBytes(12)));
+  dk.Plaintext?.fill(0);
+  await next();
+});
+export async function store(req: any, res: any) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/h', KeySpec: 'AES_256', EncryptionContext: { h: '2' } }));
+  try {
+    res.locals.sealer = createCipheriv('aes-256-gcm', dk.Plaintext!, randomBytes(12));
+    res.set('X-Key-Id', dk.KeyId);
+    req.session.wrappedKey = Buffer.from(dk.CiphertextBlob!).toString('base64');
+    await sql\`INSERT INTO key_ids (id) VALUES (\${dk.KeyId!})\`;
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+  },
+  {
+    name: 'an Express handler returning the key (Express ignores return values); a non-Fastify router; a `data` listener parameter; a Map-like cache and a local store read',
+    code: `import express from 'express';
+import { EventEmitter } from 'node:events';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const app = express();
+const bus = new EventEmitter();
+app.get('/warm', async (_req, res) => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/e', KeySpec: 'AES_256', EncryptionContext: { e: '1' } }));
+  res.json({ wrapped: Buffer.from(dk.CiphertextBlob!).toString('base64') });
+  return dk.Plaintext;
+});
+bus.on('data', (peer: { send(v: unknown): void }) => {
+  void kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/e', KeySpec: 'AES_256', EncryptionContext: { e: '2' } })).then((dk) => {
+    try {
+      peer.send({ wrapped: dk.CiphertextBlob, bits: dk.Plaintext!.length * 8 });
+    } finally {
+      dk.Plaintext?.fill(0);
+    }
+  });
+});`,
+  },
+  {
+    name: 'an ipcMain.handle / Azure handler returning the wrapped key only; an ipcMain.on listener; a resolver map that is no `resolvers` option',
+    code: `import { ipcMain } from 'electron';
+import { app } from '@azure/functions';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+ipcMain.handle('vault:create', async () => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '1' } }));
+  try {
+    return { wrappedKey: dk.CiphertextBlob, bits: dk.Plaintext!.byteLength * 8 };
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+});
+app.http('seal', {
+  handler: async (req: { text(): Promise<string> }) => {
+    const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '2' } }));
+    try {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', dk.Plaintext!, iv);
+      return { jsonBody: { wrapped: Buffer.from(dk.CiphertextBlob!).toString('base64'), body: c.update(await req.text()).toString('base64') } };
+    } finally {
+      dk.Plaintext?.fill(0);
+    }
+  },
+});
+const handlers = {
+  keys: {
+    async rotate(wrappedKey: Uint8Array) {
+      const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/v', KeySpec: 'AES_256', EncryptionContext: { v: '3' } }));
+      return dk.Plaintext;
+    },
+  },
+};
+registry.add({ handlers });`,
+  },
+  {
+    name: 'a JWT carrying the wrapped key; Powertools appendKeys with the key id; an in-process event emitter; a local object holding the wrapped key only',
+    code: `import jwt from 'jsonwebtoken';
+import { EventEmitter } from 'node:events';
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createCipheriv, randomBytes } from 'node:crypto';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const ddb = new DynamoDBClient({});
+const logger = new Logger({ serviceName: 's' });
+const events = new EventEmitter();
+export async function issue(res: { cookie(n: string, v: string): void }, userId: string, data: Buffer) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/d', KeySpec: 'AES_256', EncryptionContext: { userId } }));
+  try {
+    logger.appendKeys({ keyId: dk.KeyId, wrappedBytes: dk.CiphertextBlob!.byteLength });
+    const token = jwt.sign({ sub: userId, wk: Buffer.from(dk.CiphertextBlob!).toString('base64url') }, process.env.JWT_KEY!, { algorithm: 'HS256' });
+    res.cookie('session', token);
+    events.emit('key-ready', dk.Plaintext);
+    const item: Record<string, { B: Uint8Array }> = {};
+    const iv = randomBytes(12);
+    item['wrapped'] = { B: dk.CiphertextBlob! };
+    item['body'] = { B: createCipheriv('aes-256-gcm', dk.Plaintext!, iv).update(data) };
+    await ddb.send(new PutItemCommand({ TableName: 't', Item: item }));
+  } finally {
+    dk.Plaintext?.fill(0);
   }
 }`,
   },

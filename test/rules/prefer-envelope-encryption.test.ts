@@ -215,6 +215,18 @@ export async function saveUser(user: { id: string; password: string }) {
 
 const valid = [
   {
+    name: 'KMS Encrypt of a locally generated private key exported as PEM (KeyObject#export): wrapping a key',
+    code: `import { generateKeyPairSync } from 'node:crypto';
+import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function provisionDevice(deviceId: string) {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  const pem = privateKey.export({ type: 'pkcs8', format: 'pem' });
+  const out = await kms.send(new EncryptCommand({ KeyId: 'alias/devices', Plaintext: Buffer.from(pem), EncryptionContext: { deviceId } }));
+  return { deviceId, wrappedPrivateKey: out.CiphertextBlob, publicKey: publicKey.export({ type: 'spki', format: 'pem' }) };
+}`,
+  },
+  {
     name: 'Vault Transit encrypt of a locally generated data key (envelope encryption by hand), base64-encoded',
     code: `import { randomBytes } from 'node:crypto';
 export async function wrapDek(http: { post(u: string, b: object): Promise<{ data: { data: { ciphertext: string } } }> }) {
