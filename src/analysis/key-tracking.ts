@@ -4,6 +4,7 @@ import type { KeyPurpose } from '../policy/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { injectedValue } from './dependency-injection';
+import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
@@ -218,8 +219,10 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'wrap';
     case 'mac':
     case 'mac-verify':
-    case 'session':
       return 'mac';
+    case 'session':
+      // Session middleware signs its cookies (a MAC) unless its model says it seals them (iron-session encrypts).
+      return call.api.facts?.purpose === 'encrypt' ? 'encrypt' : 'mac';
     case 'sign':
     case 'verify':
       return call.library.id === 'webcrypto' && algorithmNames(ctx, call).some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
@@ -620,6 +623,15 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const first = passed[0];
     if (first && passed.every((p) => p?.id === first.id)) return { ...first, name: [object.name, ...names].join('.') };
   }
+  // `appConfig.jwtSecret` where `appConfig: AppConfig` is a class of this file: what its getter or field holds.
+  if (variable?.defs[0]?.type === 'Parameter' && names.length === 1 && depth < 3) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const held = declared ? typedInstanceMemberValues(ctx.sourceCode, declared, names[0]) : [];
+    const inner = held.length === 1 ? identify(ctx, held[0], 4) : undefined;
+    if (inner) return { ...inner, name: [object.name, ...names].join('.') };
+  }
+  const binding = variable?.defs[0]?.type === 'Parameter' ? platformBindingName(object.name, names) : undefined;
+  if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
   const init = variable && singleInitializer(variable);
   let value: TSESTree.Node | undefined = init;
@@ -634,6 +646,18 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   }
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
   return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+}
+
+/**
+ * A Worker's environment binding read through a handler parameter: `env.APP_SECRET` (the `env` of a
+ * Cloudflare `fetch(request, env)`) or `c.env.APP_SECRET` (a Hono context). Every handler receives the
+ * same bindings, so the setting is one key wherever the file reads it, like `process.env.APP_SECRET`
+ * (each handler's parameter would otherwise make it a key of its own).
+ */
+function platformBindingName(parameter: string, path: readonly string[]): string | undefined {
+  if (parameter === 'env' && path.length === 1) return path[0];
+  if (path.length === 2 && path[0] === 'env') return path[1];
+  return undefined;
 }
 
 /** The key at `path` inside an argument: `{ key: STORE_KEY }` written in place, or a binding/member holding such an object. */

@@ -1,0 +1,127 @@
+import rule from '../../rules/no-key-reuse-across-purposes';
+import { createRuleTester } from './rule-tester';
+
+// Seventh lifecycle blind set (corpus key-purpose/blind-s10): a Worker's environment bindings read through
+// each handler's parameter (`c.env.X` in Hono, `env.X` in a Cloudflare handler) are one key across the
+// handlers; iron-session seals (encrypts) with its password, so an HMAC with the same secret is a second
+// purpose; and typed accessors of a config class of the file (`appConfig.jwtSecret` getters) used with an
+// injected Nest `JwtService`.
+const honoTwoHandlers = `import { Hono } from 'hono';
+import { getSignedCookie, setSignedCookie } from 'hono/cookie';
+import { sign, verify } from 'hono/jwt';
+const app = new Hono<{ Bindings: { APP_SECRET: string } }>();
+app.post('/login', async (c) => {
+  await setSignedCookie(c, 'sid', crypto.randomUUID(), c.env.APP_SECRET);
+  return c.json({ token: await sign({ sub: 'u' }, c.env.APP_SECRET, 'HS256') });
+});
+app.get('/me', async (c) => {
+  const sid = await getSignedCookie(c, c.env.APP_SECRET, 'sid');
+  const claims = await verify(c.req.header('x-token') ?? '', c.env.APP_SECRET, 'HS256');
+  return c.json({ sid, sub: claims.sub });
+});
+export default app;
+`;
+const workerEnvTwoFunctions = `import { createHmac } from 'node:crypto';
+import jwt from 'jsonwebtoken';
+export function webhookSignature(env: { APP_SECRET: string }, body: string): string {
+  return createHmac('sha256', env.APP_SECRET).update(body).digest('hex');
+}
+export function apiToken(env: { APP_SECRET: string }, sub: string): string {
+  return jwt.sign({ sub }, env.APP_SECRET, { algorithm: 'HS256' });
+}
+`;
+const ironAndHmac = `import { getIronSession, type SessionOptions } from 'iron-session';
+import { cookies } from 'next/headers';
+import { createHmac } from 'node:crypto';
+export const sessionOptions: SessionOptions = { password: process.env.COOKIE_SECRET as string, cookieName: 's' };
+export async function session() {
+  return getIronSession(await cookies(), sessionOptions);
+}
+export function csrf(seed: string): string {
+  return createHmac('sha256', process.env.COOKIE_SECRET as string).update(seed).digest('hex');
+}
+`;
+const nestGetters = `import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { createHmac } from 'node:crypto';
+@Injectable()
+export class AppConfig {
+  constructor(private readonly config: ConfigService) {}
+  get tokenSecret(): string {
+    return this.config.getOrThrow<string>('APP_KEY');
+  }
+  get callbackSecret(): string {
+    return this.config.getOrThrow<string>('APP_KEY');
+  }
+}
+@Injectable()
+export class Callbacks {
+  constructor(private readonly appConfig: AppConfig, private readonly jwt: JwtService) {}
+  send(body: string): { signature: string; token: string } {
+    const signature = createHmac('sha256', this.appConfig.callbackSecret).update(body).digest('hex');
+    const token = this.jwt.sign({ sub: 'partner' }, { secret: this.appConfig.tokenSecret, algorithm: 'HS256' });
+    return { signature, token };
+  }
+}
+`;
+
+createRuleTester().run('no-key-reuse-across-purposes (blind-s10)', rule, {
+  valid: [
+    { name: 'two different Hono bindings for the signed cookie and the JWT', code: `import { Hono } from 'hono';
+import { setSignedCookie } from 'hono/cookie';
+import { sign } from 'hono/jwt';
+const app = new Hono<{ Bindings: { COOKIE_SECRET: string; JWT_SECRET: string } }>();
+app.post('/login', async (c) => {
+  await setSignedCookie(c, 'sid', crypto.randomUUID(), c.env.COOKIE_SECRET);
+  return c.json({ token: await sign({ sub: 'u' }, c.env.JWT_SECRET, 'HS256') });
+});
+` },
+    { name: 'iron-session seal and unseal with one password: one purpose', code: `import { sealData, unsealData } from 'iron-session';
+export const seal = (v: object) => sealData(v, { password: process.env.LINK_SECRET as string });
+export const unseal = (s: string) => unsealData(s, { password: process.env.LINK_SECRET as string });
+` },
+    { name: 'config-class getters reading two different settings for a MAC and a JWT', code: `import { ConfigService } from '@nestjs/config';
+import { JwtService } from '@nestjs/jwt';
+import { createHmac } from 'node:crypto';
+export class AppConfig {
+  constructor(private readonly config: ConfigService) {}
+  get tokenSecret(): string {
+    return this.config.getOrThrow<string>('JWT_SECRET');
+  }
+  get callbackSecret(): string {
+    return this.config.getOrThrow<string>('CALLBACK_SECRET');
+  }
+}
+export class Callbacks {
+  constructor(private readonly appConfig: AppConfig, private readonly jwt: JwtService) {}
+  send(body: string) {
+    const signature = createHmac('sha256', this.appConfig.callbackSecret).update(body).digest('hex');
+    return { signature, token: this.jwt.sign({ sub: 'p' }, { secret: this.appConfig.tokenSecret }) };
+  }
+}
+` },
+  ],
+  invalid: [
+    {
+      name: 'c.env.APP_SECRET in two Hono handlers is one key: one finding, at the first conflicting use',
+      code: honoTwoHandlers,
+      errors: [{ messageId: 'reused', line: 7, column: 51, suggestions: [] }],
+    },
+    {
+      name: 'env.APP_SECRET of two handler functions, one HMAC and one JWT, is one key used for two purposes',
+      code: workerEnvTwoFunctions,
+      errors: [{ messageId: 'reused', line: 7, column: 28, suggestions: [] }],
+    },
+    {
+      name: 'iron-session password (encrypts) reused as an HMAC key for CSRF tokens',
+      code: ironAndHmac,
+      errors: [{ messageId: 'reused', line: 9, column: 31, suggestions: [] }],
+    },
+    {
+      name: 'two getters of a config class of the file return one setting, used for an HMAC and an injected JwtService',
+      code: nestGetters,
+      errors: [{ messageId: 'reused', line: 20, column: 63, suggestions: [] }],
+    },
+  ],
+});
