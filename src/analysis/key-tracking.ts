@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
+import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { injectedValue } from './dependency-injection';
@@ -165,6 +166,46 @@ function collect(ctx: ResolveContext): TrackedKey[] {
   return [...byId.values()];
 }
 
+/** A key this module exports for other modules to use: `export const platformKey = …`, or a member of an exported object. */
+export interface ExportedKey {
+  /** The exported binding, or the property name of the exported object literal (`app` in `export const secrets = { app: … }`). */
+  binding: TSESTree.Identifier;
+  /** Where the key is defined (the declarator or the property): where a finding about it goes. */
+  definition: TSESTree.Node;
+  name: string;
+}
+
+/**
+ * Top-level `export const X = <key>` declarations (and the members of an exported object literal) whose
+ * value is a secret from the environment, a derived or generated key: what importers may use for
+ * different purposes, which only the exporting file can report once, on its definition.
+ */
+export function exportedKeyBindings(ctx: ResolveContext): ExportedKey[] {
+  const out: ExportedKey[] = [];
+  const isKey = (value: TSESTree.Node): boolean => {
+    const identity = identify(ctx, value, 0);
+    return identity !== undefined && (identity.origin === 'environment' || identity.origin === 'derived' || identity.origin === 'generated');
+  };
+  for (const statement of ctx.sourceCode.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+      const init = unwrapExpression(declarator.init);
+      if (init.type === 'ObjectExpression') {
+        for (const prop of init.properties) {
+          if (prop.type === 'Property' && !prop.computed && prop.key.type === 'Identifier' && isKey(prop.value)) {
+            out.push({ binding: prop.key, definition: prop, name: `${declarator.id.name}.${prop.key.name}` });
+          }
+        }
+      } else if (isKey(init)) {
+        out.push({ binding: declarator.id, definition: declarator, name: declarator.id.name });
+      }
+    }
+  }
+  return out;
+}
+
 /** The key object a method is called on, when the call takes no key argument: `key.sign(md)` on a key-import/keygen result. */
 function keyObjectReceiver(call: ApiCall): TSESTree.Node | undefined {
   const receiver = call.receiver;
@@ -210,7 +251,12 @@ export function isAsymmetricKey(key: TrackedKey): boolean {
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
 
 function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
-  switch (call.api.operation) {
+  return purposeOfApi(call.api, call.library.id, () => algorithmNames(ctx, call));
+}
+
+/** The purpose a modelled API gives the key it takes; `algorithms` names the algorithms the call spells out. */
+export function purposeOfApi(api: ApiModel, libraryId: string, algorithms: () => readonly string[]): KeyPurpose | undefined {
+  switch (api.operation) {
     case 'encrypt':
     case 'decrypt':
       return 'encrypt';
@@ -222,19 +268,19 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'mac';
     case 'session':
       // Session middleware signs its cookies (a MAC) unless its model says it seals them (iron-session encrypts).
-      return call.api.facts?.purpose === 'encrypt' ? 'encrypt' : 'mac';
+      return api.facts?.purpose === 'encrypt' ? 'encrypt' : 'mac';
     case 'sign':
     case 'verify':
-      return call.library.id === 'webcrypto' && algorithmNames(ctx, call).some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
+      return libraryId === 'webcrypto' && algorithms().some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
     case 'jwt-sign':
     case 'jwt-verify':
-      return algorithmNames(ctx, call).some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
+      return algorithms().some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
     case 'kdf':
       return 'kdf-input';
     case 'key-agreement':
       // `diffieHellman({ privateKey, publicKey })`: the private key is the input of the shared secret a KDF
       // turns into keys. (nacl/sodium `box.before` is one step of their box scheme, not a purpose of its own.)
-      return call.library.id === 'node:crypto' ? 'kdf-input' : undefined;
+      return libraryId === 'node:crypto' ? 'kdf-input' : undefined;
     case 'password-hash':
     case 'password-verify':
       return 'password-hash';
@@ -242,7 +288,7 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'mac'; // a keyed hash (sodium crypto_generichash with a key)
     case 'key-import':
       // Seeds and secret keys turned into a key pair of one scheme (nacl `sign.keyPair.fromSeed`, `box.keyPair.fromSecretKey`).
-      return typeof call.api.facts?.purpose === 'string' ? (call.api.facts.purpose as KeyPurpose) : undefined;
+      return typeof api.facts?.purpose === 'string' ? (api.facts.purpose as KeyPurpose) : undefined;
     default:
       return undefined;
   }

@@ -1,5 +1,7 @@
 import rule from '../../rules/no-key-reuse-across-purposes';
-import { createRuleTester } from './rule-tester';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
 
 // Seventh lifecycle blind set (corpus key-purpose/blind-s10): a Worker's environment bindings read through
 // each handler's parameter (`c.env.X` in Hono, `env.X` in a Cloudflare handler) are one key across the
@@ -124,4 +126,18 @@ export class Callbacks {
       errors: [{ messageId: 'reused', line: 20, column: 63, suggestions: [] }],
     },
   ],
+});
+
+// With type information: a key exported by one module and used by its importers (one through a barrel
+// re-export, one through a plain SHA-256 of it) for an HMAC and a cipher is reported on its definition.
+const fixture = (name: string) => ({ code: fs.readFileSync(path.join(TYPED_FIXTURE_DIR, name), 'utf8'), filename: name });
+createTypedRuleTester().run('no-key-reuse-across-purposes (blind-s10, importers)', rule as never, {
+  valid: [{ name: 'an exported key its importers all use as a MAC key', ...fixture('mac-only-key.ts') }],
+  invalid: [
+    {
+      name: 'an exported key used by one importer for an HMAC and by another (hashed) for AES',
+      ...fixture('keyring-platform.ts'),
+      errors: [{ messageId: 'reused', line: 2, column: 14 }],
+    },
+  ] as never,
 });
