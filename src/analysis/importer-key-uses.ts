@@ -205,3 +205,43 @@ function modelledCallee(typescript: typeof ts, checker: ts.TypeChecker, callee: 
 function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
   return typescript.isImportDeclaration(declaration) && typescript.isStringLiteral(declaration.moduleSpecifier) ? declaration.moduleSpecifier.text : undefined;
 }
+
+/**
+ * With type information: does the function `call` invokes — imported from another source file of the
+ * program (`sealField(key, 'ssn', value)` from `../src/fields`) — use the parameter that receives
+ * argument `index` as the key of a modelled call? Then the argument is used as a key, as it would be
+ * through a helper of this file. Declaration files (packages) are not looked into.
+ */
+export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
+  const services = sourceCode.parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  const typescript = loadTypeScript();
+  if (!program || !map || !typescript || call.callee.type !== 'Identifier') return false;
+  try {
+    const checker = program.getTypeChecker();
+    const callee = map.get(call.callee as never) as ts.Node | undefined;
+    let symbol = callee && checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee?.getSourceFile()) return false;
+    const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+    if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
+    const param = fn.parameters[index]?.name;
+    if (!param || !typescript.isIdentifier(param)) return false;
+    const target = checker.getSymbolAtLocation(param);
+    const own = declaration.getSourceFile();
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (typescript.isIdentifier(node) && node !== param && node.text === param.text && checker.getSymbolAtLocation(node) === target) {
+        found = keyUseAt(typescript, checker, sameBytesAt(typescript, node), own) !== undefined;
+      }
+      typescript.forEachChild(node, visit);
+    };
+    visit(fn.body);
+    return found;
+  } catch {
+    return false;
+  }
+}

@@ -5,6 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
+import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
@@ -481,7 +482,10 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
         if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
         if (!api && !isByteView(parent)) {
           // Handed to a helper of this file (`seal(key, data)`): its parameter is the key there.
-          queue.push(...parameterReads(sourceCode, parent, node, [], seen));
+          const reads = parameterReads(sourceCode, parent, node, [], seen);
+          queue.push(...reads);
+          // Handed to a helper imported from another file of the program that uses that parameter as a key.
+          if (reads.length === 0 && parent.type === 'CallExpression' && importedHelperUsesArgumentAsKey(sourceCode, parent, parent.arguments.indexOf(node as TSESTree.Expression))) return true;
           break;
         }
         node = parent;
@@ -530,7 +534,7 @@ function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
 /** An HKDF-family output that nothing marks as other than a key: not compared or encoded, not named as an id or hash, not an IV/salt/data argument. */
 function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
   if (isNotSecretName(bytes.id.name) || /(?:^|[^a-z])(?:iv|nonce|salt)s?$/i.test(bytes.id.name)) return false;
-  if (verifiedOrEncoded(ctx.sourceCode, bytes)) return false;
+  if (verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) return false;
   return !keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
     const call = ref.parent;
     const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
@@ -539,6 +543,16 @@ function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
 }
 
 const NON_KEY_ROLES = new Set(['iv', 'salt', 'data']);
+
+/** `Buffer.from(okm).toString('base64url')`: derived bytes turned into a token string through a view. */
+function encodedThroughView(bytes: KeyBytes, ctx: ResolveContext): boolean {
+  return keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
+    let node: TSESTree.Node = ref;
+    while ((node.parent?.type === 'CallExpression' || node.parent?.type === 'NewExpression') && node.parent.arguments[0] === node && isByteView(node.parent)) node = node.parent;
+    const member = node.parent;
+    return node !== ref && member?.type === 'MemberExpression' && member.object === node && memberName(member) === 'toString';
+  });
+}
 
 /** Reads of the parameter that receives `arg` of a call to a function of this file, as `param` or `param.<path>`. */
 function parameterReads(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, arg: TSESTree.Node, path: readonly string[], seen: Set<Variable>): TSESTree.Node[] {

@@ -1,5 +1,7 @@
 import rule from '../../rules/require-key-zeroization';
-import { createRuleTester } from './rule-tester';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
 
 // Seventh lifecycle blind set (corpus zeroization/blind-s10): node-argon2 in raw mode (`raw: true` returns the
 // derived bytes, a key, not an encoded hash), HKDF outputs whose binding is not named like a key (HKDF is
@@ -58,7 +60,7 @@ export async function rawWiped(passphrase: string, salt: Buffer, seal: (k: Buffe
   }
 }
 ` },
-    { name: 'an HKDF output named as a nonce, or only compared, is not a key', code: `import { createCipheriv, hkdfSync, timingSafeEqual } from 'node:crypto';
+    { name: 'an HKDF output named as a nonce, only compared, or encoded into a token through a view is not a key', code: `import { createCipheriv, hkdfSync, timingSafeEqual } from 'node:crypto';
 export function frameNonce(root: Buffer, key: Buffer, streamId: string, frame: Buffer): Buffer {
   const nonce = Buffer.from(hkdfSync('sha256', root, Buffer.from(streamId), 'stream/nonce/v1', 12));
   const cipher = createCipheriv('aes-256-gcm', key, nonce);
@@ -67,6 +69,10 @@ export function frameNonce(root: Buffer, key: Buffer, streamId: string, frame: B
 export function sameDerivation(root: Buffer, label: string, expected: Buffer): boolean {
   const derived = Buffer.from(hkdfSync('sha256', root, Buffer.alloc(0), label, 32));
   return timingSafeEqual(derived, expected);
+}
+export function resumeToken(root: Buffer, sessionId: string): string {
+  const okm = hkdfSync('sha256', root, Buffer.from(sessionId), 'resume/v1', 16);
+  return Buffer.from(okm).toString('base64url');
 }
 ` },
     { name: 'jose base64url.encode of random id bytes (not a key), in strict', code: `import { base64url } from 'jose';
@@ -124,6 +130,25 @@ export function signAll(root: Buffer, lines: string[]): string[] {
       code: joseEncode,
       options: [{ checkStringConversion: true }],
       errors: [{ messageId: 'keyToString', line: 6, column: 49 }],
+    },
+  ],
+});
+
+// With type information: a KDF output handed to a helper imported from another file of the program that
+// uses that parameter as a key is used as a key (as through a helper of the same file); handed to one that
+// only stores it, it stays a password hash. The suggestion wraps the use in try/finally.
+const kdfToHelpers = fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'kdf-to-helpers.ts'), 'utf8');
+createTypedRuleTester().run('require-key-zeroization (blind-s10, imported helpers)', rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'scrypt output named `derived` given to an imported sealWith(key, …) that encrypts with it',
+      code: kdfToHelpers,
+      filename: 'kdf-to-helpers.ts',
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: kdfToHelpers.replace(
+        '  return sealWith(derived, randomBytes(12), note);\n',
+        '  try {\n    return sealWith(derived, randomBytes(12), note);\n  } finally {\n    derived.fill(0);\n  }\n',
+      ) }] }],
     },
   ],
 });
