@@ -669,6 +669,13 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const first = passed[0];
     if (first && passed.every((p) => p?.id === first.id)) return { ...first, name: [object.name, ...names].join('.') };
   }
+  // `@Inject(cryptoConfig.KEY) cfg` then `cfg.secret`: the member of the value registered for that token.
+  if (variable?.defs[0]?.type === 'Parameter' && depth < 3) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const injected = declared ? injectedValue(ctx.sourceCode, declared) : undefined;
+    const through = injected ? propertyIdentity(ctx, injected.value, names, depth + 1) : undefined;
+    if (through) return { ...through, name: [object.name, ...names].join('.') };
+  }
   // `appConfig.jwtSecret` where `appConfig: AppConfig` is a class of this file: what its getter or field holds.
   if (variable?.defs[0]?.type === 'Parameter' && names.length === 1 && depth < 3) {
     const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;

@@ -83,6 +83,28 @@ app.post('/login', async (c) => {
 export const seal = (v: object) => sealData(v, { password: process.env.LINK_SECRET as string });
 export const unseal = (s: string) => unsealData(s, { password: process.env.LINK_SECRET as string });
 ` },
+    { name: 'a registerAs namespace whose two settings are injected for AES and for an HMAC', code: `import { Inject, Injectable } from '@nestjs/common';
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { createCipheriv, createHmac } from 'node:crypto';
+export const cryptoConfig = registerAs('crypto', () => ({
+  secret: process.env.CRYPTO_SECRET,
+  linkSecret: process.env.LINK_SECRET,
+}));
+@Injectable()
+export class Sealer {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  seal(data: Buffer, iv: Buffer): Buffer {
+    return createCipheriv('aes-256-gcm', Buffer.from(this.cfg.secret!, 'hex'), iv).update(data);
+  }
+}
+@Injectable()
+export class Links {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  sign(path: string): string {
+    return createHmac('sha256', this.cfg.linkSecret!).update(path).digest('hex');
+  }
+}
+` },
     { name: 'config-class getters reading two different settings for a MAC and a JWT', code: `import { ConfigService } from '@nestjs/config';
 import { JwtService } from '@nestjs/jwt';
 import { createHmac } from 'node:crypto';
@@ -119,6 +141,53 @@ export class Callbacks {
       name: 'iron-session password (encrypts) reused as an HMAC key for CSRF tokens',
       code: ironAndHmac,
       errors: [{ messageId: 'reused', line: 9, column: 31, suggestions: [] }],
+    },
+    {
+      name: 'one setting of a registerAs namespace injected with @Inject(config.KEY) into an AES sealer and an HMAC signer',
+      code: `import { Inject, Injectable } from '@nestjs/common';
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { createCipheriv, createHmac } from 'node:crypto';
+export const cryptoConfig = registerAs('crypto', () => ({
+  secret: process.env.CRYPTO_SECRET,
+  linkSecret: process.env.LINK_SECRET,
+}));
+@Injectable()
+export class Sealer {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  seal(data: Buffer, iv: Buffer): Buffer {
+    return createCipheriv('aes-256-gcm', Buffer.from(this.cfg.secret!, 'hex'), iv).update(data);
+  }
+}
+@Injectable()
+export class Links {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  sign(path: string): string {
+    return createHmac('sha256', this.cfg.secret!).update(path).digest('hex');
+  }
+}
+`,
+      errors: [{ messageId: 'reused', line: 5, column: 11, suggestions: [{ messageId: 'deriveSubkeys', data: { name: '`this.cfg.secret`' }, output: `import { Inject, Injectable } from '@nestjs/common';
+import { registerAs, type ConfigType } from '@nestjs/config';
+import { createCipheriv, createHmac, hkdfSync } from 'node:crypto';
+export const cryptoConfig = registerAs('crypto', () => ({
+  secret: process.env.CRYPTO_SECRET,
+  linkSecret: process.env.LINK_SECRET,
+}));
+@Injectable()
+export class Sealer {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  seal(data: Buffer, iv: Buffer): Buffer {
+    return createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', Buffer.from(this.cfg.secret!, 'hex'), new Uint8Array(0), 'keywarden:encrypt', 32)), iv).update(data);
+  }
+}
+@Injectable()
+export class Links {
+  constructor(@Inject(cryptoConfig.KEY) private readonly cfg: ConfigType<typeof cryptoConfig>) {}
+  sign(path: string): string {
+    return createHmac('sha256', Buffer.from(hkdfSync('sha256', this.cfg.secret!, new Uint8Array(0), 'keywarden:mac', 32))).update(path).digest('hex');
+  }
+}
+` }] }],
     },
     {
       name: 'two getters of a config class of the file return one setting, used for an HMAC and an injected JwtService',
