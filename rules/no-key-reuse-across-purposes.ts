@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { algorithmNames, callerSelectsPurpose, distinct, isAsymmetricKey, onePurposePerRun, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { keyUsesInImporters } from '../src/analysis/importer-key-uses';
+import { algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
@@ -64,7 +65,9 @@ export default createRule<Options, MessageIds>({
     const ctx = { sourceCode, parserServices: sourceCode.parserServices };
     return {
       'Program:exit'() {
-        if (getApiCalls(sourceCode).length === 0) return;
+        const hasCalls = getApiCalls(sourceCode).length > 0;
+        // A module with no crypto calls of its own may still export a key its importers misuse.
+        if (!hasCalls && !(ctx.parserServices?.program && sourceCode.ast.body.some((s) => s.type === 'ExportNamedDeclaration'))) return;
         const policy = getPolicy(context);
         const reportedNodes = new Set<TSESTree.Node>();
         // One finding per node: a use that contradicts two declarations is one mistake.
@@ -78,8 +81,37 @@ export default createRule<Options, MessageIds>({
           checkDeclared(key, policy, report);
           if (!checkReuse(key, report)) checkImportedTwice(key, report);
         }
+        if (ctx.parserServices?.program) checkExportedKeys(report);
       },
     };
+
+    /**
+     * With type information: a key this module exports, used by its importers (and here) for two purposes
+     * (`platformKey` signs links in one module and encrypts payloads in another). Reported once, on the
+     * exported definition; the importers' uses are the use sites.
+     */
+    function checkExportedKeys(report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      const keys = trackKeys(ctx);
+      for (const exported of exportedKeyBindings(ctx)) {
+        if (reportedDefinition(exported.definition, keys) || ignored.has(exported.name)) continue;
+        const elsewhere = keyUsesInImporters(ctx, exported.binding).flatMap((use) => {
+          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiterals(use.callText));
+          return purpose ? [{ purpose, site: `${purpose} in ${use.file}:${use.line}` }] : [];
+        });
+        if (elsewhere.length === 0) continue;
+        const here = keys.find((k) => k.definition === exported.definition)?.uses ?? [];
+        const purposes = distinct([...here.map((u) => u.purpose), ...elsewhere.map((u) => u.purpose)]);
+        if (purposes.length < 2) continue;
+        const sitesText = [here.length > 0 ? sites(here) : '', ...distinct(elsewhere.map((u) => u.site))].filter(Boolean).join(', ');
+        report({ node: exported.definition, messageId: 'reused', data: { name: quoteName(exported.name), purposes: purposes.join(' and '), sites: sitesText } });
+      }
+    }
+
+    /** A definition already reported by the in-file analysis (its own uses conflict). */
+    function reportedDefinition(definition: TSESTree.Node, keys: readonly TrackedKey[]): boolean {
+      const key = keys.find((k) => k.definition === definition);
+      return key !== undefined && distinct(key.uses.map((u) => u.purpose)).length > 1;
+    }
 
     /**
      * One secret imported as two CryptoKeys for different purposes (`importKey(raw, HMAC, ['sign'])` and
@@ -173,6 +205,11 @@ function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
   if (key.definition) return key.definition;
   const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
   return creators.length === 1 && key.uses.every((u) => u.usage !== undefined) ? creators[0].node : undefined;
+}
+
+/** Algorithm names written in a call's text (`{ algorithm: 'HS256' }`), for a call seen only as text. */
+function algorithmLiterals(text: string): string[] {
+  return [...text.matchAll(/['"`]([A-Za-z][\w-]{1,20})['"`]/g)].map((m) => m[1]);
 }
 
 function quoteName(name: string): string {

@@ -32,6 +32,11 @@ export interface ApiCall {
 
 const TRACE_MAPS = buildTraceMaps(LIBRARIES);
 
+/** The modelled API at `path` of `module` (`node:crypto` + `['createHmac']`), for code seen outside ESTree (other files). */
+export function modelledApiByPath(module: string, path: readonly string[]): TraceInfo | undefined {
+  return TRACE_MAPS.byPath.get(pathKey('module', module, path));
+}
+
 /** The runtime tracker (eslint-utils ≥ 4.5) has `iteratePropertyReferences`; its published types lag. */
 type PropertyTracker = InstanceType<typeof ReferenceTracker> & {
   iteratePropertyReferences(node: never, traceMap: never): IterableIterator<{ node: unknown; info: unknown }>;

@@ -23,6 +23,18 @@ export function classMemberValues(sourceCode: SourceCode, node: TSESTree.MemberE
   return [];
 }
 
+/**
+ * What `param.<name>` holds when `param` is declared with the type of a class of this file
+ * (`constructor(private readonly appConfig: AppConfig)`, a Nest provider injected by its type):
+ * that class's field values or getter returns. Empty for other types.
+ */
+export function typedInstanceMemberValues(sourceCode: SourceCode, param: TSESTree.Identifier, name: string): TSESTree.Node[] {
+  const annotation = param.typeAnnotation?.typeAnnotation;
+  if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return [];
+  const def = variableOf(sourceCode, annotation.typeName)?.defs[0];
+  return def?.type === 'ClassName' ? memberValues(def.node as ClassNode, name, false) : [];
+}
+
 function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
   for (let n = node.parent; n; n = n.parent) {
     if (n.type === 'ClassDeclaration' || n.type === 'ClassExpression') return n;

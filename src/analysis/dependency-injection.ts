@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { returnedExpressions } from './local-functions';
 import { findProperty, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -61,6 +62,14 @@ function tokenKey(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): strin
   return undefined;
 }
 
+/** The factory of `registerAs(name, factory)` (@nestjs/config's namespaced configuration). */
+function registeredConfigFactory(init: TSESTree.Node): TSESTree.ArrowFunctionExpression | TSESTree.FunctionExpression | undefined {
+  const call = unwrapExpression(init);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier' || call.callee.name !== 'registerAs') return undefined;
+  const factory = call.arguments[1];
+  return factory?.type === 'ArrowFunctionExpression' || factory?.type === 'FunctionExpression' ? factory : undefined;
+}
+
 function registrations(sourceCode: SourceCode): Registration[] {
   const program = sourceCode.ast;
   let found = cache.get(program);
@@ -75,6 +84,14 @@ function registrations(sourceCode: SourceCode): Registration[] {
       if (node.type === 'ObjectExpression') {
         // Nest: `{ provide: TOKEN, useValue: value }`
         add(findProperty(node, 'provide'), findProperty(node, 'useValue'));
+        continue;
+      }
+      // Nest: `const cryptoConfig = registerAs('crypto', () => ({ … }))` injected as `@Inject(cryptoConfig.KEY)`.
+      if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
+        const factory = registeredConfigFactory(node.init);
+        const returned = factory && returnedExpressions(factory);
+        const token = tokenKey(sourceCode, node.id);
+        if (returned?.length === 1 && token !== undefined) found.push({ token: `${token}.KEY`, value: returned[0] });
         continue;
       }
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;

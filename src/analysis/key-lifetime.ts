@@ -556,11 +556,12 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
   return found;
 }
 
-/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium). */
+/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium, jose), by path in the module. */
 const TEXT_ENCODERS: Readonly<Record<string, ReadonlySet<string>>> = {
   'tweetnacl-util': new Set(['encodeBase64', 'encodeUTF8']),
   'libsodium-wrappers': new Set(['to_base64', 'to_hex', 'to_string']),
   'libsodium-wrappers-sumo': new Set(['to_base64', 'to_hex', 'to_string']),
+  jose: new Set(['base64url.encode']),
 };
 
 /** A call that turns its first argument's bytes into text: a library encoder, or `Array.from(bytes, (b) => …)`. */
@@ -571,8 +572,7 @@ function isTextEncoding(sourceCode: SourceCode, call: TSESTree.CallExpression): 
     return mapper.type === 'ArrowFunctionExpression' || mapper.type === 'FunctionExpression';
   }
   const resolved = resolveImportPath(sourceCode, callee);
-  const name = resolved?.path[resolved.path.length - 1];
-  return resolved?.module !== undefined && resolved.path.length === 1 && name !== undefined && (TEXT_ENCODERS[resolved.module]?.has(name) ?? false);
+  return resolved?.module !== undefined && resolved.path.length > 0 && (TEXT_ENCODERS[resolved.module]?.has(resolved.path.join('.')) ?? false);
 }
 
 function isFromCharCode(node: TSESTree.Node): boolean {

@@ -5,6 +5,8 @@ import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
+import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
+import { objectLiteralOf, propertyOf } from './object-literals';
 import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
@@ -69,6 +71,13 @@ const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
 /** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
 const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
+/**
+ * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or
+ * scrypt, nobody stores their output as a password hash, so it is a key whatever its binding is called
+ * (`derived`, `material`) unless the code compares or encodes it, names it as something else, or feeds it
+ * to an IV/salt/data argument.
+ */
+const KEY_ONLY_KDF_PATHS = new Set(['hkdf', 'hkdfSync', 'crypto_kdf_derive_from_key']);
 const ARRAY_BUFFER_PATHS = new Set(['hkdf', 'hkdfSync', 'deriveBits', 'exportKey']);
 const KEYGEN_PATTERN = /^crypto_\w+_keygen$/;
 
@@ -79,15 +88,17 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   const found: KeyBytes[] = [];
   /**
    * `needsKeyUse`: 'strict' = a modelled call must use it as a key; 'named' = a key-like binding name is enough;
-   * 'kdf' = a key-like name is enough unless the bytes are compared or encoded as a password hash is.
+   * 'kdf' = a key-like name is enough unless the bytes are compared or encoded as a password hash is;
+   * 'subkey' = an HKDF-family output: a key unless its uses or name say otherwise (KEY_ONLY_KDF_PATHS).
    */
-  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named' | 'kdf') => {
+  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named' | 'kdf' | 'subkey') => {
     if (!candidate) return;
     const scope = enclosingFunction(candidate.id) ?? sourceCode.ast;
     const bytes: KeyBytes = { ...candidate, scope: candidate.definition.type.includes('Function') ? (candidate.definition as FunctionLike) : scope };
     if (found.some((f) => f.variable === bytes.variable && f.path.join('.') === bytes.path.join('.'))) return;
     const named = (needsKeyUse === 'named' || (needsKeyUse === 'kdf' && !verifiedOrEncoded(sourceCode, bytes))) && isSecretName(bytes.id.name);
-    if (needsKeyUse && !named && !usedAsKey(sourceCode, bytes, keyArgs)) return;
+    const subkey = needsKeyUse === 'subkey' && isDerivedSubkey(ctx, bytes);
+    if (needsKeyUse && !named && !subkey && !usedAsKey(sourceCode, bytes, keyArgs)) return;
     found.push(bytes);
   };
 
@@ -107,10 +118,13 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'random', [], false), 'named');
       const target = call.node.arguments[0];
       if (target && unwrapExpression(target).type === 'Identifier') add(filledBinding(ctx, unwrapExpression(target) as TSESTree.Identifier, call), 'named');
+    } else if (call.api.operation === 'password-hash' && returnsRawBytes(ctx, call)) {
+      // `argon2.hash(pw, { raw: true, salt })` returns the derived bytes themselves: a KDF output, not an encoded hash.
+      add(resultBinding(sourceCode, call, 'kdf', [], false), 'kdf');
     } else if (call.api.operation === 'kdf' && KDF_PATHS.has(name)) {
       // A KDF output only stored or compared is a password hash, not a key: a use as a key, or a key's name
       // (`syncKey` handed to a worker or an imported helper) without the comparison or encoding of a hash.
-      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), 'kdf');
+      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), KEY_ONLY_KDF_PATHS.has(name) ? 'subkey' : 'kdf');
     } else if (typeof call.api.facts?.plaintextField === 'string') {
       const path = call.api.facts.resultTuple ? ['0', call.api.facts.plaintextField] : [call.api.facts.plaintextField];
       const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
@@ -468,7 +482,10 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
         if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
         if (!api && !isByteView(parent)) {
           // Handed to a helper of this file (`seal(key, data)`): its parameter is the key there.
-          queue.push(...parameterReads(sourceCode, parent, node, [], seen));
+          const reads = parameterReads(sourceCode, parent, node, [], seen);
+          queue.push(...reads);
+          // Handed to a helper imported from another file of the program that uses that parameter as a key.
+          if (reads.length === 0 && parent.type === 'CallExpression' && importedHelperUsesArgumentAsKey(sourceCode, parent, parent.arguments.indexOf(node as TSESTree.Expression))) return true;
           break;
         }
         node = parent;
@@ -511,6 +528,29 @@ function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
       return name === 'timingSafeEqual' || name === 'compare';
     }
     return false;
+  });
+}
+
+/** An HKDF-family output that nothing marks as other than a key: not compared or encoded, not named as an id or hash, not an IV/salt/data argument. */
+function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
+  if (isNotSecretName(bytes.id.name) || /(?:^|[^a-z])(?:iv|nonce|salt)s?$/i.test(bytes.id.name)) return false;
+  if (verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) return false;
+  return !keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
+    const call = ref.parent;
+    const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
+    return api?.args.some((a) => unwrapExpression(a.node) === ref && NON_KEY_ROLES.has(a.role)) ?? false;
+  });
+}
+
+const NON_KEY_ROLES = new Set(['iv', 'salt', 'data']);
+
+/** `Buffer.from(okm).toString('base64url')`: derived bytes turned into a token string through a view. */
+function encodedThroughView(bytes: KeyBytes, ctx: ResolveContext): boolean {
+  return keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
+    let node: TSESTree.Node = ref;
+    while ((node.parent?.type === 'CallExpression' || node.parent?.type === 'NewExpression') && node.parent.arguments[0] === node && isByteView(node.parent)) node = node.parent;
+    const member = node.parent;
+    return node !== ref && member?.type === 'MemberExpression' && member.object === node && memberName(member) === 'toString';
   });
 }
 
@@ -751,6 +791,21 @@ function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, ca
   const def = variable?.defs[0];
   if (!variable || def?.type !== 'Variable' || def.node.id.type !== 'Identifier') return undefined;
   return { source, producer: call.node, api: call, arrayBuffer: false, variable, path: [], id: def.node.id, definition: def.node };
+}
+
+/**
+ * A password-hashing call told by an option (`raw: true` for node-argon2, named by the model's
+ * `rawOutputOption` fact as `<argument>.<property>`) to return the derived bytes instead of an
+ * encoded hash string.
+ */
+function returnsRawBytes(ctx: ResolveContext, call: ApiCall): boolean {
+  const option = call.api.facts?.rawOutputOption;
+  if (typeof option !== 'string') return false;
+  const [index, property] = option.split('.');
+  const arg = call.node.arguments[Number(index)];
+  const options = arg && arg.type !== 'SpreadElement' ? objectLiteralOf(ctx.sourceCode, arg) : undefined;
+  const value = options && propertyOf(ctx.sourceCode, options, property);
+  return value !== undefined && resolveConstant(ctx, value)?.value === true;
 }
 
 /**

@@ -1,9 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
+import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { injectedValue } from './dependency-injection';
+import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
@@ -165,6 +167,46 @@ function collect(ctx: ResolveContext): TrackedKey[] {
   return [...byId.values()];
 }
 
+/** A key this module exports for other modules to use: `export const platformKey = …`, or a member of an exported object. */
+export interface ExportedKey {
+  /** The exported binding, or the property name of the exported object literal (`app` in `export const secrets = { app: … }`). */
+  binding: TSESTree.Identifier;
+  /** Where the key is defined (the declarator or the property): where a finding about it goes. */
+  definition: TSESTree.Node;
+  name: string;
+}
+
+/**
+ * Top-level `export const X = <key>` declarations (and the members of an exported object literal) whose
+ * value is a secret from the environment, a derived or generated key: what importers may use for
+ * different purposes, which only the exporting file can report once, on its definition.
+ */
+export function exportedKeyBindings(ctx: ResolveContext): ExportedKey[] {
+  const out: ExportedKey[] = [];
+  const isKey = (value: TSESTree.Node): boolean => {
+    const identity = identify(ctx, value, 0);
+    return identity !== undefined && (identity.origin === 'environment' || identity.origin === 'derived' || identity.origin === 'generated');
+  };
+  for (const statement of ctx.sourceCode.ast.body) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
+    if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type !== 'Identifier' || !declarator.init) continue;
+      const init = unwrapExpression(declarator.init);
+      if (init.type === 'ObjectExpression') {
+        for (const prop of init.properties) {
+          if (prop.type === 'Property' && !prop.computed && prop.key.type === 'Identifier' && isKey(prop.value)) {
+            out.push({ binding: prop.key, definition: prop, name: `${declarator.id.name}.${prop.key.name}` });
+          }
+        }
+      } else if (isKey(init)) {
+        out.push({ binding: declarator.id, definition: declarator, name: declarator.id.name });
+      }
+    }
+  }
+  return out;
+}
+
 /** The key object a method is called on, when the call takes no key argument: `key.sign(md)` on a key-import/keygen result. */
 function keyObjectReceiver(call: ApiCall): TSESTree.Node | undefined {
   const receiver = call.receiver;
@@ -210,7 +252,12 @@ export function isAsymmetricKey(key: TrackedKey): boolean {
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
 
 function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
-  switch (call.api.operation) {
+  return purposeOfApi(call.api, call.library.id, () => algorithmNames(ctx, call));
+}
+
+/** The purpose a modelled API gives the key it takes; `algorithms` names the algorithms the call spells out. */
+export function purposeOfApi(api: ApiModel, libraryId: string, algorithms: () => readonly string[]): KeyPurpose | undefined {
+  switch (api.operation) {
     case 'encrypt':
     case 'decrypt':
       return 'encrypt';
@@ -219,20 +266,22 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'wrap';
     case 'mac':
     case 'mac-verify':
-    case 'session':
       return 'mac';
+    case 'session':
+      // Session middleware signs its cookies (a MAC) unless its model says it seals them (iron-session encrypts).
+      return api.facts?.purpose === 'encrypt' ? 'encrypt' : 'mac';
     case 'sign':
     case 'verify':
-      return call.library.id === 'webcrypto' && algorithmNames(ctx, call).some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
+      return libraryId === 'webcrypto' && algorithms().some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
     case 'jwt-sign':
     case 'jwt-verify':
-      return algorithmNames(ctx, call).some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
+      return algorithms().some((a) => ASYMMETRIC_JWT.test(a)) ? 'sign' : 'jwt';
     case 'kdf':
       return 'kdf-input';
     case 'key-agreement':
       // `diffieHellman({ privateKey, publicKey })`: the private key is the input of the shared secret a KDF
       // turns into keys. (nacl/sodium `box.before` is one step of their box scheme, not a purpose of its own.)
-      return call.library.id === 'node:crypto' ? 'kdf-input' : undefined;
+      return libraryId === 'node:crypto' ? 'kdf-input' : undefined;
     case 'password-hash':
     case 'password-verify':
       return 'password-hash';
@@ -240,7 +289,7 @@ function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
       return 'mac'; // a keyed hash (sodium crypto_generichash with a key)
     case 'key-import':
       // Seeds and secret keys turned into a key pair of one scheme (nacl `sign.keyPair.fromSeed`, `box.keyPair.fromSecretKey`).
-      return typeof call.api.facts?.purpose === 'string' ? (call.api.facts.purpose as KeyPurpose) : undefined;
+      return typeof api.facts?.purpose === 'string' ? (api.facts.purpose as KeyPurpose) : undefined;
     default:
       return undefined;
   }
@@ -641,6 +690,22 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const first = passed[0];
     if (first && passed.every((p) => p?.id === first.id)) return { ...first, name: [object.name, ...names].join('.') };
   }
+  // `@Inject(cryptoConfig.KEY) cfg` then `cfg.secret`: the member of the value registered for that token.
+  if (variable?.defs[0]?.type === 'Parameter' && depth < 3) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const injected = declared ? injectedValue(ctx.sourceCode, declared) : undefined;
+    const through = injected ? propertyIdentity(ctx, injected.value, names, depth + 1) : undefined;
+    if (through) return { ...through, name: [object.name, ...names].join('.') };
+  }
+  // `appConfig.jwtSecret` where `appConfig: AppConfig` is a class of this file: what its getter or field holds.
+  if (variable?.defs[0]?.type === 'Parameter' && names.length === 1 && depth < 3) {
+    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
+    const held = declared ? typedInstanceMemberValues(ctx.sourceCode, declared, names[0]) : [];
+    const inner = held.length === 1 ? identify(ctx, held[0], 4) : undefined;
+    if (inner) return { ...inner, name: [object.name, ...names].join('.') };
+  }
+  const binding = variable?.defs[0]?.type === 'Parameter' ? platformBindingName(object.name, names) : undefined;
+  if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
   const init = variable && singleInitializer(variable);
   let value: TSESTree.Node | undefined = init;
@@ -655,6 +720,18 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   }
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
   return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+}
+
+/**
+ * A Worker's environment binding read through a handler parameter: `env.APP_SECRET` (the `env` of a
+ * Cloudflare `fetch(request, env)`) or `c.env.APP_SECRET` (a Hono context). Every handler receives the
+ * same bindings, so the setting is one key wherever the file reads it, like `process.env.APP_SECRET`
+ * (each handler's parameter would otherwise make it a key of its own).
+ */
+function platformBindingName(parameter: string, path: readonly string[]): string | undefined {
+  if (parameter === 'env' && path.length === 1) return path[0];
+  if (path.length === 2 && path[0] === 'env') return path[1];
+  return undefined;
 }
 
 /** The key at `path` inside an argument: `{ key: STORE_KEY }` written in place, or a binding/member holding such an object. */

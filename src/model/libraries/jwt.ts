@@ -83,8 +83,21 @@ export const nestJwt: LibraryModel = {
       '0.useFactory().signOptions.algorithm': 'algorithm',
       '0.useFactory().verifyOptions.algorithms': 'algorithms',
     }),
-    construct('JwtService', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm' }),
+    construct('JwtService', 'jwt-sign', { '0.secret': 'secret', '0.privateKey': 'key', '0.signOptions.algorithm': 'algorithm' }, { returns: 'JwtService' }),
   ],
+  objects: {
+    // An injected `JwtService` (by its type) signs with the module's options unless a call passes its own
+    // `secret`/`privateKey`. Verification options given elsewhere (the module's `verifyOptions`) are not
+    // judged here: only the key each call names is modelled.
+    JwtService: {
+      methods: {
+        sign: method('jwt-sign', { '1.secret': 'secret', '1.privateKey': 'key', '1.algorithm': 'algorithm' }),
+        signAsync: method('jwt-sign', { '1.secret': 'secret', '1.privateKey': 'key', '1.algorithm': 'algorithm' }),
+        verify: method('jwt-verify', { '1.secret': 'secret', '1.publicKey': 'key', '1.algorithms': 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
+        verifyAsync: method('jwt-verify', { '1.secret': 'secret', '1.publicKey': 'key', '1.algorithms': 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
+      },
+    },
+  },
 };
 
 /** JWT-verifying middleware and strategies configured with the verification secret. */

@@ -21,7 +21,7 @@ export const argon2: LibraryModel = {
   roots: [{ module: 'argon2' }],
   apis: [
     // Defaults of node-argon2 ≥ 0.26: argon2id, 64 MiB, 3 passes, 4 lanes.
-    call('hash', 'password-hash', { 0: 'password', '1.type': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.hashLength': 'key-length' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 3, kdf: 'argon2' } }),
+    call('hash', 'password-hash', { 0: 'password', '1.type': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.hashLength': 'key-length' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 3, kdf: 'argon2', rawOutputOption: '1.raw' } }),
     call('verify', 'password-verify', { 0: 'data', 1: 'password', '2.secret': 'secret' }),
   ],
 };

@@ -31,6 +31,9 @@ export const cookieParser: LibraryModel = {
   apis: [call('', 'session', { 0: 'secret' })],
 };
 
+/** The session is encrypted (sealed), not only signed: its secret's purpose is encryption. */
+const SEALS = { facts: { purpose: 'encrypt' } } as const;
+
 /**
  * iron-session seals the whole session into the cookie with `password` (a string, or
  * `{ 1: '…', 2: '…' }` for rotation): v8 `getIronSession(cookies(), options)` /
@@ -40,12 +43,12 @@ export const ironSession: LibraryModel = {
   id: 'iron-session',
   roots: ['iron-session', 'iron-session/next', 'iron-session/express', 'iron-session/edge'].map((module) => ({ module })),
   apis: [
-    call('getIronSession', 'session', { '1.password': 'secret', '2.password': 'secret' }),
-    call('sealData', 'session', { '1.password': 'secret' }),
-    call('unsealData', 'session', { '1.password': 'secret' }),
-    call('withIronSessionApiRoute', 'session', { '1.password': 'secret' }),
-    call('withIronSessionSsr', 'session', { '1.password': 'secret' }),
-    call('ironSession', 'session', { '0.password': 'secret' }),
+    call('getIronSession', 'session', { '1.password': 'secret', '2.password': 'secret' }, SEALS),
+    call('sealData', 'session', { '1.password': 'secret' }, SEALS),
+    call('unsealData', 'session', { '1.password': 'secret' }, SEALS),
+    call('withIronSessionApiRoute', 'session', { '1.password': 'secret' }, SEALS),
+    call('withIronSessionSsr', 'session', { '1.password': 'secret' }, SEALS),
+    call('ironSession', 'session', { '0.password': 'secret' }, SEALS),
   ],
 };
 

@@ -1,0 +1,247 @@
+import * as path from 'node:path';
+import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
+import type { ApiModel, ArgAddress } from '../model/types';
+import { modelledApiByPath } from './api-calls';
+import { loadTypeScript } from './typescript-module';
+import type { ResolveContext } from './values';
+
+/** A modelled call of another file that takes an exported key of this file as its key. */
+export interface ImporterKeyUse {
+  /** The other file, relative to this one's directory (`../billing/invoice-links.ts`). */
+  file: string;
+  line: number;
+  api: ApiModel;
+  libraryId: string;
+  /** The call's source text, for the algorithm names it spells out (`algorithm: 'HS256'`). */
+  callText: string;
+}
+
+const MAX_FILES = 2_000;
+const MAX_USES = 64;
+const KEY_ROLES = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
+/** Calls that hand on the same bytes: `Buffer.from(key, 'base64')`, `createSecretKey(key)`, `new Uint8Array(key)`. */
+const SAME_BYTES = /^(?:Buffer\.from|createSecretKey|Uint8Array|Uint8Array\.from|TextEncoder\(\)\.encode)$/;
+
+/**
+ * Where other files of the TypeScript program use `binding` (an exported binding of the linted file, or a
+ * property of an exported object literal) as the key of a modelled call: `createHmac('sha256', platformKey)`
+ * in one importer and `createCipheriv(…, platformKey, iv)` in another are two purposes of one key, which
+ * neither importer sees alone. Only with type information; re-exports (barrel files) are followed by the checker.
+ */
+export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identifier): ImporterKeyUse[] {
+  const services = ctx.parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  const typescript = loadTypeScript();
+  if (!program || !map || !typescript) return [];
+  try {
+    const declared = map.get(binding as never) as ts.Node | undefined;
+    if (!declared) return [];
+    const checker = program.getTypeChecker();
+    const target = checker.getSymbolAtLocation(declared);
+    if (!target) return [];
+    const own = declared.getSourceFile();
+    const out: ImporterKeyUse[] = [];
+    let walked = 0;
+    for (const file of program.getSourceFiles()) {
+      if (walked >= MAX_FILES || out.length >= MAX_USES) break;
+      if (file.isDeclarationFile) continue;
+      walked++;
+      if (file === own || !file.text.includes(binding.name)) continue;
+      const visit = (node: ts.Node): void => {
+        if (out.length >= MAX_USES) return;
+        if (typescript.isIdentifier(node) && node.text === binding.name && resolvesTo(typescript, checker, node, target)) {
+          out.push(...keyUsesFrom(typescript, checker, node, own, 0));
+        }
+        typescript.forEachChild(node, visit);
+      };
+      visit(file);
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+function resolvesTo(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Identifier, target: ts.Symbol): boolean {
+  let symbol = checker.getSymbolAtLocation(id);
+  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  // `as const` objects give their members transient symbols: the same property is the same declaration.
+  return symbol === target || (symbol?.declarations?.some((d) => target.declarations?.includes(d)) ?? false);
+}
+
+/**
+ * The key uses of the reference at `id`: the modelled call taking it (or a copy or plain hash of its bytes)
+ * as its key, or, when it is bound to a local (`const exportKey = createHash('sha256').update(secret).digest()`),
+ * the uses of that binding in the same file.
+ */
+function keyUsesFrom(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Identifier, own: ts.SourceFile, depth: number): ImporterKeyUse[] {
+  const value = sameBytesAt(typescript, typescript.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id);
+  const declarator = value.parent;
+  if (typescript.isVariableDeclaration(declarator) && declarator.initializer === value && typescript.isIdentifier(declarator.name)) {
+    if (depth >= 2) return [];
+    const alias = checker.getSymbolAtLocation(declarator.name);
+    const uses: ImporterKeyUse[] = [];
+    const visit = (node: ts.Node): void => {
+      if (typescript.isIdentifier(node) && node !== declarator.name && node.text === declarator.name.getText() && checker.getSymbolAtLocation(node) === alias) {
+        uses.push(...keyUsesFrom(typescript, checker, node, own, depth + 1));
+      }
+      typescript.forEachChild(node, visit);
+    };
+    if (alias) visit(declarator.getSourceFile());
+    return uses;
+  }
+  const use = keyUseAt(typescript, checker, value, own);
+  return use ? [use] : [];
+}
+
+/** Climbs from a reference through what carries the same secret: casts, copies, and a plain hash of it (`sha256(secret)` is the same secret). */
+function sameBytesAt(typescript: typeof ts, start: ts.Node): ts.Node {
+  let node = start;
+  for (let i = 0; i < 8; i++) {
+    const parent = node.parent;
+    if (typescript.isParenthesizedExpression(parent) || typescript.isAsExpression(parent) || typescript.isNonNullExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if ((typescript.isCallExpression(parent) || typescript.isNewExpression(parent)) && parent.arguments?.[0] === node && SAME_BYTES.test(calleeText(typescript, parent.expression))) {
+      node = parent;
+      continue;
+    }
+    // `createHash('sha256').update(secret).digest()`: the digest, when the chain is exactly that.
+    const digest = hashDigestOf(typescript, parent, node);
+    if (digest) {
+      node = digest;
+      continue;
+    }
+    break;
+  }
+  return node;
+}
+
+function hashDigestOf(typescript: typeof ts, parent: ts.Node, arg: ts.Node): ts.Node | undefined {
+  if (!typescript.isCallExpression(parent) || parent.arguments[0] !== arg || !typescript.isPropertyAccessExpression(parent.expression) || parent.expression.name.text !== 'update') return undefined;
+  const source = parent.expression.expression;
+  if (!typescript.isCallExpression(source) || calleeText(typescript, source.expression).replace(/^\w+\./, '') !== 'createHash') return undefined;
+  const digest = parent.parent;
+  if (!typescript.isPropertyAccessExpression(digest) || digest.name.text !== 'digest' || !typescript.isCallExpression(digest.parent) || digest.parent.arguments.length > 0) return undefined;
+  return digest.parent;
+}
+
+/** The modelled call that takes `value` (the reference, or bytes carrying it) in a key role. */
+function keyUseAt(typescript: typeof ts, checker: ts.TypeChecker, value: ts.Node, own: ts.SourceFile): ImporterKeyUse | undefined {
+  let node: ts.Node = value;
+  for (let i = 0; i < 6; i++) {
+    const parent = node.parent;
+    if (typescript.isParenthesizedExpression(parent) || typescript.isAsExpression(parent) || typescript.isNonNullExpression(parent)) {
+      node = parent;
+      continue;
+    }
+    if ((typescript.isCallExpression(parent) || typescript.isNewExpression(parent)) && parent.arguments?.[0] === node && SAME_BYTES.test(calleeText(typescript, parent.expression))) {
+      node = parent;
+      continue;
+    }
+    break;
+  }
+  let property: string | undefined;
+  let parent = node.parent;
+  if (typescript.isPropertyAssignment(parent) && parent.initializer === node && typescript.isIdentifier(parent.name) && typescript.isObjectLiteralExpression(parent.parent)) {
+    property = parent.name.text;
+    node = parent.parent;
+    parent = node.parent;
+  }
+  if (!typescript.isCallExpression(parent) && !typescript.isNewExpression(parent)) return undefined;
+  const index = parent.arguments?.indexOf(node as ts.Expression) ?? -1;
+  if (index < 0) return undefined;
+  const modelled = modelledCallee(typescript, checker, parent.expression);
+  const address = (property === undefined ? String(index) : `${index}.${property}`) as ArgAddress;
+  const role = modelled && modelled.api.args[address];
+  if (!modelled || !role || !KEY_ROLES.has(role)) return undefined;
+  const file = parent.getSourceFile();
+  return {
+    file: path.relative(path.dirname(own.fileName), file.fileName),
+    line: file.getLineAndCharacterOfPosition(parent.getStart()).line + 1,
+    api: modelled.api,
+    libraryId: modelled.libraryId,
+    callText: parent.getText(),
+  };
+}
+
+function calleeText(typescript: typeof ts, callee: ts.Expression): string {
+  if (typescript.isIdentifier(callee)) return callee.text;
+  if (typescript.isPropertyAccessExpression(callee)) {
+    const object = typescript.isNewExpression(callee.expression) ? `${calleeText(typescript, callee.expression.expression)}()` : calleeText(typescript, callee.expression);
+    return `${object}.${callee.name.text}`;
+  }
+  return '';
+}
+
+/** `createHmac` / `jwt.sign` / `crypto.createCipheriv`: the modelled API its import names, as the ESTree side resolves it. */
+function modelledCallee(typescript: typeof ts, checker: ts.TypeChecker, callee: ts.Expression): { api: ApiModel; libraryId: string } | undefined {
+  const names: string[] = [];
+  let base: ts.Expression = callee;
+  while (typescript.isPropertyAccessExpression(base)) {
+    names.unshift(base.name.text);
+    base = base.expression;
+  }
+  if (!typescript.isIdentifier(base)) return undefined;
+  const declaration = checker.getSymbolAtLocation(base)?.declarations?.[0];
+  if (!declaration) return undefined;
+  let module: string | undefined;
+  if (typescript.isImportSpecifier(declaration)) {
+    module = moduleOf(typescript, declaration.parent.parent.parent);
+    names.unshift((declaration.propertyName ?? declaration.name).text);
+  } else if (typescript.isImportClause(declaration)) {
+    module = moduleOf(typescript, declaration.parent);
+  } else if (typescript.isNamespaceImport(declaration)) {
+    module = moduleOf(typescript, declaration.parent.parent);
+  }
+  if (!module) return undefined;
+  const info = modelledApiByPath(module, names) ?? (typescript.isImportClause(declaration) ? modelledApiByPath(module, ['default', ...names]) : undefined);
+  return info && { api: info.api, libraryId: info.library.id };
+}
+
+function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.JSDocImportTag): string | undefined {
+  return typescript.isImportDeclaration(declaration) && typescript.isStringLiteral(declaration.moduleSpecifier) ? declaration.moduleSpecifier.text : undefined;
+}
+
+/**
+ * With type information: does the function `call` invokes — imported from another source file of the
+ * program (`sealField(key, 'ssn', value)` from `../src/fields`) — use the parameter that receives
+ * argument `index` as the key of a modelled call? Then the argument is used as a key, as it would be
+ * through a helper of this file. Declaration files (packages) are not looked into.
+ */
+export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
+  const services = sourceCode.parserServices;
+  const program = services?.program;
+  const map = services?.esTreeNodeToTSNodeMap;
+  const typescript = loadTypeScript();
+  if (!program || !map || !typescript || call.callee.type !== 'Identifier') return false;
+  try {
+    const checker = program.getTypeChecker();
+    const callee = map.get(call.callee as never) as ts.Node | undefined;
+    let symbol = callee && checker.getSymbolAtLocation(callee);
+    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const declaration = symbol?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee?.getSourceFile()) return false;
+    const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+    if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
+    const param = fn.parameters[index]?.name;
+    if (!param || !typescript.isIdentifier(param)) return false;
+    const target = checker.getSymbolAtLocation(param);
+    const own = declaration.getSourceFile();
+    let found = false;
+    const visit = (node: ts.Node): void => {
+      if (found) return;
+      if (typescript.isIdentifier(node) && node !== param && node.text === param.text && checker.getSymbolAtLocation(node) === target) {
+        found = keyUseAt(typescript, checker, sameBytesAt(typescript, node), own) !== undefined;
+      }
+      typescript.forEachChild(node, visit);
+    };
+    visit(fn.body);
+    return found;
+  } catch {
+    return false;
+  }
+}
