@@ -11,10 +11,11 @@ import { configRules, type ScorablePlugin } from '../corpus/scoring';
  * Secrets are never printed in full: no message or suggestion description of
  * any rule, on any corpus file (hundreds of hardcoded keys, PEMs, passwords and
  * fallbacks), contains a whole string literal of that file that could be a
- * secret. Module names and KMS key ids are not secrets and may be named.
+ * secret. Module names, KMS key ids and standard curve names
+ * (`brainpoolP160r1`, which min-key-strength must name) are not secrets.
  */
 const MIN_LENGTH = 12;
-const NOT_SECRET = /^(?:alias\/|arn:|projects\/|https?:\/\/)/;
+const NOT_SECRET = /^(?:alias\/|arn:|projects\/|https?:\/\/)|^(?:brainpoolP\d+[rt]1|sec[pt]\d+[rk]\d|prime\d+v\d)$/;
 
 function candidateSecrets(source: string, jsx: boolean): string[] {
   const moduleNames = new Set<string>();
