@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
+import { programFilesMentioning } from './program-files';
 import { loadTypeScript } from './typescript-module';
 import type { ResolveContext } from './values';
 
@@ -15,7 +16,6 @@ export interface ImporterCall {
   contextNames: string[];
 }
 
-const MAX_FILES = 2_000;
 const MAX_CALLS = 64;
 
 /**
@@ -36,14 +36,9 @@ export function callsFromImporters(ctx: ResolveContext, fn: TSESTree.Node): Impo
     const stem = path.basename(own.fileName).replace(/\.[cm]?[jt]sx?$/, '');
     const checker = program.getTypeChecker();
     const out: ImporterCall[] = [];
-    // The budget counts the program's own files: declaration files (lib, @types, packages' .d.ts)
-    // come first and can number thousands, which must not push the project's files out of reach.
-    let walked = 0;
-    for (const file of program.getSourceFiles()) {
-      if (walked >= MAX_FILES || out.length >= MAX_CALLS) break;
-      if (file.isDeclarationFile) continue;
-      walked++;
-      if (file === own || !file.text.includes(stem) || !importsFile(typescript, checker, file, own)) continue;
+    for (const file of programFilesMentioning(program, own, stem)) {
+      if (out.length >= MAX_CALLS) break;
+      if (!importsFile(typescript, checker, file, own)) continue;
       const visit = (node: ts.Node): void => {
         if (out.length >= MAX_CALLS) return;
         if (typescript.isCallExpression(node) && callsTarget(typescript, checker, node, own, target)) out.push(describe(typescript, node, own));

@@ -3,6 +3,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import type { ApiModel, ArgAddress } from '../model/types';
 import { modelledApiByPath } from './api-calls';
+import { programFilesMentioning } from './program-files';
 import { loadTypeScript } from './typescript-module';
 import type { ResolveContext } from './values';
 
@@ -17,7 +18,6 @@ export interface ImporterKeyUse {
   callText: string;
 }
 
-const MAX_FILES = 2_000;
 const MAX_USES = 64;
 const KEY_ROLES = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
 /** Calls that hand on the same bytes: `Buffer.from(key, 'base64')`, `createSecretKey(key)`, `new Uint8Array(key)`. */
@@ -43,12 +43,8 @@ export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identi
     if (!target) return [];
     const own = declared.getSourceFile();
     const out: ImporterKeyUse[] = [];
-    let walked = 0;
-    for (const file of program.getSourceFiles()) {
-      if (walked >= MAX_FILES || out.length >= MAX_USES) break;
-      if (file.isDeclarationFile) continue;
-      walked++;
-      if (file === own || !file.text.includes(binding.name)) continue;
+    for (const file of programFilesMentioning(program, own, binding.name)) {
+      if (out.length >= MAX_USES) break;
       const visit = (node: ts.Node): void => {
         if (out.length >= MAX_USES) return;
         if (typescript.isIdentifier(node) && node.text === binding.name && resolvesTo(typescript, checker, node, target)) {
@@ -100,24 +96,21 @@ function keyUsesFrom(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Iden
 function sameBytesAt(typescript: typeof ts, start: ts.Node): ts.Node {
   let node = start;
   for (let i = 0; i < 8; i++) {
-    const parent = node.parent;
-    if (typescript.isParenthesizedExpression(parent) || typescript.isAsExpression(parent) || typescript.isNonNullExpression(parent)) {
-      node = parent;
-      continue;
-    }
-    if ((typescript.isCallExpression(parent) || typescript.isNewExpression(parent)) && parent.arguments?.[0] === node && SAME_BYTES.test(calleeText(typescript, parent.expression))) {
-      node = parent;
-      continue;
-    }
+    const copy = castOrCopyOf(typescript, node);
     // `createHash('sha256').update(secret).digest()`: the digest, when the chain is exactly that.
-    const digest = hashDigestOf(typescript, parent, node);
-    if (digest) {
-      node = digest;
-      continue;
-    }
-    break;
+    const next = copy ?? hashDigestOf(typescript, node.parent, node);
+    if (!next) break;
+    node = next;
   }
   return node;
+}
+
+/** The expression that holds `node` as it is: a cast (`as`, `!`, parentheses) or a copy (`Buffer.from(node)`). */
+function castOrCopyOf(typescript: typeof ts, node: ts.Node): ts.Node | undefined {
+  const parent = node.parent;
+  if (typescript.isParenthesizedExpression(parent) || typescript.isAsExpression(parent) || typescript.isNonNullExpression(parent)) return parent;
+  if ((typescript.isCallExpression(parent) || typescript.isNewExpression(parent)) && parent.arguments?.[0] === node && SAME_BYTES.test(calleeText(typescript, parent.expression))) return parent;
+  return undefined;
 }
 
 function hashDigestOf(typescript: typeof ts, parent: ts.Node, arg: ts.Node): ts.Node | undefined {
@@ -133,16 +126,9 @@ function hashDigestOf(typescript: typeof ts, parent: ts.Node, arg: ts.Node): ts.
 function keyUseAt(typescript: typeof ts, checker: ts.TypeChecker, value: ts.Node, own: ts.SourceFile): ImporterKeyUse | undefined {
   let node: ts.Node = value;
   for (let i = 0; i < 6; i++) {
-    const parent = node.parent;
-    if (typescript.isParenthesizedExpression(parent) || typescript.isAsExpression(parent) || typescript.isNonNullExpression(parent)) {
-      node = parent;
-      continue;
-    }
-    if ((typescript.isCallExpression(parent) || typescript.isNewExpression(parent)) && parent.arguments?.[0] === node && SAME_BYTES.test(calleeText(typescript, parent.expression))) {
-      node = parent;
-      continue;
-    }
-    break;
+    const copy = castOrCopyOf(typescript, node);
+    if (!copy) break;
+    node = copy;
   }
   let property: string | undefined;
   let parent = node.parent;
