@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { programFilesMentioning } from './program-files';
-import { loadTypeScript } from './typescript-module';
+import { loadTypeScript, tsDescendants } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** A call of a function of this file, made in another file of the program. */
@@ -37,14 +37,11 @@ export function callsFromImporters(ctx: ResolveContext, fn: TSESTree.Node): Impo
     const checker = program.getTypeChecker();
     const out: ImporterCall[] = [];
     for (const file of programFilesMentioning(program, own, stem)) {
-      if (out.length >= MAX_CALLS) break;
       if (!importsFile(typescript, checker, file, own)) continue;
-      const visit = (node: ts.Node): void => {
-        if (out.length >= MAX_CALLS) return;
+      for (const node of tsDescendants(typescript, file)) {
+        if (out.length >= MAX_CALLS) return out;
         if (typescript.isCallExpression(node) && callsTarget(typescript, checker, node, own, target)) out.push(describe(typescript, node, own));
-        typescript.forEachChild(node, visit);
-      };
-      visit(file);
+      }
     }
     return out;
   } catch {
@@ -77,12 +74,12 @@ function callsTarget(typescript: typeof ts, checker: ts.TypeChecker, call: ts.Ca
 function describe(typescript: typeof ts, call: ts.CallExpression, own: ts.SourceFile): ImporterCall {
   const file = call.getSourceFile();
   const argumentNames: string[] = [];
-  const collect = (node: ts.Node): void => {
-    if (argumentNames.length > 24) return;
-    if (typescript.isIdentifier(node)) argumentNames.push(node.text);
-    typescript.forEachChild(node, collect);
-  };
-  call.arguments.forEach(collect);
+  for (const argument of call.arguments) {
+    for (const node of tsDescendants(typescript, argument)) {
+      if (argumentNames.length > 24) break;
+      if (typescript.isIdentifier(node)) argumentNames.push(node.text);
+    }
+  }
   const contextNames: string[] = [];
   for (let n: ts.Node | undefined = call.parent; n && contextNames.length < 6; n = n.parent) {
     if ((typescript.isVariableDeclaration(n) || typescript.isFunctionDeclaration(n) || typescript.isMethodDeclaration(n) || typescript.isPropertyAssignment(n)) && n.name && typescript.isIdentifier(n.name)) {

@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 import type { ApiModel, ArgAddress } from '../model/types';
 import { modelledApiByPath } from './api-calls';
 import { programFilesMentioning } from './program-files';
-import { loadTypeScript } from './typescript-module';
+import { loadTypeScript, tsDescendants } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** A modelled call of another file that takes an exported key of this file as its key. */
@@ -44,15 +44,12 @@ export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identi
     const own = declared.getSourceFile();
     const out: ImporterKeyUse[] = [];
     for (const file of programFilesMentioning(program, own, binding.name)) {
-      if (out.length >= MAX_USES) break;
-      const visit = (node: ts.Node): void => {
-        if (out.length >= MAX_USES) return;
+      for (const node of tsDescendants(typescript, file)) {
+        if (out.length >= MAX_USES) return out;
         if (typescript.isIdentifier(node) && node.text === binding.name && resolvesTo(typescript, checker, node, target)) {
           out.push(...keyUsesFrom(typescript, checker, node, own, 0));
         }
-        typescript.forEachChild(node, visit);
-      };
-      visit(file);
+      }
     }
     return out;
   } catch {
@@ -78,14 +75,13 @@ function keyUsesFrom(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Iden
   if (typescript.isVariableDeclaration(declarator) && declarator.initializer === value && typescript.isIdentifier(declarator.name)) {
     if (depth >= 2) return [];
     const alias = checker.getSymbolAtLocation(declarator.name);
+    if (!alias) return [];
     const uses: ImporterKeyUse[] = [];
-    const visit = (node: ts.Node): void => {
+    for (const node of tsDescendants(typescript, declarator.getSourceFile())) {
       if (typescript.isIdentifier(node) && node !== declarator.name && node.text === declarator.name.getText() && checker.getSymbolAtLocation(node) === alias) {
         uses.push(...keyUsesFrom(typescript, checker, node, own, depth + 1));
       }
-      typescript.forEachChild(node, visit);
-    };
-    if (alias) visit(declarator.getSourceFile());
+    }
     return uses;
   }
   const use = keyUseAt(typescript, checker, value, own);
@@ -217,16 +213,12 @@ export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: R
     if (!param || !typescript.isIdentifier(param)) return false;
     const target = checker.getSymbolAtLocation(param);
     const own = declaration.getSourceFile();
-    let found = false;
-    const visit = (node: ts.Node): void => {
-      if (found) return;
+    for (const node of tsDescendants(typescript, fn.body)) {
       if (typescript.isIdentifier(node) && node !== param && node.text === param.text && checker.getSymbolAtLocation(node) === target) {
-        found = keyUseAt(typescript, checker, sameBytesAt(typescript, node), own) !== undefined;
+        if (keyUseAt(typescript, checker, sameBytesAt(typescript, node), own)) return true;
       }
-      typescript.forEachChild(node, visit);
-    };
-    visit(fn.body);
-    return found;
+    }
+    return false;
   } catch {
     return false;
   }

@@ -18,3 +18,20 @@ export function loadTypeScript(): typeof ts | undefined {
   }
   return cachedTypeScript ?? undefined;
 }
+
+/**
+ * Every node of a TypeScript tree under `root` (itself first), in source
+ * order, as `ts.forEachChild` visits them; a loop over it can stop at any node.
+ */
+export function* tsDescendants(typescript: typeof ts, root: ts.Node): Generator<ts.Node> {
+  const stack: ts.Node[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    yield node;
+    const children: ts.Node[] = [];
+    typescript.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+}
