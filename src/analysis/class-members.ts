@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { returnedExpressions } from './local-functions';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -29,9 +29,8 @@ export function classMemberValues(sourceCode: SourceCode, node: TSESTree.MemberE
  * that class's field values or getter returns. Empty for other types.
  */
 export function typedInstanceMemberValues(sourceCode: SourceCode, param: TSESTree.Identifier, name: string): TSESTree.Node[] {
-  const annotation = param.typeAnnotation?.typeAnnotation;
-  if (annotation?.type !== 'TSTypeReference' || annotation.typeName.type !== 'Identifier') return [];
-  const def = variableOf(sourceCode, annotation.typeName)?.defs[0];
+  const typeName = annotatedTypeName(param);
+  const def = typeName && variableOf(sourceCode, typeName)?.defs[0];
   return def?.type === 'ClassName' ? memberValues(def.node as ClassNode, name, false) : [];
 }
 

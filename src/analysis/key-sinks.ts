@@ -58,7 +58,7 @@ import { callsOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -395,8 +395,7 @@ function answersRemoteCaller(sourceCode: SourceCode, fn: FunctionLike): boolean 
 
 /** `app.get('/k', opts?, handler)` / `app.route({ handler })` on a router that sends the handler's return value. */
 function isReturningRouteHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
-  let arg = position;
-  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const arg = handlerArgument(position);
   const call = arg.parent;
   if (call?.type !== 'CallExpression' || call.arguments[call.arguments.length - 1] !== arg) return false;
   const callee = unwrapExpression(call.callee);
@@ -410,7 +409,7 @@ function isReturningRouter(sourceCode: SourceCode, node: TSESTree.Node): boolean
   const variable = variableOf(sourceCode, expr);
   const def = variable?.defs[0];
   if (!variable || !def) return false;
-  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(declaredTypeName(def.name) ?? '') || isRegisteredPluginInstance(sourceCode, def.node, def.name);
+  if (def.type === 'Parameter') return RETURNING_ROUTER_PARAM.test(expr.name) || RETURNING_ROUTER_TYPES.test(annotatedTypeName(def.name)?.name ?? '') || isRegisteredPluginInstance(sourceCode, def.node, def.name);
   const init = singleInitializer(variable);
   const value = init && unwrapExpression(init);
   const made = value?.type === 'AwaitExpression' ? unwrapExpression(value.argument) : value;
@@ -426,11 +425,6 @@ function isRegisteredPluginInstance(sourceCode: SourceCode, fn: TSESTree.Node, p
   if (call?.type !== 'CallExpression' || call.arguments[0] !== fn) return false;
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && memberName(callee) === PLUGIN_REGISTRATION && isReturningRouter(sourceCode, callee.object);
-}
-
-function declaredTypeName(param: TSESTree.Node): string | undefined {
-  const annotation = param.type === 'Identifier' ? param.typeAnnotation?.typeAnnotation : undefined;
-  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName.name : undefined;
 }
 
 /** The first parameter of a `'connection'` listener (`wss.on('connection', (conn) => …)`): a client's connection. */
@@ -469,10 +463,14 @@ function functionPositions(sourceCode: SourceCode, fn: FunctionLike): TSESTree.N
   return [fn, ...reads];
 }
 
+/** The call argument that gives a handler: the function itself, or the options object holding it (`app.http('name', { handler })`). */
+function handlerArgument(position: TSESTree.Node): TSESTree.Node {
+  const holder = position.parent;
+  return holder?.type === 'Property' && holder.value === position && propertyName(holder.key) === HANDLER_OPTION && holder.parent?.type === 'ObjectExpression' ? holder.parent : position;
+}
+
 function isRespondingHandler(sourceCode: SourceCode, position: TSESTree.Node): boolean {
-  let arg = position;
-  // `app.http('name', { handler })`: the options object is the argument.
-  if (arg.parent?.type === 'Property' && arg.parent.value === arg && propertyName(arg.parent.key) === HANDLER_OPTION && arg.parent.parent?.type === 'ObjectExpression') arg = arg.parent.parent;
+  const arg = handlerArgument(position);
   const call = arg.parent;
   if (call?.type !== 'CallExpression') return false;
   const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));

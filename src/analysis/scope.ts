@@ -115,6 +115,12 @@ export function writesOf(variable: TSESLint.Scope.Variable): readonly TSESLint.S
 }
 const writeCache = new WeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
 
+/** The named type a binding is annotated with (`appConfig: AppConfig`, `app: FastifyInstance<…>`), not a qualified or literal type. */
+export function annotatedTypeName(id: TSESTree.Node): TSESTree.Identifier | undefined {
+  const annotation = id.type === 'Identifier' ? id.typeAnnotation?.typeAnnotation : undefined;
+  return annotation?.type === 'TSTypeReference' && annotation.typeName.type === 'Identifier' ? annotation.typeName : undefined;
+}
+
 /** The name of a non-computed (or string-literal computed) property key. */
 export function propertyName(node: TSESTree.Node): string | undefined {
   if (node.type === 'Identifier') return node.name;
