@@ -690,19 +690,17 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const first = passed[0];
     if (first && passed.every((p) => p?.id === first.id)) return { ...first, name: [object.name, ...names].join('.') };
   }
-  // `@Inject(cryptoConfig.KEY) cfg` then `cfg.secret`: the member of the value registered for that token.
-  if (variable?.defs[0]?.type === 'Parameter' && depth < 3) {
-    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
-    const injected = declared ? injectedValue(ctx.sourceCode, declared) : undefined;
-    const through = injected ? propertyIdentity(ctx, injected.value, names, depth + 1) : undefined;
+  const parameter = variable?.defs[0]?.type === 'Parameter' && depth < 3 ? (variable.identifiers[0] as TSESTree.Identifier | undefined) : undefined;
+  if (parameter) {
+    // `@Inject(cryptoConfig.KEY) cfg` then `cfg.secret`: the member of the value registered for that token.
+    const injected = injectedValue(ctx.sourceCode, parameter);
+    // `appConfig.jwtSecret` where `appConfig: AppConfig` is a class of this file: what its getter or field holds.
+    const typedMember = () => {
+      const held = names.length === 1 ? typedInstanceMemberValues(ctx.sourceCode, parameter, names[0]) : [];
+      return held.length === 1 ? identify(ctx, held[0], 4) : undefined;
+    };
+    const through = (injected && propertyIdentity(ctx, injected.value, names, depth + 1)) || typedMember();
     if (through) return { ...through, name: [object.name, ...names].join('.') };
-  }
-  // `appConfig.jwtSecret` where `appConfig: AppConfig` is a class of this file: what its getter or field holds.
-  if (variable?.defs[0]?.type === 'Parameter' && names.length === 1 && depth < 3) {
-    const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
-    const held = declared ? typedInstanceMemberValues(ctx.sourceCode, declared, names[0]) : [];
-    const inner = held.length === 1 ? identify(ctx, held[0], 4) : undefined;
-    if (inner) return { ...inner, name: [object.name, ...names].join('.') };
   }
   const binding = variable?.defs[0]?.type === 'Parameter' ? platformBindingName(object.name, names) : undefined;
   if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
