@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
-import { loadTypeScript } from './typescript-module';
+import { aliasedSymbolAt, typeInformationAt } from './typescript-module';
 import type { Constant, ResolveContext } from './values';
 
 /**
@@ -9,19 +9,12 @@ import type { Constant, ResolveContext } from './values';
  * `projectService`). Without it, imported values stay unknown: precise, not guessed.
  */
 export function externalConstant(ctx: ResolveContext, node: TSESTree.Node): Constant | undefined {
-  const services = ctx.parserServices;
-  const program = services?.program;
-  const map = services?.esTreeNodeToTSNodeMap;
-  if (!program || !map) return undefined;
-  const typescript = loadTypeScript();
-  if (!typescript) return undefined;
   try {
-    const checker = program.getTypeChecker();
-    const tsNode = map.get(node as never) as ts.Node | undefined;
-    if (!tsNode) return undefined;
+    const info = typeInformationAt(ctx.parserServices, node);
+    if (!info) return undefined;
+    const { typescript, checker, tsNode } = info;
     const target = typescript.isPropertyAccessExpression(tsNode) ? tsNode.name : tsNode;
-    let symbol = checker.getSymbolAtLocation(target);
-    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const symbol = aliasedSymbolAt(typescript, checker, target);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
     // A member of an object whose declared type is an interface (`export const settings: Settings = { jwt: { secret: '…' } }`)
@@ -61,9 +54,7 @@ function declaredObjectMember(typescript: typeof ts, checker: ts.TypeChecker, no
     root = root.expression;
   }
   if (path.length === 0 || !typescript.isIdentifier(root)) return undefined;
-  let symbol = checker.getSymbolAtLocation(root);
-  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declaration = symbol?.valueDeclaration;
+  const declaration = aliasedSymbolAt(typescript, checker, root)?.valueDeclaration;
   if (!declaration || declaration.getSourceFile() === node.getSourceFile()) return undefined;
   let current = typescript.isVariableDeclaration(declaration) ? constantInitializer(typescript, declaration) : undefined;
   for (const name of path) {

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import type * as ts from 'typescript';
+import { aliasedSymbolAt, typeInformationAt } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** What another file says about an imported binding: where it is declared, its `@keyPurpose` tag, the env var it reads. */
@@ -15,18 +15,11 @@ export interface ExternalDeclaration {
  * TypeScript's checker (only when the file was linted with type information).
  */
 export function externalDeclaration(ctx: ResolveContext, node: TSESTree.Identifier): ExternalDeclaration | undefined {
-  const services = ctx.parserServices;
-  const program = services?.program;
-  const map = services?.esTreeNodeToTSNodeMap;
-  if (!program || !map) return undefined;
   try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const typescript = require('typescript') as typeof ts;
-    const checker = program.getTypeChecker();
-    const tsNode = map.get(node as never) as ts.Node | undefined;
-    if (!tsNode) return undefined;
-    let symbol = checker.getSymbolAtLocation(tsNode);
-    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const info = typeInformationAt(ctx.parserServices, node);
+    if (!info) return undefined;
+    const { typescript, checker, tsNode } = info;
+    const symbol = aliasedSymbolAt(typescript, checker, tsNode);
     const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
     const tagged = typescript.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { TSESTree } from '@typescript-eslint/utils';
 import type * as ts from 'typescript';
 import { programFilesMentioning } from './program-files';
-import { loadTypeScript, tsDescendants } from './typescript-module';
+import { aliasedSymbolAt, tsDescendants, typeInformationAt } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** A call of a function of this file, made in another file of the program. */
@@ -24,17 +24,12 @@ const MAX_CALLS = 64;
  * Only files that import this one (by a module specifier resolving to it) are walked.
  */
 export function callsFromImporters(ctx: ResolveContext, fn: TSESTree.Node): ImporterCall[] {
-  const services = ctx.parserServices;
-  const program = services?.program;
-  const map = services?.esTreeNodeToTSNodeMap;
-  const typescript = loadTypeScript();
-  if (!program || !map || !typescript) return [];
   try {
-    const target = map.get(fn as never) as ts.Node | undefined;
-    if (!target) return [];
+    const info = typeInformationAt(ctx.parserServices, fn);
+    if (!info) return [];
+    const { typescript, program, checker, tsNode: target } = info;
     const own = target.getSourceFile();
     const stem = path.basename(own.fileName).replace(/\.[cm]?[jt]sx?$/, '');
-    const checker = program.getTypeChecker();
     const out: ImporterCall[] = [];
     for (const file of programFilesMentioning(program, own, stem)) {
       if (!importsFile(typescript, checker, file, own)) continue;
@@ -65,9 +60,7 @@ function importsFile(typescript: typeof ts, checker: ts.TypeChecker, file: ts.So
 function callsTarget(typescript: typeof ts, checker: ts.TypeChecker, call: ts.CallExpression, own: ts.SourceFile, target: ts.Node): boolean {
   const callee = typescript.isPropertyAccessExpression(call.expression) ? call.expression.name : call.expression;
   if (!typescript.isIdentifier(callee)) return false;
-  let symbol = checker.getSymbolAtLocation(callee);
-  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
-  const declarations = symbol?.declarations ?? [];
+  const declarations = aliasedSymbolAt(typescript, checker, callee)?.declarations ?? [];
   return declarations.some((d) => d.getSourceFile() === own && d.getStart() <= target.getStart() && target.end <= d.end);
 }
 

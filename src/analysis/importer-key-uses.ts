@@ -4,7 +4,7 @@ import type * as ts from 'typescript';
 import type { ApiModel, ArgAddress } from '../model/types';
 import { modelledApiByPath } from './api-calls';
 import { programFilesMentioning } from './program-files';
-import { loadTypeScript, tsDescendants } from './typescript-module';
+import { aliasedSymbolAt, tsDescendants, typeInformationAt } from './typescript-module';
 import type { ResolveContext } from './values';
 
 /** A modelled call of another file that takes an exported key of this file as its key. */
@@ -30,15 +30,10 @@ const SAME_BYTES = /^(?:Buffer\.from|createSecretKey|Uint8Array|Uint8Array\.from
  * neither importer sees alone. Only with type information; re-exports (barrel files) are followed by the checker.
  */
 export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identifier): ImporterKeyUse[] {
-  const services = ctx.parserServices;
-  const program = services?.program;
-  const map = services?.esTreeNodeToTSNodeMap;
-  const typescript = loadTypeScript();
-  if (!program || !map || !typescript) return [];
   try {
-    const declared = map.get(binding as never) as ts.Node | undefined;
-    if (!declared) return [];
-    const checker = program.getTypeChecker();
+    const info = typeInformationAt(ctx.parserServices, binding);
+    if (!info) return [];
+    const { typescript, program, checker, tsNode: declared } = info;
     const target = checker.getSymbolAtLocation(declared);
     if (!target) return [];
     const own = declared.getSourceFile();
@@ -58,8 +53,7 @@ export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identi
 }
 
 function resolvesTo(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Identifier, target: ts.Symbol): boolean {
-  let symbol = checker.getSymbolAtLocation(id);
-  if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+  const symbol = aliasedSymbolAt(typescript, checker, id);
   // `as const` objects give their members transient symbols: the same property is the same declaration.
   return symbol === target || (symbol?.declarations?.some((d) => target.declarations?.includes(d)) ?? false);
 }
@@ -195,18 +189,14 @@ function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.
  * through a helper of this file. Declaration files (packages) are not looked into.
  */
 export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
-  const services = sourceCode.parserServices;
-  const program = services?.program;
-  const map = services?.esTreeNodeToTSNodeMap;
-  const typescript = loadTypeScript();
-  if (!program || !map || !typescript || call.callee.type !== 'Identifier') return false;
+  if (call.callee.type !== 'Identifier') return false;
   try {
-    const checker = program.getTypeChecker();
-    const callee = map.get(call.callee as never) as ts.Node | undefined;
-    let symbol = callee && checker.getSymbolAtLocation(callee);
-    if (symbol && symbol.flags & typescript.SymbolFlags.Alias) symbol = checker.getAliasedSymbol(symbol);
+    const info = typeInformationAt(sourceCode.parserServices, call.callee);
+    if (!info) return false;
+    const { typescript, checker, tsNode: callee } = info;
+    const symbol = aliasedSymbolAt(typescript, checker, callee);
     const declaration = symbol?.valueDeclaration;
-    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee?.getSourceFile()) return false;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return false;
     const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
     if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
     const param = fn.parameters[index]?.name;
