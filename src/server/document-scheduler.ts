@@ -4,7 +4,8 @@
  * the caller comparing document versions before publishing.
  */
 export class DocumentScheduler {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  /** Cancels the pending run of each document. */
+  private readonly pending = new Map<string, () => void>();
 
   constructor(
     private readonly delayMs: number,
@@ -13,23 +14,27 @@ export class DocumentScheduler {
 
   schedule(uri: string, delayMs = this.delayMs): void {
     this.cancel(uri);
-    this.timers.set(
-      uri,
-      setTimeout(() => {
-        this.timers.delete(uri);
-        this.run(uri);
-      }, delayMs),
-    );
+    const fire = () => {
+      this.pending.delete(uri);
+      this.run(uri);
+    };
+    if (delayMs > 0) {
+      const timer = setTimeout(fire, delayMs);
+      this.pending.set(uri, () => clearTimeout(timer));
+    } else {
+      // No delay means the next turn of the event loop (Node stretches a 0 ms timeout to 1 ms).
+      const immediate = setImmediate(fire);
+      this.pending.set(uri, () => clearImmediate(immediate));
+    }
   }
 
   cancel(uri: string): void {
-    const timer = this.timers.get(uri);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(uri);
+    this.pending.get(uri)?.();
+    this.pending.delete(uri);
   }
 
   dispose(): void {
-    for (const timer of this.timers.values()) clearTimeout(timer);
-    this.timers.clear();
+    for (const cancel of this.pending.values()) cancel();
+    this.pending.clear();
   }
 }

@@ -2,7 +2,8 @@ import * as tsParser from '@typescript-eslint/parser';
 import * as espree from 'espree';
 import { readOwnPackageJson } from './package-info';
 
-const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
+/** Files keywarden's parser gives to @typescript-eslint/parser. */
+export const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
 
 /**
  * One parser for every file keywarden's configs cover, so each config can be a

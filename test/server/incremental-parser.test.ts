@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { IncrementalParser, type ParserLike } from '../../src/server/lint/incremental-parser';
+import { serverParser } from '../../src/server/lint/server-parser';
 import { LinterHost } from '../../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { keywardenParser } from '../../src/util/parser';
@@ -25,7 +26,7 @@ function fixtureFiles(): string[] {
 
 /** A parser that reuses statements in files of any size (the server's skips small files). */
 function eagerParser(): IncrementalParser {
-  return new IncrementalParser(keywardenParser as unknown as ParserLike, { minChars: 0, maxRegionShare: 1 });
+  return new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
 }
 
 /** Parses `before` then `after` incrementally; returns the incremental result, a full parse of `after`, and whether statements were reused. */
@@ -76,6 +77,34 @@ describe('server: incremental parsing of the documents being typed in', () => {
       assert.ok(partial, fileName);
       assert.equal(firstDifference(full.ast, incremental.ast, 'Program'), undefined, fileName);
     }
+  });
+
+  it('analyses the scopes of the whole TypeScript tree once, not those of the re-parsed region alone', () => {
+    const before = FUNCTIONS;
+    const at = before.indexOf('return input + 6');
+    const after = `${before.slice(0, at)}const extra = input * 2;\n  ${before.slice(at)}`;
+    const options = eslintParserOptions(path.join(os.tmpdir(), 'scopes.ts'));
+    const regionParses: string[] = [];
+    const spied = new IncrementalParser(
+      {
+        parseForESLint: serverParser.parseForESLint,
+        parseWithoutScopes: (code, opts) => {
+          regionParses.push(code);
+          return serverParser.parseWithoutScopes!(code, opts);
+        },
+      },
+      { minChars: 0, maxRegionShare: 1 },
+    );
+    spied.parse(before, options);
+    const result = spied.parse(after, options);
+    assert.equal(regionParses.length, 1);
+    type Scopes = { scopes: { type: string; variables: { name: string }[] }[] };
+    const names = (scopeManager: unknown) =>
+      (scopeManager as Scopes).scopes.map((scope) => `${scope.type}:${scope.variables.map((v) => v.name).join(',')}`);
+    const full = keywardenParser.parseForESLint(after, options) as unknown as { scopeManager: unknown };
+    assert.deepEqual(names(result.scopeManager), names(full.scopeManager));
+    assert.ok(names(result.scopeManager).some((scope) => scope.includes('extra')));
+    assert.ok(names(result.scopeManager).some((scope) => scope.includes('f11')));
   });
 
   it('moves a node that two properties share once (espree: `import { a }` has one node as `imported` and `local`)', () => {

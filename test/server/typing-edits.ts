@@ -1,5 +1,6 @@
 import { keywardenParser } from '../../src/util/parser';
-import { IncrementalParser, type ParserLike } from '../../src/server/lint/incremental-parser';
+import { IncrementalParser } from '../../src/server/lint/incremental-parser';
+import { serverParser } from '../../src/server/lint/server-parser';
 import { randomSource } from '../robustness/mutate';
 
 /**
@@ -77,7 +78,7 @@ export function randomEdit(text: string, random: () => number): string {
 /** Applies `edits` random edits to `text` in sequence, comparing both parses after each. */
 export function checkTypingEdits(text: string, filePath: string, edits: number, seed: number): EditCheck {
   const random = randomSource(seed);
-  const incremental = new IncrementalParser(keywardenParser as unknown as ParserLike, { minChars: 0, maxRegionShare: 1 });
+  const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
   const result: EditCheck = { compared: 0, partial: 0, mismatches: [] };
   let current = text;
   const opts = eslintParserOptions(filePath);

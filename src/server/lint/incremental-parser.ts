@@ -1,6 +1,7 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import * as espree from 'espree';
 import { keywardenParser } from '../../util/parser';
+import { serverParser } from './server-parser';
 import { moveNodes, moveTokens, type Located, type VisitorKeys } from './move-nodes';
 import { declaredNamesKey } from './top-level-names';
 import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './text-edit';
@@ -50,9 +51,13 @@ export interface ParseResult {
   scopeManager?: unknown;
   services?: unknown;
   visitorKeys?: unknown;
+  /** Set by `parseWithoutScopes` when `parseForESLint` would have analysed the scopes (TypeScript). */
+  scopesLeftOut?: boolean;
 }
 export interface ParserLike {
   parseForESLint(code: string, options: Record<string, unknown>): ParseResult;
+  /** The same tree without the scope analysis, for a region: the combined tree is analysed once. */
+  parseWithoutScopes?(code: string, options: Record<string, unknown>): ParseResult;
 }
 
 interface ParsedFile {
@@ -86,7 +91,7 @@ export class IncrementalParser {
   private readonly maxRegionShare: number;
 
   constructor(
-    private readonly base: ParserLike = keywardenParser as unknown as ParserLike,
+    private readonly base: ParserLike = serverParser,
     options: IncrementalParserOptions = {},
   ) {
     this.maxFiles = options.maxFiles ?? 4;
@@ -164,7 +169,8 @@ export class IncrementalParser {
     const newRegionEnd = region.oldEnd + edit.delta;
     let parsed: ParseResult;
     try {
-      parsed = this.base.parseForESLint(blankedPrefix(code, region.start) + code.slice(region.start, newRegionEnd), options);
+      const regionText = blankedPrefix(code, region.start) + code.slice(region.start, newRegionEnd);
+      parsed = this.base.parseWithoutScopes ? this.base.parseWithoutScopes(regionText, options) : this.base.parseForESLint(regionText, options);
     } catch {
       return 'parse error'; // the full parse reports it (or parses: the region may end mid-statement)
     }
@@ -207,9 +213,10 @@ export class IncrementalParser {
     };
     if (typeof parsed.ast.start === 'number') ast.start = programStart;
     if (typeof parsed.ast.end === 'number') ast.end = programEnd;
-    if (parsed.scopeManager === undefined) return { ast };
+    if (parsed.scopeManager === undefined && !parsed.scopesLeftOut) return { ast };
     // @typescript-eslint/parser's result: its scope analysis, with the options it would use.
-    return { ...parsed, ast, scopeManager: analyze(ast as never, typescriptAnalyzeOptions(options)) };
+    const { scopesLeftOut: _scopesLeftOut, ...result } = parsed;
+    return { ...result, ast, scopeManager: analyze(ast as never, typescriptAnalyzeOptions(options)) };
   }
 }
 
