@@ -105,7 +105,7 @@ function useFrom(
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
-    if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
+    if (use.kind === 'argument' && isCredentialCall(use.call)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
   }
   // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`, or of
   // a method of `VerificationCodes` (the class names what its methods make).
@@ -187,8 +187,10 @@ const CREDENTIAL_CALLEE_WORDS = new Set(['token', 'tokens', 'secret', 'secrets',
 /** Callees that report about a credential rather than keep it: `new TokenExpiredError(msg, date)`, `logTokenUse(…)`. */
 const REPORTING_CALLEE_WORDS = new Set(['error', 'exception', 'expired', 'log', 'logger', 'warn', 'debug', 'trace', 'metric', 'metrics']);
 
-function isCredentialCallee(callee: TSESTree.Node): boolean {
-  const words = calleeWords(callee);
+function isCredentialCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  // `throw new JwtTokenIssuedAt(now, payload.iat)`: a thrown object reports what went wrong, whatever its class is called.
+  if (call.type === 'NewExpression' && call.parent?.type === 'ThrowStatement') return false;
+  const words = calleeWords(call.callee);
   return words.some((w) => CREDENTIAL_CALLEE_WORDS.has(w)) && !words.some((w) => BENIGN_WORDS.has(w) || REPORTING_CALLEE_WORDS.has(w));
 }
 

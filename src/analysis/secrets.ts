@@ -157,11 +157,30 @@ export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   const der = Buffer.from(body, 'base64');
   const encrypted = label.startsWith('ENCRYPTED') || /Proc-Type:\s*4,ENCRYPTED/i.test(match[2]);
   if (label === 'OPENSSH PRIVATE KEY') {
-    if (!der.subarray(0, 15).toString('latin1').startsWith('openssh-key-v1')) return undefined;
+    if (!der.subarray(0, 15).toString('latin1').startsWith('openssh-key-v1') || !opensshBodyReachesPrivatePart(der)) return undefined;
     return { label, encrypted: !der.includes(Buffer.from('none')) };
   }
   if (der[0] !== 0x30 && !encrypted) return undefined;
   return { label, encrypted };
+}
+
+/**
+ * Whether an OpenSSH key's bytes go on past its header and first public key into the private
+ * part. Every unencrypted OpenSSH key starts with the same line of base64 (magic, `none`,
+ * `none`, one key, the public key's type); a help text or doc that shows only that line to
+ * illustrate the format holds no key.
+ */
+function opensshBodyReachesPrivatePart(bytes: Buffer): boolean {
+  let at = 'openssh-key-v1\0'.length;
+  const skipString = (): boolean => {
+    if (at + 4 > bytes.length) return false;
+    at += 4 + bytes.readUInt32BE(at);
+    return at <= bytes.length;
+  };
+  // cipher name, KDF name, KDF options, the key count, the first public key
+  if (!skipString() || !skipString() || !skipString()) return false;
+  at += 4;
+  return skipString() && at + 4 < bytes.length;
 }
 
 /**

@@ -167,3 +167,49 @@ ruleTester.run('no-plaintext-data-key-exposure (application packages, batch 3)',
     },
   ],
 });
+
+// hono's JWT verifier: the current time is handed to the error it throws when a token's
+// `iat` lies in the future. A thrown object reports; it keeps no credential (batch 4).
+const thrownClockError = `export function verifyIssuedAt(payload: { iat?: number }) {
+  const now = Math.floor(Date.now() / 1e3);
+  if (payload.iat !== undefined && now < payload.iat) throw new JwtTokenIssuedAt(now, payload.iat);
+  return payload;
+}`;
+
+ruleTester.run('no-insecure-randomness (application packages, batch 4)', noInsecureRandomness, {
+  valid: [{ name: 'the clock handed to a thrown error named for a token', code: thrownClockError }],
+  invalid: [
+    {
+      name: 'the same constructor not thrown keeps the value: a token record',
+      code: `export function issue(userId: string) {
+  const record = new JwtTokenRecord(userId, Date.now().toString(36));
+  return record;
+}`,
+      errors: [{ messageId: 'predictableCredentialCall', line: 2, column: 45 }],
+    },
+  ],
+});
+
+// @dotenvx/dotenvx's CLI help: an example command whose value is the first line of an OpenSSH
+// key, the line every unencrypted OpenSSH key starts with; it holds no key (batch 4).
+const sshKeyHelp = (body: string) => `export const setHelp = () => \`
+Examples:
+  $ dotenvx set KEY -- "-----BEGIN OPENSSH PRIVATE KEY-----
+${body}
+-----END OPENSSH PRIVATE KEY-----"
+\`;`;
+
+ruleTester.run('no-hardcoded-key (application packages, batch 4)', noHardcodedKey, {
+  valid: [{ name: 'the common first line of an OpenSSH key, shown in a help text', code: sshKeyHelp('b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW') }],
+  invalid: [
+    {
+      name: 'a whole OpenSSH key in the same help text is a key',
+      code: sshKeyHelp(`b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAAAMwAAAAtzc2gtZW
+QyNTUxOQAAACDvnv3F20LN/VxPsM5KlAWdemD6WPm/1EwSkS8sfH6W+AAAAJAeJHX+HiR1
+/gAAAAtzc2gtZWQyNTUxOQAAACDvnv3F20LN/VxPsM5KlAWdemD6WPm/1EwSkS8sfH6W+A
+AAAECiCNEXds9VizBsvlHmtCUV2pMxWB9RcX9XBA2tMe62CO+e/cXbQs39XE+wzkqUBZ16
+YPpY+b/UTBKRLyx8fpb4AAAAB3Jvb3RAdm0BAgMEBQY=`),
+      errors: [{ messageId: 'embeddedPrivateKey', data: { label: 'openssh private key' }, line: 1 }],
+    },
+  ],
+});
