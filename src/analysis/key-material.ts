@@ -139,12 +139,13 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
-    } else if (call.api.operation === 'key-agreement' && call.library.id === 'node:crypto') {
-      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`: the shared secret, once a call uses it as a key (HKDF input).
+    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {
+      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`, noble's `x25519.getSharedSecret(priv, pub)`:
+      // the shared secret, once a call uses it as a key (HKDF input).
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
-    } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
+    } else if (call.api.operation === 'keygen' && (KEYGEN_PATTERN.test(name) || call.api.facts?.secretKeyBytes === true)) {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
@@ -160,6 +161,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const source: KeyBytesSource | undefined =
       call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
     if (!source) continue;
+    // `const key = randomBytes(32); … return { key, wrapped }`: each caller's `{ key }` holds fresh key bytes.
+    const member = returnedAsProperty(sourceCode, call.node);
+    for (const site of member ? localCallSites(sourceCode, member.fn) : []) {
+      add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer: false }, [member!.property]), 'named');
+    }
     const helper = returnedBy(call.node) ?? promisedBy(sourceCode, call.node);
     if (!helper) continue;
     for (const site of localCallSites(sourceCode, helper.fn)) {
@@ -286,6 +292,31 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
   else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
   if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
   return { fn, view };
+}
+
+/**
+ * A helper that binds the bytes (`const key = randomBytes(32)`, also through `Buffer.from(hkdfSync(…))`) and
+ * returns them as a property of an object literal (`return { key, wrapped }`): the property its callers read
+ * the key from. Synchronous helpers only, as returnedBy.
+ */
+function returnedAsProperty(sourceCode: SourceCode, node: TSESTree.Node): { fn: FunctionNode; property: string } | undefined {
+  let value: TSESTree.Node = node;
+  while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression' || ((value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.arguments[0] === value && isByteView(value.parent)))) {
+    value = value.parent;
+  }
+  const declarator = value.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return undefined;
+  const fn = enclosingFunction(declarator);
+  if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
+  for (const ref of variableOf(sourceCode, declarator.id)?.references ?? []) {
+    const property = (ref.identifier as TSESTree.Node).parent;
+    if (property?.type !== 'Property' || property.value !== ref.identifier || property.computed) continue;
+    const object = property.parent;
+    const returned = object?.parent?.type === 'ReturnStatement' || (object?.parent?.type === 'ArrowFunctionExpression' && object.parent.body === object);
+    const name = propertyName(property.key);
+    if (returned && name !== undefined && enclosingFunction(object!) === fn) return { fn, property: name };
+  }
+  return undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -48,6 +48,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleCiphersAes,
   nobleCiphersChacha,
   nobleUtils,
+  nobleCurves,
   jsencrypt,
   jsonwebtoken,
   jose,
