@@ -161,17 +161,20 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const source: KeyBytesSource | undefined =
       call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
     if (!source) continue;
-    // `const key = randomBytes(32); … return { key, wrapped }`: each caller's `{ key }` holds fresh key bytes.
-    const member = returnedAsProperty(sourceCode, call.node);
-    for (const site of member ? localCallSites(sourceCode, member.fn) : []) {
-      add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer: false }, [member!.property]), 'named');
-    }
     const helper = returnedBy(call.node) ?? promisedBy(sourceCode, call.node);
     if (!helper) continue;
     for (const site of localCallSites(sourceCode, helper.fn)) {
       // Named like a key, or used as one: a KDF output only stored or compared is a password hash.
       const arrayBuffer = !helper.view && ARRAY_BUFFER_PATHS.has(name) && (call.library.id === 'webcrypto' || call.library.id === 'node:crypto');
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
+    }
+  }
+  // `const key = randomBytes(32); … return { key, wrapped }` (the destructured `Plaintext` of a KMS call too):
+  // the helper hands the bytes to each caller, whose `{ key }` (or `result.key`) holds them.
+  for (const bytes of [...found]) {
+    const member = bytes.path.length === 0 ? returnedAsProperty(sourceCode, bytes.id) : undefined;
+    for (const site of member ? localCallSites(sourceCode, member.fn) : []) {
+      add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, [member!.property]), 'named');
     }
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
@@ -295,22 +298,18 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
 }
 
 /**
- * A helper that binds the bytes (`const key = randomBytes(32)`, also through `Buffer.from(hkdfSync(…))`) and
- * returns them as a property of an object literal (`return { key, wrapped }`): the property its callers read
- * the key from. Synchronous helpers only, as returnedBy.
+ * A helper whose binding of key bytes (`const key = randomBytes(32)`, `const { Plaintext } = await kms.send(…)`)
+ * is returned as a property of an object literal (`return { key, wrapped }`, `return { plaintext: Plaintext! }`):
+ * the helper and the property its callers read the key from. Not generators (their callers iterate).
  */
-function returnedAsProperty(sourceCode: SourceCode, node: TSESTree.Node): { fn: FunctionNode; property: string } | undefined {
-  let value: TSESTree.Node = node;
-  while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression' || ((value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.arguments[0] === value && isByteView(value.parent)))) {
-    value = value.parent;
-  }
-  const declarator = value.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== value || declarator.id.type !== 'Identifier') return undefined;
-  const fn = enclosingFunction(declarator);
-  if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
-  for (const ref of variableOf(sourceCode, declarator.id)?.references ?? []) {
-    const property = (ref.identifier as TSESTree.Node).parent;
-    if (property?.type !== 'Property' || property.value !== ref.identifier || property.computed) continue;
+function returnedAsProperty(sourceCode: SourceCode, id: TSESTree.Identifier): { fn: FunctionNode; property: string } | undefined {
+  const fn = enclosingFunction(id);
+  if (!fn || !isFunction(fn) || fn.generator) return undefined;
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    let value = ref.identifier as TSESTree.Node;
+    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
+    const property = value.parent;
+    if (property?.type !== 'Property' || property.value !== value || property.computed) continue;
     const object = property.parent;
     const returned = object?.parent?.type === 'ReturnStatement' || (object?.parent?.type === 'ArrowFunctionExpression' && object.parent.body === object);
     const name = propertyName(property.key);

@@ -1051,7 +1051,8 @@ export function callerSelectsPurpose(sourceCode: SourceCode, key: TrackedKey): b
       if (a.purpose === b.purpose || a.arg.range[0] >= b.arg.range[0]) continue;
       const conditional = exclusiveConditional(a.arg, b.arg);
       const fn = conditional && enclosingFunctionOf(conditional);
-      if (!conditional || !fn || (home && fn !== home) || !readsParameterOf(sourceCode, conditional.test, fn)) return false;
+      const test = conditional?.type === 'SwitchStatement' ? conditional.discriminant : conditional?.test;
+      if (!conditional || !fn || !test || (home && fn !== home) || !readsParameterOf(sourceCode, test, fn)) return false;
     }
   }
   return true;
@@ -1086,14 +1087,14 @@ function isParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: Func
   return def?.type === 'Parameter' && def.node === fn;
 }
 
-/** The `if`/`? :` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
-function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | undefined {
+/** The `if`/`? :`/`switch` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
+function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement | undefined {
   if (!exclusive(a, b)) return undefined;
   const ancestors = new Set<TSESTree.Node>();
   for (let n: TSESTree.Node | undefined = a; n; n = n.parent) ancestors.add(n);
   for (let n: TSESTree.Node | undefined = b.parent; n; n = n.parent) {
     if (!ancestors.has(n)) continue;
-    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression') return n;
+    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression' || n.type === 'SwitchStatement') return n;
     const guard = childContaining(n, a);
     return guard?.type === 'IfStatement' ? guard : undefined;
   }

@@ -95,6 +95,24 @@ createRuleTester().run('no-key-reuse-across-purposes (blind-s11)', rule, {
   valid: [
     { name: 'a guard `if` that returns dispatches one caller-given key to one operation per call', code: guardDispatch },
     {
+      name: 'a `switch` on a parameter dispatches one caller-given key to one operation per call',
+      code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+export function apply(mode: string, key: Buffer, data: Buffer): Buffer {
+  switch (mode) {
+    case 'mac':
+      return createHmac('sha256', key).update(data).digest();
+    case 'encrypt': {
+      const iv = randomBytes(12);
+      const c = createCipheriv('aes-256-gcm', key, iv);
+      return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);
+    }
+    default:
+      throw new Error('unknown mode');
+  }
+}
+`,
+    },
+    {
       name: 'a nacl box secret key used to make its key pair and to open boxes is one purpose (agreement)',
       code: `const nacl = require('tweetnacl');
 function inbox(secretKey) {

@@ -39,6 +39,18 @@ export function sealAll(files: Buffer[], iv: Buffer) {
   return { id, files: files.map((f) => createCipheriv('aes-256-gcm', batchKey, iv).update(f)) };
 }
 `;
+const asyncKmsHelper = `import { createCipheriv } from 'node:crypto';
+import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+async function dataKey() {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));
+  return { plaintext: Plaintext!, wrapped: CiphertextBlob! };
+}
+export async function seal(data: Buffer, iv: Buffer) {
+  const { plaintext, wrapped } = await dataKey();
+  return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };
+}
+`;
 const nobleHex = `import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import { gcm } from '@noble/ciphers/aes';
 export function exportKey(data: Uint8Array): { sealed: string; key: string } {
@@ -143,6 +155,14 @@ export function seal(myKey: Uint8Array, peer: Uint8Array, nonce: Uint8Array, dat
       errors: [{ messageId: 'notWiped', line: 7, column: 16, suggestions: [{ messageId: 'wrapInTryFinally', output: helperObject.replace(
         "  return { id, files: files.map((f) => createCipheriv('aes-256-gcm', batchKey, iv).update(f)) };\n",
         "  try {\n    return { id, files: files.map((f) => createCipheriv('aes-256-gcm', batchKey, iv).update(f)) };\n  } finally {\n    batchKey.fill(0);\n  }\n",
+      ) }] }],
+    },
+    {
+      name: "the plaintext data key an async local helper returns as a property, used by the caller and never wiped",
+      code: asyncKmsHelper,
+      errors: [{ messageId: 'notWiped', line: 9, column: 11, suggestions: [{ messageId: 'wrapInTryFinally', output: asyncKmsHelper.replace(
+        "  return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };\n",
+        "  try {\n    return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };\n  } finally {\n    plaintext?.fill(0);\n  }\n",
       ) }] }],
     },
     {
