@@ -70,7 +70,7 @@ export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
 /** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
-const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
+const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
 /**
  * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or
  * scrypt, nobody stores their output as a password hash, so it is a key whatever its binding is called

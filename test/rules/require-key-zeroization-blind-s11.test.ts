@@ -51,6 +51,13 @@ export async function seal(data: Buffer, iv: Buffer) {
   return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };
 }
 `;
+const nobleScrypt = `import { scrypt } from '@noble/hashes/scrypt';
+import { gcm } from '@noble/ciphers/aes';
+export function seal(pw: string, salt: Uint8Array, nonce: Uint8Array, data: Uint8Array) {
+  const key = scrypt(pw, salt, { N: 2 ** 17, r: 8, p: 1, dkLen: 32 });
+  return gcm(key, nonce).encrypt(data);
+}
+`;
 const nobleHex = `import { bytesToHex, randomBytes } from '@noble/hashes/utils';
 import { gcm } from '@noble/ciphers/aes';
 export function exportKey(data: Uint8Array): { sealed: string; key: string } {
@@ -163,6 +170,14 @@ export function seal(myKey: Uint8Array, peer: Uint8Array, nonce: Uint8Array, dat
       errors: [{ messageId: 'notWiped', line: 9, column: 11, suggestions: [{ messageId: 'wrapInTryFinally', output: asyncKmsHelper.replace(
         "  return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };\n",
         "  try {\n    return { wrapped, body: createCipheriv('aes-256-gcm', plaintext, iv).update(data) };\n  } finally {\n    plaintext?.fill(0);\n  }\n",
+      ) }] }],
+    },
+    {
+      name: 'a @noble/hashes scrypt output used as a cipher key and never wiped',
+      code: nobleScrypt,
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: nobleScrypt.replace(
+        '  return gcm(key, nonce).encrypt(data);\n',
+        '  try {\n    return gcm(key, nonce).encrypt(data);\n  } finally {\n    key.fill(0);\n  }\n',
       ) }] }],
     },
     {
