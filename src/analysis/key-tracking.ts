@@ -249,7 +249,8 @@ function skipArgument(call: ApiCall, address: string): boolean {
 export function isAsymmetricKey(key: TrackedKey): boolean {
   // KMS keys never leave KMS; seeds turned into key pairs (nacl `fromSeed`) are symmetric bytes.
   if (key.origin === 'kms') return false;
-  return key.uses.some((u) => u.call.api.operation !== 'key-import' && (u.purpose === 'sign' || u.call.api.facts?.asymmetric === true));
+  // A TLS certificate's key (`tls`) is always the private half of a pair.
+  return key.uses.some((u) => u.call.api.operation !== 'key-import' && (u.purpose === 'sign' || u.purpose === 'tls' || u.call.api.facts?.asymmetric === true));
 }
 
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;

@@ -186,6 +186,17 @@ export function protect(purpose: 'sign' | 'seal', value: string): string {
       errors: [{ messageId: 'reusedKeyPair', line: 20, column: 64 }],
     },
     {
+      name: 'a TLS client key also used as an HMAC key: a key pair, so no HKDF rewrite is offered',
+      code: `import { readFileSync } from 'node:fs';
+import https from 'node:https';
+import { createHmac } from 'node:crypto';
+const clientKey = readFileSync('/etc/client.key');
+export const agent = new https.Agent({ key: clientKey, cert: readFileSync('/etc/client.crt') });
+export const tag = (body: string) => createHmac('sha256', clientKey).update(body).digest('hex');
+`,
+      errors: [{ messageId: 'reusedKeyPair', line: 4, column: 7 }],
+    },
+    {
       name: 'the TLS server key also signs RS256 session tokens',
       code: tlsKeySignsJwts,
       errors: [{ messageId: 'reusedKeyPair', line: 4, column: 7 }],
