@@ -28,7 +28,7 @@ import {
   nextAuthJwt,
 } from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
-import { tlsOptions } from './libraries/tls';
+import { tlsOptions, undiciTls } from './libraries/tls';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -98,6 +98,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   sparkMd5,
   textEncoding,
   tlsOptions,
+  undiciTls,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

@@ -197,6 +197,24 @@ export const tag = (body: string) => createHmac('sha256', clientKey).update(body
       errors: [{ messageId: 'reusedKeyPair', line: 4, column: 7 }],
     },
     {
+      name: 'TLS keys given to undici (`connect.key`) and to tls.connect as the third argument, each also signing',
+      code: `import tls from 'node:tls';
+import { Agent } from 'undici';
+import { readFileSync } from 'node:fs';
+import { createSign } from 'node:crypto';
+const clientKey = readFileSync('/etc/client.key');
+const other = readFileSync('/etc/other.key');
+export const dispatcher = new Agent({ connect: { key: clientKey, cert: readFileSync('/etc/client.crt') } });
+export const sock = () => tls.connect(443, 'bank.example', { key: other, cert: readFileSync('/etc/other.crt') });
+export const sig = (b: string) => createSign('sha256').update(b).sign(clientKey, 'base64');
+export const sig2 = (b: string) => createSign('sha256').update(b).sign(other, 'base64');
+`,
+      errors: [
+        { messageId: 'reusedKeyPair', line: 5, column: 7 },
+        { messageId: 'reusedKeyPair', line: 6, column: 7 },
+      ],
+    },
+    {
       name: 'the TLS server key also signs RS256 session tokens',
       code: tlsKeySignsJwts,
       errors: [{ messageId: 'reusedKeyPair', line: 4, column: 7 }],

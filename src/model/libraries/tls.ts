@@ -11,10 +11,13 @@ import type { LibraryModel } from '../types';
 const TLS_OPTIONS: Args = {
   '0.key': 'key',
   '1.key': 'key',
+  '2.key': 'key', // tls.connect(port, host, options)
   '0.passphrase': 'passphrase',
   '1.passphrase': 'passphrase',
+  '2.passphrase': 'passphrase',
   '0.ciphers': 'cipher-suites',
   '1.ciphers': 'cipher-suites',
+  '2.ciphers': 'cipher-suites',
 };
 const TLS_KEY = { facts: { purpose: 'tls' } } as const;
 
@@ -31,4 +34,13 @@ export const tlsOptions: LibraryModel = {
     call('get', 'client', TLS_OPTIONS, TLS_KEY),
     construct('Agent', 'client', TLS_OPTIONS, TLS_KEY),
   ],
+};
+
+/** undici's dispatchers take the TLS options of their connections under `connect`: `new Agent({ connect: { key, cert } })`. */
+const UNDICI_CONNECT: Args = { '0.connect.key': 'key', '0.connect.passphrase': 'passphrase', '0.connect.ciphers': 'cipher-suites' };
+
+export const undiciTls: LibraryModel = {
+  id: 'node:tls',
+  roots: [{ module: 'undici' }],
+  apis: [construct('Agent', 'client', UNDICI_CONNECT, TLS_KEY), construct('Pool', 'client', UNDICI_CONNECT, TLS_KEY), construct('Client', 'client', { '1.connect.key': 'key', '1.connect.passphrase': 'passphrase', '1.connect.ciphers': 'cipher-suites' }, TLS_KEY)],
 };
