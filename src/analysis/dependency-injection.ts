@@ -1,13 +1,16 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { returnedExpressions } from './local-functions';
-import { findProperty, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { findProperty, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Values handed to classes by a dependency-injection container, matched by token within one file:
  * `container.register(TOKEN, { useValue: v })` / `registerInstance(TOKEN, v)` (tsyringe),
  * `container.bind(TOKEN).toConstantValue(v)` (InversifyJS) and `{ provide: TOKEN, useValue: v }`
- * (Nest providers) on one side; `@inject(TOKEN)` / `@Inject(TOKEN)` on a constructor parameter on the other.
+ * (Nest providers, also `{ provide: TOKEN, useFactory: () => v }`) on one side; `@inject(TOKEN)` /
+ * `@Inject(TOKEN)` on a constructor parameter on the other. awilix matches by name instead:
+ * `container.register({ appSecret: asValue(v) })` is what a constructor's `{ appSecret }` (or, in classic
+ * mode, its `appSecret` parameter) receives.
  */
 
 export interface InjectedValue {
@@ -30,7 +33,7 @@ export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier
   return matches.length === 1 ? { value: matches[0].value } : undefined;
 }
 
-/** `@inject(TOKEN) secret` / `@Inject(TOKEN) private readonly secret` → the token's key. */
+/** `@inject(TOKEN) secret` / `@Inject(TOKEN) private readonly secret` → the token's key; a constructor's `{ appSecret }` → its awilix name. */
 function injectionToken(sourceCode: SourceCode, param: TSESTree.Identifier): string | undefined {
   const holder = param.parent?.type === 'TSParameterProperty' ? param.parent : param;
   for (const decorator of holder.decorators ?? []) {
@@ -39,7 +42,38 @@ function injectionToken(sourceCode: SourceCode, param: TSESTree.Identifier): str
     const arg = call.arguments[0];
     return arg && arg.type !== 'SpreadElement' ? tokenKey(sourceCode, arg) : undefined;
   }
-  return undefined;
+  return cradleName(param);
+}
+
+/**
+ * The name a constructor parameter is resolved by in an awilix container: a property of the destructured
+ * cradle (`constructor({ appSecret })`, injection mode PROXY) or the parameter itself (CLASSIC mode).
+ * It only matches a registration made by name in the same file (`asValue`), so other constructors are unaffected.
+ */
+function cradleName(param: TSESTree.Identifier): string | undefined {
+  const property = param.parent?.type === 'Property' && param.parent.value === param ? param.parent : undefined;
+  const parameter = property ? property.parent : param;
+  const ctor = parameter?.parent;
+  const isConstructor = ctor?.type === 'FunctionExpression' && ctor.parent?.type === 'MethodDefinition' && ctor.parent.kind === 'constructor';
+  if (!isConstructor || !ctor.params.includes(parameter as TSESTree.Parameter)) return undefined;
+  if (property) return property.parent?.type === 'ObjectPattern' && !property.computed ? `cradle:${propertyName(property.key)}` : undefined;
+  return `cradle:${param.name}`;
+}
+
+/** awilix `asValue(v)` (or `awilix.asValue(v)`): the value registered under a name. */
+function awilixValue(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  const call = node && unwrapExpression(node);
+  if (call?.type !== 'CallExpression') return undefined;
+  const name = call.callee.type === 'Identifier' ? call.callee.name : call.callee.type === 'MemberExpression' ? memberName(call.callee) : undefined;
+  const value = call.arguments[0];
+  return name === 'asValue' && value && value.type !== 'SpreadElement' ? value : undefined;
+}
+
+/** Nest `useFactory: () => readFileSync(…)`: what the factory returns, when that is one expression. */
+function factoryValue(node: TSESTree.Node | undefined): TSESTree.Node | undefined {
+  if (node?.type !== 'ArrowFunctionExpression' && node?.type !== 'FunctionExpression') return undefined;
+  const returned = returnedExpressions(node);
+  return returned?.length === 1 ? returned[0] : undefined;
 }
 
 /**
@@ -79,11 +113,18 @@ function registrations(sourceCode: SourceCode): Registration[] {
     const token = tokenNode && tokenNode.type !== 'SpreadElement' ? tokenKey(sourceCode, tokenNode) : undefined;
     if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value });
   };
+  // awilix: `container.register({ appSecret: asValue(process.env.APP_SECRET), … })`
+  const addCradleValues = (object: TSESTree.ObjectExpression): void => {
+    for (const prop of object.properties) {
+      const value = prop.type === 'Property' && !prop.computed ? awilixValue(prop.value) : undefined;
+      if (value) found!.push({ token: `cradle:${propertyName((prop as TSESTree.Property).key)}`, value });
+    }
+  };
   try {
     for (const node of descendants(program)) {
       if (node.type === 'ObjectExpression') {
-        // Nest: `{ provide: TOKEN, useValue: value }`
-        add(findProperty(node, 'provide'), findProperty(node, 'useValue'));
+        // Nest: `{ provide: TOKEN, useValue: value }`, `{ provide: TOKEN, useFactory: () => value }`
+        add(findProperty(node, 'provide'), findProperty(node, 'useValue') ?? factoryValue(findProperty(node, 'useFactory')));
         continue;
       }
       // Nest: `const cryptoConfig = registerAs('crypto', () => ({ … }))` injected as `@Inject(cryptoConfig.KEY)`.
@@ -97,7 +138,10 @@ function registrations(sourceCode: SourceCode): Registration[] {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;
       const method = memberName(node.callee);
       const [first, second] = node.arguments;
-      if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
+      if (method === 'register' && first?.type === 'ObjectExpression') addCradleValues(first);
+      else if (method === 'register' && awilixValue(second) && first?.type === 'Literal' && typeof first.value === 'string') {
+        found.push({ token: `cradle:${first.value}`, value: awilixValue(second)! });
+      } else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
       else if (method === 'toConstantValue') {
         // `container.bind(TOKEN).toConstantValue(value)`

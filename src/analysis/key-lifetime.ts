@@ -342,8 +342,22 @@ function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSES
   let closure: TSESTree.Node | undefined;
   // A `new Promise((resolve, reject) => …)` executor runs at once and is not kept: the closures inside it are what may leave.
   for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) if (!isPromiseExecutor(fn)) closure = fn;
-  if (!closure || closure.type === 'Program' || closure.type === 'FunctionDeclaration') return undefined;
+  if (!closure || closure.type === 'Program') return undefined;
+  if (closure.type === 'FunctionDeclaration') return escapingDeclaredFunction(sourceCode, closure, scope, views);
   return escapes(sourceCode, closure, scope, 0, views);
+}
+
+/**
+ * `function openShared() { …key… }` declared in the key's own function and handed out by name
+ * (`return { sealItem, openShared }`): the key leaves with it, as with a returned function expression.
+ */
+function escapingDeclaredFunction(sourceCode: SourceCode, fn: TSESTree.FunctionDeclaration, scope: TSESTree.Node, views: boolean): TSESTree.Node | undefined {
+  if (!fn.id || enclosingFunction(fn) !== scope) return undefined;
+  for (const r of variableOf(sourceCode, fn.id)?.references ?? []) {
+    const escape = r.isRead() ? escapes(sourceCode, r.identifier as TSESTree.Node, scope, 0, views) : undefined;
+    if (escape) return escape;
+  }
+  return undefined;
 }
 
 /**
@@ -556,12 +570,22 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
   return found;
 }
 
-/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium, jose), by path in the module. */
+const NOBLE_TEXT_ENCODERS = new Set(['bytesToHex', 'bytesToUtf8']);
+const SCURE_TEXT_ENCODERS = new Set(['hex.encode', 'base64.encode', 'base64url.encode', 'base64nopad.encode', 'base64urlnopad.encode', 'base58.encode', 'base32.encode']);
+
+/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium, jose, noble, scure), by path in the module. */
 const TEXT_ENCODERS: Readonly<Record<string, ReadonlySet<string>>> = {
   'tweetnacl-util': new Set(['encodeBase64', 'encodeUTF8']),
   'libsodium-wrappers': new Set(['to_base64', 'to_hex', 'to_string']),
   'libsodium-wrappers-sumo': new Set(['to_base64', 'to_hex', 'to_string']),
   jose: new Set(['base64url.encode']),
+  ...Object.fromEntries(
+    ['@noble/hashes/utils', '@noble/ciphers/utils', '@noble/curves/abstract/utils', '@noble/curves/utils'].flatMap((m) => [
+      [m, NOBLE_TEXT_ENCODERS],
+      [`${m}.js`, NOBLE_TEXT_ENCODERS],
+    ]),
+  ),
+  '@scure/base': SCURE_TEXT_ENCODERS,
 };
 
 /** A call that turns its first argument's bytes into text: a library encoder, or `Array.from(bytes, (b) => …)`. */

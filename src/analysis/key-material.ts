@@ -70,7 +70,7 @@ export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
 /** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
-const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'scrypt', 'scryptSync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
+const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
 /**
  * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or
  * scrypt, nobody stores their output as a password hash, so it is a key whatever its binding is called
@@ -139,12 +139,13 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
-    } else if (call.api.operation === 'key-agreement' && call.library.id === 'node:crypto') {
-      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`: the shared secret, once a call uses it as a key (HKDF input).
+    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {
+      // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`, noble's `x25519.getSharedSecret(priv, pub)`:
+      // the shared secret, once a call uses it as a key (HKDF input).
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
-    } else if (call.api.operation === 'keygen' && KEYGEN_PATTERN.test(name)) {
+    } else if (call.api.operation === 'keygen' && (KEYGEN_PATTERN.test(name) || call.api.facts?.secretKeyBytes === true)) {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
@@ -166,6 +167,14 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // Named like a key, or used as one: a KDF output only stored or compared is a password hash.
       const arrayBuffer = !helper.view && ARRAY_BUFFER_PATHS.has(name) && (call.library.id === 'webcrypto' || call.library.id === 'node:crypto');
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
+    }
+  }
+  // `const key = randomBytes(32); … return { key, wrapped }` (the destructured `Plaintext` of a KMS call too):
+  // the helper hands the bytes to each caller, whose `{ key }` (or `result.key`) holds them.
+  for (const bytes of [...found]) {
+    const member = bytes.path.length === 0 ? returnedAsProperty(sourceCode, bytes.id) : undefined;
+    for (const site of member ? localCallSites(sourceCode, member.fn) : []) {
+      add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, [member!.property]), 'named');
     }
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
@@ -286,6 +295,27 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
   else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
   if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
   return { fn, view };
+}
+
+/**
+ * A helper whose binding of key bytes (`const key = randomBytes(32)`, `const { Plaintext } = await kms.send(…)`)
+ * is returned as a property of an object literal (`return { key, wrapped }`, `return { plaintext: Plaintext! }`):
+ * the helper and the property its callers read the key from. Not generators (their callers iterate).
+ */
+function returnedAsProperty(sourceCode: SourceCode, id: TSESTree.Identifier): { fn: FunctionNode; property: string } | undefined {
+  const fn = enclosingFunction(id);
+  if (!fn || !isFunction(fn) || fn.generator) return undefined;
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    let value = ref.identifier as TSESTree.Node;
+    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
+    const property = value.parent;
+    if (property?.type !== 'Property' || property.value !== value || property.computed) continue;
+    const object = property.parent;
+    const returned = object?.parent?.type === 'ReturnStatement' || (object?.parent?.type === 'ArrowFunctionExpression' && object.parent.body === object);
+    const name = propertyName(property.key);
+    if (returned && name !== undefined && enclosingFunction(object!) === fn) return { fn, property: name };
+  }
+  return undefined;
 }
 
 /**

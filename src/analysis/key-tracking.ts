@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { descendants, insideFunction } from './ast';
+import { descendants, insideFunction, isWithin } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
@@ -98,6 +98,9 @@ export function trackKeys(ctx: ResolveContext): TrackedKey[] {
   }
   return keys;
 }
+
+/** Identity of a value registered in a DI container that has no identity of its own (see identifyBinding). */
+const INJECTED_PREFIX = 'injected@';
 
 const KEY_ROLES = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
 const CRYPTO_KEY_CREATORS = new Set(['importKey', 'generateKey', 'deriveKey', 'unwrapKey']);
@@ -246,7 +249,8 @@ function skipArgument(call: ApiCall, address: string): boolean {
 export function isAsymmetricKey(key: TrackedKey): boolean {
   // KMS keys never leave KMS; seeds turned into key pairs (nacl `fromSeed`) are symmetric bytes.
   if (key.origin === 'kms') return false;
-  return key.uses.some((u) => u.call.api.operation !== 'key-import' && (u.purpose === 'sign' || u.call.api.facts?.asymmetric === true));
+  // A TLS certificate's key (`tls`) is always the private half of a pair.
+  return key.uses.some((u) => u.call.api.operation !== 'key-import' && (u.purpose === 'sign' || u.purpose === 'tls' || u.call.api.facts?.asymmetric === true));
 }
 
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
@@ -260,7 +264,7 @@ export function purposeOfApi(api: ApiModel, libraryId: string, algorithms: () =>
   switch (api.operation) {
     case 'encrypt':
     case 'decrypt':
-      return 'encrypt';
+      return isAgreementBox(api) ? 'kdf-input' : 'encrypt';
     case 'wrap':
     case 'unwrap':
       return 'wrap';
@@ -279,20 +283,32 @@ export function purposeOfApi(api: ApiModel, libraryId: string, algorithms: () =>
     case 'kdf':
       return 'kdf-input';
     case 'key-agreement':
-      // `diffieHellman({ privateKey, publicKey })`: the private key is the input of the shared secret a KDF
-      // turns into keys. (nacl/sodium `box.before` is one step of their box scheme, not a purpose of its own.)
-      return libraryId === 'node:crypto' ? 'kdf-input' : undefined;
+      // `diffieHellman({ privateKey, publicKey })`, nacl `box.before`, sodium `crypto_kx_*`: the private key is
+      // the input of the shared secret a KDF turns into keys.
+      return 'kdf-input';
     case 'password-hash':
     case 'password-verify':
       return 'password-hash';
     case 'hash':
       return 'mac'; // a keyed hash (sodium crypto_generichash with a key)
     case 'key-import':
-      // Seeds and secret keys turned into a key pair of one scheme (nacl `sign.keyPair.fromSeed`, `box.keyPair.fromSecretKey`).
+    case 'client':
+      // Seeds and secret keys turned into a key pair of one scheme (nacl `sign.keyPair.fromSeed`, `box.keyPair.fromSecretKey`);
+      // a TLS endpoint configured with its certificate's private key (`https.createServer({ key, cert })`).
       return typeof api.facts?.purpose === 'string' ? (api.facts.purpose as KeyPurpose) : undefined;
     default:
       return undefined;
   }
+}
+
+/**
+ * nacl/sodium `box(msg, nonce, theirPublicKey, mySecretKey)`: the secret key is not a cipher key but a
+ * Curve25519 Diffie-Hellman private key, whose shared secret is hashed into the box's key (as `box.before`
+ * does). Its purpose is an agreement's (`kdf-input`): the same bytes used as a `secretbox` key are reuse.
+ */
+function isAgreementBox(api: ApiModel): boolean {
+  const roles = Object.values(api.args);
+  return roles.includes('public-key') && roles.includes('key');
 }
 
 /**
@@ -552,6 +568,9 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     const injected = declared.type === 'Identifier' ? injectedValue(ctx.sourceCode, declared) : undefined;
     const value = injected && next(injected.value);
     if (injected && value) return { ...value, definition: value.definition ?? injected.value };
+    // A registered value with no identity of its own (`useFactory: () => readFileSync(…)`): the registration
+    // is the key, one and the same in every class the token is injected into.
+    if (injected) return { ...own, id: `${INJECTED_PREFIX}${injected.value.range[0]}`, definition: injected.value, declaration: undefined };
     // A helper (`function hmac(k, d)`) called in this file with one and the same key: its uses are that key's.
     const passed = declared.type === 'Identifier' ? callSiteArguments(ctx.sourceCode, declared).map(next) : [];
     const first = passed[0];
@@ -640,7 +659,8 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const assigned = cls && thisPropertyValue(cls, name);
     const value = assigned ? next(assigned.value) : undefined;
     // Defined where the value is bound in this file (`const { SECRET } = process.env`, a DI registration), else by this assignment.
-    if (value && (value.origin === 'environment' || value.origin === 'kms')) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
+    const shared = value && (value.origin === 'environment' || value.origin === 'kms' || value.id.startsWith(INJECTED_PREFIX));
+    if (value && shared) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
     // `const pair = generateKeyPairSync(…); this.privateKey = pair.privateKey`: the key is the one generated there.
     if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}`, declaration: field };
     // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
@@ -1032,7 +1052,8 @@ export function callerSelectsPurpose(sourceCode: SourceCode, key: TrackedKey): b
       if (a.purpose === b.purpose || a.arg.range[0] >= b.arg.range[0]) continue;
       const conditional = exclusiveConditional(a.arg, b.arg);
       const fn = conditional && enclosingFunctionOf(conditional);
-      if (!conditional || !fn || (home && fn !== home) || !readsParameterOf(sourceCode, conditional.test, fn)) return false;
+      const test = conditional?.type === 'SwitchStatement' ? conditional.discriminant : conditional?.test;
+      if (!conditional || !fn || !test || (home && fn !== home) || !readsParameterOf(sourceCode, test, fn)) return false;
     }
   }
   return true;
@@ -1067,15 +1088,43 @@ function isParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: Func
   return def?.type === 'Parameter' && def.node === fn;
 }
 
-/** The `if`/`? :` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
-function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | undefined {
+/** The `if`/`? :`/`switch` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
+function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement | undefined {
   if (!exclusive(a, b)) return undefined;
   const ancestors = new Set<TSESTree.Node>();
   for (let n: TSESTree.Node | undefined = a; n; n = n.parent) ancestors.add(n);
   for (let n: TSESTree.Node | undefined = b.parent; n; n = n.parent) {
-    if (ancestors.has(n)) return n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n : undefined;
+    if (!ancestors.has(n)) continue;
+    if (n.type === 'IfStatement' || n.type === 'ConditionalExpression' || n.type === 'SwitchStatement') return n;
+    const guard = childContaining(n, a);
+    return guard?.type === 'IfStatement' ? guard : undefined;
   }
   return undefined;
+}
+
+/** The direct child of `ancestor` on the way down to `node`. */
+function childContaining(ancestor: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | undefined {
+  let child: TSESTree.Node = node;
+  for (let n = node.parent; n; child = n, n = n.parent) if (n === ancestor) return child;
+  return undefined;
+}
+
+/**
+ * `if (mode === 'mac') return createHmac(…, key)…; …createCipheriv(…, key, iv)`: a guard `if` (no `else`)
+ * whose branch always leaves, holding the earlier use, and a later statement of the same block holding the
+ * other. The code after the guard runs only when the guard's branch did not: the two never both run.
+ */
+function isGuardClauseAround(statement: TSESTree.Node, common: TSESTree.Node, use: TSESTree.Node): boolean {
+  if (common.type !== 'BlockStatement' || statement.type !== 'IfStatement' || statement.alternate) return false;
+  return isWithin(use, statement.consequent) && alwaysLeaves(statement.consequent);
+}
+
+/** A statement that ends in `return` or `throw` on its only path. */
+function alwaysLeaves(statement: TSESTree.Statement): boolean {
+  if (statement.type === 'ReturnStatement' || statement.type === 'ThrowStatement') return true;
+  if (statement.type !== 'BlockStatement') return false;
+  const last = statement.body[statement.body.length - 1];
+  return !!last && alwaysLeaves(last);
 }
 
 /** Are `a` (earlier) and `b` in branches of one statement that never both run? */
@@ -1089,15 +1138,11 @@ function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
     common = common.parent;
   }
   if (!common) return false;
-  const branchOf = (node: TSESTree.Node): TSESTree.Node | undefined => {
-    let child: TSESTree.Node = node;
-    for (let n = node.parent; n; child = n, n = n.parent) if (n === common) return child;
-    return undefined;
-  };
-  const branchA = branchOf(a);
+  const branchA = childContaining(common, a);
   const branchB = childOfCommon;
   if (!branchA || branchA === branchB) return false;
   if (common.type === 'IfStatement' || common.type === 'ConditionalExpression') return branchA !== common.test && branchB !== common.test;
+  if (isGuardClauseAround(branchA, common, a)) return true;
   if (common.type === 'SwitchStatement' && branchA.type === 'SwitchCase') {
     const last = branchA.consequent[branchA.consequent.length - 1];
     const end = last?.type === 'BlockStatement' ? last.body[last.body.length - 1] : last;

@@ -60,7 +60,9 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     const benign = clock ? (name: string) => isBenignName(name) || isTimeName(name) : isBenignName;
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
-    const stopAt = clock ? (use: ValueUse) => isBenignBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) : isBenignBinding;
+    const stopAt = clock
+      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use))
+      : isBenignBinding;
     return useFrom(sourceCode, source, 0, benign, stopAt);
   } catch {
     // unexpected shapes: no verdict
@@ -71,6 +73,18 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
 /** A binding whose name is about presentation, timing or bookkeeping: the search stops there. */
 function isBenignBinding(use: ValueUse): boolean {
   return use.kind === 'binding' && isBenignName(use.name);
+}
+
+/**
+ * Words of a deadline: `exp`, `expiresAt`, `validUntil`. An expiry is a bound the verifier checks, carried in
+ * clear next to the token's MAC or signature (`${id}.${exp}.${mac}`), never what makes the token unguessable,
+ * unlike a creation time hashed on its own into a token (`issuedAt`, which does not stop the search).
+ */
+const EXPIRY_WORDS = new Set(['exp', 'expires', 'expiry', 'expiration', 'deadline', 'until']);
+
+/** A clock read bound to a deadline's name (`const exp = Math.floor(Date.now() / 1000) + 60`). */
+function isExpiryBinding(use: ValueUse): boolean {
+  return use.kind === 'binding' && identifierWords(use.name).some((w) => EXPIRY_WORDS.has(w));
 }
 
 function useName(use: ValueUse): string {

@@ -1,6 +1,6 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -28,7 +28,7 @@ import {
   nextAuthJwt,
 } from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
-import { tlsOptions } from './libraries/tls';
+import { tlsOptions, undiciTls } from './libraries/tls';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -48,6 +48,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleCiphersAes,
   nobleCiphersChacha,
   nobleUtils,
+  nobleCurves,
   jsencrypt,
   jsonwebtoken,
   jose,
@@ -97,6 +98,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   sparkMd5,
   textEncoding,
   tlsOptions,
+  undiciTls,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

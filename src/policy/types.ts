@@ -1,5 +1,5 @@
 /** The purposes a key can be provisioned for (one per key, CSA CCM CEK-11). */
-export const KEY_PURPOSES = ['encrypt', 'mac', 'sign', 'jwt', 'wrap', 'password-hash', 'kdf-input'] as const;
+export const KEY_PURPOSES = ['encrypt', 'mac', 'sign', 'jwt', 'wrap', 'password-hash', 'kdf-input', 'tls'] as const;
 export type KeyPurpose = (typeof KEY_PURPOSES)[number];
 
 /** One key of the inventory in `keywarden.policy.json`. */

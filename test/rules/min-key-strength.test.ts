@@ -149,6 +149,18 @@ crypto.pbkdf2(password, salt, 1000000, 32, 'sha1', (err, key) => {});`,
       code: `const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt, iterations: 100000, hash: 'SHA-256' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);`,
       errors: [{ messageId: 'lowIterations', line: 1, column: 79 }],
     },
+    // @noble/hashes: `pbkdf2(sha256, pw, salt, { c, dkLen })` and `scrypt(pw, salt, { N, r, p, dkLen })`.
+    {
+      code: `import { pbkdf2 } from '@noble/hashes/pbkdf2';
+import { scrypt } from '@noble/hashes/scrypt';
+import { sha256 } from '@noble/hashes/sha256';
+export const verifier = (pw: string, salt: Uint8Array) => pbkdf2(sha256, pw, salt, { c: 100_000, dkLen: 32 });
+export const vaultKey = (pw: string, salt: Uint8Array) => scrypt(pw, salt, { N: 2 ** 14, r: 8, p: 1, dkLen: 32 });`,
+      errors: [
+        { messageId: 'lowIterations', line: 4, column: 89 },
+        { messageId: 'lowCost', line: 5, column: 81 },
+      ],
+    },
     {
       code: `const forge = require('node-forge');
 const key = forge.pkcs5.pbkdf2(password, salt, 100000, 32);`,

@@ -107,6 +107,27 @@ export const nobleUtils: LibraryModel = {
 };
 
 /**
+ * @noble/curves: each module exports curve objects (`x25519`, `ed25519`, `secp256k1`, `p256`…) whose
+ * `utils.randomPrivateKey()` (`randomSecretKey()` since v2) returns a fresh secret key as bytes,
+ * `getSharedSecret(priv, pub)` the raw Diffie-Hellman secret (a KDF turns it into keys), and `sign(msg, priv)`
+ * a signature.
+ */
+const NOBLE_CURVE_MODULES = ['ed25519', 'ed448', 'secp256k1', 'p256', 'p384', 'p521', 'nist'];
+const NOBLE_CURVES = ['x25519', 'x448', 'ed25519', 'ed25519ctx', 'ed25519ph', 'ed448', 'secp256k1', 'p256', 'p384', 'p521', 'secp256r1', 'secp384r1', 'secp521r1'];
+
+export const nobleCurves: LibraryModel = {
+  id: '@noble/curves',
+  roots: NOBLE_CURVE_MODULES.flatMap((name) => [{ module: `@noble/curves/${name}` }, { module: `@noble/curves/${name}.js` }]),
+  apis: NOBLE_CURVES.flatMap((curve) => [
+    call(`${curve}.utils.randomPrivateKey`, 'keygen', {}, { facts: { secretKeyBytes: true } }),
+    call(`${curve}.utils.randomSecretKey`, 'keygen', {}, { facts: { secretKeyBytes: true } }),
+    // Edwards curves only sign; Montgomery curves (x25519, x448) only agree; Weierstrass curves do both.
+    ...(curve.startsWith('ed') ? [] : [call(`${curve}.getSharedSecret`, 'key-agreement', { 0: 'key', 1: 'public-key' })]),
+    ...(curve.startsWith('x') ? [] : [call(`${curve}.sign`, 'sign', { 0: 'data', 1: 'key' })]),
+  ]),
+};
+
+/**
  * JSEncrypt (browser RSA): `encrypt`/`decrypt` always use PKCS#1 v1.5 padding; `default_key_size`
  * sets the size of keys it generates.
  */

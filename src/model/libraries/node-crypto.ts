@@ -99,10 +99,17 @@ export const nodeCrypto: LibraryModel = {
  */
 export const nobleHashes: LibraryModel = {
   id: '@noble/hashes',
-  roots: [{ module: '@noble/hashes/hkdf' }, { module: '@noble/hashes/hkdf.js' }, { module: '@noble/hashes/hmac' }, { module: '@noble/hashes/hmac.js' }],
+  roots: ['hkdf', 'hmac', 'scrypt', 'pbkdf2'].flatMap((name) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }]),
   apis: [
     call('hkdf', 'kdf', { 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
     call('extract', 'kdf', { 1: 'key', 2: 'salt' }, { facts: { kdf: 'hkdf' } }),
     call('hmac', 'mac', { 1: 'key', 2: 'data' }),
+    // `scrypt(password, salt, { N, r, p, dkLen })` and `pbkdf2(sha256, password, salt, { c, dkLen })`, and their async forms.
+    ...['scrypt', 'scryptAsync'].map((name) =>
+      call(name, 'kdf', { 0: 'passphrase', 1: 'salt', '2.N': 'memory', '2.r': 'parallelism', '2.p': 'parallelism', '2.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } }),
+    ),
+    ...['pbkdf2', 'pbkdf2Async'].map((name) =>
+      call(name, 'kdf', { 1: 'passphrase', 2: 'salt', '3.c': 'iterations', '3.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),
+    ),
   ],
 };

@@ -3,27 +3,44 @@ import type { Args } from '../define';
 import type { LibraryModel } from '../types';
 
 /**
- * TLS options (`tls`, `https`, `http2`): the passphrase of the private key or PKCS#12 (`pfx`)
- * bundle, and the OpenSSL cipher list the connection may negotiate.
+ * TLS options (`tls`, `https`, `http2`): the private key of the certificate (`key`), the passphrase of
+ * that key or of a PKCS#12 (`pfx`) bundle, and the OpenSSL cipher list the connection may negotiate.
+ * The certificate's key authenticates the endpoint in the handshake: its purpose is `tls`, so the same
+ * key signing application tokens (a JWT) is a key used across protocols.
  */
 const TLS_OPTIONS: Args = {
+  '0.key': 'key',
+  '1.key': 'key',
+  '2.key': 'key', // tls.connect(port, host, options)
   '0.passphrase': 'passphrase',
   '1.passphrase': 'passphrase',
+  '2.passphrase': 'passphrase',
   '0.ciphers': 'cipher-suites',
   '1.ciphers': 'cipher-suites',
+  '2.ciphers': 'cipher-suites',
 };
+const TLS_KEY = { facts: { purpose: 'tls' } } as const;
 
 /** Node's TLS servers, clients, agents and secure contexts, configured with a private key and its passphrase. */
 export const tlsOptions: LibraryModel = {
   id: 'node:tls',
   roots: ['tls', 'https', 'http2'].flatMap((name) => [{ module: name }, { module: `node:${name}` }]),
   apis: [
-    call('createServer', 'client', TLS_OPTIONS),
-    call('createSecureServer', 'client', TLS_OPTIONS),
-    call('createSecureContext', 'client', TLS_OPTIONS),
-    call('connect', 'client', TLS_OPTIONS),
-    call('request', 'client', TLS_OPTIONS),
-    call('get', 'client', TLS_OPTIONS),
-    construct('Agent', 'client', TLS_OPTIONS),
+    call('createServer', 'client', TLS_OPTIONS, TLS_KEY),
+    call('createSecureServer', 'client', TLS_OPTIONS, TLS_KEY),
+    call('createSecureContext', 'client', TLS_OPTIONS, TLS_KEY),
+    call('connect', 'client', TLS_OPTIONS, TLS_KEY),
+    call('request', 'client', TLS_OPTIONS, TLS_KEY),
+    call('get', 'client', TLS_OPTIONS, TLS_KEY),
+    construct('Agent', 'client', TLS_OPTIONS, TLS_KEY),
   ],
+};
+
+/** undici's dispatchers take the TLS options of their connections under `connect`: `new Agent({ connect: { key, cert } })`. */
+const UNDICI_CONNECT: Args = { '0.connect.key': 'key', '0.connect.passphrase': 'passphrase', '0.connect.ciphers': 'cipher-suites' };
+
+export const undiciTls: LibraryModel = {
+  id: 'node:tls',
+  roots: [{ module: 'undici' }],
+  apis: [construct('Agent', 'client', UNDICI_CONNECT, TLS_KEY), construct('Pool', 'client', UNDICI_CONNECT, TLS_KEY), construct('Client', 'client', { '1.connect.key': 'key', '1.connect.passphrase': 'passphrase', '1.connect.ciphers': 'cipher-suites' }, TLS_KEY)],
 };
