@@ -1079,8 +1079,21 @@ function initializerReadsCaller(sourceCode: SourceCode, definition: TSESTree.Nod
   return values.length === writes.length && values.some(readsCaller) && values.every((v) => readsCaller(v) || readsSelf(v));
 }
 
-function readsParameterOf(sourceCode: SourceCode, test: TSESTree.Node, fn: FunctionNode): boolean {
-  return [...descendants(test, isFunction)].some((n) => n.type === 'Identifier' && isParameterOf(sourceCode, n, fn));
+/**
+ * Whether `test` reads a parameter of `fn`, directly or through a constant of `fn` made from one
+ * (`const type = algorithm.slice(0, 2); switch (type) …`: fast-jwt picks HMAC or a signature by
+ * the prefix of the algorithm its caller names).
+ */
+function readsParameterOf(sourceCode: SourceCode, test: TSESTree.Node, fn: FunctionNode, throughConstants = true): boolean {
+  return [...descendants(test, isFunction)].some(
+    (n) => n.type === 'Identifier' && (isParameterOf(sourceCode, n, fn) || (throughConstants && isConstantFromParameterOf(sourceCode, n, fn))),
+  );
+}
+
+function isConstantFromParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: FunctionNode): boolean {
+  const def = variableOf(sourceCode, id)?.defs[0];
+  if (def?.type !== 'Variable' || def.node.parent.kind !== 'const' || !def.node.init) return false;
+  return enclosingFunctionOf(def.node) === fn && readsParameterOf(sourceCode, def.node.init, fn, false);
 }
 
 function isParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: FunctionNode): boolean {

@@ -213,3 +213,42 @@ YPpY+b/UTBKRLyx8fpb4AAAAB3Jvb3RAdm0BAgMEBQY=`),
     },
   ],
 });
+
+// fast-jwt's signer and verifier: the algorithm its caller names picks HMAC or a signature,
+// through a constant made from that parameter (batch 4).
+const jwtDispatch = (typeSource: string) => `import { createHmac, sign, verify, timingSafeEqual } from 'node:crypto';
+export function createSignature(algorithm: string, key: Buffer, input: string): string {
+  const type = ${typeSource};
+  const alg = 'sha' + algorithm.slice(2);
+  switch (type) {
+    case 'HS':
+      return createHmac(alg, key).update(input).digest('base64url');
+    case 'Ed':
+      return sign(undefined, Buffer.from(input), key).toString('base64url');
+    default:
+      throw new Error('unsupported algorithm ' + algorithm);
+  }
+}
+export function verifySignature(algorithm: string, key: Buffer, input: string, signature: Buffer): boolean {
+  const type = ${typeSource};
+  if (type === 'HS') {
+    return timingSafeEqual(createHmac('sha' + algorithm.slice(2), key).update(input).digest(), signature);
+  } else if (type === 'Ed') {
+    return verify(undefined, Buffer.from(input), key, signature);
+  }
+  return false;
+}`;
+
+ruleTester.run('no-key-reuse-across-purposes (application packages, batch 4)', noKeyReuse, {
+  valid: [{ name: "a switch and an if/else on a constant made from the caller's algorithm", code: jwtDispatch('algorithm.slice(0, 2)') }],
+  invalid: [
+    {
+      name: 'the same branches on a setting fixed outside the function use the caller key for both, every call alike',
+      code: jwtDispatch("(process.env.JWT_ALG ?? 'HS256').slice(0, 2)"),
+      errors: [
+        { messageId: 'reusedKeyPair', line: 9 },
+        { messageId: 'reusedKeyPair', line: 19 },
+      ],
+    },
+  ],
+});
