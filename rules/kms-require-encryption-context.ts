@@ -76,10 +76,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context). */
-    function isEmptyObject(node: TSESTree.Node): boolean {
+    /**
+     * `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context);
+     * also a literal made only of spreads of such objects (`{ ...BASE_CONTEXT }` with `BASE_CONTEXT = {}` adds no pair).
+     */
+    function isEmptyObject(node: TSESTree.Node, depth = 0): boolean {
       const object = resolveObjectLiteral(sourceCode, node);
-      if (!object || object.properties.length > 0) return false;
+      if (!object) return false;
+      if (!object.properties.every((p) => p.type === 'SpreadElement' && depth < 3 && isEmptyObject(p.argument, depth + 1))) return false;
       const id = unwrapExpression(node);
       const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
       return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
-import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -92,6 +92,38 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
     thisCallIndex.set(classBody, index);
   }
   return index.get(name) ?? [];
+}
+
+/**
+ * The method a callee names on a class declared in this file: `this.publish` inside the class, or
+ * `announcer.publish` on an instance made here (`const announcer = new KeyAnnouncer(…)`), the other
+ * direction of `instanceCalls`. Instance methods only (not accessors, not static ones).
+ */
+export function localMethodOf(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
+  const member = unwrapExpression(callee);
+  if (member.type !== 'MemberExpression' || member.computed) return undefined;
+  const name = methodKeyName(member.property);
+  const object = unwrapExpression(member.object);
+  const classBody = object.type === 'ThisExpression' ? enclosingClassBody(member) : instanceClassBody(sourceCode, object);
+  const method = classBody?.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'method' && !m.static && !m.computed && methodKeyName(m.key) === name);
+  return method?.type === 'MethodDefinition' && method.value.type === 'FunctionExpression' ? method.value : undefined;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassBody') return n;
+  return undefined;
+}
+
+/** The body of the class declared in this file that `instance` was made from (`new KeyAnnouncer(…)`, directly or through a const). */
+function instanceClassBody(sourceCode: SourceCode, instance: TSESTree.Node): TSESTree.ClassBody | undefined {
+  const variable = instance.type === 'Identifier' ? variableOf(sourceCode, instance) : undefined;
+  const init = variable && singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  if (made?.type !== 'NewExpression' || made.callee.type !== 'Identifier') return undefined;
+  const def = variableOf(sourceCode, made.callee)?.defs[0];
+  if (def?.type === 'ClassName' && (def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression')) return def.node.body;
+  const value = def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : undefined;
+  return value?.type === 'ClassExpression' ? value.body : undefined;
 }
 
 /** A method's name as `this.<name>(…)` calls it: `#unwrap` for an ES private method (`this.#unwrap(…)`). */

@@ -54,7 +54,7 @@ import {
 } from '../model/sinks';
 import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
-import { callsOf } from './call-sites';
+import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
@@ -124,6 +124,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
       // An element of a local array that holds the value: `list[i]`, `list.shift()`.
       if (path[path.length - 1] === ELEMENT) {
+        // `list.map((entry) => …)`: the callback's first parameter is each element in turn.
+        const each = elementParameter(parent);
+        if (each) return viaVariable(sourceCode, each, seen, hops, carrierOf, path.slice(0, -1));
         const element = parent.computed ? parent : ELEMENT_READS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent ? parent.parent : undefined;
         if (!element) return undefined;
         path = path.slice(0, -1);
@@ -201,7 +204,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       }
       // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
       // what it does with the value is done to the key (`logKey(key)`).
-      const helper = localFunctionOf(sourceCode, parent.callee);
+      const helper = localFunctionOf(sourceCode, parent.callee) ?? localMethodOf(sourceCode, parent.callee);
       const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen);
       if (inside?.kind === 'returned') {
         node = parent;
@@ -298,6 +301,19 @@ const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uin
 /** Path step for "an element of this array" (never a property name: it has a space). */
 const ELEMENT = '[ ]';
 const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
+
+/** Array methods that call their callback with each element as its first argument. */
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every']);
+
+/** The element parameter of the callback of `list.map((entry) => …)` (and `forEach`, `filter`…), for `member` = `list.map`. */
+function elementParameter(member: TSESTree.MemberExpression): TSESTree.Identifier | undefined {
+  const call = member.parent;
+  if (call?.type !== 'CallExpression' || call.callee !== member || !ELEMENT_CALLBACK_METHODS.has(memberName(member) ?? '')) return undefined;
+  const callback = call.arguments[0];
+  if (!callback || !isFunction(callback)) return undefined;
+  const first = (callback as FunctionLike).params[0];
+  return first?.type === 'Identifier' ? first : undefined;
+}
 
 /** The local array a `list.push(x)`/`list.unshift(x)` call adds to (`const list = []`). */
 function localArrayPushedInto(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Identifier | undefined {

@@ -133,7 +133,7 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'add
 export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
-export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send']);
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch']);
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
 
 /** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores (`PutCommand` & co. of lib-dynamodb's document client). */
