@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { isExportedFunction } from './module-exports';
 import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
@@ -23,6 +24,30 @@ export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identi
     if (arg) args.push(arg);
   }
   return args;
+}
+
+/**
+ * A parameter no caller gives a value: the function is declared in this file under a name used only to call
+ * it (not exported, not passed on), it is called at least once, and every call omits the argument or passes
+ * `undefined`/`null` (`unwrap(blob)` for `function unwrap(blob, context?)`). `isNoValue` judges each argument.
+ */
+export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier, isNoValue: (arg: TSESTree.Node) => boolean): boolean {
+  const slot = param.parent?.type === 'AssignmentPattern' ? param.parent : param;
+  const fn = slot.parent;
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return false;
+  const index = fn.params.indexOf(slot as TSESTree.Parameter);
+  if (index < 0 || (slot.type === 'AssignmentPattern' && !isNoValue(slot.right))) return false;
+  if (isExportedFunction(sourceCode, fn)) return false;
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
+  const reads = nameId ? (variableOf(sourceCode, nameId)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node) : [];
+  // Only called here: a function passed on or exported gets its arguments from elsewhere.
+  if (reads.length === 0 || !reads.every((id) => id.parent?.type === 'CallExpression' && id.parent.callee === id)) return false;
+  return reads.every((id) => {
+    const call = id.parent as TSESTree.CallExpression;
+    if (call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) return false;
+    const arg = call.arguments[index];
+    return !arg || isNoValue(arg);
+  });
 }
 
 /** Calls of a function declared in this file: by its name, or `this.method(…)` inside its class. */

@@ -26,9 +26,11 @@ import {
   PAYLOAD_BUILDERS,
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
+  QUEUE_CLASSES,
   QUEUE_COMMANDS,
   QUEUE_METHODS,
   QUEUE_NAME,
+  STORE_CLASSES,
   STORE_COMMANDS,
   SQL_TAG_NAME,
   STORE_WRITE_METHODS,
@@ -120,6 +122,11 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'MemberExpression' && parent.object === node && RECORD_SAVE_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
       return { kind: 'database', node: parent.parent };
     }
+    // `unwrap(id).finally(() => …)`: the promise the call returns settles with the same value.
+    if (parent.type === 'MemberExpression' && parent.object === node && PROMISE_PASS_THROUGH.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      node = parent.parent;
+      continue;
+    }
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
       // An element of a local array that holds the value: `list[i]`, `list.shift()`.
@@ -180,6 +187,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
+      // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
+      const map = moduleMapSetInto(sourceCode, parent, node);
+      if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
       if (isReencoding(parent, node) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
         path = [];
         node = parent;
@@ -235,6 +245,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
+      if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
       if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
@@ -301,6 +312,60 @@ const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uin
 /** Path step for "an element of this array" (never a property name: it has a space). */
 const ELEMENT = '[ ]';
 const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
+
+/** `new X(…)` where `X` is one of `classes` (module → export names, `''` for the default export). */
+function isClassOf(sourceCode: SourceCode, construction: TSESTree.NewExpression, classes: Readonly<Record<string, ReadonlySet<string>>>): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(construction.callee));
+  return resolved?.module !== undefined && resolved.path.length <= 1 && !!classes[resolved.module]?.has(resolved.path[0] ?? '');
+}
+
+/** A binding (`const flows = new FlowProducer(…)`) initialised with a construction of one of `classes`. */
+function isMadeBy(sourceCode: SourceCode, node: TSESTree.Node, classes: Readonly<Record<string, ReadonlySet<string>>>): boolean {
+  const expr = unwrapExpression(node);
+  const variable = expr.type === 'Identifier' ? variableOf(sourceCode, expr) : undefined;
+  const init = variable && singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  return made?.type === 'NewExpression' && isClassOf(sourceCode, made, classes);
+}
+
+/** Promise methods whose result settles with the receiver's value (their callback only observes it). */
+const PROMISE_PASS_THROUGH: ReadonlySet<string> = new Set(['finally']);
+
+/** Maps kept at module scope: `set(k, v)` keeps the value for later `get(k)` reads, for the process's life. */
+const MODULE_MAP_CONSTRUCTORS: ReadonlySet<string> = new Set(['Map', 'WeakMap']);
+
+/** The module-scope Map (`const keys = new Map()` at the top level) that `keys.set(id, value)` stores `value` in. */
+function moduleMapSetInto(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments[1] !== arg || callee.object.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, callee.object);
+  if (variable?.scope.type !== 'module' && variable?.scope.type !== 'global') return undefined;
+  const init = singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  return made?.type === 'NewExpression' && made.callee.type === 'Identifier' && MODULE_MAP_CONSTRUCTORS.has(made.callee.name) ? callee.object : undefined;
+}
+
+/** `export const keys = new Map()`, or a binding exported by name (`export { keys }`, `module.exports = { keys }`). */
+function isExportedBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const declaration = variableOf(sourceCode, id)?.defs[0]?.node.parent;
+  return declaration?.parent?.type === 'ExportNamedDeclaration' || isExportedName(sourceCode, id.name);
+}
+
+/** The first sink a `map.get(…)` read of a module Map holding the value reaches. */
+function viaMapReads(sourceCode: SourceCode, map: TSESTree.Identifier, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const variable = variableOf(sourceCode, map);
+  if (!variable || seen.has(variable) || hops >= MAX_HOPS) return undefined;
+  seen.add(variable);
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || memberName(member) !== 'get') continue;
+    const read = member.parent;
+    if (read?.type !== 'CallExpression' || read.callee !== member) continue;
+    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
 
 /** Array methods that call their callback with each element as its first argument. */
 const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every']);
@@ -648,7 +713,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
-  if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
+  if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES))) return { kind: 'queue', node: call };
   return undefined;
 }
 

@@ -136,6 +136,24 @@ export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch']);
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
 
+/**
+ * Job queues and flows known by the class that makes them, whatever the binding is called (module → export
+ * names; `''` is the default export): `add`/`addBulk` put the payload in Redis for any worker to read
+ * (bullmq's `Queue` and `FlowProducer`, whose `add` takes a tree of jobs; bull and bee-queue's default export).
+ */
+export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  bullmq: new Set(['Queue', 'FlowProducer']),
+  bull: new Set(['']),
+  'bee-queue': new Set(['']),
+};
+/**
+ * Constructions whose options are a storage request (module → export names): `@aws-sdk/lib-storage`'s
+ * `new Upload({ client, params })` is a multipart PutObject of `params` (body and object metadata stored in S3).
+ */
+export const STORE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@aws-sdk/lib-storage': new Set(['Upload']),
+};
+
 /** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores (`PutCommand` & co. of lib-dynamodb's document client). */
 export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutEvents)Command$/;
 export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue|Put|Update|BatchWrite|TransactWrite)Command$/;
