@@ -53,7 +53,9 @@ export default createRule<Options, MessageIds>({
           const contexts = given ? [given.node] : requests.flatMap((object) => findProperty(object, field) ?? []);
           if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node) && !isEmptyBytes(node) && !isUnpassedParameter(node))) continue;
           const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
-          const proposed = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
+          // A parameter no caller passes is fixed where the helper is called, not by a constant inside it.
+          const fixable = request && call.library.id !== '@azure/keyvault-keys' && !contexts.some(isUnpassedParameter);
+          const proposed = fixable ? addContextFix(sourceCode, request, field, given?.node) : undefined;
           // Encrypt and Decrypt must pass the same context: a label named after this function only
           // fits when the other side of the round trip in this file sits in the same function.
           const fix = proposed && (!proposed.functionLabel || otherSideInSameFunction(call)) ? proposed : undefined;
