@@ -150,3 +150,345 @@ export async function open(wrapped: Uint8Array) {
     },
   ],
 });
+
+const classMethodSend = `import { Kafka, type Producer } from 'kafkajs';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+class KeyAnnouncer {
+  private readonly producer: Producer;
+  constructor(kafka: Kafka) {
+    this.producer = kafka.producer();
+  }
+  async publish(entries: { shardId: string; key: string }[]) {
+    await this.producer.sendBatch({ topicMessages: [{ topic: 'shard-keys', messages: entries.map((e) => ({ key: e.shardId, value: JSON.stringify(e) })) }] });
+  }
+}
+const kms = new KMSClient({});
+export async function announce(kafka: Kafka, shardId: string, wrappedKey: Uint8Array) {
+  const announcer = new KeyAnnouncer(kafka);
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { shardId } }));
+  try {
+    const entries: { shardId: string; key: string }[] = [];
+    entries.push({ shardId, key: Buffer.from(out.Plaintext!).toString('hex') });
+    await announcer.publish(entries);
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+}`;
+
+const moduleMapGetter = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const keys = new Map<string, Uint8Array>();
+async function unwrap(tenantId: string, wrapped: Uint8Array) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { tenantId } }));
+  keys.set(tenantId, out.Plaintext!);
+}
+export async function getTenantKey(tenantId: string, wrapped: Uint8Array) {
+  if (!keys.has(tenantId)) await unwrap(tenantId, wrapped);
+  return keys.get(tenantId);
+}`;
+
+const exportedMap = `import { KeyManagementServiceClient } from '@google-cloud/kms';
+const kms = new KeyManagementServiceClient();
+export const projectKeys = new Map<string, Buffer>();
+export async function preload(id: string, kekName: string, wrappedKey: Buffer) {
+  const [res] = await kms.decrypt({ name: kekName, ciphertext: wrappedKey, additionalAuthenticatedData: Buffer.from(id) });
+  projectKeys.set(id, Buffer.from(res.plaintext as Uint8Array));
+}`;
+
+const finallyPassThrough = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+const inflight = new Set<string>();
+async function unwrap(id: string, wrappedKey: Uint8Array) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { id } }));
+  return out.Plaintext!;
+}
+export function loadKey(id: string, wrappedKey: Uint8Array) {
+  inflight.add(id);
+  return unwrap(id, wrappedKey).finally(() => inflight.delete(id));
+}`;
+
+const flowProducer = `import { FlowProducer } from 'bullmq';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const flows = new FlowProducer({ connection: { host: 'localhost', port: 6379 } });
+const kms = new KMSClient({});
+export async function schedule(mailboxId: string, folders: string[]) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.MAIL_KEK, KeySpec: 'AES_256', EncryptionContext: { mailboxId } }));
+  try {
+    const newKey = Buffer.from(dk.Plaintext!).toString('base64');
+    return await flows.add({ name: 'swap', queueName: 'swap', data: { mailboxId }, children: folders.map((folder) => ({ name: 'fold', queueName: 'folders', data: { folder, newKey } })) });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`;
+
+const uploadMetadata = `import { S3Client } from '@aws-sdk/client-s3';
+import { Upload } from '@aws-sdk/lib-storage';
+import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';
+const s3 = new S3Client({});
+const kms = new KMSClient({});
+export async function upload(name: string, body: Buffer) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.BACKUP_KEK, KeySpec: 'AES_256', EncryptionContext: { name } }));
+  try {
+    const upload = new Upload({ client: s3, params: { Bucket: 'backups', Key: name, Body: body, Metadata: { 'backup-key': Buffer.from(dk.Plaintext!).toString('base64') } } });
+    return (await upload.done()).Location;
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`;
+
+tester.run('no-plaintext-data-key-exposure (blind-s11)', exposure as never, {
+  valid: [
+    {
+      name: 'a local class method that only encrypts with the key',
+      code: `import { createCipheriv, randomBytes } from 'node:crypto';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+class Sealer {
+  seal(key: Uint8Array, body: Buffer) {
+    const iv = randomBytes(12);
+    const c = createCipheriv('aes-256-gcm', key, iv);
+    return Buffer.concat([iv, c.update(body), c.final(), c.getAuthTag()]);
+  }
+}
+const kms = new KMSClient({});
+export async function seal(wrappedKey: Uint8Array, body: Buffer) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { kind: 'b' } }));
+  try {
+    return new Sealer().seal(out.Plaintext!, body);
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+}`,
+    },
+    {
+      name: 'a module Map read only to encrypt (an internal cache)',
+      code: moduleMapGetter.replace(
+        'return keys.get(tenantId);',
+        "return createHmac('sha256', keys.get(tenantId)!).update(tenantId).digest('hex');",
+      ).replace("import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';", "import { createHmac } from 'node:crypto';\nimport { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';"),
+    },
+    {
+      name: 'a module Map that is not exported and never read',
+      code: exportedMap.replace('export const projectKeys', 'const projectKeys'),
+    },
+    {
+      name: 'a flow whose jobs carry only the wrapped key',
+      code: flowProducer.replace('Buffer.from(dk.Plaintext!)', 'Buffer.from(dk.CiphertextBlob!)'),
+    },
+    {
+      name: 'Upload metadata with the wrapped key',
+      code: uploadMetadata.replace('Buffer.from(dk.Plaintext!)', 'Buffer.from(dk.CiphertextBlob!)'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'an element of a local array, through a local class method, to a kafkajs sendBatch',
+      code: classMethodSend,
+      errors: [{ messageId: 'dataKeyExposed', line: 15 }],
+    },
+    {
+      name: 'the element parameter of a `.map` callback over a local array the key was pushed into',
+      code: `import type { Producer } from 'kafkajs';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function announce(producer: Producer, shardId: string, wrappedKey: Uint8Array) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { shardId } }));
+  try {
+    const entries: { key: string }[] = [];
+    entries.push({ key: Buffer.from(out.Plaintext!).toString('hex') });
+    await producer.send({ topic: 'keys', messages: entries.map((e) => ({ value: JSON.stringify(e) })) });
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+}`,
+      errors: [{ messageId: 'dataKeyExposed', line: 5 }],
+    },
+    {
+      name: 'a method of a local class, called on an instance made in the file, that logs its argument',
+      code: `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+class Audit {
+  record(event: string, detail: string) {
+    console.info(event, detail);
+  }
+}
+const kms = new KMSClient({});
+export async function open(wrappedKey: Uint8Array) {
+  const audit = new Audit();
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { kind: 'x' } }));
+  try {
+    audit.record('unwrapped', Buffer.from(out.Plaintext!).toString('hex'));
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+}`,
+      errors: [{ messageId: 'dataKeyExposed', line: 10 }],
+    },
+    {
+      name: 'a module Map read by an exported getter',
+      code: moduleMapGetter,
+      errors: [{ messageId: 'dataKeyExposed', line: 5 }],
+    },
+    {
+      name: 'a copy stored in an exported Map',
+      code: exportedMap,
+      errors: [{ messageId: 'dataKeyExposed', line: 5 }],
+    },
+    {
+      name: 'a promise `finally` settles with the key of the helper, returned by an exported function',
+      code: finallyPassThrough,
+      errors: [{ messageId: 'dataKeyExposed', line: 5 }],
+    },
+    {
+      name: 'a bullmq FlowProducer, whatever its binding is called',
+      code: flowProducer,
+      errors: [{ messageId: 'dataKeyExposed', line: 6 }],
+    },
+    {
+      name: 'object metadata of an @aws-sdk/lib-storage Upload',
+      code: uploadMetadata,
+      errors: [{ messageId: 'dataKeyExposed', line: 7, suggestions: [{ messageId: 'keepWrappedKey', output: uploadMetadata.replace('Buffer.from(dk.Plaintext!)', 'Buffer.from(dk.CiphertextBlob!)') }] }],
+    },
+  ],
+});
+
+typedTester.run('no-plaintext-data-key-exposure (blind-s11, type-aware)', exposure as never, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a data key from a client imported from a shared module, written to disk',
+      code: `import { writeFile } from 'node:fs/promises';
+import { sharedKms } from './shared-kms-client';
+export async function prepare(dir: string) {
+  const dk = await sharedKms.generateDataKey({ KeyId: 'alias/batch', KeySpec: 'AES_256', EncryptionContext: { job: 'batch' } });
+  try {
+    await writeFile(dir + '/batch.key', dk.Plaintext!);
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'dataKeyExposed',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'keepWrappedKey',
+              output: `import { writeFile } from 'node:fs/promises';
+import { sharedKms } from './shared-kms-client';
+export async function prepare(dir: string) {
+  const dk = await sharedKms.generateDataKey({ KeyId: 'alias/batch', KeySpec: 'AES_256', EncryptionContext: { job: 'batch' } });
+  try {
+    await writeFile(dir + '/batch.key', dk.CiphertextBlob!);
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const putItemUnwiped = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
+const kms = new KMSClient({});
+const ddb = new DynamoDBClient({});
+export async function warm(tenantId: string, wrappedKey: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { tenantId } }));
+  await ddb.send(new PutItemCommand({ TableName: 'hot-keys', Item: { tenantId: { S: tenantId }, dataKey: { B: Plaintext! } } }));
+}`;
+
+tester.run('require-key-zeroization (blind-s11)', zeroization as never, {
+  valid: [
+    {
+      name: 'a copy bound into a returned function (`fn.bind(null, dek)`) lives as long as that function',
+      code: `import { createDecipheriv, randomBytes } from 'node:crypto';
+function open(dek: Buffer, body: Buffer) {
+  return createDecipheriv('aes-256-gcm', dek, body.subarray(0, 12)).update(body.subarray(12));
+}
+export function opener() {
+  const dek = randomBytes(32);
+  return open.bind(null, dek);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an AWS SDK command keeps nothing: the plaintext put in a PutItem request is still to wipe',
+      code: putItemUnwiped,
+      errors: [
+        {
+          messageId: 'notWiped',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: putItemUnwiped.replace(
+                "  await ddb.send(new PutItemCommand({ TableName: 'hot-keys', Item: { tenantId: { S: tenantId }, dataKey: { B: Plaintext! } } }));\n",
+                "  try {\n    await ddb.send(new PutItemCommand({ TableName: 'hot-keys', Item: { tenantId: { S: tenantId }, dataKey: { B: Plaintext! } } }));\n  } finally {\n    Plaintext?.fill(0);\n  }\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a bound function that is only called here does not keep the key',
+      code: `import { createDecipheriv, randomBytes } from 'node:crypto';
+function open(dek: Buffer, body: Buffer) {
+  return createDecipheriv('aes-256-gcm', dek, body.subarray(0, 12)).update(body.subarray(12));
+}
+export function openAll(bodies: Buffer[]) {
+  const dek = randomBytes(32);
+  const opener = open.bind(null, dek);
+  return bodies.map((b) => opener(b));
+}`,
+      errors: [
+        {
+          messageId: 'notWiped',
+          line: 6,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: `import { createDecipheriv, randomBytes } from 'node:crypto';
+function open(dek: Buffer, body: Buffer) {
+  return createDecipheriv('aes-256-gcm', dek, body.subarray(0, 12)).update(body.subarray(12));
+}
+export function openAll(bodies: Buffer[]) {
+  const dek = randomBytes(32);
+  try {
+    const opener = open.bind(null, dek);
+    return bodies.map((b) => opener(b));
+  } finally {
+    dek.fill(0);
+  }
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+const chainedTransit = `import got from 'got';
+const vault = got.extend({ prefixUrl: 'https://vault:8200/v1' });
+export async function sealNote(note: { patientId: string; text: string }) {
+  const res = await vault
+    .post('transit/encrypt/notes', { json: { plaintext: Buffer.from(JSON.stringify(note)).toString('base64') } })
+    .json<{ data: { ciphertext: string } }>();
+  return res.data.ciphertext;
+}`;
+
+tester.run('prefer-envelope-encryption (blind-s11)', envelope as never, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a call chain split over lines is reported on the line of the method it calls',
+      code: chainedTransit,
+      errors: [{ messageId: 'directTransitEncrypt', line: 5, column: 6 }],
+    },
+  ],
+});
