@@ -10,12 +10,15 @@ import {
   DB_METHODS,
   DISK_WRITES,
   ERROR_CONSTRUCTOR,
+  ERROR_THROW_METHODS,
+  ERROR_THROW_RECEIVER,
   FS_MODULES,
   HANDLER_OPTION,
   HEADER_RESPONSE_NAME,
   KEY_USE_FIELDS,
   LISTENER_METHODS,
   LOG_METHODS,
+  MAIL_METHODS,
   LOGGER_FACTORY_FUNCTIONS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
@@ -714,6 +717,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
   if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES))) return { kind: 'queue', node: call };
+  if (MAIL_METHODS.has(method)) return { kind: 'queue', node: call };
+  if (ERROR_THROW_METHODS.has(method) && receiver && ERROR_THROW_RECEIVER.test(receiver)) return { kind: 'error', node: call };
   return undefined;
 }
 

@@ -492,3 +492,105 @@ tester.run('prefer-envelope-encryption (blind-s11)', envelope as never, {
     },
   ],
 });
+
+// Sinks found by probing the same families as the set's misses (queues, stores, responses, errors).
+const probeHeader = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+`;
+const unwrapThen = (name: string, body: string, extraImports = '') => `${extraImports}${probeHeader}export async function ${name}(wrappedKey: Uint8Array) {
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { op: '${name}' } }));
+  try {
+    ${body}
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+}`;
+const hex = 'Buffer.from(out.Plaintext!).toString(\'hex\')';
+const probeLine = (extraImports: string) => extraImports.split('\n').length + 3;
+/** The keep-the-wrapped-key suggestion: the sinks get the blob the Decrypt unwrapped. */
+const keepWrappedIn = (name: string, body: string, imports: string) => [
+  { messageId: 'keepWrappedKey' as const, output: unwrapThen(name, body.replace(/out\.Plaintext!(?!\.length)/g, 'wrappedKey'), imports) },
+];
+
+const probes: { name: string; imports: string; body: string }[] = [
+  { name: 'fs.writeSync on a file descriptor', imports: "import { openSync, writeSync } from 'node:fs';\n", body: "writeSync(openSync('/tmp/k', 'w'), out.Plaintext!);" },
+  { name: 'Pub/Sub publishMessage', imports: "import { PubSub } from '@google-cloud/pubsub';\nconst pubsub = new PubSub();\n", body: `await pubsub.topic('keys').publishMessage({ json: { key: ${hex} } });` },
+  { name: 'pg-boss send, whatever the binding is called', imports: "import PgBoss from 'pg-boss';\nconst boss = new PgBoss('postgres://db');\n", body: `await boss.send('rekey', { key: ${hex} });` },
+  { name: 'an Azure Service Bus sender', imports: "import { ServiceBusClient } from '@azure/service-bus';\nconst bus = new ServiceBusClient('cs');\n", body: `await bus.createSender('keys').sendMessages({ body: { key: ${hex} } });` },
+  { name: 'an email (nodemailer sendMail)', imports: "import nodemailer from 'nodemailer';\nconst mailer = nodemailer.createTransport({ host: 'smtp' });\n", body: `await mailer.sendMail({ to: 'ops@example.com', text: ${hex} });` },
+  { name: 'a Step Functions execution input', imports: "import { SFNClient, StartExecutionCommand } from '@aws-sdk/client-sfn';\nconst sfn = new SFNClient({});\n", body: `await sfn.send(new StartExecutionCommand({ stateMachineArn: 'arn', input: JSON.stringify({ key: ${hex} }) }));` },
+  { name: 'a Firehose PutRecordBatch', imports: "import { FirehoseClient, PutRecordBatchCommand } from '@aws-sdk/client-firehose';\nconst firehose = new FirehoseClient({});\n", body: `await firehose.send(new PutRecordBatchCommand({ DeliveryStreamName: 's', Records: [{ Data: Buffer.from(${hex}) }] }));` },
+  { name: 'a DynamoDB TransactWriteItems', imports: "import { DynamoDBClient, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';\nconst ddb = new DynamoDBClient({});\n", body: "await ddb.send(new TransactWriteItemsCommand({ TransactItems: [{ Put: { TableName: 't', Item: { k: { B: out.Plaintext! } } } }] }));" },
+  { name: 'a Nest HttpException message', imports: "import { HttpException } from '@nestjs/common';\n", body: `if (out.Plaintext!.length !== 32) throw new HttpException(\`bad key \${${hex}}\`, 500);` },
+];
+
+tester.run('no-plaintext-data-key-exposure (blind-s11 probes)', exposure as never, {
+  valid: [
+    {
+      name: 'a Koa error that names only the key id',
+      code: unwrapThen('checkKey', "if (out.Plaintext!.length !== 32) ctx.throw(500, `bad key from ${out.KeyId}`);", "import type { Context } from 'koa';\ndeclare const ctx: Context;\n"),
+    },
+    {
+      name: 'an email that carries only the wrapped key',
+      code: unwrapThen('mailWrapped', "await mailer.sendMail({ to: 'ops@example.com', text: Buffer.from(wrappedKey).toString('base64') });", "import nodemailer from 'nodemailer';\nconst mailer = nodemailer.createTransport({ host: 'smtp' });\n"),
+    },
+  ],
+  invalid: [
+    ...probes.map((probe) => ({
+      name: probe.name,
+      code: unwrapThen('probe', probe.body, probe.imports),
+      errors: [{ messageId: 'dataKeyExposed' as const, line: probeLine(probe.imports), suggestions: keepWrappedIn('probe', probe.body, probe.imports) }],
+    })),
+    {
+      name: "Koa's ctx.throw with the key in the message",
+      code: unwrapThen('checkKey', `if (out.Plaintext!.length !== 32) ctx.throw(500, \`bad key \${${hex}}\`);`, "import type { Context } from 'koa';\ndeclare const ctx: Context;\n"),
+      errors: [
+        {
+          messageId: 'dataKeyExposed',
+          line: probeLine("import type { Context } from 'koa';\ndeclare const ctx: Context;\n"),
+          suggestions: keepWrappedIn('checkKey', `if (out.Plaintext!.length !== 32) ctx.throw(500, \`bad key \${${hex}}\`);`, "import type { Context } from 'koa';\ndeclare const ctx: Context;\n"),
+        },
+      ],
+    },
+    {
+      name: "Hono's c.text in a route handler",
+      code: `import { Hono } from 'hono';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export const app = new Hono();
+app.get('/k/:id', async (c) => {
+  const wrappedKey = Buffer.from(c.req.param('id'), 'base64');
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { op: 'k' } }));
+  try {
+    return c.text(Buffer.from(out.Plaintext!).toString('hex'));
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+});`,
+      errors: [
+        {
+          messageId: 'dataKeyExposed',
+          line: 7,
+          suggestions: [
+            {
+              messageId: 'keepWrappedKey',
+              output: `import { Hono } from 'hono';
+import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export const app = new Hono();
+app.get('/k/:id', async (c) => {
+  const wrappedKey = Buffer.from(c.req.param('id'), 'base64');
+  const out = await kms.send(new DecryptCommand({ CiphertextBlob: wrappedKey, EncryptionContext: { op: 'k' } }));
+  try {
+    return c.text(Buffer.from(wrappedKey).toString('hex'));
+  } finally {
+    out.Plaintext?.fill(0);
+  }
+});`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
