@@ -45,7 +45,7 @@ export interface ImportedExport {
 
 /**
  * The class an imported binding was built from in its own file, when that file makes it with `new` of
- * an import (`export const kms = new KMS({ region })` in lib/aws.ts, `import { KMS } from
+ * an import (`export const kms = new KMS({ region })` in lib/aws.ts, or `export default new KMS({})`; `import { KMS } from
  * '@aws-sdk/client-kms'` there): shared clients live in one module and are imported by the services
  * that call them. Read through TypeScript's checker, so only with type information.
  */
@@ -54,12 +54,18 @@ export function externalConstructor(ctx: ResolveContext, node: TSESTree.Identifi
     const info = typeInformationAt(ctx.parserServices, node);
     if (!info) return undefined;
     const { typescript, checker, tsNode } = info;
-    const declaration = aliasedSymbolAt(typescript, checker, tsNode)?.valueDeclaration;
+    const symbol = aliasedSymbolAt(typescript, checker, tsNode);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
     if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
-    if (!typescript.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
-    // A `let` could be replaced by anything before it is used.
-    if (!(declaration.parent.flags & typescript.NodeFlags.Const)) return undefined;
-    let init: ts.Expression = declaration.initializer;
+    let init: ts.Expression;
+    // `export default new KMSClient({})`
+    if (typescript.isExportAssignment(declaration) && !declaration.isExportEquals) init = declaration.expression;
+    else {
+      if (!typescript.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      // A `let` could be replaced by anything before it is used.
+      if (!(declaration.parent.flags & typescript.NodeFlags.Const)) return undefined;
+      init = declaration.initializer;
+    }
     // `new KMS({}) as KMS`, `(new KMS({}))`, `new KMS({})!`
     while (typescript.isParenthesizedExpression(init) || typescript.isAsExpression(init) || typescript.isNonNullExpression(init) || typescript.isSatisfiesExpression(init)) init = init.expression;
     return typescript.isNewExpression(init) ? importedExport(typescript, checker, init.expression) : undefined;

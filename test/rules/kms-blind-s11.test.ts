@@ -148,6 +148,30 @@ export async function open(wrapped: Uint8Array) {
         },
       ],
     },
+    {
+      name: 'a client that is the default export of a shared module',
+      code: `import kms from './default-kms-client';
+export async function open(wrapped: Uint8Array) {
+  return kms.decrypt({ CiphertextBlob: wrapped });
+}`,
+      filename: 'file.ts',
+      errors: [
+        {
+          messageId: 'missingContext',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'addContext',
+              data: { context: "EncryptionContext: { purpose: 'open' }" },
+              output: `import kms from './default-kms-client';
+export async function open(wrapped: Uint8Array) {
+  return kms.decrypt({ CiphertextBlob: wrapped, EncryptionContext: { purpose: 'open' } });
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
 
