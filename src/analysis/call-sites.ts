@@ -38,8 +38,7 @@ export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier
   const index = fn.params.indexOf(slot as TSESTree.Parameter);
   if (index < 0 || (slot.type === 'AssignmentPattern' && !isNoValue(slot.right))) return false;
   if (isExportedFunction(sourceCode, fn)) return false;
-  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
-  const reads = nameId ? (variableOf(sourceCode, nameId)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node) : [];
+  const reads = fn.parent?.type === 'MethodDefinition' ? privateMethodReads(fn.parent) : functionNameReads(sourceCode, fn);
   // Only called here: a function passed on or exported gets its arguments from elsewhere.
   if (reads.length === 0 || !reads.every((id) => id.parent?.type === 'CallExpression' && id.parent.callee === id)) return false;
   return reads.every((id) => {
@@ -48,6 +47,25 @@ export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier
     const arg = call.arguments[index];
     return !arg || isNoValue(arg);
   });
+}
+
+/** The reads of the name a function is declared under (`function f`, `const f = () => …`). */
+function functionNameReads(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
+  return nameId ? (variableOf(sourceCode, nameId)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node) : [];
+}
+
+/**
+ * The `this.<name>` reads of a private method (`#unwrap`, `private unwrap`) inside its class, where all of them
+ * are; none for a public method, which other modules may call.
+ */
+function privateMethodReads(method: TSESTree.MethodDefinition): TSESTree.Node[] {
+  const isPrivate = method.key.type === 'PrivateIdentifier' || method.accessibility === 'private';
+  const name = methodKeyName(method.key);
+  if (!isPrivate || method.static || method.computed || name === undefined) return [];
+  return [...descendants(method.parent)].filter(
+    (n) => n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && methodKeyName(n.property) === name,
+  );
 }
 
 /** Calls of a function declared in this file: by its name, or `this.method(…)` inside its class. */

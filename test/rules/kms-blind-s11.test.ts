@@ -40,6 +40,23 @@ export async function keyLength(row: { wrapped: Uint8Array }) {
   }
 }`;
 
+const privateMethodContext = `import { DecryptCommand, KMSClient } from '@aws-sdk/client-kms';
+export class StatementReader {
+  constructor(private readonly kms: KMSClient) {}
+  async #unwrap(wrapped: Uint8Array, context?: Record<string, string>) {
+    const out = await this.kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: context }));
+    return out.Plaintext!;
+  }
+  async keyLength(row: { wrapped: Uint8Array }) {
+    const key = await this.#unwrap(row.wrapped);
+    try {
+      return key.length;
+    } finally {
+      key.fill(0);
+    }
+  }
+}`;
+
 tester.run('kms-require-encryption-context (blind-s11)', context as never, {
   valid: [
     {
@@ -61,6 +78,14 @@ tester.run('kms-require-encryption-context (blind-s11)', context as never, {
     {
       name: 'an exported helper: callers elsewhere may pass the context',
       code: unpassedContext.replace('async function unwrapKey', 'export async function unwrapKey'),
+    },
+    {
+      name: 'a public method of an exported class: other modules may pass the context',
+      code: privateMethodContext.replace(/#unwrap/g, 'unwrap'),
+    },
+    {
+      name: 'a private method also used as a value',
+      code: privateMethodContext.replace('  async keyLength(', '  unwrapper = () => this.#unwrap;\n  async keyLength('),
     },
     {
       name: 'a helper also passed on as a callback',
@@ -95,6 +120,11 @@ tester.run('kms-require-encryption-context (blind-s11)', context as never, {
           ],
         },
       ],
+    },
+    {
+      name: 'a context parameter of a private method no call in its class passes',
+      code: privateMethodContext,
+      errors: [{ messageId: 'missingContext', line: 5, suggestions: [] }],
     },
     {
       name: 'a context parameter no caller in the file passes (fixed at the calls: no suggestion)',
