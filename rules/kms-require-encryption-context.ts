@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { isNeverPassed } from '../src/analysis/call-sites';
 import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
 import { findProperty, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -50,9 +51,11 @@ export default createRule<Options, MessageIds>({
           // An empty context (`EncryptionContext: {}`) or one bound to nothing (`undefined`) binds nothing: as bad as none.
           const given = call.args.find((arg) => arg.role === 'kms-context');
           const contexts = given ? [given.node] : requests.flatMap((object) => findProperty(object, field) ?? []);
-          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node) && !isEmptyBytes(node))) continue;
+          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node) && !isEmptyBytes(node) && !isUnpassedParameter(node))) continue;
           const request = call.node.arguments[0] && resolveObjectLiteral(sourceCode, call.node.arguments[0]);
-          const proposed = request && call.library.id !== '@azure/keyvault-keys' ? addContextFix(sourceCode, request, field, given?.node) : undefined;
+          // A parameter no caller passes is fixed where the helper is called, not by a constant inside it.
+          const fixable = request && call.library.id !== '@azure/keyvault-keys' && !contexts.some(isUnpassedParameter);
+          const proposed = fixable ? addContextFix(sourceCode, request, field, given?.node) : undefined;
           // Encrypt and Decrypt must pass the same context: a label named after this function only
           // fits when the other side of the round trip in this file sits in the same function.
           const fix = proposed && (!proposed.functionLabel || otherSideInSameFunction(call)) ? proposed : undefined;
@@ -76,10 +79,14 @@ export default createRule<Options, MessageIds>({
       });
     }
 
-    /** `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context). */
-    function isEmptyObject(node: TSESTree.Node): boolean {
+    /**
+     * `{}`, or a constant bound to `{}` that nothing fills in (`ctx.tenantId = id` and `Object.assign(ctx, …)` build a context);
+     * also a literal made only of spreads of such objects (`{ ...BASE_CONTEXT }` with `BASE_CONTEXT = {}` adds no pair).
+     */
+    function isEmptyObject(node: TSESTree.Node, depth = 0): boolean {
       const object = resolveObjectLiteral(sourceCode, node);
-      if (!object || object.properties.length > 0) return false;
+      if (!object) return false;
+      if (!object.properties.every((p) => p.type === 'SpreadElement' && depth < 3 && isEmptyObject(p.argument, depth + 1))) return false;
       const id = unwrapExpression(node);
       const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
       return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
@@ -92,6 +99,17 @@ export default createRule<Options, MessageIds>({
     function isEmptyBytes(node: TSESTree.Node): boolean {
       const resolution = resolveValues({ sourceCode }, node);
       return resolution.complete && resolution.values.length > 0 && resolution.values.every((v) => v.kind === 'bytes' && (v.value as Uint8Array).length === 0);
+    }
+
+    /**
+     * `EncryptionContext: context` where `context` is a parameter of a helper of this file that no call passes
+     * (`unwrap(blob)` for `unwrap(blob, context?)`): every request it makes goes without one.
+     */
+    function isUnpassedParameter(node: TSESTree.Node): boolean {
+      const id = unwrapExpression(node);
+      const def = id.type === 'Identifier' ? variableOf(sourceCode, id)?.defs[0] : undefined;
+      if (def?.type !== 'Parameter' || def.name.type !== 'Identifier') return false;
+      return isNeverPassed(sourceCode, def.name, (arg) => isNoValue(sourceCode, arg));
     }
 
     function fillsObject(ref: TSESTree.Node): boolean {

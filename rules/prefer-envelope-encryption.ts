@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { callLocation } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -67,7 +68,7 @@ export default createRule<Options, MessageIds>({
           if (!plaintext || isKeyMaterial(plaintext, keyRefs, 0)) continue;
           const looped = inLoop(call.node);
           if (options.onlyInLoops && !looped) continue;
-          context.report({ node: call.node, messageId: 'directTransitEncrypt', data: { loop: looped ? ' inside a loop' : '' } });
+          context.report({ node: call.node, loc: callLocation(call.node), messageId: 'directTransitEncrypt', data: { loop: looped ? ' inside a loop' : '' } });
         }
         for (const call of calls) {
           if (!isKmsEncrypt(call)) continue;
@@ -78,7 +79,7 @@ export default createRule<Options, MessageIds>({
           // A suggestion, not a fix: new records get a new format (old ones keep decrypting through KMS).
           const edits = directKmsRewrite(sourceCode, calls, call.node);
           const suggest = edits ? [{ messageId: 'rewriteToEnvelope' as const, fix: toFix(edits) }] : null;
-          context.report({ node: call.node, messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop: looped ? ' inside a loop' : '' }, suggest });
+          context.report({ node: call.node, loc: callLocation(call.node), messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop: looped ? ' inside a loop' : '' }, suggest });
         }
       },
     };

@@ -4,6 +4,7 @@ import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, Obje
 import { descendants } from './ast';
 import { callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
+import { externalConstructor } from './external-declarations';
 import { requiredModule, resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
@@ -152,6 +153,7 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
   for (const [info, node] of pluginRegistrations(sourceCode)) add(info, node);
   followTypedBindings(sourceCode, found);
+  followImportedClients(sourceCode, found);
   return [...found.values()].sort((a, b) => a.node.range[0] - b.node.range[0]);
 }
 
@@ -566,6 +568,28 @@ function followTypedBindings(sourceCode: SourceCode, found: Map<TSESTree.Node, A
         if (cls) for (const read of thisMemberReads(cls, def.name.name)) followObject(sourceCode, origin, object, read, [], found, 0);
       }
     }
+  }
+}
+
+/**
+ * Clients made in another module and imported (`import { kms } from '../lib/aws'`, where lib/aws.ts has
+ * `export const kms = new KMS({})`): projects build their clients once in a shared module, and their
+ * method calls are calls of the modelled client, as if it were made in this file (with type information
+ * only; without it the binding stays unknown).
+ */
+function followImportedClients(sourceCode: SourceCode, found: Map<TSESTree.Node, ApiCall>): void {
+  const parserServices = sourceCode.parserServices;
+  if (!parserServices?.program) return;
+  const moduleScope = sourceCode.scopeManager?.scopes.find((scope) => scope.type === 'module');
+  for (const variable of moduleScope?.variables ?? []) {
+    const def = variable.defs[0];
+    if (def?.type !== 'ImportBinding' || def.name.type !== 'Identifier' || resolveApiReference(sourceCode, def.name)) continue;
+    const made = externalConstructor({ sourceCode, parserServices }, def.name);
+    const info = made && TRACE_MAPS.byPath.get(pathKey('module', made.module, made.path));
+    const object = info?.api.kind === 'construct' && info.api.returns ? info.library.objects?.[info.api.returns] : undefined;
+    if (!info || !object) continue;
+    const origin: ObjectOrigin = { library: info.library, path: info.api.path };
+    for (const ref of variable.references) if (ref.isRead()) followObject(sourceCode, origin, object, ref.identifier as TSESTree.Node, [], found, 0);
   }
 }
 

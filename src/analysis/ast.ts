@@ -52,3 +52,14 @@ export function insideFunction(node: TSESTree.Node): boolean {
 export function isWithin(node: TSESTree.Node, outer: TSESTree.Node): boolean {
   return outer.range[0] <= node.range[0] && node.range[1] <= outer.range[1];
 }
+
+/**
+ * Where to report a call: the call itself, or — for a method call whose chain starts on an earlier line
+ * (`vault\n  .post('transit/encrypt/notes', …)`) — from the method's name to the call's end, the line
+ * that says what is called rather than the line of the receiver.
+ */
+export function callLocation(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.SourceLocation {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.property.loc.start.line === call.loc.start.line) return call.loc;
+  return { start: callee.property.loc.start, end: call.loc.end };
+}

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
-import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+import { isExportedFunction } from './module-exports';
+import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
@@ -23,6 +24,48 @@ export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identi
     if (arg) args.push(arg);
   }
   return args;
+}
+
+/**
+ * A parameter no caller gives a value: the function is declared in this file under a name used only to call
+ * it (not exported, not passed on), it is called at least once, and every call omits the argument or passes
+ * `undefined`/`null` (`unwrap(blob)` for `function unwrap(blob, context?)`). `isNoValue` judges each argument.
+ */
+export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier, isNoValue: (arg: TSESTree.Node) => boolean): boolean {
+  const slot = param.parent?.type === 'AssignmentPattern' ? param.parent : param;
+  const fn = slot.parent;
+  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return false;
+  const index = fn.params.indexOf(slot as TSESTree.Parameter);
+  if (index < 0 || (slot.type === 'AssignmentPattern' && !isNoValue(slot.right))) return false;
+  if (isExportedFunction(sourceCode, fn)) return false;
+  const reads = fn.parent?.type === 'MethodDefinition' ? privateMethodReads(fn.parent) : functionNameReads(sourceCode, fn);
+  // Only called here: a function passed on or exported gets its arguments from elsewhere.
+  if (reads.length === 0 || !reads.every((id) => id.parent?.type === 'CallExpression' && id.parent.callee === id)) return false;
+  return reads.every((id) => {
+    const call = id.parent as TSESTree.CallExpression;
+    if (call.arguments.slice(0, index + 1).some((a) => a.type === 'SpreadElement')) return false;
+    const arg = call.arguments[index];
+    return !arg || isNoValue(arg);
+  });
+}
+
+/** The reads of the name a function is declared under (`function f`, `const f = () => …`). */
+function functionNameReads(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
+  return nameId ? (variableOf(sourceCode, nameId)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node) : [];
+}
+
+/**
+ * The `this.<name>` reads of a private method (`#unwrap`, `private unwrap`) inside its class, where all of them
+ * are; none for a public method, which other modules may call.
+ */
+function privateMethodReads(method: TSESTree.MethodDefinition): TSESTree.Node[] {
+  const isPrivate = method.key.type === 'PrivateIdentifier' || method.accessibility === 'private';
+  const name = methodKeyName(method.key);
+  if (!isPrivate || method.static || method.computed || name === undefined) return [];
+  return [...descendants(method.parent)].filter(
+    (n) => n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && methodKeyName(n.property) === name,
+  );
 }
 
 /** Calls of a function declared in this file: by its name, or `this.method(…)` inside its class. */
@@ -92,6 +135,38 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
     thisCallIndex.set(classBody, index);
   }
   return index.get(name) ?? [];
+}
+
+/**
+ * The method a callee names on a class declared in this file: `this.publish` inside the class, or
+ * `announcer.publish` on an instance made here (`const announcer = new KeyAnnouncer(…)`), the other
+ * direction of `instanceCalls`. Instance methods only (not accessors, not static ones).
+ */
+export function localMethodOf(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
+  const member = unwrapExpression(callee);
+  if (member.type !== 'MemberExpression' || member.computed) return undefined;
+  const name = methodKeyName(member.property);
+  const object = unwrapExpression(member.object);
+  const classBody = object.type === 'ThisExpression' ? enclosingClassBody(member) : instanceClassBody(sourceCode, object);
+  const method = classBody?.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'method' && !m.static && !m.computed && methodKeyName(m.key) === name);
+  return method?.type === 'MethodDefinition' && method.value.type === 'FunctionExpression' ? method.value : undefined;
+}
+
+function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined {
+  for (let n = node.parent; n; n = n.parent) if (n.type === 'ClassBody') return n;
+  return undefined;
+}
+
+/** The body of the class declared in this file that `instance` was made from (`new KeyAnnouncer(…)`, directly or through a const). */
+function instanceClassBody(sourceCode: SourceCode, instance: TSESTree.Node): TSESTree.ClassBody | undefined {
+  const variable = instance.type === 'Identifier' ? variableOf(sourceCode, instance) : undefined;
+  const init = variable && singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  if (made?.type !== 'NewExpression' || made.callee.type !== 'Identifier') return undefined;
+  const def = variableOf(sourceCode, made.callee)?.defs[0];
+  if (def?.type === 'ClassName' && (def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression')) return def.node.body;
+  const value = def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : undefined;
+  return value?.type === 'ClassExpression' ? value.body : undefined;
 }
 
 /** A method's name as `this.<name>(…)` calls it: `#unwrap` for an ES private method (`this.#unwrap(…)`). */

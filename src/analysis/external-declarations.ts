@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import type * as ts from 'typescript';
 import { aliasedSymbolAt, typeInformationAt } from './typescript-module';
 import type { ResolveContext } from './values';
 
@@ -34,4 +35,65 @@ export function externalDeclaration(ctx: ResolveContext, node: TSESTree.Identifi
   } catch {
     return undefined;
   }
+}
+
+/** A module's export, named the way the model's trace maps name it (`@aws-sdk/client-kms` + `['KMS']`). */
+export interface ImportedExport {
+  module: string;
+  path: string[];
+}
+
+/**
+ * The class an imported binding was built from in its own file, when that file makes it with `new` of
+ * an import (`export const kms = new KMS({ region })` in lib/aws.ts, or `export default new KMS({})`; `import { KMS } from
+ * '@aws-sdk/client-kms'` there): shared clients live in one module and are imported by the services
+ * that call them. Read through TypeScript's checker, so only with type information.
+ */
+export function externalConstructor(ctx: ResolveContext, node: TSESTree.Identifier): ImportedExport | undefined {
+  try {
+    const info = typeInformationAt(ctx.parserServices, node);
+    if (!info) return undefined;
+    const { typescript, checker, tsNode } = info;
+    const symbol = aliasedSymbolAt(typescript, checker, tsNode);
+    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+    if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
+    let init: ts.Expression;
+    // `export default new KMSClient({})`
+    if (typescript.isExportAssignment(declaration) && !declaration.isExportEquals) init = declaration.expression;
+    else {
+      if (!typescript.isVariableDeclaration(declaration) || !declaration.initializer) return undefined;
+      // A `let` could be replaced by anything before it is used.
+      if (!(declaration.parent.flags & typescript.NodeFlags.Const)) return undefined;
+      init = declaration.initializer;
+    }
+    // `new KMS({}) as KMS`, `(new KMS({}))`, `new KMS({})!`
+    while (typescript.isParenthesizedExpression(init) || typescript.isAsExpression(init) || typescript.isNonNullExpression(init) || typescript.isSatisfiesExpression(init)) init = init.expression;
+    return typescript.isNewExpression(init) ? importedExport(typescript, checker, init.expression) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `KMS`, `AWS.KMS` or `kmsNs.KMS` names in its own file, by its import declaration. */
+function importedExport(typescript: typeof ts, checker: ts.TypeChecker, expression: ts.Expression, depth = 0): ImportedExport | undefined {
+  if (depth > 3) return undefined;
+  if (typescript.isPropertyAccessExpression(expression)) {
+    const base = importedExport(typescript, checker, expression.expression, depth + 1);
+    return base && { module: base.module, path: [...base.path, expression.name.text] };
+  }
+  if (!typescript.isIdentifier(expression)) return undefined;
+  const declaration = checker.getSymbolAtLocation(expression)?.declarations?.[0];
+  if (!declaration) return undefined;
+  const importDeclaration = typescript.isImportSpecifier(declaration)
+    ? declaration.parent.parent.parent
+    : typescript.isNamespaceImport(declaration)
+      ? declaration.parent.parent
+      : typescript.isImportClause(declaration)
+        ? declaration.parent
+        : undefined;
+  if (!importDeclaration || !typescript.isStringLiteral(importDeclaration.moduleSpecifier)) return undefined;
+  const module = importDeclaration.moduleSpecifier.text;
+  if (!typescript.isImportSpecifier(declaration)) return { module, path: [] };
+  const imported = (declaration.propertyName ?? declaration.name).text;
+  return { module, path: imported === 'default' ? [] : [imported] };
 }

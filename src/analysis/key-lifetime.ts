@@ -295,6 +295,12 @@ function keptByReturnedClosure(sourceCode: SourceCode, call: TSESTree.CallExpres
   }
 }
 
+/** `open.bind(null, key)`: the bound function holds its bound arguments as long as it lives, like a closure over them. */
+function isBoundArgument(call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && memberName(callee) === 'bind' && call.arguments.indexOf(arg as TSESTree.CallExpressionArgument) >= 1;
+}
+
 /** `Buffer.from(buf)` / `new Uint8Array(buf)`: of an ArrayBuffer, a view of its memory. */
 function isViewOfArrayBuffer(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = call.callee;
@@ -373,6 +379,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     const carries =
       (views && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && isViewOfArrayBuffer(parent)) ||
       (parent.type === 'CallExpression' && keptByReturnedClosure(sourceCode, parent, node)) ||
+      (parent.type === 'CallExpression' && isBoundArgument(parent, node)) ||
       (parent.type === 'Property' && parent.value === node) ||
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||
@@ -434,6 +441,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       if (parent.type === 'NewExpression') {
         // `new Worker(file, { workerData: { key } })` clones workerData: only a buffer in `transferList` leaves this thread.
         if (callee.type === 'Identifier' && callee.name === 'Worker' && parent.arguments[1] === node) return transfers(sourceCode, parent, ref, 'transferList') ? parent : undefined;
+        if (isSdkRequestCommand(sourceCode, parent)) return undefined;
         return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name) ? undefined : parent;
       }
       if (callee.type === 'MemberExpression') {
@@ -457,6 +465,17 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/**
+ * `new PutItemCommand({ Item: { dek: { B: key } } })`: an AWS SDK v3 command describes one request, which
+ * `client.send` serialises; it keeps nothing once sent, so the caller still holds the only copy to wipe
+ * (where the request sends the key is no-plaintext-data-key-exposure's question).
+ */
+function isSdkRequestCommand(sourceCode: SourceCode, node: TSESTree.NewExpression): boolean {
+  const path = resolveImportPath(sourceCode, node.callee);
+  const name = path?.path[path.path.length - 1];
+  return path?.module !== undefined && path.module.startsWith('@aws-sdk/') && name !== undefined && name.endsWith('Command');
 }
 
 /** The view made over `node`'s memory when `node` is `x.buffer` in `new Uint8Array(x.buffer, …)` / `Buffer.from(x.buffer, …)`. */

@@ -10,6 +10,8 @@ import {
   DB_METHODS,
   DISK_WRITES,
   ERROR_CONSTRUCTOR,
+  ERROR_THROW_METHODS,
+  ERROR_THROW_RECEIVER,
   FS_MODULES,
   HANDLER_OPTION,
   HEADER_RESPONSE_NAME,
@@ -19,6 +21,7 @@ import {
   LOGGER_FACTORY_FUNCTIONS,
   LOGGER_FACTORY_MODULES,
   LOGGER_NAME,
+  MAIL_METHODS,
   NAMED_LOGGER,
   JWT_SIGN_METHODS,
   JWT_SIGNER_NAME,
@@ -26,9 +29,11 @@ import {
   PAYLOAD_BUILDERS,
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
+  QUEUE_CLASSES,
   QUEUE_COMMANDS,
   QUEUE_METHODS,
   QUEUE_NAME,
+  STORE_CLASSES,
   STORE_COMMANDS,
   SQL_TAG_NAME,
   STORE_WRITE_METHODS,
@@ -54,7 +59,7 @@ import {
 } from '../model/sinks';
 import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
-import { callsOf } from './call-sites';
+import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
@@ -120,10 +125,18 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'MemberExpression' && parent.object === node && RECORD_SAVE_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
       return { kind: 'database', node: parent.parent };
     }
+    // `unwrap(id).finally(() => …)`: the promise the call returns settles with the same value.
+    if (parent.type === 'MemberExpression' && parent.object === node && PROMISE_PASS_THROUGH.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
+      node = parent.parent;
+      continue;
+    }
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
       // An element of a local array that holds the value: `list[i]`, `list.shift()`.
       if (path[path.length - 1] === ELEMENT) {
+        // `list.map((entry) => …)`: the callback's first parameter is each element in turn.
+        const each = elementParameter(parent);
+        if (each) return viaVariable(sourceCode, each, seen, hops, carrierOf, path.slice(0, -1));
         const element = parent.computed ? parent : ELEMENT_READS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent ? parent.parent : undefined;
         if (!element) return undefined;
         path = path.slice(0, -1);
@@ -177,6 +190,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
+      // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
+      const map = moduleMapSetInto(sourceCode, parent, node);
+      if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
       if (isReencoding(parent, node) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
         path = [];
         node = parent;
@@ -201,7 +217,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       }
       // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
       // what it does with the value is done to the key (`logKey(key)`).
-      const helper = localFunctionOf(sourceCode, parent.callee);
+      const helper = localFunctionOf(sourceCode, parent.callee) ?? localMethodOf(sourceCode, parent.callee);
       const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen);
       if (inside?.kind === 'returned') {
         node = parent;
@@ -232,6 +248,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
+      if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
       if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
@@ -298,6 +315,73 @@ const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uin
 /** Path step for "an element of this array" (never a property name: it has a space). */
 const ELEMENT = '[ ]';
 const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
+
+/** `new X(…)` where `X` is one of `classes` (module → export names, `''` for the default export). */
+function isClassOf(sourceCode: SourceCode, construction: TSESTree.NewExpression, classes: Readonly<Record<string, ReadonlySet<string>>>): boolean {
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(construction.callee));
+  return resolved?.module !== undefined && resolved.path.length <= 1 && !!classes[resolved.module]?.has(resolved.path[0] ?? '');
+}
+
+/** A binding (`const flows = new FlowProducer(…)`) initialised with a construction of one of `classes`. */
+function isMadeBy(sourceCode: SourceCode, node: TSESTree.Node, classes: Readonly<Record<string, ReadonlySet<string>>>): boolean {
+  const expr = unwrapExpression(node);
+  const variable = expr.type === 'Identifier' ? variableOf(sourceCode, expr) : undefined;
+  const init = variable && singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  return made?.type === 'NewExpression' && isClassOf(sourceCode, made, classes);
+}
+
+/** Promise methods whose result settles with the receiver's value (their callback only observes it). */
+const PROMISE_PASS_THROUGH: ReadonlySet<string> = new Set(['finally']);
+
+/** Maps kept at module scope: `set(k, v)` keeps the value for later `get(k)` reads, for the process's life. */
+const MODULE_MAP_CONSTRUCTORS: ReadonlySet<string> = new Set(['Map', 'WeakMap']);
+
+/** The module-scope Map (`const keys = new Map()` at the top level) that `keys.set(id, value)` stores `value` in. */
+function moduleMapSetInto(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments[1] !== arg || callee.object.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, callee.object);
+  if (variable?.scope.type !== 'module' && variable?.scope.type !== 'global') return undefined;
+  const init = singleInitializer(variable);
+  const made = init && unwrapExpression(init);
+  return made?.type === 'NewExpression' && made.callee.type === 'Identifier' && MODULE_MAP_CONSTRUCTORS.has(made.callee.name) ? callee.object : undefined;
+}
+
+/** `export const keys = new Map()`, or a binding exported by name (`export { keys }`, `module.exports = { keys }`). */
+function isExportedBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const declaration = variableOf(sourceCode, id)?.defs[0]?.node.parent;
+  return declaration?.parent?.type === 'ExportNamedDeclaration' || isExportedName(sourceCode, id.name);
+}
+
+/** The first sink a `map.get(…)` read of a module Map holding the value reaches. */
+function viaMapReads(sourceCode: SourceCode, map: TSESTree.Identifier, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const variable = variableOf(sourceCode, map);
+  if (!variable || seen.has(variable) || hops >= MAX_HOPS) return undefined;
+  seen.add(variable);
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || memberName(member) !== 'get') continue;
+    const read = member.parent;
+    if (read?.type !== 'CallExpression' || read.callee !== member) continue;
+    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** Array methods that call their callback with each element as its first argument. */
+const ELEMENT_CALLBACK_METHODS: ReadonlySet<string> = new Set(['map', 'flatMap', 'forEach', 'filter', 'some', 'every']);
+
+/** The element parameter of the callback of `list.map((entry) => …)` (and `forEach`, `filter`…), for `member` = `list.map`. */
+function elementParameter(member: TSESTree.MemberExpression): TSESTree.Identifier | undefined {
+  const call = member.parent;
+  if (call?.type !== 'CallExpression' || call.callee !== member || !ELEMENT_CALLBACK_METHODS.has(memberName(member) ?? '')) return undefined;
+  const callback = call.arguments[0];
+  if (!callback || !isFunction(callback)) return undefined;
+  const first = (callback as FunctionLike).params[0];
+  return first?.type === 'Identifier' ? first : undefined;
+}
 
 /** The local array a `list.push(x)`/`list.unshift(x)` call adds to (`const list = []`). */
 function localArrayPushedInto(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
@@ -632,7 +716,9 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
-  if (QUEUE_METHODS.has(method) && receiver && QUEUE_NAME.test(receiver)) return { kind: 'queue', node: call };
+  if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES))) return { kind: 'queue', node: call };
+  if (MAIL_METHODS.has(method)) return { kind: 'queue', node: call };
+  if (ERROR_THROW_METHODS.has(method) && receiver && ERROR_THROW_RECEIVER.test(receiver)) return { kind: 'error', node: call };
   return undefined;
 }
 

@@ -753,7 +753,8 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     }
   }
   if (node.type === 'NewExpression' && callee.type === 'Identifier' && /^(Uint8Array|Int8Array|Uint8ClampedArray)$/.test(callee.name)) {
-    if (!arg0) return NONE;
+    // `new Uint8Array()` is a zero-length array: no bytes at all, like `new Uint8Array(0)`.
+    if (!arg0) return single({ kind: 'bytes', value: new Uint8Array(), origin: node, encoding: 'zeros' });
     const inner = next(arg0);
     const size = inner.complete && inner.values.length === 1 && inner.values[0].kind === 'number' ? (inner.values[0].value as number) : undefined;
     if (size !== undefined && Number.isInteger(size) && size >= 0 && size < 1 << 20) return single({ kind: 'bytes', value: new Uint8Array(size), origin: node, encoding: 'zeros' });

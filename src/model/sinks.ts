@@ -10,6 +10,9 @@ export const DISK_WRITES: Readonly<Record<string, number>> = {
   writeFileSync: 1,
   appendFile: 1,
   appendFileSync: 1,
+  // `fs.writeSync(fd, key)` / `fs.write(fd, key, cb)`: a file opened by descriptor.
+  writeSync: 1,
+  write: 1,
 };
 export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
 
@@ -92,7 +95,7 @@ export const STORE_WRITE_METHODS: ReadonlySet<string> = new Set([
  * set on a response reach the client too (`res.cookie('dek', …)`, `res.setHeader(…)`).
  */
 export const RESPONSE_NAME = /^(?:res|response|reply|ctx|context|c|h|NextResponse|Response)$/;
-export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header', 'redirect']);
+export const RESPONSE_METHODS: ReadonlySet<string> = new Set(['send', 'json', 'end', 'write', 'jsonp', 'response', 'cookie', 'setHeader', 'header', 'redirect', 'text', 'html', 'body']);
 /** Header setters of Express and Koa responses (`res.set('X-Key', …)`, `ctx.set(…)`, `res.append(…)`; Hono's `c.set` is a context variable). */
 export const RESPONSE_HEADER_METHODS: ReadonlySet<string> = new Set(['set', 'append']);
 export const HEADER_RESPONSE_NAME = /^(?:res|response|ctx)$/;
@@ -133,12 +136,34 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'add
 export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
-export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send']);
-export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka/i;
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch', 'publishMessage', 'sendMessages']);
+/** Receivers named for a queue or bus; `sender` is what Azure Service Bus's `createSender(queue)` returns. */
+export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka|sender/i;
+/** Sending an email (nodemailer's `transporter.sendMail({ text })`): the message leaves for a mailbox, kept by every server on its way. */
+export const MAIL_METHODS: ReadonlySet<string> = new Set(['sendMail']);
 
-/** AWS SDK v3 commands whose input leaves the process: queues/streams, and stores (`PutCommand` & co. of lib-dynamodb's document client). */
-export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutEvents)Command$/;
-export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|PutParameter|PutSecretValue|Put|Update|BatchWrite|TransactWrite)Command$/;
+/**
+ * Job queues and flows known by the class that makes them, whatever the binding is called (module → export
+ * names; `''` is the default export): `add`/`addBulk` put the payload in Redis for any worker to read
+ * (bullmq's `Queue` and `FlowProducer`, whose `add` takes a tree of jobs; bull and bee-queue's default export).
+ */
+export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  bullmq: new Set(['Queue', 'FlowProducer']),
+  bull: new Set(['']),
+  'bee-queue': new Set(['']),
+  'pg-boss': new Set(['', 'PgBoss']),
+};
+/**
+ * Constructions whose options are a storage request (module → export names): `@aws-sdk/lib-storage`'s
+ * `new Upload({ client, params })` is a multipart PutObject of `params` (body and object metadata stored in S3).
+ */
+export const STORE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@aws-sdk/lib-storage': new Set(['Upload']),
+};
+
+/** AWS SDK v3 commands whose input leaves the process: queues/streams (Step Functions executions keep their input in the history), and stores (`PutCommand` & co. of lib-dynamodb's document client). */
+export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutRecordBatch|PutEvents|StartExecution|StartSyncExecution|SendTaskSuccess)Command$/;
+export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|TransactWriteItems|ExecuteStatement|PutParameter|PutSecretValue|Put|Update|BatchWrite|TransactWrite)Command$/;
 
 /**
  * Request fields that hand a key to a service for this one request, which uses it and does not
@@ -149,9 +174,13 @@ export const KEY_USE_FIELDS: ReadonlySet<string> = new Set(['SSECustomerKey', 'C
 
 /**
  * Errors: their message ends up in logs, error trackers and often in responses. Constructors named
- * `Error` or `…Error` (`new DecryptionError(\`… ${key}\`)`): a key in the message is exposed.
+ * `Error`, `…Error` or `…Exception` (`new DecryptionError(\`… ${key}\`)`, Nest's `new HttpException(…)`): a key in
+ * the message is exposed.
  */
-export const ERROR_CONSTRUCTOR = /^(?:[A-Z][\w$]*)?Error$/;
+export const ERROR_CONSTRUCTOR = /^(?:[A-Z][\w$]*)?(?:Error|Exception)$/;
+/** Koa's `ctx.throw(status, message)`: an HTTP error whose message answers the client (and lands in the logs). */
+export const ERROR_THROW_METHODS: ReadonlySet<string> = new Set(['throw']);
+export const ERROR_THROW_RECEIVER = /^(?:ctx|context)$/;
 
 /**
  * Error tracking and tracing: what is attached to an event or a span is shipped to a third-party
