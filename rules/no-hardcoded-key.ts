@@ -173,7 +173,7 @@ export default createRule<Options, MessageIds>({
       },
       Property(node) {
         if (options.checkKeyNamedConstants === false || node.kind !== 'init' || node.computed) return;
-        const name = propertyName(node.key);
+        const name = qualifiedPropertyName(node);
         if (!name) return;
         if (node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
         else {
@@ -254,6 +254,19 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A property's name, or for a bare `password` the name it has in its object's owner: `cookie: { password }`
+ * is the cookie's password (`cookiePassword`), the key that seals it, not a user's password.
+ */
+function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
+  const name = propertyName(node.key);
+  if (name !== 'password') return name;
+  const owner = node.parent?.parent;
+  const ownerName =
+    owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
+  return ownerName ? `${ownerName}Password` : name;
+}
 
 /**
  * A KDF whose output is turned into text at once (`pbkdf2Sync(pw, salt, n, 64, 'sha512').toString('hex')`,

@@ -382,6 +382,19 @@ export function resolveApiReference(sourceCode: SourceCode, node: TSESTree.Node)
       : TRACE_MAPS.byPath.get(pathKey('global', first, rest));
 }
 
+/**
+ * The hash a hasher argument stands for. Some libraries take the hash function itself, or a hasher
+ * made by it, where others take a name: @noble/hashes' `hmac(sha1, key, msg)`, hash-wasm's
+ * `createHMAC(createSHA1(), key)` and `pbkdf2({ hashFunction: createSHA1() })`.
+ */
+export function hasherOf(sourceCode: SourceCode, node: TSESTree.Node): { hash: string; call?: ApiCall } | undefined {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'AwaitExpression') expr = unwrapExpression(expr.argument);
+  const call = expr.type === 'CallExpression' ? apiCallAt(sourceCode, expr) : undefined;
+  const api = call ? call.api : resolveApiReference(sourceCode, expr)?.api;
+  return api?.operation === 'hash' && typeof api.facts?.hash === 'string' ? { hash: api.facts.hash, call } : undefined;
+}
+
 function makeCall(
   sourceCode: SourceCode,
   library: LibraryModel,
@@ -475,6 +488,10 @@ function followObject(
   depth: number,
 ): void {
   for (const use of resultUses(sourceCode, node)) {
+    if (propertyPath.length === 0 && object.invoked && isCalleeOf(use)) {
+      followInvocation(sourceCode, origin, object.invoked, use.parent as TSESTree.CallExpression, found);
+      continue;
+    }
     const member = use.parent;
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
@@ -500,6 +517,24 @@ function followObject(
       followResult(sourceCode, methodCall, found);
     }
   }
+}
+
+function isCalleeOf(node: TSESTree.Node): boolean {
+  return node.parent?.type === 'CallExpression' && node.parent.callee === node;
+}
+
+/** A call of the function a modelled call returned (`const id = customAlphabet(…); id()`), under the factory's path. */
+function followInvocation(
+  sourceCode: SourceCode,
+  origin: ObjectOrigin,
+  invoked: NonNullable<ObjectModel['invoked']>,
+  invocation: TSESTree.CallExpression,
+  found: Map<TSESTree.Node, ApiCall>,
+): void {
+  if (found.has(invocation)) return;
+  const invokedCall = makeCall(sourceCode, origin.library, methodApi(invoked, [...origin.path]), invocation, origin.call);
+  found.set(invocation, invokedCall);
+  followResult(sourceCode, invokedCall, found);
 }
 
 function assignedRole(object: ObjectModel, property: string): ArgRole | undefined {

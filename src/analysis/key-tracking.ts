@@ -439,11 +439,13 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
  */
 function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
   if (node.type !== 'CallExpression' || !isSettingsLookup(node)) return undefined;
-  const callee = unwrapExpression(node.callee) as TSESTree.MemberExpression;
+  const callee = unwrapExpression(node.callee);
   const first = node.arguments[0];
   const name = first && first.type !== 'SpreadElement' ? resolveConstant(ctx, first) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
-  return { id: `env:${name.value}`, name: `${receiverName(callee.object)}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
+  // `env('APP_SECRET')` (a bare env helper) or `config.get('APP_SECRET')`.
+  const reader = callee.type === 'MemberExpression' ? `${receiverName(callee.object)}.${memberName(callee)}` : ctx.sourceCode.getText(callee);
+  return { id: `env:${name.value}`, name: `${reader}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
 /**

@@ -1,8 +1,8 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
+import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
@@ -10,7 +10,7 @@ import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -29,6 +29,7 @@ import {
 } from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
 import { tlsOptions } from './libraries/tls';
+import { octokitWebhooks, svix, twilio } from './libraries/webhooks';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -49,6 +50,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleCiphersChacha,
   nobleUtils,
   jsencrypt,
+  elliptic,
   jsonwebtoken,
   jose,
   nestJwt,
@@ -93,10 +95,16 @@ export const LIBRARIES: readonly LibraryModel[] = [
   lodashRandomModules,
   timeBasedUuid,
   timeBasedUuidModules,
+  nanoidNonSecure,
   ...digestFunctionPackages,
   sparkMd5,
+  hashWasm,
+  nobleLegacyHashes,
   textEncoding,
   tlsOptions,
+  twilio,
+  svix,
+  octokitWebhooks,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

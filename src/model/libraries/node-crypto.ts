@@ -103,6 +103,6 @@ export const nobleHashes: LibraryModel = {
   apis: [
     call('hkdf', 'kdf', { 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
     call('extract', 'kdf', { 1: 'key', 2: 'salt' }, { facts: { kdf: 'hkdf' } }),
-    call('hmac', 'mac', { 1: 'key', 2: 'data' }),
+    call('hmac', 'mac', { 0: 'digest', 1: 'key', 2: 'data' }),
   ],
 };
