@@ -2,7 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
 import { descendants } from './ast';
-import { callsOf } from './call-sites';
+import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { requiredModule, resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
@@ -406,6 +406,7 @@ function makeCall(
   for (const [address, role] of argEntries(api)) {
     const argNode = argumentAt(sourceCode, node, address);
     if (argNode) args.push({ address, role, node: argNode });
+    else if (CALLER_OPTION_ROLES.has(role)) for (const option of callerOptionsAt(sourceCode, node, address)) args.push({ address, role, node: option });
   }
   return { library, api, node, receiver, args };
 }
@@ -433,7 +434,12 @@ export function argumentAt(
   if (!(index < args.length)) return undefined;
   // A spread before or at the position makes positions unknowable.
   for (let i = 0; i <= index; i++) if (args[i].type === 'SpreadElement') return undefined;
-  let current: TSESTree.Node | undefined = args[index];
+  return memberAtPath(sourceCode, args[index], props);
+}
+
+/** Property `props` (a path) of the object `start` holds. */
+function memberAtPath(sourceCode: SourceCode, start: TSESTree.Node, props: readonly string[]): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = start;
   for (const prop of props) {
     if (!current) return undefined;
     // `importJWK(JSON.parse(text))`: the member is somewhere in that JSON text, so the text stands for it.
@@ -443,6 +449,25 @@ export function argumentAt(
     current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
+}
+
+/**
+ * Costs and sizes that reach an options object through a local wrapper's parameter: `scrypt(pw, salt, 64,
+ * options, cb)` inside `function scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS` — each call
+ * site's object gives the option. (Keys and IVs through parameters are followed by value resolution.)
+ */
+const CALLER_OPTION_ROLES: ReadonlySet<ArgRole> = new Set(['iterations', 'memory', 'parallelism', 'key-length', 'modulus-length', 'curve', 'tag-length']);
+
+function callerOptionsAt(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, address: string): TSESTree.Node[] {
+  const [indexText, ...props] = address.split('.');
+  const arg = node.arguments[Number(indexText)];
+  const param = arg && unwrapExpression(arg);
+  if (props.length === 0 || param?.type !== 'Identifier') return [];
+  const def = variableOf(sourceCode, param)?.defs[0];
+  if (def?.type !== 'Parameter' || def.name.type !== 'Identifier') return [];
+  return callSiteArguments(sourceCode, def.name)
+    .map((site) => memberAtPath(sourceCode, site, props))
+    .filter((option): option is TSESTree.Node => option !== undefined);
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */

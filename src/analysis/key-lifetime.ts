@@ -371,7 +371,13 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       parent.type === 'SequenceExpression' ||
       // `new Uint8Array(key.buffer, key.byteOffset, key.byteLength)`: a view over the key's own memory.
       bufferViewOf(parent) !== undefined;
-    if (!carries) break;
+    if (!carries) {
+      // `okm.subarray(0, 32)`: a view over the key's own memory, which carries the key wherever it goes.
+      const view = subarrayViewOf(node);
+      if (!view) break;
+      node = view;
+      continue;
+    }
     if (bufferViewOf(parent)) {
       node = bufferViewOf(parent)!;
       continue;
@@ -443,6 +449,13 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
+function subarrayViewOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'subarray') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 /** The view made over `node`'s memory when `node` is `x.buffer` in `new Uint8Array(x.buffer, …)` / `Buffer.from(x.buffer, …)`. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
-import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { injectedValue } from './dependency-injection';
 import { typedInstanceMemberValues } from './class-members';
@@ -132,7 +132,7 @@ function collect(ctx: ResolveContext): TrackedKey[] {
         continue;
       }
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
-      const purpose = purposeOf(ctx, call);
+      const purpose = argumentPurpose(ctx, call, arg);
       if (!purpose) continue;
       for (const keyNode of keyringEntries(arg.node)) {
         const identity = identify(ctx, keyNode, 0);
@@ -250,6 +250,17 @@ export function isAsymmetricKey(key: TrackedKey): boolean {
 }
 
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
+
+/**
+ * The purpose an argument gives its key. A passphrase handed to a cipher (`createDecipher(alg, password)`,
+ * SJCL's `encrypt(password, …)`, @fastify/secure-session's `secret`) is stretched into the cipher's key
+ * first: it is KDF input, as it would be for `scryptSync(password, …)`.
+ */
+function argumentPurpose(ctx: ResolveContext, call: ApiCall, arg: ApiArg): KeyPurpose | undefined {
+  const op = call.api.operation;
+  if (arg.role === 'passphrase' && (op === 'encrypt' || op === 'decrypt')) return 'kdf-input';
+  return purposeOf(ctx, call);
+}
 
 function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
   return purposeOfApi(call.api, call.library.id, () => algorithmNames(ctx, call));

@@ -61,7 +61,7 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
     const stopAt = clock ? (use: ValueUse) => isBenignBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) : isBenignBinding;
-    return useFrom(sourceCode, source, 0, benign, stopAt);
+    return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
     return undefined;
@@ -88,6 +88,7 @@ function useFrom(
   depth: number,
   benign: (name: string) => boolean,
   stopAt: (use: ValueUse) => boolean,
+  clock = false,
 ): RandomnessUse | undefined {
   const sinks = sensitiveArguments(sourceCode);
   let sink: RandomnessUse | undefined;
@@ -105,7 +106,9 @@ function useFrom(
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
-    if (use.kind === 'argument' && isCredentialCallee(use.call.callee)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
+    if (use.kind === 'argument' && isCredentialCallee(use.call.callee) && !(clock && isLookupCallee(use.call.callee))) {
+      return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
+    }
   }
   // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`, or of
   // a method of `VerificationCodes` (the class names what its methods make).
@@ -123,13 +126,13 @@ function useFrom(
       const call = apiCallAt(sourceCode, use.call);
       // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
       if (call?.api.operation === 'encode') {
-        const found = useFrom(sourceCode, call.node, depth + 1, benign, stopAt);
+        const found = useFrom(sourceCode, call.node, depth + 1, benign, stopAt, clock);
         if (found) return found;
         continue;
       }
       if (call?.api.operation !== 'hash') continue;
       for (const output of digestOutputs(sourceCode, call)) {
-        const found = useFrom(sourceCode, output, depth + 1, benign, stopAt);
+        const found = useFrom(sourceCode, output, depth + 1, benign, stopAt, clock);
         if (found) return found;
       }
     }
@@ -186,6 +189,18 @@ const CREDENTIAL_CALLEE_WORDS = new Set(['token', 'tokens', 'secret', 'secrets',
 
 /** Callees that report about a credential rather than keep it: `new TokenExpiredError(msg, date)`, `logTokenUse(…)`. */
 const REPORTING_CALLEE_WORDS = new Set(['error', 'exception', 'expired', 'log', 'logger', 'warn', 'debug', 'trace', 'metric', 'metrics']);
+
+/** Verbs of a method that reads or clears a credential store rather than writing a credential into it. */
+const LOOKUP_VERBS = new Set(['find', 'get', 'lookup', 'query', 'select', 'count', 'exists', 'has', 'list', 'delete', 'remove', 'purge', 'prune', 'sweep', 'expire', 'cleanup']);
+
+/**
+ * `resetTokens.findValid(token, new Date())`, `tokens.deleteExpired(Date.now())`: the time a lookup or
+ * clean-up of a credential store compares expiry dates against, not a value the store keeps as a credential.
+ */
+function isLookupCallee(callee: TSESTree.Node): boolean {
+  const method = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return method !== undefined && LOOKUP_VERBS.has(identifierWords(method)[0] ?? '');
+}
 
 function isCredentialCallee(callee: TSESTree.Node): boolean {
   const words = calleeWords(callee);
