@@ -5,7 +5,7 @@ import { descendants } from './ast';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { requiredModule, resolveImportPath } from './imports';
-import { returnedExpressions } from './local-functions';
+import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
@@ -406,7 +406,7 @@ function makeCall(
   for (const [address, role] of argEntries(api)) {
     const argNode = argumentAt(sourceCode, node, address);
     if (argNode) args.push({ address, role, node: argNode });
-    else if (CALLER_OPTION_ROLES.has(role)) for (const option of callerOptionsAt(sourceCode, node, address)) args.push({ address, role, node: option });
+    else if (CALLER_OPTION_ROLES.has(role)) for (const option of optionCandidatesAt(sourceCode, node, address)) args.push({ address, role, node: option });
   }
   return { library, api, node, receiver, args };
 }
@@ -452,22 +452,36 @@ function memberAtPath(sourceCode: SourceCode, start: TSESTree.Node, props: reado
 }
 
 /**
- * Costs and sizes that reach an options object through a local wrapper's parameter: `scrypt(pw, salt, 64,
- * options, cb)` inside `function scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS` — each call
- * site's object gives the option. (Keys and IVs through parameters are followed by value resolution.)
+ * Costs and sizes of an options object that is not one literal in reach: each object a local profile function
+ * can return (`scryptParams(profile)` returning one object per profile, judged entry by entry like a table), and
+ * each object the call sites of a local wrapper pass for its parameter (`scrypt(pw, salt, 64, options, cb)`
+ * inside `function scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS`). Keys and IVs through
+ * parameters are followed by value resolution instead.
  */
 const CALLER_OPTION_ROLES: ReadonlySet<ArgRole> = new Set(['iterations', 'memory', 'parallelism', 'key-length', 'modulus-length', 'curve', 'tag-length']);
 
-function callerOptionsAt(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, address: string): TSESTree.Node[] {
+function optionCandidatesAt(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, address: string): TSESTree.Node[] {
   const [indexText, ...props] = address.split('.');
   const arg = node.arguments[Number(indexText)];
-  const param = arg && unwrapExpression(arg);
-  if (props.length === 0 || param?.type !== 'Identifier') return [];
-  const def = variableOf(sourceCode, param)?.defs[0];
-  if (def?.type !== 'Parameter' || def.name.type !== 'Identifier') return [];
-  return callSiteArguments(sourceCode, def.name)
-    .map((site) => memberAtPath(sourceCode, site, props))
+  if (props.length === 0 || !arg || arg.type === 'SpreadElement') return [];
+  return [...parameterSources(sourceCode, arg)]
+    .flatMap((object) => profileObjects(sourceCode, object))
+    .map((object) => memberAtPath(sourceCode, object, props))
     .filter((option): option is TSESTree.Node => option !== undefined);
+}
+
+/** The argument itself, or for a parameter of a local function, what its call sites pass. */
+function parameterSources(sourceCode: SourceCode, arg: TSESTree.Node): TSESTree.Node[] {
+  const param = unwrapExpression(arg);
+  const def = param.type === 'Identifier' ? variableOf(sourceCode, param)?.defs[0] : undefined;
+  return def?.type === 'Parameter' && def.name.type === 'Identifier' ? callSiteArguments(sourceCode, def.name) : [arg];
+}
+
+/** Each expression a local function called here returns (`scryptParams(profile)`), or the node itself. */
+function profileObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const expr = unwrapExpression(node);
+  const fn = expr.type === 'CallExpression' ? localFunctionOf(sourceCode, expr.callee) : undefined;
+  return (fn && returnedExpressions(fn)) ?? [node];
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */

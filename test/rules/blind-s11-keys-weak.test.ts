@@ -11,7 +11,8 @@ import { createRuleTester } from './rule-tester';
 // key generation, nanoid/non-secure, Twilio/Svix/Octokit webhook secrets), hashes handed over as hashers,
 // JWE RSA1_5, Strapi/AdonisJS env() lookups with defaults, session and cookie passwords, keys split into
 // named pieces, costs reaching a local wrapper's options parameter, a clock passed to a credential
-// store's lookup, a passphrase given to createDecipher, and HKDF output returned as subarray views.
+// store's lookup, a passphrase given to createDecipher, HKDF output returned as subarray views, and costs read
+// from a parameter's default settings or from each profile a local function returns.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
@@ -497,6 +498,54 @@ ruleTester.run('require-key-zeroization (blind-s11 shapes)', requireKeyZeroizati
               "output": "import { createHmac, hkdfSync } from 'node:crypto';\nexport function tag(master: Buffer, body: string) {\n  const okm = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'box v1', 64));\n  try {\n    const mac = okm.subarray(32);\n    return createHmac('sha256', mac).update(body).digest('hex');\n  } finally {\n    okm.fill(0);\n  }\n}"
             }
           ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('min-key-strength (blind-s11 shapes: costs through parameters)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "bcrypt rounds from a parameter default at OWASP's cost",
+      "code": "import bcrypt from 'bcrypt';\nconst appConfig = { security: { saltRounds: 12 } };\nexport class PasswordHasher {\n  private readonly rounds: number;\n  constructor(private readonly settings = appConfig.security) {\n    this.rounds = settings.saltRounds;\n  }\n  hash(password: string) {\n    return bcrypt.hashSync(password, this.rounds);\n  }\n}"
+    },
+    {
+      "name": "a profile function whose every profile meets the costs",
+      "code": "import { scrypt, type ScryptOptions } from 'node:crypto';\nfunction params(profile: 'interactive' | 'sensitive'): ScryptOptions {\n  if (profile === 'sensitive') return { N: 2 ** 20, r: 8, p: 1, maxmem: 1100 * 1024 * 1024 };\n  return { N: 2 ** 17, r: 8, p: 1, maxmem: 256 * 1024 * 1024 };\n}\nfunction scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {\n  return new Promise((resolve, reject) => scrypt(password, salt, 64, options, (err, key) => (err ? reject(err) : resolve(key))));\n}\nexport const hash = (password: string, salt: Buffer, profile: 'interactive' | 'sensitive') => scryptAsync(password, salt, params(profile));"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "bcrypt rounds from a constructor parameter property's default settings",
+      "code": "import bcrypt from 'bcrypt';\nconst appConfig = {\n  security: {\n    saltRounds: 8,\n  },\n};\nexport class PasswordHasher {\n  private readonly rounds: number;\n  constructor(private readonly settings = appConfig.security) {\n    this.rounds = settings.saltRounds;\n  }\n  hash(password: string) {\n    return bcrypt.hashSync(password, this.rounds);\n  }\n}",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 4,
+          "column": 17
+        }
+      ]
+    },
+    {
+      "name": "bcrypt rounds from a member of a function parameter's default",
+      "code": "import bcrypt from 'bcrypt';\nconst defaults = { rounds: 9 };\nexport const hash = (password: string, options = defaults) => bcrypt.hash(password, options.rounds);",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 2,
+          "column": 28
+        }
+      ]
+    },
+    {
+      "name": "a weak profile returned by a profile function and passed through a local wrapper",
+      "code": "import { scrypt, type ScryptOptions } from 'node:crypto';\nfunction params(profile: 'interactive' | 'sensitive'): ScryptOptions {\n  if (profile === 'sensitive') return { N: 2 ** 20, r: 8, p: 1, maxmem: 1100 * 1024 * 1024 };\n  return { N: 2 ** 14, r: 8, p: 1 };\n}\nfunction scryptAsync(password: string, salt: Buffer, options: ScryptOptions): Promise<Buffer> {\n  return new Promise((resolve, reject) => scrypt(password, salt, 64, options, (err, key) => (err ? reject(err) : resolve(key))));\n}\nexport const hash = (password: string, salt: Buffer, profile: 'interactive' | 'sensitive') => scryptAsync(password, salt, params(profile));",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 4,
+          "column": 15
         }
       ]
     }
