@@ -6,7 +6,7 @@ import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from '.
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
-import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
+import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
@@ -39,6 +39,7 @@ export type * from './types';
 export const LIBRARIES: readonly LibraryModel[] = [
   nodeCrypto,
   nobleHashes,
+  ...noblePasswordKdfs,
   webCrypto,
   webCryptoRandom,
   cryptoJs,

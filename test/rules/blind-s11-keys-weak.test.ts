@@ -7,7 +7,7 @@ import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
 
 // Shapes the eighth blind set (hardcoded-key/blind-s11, weak-crypto/blind-s11) found missed or misjudged:
-// libraries without a table (hash-wasm, @noble/hashes' legacy hashes, js-sha1's hmac, elliptic, jsrsasign
+// libraries without a table (hash-wasm, @noble/hashes' legacy hashes and password KDFs, js-sha1's hmac, elliptic, jsrsasign
 // key generation, nanoid/non-secure, Twilio/Svix/Octokit webhook secrets), hashes handed over as hashers,
 // JWE RSA1_5, Strapi/AdonisJS env() lookups with defaults, session and cookie passwords, keys split into
 // named pieces, costs reaching a local wrapper's options parameter, a clock passed to a credential
@@ -546,6 +546,83 @@ ruleTester.run('min-key-strength (blind-s11 shapes: costs through parameters)', 
           "messageId": "lowCost",
           "line": 4,
           "column": 15
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('min-key-strength (blind-s11 shapes: noble hashes KDFs)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "@noble/hashes scrypt at N = 2^17 and argon2id at 19 MiB, 2 passes",
+      "code": "import { scrypt } from '@noble/hashes/scrypt';\nimport { argon2id } from '@noble/hashes/argon2';\nexport const a = (pw: string, salt: Uint8Array) => scrypt(pw, salt, { N: 2 ** 17, r: 8, p: 1, dkLen: 32 });\nexport const b = (pw: string, salt: Uint8Array) => argon2id(pw, salt, { t: 2, m: 19456, p: 1, dkLen: 32 });"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "@noble/hashes PBKDF2-SHA1 at 100,000 iterations",
+      "code": "import { pbkdf2 } from '@noble/hashes/pbkdf2';\nimport { sha1 } from '@noble/hashes/legacy';\nexport const derive = (pw: string, salt: Uint8Array) => pbkdf2(sha1, pw, salt, { c: 100_000, dkLen: 32 });",
+      "errors": [
+        {
+          "messageId": "lowIterations",
+          "line": 3,
+          "column": 85
+        }
+      ]
+    },
+    {
+      "name": "@noble/hashes scrypt at N = 2^14",
+      "code": "import { scrypt } from '@noble/hashes/scrypt';\nexport const derive = (pw: string, salt: Uint8Array) => scrypt(pw, salt, { N: 2 ** 14, r: 8, p: 1, dkLen: 32 });",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 2,
+          "column": 79
+        }
+      ]
+    },
+    {
+      "name": "@noble/hashes argon2id with 4 MiB",
+      "code": "import { argon2id } from '@noble/hashes/argon2';\nexport const derive = (pw: string, salt: Uint8Array) => argon2id(pw, salt, { t: 3, m: 4096, p: 1, dkLen: 32 });",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 2,
+          "column": 87
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-weak-algorithm (blind-s11 shapes: noble hashes KDFs)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "@noble/hashes HKDF over SHA-256",
+      "code": "import { hkdf } from '@noble/hashes/hkdf';\nimport { sha256 } from '@noble/hashes/sha2';\nexport const subkey = (ikm: Uint8Array) => hkdf(sha256, ikm, undefined, 'app v1', 32);"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "@noble/hashes PBKDF2 given the SHA-1 function",
+      "code": "import { pbkdf2 } from '@noble/hashes/pbkdf2';\nimport { sha1 } from '@noble/hashes/legacy';\nexport const derive = (pw: string, salt: Uint8Array) => pbkdf2(sha1, pw, salt, { c: 2_000_000, dkLen: 32 });",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 3,
+          "column": 64
+        }
+      ]
+    },
+    {
+      "name": "@noble/hashes HKDF given the SHA-1 function",
+      "code": "import { hkdf } from '@noble/hashes/hkdf';\nimport { sha1 } from '@noble/hashes/sha1';\nexport const subkey = (ikm: Uint8Array) => hkdf(sha1, ikm, undefined, 'app v1', 32);",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 3,
+          "column": 49
         }
       ]
     }
