@@ -16,7 +16,10 @@ import {
   cookieSession,
   cookieSignature,
   csrfCsrf,
+  expressOpenidConnect,
   expressSession,
+  frameworkSecrets,
+  h3Sessions,
   fastifyCookie,
   fastifySecureSession,
   hapiIron,
@@ -26,6 +29,7 @@ import {
   koa,
   nextAuth,
   nextAuthJwt,
+  remixSessions,
 } from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
 import { tlsOptions } from './libraries/tls';
@@ -106,6 +110,10 @@ export const LIBRARIES: readonly LibraryModel[] = [
   twilio,
   svix,
   octokitWebhooks,
+  remixSessions,
+  h3Sessions,
+  expressOpenidConnect,
+  ...frameworkSecrets,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

@@ -8,7 +8,8 @@ import { createRuleTester } from './rule-tester';
 
 // Shapes the eighth blind set (hardcoded-key/blind-s11, weak-crypto/blind-s11) found missed or misjudged:
 // libraries without a table (hash-wasm, @noble/hashes' legacy hashes and password KDFs, js-sha1's hmac, elliptic, jsrsasign
-// key generation, nanoid/non-secure, Twilio/Svix/Octokit webhook secrets), hashes handed over as hashers,
+// key generation, nanoid/non-secure, Twilio/Svix/Octokit webhook secrets, Remix/h3/Payload/Keystone/AdonisJS/
+// express-openid-connect session secrets), hashes handed over as hashers,
 // JWE RSA1_5, Strapi/AdonisJS env() lookups with defaults, session and cookie passwords, keys split into
 // named pieces, costs reaching a local wrapper's options parameter, a clock passed to a credential
 // store's lookup, a passphrase given to createDecipher, HKDF output returned as subarray views, and costs read
@@ -623,6 +624,132 @@ ruleTester.run('no-weak-algorithm (blind-s11 shapes: noble hashes KDFs)', noWeak
           "messageId": "weakHash",
           "line": 3,
           "column": 49
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "Remix session secrets from the environment",
+      "code": "import { createCookieSessionStorage } from '@remix-run/node';\nexport const storage = createCookieSessionStorage({ cookie: { name: '__session', secrets: process.env.SESSION_SECRETS!.split(','), sameSite: 'lax' } });"
+    },
+    {
+      "name": "Payload's secret with an empty fallback",
+      "code": "import { buildConfig } from 'payload';\nexport default buildConfig({ secret: process.env.PAYLOAD_SECRET || '', collections: [] });"
+    },
+    {
+      "name": "Strapi's template placeholder for a secret",
+      "code": "module.exports = ({ env }) => ({\n  'users-permissions': { config: { jwtSecret: env('JWT_SECRET', 'tobemodified') } },\n});",
+      "filename": "plugins.js"
+    },
+    {
+      "name": "an h3 session password from runtime config",
+      "code": "import { defineEventHandler, useSession } from 'h3';\nexport default defineEventHandler(async (event) => {\n  const session = await useSession(event, { password: useRuntimeConfig().sessionPassword });\n  return session.data;\n});"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a Remix cookie session's secret",
+      "code": "import { createCookieSessionStorage } from '@remix-run/node';\nexport const storage = createCookieSessionStorage({\n  cookie: { name: '__session', secrets: ['s3cret1'], sameSite: 'lax' },\n});",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 3,
+          "column": 42,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { createCookieSessionStorage } from '@remix-run/node';\nexport const storage = createCookieSessionStorage({\n  cookie: { name: '__session', secrets: [requireEnv('COOKIE_SECRETS_1')], sameSite: 'lax' },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "a Remix signed cookie's secret",
+      "code": "import { createCookie } from '@remix-run/node';\nexport const prefs = createCookie('prefs', { secrets: ['UUk9UClt2yIE4UALw2Jb1qTb99m4YCEd'] });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 56,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { createCookie } from '@remix-run/node';\nexport const prefs = createCookie('prefs', { secrets: [requireEnv('COOKIE_SECRETS_1')] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "an h3 session password",
+      "code": "import { defineEventHandler, useSession } from 'h3';\nexport default defineEventHandler(async (event) => {\n  const session = await useSession(event, { password: 'sjlhbuoSikvkgJ-igSXQ4wdmYhUdrSJ9DdidZEozjNY' });\n  return session.data;\n});",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 3,
+          "column": 55,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { defineEventHandler, useSession } from 'h3';\n\nconst USE_SESSION_PASSWORD = requireEnv('USE_SESSION_PASSWORD');\nexport default defineEventHandler(async (event) => {\n  const session = await useSession(event, { password: USE_SESSION_PASSWORD });\n  return session.data;\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Payload's secret",
+      "code": "import { buildConfig } from 'payload';\nexport default buildConfig({ secret: '3a0abc8471d47130e23b628c182477848ca3d0003b156a03', collections: [] });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 38,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { buildConfig } from 'payload';\nexport default buildConfig({ secret: requireEnv('BUILD_CONFIG_SECRET'), collections: [] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "an AdonisJS Secret written in place",
+      "code": "import { Secret } from '@adonisjs/core/helpers';\nexport const appKey = new Secret('jGGgBO_JKz1IlbmyjFp3j764g61j1iEA');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 34,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { Secret } from '@adonisjs/core/helpers';\nexport const appKey = new Secret(requireEnv('SECRET_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "express-openid-connect's secret",
+      "code": "import { auth } from 'express-openid-connect';\nexport const oidc = auth({ authRequired: false, baseURL: 'https://app.example.test', clientID: 'app', issuerBaseURL: 'https://id.example.test', secret: 'insecure-dev-cookie-secret' });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 153,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { auth } from 'express-openid-connect';\nexport const oidc = auth({ authRequired: false, baseURL: 'https://app.example.test', clientID: 'app', issuerBaseURL: 'https://id.example.test', secret: requireEnv('AUTH_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
         }
       ]
     }
