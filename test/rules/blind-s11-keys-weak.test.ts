@@ -7,7 +7,7 @@ import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
 
 // Shapes the eighth blind set (hardcoded-key/blind-s11, weak-crypto/blind-s11) found missed or misjudged:
-// libraries without a table (hash-wasm, @noble/hashes' legacy hashes and password KDFs, js-sha1's hmac, elliptic, jsrsasign
+// libraries without a table (hash-wasm, @noble/hashes' legacy hashes and password KDFs, js-sha1's hmac and js-md5/js-sha1 output forms, elliptic, jsrsasign
 // key generation, nanoid/non-secure, Twilio/Svix/Octokit webhook secrets, Remix/h3/Payload/Keystone/AdonisJS/
 // express-openid-connect session secrets), hashes handed over as hashers,
 // JWE RSA1_5, Strapi/AdonisJS env() lookups with defaults, session and cookie passwords, keys split into
@@ -750,6 +750,28 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
               "output": "import { auth } from 'express-openid-connect';\nexport const oidc = auth({ authRequired: false, baseURL: 'https://app.example.test', clientID: 'app', issuerBaseURL: 'https://id.example.test', secret: requireEnv('AUTH_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-weak-algorithm (blind-s11 shapes: js-md5 output forms)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "js-md5's hex form for a Gravatar URL",
+      "code": "import md5 from 'js-md5';\nexport const avatarUrl = (email: string) => `https://www.gravatar.com/avatar/${md5.hex(email.trim().toLowerCase())}?d=identicon`;"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "js-md5's hex form of a password",
+      "code": "import md5 from 'js-md5';\nexport const passwordMatches = (password: string, stored: string) => md5.hex(password) === stored;",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 74
         }
       ]
     }

@@ -13,6 +13,9 @@ const DIGEST_FUNCTIONS: readonly (readonly [module: string, hash: string])[] = [
   ['js-sha1', 'SHA1'],
 ];
 
+/** The output forms js-md5 and js-sha1 also export (`md5.hex(text)`, `sha1.array(bytes)`): the same digest. */
+const OUTPUT_FORMS = ['hex', 'array', 'digest', 'arrayBuffer', 'base64'];
+
 /** Packages of this kind that also export an HMAC over their hash (`sha1.hmac(key, message)`). */
 const WITH_HMAC = new Set(['js-md5', 'js-sha1']);
 
@@ -21,7 +24,7 @@ export const digestFunctionPackages: readonly LibraryModel[] = DIGEST_FUNCTIONS.
   roots: [{ module }],
   apis: [
     call('', 'hash', { 0: 'data' }, { facts: { hash } }),
-    ...(WITH_HMAC.has(module) ? [call('hmac', 'mac', { 0: 'key', 1: 'data' }, { facts: { hash } })] : []),
+    ...(WITH_HMAC.has(module) ? [call('hmac', 'mac', { 0: 'key', 1: 'data' }, { facts: { hash } }), ...OUTPUT_FORMS.map((form) => call(form, 'hash', { 0: 'data' }, { facts: { hash } }))] : []),
   ],
 }));
 
