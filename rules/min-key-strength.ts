@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
 import { stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
@@ -287,6 +287,8 @@ export default createRule<Options, MessageIds>({
       const names: string[] = [];
       for (const node of argsWithRole(call, 'digest')) {
         for (const v of symbolicValues(ctx, node)) names.push(String(v.value));
+        const hasher = hasherOf(sourceCode, node);
+        if (hasher) names.push(hasher.hash);
         // WebCrypto also takes `{ name: 'SHA-256' }`.
         const object = resolveObjectLiteral(sourceCode, node);
         const name = object && findProperty(object, 'name');

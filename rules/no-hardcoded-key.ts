@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isExplicitSecretName } from '../src/analysis/key-names';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
@@ -169,11 +169,13 @@ export default createRule<Options, MessageIds>({
       },
       VariableDeclarator(node) {
         if (options.checkKeyNamedConstants === false || node.id.type !== 'Identifier' || !node.init) return;
+        // `const SECRET_HEAD = '…'` only ever joined into `${SECRET_HEAD}${SECRET_TAIL}`: one key, reported where it is assembled.
+        if (isOnlyAKeyPiece(sourceCode, node.id)) return;
         named.push({ name: node.id.name, init: node.init });
       },
       Property(node) {
         if (options.checkKeyNamedConstants === false || node.kind !== 'init' || node.computed) return;
-        const name = propertyName(node.key);
+        const name = qualifiedPropertyName(node);
         if (!name) return;
         if (node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
         else {
@@ -254,6 +256,44 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * A binding read only as a piece of a key split into named parts (`${HEAD}${TAIL}`, `HEAD + TAIL`): one key,
+ * judged where the pieces meet (at its sink or binding). Text around the parts (`'?secret=' + SECRET`) is not a split.
+ */
+function isOnlyAKeyPiece(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = variableOf(sourceCode, id);
+  const reads = variable?.references.filter((ref) => ref.isRead()) ?? [];
+  return reads.length > 0 && reads.every((ref) => isSplitKeyPart(ref.identifier));
+}
+
+function isSplitKeyPart(node: TSESTree.Node): boolean {
+  const parent = node.parent;
+  if (parent?.type === 'TemplateLiteral') {
+    return parent.expressions.length >= 2 && parent.quasis.every((q) => q.value.cooked === '') && parent.expressions.every((e) => e.type === 'Identifier');
+  }
+  if (parent?.type !== 'BinaryExpression' || parent.operator !== '+') return false;
+  let top: TSESTree.BinaryExpression = parent;
+  while (top.parent?.type === 'BinaryExpression' && top.parent.operator === '+') top = top.parent;
+  return concatenatedOperands(top).every((operand) => operand.type === 'Identifier');
+}
+
+function concatenatedOperands(node: TSESTree.Node): TSESTree.Node[] {
+  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedOperands(node.left), ...concatenatedOperands(node.right)] : [node];
+}
+
+/**
+ * A property's name, or for a bare `password` the name it has in its object's owner: `cookie: { password }`
+ * is the cookie's password (`cookiePassword`), the key that seals it, not a user's password.
+ */
+function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
+  const name = propertyName(node.key);
+  if (name !== 'password') return name;
+  const owner = node.parent?.parent;
+  const ownerName =
+    owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
+  return ownerName ? `${ownerName}Password` : name;
+}
 
 /**
  * A KDF whose output is turned into text at once (`pbkdf2Sync(pw, salt, n, 64, 'sha512').toString('hex')`,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { apiCallAt, argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
 import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
 import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -174,6 +174,7 @@ export default createRule<Options, MessageIds>({
           checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);
         }
         if (!named && CIPHER_OPS.has(op)) checkCipherTemplates(node);
+        if (!named) checkHasher(call, node, macInFile);
       }
       for (const node of argsWithRole(call, 'cipher-suites')) {
         for (const constant of resolveValues(ctx, node).values) {
@@ -216,6 +217,18 @@ export default createRule<Options, MessageIds>({
           report({ node: skeleton.template, messageId: 'ecbMode' });
         }
       }
+    }
+
+    /**
+     * A hash given as a function or hasher (`createHMAC(createSHA1(), key)`, `hmac(sha1, key, msg)`): judged for the
+     * call it serves, reported where the hasher's own call names the hash (one finding when both judge it).
+     */
+    function checkHasher(call: ApiCall, node: TSESTree.Node, macInFile: boolean): void {
+      const hasher = hasherOf(sourceCode, node);
+      if (!hasher) return;
+      const at = hasher.call ? algorithmNamePart(hasher.call, hasher.hash) : node;
+      // `derived`: the name is not written here, so no rename is suggested (`sha1` → `sha256` would need an import).
+      checkAlgorithmName(call, hasher.hash, at, { kind: 'string', value: hasher.hash, origin: at, derived: true }, macInFile);
     }
 
     function checkAlgorithmName(call: ApiCall, name: string, at: TSESTree.Node, constant: Constant | undefined, macInFile: boolean): void {

@@ -2,11 +2,11 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
 import { descendants } from './ast';
-import { callsOf } from './call-sites';
+import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
 import { requiredModule, resolveImportPath } from './imports';
-import { returnedExpressions } from './local-functions';
+import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
@@ -384,6 +384,19 @@ export function resolveApiReference(sourceCode: SourceCode, node: TSESTree.Node)
       : TRACE_MAPS.byPath.get(pathKey('global', first, rest));
 }
 
+/**
+ * The hash a hasher argument stands for. Some libraries take the hash function itself, or a hasher
+ * made by it, where others take a name: @noble/hashes' `hmac(sha1, key, msg)`, hash-wasm's
+ * `createHMAC(createSHA1(), key)` and `pbkdf2({ hashFunction: createSHA1() })`.
+ */
+export function hasherOf(sourceCode: SourceCode, node: TSESTree.Node): { hash: string; call?: ApiCall } | undefined {
+  let expr = unwrapExpression(node);
+  if (expr.type === 'AwaitExpression') expr = unwrapExpression(expr.argument);
+  const call = expr.type === 'CallExpression' ? apiCallAt(sourceCode, expr) : undefined;
+  const api = call ? call.api : resolveApiReference(sourceCode, expr)?.api;
+  return api?.operation === 'hash' && typeof api.facts?.hash === 'string' ? { hash: api.facts.hash, call } : undefined;
+}
+
 function makeCall(
   sourceCode: SourceCode,
   library: LibraryModel,
@@ -395,6 +408,7 @@ function makeCall(
   for (const [address, role] of argEntries(api)) {
     const argNode = argumentAt(sourceCode, node, address);
     if (argNode) args.push({ address, role, node: argNode });
+    else if (CALLER_OPTION_ROLES.has(role)) for (const option of optionCandidatesAt(sourceCode, node, address)) args.push({ address, role, node: option });
   }
   return { library, api, node, receiver, args };
 }
@@ -422,7 +436,12 @@ export function argumentAt(
   if (!(index < args.length)) return undefined;
   // A spread before or at the position makes positions unknowable.
   for (let i = 0; i <= index; i++) if (args[i].type === 'SpreadElement') return undefined;
-  let current: TSESTree.Node | undefined = args[index];
+  return memberAtPath(sourceCode, args[index], props);
+}
+
+/** Property `props` (a path) of the object `start` holds. */
+function memberAtPath(sourceCode: SourceCode, start: TSESTree.Node, props: readonly string[]): TSESTree.Node | undefined {
+  let current: TSESTree.Node | undefined = start;
   for (const prop of props) {
     if (!current) return undefined;
     // `importJWK(JSON.parse(text))`: the member is somewhere in that JSON text, so the text stands for it.
@@ -432,6 +451,39 @@ export function argumentAt(
     current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
+}
+
+/**
+ * Costs and sizes of an options object that is not one literal in reach: each object a local profile function
+ * can return (`scryptParams(profile)` returning one object per profile, judged entry by entry like a table), and
+ * each object the call sites of a local wrapper pass for its parameter (`scrypt(pw, salt, 64, options, cb)`
+ * inside `function scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS`). Keys and IVs through
+ * parameters are followed by value resolution instead.
+ */
+const CALLER_OPTION_ROLES: ReadonlySet<ArgRole> = new Set(['iterations', 'memory', 'parallelism', 'key-length', 'modulus-length', 'curve', 'tag-length']);
+
+function optionCandidatesAt(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, address: string): TSESTree.Node[] {
+  const [indexText, ...props] = address.split('.');
+  const arg = node.arguments[Number(indexText)];
+  if (props.length === 0 || !arg || arg.type === 'SpreadElement') return [];
+  return [...parameterSources(sourceCode, arg)]
+    .flatMap((object) => profileObjects(sourceCode, object))
+    .map((object) => memberAtPath(sourceCode, object, props))
+    .filter((option): option is TSESTree.Node => option !== undefined);
+}
+
+/** The argument itself, or for a parameter of a local function, what its call sites pass. */
+function parameterSources(sourceCode: SourceCode, arg: TSESTree.Node): TSESTree.Node[] {
+  const param = unwrapExpression(arg);
+  const def = param.type === 'Identifier' ? variableOf(sourceCode, param)?.defs[0] : undefined;
+  return def?.type === 'Parameter' && def.name.type === 'Identifier' ? callSiteArguments(sourceCode, def.name) : [arg];
+}
+
+/** Each expression a local function called here returns (`scryptParams(profile)`), or the node itself. */
+function profileObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const expr = unwrapExpression(node);
+  const fn = expr.type === 'CallExpression' ? localFunctionOf(sourceCode, expr.callee) : undefined;
+  return (fn && returnedExpressions(fn)) ?? [node];
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */
@@ -477,6 +529,10 @@ function followObject(
   depth: number,
 ): void {
   for (const use of resultUses(sourceCode, node)) {
+    if (propertyPath.length === 0 && object.invoked && isCalleeOf(use)) {
+      followInvocation(sourceCode, origin, object.invoked, use.parent as TSESTree.CallExpression, found);
+      continue;
+    }
     const member = use.parent;
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
@@ -502,6 +558,24 @@ function followObject(
       followResult(sourceCode, methodCall, found);
     }
   }
+}
+
+function isCalleeOf(node: TSESTree.Node): boolean {
+  return node.parent?.type === 'CallExpression' && node.parent.callee === node;
+}
+
+/** A call of the function a modelled call returned (`const id = customAlphabet(…); id()`), under the factory's path. */
+function followInvocation(
+  sourceCode: SourceCode,
+  origin: ObjectOrigin,
+  invoked: NonNullable<ObjectModel['invoked']>,
+  invocation: TSESTree.CallExpression,
+  found: Map<TSESTree.Node, ApiCall>,
+): void {
+  if (found.has(invocation)) return;
+  const invokedCall = makeCall(sourceCode, origin.library, methodApi(invoked, [...origin.path]), invocation, origin.call);
+  found.set(invocation, invokedCall);
+  followResult(sourceCode, invokedCall, found);
 }
 
 function assignedRole(object: ObjectModel, property: string): ArgRole | undefined {

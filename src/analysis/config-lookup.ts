@@ -9,14 +9,24 @@ import { memberName, unwrapExpression } from './scope';
  * `req.get('x-signature')` are not settings.
  */
 
-const CONFIG_RECEIVER_WORDS = new Set(['config', 'configuration', 'cfg', 'conf', 'nconf', 'settings', 'convict']);
+const CONFIG_RECEIVER_WORDS = new Set(['config', 'configuration', 'cfg', 'conf', 'nconf', 'settings', 'convict', 'env']);
 const LOOKUP_METHODS = /^(?:get|getOrThrow|getOrDefault|getString)$/;
+/** The typed readers of an `env` helper (Strapi's `env.int('PORT', 1337)`, `env.array('APP_KEYS', […])`). */
+const ENV_CAST_METHODS = /^(?:array|int|float|bool|json|date)$/;
 
-/** Is `call` a lookup method (`get`, `getOrThrow`…) on a configuration object or on lodash? */
+/**
+ * Is `call` a lookup method (`get`, `getOrThrow`…) on a configuration object (AdonisJS `Env.get`,
+ * `Deno.env.get`) or on lodash, or a call of an `env` helper (Strapi's config files receive
+ * `({ env })` and read `env('ADMIN_JWT_SECRET', '…')`, `env.array('APP_KEYS', […])`)?
+ */
 export function isSettingsLookup(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
-  if (callee.type !== 'MemberExpression' || !LOOKUP_METHODS.test(memberName(callee) ?? '')) return false;
+  if (callee.type === 'Identifier') return callee.name === 'env';
+  if (callee.type !== 'MemberExpression') return false;
+  const method = memberName(callee) ?? '';
   const name = receiverName(callee.object);
+  if (name === 'env' && ENV_CAST_METHODS.test(method)) return true;
+  if (!LOOKUP_METHODS.test(method)) return false;
   return name !== undefined && (name === '_' || name === 'lodash' || words(name).some((w) => CONFIG_RECEIVER_WORDS.has(w)));
 }
 

@@ -392,7 +392,13 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       parent.type === 'SequenceExpression' ||
       // `new Uint8Array(key.buffer, key.byteOffset, key.byteLength)`: a view over the key's own memory.
       bufferViewOf(parent) !== undefined;
-    if (!carries) break;
+    if (!carries) {
+      // `okm.subarray(0, 32)`: a view over the key's own memory, which carries the key wherever it goes.
+      const view = subarrayViewOf(node);
+      if (!view) break;
+      node = view;
+      continue;
+    }
     if (bufferViewOf(parent)) {
       node = bufferViewOf(parent)!;
       continue;
@@ -476,6 +482,13 @@ function isSdkRequestCommand(sourceCode: SourceCode, node: TSESTree.NewExpressio
   const path = resolveImportPath(sourceCode, node.callee);
   const name = path?.path[path.path.length - 1];
   return path?.module !== undefined && path.module.startsWith('@aws-sdk/') && name !== undefined && name.endsWith('Command');
+}
+
+/** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
+function subarrayViewOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'subarray') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 /** The view made over `node`'s memory when `node` is `x.buffer` in `new Uint8Array(x.buffer, …)` / `Buffer.from(x.buffer, …)`. */

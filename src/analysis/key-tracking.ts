@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction, isWithin } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
-import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
 import { injectedValue } from './dependency-injection';
 import { typedInstanceMemberValues } from './class-members';
@@ -135,7 +135,7 @@ function collect(ctx: ResolveContext): TrackedKey[] {
         continue;
       }
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
-      const purpose = purposeOf(ctx, call);
+      const purpose = argumentPurpose(ctx, call, arg);
       if (!purpose) continue;
       for (const keyNode of keyringEntries(arg.node)) {
         const identity = identify(ctx, keyNode, 0);
@@ -254,6 +254,17 @@ export function isAsymmetricKey(key: TrackedKey): boolean {
 }
 
 const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
+
+/**
+ * The purpose an argument gives its key. A passphrase handed to a cipher (`createDecipher(alg, password)`,
+ * SJCL's `encrypt(password, …)`, @fastify/secure-session's `secret`) is stretched into the cipher's key
+ * first: it is KDF input, as it would be for `scryptSync(password, …)`.
+ */
+function argumentPurpose(ctx: ResolveContext, call: ApiCall, arg: ApiArg): KeyPurpose | undefined {
+  const op = call.api.operation;
+  if (arg.role === 'passphrase' && (op === 'encrypt' || op === 'decrypt')) return 'kdf-input';
+  return purposeOf(ctx, call);
+}
 
 function purposeOf(ctx: ResolveContext, call: ApiCall): KeyPurpose | undefined {
   return purposeOfApi(call.api, call.library.id, () => algorithmNames(ctx, call));
@@ -455,11 +466,13 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
  */
 function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
   if (node.type !== 'CallExpression' || !isSettingsLookup(node)) return undefined;
-  const callee = unwrapExpression(node.callee) as TSESTree.MemberExpression;
+  const callee = unwrapExpression(node.callee);
   const first = node.arguments[0];
   const name = first && first.type !== 'SpreadElement' ? resolveConstant(ctx, first) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
-  return { id: `env:${name.value}`, name: `${receiverName(callee.object)}.${memberName(callee)}('${name.value}')`, origin: 'environment', envVar: name.value };
+  // `env('APP_SECRET')` (a bare env helper) or `config.get('APP_SECRET')`.
+  const reader = callee.type === 'MemberExpression' ? `${receiverName(callee.object)}.${memberName(callee)}` : ctx.sourceCode.getText(callee);
+  return { id: `env:${name.value}`, name: `${reader}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
 /**

@@ -56,8 +56,22 @@ function scopesStrongQualifier(parts: readonly string[], index: number): boolean
   return SCOPE_WORDS.has(parts[index]) && parts.slice(index + 1).some((w) => STRONG_QUALIFIERS.has(w));
 }
 
+/** Words that make a `…Password` the key sealing a session or cookie rather than a user's password. */
+const SEALED_WORDS = new Set(['session', 'cookie']);
+
+/**
+ * `sessionPassword`, `cookiePassword`: iron-session, @hapi/cookie (`cookie: { password }`), h3 and
+ * nuxt-auth-utils (`session: { password }`) seal their cookies with a key they call a password.
+ */
+function isSealingPasswordName(name: string): boolean {
+  if (!/password/i.test(name)) return false;
+  const parts = words(name);
+  return parts.length > 1 && parts[parts.length - 1] === 'password' && parts.slice(0, -1).some((w) => SEALED_WORDS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
+  if (isSealingPasswordName(name)) return true;
   // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
   if (!MAY_NAME_SECRET.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.

@@ -63,7 +63,7 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     const stopAt = clock
       ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use))
       : isBenignBinding;
-    return useFrom(sourceCode, source, 0, benign, stopAt);
+    return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
     return undefined;
@@ -102,6 +102,7 @@ function useFrom(
   depth: number,
   benign: (name: string) => boolean,
   stopAt: (use: ValueUse) => boolean,
+  clock = false,
 ): RandomnessUse | undefined {
   const sinks = sensitiveArguments(sourceCode);
   let sink: RandomnessUse | undefined;
@@ -119,7 +120,9 @@ function useFrom(
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
-    if (use.kind === 'argument' && isCredentialCall(use.call)) return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
+    if (use.kind === 'argument' && isCredentialCall(use.call) && !(clock && isLookupCallee(use.call.callee))) {
+      return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
+    }
   }
   // A bare `code` takes its meaning from the function making it: the `code` of `sendLoginCode`, or of
   // a method of `VerificationCodes` (the class names what its methods make).
@@ -137,13 +140,13 @@ function useFrom(
       const call = apiCallAt(sourceCode, use.call);
       // Re-encoded by a library (`CryptoJS.enc.Utf8.parse(v)`): the same value in another form.
       if (call?.api.operation === 'encode') {
-        const found = useFrom(sourceCode, call.node, depth + 1, benign, stopAt);
+        const found = useFrom(sourceCode, call.node, depth + 1, benign, stopAt, clock);
         if (found) return found;
         continue;
       }
       if (call?.api.operation !== 'hash') continue;
       for (const output of digestOutputs(sourceCode, call)) {
-        const found = useFrom(sourceCode, output, depth + 1, benign, stopAt);
+        const found = useFrom(sourceCode, output, depth + 1, benign, stopAt, clock);
         if (found) return found;
       }
     }
@@ -200,6 +203,18 @@ const CREDENTIAL_CALLEE_WORDS = new Set(['token', 'tokens', 'secret', 'secrets',
 
 /** Callees that report about a credential rather than keep it: `new TokenExpiredError(msg, date)`, `logTokenUse(…)`. */
 const REPORTING_CALLEE_WORDS = new Set(['error', 'exception', 'expired', 'log', 'logger', 'warn', 'debug', 'trace', 'metric', 'metrics']);
+
+/** Verbs of a method that reads or clears a credential store rather than writing a credential into it. */
+const LOOKUP_VERBS = new Set(['find', 'get', 'lookup', 'query', 'select', 'count', 'exists', 'has', 'list', 'delete', 'remove', 'purge', 'prune', 'sweep', 'expire', 'cleanup']);
+
+/**
+ * `resetTokens.findValid(token, new Date())`, `tokens.deleteExpired(Date.now())`: the time a lookup or
+ * clean-up of a credential store compares expiry dates against, not a value the store keeps as a credential.
+ */
+function isLookupCallee(callee: TSESTree.Node): boolean {
+  const method = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
+  return method !== undefined && LOOKUP_VERBS.has(identifierWords(method)[0] ?? '');
+}
 
 function isCredentialCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   // `throw new JwtTokenIssuedAt(now, payload.iat)`: a thrown object reports what went wrong, whatever its class is called.

@@ -467,6 +467,28 @@ function parameterValue(ctx: ResolveContext, param: TSESTree.Identifier, next: (
   return union(parts, false);
 }
 
+/**
+ * `settings.saltRounds` of a parameter `settings = appConfig.security` (a constructor's parameter property
+ * too): that member of the parameter's default (a fallback, as the parameter's own default is), or of the
+ * objects this file's call sites pass.
+ */
+function parameterMember(ctx: ResolveContext, object: TSESTree.Node, name: string, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution | undefined {
+  const id = unwrapExpression(object);
+  const def = id.type === 'Identifier' ? variableOf(ctx.sourceCode, id)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || def.name.type !== 'Identifier' || ctx.bindings?.has(def.name) || depth >= MAX_DEPTH - 4) return undefined;
+  const param = def.name;
+  const memberOf = (source: TSESTree.Node) => {
+    const literal = resolveObjectLiteral(ctx.sourceCode, source);
+    const value = literal && propertyOf(ctx.sourceCode, literal, name);
+    return value ? next(value) : NONE;
+  };
+  const parts: Resolution[] = [];
+  const slot = param.parent;
+  if (slot?.type === 'AssignmentPattern' && slot.left === param) parts.push(mark(memberOf(slot.right), { fallback: true }));
+  for (const arg of callSiteArguments(ctx.sourceCode, param)) parts.push(mark(memberOf(arg), { viaCallSite: true }));
+  return parts.some((part) => part.values.length > 0) ? union(parts, false) : undefined;
+}
+
 function externalValue(ctx: ResolveContext, node: TSESTree.Node): Resolution {
   const external = externalConstant(ctx, node);
   return external ? single(external) : NONE;
@@ -570,6 +592,8 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
     const value = propertyOf(ctx.sourceCode, object, name);
     return value ? next(value) : NONE;
   }
+  const ofParameter = parameterMember(ctx, node.object, name, next, depth);
+  if (ofParameter) return ofParameter;
   const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
   if (enumValue) return next(enumValue);
   // `format.cipher` of `const format = FORMATS[version]`: that member of any entry.

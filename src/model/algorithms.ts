@@ -194,6 +194,11 @@ const RSA_ENCRYPTION_PADDINGS: Readonly<Record<string, 'pkcs1' | 'oaep' | 'none'
   RSA_PKCS1_OAEP_PADDING: 'oaep',
   'RSA-OAEP': 'oaep',
   RSA_NO_PADDING: 'none',
+  // JWE key management (RFC 7518 §4.2–4.3): `RSA1_5` is PKCS#1 v1.5 key transport.
+  RSA1_5: 'pkcs1',
+  'RSA-OAEP-256': 'oaep',
+  'RSA-OAEP-384': 'oaep',
+  'RSA-OAEP-512': 'oaep',
   // node-rsa's `encryptionScheme` names.
   pkcs1: 'pkcs1',
   pkcs1_oaep: 'oaep',

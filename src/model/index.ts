@@ -1,22 +1,25 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { digestFunctionPackages, sparkMd5 } from './libraries/hash-packages';
+import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
-import { nobleHashes, nodeCrypto } from './libraries/node-crypto';
+import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
   cookieSignature,
   csrfCsrf,
+  expressOpenidConnect,
   expressSession,
+  frameworkSecrets,
+  h3Sessions,
   fastifyCookie,
   fastifySecureSession,
   hapiIron,
@@ -26,9 +29,11 @@ import {
   koa,
   nextAuth,
   nextAuthJwt,
+  remixSessions,
 } from './libraries/sessions';
 import { textEncoding } from './libraries/text-encoding';
 import { tlsOptions, undiciTls } from './libraries/tls';
+import { octokitWebhooks, svix, twilio } from './libraries/webhooks';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -38,6 +43,7 @@ export type * from './types';
 export const LIBRARIES: readonly LibraryModel[] = [
   nodeCrypto,
   nobleHashes,
+  ...noblePasswordKdfs,
   webCrypto,
   webCryptoRandom,
   cryptoJs,
@@ -50,6 +56,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleUtils,
   nobleCurves,
   jsencrypt,
+  elliptic,
   jsonwebtoken,
   jose,
   nestJwt,
@@ -94,11 +101,21 @@ export const LIBRARIES: readonly LibraryModel[] = [
   lodashRandomModules,
   timeBasedUuid,
   timeBasedUuidModules,
+  nanoidNonSecure,
   ...digestFunctionPackages,
   sparkMd5,
+  hashWasm,
+  nobleLegacyHashes,
   textEncoding,
   tlsOptions,
   undiciTls,
+  twilio,
+  svix,
+  octokitWebhooks,
+  remixSessions,
+  h3Sessions,
+  expressOpenidConnect,
+  ...frameworkSecrets,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

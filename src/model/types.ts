@@ -66,6 +66,7 @@ export type Operation =
   | 'session' // session/cookie middleware configured with a secret
   | 'client' // constructs a client carrying credentials (KMSClient)
   | 'wipe' // overwrites memory (sodium.memzero)
+  | 'factory' // returns a function whose calls the model describes (`customAlphabet(…)` makes an id generator); does nothing itself
   | 'encode'; // turns a constant into bytes (Buffer.from, enc.Hex.parse); transparent for value resolution
 
 /** How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret` (property `secret` of what the factory in `useFactory` returns). */
@@ -93,6 +94,8 @@ export interface ApiModel {
 /** Methods callable on an object a modelled call returned (a Cipher, a KMSClient…). */
 export interface ObjectModel {
   methods: Readonly<Record<string, Omit<ApiModel, 'path' | 'kind'>>>;
+  /** What calling the object itself does, when it is a function (the generator nanoid's `customAlphabet(…)` returns). */
+  invoked?: Omit<ApiModel, 'path' | 'kind'>;
   /** Properties holding other modelled objects (forge `cert.publicKey`, `keypair.privateKey`): property → object model name. */
   properties?: Readonly<Record<string, string>>;
   /**

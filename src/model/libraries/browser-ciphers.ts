@@ -151,3 +151,13 @@ export const jsencrypt: LibraryModel = {
     },
   },
 };
+
+/**
+ * elliptic: `new EC('p192')` fixes the curve of every key made, signed or verified with that
+ * context (`ec.genKeyPair()`, `ec.keyFromPrivate(…)`); `new EdDSA('ed25519')` likewise.
+ */
+export const elliptic: LibraryModel = {
+  id: 'elliptic',
+  roots: [{ module: 'elliptic' }],
+  apis: [construct('ec', 'keygen', { 0: 'curve' }), construct('eddsa', 'keygen', { 0: 'curve' })],
+};

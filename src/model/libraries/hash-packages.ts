@@ -13,11 +13,66 @@ const DIGEST_FUNCTIONS: readonly (readonly [module: string, hash: string])[] = [
   ['js-sha1', 'SHA1'],
 ];
 
+/** The output forms js-md5 and js-sha1 also export (`md5.hex(text)`, `sha1.array(bytes)`): the same digest. */
+const OUTPUT_FORMS = ['hex', 'array', 'digest', 'arrayBuffer', 'base64'];
+
+/** Packages of this kind that also export an HMAC over their hash (`sha1.hmac(key, message)`). */
+const WITH_HMAC = new Set(['js-md5', 'js-sha1']);
+
 export const digestFunctionPackages: readonly LibraryModel[] = DIGEST_FUNCTIONS.map(([module, hash]) => ({
   id: module,
   roots: [{ module }],
-  apis: [call('', 'hash', { 0: 'data' }, { facts: { hash } })],
+  apis: [
+    call('', 'hash', { 0: 'data' }, { facts: { hash } }),
+    ...(WITH_HMAC.has(module) ? [call('hmac', 'mac', { 0: 'key', 1: 'data' }, { facts: { hash } }), ...OUTPUT_FORMS.map((form) => call(form, 'hash', { 0: 'data' }, { facts: { hash } }))] : []),
+  ],
 }));
+
+/** Weak hashes of hash-wasm, by the name of their one-shot function (`md5`) and hasher factory (`createMD5`). */
+const HASH_WASM_WEAK: readonly (readonly [fn: string, factory: string, hash: string])[] = [
+  ['md4', 'createMD4', 'MD4'],
+  ['md5', 'createMD5', 'MD5'],
+  ['sha1', 'createSHA1', 'SHA1'],
+  ['ripemd160', 'createRIPEMD160', 'RIPEMD160'],
+];
+
+/**
+ * hash-wasm (WebAssembly hashes for browsers and Node): one-shot digests (`await md5(data)`),
+ * incremental hashers (`createSHA1()`), an HMAC over a hasher (`createHMAC(createSHA1(), key)`:
+ * the hash is given as a hasher, not a name) and password hashes whose single options object
+ * carries the costs (`argon2id({ iterations, memorySize })`, memory in KiB; `bcrypt({ costFactor })`).
+ */
+export const hashWasm: LibraryModel = {
+  id: 'hash-wasm',
+  roots: [{ module: 'hash-wasm' }],
+  apis: [
+    ...HASH_WASM_WEAK.flatMap(([fn, factory, hash]) => [call(fn, 'hash', { 0: 'data' }, { facts: { hash } }), call(factory, 'hash', {}, { facts: { hash } })]),
+    call('createHMAC', 'mac', { 0: 'digest', 1: 'key' }),
+    ...['argon2id', 'argon2i', 'argon2d'].map((fn) =>
+      call(fn, 'password-hash', { '0.password': 'password', '0.salt': 'salt', '0.iterations': 'iterations', '0.memorySize': 'memory', '0.parallelism': 'parallelism', '0.hashLength': 'key-length', '0.secret': 'secret' }, { facts: { memoryUnit: 'KiB', kdf: 'argon2' } }),
+    ),
+    call('argon2Verify', 'password-verify', { '0.password': 'password', '0.hash': 'data', '0.secret': 'secret' }),
+    call('bcrypt', 'password-hash', { '0.password': 'password', '0.salt': 'salt', '0.costFactor': 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+    call('bcryptVerify', 'password-verify', { '0.password': 'password', '0.hash': 'data' }),
+    call('pbkdf2', 'kdf', { '0.password': 'passphrase', '0.salt': 'salt', '0.iterations': 'iterations', '0.hashLength': 'key-length', '0.hashFunction': 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),
+    call('scrypt', 'kdf', { '0.password': 'passphrase', '0.salt': 'salt', '0.costFactor': 'memory', '0.blockSize': 'parallelism', '0.parallelism': 'parallelism', '0.hashLength': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } }),
+  ],
+};
+
+/**
+ * @noble/hashes' legacy hashes (`md5`, `sha1`, `ripemd160` from `@noble/hashes/legacy`, or `sha1` from
+ * `@noble/hashes/sha1` before v1.6): functions of the data, also handed to `hmac(sha1, key, msg)` and
+ * `pbkdf2(sha1, …)` as the hash.
+ */
+export const nobleLegacyHashes: LibraryModel = {
+  id: '@noble/hashes',
+  roots: ['legacy', 'sha1', 'ripemd160'].flatMap((name) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }]),
+  apis: [
+    call('md5', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }),
+    call('sha1', 'hash', { 0: 'data' }, { facts: { hash: 'SHA1' } }),
+    call('ripemd160', 'hash', { 0: 'data' }, { facts: { hash: 'RIPEMD160' } }),
+  ],
+};
 
 export const sparkMd5: LibraryModel = {
   id: 'spark-md5',

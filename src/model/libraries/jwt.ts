@@ -169,5 +169,8 @@ export const jsrsasign: LibraryModel = {
   apis: [
     call('KJUR.jws.JWS.sign', 'jwt-sign', { 0: 'algorithm', 3: 'secret', '3.hex': 'secret', '3.utf8': 'secret', '3.b64': 'secret', '3.b64u': 'secret', '3.rstr': 'secret', 4: 'passphrase' }),
     call('KEYUTIL.getKey', 'key-import', { 0: 'key-or-public', 1: 'passphrase' }),
+    // `generateKeypair('RSA', 1024)` or `generateKeypair('EC', 'secp256r1')`: the second argument is a size or a curve.
+    call('KEYUTIL.generateKeypair', 'keygen', { 0: 'algorithm', 1: 'modulus-length' }),
+    construct('KJUR.crypto.ECDSA', 'sign', { '0.curve': 'curve' }),
   ],
 };

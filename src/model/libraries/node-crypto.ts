@@ -101,15 +101,31 @@ export const nobleHashes: LibraryModel = {
   id: '@noble/hashes',
   roots: ['hkdf', 'hmac', 'scrypt', 'pbkdf2'].flatMap((name) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }]),
   apis: [
-    call('hkdf', 'kdf', { 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
-    call('extract', 'kdf', { 1: 'key', 2: 'salt' }, { facts: { kdf: 'hkdf' } }),
-    call('hmac', 'mac', { 1: 'key', 2: 'data' }),
-    // `scrypt(password, salt, { N, r, p, dkLen })` and `pbkdf2(sha256, password, salt, { c, dkLen })`, and their async forms.
-    ...['scrypt', 'scryptAsync'].map((name) =>
-      call(name, 'kdf', { 0: 'passphrase', 1: 'salt', '2.N': 'memory', '2.r': 'parallelism', '2.p': 'parallelism', '2.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } }),
-    ),
-    ...['pbkdf2', 'pbkdf2Async'].map((name) =>
-      call(name, 'kdf', { 1: 'passphrase', 2: 'salt', '3.c': 'iterations', '3.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),
-    ),
+    call('hkdf', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
+    call('extract', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt' }, { facts: { kdf: 'hkdf' } }),
+    call('hmac', 'mac', { 0: 'digest', 1: 'key', 2: 'data' }),
   ],
 };
+
+const nobleRoots = (name: string) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }];
+
+/** @noble/hashes' password KDFs: `pbkdf2(sha256, pw, salt, { c, dkLen })`, `scrypt(pw, salt, { N, r, p })`, `argon2id(pw, salt, { t, m })` (m in KiB). */
+export const noblePasswordKdfs: readonly LibraryModel[] = [
+  {
+    id: '@noble/hashes',
+    roots: nobleRoots('pbkdf2'),
+    apis: ['pbkdf2', 'pbkdf2Async'].map((fn) => call(fn, 'kdf', { 0: 'digest', 1: 'passphrase', 2: 'salt', '3.c': 'iterations', '3.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } })),
+  },
+  {
+    id: '@noble/hashes',
+    roots: nobleRoots('scrypt'),
+    apis: ['scrypt', 'scryptAsync'].map((fn) => call(fn, 'kdf', { 0: 'passphrase', 1: 'salt', '2.N': 'memory', '2.r': 'parallelism', '2.p': 'parallelism', '2.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } })),
+  },
+  {
+    id: '@noble/hashes',
+    roots: nobleRoots('argon2'),
+    apis: ['argon2id', 'argon2i', 'argon2d', 'argon2idAsync', 'argon2iAsync', 'argon2dAsync'].map((fn) =>
+      call(fn, 'kdf', { 0: 'passphrase', 1: 'salt', '2.t': 'iterations', '2.m': 'memory', '2.p': 'parallelism', '2.dkLen': 'key-length' }, { facts: { lengthUnit: 'bytes', memoryUnit: 'KiB', kdf: 'argon2' } }),
+    ),
+  },
+];

@@ -57,3 +57,17 @@ export const timeBasedUuidModules: LibraryModel = {
   roots: [{ module: 'uuid/v1' }],
   apis: [call('', 'insecure-random', {}, TIME_BASED_UUID)],
 };
+
+/**
+ * nanoid's `non-secure` build draws from Math.random: `nanoid(size)`, and the generators
+ * `customAlphabet(alphabet, size)` returns. Fine for React keys and scratch ids, guessable as invite
+ * codes or API keys: judged by their use like Math.random.
+ */
+const NANOID_NON_SECURE = { deprecated: "is nanoid's non-secure build, which draws from Math.random: predictable from a few samples", facts: { generalPurpose: true } };
+
+export const nanoidNonSecure: LibraryModel = {
+  id: 'nanoid/non-secure',
+  roots: [{ module: 'nanoid/non-secure' }],
+  apis: [call('nanoid', 'insecure-random', {}, NANOID_NON_SECURE), call('customAlphabet', 'factory', {}, { returns: 'Generator' })],
+  objects: { Generator: { methods: {}, invoked: { operation: 'insecure-random', args: {}, ...NANOID_NON_SECURE } } },
+};

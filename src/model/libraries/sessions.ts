@@ -134,3 +134,44 @@ export const hapiIron: LibraryModel = {
     call('unseal', 'session', { 1: 'secret', '1.secret': 'secret' }),
   ],
 };
+
+/**
+ * Remix / React Router cookie sessions sign their cookies with `secrets` (newest first):
+ * `createCookieSessionStorage({ cookie: { secrets } })`, `createCookie(name, { secrets })`.
+ */
+export const remixSessions: LibraryModel = {
+  id: '@remix-run/node',
+  roots: ['@remix-run/node', '@remix-run/cloudflare', '@remix-run/deno', '@remix-run/server-runtime', 'react-router'].map((module) => ({ module })),
+  apis: [
+    call('createCookieSessionStorage', 'session', { '0.cookie.secrets': 'secret' }),
+    call('createSessionStorage', 'session', { '0.cookie.secrets': 'secret' }),
+    call('createMemorySessionStorage', 'session', { '0.cookie.secrets': 'secret' }),
+    call('createFileSessionStorage', 'session', { '0.cookie.secrets': 'secret' }),
+    call('createCookie', 'session', { '1.secrets': 'secret' }),
+  ],
+};
+
+/** h3 (Nuxt, Nitro) seals sessions with iron: `useSession(event, { password })` and its siblings. */
+export const h3Sessions: LibraryModel = {
+  id: 'h3',
+  roots: [{ module: 'h3' }],
+  apis: ['useSession', 'getSession', 'updateSession', 'sealSession', 'unsealSession', 'clearSession'].map((fn) => call(fn, 'session', { '1.password': 'secret' }, SEALS)),
+};
+
+/** express-openid-connect encrypts its session cookie with keys derived from `secret` (a string or a list for rotation). */
+export const expressOpenidConnect: LibraryModel = {
+  id: 'express-openid-connect',
+  roots: [{ module: 'express-openid-connect' }],
+  apis: [call('auth', 'session', { '0.secret': 'secret', '0.clientSecret': 'secret' }, SEALS)],
+};
+
+/** CMS and framework secrets: Payload's `buildConfig({ secret })`, Keystone's session `secret`, AdonisJS `new Secret('…')`. */
+export const frameworkSecrets: readonly LibraryModel[] = [
+  { id: 'payload', roots: [{ module: 'payload' }, { module: 'payload/config' }], apis: [call('buildConfig', 'session', { '0.secret': 'secret' })] },
+  {
+    id: '@keystone-6/core',
+    roots: [{ module: '@keystone-6/core/session' }],
+    apis: [call('statelessSessions', 'session', { '0.secret': 'secret' }, SEALS), call('storedSessions', 'session', { '0.secret': 'secret' })],
+  },
+  { id: '@adonisjs/core', roots: [{ module: '@adonisjs/core/helpers' }], apis: [construct('Secret', 'session', { 0: 'secret' })] },
+];
