@@ -11,18 +11,26 @@ export interface ExternalDeclaration {
   envVar?: string;
 }
 
+/** The declaration an imported identifier names in another file (through import aliases), read with TypeScript's checker. */
+function declarationInOtherFile(ctx: ResolveContext, node: TSESTree.Identifier) {
+  const info = typeInformationAt(ctx.parserServices, node);
+  if (!info) return undefined;
+  const { typescript, checker, tsNode } = info;
+  const symbol = aliasedSymbolAt(typescript, checker, tsNode);
+  const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
+  if (!symbol || !declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
+  return { typescript, checker, symbol, declaration };
+}
+
 /**
  * Follows an imported identifier to its declaration in another file through
  * TypeScript's checker (only when the file was linted with type information).
  */
 export function externalDeclaration(ctx: ResolveContext, node: TSESTree.Identifier): ExternalDeclaration | undefined {
   try {
-    const info = typeInformationAt(ctx.parserServices, node);
-    if (!info) return undefined;
-    const { typescript, checker, tsNode } = info;
-    const symbol = aliasedSymbolAt(typescript, checker, tsNode);
-    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
+    const found = declarationInOtherFile(ctx, node);
+    if (!found) return undefined;
+    const { typescript, symbol, declaration } = found;
     const tagged = typescript.isVariableDeclaration(declaration) ? declaration.parent.parent : declaration;
     const tag = typescript.getJSDocTags(tagged).concat(typescript.getJSDocTags(declaration)).find((t) => t.tagName.text === 'keyPurpose');
     const comment = tag && (typeof tag.comment === 'string' ? tag.comment : tag.comment?.map((c) => c.text).join(''));
@@ -31,7 +39,7 @@ export function externalDeclaration(ctx: ResolveContext, node: TSESTree.Identifi
       const text = declaration.initializer.getText();
       envVar = /process\.env\.([A-Za-z_][\w]*)/.exec(text)?.[1];
     }
-    return { id: `${declaration.getSourceFile().fileName}#${symbol!.name}`, keyPurpose: comment?.trim().split(/\s+/)[0], envVar };
+    return { id: `${declaration.getSourceFile().fileName}#${symbol.name}`, keyPurpose: comment?.trim().split(/\s+/)[0], envVar };
   } catch {
     return undefined;
   }
@@ -51,12 +59,9 @@ export interface ImportedExport {
  */
 export function externalConstructor(ctx: ResolveContext, node: TSESTree.Identifier): ImportedExport | undefined {
   try {
-    const info = typeInformationAt(ctx.parserServices, node);
-    if (!info) return undefined;
-    const { typescript, checker, tsNode } = info;
-    const symbol = aliasedSymbolAt(typescript, checker, tsNode);
-    const declaration = symbol?.valueDeclaration ?? symbol?.declarations?.[0];
-    if (!declaration || declaration.getSourceFile() === tsNode.getSourceFile()) return undefined;
+    const found = declarationInOtherFile(ctx, node);
+    if (!found) return undefined;
+    const { typescript, checker, declaration } = found;
     let init: ts.Expression;
     // `export default new KMSClient({})`
     if (typescript.isExportAssignment(declaration) && !declaration.isExportEquals) init = declaration.expression;
