@@ -403,7 +403,9 @@ export default createRule<Options, MessageIds>({
       if (constant && !constant.derived && !constant.external && at.type === 'Literal' && typeof at.value === 'string') {
         target = at;
         text = sourceCode.getText(at);
-      } else if (!constant && at.type === 'Identifier' && WEAK_HASH_NAME.test(at.name)) {
+      } else if (!constant && at.type === 'Identifier' && WEAK_HASH_NAME.test(at.name) && isPropertyName(at)) {
+        // `CryptoJS.MD5` → `CryptoJS.SHA256` names a member of the same object. A bare `sha1(…)` is an
+        // imported binding: `sha256` would need an import its module may not even have (the md5 package).
         target = at;
         text = at.name;
       }
@@ -419,6 +421,12 @@ export default createRule<Options, MessageIds>({
           fix: (fixer) => fixer.replaceText(fixTarget, replaced),
         },
       ];
+    }
+
+    /** The property of a non-computed member access (`MD5` in `CryptoJS.MD5`). */
+    function isPropertyName(id: TSESTree.Identifier): boolean {
+      const parent = id.parent;
+      return parent?.type === 'MemberExpression' && parent.property === id && !parent.computed;
     }
 
     /** RSA PKCS#1 v1.5 encryption: node `padding` constants, forge's default scheme. */

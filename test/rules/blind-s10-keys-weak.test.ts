@@ -290,12 +290,7 @@ ruleTester.run('no-weak-algorithm (blind-s10 shapes)', noWeakAlgorithm, {
           "messageId": "weakHash",
           "line": 2,
           "column": 37,
-          "suggestions": [
-            {
-              "messageId": "useSha256Migrate",
-              "output": "const md5 = require('md5');\nexports.check = (user, password) => sha256(user.salt + password) === user.passwordHash;"
-            }
-          ]
+          "suggestions": []
         }
       ]
     },

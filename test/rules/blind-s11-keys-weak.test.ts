@@ -241,12 +241,7 @@ ruleTester.run('no-weak-algorithm (blind-s11 shapes)', noWeakAlgorithm, {
           "messageId": "weakHash",
           "line": 3,
           "column": 27,
-          "suggestions": [
-            {
-              "messageId": "useSha256Migrate",
-              "output": "import { sha1 } from 'hash-wasm';\nexport async function legacyPasswordMatches(password: string, salt: string, stored: string) {\n  const candidate = await sha256(`${salt}${password}`);\n  return candidate === stored;\n}"
-            }
-          ]
+          "suggestions": []
         }
       ]
     },
