@@ -11,21 +11,30 @@ import { configRules, type ScorablePlugin } from '../corpus/scoring';
  * Secrets are never printed in full: no message or suggestion description of
  * any rule, on any corpus file (hundreds of hardcoded keys, PEMs, passwords and
  * fallbacks), contains a whole string literal of that file that could be a
- * secret. Module names, KMS key ids and standard curve names
+ * secret. Module names, environment variable names, KMS key ids and standard curve names
  * (`brainpoolP160r1`, which min-key-strength must name) are not secrets.
  */
 const MIN_LENGTH = 12;
 const NOT_SECRET = /^(?:alias\/|arn:|projects\/|https?:\/\/)|^(?:brainpoolP\d+[rt]1|sec[pt]\d+[rk]\d|prime\d+v\d)$/;
 
+function isProcessEnv(node: TSESTree.Node): boolean {
+  return node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === 'process' && node.property.type === 'Identifier' && node.property.name === 'env';
+}
+
 function candidateSecrets(source: string, jsx: boolean): string[] {
-  const moduleNames = new Set<string>();
+  /** Module and environment variable names: named in messages, never secrets. */
+  const knownNames = new Set<string>();
   const literals = new Set<string>();
   const visit = (node: TSESTree.Node): void => {
     if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') {
-      if (node.source) moduleNames.add(node.source.value);
+      if (node.source) knownNames.add(node.source.value);
     }
     if (node.type === 'CallExpression' && node.callee.type === 'Identifier' && node.callee.name === 'require' && node.arguments[0]?.type === 'Literal') {
-      moduleNames.add(String(node.arguments[0].value));
+      knownNames.add(String(node.arguments[0].value));
+    }
+    // `process.env['AUDIT_HMAC_KEY']`: the name of a variable, which messages and suggestions may name.
+    if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && isProcessEnv(node.object)) {
+      knownNames.add(String(node.property.value));
     }
     if (node.type === 'Literal' && typeof node.value === 'string') literals.add(node.value);
     if (node.type === 'TemplateElement' && node.value.cooked) literals.add(node.value.cooked);
@@ -38,7 +47,7 @@ function candidateSecrets(source: string, jsx: boolean): string[] {
   };
   visit(parse(source, { jsx, range: true }));
   // Template pieces carry their spacing (` written to `): judge the text, not the padding.
-  return [...literals].map((l) => l.trim()).filter((l) => l.length >= MIN_LENGTH && !moduleNames.has(l) && !NOT_SECRET.test(l));
+  return [...literals].map((l) => l.trim()).filter((l) => l.length >= MIN_LENGTH && !knownNames.has(l) && !NOT_SECRET.test(l));
 }
 
 describe('secrets in messages', function () {
