@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
 import { randomByteSize } from '../src/analysis/random-source';
-import { stretchesNoSecret } from '../src/analysis/kdf-input';
+import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
@@ -271,6 +271,7 @@ export default createRule<Options, MessageIds>({
       const iterations = argsWithRole(call, 'iterations');
       for (const node of iterations) {
         numbers(node, (value, at) => {
+          if (value === 1 && isScryptPbkdf2Step(call)) return;
           if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
         });
       }

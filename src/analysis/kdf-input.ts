@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
-import { isFunction, type FunctionNode } from './expression-names';
+import { enclosingFunctions, functionName, isFunction, type FunctionNode } from './expression-names';
 import { isBufferClass } from './imports';
 import { isExportedFunction } from './module-exports';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from './scope';
@@ -137,4 +137,13 @@ function zeroAllocation(ctx: ResolveContext, node: TSESTree.Node): Constant | un
 function isSameVariable(ctx: ResolveContext, node: TSESTree.Node, variable: unknown): boolean {
   const expr = unwrapExpression(node);
   return expr.type === 'Identifier' && variableOf(ctx.sourceCode, expr) === variable;
+}
+
+/**
+ * `pbkdf2(sha256, password, salt, { c: 1, dkLen })` inside a function named for scrypt: RFC 7914 builds
+ * scrypt from single-iteration PBKDF2-HMAC-SHA256 around its memory-hard mix, whose cost is N, r and p.
+ * One iteration there is the algorithm, not a weak setting (a vendored scrypt, as lucia ships).
+ */
+export function isScryptPbkdf2Step(call: ApiCall): boolean {
+  return enclosingFunctions(call.node).some((fn) => /scrypt/i.test(functionName(fn) ?? ''));
 }

@@ -1,5 +1,6 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
+import minKeyStrength from '../../rules/min-key-strength';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
@@ -248,6 +249,29 @@ ruleTester.run('no-key-reuse-across-purposes (application packages, batch 4)', n
       errors: [
         { messageId: 'reusedKeyPair', line: 9 },
         { messageId: 'reusedKeyPair', line: 19 },
+      ],
+    },
+  ],
+});
+
+// lucia's vendored scrypt (after @noble/hashes): RFC 7914 wraps the memory-hard mix in single-iteration
+// PBKDF2-HMAC-SHA256; the cost is N, r and p (batch 4).
+const scryptConstruction = (name: string) => `import { pbkdf2 } from '@noble/hashes/pbkdf2';
+import { sha256 } from '@noble/hashes/sha2';
+export function ${name}(password: Uint8Array, salt: Uint8Array, mix: (b: Uint8Array) => Uint8Array): Uint8Array {
+  const blocks = pbkdf2(sha256, password, salt, { c: 1, dkLen: 1024 });
+  return pbkdf2(sha256, password, mix(blocks), { c: 1, dkLen: 32 });
+}`;
+
+ruleTester.run('min-key-strength (application packages, batch 4)', minKeyStrength, {
+  valid: [{ name: "scrypt's own single-iteration PBKDF2 steps", code: scryptConstruction('scrypt') }],
+  invalid: [
+    {
+      name: 'one PBKDF2 iteration anywhere else is still reported',
+      code: scryptConstruction('deriveKey'),
+      errors: [
+        { messageId: 'lowIterations', line: 4 },
+        { messageId: 'lowIterations', line: 5 },
       ],
     },
   ],
