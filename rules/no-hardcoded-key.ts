@@ -2,8 +2,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isExplicitSecretName } from '../src/analysis/key-names';
+import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from '../src/analysis/scope';
+import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
@@ -256,31 +257,6 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
-
-/**
- * A binding read only as a piece of a key split into named parts (`${HEAD}${TAIL}`, `HEAD + TAIL`): one key,
- * judged where the pieces meet (at its sink or binding). Text around the parts (`'?secret=' + SECRET`) is not a split.
- */
-function isOnlyAKeyPiece(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
-  const variable = variableOf(sourceCode, id);
-  const reads = variable?.references.filter((ref) => ref.isRead()) ?? [];
-  return reads.length > 0 && reads.every((ref) => isSplitKeyPart(ref.identifier));
-}
-
-function isSplitKeyPart(node: TSESTree.Node): boolean {
-  const parent = node.parent;
-  if (parent?.type === 'TemplateLiteral') {
-    return parent.expressions.length >= 2 && parent.quasis.every((q) => q.value.cooked === '') && parent.expressions.every((e) => e.type === 'Identifier');
-  }
-  if (parent?.type !== 'BinaryExpression' || parent.operator !== '+') return false;
-  let top: TSESTree.BinaryExpression = parent;
-  while (top.parent?.type === 'BinaryExpression' && top.parent.operator === '+') top = top.parent;
-  return concatenatedOperands(top).every((operand) => operand.type === 'Identifier');
-}
-
-function concatenatedOperands(node: TSESTree.Node): TSESTree.Node[] {
-  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedOperands(node.left), ...concatenatedOperands(node.right)] : [node];
-}
 
 /**
  * A property's name, or for a bare `password` the name it has in its object's owner: `cookie: { password }`

@@ -1,9 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { isFunction, type FunctionNode } from './expression-names';
 import { isExportedFunction } from './module-exports';
-import { memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
-
-type FunctionNode = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
+import { initializedExpression, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * The arguments that calls in this file pass for `param`: so
@@ -34,7 +33,7 @@ export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identi
 export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier, isNoValue: (arg: TSESTree.Node) => boolean): boolean {
   const slot = param.parent?.type === 'AssignmentPattern' ? param.parent : param;
   const fn = slot.parent;
-  if (!fn || (fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression')) return false;
+  if (!fn || !isFunction(fn)) return false;
   const index = fn.params.indexOf(slot as TSESTree.Parameter);
   if (index < 0 || (slot.type === 'AssignmentPattern' && !isNoValue(slot.right))) return false;
   if (isExportedFunction(sourceCode, fn)) return false;
@@ -49,9 +48,15 @@ export function isNeverPassed(sourceCode: SourceCode, param: TSESTree.Identifier
   });
 }
 
+/** The name a function is declared under: `function f`, `const f = () => …`. */
+function declaredNameId(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === 'FunctionDeclaration') return fn.id ?? undefined;
+  return fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
+}
+
 /** The reads of the name a function is declared under (`function f`, `const f = () => …`). */
 function functionNameReads(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  const nameId = fn.type === 'FunctionDeclaration' ? fn.id : fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier' ? fn.parent.id : undefined;
+  const nameId = declaredNameId(fn);
   return nameId ? (variableOf(sourceCode, nameId)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node) : [];
 }
 
@@ -70,9 +75,7 @@ function privateMethodReads(method: TSESTree.MethodDefinition): TSESTree.Node[] 
 
 /** Calls of a function declared in this file: by its name, or `this.method(…)` inside its class. */
 export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.CallExpression | TSESTree.NewExpression> {
-  let nameId: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) nameId = fn.id;
-  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn && fn.parent.id.type === 'Identifier') nameId = fn.parent.id;
+  const nameId = declaredNameId(fn);
   if (nameId) {
     const variable = variableOf(sourceCode, nameId);
     for (const ref of variable?.references ?? []) {
@@ -159,9 +162,7 @@ function enclosingClassBody(node: TSESTree.Node): TSESTree.ClassBody | undefined
 
 /** The body of the class declared in this file that `instance` was made from (`new KeyAnnouncer(…)`, directly or through a const). */
 function instanceClassBody(sourceCode: SourceCode, instance: TSESTree.Node): TSESTree.ClassBody | undefined {
-  const variable = instance.type === 'Identifier' ? variableOf(sourceCode, instance) : undefined;
-  const init = variable && singleInitializer(variable);
-  const made = init && unwrapExpression(init);
+  const made = instance.type === 'Identifier' ? initializedExpression(sourceCode, instance) : undefined;
   if (made?.type !== 'NewExpression' || made.callee.type !== 'Identifier') return undefined;
   const def = variableOf(sourceCode, made.callee)?.defs[0];
   if (def?.type === 'ClassName' && (def.node.type === 'ClassDeclaration' || def.node.type === 'ClassExpression')) return def.node.body;

@@ -138,10 +138,10 @@ function registrations(sourceCode: SourceCode): Registration[] {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;
       const method = memberName(node.callee);
       const [first, second] = node.arguments;
+      const registered = method === 'register' ? awilixValue(second) : undefined;
       if (method === 'register' && first?.type === 'ObjectExpression') addCradleValues(first);
-      else if (method === 'register' && awilixValue(second) && first?.type === 'Literal' && typeof first.value === 'string') {
-        found.push({ token: `cradle:${first.value}`, value: awilixValue(second)! });
-      } else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
+      else if (registered && first?.type === 'Literal' && typeof first.value === 'string') found.push({ token: `cradle:${first.value}`, value: registered });
+      else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
       else if (method === 'toConstantValue') {
         // `container.bind(TOKEN).toConstantValue(value)`

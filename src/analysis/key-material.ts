@@ -306,8 +306,7 @@ function returnedAsProperty(sourceCode: SourceCode, id: TSESTree.Identifier): { 
   const fn = enclosingFunction(id);
   if (!fn || !isFunction(fn) || fn.generator) return undefined;
   for (const ref of variableOf(sourceCode, id)?.references ?? []) {
-    let value = ref.identifier as TSESTree.Node;
-    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
+    const value = climbWrappers(ref.identifier as TSESTree.Node);
     const property = value.parent;
     if (property?.type !== 'Property' || property.value !== value || property.computed) continue;
     const object = property.parent;

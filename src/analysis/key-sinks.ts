@@ -63,7 +63,7 @@ import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
-import { annotatedTypeName, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -325,9 +325,7 @@ function isClassOf(sourceCode: SourceCode, construction: TSESTree.NewExpression,
 /** A binding (`const flows = new FlowProducer(…)`) initialised with a construction of one of `classes`. */
 function isMadeBy(sourceCode: SourceCode, node: TSESTree.Node, classes: Readonly<Record<string, ReadonlySet<string>>>): boolean {
   const expr = unwrapExpression(node);
-  const variable = expr.type === 'Identifier' ? variableOf(sourceCode, expr) : undefined;
-  const init = variable && singleInitializer(variable);
-  const made = init && unwrapExpression(init);
+  const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
   return made?.type === 'NewExpression' && isClassOf(sourceCode, made, classes);
 }
 
@@ -341,10 +339,9 @@ const MODULE_MAP_CONSTRUCTORS: ReadonlySet<string> = new Set(['Map', 'WeakMap'])
 function moduleMapSetInto(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.Identifier | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments[1] !== arg || callee.object.type !== 'Identifier') return undefined;
-  const variable = variableOf(sourceCode, callee.object);
-  if (variable?.scope.type !== 'module' && variable?.scope.type !== 'global') return undefined;
-  const init = singleInitializer(variable);
-  const made = init && unwrapExpression(init);
+  const scope = variableOf(sourceCode, callee.object)?.scope.type;
+  if (scope !== 'module' && scope !== 'global') return undefined;
+  const made = initializedExpression(sourceCode, callee.object);
   return made?.type === 'NewExpression' && made.callee.type === 'Identifier' && MODULE_MAP_CONSTRUCTORS.has(made.callee.name) ? callee.object : undefined;
 }
 
