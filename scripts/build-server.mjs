@@ -10,7 +10,6 @@
 //
 // Usage: node scripts/build-server.mjs [--outfile=path] [--no-minify]
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -57,34 +56,6 @@ const esqueryCommonJs = {
   },
 };
 
-// esrecurse (under eslint-scope, which ESLint uses to analyse JavaScript scopes)
-// copies the whole visitor-key table into a new object for every visitor it
-// creates, and eslint-scope creates one for every binding pattern: every
-// parameter, every declared variable. That copy was two thirds of scope
-// analysis and ~13 MB of garbage per lint of a 2,000-line file. The merged
-// table depends only on the (frozen, shared) keys ESLint passes, so compute it
-// once per keys object. Nothing writes to it: esrecurse only reads
-// `__childVisitorKeys[type]`. If esrecurse changes, the build fails here
-// rather than silently losing the fix.
-const ESRECURSE_COPY = 'Object.assign({}, estraverse.VisitorKeys, options.childVisitorKeys)';
-const esrecurseSharedKeys = {
-  name: 'esrecurse-shared-visitor-keys',
-  setup(b) {
-    b.onLoad({ filter: /[\\/]esrecurse[\\/]esrecurse\.js$/ }, async (args) => {
-      const source = await readFile(args.path, 'utf8');
-      if (!source.includes(ESRECURSE_COPY)) throw new Error(`esrecurse changed: "${ESRECURSE_COPY}" not found in ${args.path}`);
-      const shared = `var keywardenMergedKeys = new WeakMap();
-function keywardenMergeKeys(base, keys) {
-  var merged = keywardenMergedKeys.get(keys);
-  if (!merged) keywardenMergedKeys.set(keys, (merged = Object.assign({}, base, keys)));
-  return merged;
-}
-`;
-      return { contents: shared + source.replace(ESRECURSE_COPY, 'keywardenMergeKeys(estraverse.VisitorKeys, options.childVisitorKeys)'), loader: 'js' };
-    });
-  },
-};
-
 const started = Date.now();
 const outfile = path.resolve(root, arg('outfile') ?? 'dist/server.js');
 const result = await build({
@@ -96,7 +67,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   minify: !process.argv.includes('--no-minify'),
   outfile,
-  plugins: [eslintLinterOnly, esqueryCommonJs, esrecurseSharedKeys],
+  plugins: [eslintLinterOnly, esqueryCommonJs],
   logLevel: 'warning',
   metafile: true,
 });

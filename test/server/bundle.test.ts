@@ -61,7 +61,7 @@ describe('bundled server (scripts/build-server.mjs, node <installed extension>/d
     assert.ok(!client.logs.some((l) => l.includes('FlatConfigArray')), client.logs.join('\n'));
   });
 
-  it("analyses JavaScript scopes with the bundle's eslint-scope (scripts/build-server.mjs patches its esrecurse, or fails)", async () => {
+  it("analyses JavaScript scopes with the bundle's eslint-scope (src/server/lint/javascript-scopes.ts)", async () => {
     // The same key in plain JavaScript: ESLint analyses its scopes with
     // eslint-scope, not typescript-eslint's scope manager. The related
     // locations (definition and both uses) need the variable's references.

@@ -92,6 +92,7 @@ describe('server: incremental parsing of the documents being typed in', () => {
           regionParses.push(code);
           return serverParser.parseWithoutScopes!(code, opts);
         },
+        analyzeScopes: serverParser.analyzeScopes,
       },
       { minChars: 0, maxRegionShare: 1 },
     );

@@ -1,4 +1,3 @@
-import { analyze } from '@typescript-eslint/scope-manager';
 import * as espree from 'espree';
 import { keywardenParser } from '../../util/parser';
 import { serverParser } from './server-parser';
@@ -51,13 +50,15 @@ export interface ParseResult {
   scopeManager?: unknown;
   services?: unknown;
   visitorKeys?: unknown;
-  /** Set by `parseWithoutScopes` when `parseForESLint` would have analysed the scopes (TypeScript). */
+  /** Set by `parseWithoutScopes`: `analyzeScopes` gives the scopes `parseForESLint` would have. */
   scopesLeftOut?: boolean;
 }
 export interface ParserLike {
   parseForESLint(code: string, options: Record<string, unknown>): ParseResult;
   /** The same tree without the scope analysis, for a region: the combined tree is analysed once. */
   parseWithoutScopes?(code: string, options: Record<string, unknown>): ParseResult;
+  /** The scope analysis `parseForESLint` does; needed when either returns a scope manager. */
+  analyzeScopes?(ast: unknown, options: Record<string, unknown>): unknown;
 }
 
 interface ParsedFile {
@@ -214,9 +215,10 @@ export class IncrementalParser {
     if (typeof parsed.ast.start === 'number') ast.start = programStart;
     if (typeof parsed.ast.end === 'number') ast.end = programEnd;
     if (parsed.scopeManager === undefined && !parsed.scopesLeftOut) return { ast };
-    // @typescript-eslint/parser's result: its scope analysis, with the options it would use.
+    if (!this.base.analyzeScopes) return 'no scope analysis';
+    // The parser's own scope analysis, of the whole new tree.
     const { scopesLeftOut: _scopesLeftOut, ...result } = parsed;
-    return { ...result, ast, scopeManager: analyze(ast as never, typescriptAnalyzeOptions(options)) };
+    return { ...result, ast, scopeManager: this.base.analyzeScopes(ast, options) };
   }
 }
 
@@ -298,16 +300,4 @@ function reusableOptionsKey(options: Record<string, unknown>): string | undefine
   } catch {
     return undefined;
   }
-}
-
-/** The scope-analysis options @typescript-eslint/parser derives from its parser options (without a program). */
-function typescriptAnalyzeOptions(options: Record<string, unknown>): Record<string, unknown> {
-  const ecmaFeatures = (typeof options.ecmaFeatures === 'object' && options.ecmaFeatures) || {};
-  return {
-    globalReturn: (ecmaFeatures as { globalReturn?: boolean }).globalReturn,
-    jsxFragmentName: options.jsxFragmentName,
-    jsxPragma: options.jsxPragma,
-    lib: options.lib,
-    sourceType: options.sourceType === 'module' || options.sourceType === 'script' ? options.sourceType : 'script',
-  };
 }

@@ -5,6 +5,14 @@ import type { KeywardenSettings } from '../../shared/protocol';
 import { normalizedConfigArray, normalizesOnce } from './config-array';
 import { IncrementalParser } from './incremental-parser';
 import { buildLintConfig } from './lint-config';
+import { keywardenParser } from '../../util/parser';
+import { serverParser } from './server-parser';
+
+/** Files linted once: keywarden's parser, JavaScript scopes analysed by the server (javascript-scopes.ts), not by ESLint. */
+const FULL_PARSER = {
+  meta: { name: 'keywarden/server-parser', version: keywardenParser.meta.version },
+  parseForESLint: (code: string, options: Record<string, unknown> = {}) => serverParser.parseForESLint(code, options),
+};
 
 export interface LintOutcome {
   /** keywarden findings and, at most one, the parse error (ruleId null, fatal). */
@@ -119,7 +127,7 @@ export class LinterHost {
     if (!config) {
       const configs = buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings));
       // No `files`: it applies to every file the configs before it match.
-      if (incremental) configs.push({ languageOptions: { parser: this.incrementalParser.parser } });
+      configs.push({ languageOptions: { parser: incremental ? this.incrementalParser.parser : FULL_PARSER } });
       config = normalizedConfigArray(configs, root);
       if (this.configs.size >= 16) this.configs.delete(this.configs.keys().next().value!);
       this.configs.set(key, config);
