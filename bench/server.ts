@@ -6,7 +6,9 @@
  *    to "a bare ESLint parse" of the same text in this process: ESLint's
  *    `Linter` with the server's parser and language settings and no rules (the
  *    ratio's baseline), and the parser alone for reference
- *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS). Each
+ *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS), and
+ *    the no-rules floor: the server's own pipeline with every keywarden rule
+ *    off, which no faster rule can go below. Each
  *    edit types a space or deletes it, so every change really changes the text;
  *  - workspace-scan throughput (files/s) on test/fixtures and, when installed,
  *    the real-world bench corpus (~/.cache/keywarden-bench, see bench/README.md).
@@ -60,7 +62,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { URI } from 'vscode-uri';
 import { normalizedConfigArray } from '../src/server/lint/config-array';
-import { buildLintConfig } from '../src/server/lint/lint-config';
+import { buildLintConfig, keywardenRuleNames } from '../src/server/lint/lint-config';
 import { LinterHost } from '../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../src/server/settings';
 import { ScanWorkspaceRequest, StatusNotification, type ScanResult, type StatusParams } from '../src/shared/protocol';
@@ -253,6 +255,19 @@ function eslintWithRules(text: string, fileName: string): void {
   rulesHost.lint({ text, fileName, settings: DEFAULT_SETTINGS, policy: {}, incremental: true });
 }
 
+/**
+ * The server's pipeline with every keywarden rule off, in this process: the
+ * incremental parse, scope analysis and ESLint's traversal (with its code-path
+ * analysis) of the whole tree. No rule optimization can go below it.
+ */
+const floorHost = new LinterHost((message) => console.error(`  in-process lint: ${message}`));
+const RULES_OFF = { ...DEFAULT_SETTINGS, rules: Object.fromEntries(keywardenRuleNames().map((ruleId) => [ruleId, 'off' as const])) };
+function serverPipelineWithoutRules(text: string, fileName: string): number {
+  const started = performance.now();
+  floorHost.lint({ text, fileName, settings: RULES_OFF, policy: {}, incremental: true });
+  return performance.now() - started;
+}
+
 interface CpuRow {
   file: string;
   serverCpu: number | null;
@@ -267,7 +282,8 @@ async function latency(server: Server): Promise<boolean> {
   console.log('  bare ESLint parse = ESLint Linter, same parser and language settings, no rules (the target\'s baseline); for reference:');
   console.log('  the parser alone, and ESLint with one trivial core rule (no-debugger: the floor of any ESLint-based linter, see eslintWithOneCoreRule)');
   console.log('  the server re-parses only the statements each edit touched; the baselines parse the whole text');
-  console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   1 core rule p95   p50 ratio   p95 ratio   target');
+  console.log('  no-rules floor = the server\'s pipeline in this process with every keywarden rule off (its parse, scope analysis, ESLint\'s traversal): no rule work goes below it');
+  console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   1 core rule p95   no-rules floor p50 / p95   p50 ratio   p95 ratio   target');
   let allMet = true;
   const cpuRows: CpuRow[] = [];
   let coldMs: { file: string; ms: number[] } | null = null;
@@ -286,6 +302,7 @@ async function latency(server: Server): Promise<boolean> {
       const parseMs: number[] = [];
       const parserMs: number[] = [];
       const oneRuleMs: number[] = [];
+      const floorMs: number[] = [];
       const overheadMs: number[] = [];
       const serverCpu: number[] = [];
       const rulesCpu: number[] = [];
@@ -327,6 +344,7 @@ async function latency(server: Server): Promise<boolean> {
         const bare = cpuMsOf(() => (parse = bareEslintParse(text, fileName)));
         const parser = parserOnly(text, language);
         const oneRule = eslintWithOneCoreRule(text, fileName);
+        const floor = serverPipelineWithoutRules(text, fileName);
         const rules = cpuMsOf(() => eslintWithRules(text, fileName));
         // Read after the baselines: the server's CPU for this change includes what its
         // worker does once the diagnostics are out (the garbage collection it defers
@@ -342,6 +360,7 @@ async function latency(server: Server): Promise<boolean> {
           parseMs.push(parse);
           parserMs.push(parser);
           oneRuleMs.push(oneRule);
+          floorMs.push(floor);
           if (cpuBefore !== null && cpuAfter !== null) serverCpu.push(cpuAfter - cpuBefore);
           rulesCpu.push(rules);
           bareCpu.push(bare);
@@ -356,6 +375,7 @@ async function latency(server: Server): Promise<boolean> {
       console.log(
         `  ${`${lines.toLocaleString('en')} lines .${language}`.padEnd(18)}${String(findings).padStart(8)}` +
           `${fmt(percentile(serverMs, 50))}${fmt(p95)}${fmt(percentile(parseMs, 50), 18)}${fmt(parse95, 18)}${fmt(percentile(parserMs, 95), 19)}${fmt(percentile(oneRuleMs, 95), 18)}` +
+          `${`${percentile(floorMs, 50).toFixed(1)} / ${percentile(floorMs, 95).toFixed(1)} ms`.padStart(27)}` +
           `${`${(percentile(serverMs, 50) / percentile(parseMs, 50)).toFixed(2)}×`.padStart(12)}${`${ratio.toFixed(2)}×`.padStart(12)}   ${met ? 'met' : 'MISSED'} (${target})`,
       );
       cpuRows.push({
