@@ -49,9 +49,9 @@ export const nodeCrypto: LibraryModel = {
     call('randomUUID', 'random', {}),
     call('getRandomValues', 'random', {}),
     call('webcrypto.getRandomValues', 'random', {}),
-    call('pseudoRandomBytes', 'insecure-random', { 0: 'size' }, { deprecated: 'is not cryptographically secure and was removed from Node' }),
-    call('prng', 'insecure-random', { 0: 'size' }, { deprecated: 'is an alias of the removed pseudoRandomBytes' }),
-    call('rng', 'insecure-random', { 0: 'size' }, { deprecated: 'is an alias of the removed pseudoRandomBytes' }),
+    call('pseudoRandomBytes', 'insecure-random', { 0: 'size' }, { deprecated: 'is deprecated (DEP0115) and was never promised to be unpredictable (it wrapped OpenSSL\'s RAND_pseudo_bytes)' }),
+    call('prng', 'insecure-random', { 0: 'size' }, { deprecated: 'is a deprecated alias of pseudoRandomBytes' }),
+    call('rng', 'insecure-random', { 0: 'size' }, { deprecated: 'is a deprecated alias of pseudoRandomBytes' }),
     call('timingSafeEqual', 'mac-verify', {}),
   ],
   objects: {
