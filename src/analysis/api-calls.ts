@@ -533,6 +533,11 @@ function followObject(
       followInvocation(sourceCode, origin, object.invoked, use.parent as TSESTree.CallExpression, found);
       continue;
     }
+    const fold = depth < 3 ? foldedByReduce(sourceCode, use, object, origin.library) : undefined;
+    if (fold) {
+      for (const read of [...fold.accumulatorReads, fold.result]) followObject(sourceCode, origin, object, read, propertyPath, found, depth + 1);
+      continue;
+    }
     const member = use.parent;
     if (member?.type !== 'MemberExpression' || member.object !== use) continue;
     const name = memberName(member);
@@ -558,6 +563,37 @@ function followObject(
       followResult(sourceCode, methodCall, found);
     }
   }
+}
+
+/**
+ * An object folded over a list as `reduce`'s initial value, by a callback that hands the
+ * same object on (`hosts.reduce((hash, host) => hash.update(host), createHash('md5')).digest('hex')`):
+ * the callback's reads of its accumulator, and the `reduce` call's result, are the object.
+ */
+function foldedByReduce(
+  sourceCode: SourceCode,
+  node: TSESTree.Node,
+  object: ObjectModel,
+  library: LibraryModel,
+): { accumulatorReads: TSESTree.Node[]; result: TSESTree.CallExpression } | undefined {
+  const call = node.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== node || call.callee.type !== 'MemberExpression') return undefined;
+  const method = memberName(call.callee);
+  const callback = call.arguments[0];
+  if ((method !== 'reduce' && method !== 'reduceRight') || !callback || !isFunction(callback)) return undefined;
+  const accumulator = callback.params[0];
+  if (accumulator?.type !== 'Identifier') return undefined;
+  const handsOn = (returned: TSESTree.Node): boolean => {
+    if (returned.type === 'Identifier') return returned.name === accumulator.name;
+    if (returned.type !== 'CallExpression' || returned.callee.type !== 'MemberExpression') return false;
+    const name = memberName(returned.callee);
+    const chained = name ? methodOf(object, name)?.returns : undefined;
+    return handsOn(returned.callee.object) && chained !== undefined && library.objects?.[chained] === object;
+  };
+  const returned = returnedExpressions(callback);
+  if (!returned?.every(handsOn)) return undefined;
+  const reads = (variableOf(sourceCode, accumulator)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node);
+  return { accumulatorReads: reads, result: call };
 }
 
 function isCalleeOf(node: TSESTree.Node): boolean {

@@ -45,6 +45,11 @@ const SECURITY_WORDS = new Set([
 /** Text (header names, URLs) that marks a fingerprint. */
 // `Sec-WebSocket-Accept` (RFC 6455): a fixed SHA-1 transform of the client's nonce, proving only that the server speaks WebSocket.
 const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept/i;
+/**
+ * Text right after the digest that is only a file extension: the digest names a file
+ * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
+ */
+const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar)$/i;
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
 /**
@@ -104,7 +109,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
 
   const fingerprintText = uses.find(
     (use) =>
-      (use.kind === 'text' && FINGERPRINT_TEXT.test(use.text)) ||
+      (use.kind === 'text' && (FINGERPRINT_TEXT.test(use.text) || use.text.split(' ').some((part) => FILE_EXTENSION_TEXT.test(part)))) ||
       (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))) ||
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );

@@ -3,6 +3,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import minKeyStrength from '../../rules/min-key-strength';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
 
 // False positives found by linting batches of application packages
@@ -273,6 +274,55 @@ ruleTester.run('min-key-strength (application packages, batch 4)', minKeyStrengt
         { messageId: 'lowIterations', line: 4 },
         { messageId: 'lowIterations', line: 5 },
       ],
+    },
+  ],
+});
+
+// qiniu's region cache (batch 5): the hash object is reduce's initial value, the callback hands it on
+// with `update`, and `.digest` is called on reduce's result.
+const foldedDigest = (name: string, use: string) => `import crypto from 'node:crypto';
+export function ${name}(hosts: string[], store: Map<string, string>) {
+  const digest = hosts.slice().sort().reduce((hash, host) => hash.update(host), crypto.createHash('md5')).digest('hex');
+  ${use}
+}`;
+
+ruleTester.run('no-weak-algorithm (application packages, batch 5)', noWeakAlgorithm, {
+  valid: [{ name: 'a hash folded over a list by reduce, used as a cache key', code: foldedDigest('regionsKey', "const cacheKey = [digest, 'v1'].join(':');\n  return store.get(cacheKey);") }],
+  invalid: [
+    {
+      name: 'the same fold used as a signature is reported, with the use it serves',
+      code: foldedDigest('signHosts', "return { signature: digest };"),
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          data: { name: 'MD5', use: 'security (this digest is used for signature)', passwordHint: '' },
+          suggestions: [{ messageId: 'useSha256Migrate', output: foldedDigest('signHosts', "return { signature: digest };").replace("'md5'", "'sha256'") }],
+        },
+      ],
+    },
+  ],
+});
+
+// qiniu's resumable uploads (batch 5): the SHA-1 of a file's name, size and mtime names the file
+// that records an upload's progress.
+const recordFile = (suffix: string) => `import { createHash } from 'node:crypto';
+export function uploadState(dir: string, file: { name: string; size: number; mtime: number }) {
+  const h = createHash('sha1');
+  for (const field of [file.name, String(file.size), String(file.mtime)]) h.update(field);
+  return \`\${dir}/qn-resume-\${h.digest('hex')}${suffix}\`;
+}`;
+
+ruleTester.run('no-weak-algorithm (application packages, batch 5, file names)', noWeakAlgorithm, {
+  valid: [
+    { name: 'a digest followed only by a file extension names a file', code: recordFile('.json') },
+    { name: 'an asset name with its content hash', code: "import { createHash } from 'node:crypto';\nexport const outputFor = (source: string) => 'app.' + createHash('md5').update(source).digest('hex').slice(0, 8) + '.js';" },
+  ],
+  invalid: [
+    {
+      name: 'a digest with more than an extension after it is not a file name',
+      code: recordFile('.sig:verified'),
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'useSha256', output: recordFile('.sig:verified').replace("'sha1'", "'sha256'") }] }],
     },
   ],
 });
