@@ -6,6 +6,7 @@ import {
   CONNECTION_EVENTS,
   COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
+  RECORD_BUILD_METHODS,
   RECORD_SAVE_METHODS,
   RESPONSE_FUNCTIONS,
   DB_METHODS,
@@ -232,6 +233,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         continue;
       }
       if (inside) return { ...inside, indirect: true };
+      // `const row = TenantKey.build({ material })`: an unsaved record holding the value; its reads carry it on (`row.save()`).
+      const built = path.length > 0 ? recordBuiltInto(parent) : undefined;
+      if (built) return viaVariable(sourceCode, built, seen, hops, carrierOf, path);
       return callSink(sourceCode, parent, node, path);
     }
     // `for (const byte of key)`: the loop variable carries the bytes on.
@@ -443,10 +447,16 @@ function isLocalHolder(sourceCode: SourceCode, id: TSESTree.Identifier): boolean
   return value?.type === 'ObjectExpression' || value?.type === 'ArrayExpression';
 }
 
-/** The binding a construction initialises directly (`const entry = new Model(doc)`). */
-function constructedInto(construction: TSESTree.NewExpression): TSESTree.Identifier | undefined {
+/** The binding a construction or call initialises directly (`const entry = new Model(doc)`). */
+function constructedInto(construction: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.Identifier | undefined {
   const declarator = construction.parent;
   return declarator?.type === 'VariableDeclarator' && declarator.init === construction && declarator.id.type === 'Identifier' ? declarator.id : undefined;
+}
+
+/** `const row = Model.build(doc)`: the binding of a record built (not yet saved) from a document. */
+function recordBuiltInto(call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && RECORD_BUILD_METHODS.has(memberName(callee) ?? '') ? constructedInto(call) : undefined;
 }
 
 /** `jwt.sign(payload, secret)`: the token carries the payload, readable by whoever holds it. */

@@ -95,6 +95,8 @@ export const CLUSTER_STORE_METHODS: ReadonlySet<string> = new Set([
  * documents, TypeORM `BaseEntity`), after `Object.assign(record, …)` or `record.set({ … })`.
  */
 export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
+/** Builders of an unsaved active record from a document (Sequelize `Model.build(doc)`, Objection `Model.fromJson(doc)`): its `save()` stores the document. */
+export const RECORD_BUILD_METHODS: ReadonlySet<string> = new Set(['build', 'fromJson']);
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 /**

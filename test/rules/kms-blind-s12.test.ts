@@ -52,6 +52,11 @@ const probes: { name: string; imports: string; body: string }[] = [
     body: `await db.none('INSERT INTO keys(material) VALUES($1)', [${b64}]);`,
   },
   {
+    name: 'a better-sqlite3 prepared statement run on the database handle',
+    imports: "import Database from 'better-sqlite3';\nconst db = new Database('keys.db');\n",
+    body: `db.prepare('INSERT INTO keys (k) VALUES (?)').run(${b64});`,
+  },
+  {
     name: 'a Kubernetes Secret',
     imports: "import * as k8s from '@kubernetes/client-node';\nconst core = new k8s.KubeConfig().makeApiClient(k8s.CoreV1Api);\n",
     body: `await core.createNamespacedSecret({ namespace: 'cache', body: { metadata: { name: 'k' }, data: { key: ${b64} } } });`,
@@ -98,6 +103,14 @@ tester.run('no-plaintext-data-key-exposure (blind-s12 sinks)', exposure as never
     {
       name: 'a drizzle insert of the wrapped key only',
       code: unwrapThen('store', "await db.insert(dataKeys).values({ scope: 'a', wrapped: Buffer.from(wrappedKey) });", "import { db, dataKeys } from './schema';\n"),
+    },
+    {
+      name: 'a document built with the wrapped key only, then saved',
+      code: unwrapThen('store', "const row = new TenantKey({ tenantId: 't', wrapped: Buffer.from(wrappedKey) });\n    await row.save();\n    return out.KeyId;", "import { TenantKey } from './models';\n"),
+    },
+    {
+      name: 'a record built with the key but never saved nor sent',
+      code: unwrapThen('length', "const row = TenantKey.build({ tenantId: 't', material: Buffer.from(out.Plaintext!) });\n    return row.tenantId;", "import { TenantKey } from './models';\n"),
     },
     {
       name: 'a drizzle select is no write',
@@ -182,6 +195,11 @@ export class DatasetKey {
           suggestions: [],
         },
       ],
+    },
+    {
+      name: 'a Sequelize record built with the key (`Model.build`), then saved',
+      code: unwrapThen('store', "const row = TenantKey.build({ tenantId: 't', material: Buffer.from(out.Plaintext!) });\n    await row.save();", "import { TenantKey } from './models';\n"),
+      errors: [{ messageId: 'dataKeyExposed', line: probeLine("import { TenantKey } from './models';\n"), suggestions: [] }],
     },
     {
       name: 'a Socket.IO acknowledgement callback answers the client',
