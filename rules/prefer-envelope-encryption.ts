@@ -23,6 +23,11 @@ const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
  * a record's field (`user.password`) is application data stored per user.
  */
 const PASSWORD_WORDS = new Set(['password', 'passphrase']);
+/**
+ * Parameters naming whose record a value belongs to (`accountId`, `userId`, `tenant`): a password passed
+ * next to one is stored per account (a customer's SMTP password), application data like `user.password`.
+ */
+const RECORD_OWNER_PARAM = /^(?:id|(?:user|account|tenant|customer|member|owner|org|organization|workspace|merchant|integration|connection|record)(?:Id|ID|Uuid)?)$/;
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',
@@ -94,8 +99,10 @@ export default createRule<Options, MessageIds>({
       const node = unwrapExpression(raw);
       if (keyRefs.has(node) || keyRefs.has(raw) || depth > 4) return keyRefs.has(node) || keyRefs.has(raw);
       if (node.type === 'Identifier') {
-        if (nameWords(node.name).some((w) => SECRET_WORDS.has(w) || PASSWORD_WORDS.has(w))) return true;
+        const words = nameWords(node.name);
+        if (words.some((w) => SECRET_WORDS.has(w))) return true;
         const variable = variableOf(sourceCode, node);
+        if (words.some((w) => PASSWORD_WORDS.has(w))) return !isPerRecordParameter(variable);
         const init = variable && singleInitializer(variable);
         if (init) return isKeyMaterial(init, keyRefs, depth + 1);
         // `const { Plaintext: root } = await kms.send(new GenerateRandomCommand(…))`: a field of random output.
@@ -117,6 +124,16 @@ export default createRule<Options, MessageIds>({
       }
       if (node.type === 'AwaitExpression') return isKeyMaterial(node.argument, keyRefs, depth + 1);
       return false;
+    }
+
+    /** A parameter of a function that also takes the id of the record it belongs to (`save(accountId, smtpPassword)`). */
+    function isPerRecordParameter(variable: ReturnType<typeof variableOf>): boolean {
+      const def = variable?.defs[0];
+      if (def?.type !== 'Parameter') return false;
+      return (def.node as { params?: TSESTree.Parameter[] }).params?.some((p) => {
+        const id = p.type === 'AssignmentPattern' ? p.left : p;
+        return id.type === 'Identifier' && RECORD_OWNER_PARAM.test(id.name);
+      }) ?? false;
     }
 
     /** A random-bytes or key-generating call, or a client's `send` of such a command. */

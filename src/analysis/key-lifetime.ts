@@ -5,7 +5,7 @@ import { isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, type KeyBytes } from './key-material';
 import { resolveImportPath } from './imports';
-import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
+import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -295,6 +295,30 @@ function keptByReturnedClosure(sourceCode: SourceCode, call: TSESTree.CallExpres
   }
 }
 
+/**
+ * `ok({ plaintext: key })` of a local helper that returns its argument inside what it builds
+ * (`const ok = (value) => ({ ok: true, value })`): the call's result carries the key on.
+ */
+function wrapsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const index = call.arguments.indexOf(arg as TSESTree.Expression);
+  const raw = fn && index >= 0 ? fn.params[index] : undefined;
+  const param = raw?.type === 'AssignmentPattern' ? raw.left : raw;
+  if (!fn || param?.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, param);
+  const returned = variable ? returnedExpressions(fn) : undefined;
+  return !!returned?.some((expr) => holdsAsIs(sourceCode, expr, variable!));
+}
+
+/** `value`, `{ ok: true, value }`, `[value, meta]`: the expression is the variable's value or a literal holding it unchanged (not `f(value)`). */
+function holdsAsIs(sourceCode: SourceCode, raw: TSESTree.Node, variable: TSESLint.Scope.Variable): boolean {
+  const node = unwrapExpression(raw);
+  if (node.type === 'Identifier') return variableOf(sourceCode, node) === variable;
+  if (node.type === 'ObjectExpression') return node.properties.some((p) => (p.type === 'Property' ? holdsAsIs(sourceCode, p.value, variable) : holdsAsIs(sourceCode, p.argument, variable)));
+  if (node.type === 'ArrayExpression') return node.elements.some((e) => !!e && holdsAsIs(sourceCode, e.type === 'SpreadElement' ? e.argument : e, variable));
+  return false;
+}
+
 /** `open.bind(null, key)`: the bound function holds its bound arguments as long as it lives, like a closure over them. */
 function isBoundArgument(call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
   const callee = unwrapExpression(call.callee);
@@ -380,6 +404,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       (views && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && isViewOfArrayBuffer(parent)) ||
       (parent.type === 'CallExpression' && keptByReturnedClosure(sourceCode, parent, node)) ||
       (parent.type === 'CallExpression' && isBoundArgument(parent, node)) ||
+      (parent.type === 'CallExpression' && wrapsArgument(sourceCode, parent, node)) ||
       (parent.type === 'Property' && parent.value === node) ||
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||

@@ -2,9 +2,11 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
+  CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
   COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
+  RECORD_BUILD_METHODS,
   RECORD_SAVE_METHODS,
   RESPONSE_FUNCTIONS,
   DB_METHODS,
@@ -27,15 +29,18 @@ import {
   JWT_SIGNER_NAME,
   PAYLOAD_BUILDER_METHODS,
   PAYLOAD_BUILDERS,
+  PAYLOAD_CARRIER_FACTORIES,
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_CLASSES,
   QUEUE_COMMANDS,
+  QUEUE_FACTORIES,
   QUEUE_METHODS,
   QUEUE_NAME,
   STORE_CLASSES,
   STORE_COMMANDS,
   SQL_TAG_NAME,
+  STORE_QUERY_METHODS,
   STORE_WRITE_METHODS,
   RESOLVER_MAP_OPTION,
   PLUGIN_REGISTRATION,
@@ -50,12 +55,16 @@ import {
   RESPONSE_METHODS,
   RESPONSE_NAME,
   SESSION_NAME,
+  SOCKET_CLIENTS_PROPERTY,
   SOCKET_METHODS,
   SOCKET_NAME,
+  SOCKET_STATE_PROPERTY,
   STD_STREAMS,
   STORAGE_MODULE_WRITES,
   TELEMETRY_METHODS,
   TELEMETRY_NAME,
+  WRITE_BUILDER_ROW_METHODS,
+  WRITE_BUILDER_STARTS,
 } from '../model/sinks';
 import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
@@ -224,6 +233,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         continue;
       }
       if (inside) return { ...inside, indirect: true };
+      // `const row = TenantKey.build({ material })`: an unsaved record holding the value; its reads carry it on (`row.save()`).
+      const built = path.length > 0 ? recordBuiltInto(parent) : undefined;
+      if (built) return viaVariable(sourceCode, built, seen, hops, carrierOf, path);
       return callSink(sourceCode, parent, node, path);
     }
     // `for (const byte of key)`: the loop variable carries the bytes on.
@@ -253,7 +265,10 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (STORE_COMMANDS.test(parent.callee.name)) return { kind: 'database', node: parent };
       if (ERROR_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'error', node: parent };
       if (RESPONSE_CONSTRUCTOR.test(parent.callee.name)) return { kind: 'response', node: parent };
-      return undefined;
+      // `const entry = new VaultEntry({ key: { material } }); await entry.save()`: a document built from fields
+      // that hold the value; the binding's reads carry it on (to `entry.save()`, a database write).
+      const document = path.length > 0 ? constructedInto(parent) : undefined;
+      return document ? viaVariable(sourceCode, document, seen, hops, carrierOf, path) : undefined;
     }
     if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'MemberExpression') {
       const target = unwrapExpression(parent.left.object);
@@ -432,6 +447,18 @@ function isLocalHolder(sourceCode: SourceCode, id: TSESTree.Identifier): boolean
   return value?.type === 'ObjectExpression' || value?.type === 'ArrayExpression';
 }
 
+/** The binding a construction or call initialises directly (`const entry = new Model(doc)`). */
+function constructedInto(construction: TSESTree.NewExpression | TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const declarator = construction.parent;
+  return declarator?.type === 'VariableDeclarator' && declarator.init === construction && declarator.id.type === 'Identifier' ? declarator.id : undefined;
+}
+
+/** `const row = Model.build(doc)`: the binding of a record built (not yet saved) from a document. */
+function recordBuiltInto(call: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && RECORD_BUILD_METHODS.has(memberName(callee) ?? '') ? constructedInto(call) : undefined;
+}
+
 /** `jwt.sign(payload, secret)`: the token carries the payload, readable by whoever holds it. */
 function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
   const callee = unwrapExpression(call.callee);
@@ -441,8 +468,15 @@ function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression,
     if (signer && JWT_SIGNER_NAME.test(signer)) return true;
   }
   const resolved = resolveImportPath(sourceCode, callee);
-  if (resolved?.module === undefined || resolved.path.length !== 1) return false;
-  const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
+  if (resolved?.module !== undefined && resolved.path.length === 1) {
+    const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
+    return index !== undefined && call.arguments[index] === arg;
+  }
+  // `const sign = createSigner({ key }); sign({ dek })`: a signing function made by a factory.
+  const made = callee.type === 'Identifier' ? initializedExpression(sourceCode, callee) : undefined;
+  const factory = made?.type === 'CallExpression' ? resolveImportPath(sourceCode, unwrapExpression(made.callee)) : undefined;
+  if (factory?.module === undefined || factory.path.length !== 1) return false;
+  const index = PAYLOAD_CARRIER_FACTORIES[factory.module]?.[factory.path[0]];
   return index !== undefined && call.arguments[index] === arg;
 }
 
@@ -601,19 +635,24 @@ function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>
 
 /** The reads of the field `this.<name>` assigned at `target`, inside the same class. */
 function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const name = memberName(target);
+  const name = fieldName(target);
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== 'ClassBody') body = body.parent;
   const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
   if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
   seen.add(key);
   for (const node of descendants(body)) {
-    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || memberName(node) !== name) continue;
+    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || fieldName(node) !== name) continue;
     if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
     const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
   return undefined;
+}
+
+/** The field a `this.x` / `this.#x` member names (an ES private name keeps its `#`, so `#x` and `x` stay apart). */
+function fieldName(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === 'PrivateIdentifier' ? `#${member.property.name}` : memberName(member);
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
@@ -667,9 +706,14 @@ function isReencoding(call: TSESTree.CallExpression, arg: TSESTree.Node): boolea
   const name = memberName(callee);
   if (owner.type === 'Identifier' && owner.name === 'String') return name === 'fromCharCode' || name === 'fromCodePoint';
   if (owner.type === 'NewExpression' && owner.callee.type === 'Identifier' && owner.callee.name === 'TextDecoder') return first && name === 'decode';
+  // `jc.encode({ key })` (a NATS codec), `msgpack.encode(x)`, `new TextEncoder().encode(x)`, `qs.stringify(x)`: the bytes or text of `x`.
+  if (first && name !== undefined && SERIALIZING_METHODS.has(name)) return true;
   if (!first || owner.type !== 'Identifier') return false;
   return (owner.name === 'Buffer' && name === 'from') || (owner.name === 'JSON' && name === 'stringify') || (owner.name === 'Array' && name === 'from');
 }
+
+/** Methods whose result is their first argument serialised (the value travels on inside it). */
+const SERIALIZING_METHODS: ReadonlySet<string> = new Set(['encode', 'stringify', 'serialize']);
 
 function isObjectAssign(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
@@ -705,15 +749,19 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
   if (RESPONSE_HEADER_METHODS.has(method) && receiver && HEADER_RESPONSE_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
-  if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object))) return { kind: 'response', node: call };
+  if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object) || isWebSocketClient(sourceCode, callee.object))) return { kind: 'response', node: call };
   if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
-  if (DB_METHODS.has(method) || ((method === 'set' || STORE_WRITE_METHODS.has(method)) && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
+  if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
+  if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
+  if (DB_METHODS.has(method) || ((method === 'set' || STORE_WRITE_METHODS.has(method) || STORE_QUERY_METHODS.has(method)) && receiver && PERSISTENT_STORE_NAME.test(receiver))) {
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
-  if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES))) return { kind: 'queue', node: call };
+  if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES) || isMadeByFactory(sourceCode, callee.object, QUEUE_FACTORIES))) {
+    return { kind: 'queue', node: call };
+  }
   if (MAIL_METHODS.has(method)) return { kind: 'queue', node: call };
   if (ERROR_THROW_METHODS.has(method) && receiver && ERROR_THROW_RECEIVER.test(receiver)) return { kind: 'error', node: call };
   return undefined;
@@ -729,6 +777,8 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
   const def = variableOf(sourceCode, callee)?.defs[0];
   if (!def) return undefined;
   if (def.type === 'Parameter') {
+    // `socket.on('room:join', async (roomId, ack) => ack({ roomKey }))`: the acknowledgement answers the client.
+    if (isAcknowledgement(sourceCode, def.node, def.name)) return { kind: 'response', node: call };
     // Only a node-style completion (`callback(null, key)`) hands the value over; a loan
     // (`await useKey(key)` and a wipe after it) lends it for the call's duration.
     const first = call.arguments[0];
@@ -744,6 +794,22 @@ function functionSink(sourceCode: SourceCode, call: TSESTree.CallExpression, cal
   if (factory?.module === undefined) return undefined;
   const made = factory.path.length === 0 ? LOGGER_FACTORY_MODULES.has(factory.module) : factory.path.length === 1 && !!LOGGER_FACTORY_FUNCTIONS[factory.module]?.has(factory.path[0]);
   return made ? { kind: 'log', node: call } : undefined;
+}
+
+/**
+ * The last parameter of a listener registered on a client socket (`socket.on(event, (…args, ack) => …)`,
+ * Socket.IO's acknowledgement): calling it sends its arguments back to that client.
+ */
+function isAcknowledgement(sourceCode: SourceCode, fn: TSESTree.Node, param: TSESTree.Node): boolean {
+  if (!isFunction(fn)) return false;
+  const params = (fn as FunctionLike).params;
+  if (params.length < 2 || params[params.length - 1] !== param) return false;
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.arguments[0]?.type !== 'Literal') return false;
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || !LISTENER_METHODS.has(memberName(callee) ?? '')) return false;
+  const receiver = receiverName(callee.object);
+  return !!receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object));
 }
 
 /** A parameter declared as a remote client's completion callback (`callback: grpc.sendUnaryData<Reply>`). */
@@ -783,7 +849,67 @@ function isWriteStream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
     const init = variable && singleInitializer(variable);
     if (init) expr = unwrapExpression(init);
   }
-  return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberName(expr.callee) === 'createWriteStream';
+  if (expr.type !== 'CallExpression') return false;
+  if (expr.callee.type === 'MemberExpression') return memberName(expr.callee) === 'createWriteStream';
+  // `import { createWriteStream } from 'node:fs'`.
+  const resolved = resolveImportPath(sourceCode, expr.callee);
+  return resolved?.module !== undefined && FS_MODULES.has(resolved.module) && resolved.path[resolved.path.length - 1] === 'createWriteStream';
+}
+
+/**
+ * A query builder chain that writes a row (`db.insert(table)`, `db.insertInto('t')`, `db.update(table)`),
+ * whose later call (`.values(row)`, `.set(row)`) is given the row.
+ */
+function isWriteBuilder(node: TSESTree.Node): boolean {
+  let expr = unwrapExpression(node);
+  for (let depth = 0; depth < 6 && expr.type === 'CallExpression'; depth++) {
+    const callee = unwrapExpression(expr.callee);
+    if (callee.type !== 'MemberExpression') return false;
+    if (WRITE_BUILDER_STARTS.has(memberName(callee) ?? '')) return true;
+    expr = unwrapExpression(callee.object);
+  }
+  return false;
+}
+
+/** A binding initialised with (an awaited) call of one of `factories` (module → function names): `const nc = await connect(…)`. */
+function isMadeByFactory(sourceCode: SourceCode, node: TSESTree.Node, factories: Readonly<Record<string, ReadonlySet<string>>>): boolean {
+  const expr = unwrapExpression(node);
+  let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
+  if (made?.type !== 'CallExpression') return false;
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return resolved?.module !== undefined && resolved.path.length === 1 && !!factories[resolved.module]?.has(resolved.path[0]);
+}
+
+/**
+ * A WebSocket server's client connection, whatever the binding is called: the element of `wss.clients`
+ * (`wss.clients.forEach((client) => …)`, `for (const client of wss.clients)`), or a receiver whose
+ * `readyState` the same function checks (`if (client.readyState === WebSocket.OPEN) client.send(…)`).
+ */
+function isWebSocketClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, expr);
+  if (!variable) return false;
+  if (variable.references.some((r) => isStateRead(r.identifier as TSESTree.Node))) return true;
+  const def = variable.defs[0];
+  if (def?.type === 'Parameter' && isFunction(def.node)) {
+    const call = def.node.parent;
+    const callee = call?.type === 'CallExpression' ? unwrapExpression(call.callee) : undefined;
+    return callee?.type === 'MemberExpression' && isClientsCollection(callee.object);
+  }
+  const loop = def?.node.parent?.parent;
+  return def?.type === 'Variable' && loop?.type === 'ForOfStatement' && isClientsCollection(loop.right);
+}
+
+function isStateRead(id: TSESTree.Node): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && memberName(member) === SOCKET_STATE_PROPERTY;
+}
+
+function isClientsCollection(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  return expr.type === 'MemberExpression' && memberName(expr) === SOCKET_CLIENTS_PROPERTY;
 }
 
 function isModuleExports(node: TSESTree.MemberExpression): boolean {
@@ -852,6 +978,20 @@ function exportedValueHolding(value: FunctionLike | TSESTree.ClassExpression): s
       case 'MemberExpression':
         if (parent.object !== node) return undefined;
         break;
+      // `export const makeUnwrapper = (kms) => async (scope) => …`: a factory hands the function it returns to its caller.
+      case 'ArrowFunctionExpression':
+        if (parent.body !== node) return undefined;
+        break;
+      case 'ReturnStatement': {
+        const outer = enclosingFunction(parent);
+        if (!outer) return undefined;
+        if (outer.type === 'FunctionDeclaration') {
+          const exported = outer.parent?.type === 'ExportNamedDeclaration' || outer.parent?.type === 'ExportDefaultDeclaration';
+          return exported ? true : outer.id?.name;
+        }
+        node = outer;
+        continue;
+      }
       case 'VariableDeclarator':
         if (parent.init !== node || parent.id.type !== 'Identifier') return undefined;
         return parent.parent?.parent?.type === 'ExportNamedDeclaration' ? true : parent.id.name;

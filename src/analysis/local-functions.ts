@@ -14,8 +14,11 @@ export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Node): 
   const expr = unwrapExpression(callee);
   if (expr.type !== 'Identifier') return undefined;
   const variable = variableOf(sourceCode, expr);
-  if (!variable || variable.defs.length !== 1) return undefined;
-  const def = variable.defs[0];
+  if (!variable) return undefined;
+  // TypeScript overload signatures (`function f(a: 'x'): X;`) declare the name too; the implementation is the function.
+  const defs = variable.defs.filter((d) => d.node.type !== 'TSDeclareFunction');
+  if (defs.length !== 1) return undefined;
+  const def = defs[0];
   if (def.type === 'FunctionName' && isFunction(def.node)) return def.node;
   if (def.type !== 'Variable' || def.node.id.type !== 'Identifier' || !def.node.init) return undefined;
   if (writesOf(variable).some((ref) => ref.writeExpr !== def.node.init)) return undefined;

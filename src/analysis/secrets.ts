@@ -45,6 +45,8 @@ export interface KeyMaterialVerdict {
 export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   const value = text.trim();
   if (isPlaceholder(value)) return { looksLikeKey: false, reason: 'placeholder' };
+  // A KMS key ARN or alias names a key held by the KMS (`tenantKek: 'arn:aws:kms:…:key/mrk-…'`); its id part is random but not secret.
+  if (isKeyReference(value)) return { looksLikeKey: false, reason: 'key reference' };
   const hex = value.replace(/^0x/, '');
   if (HEX.test(value) && hex.length % 2 === 0 && hex.length >= 32) {
     const byteLength = hex.length / 2;

@@ -39,6 +39,14 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
   'addPersistentLogAttributes',
   // OpenTelemetry Logs API: `logs.getLogger(…).emit({ body, attributes })` is one log record.
   'emit',
+  // Google Cloud Logging: `log.write(log.entry(metadata, data))`, and its severity methods.
+  'write',
+  'entry',
+  'notice',
+  'warning',
+  'critical',
+  'alert',
+  'emergency',
 ]);
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
 export const LOGGER_NAME = /^(?:console|consola|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
@@ -59,10 +67,36 @@ export const LOGGER_FACTORY_FUNCTIONS: Readonly<Record<string, ReadonlySet<strin
 /** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
 export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
 /**
+ * Query runners of a database handle that take the statement's values (pg-promise `db.none(sql, values)`,
+ * `db.oneOrNone(…)`, better-sqlite3/sqlite `db.run(…)`/`db.exec(…)`), on a receiver named as a store.
+ */
+export const STORE_QUERY_METHODS: ReadonlySet<string> = new Set(['none', 'one', 'oneOrNone', 'many', 'manyOrNone', 'any', 'result', 'multi', 'run', 'exec']);
+/**
+ * Query builders that write the row given to a later call of the chain: drizzle `db.insert(table).values(row)`,
+ * `db.update(table).set(row)`, kysely `db.insertInto('t').values(row)`, `.updateTable('t').set(row)` and their
+ * conflict clauses (`onConflictDoUpdate({ set })`, `doUpdateSet(row)`).
+ */
+export const WRITE_BUILDER_STARTS: ReadonlySet<string> = new Set(['insert', 'insertInto', 'update', 'updateTable', 'replaceInto', 'upsert', 'mergeInto']);
+export const WRITE_BUILDER_ROW_METHODS: ReadonlySet<string> = new Set(['values', 'set', 'doUpdateSet', 'onConflictDoUpdate', 'onDuplicateKeyUpdate']);
+/**
+ * Stores of configuration and secrets in a cluster (Kubernetes client `createNamespacedSecret(…)` and
+ * friends): what they are given is kept in etcd and mounted into pods, in plaintext for anyone allowed to read it.
+ */
+export const CLUSTER_STORE_METHODS: ReadonlySet<string> = new Set([
+  'createNamespacedSecret',
+  'replaceNamespacedSecret',
+  'patchNamespacedSecret',
+  'createNamespacedConfigMap',
+  'replaceNamespacedConfigMap',
+  'patchNamespacedConfigMap',
+]);
+/**
  * Active-record saves: `record.save()` persists what the record holds (Sequelize and mongoose
  * documents, TypeORM `BaseEntity`), after `Object.assign(record, …)` or `record.set({ … })`.
  */
 export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
+/** Builders of an unsaved active record from a document (Sequelize `Model.build(doc)`, Objection `Model.fromJson(doc)`): its `save()` stores the document. */
+export const RECORD_BUILD_METHODS: ReadonlySet<string> = new Set(['build', 'fromJson']);
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 /**
@@ -129,6 +163,13 @@ export const SOCKET_METHODS: ReadonlySet<string> = new Set(['emit', 'send']);
  * Events whose listener's first parameter is a client's connection, whatever it is called:
  * `wss.on('connection', (conn) => conn.send(…))` (ws, Socket.IO, `net`).
  */
+/**
+ * A WebSocket's state, checked before sending in the canonical broadcast loop (`if (client.readyState ===
+ * WebSocket.OPEN) client.send(data)`): a receiver checked on it is a client connection, whatever it is called.
+ */
+export const SOCKET_STATE_PROPERTY = 'readyState';
+/** The set of connected clients of a WebSocket server (`wss.clients`): its elements are client connections. */
+export const SOCKET_CLIENTS_PROPERTY = 'clients';
 export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'connect']);
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
 
@@ -147,6 +188,15 @@ export const MAIL_METHODS: ReadonlySet<string> = new Set(['sendMail']);
  * names; `''` is the default export): `add`/`addBulk` put the payload in Redis for any worker to read
  * (bullmq's `Queue` and `FlowProducer`, whose `add` takes a tree of jobs; bull and bee-queue's default export).
  */
+/**
+ * Message-bus connections made by a module's function, whatever the binding is called (module → function
+ * names): NATS `const nc = await connect(…)`, MQTT `mqtt.connect(…)`; their `publish` sends the payload to
+ * every subscriber (and JetStream keeps it).
+ */
+export const QUEUE_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  nats: new Set(['connect']),
+  mqtt: new Set(['connect', 'connectAsync']),
+};
 export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
   bullmq: new Set(['Queue', 'FlowProducer']),
   bull: new Set(['']),
@@ -260,6 +310,13 @@ export const RESOLVER_MAP_OPTION = 'resolvers';
  */
 export const PAYLOAD_CARRIERS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   jsonwebtoken: { sign: 0 },
+};
+/**
+ * Factories of JWT signing functions (module → factory → argument index of the payload in the call of the
+ * function they return): fast-jwt's `const sign = createSigner({ key }); sign({ dek })`.
+ */
+export const PAYLOAD_CARRIER_FACTORIES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  'fast-jwt': { createSigner: 0 },
 };
 /** Signers of an injected JWT service, by receiver name: Nest's `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`. */
 export const JWT_SIGNER_NAME = /^(?:jwt|jwtService)$/i;
