@@ -35,6 +35,8 @@ const FINGERPRINT_WORDS = new Set([
   'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
   // Content addressing: a blob id, a digest that names a file path.
   'blob', 'blobs', 'path',
+  // A certificate's thumbprint identifies it: JOSE's `x5t` header is defined as its SHA-1 (RFC 7515).
+  'thumbprint', 'thumbprints', 'x5t',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([

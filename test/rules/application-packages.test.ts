@@ -326,3 +326,24 @@ ruleTester.run('no-weak-algorithm (application packages, batch 5, file names)', 
     },
   ],
 });
+
+// grant's OIDC helpers (batch 5): JOSE's `x5t` header is, by RFC 7515, the SHA-1 of the certificate's DER.
+const certificateDigest = (name: string) => `import crypto from 'node:crypto';
+export const ${name} = (cert: string) => {
+  const der = Buffer.from(cert.replace(/-----(?:BEGIN|END) CERTIFICATE-----|\\s/g, ''), 'base64');
+  return crypto.createHash('sha1').update(der).digest('base64url');
+};`;
+
+ruleTester.run('no-weak-algorithm (application packages, batch 5, thumbprints)', noWeakAlgorithm, {
+  valid: [
+    { name: "a certificate's x5t thumbprint", code: certificateDigest('x5t') },
+    { name: 'a thumbprint by name', code: certificateDigest('certThumbprint') },
+  ],
+  invalid: [
+    {
+      name: "the same digest named for a signature is reported",
+      code: certificateDigest('certSignature'),
+      errors: [{ messageId: 'weakHash', line: 4, suggestions: [{ messageId: 'useSha256Migrate', output: certificateDigest('certSignature').replace("'sha1'", "'sha256'") }] }],
+    },
+  ],
+});
