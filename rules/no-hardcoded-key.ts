@@ -5,8 +5,8 @@ import { isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
-import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
@@ -105,6 +105,8 @@ export default createRule<Options, MessageIds>({
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
     function checkSinks(calls: readonly ApiCall[]): void {
       for (const call of calls) {
+        // `importKey('spki', …)`: a public key by its format, whatever its bytes look like.
+        if (importsPublicKey(ctx, call)) continue;
         for (const arg of call.args) {
           if (!SECRET_ROLES.has(arg.role)) continue;
           // `pbkdf2Sync(password, salt, …).toString('hex')`: a password being hashed, not a key's passphrase.
@@ -218,8 +220,11 @@ export default createRule<Options, MessageIds>({
         for (const fallback of defaults) checkFallback(name, fallback, 'the configured value');
         return;
       }
-      // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
-      for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
+      // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element,
+      // a key-named `Map` (`new Map().set('2024-H1', '…')`) one per entry.
+      const mapEntries = mapInitializerEntries(expr);
+      const values = mapEntries ? mapEntries.flatMap((entry) => resolveValues(ctx, entry.value).values) : resolveValues(ctx, expr).values;
+      for (const constant of values.flatMap(arrayElements)) {
         // A constant written in another file (`parse(environment.key)`) is reported where this file uses it as a key, not on its decoding.
         if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
@@ -302,7 +307,8 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
       return;
     }
     const text = constantText(constant);
-    if (isSecretMaterial(constant) && !(text && isPublicKeyMaterial(text))) out.push(constant);
+    const publicDer = constant.kind === 'bytes' && isPublicKeyDer(constant.value as Uint8Array);
+    if (isSecretMaterial(constant) && !publicDer && !(text && isPublicKeyMaterial(text))) out.push(constant);
   };
   resolveValues(ctx, node).values.forEach(add);
   // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
@@ -334,6 +340,18 @@ function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): 
     values.push(...resolution.values);
   }
   return values;
+}
+
+/** Formats that only ever carry a public key (WebCrypto's SubjectPublicKeyInfo import). */
+const PUBLIC_KEY_FORMATS: ReadonlySet<string> = new Set(['spki']);
+
+/** A key import whose `format` argument is a public-key format: the key it is given is public. */
+function importsPublicKey(ctx: ResolveContext, call: ApiCall): boolean {
+  if (call.api.operation !== 'key-import') return false;
+  const format = call.args.find((arg) => arg.role === 'format');
+  if (!format) return false;
+  const { values, complete } = resolveValues(ctx, format.node);
+  return complete && values.length > 0 && values.every((v) => v.kind === 'string' && PUBLIC_KEY_FORMATS.has(v.value as string));
 }
 
 /** `x` of `JSON.parse(x)` (the global `JSON`). */

@@ -8,9 +8,9 @@ import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
-import { otpauth } from './libraries/otp';
+import { otpauth, speakeasy } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -26,6 +26,7 @@ import {
   fastifySession,
   honoCookie,
   ironSession,
+  keygrip,
   koa,
   nextAuth,
   nextAuthJwt,
@@ -68,6 +69,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   graphqlYogaJwt,
   jsrsasign,
   otpauth,
+  speakeasy,
   tweetnacl,
   tweetnaclUtil,
   tweetnaclAuth,
@@ -78,6 +80,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   expressSession,
   cookieSession,
   koa,
+  keygrip,
   cookieParser,
   ironSession,
   hapiIron,
@@ -102,6 +105,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   timeBasedUuid,
   timeBasedUuidModules,
   nanoidNonSecure,
+  seedrandom,
   ...digestFunctionPackages,
   sparkMd5,
   hashWasm,

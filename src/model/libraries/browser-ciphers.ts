@@ -26,6 +26,8 @@ export const aesJs: LibraryModel = {
  * PBKDF2-HMAC-SHA256 (10,000 iterations when `iter` is omitted); raw keys go
  * to `new sjcl.cipher.aes(key)`; `sjcl.codec.*.toBits` decodes written keys.
  */
+const SJCL_AEAD_MODES = ['ccm', 'gcm', 'ocb2'] as const;
+
 export const sjcl: LibraryModel = {
   id: 'sjcl',
   roots: [{ module: 'sjcl' }],
@@ -34,6 +36,13 @@ export const sjcl: LibraryModel = {
     call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }),
     call('misc.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', lengthUnit: 'bits' } }),
     construct('cipher.aes', 'encrypt', { 0: 'key' }),
+    // The block modes take the cipher object, the data, the IV, then (AEAD modes) the associated data and tag length in bits.
+    ...SJCL_AEAD_MODES.flatMap((mode) => [
+      call(`mode.${mode}.encrypt`, 'encrypt', { 1: 'data', 2: 'iv', 4: 'tag-length' }, { facts: { tagLengthUnit: 'bits' } }),
+      call(`mode.${mode}.decrypt`, 'decrypt', { 1: 'data', 2: 'iv', 4: 'tag-length' }, { facts: { tagLengthUnit: 'bits' } }),
+    ]),
+    call('mode.cbc.encrypt', 'encrypt', { 1: 'data', 2: 'iv' }, { facts: { cipher: 'aes-cbc' } }),
+    call('mode.cbc.decrypt', 'decrypt', { 1: 'data', 2: 'iv' }, { facts: { cipher: 'aes-cbc' } }),
     call('codec.hex.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
     call('codec.base64.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
     call('codec.utf8String.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
