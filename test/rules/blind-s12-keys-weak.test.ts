@@ -1,0 +1,273 @@
+import noHardcodedKey from '../../rules/no-hardcoded-key';
+import noInsecureRandomness from '../../rules/no-insecure-randomness';
+import noStaticIv from '../../rules/no-static-iv';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
+import { createRuleTester } from './rule-tester';
+
+// Shapes the ninth blind set (hardcoded-key/blind-s12, weak-crypto/blind-s12) found missed or misjudged:
+// public keys imported as `spki` (or written as base64 DER) taken for secrets, `Uint8Array.of(…)` keys,
+// IVs spelled as a string's character codes, `Map` keyrings filled by `.set` chains, libraries without a
+// table (keygrip, speakeasy, seedrandom, SJCL's block modes), a Math.random callback passed by name, and
+// redeemable codes (referral, promo, gift).
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "a public key imported as spki (format says public, whatever the bytes)",
+      "code": "const SPKI_B64 = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAr8LtHwbpQ9dF0cXkX9mB3rJ2q1vV7pY5jKQ0s4Gx2nT8cW3eR6uLkM9aZ';\nconst bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\nexport const verifyKey = crypto.subtle.importKey('spki', bytes(SPKI_B64), { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-256' }, false, ['verify']);"
+    },
+    {
+      "name": "keygrip with keys from the environment",
+      "code": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip((process.env.COOKIE_KEYS ?? '').split(','), 'sha256');"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a secret imported as raw is still a key",
+      "code": "const HMAC_KEY_B64 = 'r8LtHwbpQ9dF0cXkX9mB3rJ2q1vV7pY5jKQ0s4Gx2nT8=';\nconst bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\nexport const macKey = crypto.subtle.importKey('raw', bytes(HMAC_KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 1,
+          "column": 22,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HMAC_KEY_B64",
+                "format": "the same string"
+              },
+              "output": "const HMAC_KEY_B64 = requireEnv('HMAC_KEY_B64');\nconst bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\nexport const macKey = crypto.subtle.importKey('raw', bytes(HMAC_KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Uint8Array.of bytes as an AES key",
+      "code": "const WRAP = Uint8Array.of(0x3c, 0x91, 0x0e, 0xa7, 0x52, 0xd8, 0x6f, 0x14, 0xbb, 0x29, 0xc3, 0x7e, 0x05, 0xf6, 0x48, 0x9a);\nexport const key = crypto.subtle.importKey('raw', WRAP, 'AES-GCM', false, ['encrypt', 'decrypt']);",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 1,
+          "column": 14
+        }
+      ]
+    },
+    {
+      "name": "a Map keyring filled with a .set chain: one finding per entry",
+      "code": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', 'Yk2pQ8vR3sT6wX9zA1cE4gH7jL0nP2rS5uV8yB1dF4=')\n  .set('v2', 'Zq3mN6pR9tW2yB5eH8kL1oQ4sV7xA0cF3iJ6lM9pS2=');\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 3,
+          "column": 14,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECRET_KEY",
+                "format": "the same string"
+              },
+              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', requireEnv('SECRET_KEY'))\n  .set('v2', 'Zq3mN6pR9tW2yB5eH8kL1oQ4sV7xA0cF3iJ6lM9pS2=');\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        },
+        {
+          "messageId": "hardcodedKey",
+          "line": 4,
+          "column": 14,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HMAC_KEY",
+                "format": "the same string"
+              },
+              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', 'Yk2pQ8vR3sT6wX9zA1cE4gH7jL0nP2rS5uV8yB1dF4=')\n  .set('v2', requireEnv('HMAC_KEY'));\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "keygrip's key list",
+      "code": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip(['c0ffeeXq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jk', 'b0a7dfYq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jm'], 'sha256');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 34,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECRET_KEY",
+                "format": "the same string"
+              },
+              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip([requireEnv('SECRET_KEY'), 'b0a7dfYq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jm'], 'sha256');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        },
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 76,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECRET_KEY",
+                "format": "the same string"
+              },
+              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip(['c0ffeeXq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jk', requireEnv('SECRET_KEY')], 'sha256');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-weak-algorithm (blind-s12 shapes)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "speakeasy TOTP over HMAC-SHA256",
+      "code": "import speakeasy from 'speakeasy';\nexport const ok = (secret: string, token: string) => speakeasy.totp.verify({ secret, encoding: 'base32', token, algorithm: 'sha256', window: 1 });"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "keygrip signing with SHA-1",
+      "code": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip((process.env.COOKIE_KEYS ?? '').split(','), 'sha1');",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 77,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip((process.env.COOKIE_KEYS ?? '').split(','), 'sha256');"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "speakeasy TOTP over HMAC-SHA1",
+      "code": "import speakeasy from 'speakeasy';\nexport const ok = (secret: string, token: string) => speakeasy.totp.verify({ secret, encoding: 'base32', token, algorithm: 'sha1', window: 1 });\nexport const url = (secret: string, label: string) => speakeasy.otpauthURL({ secret, label, algorithm: 'sha1' });",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 124,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import speakeasy from 'speakeasy';\nexport const ok = (secret: string, token: string) => speakeasy.totp.verify({ secret, encoding: 'base32', token, algorithm: 'sha256', window: 1 });\nexport const url = (secret: string, label: string) => speakeasy.otpauthURL({ secret, label, algorithm: 'sha1' });"
+            }
+          ]
+        },
+        {
+          "messageId": "weakHash",
+          "line": 3,
+          "column": 104,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import speakeasy from 'speakeasy';\nexport const ok = (secret: string, token: string) => speakeasy.totp.verify({ secret, encoding: 'base32', token, algorithm: 'sha1', window: 1 });\nexport const url = (secret: string, label: string) => speakeasy.otpauthURL({ secret, label, algorithm: 'sha256' });"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-static-iv (blind-s12 shapes)', noStaticIv, {
+  "valid": [
+    {
+      "name": "a random IV per message",
+      "code": "export const seal = (key: CryptoKey, data: Uint8Array) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: crypto.getRandomValues(new Uint8Array(12)) }, key, data);"
+    },
+    {
+      "name": "SJCL CCM with a random IV",
+      "code": "import sjcl from 'sjcl';\nexport const seal = (prp: sjcl.SjclCipher, pt: sjcl.BitArray) => sjcl.mode.ccm.encrypt(prp, pt, sjcl.random.randomWords(3), [], 128);"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "an IV spelled as a string's character codes",
+      "code": "const NONCE = Uint8Array.from('fixed-nonce!', (c) => c.charCodeAt(0));\nexport const seal = (key: CryptoKey, data: Uint8Array) => crypto.subtle.encrypt({ name: 'AES-GCM', iv: NONCE }, key, data);",
+      "errors": [
+        {
+          "messageId": "constantIv",
+          "line": 1,
+          "column": 31
+        }
+      ]
+    },
+    {
+      "name": "SJCL CCM with a constant IV",
+      "code": "import sjcl from 'sjcl';\nconst IV = sjcl.codec.hex.toBits('00112233445566778899aabbcc');\nexport const seal = (prp: sjcl.SjclCipher, pt: sjcl.BitArray) => sjcl.mode.ccm.encrypt(prp, pt, IV, [], 128);",
+      "errors": [
+        {
+          "messageId": "constantIv",
+          "line": 2,
+          "column": 34
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-insecure-randomness (blind-s12 shapes)', noInsecureRandomness, {
+  "valid": [
+    {
+      "name": "a seeded PRNG laying out a daily puzzle",
+      "code": "import seedrandom from 'seedrandom';\nexport function dailyBoard(day: string): number[] {\n  const rng = seedrandom(day);\n  const cells = [1, 2, 3, 4, 5, 6, 7, 8, 9];\n  for (let i = cells.length - 1; i > 0; i--) {\n    const j = Math.floor(rng() * (i + 1));\n    [cells[i], cells[j]] = [cells[j], cells[i]];\n  }\n  return cells;\n}"
+    },
+    {
+      "name": "Math.random in a callback passed by name to shuffle a quiz",
+      "code": "const coin = () => Math.random() - 0.5;\nexport function shuffledAnswers(answers: string[]): string[] {\n  return [...answers].sort(coin);\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a seeded PRNG making a referral code",
+      "code": "import seedrandom from 'seedrandom';\nexport function referralCode(inviterId: string): string {\n  const rng = seedrandom(inviterId);\n  let code = '';\n  for (let i = 0; i < 8; i++) code += 'ABCDEFGHJKLMNPQR'[Math.floor(rng() * 16)];\n  return code;\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 5,
+          "column": 69
+        }
+      ]
+    },
+    {
+      "name": "Math.random in a digit callback passed by name to Array.from for a login code",
+      "code": "const randomDigit = () => Math.floor(Math.random() * 10);\nexport function newLoginCode(length = 6): string {\n  return Array.from({ length }, randomDigit).join('');\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 1,
+          "column": 38
+        }
+      ]
+    }
+  ]
+});
