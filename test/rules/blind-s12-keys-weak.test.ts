@@ -1,3 +1,4 @@
+import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
@@ -7,8 +8,9 @@ import { createRuleTester } from './rule-tester';
 // Shapes the ninth blind set (hardcoded-key/blind-s12, weak-crypto/blind-s12) found missed or misjudged:
 // public keys imported as `spki` (or written as base64 DER) taken for secrets, `Uint8Array.of(…)` keys,
 // IVs spelled as a string's character codes, `Map` keyrings filled by `.set` chains, libraries without a
-// table (keygrip, speakeasy, seedrandom, SJCL's block modes), a Math.random callback passed by name, and
-// redeemable codes (referral, promo, gift).
+// table (keygrip, speakeasy, seedrandom, SJCL's block modes, age-encryption), a Math.random callback passed by
+// name, redeemable codes (referral, promo, gift), one random IV reused by every pass of a loop, and a GCM tag
+// cut short where it is taken.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
@@ -266,6 +268,101 @@ ruleTester.run('no-insecure-randomness (blind-s12 shapes)', noInsecureRandomness
           "messageId": "predictableSecret",
           "line": 1,
           "column": 38
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-static-iv (blind-s12 shapes: IVs reused across a loop, cut tags, age identities)', noStaticIv, {
+  "valid": [
+    {
+      "name": "a fresh IV drawn inside the loop",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BATCH_KEY ?? '', 'base64');\nexport function encryptRows(rows: string[]) {\n  const out = [];\n  for (const row of rows) {\n    const iv = randomBytes(12);\n    const cipher = createCipheriv('aes-256-gcm', KEY, iv);\n    out.push(Buffer.concat([iv, cipher.update(row), cipher.final(), cipher.getAuthTag()]));\n  }\n  return out;\n}"
+    },
+    {
+      "name": "one IV per batch with a fresh key per recipient",
+      "code": "import { createCipheriv, randomBytes, hkdfSync } from 'node:crypto';\nexport function sealFor(master: Buffer, recipients: string[], data: Buffer) {\n  const iv = randomBytes(12);\n  return recipients.map((recipient) => {\n    const key = Buffer.from(hkdfSync('sha256', master, iv, recipient, 32));\n    const cipher = createCipheriv('aes-256-gcm', key, iv);\n    return Buffer.concat([cipher.update(data), cipher.final()]);\n  });\n}"
+    },
+    {
+      "name": "a random IV passed to a single encryption after a loop that only reads rows",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BATCH_KEY ?? '', 'base64');\nexport function encryptReport(rows: string[]) {\n  const iv = randomBytes(12);\n  let text = '';\n  for (const row of rows) text += row + '\\n';\n  const cipher = createCipheriv('aes-256-gcm', KEY, iv);\n  return Buffer.concat([iv, cipher.update(text), cipher.final(), cipher.getAuthTag()]);\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "one random IV drawn per batch and reused for every row",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BATCH_KEY ?? '', 'base64');\nexport function encryptRows(rows: string[]) {\n  const iv = randomBytes(12);\n  const out = [];\n  for (const row of rows) {\n    const cipher = createCipheriv('aes-256-gcm', KEY, iv);\n    out.push(Buffer.concat([cipher.update(row), cipher.final(), cipher.getAuthTag()]));\n  }\n  return { iv, out };\n}",
+      "errors": [
+        {
+          "messageId": "reusedIv",
+          "line": 4,
+          "column": 14
+        }
+      ]
+    },
+    {
+      "name": "one IV reused in a map callback",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BATCH_KEY ?? '', 'base64');\nexport function encryptAll(items: string[]) {\n  const nonce = randomBytes(12);\n  return items.map((item) => {\n    const cipher = createCipheriv('aes-256-gcm', KEY, nonce);\n    return Buffer.concat([cipher.update(item), cipher.final()]);\n  });\n}",
+      "errors": [
+        {
+          "messageId": "reusedIv",
+          "line": 4,
+          "column": 17
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('min-key-strength (blind-s12 shapes: IVs reused across a loop, cut tags, age identities)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "the full GCM tag, and a slice of the ciphertext",
+      "code": "import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BADGE_KEY ?? '', 'base64');\nexport function seal(text: string) {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', KEY, iv) as CipherGCM;\n  const ct = Buffer.concat([cipher.update(text), cipher.final()]);\n  return Buffer.concat([iv, cipher.getAuthTag().subarray(0, 16), ct.subarray(0, 4)]);\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a GCM tag cut to 8 bytes where it is taken",
+      "code": "import { createCipheriv, randomBytes, type CipherGCM } from 'node:crypto';\nconst KEY = Buffer.from(process.env.BADGE_KEY ?? '', 'base64');\nexport function seal(text: string) {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', KEY, iv) as CipherGCM;\n  const ct = Buffer.concat([cipher.update(text), cipher.final()]);\n  return Buffer.concat([iv, cipher.getAuthTag().subarray(0, 8), ct]);\n}",
+      "errors": [
+        {
+          "messageId": "shortTag",
+          "line": 7,
+          "column": 61
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-hardcoded-key (blind-s12 shapes: IVs reused across a loop, cut tags, age identities)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "age recipients are public keys, and an identity from the environment",
+      "code": "import { Decrypter, Encrypter } from 'age-encryption';\nexport async function seal(data: Uint8Array) {\n  const e = new Encrypter();\n  e.addRecipient('age1pe29e6qg35gytsa306lneu3zxhmuzz5yvk3p4qqextyapu4fvpcqhfv24v');\n  return e.encrypt(data);\n}\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(process.env.AGE_IDENTITY ?? '');\n  return d.decrypt(data);\n}"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "an age identity written in the source",
+      "code": "import { Decrypter } from 'age-encryption';\nconst RESTORE = 'AGE-SECRET-KEY-1QQQSGR3Y6VQNWPG09KZ6VNMUDEZVFTPX9K2NWS3T8WDPJ92VXPDSQZZZZZ';\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(RESTORE);\n  return d.decrypt(data);\n}",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 17,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "RESTORE",
+                "format": "the same string"
+              },
+              "output": "import { Decrypter } from 'age-encryption';\nconst RESTORE = requireEnv('RESTORE');\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(RESTORE);\n  return d.decrypt(data);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
         }
       ]
     }

@@ -170,3 +170,34 @@ export const elliptic: LibraryModel = {
   roots: [{ module: 'elliptic' }],
   apis: [construct('ec', 'keygen', { 0: 'curve' }), construct('eddsa', 'keygen', { 0: 'curve' })],
 };
+
+/**
+ * age-encryption (typage): `new Decrypter()` then `addIdentity('AGE-SECRET-KEY-1…')` (an X25519 private key) or
+ * `addPassphrase(p)`; `new Encrypter()` then `addRecipient('age1…')` (a public key) or `setPassphrase(p)`.
+ */
+export const ageEncryption: LibraryModel = {
+  id: 'age-encryption',
+  roots: [{ module: 'age-encryption' }],
+  apis: [
+    construct('Decrypter', 'decrypt', {}, { returns: 'AgeDecrypter' }),
+    construct('Encrypter', 'encrypt', {}, { returns: 'AgeEncrypter' }),
+    call('identityToRecipient', 'key-export', { 0: 'key' }),
+    call('generateIdentity', 'keygen'),
+  ],
+  objects: {
+    AgeDecrypter: {
+      methods: {
+        addIdentity: method('decrypt', { 0: 'key' }),
+        addPassphrase: method('decrypt', { 0: 'passphrase' }),
+        decrypt: method('decrypt', { 0: 'data' }),
+      },
+    },
+    AgeEncrypter: {
+      methods: {
+        addRecipient: method('encrypt', { 0: 'public-key' }),
+        setPassphrase: method('encrypt', { 0: 'passphrase' }),
+        encrypt: method('encrypt', { 0: 'data' }),
+      },
+    },
+  },
+};
