@@ -616,6 +616,10 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   }
   const ofParameter = parameterMember(ctx, node.object, name, next, depth);
   if (ofParameter) return ofParameter;
+  // `active.secret` of `const active = configFor(stage)`: that property of each object the local function returns
+  // (a `switch` per environment), any of them at run time.
+  const returned = returnedObjectLiterals(ctx.sourceCode, node.object);
+  if (returned) return union(returned.flatMap((object) => propertyOf(ctx.sourceCode, object, name) ?? []).map(next), false);
   const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
   if (enumValue) return next(enumValue);
   // `format.cipher` of `const format = FORMATS[version]`: that member of any entry.
@@ -1039,6 +1043,19 @@ function reversedArray(inner: Resolution): Resolution {
   if (!inner.complete || inner.values.length !== 1 || inner.values[0].kind !== 'array') return NONE;
   const array = inner.values[0];
   return single({ ...array, value: [...(array.value as readonly Constant[])].reverse() });
+}
+
+/** The object literals a local function returns, for a binding initialised once with a call of it. */
+function returnedObjectLiterals(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  const init = initializedExpression(sourceCode, node);
+  if (init?.type !== 'CallExpression' && init?.type !== 'AwaitExpression') return undefined;
+  const awaited = init.type === 'AwaitExpression';
+  const call = awaited ? unwrapExpression((init as TSESTree.AwaitExpression).argument) : init;
+  if (call.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returns = fn && returnedExpressions(fn, awaited);
+  const objects = returns?.flatMap((r) => resolveObjectLiteral(sourceCode, r) ?? []);
+  return objects && objects.length > 0 ? objects : undefined;
 }
 
 /** `(c) => c.charCodeAt(0)`: maps each character of a string to its code. */

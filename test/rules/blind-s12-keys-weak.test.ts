@@ -9,8 +9,9 @@ import { createRuleTester } from './rule-tester';
 // public keys imported as `spki` (or written as base64 DER) taken for secrets, `Uint8Array.of(…)` keys,
 // IVs spelled as a string's character codes, `Map` keyrings filled by `.set` chains, libraries without a
 // table (keygrip, speakeasy, seedrandom, SJCL's block modes, age-encryption), a Math.random callback passed by
-// name, redeemable codes (referral, promo, gift), one random IV reused by every pass of a loop, and a GCM tag
-// cut short where it is taken.
+// name, redeemable codes (referral, promo, gift), one random IV reused by every pass of a loop, a GCM tag
+// cut short where it is taken (not a check value shown next to the full tag), and a secret in one of the
+// objects a per-environment config function returns.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
@@ -363,6 +364,38 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes: IVs reused across a loop, cu
               "output": "import { Decrypter } from 'age-encryption';\nconst RESTORE = requireEnv('RESTORE');\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(RESTORE);\n  return d.decrypt(data);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('min-key-strength (blind-s12 shapes: config functions, tag check values)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "a short check value cut from the tag, next to the full tag",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nexport function seal(key: Buffer, text: string) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', key, iv);\n  const body = Buffer.concat([c.update(text), c.final()]);\n  const check = c.getAuthTag().subarray(0, 4).toString('hex');\n  return { iv, body, tag: c.getAuthTag(), check };\n}"
+    }
+  ],
+  "invalid": []
+});
+
+ruleTester.run('no-hardcoded-key (blind-s12 shapes: config functions, tag check values)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "a per-environment config function with every secret from the environment",
+      "code": "import { createHmac } from 'node:crypto';\nfunction configFor(stage: string) {\n  switch (stage) {\n    case 'production':\n      return { auditSecret: process.env.AUDIT_SECRET as string, url: 'https://api.example.com' };\n    default:\n      return { auditSecret: process.env.DEV_AUDIT_SECRET ?? '', url: 'http://localhost:4000' };\n  }\n}\nconst active = configFor(process.env.STAGE ?? 'dev');\nexport const sign = (line: string) => createHmac('sha256', active.auditSecret).update(line).digest('hex');"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "a secret in one branch of a per-environment config function",
+      "code": "import { createHmac } from 'node:crypto';\nfunction configFor(stage: string) {\n  switch (stage) {\n    case 'production':\n      return { auditSecret: process.env.AUDIT_SECRET as string };\n    default:\n      return { auditSecret: 'dev-audit-secret' };\n  }\n}\nconst active = configFor(process.env.STAGE ?? 'dev');\nexport const sign = (line: string) => createHmac('sha256', active.auditSecret).update(line).digest('hex');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 7,
+          "column": 29
         }
       ]
     }
