@@ -3,6 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
+import { localCalleeOf, parameterNameAt } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
@@ -192,6 +193,10 @@ export default createRule<Options, MessageIds>({
         if (options.checkKeyNamedConstants === false) return;
         const option = cliOptionDefault(node);
         if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
+        checkKeyNamedParameters(node);
+      },
+      NewExpression(node) {
+        if (options.checkKeyNamedConstants !== false) checkKeyNamedParameters(node);
       },
       PropertyDefinition(node) {
         if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
@@ -199,6 +204,30 @@ export default createRule<Options, MessageIds>({
         if (name) named.push({ name, init: node.value });
       },
     };
+
+    /**
+     * Arguments given to a key-named parameter of a function or class of this file (`new StaticKeyProvider({ k2024: '…' })`
+     * with `constructor(keys: Record<K, string>)`): the parameter's name says what they are, as a binding's would.
+     */
+    function checkKeyNamedParameters(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (call.arguments.length === 0) return;
+      const fn = localCalleeOf(sourceCode, call);
+      if (!fn) return;
+      call.arguments.forEach((arg, index) => {
+        const name = arg.type === 'SpreadElement' ? undefined : parameterNameAt(fn, index);
+        if (!name || !isSecretKeyName(name)) return;
+        const object = unwrapExpression(arg);
+        if (object.type !== 'ObjectExpression') {
+          named.push({ name, init: arg as TSESTree.Expression });
+          return;
+        }
+        for (const property of object.properties) {
+          if (property.type === 'Property' && property.kind === 'init' && !property.method && property.value.type !== 'AssignmentPattern') {
+            named.push({ name, init: property.value as TSESTree.Expression });
+          }
+        }
+      });
+    }
 
     function checkPem(node: TSESTree.Node, text: string): void {
       const pem = findPrivateKeyPem(text);

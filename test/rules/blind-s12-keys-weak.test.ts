@@ -10,8 +10,9 @@ import { createRuleTester } from './rule-tester';
 // IVs spelled as a string's character codes, `Map` keyrings filled by `.set` chains, libraries without a
 // table (keygrip, speakeasy, seedrandom, SJCL's block modes, age-encryption), a Math.random callback passed by
 // name, redeemable codes (referral, promo, gift), one random IV reused by every pass of a loop, a GCM tag
-// cut short where it is taken (not a check value shown next to the full tag), and a secret in one of the
-// objects a per-environment config function returns.
+// cut short where it is taken (not a check value shown next to the full tag), a secret in one of the
+// objects a per-environment config function returns, and keys given to a key-named parameter of a local
+// function or class.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
@@ -396,6 +397,59 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes: config functions, tag check 
           "messageId": "hardcodedKey",
           "line": 7,
           "column": 29
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-hardcoded-key (blind-s12 shapes: key-named parameters of local functions and classes)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "cache-key names handed to a key-named parameter, and options of a local class",
+      "code": "class Cache {\n  constructor(private readonly options: { ttl: number; prefix: string }) {}\n}\nfunction warm(keys: string[]) {\n  return keys.length;\n}\nexport const cache = new Cache({ ttl: 30, prefix: 'orders:v2:' });\nexport const warmed = warm(['user:42:profile', 'user:42:settings']);"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "hex keys handed to a local class's key-named constructor parameter",
+      "code": "class StaticKeyProvider {\n  private readonly keys: Map<string, Buffer>;\n  constructor(keys: Record<string, string>) {\n    this.keys = new Map(Object.entries(keys).map(([id, hex]) => [id, Buffer.from(hex, 'hex')]));\n  }\n  byId(id: string) {\n    return this.keys.get(id);\n  }\n}\nexport const provider = new StaticKeyProvider({\n  k2024: '3f9c2a7d81e04b56c9a1f7e2d4b8063a5c7e9f1b2d4a6c8e0f1a3b5c7d9e1f20',\n});",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 11,
+          "column": 10,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "STATIC_KEY_PROVIDER_K2024",
+                "format": "the same hex string"
+              },
+              "output": "class StaticKeyProvider {\n  private readonly keys: Map<string, Buffer>;\n  constructor(keys: Record<string, string>) {\n    this.keys = new Map(Object.entries(keys).map(([id, hex]) => [id, Buffer.from(hex, 'hex')]));\n  }\n  byId(id: string) {\n    return this.keys.get(id);\n  }\n}\nexport const provider = new StaticKeyProvider({\n  k2024: requireEnv('STATIC_KEY_PROVIDER_K2024'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "a base64 secret given to a local signer function's secret parameter",
+      "code": "import { createHmac } from 'node:crypto';\nfunction makeSigner(secret: string) {\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}\nexport const sign = makeSigner('pQ8vR3sT6wX9zA1cE4gH7jL0nP2rS5uV8yB1dF4Yk2=');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 5,
+          "column": 32,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HMAC_KEY",
+                "format": "the same string"
+              },
+              "output": "import { createHmac } from 'node:crypto';\nfunction makeSigner(secret: string) {\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}\nexport const sign = makeSigner(requireEnv('HMAC_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
         }
       ]
     }
