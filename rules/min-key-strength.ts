@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
+import { prefixLength } from '../src/analysis/ast';
 import { randomByteSize } from '../src/analysis/random-source';
 import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
@@ -256,12 +257,19 @@ export default createRule<Options, MessageIds>({
       const unit = call.api.facts?.tagLengthUnit;
       const factor = unit === 'bits' ? 1 : unit === 'bytes' ? 8 : undefined;
       if (factor === undefined) return;
-      for (const node of argsWithRole(call, 'tag-length')) {
+      // A produced tag cut where it is taken (`getAuthTag().subarray(0, 8)`): the length it is cut to, unless the
+      // full tag of the same cipher is taken too (the cut one is then a short check value shown beside it).
+      const lengths = call.api.facts?.returnsTag === true ? (fullTagTaken(call) ? [] : [prefixLength(call.node)].filter((n) => n !== undefined)) : argsWithRole(call, 'tag-length');
+      for (const node of lengths) {
         numbers(node, (value, at) => {
           const bits = value * factor;
           if (bits > 0 && bits < options.minTagBits) report({ node: at, messageId: 'shortTag', data: { bits, min: options.minTagBits } });
         });
       }
+    }
+
+    function fullTagTaken(call: ApiCall): boolean {
+      return getApiCalls(sourceCode).some((other) => other !== call && other.api.facts?.returnsTag === true && other.receiver === call.receiver && !prefixLength(other.node));
     }
 
     function checkPbkdf2(call: ApiCall): void {
@@ -482,3 +490,4 @@ function keyBindingName(node: TSESTree.Node): string | undefined {
   }
   return undefined;
 }
+

@@ -3,10 +3,11 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
+import { localCalleeOf, parameterNameAt } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
-import { destructuredEnvVar, envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
@@ -105,6 +106,8 @@ export default createRule<Options, MessageIds>({
     /** Constant secrets reaching a modelled sink: the precise, proven case. */
     function checkSinks(calls: readonly ApiCall[]): void {
       for (const call of calls) {
+        // `importKey('spki', …)`: a public key by its format, whatever its bytes look like.
+        if (importsPublicKey(ctx, call)) continue;
         for (const arg of call.args) {
           if (!SECRET_ROLES.has(arg.role)) continue;
           // `pbkdf2Sync(password, salt, …).toString('hex')`: a password being hashed, not a key's passphrase.
@@ -190,6 +193,10 @@ export default createRule<Options, MessageIds>({
         if (options.checkKeyNamedConstants === false) return;
         const option = cliOptionDefault(node);
         if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
+        checkKeyNamedParameters(node);
+      },
+      NewExpression(node) {
+        if (options.checkKeyNamedConstants !== false) checkKeyNamedParameters(node);
       },
       PropertyDefinition(node) {
         if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
@@ -197,6 +204,30 @@ export default createRule<Options, MessageIds>({
         if (name) named.push({ name, init: node.value });
       },
     };
+
+    /**
+     * Arguments given to a key-named parameter of a function or class of this file (`new StaticKeyProvider({ k2024: '…' })`
+     * with `constructor(keys: Record<K, string>)`): the parameter's name says what they are, as a binding's would.
+     */
+    function checkKeyNamedParameters(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
+      if (call.arguments.length === 0) return;
+      const fn = localCalleeOf(sourceCode, call);
+      if (!fn) return;
+      call.arguments.forEach((arg, index) => {
+        const name = arg.type === 'SpreadElement' ? undefined : parameterNameAt(fn, index);
+        if (!name || !isSecretKeyName(name)) return;
+        const object = unwrapExpression(arg);
+        if (object.type !== 'ObjectExpression') {
+          named.push({ name, init: arg as TSESTree.Expression });
+          return;
+        }
+        for (const property of object.properties) {
+          if (property.type === 'Property' && property.kind === 'init' && !property.method && property.value.type !== 'AssignmentPattern') {
+            named.push({ name, init: property.value as TSESTree.Expression });
+          }
+        }
+      });
+    }
 
     function checkPem(node: TSESTree.Node, text: string): void {
       const pem = findPrivateKeyPem(text);
@@ -218,8 +249,11 @@ export default createRule<Options, MessageIds>({
         for (const fallback of defaults) checkFallback(name, fallback, 'the configured value');
         return;
       }
-      // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element.
-      for (const constant of resolveValues(ctx, expr).values.flatMap(arrayElements)) {
+      // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element,
+      // a key-named `Map` (`new Map().set('2024-H1', '…')`) one per entry.
+      const mapEntries = mapInitializerEntries(expr);
+      const values = mapEntries ? mapEntries.flatMap((entry) => resolveValues(ctx, entry.value).values) : resolveValues(ctx, expr).values;
+      for (const constant of values.flatMap(arrayElements)) {
         // A constant written in another file (`parse(environment.key)`) is reported where this file uses it as a key, not on its decoding.
         if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite) continue;
         const text = constantText(constant);
@@ -302,7 +336,8 @@ function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
       return;
     }
     const text = constantText(constant);
-    if (isSecretMaterial(constant) && !(text && isPublicKeyMaterial(text))) out.push(constant);
+    const publicDer = constant.kind === 'bytes' && isPublicKeyDer(constant.value as Uint8Array);
+    if (isSecretMaterial(constant) && !publicDer && !(text && isPublicKeyMaterial(text))) out.push(constant);
   };
   resolveValues(ctx, node).values.forEach(add);
   // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
@@ -334,6 +369,18 @@ function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): 
     values.push(...resolution.values);
   }
   return values;
+}
+
+/** Formats that only ever carry a public key (WebCrypto's SubjectPublicKeyInfo import). */
+const PUBLIC_KEY_FORMATS: ReadonlySet<string> = new Set(['spki']);
+
+/** A key import whose `format` argument is a public-key format: the key it is given is public. */
+function importsPublicKey(ctx: ResolveContext, call: ApiCall): boolean {
+  if (call.api.operation !== 'key-import') return false;
+  const format = call.args.find((arg) => arg.role === 'format');
+  if (!format) return false;
+  const { values, complete } = resolveValues(ctx, format.node);
+  return complete && values.length > 0 && values.every((v) => v.kind === 'string' && PUBLIC_KEY_FORMATS.has(v.value as string));
 }
 
 /** `x` of `JSON.parse(x)` (the global `JSON`). */

@@ -63,3 +63,17 @@ export function callLocation(call: TSESTree.CallExpression | TSESTree.NewExpress
   if (callee.type !== 'MemberExpression' || callee.property.loc.start.line === call.loc.start.line) return call.loc;
   return { start: callee.property.loc.start, end: call.loc.end };
 }
+
+/**
+ * The length `n` of a prefix taken directly from `node`'s value: `node.subarray(0, n)` / `node.slice(0, n)`
+ * (a tag cut where it is produced: `cipher.getAuthTag().subarray(0, 8)`).
+ */
+export function prefixLength(node: TSESTree.Node): TSESTree.Node | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || member.computed || member.property.type !== 'Identifier') return undefined;
+  const cut = member.parent;
+  if ((member.property.name !== 'subarray' && member.property.name !== 'slice') || cut?.type !== 'CallExpression' || cut.callee !== member) return undefined;
+  const [start, end] = cut.arguments;
+  if (cut.arguments.length !== 2 || start.type !== 'Literal' || start.value !== 0 || end.type === 'SpreadElement') return undefined;
+  return end;
+}

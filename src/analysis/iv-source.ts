@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { insideFunction } from './ast';
+import { insideFunction, isWithin } from './ast';
 import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings } from './local-functions';
@@ -307,7 +307,64 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
       return { kind: 'reused', origin: def, name: `this.${memberName(expr) ?? 'iv'}` };
     }
     if (holder?.type === 'PropertyDefinition' && holder.static) return { kind: 'reused', origin: def, name: memberName(expr as TSESTree.MemberExpression) ?? 'iv' };
+    // `const iv = randomBytes(12); for (const row of rows) createCipheriv(alg, key, iv)`: drawn once per batch, reused per row.
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && isWrittenOnce(sourceCode, holder.id)) {
+      const loop = repeatingAncestor(call.node, holder);
+      // A key made inside the loop (one per recipient) makes each (key, IV) pair new.
+      if (loop && !keyMadeWithin(sourceCode, call, loop)) return { kind: 'reused', origin: def, name: holder.id.name };
+    }
   }
   return undefined;
+}
+
+/** A binding written only by its declaration (`const`, or a `let` never assigned again). */
+function isWrittenOnce(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const variable = variableOf(sourceCode, id);
+  return variable !== undefined && writesOf(variable).length <= 1;
+}
+
+/** Array methods whose callback runs once per element: a loop written as a call. */
+const ITERATING_METHODS: ReadonlySet<string> = new Set(['forEach', 'map', 'flatMap', 'reduce', 'filter', 'every', 'some']);
+
+/**
+ * The loop that runs `node` repeatedly while `declaration` runs once: walking up from `node` to the
+ * nearest ancestor that also holds the declaration, the outermost loop statement or array-iteration
+ * callback (`rows.map((row) => …)`) met on the way. Any other function in between ends the search.
+ */
+function repeatingAncestor(node: TSESTree.Node, declaration: TSESTree.Node): TSESTree.Node | undefined {
+  let loop: TSESTree.Node | undefined;
+  for (let current = node.parent; current; current = current.parent) {
+    if (isWithin(declaration, current)) return loop;
+    switch (current.type) {
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+        loop = current;
+        break;
+      case 'ArrowFunctionExpression':
+      case 'FunctionExpression': {
+        const call = current.parent;
+        if (call?.type !== 'CallExpression' || !call.arguments.includes(current) || call.callee.type !== 'MemberExpression') return undefined;
+        if (!ITERATING_METHODS.has(memberName(call.callee) ?? '')) return undefined;
+        loop = current;
+        break;
+      }
+      case 'FunctionDeclaration':
+        return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The call's key is a binding declared inside `loop` (or an expression computed there): a fresh key per pass. */
+function keyMadeWithin(sourceCode: SourceCode, call: ApiCall, loop: TSESTree.Node): boolean {
+  return argsWithRole(call, 'key').some((arg) => {
+    const expr = unwrapExpression(arg);
+    if (expr.type !== 'Identifier') return expr.type === 'CallExpression';
+    const def = variableOf(sourceCode, expr)?.defs[0];
+    return def !== undefined && isWithin(def.node, loop);
+  });
 }
 

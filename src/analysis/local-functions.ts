@@ -59,6 +59,30 @@ export function parameterBindings(fn: FunctionNode, call: TSESTree.CallExpressio
   return out;
 }
 
+/**
+ * The function a call runs when it is declared in this file: a local function for a call, the constructor of
+ * a local class (`class StaticKeyProvider { constructor(keys) {…} }`) for `new`.
+ */
+export function localCalleeOf(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): FunctionNode | undefined {
+  if (call.type === 'CallExpression') return localFunctionOf(sourceCode, call.callee);
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, callee);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  const cls = def?.type === 'ClassName' ? def.node : def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : undefined;
+  if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression') return undefined;
+  const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') as TSESTree.MethodDefinition | undefined;
+  return ctor?.value.type === 'FunctionExpression' ? ctor.value : undefined;
+}
+
+/** The name of the parameter of `fn` an argument at `index` binds (a default or a parameter property included). */
+export function parameterNameAt(fn: FunctionNode, index: number): string | undefined {
+  let param: TSESTree.Node | undefined = fn.params[index];
+  if (param?.type === 'TSParameterProperty') param = param.parameter;
+  if (param?.type === 'AssignmentPattern') param = param.left;
+  return param?.type === 'Identifier' ? param.name : undefined;
+}
+
 /** The executor of `new Promise((resolve, reject) => …)`: it runs at once, inside the call that makes the promise. */
 export function isPromiseExecutor(fn: TSESTree.Node): boolean {
   const parent = fn.parent;

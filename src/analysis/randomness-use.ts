@@ -27,8 +27,12 @@ const SECRET_WORDS = new Set([
 ]);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp']);
-/** `code` counts only when qualified as a one-time credential (`smsCode`, `verificationCode`, `backupCodes`), not `statusCode`. */
-const CODE_QUALIFIERS = new Set(['sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin']);
+/** `code` counts only when qualified as a one-time credential (`smsCode`, `verificationCode`, `backupCodes`) or a redeemable one (`referralCode`), not `statusCode`. */
+const CODE_QUALIFIERS = new Set([
+  'sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin',
+  // Codes that are redeemed for something, like the coupons and vouchers of SECRET_WORDS: guessing one claims it.
+  'referral', 'promo', 'gift', 'redeem', 'redemption', 'claim', 'discount',
+]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([
   'jitter', 'backoff', 'delay', 'retry', 'retries', 'timeout', 'interval', 'sample', 'sampling', 'sampled', 'rate', 'shuffle', 'shuffled', 'color',

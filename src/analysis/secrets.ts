@@ -126,7 +126,35 @@ export function redact(text: string): string {
 
 /** Public keys and certificates are not secret, even when they reach a `secretOrPublicKey` argument. */
 export function isPublicKeyMaterial(text: string): boolean {
-  return /-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+/.test(text.trim());
+  const value = text.trim();
+  if (/-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+/.test(value)) return true;
+  // A bare base64 DER body (`importKey('spki', b64ToBytes('MIIBIjANBgkq…'))`), without its PEM armour.
+  return /^MI[A-Za-z0-9+/]{60,}={0,2}$/.test(value) && isPublicKeyDer(Buffer.from(value, 'base64'));
+}
+
+/**
+ * DER that is a SubjectPublicKeyInfo or a certificate: a SEQUENCE whose first element is itself a
+ * SEQUENCE (the algorithm identifier, or the TBS certificate). Private key encodings (PKCS#1, SEC1,
+ * PKCS#8) start with an INTEGER version instead. The outer length must cover the whole buffer, which
+ * random key bytes practically never do.
+ */
+export function isPublicKeyDer(der: Uint8Array): boolean {
+  if (der.length < 32 || der[0] !== 0x30) return false;
+  const outer = derLength(der, 1);
+  if (!outer || outer.end + outer.length !== der.length) return false;
+  return der[outer.end] === 0x30;
+}
+
+/** The length field of a DER element at `at`: its value and the offset where the content starts. */
+function derLength(der: Uint8Array, at: number): { length: number; end: number } | undefined {
+  const first = der[at];
+  if (first === undefined) return undefined;
+  if (first < 0x80) return { length: first, end: at + 1 };
+  const octets = first & 0x7f;
+  if (octets === 0 || octets > 3 || at + 1 + octets > der.length) return undefined;
+  let length = 0;
+  for (let i = 0; i < octets; i++) length = length * 256 + der[at + 1 + i];
+  return { length, end: at + 1 + octets };
 }
 
 // ---------------------------------------------------------------------------

@@ -254,22 +254,42 @@ function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse
   const name = functionName(fn);
   uses.push({ kind: 'return', fn, name });
   for (const call of callersOf(sourceCode, fn)) follow(call);
-  // A callback's results end up in what the call returns: `Array.from({ length }, () => v)`, `s.replace(re, () => v)`.
+  // A callback's results end up in what the call returns: `Array.from({ length }, () => v)`, `s.replace(re, () => v)`,
+  // and the same callback passed by name: `const digit = () => v; Array.from({ length: 6 }, digit)`.
   const parent = fn.parent;
   if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) follow(parent);
+  for (const call of callsGivenAsCallback(sourceCode, fn)) follow(call);
+}
+
+/** The binding a function declared in this file is known by (`function f`, `const f = () => …`). */
+function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
+  if (fn.type === 'FunctionDeclaration' && fn.id) return fn.id;
+  if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') return fn.parent.id;
+  return undefined;
 }
 
 /** Calls of a function declared in this file (by its binding), for following returned values. */
 export function callersOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  let id: TSESTree.Identifier | undefined;
-  if (fn.type === 'FunctionDeclaration' && fn.id) id = fn.id;
-  else if (fn.parent?.type === 'VariableDeclarator' && fn.parent.id.type === 'Identifier') id = fn.parent.id;
+  const id = functionBinding(fn);
   if (!id) return [];
   const out: TSESTree.Node[] = [];
   for (const ref of variableOf(sourceCode, id)?.references ?? []) {
     const node = ref.identifier as TSESTree.Node;
     const call = node.parent;
     if (call?.type === 'CallExpression' && call.callee === node) out.push(call);
+  }
+  return out;
+}
+
+/** Calls that are handed a function of this file by name as an argument (a callback): `Array.from(list, fn)`, `items.map(fn)`. */
+function callsGivenAsCallback(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  const id = functionBinding(fn);
+  if (!id) return [];
+  const out: TSESTree.Node[] = [];
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    const node = ref.identifier as TSESTree.Node;
+    const call = node.parent;
+    if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(node as TSESTree.CallExpressionArgument)) out.push(call);
   }
   return out;
 }

@@ -559,20 +559,42 @@ function mapLookup(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n:
   const variable = variableOf(ctx.sourceCode, owner);
   const def = variable?.defs[0];
   if (def?.type !== 'Variable' || !def.node.init) return undefined;
-  const init = unwrapExpression(def.node.init);
-  if (init.type !== 'NewExpression' || init.callee.type !== 'Identifier' || init.callee.name !== 'Map' || !init.arguments[0]) return undefined;
-  const entries = unwrapExpression(init.arguments[0]);
-  if (entries.type !== 'ArrayExpression') return undefined;
+  const entries = mapInitializerEntries(unwrapExpression(def.node.init));
+  if (!entries) return undefined;
   const wanted = resolveConstant(ctx, node.arguments[0]);
   const parts: Resolution[] = [];
-  for (const entry of entries.elements) {
-    if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2 || !entry.elements[1] || entry.elements[1].type === 'SpreadElement') continue;
-    const value = next(entry.elements[1]);
-    const key = entry.elements[0] && entry.elements[0].type !== 'SpreadElement' ? resolveConstant(ctx, entry.elements[0]) : undefined;
+  for (const entry of entries) {
+    const value = next(entry.value);
+    const key = entry.key ? resolveConstant(ctx, entry.key) : undefined;
     if (wanted && key && key.value === wanted.value) return value;
     parts.push(value);
   }
   return wanted || !ctx.everyTableEntry ? NONE : union(parts, false);
+}
+
+/**
+ * The entries a `Map` is created with: the pairs of `new Map([['v1', …], …])` and those a chain of
+ * `.set(k, v)` calls on the new map adds (`new Map().set('v1', …).set('v2', …)`, `.set` returns the map).
+ */
+export function mapInitializerEntries(init: TSESTree.Node): { key: TSESTree.Node | undefined; value: TSESTree.Node }[] | undefined {
+  const chained: { key: TSESTree.Node | undefined; value: TSESTree.Node }[] = [];
+  let node = init;
+  while (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'set' && node.arguments.length === 2) {
+    const [key, value] = node.arguments;
+    if (key.type === 'SpreadElement' || value.type === 'SpreadElement') return undefined;
+    chained.unshift({ key, value });
+    node = unwrapExpression(node.callee.object);
+  }
+  if (node.type !== 'NewExpression' || node.callee.type !== 'Identifier' || node.callee.name !== 'Map') return undefined;
+  const list = node.arguments[0] ? unwrapExpression(node.arguments[0]) : undefined;
+  if (list && list.type !== 'ArrayExpression') return undefined;
+  const entries: { key: TSESTree.Node | undefined; value: TSESTree.Node }[] = [];
+  for (const entry of list?.elements ?? []) {
+    if (entry?.type !== 'ArrayExpression' || entry.elements.length !== 2 || !entry.elements[1] || entry.elements[1].type === 'SpreadElement') continue;
+    entries.push({ key: entry.elements[0] && entry.elements[0].type !== 'SpreadElement' ? entry.elements[0] : undefined, value: entry.elements[1] });
+  }
+  entries.push(...chained);
+  return entries.length > 0 ? entries : undefined;
 }
 
 // ---------------------------------------------------------------------------
@@ -594,6 +616,10 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   }
   const ofParameter = parameterMember(ctx, node.object, name, next, depth);
   if (ofParameter) return ofParameter;
+  // `active.secret` of `const active = configFor(stage)`: that property of each object the local function returns
+  // (a `switch` per environment), any of them at run time.
+  const returned = returnedObjectLiterals(ctx.sourceCode, node.object);
+  if (returned) return union(returned.flatMap((object) => propertyOf(ctx.sourceCode, object, name) ?? []).map(next), false);
   const enumValue = enumMemberInitializer(ctx.sourceCode, node.object, name);
   if (enumValue) return next(enumValue);
   // `format.cipher` of `const format = FORMATS[version]`: that member of any entry.
@@ -773,8 +799,13 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'from' && arg0) {
       // `Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))`: the decoded bytes.
       const inner = next(arg0);
-      return inner.values.some((v) => v.kind === 'bytes') ? inner : bytesFromArray(node, inner);
+      if (inner.values.some((v) => v.kind === 'bytes')) return inner;
+      // `Uint8Array.from('note-nonce-1', (c) => c.charCodeAt(0))`: the characters' codes of a constant string.
+      if (isCharCodeMapper(node.arguments[1])) return charCodesOfString(inner);
+      return bytesFromArray(node, inner);
     }
+    // `Uint8Array.of(0x1f, 0x8b, …)`: bytes written as the arguments.
+    if ((owner === 'Uint8Array' || owner === 'Buffer') && name === 'of') return bytesFromArguments(node, next);
   }
   if (node.type === 'NewExpression' && callee.type === 'Identifier' && /^(Uint8Array|Int8Array|Uint8ClampedArray)$/.test(callee.name)) {
     // `new Uint8Array()` is a zero-length array: no bytes at all, like `new Uint8Array(0)`.
@@ -1012,6 +1043,55 @@ function reversedArray(inner: Resolution): Resolution {
   if (!inner.complete || inner.values.length !== 1 || inner.values[0].kind !== 'array') return NONE;
   const array = inner.values[0];
   return single({ ...array, value: [...(array.value as readonly Constant[])].reverse() });
+}
+
+/** The object literals a local function returns, for a binding initialised once with a call of it. */
+function returnedObjectLiterals(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  const init = initializedExpression(sourceCode, node);
+  if (init?.type !== 'CallExpression' && init?.type !== 'AwaitExpression') return undefined;
+  const awaited = init.type === 'AwaitExpression';
+  const call = awaited ? unwrapExpression((init as TSESTree.AwaitExpression).argument) : init;
+  if (call.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returns = fn && returnedExpressions(fn, awaited);
+  const objects = returns?.flatMap((r) => resolveObjectLiteral(sourceCode, r) ?? []);
+  return objects && objects.length > 0 ? objects : undefined;
+}
+
+/** `(c) => c.charCodeAt(0)`: maps each character of a string to its code. */
+function isCharCodeMapper(node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== 'ArrowFunctionExpression' && node?.type !== 'FunctionExpression') return false;
+  const param = node.params[0];
+  const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ReturnStatement' ? node.body.body[0].argument : undefined) : node.body;
+  if (param?.type !== 'Identifier' || body?.type !== 'CallExpression' || body.callee.type !== 'MemberExpression') return false;
+  const index = body.arguments[0];
+  return (
+    memberName(body.callee) === 'charCodeAt' &&
+    body.callee.object.type === 'Identifier' &&
+    body.callee.object.name === param.name &&
+    (index === undefined || (index.type === 'Literal' && index.value === 0))
+  );
+}
+
+function charCodesOfString(inner: Resolution): Resolution {
+  if (!inner.complete || inner.values.length !== 1 || inner.values[0].kind !== 'string') return NONE;
+  const source = inner.values[0];
+  const text = source.value as string;
+  if (!/^[\x00-\xff]*$/.test(text)) return NONE; // codes above 255 do not fit a byte
+  return single({ ...source, kind: 'bytes', value: Uint8Array.from(text, (c) => c.charCodeAt(0)), encoding: 'utf8', text });
+}
+
+/** `Uint8Array.of(…)` / `Buffer.of(…)` whose arguments are all constant numbers. */
+function bytesFromArguments(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
+  if (node.arguments.length === 0) return single({ kind: 'bytes', value: new Uint8Array(), origin: node, encoding: 'zeros' });
+  const bytes: number[] = [];
+  for (const arg of node.arguments) {
+    if (arg.type === 'SpreadElement') return NONE;
+    const value = next(arg);
+    if (!value.complete || value.values.length !== 1 || value.values[0].kind !== 'number') return NONE;
+    bytes.push(value.values[0].value as number);
+  }
+  return single({ kind: 'bytes', value: Uint8Array.from(bytes), origin: node, encoding: 'array' });
 }
 
 function bytesFromArray(node: TSESTree.Node, inner: Resolution): Resolution {

@@ -1,6 +1,6 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -8,9 +8,9 @@ import { keywardenKms } from './libraries/keywarden-kms';
 import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
-import { otpauth } from './libraries/otp';
+import { otpauth, speakeasy } from './libraries/otp';
 import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -26,6 +26,7 @@ import {
   fastifySession,
   honoCookie,
   ironSession,
+  keygrip,
   koa,
   nextAuth,
   nextAuthJwt,
@@ -57,6 +58,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleCurves,
   jsencrypt,
   elliptic,
+  ageEncryption,
   jsonwebtoken,
   jose,
   nestJwt,
@@ -68,6 +70,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   graphqlYogaJwt,
   jsrsasign,
   otpauth,
+  speakeasy,
   tweetnacl,
   tweetnaclUtil,
   tweetnaclAuth,
@@ -78,6 +81,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   expressSession,
   cookieSession,
   koa,
+  keygrip,
   cookieParser,
   ironSession,
   hapiIron,
@@ -102,6 +106,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   timeBasedUuid,
   timeBasedUuidModules,
   nanoidNonSecure,
+  seedrandom,
   ...digestFunctionPackages,
   sparkMd5,
   hashWasm,

@@ -26,6 +26,8 @@ export const aesJs: LibraryModel = {
  * PBKDF2-HMAC-SHA256 (10,000 iterations when `iter` is omitted); raw keys go
  * to `new sjcl.cipher.aes(key)`; `sjcl.codec.*.toBits` decodes written keys.
  */
+const SJCL_AEAD_MODES = ['ccm', 'gcm', 'ocb2'] as const;
+
 export const sjcl: LibraryModel = {
   id: 'sjcl',
   roots: [{ module: 'sjcl' }],
@@ -34,6 +36,13 @@ export const sjcl: LibraryModel = {
     call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }),
     call('misc.pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length' }, { facts: { kdf: 'pbkdf2', defaultDigest: 'sha256', lengthUnit: 'bits' } }),
     construct('cipher.aes', 'encrypt', { 0: 'key' }),
+    // The block modes take the cipher object, the data, the IV, then (AEAD modes) the associated data and tag length in bits.
+    ...SJCL_AEAD_MODES.flatMap((mode) => [
+      call(`mode.${mode}.encrypt`, 'encrypt', { 1: 'data', 2: 'iv', 4: 'tag-length' }, { facts: { tagLengthUnit: 'bits' } }),
+      call(`mode.${mode}.decrypt`, 'decrypt', { 1: 'data', 2: 'iv', 4: 'tag-length' }, { facts: { tagLengthUnit: 'bits' } }),
+    ]),
+    call('mode.cbc.encrypt', 'encrypt', { 1: 'data', 2: 'iv' }, { facts: { cipher: 'aes-cbc' } }),
+    call('mode.cbc.decrypt', 'decrypt', { 1: 'data', 2: 'iv' }, { facts: { cipher: 'aes-cbc' } }),
     call('codec.hex.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
     call('codec.base64.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
     call('codec.utf8String.toBits', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
@@ -160,4 +169,35 @@ export const elliptic: LibraryModel = {
   id: 'elliptic',
   roots: [{ module: 'elliptic' }],
   apis: [construct('ec', 'keygen', { 0: 'curve' }), construct('eddsa', 'keygen', { 0: 'curve' })],
+};
+
+/**
+ * age-encryption (typage): `new Decrypter()` then `addIdentity('AGE-SECRET-KEY-1…')` (an X25519 private key) or
+ * `addPassphrase(p)`; `new Encrypter()` then `addRecipient('age1…')` (a public key) or `setPassphrase(p)`.
+ */
+export const ageEncryption: LibraryModel = {
+  id: 'age-encryption',
+  roots: [{ module: 'age-encryption' }],
+  apis: [
+    construct('Decrypter', 'decrypt', {}, { returns: 'AgeDecrypter' }),
+    construct('Encrypter', 'encrypt', {}, { returns: 'AgeEncrypter' }),
+    call('identityToRecipient', 'key-export', { 0: 'key' }),
+    call('generateIdentity', 'keygen'),
+  ],
+  objects: {
+    AgeDecrypter: {
+      methods: {
+        addIdentity: method('decrypt', { 0: 'key' }),
+        addPassphrase: method('decrypt', { 0: 'passphrase' }),
+        decrypt: method('decrypt', { 0: 'data' }),
+      },
+    },
+    AgeEncrypter: {
+      methods: {
+        addRecipient: method('encrypt', { 0: 'public-key' }),
+        setPassphrase: method('encrypt', { 0: 'passphrase' }),
+        encrypt: method('encrypt', { 0: 'data' }),
+      },
+    },
+  },
 };

@@ -19,3 +19,26 @@ export const otpauth: LibraryModel = {
     call('Secret.fromUTF8', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
   ],
 };
+
+/**
+ * speakeasy: `totp({ secret, encoding, algorithm })`, `totp.verify(…)`, the `hotp` equivalents, and
+ * `otpauthURL({ secret, algorithm })`, the enrolment URL that tells the authenticator app which HMAC
+ * to compute with the secret (so it configures the same MAC as the verifying side).
+ */
+const SPEAKEASY_ARGS = { '0.secret': 'secret', '0.algorithm': 'digest' } as const;
+
+export const speakeasy: LibraryModel = {
+  id: 'speakeasy',
+  roots: [{ module: 'speakeasy' }],
+  apis: [
+    call('totp', 'mac', SPEAKEASY_ARGS),
+    call('totp.verify', 'mac-verify', SPEAKEASY_ARGS),
+    call('totp.verifyDelta', 'mac-verify', SPEAKEASY_ARGS),
+    call('time', 'mac', SPEAKEASY_ARGS),
+    call('hotp', 'mac', SPEAKEASY_ARGS),
+    call('hotp.verify', 'mac-verify', SPEAKEASY_ARGS),
+    call('hotp.verifyDelta', 'mac-verify', SPEAKEASY_ARGS),
+    call('counter', 'mac', SPEAKEASY_ARGS),
+    call('otpauthURL', 'mac', SPEAKEASY_ARGS),
+  ],
+};

@@ -71,3 +71,27 @@ export const nanoidNonSecure: LibraryModel = {
   apis: [call('nanoid', 'insecure-random', {}, NANOID_NON_SECURE), call('customAlphabet', 'factory', {}, { returns: 'Generator' })],
   objects: { Generator: { methods: {}, invoked: { operation: 'insecure-random', args: {}, ...NANOID_NON_SECURE } } },
 };
+
+/**
+ * seedrandom: `seedrandom(seed)` returns a PRNG whose whole output follows from the seed (an id, a date, a
+ * clock read): reproducible by design, which is what games and tests want and what a code or token must
+ * not be. The generator's calls are judged by their use, like nanoid's non-secure generators.
+ */
+const SEEDED_PRNG = { deprecated: 'is a seeded PRNG (seedrandom): anyone who knows or guesses the seed reproduces its output', facts: { generalPurpose: true } };
+const SEEDRANDOM_ALGORITHMS = ['alea', 'xor128', 'tychei', 'xorwow', 'xor4096', 'xorshift7'];
+
+export const seedrandom: LibraryModel = {
+  id: 'seedrandom',
+  roots: [{ module: 'seedrandom' }],
+  apis: [
+    call('', 'factory', {}, { returns: 'SeededGenerator' }),
+    construct('', 'factory', {}, { returns: 'SeededGenerator' }),
+    ...SEEDRANDOM_ALGORITHMS.map((name) => call(name, 'factory', {}, { returns: 'SeededGenerator' })),
+  ],
+  objects: {
+    SeededGenerator: {
+      methods: { quick: { operation: 'insecure-random', args: {}, ...SEEDED_PRNG }, int32: { operation: 'insecure-random', args: {}, ...SEEDED_PRNG }, double: { operation: 'insecure-random', args: {}, ...SEEDED_PRNG } },
+      invoked: { operation: 'insecure-random', args: {}, ...SEEDED_PRNG },
+    },
+  },
+};

@@ -25,6 +25,16 @@ export const koa: LibraryModel = {
   objects: { Application: { methods: {}, assignments: { keys: 'secret' } } },
 };
 
+/**
+ * keygrip, the signer under Koa's `app.keys`: `new Keygrip(keys, hmacAlgorithm = 'sha1', encoding)` (or
+ * called without `new`) signs and verifies cookie values with each key of the list.
+ */
+export const keygrip: LibraryModel = {
+  id: 'keygrip',
+  roots: [{ module: 'keygrip' }],
+  apis: [construct('', 'session', { 0: 'secret', 1: 'digest' }), call('', 'session', { 0: 'secret', 1: 'digest' })],
+};
+
 export const cookieParser: LibraryModel = {
   id: 'cookie-parser',
   roots: [{ module: 'cookie-parser' }],
