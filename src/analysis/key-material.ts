@@ -508,6 +508,12 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
       const parent: TSESTree.Node = node.parent;
       if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
         const api = apiCallAt(sourceCode, parent);
+        // `createHash('sha256').update(secret).digest()` is the same secret (decision 20): follow the digest.
+        const digest = api?.api.operation === 'hash' ? rawDigestOf(parent) : undefined;
+        if (digest) {
+          node = digest;
+          continue;
+        }
         if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
         if (!api && !isByteView(parent)) {
           // Handed to a helper of this file (`seal(key, data)`): its parameter is the key there.
@@ -539,6 +545,20 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
     }
   }
   return false;
+}
+
+/** The `.digest()` (bytes, no encoding) that ends the `update(…)` chain `call` starts: `createHash(a).update(x).digest()`. */
+export function rawDigestOf(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  let current: TSESTree.Node = call;
+  for (let i = 0; i < 6; i++) {
+    const member: TSESTree.Node | undefined = current.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== current || member.parent?.type !== 'CallExpression' || member.parent.callee !== member) return undefined;
+    const name = memberName(member);
+    if (name === 'digest') return member.parent.arguments.length === 0 ? member.parent : undefined;
+    if (name !== 'update') return undefined;
+    current = member.parent;
+  }
+  return undefined;
 }
 
 /**
@@ -830,11 +850,13 @@ function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, ca
 function returnsRawBytes(ctx: ResolveContext, call: ApiCall): boolean {
   const option = call.api.facts?.rawOutputOption;
   if (typeof option !== 'string') return false;
-  const [index, property] = option.split('.');
+  // `1.raw` (argon2's `raw: true`), or `0.outputType=binary` (hash-wasm): the option, and the value that asks for bytes.
+  const [address, wanted] = option.split('=');
+  const [index, property] = address.split('.');
   const arg = call.node.arguments[Number(index)];
   const options = arg && arg.type !== 'SpreadElement' ? objectLiteralOf(ctx.sourceCode, arg) : undefined;
   const value = options && propertyOf(ctx.sourceCode, options, property);
-  return value !== undefined && resolveConstant(ctx, value)?.value === true;
+  return value !== undefined && resolveConstant(ctx, value)?.value === (wanted ?? true);
 }
 
 /**
