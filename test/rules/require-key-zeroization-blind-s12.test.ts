@@ -1,0 +1,220 @@
+import rule from '../../rules/require-key-zeroization';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
+
+// Twelfth lifecycle blind set (corpus zeroization/blind-s12, part C): an `await` between the key and the
+// `try` whose `finally` wipes it (decision 18: awaits count from the moment the key exists), wipe helpers
+// known by what their body does rather than by their name (local, or imported through a barrel re-export),
+// wipes through a view over the key's `.buffer`, `sha256(shared)` hashed into the key actually used (the same
+// secret, decision 20, and a hand-over like an HKDF derivation), and hash-wasm's argon2 in binary output mode.
+const awaitBeforeTry = `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
+import { createDecipheriv } from 'node:crypto';
+const kms = new KMSClient({});
+export async function readAttachment(db: { query(q: string, p: unknown[]): Promise<unknown> }, row: { wrapped: Buffer; iv: Buffer; body: Buffer }, actor: string): Promise<Buffer> {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: row.wrapped }));
+  await db.query('insert into reads (actor) values ($1)', [actor]);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', Plaintext!, row.iv);
+    return Buffer.concat([decipher.update(row.body), decipher.final()]);
+  } finally {
+    Plaintext!.fill(0);
+  }
+}
+`;
+const localShred = `import { pbkdf2Sync, createCipheriv, randomBytes, randomFillSync } from 'node:crypto';
+function shred(...buffers: Uint8Array[]): void {
+  for (const buf of buffers) {
+    randomFillSync(buf);
+  }
+}
+export function seal(passphrase: string, salt: Buffer, csv: string): Buffer {
+  const key = pbkdf2Sync(passphrase, salt, 600000, 32, 'sha256');
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key, iv);
+    return Buffer.concat([iv, cipher.update(csv), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    shred(key);
+  }
+}
+`;
+const hashedShared = `const crypto = require('crypto');
+function gatewaySession(peerHex, data) {
+  const dh = crypto.getDiffieHellman('modp14');
+  dh.generateKeys();
+  const secret = dh.computeSecret(peerHex, 'hex');
+  const aesKey = crypto.createHash('sha256').update(secret).digest();
+  try {
+    const iv = crypto.randomBytes(12);
+    const cipher = crypto.createCipheriv('aes-256-gcm', aesKey, iv);
+    return Buffer.concat([iv, cipher.update(data), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    aesKey.fill(0);
+  }
+}
+module.exports = { gatewaySession };
+`;
+const hashWasmBinary = `import { argon2id } from 'hash-wasm';
+import { gcm } from '@noble/ciphers/aes';
+export async function openVault(password: string, salt: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Promise<Uint8Array> {
+  const vaultKey = await argon2id({ password, salt, parallelism: 1, iterations: 2, memorySize: 19456, hashLength: 32, outputType: 'binary' });
+  return gcm(vaultKey, nonce).decrypt(sealed);
+}
+`;
+
+createRuleTester().run('require-key-zeroization (blind-s12)', rule, {
+  valid: [
+    {
+      name: 'the await comes inside the try: the finally wipe covers its rejection',
+      code: awaitBeforeTry.replace(
+        "  await db.query('insert into reads (actor) values ($1)', [actor]);\n  try {\n",
+        "  try {\n    await db.query('insert into reads (actor) values ($1)', [actor]);\n",
+      ),
+    },
+    { name: 'a local helper that overwrites each argument is a wipe, whatever its name', code: localShred },
+    {
+      name: 'a view over the key\'s .buffer starting at its offset wipes the key',
+      code: `import { hkdfSync, createHmac } from 'node:crypto';
+export function keyCheckValue(master: Buffer, id: string): string {
+  const probe = new Uint8Array(hkdfSync('sha256', master, id, 'kcv', 16));
+  try {
+    return createHmac('sha256', probe).update('kcv').digest('hex').slice(0, 6);
+  } finally {
+    new Uint8Array(probe.buffer, probe.byteOffset, probe.byteLength).fill(0);
+  }
+}
+export function keyCheckValue2(master: Buffer, id: string): string {
+  const probe = new Uint8Array(hkdfSync('sha256', master, id, 'kcv', 16));
+  try {
+    return createHmac('sha256', probe).update('kcv').digest('hex').slice(0, 6);
+  } finally {
+    new Uint8Array(probe.buffer).fill(0);
+  }
+}
+`,
+    },
+    {
+      name: 'the shared secret wiped right after it is hashed into the key, which is wiped in finally',
+      code: hashedShared.replace("digest();\n  try {", "digest();\n  secret.fill(0);\n  try {"),
+      filename: 'gateway.js',
+    },
+    {
+      name: 'hash-wasm argon2id with the default (hex) output is an encoded password hash',
+      code: `import { argon2id } from 'hash-wasm';
+export async function hashPassword(password: string, salt: Uint8Array): Promise<string> {
+  const encoded = await argon2id({ password, salt, parallelism: 1, iterations: 2, memorySize: 19456, hashLength: 32, outputType: 'encoded' });
+  return encoded;
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an await between the KMS plaintext and the try that wipes it',
+      code: awaitBeforeTry,
+      errors: [{ messageId: 'wipedOnHappyPathOnly', line: 5, column: 11, suggestions: [{ messageId: 'wrapInTryFinally', output: awaitBeforeTry.replace(
+        `  await db.query('insert into reads (actor) values ($1)', [actor]);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', Plaintext!, row.iv);
+    return Buffer.concat([decipher.update(row.body), decipher.final()]);
+  } finally {
+    Plaintext!.fill(0);
+  }
+`,
+        `  try {
+    await db.query('insert into reads (actor) values ($1)', [actor]);
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', Plaintext!, row.iv);
+      return Buffer.concat([decipher.update(row.body), decipher.final()]);
+    } finally {
+      Plaintext!.fill(0);
+    }
+  } finally {
+    Plaintext?.fill(0);
+  }
+`,
+      ) }] }],
+    },
+    {
+      name: 'a local helper that does not overwrite its argument is no wipe',
+      code: localShred.replace('    randomFillSync(buf);\n', '    console.debug(buf.length);\n'),
+      errors: [{ messageId: 'notWiped', line: 8, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: localShred
+        .replace('    randomFillSync(buf);\n', '    console.debug(buf.length);\n')
+        .replace('    shred(key);\n', '    shred(key);\n    key.fill(0);\n') }] }],
+    },
+    {
+      name: 'a view over a later part of the .buffer does not wipe the key',
+      code: `import { hkdfSync, createHmac } from 'node:crypto';
+export function keyCheckValue(master: Buffer, id: string): string {
+  const probe = new Uint8Array(hkdfSync('sha256', master, id, 'kcv', 16));
+  try {
+    return createHmac('sha256', probe).update('kcv').digest('hex').slice(0, 6);
+  } finally {
+    new Uint8Array(probe.buffer, 8).fill(0);
+  }
+}
+`,
+      errors: [{ messageId: 'notWiped', line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { hkdfSync, createHmac } from 'node:crypto';
+export function keyCheckValue(master: Buffer, id: string): string {
+  const probe = new Uint8Array(hkdfSync('sha256', master, id, 'kcv', 16));
+  try {
+    return createHmac('sha256', probe).update('kcv').digest('hex').slice(0, 6);
+  } finally {
+    new Uint8Array(probe.buffer, 8).fill(0);
+    probe.fill(0);
+  }
+}
+` }] }],
+    },
+    {
+      name: 'a finite-field DH secret hashed into the AES key (the same secret) and never wiped',
+      code: hashedShared,
+      filename: 'gateway.js',
+      errors: [{ messageId: 'notWiped', line: 5, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `const crypto = require('crypto');
+function gatewaySession(peerHex, data) {
+  const dh = crypto.getDiffieHellman('modp14');
+  dh.generateKeys();
+  const secret = dh.computeSecret(peerHex, 'hex');
+  try {
+    const aesKey = crypto.createHash('sha256').update(secret).digest();
+    try {
+      const iv = crypto.randomBytes(12);
+      const cipher = crypto.createCipheriv('aes-256-gcm', aesKey, iv);
+      return Buffer.concat([iv, cipher.update(data), cipher.final(), cipher.getAuthTag()]);
+    } finally {
+      aesKey.fill(0);
+    }
+  } finally {
+    secret.fill(0);
+  }
+}
+module.exports = { gatewaySession };
+` }] }],
+    },
+    {
+      name: 'hash-wasm argon2id with outputType binary returns the key bytes',
+      code: hashWasmBinary,
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: hashWasmBinary.replace(
+        '  return gcm(vaultKey, nonce).decrypt(sealed);\n',
+        '  try {\n    return gcm(vaultKey, nonce).decrypt(sealed);\n  } finally {\n    vaultKey.fill(0);\n  }\n',
+      ) }] }],
+    },
+  ],
+});
+
+// A wipe helper imported from another module through a barrel (`export { shred } from './memory-shred'`):
+// read through TypeScript's checker, its body overwrites every argument. One that only measures it is no wipe.
+const payrollKeys = fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'payroll-keys.ts'), 'utf8');
+const payrollKept = fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'payroll-kept.ts'), 'utf8');
+createTypedRuleTester().run('require-key-zeroization (blind-s12, imported wipe helpers)', rule, {
+  valid: [{ name: 'shred(key) imported through a re-export wipes the key', code: payrollKeys, filename: 'payroll-keys.ts' }],
+  invalid: [
+    {
+      name: 'measure(key) imported the same way does not wipe it',
+      code: payrollKept,
+      filename: 'payroll-kept.ts',
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: payrollKept.replace('    measure(key);\n', '    measure(key);\n    key.fill(0);\n') }] }],
+    },
+  ],
+});
