@@ -211,11 +211,27 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
+  if (isProcessExitListener(sourceCode, call, fn)) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
   const name = resolved?.path[resolved.path.length - 1];
   return resolved?.module !== undefined && STREAM_MODULES.has(resolved.module) && name && COMPLETION_FUNCTIONS.has(name) ? call : undefined;
+}
+
+/**
+ * `process.on('exit', () => key.fill(0))`: Node runs `'exit'` listeners however the process ends (falling off
+ * the event loop, `process.exit()`, an uncaught exception), so once registered the wipe is certain, like a
+ * `finally` around the rest of the program. Registered after the key's uses, a use that throws first leaves
+ * before it exists (26, as for other listeners): the code-path check sees that from where the call sits.
+ */
+function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || !/^(?:on|once|addListener|prependListener)$/.test(memberName(callee) ?? '')) return false;
+  const receiver = unwrapExpression(callee.object);
+  if (receiver.type !== 'Identifier' || receiver.name !== 'process' || variableOf(sourceCode, receiver)?.defs.length) return false;
+  const event = call.arguments[0];
+  return event?.type === 'Literal' && event.value === 'exit' && call.arguments[1] === fn;
 }
 
 /** `try { … } finally { key.fill(0); }` with the wipe a statement of the finally block itself: it runs once the try starts. */
@@ -620,10 +636,12 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
 export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   for (const direct of keyReferences(sourceCode, bytes).bytes) {
-    // `Buffer.from(key).toString('base64')` converts the same bytes.
+    // `Buffer.from(key).toString('base64')` converts the same bytes, and so does `key.subarray(0, 32).toString('hex')`.
     const copy = direct.parent;
     const ref =
-      copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy) ? copy : direct;
+      copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy)
+        ? copy
+        : (subarrayViewOf(direct) ?? direct);
     const parent = ref.parent;
     if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
       found.push(parent.parent);

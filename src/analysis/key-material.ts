@@ -3,6 +3,7 @@ import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls'
 import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
+import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
@@ -401,6 +402,8 @@ function secretLikeExpression(node: TSESTree.Node | undefined): boolean {
 }
 
 /** `keyObject.export()` of a secret KeyObject, or `subtle.exportKey('raw', key)` of a non-public key. */
+const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'pub']);
+
 function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
   if (call.library.id === 'webcrypto') {
     const format = call.node.arguments[0];
@@ -408,8 +411,10 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
     if (!format || !key) return false;
     const formats = stringValues(ctx, format);
     if (formats.length !== 1 || formats[0].value !== 'raw') return false;
+    // `pair.publicKey`, `prekeyPublic`, `peerPublicKey`: raw exports of EC/OKP keys are public keys.
     const keyExpr = unwrapExpression(key);
-    return !(keyExpr.type === 'MemberExpression' && memberName(keyExpr) === 'publicKey');
+    const keyName = keyExpr.type === 'MemberExpression' ? memberName(keyExpr) : keyExpr.type === 'Identifier' ? keyExpr.name : undefined;
+    return !(keyName !== undefined && hasWordIn(keyName, PUBLIC_WORDS) !== undefined);
   }
   const receiver = call.receiver;
   if (!receiver) return false;
@@ -442,6 +447,25 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length === 0) yield call;
     }
   }
+  // `#key: KeyObject` (or `private key: KeyObject`) read as `this.#key.export()` in the class's methods.
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'PropertyDefinition' || !isKeyObjectAnnotation(node.typeAnnotation?.typeAnnotation)) continue;
+    const field = node.key.type === 'PrivateIdentifier' ? `#${node.key.name}` : propertyName(node.key);
+    if (!field || node.static) continue;
+    for (const inner of descendants(node.parent)) {
+      if (inner.type !== 'CallExpression' || inner.arguments.length !== 0 || inner.callee.type !== 'MemberExpression' || memberName(inner.callee) !== 'export') continue;
+      const read = inner.callee.object;
+      if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
+      const name = read.property.type === 'PrivateIdentifier' ? `#${read.property.name}` : memberName(read);
+      if (name === field) yield inner;
+    }
+  }
+}
+
+function isKeyObjectAnnotation(annotation: TSESTree.TypeNode | undefined): boolean {
+  if (annotation?.type !== 'TSTypeReference') return false;
+  const typeName = annotation.typeName;
+  return (typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : '') === 'KeyObject';
 }
 
 function* allVariables(sourceCode: SourceCode): Generator<Variable> {

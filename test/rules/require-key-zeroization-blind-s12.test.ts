@@ -218,3 +218,117 @@ createTypedRuleTester().run('require-key-zeroization (blind-s12, imported wipe h
     },
   ],
 });
+
+// Second round of the set's fixes: a `KeyObject`-typed class field exported to raw bytes in a method
+// (`this.#key.export()`), a raw WebCrypto export of a key named as a public one (EC/OKP raw exports are
+// public keys), and, in strict mode, a string conversion of a `subarray` view of the key bytes.
+const keyObjectField = `import { createSecretKey, type KeyObject } from 'node:crypto';
+export class TicketKeys {
+  #key: KeyObject;
+  constructor(raw: Buffer) {
+    this.#key = createSecretKey(raw);
+  }
+  async escrow(wrap: (raw: Buffer) => Promise<string>): Promise<string> {
+    const raw = this.#key.export();
+    const wrapped = await wrap(raw);
+    raw.fill(0);
+    return wrapped;
+  }
+}
+`;
+const subarrayHex = `import { hkdfSync } from 'node:crypto';
+import CryptoJS from 'crypto-js';
+export function legacyKeys(root: Buffer, id: string) {
+  const derived = Buffer.from(hkdfSync('sha256', root, id, 'legacy', 64));
+  try {
+    const encKey = CryptoJS.enc.Hex.parse(derived.subarray(0, 32).toString('hex'));
+    return CryptoJS.AES.encrypt('x', encKey, { iv: CryptoJS.lib.WordArray.random(16) }).toString();
+  } finally {
+    derived.fill(0);
+  }
+}
+`;
+createRuleTester().run('require-key-zeroization (blind-s12, key objects and views)', rule, {
+  valid: [
+    {
+      name: 'a KeyObject field exported with a format (a PEM string of a key pair) is not raw secret bytes',
+      code: keyObjectField.replace('this.#key.export()', "this.#key.export({ format: 'jwk' }) as unknown as Buffer"),
+    },
+    {
+      name: 'the raw export of a key named as public (an ECDH prekey) is a public key',
+      code: `export async function signPrekey(signing: CryptoKeyPair, prekeyPublic: CryptoKey): Promise<ArrayBuffer> {
+  const raw = await crypto.subtle.exportKey('raw', prekeyPublic);
+  return crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signing.privateKey, raw);
+}
+`,
+    },
+    { name: 'without the strict option, converting a view is not reported', code: subarrayHex },
+  ],
+  invalid: [
+    {
+      name: 'a KeyObject-typed #private field exported to raw bytes, wiped after an await',
+      code: keyObjectField,
+      errors: [{ messageId: 'wipedOnHappyPathOnly', line: 8, column: 11, suggestions: [{ messageId: 'wrapInTryFinally', output: keyObjectField.replace(
+        '    const wrapped = await wrap(raw);\n    raw.fill(0);\n    return wrapped;\n',
+        '    try {\n      const wrapped = await wrap(raw);\n      return wrapped;\n    } finally {\n      raw.fill(0);\n    }\n',
+      ) }] }],
+    },
+    {
+      name: 'strict: a subarray view of the key turned into hex',
+      code: subarrayHex,
+      options: [{ checkStringConversion: true }],
+      errors: [{ messageId: 'keyToString', line: 6, column: 43 }],
+    },
+  ],
+});
+
+// A CLI's `process.on('exit', () => key.fill(0))`: Node runs 'exit' listeners however the process ends, so
+// registered before the key's first use it covers every path; registered after the uses, a use that throws
+// first ends the process before the listener exists (decision 26), and the suggestion moves the wipe into
+// a `finally`.
+const exitWipe = `const crypto = require('crypto');
+function check(blob, passphrase) {
+  const key = crypto.scryptSync(passphrase, blob.subarray(0, 16), 32, { N: 131072, r: 8, p: 1, maxmem: 268435456 });
+  const decipher = crypto.createDecipheriv('aes-256-gcm', key, blob.subarray(16, 28));
+  decipher.setAuthTag(blob.subarray(blob.length - 16));
+  decipher.update(blob.subarray(28, blob.length - 16));
+  decipher.final();
+  process.on('exit', () => key.fill(0));
+  return true;
+}
+module.exports = { check };
+`;
+createRuleTester().run('require-key-zeroization (blind-s12, process exit listeners)', rule, {
+  valid: [
+    {
+      name: "process.on('exit') wipe registered before the key is used",
+      code: exitWipe.replace('  process.on(\'exit\', () => key.fill(0));\n', '').replace(
+        "  const decipher = crypto",
+        "  process.on('exit', () => key.fill(0));\n  const decipher = crypto",
+      ),
+      filename: 'restore-db.js',
+    },
+  ],
+  invalid: [
+    {
+      name: "process.on('exit') wipe registered only after the uses that may throw",
+      code: exitWipe,
+      filename: 'restore-db.js',
+      errors: [{ messageId: 'wipedOnHappyPathOnly', line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `const crypto = require('crypto');
+function check(blob, passphrase) {
+  const key = crypto.scryptSync(passphrase, blob.subarray(0, 16), 32, { N: 131072, r: 8, p: 1, maxmem: 268435456 });
+  try {
+    const decipher = crypto.createDecipheriv('aes-256-gcm', key, blob.subarray(16, 28));
+    decipher.setAuthTag(blob.subarray(blob.length - 16));
+    decipher.update(blob.subarray(28, blob.length - 16));
+    decipher.final();
+    return true;
+  } finally {
+    key.fill(0);
+  }
+}
+module.exports = { check };
+` }] }],
+    },
+  ],
+});
