@@ -155,6 +155,10 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // (An `unwrap` operation such as WebCrypto's unwrapKey gives a CryptoKey, which holds no bytes to wipe.)
       add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'strict');
     }
+    // `xchacha20poly1305(kek, nonce).decrypt(wrapped)`: the decrypt of a cipher object a modelled factory made (its
+    // methods are not in the model) opens a wrapped key when a call then uses the output as a key.
+    const opened = call.api.operation === 'encrypt' && !call.receiver ? decryptMethodOn(call.node) : undefined;
+    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'strict');
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
@@ -695,6 +699,13 @@ function resultBinding(sourceCode: SourceCode, call: ApiCall, source: KeyBytesSo
     return param?.type === 'Identifier' ? paramBinding(sourceCode, param, callback, producer, path) : undefined;
   }
   return bindingOf(sourceCode, call.node, producer, path);
+}
+
+/** `factory(key, nonce).decrypt(data)`: the `decrypt` call made directly on the object a call returns. */
+function decryptMethodOn(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'decrypt') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 /** The node-style callback (`(err, result) => …`) passed as the last of several arguments. */

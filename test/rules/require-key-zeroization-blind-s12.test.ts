@@ -332,3 +332,35 @@ module.exports = { check };
     },
   ],
 });
+
+// A content key unwrapped by the `decrypt` of a cipher object (@noble/ciphers: `xchacha20poly1305(kek, n).decrypt(w)`)
+// and then used as a key is key bytes (17's unwrap results); decrypted data that no call uses as a key is not.
+const nobleUnwrap = `import { xchacha20poly1305 } from '@noble/ciphers/chacha';
+export function openDraft(accountKey: Uint8Array, wrappedKey: Uint8Array, nonce: Uint8Array, body: Uint8Array): Uint8Array {
+  const contentKey = xchacha20poly1305(accountKey, wrappedKey.subarray(0, 24)).decrypt(wrappedKey.subarray(24));
+  return xchacha20poly1305(contentKey, nonce).decrypt(body);
+}
+`;
+createRuleTester().run('require-key-zeroization (blind-s12, local unwrap)', rule, {
+  valid: [
+    {
+      name: 'decrypted draft text is data, not a key',
+      code: `import { xchacha20poly1305 } from '@noble/ciphers/chacha';
+export function openText(key: Uint8Array, nonce: Uint8Array, body: Uint8Array): string {
+  const plain = xchacha20poly1305(key, nonce).decrypt(body);
+  return new TextDecoder().decode(plain);
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an unwrapped content key used as the key of the next cipher and never wiped',
+      code: nobleUnwrap,
+      errors: [{ messageId: 'notWiped', line: 3, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: nobleUnwrap.replace(
+        '  return xchacha20poly1305(contentKey, nonce).decrypt(body);\n',
+        '  try {\n    return xchacha20poly1305(contentKey, nonce).decrypt(body);\n  } finally {\n    contentKey.fill(0);\n  }\n',
+      ) }] }],
+    },
+  ],
+});
