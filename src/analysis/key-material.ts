@@ -224,10 +224,24 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
-      if (variable) add({ source: bytes.source, producer: copy, api: bytes.api, arrayBuffer: false, variable, path: [], id: declarator.id, definition: declarator }, 'strict');
+      // A blob made only of keys (`Buffer.concat([encKey, macKey])`, wrapped together) holds keys whatever it is used for.
+      const blob = isKeyBlob(sourceCode, copy, found);
+      if (variable) add({ source: bytes.source, producer: copy, api: bytes.api, arrayBuffer: false, variable, path: [], id: declarator.id, definition: declarator }, blob ? false : 'strict');
     }
   }
   return found;
+}
+
+/** `Buffer.concat([a, b])` whose elements are all bindings of key bytes found in this file (two or more). */
+function isKeyBlob(sourceCode: SourceCode, copy: TSESTree.Node, found: readonly KeyBytes[]): boolean {
+  if (copy.type !== 'CallExpression' || copy.callee.type !== 'MemberExpression' || memberName(copy.callee) !== 'concat') return false;
+  const list = copy.arguments[0];
+  if (list?.type !== 'ArrayExpression' || list.elements.length < 2) return false;
+  return list.elements.every((element) => {
+    if (element?.type !== 'Identifier') return false;
+    const variable = variableOf(sourceCode, element);
+    return found.some((bytes) => bytes.variable === variable && bytes.path.length === 0);
+  });
 }
 
 /**

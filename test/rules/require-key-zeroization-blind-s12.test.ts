@@ -364,3 +364,39 @@ export function openText(key: Uint8Array, nonce: Uint8Array, body: Uint8Array): 
     },
   ],
 });
+
+// Two keys concatenated into one blob to be wrapped together: the blob holds both keys (47c), so it is key
+// bytes to wipe even though no call uses it as a key. A concatenation with anything that is not a key is a
+// copy judged by its use, as before.
+const keyBlob = `import { randomBytes } from 'node:crypto';
+import { KMSClient, EncryptCommand } from '@aws-sdk/client-kms';
+const kms = new KMSClient({});
+export async function provision(keyId: string): Promise<Uint8Array | undefined> {
+  const encKey = randomBytes(32);
+  const macKey = randomBytes(32);
+  const keyBlob = Buffer.concat([encKey, macKey]);
+  try {
+    const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: keyId, Plaintext: keyBlob }));
+    return CiphertextBlob;
+  } finally {
+    encKey.fill(0);
+    macKey.fill(0);
+  }
+}
+`;
+createRuleTester().run('require-key-zeroization (blind-s12, key blobs)', rule, {
+  valid: [
+    { name: 'the blob wiped with the keys', code: keyBlob.replace('    macKey.fill(0);\n', '    macKey.fill(0);\n    keyBlob.fill(0);\n') },
+    {
+      name: 'a header made of a version byte and an IV is not a key blob',
+      code: keyBlob.replace('const keyBlob = Buffer.concat([encKey, macKey]);', 'const keyBlob = Buffer.concat([Buffer.from([1]), randomBytes(12)]);'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Buffer.concat of two keys handed to KMS Encrypt and never wiped',
+      code: keyBlob,
+      errors: [{ messageId: 'notWiped', line: 7, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: keyBlob.replace('    macKey.fill(0);\n', '    macKey.fill(0);\n    keyBlob.fill(0);\n') }] }],
+    },
+  ],
+});
