@@ -130,6 +130,9 @@ export default createRule<Options, MessageIds>({
     function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): boolean {
       const purposes = distinct(key.uses.map((u) => u.purpose));
       if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key)) return false;
+      // Used only through one CryptoKey whose usages already mix these purposes: one mistake, reported once
+      // where the usages are written (mixedUsages), not again on the bytes it was imported from.
+      if (mixedAtCreation(key, purposes)) return true;
       const first = key.uses[0].purpose;
       const conflicting = key.uses.find((u) => u.purpose !== first)!;
       // A secret defined elsewhere and used through a CryptoKey: the `importKey` is where it takes that purpose.
@@ -205,6 +208,12 @@ function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
   if (key.definition) return key.definition;
   const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
   return creators.length === 1 && key.uses.every((u) => u.usage !== undefined) ? creators[0].node : undefined;
+}
+
+/** Every use goes through the one `importKey`/`generateKey` whose declared usages already hold all the purposes used. */
+function mixedAtCreation(key: TrackedKey, purposes: readonly string[]): boolean {
+  const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
+  return creators.length === 1 && creators[0].purposes.length > 1 && purposes.every((p) => creators[0].purposes.includes(p as never)) && key.uses.every((u) => u.usage !== undefined);
 }
 
 /** Algorithm names written in a call's text (`{ algorithm: 'HS256' }`), for a call seen only as text. */

@@ -112,7 +112,9 @@ export default createRule<Options, MessageIds>({
         const stops = new Set([...wipes, ...absent]);
         const escaping = recorder.pathAvoiding(start, stops, bytes.scope as never, {
           restart: collected ? undefined : bytes.definition,
-          throwsFrom: firstUse(bytes, wipes),
+          // Awaits count from the moment the key exists (decision 18): a `try/finally` opened only after an
+          // `await` leaves the key unwiped when that await rejects. Other calls count from the key's first use.
+          throwsFrom: exceptions === 'key-uses' ? keyExistsFrom(bytes) : firstUse(bytes, wipes),
           implicitThrows: exceptions !== 'explicit-only',
           mayThrow: exceptions === 'key-uses' ? throwsWithKey(bytes) : undefined,
         });
@@ -155,6 +157,12 @@ export default createRule<Options, MessageIds>({
         if (node.type === 'AwaitExpression') return !handOvers.has(unwrapExpression(node.argument));
         return node.type === 'YieldExpression' || uses.has(node);
       };
+    }
+
+    /** Where the key exists: after its declaration, or from the start of the callback whose parameter it is. */
+    function keyExistsFrom(bytes: KeyBytes): number {
+      const def = bytes.definition;
+      return def.type.includes('Function') && 'body' in def ? (def.body as TSESTree.Node).range[0] : def.range[1];
     }
 
     /** Where the key is first used (not counting its wipes). */

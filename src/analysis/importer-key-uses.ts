@@ -213,3 +213,50 @@ export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: R
     return false;
   }
 }
+
+/** Calls that overwrite the buffer given as their first argument, by the name a helper's body calls them. */
+const OVERWRITING_CALLS = /^(?:randomFillSync|memzero|sodium_memzero|getRandomValues)$/;
+
+/**
+ * Does the imported helper that `call` names (declared in another file of the program, reached through
+ * re-exports by the checker) overwrite the parameter that argument `index` lands in? `export function
+ * shred(...bufs) { for (const b of bufs) { randomFillSync(b); b.fill(0); } }` wipes every argument, whatever
+ * the helper is called (decision 31 for local helpers, applied across files). Only with type information.
+ */
+export function importedHelperWipesArgument(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
+  if (call.callee.type !== 'Identifier') return false;
+  try {
+    const info = typeInformationAt(sourceCode.parserServices, call.callee);
+    if (!info) return false;
+    const { typescript, checker, tsNode: callee } = info;
+    const declaration = aliasedSymbolAt(typescript, checker, callee)?.valueDeclaration;
+    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return false;
+    const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+    if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
+    const param = fn.parameters.find((p, i) => i === index || (p.dotDotDotToken !== undefined && i <= index));
+    if (!param || !typescript.isIdentifier(param.name)) return false;
+    const targets = new Set<ts.Symbol>();
+    const own = checker.getSymbolAtLocation(param.name);
+    if (!own) return false;
+    targets.add(own);
+    const body = fn.body;
+    // `for (const b of bufs)` over a rest parameter: each element is an argument.
+    for (const node of tsDescendants(typescript, body)) {
+      if (!typescript.isForOfStatement(node) || !typescript.isIdentifier(node.expression) || checker.getSymbolAtLocation(node.expression) !== own) continue;
+      const decl = typescript.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]?.name : undefined;
+      const element = decl && typescript.isIdentifier(decl) ? checker.getSymbolAtLocation(decl) : undefined;
+      if (element) targets.add(element);
+    }
+    const isTarget = (node: ts.Node) => typescript.isIdentifier(node) && targets.has(checker.getSymbolAtLocation(node)!);
+    for (const node of tsDescendants(typescript, body)) {
+      if (!typescript.isCallExpression(node)) continue;
+      const callee = node.expression;
+      if (typescript.isPropertyAccessExpression(callee) && callee.name.text === 'fill' && isTarget(callee.expression)) return true;
+      const name = typescript.isPropertyAccessExpression(callee) ? callee.name.text : typescript.isIdentifier(callee) ? callee.text : '';
+      if (OVERWRITING_CALLS.test(name) && node.arguments[0] !== undefined && isTarget(node.arguments[0])) return true;
+    }
+    return false;
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { insideFunction, isWithin } from './ast';
+import { enclosingFunction } from './code-paths';
 import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings } from './local-functions';
@@ -289,6 +290,13 @@ function containsRandom(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   return false;
 }
 
+/** Is `node` directly inside the constructor of the class whose body is `classBody`? */
+function inConstructorOf(node: TSESTree.Node, classBody: TSESTree.Node): boolean {
+  const fn = enclosingFunction(node);
+  const method = fn?.parent;
+  return method?.type === 'MethodDefinition' && method.kind === 'constructor' && method.parent === classBody;
+}
+
 /**
  * `const IV = randomBytes(12)` at module level (or a class field) used by an
  * encryption inside a function: random once, then the same for every message.
@@ -303,7 +311,9 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
     if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && !insideFunction(holder)) {
       return { kind: 'reused', origin: def, name: holder.id.name };
     }
-    if (holder?.type === 'PropertyDefinition' && !holder.static && expr.type === 'MemberExpression') {
+    // An instance field is drawn once per instance: the encryption made in that class's constructor (one
+    // cipher per instance, as a stream transform does) gets a fresh IV each time.
+    if (holder?.type === 'PropertyDefinition' && !holder.static && expr.type === 'MemberExpression' && !inConstructorOf(call.node, holder.parent)) {
       return { kind: 'reused', origin: def, name: `this.${memberName(expr) ?? 'iv'}` };
     }
     if (holder?.type === 'PropertyDefinition' && holder.static) return { kind: 'reused', origin: def, name: memberName(expr as TSESTree.MemberExpression) ?? 'iv' };

@@ -3,7 +3,8 @@ import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
-import { keyReferences, type KeyBytes } from './key-material';
+import { keyReferences, rawDigestOf, type KeyBytes } from './key-material';
+import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -40,7 +41,7 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
 }
 
 /** The wipe call whose target is `ref`: `key.fill(0)`, `new Uint8Array(key).fill(0)`, `sodium.memzero(key)`, `secureWipe(key)`, `zeroize(a, key)`. */
-function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {
   const target = viewOf(ref);
   const parent = target.parent;
   if (parent?.type === 'MemberExpression' && parent.object === target && memberName(parent) === 'fill' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
@@ -53,7 +54,35 @@ function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpres
     return parent.arguments[0] === target && (api.api.operation === 'wipe' || name === 'randomFillSync' || name === 'randomFill') ? parent : undefined;
   }
   // A helper of our own may take several buffers: `zeroize(encKey, macKey)`.
-  return parent.arguments.includes(target as TSESTree.CallExpressionArgument) && WIPE_HELPER.test(referencedName(parent.callee) ?? '') ? parent : undefined;
+  const index = parent.arguments.indexOf(target as TSESTree.CallExpressionArgument);
+  if (index < 0) return undefined;
+  if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return parent;
+  return depth < 2 && helperWipesArgument(sourceCode, parent, index, depth + 1) ? parent : undefined;
+}
+
+/**
+ * A helper whose body overwrites the parameter the argument lands in is a wipe whatever its name
+ * (`shred(key)` doing `buf.fill(0)`, decision 31): a helper of this file, read here, or one imported
+ * from another file of the program, read through TypeScript's checker.
+ */
+function helperWipesArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number, depth: number): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  if (!fn) return importedHelperWipesArgument(sourceCode, call, index);
+  const param = fn.params.find((p, i) => i === index || (p.type === 'RestElement' && i <= index));
+  const id = param?.type === 'RestElement' ? param.argument : param?.type === 'AssignmentPattern' ? param.left : param;
+  if (id?.type !== 'Identifier') return false;
+  const own = variableOf(sourceCode, id);
+  if (!own) return false;
+  const targets = [own];
+  // `for (const b of bufs)` over a rest (or array) parameter: each element is an argument.
+  for (const ref of own.references) {
+    const loop = ref.identifier.parent;
+    if (loop?.type !== 'ForOfStatement' || loop.right !== ref.identifier || loop.left.type !== 'VariableDeclaration') continue;
+    const element = loop.left.declarations[0]?.id;
+    const variable = element?.type === 'Identifier' ? variableOf(sourceCode, element) : undefined;
+    if (variable) targets.push(variable);
+  }
+  return targets.some((variable) => variable.references.some((ref) => ref.isRead() && wipeOf(sourceCode, ref.identifier as TSESTree.Node, depth) !== undefined));
 }
 
 /**
@@ -182,11 +211,27 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
+  if (isProcessExitListener(sourceCode, call, fn)) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
   const name = resolved?.path[resolved.path.length - 1];
   return resolved?.module !== undefined && STREAM_MODULES.has(resolved.module) && name && COMPLETION_FUNCTIONS.has(name) ? call : undefined;
+}
+
+/**
+ * `process.on('exit', () => key.fill(0))`: Node runs `'exit'` listeners however the process ends (falling off
+ * the event loop, `process.exit()`, an uncaught exception), so once registered the wipe is certain, like a
+ * `finally` around the rest of the program. Registered after the key's uses, a use that throws first leaves
+ * before it exists (26, as for other listeners): the code-path check sees that from where the call sits.
+ */
+function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || !/^(?:on|once|addListener|prependListener)$/.test(memberName(callee) ?? '')) return false;
+  const receiver = unwrapExpression(callee.object);
+  if (receiver.type !== 'Identifier' || receiver.name !== 'process' || variableOf(sourceCode, receiver)?.defs.length) return false;
+  const event = call.arguments[0];
+  return event?.type === 'Literal' && event.value === 'exit' && call.arguments[1] === fn;
 }
 
 /** `try { … } finally { key.fill(0); }` with the wipe a statement of the finally block itself: it runs once the try starts. */
@@ -222,7 +267,7 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
 
 /**
  * Copies, imports and derivations (`Buffer.from(key)`, `new Uint8Array(key)`,
- * `createSecretKey(raw)`, `subtle.importKey('raw', raw, …)`, `hkdfSync(d, key, …)`) move the bytes
+ * `createSecretKey(raw)`, `subtle.importKey('raw', raw, …)`, `hkdfSync(d, key, …)`, a raw SHA-256 digest) move the bytes
  * into another buffer or a KeyObject/CryptoKey: they do no work that can fail
  * half-way with the secret in use, so a wipe right after them is not a
  * happy-path-only wipe.
@@ -231,7 +276,8 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return false;
   const api = apiCallAt(sourceCode, call);
   // A KDF reading the key (`hkdfSync('sha256', shared, salt, info, 32)`) derives into a buffer of its own, like an import.
-  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf';
+  // So does hashing it into a key of its own (`createHash('sha256').update(shared).digest()`).
+  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf' || (api.api.operation === 'hash' && rawDigestOf(call) !== undefined);
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
   if (callee.type === 'Identifier' && callee.name === 'structuredClone') return true;
@@ -332,9 +378,19 @@ function isViewOfArrayBuffer(call: TSESTree.CallExpression | TSESTree.NewExpress
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
 }
 
-/** `new Uint8Array(key)` is a view of the same memory: wiping it wipes the key. */
+/**
+ * `new Uint8Array(key)` is a view of the same memory: wiping it wipes the key. So is a view over the
+ * key's `.buffer` that starts where the key does (`new Uint8Array(key.buffer)`, `new Uint8Array(key.buffer,
+ * key.byteOffset, key.byteLength)`).
+ */
 function viewOf(ref: TSESTree.Node): TSESTree.Node {
   const parent = ref.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'buffer') {
+    const view = bufferViewOf(parent);
+    const offset = view?.arguments[1];
+    const sameStart = offset === undefined || (offset.type === 'MemberExpression' && memberName(offset) === 'byteOffset' && sameName(offset.object, ref));
+    return view?.type === 'NewExpression' && sameStart ? view : ref;
+  }
   if (parent?.type === 'NewExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && /^(?:Uint8Array|Uint32Array|DataView)$/.test(parent.callee.name)) return parent;
   return ref;
 }
@@ -510,6 +566,10 @@ function isSdkRequestCommand(sourceCode: SourceCode, node: TSESTree.NewExpressio
 }
 
 /** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
+function sameName(a: TSESTree.Node, b: TSESTree.Node): boolean {
+  return a.type === 'Identifier' && b.type === 'Identifier' && a.name === b.name;
+}
+
 function subarrayViewOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const member = node.parent;
   if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'subarray') return undefined;
@@ -601,10 +661,12 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
 export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Node[] {
   const found: TSESTree.Node[] = [];
   for (const direct of keyReferences(sourceCode, bytes).bytes) {
-    // `Buffer.from(key).toString('base64')` converts the same bytes.
+    // `Buffer.from(key).toString('base64')` converts the same bytes, and so does `key.subarray(0, 32).toString('hex')`.
     const copy = direct.parent;
     const ref =
-      copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy) ? copy : direct;
+      copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy)
+        ? copy
+        : (subarrayViewOf(direct) ?? direct);
     const parent = ref.parent;
     if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
       found.push(parent.parent);

@@ -3,6 +3,7 @@ import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls'
 import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
+import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
@@ -154,6 +155,10 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // (An `unwrap` operation such as WebCrypto's unwrapKey gives a CryptoKey, which holds no bytes to wipe.)
       add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'strict');
     }
+    // `xchacha20poly1305(kek, nonce).decrypt(wrapped)`: the decrypt of a cipher object a modelled factory made (its
+    // methods are not in the model) opens a wrapped key when a call then uses the output as a key.
+    const opened = call.api.operation === 'encrypt' && !call.receiver ? decryptMethodOn(call.node) : undefined;
+    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'strict');
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
@@ -219,10 +224,24 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
-      if (variable) add({ source: bytes.source, producer: copy, api: bytes.api, arrayBuffer: false, variable, path: [], id: declarator.id, definition: declarator }, 'strict');
+      // A blob made only of keys (`Buffer.concat([encKey, macKey])`, wrapped together) holds keys whatever it is used for.
+      const blob = isKeyBlob(sourceCode, copy, found);
+      if (variable) add({ source: bytes.source, producer: copy, api: bytes.api, arrayBuffer: false, variable, path: [], id: declarator.id, definition: declarator }, blob ? false : 'strict');
     }
   }
   return found;
+}
+
+/** `Buffer.concat([a, b])` whose elements are all bindings of key bytes found in this file (two or more). */
+function isKeyBlob(sourceCode: SourceCode, copy: TSESTree.Node, found: readonly KeyBytes[]): boolean {
+  if (copy.type !== 'CallExpression' || copy.callee.type !== 'MemberExpression' || memberName(copy.callee) !== 'concat') return false;
+  const list = copy.arguments[0];
+  if (list?.type !== 'ArrayExpression' || list.elements.length < 2) return false;
+  return list.elements.every((element) => {
+    if (element?.type !== 'Identifier') return false;
+    const variable = variableOf(sourceCode, element);
+    return found.some((bytes) => bytes.variable === variable && bytes.path.length === 0);
+  });
 }
 
 /**
@@ -401,6 +420,8 @@ function secretLikeExpression(node: TSESTree.Node | undefined): boolean {
 }
 
 /** `keyObject.export()` of a secret KeyObject, or `subtle.exportKey('raw', key)` of a non-public key. */
+const PUBLIC_WORDS: ReadonlySet<string> = new Set(['public', 'pub']);
+
 function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
   if (call.library.id === 'webcrypto') {
     const format = call.node.arguments[0];
@@ -408,8 +429,10 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
     if (!format || !key) return false;
     const formats = stringValues(ctx, format);
     if (formats.length !== 1 || formats[0].value !== 'raw') return false;
+    // `pair.publicKey`, `prekeyPublic`, `peerPublicKey`: raw exports of EC/OKP keys are public keys.
     const keyExpr = unwrapExpression(key);
-    return !(keyExpr.type === 'MemberExpression' && memberName(keyExpr) === 'publicKey');
+    const keyName = keyExpr.type === 'MemberExpression' ? memberName(keyExpr) : keyExpr.type === 'Identifier' ? keyExpr.name : undefined;
+    return !(keyName !== undefined && hasWordIn(keyName, PUBLIC_WORDS) !== undefined);
   }
   const receiver = call.receiver;
   if (!receiver) return false;
@@ -442,6 +465,25 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       if (call?.type === 'CallExpression' && call.callee === member && call.arguments.length === 0) yield call;
     }
   }
+  // `#key: KeyObject` (or `private key: KeyObject`) read as `this.#key.export()` in the class's methods.
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'PropertyDefinition' || !isKeyObjectAnnotation(node.typeAnnotation?.typeAnnotation)) continue;
+    const field = node.key.type === 'PrivateIdentifier' ? `#${node.key.name}` : propertyName(node.key);
+    if (!field || node.static) continue;
+    for (const inner of descendants(node.parent)) {
+      if (inner.type !== 'CallExpression' || inner.arguments.length !== 0 || inner.callee.type !== 'MemberExpression' || memberName(inner.callee) !== 'export') continue;
+      const read = inner.callee.object;
+      if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
+      const name = read.property.type === 'PrivateIdentifier' ? `#${read.property.name}` : memberName(read);
+      if (name === field) yield inner;
+    }
+  }
+}
+
+function isKeyObjectAnnotation(annotation: TSESTree.TypeNode | undefined): boolean {
+  if (annotation?.type !== 'TSTypeReference') return false;
+  const typeName = annotation.typeName;
+  return (typeName.type === 'Identifier' ? typeName.name : typeName.type === 'TSQualifiedName' ? typeName.right.name : '') === 'KeyObject';
 }
 
 function* allVariables(sourceCode: SourceCode): Generator<Variable> {
@@ -508,6 +550,12 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
       const parent: TSESTree.Node = node.parent;
       if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
         const api = apiCallAt(sourceCode, parent);
+        // `createHash('sha256').update(secret).digest()` is the same secret (decision 20): follow the digest.
+        const digest = api?.api.operation === 'hash' ? rawDigestOf(parent) : undefined;
+        if (digest) {
+          node = digest;
+          continue;
+        }
         if (api && api.api.operation !== 'encode') break; // consumed by a non-key argument of a modelled call
         if (!api && !isByteView(parent)) {
           // Handed to a helper of this file (`seal(key, data)`): its parameter is the key there.
@@ -539,6 +587,20 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
     }
   }
   return false;
+}
+
+/** The `.digest()` (bytes, no encoding) that ends the `update(…)` chain `call` starts: `createHash(a).update(x).digest()`. */
+export function rawDigestOf(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  let current: TSESTree.Node = call;
+  for (let i = 0; i < 6; i++) {
+    const member: TSESTree.Node | undefined = current.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== current || member.parent?.type !== 'CallExpression' || member.parent.callee !== member) return undefined;
+    const name = memberName(member);
+    if (name === 'digest') return member.parent.arguments.length === 0 ? member.parent : undefined;
+    if (name !== 'update') return undefined;
+    current = member.parent;
+  }
+  return undefined;
 }
 
 /**
@@ -651,6 +713,13 @@ function resultBinding(sourceCode: SourceCode, call: ApiCall, source: KeyBytesSo
     return param?.type === 'Identifier' ? paramBinding(sourceCode, param, callback, producer, path) : undefined;
   }
   return bindingOf(sourceCode, call.node, producer, path);
+}
+
+/** `factory(key, nonce).decrypt(data)`: the `decrypt` call made directly on the object a call returns. */
+function decryptMethodOn(node: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  const member = node.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'decrypt') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 /** The node-style callback (`(err, result) => …`) passed as the last of several arguments. */
@@ -830,11 +899,13 @@ function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, ca
 function returnsRawBytes(ctx: ResolveContext, call: ApiCall): boolean {
   const option = call.api.facts?.rawOutputOption;
   if (typeof option !== 'string') return false;
-  const [index, property] = option.split('.');
+  // `1.raw` (argon2's `raw: true`), or `0.outputType=binary` (hash-wasm): the option, and the value that asks for bytes.
+  const [address, wanted] = option.split('=');
+  const [index, property] = address.split('.');
   const arg = call.node.arguments[Number(index)];
   const options = arg && arg.type !== 'SpreadElement' ? objectLiteralOf(ctx.sourceCode, arg) : undefined;
   const value = options && propertyOf(ctx.sourceCode, options, property);
-  return value !== undefined && resolveConstant(ctx, value)?.value === true;
+  return value !== undefined && resolveConstant(ctx, value)?.value === (wanted ?? true);
 }
 
 /**

@@ -49,7 +49,7 @@ export const hashWasm: LibraryModel = {
     ...HASH_WASM_WEAK.flatMap(([fn, factory, hash]) => [call(fn, 'hash', { 0: 'data' }, { facts: { hash } }), call(factory, 'hash', {}, { facts: { hash } })]),
     call('createHMAC', 'mac', { 0: 'digest', 1: 'key' }),
     ...['argon2id', 'argon2i', 'argon2d'].map((fn) =>
-      call(fn, 'password-hash', { '0.password': 'password', '0.salt': 'salt', '0.iterations': 'iterations', '0.memorySize': 'memory', '0.parallelism': 'parallelism', '0.hashLength': 'key-length', '0.secret': 'secret' }, { facts: { memoryUnit: 'KiB', kdf: 'argon2' } }),
+      call(fn, 'password-hash', { '0.password': 'password', '0.salt': 'salt', '0.iterations': 'iterations', '0.memorySize': 'memory', '0.parallelism': 'parallelism', '0.hashLength': 'key-length', '0.secret': 'secret' }, { facts: { memoryUnit: 'KiB', kdf: 'argon2', rawOutputOption: '0.outputType=binary' } }),
     ),
     call('argon2Verify', 'password-verify', { '0.password': 'password', '0.hash': 'data', '0.secret': 'secret' }),
     call('bcrypt', 'password-hash', { '0.password': 'password', '0.salt': 'salt', '0.costFactor': 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
