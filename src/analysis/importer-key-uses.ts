@@ -183,27 +183,37 @@ function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.
 }
 
 /**
+ * The function a call names when it is declared in another source file of the program (through
+ * imports and re-exports, by the checker), with a body; declaration files (packages) are not looked into.
+ */
+function importedFunction(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression) {
+  if (call.callee.type !== 'Identifier') return undefined;
+  const info = typeInformationAt(sourceCode.parserServices, call.callee);
+  if (!info) return undefined;
+  const { typescript, checker, tsNode: callee } = info;
+  const declaration = aliasedSymbolAt(typescript, checker, callee)?.valueDeclaration;
+  if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return undefined;
+  const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
+  if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return undefined;
+  return { typescript, checker, fn: fn as ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression, body: fn.body, declaration };
+}
+
+/**
  * With type information: does the function `call` invokes — imported from another source file of the
  * program (`sealField(key, 'ssn', value)` from `../src/fields`) — use the parameter that receives
  * argument `index` as the key of a modelled call? Then the argument is used as a key, as it would be
  * through a helper of this file. Declaration files (packages) are not looked into.
  */
 export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
-  if (call.callee.type !== 'Identifier') return false;
   try {
-    const info = typeInformationAt(sourceCode.parserServices, call.callee);
-    if (!info) return false;
-    const { typescript, checker, tsNode: callee } = info;
-    const symbol = aliasedSymbolAt(typescript, checker, callee);
-    const declaration = symbol?.valueDeclaration;
-    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return false;
-    const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
-    if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
+    const helper = importedFunction(sourceCode, call);
+    if (!helper) return false;
+    const { typescript, checker, fn, body, declaration } = helper;
     const param = fn.parameters[index]?.name;
     if (!param || !typescript.isIdentifier(param)) return false;
     const target = checker.getSymbolAtLocation(param);
     const own = declaration.getSourceFile();
-    for (const node of tsDescendants(typescript, fn.body)) {
+    for (const node of tsDescendants(typescript, body)) {
       if (typescript.isIdentifier(node) && node !== param && node.text === param.text && checker.getSymbolAtLocation(node) === target) {
         if (keyUseAt(typescript, checker, sameBytesAt(typescript, node), own)) return true;
       }
@@ -224,22 +234,16 @@ const OVERWRITING_CALLS = /^(?:randomFillSync|memzero|sodium_memzero|getRandomVa
  * the helper is called (decision 31 for local helpers, applied across files). Only with type information.
  */
 export function importedHelperWipesArgument(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
-  if (call.callee.type !== 'Identifier') return false;
   try {
-    const info = typeInformationAt(sourceCode.parserServices, call.callee);
-    if (!info) return false;
-    const { typescript, checker, tsNode: callee } = info;
-    const declaration = aliasedSymbolAt(typescript, checker, callee)?.valueDeclaration;
-    if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return false;
-    const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
-    if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return false;
+    const helper = importedFunction(sourceCode, call);
+    if (!helper) return false;
+    const { typescript, checker, fn, body } = helper;
     const param = fn.parameters.find((p, i) => i === index || (p.dotDotDotToken !== undefined && i <= index));
     if (!param || !typescript.isIdentifier(param.name)) return false;
     const targets = new Set<ts.Symbol>();
     const own = checker.getSymbolAtLocation(param.name);
     if (!own) return false;
     targets.add(own);
-    const body = fn.body;
     // `for (const b of bufs)` over a rest parameter: each element is an argument.
     for (const node of tsDescendants(typescript, body)) {
       if (!typescript.isForOfStatement(node) || !typescript.isIdentifier(node.expression) || checker.getSymbolAtLocation(node.expression) !== own) continue;

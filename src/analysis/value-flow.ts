@@ -270,26 +270,26 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
 
 /** Calls of a function declared in this file (by its binding), for following returned values. */
 export function callersOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  const id = functionBinding(fn);
-  if (!id) return [];
-  const out: TSESTree.Node[] = [];
-  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
-    const node = ref.identifier as TSESTree.Node;
-    const call = node.parent;
-    if (call?.type === 'CallExpression' && call.callee === node) out.push(call);
-  }
-  return out;
+  return callsAroundBinding(sourceCode, fn, (call, node) => call.type === 'CallExpression' && call.callee === node);
 }
 
 /** Calls that are handed a function of this file by name as an argument (a callback): `Array.from(list, fn)`, `items.map(fn)`. */
 function callsGivenAsCallback(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
+  return callsAroundBinding(
+    sourceCode,
+    fn,
+    (call, node) => (call.type === 'CallExpression' || call.type === 'NewExpression') && call.arguments.includes(node as TSESTree.CallExpressionArgument),
+  );
+}
+
+/** The calls directly around a read of the function's binding that `picks` keeps. */
+function callsAroundBinding(sourceCode: SourceCode, fn: FunctionNode, picks: (call: TSESTree.Node, read: TSESTree.Node) => boolean): TSESTree.Node[] {
   const id = functionBinding(fn);
   if (!id) return [];
   const out: TSESTree.Node[] = [];
   for (const ref of variableOf(sourceCode, id)?.references ?? []) {
-    const node = ref.identifier as TSESTree.Node;
-    const call = node.parent;
-    if ((call?.type === 'CallExpression' || call?.type === 'NewExpression') && call.arguments.includes(node as TSESTree.CallExpressionArgument)) out.push(call);
+    const read = ref.identifier as TSESTree.Node;
+    if (read.parent && picks(read.parent, read)) out.push(read.parent);
   }
   return out;
 }
