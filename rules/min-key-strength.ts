@@ -279,7 +279,7 @@ export default createRule<Options, MessageIds>({
       const iterations = argsWithRole(call, 'iterations');
       for (const node of iterations) {
         numbers(node, (value, at) => {
-          if (value === 1 && isScryptPbkdf2Step(call)) return;
+          if (value === 1 && isScryptPbkdf2Step(call, at)) return;
           if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
         });
       }

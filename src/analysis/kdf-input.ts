@@ -142,8 +142,11 @@ function isSameVariable(ctx: ResolveContext, node: TSESTree.Node, variable: unkn
 /**
  * `pbkdf2(sha256, password, salt, { c: 1, dkLen })` inside a function named for scrypt: RFC 7914 builds
  * scrypt from single-iteration PBKDF2-HMAC-SHA256 around its memory-hard mix, whose cost is N, r and p.
- * One iteration there is the algorithm, not a weak setting (a vendored scrypt, as lucia ships).
+ * One iteration there is the algorithm, not a weak setting (a vendored scrypt, as lucia ships). The count
+ * may be written where the scrypt function calls a local PBKDF2 wrapper (`pbkdf2(password, salt, { c: 1 })`
+ * around WebCrypto's `deriveBits`), so where the value is written counts as well as where the call is.
  */
-export function isScryptPbkdf2Step(call: ApiCall): boolean {
-  return enclosingFunctions(call.node).some((fn) => /scrypt/i.test(functionName(fn) ?? ''));
+export function isScryptPbkdf2Step(call: ApiCall, value: TSESTree.Node): boolean {
+  const inScrypt = (node: TSESTree.Node) => enclosingFunctions(node).some((fn) => /scrypt/i.test(functionName(fn) ?? ''));
+  return inScrypt(call.node) || inScrypt(value);
 }

@@ -347,3 +347,29 @@ ruleTester.run('no-weak-algorithm (application packages, batch 5, thumbprints)',
     },
   ],
 });
+
+// lucia's built scrypt (dist, batch 4 re-run): the single-iteration count is written where scrypt calls a
+// local PBKDF2 wrapper around WebCrypto's deriveBits, not next to the modelled call.
+const scryptThroughWrapper = (name: string) => `export async function ${name}(password: Uint8Array, salt: Uint8Array, mix: (b: Uint8Array) => Uint8Array) {
+  const blocks = await pbkdf2(password, salt, { c: 1, dkLen: 1024 });
+  return pbkdf2(password, mix(blocks), { c: 1, dkLen: 32 });
+}
+async function pbkdf2(password: Uint8Array, salt: Uint8Array, options: { c: number; dkLen: number }) {
+  const key = await crypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
+  const bits = await crypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: options.c }, key, options.dkLen * 8);
+  return new Uint8Array(bits);
+}`;
+
+ruleTester.run('min-key-strength (application packages, batch 4, through a local wrapper)', minKeyStrength, {
+  valid: [{ name: "scrypt's single-iteration steps through a local PBKDF2 wrapper", code: scryptThroughWrapper('scrypt') }],
+  invalid: [
+    {
+      name: 'one iteration through the same wrapper from any other function is reported',
+      code: scryptThroughWrapper('deriveKey'),
+      errors: [
+        { messageId: 'lowIterations', line: 2 },
+        { messageId: 'lowIterations', line: 3 },
+      ],
+    },
+  ],
+});
