@@ -21,6 +21,20 @@ function isProcessEnv(node: TSESTree.Node): boolean {
   return node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === 'process' && node.property.type === 'Identifier' && node.property.name === 'env';
 }
 
+/** `X.env.get` (Deno, and any environment object with a getter). */
+function isEnvGetter(callee: TSESTree.Node): boolean {
+  return (
+    callee.type === 'MemberExpression' &&
+    !callee.computed &&
+    callee.property.type === 'Identifier' &&
+    callee.property.name === 'get' &&
+    callee.object.type === 'MemberExpression' &&
+    !callee.object.computed &&
+    callee.object.property.type === 'Identifier' &&
+    callee.object.property.name === 'env'
+  );
+}
+
 function candidateSecrets(source: string, jsx: boolean): string[] {
   /** Module and environment variable names: named in messages, never secrets. */
   const knownNames = new Set<string>();
@@ -35,6 +49,10 @@ function candidateSecrets(source: string, jsx: boolean): string[] {
     // `process.env['AUDIT_HMAC_KEY']`: the name of a variable, which messages and suggestions may name.
     if (node.type === 'MemberExpression' && node.computed && node.property.type === 'Literal' && isProcessEnv(node.object)) {
       knownNames.add(String(node.property.value));
+    }
+    // `Deno.env.get('NEWSLETTER_SECRET')`: the same, read through an environment's getter.
+    if (node.type === 'CallExpression' && isEnvGetter(node.callee) && node.arguments[0]?.type === 'Literal') {
+      knownNames.add(String(node.arguments[0].value));
     }
     if (node.type === 'Literal' && typeof node.value === 'string') literals.add(node.value);
     if (node.type === 'TemplateElement' && node.value.cooked) literals.add(node.value.cooked);
