@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
-import { descendants } from './ast';
+import { classConstructor, descendants } from './ast';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
@@ -325,8 +325,7 @@ function* subclassConstructions(sourceCode: SourceCode): Generator<[TraceInfo, T
     if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') continue;
     const info = constructedBase(sourceCode, cls.superClass);
     if (!info) continue;
-    const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') as TSESTree.MethodDefinition | undefined;
-    for (const statement of ctor?.value.body?.body ?? []) {
+    for (const statement of classConstructor(cls)?.body?.body ?? []) {
       const expression = statement.type === 'ExpressionStatement' ? statement.expression : undefined;
       if (expression?.type === 'CallExpression' && expression.callee.type === 'Super') yield [info, expression];
     }

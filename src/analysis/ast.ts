@@ -77,3 +77,9 @@ export function prefixLength(node: TSESTree.Node): TSESTree.Node | undefined {
   if (cut.arguments.length !== 2 || start.type !== 'Literal' || start.value !== 0 || end.type === 'SpreadElement') return undefined;
   return end;
 }
+
+/** The `constructor(…) { … }` a class declares itself (its function), if any. */
+export function classConstructor(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression): TSESTree.FunctionExpression | undefined {
+  const ctor = cls.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  return ctor?.value.type === 'FunctionExpression' ? ctor.value : undefined;
+}

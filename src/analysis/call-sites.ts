@@ -2,7 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isExportedFunction } from './module-exports';
-import { initializedExpression, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, initializedExpression, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * The arguments that calls in this file pass for `param`: so
@@ -66,10 +66,10 @@ function functionNameReads(sourceCode: SourceCode, fn: FunctionNode): TSESTree.N
  */
 function privateMethodReads(method: TSESTree.MethodDefinition): TSESTree.Node[] {
   const isPrivate = method.key.type === 'PrivateIdentifier' || method.accessibility === 'private';
-  const name = methodKeyName(method.key);
+  const name = classMemberKeyName(method.key);
   if (!isPrivate || method.static || method.computed || name === undefined) return [];
   return [...descendants(method.parent)].filter(
-    (n) => n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && methodKeyName(n.property) === name,
+    (n) => n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && !n.computed && classMemberKeyName(n.property) === name,
   );
 }
 
@@ -86,7 +86,7 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
   }
   // Class method: `this.encrypt(…)` inside the same class, and `mint.issue(…)` on an instance made in this file.
   if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed) {
-    const name = methodKeyName(fn.parent.key);
+    const name = classMemberKeyName(fn.parent.key);
     const classBody = fn.parent.parent;
     if (name && classBody?.type === 'ClassBody') {
       yield* thisCalls(classBody, name);
@@ -129,7 +129,7 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
     index = new Map();
     for (const node of descendants(classBody)) {
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'ThisExpression') continue;
-      const method = node.callee.property.type === 'PrivateIdentifier' ? methodKeyName(node.callee.property) : memberName(node.callee);
+      const method = node.callee.property.type === 'PrivateIdentifier' ? classMemberKeyName(node.callee.property) : memberName(node.callee);
       if (method === undefined) continue;
       const calls = index.get(method);
       if (calls) calls.push(node);
@@ -148,10 +148,10 @@ function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.Ca
 export function localMethodOf(sourceCode: SourceCode, callee: TSESTree.Node): FunctionNode | undefined {
   const member = unwrapExpression(callee);
   if (member.type !== 'MemberExpression' || member.computed) return undefined;
-  const name = methodKeyName(member.property);
+  const name = classMemberKeyName(member.property);
   const object = unwrapExpression(member.object);
   const classBody = object.type === 'ThisExpression' ? enclosingClassBody(member) : instanceClassBody(sourceCode, object);
-  const method = classBody?.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'method' && !m.static && !m.computed && methodKeyName(m.key) === name);
+  const method = classBody?.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'method' && !m.static && !m.computed && classMemberKeyName(m.key) === name);
   return method?.type === 'MethodDefinition' && method.value.type === 'FunctionExpression' ? method.value : undefined;
 }
 
@@ -170,7 +170,3 @@ function instanceClassBody(sourceCode: SourceCode, instance: TSESTree.Node): TSE
   return value?.type === 'ClassExpression' ? value.body : undefined;
 }
 
-/** A method's name as `this.<name>(…)` calls it: `#unwrap` for an ES private method (`this.#unwrap(…)`). */
-function methodKeyName(key: TSESTree.Node): string | undefined {
-  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
-}

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { returnedExpressions } from './local-functions';
-import { annotatedTypeName, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, classMemberKeyName, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -46,11 +46,11 @@ function enclosingClass(node: TSESTree.Node): ClassNode | undefined {
 function memberValues(cls: ClassNode, name: string, isStatic: boolean): TSESTree.Node[] {
   const values: TSESTree.Node[] = [];
   for (const element of cls.body.body) {
-    if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && fieldName(element.key) === name) {
+    if (element.type === 'PropertyDefinition' && element.static === isStatic && !element.computed && classMemberKeyName(element.key) === name) {
       if (element.value) values.push(element.value);
     }
     // `get algorithm() { return `aes-${this.bits}-ecb`; }`: reading the member evaluates the getter's return.
-    if (element.type === 'MethodDefinition' && element.kind === 'get' && element.static === isStatic && !element.computed && fieldName(element.key) === name && element.value.body) {
+    if (element.type === 'MethodDefinition' && element.kind === 'get' && element.static === isStatic && !element.computed && classMemberKeyName(element.key) === name && element.value.body) {
       values.push(...(returnedExpressions(element.value, false) ?? []));
     }
     if (!isStatic && element.type === 'MethodDefinition' && element.value.body) {
@@ -92,7 +92,3 @@ function collectThisAssignments(body: TSESTree.Node, name: string, out: TSESTree
   out.push(...(index.get(name) ?? []));
 }
 
-/** A field's name; private fields keep their `#` so `#key` and `key` stay distinct. */
-function fieldName(key: TSESTree.Node): string | undefined {
-  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
-}

@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
-import { memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * A generator function handed around by reference (`constructor(rng = Math.random)`,
@@ -42,7 +42,7 @@ function bindingsHolding(sourceCode: SourceCode, reference: TSESTree.Node): TSES
 /** `this.rng` / `this.#rng` on the left of an assignment: the field's name. */
 function thisFieldName(node: TSESTree.Node): string | undefined {
   if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression' || node.computed) return undefined;
-  return node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
+  return classMemberName(node);
 }
 
 /** Calls `this.<field>()` anywhere in the class that contains `from`. */

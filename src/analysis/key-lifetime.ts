@@ -565,11 +565,12 @@ function isSdkRequestCommand(sourceCode: SourceCode, node: TSESTree.NewExpressio
   return path?.module !== undefined && path.module.startsWith('@aws-sdk/') && name !== undefined && name.endsWith('Command');
 }
 
-/** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
+/** Two identifiers of the same name (`key.buffer, key.byteOffset`). */
 function sameName(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return a.type === 'Identifier' && b.type === 'Identifier' && a.name === b.name;
 }
 
+/** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
 function subarrayViewOf(node: TSESTree.Node): TSESTree.CallExpression | undefined {
   const member = node.parent;
   if (member?.type !== 'MemberExpression' || member.object !== node || memberName(member) !== 'subarray') return undefined;

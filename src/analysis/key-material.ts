@@ -8,7 +8,7 @@ import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**
@@ -468,14 +468,13 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
   // `#key: KeyObject` (or `private key: KeyObject`) read as `this.#key.export()` in the class's methods.
   for (const node of descendants(sourceCode.ast)) {
     if (node.type !== 'PropertyDefinition' || !isKeyObjectAnnotation(node.typeAnnotation?.typeAnnotation)) continue;
-    const field = node.key.type === 'PrivateIdentifier' ? `#${node.key.name}` : propertyName(node.key);
+    const field = classMemberKeyName(node.key);
     if (!field || node.static) continue;
     for (const inner of descendants(node.parent)) {
       if (inner.type !== 'CallExpression' || inner.arguments.length !== 0 || inner.callee.type !== 'MemberExpression' || memberName(inner.callee) !== 'export') continue;
       const read = inner.callee.object;
       if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
-      const name = read.property.type === 'PrivateIdentifier' ? `#${read.property.name}` : memberName(read);
-      if (name === field) yield inner;
+      if (classMemberName(read) === field) yield inner;
     }
   }
 }

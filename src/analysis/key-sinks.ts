@@ -72,7 +72,7 @@ import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
-import { annotatedTypeName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
 
@@ -473,10 +473,8 @@ function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression,
     return index !== undefined && call.arguments[index] === arg;
   }
   // `const sign = createSigner({ key }); sign({ dek })`: a signing function made by a factory.
-  const made = callee.type === 'Identifier' ? initializedExpression(sourceCode, callee) : undefined;
-  const factory = made?.type === 'CallExpression' ? resolveImportPath(sourceCode, unwrapExpression(made.callee)) : undefined;
-  if (factory?.module === undefined || factory.path.length !== 1) return false;
-  const index = PAYLOAD_CARRIER_FACTORIES[factory.module]?.[factory.path[0]];
+  const factory = importedCallee(sourceCode, callee.type === 'Identifier' ? initializedExpression(sourceCode, callee) : undefined);
+  const index = factory ? PAYLOAD_CARRIER_FACTORIES[factory.module]?.[factory.name] : undefined;
   return index !== undefined && call.arguments[index] === arg;
 }
 
@@ -635,24 +633,19 @@ function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>
 
 /** The reads of the field `this.<name>` assigned at `target`, inside the same class. */
 function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const name = fieldName(target);
+  const name = classMemberName(target);
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== 'ClassBody') body = body.parent;
   const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
   if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
   seen.add(key);
   for (const node of descendants(body)) {
-    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || fieldName(node) !== name) continue;
+    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || classMemberName(node) !== name) continue;
     if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
     const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
   return undefined;
-}
-
-/** The field a `this.x` / `this.#x` member names (an ES private name keeps its `#`, so `#x` and `x` stay apart). */
-function fieldName(member: TSESTree.MemberExpression): string | undefined {
-  return member.property.type === 'PrivateIdentifier' ? `#${member.property.name}` : memberName(member);
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
@@ -876,9 +869,15 @@ function isMadeByFactory(sourceCode: SourceCode, node: TSESTree.Node, factories:
   const expr = unwrapExpression(node);
   let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
   if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
-  if (made?.type !== 'CallExpression') return false;
+  const factory = importedCallee(sourceCode, made);
+  return !!factory && !!factories[factory.module]?.has(factory.name);
+}
+
+/** The module and name of the imported function `made` calls (`createSigner(…)` of `import { createSigner } from 'fast-jwt'`). */
+function importedCallee(sourceCode: SourceCode, made: TSESTree.Node | undefined): { module: string; name: string } | undefined {
+  if (made?.type !== 'CallExpression') return undefined;
   const resolved = resolveImportPath(sourceCode, unwrapExpression(made.callee));
-  return resolved?.module !== undefined && resolved.path.length === 1 && !!factories[resolved.module]?.has(resolved.path[0]);
+  return resolved?.module !== undefined && resolved.path.length === 1 ? { module: resolved.module, name: resolved.path[0] } : undefined;
 }
 
 /**

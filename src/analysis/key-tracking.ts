@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { descendants, insideFunction, isWithin } from './ast';
+import { classConstructor, descendants, insideFunction, isWithin } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
@@ -11,7 +11,7 @@ import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
-import { isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -662,13 +662,13 @@ function patternKey(pattern: TSESTree.ObjectPattern, binding: string): string | 
 }
 
 function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
-  const name = fieldMemberName(node);
+  const name = classMemberName(node);
   if (!name) return undefined;
   const object = unwrapExpression(node.object);
   if (object.type === 'ThisExpression') {
     const cls = enclosingClass(node);
     const className = cls?.id?.name ?? 'class';
-    const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
+    const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && classMemberKeyName(m.key) === name);
     const assigned = cls && thisPropertyValue(cls, name);
     const value = assigned ? next(assigned.value) : undefined;
     // Defined where the value is bound in this file (`const { SECRET } = process.env`, a DI registration), else by this assignment.
@@ -792,12 +792,11 @@ function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpres
 }
 
 function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
-  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && fieldKeyName(m.key) === name);
+  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && classMemberKeyName(m.key) === name);
   // `private key: CryptoKey | null = null` holds nothing yet: the key is what a method assigns later.
   if (field?.type === 'PropertyDefinition' && field.value && !isNoValueLiteral(field.value)) return { value: field.value, at: field.key };
   // `constructor(private readonly secret: string)`: the field holds what the parameter receives.
-  const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor');
-  for (const param of ctor?.type === 'MethodDefinition' ? ctor.value.params : []) {
+  for (const param of classConstructor(cls)?.params ?? []) {
     const id = param.type === 'TSParameterProperty' ? (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter) : undefined;
     // No `at`: a parameter's value is defined by the callers (reported at the second conflicting use).
     if (id?.type === 'Identifier' && id.name === name) return { value: id };
@@ -806,7 +805,7 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
     // `this.key = null` on close clears the field: it is not another value of the key.
-    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && fieldMemberName(node.left) === name && !isNoValueLiteral(node.right)) {
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression' && classMemberName(node.left) === name && !isNoValueLiteral(node.right)) {
       found.push({ value: node.right, at: node.left.property });
     }
     if (node !== cls && (node.type === 'ClassDeclaration' || node.type === 'ClassExpression')) return;
@@ -821,14 +820,6 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   return found.length === 1 ? found[0] : undefined;
 }
 
-/** `this.key` → 'key', `this.#key` → '#key' (a private field is a field of its own name). */
-function fieldMemberName(node: TSESTree.MemberExpression): string | undefined {
-  return !node.computed && node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
-}
-
-function fieldKeyName(key: TSESTree.Node): string | undefined {
-  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
-}
 
 function findProp(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
   for (const p of object.properties) if (p.type === 'Property' && !p.computed && propertyName(p.key) === name) return p.value;

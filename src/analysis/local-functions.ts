@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { descendants } from './ast';
+import { classConstructor, descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
 import { unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 
@@ -71,8 +71,7 @@ export function localCalleeOf(sourceCode: SourceCode, call: TSESTree.CallExpress
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   const cls = def?.type === 'ClassName' ? def.node : def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : undefined;
   if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression') return undefined;
-  const ctor = cls.body.body.find((m) => m.type === 'MethodDefinition' && m.kind === 'constructor') as TSESTree.MethodDefinition | undefined;
-  return ctor?.value.type === 'FunctionExpression' ? ctor.value : undefined;
+  return classConstructor(cls);
 }
 
 /** The name of the parameter of `fn` an argument at `index` binds (a default or a parameter property included). */

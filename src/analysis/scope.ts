@@ -135,6 +135,16 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return propertyName(node.property);
 }
 
+/** A class member's name as its key declares it: `#key` for an ES private name, so `#key` and `key` stay distinct. */
+export function classMemberKeyName(key: TSESTree.Node): string | undefined {
+  return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
+}
+
+/** The class member `this.key` / `this.#key` names, in `classMemberKeyName`'s form. */
+export function classMemberName(member: TSESTree.MemberExpression): string | undefined {
+  return member.property.type === 'PrivateIdentifier' ? `#${member.property.name}` : memberName(member);
+}
+
 /**
  * `new Name(…)` itself, or a variable initialised with it and never reassigned:
  * `new TextDecoder().decode(…)`, `const decoder = new TextDecoder(); decoder.decode(…)`.

@@ -12,6 +12,7 @@ import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import {
+  classMemberName,
   enumMemberInitializer,
   enumMembers,
   findProperty,
@@ -604,7 +605,7 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   // `this.#key` is named `#key`, as class-members names private fields.
   // `keys[version]`: the property is a variable, not a name.
   if (node.computed && node.property.type !== 'Literal' && node.property.type !== 'TemplateLiteral') return anyMember(ctx, node, next);
-  const name = node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : memberName(node);
+  const name = classMemberName(node);
   if (name === undefined) return node.computed ? anyMember(ctx, node, next) : NONE;
   if (isProcessEnv(node.object)) return NONE;
   if (node.object.type === 'ThisExpression') return union(classMemberValues(ctx.sourceCode, node, name).map(next), false);

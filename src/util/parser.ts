@@ -5,6 +5,11 @@ import { readOwnPackageJson } from './package-info';
 /** Files keywarden's parser gives to @typescript-eslint/parser. */
 export const TS_FILE = /\.(?:[cm]?ts|tsx)$/i;
 
+/** `ecmaFeatures` of ESLint's parser options, or an empty object when it is missing or not an object. */
+export function ecmaFeaturesOf(options: Record<string, unknown>): Record<string, unknown> {
+  return (typeof options.ecmaFeatures === 'object' && (options.ecmaFeatures as Record<string, unknown> | null)) || {};
+}
+
 /**
  * One parser for every file keywarden's configs cover, so each config can be a
  * single object: TypeScript files go to @typescript-eslint/parser; everything

@@ -1,5 +1,6 @@
 import { Referencer, ScopeManager, type AnalyzeOptions } from 'eslint-scope';
 import * as espree from 'espree';
+import { ecmaFeaturesOf } from '../../util/parser';
 
 /**
  * Scope analysis of a JavaScript tree: the ScopeManager ESLint builds itself
@@ -50,8 +51,7 @@ function childKeys(node: { type: string }): string[] {
  * options'), with eslint-scope's defaults under them as `analyze` does.
  */
 function analyzeOptions(parserOptions: Record<string, unknown>): AnalyzeOptions {
-  const ecmaFeatures = (typeof parserOptions.ecmaFeatures === 'object' && parserOptions.ecmaFeatures) || {};
-  const { globalReturn, impliedStrict, jsx } = ecmaFeatures as { globalReturn?: boolean; impliedStrict?: boolean; jsx?: boolean };
+  const { globalReturn, impliedStrict, jsx } = ecmaFeaturesOf(parserOptions) as { globalReturn?: boolean; impliedStrict?: boolean; jsx?: boolean };
   const ecmaVersion = parserOptions.ecmaVersion || 5;
   const sourceType = parserOptions.sourceType || 'script';
   return {

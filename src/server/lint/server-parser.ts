@@ -1,7 +1,7 @@
 import { analyze } from '@typescript-eslint/scope-manager';
 import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
-import { keywardenParser, TS_FILE } from '../../util/parser';
+import { ecmaFeaturesOf, keywardenParser, TS_FILE } from '../../util/parser';
 import type { ParseResult, ParserLike } from './incremental-parser';
 import { analyzeJavaScriptScopes } from './javascript-scopes';
 
@@ -34,14 +34,18 @@ export const serverParser: ParserLike = {
 
 /** The scope-analysis options @typescript-eslint/parser derives from its parser options (without a program). */
 function typescriptAnalyzeOptions(options: Record<string, unknown>): Record<string, unknown> {
-  const ecmaFeatures = (typeof options.ecmaFeatures === 'object' && options.ecmaFeatures) || {};
   return {
-    globalReturn: (ecmaFeatures as { globalReturn?: boolean }).globalReturn,
+    globalReturn: ecmaFeaturesOf(options).globalReturn,
     jsxFragmentName: options.jsxFragmentName,
     jsxPragma: options.jsxPragma,
     lib: options.lib,
-    sourceType: options.sourceType === 'module' || options.sourceType === 'script' ? options.sourceType : 'script',
+    sourceType: typescriptSourceType(options),
   };
+}
+
+/** @typescript-eslint/parser knows `module` and `script` only (ESLint's `commonjs` parses as a script). */
+function typescriptSourceType(options: Record<string, unknown>): 'module' | 'script' {
+  return options.sourceType === 'module' ? 'module' : 'script';
 }
 
 /**
@@ -51,11 +55,11 @@ function typescriptAnalyzeOptions(options: Record<string, unknown>): Record<stri
  * incremental-parser tests compare the two over random edits).
  */
 function parseTypeScriptSyntax(code: string, parserOptions: Record<string, unknown>): ParseResult {
-  const sourceType = parserOptions.sourceType === 'module' || parserOptions.sourceType === 'script' ? parserOptions.sourceType : 'script';
-  const ecmaFeatures = (typeof parserOptions.ecmaFeatures === 'object' && parserOptions.ecmaFeatures) || {};
+  const sourceType = typescriptSourceType(parserOptions);
+  const ecmaFeatures = ecmaFeaturesOf(parserOptions);
   const warnOnUnsupported = parserOptions.warnOnUnsupportedTypeScriptVersion;
   const { ast, services } = parseAndGenerateServices(code, {
-    jsx: (ecmaFeatures as { jsx?: unknown }).jsx === true,
+    jsx: ecmaFeatures.jsx === true,
     ...parserOptions,
     sourceType,
     ecmaFeatures,
