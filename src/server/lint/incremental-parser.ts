@@ -109,6 +109,18 @@ export class IncrementalParser {
     this.files.delete(filePath);
   }
 
+  /**
+   * Cuts the kept statements' `parent` links to the Program ESLint linted
+   * (ESLint sets them again on the next lint). The Program is what keywarden's
+   * caches are keyed by and the SourceCode holds: reachable from a kept file,
+   * all of the last lint's analysis would stay alive with it.
+   */
+  detachKeptStatements(): void {
+    for (const { ast } of this.files.values()) {
+      for (const statement of ast.body) if (statement.parent !== undefined) statement.parent = undefined;
+    }
+  }
+
   parse(code: string, options: Record<string, unknown>): ParseResult {
     const filePath = typeof options.filePath === 'string' ? options.filePath : '';
     const optionsKey = reusableOptionsKey(options);
@@ -131,7 +143,8 @@ export class IncrementalParser {
       result = this.base.parseForESLint(code, options);
       this.stats.full++;
     }
-    this.remember(filePath, { text: code, ast: result.ast, optionsKey });
+    // A copy of the Program's fields, not the Program: see detachKeptStatements.
+    this.remember(filePath, { text: code, ast: { ...result.ast }, optionsKey });
     return result;
   }
 

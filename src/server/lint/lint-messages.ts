@@ -12,9 +12,10 @@ export interface LintJob extends LintRequest {
   /** Document version; -1 for a file read from disk. */
   version: number;
   /**
-   * `eager`: collect the key inventory at once and drop the parsed file (scanned
-   * files). `lazy`: keep the parsed file of this uri until its inventory is asked
-   * for (open documents), so the inventory pass stays out of the typing latency.
+   * `eager`: collect the key inventory at once and send it with the results
+   * (scanned files). `lazy`: collect it once the results are posted and keep it
+   * until asked for (open documents), so the inventory pass stays out of the
+   * typing latency.
    */
   keys: 'eager' | 'lazy';
 }

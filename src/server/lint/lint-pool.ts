@@ -159,7 +159,10 @@ export class LintPool {
     } catch (error) {
       pending.reject(error instanceof Error ? error : new Error(String(error)));
     }
-    setImmediate(() => this.dispatch());
+    setImmediate(() => {
+      this.inProcess?.finishJob();
+      this.dispatch();
+    });
   }
 
   private ensureWorker(): Worker | null {

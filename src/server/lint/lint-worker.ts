@@ -2,7 +2,7 @@ import type { MessagePort } from 'node:worker_threads';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { keywardenData, publishedDiagnostic } from '../code-actions';
 import { toDiagnostics } from '../diagnostics';
-import { fileKeyInventory } from '../key-inventory';
+import { fileKeyInventory, type FileKeyInventory } from '../key-inventory';
 import { idleScavenger } from './idle-scavenge';
 import type { FromWorker, JobResults, LintDetails, LintJob, ToWorker, WorkerJob } from './lint-messages';
 import { LinterHost, type LintOutcome } from './linter-host';
@@ -25,15 +25,19 @@ export function runLintWorker(port: MessagePort): void {
     } catch (error) {
       post({ id, kind: 'error', message: error instanceof Error ? error.message.split('\n')[0].slice(0, 200) : String(error) });
     }
-    // Results are on their way: collect this job's garbage now rather than in the middle of the next lint.
+    // Results are on their way: finish the job (its key inventory), let go of its
+    // parse, and collect its garbage now rather than in the middle of the next lint.
+    worker.finishJob();
     scavenge?.();
   });
 }
 
 /** What the worker does with each job; also used in-process when no worker can be started. */
 export class LintWorkerState {
-  /** The last lazily linted version of each open document, parsed, for its key inventory. */
-  private readonly parsed = new Map<string, { document: TextDocument; outcome: LintOutcome }>();
+  /** The key inventory of each open document's last lint, made once its diagnostics were posted (see finishJob). */
+  private readonly inventories = new Map<string, { version: number; keys: FileKeyInventory }>();
+  /** The last lint of an open document, until finishJob takes its inventory and lets go of its parse. */
+  private unfinished: { uri: string; document: TextDocument; outcome: LintOutcome } | null = null;
   /** The file name each open document was linted under (its kept parse is dropped when it closes). */
   private readonly fileNames = new Map<string, string>();
   /** The edits of the last lint, until taken (see LintDetails). */
@@ -50,6 +54,7 @@ export class LintWorkerState {
 
   run(job: WorkerJob): JobResults[keyof JobResults] {
     this.details = null;
+    this.finishJob();
     switch (job.kind) {
       case 'lint':
         return this.lint(job);
@@ -58,17 +63,36 @@ export class LintWorkerState {
         return fixed && output !== job.text ? output : null;
       }
       case 'keys': {
-        const held = this.parsed.get(job.uri);
-        return held && held.document.version === job.version ? fileKeyInventory(held.document, held.outcome) : null;
+        const held = this.inventories.get(job.uri);
+        return held && held.version === job.version ? held.keys : null;
       }
       case 'forget': {
-        this.parsed.delete(job.uri);
+        this.inventories.delete(job.uri);
         const fileName = this.fileNames.get(job.uri);
         this.fileNames.delete(job.uri);
         if (fileName !== undefined) this.host.forget(fileName);
         return null;
       }
     }
+  }
+
+  /**
+   * Called once a job's results are posted, while the editor shows them. An
+   * open document's key inventory is made now, out of the typing latency (2 ms
+   * for 2,000 lines), and then nothing of the lint's parse is held: the scopes,
+   * tokens and traversal steps of a 2,000-line file are some 10 MB. Held until
+   * the next lint, they survived the scavenge that follows each job, V8 moved
+   * them to the old generation, and every 15th lint or so paid a full
+   * collection of 100–400 ms for them (bench/worker-gc.ts).
+   */
+  finishJob(): void {
+    const unfinished = this.unfinished;
+    this.unfinished = null;
+    if (unfinished) {
+      const { uri, document, outcome } = unfinished;
+      this.inventories.set(uri, { version: document.version, keys: fileKeyInventory(document, outcome) });
+    }
+    this.host.releaseLastLint();
   }
 
   private lint(job: LintJob): JobResults['lint'] {
@@ -82,7 +106,7 @@ export class LintWorkerState {
     this.details = complete.map(keywardenData);
     const result: JobResults['lint'] = { diagnostics, findings: diagnostics.filter((d) => d.code !== undefined).length, lintMs: outcome.lintMs };
     if (job.keys === 'eager') result.keys = fileKeyInventory(document, outcome);
-    else this.parsed.set(job.uri, { document, outcome });
+    else this.unfinished = { uri: job.uri, document, outcome };
     return result;
   }
 }

@@ -135,6 +135,18 @@ export class LinterHost {
     return { linter, config };
   }
 
+  /**
+   * Lets go of everything of the last lint but the statements kept for the
+   * next incremental parse: ESLint's `Linter` holds the last SourceCode (its
+   * scopes, token index and traversal steps) until the next `verify`, and the
+   * kept statements point to their Program, which keywarden's caches are keyed
+   * by. A `Linter` is cheap to make (it only reads its options).
+   */
+  releaseLastLint(): void {
+    this.linters.clear();
+    this.incrementalParser.detachKeptStatements();
+  }
+
   /** Drops the kept parse of a file (its document was closed). */
   forget(fileName: string): void {
     this.incrementalParser.forget(fileName);
