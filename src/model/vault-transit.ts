@@ -39,3 +39,18 @@ export const NODE_VAULT_COMMANDS: Readonly<Record<string, VaultTransitEndpoint>>
   encryptData: { operation: 'encrypt', requestField: 'plainText' },
   decryptData: { operation: 'decrypt', responseField: 'plaintext', ciphertextField: 'cipherText' },
 };
+
+/**
+ * AWS KMS's JSON API called without the SDK (edge runtimes such as Cloudflare Workers sign a
+ * plain `fetch` with aws4fetch): the `X-Amz-Target: TrentService.<Operation>` request header, not
+ * the client, says what the call does; the JSON body and response carry the SDK command's fields.
+ * The same table shape as Vault's: a KMS reached over HTTP.
+ */
+export const AWS_KMS_TARGET_HEADER = 'x-amz-target';
+export const AWS_KMS_TARGET = /^TrentService\.(\w+)$/;
+export const AWS_KMS_JSON_OPERATIONS: Readonly<Record<string, VaultTransitEndpoint>> = {
+  Encrypt: { operation: 'encrypt', requestField: 'Plaintext' },
+  GenerateDataKey: { operation: 'datakey', responseField: 'Plaintext', dataKey: true },
+  GenerateDataKeyPair: { operation: 'datakey', responseField: 'PrivateKeyPlaintext', dataKey: true },
+  Decrypt: { operation: 'decrypt', responseField: 'Plaintext', ciphertextField: 'CiphertextBlob' },
+};
