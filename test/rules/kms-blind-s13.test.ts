@@ -122,6 +122,15 @@ tester.run('no-plaintext-data-key-exposure (blind-s13)', exposure as never, {
       code: globalCacheCode('const local = new Map<string, Uint8Array>();\n  local.set(tenantId, Plaintext!);'),
     },
     {
+      name: 'a `&&` whose right side is the key length only',
+      code: `${header}export async function issue(scope: string, debug: boolean) {
+  const res = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { scope } }));
+  console.debug({ scope, bytes: debug && res.Plaintext?.length });
+  res.Plaintext?.fill(0);
+  return res.CiphertextBlob;
+}`,
+    },
+    {
       name: 'a Prisma client parked on the global object is no key',
       code: `${header}import { PrismaClient } from '@prisma/client';
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
@@ -169,6 +178,36 @@ export async function keyBytes(wrapped: Uint8Array) {
       name: 'a key assigned to a property of the global object',
       code: globalCacheCode('(globalThis as any).lastTenantDek = Plaintext;'),
       errors: [{ messageId: 'dataKeyExposed', line: 8, suggestions: keepWrapped(globalCacheCode('(globalThis as any).lastTenantDek = wrapped;')) }],
+    },
+    {
+      name: 'the right side of `&&` is the value of the expression',
+      code: `${header}export async function issue(scope: string, debug: boolean) {
+  const res = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { scope } }));
+  console.debug({ scope, key: debug && Buffer.from(res.Plaintext!).toString('hex') });
+  res.Plaintext?.fill(0);
+  return res.CiphertextBlob;
+}`,
+      errors: [{ messageId: 'dataKeyExposed', line: 4, suggestions: keepWrapped(`${header}export async function issue(scope: string, debug: boolean) {
+  const res = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/s', KeySpec: 'AES_256', EncryptionContext: { scope } }));
+  console.debug({ scope, key: debug && Buffer.from(res.CiphertextBlob!).toString('hex') });
+  res.Plaintext?.fill(0);
+  return res.CiphertextBlob;
+}`) }],
+    },
+    {
+      name: 'AWS KMS JSON API: Decrypt of a wrapped key whose plaintext is logged',
+      code: `import { AwsClient } from 'aws4fetch';
+export async function unwrap(aws: AwsClient, wrappedKey: string) {
+  const res = await aws.fetch('https://kms.eu-west-1.amazonaws.com/', {
+    method: 'POST',
+    headers: { 'X-Amz-Target': 'TrentService.Decrypt' },
+    body: JSON.stringify({ CiphertextBlob: wrappedKey }),
+  });
+  const { Plaintext } = (await res.json()) as { Plaintext: string };
+  console.log('unwrapped', Plaintext);
+  return Plaintext.length;
+}`,
+      errors: [{ messageId: 'dataKeyExposed', line: 3 }],
     },
     {
       name: 'AWS KMS JSON API: GenerateDataKey over a signed fetch whose plaintext is sent back',
