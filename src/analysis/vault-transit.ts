@@ -136,6 +136,20 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
   return undefined;
 }
 
+/**
+ * The request body of an AWS KMS JSON API call as an object literal read whole: the `body` option's
+ * `JSON.stringify({ … })` (or a constant bound to the literal); undefined when it is built some other way.
+ */
+export function jsonRequestBody(sourceCode: SourceCode, call: VaultTransitCall): TSESTree.ObjectExpression | undefined {
+  const init = call.node.arguments[call.bodyIndex] && initializedExpression(sourceCode, call.node.arguments[call.bodyIndex]);
+  if (init?.type !== 'ObjectExpression') return undefined;
+  const body = init.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'body');
+  const value = body?.type === 'Property' ? unwrapExpression(body.value) : undefined;
+  if (value?.type !== 'CallExpression' || value.callee.type !== 'MemberExpression' || memberName(value.callee) !== 'stringify' || !value.arguments[0]) return undefined;
+  const object = initializedExpression(sourceCode, value.arguments[0]);
+  return object?.type === 'ObjectExpression' ? object : undefined;
+}
+
 /** What the callback of `xs.map(cb)`/`xs.flatMap(cb)` returns: the elements of the call's result. */
 function mappedResults(node: TSESTree.Node): TSESTree.Node[] {
   if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return [];

@@ -15,6 +15,10 @@ export interface VaultTransitEndpoint {
   ciphertextField?: string;
   responseField?: string;
   dataKey?: boolean;
+  /** The API's own name of the operation, for messages (AWS: `GenerateDataKey`). */
+  name?: string;
+  /** The request field binding the ciphertext to its context (AWS `EncryptionContext`), where the operation takes one. */
+  contextField?: string;
 }
 
 export const VAULT_TRANSIT_ENDPOINTS: Readonly<Record<string, VaultTransitEndpoint>> = {
@@ -49,8 +53,8 @@ export const NODE_VAULT_COMMANDS: Readonly<Record<string, VaultTransitEndpoint>>
 export const AWS_KMS_TARGET_HEADER = 'x-amz-target';
 export const AWS_KMS_TARGET = /^TrentService\.(\w+)$/;
 export const AWS_KMS_JSON_OPERATIONS: Readonly<Record<string, VaultTransitEndpoint>> = {
-  Encrypt: { operation: 'encrypt', requestField: 'Plaintext' },
-  GenerateDataKey: { operation: 'datakey', responseField: 'Plaintext', dataKey: true },
-  GenerateDataKeyPair: { operation: 'datakey', responseField: 'PrivateKeyPlaintext', dataKey: true },
-  Decrypt: { operation: 'decrypt', responseField: 'Plaintext', ciphertextField: 'CiphertextBlob' },
+  Encrypt: { operation: 'encrypt', name: 'Encrypt', requestField: 'Plaintext', contextField: 'EncryptionContext' },
+  GenerateDataKey: { operation: 'datakey', name: 'GenerateDataKey', responseField: 'Plaintext', dataKey: true, contextField: 'EncryptionContext' },
+  GenerateDataKeyPair: { operation: 'datakey', name: 'GenerateDataKeyPair', responseField: 'PrivateKeyPlaintext', dataKey: true, contextField: 'EncryptionContext' },
+  Decrypt: { operation: 'decrypt', name: 'Decrypt', responseField: 'Plaintext', ciphertextField: 'CiphertextBlob', contextField: 'EncryptionContext' },
 };

@@ -1,4 +1,5 @@
 import envelope from '../../rules/prefer-envelope-encryption';
+import contextRule from '../../rules/kms-require-encryption-context';
 import exposure from '../../rules/no-plaintext-data-key-exposure';
 import zeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
@@ -279,4 +280,49 @@ tester.run('require-key-zeroization (blind-s13)', zeroization as never, {
     },
   ],
   invalid: [],
+});
+
+/** A KMS JSON API request whose body is `body`. */
+const jsonApiCall = (target: string, body: string) => `import { AwsClient } from 'aws4fetch';
+export async function call(aws: AwsClient, keyId: string, blob: string, tenantId: string) {
+  const res = await aws.fetch('https://kms.eu-west-1.amazonaws.com/', {
+    method: 'POST',
+    headers: { 'X-Amz-Target': 'TrentService.${target}' },
+    body: JSON.stringify(${body}),
+  });
+  return res.json();
+}`;
+
+tester.run('kms-require-encryption-context (blind-s13)', contextRule as never, {
+  valid: [
+    {
+      name: 'AWS KMS JSON API: GenerateDataKey with a context',
+      code: jsonApiCall('GenerateDataKey', "{ KeyId: keyId, KeySpec: 'AES_256', EncryptionContext: { tenantId } }"),
+    },
+    {
+      name: 'AWS KMS JSON API: Decrypt with a context',
+      code: jsonApiCall('Decrypt', '{ CiphertextBlob: blob, EncryptionContext: { tenantId } }'),
+    },
+    {
+      name: 'AWS KMS JSON API: a body built elsewhere is not judged',
+      code: jsonApiCall('Decrypt', 'buildRequest(blob)'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'AWS KMS JSON API: Decrypt without a context',
+      code: jsonApiCall('Decrypt', '{ CiphertextBlob: blob }'),
+      errors: [{ messageId: 'missingContext', line: 3, data: { operation: 'Decrypt', field: 'EncryptionContext' } }],
+    },
+    {
+      name: 'AWS KMS JSON API: GenerateDataKeyPair without a context, as the SDK command is judged',
+      code: jsonApiCall('GenerateDataKeyPair', "{ KeyId: keyId, KeyPairSpec: 'ECC_NIST_P256' }"),
+      errors: [{ messageId: 'missingContext', line: 3, data: { operation: 'GenerateDataKeyPair', field: 'EncryptionContext' } }],
+    },
+    {
+      name: 'AWS KMS JSON API: Encrypt with an empty context',
+      code: jsonApiCall('Encrypt', '{ KeyId: keyId, Plaintext: blob, EncryptionContext: {} }'),
+      errors: [{ messageId: 'missingContext', line: 3, data: { operation: 'Encrypt', field: 'EncryptionContext' } }],
+    },
+  ],
 });
