@@ -5,6 +5,7 @@ import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
 import { findProperty, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { resolveValues, stringValues } from '../src/analysis/values';
+import { jsonRequestBody, vaultTransitCalls } from '../src/analysis/vault-transit';
 import { addContextFix } from '../src/fix/kms-context';
 import { createRule } from '../src/util/create-rule';
 
@@ -65,6 +66,17 @@ export default createRule<Options, MessageIds>({
             data: { operation: operationName(call), field },
             suggest: fix ? [{ messageId: 'addContext', data: { context: fix.text }, fix: fix.fix }] : [],
           });
+        }
+        // AWS KMS's JSON API over a signed `fetch`: the same operations, the context in the JSON body.
+        for (const call of vaultTransitCalls(sourceCode)) {
+          const field = call.endpoint.contextField;
+          if (call.service !== 'aws-kms' || !field || (call.endpoint.operation === 'decrypt' && !options.checkDecrypt)) continue;
+          const body = jsonRequestBody(sourceCode, call);
+          const requests = body && withSpreads([body]);
+          if (!requests) continue;
+          const contexts = requests.flatMap((object) => findProperty(object, field) ?? []);
+          if (contexts.some((node) => !isEmptyObject(node) && !isNoValue(sourceCode, node))) continue;
+          context.report({ node: call.node, messageId: 'missingContext', data: { operation: call.endpoint.name ?? 'KMS call', field } });
         }
       },
     };

@@ -27,6 +27,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
   environment: 'put in the process environment (readable by every module and child process)',
   storage: 'written to browser storage',
   session: 'kept in the session (a session store or a cookie)',
+  global: 'kept on the global object (readable by every module of the process)',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;

@@ -24,10 +24,13 @@ const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
  */
 const PASSWORD_WORDS = new Set(['password', 'passphrase']);
 /**
- * Parameters naming whose record a value belongs to (`accountId`, `userId`, `tenant`): a password passed
- * next to one is stored per account (a customer's SMTP password), application data like `user.password`.
+ * Parameters naming whose record a value belongs to (`accountId`, `userId`, `tenant`, `roomId`): a password
+ * passed next to one is stored per account or per user-created record (a customer's SMTP password, a
+ * chat room's invite passphrase), application data like `user.password`. Records an operator manages one
+ * by one (a partner, an environment) are not in the list: their password stays a small named secret.
  */
-const RECORD_OWNER_PARAM = /^(?:id|(?:user|account|tenant|customer|member|owner|org|organization|workspace|merchant|integration|connection|record)(?:Id|ID|Uuid)?)$/;
+const RECORD_OWNER_PARAM =
+  /^(?:id|uuid|(?:user|account|tenant|customer|member|owner|org|organization|workspace|merchant|integration|connection|record|room|channel|conversation|thread|project|document|order|device|session)(?:Id|ID|Uuid)?)$/;
 
 export default createRule<Options, MessageIds>({
   name: 'prefer-envelope-encryption',
@@ -63,7 +66,7 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const calls = getApiCalls(sourceCode);
-        // Vault Transit over HTTP: the data is the request's `plaintext` field.
+        // A KMS over HTTP (Vault Transit, AWS KMS's JSON API): the data is the request's plaintext field.
         const transit = vaultTransitCalls(sourceCode).filter((c) => c.endpoint.operation === 'encrypt' && c.endpoint.requestField);
         if (!calls.some(isKmsEncrypt) && transit.length === 0) return;
         const keyRefs = new Set<TSESTree.Node>();
@@ -73,7 +76,9 @@ export default createRule<Options, MessageIds>({
           if (!plaintext || isKeyMaterial(plaintext, keyRefs, 0)) continue;
           const looped = inLoop(call.node);
           if (options.onlyInLoops && !looped) continue;
-          context.report({ node: call.node, loc: callLocation(call.node), messageId: 'directTransitEncrypt', data: { loop: looped ? ' inside a loop' : '' } });
+          const loop = looped ? ' inside a loop' : '';
+          if (call.service === 'aws-kms') context.report({ node: call.node, loc: callLocation(call.node), messageId: 'directKmsEncrypt', data: { operation: 'Encrypt', loop } });
+          else context.report({ node: call.node, loc: callLocation(call.node), messageId: 'directTransitEncrypt', data: { loop } });
         }
         for (const call of calls) {
           if (!isKmsEncrypt(call)) continue;
@@ -123,6 +128,8 @@ export default createRule<Options, MessageIds>({
         return !!arg && isKeyMaterial(arg, keyRefs, depth + 1);
       }
       if (node.type === 'AwaitExpression') return isKeyMaterial(node.argument, keyRefs, depth + 1);
+      // `btoa(String.fromCharCode(...dek))`, the base64 idiom of runtimes without Buffer: judge what is spread.
+      if (node.type === 'SpreadElement') return isKeyMaterial(node.argument, keyRefs, depth + 1);
       return false;
     }
 

@@ -1015,10 +1015,11 @@ function followVariable(sourceCode: SourceCode, variable: Variable, path: readon
     if (rest.length) continue;
     const current = climbWrappers(expr);
     out.bytes.push(current);
-    // `const alias = key`
+    // `const alias = key`, and `alias = key` into a `let` declared before a `try` whose `finally` wipes it.
     const parent = current.parent;
-    if (parent?.type === 'VariableDeclarator' && parent.init === current && parent.id.type === 'Identifier') {
-      const alias = variableOf(sourceCode, parent.id);
+    const aliasId = aliasBindingOf(parent, current);
+    if (aliasId) {
+      const alias = variableOf(sourceCode, aliasId);
       if (alias) followVariable(sourceCode, alias, [], out, seen, depth + 1);
     }
     // `const keys = { enc, mac }`: `keys.mac` is the key (wiped as `keys.mac.fill(0)`), `keys` holds it.
@@ -1030,6 +1031,13 @@ function followVariable(sourceCode: SourceCode, variable: Variable, path: readon
       if (holderVariable) followVariable(sourceCode, holderVariable, [property], out, seen, depth + 1);
     }
   }
+}
+
+/** The identifier a plain `const alias = value` or `alias = value` binds `value` to. */
+function aliasBindingOf(parent: TSESTree.Node | undefined, value: TSESTree.Node): TSESTree.Identifier | undefined {
+  if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') return parent.id;
+  if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === value && parent.left.type === 'Identifier') return parent.left;
+  return undefined;
 }
 
 function climbWrappers(node: TSESTree.Node): TSESTree.Node {

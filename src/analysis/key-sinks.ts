@@ -76,7 +76,7 @@ import { annotatedTypeName, classMemberName, initializedExpression, memberName, 
 
 type Variable = TSESLint.Scope.Variable;
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global';
 
 export interface Sink {
   kind: SinkKind;
@@ -93,7 +93,7 @@ const MAX_HOPS = 3;
  * What climbing from a value reaches: a sink, or, while judging whether a local helper hands its
  * argument back (`toBase64(key)`), that helper's own return.
  */
-type Reach = Sink | { kind: 'returned' };
+type Reach = Sink | { kind: 'returned'; path: readonly string[] };
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /**
@@ -159,6 +159,11 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     }
     // sql`INSERT … ${key}`: the tag sends the template's values to the database.
     if (parent.type === 'TaggedTemplateExpression' && parent.quasi === node) return isSqlTag(parent.tag) ? { kind: 'database', node: parent } : undefined;
+    // `show ? hex(key) : '(hidden)'`, `key ?? fallback`: the expression's value may be the key.
+    if (isValueBranch(parent, node)) {
+      node = parent;
+      continue;
+    }
     if (parent.type === 'TemplateLiteral' || (parent.type === 'BinaryExpression' && parent.operator === '+')) {
       path = []; // now part of a string
       node = parent;
@@ -196,6 +201,13 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       continue;
     }
     if (parent.type === 'CallExpression' && parent.arguments.includes(node as TSESTree.Expression)) {
+      // `Promise.all(rows.map(async (row) => ({ …, key })))`: the combined promise settles with the same values.
+      if (isPromiseCombinator(parent) && parent.arguments[0] === node) {
+        node = parent;
+        continue;
+      }
+      // `globalThis.__deks.set(id, key)`: a cache on the global object, which every module of the process reads.
+      if (isGlobalCacheSet(sourceCode, parent, node)) return { kind: 'global', node: parent };
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
@@ -227,8 +239,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
       // what it does with the value is done to the key (`logKey(key)`).
       const helper = localFunctionOf(sourceCode, parent.callee) ?? localMethodOf(sourceCode, parent.callee);
-      const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen);
+      const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen, path);
       if (inside?.kind === 'returned') {
+        path = inside.path;
         node = parent;
         continue;
       }
@@ -256,9 +269,16 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (receiver?.type === 'ObjectPattern' && path.length > 0) {
       const field = receiver.properties.find((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === path[path.length - 1]);
       const value = field?.type === 'Property' ? (field.value.type === 'AssignmentPattern' ? field.value.left : field.value) : undefined;
-      return value?.type === 'Identifier' ? viaVariable(sourceCode, value, seen, hops, carrierOf, path.slice(0, -1)) : undefined;
+      if (value?.type === 'Identifier') return viaVariable(sourceCode, value, seen, hops, carrierOf, path.slice(0, -1));
+      // `const { CiphertextBlob, ...summary } = res`: the rest binding keeps every field not named before it.
+      const rest = field ? undefined : receiver.properties.find((p) => p.type === 'RestElement');
+      return rest?.type === 'RestElement' && rest.argument.type === 'Identifier' ? viaVariable(sourceCode, rest.argument, seen, hops, carrierOf, path) : undefined;
     }
     // `new SendMessageCommand({ MessageBody })`, `new PutObjectCommand({ Body })`: the SDK sends the input away.
+    // `new HttpError(422, \`… ${hex}\`)`: the message of an error goes wherever the error does, whatever the argument's position.
+    if (parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(parent.callee.name) && parent.arguments.includes(node as TSESTree.Expression)) {
+      return { kind: 'error', node: parent };
+    }
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -280,6 +300,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
+      // `globalThis.__dataKey = key`: the global object is shared by every module of the process.
+      if (isGlobalObjectMember(sourceCode, parent.left)) return { kind: 'global', node: parent };
       // `this.dataKey = key`: every read of `this.dataKey` in the class carries it on.
       if (target.type === 'ThisExpression') return viaThisField(sourceCode, parent.left, seen, hops, carrierOf, path);
       // `item[attr] = { B: key }` into a local object literal: the object's reads carry it on (`Item: item`).
@@ -291,7 +313,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'ReturnStatement' || (parent.type === 'ArrowFunctionExpression' && parent.body === node)) {
       const fn = parent.type === 'ReturnStatement' ? enclosingFunction(parent) : parent;
       if (!fn) return undefined;
-      if (fn === carrierOf) return { kind: 'returned' };
+      if (fn === carrierOf) return { kind: 'returned', path };
       // `promise.then((out) => out.Plaintext)`: what the callback returns is the value of the `.then(…)` call.
       const then = thenCallOf(fn) ?? mapCallOf(fn);
       if (then) {
@@ -649,15 +671,17 @@ function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression,
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
-const helperCache = new WeakMap<FunctionLike, Map<number, Reach | null>>();
+const helperCache = new WeakMap<FunctionLike, Map<string, Reach | null>>();
 
-function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, seen: Set<unknown>): Reach | undefined {
+function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, seen: Set<unknown>, path: readonly string[] = []): Reach | undefined {
   if (index < 0 || seen.has(fn)) return undefined;
-  let byIndex = helperCache.get(fn);
-  if (!byIndex) helperCache.set(fn, (byIndex = new Map()));
-  const cached = byIndex.get(index);
+  let byArgument = helperCache.get(fn);
+  if (!byArgument) helperCache.set(fn, (byArgument = new Map()));
+  // `describe(res)` of a response holding the key under `Plaintext` is judged apart from `describe(key)`.
+  const cacheKey = `${index}:${path.join('\u0000')}`;
+  const cached = byArgument.get(cacheKey);
   if (cached !== undefined) return cached ?? undefined;
-  byIndex.set(index, null); // recursion guard
+  byArgument.set(cacheKey, null); // recursion guard
   const raw = fn.params[index];
   const param = raw?.type === 'AssignmentPattern' ? raw.left : raw;
   let found: Reach | undefined;
@@ -665,11 +689,11 @@ function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, 
     const variable = variableOf(sourceCode, param);
     for (const reference of variable?.references ?? []) {
       if (!reference.isRead()) continue;
-      found = climb(sourceCode, reference.identifier as TSESTree.Node, new Set([fn]), 0, fn);
+      found = climb(sourceCode, reference.identifier as TSESTree.Node, new Set([fn]), 0, fn, path);
       if (found) break;
     }
   }
-  byIndex.set(index, found ?? null);
+  byArgument.set(cacheKey, found ?? null);
   return found;
 }
 
@@ -711,6 +735,39 @@ const SERIALIZING_METHODS: ReadonlySet<string> = new Set(['encode', 'stringify',
 function isObjectAssign(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+}
+
+/** `cond ? a : b` of its branches, `a ?? b` and `a || b` of either side, `a && b` of its right side. */
+function isValueBranch(parent: TSESTree.Node, node: TSESTree.Node): boolean {
+  if (parent.type === 'ConditionalExpression') return parent.consequent === node || parent.alternate === node;
+  if (parent.type === 'LogicalExpression') return parent.right === node || (parent.left === node && parent.operator !== '&&');
+  return false;
+}
+
+const PROMISE_COMBINATORS: ReadonlySet<string> = new Set(['all', 'allSettled', 'race', 'any']);
+
+function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && PROMISE_COMBINATORS.has(memberName(callee) ?? '');
+}
+
+/** Names of the global object; a local binding of the same name is not it. */
+const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
+
+/** `globalThis.x`, `(globalThis as any).cache.x`: a property path on the global object. */
+function isGlobalObjectMember(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let expr = unwrapExpression(node);
+  if (expr.type !== 'MemberExpression') return false;
+  while (expr.type === 'MemberExpression') expr = unwrapExpression(expr.object);
+  if (expr.type !== 'Identifier' || !GLOBAL_OBJECT_NAMES.has(expr.name)) return false;
+  const declared = variableOf(sourceCode, expr);
+  return !declared || declared.defs.length === 0;
+}
+
+/** `globalThis.cache.set(id, value)`: `value` kept in a collection that lives on the global object. */
+function isGlobalCacheSet(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && memberName(callee) === 'set' && call.arguments[1] === arg && isGlobalObjectMember(sourceCode, callee.object);
 }
 
 function isProcessEnv(node: TSESTree.Node): boolean {

@@ -1,19 +1,30 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { NODE_VAULT_COMMANDS, NODE_VAULT_MODULE, VAULT_TRANSIT_ENDPOINTS, VAULT_TRANSIT_PATH, type VaultTransitEndpoint } from '../model/vault-transit';
+import {
+  AWS_KMS_JSON_OPERATIONS,
+  AWS_KMS_TARGET,
+  AWS_KMS_TARGET_HEADER,
+  NODE_VAULT_COMMANDS,
+  NODE_VAULT_MODULE,
+  VAULT_TRANSIT_ENDPOINTS,
+  VAULT_TRANSIT_PATH,
+  type VaultTransitEndpoint,
+} from '../model/vault-transit';
 import { descendants } from './ast';
 import { resolveImportPath } from './imports';
 import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
- * Calls to Vault Transit over HTTP (see src/model/vault-transit.ts): any call whose first
+ * Calls to a KMS over HTTP (see src/model/vault-transit.ts): to Vault Transit, any call whose first
  * argument is a transit request path, whatever the client (`fetch`, axios, got, node-vault), and
- * node-vault's named transit commands (`vault.encryptData({ name, plainText })`).
+ * node-vault's named transit commands (`vault.encryptData({ name, plainText })`); to AWS KMS's JSON
+ * API, any call whose request options carry an `X-Amz-Target: TrentService.<Operation>` header.
  */
 export interface VaultTransitCall {
   node: TSESTree.CallExpression;
   endpoint: VaultTransitEndpoint;
   /** The argument the request body starts at: after the path (1), or the command's only argument (0). */
   bodyIndex: number;
+  service: 'vault-transit' | 'aws-kms';
 }
 
 const cache = new WeakMap<TSESTree.Program, VaultTransitCall[]>();
@@ -26,14 +37,17 @@ export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
     // Cheap gate: the walk only runs in files that spell a transit path or use node-vault.
     const paths = sourceCode.text.includes('transit/');
     const commands = sourceCode.text.includes(NODE_VAULT_MODULE);
-    if (paths || commands) {
+    const awsTargets = sourceCode.text.includes('TrentService.');
+    if (paths || commands || awsTargets) {
       try {
         for (const node of descendants(program)) {
           if (node.type !== 'CallExpression' || node.arguments.length === 0) continue;
           const endpoint = paths ? endpointOf(sourceCode, node.arguments[0]) : undefined;
-          if (endpoint) calls.push({ node, endpoint, bodyIndex: 1 });
+          if (endpoint) calls.push({ node, endpoint, bodyIndex: 1, service: 'vault-transit' });
           const command = commands && !endpoint ? nodeVaultCommand(sourceCode, node) : undefined;
-          if (command) calls.push({ node, endpoint: command, bodyIndex: 0 });
+          if (command) calls.push({ node, endpoint: command, bodyIndex: 0, service: 'vault-transit' });
+          const operation = awsTargets && !endpoint && !command ? awsKmsJsonOperation(sourceCode, node) : undefined;
+          if (operation) calls.push({ node, endpoint: operation, bodyIndex: 1, service: 'aws-kms' });
         }
         calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
       } catch {
@@ -58,6 +72,22 @@ function nodeVaultCommand(sourceCode: SourceCode, call: TSESTree.CallExpression)
   if (made?.type !== 'CallExpression') return undefined;
   const factory = resolveImportPath(sourceCode, made.callee);
   return factory?.module === NODE_VAULT_MODULE && factory.path.length === 0 ? command : undefined;
+}
+
+/** `fetch(url, { headers: { 'X-Amz-Target': 'TrentService.Encrypt' }, body })`: the operation the header names. */
+function awsKmsJsonOperation(sourceCode: SourceCode, call: TSESTree.CallExpression): VaultTransitEndpoint | undefined {
+  const init = call.arguments[1] && initializedExpression(sourceCode, call.arguments[1]);
+  if (init?.type !== 'ObjectExpression') return undefined;
+  const headersProperty = init.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'headers');
+  const headers = headersProperty?.type === 'Property' ? initializedExpression(sourceCode, headersProperty.value) : undefined;
+  if (headers?.type !== 'ObjectExpression') return undefined;
+  for (const p of headers.properties) {
+    if (p.type !== 'Property' || propertyName(p.key)?.toLowerCase() !== AWS_KMS_TARGET_HEADER) continue;
+    const value = initializedExpression(sourceCode, p.value);
+    const match = value?.type === 'Literal' && typeof value.value === 'string' ? AWS_KMS_TARGET.exec(value.value) : null;
+    return match && Object.prototype.hasOwnProperty.call(AWS_KMS_JSON_OPERATIONS, match[1]) ? AWS_KMS_JSON_OPERATIONS[match[1]] : undefined;
+  }
+  return undefined;
 }
 
 function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEndpoint | undefined {
@@ -104,6 +134,20 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
     if (found) return found;
   }
   return undefined;
+}
+
+/**
+ * The request body of an AWS KMS JSON API call as an object literal read whole: the `body` option's
+ * `JSON.stringify({ … })` (or a constant bound to the literal); undefined when it is built some other way.
+ */
+export function jsonRequestBody(sourceCode: SourceCode, call: VaultTransitCall): TSESTree.ObjectExpression | undefined {
+  const init = call.node.arguments[call.bodyIndex] && initializedExpression(sourceCode, call.node.arguments[call.bodyIndex]);
+  if (init?.type !== 'ObjectExpression') return undefined;
+  const body = init.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'body');
+  const value = body?.type === 'Property' ? unwrapExpression(body.value) : undefined;
+  if (value?.type !== 'CallExpression' || value.callee.type !== 'MemberExpression' || memberName(value.callee) !== 'stringify' || !value.arguments[0]) return undefined;
+  const object = initializedExpression(sourceCode, value.arguments[0]);
+  return object?.type === 'ObjectExpression' ? object : undefined;
 }
 
 /** What the callback of `xs.map(cb)`/`xs.flatMap(cb)` returns: the elements of the call's result. */

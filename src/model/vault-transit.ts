@@ -15,6 +15,10 @@ export interface VaultTransitEndpoint {
   ciphertextField?: string;
   responseField?: string;
   dataKey?: boolean;
+  /** The API's own name of the operation, for messages (AWS: `GenerateDataKey`). */
+  name?: string;
+  /** The request field binding the ciphertext to its context (AWS `EncryptionContext`), where the operation takes one. */
+  contextField?: string;
 }
 
 export const VAULT_TRANSIT_ENDPOINTS: Readonly<Record<string, VaultTransitEndpoint>> = {
@@ -38,4 +42,19 @@ export const NODE_VAULT_MODULE = 'node-vault';
 export const NODE_VAULT_COMMANDS: Readonly<Record<string, VaultTransitEndpoint>> = {
   encryptData: { operation: 'encrypt', requestField: 'plainText' },
   decryptData: { operation: 'decrypt', responseField: 'plaintext', ciphertextField: 'cipherText' },
+};
+
+/**
+ * AWS KMS's JSON API called without the SDK (edge runtimes such as Cloudflare Workers sign a
+ * plain `fetch` with aws4fetch): the `X-Amz-Target: TrentService.<Operation>` request header, not
+ * the client, says what the call does; the JSON body and response carry the SDK command's fields.
+ * The same table shape as Vault's: a KMS reached over HTTP.
+ */
+export const AWS_KMS_TARGET_HEADER = 'x-amz-target';
+export const AWS_KMS_TARGET = /^TrentService\.(\w+)$/;
+export const AWS_KMS_JSON_OPERATIONS: Readonly<Record<string, VaultTransitEndpoint>> = {
+  Encrypt: { operation: 'encrypt', name: 'Encrypt', requestField: 'Plaintext', contextField: 'EncryptionContext' },
+  GenerateDataKey: { operation: 'datakey', name: 'GenerateDataKey', responseField: 'Plaintext', dataKey: true, contextField: 'EncryptionContext' },
+  GenerateDataKeyPair: { operation: 'datakey', name: 'GenerateDataKeyPair', responseField: 'PrivateKeyPlaintext', dataKey: true, contextField: 'EncryptionContext' },
+  Decrypt: { operation: 'decrypt', name: 'Decrypt', responseField: 'Plaintext', ciphertextField: 'CiphertextBlob', contextField: 'EncryptionContext' },
 };

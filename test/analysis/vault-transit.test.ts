@@ -84,3 +84,35 @@ async function h() {
     assert.deepEqual(transit(code).map((c) => c.response), [['data.plaintext'], ['data.data.plaintext'], ['plaintext']]);
   });
 });
+
+describe('vaultTransitCalls: AWS KMS JSON API', () => {
+  /** Each call's service, operation and the text of its request `Plaintext`. */
+  function awsJson(code: string) {
+    return analyze(code, ({ sourceCode }) =>
+      vaultTransitCalls(sourceCode).map((call) => ({
+        service: call.service,
+        operation: call.endpoint.operation,
+        request: call.endpoint.requestField ? sourceCode.getText(requestFieldValue(call, call.endpoint.requestField) ?? sourceCode.ast) : undefined,
+      })),
+    );
+  }
+
+  it('finds calls by their X-Amz-Target header, written inline or in a headers variable, whatever the client', () => {
+    const code = `
+const target = { 'x-amz-target': 'TrentService.GenerateDataKey', 'content-type': 'application/x-amz-json-1.1' };
+await aws.fetch(url, { method: 'POST', headers: { 'X-Amz-Target': 'TrentService.Encrypt' }, body: JSON.stringify({ KeyId: k, Plaintext: data }) });
+await fetch(url, { method: 'POST', headers: target, body: JSON.stringify({ KeyId: k, KeySpec: 'AES_256' }) });`;
+    assert.deepEqual(awsJson(code), [
+      { service: 'aws-kms', operation: 'encrypt', request: 'data' },
+      { service: 'aws-kms', operation: 'datakey', request: undefined },
+    ]);
+  });
+
+  it('ignores operations outside the table and the target named outside a header', () => {
+    const code = `
+await aws.fetch(url, { method: 'POST', headers: { 'X-Amz-Target': 'TrentService.Sign' }, body: JSON.stringify({ KeyId: k, Message: m }) });
+await aws.fetch(url, { method: 'POST', body: JSON.stringify({ target: 'TrentService.Encrypt', Plaintext: data }) });
+console.log('TrentService.Encrypt');`;
+    assert.deepEqual(awsJson(code), []);
+  });
+});
