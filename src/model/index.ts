@@ -5,7 +5,7 @@ import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
-import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
+import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, speakeasy } from './libraries/otp';
@@ -73,6 +73,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   speakeasy,
   tweetnacl,
   tweetnaclUtil,
+  ed2curve,
   tweetnaclAuth,
   libsodium,
   sodiumNative,

@@ -133,6 +133,10 @@ export const nobleCurves: LibraryModel = {
     // Edwards curves only sign; Montgomery curves (x25519, x448) only agree; Weierstrass curves do both.
     ...(curve.startsWith('ed') ? [] : [call(`${curve}.getSharedSecret`, 'key-agreement', { 0: 'key', 1: 'public-key' })]),
     ...(curve.startsWith('x') ? [] : [call(`${curve}.sign`, 'sign', { 0: 'data', 1: 'key' })]),
+    // The Montgomery (X25519/X448) form of an Edwards secret key is the same secret.
+    ...(curve.startsWith('ed') ? [call(`${curve}.utils.toMontgomerySecret`, 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } })] : []),
+  ]).concat([
+    call('edwardsToMontgomeryPriv', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } }),
   ]),
 };
 
