@@ -195,7 +195,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       if (candidate) add(candidate, isNotSecretName(candidate.id.name) ? 'named' : false);
     }
   }
-  for (const node of keyObjectExports(sourceCode)) {
+  for (const node of [...keyObjectExports(sourceCode), ...privateKeyDerExports(ctx)]) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
   for (const node of decodings) {
@@ -476,6 +476,34 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
       if (classMemberName(read) === field) yield inner;
     }
+  }
+}
+
+/** Encodings only a private key exports to (`pkcs1` is also an RSA public key's, so it needs a private-sounding receiver). */
+const PRIVATE_ONLY_KEY_ENCODINGS: ReadonlySet<string> = new Set(['pkcs8', 'sec1']);
+
+/**
+ * `privateKey.export({ type: 'pkcs8', format: 'der' })`: a private KeyObject exported as DER is a Buffer of the
+ * private key (PEM gives an immutable string, JWK an object). The encoding type says the key is private whatever
+ * made the KeyObject (`generateKeyPairSync`, `createPrivateKey`, a parameter).
+ */
+function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  if (!/['"`]der['"`]/.test(ctx.sourceCode.text)) return; // most files: no walk
+  for (const node of descendants(ctx.sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'export') continue;
+    const options = node.arguments[0];
+    if (options?.type !== 'ObjectExpression') continue;
+    const option = (name: string) => {
+      const prop = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && propertyName(p.key) === name);
+      const value = prop && resolveConstant(ctx, prop.value)?.value;
+      return typeof value === 'string' ? value : undefined;
+    };
+    const type = option('type');
+    if (option('format') !== 'der' || type === undefined) continue;
+    const receiver = unwrapExpression(node.callee.object);
+    const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
+    const privateReceiver = receiverName !== undefined && /private|secret/i.test(receiverName);
+    if (PRIVATE_ONLY_KEY_ENCODINGS.has(type) || (type === 'pkcs1' && privateReceiver)) yield node;
   }
 }
 
