@@ -56,8 +56,39 @@ function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree
   // A helper of our own may take several buffers: `zeroize(encKey, macKey)`.
   const index = parent.arguments.indexOf(target as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
-  if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return parent;
+  if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return wipesACopyOnly(sourceCode, parent, index) ? undefined : parent;
   return depth < 2 && helperWipesArgument(sourceCode, parent, index, depth + 1) ? parent : undefined;
+}
+
+/**
+ * A helper of this file named like a wipe whose body zeroes a copy of its argument instead
+ * (`function burn(buf) { const scratch = Buffer.from(buf); scratch.fill(0); }`): its body says it
+ * leaves the caller's bytes as they were, whatever its name.
+ */
+function wipesACopyOnly(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const param = fn?.params[index];
+  if (param?.type !== 'Identifier' || helperWipesArgument(sourceCode, call, index, 2)) return false;
+  const own = variableOf(sourceCode, param);
+  return (own?.references ?? []).some((ref) => {
+    const copy = climbToCopy(ref.identifier as TSESTree.Node);
+    const declarator = copy?.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') return false;
+    const copyVariable = variableOf(sourceCode, declarator.id);
+    return (copyVariable?.references ?? []).some((r) => r.isRead() && wipeOf(sourceCode, r.identifier as TSESTree.Node, 2) !== undefined);
+  });
+}
+
+/** `Buffer.from(x)`, `new Uint8Array(x)`, `Uint8Array.from(x)`, `x.slice()`: the copying expression around `x`. */
+function climbToCopy(ref: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = ref.parent;
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments[0] === ref) {
+    const callee = parent.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? `${referencedName(callee.object) ?? ''}.${memberName(callee) ?? ''}` : '';
+    if (/^(?:Buffer\.from|Buffer\.concat|Uint8Array|Uint8Array\.from|structuredClone)$/.test(name)) return parent;
+  }
+  if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'slice' && parent.parent?.type === 'CallExpression') return parent.parent;
+  return undefined;
 }
 
 /**
