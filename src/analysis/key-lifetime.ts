@@ -445,6 +445,8 @@ export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Nod
   // function, the key lives in the enclosing function's closure state (a connection's, a test suite's),
   // like a field: it outlives the function that made it, and its wipe belongs to whoever ends that state.
   if (bytes.definition.type === 'AssignmentExpression' && enclosingFunction(bytes.definition) !== bytes.scope) found.push(bytes.definition);
+  const connection = wipedWhenEmitterEnds(sourceCode, bytes, refs.bytes);
+  if (connection) found.push(connection);
   for (const ref of [...refs.bytes, ...refs.holders]) {
     // A closure that only wipes the key (`setImmediate(() => key.fill(0))`) does not keep it for use:
     // it is a deferred wipe, judged as one (it does not run when a use throws first).
@@ -452,6 +454,40 @@ export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Nod
     if (escape && !found.includes(escape)) found.push(escape);
   }
   return found;
+}
+
+const LISTENER_METHODS = /^(?:on|once|addListener|prependListener|addEventListener)$/;
+/** Events after which an emitter (a socket, a stream, a worker) is done: its listeners run no more. */
+const END_EVENTS: ReadonlySet<string> = new Set(['close', 'end', 'finish', 'disconnect', 'exit']);
+
+/** `emitter.on(event, fn)` registered in `scope` with `fn` as the listener: the emitter and the event. */
+function listenerRegistration(fn: TSESTree.Node, scope: TSESTree.Node): { emitter: TSESTree.Node; event: unknown; call: TSESTree.CallExpression } | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return undefined;
+  if (!LISTENER_METHODS.test(memberName(call.callee) ?? '') || enclosingFunction(call) !== scope) return undefined;
+  const event = call.arguments[0];
+  return { emitter: unwrapExpression(call.callee.object), event: event?.type === 'Literal' ? event.value : undefined, call };
+}
+
+/**
+ * `const shared = box.before(peer, sk); socket.on('message', () => …shared…); socket.on('close', () => shared.fill(0))`:
+ * a key the emitter's listeners use and its end listener wipes lives as long as the emitter (a connection), like a
+ * key stored outside the function (decision 31). The end listener's registration is where it leaves the function.
+ */
+function wipedWhenEmitterEnds(sourceCode: SourceCode, bytes: KeyBytes, refs: readonly TSESTree.Node[]): TSESTree.Node | undefined {
+  for (const ref of refs) {
+    const wipe = wipeOf(sourceCode, ref);
+    const listener = wipe && enclosingFunction(wipe);
+    const ending = listener && listener !== bytes.scope ? listenerRegistration(listener, bytes.scope) : undefined;
+    if (!ending || typeof ending.event !== 'string' || !END_EVENTS.has(ending.event)) continue;
+    const usedByListener = refs.some((other) => {
+      const fn = enclosingFunction(other);
+      const registration = fn && fn !== listener && fn !== bytes.scope ? listenerRegistration(fn, bytes.scope) : undefined;
+      return registration !== undefined && sameName(registration.emitter, ending.emitter);
+    });
+    if (usedByListener) return ending.call;
+  }
+  return undefined;
 }
 
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
