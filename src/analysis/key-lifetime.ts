@@ -242,7 +242,7 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
-  if (isProcessExitListener(sourceCode, call, fn)) return call;
+  if (isProcessExitListener(sourceCode, call, fn) || isTestCleanupHook(sourceCode, call, fn, scope)) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
@@ -263,6 +263,28 @@ function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpres
   if (receiver.type !== 'Identifier' || receiver.name !== 'process' || variableOf(sourceCode, receiver)?.defs.length) return false;
   const event = call.arguments[0];
   return event?.type === 'Literal' && event.value === 'exit' && call.arguments[1] === fn;
+}
+
+const TEST_MODULES: ReadonlySet<string> = new Set(['node:test', 'test', 'vitest']);
+
+/**
+ * A cleanup the test runner calls when the test ends, passed or failed: node:test's `t.after(fn)` on the test
+ * context the test function receives, vitest's `onTestFinished(fn)`. Like a `process.on('exit')` wipe, it is
+ * certain once registered; registered after a use, a throwing use leaves first (the code-path check sees that).
+ */
+function isTestCleanupHook(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (call.arguments[0] !== fn) return false;
+  const callee = call.callee;
+  const imported = resolveImportPath(sourceCode, callee);
+  if (imported?.module !== undefined && TEST_MODULES.has(imported.module) && imported.path.join('.') === 'onTestFinished') return true;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'after') return false;
+  const context = unwrapExpression(callee.object);
+  if (context.type !== 'Identifier' || !('params' in scope) || scope.params[0]?.type !== 'Identifier' || scope.params[0].name !== context.name) return false;
+  // The scope is the test function: an argument of node:test's `test`/`it` (or `t.test`) call.
+  const registering = scope.parent;
+  if (registering?.type !== 'CallExpression' || !registering.arguments.includes(scope as TSESTree.CallExpressionArgument)) return false;
+  const runner = resolveImportPath(sourceCode, registering.callee);
+  return (runner?.module === 'node:test' || runner?.module === 'test') && /^(?:test|it)?$/.test(runner.path[runner.path.length - 1] ?? '');
 }
 
 /** `try { … } finally { key.fill(0); }` with the wipe a statement of the finally block itself: it runs once the try starts. */
