@@ -391,6 +391,8 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
 
 /** Calls of a function declared in this file (`function f…` or `const f = (…) =>`), by its binding. */
 function localCallSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  const method = fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn && fn.parent.kind === 'method' ? fn.parent : undefined;
+  if (method) return ownMethodCallSites(method);
   let id: TSESTree.Node | null | undefined = fn.type === 'FunctionDeclaration' ? fn.id : undefined;
   if (!id && fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) id = fn.parent.id;
   if (id?.type !== 'Identifier') return [];
@@ -400,6 +402,22 @@ function localCallSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Call
   for (const ref of variable.references) {
     const node = ref.identifier as TSESTree.Node;
     if (node.parent?.type === 'CallExpression' && node.parent.callee === node) sites.push(node.parent);
+  }
+  return sites;
+}
+
+/**
+ * `this.#tenantKey(id)` / `this.deriveKey(id)` in the methods of the class that declares the (non-static) method:
+ * a private helper method is a local helper like a function of the file.
+ */
+function ownMethodCallSites(method: TSESTree.MethodDefinition): TSESTree.CallExpression[] {
+  const name = method.static || method.computed ? undefined : classMemberKeyName(method.key);
+  const body = method.parent;
+  if (!name || body?.type !== 'ClassBody') return [];
+  const sites: TSESTree.CallExpression[] = [];
+  for (const node of descendants(body)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'ThisExpression') continue;
+    if (classMemberName(node.callee) === name) sites.push(node);
   }
   return sites;
 }
