@@ -7,6 +7,7 @@ import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
+import { resolveImportPath } from './imports';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
@@ -27,7 +28,8 @@ export type KeyBytesSource =
   | 'keypair' // nacl/sodium key pair (the secret half)
   | 'shared-key' // box.before / crypto_box_beforenm
   | 'keygen' // sodium crypto_*_keygen
-  | 'export'; // keyObject.export() / subtle.exportKey('raw', …) of a secret key
+  | 'export' // keyObject.export() / subtle.exportKey('raw', …) of a secret key
+  | 'file'; // raw key bytes read from a key file (`readFile(keyPath)`) and used as a cipher, MAC or KDF key
 
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -206,6 +208,16 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     // unless it is then used as one.
     add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
   }
+  // `const volumeKey = await readFile(keyPath)`: raw bytes of a key file, once a cipher, a MAC or a KDF takes them as
+  // its key (a PEM read for `createPrivateKey` becomes a KeyObject and is not counted).
+  const fileReads = keyFileReads(ctx);
+  if (fileReads.length > 0) {
+    const symmetricKeyArgs = keyArgumentNodes(calls.filter((call) => SYMMETRIC_KEY_OPERATIONS.has(call.api.operation) && call.api.facts?.asymmetric !== true));
+    for (const node of fileReads) {
+      const candidate = bindingOf(sourceCode, node, { source: 'file', producer: node, arrayBuffer: false }, []);
+      if (candidate && usedAsKey(sourceCode, { ...candidate, scope: sourceCode.ast }, symmetricKeyArgs)) add(candidate, false);
+    }
+  }
   // `kms.decrypt(params, (err, data) => { const dataKey = data.Plaintext; … })`: when the response is read for
   // its key only through one alias, that alias is the binding that holds the key bytes (reported there).
   for (const [index, bytes] of found.entries()) {
@@ -230,6 +242,32 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     }
   }
   return found;
+}
+
+/** Operations whose key is a raw symmetric key (or KDF input), as opposed to imports of PEM/DER key pairs. */
+const SYMMETRIC_KEY_OPERATIONS: ReadonlySet<string> = new Set(['encrypt', 'decrypt', 'mac', 'mac-verify', 'wrap', 'unwrap', 'kdf']);
+const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
+
+/**
+ * `readFileSync(path)`, `await readFile(path)` (promises API) without an encoding: the file's bytes as a Buffer.
+ * With an encoding (`'utf8'`) the result is a string, which cannot be wiped (and is not raw key bytes).
+ */
+function keyFileReads(ctx: ResolveContext): TSESTree.CallExpression[] {
+  const { sourceCode } = ctx;
+  if (!sourceCode.text.includes('readFile')) return [];
+  const reads: TSESTree.CallExpression[] = [];
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.arguments.length === 0 || node.arguments.length > 2) continue;
+    const resolved = resolveImportPath(sourceCode, node.callee);
+    if (resolved?.module === undefined || !FS_MODULES.has(resolved.module)) continue;
+    const path = resolved.path.join('.');
+    const promises = resolved.module.endsWith('promises') || resolved.module === 'fs-extra' ? path === 'readFile' : path === 'promises.readFile';
+    if (path !== 'readFileSync' && !promises) continue;
+    const options = node.arguments[1];
+    if (options && (options.type !== 'ObjectExpression' || options.properties.some((p) => p.type !== 'Property' || propertyName(p.key) === 'encoding'))) continue;
+    reads.push(node);
+  }
+  return reads;
 }
 
 /** `Buffer.concat([a, b])` whose elements are all bindings of key bytes found in this file (two or more). */
