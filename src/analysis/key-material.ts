@@ -148,6 +148,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
+    } else if (call.api.operation === 'keygen' && typeof call.api.facts?.keyBytesField === 'string') {
+      // OpenPGP.js `generateSessionKey(…)`: the key's bytes are a field of the result (`sessionKey.data`).
+      add(resultBinding(sourceCode, call, 'keygen', [call.api.facts.keyBytesField], false), false);
     } else if (call.api.operation === 'keygen' && (KEYGEN_PATTERN.test(name) || call.api.facts?.secretKeyBytes === true)) {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {

@@ -224,3 +224,81 @@ test('encrypts', () => {
     },
   ],
 });
+
+// Key files read as raw bytes and used as a cipher key, and OpenPGP.js session keys (`sessionKey.data`).
+const keyFile = `import { readFile } from 'node:fs/promises';
+import { createCipheriv, randomBytes } from 'node:crypto';
+export async function seal(keyPath: string, header: Buffer): Promise<Buffer> {
+  const volumeKey = await readFile(keyPath);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', volumeKey, iv);
+  return Buffer.concat([iv, cipher.update(header), cipher.final(), cipher.getAuthTag()]);
+}
+`;
+const pgpSessionKey = `import * as openpgp from 'openpgp';
+export async function encryptParts(encryptionKeys: openpgp.PublicKey[], parts: string[]): Promise<string[]> {
+  const sessionKey = await openpgp.generateSessionKey({ encryptionKeys });
+  const out: string[] = [];
+  for (const text of parts) {
+    const message = await openpgp.createMessage({ text });
+    out.push((await openpgp.encrypt({ message, encryptionKeys, sessionKey })) as string);
+  }
+  return out;
+}
+`;
+
+createRuleTester().run('require-key-zeroization (blind-s13, key files and OpenPGP session keys)', rule, {
+  valid: [
+    {
+      name: 'a key file read for createPrivateKey becomes a KeyObject, and a utf8 read is a string',
+      code: `import { readFileSync } from 'node:fs';
+import { createPrivateKey, createHmac, sign } from 'node:crypto';
+export function signDigest(path: string, digest: Buffer): Buffer {
+  const pem = readFileSync(path);
+  return sign(null, digest, createPrivateKey(pem));
+}
+export function mac(path: string, body: string): string {
+  const secret = readFileSync(path, 'utf8');
+  return createHmac('sha256', secret.trim()).update(body).digest('hex');
+}
+`,
+    },
+    {
+      name: 'a key file read and wiped in finally',
+      code: keyFile.replace(
+        "  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', volumeKey, iv);\n  return Buffer.concat([iv, cipher.update(header), cipher.final(), cipher.getAuthTag()]);\n",
+        "  try {\n    const iv = randomBytes(12);\n    const cipher = createCipheriv('aes-256-gcm', volumeKey, iv);\n    return Buffer.concat([iv, cipher.update(header), cipher.final(), cipher.getAuthTag()]);\n  } finally {\n    volumeKey.fill(0);\n  }\n",
+      ),
+    },
+    {
+      name: "an OpenPGP session key's bytes wiped in finally",
+      code: pgpSessionKey
+        .replace('  const out: string[] = [];\n', '  const out: string[] = [];\n  try {\n')
+        .replace('  return out;\n', '  } finally {\n    sessionKey.data.fill(0);\n  }\n  return out;\n'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'raw key bytes read from a file and used as the cipher key',
+      code: keyFile,
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { readFile } from 'node:fs/promises';
+import { createCipheriv, randomBytes } from 'node:crypto';
+export async function seal(keyPath: string, header: Buffer): Promise<Buffer> {
+  const volumeKey = await readFile(keyPath);
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', volumeKey, iv);
+    return Buffer.concat([iv, cipher.update(header), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    volumeKey.fill(0);
+  }
+}
+` }] }],
+    },
+    {
+      name: 'an OpenPGP session key generated for a batch and never wiped',
+      code: pgpSessionKey,
+      errors: [{ messageId: 'notWiped', line: 3, column: 9 }],
+    },
+  ],
+});
