@@ -140,6 +140,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name))) {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
+    } else if (call.api.operation === 'key-import' && (call.api.facts?.secretKeyBytes === true || typeof call.api.facts?.secretKeyField === 'string')) {
+      // An Ed25519 secret key converted to its X25519 form (`crypto_sign_ed25519_sk_to_curve25519(sk)`,
+      // `edwardsToMontgomeryPriv(sk)`, ed2curve): fresh bytes of the same secret, held where the result is bound.
+      const field = call.api.facts?.secretKeyField;
+      add(resultBinding(sourceCode, call, 'keypair', typeof field === 'string' ? [field] : [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {

@@ -302,3 +302,73 @@ export async function seal(keyPath: string, header: Buffer): Promise<Buffer> {
     },
   ],
 });
+
+// Found by probing the same family: an Ed25519 secret converted to X25519 inside a function is fresh bytes of the
+// same secret (the converted copy is a key of its own, decision 18).
+const convertedSecret = `import sodium from 'libsodium-wrappers';
+export async function sealFor(signSecretKey: Uint8Array, peer: Uint8Array, message: Uint8Array) {
+  await sodium.ready;
+  const boxSecret = sodium.crypto_sign_ed25519_sk_to_curve25519(signSecretKey);
+  const nonce = sodium.randombytes_buf(sodium.crypto_box_NONCEBYTES);
+  return { nonce, body: sodium.crypto_box_easy(message, nonce, peer, boxSecret) };
+}
+`;
+const convertedPair = `const nacl = require('tweetnacl');
+const ed2curve = require('ed2curve');
+function openFor(signPair, boxed, nonce, peer) {
+  const boxPair = ed2curve.convertKeyPair(signPair);
+  return nacl.box.open(boxed, nonce, peer, boxPair.secretKey);
+}
+module.exports = { openFor };
+`;
+const convertedPairWiped = `const nacl = require('tweetnacl');
+const ed2curve = require('ed2curve');
+function openFor2(signPair, boxed, nonce, peer) {
+  const boxPair = ed2curve.convertKeyPair(signPair);
+  try {
+    return nacl.box.open(boxed, nonce, peer, boxPair.secretKey);
+  } finally {
+    boxPair.secretKey.fill(0);
+  }
+}
+module.exports = { openFor2 };
+`;
+
+createRuleTester().run('require-key-zeroization (blind-s13, Ed25519-to-X25519 conversions)', rule, {
+  valid: [{ name: "ed2curve's converted pair wiped through its secretKey in finally", code: convertedPairWiped, filename: 'conv.js' }],
+  invalid: [
+    {
+      name: 'libsodium crypto_sign_ed25519_sk_to_curve25519 output used as a box key',
+      code: convertedSecret,
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `import sodium from 'libsodium-wrappers';
+export async function sealFor(signSecretKey: Uint8Array, peer: Uint8Array, message: Uint8Array) {
+  await sodium.ready;
+  const boxSecret = sodium.crypto_sign_ed25519_sk_to_curve25519(signSecretKey);
+  try {
+    const nonce = sodium.randombytes_buf(sodium.crypto_box_NONCEBYTES);
+    return { nonce, body: sodium.crypto_box_easy(message, nonce, peer, boxSecret) };
+  } finally {
+    boxSecret.fill(0);
+  }
+}
+` }] }],
+    },
+    {
+      name: "ed2curve.convertKeyPair's secret key never wiped",
+      code: convertedPair,
+      filename: 'conv.js',
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `const nacl = require('tweetnacl');
+const ed2curve = require('ed2curve');
+function openFor(signPair, boxed, nonce, peer) {
+  const boxPair = ed2curve.convertKeyPair(signPair);
+  try {
+    return nacl.box.open(boxed, nonce, peer, boxPair.secretKey);
+  } finally {
+    boxPair.secretKey.fill(0);
+  }
+}
+module.exports = { openFor };
+` }] }],
+    },
+  ],
+});

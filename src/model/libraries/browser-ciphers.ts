@@ -134,9 +134,9 @@ export const nobleCurves: LibraryModel = {
     ...(curve.startsWith('ed') ? [] : [call(`${curve}.getSharedSecret`, 'key-agreement', { 0: 'key', 1: 'public-key' })]),
     ...(curve.startsWith('x') ? [] : [call(`${curve}.sign`, 'sign', { 0: 'data', 1: 'key' })]),
     // The Montgomery (X25519/X448) form of an Edwards secret key is the same secret.
-    ...(curve.startsWith('ed') ? [call(`${curve}.utils.toMontgomerySecret`, 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } })] : []),
+    ...(curve.startsWith('ed') ? [call(`${curve}.utils.toMontgomerySecret`, 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } })] : []),
   ]).concat([
-    call('edwardsToMontgomeryPriv', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } }),
+    call('edwardsToMontgomeryPriv', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
   ]),
 };
 

@@ -43,8 +43,8 @@ export const ed2curve: LibraryModel = {
   id: 'ed2curve',
   roots: [{ module: 'ed2curve' }],
   apis: [
-    call('convertSecretKey', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } }),
-    call('convertKeyPair', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } }),
+    call('convertSecretKey', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
+    call('convertKeyPair', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyField: 'secretKey' } }),
   ],
 };
 
@@ -86,7 +86,7 @@ const sodiumApis: ApiModel[] = [
   call('crypto_sign_keypair', 'keygen'),
   call('crypto_sign_seed_keypair', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
   // The birationally equivalent X25519 secret of an Ed25519 signing key: the same secret, usable for crypto_box.
-  call('crypto_sign_ed25519_sk_to_curve25519', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true } }),
+  call('crypto_sign_ed25519_sk_to_curve25519', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
   call('crypto_auth', 'mac', { 0: 'data', 1: 'key' }),
   call('crypto_auth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
   call('crypto_generichash', 'hash', { 0: 'key-length', 1: 'data', 2: 'key' }),
