@@ -22,6 +22,7 @@ const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
   'shared-key': 'a shared key',
   keygen: 'a generated key',
   export: 'exported secret key bytes',
+  file: 'key bytes read from a file',
 };
 
 export default createRule<Options, MessageIds>({

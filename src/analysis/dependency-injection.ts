@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
 import { findProperty, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -7,7 +8,7 @@ import { findProperty, memberName, propertyName, unwrapExpression, variableOf, t
  * Values handed to classes by a dependency-injection container, matched by token within one file:
  * `container.register(TOKEN, { useValue: v })` / `registerInstance(TOKEN, v)` (tsyringe),
  * `container.bind(TOKEN).toConstantValue(v)` (InversifyJS) and `{ provide: TOKEN, useValue: v }`
- * (Nest providers, also `{ provide: TOKEN, useFactory: () => v }`) on one side; `@inject(TOKEN)` /
+ * (Nest providers, also `{ provide: TOKEN, useFactory: () => v }`) and `Container.set(TOKEN, v)` (typedi) on one side; `@inject(TOKEN)` /
  * `@Inject(TOKEN)` on a constructor parameter on the other. awilix matches by name instead:
  * `container.register({ appSecret: asValue(v) })` is what a constructor's `{ appSecret }` (or, in classic
  * mode, its `appSecret` parameter) receives.
@@ -143,6 +144,7 @@ function registrations(sourceCode: SourceCode): Registration[] {
       else if (registered && first?.type === 'Literal' && typeof first.value === 'string') found.push({ token: `cradle:${first.value}`, value: registered });
       else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
+      else if (method === 'set' && isTypediContainer(sourceCode, node.callee.object)) add(first, second);
       else if (method === 'toConstantValue') {
         // `container.bind(TOKEN).toConstantValue(value)`
         const bind = node.callee.object;
@@ -154,4 +156,14 @@ function registrations(sourceCode: SourceCode): Registration[] {
   }
   cache.set(program, found);
   return found;
+}
+
+/**
+ * typedi's global `Container` (or a scoped `Container.of(id)`): its `set(TOKEN, value)` registers a value.
+ * Matched by import so that every other `.set(key, value)` (maps, caches, headers) stays out.
+ */
+function isTypediContainer(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const target = node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'of' ? node.callee.object : node;
+  const path = resolveImportPath(sourceCode, target);
+  return path?.module === 'typedi' && path.path.length === 1 && path.path[0] === 'Container';
 }

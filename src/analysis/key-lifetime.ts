@@ -56,8 +56,39 @@ function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree
   // A helper of our own may take several buffers: `zeroize(encKey, macKey)`.
   const index = parent.arguments.indexOf(target as TSESTree.CallExpressionArgument);
   if (index < 0) return undefined;
-  if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return parent;
+  if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return wipesACopyOnly(sourceCode, parent, index) ? undefined : parent;
   return depth < 2 && helperWipesArgument(sourceCode, parent, index, depth + 1) ? parent : undefined;
+}
+
+/**
+ * A helper of this file named like a wipe whose body zeroes a copy of its argument instead
+ * (`function burn(buf) { const scratch = Buffer.from(buf); scratch.fill(0); }`): its body says it
+ * leaves the caller's bytes as they were, whatever its name.
+ */
+function wipesACopyOnly(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const param = fn?.params[index];
+  if (param?.type !== 'Identifier' || helperWipesArgument(sourceCode, call, index, 2)) return false;
+  const own = variableOf(sourceCode, param);
+  return (own?.references ?? []).some((ref) => {
+    const copy = climbToCopy(ref.identifier as TSESTree.Node);
+    const declarator = copy?.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') return false;
+    const copyVariable = variableOf(sourceCode, declarator.id);
+    return (copyVariable?.references ?? []).some((r) => r.isRead() && wipeOf(sourceCode, r.identifier as TSESTree.Node, 2) !== undefined);
+  });
+}
+
+/** `Buffer.from(x)`, `new Uint8Array(x)`, `Uint8Array.from(x)`, `x.slice()`: the copying expression around `x`. */
+function climbToCopy(ref: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = ref.parent;
+  if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments[0] === ref) {
+    const callee = parent.callee;
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? `${referencedName(callee.object) ?? ''}.${memberName(callee) ?? ''}` : '';
+    if (/^(?:Buffer\.from|Buffer\.concat|Uint8Array|Uint8Array\.from|structuredClone)$/.test(name)) return parent;
+  }
+  if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'slice' && parent.parent?.type === 'CallExpression') return parent.parent;
+  return undefined;
 }
 
 /**
@@ -211,7 +242,7 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
-  if (isProcessExitListener(sourceCode, call, fn)) return call;
+  if (isProcessExitListener(sourceCode, call, fn) || isTestCleanupHook(sourceCode, call, fn, scope)) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
@@ -232,6 +263,28 @@ function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpres
   if (receiver.type !== 'Identifier' || receiver.name !== 'process' || variableOf(sourceCode, receiver)?.defs.length) return false;
   const event = call.arguments[0];
   return event?.type === 'Literal' && event.value === 'exit' && call.arguments[1] === fn;
+}
+
+const TEST_MODULES: ReadonlySet<string> = new Set(['node:test', 'test', 'vitest']);
+
+/**
+ * A cleanup the test runner calls when the test ends, passed or failed: node:test's `t.after(fn)` on the test
+ * context the test function receives, vitest's `onTestFinished(fn)`. Like a `process.on('exit')` wipe, it is
+ * certain once registered; registered after a use, a throwing use leaves first (the code-path check sees that).
+ */
+function isTestCleanupHook(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node, scope: TSESTree.Node): boolean {
+  if (call.arguments[0] !== fn) return false;
+  const callee = call.callee;
+  const imported = resolveImportPath(sourceCode, callee);
+  if (imported?.module !== undefined && TEST_MODULES.has(imported.module) && imported.path.join('.') === 'onTestFinished') return true;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'after') return false;
+  const context = unwrapExpression(callee.object);
+  if (context.type !== 'Identifier' || !('params' in scope) || scope.params[0]?.type !== 'Identifier' || scope.params[0].name !== context.name) return false;
+  // The scope is the test function: an argument of node:test's `test`/`it` (or `t.test`) call.
+  const registering = scope.parent;
+  if (registering?.type !== 'CallExpression' || !registering.arguments.includes(scope as TSESTree.CallExpressionArgument)) return false;
+  const runner = resolveImportPath(sourceCode, registering.callee);
+  return (runner?.module === 'node:test' || runner?.module === 'test') && /^(?:test|it)?$/.test(runner.path[runner.path.length - 1] ?? '');
 }
 
 /** `try { … } finally { key.fill(0); }` with the wipe a statement of the finally block itself: it runs once the try starts. */
@@ -414,6 +467,8 @@ export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Nod
   // function, the key lives in the enclosing function's closure state (a connection's, a test suite's),
   // like a field: it outlives the function that made it, and its wipe belongs to whoever ends that state.
   if (bytes.definition.type === 'AssignmentExpression' && enclosingFunction(bytes.definition) !== bytes.scope) found.push(bytes.definition);
+  const connection = wipedWhenEmitterEnds(sourceCode, bytes, refs.bytes);
+  if (connection) found.push(connection);
   for (const ref of [...refs.bytes, ...refs.holders]) {
     // A closure that only wipes the key (`setImmediate(() => key.fill(0))`) does not keep it for use:
     // it is a deferred wipe, judged as one (it does not run when a use throws first).
@@ -421,6 +476,40 @@ export function escapesOf(sourceCode: SourceCode, bytes: KeyBytes): TSESTree.Nod
     if (escape && !found.includes(escape)) found.push(escape);
   }
   return found;
+}
+
+const LISTENER_METHODS = /^(?:on|once|addListener|prependListener|addEventListener)$/;
+/** Events after which an emitter (a socket, a stream, a worker) is done: its listeners run no more. */
+const END_EVENTS: ReadonlySet<string> = new Set(['close', 'end', 'finish', 'disconnect', 'exit']);
+
+/** `emitter.on(event, fn)` registered in `scope` with `fn` as the listener: the emitter and the event. */
+function listenerRegistration(fn: TSESTree.Node, scope: TSESTree.Node): { emitter: TSESTree.Node; event: unknown; call: TSESTree.CallExpression } | undefined {
+  const call = fn.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return undefined;
+  if (!LISTENER_METHODS.test(memberName(call.callee) ?? '') || enclosingFunction(call) !== scope) return undefined;
+  const event = call.arguments[0];
+  return { emitter: unwrapExpression(call.callee.object), event: event?.type === 'Literal' ? event.value : undefined, call };
+}
+
+/**
+ * `const shared = box.before(peer, sk); socket.on('message', () => …shared…); socket.on('close', () => shared.fill(0))`:
+ * a key the emitter's listeners use and its end listener wipes lives as long as the emitter (a connection), like a
+ * key stored outside the function (decision 31). The end listener's registration is where it leaves the function.
+ */
+function wipedWhenEmitterEnds(sourceCode: SourceCode, bytes: KeyBytes, refs: readonly TSESTree.Node[]): TSESTree.Node | undefined {
+  for (const ref of refs) {
+    const wipe = wipeOf(sourceCode, ref);
+    const listener = wipe && enclosingFunction(wipe);
+    const ending = listener && listener !== bytes.scope ? listenerRegistration(listener, bytes.scope) : undefined;
+    if (!ending || typeof ending.event !== 'string' || !END_EVENTS.has(ending.event)) continue;
+    const usedByListener = refs.some((other) => {
+      const fn = enclosingFunction(other);
+      const registration = fn && fn !== listener && fn !== bytes.scope ? listenerRegistration(fn, bytes.scope) : undefined;
+      return registration !== undefined && sameName(registration.emitter, ending.emitter);
+    });
+    if (usedByListener) return ending.call;
+  }
+  return undefined;
 }
 
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */

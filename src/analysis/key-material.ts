@@ -7,6 +7,7 @@ import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
+import { resolveImportPath } from './imports';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
@@ -27,7 +28,8 @@ export type KeyBytesSource =
   | 'keypair' // nacl/sodium key pair (the secret half)
   | 'shared-key' // box.before / crypto_box_beforenm
   | 'keygen' // sodium crypto_*_keygen
-  | 'export'; // keyObject.export() / subtle.exportKey('raw', …) of a secret key
+  | 'export' // keyObject.export() / subtle.exportKey('raw', …) of a secret key
+  | 'file'; // raw key bytes read from a key file (`readFile(keyPath)`) and used as a cipher, MAC or KDF key
 
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 type Variable = TSESLint.Scope.Variable;
@@ -138,6 +140,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name))) {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
+    } else if (call.api.operation === 'key-import' && (call.api.facts?.secretKeyBytes === true || typeof call.api.facts?.secretKeyField === 'string')) {
+      // An Ed25519 secret key converted to its X25519 form (`crypto_sign_ed25519_sk_to_curve25519(sk)`,
+      // `edwardsToMontgomeryPriv(sk)`, ed2curve): fresh bytes of the same secret, held where the result is bound.
+      const field = call.api.facts?.secretKeyField;
+      add(resultBinding(sourceCode, call, 'keypair', typeof field === 'string' ? [field] : [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {
@@ -146,6 +153,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
+    } else if (call.api.operation === 'keygen' && typeof call.api.facts?.keyBytesField === 'string') {
+      // OpenPGP.js `generateSessionKey(…)`: the key's bytes are a field of the result (`sessionKey.data`).
+      add(resultBinding(sourceCode, call, 'keygen', [call.api.facts.keyBytesField], false), false);
     } else if (call.api.operation === 'keygen' && (KEYGEN_PATTERN.test(name) || call.api.facts?.secretKeyBytes === true)) {
       add(resultBinding(sourceCode, call, 'keygen', [], false), false);
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
@@ -195,7 +205,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       if (candidate) add(candidate, isNotSecretName(candidate.id.name) ? 'named' : false);
     }
   }
-  for (const node of keyObjectExports(sourceCode)) {
+  for (const node of [...keyObjectExports(sourceCode), ...privateKeyDerExports(ctx)]) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
   }
   for (const node of decodings) {
@@ -205,6 +215,16 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
     // unless it is then used as one.
     add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
+  }
+  // `const volumeKey = await readFile(keyPath)`: raw bytes of a key file, once a cipher, a MAC or a KDF takes them as
+  // its key (a PEM read for `createPrivateKey` becomes a KeyObject and is not counted).
+  const fileReads = keyFileReads(ctx);
+  if (fileReads.length > 0) {
+    const symmetricKeyArgs = keyArgumentNodes(calls.filter((call) => SYMMETRIC_KEY_OPERATIONS.has(call.api.operation) && call.api.facts?.asymmetric !== true));
+    for (const node of fileReads) {
+      const candidate = bindingOf(sourceCode, node, { source: 'file', producer: node, arrayBuffer: false }, []);
+      if (candidate && usedAsKey(sourceCode, { ...candidate, scope: sourceCode.ast }, symmetricKeyArgs)) add(candidate, false);
+    }
   }
   // `kms.decrypt(params, (err, data) => { const dataKey = data.Plaintext; … })`: when the response is read for
   // its key only through one alias, that alias is the binding that holds the key bytes (reported there).
@@ -230,6 +250,32 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     }
   }
   return found;
+}
+
+/** Operations whose key is a raw symmetric key (or KDF input), as opposed to imports of PEM/DER key pairs. */
+const SYMMETRIC_KEY_OPERATIONS: ReadonlySet<string> = new Set(['encrypt', 'decrypt', 'mac', 'mac-verify', 'wrap', 'unwrap', 'kdf']);
+const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
+
+/**
+ * `readFileSync(path)`, `await readFile(path)` (promises API) without an encoding: the file's bytes as a Buffer.
+ * With an encoding (`'utf8'`) the result is a string, which cannot be wiped (and is not raw key bytes).
+ */
+function keyFileReads(ctx: ResolveContext): TSESTree.CallExpression[] {
+  const { sourceCode } = ctx;
+  if (!sourceCode.text.includes('readFile')) return [];
+  const reads: TSESTree.CallExpression[] = [];
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.arguments.length === 0 || node.arguments.length > 2) continue;
+    const resolved = resolveImportPath(sourceCode, node.callee);
+    if (resolved?.module === undefined || !FS_MODULES.has(resolved.module)) continue;
+    const path = resolved.path.join('.');
+    const promises = resolved.module.endsWith('promises') || resolved.module === 'fs-extra' ? path === 'readFile' : path === 'promises.readFile';
+    if (path !== 'readFileSync' && !promises) continue;
+    const options = node.arguments[1];
+    if (options && (options.type !== 'ObjectExpression' || options.properties.some((p) => p.type !== 'Property' || propertyName(p.key) === 'encoding'))) continue;
+    reads.push(node);
+  }
+  return reads;
 }
 
 /** `Buffer.concat([a, b])` whose elements are all bindings of key bytes found in this file (two or more). */
@@ -391,6 +437,8 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
 
 /** Calls of a function declared in this file (`function f…` or `const f = (…) =>`), by its binding. */
 function localCallSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.CallExpression[] {
+  const method = fn.parent?.type === 'MethodDefinition' && fn.parent.value === fn && fn.parent.kind === 'method' ? fn.parent : undefined;
+  if (method) return ownMethodCallSites(method);
   let id: TSESTree.Node | null | undefined = fn.type === 'FunctionDeclaration' ? fn.id : undefined;
   if (!id && fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) id = fn.parent.id;
   if (id?.type !== 'Identifier') return [];
@@ -400,6 +448,22 @@ function localCallSites(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Call
   for (const ref of variable.references) {
     const node = ref.identifier as TSESTree.Node;
     if (node.parent?.type === 'CallExpression' && node.parent.callee === node) sites.push(node.parent);
+  }
+  return sites;
+}
+
+/**
+ * `this.#tenantKey(id)` / `this.deriveKey(id)` in the methods of the class that declares the (non-static) method:
+ * a private helper method is a local helper like a function of the file.
+ */
+function ownMethodCallSites(method: TSESTree.MethodDefinition): TSESTree.CallExpression[] {
+  const name = method.static || method.computed ? undefined : classMemberKeyName(method.key);
+  const body = method.parent;
+  if (!name || body?.type !== 'ClassBody') return [];
+  const sites: TSESTree.CallExpression[] = [];
+  for (const node of descendants(body)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || node.callee.object.type !== 'ThisExpression') continue;
+    if (classMemberName(node.callee) === name) sites.push(node);
   }
   return sites;
 }
@@ -476,6 +540,34 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
       if (classMemberName(read) === field) yield inner;
     }
+  }
+}
+
+/** Encodings only a private key exports to (`pkcs1` is also an RSA public key's, so it needs a private-sounding receiver). */
+const PRIVATE_ONLY_KEY_ENCODINGS: ReadonlySet<string> = new Set(['pkcs8', 'sec1']);
+
+/**
+ * `privateKey.export({ type: 'pkcs8', format: 'der' })`: a private KeyObject exported as DER is a Buffer of the
+ * private key (PEM gives an immutable string, JWK an object). The encoding type says the key is private whatever
+ * made the KeyObject (`generateKeyPairSync`, `createPrivateKey`, a parameter).
+ */
+function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  if (!/['"`]der['"`]/.test(ctx.sourceCode.text)) return; // most files: no walk
+  for (const node of descendants(ctx.sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'export') continue;
+    const options = node.arguments[0];
+    if (options?.type !== 'ObjectExpression') continue;
+    const option = (name: string) => {
+      const prop = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && propertyName(p.key) === name);
+      const value = prop && resolveConstant(ctx, prop.value)?.value;
+      return typeof value === 'string' ? value : undefined;
+    };
+    const type = option('type');
+    if (option('format') !== 'der' || type === undefined) continue;
+    const receiver = unwrapExpression(node.callee.object);
+    const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
+    const privateReceiver = receiverName !== undefined && /private|secret/i.test(receiverName);
+    if (PRIVATE_ONLY_KEY_ENCODINGS.has(type) || (type === 'pkcs1' && privateReceiver)) yield node;
   }
 }
 

@@ -283,8 +283,9 @@ export function purposeOfApi(api: ApiModel, libraryId: string, algorithms: () =>
     case 'mac-verify':
       return 'mac';
     case 'session':
-      // Session middleware signs its cookies (a MAC) unless its model says it seals them (iron-session encrypts).
-      return api.facts?.purpose === 'encrypt' ? 'encrypt' : 'mac';
+      // Session middleware signs its cookies (a MAC) unless its model says it seals them (iron-session encrypts)
+      // or keys session JWTs with the secret (NextAuth).
+      return api.facts?.purpose === 'encrypt' || api.facts?.purpose === 'jwt' ? api.facts.purpose : 'mac';
     case 'sign':
     case 'verify':
       return libraryId === 'webcrypto' && algorithms().some((a) => /^hmac$/i.test(a)) ? 'mac' : 'sign';
@@ -679,12 +680,22 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
     return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at ?? field, declaration: field };
   }
-  // A key pair's halves share the pair's identity (and purpose): a WebCrypto pair, or a generated one (`generateKeyPairSync`).
-  if (name === 'privateKey' || name === 'publicKey') {
+  // A key pair's halves share the pair's identity (and purpose): a WebCrypto pair, a generated one (`generateKeyPairSync`),
+  // or one made from a secret (`crypto_sign_seed_keypair(seed)`, `nacl.sign.keyPair.fromSeed(seed)`, `ed2curve.convertKeyPair(pair)`).
+  if (name === 'privateKey' || name === 'publicKey' || name === 'secretKey') {
     const pair = next(object);
-    if (pair?.id.startsWith('cryptokey@') || pair?.origin === 'generated') return pair;
+    if (pair?.id.startsWith('cryptokey@') || pair?.origin === 'generated' || (pair && isImportedKeyPair(ctx, object))) return pair;
   }
   return memberPathIdentity(ctx, node.object, [name]);
+}
+
+/** A binding made by a modelled key import (a key pair built from a seed or converted from another pair). */
+function isImportedKeyPair(ctx: ResolveContext, object: TSESTree.Node): boolean {
+  const variable = object.type === 'Identifier' ? variableOf(ctx.sourceCode, object) : undefined;
+  const init = variable && singleInitializer(variable);
+  const call = init && unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
+  const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
+  return api?.api.operation === 'key-import';
 }
 
 /** `config.crypto.key` → the property's value when it resolves, else an identity by path on the root binding. */

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
 import { identifierWords } from './identifier-words';
+import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
 import type { SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
@@ -124,7 +125,7 @@ function useFrom(
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
-    if (use.kind === 'argument' && isCredentialCall(use.call) && !(clock && isLookupCallee(use.call.callee))) {
+    if (use.kind === 'argument' && isCredentialCall(use.call) && !(clock && (isLookupCallee(use.call.callee) || isTimeParameter(sourceCode, use.call, use.index)))) {
       return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
     }
   }
@@ -218,6 +219,17 @@ const LOOKUP_VERBS = new Set(['find', 'get', 'lookup', 'query', 'select', 'count
 function isLookupCallee(callee: TSESTree.Node): boolean {
   const method = callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' ? callee.property.name : undefined;
   return method !== undefined && LOOKUP_VERBS.has(identifierWords(method)[0] ?? '');
+}
+
+/**
+ * `validToken(token, Math.floor(Date.now() / 1000))` with `function validToken(token, now)`: a clock read handed to a
+ * local function's parameter named for a moment is the time the function checks a credential against, not part of it.
+ */
+function isTimeParameter(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const param = fn?.params[index];
+  const id = param?.type === 'AssignmentPattern' ? param.left : param;
+  return id?.type === 'Identifier' && identifierWords(id.name).some((w) => TIME_WORDS.has(w) || w === 'time' || w === 'timestamp' || w === 'date');
 }
 
 function isCredentialCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {

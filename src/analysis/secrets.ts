@@ -90,6 +90,8 @@ export function isPlaceholder(text: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(?:your|my|insert|replace|put|enter)[-_ ]/i.test(value) && /(?:key|secret|token|here)/i.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true; // 'aaaaaaaa'
+  // An empty JSON object or array (`JSON.parse(process.env.PARTNER_SECRETS || '{}')`): no key in it.
+  if (/^(?:\{\s*\}|\[\s*\])$/.test(value)) return true;
   return false;
 }
 

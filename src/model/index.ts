@@ -1,11 +1,11 @@
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, ageEncryption, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, openpgp, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
-import { libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
+import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, speakeasy } from './libraries/otp';
@@ -59,6 +59,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   jsencrypt,
   elliptic,
   ageEncryption,
+  openpgp,
   jsonwebtoken,
   jose,
   nestJwt,
@@ -73,6 +74,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   speakeasy,
   tweetnacl,
   tweetnaclUtil,
+  ed2curve,
   tweetnaclAuth,
   libsodium,
   sodiumNative,

@@ -195,6 +195,7 @@ const BYTES_ORIGIN: Record<KeyBytes['source'], KeyOrigin> = {
   unwrapped: 'derived',
   'buffer-from': 'unknown',
   export: 'unknown',
+  file: 'unknown',
 };
 
 function refersTo(sourceCode: SourceCode, arg: TSESTree.Node, bytes: KeyBytes): boolean {

@@ -133,6 +133,10 @@ export const nobleCurves: LibraryModel = {
     // Edwards curves only sign; Montgomery curves (x25519, x448) only agree; Weierstrass curves do both.
     ...(curve.startsWith('ed') ? [] : [call(`${curve}.getSharedSecret`, 'key-agreement', { 0: 'key', 1: 'public-key' })]),
     ...(curve.startsWith('x') ? [] : [call(`${curve}.sign`, 'sign', { 0: 'data', 1: 'key' })]),
+    // The Montgomery (X25519/X448) form of an Edwards secret key is the same secret.
+    ...(curve.startsWith('ed') ? [call(`${curve}.utils.toMontgomerySecret`, 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } })] : []),
+  ]).concat([
+    call('edwardsToMontgomeryPriv', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
   ]),
 };
 
@@ -169,6 +173,17 @@ export const elliptic: LibraryModel = {
   id: 'elliptic',
   roots: [{ module: 'elliptic' }],
   apis: [construct('ec', 'keygen', { 0: 'curve' }), construct('eddsa', 'keygen', { 0: 'curve' })],
+};
+
+/**
+ * OpenPGP.js: `generateSessionKey({ encryptionKeys })` resolves to `{ data, algorithm }`, the raw bytes of a fresh
+ * symmetric session key in `data`; `encrypt({ message, sessionKey, … })` encrypts under it (and wraps it for the
+ * recipients).
+ */
+export const openpgp: LibraryModel = {
+  id: 'openpgp',
+  roots: [{ module: 'openpgp' }, { module: 'openpgp/lightweight' }],
+  apis: [call('generateSessionKey', 'keygen', {}, { facts: { keyBytesField: 'data' } }), call('encrypt', 'encrypt', { '0.sessionKey': 'key' })],
 };
 
 /**

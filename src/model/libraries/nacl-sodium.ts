@@ -35,6 +35,19 @@ export const tweetnaclAuth: LibraryModel = {
   apis: [call('', 'mac', { 0: 'data', 1: 'key' }), call('full', 'mac', { 0: 'data', 1: 'key' })],
 };
 
+/**
+ * ed2curve: turns a tweetnacl Ed25519 signing key (or key pair) into the Curve25519 box key with the same
+ * secret scalar, so the converted key is the signing key for key-purpose tracking.
+ */
+export const ed2curve: LibraryModel = {
+  id: 'ed2curve',
+  roots: [{ module: 'ed2curve' }],
+  apis: [
+    call('convertSecretKey', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
+    call('convertKeyPair', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyField: 'secretKey' } }),
+  ],
+};
+
 /** tweetnacl-util's decoders turn constants into bytes. */
 export const tweetnaclUtil: LibraryModel = {
   id: 'tweetnacl-util',
@@ -72,6 +85,8 @@ const sodiumApis: ApiModel[] = [
   call('crypto_sign_detached', 'sign', { 0: 'data', 1: 'key' }),
   call('crypto_sign_keypair', 'keygen'),
   call('crypto_sign_seed_keypair', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
+  // The birationally equivalent X25519 secret of an Ed25519 signing key: the same secret, usable for crypto_box.
+  call('crypto_sign_ed25519_sk_to_curve25519', 'key-import', { 0: 'key' }, { facts: { keyOfInput: true, secretKeyBytes: true } }),
   call('crypto_auth', 'mac', { 0: 'data', 1: 'key' }),
   call('crypto_auth_verify', 'mac-verify', { 0: 'data', 1: 'data', 2: 'key' }),
   call('crypto_generichash', 'hash', { 0: 'key-length', 1: 'data', 2: 'key' }),

@@ -63,10 +63,15 @@ export const ironSession: LibraryModel = {
 };
 
 /** NextAuth.js / Auth.js: `secret` signs and encrypts the session JWTs and cookies. */
+/**
+ * NextAuth (`NextAuth(options)`, or `NextAuth(req, res, options)` in API routes): `secret` keys its session
+ * JWTs (encrypted under a key HKDF derives from it), the same tokens `next-auth/jwt`'s `getToken` reads, so
+ * its purpose is the JWT one.
+ */
 export const nextAuth: LibraryModel = {
   id: 'next-auth',
   roots: [{ module: 'next-auth' }],
-  apis: [call('', 'session', { '0.secret': 'secret', '2.secret': 'secret' })],
+  apis: [call('', 'session', { '0.secret': 'secret', '2.secret': 'secret' }, { facts: { purpose: 'jwt' } })],
 };
 
 /**
