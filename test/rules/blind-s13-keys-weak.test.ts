@@ -14,7 +14,8 @@ import { createRuleTester } from './rule-tester';
 // bundler define or parsed pair by pair from hex text, IVs filled with one constant byte, a module-level
 // nonce that is also encoded into the output, a short random HMAC key on one path of a `let`, jsrsasign's EC
 // curve argument, OpenPGP's curve names, and SHA-1 crash-grouping signatures and BitTorrent info hashes
-// (deduplication and a protocol-defined content id, not security uses).
+// (deduplication and a protocol-defined content id, not security uses); and a cost written in the objects a file
+// makes of a local type (`newVaultHeader(): VaultHeader`) read through a parameter of that type.
 const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
@@ -326,6 +327,14 @@ ruleTester.run('min-key-strength (blind-s13 shapes)', minKeyStrength, {
     {
       "name": "a 16-byte ECDH public key import is not sized as a secret",
       "code": "export const peer = (bytes: Uint8Array) => crypto.subtle.importKey('raw', bytes, { name: 'ECDH', namedCurve: 'P-256' }, true, []);"
+    },
+    {
+      "name": "the objects the file makes of a parameter's local type at OWASP's cost",
+      "code": "import { pbkdf2Async } from '@noble/hashes/pbkdf2';\nimport { sha256 } from '@noble/hashes/sha2';\nimport { randomBytes } from '@noble/hashes/utils';\nexport interface VaultHeader {\n  salt: Uint8Array;\n  iterations: number;\n}\nexport function newVaultHeader(): VaultHeader {\n  return { salt: randomBytes(16), iterations: 600_000 };\n}\nexport function unlockKey(password: string, header: VaultHeader): Promise<Uint8Array> {\n  return pbkdf2Async(sha256, password, header.salt, { c: header.iterations, dkLen: 32 });\n}"
+    },
+    {
+      "name": "a parameter typed with an imported type is not judged by this file's objects of another type",
+      "code": "import { pbkdf2Async } from '@noble/hashes/pbkdf2';\nimport { sha256 } from '@noble/hashes/sha2';\nimport type { VaultHeader } from './vault-format';\ninterface DemoHeader {\n  salt: Uint8Array;\n  iterations: number;\n}\nexport const demo: DemoHeader = { salt: new Uint8Array(16), iterations: 1 };\nexport function unlockKey(password: string, header: VaultHeader): Promise<Uint8Array> {\n  return pbkdf2Async(sha256, password, header.salt, { c: header.iterations, dkLen: 32 });\n}"
     }
   ],
   "invalid": [
@@ -421,6 +430,17 @@ ruleTester.run('min-key-strength (blind-s13 shapes)', minKeyStrength, {
           "messageId": "shortKey",
           "line": 3,
           "column": 57
+        }
+      ]
+    },
+    {
+      "name": "a PBKDF2 cost written in the objects the file makes of a parameter's local type",
+      "code": "import { pbkdf2Async } from '@noble/hashes/pbkdf2';\nimport { sha256 } from '@noble/hashes/sha2';\nimport { randomBytes } from '@noble/hashes/utils';\nexport interface VaultHeader {\n  salt: Uint8Array;\n  iterations: number;\n}\nexport function newVaultHeader(): VaultHeader {\n  return { salt: randomBytes(16), iterations: 10_000 };\n}\nexport function unlockKey(password: string, header: VaultHeader): Promise<Uint8Array> {\n  return pbkdf2Async(sha256, password, header.salt, { c: header.iterations, dkLen: 32 });\n}",
+      "errors": [
+        {
+          "messageId": "lowIterations",
+          "line": 9,
+          "column": 47
         }
       ]
     }
