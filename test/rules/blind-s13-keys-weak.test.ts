@@ -335,6 +335,10 @@ ruleTester.run('min-key-strength (blind-s13 shapes)', minKeyStrength, {
     {
       "name": "a parameter typed with an imported type is not judged by this file's objects of another type",
       "code": "import { pbkdf2Async } from '@noble/hashes/pbkdf2';\nimport { sha256 } from '@noble/hashes/sha2';\nimport type { VaultHeader } from './vault-format';\ninterface DemoHeader {\n  salt: Uint8Array;\n  iterations: number;\n}\nexport const demo: DemoHeader = { salt: new Uint8Array(16), iterations: 1 };\nexport function unlockKey(password: string, header: VaultHeader): Promise<Uint8Array> {\n  return pbkdf2Async(sha256, password, header.salt, { c: header.iterations, dkLen: 32 });\n}"
+    },
+    {
+      "name": "scrypt options at 2^17 kept in the object the file makes of a parameter's local type",
+      "code": "import { scrypt } from '@noble/hashes/scrypt';\nimport { randomBytes } from '@noble/hashes/utils';\nconst VAULT_KDF = { N: 2 ** 17, r: 8, p: 1, dkLen: 32 };\nexport interface VaultHeader {\n  salt: Uint8Array;\n  kdf: typeof VAULT_KDF;\n}\nexport function newVaultHeader(): VaultHeader {\n  return { salt: randomBytes(16), kdf: VAULT_KDF };\n}\nexport function unlockKey(password: string, header: VaultHeader): Uint8Array {\n  return scrypt(password, header.salt, header.kdf);\n}"
     }
   ],
   "invalid": [
@@ -441,6 +445,17 @@ ruleTester.run('min-key-strength (blind-s13 shapes)', minKeyStrength, {
           "messageId": "lowIterations",
           "line": 9,
           "column": 47
+        }
+      ]
+    },
+    {
+      "name": "scrypt options kept in the one object the file makes of a parameter's local type",
+      "code": "import { scrypt } from '@noble/hashes/scrypt';\nimport { randomBytes } from '@noble/hashes/utils';\nconst VAULT_KDF = { N: 2 ** 13, r: 8, p: 1, dkLen: 32 };\nexport interface VaultHeader {\n  salt: Uint8Array;\n  kdf: typeof VAULT_KDF;\n}\nexport function newVaultHeader(): VaultHeader {\n  return { salt: randomBytes(16), kdf: VAULT_KDF };\n}\nexport function unlockKey(password: string, header: VaultHeader): Uint8Array {\n  return scrypt(password, header.salt, header.kdf);\n}",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 3,
+          "column": 24
         }
       ]
     }
