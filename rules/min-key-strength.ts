@@ -177,7 +177,9 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
-      for (const node of argsWithRole(call, 'curve')) {
+      // jsrsasign's `generateKeypair('EC', 'secp192r1')`: the size argument names a curve for EC keys.
+      const curveArgs = facts.sizeOrCurve === true ? [...argsWithRole(call, 'curve'), ...argsWithRole(call, 'modulus-length')] : argsWithRole(call, 'curve');
+      for (const node of curveArgs) {
         for (const c of stringValues(ctx, node)) {
           const curve = canonicalCurve(c.value as string);
           if (!allowedCurves.has(curve)) {
@@ -219,7 +221,7 @@ export default createRule<Options, MessageIds>({
           });
         }
       }
-      if (!SYMMETRIC_KEY_OPS.has(op)) return;
+      if (!SYMMETRIC_KEY_OPS.has(op) && !(op === 'key-import' && importsSecretKey(call))) return;
       for (const node of argsWithRole(call, 'key')) {
         for (const c of resolveValues(ctx, node).values) {
           if (c.kind !== 'bytes' || !c.encoding || !BINARY_ENCODINGS.has(c.encoding)) continue;
@@ -235,6 +237,16 @@ export default createRule<Options, MessageIds>({
           }
         }
       }
+    }
+
+    /**
+     * An import whose bytes become a symmetric key: WebCrypto `importKey(…, { name: 'HMAC' | 'AES-…' })` (raw
+     * bytes, whatever variable holds them) and node's `createSecretKey`. Public and private key imports are sized elsewhere.
+     */
+    function importsSecretKey(call: ApiCall): boolean {
+      if (call.api.path.join('.') === 'createSecretKey') return true;
+      const names = argsWithRole(call, 'algorithm').flatMap((node) => stringValues(ctx, node).map((c) => String(c.value)));
+      return names.length > 0 && names.every((name) => /^(?:HMAC|AES-(?:GCM|CBC|CTR|KW))$/i.test(name));
     }
 
     /**
@@ -396,9 +408,22 @@ export default createRule<Options, MessageIds>({
     function kdfOf(call: ApiCall): string | undefined {
       const fact = call.api.facts?.kdf;
       if (typeof fact === 'string') return fact;
+      if (call.api.facts?.kdfByAlgorithm === true) return kdfNamedBy(call);
       if (call.api.operation !== 'kdf') return undefined;
       for (const node of argsWithRole(call, 'algorithm')) {
         for (const c of stringValues(ctx, node)) if (String(c.value).toUpperCase() === 'PBKDF2') return 'pbkdf2';
+      }
+      return undefined;
+    }
+
+    /** Bun's `password.hash(p, { algorithm: 'bcrypt' | 'argon2id' … })`: the algorithm option says which costs apply. */
+    function kdfNamedBy(call: ApiCall): string | undefined {
+      for (const node of argsWithRole(call, 'algorithm')) {
+        for (const c of stringValues(ctx, node)) {
+          const name = String(c.value).toLowerCase();
+          if (name === 'bcrypt') return 'bcrypt';
+          if (name.startsWith('argon2')) return 'argon2';
+        }
       }
       return undefined;
     }

@@ -37,6 +37,10 @@ const FINGERPRINT_WORDS = new Set([
   'blob', 'blobs', 'path',
   // A certificate's thumbprint identifies it: JOSE's `x5t` header is defined as its SHA-1 (RFC 7515).
   'thumbprint', 'thumbprints', 'x5t',
+  // Grouping identical reports (crash or error signatures) is deduplication.
+  'grouping',
+  // BitTorrent names a torrent by the SHA-1 of its info dictionary (BEP 3): a protocol-defined content id.
+  'infohash', 'btih', 'magnet', 'torrent',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([

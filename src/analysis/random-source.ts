@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole } from './api-calls';
-import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { memberName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { numberValues, type Constant, type ResolveContext } from './values';
 
 const TRANSFORMS = new Set(['toString', 'toJSON', 'valueOf']);
@@ -18,8 +18,12 @@ export function randomByteSize(ctx: ResolveContext, node: TSESTree.Node, depth =
   if (expr.type === 'AwaitExpression') expr = unwrapExpression(expr.argument);
   if (expr.type === 'Identifier') {
     const variable = variableOf(ctx.sourceCode, expr);
-    const init = variable && singleInitializer(variable);
-    return init ? randomByteSize(ctx, init, depth + 1) : undefined;
+    if (!variable) return undefined;
+    const init = singleInitializer(variable);
+    if (init) return randomByteSize(ctx, init, depth + 1);
+    // `let raw = await store.get(k); if (!raw) raw = randomBytes(8)`: the random writes are what it holds on their paths.
+    const sizes = writesOf(variable).flatMap((write) => (write.writeExpr ? randomByteSize(ctx, write.writeExpr as TSESTree.Node, depth + 1) ?? [] : []));
+    return sizes.length > 0 ? sizes : undefined;
   }
   if (expr.type !== 'CallExpression') return undefined;
   const callee = unwrapExpression(expr.callee);

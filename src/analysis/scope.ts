@@ -1,4 +1,5 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
+import { objectsOfLocalType } from './local-types';
 
 export type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -173,7 +174,11 @@ export function resolveObjectLiteral(sourceCode: SourceCode, node: TSESTree.Node
   if (expr.type === 'Identifier') {
     const variable = variableOf(sourceCode, expr);
     const init = variable && singleInitializer(variable);
-    return init ? resolveObjectLiteral(sourceCode, init, depth + 1) : undefined;
+    if (init) return resolveObjectLiteral(sourceCode, init, depth + 1);
+    // `header: VaultHeader` when the file makes exactly one object of that local type (`newVaultHeader()`): that object.
+    const def = variable?.defs[0];
+    const made = def?.type === 'Parameter' && def.name.type === 'Identifier' ? objectsOfLocalType(sourceCode, def.name) : [];
+    return made.length === 1 ? made[0] : undefined;
   }
   if (expr.type === 'MemberExpression') {
     const name = memberName(expr);

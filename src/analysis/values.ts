@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { isWithin } from './ast';
+import { objectsOfLocalType } from './local-types';
 import { reachingWrites } from './reaching-writes';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
@@ -487,6 +488,8 @@ function parameterMember(ctx: ResolveContext, object: TSESTree.Node, name: strin
   const slot = param.parent;
   if (slot?.type === 'AssignmentPattern' && slot.left === param) parts.push(mark(memberOf(slot.right), { fallback: true }));
   for (const arg of callSiteArguments(ctx.sourceCode, param)) parts.push(mark(memberOf(arg), { viaCallSite: true }));
+  // `header: VaultHeader`: what the file's own code makes of that type (each object judged like a table entry).
+  for (const made of objectsOfLocalType(ctx.sourceCode, param)) parts.push(memberOf(made));
   return parts.some((part) => part.values.length > 0) ? union(parts, false) : undefined;
 }
 
@@ -636,7 +639,7 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   if (LIBRARY_CONSTANT_NAMES.has(name)) {
     const path = resolveImportPath(ctx.sourceCode, node);
     const value = path?.module !== undefined ? libraryConstant(path.module, path.path) : undefined;
-    if (value !== undefined) return single({ kind: 'number', value, origin: node });
+    if (value !== undefined) return single({ kind: typeof value === 'string' ? 'string' : 'number', value, origin: node });
   }
   // A static class member or an exported object from another file (type information).
   const staticValues = classMemberValues(ctx.sourceCode, node, name);
@@ -843,6 +846,26 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
       return single({ kind: 'string', value: text, origin: parts.values[0].origin, text });
     }
   }
+  // PART_A.concat(PART_B): a key assembled from constant pieces is one key, written where it is assembled.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'concat') {
+    const joined = concatStrings(node, callee.object, next);
+    if (joined) return joined;
+  }
+  // JSON.stringify('…') (a bundler `define`): the text of the string is still written in the source.
+  if (isGlobalMember(ctx, callee, 'JSON', 'stringify') && arg0 && node.arguments.length === 1) {
+    const inner = next(arg0);
+    if (inner.values.length > 0 && inner.values.every((v) => v.kind === 'string')) return inner;
+  }
+  // '…'.match(/../g).map((h) => parseInt(h, 16)): hex text parsed pair by pair into bytes.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'map' && isHexPairParser(ctx, node.arguments[0])) {
+    const text = hexPairsSource(callee.object);
+    if (text) return encodeText(next(text), node, 'hex');
+  }
+  // new Uint8Array(12).fill(7): a constant allocation filled with a constant byte.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'fill' && arg0 && node.arguments.length === 1) {
+    const filled = filledBytes(node, next(callee.object), next(arg0));
+    if (filled) return filled;
+  }
   // '…'.split('').reverse().join(''): a key written backwards is still the key.
   if (callee.type === 'MemberExpression' && memberName(callee) === 'split') return splitString(node, callee.object, next);
   if (callee.type === 'MemberExpression' && memberName(callee) === 'reverse' && node.arguments.length === 0) return reversedArray(next(callee.object));
@@ -863,6 +886,48 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     }
   }
   return NONE;
+}
+
+/** `JSON.stringify`, `Number.parseInt`…: a member of a built-in global that no local binding shadows. */
+function isGlobalMember(ctx: ResolveContext, callee: TSESTree.Node, owner: string, name: string): boolean {
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === owner && memberName(callee) === name && !variableOf(ctx.sourceCode, callee.object)?.defs.length;
+}
+
+/** `A.concat(B, …)` where every part is one constant string: the joined text, at the call. */
+function concatStrings(node: TSESTree.CallExpression | TSESTree.NewExpression, object: TSESTree.Node, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
+  const parts = [object, ...node.arguments].map((part) => (part.type === 'SpreadElement' ? NONE : next(part)));
+  if (!parts.every((p) => p.complete && p.values.length === 1 && p.values[0].kind === 'string')) return undefined;
+  const text = parts.map((p) => p.values[0].value as string).join('');
+  return single({ kind: 'string', value: text, origin: node, text, derived: parts.some((p) => p.values[0].derived) || undefined });
+}
+
+/** `(h) => parseInt(h, 16)` / `Number.parseInt(h, 16)`: parses one hex pair. */
+function isHexPairParser(ctx: ResolveContext, node: TSESTree.Node | undefined): boolean {
+  if (node?.type !== 'ArrowFunctionExpression' && node?.type !== 'FunctionExpression') return false;
+  const param = node.params[0];
+  const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ReturnStatement' ? node.body.body[0].argument : undefined) : node.body;
+  if (param?.type !== 'Identifier' || body?.type !== 'CallExpression' || body.arguments.length !== 2) return false;
+  const [text, radix] = body.arguments;
+  const parser = unwrapExpression(body.callee);
+  const parsesInt = (parser.type === 'Identifier' && parser.name === 'parseInt' && !variableOf(ctx.sourceCode, parser)?.defs.length) || isGlobalMember(ctx, parser, 'Number', 'parseInt');
+  return parsesInt && text.type === 'Identifier' && text.name === param.name && radix.type === 'Literal' && radix.value === 16;
+}
+
+/** The text of `TEXT.match(/../g)` (also `/.{2}/g`, `/.{1,2}/g`, `/[\da-f]{2}/gi`): the string cut into pairs. */
+function hexPairsSource(node: TSESTree.Node): TSESTree.Node | undefined {
+  const match = unwrapExpression(node);
+  if (match.type !== 'CallExpression' || match.callee.type !== 'MemberExpression' || memberName(match.callee) !== 'match') return undefined;
+  const pattern = match.arguments[0];
+  if (pattern?.type !== 'Literal' || !('regex' in pattern) || !pattern.regex?.flags.includes('g')) return undefined;
+  return /^(?:\.\.|\.\{2\}|\.\{1,2\}|\[[^\]]+\]\{2\})$/.test(pattern.regex.pattern) ? match.callee.object : undefined;
+}
+
+/** `new Uint8Array(n).fill(b)` / `Buffer.alloc(n).fill(b)`: every byte of a constant allocation set to one constant. */
+function filledBytes(node: TSESTree.Node, target: Resolution, fill: Resolution): Resolution | undefined {
+  if (!target.complete || target.values.length !== 1 || target.values[0].kind !== 'bytes' || target.values[0].encoding !== 'zeros') return undefined;
+  if (!fill.complete || fill.values.length !== 1 || fill.values[0].kind !== 'number') return undefined;
+  const bytes = new Uint8Array((target.values[0].value as Uint8Array).length).fill(fill.values[0].value as number);
+  return single({ kind: 'bytes', value: bytes, origin: node, encoding: bytes.every((b) => b === 0) ? 'zeros' : 'fill' });
 }
 
 const NUMBER_PARSERS = new Set(['parseInt', 'parseFloat']);

@@ -222,6 +222,9 @@ const CURVE_ALIASES: Readonly<Record<string, string>> = {
   p192: 'P-192', prime192v1: 'P-192', secp192r1: 'P-192',
   secp256k1: 'secp256k1', secp192k1: 'secp192k1', secp224k1: 'secp224k1',
   ed25519: 'Ed25519', ed448: 'Ed448', x25519: 'X25519', x448: 'X448',
+  // OpenPGP.js spellings: `curve25519` (Ed25519 signing key with an X25519 subkey), its v6 `…Legacy` names, `nistP256`.
+  curve25519: 'X25519', curve25519legacy: 'X25519', ed25519legacy: 'Ed25519', curve448: 'X448',
+  nistp256: 'P-256', nistp384: 'P-384', nistp521: 'P-521',
   brainpoolp256r1: 'brainpoolP256r1', brainpoolp384r1: 'brainpoolP384r1', brainpoolp512r1: 'brainpoolP512r1',
 };
 

@@ -1,3 +1,4 @@
+import { bunCrypto, expoCrypto, openpgp, reactNativeAes, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { aesJs, ageEncryption, openpgp, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
@@ -8,9 +9,9 @@ import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
-import { otpauth, speakeasy } from './libraries/otp';
-import { argon2, bcrypt } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, nanoidNonSecure, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { otpauth, otplib, speakeasy } from './libraries/otp';
+import { argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
+import { lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -32,7 +33,7 @@ import {
   nextAuthJwt,
   remixSessions,
 } from './libraries/sessions';
-import { textEncoding } from './libraries/text-encoding';
+import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { tlsOptions, undiciTls } from './libraries/tls';
 import { octokitWebhooks, svix, twilio } from './libraries/webhooks';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
@@ -123,13 +124,23 @@ export const LIBRARIES: readonly LibraryModel[] = [
   h3Sessions,
   expressOpenidConnect,
   ...frameworkSecrets,
+  openpgp,
+  expoCrypto,
+  reactNativeRsa,
+  reactNativeAes,
+  bunCrypto,
+  otplib,
+  nodeRsArgon2,
+  scryptJs,
+  perfHooksClock,
+  denoStdEncoding,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */
 export const LIBRARY_CONSTANT_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((l) => Object.keys(l.constants ?? {}).map((path) => path.split('.').pop()!)));
 
 /** The value of a library's named constant, given the module an expression comes from and its path there. */
-export function libraryConstant(module: string, path: readonly string[]): number | undefined {
+export function libraryConstant(module: string, path: readonly string[]): number | string | undefined {
   for (const library of LIBRARIES) {
     if (!library.constants) continue;
     for (const root of library.roots) {

@@ -124,8 +124,9 @@ export interface LibraryModel {
   apis: readonly ApiModel[];
   objects?: Readonly<Record<string, ObjectModel>>;
   /**
-   * Values of the library's named numeric constants, by path in its namespace
-   * (`crypto_pwhash_MEMLIMIT_MIN` → 8192), so that costs given by name are judged like literals.
+   * Values of the library's named constants, by path in its namespace (`crypto_pwhash_MEMLIMIT_MIN` → 8192,
+   * expo-crypto's `CryptoDigestAlgorithm.SHA1` → `'SHA-1'`), so that costs and algorithms given by name are
+   * judged like literals.
    */
-  constants?: Readonly<Record<string, number>>;
+  constants?: Readonly<Record<string, number | string>>;
 }

@@ -168,11 +168,22 @@ export const jsencrypt: LibraryModel = {
 /**
  * elliptic: `new EC('p192')` fixes the curve of every key made, signed or verified with that
  * context (`ec.genKeyPair()`, `ec.keyFromPrivate(…)`); `new EdDSA('ed25519')` likewise.
+ * `keyFromPrivate(hex, 'hex')` wraps written private key bytes (`keyFromSecret` for EdDSA).
  */
 export const elliptic: LibraryModel = {
   id: 'elliptic',
   roots: [{ module: 'elliptic' }],
-  apis: [construct('ec', 'keygen', { 0: 'curve' }), construct('eddsa', 'keygen', { 0: 'curve' })],
+  apis: [construct('ec', 'keygen', { 0: 'curve' }, { returns: 'EllipticCurve' }), construct('eddsa', 'keygen', { 0: 'curve' }, { returns: 'EllipticCurve' })],
+  objects: {
+    EllipticCurve: {
+      methods: {
+        keyFromPrivate: method('key-import', { 0: 'key' }),
+        keyFromSecret: method('key-import', { 0: 'key' }),
+        keyFromPublic: method('key-import', { 0: 'public-key' }),
+        genKeyPair: method('keygen'),
+      },
+    },
+  },
 };
 
 /**

@@ -49,4 +49,6 @@ export const cryptoJs: LibraryModel = {
     call('enc.Utf8.parse', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
     call('enc.Latin1.parse', 'encode', { 0: 'data' }, { facts: { encoding: 'latin1' } }),
   ],
+  // The hashers handed to PBKDF2/EvpKDF/HMAC (`hasher: CryptoJS.algo.SHA1`) are named by their member.
+  constants: Object.fromEntries(HASHES.map((name) => [`algo.${name}`, name])),
 };

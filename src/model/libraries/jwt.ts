@@ -161,7 +161,8 @@ export const graphqlYogaJwt: LibraryModel = {
 
 /**
  * jsrsasign: `KJUR.jws.JWS.sign(alg, header, payload, key, pass)`, where an HS* key is a string or
- * `{ hex | utf8 | b64 | b64u | rstr: '…' }`, and `KEYUTIL.getKey(pem)` imports keys.
+ * `{ hex | utf8 | b64 | b64u | rstr: '…' }`, and `KEYUTIL.getKey(pem)` imports keys. `generateKeypair`'s
+ * second argument is a size for RSA and a curve name for EC (`sizeOrCurve`).
  */
 export const jsrsasign: LibraryModel = {
   id: 'jsrsasign',
@@ -170,7 +171,10 @@ export const jsrsasign: LibraryModel = {
     call('KJUR.jws.JWS.sign', 'jwt-sign', { 0: 'algorithm', 3: 'secret', '3.hex': 'secret', '3.utf8': 'secret', '3.b64': 'secret', '3.b64u': 'secret', '3.rstr': 'secret', 4: 'passphrase' }),
     call('KEYUTIL.getKey', 'key-import', { 0: 'key-or-public', 1: 'passphrase' }),
     // `generateKeypair('RSA', 1024)` or `generateKeypair('EC', 'secp256r1')`: the second argument is a size or a curve.
-    call('KEYUTIL.generateKeypair', 'keygen', { 0: 'algorithm', 1: 'modulus-length' }),
+    call('KEYUTIL.generateKeypair', 'keygen', { 0: 'algorithm', 1: 'modulus-length' }, { facts: { sizeOrCurve: true } }),
     construct('KJUR.crypto.ECDSA', 'sign', { '0.curve': 'curve' }),
+    // `new KJUR.crypto.Mac({ alg: 'hmacsha256', pass: { utf8 | hex | b64 | b64u | rstr: '…' } })` and `new KJUR.crypto.Signature({ alg: 'SHA1withRSA' })`.
+    construct('KJUR.crypto.Mac', 'mac', { '0.alg': 'algorithm', '0.pass': 'key', '0.pass.hex': 'key', '0.pass.utf8': 'key', '0.pass.b64': 'key', '0.pass.b64u': 'key', '0.pass.rstr': 'key' }),
+    construct('KJUR.crypto.Signature', 'sign', { '0.alg': 'algorithm' }),
   ],
 };

@@ -42,3 +42,20 @@ export const speakeasy: LibraryModel = {
     call('otpauthURL', 'mac', SPEAKEASY_ARGS),
   ],
 };
+
+/**
+ * otplib (v12): the `authenticator`, `totp` and `hotp` instances compute codes from the shared secret:
+ * `authenticator.generate(secret)`, `check(token, secret)`, `verify({ token, secret })`, `keyuri(user, issuer, secret)`.
+ */
+const OTPLIB_INSTANCES = ['authenticator', 'totp', 'hotp'] as const;
+
+export const otplib: LibraryModel = {
+  id: 'otplib',
+  roots: [{ module: 'otplib' }, { module: '@otplib/preset-default' }],
+  apis: OTPLIB_INSTANCES.flatMap((instance) => [
+    call(`${instance}.generate`, 'mac', { 0: 'secret' }),
+    call(`${instance}.check`, 'mac-verify', { 1: 'secret' }),
+    call(`${instance}.verify`, 'mac-verify', { '0.secret': 'secret' }),
+    call(`${instance}.keyuri`, 'mac', { 2: 'secret' }),
+  ]),
+};

@@ -25,3 +25,21 @@ export const argon2: LibraryModel = {
     call('verify', 'password-verify', { 0: 'data', 1: 'password', '2.secret': 'secret' }),
   ],
 };
+
+/** @node-rs/argon2 (prebuilt binaries): node-argon2's options under the same names; defaults 19 MiB, 2 passes. */
+export const nodeRsArgon2: LibraryModel = {
+  id: '@node-rs/argon2',
+  roots: [{ module: '@node-rs/argon2' }],
+  apis: ['hash', 'hashSync', 'hashRaw', 'hashRawSync'].map((fn) =>
+    call(fn, 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.outputLen': 'key-length' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 19456, defaultTimeCost: 2, kdf: 'argon2' } }),
+  ),
+};
+
+/** scrypt-js: `scrypt(password, salt, N, r, p, dkLen)` (a promise) and `syncScrypt(…)`, with positional costs. */
+export const scryptJs: LibraryModel = {
+  id: 'scrypt-js',
+  roots: [{ module: 'scrypt-js' }],
+  apis: ['scrypt', 'syncScrypt'].map((fn) =>
+    call(fn, 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'memory', 3: 'parallelism', 4: 'parallelism', 5: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } }),
+  ),
+};

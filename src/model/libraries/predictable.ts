@@ -16,6 +16,13 @@ export const predictableSources: LibraryModel = {
   ],
 };
 
+/** `import { performance } from 'node:perf_hooks'`: the same clock as the global `performance`. */
+export const perfHooksClock: LibraryModel = {
+  id: 'predictable',
+  roots: [{ module: 'perf_hooks' }, { module: 'node:perf_hooks' }],
+  apis: [call('performance.now', 'insecure-random', {}, { deprecated: 'is a timer, not a source of randomness', facts: { clock: true } })],
+};
+
 const LODASH_RANDOM = 'draws from Math.random: its output can be predicted from a few samples';
 /** General-purpose helpers (jitter, shuffles are fine): only a security use of their output is a finding. */
 const GENERAL_PURPOSE = { deprecated: LODASH_RANDOM, facts: { generalPurpose: true } };

@@ -1,0 +1,46 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { descendants } from './ast';
+import { isFunction } from './expression-names';
+import { returnedExpressions } from './local-functions';
+import { resolveObjectLiteral, type SourceCode } from './scope';
+
+/** The name of a type reference to a plain identifier (`VaultHeader`), not a generic or qualified one. */
+function plainTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
+  const type = annotation?.typeAnnotation;
+  return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeArguments ? type.typeName.name : undefined;
+}
+
+const objectsByLocalType = new WeakMap<SourceCode, Map<string, TSESTree.ObjectExpression[]>>();
+
+/**
+ * A parameter typed with an interface or type alias this file declares (`unlock(header: VaultHeader)`): the object
+ * literals the file makes of that type — returned by its functions declared to return it (`newVaultHeader():
+ * VaultHeader`) or held by bindings annotated with it. Those are the values the parameter is made of here.
+ */
+export function objectsOfLocalType(sourceCode: SourceCode, param: TSESTree.Identifier): TSESTree.ObjectExpression[] {
+  const typeName = plainTypeName(param.typeAnnotation);
+  if (!typeName) return [];
+  let byType = objectsByLocalType.get(sourceCode);
+  if (!byType) objectsByLocalType.set(sourceCode, (byType = new Map()));
+  let objects = byType.get(typeName);
+  if (!objects) byType.set(typeName, (objects = collectObjectsOfLocalType(sourceCode, typeName)));
+  return objects;
+}
+
+function collectObjectsOfLocalType(sourceCode: SourceCode, typeName: string): TSESTree.ObjectExpression[] {
+  const declared = sourceCode.ast.body.some((statement) => {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+    return (declaration?.type === 'TSInterfaceDeclaration' || declaration?.type === 'TSTypeAliasDeclaration') && declaration.id.name === typeName;
+  });
+  if (!declared) return [];
+  const objects: TSESTree.ObjectExpression[] = [];
+  const add = (expr: TSESTree.Node) => {
+    const literal = resolveObjectLiteral(sourceCode, expr);
+    if (literal) objects.push(literal);
+  };
+  for (const node of descendants(sourceCode.ast)) {
+    if (isFunction(node) && plainTypeName(node.returnType) === typeName) (returnedExpressions(node) ?? []).forEach(add);
+    else if (node.type === 'VariableDeclarator' && node.init && node.id.type === 'Identifier' && plainTypeName(node.id.typeAnnotation) === typeName) add(node.init);
+  }
+  return objects;
+}
