@@ -1,7 +1,7 @@
 import { bunCrypto, expoCrypto, openpgp, reactNativeAes, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, ageEncryption, openpgp, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
@@ -60,7 +60,6 @@ export const LIBRARIES: readonly LibraryModel[] = [
   jsencrypt,
   elliptic,
   ageEncryption,
-  openpgp,
   jsonwebtoken,
   jose,
   nestJwt,

@@ -4,17 +4,20 @@ import type { LibraryModel } from '../types';
 /**
  * OpenPGP.js: `encrypt({ message, passwords: ['…'] })` derives the session key from each password (S2K);
  * `decryptKey({ privateKey, passphrase })` unlocks an armored private key read by
- * `readPrivateKey({ armoredKey })`; `generateKey({ type: 'rsa', rsaBits })` or `{ type: 'ecc', curve }`.
+ * `readPrivateKey({ armoredKey })`; `generateKey({ type: 'rsa', rsaBits })` or `{ type: 'ecc', curve }`;
+ * `generateSessionKey({ encryptionKeys })` resolves to `{ data, algorithm }`, the raw bytes of a fresh symmetric
+ * session key in `data`, which `encrypt({ message, sessionKey, … })` encrypts under (and wraps for the recipients).
  */
 export const openpgp: LibraryModel = {
   id: 'openpgp',
   roots: [{ module: 'openpgp' }, { module: 'openpgp/lightweight' }],
   apis: [
-    call('encrypt', 'encrypt', { '0.passwords': 'passphrase', '0.encryptionKeys': 'public-key', '0.signingKeys': 'key' }),
+    call('encrypt', 'encrypt', { '0.passwords': 'passphrase', '0.encryptionKeys': 'public-key', '0.signingKeys': 'key', '0.sessionKey': 'key' }),
     call('decrypt', 'decrypt', { '0.passwords': 'passphrase', '0.decryptionKeys': 'key' }),
     call('decryptKey', 'key-import', { '0.privateKey': 'key', '0.passphrase': 'passphrase' }),
     call('readPrivateKey', 'key-import', { '0.armoredKey': 'key' }),
     call('generateKey', 'keygen', { '0.rsaBits': 'modulus-length', '0.curve': 'curve' }),
+    call('generateSessionKey', 'keygen', {}, { facts: { keyBytesField: 'data' } }),
   ],
 };
 

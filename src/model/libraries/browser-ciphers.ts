@@ -187,17 +187,6 @@ export const elliptic: LibraryModel = {
 };
 
 /**
- * OpenPGP.js: `generateSessionKey({ encryptionKeys })` resolves to `{ data, algorithm }`, the raw bytes of a fresh
- * symmetric session key in `data`; `encrypt({ message, sessionKey, … })` encrypts under it (and wraps it for the
- * recipients).
- */
-export const openpgp: LibraryModel = {
-  id: 'openpgp',
-  roots: [{ module: 'openpgp' }, { module: 'openpgp/lightweight' }],
-  apis: [call('generateSessionKey', 'keygen', {}, { facts: { keyBytesField: 'data' } }), call('encrypt', 'encrypt', { '0.sessionKey': 'key' })],
-};
-
-/**
  * age-encryption (typage): `new Decrypter()` then `addIdentity('AGE-SECRET-KEY-1…')` (an X25519 private key) or
  * `addPassphrase(p)`; `new Encrypter()` then `addRecipient('age1…')` (a public key) or `setPassphrase(p)`.
  */
