@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
-import { isExplicitSecretName } from '../src/analysis/key-names';
+import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { localCalleeOf, parameterNameAt } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
@@ -180,7 +180,7 @@ export default createRule<Options, MessageIds>({
       Property(node) {
         if (options.checkKeyNamedConstants === false || node.kind !== 'init' || node.computed) return;
         const name = qualifiedPropertyName(node);
-        if (!name) return;
+        if (!name || isEntryNameProperty(node)) return;
         if (node.value.type !== 'AssignmentPattern') named.push({ name, init: node.value as TSESTree.Expression });
         else {
           // `const { SESSION_SECRET = '…' } = process.env`: a fallback for that variable.

@@ -6,7 +6,7 @@ import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
 import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
@@ -107,7 +107,7 @@ export default createRule<Options, MessageIds>({
     ],
     messages: {
       rewriteToEnvelope: ENVELOPE_SUGGESTION_MESSAGE,
-      weakHash: '{{name}} is broken (collisions are practical) and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
+      weakHash: '{{name}} {{weakness}} and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
       weakCipher: '{{name}} is an obsolete cipher ({{why}}). Use AES-256-GCM or ChaCha20-Poly1305.',
       ecbMode: 'ECB mode encrypts equal blocks to equal ciphertext and leaks patterns. Use an authenticated mode (AES-256-GCM) with a random IV per message.',
       deprecatedCipherApi:
@@ -381,7 +381,7 @@ export default createRule<Options, MessageIds>({
       const passwordHint = op === 'password-hash' || /password/.test(verdict?.reason ?? '') ? ' (for passwords: argon2id, scrypt or bcrypt)' : '';
       const migrate = op !== 'hash' || verdict?.persisted !== false || verdict.purpose === 'security';
       const suggest = [...(passwordSuggestion(call, at, name, verdict) ?? []), ...(suggestion(at, constant, name, migrate) ?? [])];
-      report({ node: at, messageId: 'weakHash', data: { name, use: use ?? 'security purposes', passwordHint }, suggest: suggest.length > 0 ? suggest : undefined });
+      report({ node: at, messageId: 'weakHash', data: { name, weakness: hashWeakness(name), use: use ?? 'security purposes', passwordHint }, suggest: suggest.length > 0 ? suggest : undefined });
     }
 
     /** A fast hash of a password, stored and compared in this file: scrypt with a verify that upgrades old hashes. */

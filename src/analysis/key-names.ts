@@ -4,7 +4,9 @@
  * called `aesKey` is a key even if it only reaches a helper of ours.
  */
 
+import type { TSESTree } from '@typescript-eslint/utils';
 import { words } from './names';
+import { propertyName } from './scope';
 
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
 export const nameWords = words;
@@ -39,3 +41,16 @@ export function isExplicitSecretName(name: string): boolean {
   if (words.some((w) => w === 'secret' || w === 'secrets' || w === 'passphrase' || w === 'dek' || w === 'kek')) return true;
   return words.length > 1 && words.slice(0, -1).some((w) => CRYPTO_QUALIFIERS.has(w));
 }
+
+/**
+ * A bare `key` in an object that also has a `value` (or a `get`/`set` accessor) names the entry, not a
+ * cryptographic key: key/value lists (`tags: [{ key: 'deploymentEnvironmentName', value: 'prod' }]`) and
+ * the property descriptors compiled classes are made of (Babel's `_createClass(C, [{ key:
+ * 'stopPlayingAudioToMember', value: function … }])`, found in the plivo SDK).
+ */
+export function isEntryNameProperty(property: TSESTree.Property): boolean {
+  if (property.computed || propertyName(property.key) !== 'key' || property.parent.type !== 'ObjectExpression') return false;
+  return property.parent.properties.some((sibling) => sibling.type === 'Property' && !sibling.computed && ENTRY_PARTS.has(propertyName(sibling.key) ?? ''));
+}
+
+const ENTRY_PARTS = new Set(['value', 'get', 'set']);

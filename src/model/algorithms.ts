@@ -31,6 +31,21 @@ export interface CipherFacts {
 
 export type AlgorithmFacts = HashFacts | CipherFacts;
 
+/**
+ * Why a weak hash is weak, as the message says it: MD2, MD4, MD5 and SHA-1 have practical collisions;
+ * RIPEMD-160 has none, but its 160-bit digest gives 80-bit collision resistance, below the 112 bits
+ * NIST SP 800-57 requires (and no NIST standard approves it), and RIPEMD-128's gives 64.
+ */
+const HASH_WEAKNESS: Readonly<Record<string, string>> = {
+  'RIPEMD-160': 'is too weak (its 160-bit digest gives only 80-bit collision resistance, below the 112 bits NIST requires)',
+  'RIPEMD-128': 'is too weak (its 128-bit digest gives only 64-bit collision resistance)',
+};
+
+/** The phrase the weak-hash message uses for a hash's canonical name (`is broken (collisions are practical)` for most). */
+export function hashWeakness(canonicalName: string): string {
+  return HASH_WEAKNESS[canonicalName] ?? 'is broken (collisions are practical)';
+}
+
 /** Hash names (lower case, `-`/`_`/`/` removed) → canonical name, weakness. */
 const HASHES: Readonly<Record<string, readonly [string, boolean]>> = {
   md2: ['MD2', true],

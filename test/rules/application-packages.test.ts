@@ -373,3 +373,51 @@ ruleTester.run('min-key-strength (application packages, batch 4, through a local
     },
   ],
 });
+
+// plivo's Babel-compiled classes: `_createClass(C, [{ key: 'stopPlayingAudioToMember', value: function … }])`,
+// a method name under a bare `key` (batch 6).
+ruleTester.run('no-hardcoded-key (application packages, batch 6)', noHardcodedKey, {
+  valid: [
+    {
+      name: "a compiled class's property descriptors name their methods under `key`",
+      code: `_createClass(Conference, [{
+  key: 'stopPlayingAudioToMember',
+  value: function stopPlayingAudioToMember(memberId) { return this.client('DELETE', memberId); },
+}, {
+  key: 'recordingCallbackMethodName',
+  get: function get() { return this.method; },
+}]);`,
+    },
+    {
+      name: 'the key of a key/value entry is its name',
+      code: `export const tags = [{ key: 'deploymentEnvironmentName', value: 'production' }, { key: 'QmVhcmVyVG9rZW5Gb3JTdGFnaW5n', value: 'staging' }];`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a bare `key` holding key material, with no value beside it, is still a key',
+      code: `export const cipher = { key: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', iv: 'fixed' };`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 1,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { envVar: 'CIPHER_KEY', format: 'the same hex string' },
+              output: `export const cipher = { key: requireEnv('CIPHER_KEY'), iv: 'fixed' };
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

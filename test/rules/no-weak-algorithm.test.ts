@@ -154,6 +154,36 @@ export async function GET(req: Request) {
     },
     // --- broken hashes used for security
     {
+      // RIPEMD-160 has no practical collisions: the message says what is wrong with it (its digest is too short).
+      code: `import { createHash } from 'crypto';
+export function tokenDigest(token) {
+  return createHash('ripemd160').update(token).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          data: {
+            name: 'RIPEMD-160',
+            weakness: 'is too weak (its 160-bit digest gives only 80-bit collision resistance, below the 112 bits NIST requires)',
+            use: 'security (this digest hashes a token)',
+            passwordHint: '',
+          },
+          line: 3,
+          column: 21,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              data: { name: 'RIPEMD-160', replacement: 'sha256', growth: ' The digest grows to 32 bytes (64 hex or 44 base64 characters).' },
+              output: `import { createHash } from 'crypto';
+export function tokenDigest(token) {
+  return createHash('sha256').update(token).digest('hex');
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
       code: `import { createHash } from 'crypto';
 export function hashPassword(password) {
   return createHash('md5').update(password).digest('hex');
@@ -718,7 +748,7 @@ createTypedRuleTester().run('no-weak-algorithm: hash helpers and their importers
         {
           messageId: 'weakHash',
           line: 5,
-          data: { name: 'MD5', use: 'security (this digest hashes a password in member-login.ts:5)', passwordHint: ' (for passwords: argon2id, scrypt or bcrypt)' },
+          data: { name: 'MD5', weakness: 'is broken (collisions are practical)', use: 'security (this digest hashes a password in member-login.ts:5)', passwordHint: ' (for passwords: argon2id, scrypt or bcrypt)' },
           suggestions: sha256(fs.readFileSync(path.join(TYPED_FIXTURE_DIR, 'legacy-md5.ts'), 'utf8').replace("createHash('md5')", "createHash('sha256')"), true),
         },
       ],
