@@ -66,40 +66,6 @@ describe('idle scavenge: which collection is due after a job', () => {
   });
 });
 
-describe('idle scavenge: learning where V8 collects the old generation itself', () => {
-  /** Calls collectionDue after a large job (35 MB allocated, room left for the next) with the old generation at `oldMb`. */
-  function afterJob(remembered: ScavengerMemory, oldMb: number) {
-    remembered.youngAfterLastCall = 0;
-    return collectionDue(heap(35, 192, oldMb), remembered);
-  }
-
-  it('collects before the next job would reach the size V8 last collected from', () => {
-    const remembered = memory(0, 0, 50);
-    assert.equal(afterJob(remembered, 125), null);
-    assert.equal(afterJob(remembered, 135), null); // +10 MB a job; 3× the live 50 MB is not reached
-    assert.equal(afterJob(remembered, 60), null); // V8 collected during that job, which started at 135 MB
-    assert.equal(remembered.v8CollectedFrom, 135 * MB);
-    for (const oldMb of [70, 80, 90, 100, 110, 120]) assert.equal(afterJob(remembered, oldMb), null); // 120 + 10 < 135
-    assert.equal(afterJob(remembered, 125), null); // 125 + 5 < 135
-    assert.equal(afterJob(remembered, 130), 'full'); // 130 + 5 reaches 135: collect now, while nobody waits
-  });
-
-  it('learns nothing from a collection of a small old generation (V8 reducing an idle heap)', () => {
-    const remembered = memory(0, 0, 50);
-    assert.equal(afterJob(remembered, 90), null);
-    assert.equal(afterJob(remembered, 55), null); // shrank from 90 MB, less than twice the live 50 MB
-    assert.equal(remembered.v8CollectedFrom, undefined);
-    assert.equal(afterJob(remembered, 100), null);
-  });
-
-  it('learns nothing from a small shrink (sweeping catching up)', () => {
-    const remembered = memory(0, 0, 50);
-    assert.equal(afterJob(remembered, 130), null);
-    assert.equal(afterJob(remembered, 126), null);
-    assert.equal(remembered.v8CollectedFrom, undefined);
-  });
-});
-
 describe('idle scavenge: in this process', () => {
   const space = (prefix: string) =>
     getHeapSpaceStatistics()

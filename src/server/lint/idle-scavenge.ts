@@ -46,36 +46,12 @@ export interface HeapUse {
   old: number;
 }
 
-/**
- * V8 runs its own full collection once the old generation reaches a limit it
- * sets from the live size, and the 3× rule above does not always come first: on
- * 2,000-line files the worker still paid one in the middle of about every 13th
- * lint (160–380 ms; live 43 MB, V8 collected at about 145 MB). The limit is not
- * exposed, so the scavenger learns it: an old generation that shrank between
- * two calls without our collecting it was collected by V8 in between, so V8's
- * limit lies above the size the first call saw. From then on the old
- * generation is collected once the next job and the scavenge after it, growing
- * it as much as the last ones did, would reach that size. Shrinking seen at less
- * than LEARN_ABOVE_LIVE times the live size is not learnt from: that is V8's
- * memory reducer, which collects an idle heap of any size.
- */
-const LEARN_ABOVE_LIVE = 2;
-
-/** The old generation shrank by more than this between two calls: a full collection ran (sweeping alone frees less). */
-const SHRINK_OF_A_FULL_GC = 8 * MB;
-
 /** What the scavenger remembers between two jobs. */
 export interface ScavengerMemory {
   /** The lowest old-generation size seen: what was live after the last full collection. */
   liveAfterFullGc?: number;
   youngAfterLastCall: number;
   lastJobAllocated: number;
-  /** The old generation's size at the last call (after it, when that call ran a full collection). */
-  oldAtLastCall?: number;
-  /** How much the old generation grew from the call before the last to the last: a job and the scavenge after it. */
-  lastOldGrowth?: number;
-  /** V8 ran a full collection after a call that saw the old generation at this size: its limit is above it. */
-  v8CollectedFrom?: number;
 }
 
 export type Collection = 'full' | 'minor' | null;
@@ -93,21 +69,10 @@ export function collectionDue(heap: HeapUse, memory: ScavengerMemory): Collectio
   // V8 may have collected the old generation itself in between: the lowest size seen is the live one.
   const live = Math.min(memory.liveAfterFullGc ?? heap.old, heap.old);
   memory.liveAfterFullGc = live;
-  learnV8Limit(heap, memory, live);
   if (memory.lastJobAllocated < LARGE_JOB_BYTES) return null;
   if (heap.old > Math.max(live * FULL_WHEN_OLD_GROWS_BY, live + MIN_OLD_GROWTH_BYTES)) return 'full';
-  if (memory.v8CollectedFrom !== undefined && heap.old + (memory.lastOldGrowth ?? 0) >= memory.v8CollectedFrom) return 'full';
   if (heap.youngCapacity - heap.youngUsed < memory.lastJobAllocated * ROOM_FOR_NEXT_JOB) return 'minor';
   return null;
-}
-
-/** Notes how much the last job grew the old generation, or, when it shrank, where V8 collected it (see LEARN_ABOVE_LIVE). */
-function learnV8Limit(heap: HeapUse, memory: ScavengerMemory, live: number): void {
-  const before = memory.oldAtLastCall;
-  memory.oldAtLastCall = heap.old;
-  if (before === undefined) return;
-  if (heap.old >= before) memory.lastOldGrowth = heap.old - before;
-  else if (before - heap.old > SHRINK_OF_A_FULL_GC && before > live * LEARN_ABOVE_LIVE) memory.v8CollectedFrom = before;
 }
 
 /** `gc` as `--expose-gc` installs it: no argument is a full collection, `{ type: 'minor' }` a scavenge. */
@@ -152,10 +117,7 @@ export function idleScavenger(due: typeof collectionDue = collectionDue): (() =>
     // Nothing collected: the heap is as just measured.
     const after = collection ? heapUse() : heap;
     memory.youngAfterLastCall = after.youngUsed;
-    if (collection === 'full') {
-      memory.liveAfterFullGc = after.old;
-      memory.oldAtLastCall = after.old;
-    }
+    if (collection === 'full') memory.liveAfterFullGc = after.old;
     return collection;
   };
 }

@@ -79,11 +79,10 @@ export class LintWorkerState {
   /**
    * Called once a job's results are posted, while the editor shows them. An
    * open document's key inventory is made now, out of the typing latency (2 ms
-   * for 2,000 lines), and then nothing of the lint's parse is held: the scopes,
-   * tokens and traversal steps of a 2,000-line file are some 10 MB. Held until
-   * the next lint, they survived the scavenge that follows each job, V8 moved
-   * them to the old generation, and every 15th lint or so paid a full
-   * collection of 100–400 ms for them (bench/worker-gc.ts).
+   * for 2,000 lines), so the worker need not keep every open document's parsed
+   * file (its scopes, tokens and traversal steps, some 10 MB for 2,000 lines)
+   * until the inventory is asked for: only the last lint's stays, held by
+   * ESLint's `Linter` until the next one (see LinterHost.releaseLastLint).
    */
   finishJob(): void {
     const unfinished = this.unfinished;

@@ -136,14 +136,14 @@ export class LinterHost {
   }
 
   /**
-   * Lets go of everything of the last lint but the statements kept for the
-   * next incremental parse: ESLint's `Linter` holds the last SourceCode (its
-   * scopes, token index and traversal steps) until the next `verify`, and the
-   * kept statements point to their Program, which keywarden's caches are keyed
-   * by. A `Linter` is cheap to make (it only reads its options).
+   * Lets go of what the kept statements hold of their last lint: they point to
+   * their Program, which keywarden's caches are keyed by, so every open
+   * document's last analysis stayed alive with them. (ESLint's `Linter` still
+   * holds the last SourceCode until the next `verify`; a new `Linter` per lint
+   * would free that one too, but cost the server 30–70 ms more CPU per
+   * 2,000-line lint in A/B runs.)
    */
   releaseLastLint(): void {
-    this.linters.clear();
     this.incrementalParser.detachKeptStatements();
   }
 
