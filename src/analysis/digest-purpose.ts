@@ -41,6 +41,8 @@ const FINGERPRINT_WORDS = new Set([
   'grouping',
   // BitTorrent names a torrent by the SHA-1 of its info dictionary (BEP 3): a protocol-defined content id.
   'infohash', 'btih', 'magnet', 'torrent',
+  // Bitcoin's HASH160 (RIPEMD-160 of SHA-256) is the public-key hash addresses are made of: a protocol-defined key id.
+  'hash160',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([

@@ -296,7 +296,7 @@ ruleTester.run('no-weak-algorithm (application packages, batch 5)', noWeakAlgori
         {
           messageId: 'weakHash',
           line: 3,
-          data: { name: 'MD5', use: 'security (this digest is used for signature)', passwordHint: '' },
+          data: { name: 'MD5', weakness: 'is broken (collisions are practical)', use: 'security (this digest is used for signature)', passwordHint: '' },
           suggestions: [{ messageId: 'useSha256Migrate', output: foldedDigest('signHosts', "return { signature: digest };").replace("'md5'", "'sha256'") }],
         },
       ],
@@ -416,6 +416,38 @@ function requireEnv(name: string): string {
 }`,
             },
           ],
+        },
+      ],
+    },
+  ],
+});
+
+// bitcoinjs-lib's crypto module: HASH160, the RIPEMD-160 of a SHA-256, is the public-key hash Bitcoin addresses
+// are made of (batch 6).
+const hash160Module = (name: string, input: string) => `import { ripemd160 } from '@noble/hashes/legacy';
+import { sha256 } from '@noble/hashes/sha2';
+export const TAGS = ['BIP0340/challenge', 'BIP0340/aux'];
+export function ${name}(${input}) {
+  return ripemd160(sha256(${input}));
+}`;
+
+ruleTester.run('no-weak-algorithm (application packages, batch 6)', noWeakAlgorithm, {
+  valid: [{ name: "Bitcoin's HASH160 names a public key (an address), it protects nothing", code: hash160Module('hash160', 'buffer') }],
+  invalid: [
+    {
+      name: 'the same construction over a session token is a security use',
+      code: hash160Module('sessionTokenHash', 'token'),
+      errors: [
+        {
+          messageId: 'weakHash',
+          data: {
+            name: 'RIPEMD-160',
+            weakness: 'is too weak (its 160-bit digest gives only 80-bit collision resistance, below the 112 bits NIST requires)',
+            use: 'security (this digest hashes a token)',
+            passwordHint: '',
+          },
+          line: 5,
+          column: 10,
         },
       ],
     },
