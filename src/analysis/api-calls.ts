@@ -5,7 +5,7 @@ import { classConstructor, descendants } from './ast';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
-import { requiredModule, resolveImportPath } from './imports';
+import { GLOBAL_OBJECT_NAMES, requiredModule, resolveImportPath } from './imports';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -42,7 +42,6 @@ export function modelledApiByPath(module: string, path: readonly string[]): Trac
 type PropertyTracker = InstanceType<typeof ReferenceTracker> & {
   iteratePropertyReferences(node: never, traceMap: never): IterableIterator<{ node: unknown; info: unknown }>;
 };
-const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'window', 'self', 'global']);
 const cache = new WeakMap<TSESTree.Program, readonly ApiCall[]>();
 
 /** Every modelled call in the file; computed once per file and shared by all rules. */

@@ -7,7 +7,8 @@ export interface ImportPath {
   path: string[];
 }
 
-const GLOBAL_OBJECT_NAMES = new Set(['globalThis', 'window', 'self', 'global']);
+/** Names of the global object (`globalThis.crypto` is `crypto`); a local binding of the same name is not it. */
+export const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'window', 'self', 'global']);
 
 /**
  * Resolves `crypto.pbkdf2`, a destructured `{ pbkdf2 }`, an `import { pbkdf2 }`

@@ -8,6 +8,7 @@ import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { resolveImportPath } from './imports';
+import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
@@ -254,7 +255,6 @@ function collect(ctx: ResolveContext): KeyBytes[] {
 
 /** Operations whose key is a raw symmetric key (or KDF input), as opposed to imports of PEM/DER key pairs. */
 const SYMMETRIC_KEY_OPERATIONS: ReadonlySet<string> = new Set(['encrypt', 'decrypt', 'mac', 'mac-verify', 'wrap', 'unwrap', 'kdf']);
-const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
 
 /**
  * `readFileSync(path)`, `await readFile(path)` (promises API) without an encoding: the file's bytes as a Buffer.

@@ -70,7 +70,7 @@ import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
 import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
-import { resolveImportPath } from './imports';
+import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -750,9 +750,6 @@ function isPromiseCombinator(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Promise' && PROMISE_COMBINATORS.has(memberName(callee) ?? '');
 }
-
-/** Names of the global object; a local binding of the same name is not it. */
-const GLOBAL_OBJECT_NAMES: ReadonlySet<string> = new Set(['globalThis', 'global', 'window', 'self']);
 
 /** `globalThis.x`, `(globalThis as any).cache.x`: a property path on the global object. */
 function isGlobalObjectMember(sourceCode: SourceCode, node: TSESTree.Node): boolean {

@@ -888,9 +888,14 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
   return NONE;
 }
 
+/** A global of that name (`parseInt`, `JSON`) that no local binding shadows. */
+function isBuiltin(ctx: ResolveContext, node: TSESTree.Node, name: string): boolean {
+  return node.type === 'Identifier' && node.name === name && !variableOf(ctx.sourceCode, node)?.defs.length;
+}
+
 /** `JSON.stringify`, `Number.parseInt`…: a member of a built-in global that no local binding shadows. */
 function isGlobalMember(ctx: ResolveContext, callee: TSESTree.Node, owner: string, name: string): boolean {
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === owner && memberName(callee) === name && !variableOf(ctx.sourceCode, callee.object)?.defs.length;
+  return callee.type === 'MemberExpression' && isBuiltin(ctx, callee.object, owner) && memberName(callee) === name;
 }
 
 /** `A.concat(B, …)` where every part is one constant string: the joined text, at the call. */
@@ -909,7 +914,7 @@ function isHexPairParser(ctx: ResolveContext, node: TSESTree.Node | undefined): 
   if (param?.type !== 'Identifier' || body?.type !== 'CallExpression' || body.arguments.length !== 2) return false;
   const [text, radix] = body.arguments;
   const parser = unwrapExpression(body.callee);
-  const parsesInt = (parser.type === 'Identifier' && parser.name === 'parseInt' && !variableOf(ctx.sourceCode, parser)?.defs.length) || isGlobalMember(ctx, parser, 'Number', 'parseInt');
+  const parsesInt = isBuiltin(ctx, parser, 'parseInt') || isGlobalMember(ctx, parser, 'Number', 'parseInt');
   return parsesInt && text.type === 'Identifier' && text.name === param.name && radix.type === 'Literal' && radix.value === 16;
 }
 
@@ -934,9 +939,9 @@ const NUMBER_PARSERS = new Set(['parseInt', 'parseFloat']);
 
 /** `Number(x)`, `parseInt(x)`, `Number.parseInt(x)` of the built-ins (not a local function of that name). */
 function isNumberConversion(ctx: ResolveContext, callee: TSESTree.Node): boolean {
-  const isGlobal = (id: TSESTree.Identifier) => !variableOf(ctx.sourceCode, id)?.defs.length;
-  if (callee.type === 'Identifier') return (callee.name === 'Number' || NUMBER_PARSERS.has(callee.name)) && isGlobal(callee);
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Number' && isGlobal(callee.object) && NUMBER_PARSERS.has(memberName(callee) ?? '');
+  if (callee.type === 'Identifier') return (callee.name === 'Number' || NUMBER_PARSERS.has(callee.name)) && isBuiltin(ctx, callee, callee.name);
+  const name = callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  return name !== undefined && NUMBER_PARSERS.has(name) && isGlobalMember(ctx, callee, 'Number', name);
 }
 
 /** Numeric constants stay, numeric strings become numbers (at the same origin); anything else is unknown. */

@@ -11,7 +11,7 @@ import {
 } from '../model/vault-transit';
 import { descendants } from './ast';
 import { resolveImportPath } from './imports';
-import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Calls to a KMS over HTTP (see src/model/vault-transit.ts): to Vault Transit, any call whose first
@@ -78,8 +78,8 @@ function nodeVaultCommand(sourceCode: SourceCode, call: TSESTree.CallExpression)
 function awsKmsJsonOperation(sourceCode: SourceCode, call: TSESTree.CallExpression): VaultTransitEndpoint | undefined {
   const init = call.arguments[1] && initializedExpression(sourceCode, call.arguments[1]);
   if (init?.type !== 'ObjectExpression') return undefined;
-  const headersProperty = init.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'headers');
-  const headers = headersProperty?.type === 'Property' ? initializedExpression(sourceCode, headersProperty.value) : undefined;
+  const headersValue = findProperty(init, 'headers');
+  const headers = headersValue && initializedExpression(sourceCode, headersValue);
   if (headers?.type !== 'ObjectExpression') return undefined;
   for (const p of headers.properties) {
     if (p.type !== 'Property' || propertyName(p.key)?.toLowerCase() !== AWS_KMS_TARGET_HEADER) continue;
@@ -143,8 +143,8 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
 export function jsonRequestBody(sourceCode: SourceCode, call: VaultTransitCall): TSESTree.ObjectExpression | undefined {
   const init = call.node.arguments[call.bodyIndex] && initializedExpression(sourceCode, call.node.arguments[call.bodyIndex]);
   if (init?.type !== 'ObjectExpression') return undefined;
-  const body = init.properties.find((p) => p.type === 'Property' && propertyName(p.key) === 'body');
-  const value = body?.type === 'Property' ? unwrapExpression(body.value) : undefined;
+  const body = findProperty(init, 'body');
+  const value = body && unwrapExpression(body);
   if (value?.type !== 'CallExpression' || value.callee.type !== 'MemberExpression' || memberName(value.callee) !== 'stringify' || !value.arguments[0]) return undefined;
   const object = initializedExpression(sourceCode, value.arguments[0]);
   return object?.type === 'ObjectExpression' ? object : undefined;

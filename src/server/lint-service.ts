@@ -46,9 +46,9 @@ export class LintService {
 
   /**
    * `null` when the document is not JavaScript/TypeScript or keywarden is
-   * disabled for it. Open documents (`interactive`) keep their parsed file in
-   * the worker until the inventory is asked for; scanned files (`background`)
-   * get their inventory at once.
+   * disabled for it. Open documents (`interactive`) get their inventory made
+   * by the worker once the diagnostics are out, kept there until asked for;
+   * scanned files (`background`) get theirs with the results.
    */
   async lint(document: TextDocument, settings: KeywardenSettings, priority: Priority): Promise<FileLintResult | null | typeof SUPERSEDED> {
     const request = this.request(document, settings);
@@ -75,9 +75,9 @@ export class LintService {
   }
 
   /**
-   * An open document's keys from the parsed file the worker kept; when the
-   * worker no longer holds it (it was restarted to stop a stale lint of another
-   * document), the same text is linted again for its inventory.
+   * An open document's keys as the worker made them after its lint; when the
+   * worker no longer holds them (it was restarted to stop a stale lint of
+   * another document), the same text is linted again for its inventory.
    */
   private async lazyKeys(job: Omit<LintJob, 'keys'>): Promise<FileKeyInventory> {
     const held = await this.pool.run({ kind: 'keys', uri: job.uri, version: job.version }, 'interactive');

@@ -84,8 +84,9 @@ export const bunCrypto: LibraryModel = {
   roots: [{ global: ['Bun'] }, { module: 'bun' }],
   apis: [
     construct('CryptoHasher', 'hash', { 0: 'algorithm', 1: 'key' }, { returns: 'BunHasher' }),
-    call('password.hash', 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.cost': 'iterations', '1.timeCost': 'iterations', '1.memoryCost': 'memory' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 2, kdfByAlgorithm: true } }),
-    call('password.hashSync', 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.cost': 'iterations', '1.timeCost': 'iterations', '1.memoryCost': 'memory' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 2, kdfByAlgorithm: true } }),
+    ...['password.hash', 'password.hashSync'].map((path) =>
+      call(path, 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.cost': 'iterations', '1.timeCost': 'iterations', '1.memoryCost': 'memory' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 2, kdfByAlgorithm: true } }),
+    ),
     call('password.verify', 'password-verify', { 0: 'password', 1: 'data' }),
   ],
   objects: {

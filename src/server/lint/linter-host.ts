@@ -135,18 +135,6 @@ export class LinterHost {
     return { linter, config };
   }
 
-  /**
-   * Lets go of what the kept statements hold of their last lint: they point to
-   * their Program, which keywarden's caches are keyed by, so every open
-   * document's last analysis stayed alive with them. (ESLint's `Linter` still
-   * holds the last SourceCode until the next `verify`; a new `Linter` per lint
-   * would free that one too, but cost the server 30–70 ms more CPU per
-   * 2,000-line lint in A/B runs.)
-   */
-  releaseLastLint(): void {
-    this.incrementalParser.detachKeptStatements();
-  }
-
   /** Drops the kept parse of a file (its document was closed). */
   forget(fileName: string): void {
     this.incrementalParser.forget(fileName);
