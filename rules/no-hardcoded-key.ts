@@ -3,10 +3,10 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { localCalleeOf, parameterNameAt } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, jsonParseCall, memberName, propertyName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
-import { findPrivateKeyPem, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
+import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
+import { findPrivateKeyPem, isPlaceholder, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
@@ -16,7 +16,7 @@ import { envKeyFix } from '../src/fix/env-key';
 import { removeSchemaDefault } from '../src/fix/schema-default';
 import { isTypeScriptFile } from '../src/fix/source-shape';
 import { createRule } from '../src/util/create-rule';
-import { describeArgUse, describeCall, isInFile, reportOncePerNode } from '../src/util/rule-report';
+import { describeArgUse, isInFile, reportOncePerNode } from '../src/util/rule-report';
 
 export type Options = [
   {
@@ -121,7 +121,7 @@ export default createRule<Options, MessageIds>({
             const at = inFile ? constant.origin : arg.node;
             const data = {
               role: ROLE_WORDS[arg.role] ?? 'key',
-              preview: preview(constant),
+              preview: constantPreview(constant),
               ...describeArgUse(call, arg),
               source: fallbackSource(constant, arg.node),
             };
@@ -193,10 +193,11 @@ export default createRule<Options, MessageIds>({
         if (options.checkKeyNamedConstants === false) return;
         const option = cliOptionDefault(node);
         if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
-        checkKeyNamedParameters(node);
+        for (const { name, value } of keyNamedArguments(sourceCode, node)) named.push({ name, init: value });
       },
       NewExpression(node) {
-        if (options.checkKeyNamedConstants !== false) checkKeyNamedParameters(node);
+        if (options.checkKeyNamedConstants === false) return;
+        for (const { name, value } of keyNamedArguments(sourceCode, node)) named.push({ name, init: value });
       },
       PropertyDefinition(node) {
         if (options.checkKeyNamedConstants === false || node.computed || !node.value) return;
@@ -204,30 +205,6 @@ export default createRule<Options, MessageIds>({
         if (name) named.push({ name, init: node.value });
       },
     };
-
-    /**
-     * Arguments given to a key-named parameter of a function or class of this file (`new StaticKeyProvider({ k2024: '…' })`
-     * with `constructor(keys: Record<K, string>)`): the parameter's name says what they are, as a binding's would.
-     */
-    function checkKeyNamedParameters(call: TSESTree.CallExpression | TSESTree.NewExpression): void {
-      if (call.arguments.length === 0) return;
-      const fn = localCalleeOf(sourceCode, call);
-      if (!fn) return;
-      call.arguments.forEach((arg, index) => {
-        const name = arg.type === 'SpreadElement' ? undefined : parameterNameAt(fn, index);
-        if (!name || !isSecretKeyName(name)) return;
-        const object = unwrapExpression(arg);
-        if (object.type !== 'ObjectExpression') {
-          named.push({ name, init: arg as TSESTree.Expression });
-          return;
-        }
-        for (const property of object.properties) {
-          if (property.type === 'Property' && property.kind === 'init' && !property.method && property.value.type !== 'AssignmentPattern') {
-            named.push({ name, init: property.value as TSESTree.Expression });
-          }
-        }
-      });
-    }
 
     function checkPem(node: TSESTree.Node, text: string): void {
       const pem = findPrivateKeyPem(text);
@@ -264,7 +241,7 @@ export default createRule<Options, MessageIds>({
           }
           continue;
         }
-        const verdict = constant.kind === 'bytes' && constant.encoding && constant.encoding !== 'utf8' ? judgeBytes(constant) : judgeKeyMaterial(text);
+        const verdict = judgeConstant(constant, text);
         if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
       }
     }
@@ -304,135 +281,6 @@ function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
     owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
   return ownerName ? `${ownerName}Password` : name;
 }
-
-/**
- * A KDF whose output is turned into text at once (`pbkdf2Sync(pw, salt, n, 64, 'sha512').toString('hex')`,
- * `(await scrypt(pw, salt, 64)).toString('base64')`) makes a password hash to store or compare: its
- * input is a user's password (a test's sample one), not the passphrase of a key.
- */
-function isPasswordHash(call: ApiCall): boolean {
-  if (call.api.operation !== 'kdf') return false;
-  let result: TSESTree.Node = call.node;
-  while (result.parent?.type === 'AwaitExpression' || result.parent?.type === 'TSAsExpression' || result.parent?.type === 'TSNonNullExpression') result = result.parent;
-  const member = result.parent;
-  return member?.type === 'MemberExpression' && member.object === result && memberName(member) === 'toString' && member.parent?.type === 'CallExpression' && member.parent.callee === member;
-}
-
-/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias. */
-function isFallbackSecret(constant: Constant, text: string): boolean {
-  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text);
-}
-
-/**
- * The constants a key argument can be, one per place it is written: array
- * elements separately (`keys: ['k1', 'k2']`), JWK secret members (`k`, `d`)
- * of a constant JSON Web Key; public keys and empty values left out.
- */
-function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
-  const out: Constant[] = [];
-  const add = (constant: Constant) => {
-    if (constant.kind === 'array') {
-      for (const element of constant.value as readonly Constant[]) add({ ...element, fallback: constant.fallback || element.fallback });
-      return;
-    }
-    const text = constantText(constant);
-    const publicDer = constant.kind === 'bytes' && isPublicKeyDer(constant.value as Uint8Array);
-    if (isSecretMaterial(constant) && !publicDer && !(text && isPublicKeyMaterial(text))) out.push(constant);
-  };
-  resolveValues(ctx, node).values.forEach(add);
-  // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
-  const parsed = jsonParseArgument(ctx, node);
-  if (parsed) for (const constant of resolveValues(ctx, parsed).values) if (constant.kind === 'string' && isSecretJwkJson(constant.value as string)) add(constant);
-  const object = resolveObjectLiteral(ctx.sourceCode, node);
-  if (object && findProperty(object, 'kty')) {
-    for (const member of ['k', 'd']) {
-      const value = findProperty(object, member);
-      if (value) resolveValues(ctx, value).values.forEach(add);
-    }
-  } else if (object) {
-    keyringValues(ctx, object).forEach(add);
-  }
-  return out;
-}
-
-/**
- * An object where a secret is expected whose every member is a written key-shaped string is a keyring
- * by id (iron-session's `password: { 2: '…' }`, @hapi/iron's password map): each entry is a key in
- * use. An options object (`{ id: 'v3', secret: '…' }`) has members that are not keys.
- */
-function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): Constant[] {
-  const values: Constant[] = [];
-  for (const property of object.properties) {
-    if (property.type !== 'Property' || property.kind !== 'init' || property.method) return [];
-    const resolution = resolveValues(ctx, property.value);
-    if (!resolution.complete || !resolution.values.every((v) => v.kind === 'string' && judgeKeyMaterial(v.value as string).looksLikeKey)) return [];
-    values.push(...resolution.values);
-  }
-  return values;
-}
-
-/** Formats that only ever carry a public key (WebCrypto's SubjectPublicKeyInfo import). */
-const PUBLIC_KEY_FORMATS: ReadonlySet<string> = new Set(['spki']);
-
-/** A key import whose `format` argument is a public-key format: the key it is given is public. */
-function importsPublicKey(ctx: ResolveContext, call: ApiCall): boolean {
-  if (call.api.operation !== 'key-import') return false;
-  const format = call.args.find((arg) => arg.role === 'format');
-  if (!format) return false;
-  const { values, complete } = resolveValues(ctx, format.node);
-  return complete && values.length > 0 && values.every((v) => v.kind === 'string' && PUBLIC_KEY_FORMATS.has(v.value as string));
-}
-
-/** `x` of `JSON.parse(x)` (the global `JSON`). */
-function jsonParseArgument(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node | undefined {
-  const call = jsonParseCall(ctx.sourceCode, node);
-  return call && call.arguments.length > 0 && call.arguments[0].type !== 'SpreadElement' ? call.arguments[0] : undefined;
-}
-
-/** The elements of a constant array (nested arrays flattened, a fallback array's elements are fallbacks); any other constant as is. */
-function arrayElements(constant: Constant): Constant[] {
-  if (constant.kind !== 'array') return [constant];
-  return (constant.value as readonly Constant[]).flatMap((element) => arrayElements({ ...element, fallback: constant.fallback || element.fallback }));
-}
-
-/** Empty strings and empty buffers are "no key", not a hardcoded one. */
-function isSecretMaterial(constant: Constant): boolean {
-  switch (constant.kind) {
-    case 'string':
-      return (constant.value as string).length > 0;
-    case 'bytes':
-      return (constant.value as Uint8Array).length > 0 || (constant.text?.length ?? 0) > 0;
-    case 'array':
-      return (constant.value as readonly Constant[]).some(isSecretMaterial);
-    default:
-      return false;
-  }
-}
-
-function constantText(constant: Constant): string | undefined {
-  if (constant.text !== undefined) return constant.text;
-  if (constant.kind === 'string') return constant.value as string;
-  if (constant.kind === 'bytes') return Buffer.from(constant.value as Uint8Array).toString('hex');
-  return undefined;
-}
-
-function judgeBytes(constant: Constant) {
-  const bytes = constant.value as Uint8Array;
-  if (constant.encoding === 'zeros') return { looksLikeKey: false, reason: 'zeros' };
-  return judgeKeyMaterial(Buffer.from(bytes).toString('hex'));
-}
-
-function preview(constant: Constant): string {
-  if (constant.kind === 'array') {
-    const first = (constant.value as readonly Constant[]).find(isSecretMaterial);
-    return first ? preview(first) : '[…]';
-  }
-  if (constant.encoding === 'zeros') return `(${(constant.value as Uint8Array).length} zero bytes)`;
-  const text = constantText(constant) ?? '';
-  return constant.derived ? `derived from ${redact(text)}` : redact(text);
-}
-
-
 
 /** The environment variable for a key written inline at its sink, named after what the sink does. */
 function envNameForSink(sink: ApiCall | undefined): string {

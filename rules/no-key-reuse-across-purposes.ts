@@ -2,8 +2,6 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { keyUsesInImporters } from '../src/analysis/importer-key-uses';
 import { algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
-import { unwrapExpression } from '../src/analysis/scope';
-import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, policyName, type Policy } from '../src/policy';

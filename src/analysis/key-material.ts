@@ -10,7 +10,7 @@ import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**

@@ -1,7 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
-import { isWithin } from './ast';
 import { objectsOfLocalType } from './local-types';
 import { reachingWrites } from './reaching-writes';
 import { isBufferWritten } from './buffer-writes';

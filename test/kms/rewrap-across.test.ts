@@ -10,7 +10,7 @@ class MemoryProvider implements KeyProvider {
   readonly scheme = 'mem';
   private readonly kek = crypto.randomBytes(32);
   readonly received: Uint8Array[] = [];
-  constructor(private readonly canWrap = true) {
+  constructor(canWrap = true) {
     if (!canWrap) (this as { wrap?: unknown }).wrap = undefined;
   }
   private aad(context: Readonly<Record<string, string>>): Buffer {

@@ -1,6 +1,5 @@
-import * as path from 'node:path';
 import rule from '../../rules/no-hardcoded-key';
-import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
+import { createRuleTester, createTypedRuleTester } from './rule-tester';
 
 const HEX_KEY = '9c4e2a7f1b3d5e8a0c6f2b4d7e9a1c3f5b8d0e2a4c6f8b1d3e5a7c9f0b2d4e6a';
 const HEX_KEY_16 = '7d2f9a4c1e8b3f6a0d5c2e9b4f7a1c3e';

@@ -1,0 +1,171 @@
+/**
+ * Which constants written in the source are secrets: the values a key argument
+ * or a key-named binding resolves to, judged one by one (each array element,
+ * each keyring entry, a JWK's private members), with public keys, empty values,
+ * placeholders and key ids left out. no-hardcoded-key asks these questions.
+ */
+
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { ApiCall } from './api-calls';
+import { localCalleeOf, parameterNameAt } from './local-functions';
+import { isSecretKeyName } from './names';
+import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
+import { isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
+import { resolveValues, type Constant, type ResolveContext } from './values';
+
+/**
+ * The constants a key argument can be, one per place it is written: array
+ * elements separately (`keys: ['k1', 'k2']`), JWK secret members (`k`, `d`)
+ * of a constant JSON Web Key; public keys and empty values left out.
+ */
+export function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Constant[] {
+  const out: Constant[] = [];
+  const add = (constant: Constant) => {
+    if (constant.kind === 'array') {
+      for (const element of constant.value as readonly Constant[]) add({ ...element, fallback: constant.fallback || element.fallback });
+      return;
+    }
+    const text = constantText(constant);
+    const publicDer = constant.kind === 'bytes' && isPublicKeyDer(constant.value as Uint8Array);
+    if (isSecretMaterial(constant) && !publicDer && !(text && isPublicKeyMaterial(text))) out.push(constant);
+  };
+  resolveValues(ctx, node).values.forEach(add);
+  // `importJWK(JSON.parse(process.env.JWK ?? '{"kty":"oct","k":"…"}'))`: the JSON text is where the key is written.
+  const parsed = jsonParseArgument(ctx, node);
+  if (parsed) for (const constant of resolveValues(ctx, parsed).values) if (constant.kind === 'string' && isSecretJwkJson(constant.value as string)) add(constant);
+  const object = resolveObjectLiteral(ctx.sourceCode, node);
+  if (object && findProperty(object, 'kty')) {
+    for (const member of ['k', 'd']) {
+      const value = findProperty(object, member);
+      if (value) resolveValues(ctx, value).values.forEach(add);
+    }
+  } else if (object) {
+    keyringValues(ctx, object).forEach(add);
+  }
+  return out;
+}
+
+/**
+ * An object where a secret is expected whose every member is a written key-shaped string is a keyring
+ * by id (iron-session's `password: { 2: '…' }`, @hapi/iron's password map): each entry is a key in
+ * use. An options object (`{ id: 'v3', secret: '…' }`) has members that are not keys.
+ */
+function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): Constant[] {
+  const values: Constant[] = [];
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init' || property.method) return [];
+    const resolution = resolveValues(ctx, property.value);
+    if (!resolution.complete || !resolution.values.every((v) => v.kind === 'string' && judgeKeyMaterial(v.value as string).looksLikeKey)) return [];
+    values.push(...resolution.values);
+  }
+  return values;
+}
+
+/** `x` of `JSON.parse(x)` (the global `JSON`). */
+function jsonParseArgument(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node | undefined {
+  const call = jsonParseCall(ctx.sourceCode, node);
+  return call && call.arguments.length > 0 && call.arguments[0].type !== 'SpreadElement' ? call.arguments[0] : undefined;
+}
+
+/** Formats that only ever carry a public key (WebCrypto's SubjectPublicKeyInfo import). */
+const PUBLIC_KEY_FORMATS: ReadonlySet<string> = new Set(['spki']);
+
+/** A key import whose `format` argument is a public-key format (`importKey('spki', …)`): the key it is given is public. */
+export function importsPublicKey(ctx: ResolveContext, call: ApiCall): boolean {
+  if (call.api.operation !== 'key-import') return false;
+  const format = call.args.find((arg) => arg.role === 'format');
+  if (!format) return false;
+  const { values, complete } = resolveValues(ctx, format.node);
+  return complete && values.length > 0 && values.every((v) => v.kind === 'string' && PUBLIC_KEY_FORMATS.has(v.value as string));
+}
+
+/**
+ * A KDF whose output is turned into text at once (`pbkdf2Sync(pw, salt, n, 64, 'sha512').toString('hex')`,
+ * `(await scrypt(pw, salt, 64)).toString('base64')`) makes a password hash to store or compare: its
+ * input is a user's password (a test's sample one), not the passphrase of a key.
+ */
+export function isPasswordHash(call: ApiCall): boolean {
+  if (call.api.operation !== 'kdf') return false;
+  let result: TSESTree.Node = call.node;
+  while (result.parent?.type === 'AwaitExpression' || result.parent?.type === 'TSAsExpression' || result.parent?.type === 'TSNonNullExpression') result = result.parent;
+  const member = result.parent;
+  return member?.type === 'MemberExpression' && member.object === result && memberName(member) === 'toString' && member.parent?.type === 'CallExpression' && member.parent.callee === member;
+}
+
+/**
+ * Arguments given to a key-named parameter of a function or class of this file (`new StaticKeyProvider({ k2024: '…' })`
+ * with `constructor(keys: Record<K, string>)`): the parameter's name says what they are, as a binding's would.
+ * An object argument stands for its members' values (one key per entry of a keyring object).
+ */
+export function keyNamedArguments(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): { name: string; value: TSESTree.Expression }[] {
+  if (call.arguments.length === 0) return [];
+  const fn = localCalleeOf(sourceCode, call);
+  if (!fn) return [];
+  const out: { name: string; value: TSESTree.Expression }[] = [];
+  call.arguments.forEach((arg, index) => {
+    const name = arg.type === 'SpreadElement' ? undefined : parameterNameAt(fn, index);
+    if (!name || !isSecretKeyName(name)) return;
+    const object = unwrapExpression(arg);
+    if (object.type !== 'ObjectExpression') {
+      out.push({ name, value: arg as TSESTree.Expression });
+      return;
+    }
+    for (const property of object.properties) {
+      if (property.type === 'Property' && property.kind === 'init' && !property.method && property.value.type !== 'AssignmentPattern') {
+        out.push({ name, value: property.value as TSESTree.Expression });
+      }
+    }
+  });
+  return out;
+}
+
+/** The elements of a constant array (nested arrays flattened, a fallback array's elements are fallbacks); any other constant as is. */
+export function arrayElements(constant: Constant): Constant[] {
+  if (constant.kind !== 'array') return [constant];
+  return (constant.value as readonly Constant[]).flatMap((element) => arrayElements({ ...element, fallback: constant.fallback || element.fallback }));
+}
+
+/** Empty strings and empty buffers are "no key", not a hardcoded one. */
+export function isSecretMaterial(constant: Constant): boolean {
+  switch (constant.kind) {
+    case 'string':
+      return (constant.value as string).length > 0;
+    case 'bytes':
+      return (constant.value as Uint8Array).length > 0 || (constant.text?.length ?? 0) > 0;
+    case 'array':
+      return (constant.value as readonly Constant[]).some(isSecretMaterial);
+    default:
+      return false;
+  }
+}
+
+/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias. */
+export function isFallbackSecret(constant: Constant, text: string): boolean {
+  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text);
+}
+
+/** The text a constant was written as (bytes without it as hex). */
+export function constantText(constant: Constant): string | undefined {
+  if (constant.text !== undefined) return constant.text;
+  if (constant.kind === 'string') return constant.value as string;
+  if (constant.kind === 'bytes') return Buffer.from(constant.value as Uint8Array).toString('hex');
+  return undefined;
+}
+
+/** Does a constant's value look like key material? Decoded bytes are judged as bytes (all zeros is no key). */
+export function judgeConstant(constant: Constant, text: string): Pick<KeyMaterialVerdict, 'looksLikeKey' | 'reason'> {
+  if (constant.kind !== 'bytes' || !constant.encoding || constant.encoding === 'utf8') return judgeKeyMaterial(text);
+  if (constant.encoding === 'zeros') return { looksLikeKey: false, reason: 'zeros' };
+  return judgeKeyMaterial(Buffer.from(constant.value as Uint8Array).toString('hex'));
+}
+
+/** What a message may show of a secret constant: redacted, never in full. */
+export function constantPreview(constant: Constant): string {
+  if (constant.kind === 'array') {
+    const first = (constant.value as readonly Constant[]).find(isSecretMaterial);
+    return first ? constantPreview(first) : '[…]';
+  }
+  if (constant.encoding === 'zeros') return `(${(constant.value as Uint8Array).length} zero bytes)`;
+  const text = constantText(constant) ?? '';
+  return constant.derived ? `derived from ${redact(text)}` : redact(text);
+}
