@@ -72,6 +72,7 @@ import { callsOf, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf } from './local-functions';
+import { isAlwaysTruthy } from './truthiness';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global';
@@ -91,7 +92,13 @@ const MAX_HOPS = 3;
  * What climbing from a value reaches: a sink, or, while judging whether a local helper hands its
  * argument back (`toBase64(key)`), that helper's own return.
  */
-type Reach = Sink | { kind: 'returned'; path: readonly string[] };
+type Reach = (Sink | { kind: 'returned'; path: readonly string[] }) & {
+  /**
+   * Inside a helper: the value got there only as the right side of `param || value` (`logStr || str`),
+   * so a call whose argument at this index is always truthy does not take it there.
+   */
+  unlessArgumentTruthy?: number;
+};
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
 /**
@@ -115,6 +122,12 @@ export function sinkOf(sourceCode: SourceCode, ref: TSESTree.Node, path: readonl
  * variable receiving the object carries the value on through `v.plaintext`, not through `v.wrapped`.
  */
 function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, hops: number, carrierOf?: FunctionLike, startPath: readonly string[] = []): Reach | undefined {
+  const guard: { parameter?: number } = {};
+  const reach = climbSteps(sourceCode, ref, seen, hops, carrierOf, startPath, guard);
+  return reach && guard.parameter !== undefined ? { ...reach, unlessArgumentTruthy: guard.parameter } : reach;
+}
+
+function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, startPath: readonly string[], guard: { parameter?: number }): Reach | undefined {
   let node = ref;
   let path = startPath;
   for (let i = 0; i < 12; i++) {
@@ -159,6 +172,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'TaggedTemplateExpression' && parent.quasi === node) return isSqlTag(parent.tag) ? { kind: 'database', node: parent } : undefined;
     // `show ? hex(key) : '(hidden)'`, `key ?? fallback`: the expression's value may be the key.
     if (isValueBranch(parent, node)) {
+      guard.parameter ??= carrierOf && maskingParameter(sourceCode, carrierOf, parent, node);
       node = parent;
       continue;
     }
@@ -237,7 +251,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // A helper of this file: its result carries the value when it returns it (`toBase64(key)`), and
       // what it does with the value is done to the key (`logKey(key)`).
       const helper = localFunctionOf(sourceCode, parent.callee) ?? localMethodOf(sourceCode, parent.callee);
-      const inside = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen, path);
+      const reached = helper && throughHelper(sourceCode, helper, parent.arguments.indexOf(node as TSESTree.Expression), seen, path);
+      // The mask's index is the helper's parameter: settled here, it must not travel on to this call's own caller.
+      const inside = reached && !maskedAt(sourceCode, parent, reached) ? { ...reached, unlessArgumentTruthy: undefined } : undefined;
       if (inside?.kind === 'returned') {
         path = inside.path;
         node = parent;
@@ -687,8 +703,10 @@ function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, 
     const variable = variableOf(sourceCode, param);
     for (const reference of variable?.references ?? []) {
       if (!reference.isRead()) continue;
-      found = climb(sourceCode, reference.identifier as TSESTree.Node, new Set([fn]), 0, fn, path);
-      if (found) break;
+      const reach = climb(sourceCode, reference.identifier as TSESTree.Node, new Set([fn]), 0, fn, path);
+      // A use that depends on no other argument wins over one a call can mask (`logStr || str`).
+      if (reach && (!found || found.unlessArgumentTruthy !== undefined)) found = reach;
+      if (found && found.unlessArgumentTruthy === undefined) break;
     }
   }
   byArgument.set(cacheKey, found ?? null);
@@ -733,6 +751,23 @@ const SERIALIZING_METHODS: ReadonlySet<string> = new Set(['encode', 'stringify',
 function isObjectAssign(call: TSESTree.CallExpression): boolean {
   const callee = unwrapExpression(call.callee);
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'assign';
+}
+
+/** In `logStr || str` (or `??`) inside `fn`, the index of the parameter `logStr` that decides whether `str` is used. */
+function maskingParameter(sourceCode: SourceCode, fn: FunctionLike, parent: TSESTree.Node, node: TSESTree.Node): number | undefined {
+  if (parent.type !== 'LogicalExpression' || parent.operator === '&&' || parent.right !== node) return undefined;
+  const left = unwrapExpression(parent.left);
+  const def = left.type === 'Identifier' ? variableOf(sourceCode, left)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || def.node !== fn) return undefined;
+  const index = fn.params.findIndex((param) => (param.type === 'AssignmentPattern' ? param.left : param) === def.name);
+  return index >= 0 ? index : undefined;
+}
+
+/** The call gives the helper an always-truthy argument where it decides against the value (`send(cmd, 'AUTH ****')`). */
+function maskedAt(sourceCode: SourceCode, call: TSESTree.CallExpression, reach: Reach): boolean {
+  const index = reach.unlessArgumentTruthy;
+  const argument = index === undefined ? undefined : call.arguments[index];
+  return argument !== undefined && argument.type !== 'SpreadElement' && isAlwaysTruthy({ sourceCode, parserServices: sourceCode.parserServices }, argument);
 }
 
 /** `cond ? a : b` of its branches, `a ?? b` and `a || b` of either side, `a && b` of its right side. */

@@ -453,3 +453,50 @@ ruleTester.run('no-weak-algorithm (application packages, batch 6)', noWeakAlgori
     },
   ],
 });
+
+// nodemailer's SMTP connection: `_sendCommand(str, logStr)` logs `logStr || str`, and the AUTH PLAIN
+// command that carries the password passes a masked `logStr` (second application batch, session 14).
+const smtpConnection = (maskArgument: string) => `import crypto from 'node:crypto';
+export class SmtpConnection {
+  constructor(options, logger) {
+    this.options = options;
+    this.logger = logger;
+  }
+  _sendCommand(str, logStr) {
+    if (this.options.debug) {
+      this.logger.debug({ tnx: 'client' }, (logStr || str || '').toString().replace(/\\r?\\n$/, ''));
+    }
+    this._socket.write(Buffer.from(str + '\\r\\n', 'utf-8'));
+  }
+  _cramMd5(challenge) {
+    const hmac = crypto.createHmac('sha256', this._auth.credentials.pass);
+    return hmac.update(challenge).digest('hex');
+  }
+  _authPlain() {
+    const user = this._auth.credentials.user;
+    this._sendCommand('AUTH PLAIN ' + Buffer.from('\\u0000' + user + '\\u0000' + this._auth.credentials.pass, 'utf-8').toString('base64')${maskArgument});
+  }
+}
+`;
+
+ruleTester.run('no-plaintext-data-key-exposure (application packages, batch 2 re-run)', noPlaintextDataKeyExposure, {
+  valid: [
+    {
+      name: 'a masked log text passed for the command that carries the password: `logStr || str` logs the mask',
+      code: smtpConnection(", 'AUTH PLAIN ' + Buffer.from('\\\\u0000' + user + '\\\\u0000' + '/* secret */', 'utf-8').toString('base64')"),
+    },
+    { name: 'a mask made by a template literal', code: smtpConnection(', `AUTH PLAIN ${user} (hidden)`') },
+  ],
+  invalid: [
+    {
+      name: 'without the mask, `logStr || str` logs the command with the password',
+      code: smtpConnection(''),
+      errors: [{ messageId: 'secretLogged', line: 9 }],
+    },
+    {
+      name: 'a mask that may be empty does not hide it',
+      code: smtpConnection(', this.options.logText'),
+      errors: [{ messageId: 'secretLogged', line: 9 }],
+    },
+  ],
+});
