@@ -149,7 +149,25 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const helper = hashHelperOf(sourceCode, root, inputs, uses, isSecurityName, filePath);
   // Persisted: importers may store or exchange the digest (name-based UUIDs, content hashes), so a change needs a migration.
   if (helper) return securityUseByImporters(sourceCode, helper.exported) ?? { purpose: 'caller-decided', reason: 'hash helper: its importers decide what it is for', persisted: true };
+  // Nothing in reach says what the digest is for, but the module's own name does (`middleware/etag/index.js`).
+  const moduleWord = modulePathWords(filePath).find((w) => MODULE_FINGERPRINT_WORDS.has(w));
+  if (moduleWord) return { purpose: 'fingerprint', reason: `made by a module named ${moduleWord}`, persisted: false };
   return { purpose: 'unknown', reason: 'unknown use', persisted };
+}
+
+/**
+ * Module names that say what every digest in them is for when its use is out of sight (hono's
+ * `middleware/etag/index.js` hashes a response body through a generator function handed to another
+ * file). Narrower than FINGERPRINT_WORDS: a `cache/` or `files/` folder holds code of every kind.
+ */
+const MODULE_FINGERPRINT_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'checksum', 'checksums', 'md5sum', 'sha1sum', 'cachebust']);
+
+/** The words of a project-relative path's folders and file name (`src/middleware/etag/index.js` → src, middleware, etag, index). */
+function modulePathWords(filePath: string): string[] {
+  return filePath
+    .split(/[\\/]/)
+    .map((segment) => segment.replace(/\.[cm]?[jt]sx?$/, ''))
+    .flatMap(nameWords);
 }
 
 /**
