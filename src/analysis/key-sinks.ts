@@ -25,6 +25,7 @@ import {
   LOGGER_NAME,
   MAIL_METHODS,
   NAMED_LOGGER,
+  JWT_SIGN_DECORATIONS,
   JWT_SIGN_METHODS,
   JWT_SIGNER_NAME,
   PAYLOAD_BUILDER_METHODS,
@@ -42,6 +43,7 @@ import {
   SQL_TAG_NAME,
   STORE_QUERY_METHODS,
   STORE_WRITE_METHODS,
+  REQUEST_STATE_NAME,
   RESOLVER_MAP_OPTION,
   PLUGIN_REGISTRATION,
   RETURNING_ROUTER_MODULES,
@@ -68,10 +70,10 @@ import {
 } from '../model/sinks';
 import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
-import { callsOf, localMethodOf } from './call-sites';
+import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
-import { isPromiseExecutor, localFunctionOf } from './local-functions';
+import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type Variable = TSESLint.Scope.Variable;
@@ -264,6 +266,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
         : parent.type === 'AssignmentExpression' && parent.right === node && (parent.operator === '=' || parent.operator === '+=')
           ? parent.left
           : undefined;
+    // `exportDataKey = res.Plaintext` into an `export let`: every importer reads the binding.
+    if (receiver?.type === 'Identifier' && parent.type === 'AssignmentExpression' && isModuleBinding(sourceCode, receiver) && isExportedBinding(sourceCode, receiver)) return { kind: 'export', node: parent };
     if (receiver?.type === 'Identifier') return viaVariable(sourceCode, receiver, seen, hops, carrierOf, path);
     // `const { plaintext } = holder`: the binding of the field that holds the value.
     if (receiver?.type === 'ObjectPattern' && path.length > 0) {
@@ -279,6 +283,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
     if (parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(parent.callee.name) && parent.arguments.includes(node as TSESTree.Expression)) {
       return { kind: 'error', node: parent };
     }
+    // `new DataKeyHandle(res)` of a class of this file: the field its constructor keeps the argument in carries it on.
+    const kept = parent.type === 'NewExpression' ? keptInField(sourceCode, parent, node) : undefined;
+    if (kept) return viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -297,6 +304,8 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       if (owner && RESPONSE_NAME.test(owner) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
       // `req.session.dataKey = …`: kept in the session store (or a cookie) for the session's life.
       if (owner && SESSION_NAME.test(owner)) return { kind: 'session', node: parent };
+      // `ctx.state.segmentKey = key`: the request's later middleware read it back (`ctx.body = ctx.state.segmentKey`).
+      if (owner && REQUEST_STATE_NAME.test(owner) && target.type === 'MemberExpression') return viaRequestState(sourceCode, parent.left, seen, hops, carrierOf, path);
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
@@ -386,6 +395,33 @@ function moduleMapSetInto(sourceCode: SourceCode, call: TSESTree.CallExpression,
 function isExportedBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
   const declaration = variableOf(sourceCode, id)?.defs[0]?.node.parent;
   return declaration?.parent?.type === 'ExportNamedDeclaration' || isExportedName(sourceCode, id.name);
+}
+
+/**
+ * The reads of a request-state field (`ctx.state.segmentKey`, `res.locals.dek`) anywhere in the file: each
+ * middleware gets the same object under its own parameter, so the field is matched by the state object's name.
+ */
+function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const field = memberName(target);
+  const state = memberName(unwrapExpression(target.object) as TSESTree.MemberExpression);
+  const key = `request-state:${state}.${field}`;
+  if (field === undefined || state === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
+  seen.add(key);
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'MemberExpression' || node === target || memberName(node) !== field) continue;
+    const object = unwrapExpression(node.object);
+    if (object.type !== 'MemberExpression' || memberName(object) !== state) continue;
+    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
+    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** A variable declared at the top level of the module. */
+function isModuleBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const scope = variableOf(sourceCode, id)?.scope.type;
+  return scope === 'module' || scope === 'global';
 }
 
 /** The first sink a `map.get(…)` read of a module Map holding the value reaches. */
@@ -489,6 +525,8 @@ function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression,
     const signer = receiverName(callee.object);
     if (signer && JWT_SIGNER_NAME.test(signer)) return true;
   }
+  // `await reply.jwtSign(payload)` (@fastify/jwt's decoration of the response).
+  if (callee.type === 'MemberExpression' && call.arguments[0] === arg && JWT_SIGN_DECORATIONS.has(memberName(callee) ?? '')) return true;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && resolved.path.length === 1) {
     const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
@@ -642,11 +680,33 @@ function isInspection(sourceCode: SourceCode, call: TSESTree.CallExpression): bo
   return !!INSPECT_FUNCTIONS[resolved.module]?.has(resolved.path[0]);
 }
 
-/** A helper of this file returns the value: it goes wherever the helper's callers send the result. */
+/**
+ * The field a constructor of a class of this file keeps its argument `arg` in: a parameter property
+ * (`constructor(private readonly out: Output)`) or `this.out = out` in the constructor's body.
+ */
+function keptInField(sourceCode: SourceCode, construction: TSESTree.NewExpression, arg: TSESTree.Node): { body: TSESTree.Node; name: string } | undefined {
+  const index = construction.arguments.indexOf(arg as TSESTree.Expression);
+  const ctor = index < 0 ? undefined : localCalleeOf(sourceCode, construction);
+  const body = ctor?.parent?.parent;
+  if (!ctor || body?.type !== 'ClassBody' || construction.arguments.slice(0, index).some((a) => a.type === 'SpreadElement')) return undefined;
+  const param = ctor.params[index];
+  const name = param && parameterNameAt(ctor, index);
+  if (!param || name === undefined) return undefined;
+  if (param.type === 'TSParameterProperty') return { body, name };
+  for (const node of descendants(ctor.body)) {
+    if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type !== 'ThisExpression') continue;
+    const value = unwrapExpression(node.right);
+    const field = classMemberName(node.left);
+    if (value.type === 'Identifier' && value.name === name && field !== undefined) return { body, name: field };
+  }
+  return undefined;
+}
+
+/** A helper of this file returns the value: it goes wherever the helper's callers send the result (or the reads of a getter). */
 function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
   if (seen.has(fn) || hops >= MAX_HOPS) return undefined;
   seen.add(fn);
-  for (const call of callsOf(sourceCode, fn)) {
+  for (const call of [...callsOf(sourceCode, fn), ...getterReads(sourceCode, fn)]) {
     const reach = climb(sourceCode, call, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
@@ -658,8 +718,13 @@ function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression,
   const name = classMemberName(target);
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== 'ClassBody') body = body.parent;
-  const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
-  if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
+  return body && name !== undefined ? viaClassField(sourceCode, body, name, target, seen, hops, carrierOf, path) : undefined;
+}
+
+/** The reads of the field `this.<name>` inside the class `body` (other than `target`, the assignment being followed). */
+function viaClassField(sourceCode: SourceCode, body: TSESTree.Node, name: string, target: TSESTree.Node | undefined, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const key = `${body.range[0]}:${name}`;
+  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
   seen.add(key);
   for (const node of descendants(body)) {
     if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || classMemberName(node) !== name) continue;
