@@ -44,6 +44,9 @@ import {
   STORE_QUERY_METHODS,
   STORE_WRITE_METHODS,
   REQUEST_STATE_NAME,
+  CONTEXT_VARIABLE_OWNER,
+  OBJECT_METADATA_OPTION,
+  OBJECT_UPLOAD_METHODS,
   RESOLVER_MAP_OPTION,
   PLUGIN_REGISTRATION,
   RETURNING_ROUTER_MODULES,
@@ -213,6 +216,9 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
+      // `c.set('dek', key)` on a Hono context: the request's later handlers read it back (`c.get('dek')`, `c.var.dek`).
+      const contextVariable = contextVariableSet(parent, node);
+      if (contextVariable !== undefined) return viaContextVariable(sourceCode, contextVariable, seen, hops, carrierOf, path);
       // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
       const map = moduleMapSetInto(sourceCode, parent, node);
       if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
@@ -414,6 +420,43 @@ function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpressi
     if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
     const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+/** `c.set('dek', value)` on a Hono context: the variable's name. */
+function contextVariableSet(call: TSESTree.CallExpression, arg: TSESTree.Node): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments[1] !== arg) return undefined;
+  const owner = receiverName(callee.object);
+  const name = call.arguments[0];
+  return owner && CONTEXT_VARIABLE_OWNER.test(owner) && name?.type === 'Literal' && typeof name.value === 'string' ? name.value : undefined;
+}
+
+/** The reads of a Hono context variable anywhere in the file: `c.get('dek')`, `c.var.dek`. */
+function viaContextVariable(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const key = `context-variable:${name}`;
+  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
+  seen.add(key);
+  for (const node of descendants(sourceCode.ast)) {
+    const read = contextVariableRead(node, name);
+    if (!read) continue;
+    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+function contextVariableRead(node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'get') {
+    const owner = receiverName(node.callee.object);
+    const arg = node.arguments[0];
+    return owner && CONTEXT_VARIABLE_OWNER.test(owner) && arg?.type === 'Literal' && arg.value === name ? node : undefined;
+  }
+  if (node.type === 'MemberExpression' && memberName(node) === name) {
+    const vars = unwrapExpression(node.object);
+    const owner = vars.type === 'MemberExpression' && memberName(vars) === 'var' ? receiverName(vars.object) : undefined;
+    return owner && CONTEXT_VARIABLE_OWNER.test(owner) ? node : undefined;
   }
   return undefined;
 }
@@ -871,6 +914,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
+  // `blob.upload(data, length, { metadata: { dek } })`: the object's metadata is stored with it.
+  if (OBJECT_UPLOAD_METHODS.test(method) && path.includes(OBJECT_METADATA_OPTION)) return { kind: 'database', node: call };
   if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES) || isMadeByFactory(sourceCode, callee.object, QUEUE_FACTORIES))) {
     return { kind: 'queue', node: call };
   }

@@ -150,6 +150,17 @@ export const SESSION_NAME = /^session$/;
  * by the next ones: `ctx.state.segmentKey = key` then `ctx.body = ctx.state.segmentKey` sends the key.
  */
 export const REQUEST_STATE_NAME = /^(?:state|locals)$/;
+/**
+ * Hono's context variables, the same kind of request state: `c.set('dek', key)` in a middleware, read back by the
+ * handlers after it with `c.get('dek')` or `c.var.dek` (Hono's context is conventionally `c`; Koa's `ctx.set` is a header).
+ */
+export const CONTEXT_VARIABLE_OWNER = /^c$/;
+/**
+ * Uploads whose options carry the object's metadata, stored with the object for anyone who can read it (Azure Blob
+ * `blob.upload(data, length, { metadata })`, `uploadData(data, { metadata })`, `uploadFile`, `uploadStream`).
+ */
+export const OBJECT_UPLOAD_METHODS = /^upload(?:Data|File|Stream|BrowserData)?$/;
+export const OBJECT_METADATA_OPTION = 'metadata';
 /** Tagged templates that run SQL: postgres.js/`@vercel/postgres`/slonik `sql\`…\``, Prisma's `$executeRaw\`…\``. */
 export const SQL_TAG_NAME = /^(?:sql|\$executeRaw|\$queryRaw)$/;
 /**

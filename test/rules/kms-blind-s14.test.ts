@@ -139,6 +139,30 @@ export async function seal(backupId: string) {
   }
 }`;
 
+/** A Hono middleware keeping the key in a context variable for the handlers after it. */
+const honoVariableCode = (body: string) => `${header}import { Hono } from 'hono';
+export const app = new Hono();
+app.use('/exports/*', async (c, next) => {
+  const { Plaintext } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/e', KeySpec: 'AES_256', EncryptionContext: { path: c.req.path } }));
+  c.set('exportKey', Plaintext);
+  try {
+    await next();
+  } finally {
+    Plaintext?.fill(0);
+  }
+});
+app.get('/exports/debug', (c) => c.json(${body}));`;
+
+/** An Azure Blob upload whose options carry the object's metadata. */
+const uploadMetadataCode = (value: string) => `${header}export async function put(blob: { uploadData(d: Buffer, o: object): Promise<unknown> }, id: string, data: Buffer) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/blobs', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  try {
+    await blob.uploadData(data, { metadata: { dek: ${value} }, blobHTTPHeaders: { blobContentType: 'application/octet-stream' } });
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`;
+
 /** Credentials read from Parameter Store and logged. */
 const ssmCode = (logged: string) => `import { SSMClient, GetParameterCommand } from '@aws-sdk/client-ssm';
 const ssm = new SSMClient({});
@@ -163,6 +187,8 @@ tester.run('no-plaintext-data-key-exposure (blind-s14)', exposure as never, {
     { name: 'a local handle class: only its key id is logged', code: handleCode('keyId: handle.keyId') },
     { name: 'a local handle class bound first: its getter is not logged', code: boundHandleCode('backupId') },
     { name: 'a bare `password` binding and a `passwordHash` name are not logged secrets', code: ssmCode('password, passwordHash') },
+    { name: 'Hono: a handler reads the context variable only to say the key is there', code: honoVariableCode("{ loaded: c.get('exportKey') !== undefined }") },
+    { name: 'Azure Blob upload metadata holding the wrapped key', code: uploadMetadataCode("Buffer.from(CiphertextBlob!).toString('base64')") },
     {
       name: 'a module-internal helper returning the response to a caller that keeps only the wrapped key',
       code: `${header}import { createCipheriv, randomBytes } from 'node:crypto';
@@ -225,6 +251,21 @@ export async function seal(docId: string, data: Buffer) {
       name: 'a bound response kept in a private field and logged through a getter',
       code: boundHandleCode('handle.hex'),
       errors: [{ messageId: 'dataKeyExposed', line: 13 }],
+    },
+    {
+      name: 'Hono: a key kept in a context variable is sent by a later handler (`c.get`)',
+      code: honoVariableCode("{ key: Buffer.from(c.get('exportKey')).toString('hex') }"),
+      errors: [{ messageId: 'dataKeyExposed', line: 6 }],
+    },
+    {
+      name: 'Hono: a key kept in a context variable is sent by a later handler (`c.var`)',
+      code: honoVariableCode("{ key: Buffer.from(c.var.exportKey).toString('hex') }"),
+      errors: [{ messageId: 'dataKeyExposed', line: 6 }],
+    },
+    {
+      name: 'Azure Blob upload options: the metadata is stored with the object',
+      code: uploadMetadataCode("Buffer.from(Plaintext!).toString('base64')"),
+      errors: [{ messageId: 'dataKeyExposed', line: 4, suggestions: [{ messageId: 'keepWrappedKey', output: uploadMetadataCode("Buffer.from(CiphertextBlob!).toString('base64')") }] }],
     },
     {
       name: 'an exported helper returning the whole GenerateDataKey response, unbound',
