@@ -311,7 +311,7 @@ function climb(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknown>, h
       // `req.session.dataKey = …`: kept in the session store (or a cookie) for the session's life.
       if (owner && SESSION_NAME.test(owner)) return { kind: 'session', node: parent };
       // `ctx.state.segmentKey = key`: the request's later middleware read it back (`ctx.body = ctx.state.segmentKey`).
-      if (owner && REQUEST_STATE_NAME.test(owner) && target.type === 'MemberExpression') return viaRequestState(sourceCode, parent.left, seen, hops, carrierOf, path);
+      if (owner && REQUEST_STATE_NAME.test(owner) && target.type === 'MemberExpression') return viaRequestState(sourceCode, parent.left, owner, seen, hops, carrierOf, path);
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
@@ -404,24 +404,36 @@ function isExportedBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boo
 }
 
 /**
- * The reads of a request-state field (`ctx.state.segmentKey`, `res.locals.dek`) anywhere in the file: each
- * middleware gets the same object under its own parameter, so the field is matched by the state object's name.
+ * The first sink a value reaches from any of `reads` (other places the same value is read back: a field, a request
+ * state entry, a context variable). `key` names what is followed, so that each is followed once.
  */
-function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpression, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const field = memberName(target);
-  const state = memberName(unwrapExpression(target.object) as TSESTree.MemberExpression);
-  const key = `request-state:${state}.${field}`;
-  if (field === undefined || state === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
+function viaReads(sourceCode: SourceCode, key: string, reads: Iterable<TSESTree.Node>, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
   seen.add(key);
-  for (const node of descendants(sourceCode.ast)) {
-    if (node.type !== 'MemberExpression' || node === target || memberName(node) !== field) continue;
-    const object = unwrapExpression(node.object);
-    if (object.type !== 'MemberExpression' || memberName(object) !== state) continue;
-    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
-    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
+  for (const read of reads) {
+    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
   return undefined;
+}
+
+function isAssignedTo(node: TSESTree.Node): boolean {
+  return node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
+}
+
+/**
+ * The reads of a request-state field (`ctx.state.segmentKey`, `res.locals.dek`) anywhere in the file: each
+ * middleware gets the same object under its own parameter, so the field is matched by the state object's name.
+ */
+function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpression, state: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const field = memberName(target);
+  if (field === undefined) return undefined;
+  const reads = [...descendants(sourceCode.ast)].filter((node) => {
+    if (node.type !== 'MemberExpression' || node === target || memberName(node) !== field || isAssignedTo(node)) return false;
+    const object = unwrapExpression(node.object);
+    return object.type === 'MemberExpression' && memberName(object) === state;
+  });
+  return viaReads(sourceCode, `request-state:${state}.${field}`, reads, seen, hops, carrierOf, path);
 }
 
 /** `c.set('dek', value)` on a Hono context: the variable's name. */
@@ -435,30 +447,22 @@ function contextVariableSet(call: TSESTree.CallExpression, arg: TSESTree.Node): 
 
 /** The reads of a Hono context variable anywhere in the file: `c.get('dek')`, `c.var.dek`. */
 function viaContextVariable(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const key = `context-variable:${name}`;
-  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
-  seen.add(key);
-  for (const node of descendants(sourceCode.ast)) {
-    const read = contextVariableRead(node, name);
-    if (!read) continue;
-    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
-    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
-  }
-  return undefined;
+  const reads = [...descendants(sourceCode.ast)].filter((node) => isContextVariableRead(node, name));
+  return viaReads(sourceCode, `context-variable:${name}`, reads, seen, hops, carrierOf, path);
 }
 
-function contextVariableRead(node: TSESTree.Node, name: string): TSESTree.Node | undefined {
+function isContextVariableRead(node: TSESTree.Node, name: string): boolean {
   if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'get') {
     const owner = receiverName(node.callee.object);
     const arg = node.arguments[0];
-    return owner && CONTEXT_VARIABLE_OWNER.test(owner) && arg?.type === 'Literal' && arg.value === name ? node : undefined;
+    return !!owner && CONTEXT_VARIABLE_OWNER.test(owner) && arg?.type === 'Literal' && arg.value === name;
   }
   if (node.type === 'MemberExpression' && memberName(node) === name) {
     const vars = unwrapExpression(node.object);
     const owner = vars.type === 'MemberExpression' && memberName(vars) === 'var' ? receiverName(vars.object) : undefined;
-    return owner && CONTEXT_VARIABLE_OWNER.test(owner) ? node : undefined;
+    return !!owner && CONTEXT_VARIABLE_OWNER.test(owner);
   }
-  return undefined;
+  return false;
 }
 
 /** A variable declared at the top level of the module. */
@@ -766,16 +770,10 @@ function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression,
 
 /** The reads of the field `this.<name>` inside the class `body` (other than `target`, the assignment being followed). */
 function viaClassField(sourceCode: SourceCode, body: TSESTree.Node, name: string, target: TSESTree.Node | undefined, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const key = `${body.range[0]}:${name}`;
-  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
-  seen.add(key);
-  for (const node of descendants(body)) {
-    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || classMemberName(node) !== name) continue;
-    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
-    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
-    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
-  }
-  return undefined;
+  const reads = [...descendants(body)].filter(
+    (node) => node.type === 'MemberExpression' && node !== target && node.object.type === 'ThisExpression' && classMemberName(node) === name && !isAssignedTo(node),
+  );
+  return viaReads(sourceCode, `${body.range[0]}:${name}`, reads, seen, hops, carrierOf, path);
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
