@@ -1,10 +1,10 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type TSLintFixer = TSESLint.RuleFixer;
-import { getApiCalls } from '../src/analysis/api-calls';
+import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
-import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
-import { isExplicitSecretName, isSecretName } from '../src/analysis/key-names';
+import { findKeyBytes, keyReferences, unboundKmsPlaintexts, type KeyBytes } from '../src/analysis/key-material';
+import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -32,7 +32,7 @@ const SINK_TEXT: Record<SinkKind, string> = {
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
 /** Words of a secret-named binding (see isSecretName): files without any skip the logger walk. */
-const SECRET_WORD = /secret|key|dek|kek|seed|passphrase/i;
+const SECRET_WORD = /secret|key|dek|kek|seed|passphrase|passw(?:or)?d|pwd/i;
 /** The ciphertext given to a decrypt names a wrapped key: the plaintext is a data key. */
 const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
 
@@ -99,6 +99,14 @@ export default createRule<Options, MessageIds>({
               : [],
           });
         }
+        // A response no binding receives, handed straight on (`new DataKeyHandle(await kms.send(…))`, `return kms.send(…)`).
+        for (const unbound of unboundKmsPlaintexts(ctx)) {
+          if (!isDataKeyCall(unbound.api)) continue;
+          const sink = sinkOf(sourceCode, unbound.response, unbound.path);
+          if (!sink || reported.has(sink.node)) continue;
+          reported.add(sink.node);
+          context.report({ node: unbound.api.node, messageId: 'dataKeyExposed', data: { sinks: `${SINK_TEXT[sink.kind]} (line ${sink.node.loc.start.line})` } });
+        }
         // Vault Transit over HTTP: a data key (or an unwrapped one) read from the response.
         for (const call of vaultTransitCalls(sourceCode)) {
           const { endpoint } = call;
@@ -157,9 +165,12 @@ export default createRule<Options, MessageIds>({
 
     /** GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; Decrypt when the plaintext is a key (named so, or decrypting a wrapped key). */
     function isDataKey(bytes: KeyBytes): boolean {
-      if (bytes.api?.api.facts?.dataKey || bytes.api?.api.operation === 'unwrap') return true;
-      if (isSecretName(bytes.id.name)) return true;
-      const blob = bytes.api?.args.find((a) => a.role === 'data');
+      return isSecretName(bytes.id.name) || (!!bytes.api && isDataKeyCall(bytes.api));
+    }
+
+    function isDataKeyCall(call: ApiCall): boolean {
+      if (call.api.facts?.dataKey || call.api.operation === 'unwrap') return true;
+      const blob = call.args.find((a) => a.role === 'data');
       const text = blob ? sourceCode.getText(blob.node) : '';
       // `CiphertextBlob: wrapped` / `row.wrappedKey` / `edk`: unwrapping a data key.
       return WRAPPED_KEY_TEXT.test(text);
@@ -236,12 +247,12 @@ export default createRule<Options, MessageIds>({
 
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
       const env = envVarName(node);
-      if (env) return isSecretName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
+      if (env) return isSecretName(env) || isPasswordName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
       if (node.type === 'Identifier') {
         const variable = variableOf(sourceCode, node);
         if (!variable) return undefined;
-        // A binding named as a secret (`jwtSigningSecret`, `dataKey`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        return keys.variables.has(variable) || isExplicitSecretName(node.name) ? node.name : undefined;
+        // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
+        return keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name) ? node.name : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);

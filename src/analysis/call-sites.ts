@@ -96,10 +96,36 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
 }
 
 /**
+ * Reads of a getter declared in this file: `this.hex` inside its class, and `handle.hex` on an instance made
+ * here (`const handle = new DataKeyHandle(…)`). What the getter returns is the value of each read.
+ */
+export function* getterReads(sourceCode: SourceCode, fn: FunctionNode): Generator<TSESTree.MemberExpression> {
+  const method = fn.parent;
+  if (method?.type !== 'MethodDefinition' || method.kind !== 'get' || method.static || method.computed) return;
+  const name = classMemberKeyName(method.key);
+  if (name === undefined) return;
+  for (const node of descendants(method.parent)) {
+    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && !node.computed && classMemberKeyName(node.property) === name && !isAssigned(node)) yield node;
+  }
+  if (method.key.type !== 'PrivateIdentifier') for (const member of instanceMembers(sourceCode, method.parent, name)) if (!isAssigned(member)) yield member;
+}
+
+function isAssigned(member: TSESTree.MemberExpression): boolean {
+  return member.parent?.type === 'AssignmentExpression' && member.parent.left === member;
+}
+
+/**
  * `new KeyMint(…).mint(…)`, or `const m = new KeyMint(…); m.mint(…)`: calls of a method on the
  * instances of a class declared in this file (`class KeyMint` or `const KeyMint = class …`).
  */
 function* instanceCalls(sourceCode: SourceCode, classBody: TSESTree.ClassBody, name: string): Generator<TSESTree.CallExpression> {
+  for (const member of instanceMembers(sourceCode, classBody, name)) {
+    if (member.parent?.type === 'CallExpression' && member.parent.callee === member) yield member.parent;
+  }
+}
+
+/** `instance.<name>` on the instances of a class declared in this file (made inline or held in a binding). */
+function* instanceMembers(sourceCode: SourceCode, classBody: TSESTree.ClassBody, name: string): Generator<TSESTree.MemberExpression> {
   const cls = classBody.parent;
   const id = cls.type === 'ClassDeclaration' ? cls.id : cls.parent?.type === 'VariableDeclarator' && cls.parent.id.type === 'Identifier' ? cls.parent.id : undefined;
   if (!id) return;
@@ -115,7 +141,7 @@ function* instanceCalls(sourceCode: SourceCode, classBody: TSESTree.ClassBody, n
     }
     for (const instance of instances) {
       const member = instance.parent;
-      if (member?.type === 'MemberExpression' && member.object === instance && memberName(member) === name && member.parent?.type === 'CallExpression' && member.parent.callee === member) yield member.parent;
+      if (member?.type === 'MemberExpression' && member.object === instance && memberName(member) === name) yield member;
     }
   }
 }

@@ -71,6 +71,35 @@ export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
   return found;
 }
 
+/** A KMS response holding a plaintext key that no binding receives (`new DataKeyHandle(await kms.send(…))`, `return kms.send(…)`). */
+export interface UnboundKmsPlaintext {
+  api: ApiCall;
+  /** The expression whose value is the response (the `send` call of a command, or the client method's call). */
+  response: TSESTree.Node;
+  /** Where the plaintext sits in the response (`['Plaintext']`, `['0', 'plaintext']` for Google Cloud's tuple). */
+  path: readonly string[];
+}
+
+/**
+ * KMS calls whose response, holding the plaintext key, is handed on without a binding: the exposure check climbs
+ * from the response itself. Cached per file with the key bytes.
+ */
+export function unboundKmsPlaintexts(ctx: ResolveContext): UnboundKmsPlaintext[] {
+  const { sourceCode } = ctx;
+  const out: UnboundKmsPlaintext[] = [];
+  for (const call of getApiCalls(sourceCode)) {
+    const field = call.api.facts?.plaintextField;
+    if (typeof field !== 'string') continue;
+    const path = call.api.facts?.resultTuple ? ['0', field] : [field];
+    const response = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
+    if (!response || (response === call.node && callbackOf(call.node))) continue;
+    const producer: Producer = { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false };
+    if (bindingOf(sourceCode, response, producer, path)) continue;
+    out.push({ api: call, response, path });
+  }
+  return out;
+}
+
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
 /** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
@@ -865,6 +894,12 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
         continue;
       }
     }
+    // `await withRetry(() => kms.send(…))`, `pRetry(async () => …)`, `limit(() => …)`: the call resolves to the thunk's result.
+    const runner = thunkRunner(parent, node);
+    if (runner) {
+      node = runner;
+      continue;
+    }
     // `.then((key) => …)`
     if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'then' && parent.parent?.type === 'CallExpression') {
       const cb = parent.parent.arguments[0];
@@ -886,6 +921,23 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
     return undefined;
   }
   return undefined;
+}
+
+/** Calls that run a callback for its effect or per element, not to hand back its result: timers, listeners, array iteration. */
+const NON_RUNNERS: ReadonlySet<string> = new Set(['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'nextTick', 'on', 'once', 'addListener', 'map', 'flatMap', 'forEach', 'filter', 'some', 'every', 'find', 'reduce']);
+
+/**
+ * The call that runs `thunk` (an argument-less arrow whose body is `node`) and resolves to what it returns: retry
+ * and concurrency wrappers (`withRetry(() => kms.send(cmd))`, p-retry, p-limit, a tracing span's callback). Local
+ * or imported, their contract is to hand back the callback's result: the KMS response still reaches the binding.
+ */
+function thunkRunner(parent: TSESTree.Node, node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  if (parent.type !== 'ArrowFunctionExpression' || parent.body !== node || parent.params.length > 0) return undefined;
+  const call = parent.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(parent)) return undefined;
+  const callee = unwrapExpression(call.callee);
+  const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
+  return name !== undefined && NON_RUNNERS.has(name) ? undefined : call;
 }
 
 /** `<request>.send(callback)` of an AWS SDK v2 request (`parent` is the member read on `node`). */

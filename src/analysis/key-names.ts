@@ -42,6 +42,23 @@ export function isExplicitSecretName(name: string): boolean {
   return words.length > 1 && words.slice(0, -1).some((w) => CRYPTO_QUALIFIERS.has(w));
 }
 
+const PASSWORD_HEADS = new Set(['password', 'passwd', 'pwd']);
+/** Words that make a `…Password` name about something other than the password itself (`hashedPassword`, `maskedPassword`). */
+const NOT_A_PASSWORD = new Set(['hashed', 'masked', 'redacted', 'placeholder', 'label']);
+
+/**
+ * A name that says the value is the password of a service or account (`smtpPassword`, `DB_PASSWORD`; not
+ * `passwordHash`, `passwordPolicy`, `hashedPassword`): a credential whose place is not a log line, whatever the
+ * file does with it (a database or SMTP password read from SSM or Secrets Manager). A bare `password` is left out:
+ * a seed script printing the passwords it just generated for an operator is that script's job. Not key material:
+ * only the logged-secret check reads it.
+ */
+export function isPasswordName(name: string): boolean {
+  const words = nameWords(name);
+  if (words.length < 2 || !PASSWORD_HEADS.has(words[words.length - 1])) return false;
+  return !words.some((w) => NOT_SECRET.has(w) || NOT_A_PASSWORD.has(w));
+}
+
 /**
  * A bare `key` in an object that also has a `value` (or a `get`/`set` accessor) names the entry, not a
  * cryptographic key: key/value lists (`tags: [{ key: 'deploymentEnvironmentName', value: 'prod' }]`) and

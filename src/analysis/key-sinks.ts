@@ -25,6 +25,7 @@ import {
   LOGGER_NAME,
   MAIL_METHODS,
   NAMED_LOGGER,
+  JWT_SIGN_DECORATIONS,
   JWT_SIGN_METHODS,
   JWT_SIGNER_NAME,
   PAYLOAD_BUILDER_METHODS,
@@ -42,6 +43,10 @@ import {
   SQL_TAG_NAME,
   STORE_QUERY_METHODS,
   STORE_WRITE_METHODS,
+  REQUEST_STATE_NAME,
+  CONTEXT_VARIABLE_OWNER,
+  OBJECT_METADATA_OPTION,
+  OBJECT_UPLOAD_METHODS,
   RESOLVER_MAP_OPTION,
   PLUGIN_REGISTRATION,
   RETURNING_ROUTER_MODULES,
@@ -68,10 +73,10 @@ import {
 } from '../model/sinks';
 import { apiCallAt } from './api-calls';
 import { descendants } from './ast';
-import { callsOf, localMethodOf } from './call-sites';
+import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
-import { isPromiseExecutor, localFunctionOf } from './local-functions';
+import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { isAlwaysTruthy } from './truthiness';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -223,6 +228,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       // `keys.push(key)` into a local array: the array's reads carry it on (`return keys`, `keys.shift()`).
       const list = localArrayPushedInto(sourceCode, parent);
       if (list) return viaVariable(sourceCode, list, seen, hops, carrierOf, [...path, ELEMENT]);
+      // `c.set('dek', key)` on a Hono context: the request's later handlers read it back (`c.get('dek')`, `c.var.dek`).
+      const contextVariable = contextVariableSet(parent, node);
+      if (contextVariable !== undefined) return viaContextVariable(sourceCode, contextVariable, seen, hops, carrierOf, path);
       // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
       const map = moduleMapSetInto(sourceCode, parent, node);
       if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
@@ -278,6 +286,8 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
         : parent.type === 'AssignmentExpression' && parent.right === node && (parent.operator === '=' || parent.operator === '+=')
           ? parent.left
           : undefined;
+    // `exportDataKey = res.Plaintext` into an `export let`: every importer reads the binding.
+    if (receiver?.type === 'Identifier' && parent.type === 'AssignmentExpression' && isModuleBinding(sourceCode, receiver) && isExportedBinding(sourceCode, receiver)) return { kind: 'export', node: parent };
     if (receiver?.type === 'Identifier') return viaVariable(sourceCode, receiver, seen, hops, carrierOf, path);
     // `const { plaintext } = holder`: the binding of the field that holds the value.
     if (receiver?.type === 'ObjectPattern' && path.length > 0) {
@@ -293,6 +303,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     if (parent.type === 'NewExpression' && parent.callee.type === 'Identifier' && ERROR_CONSTRUCTOR.test(parent.callee.name) && parent.arguments.includes(node as TSESTree.Expression)) {
       return { kind: 'error', node: parent };
     }
+    // `new DataKeyHandle(res)` of a class of this file: the field its constructor keeps the argument in carries it on.
+    const kept = parent.type === 'NewExpression' ? keptInField(sourceCode, parent, node) : undefined;
+    if (kept) return viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -311,6 +324,8 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       if (owner && RESPONSE_NAME.test(owner) && memberName(parent.left) === 'body') return { kind: 'response', node: parent };
       // `req.session.dataKey = …`: kept in the session store (or a cookie) for the session's life.
       if (owner && SESSION_NAME.test(owner)) return { kind: 'session', node: parent };
+      // `ctx.state.segmentKey = key`: the request's later middleware read it back (`ctx.body = ctx.state.segmentKey`).
+      if (owner && REQUEST_STATE_NAME.test(owner) && target.type === 'MemberExpression') return viaRequestState(sourceCode, parent.left, owner, seen, hops, carrierOf, path);
       if (isModuleExports(parent.left)) return { kind: 'export', node: parent };
       // `process.env.DATA_KEY = key.toString('base64')`: every module and child process can read it.
       if (isProcessEnv(parent.left.object)) return { kind: 'environment', node: parent };
@@ -400,6 +415,74 @@ function moduleMapSetInto(sourceCode: SourceCode, call: TSESTree.CallExpression,
 function isExportedBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
   const declaration = variableOf(sourceCode, id)?.defs[0]?.node.parent;
   return declaration?.parent?.type === 'ExportNamedDeclaration' || isExportedName(sourceCode, id.name);
+}
+
+/**
+ * The first sink a value reaches from any of `reads` (other places the same value is read back: a field, a request
+ * state entry, a context variable). `key` names what is followed, so that each is followed once.
+ */
+function viaReads(sourceCode: SourceCode, key: string, reads: Iterable<TSESTree.Node>, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  if (seen.has(key) || hops >= MAX_HOPS) return undefined;
+  seen.add(key);
+  for (const read of reads) {
+    const reach = climb(sourceCode, read, seen, hops + 1, carrierOf, path);
+    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
+  }
+  return undefined;
+}
+
+function isAssignedTo(node: TSESTree.Node): boolean {
+  return node.parent?.type === 'AssignmentExpression' && node.parent.left === node;
+}
+
+/**
+ * The reads of a request-state field (`ctx.state.segmentKey`, `res.locals.dek`) anywhere in the file: each
+ * middleware gets the same object under its own parameter, so the field is matched by the state object's name.
+ */
+function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpression, state: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const field = memberName(target);
+  if (field === undefined) return undefined;
+  const reads = [...descendants(sourceCode.ast)].filter((node) => {
+    if (node.type !== 'MemberExpression' || node === target || memberName(node) !== field || isAssignedTo(node)) return false;
+    const object = unwrapExpression(node.object);
+    return object.type === 'MemberExpression' && memberName(object) === state;
+  });
+  return viaReads(sourceCode, `request-state:${state}.${field}`, reads, seen, hops, carrierOf, path);
+}
+
+/** `c.set('dek', value)` on a Hono context: the variable's name. */
+function contextVariableSet(call: TSESTree.CallExpression, arg: TSESTree.Node): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'set' || call.arguments[1] !== arg) return undefined;
+  const owner = receiverName(callee.object);
+  const name = call.arguments[0];
+  return owner && CONTEXT_VARIABLE_OWNER.test(owner) && name?.type === 'Literal' && typeof name.value === 'string' ? name.value : undefined;
+}
+
+/** The reads of a Hono context variable anywhere in the file: `c.get('dek')`, `c.var.dek`. */
+function viaContextVariable(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const reads = [...descendants(sourceCode.ast)].filter((node) => isContextVariableRead(node, name));
+  return viaReads(sourceCode, `context-variable:${name}`, reads, seen, hops, carrierOf, path);
+}
+
+function isContextVariableRead(node: TSESTree.Node, name: string): boolean {
+  if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression' && memberName(node.callee) === 'get') {
+    const owner = receiverName(node.callee.object);
+    const arg = node.arguments[0];
+    return !!owner && CONTEXT_VARIABLE_OWNER.test(owner) && arg?.type === 'Literal' && arg.value === name;
+  }
+  if (node.type === 'MemberExpression' && memberName(node) === name) {
+    const vars = unwrapExpression(node.object);
+    const owner = vars.type === 'MemberExpression' && memberName(vars) === 'var' ? receiverName(vars.object) : undefined;
+    return !!owner && CONTEXT_VARIABLE_OWNER.test(owner);
+  }
+  return false;
+}
+
+/** A variable declared at the top level of the module. */
+function isModuleBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const scope = variableOf(sourceCode, id)?.scope.type;
+  return scope === 'module' || scope === 'global';
 }
 
 /** The first sink a `map.get(…)` read of a module Map holding the value reaches. */
@@ -503,6 +586,8 @@ function isPayloadCarrier(sourceCode: SourceCode, call: TSESTree.CallExpression,
     const signer = receiverName(callee.object);
     if (signer && JWT_SIGNER_NAME.test(signer)) return true;
   }
+  // `await reply.jwtSign(payload)` (@fastify/jwt's decoration of the response).
+  if (callee.type === 'MemberExpression' && call.arguments[0] === arg && JWT_SIGN_DECORATIONS.has(memberName(callee) ?? '')) return true;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && resolved.path.length === 1) {
     const index = PAYLOAD_CARRIERS[resolved.module]?.[resolved.path[0]];
@@ -656,11 +741,33 @@ function isInspection(sourceCode: SourceCode, call: TSESTree.CallExpression): bo
   return !!INSPECT_FUNCTIONS[resolved.module]?.has(resolved.path[0]);
 }
 
-/** A helper of this file returns the value: it goes wherever the helper's callers send the result. */
+/**
+ * The field a constructor of a class of this file keeps its argument `arg` in: a parameter property
+ * (`constructor(private readonly out: Output)`) or `this.out = out` in the constructor's body.
+ */
+function keptInField(sourceCode: SourceCode, construction: TSESTree.NewExpression, arg: TSESTree.Node): { body: TSESTree.Node; name: string } | undefined {
+  const index = construction.arguments.indexOf(arg as TSESTree.Expression);
+  const ctor = index < 0 ? undefined : localCalleeOf(sourceCode, construction);
+  const body = ctor?.parent?.parent;
+  if (!ctor || body?.type !== 'ClassBody' || construction.arguments.slice(0, index).some((a) => a.type === 'SpreadElement')) return undefined;
+  const param = ctor.params[index];
+  const name = param && parameterNameAt(ctor, index);
+  if (!param || name === undefined) return undefined;
+  if (param.type === 'TSParameterProperty') return { body, name };
+  for (const node of descendants(ctor.body)) {
+    if (node.type !== 'AssignmentExpression' || node.operator !== '=' || node.left.type !== 'MemberExpression' || node.left.object.type !== 'ThisExpression') continue;
+    const value = unwrapExpression(node.right);
+    const field = classMemberName(node.left);
+    if (value.type === 'Identifier' && value.name === name && field !== undefined) return { body, name: field };
+  }
+  return undefined;
+}
+
+/** A helper of this file returns the value: it goes wherever the helper's callers send the result (or the reads of a getter). */
 function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
   if (seen.has(fn) || hops >= MAX_HOPS) return undefined;
   seen.add(fn);
-  for (const call of callsOf(sourceCode, fn)) {
+  for (const call of [...callsOf(sourceCode, fn), ...getterReads(sourceCode, fn)]) {
     const reach = climb(sourceCode, call, seen, hops + 1, carrierOf, path);
     if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
   }
@@ -672,16 +779,15 @@ function viaThisField(sourceCode: SourceCode, target: TSESTree.MemberExpression,
   const name = classMemberName(target);
   let body: TSESTree.Node | undefined = target.parent;
   while (body && body.type !== 'ClassBody') body = body.parent;
-  const key = body && name !== undefined ? `${body.range[0]}:${name}` : undefined;
-  if (!body || key === undefined || seen.has(key) || hops >= MAX_HOPS) return undefined;
-  seen.add(key);
-  for (const node of descendants(body)) {
-    if (node.type !== 'MemberExpression' || node === target || node.object.type !== 'ThisExpression' || classMemberName(node) !== name) continue;
-    if (node.parent?.type === 'AssignmentExpression' && node.parent.left === node) continue;
-    const reach = climb(sourceCode, node, seen, hops + 1, carrierOf, path);
-    if (reach) return reach.kind === 'returned' ? reach : { ...reach, indirect: true };
-  }
-  return undefined;
+  return body && name !== undefined ? viaClassField(sourceCode, body, name, target, seen, hops, carrierOf, path) : undefined;
+}
+
+/** The reads of the field `this.<name>` inside the class `body` (other than `target`, the assignment being followed). */
+function viaClassField(sourceCode: SourceCode, body: TSESTree.Node, name: string, target: TSESTree.Node | undefined, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const reads = [...descendants(body)].filter(
+    (node) => node.type === 'MemberExpression' && node !== target && node.object.type === 'ThisExpression' && classMemberName(node) === name && !isAssignedTo(node),
+  );
+  return viaReads(sourceCode, `${body.range[0]}:${name}`, reads, seen, hops, carrierOf, path);
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
@@ -839,6 +945,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
     if (receiver && !/^(?:map|cache|seen|memo)$/i.test(receiver)) return { kind: 'database', node: call };
   }
   if (method === 'write' && isWriteStream(sourceCode, callee.object)) return { kind: 'disk', node: call };
+  // `blob.upload(data, length, { metadata: { dek } })`: the object's metadata is stored with it.
+  if (OBJECT_UPLOAD_METHODS.test(method) && path.includes(OBJECT_METADATA_OPTION)) return { kind: 'database', node: call };
   if (QUEUE_METHODS.has(method) && ((receiver && QUEUE_NAME.test(receiver)) || isMadeBy(sourceCode, callee.object, QUEUE_CLASSES) || isMadeByFactory(sourceCode, callee.object, QUEUE_FACTORIES))) {
     return { kind: 'queue', node: call };
   }

@@ -64,8 +64,12 @@ export const LOGGER_FACTORY_FUNCTIONS: Readonly<Record<string, ReadonlySet<strin
   'node:util': new Set(['debuglog', 'debug']),
 };
 
-/** Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`. */
-export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex']);
+/**
+ * Database/cache writes: `db.insert`, `collection.insertOne`, `repo.save`, `redis.set`, `pool.query`; object
+ * storage metadata (Azure Blob `blob.setMetadata({ … })`, Cloud Storage `file.setMetadata({ metadata })`) is kept
+ * with the object for anyone who can read it.
+ */
+export const DB_METHODS: ReadonlySet<string> = new Set(['insert', 'insertOne', 'insertMany', 'save', 'create', 'update', 'updateOne', 'upsert', 'put', 'putItem', 'query', 'execute', 'hset', 'setex', 'setMetadata']);
 /**
  * Query runners of a database handle that take the statement's values (pg-promise `db.none(sql, values)`,
  * `db.oneOrNone(…)`, better-sqlite3/sqlite `db.run(…)`/`db.exec(…)`), on a receiver named as a store.
@@ -140,6 +144,23 @@ export const COOKIE_JAR_NAME = /^cookies$/;
  * session store or in a cookie the client holds, for the session's whole life.
  */
 export const SESSION_NAME = /^session$/;
+/**
+ * Request-scoped state shared by the middleware and handlers of one request: Koa's `ctx.state.x`, Express's
+ * `res.locals.x`. Not a sink (the response does not serialise it), but what one middleware keeps there is read
+ * by the next ones: `ctx.state.segmentKey = key` then `ctx.body = ctx.state.segmentKey` sends the key.
+ */
+export const REQUEST_STATE_NAME = /^(?:state|locals)$/;
+/**
+ * Hono's context variables, the same kind of request state: `c.set('dek', key)` in a middleware, read back by the
+ * handlers after it with `c.get('dek')` or `c.var.dek` (Hono's context is conventionally `c`; Koa's `ctx.set` is a header).
+ */
+export const CONTEXT_VARIABLE_OWNER = /^c$/;
+/**
+ * Uploads whose options carry the object's metadata, stored with the object for anyone who can read it (Azure Blob
+ * `blob.upload(data, length, { metadata })`, `uploadData(data, { metadata })`, `uploadFile`, `uploadStream`).
+ */
+export const OBJECT_UPLOAD_METHODS = /^upload(?:Data|File|Stream|BrowserData)?$/;
+export const OBJECT_METADATA_OPTION = 'metadata';
 /** Tagged templates that run SQL: postgres.js/`@vercel/postgres`/slonik `sql\`…\``, Prisma's `$executeRaw\`…\``. */
 export const SQL_TAG_NAME = /^(?:sql|\$executeRaw|\$queryRaw)$/;
 /**
@@ -153,6 +174,8 @@ export const RESPONSE_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> =
   '@remix-run/server-runtime': new Set(['json', 'defer']),
   'react-router': new Set(['data']),
   '@sveltejs/kit': new Set(['json']),
+  // Hono's cookie helpers: `setCookie(c, name, value)` sets a `Set-Cookie` header on the response.
+  'hono/cookie': new Set(['setCookie', 'setSignedCookie']),
 };
 /** Responses built with `new Response(body)` / `new NextResponse(body)`. */
 export const RESPONSE_CONSTRUCTOR = /^(?:Response|NextResponse)$/;
@@ -177,7 +200,7 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'add
 export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
 /** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
-export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch', 'publishMessage', 'sendMessages']);
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch', 'publishMessage', 'sendMessages', 'createTask']);
 /** Receivers named for a queue or bus; `sender` is what Azure Service Bus's `createSender(queue)` returns. */
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka|sender/i;
 /** Sending an email (nodemailer's `transporter.sendMail({ text })`): the message leaves for a mailbox, kept by every server on its way. */
@@ -202,6 +225,9 @@ export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
   bull: new Set(['']),
   'bee-queue': new Set(['']),
   'pg-boss': new Set(['', 'PgBoss']),
+  // Google Cloud Tasks: `tasks.createTask({ parent, task: { httpRequest: { body } } })` keeps the body in the queue
+  // until a worker is called with it.
+  '@google-cloud/tasks': new Set(['CloudTasksClient']),
 };
 /**
  * Constructions whose options are a storage request (module → export names): `@aws-sdk/lib-storage`'s
@@ -321,6 +347,8 @@ export const PAYLOAD_CARRIER_FACTORIES: Readonly<Record<string, Readonly<Record<
 /** Signers of an injected JWT service, by receiver name: Nest's `this.jwtService.sign(payload)`, `fastify.jwt.sign(payload)`. */
 export const JWT_SIGNER_NAME = /^(?:jwt|jwtService)$/i;
 export const JWT_SIGN_METHODS: ReadonlySet<string> = new Set(['sign', 'signAsync']);
+/** Signers decorated onto the response by a JWT plugin: `@fastify/jwt`'s `await reply.jwtSign(payload)` (and `request.jwtSign`). */
+export const JWT_SIGN_DECORATIONS: ReadonlySet<string> = new Set(['jwtSign']);
 /**
  * JWT builders whose claims are readable in the token (module → class): jose's `new SignJWT(payload)`
  * (signed) and `new UnsecuredJWT(payload)`; `EncryptJWT` encrypts them. Their chained setters and

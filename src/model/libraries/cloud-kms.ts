@@ -18,6 +18,9 @@ export const gcpKms: LibraryModel = {
       methods: {
         encrypt: method('encrypt', { '0.name': 'kms-key-id', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: GCP_TUPLE }),
         decrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: { ...GCP_TUPLE, ...GCP_PLAINTEXT } }),
+        // Raw symmetric encryption (imported AES-GCM keys): the same encrypt/decrypt with AAD, the IV given separately.
+        rawEncrypt: method('encrypt', { '0.name': 'kms-key-id', '0.plaintext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: GCP_TUPLE }),
+        rawDecrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data', '0.additionalAuthenticatedData': 'kms-context' }, { facts: { ...GCP_TUPLE, ...GCP_PLAINTEXT } }),
         asymmetricSign: method('sign', { '0.name': 'kms-key-id' }),
         asymmetricDecrypt: method('decrypt', { '0.name': 'kms-key-id', '0.ciphertext': 'data' }, { facts: { resultTuple: true, ...GCP_PLAINTEXT } }),
         macSign: method('mac', { '0.name': 'kms-key-id', '0.data': 'data' }),
