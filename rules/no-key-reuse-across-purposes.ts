@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { keyUsesInImporters } from '../src/analysis/importer-key-uses';
-import { algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { algorithmLiteralsIn, algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, keysThroughImportedHelpers, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { unwrapExpression } from '../src/analysis/scope';
 import { stringValues } from '../src/analysis/values';
 import { toFix } from '../src/fix/edits';
@@ -81,7 +81,10 @@ export default createRule<Options, MessageIds>({
           checkDeclared(key, policy, report);
           if (!checkReuse(key, report)) checkImportedTwice(key, report);
         }
-        if (ctx.parserServices?.program) checkExportedKeys(report);
+        if (ctx.parserServices?.program) {
+          checkExportedKeys(report);
+          checkImportedHelpers(report);
+        }
       },
     };
 
@@ -95,7 +98,7 @@ export default createRule<Options, MessageIds>({
       for (const exported of exportedKeyBindings(ctx)) {
         if (reportedDefinition(exported.definition, keys) || ignored.has(exported.name)) continue;
         const elsewhere = keyUsesInImporters(ctx, exported.binding).flatMap((use) => {
-          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiterals(use.callText));
+          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
           return purpose ? [{ purpose, site: `${purpose} in ${use.file}:${use.line}` }] : [];
         });
         if (elsewhere.length === 0) continue;
@@ -104,6 +107,28 @@ export default createRule<Options, MessageIds>({
         if (purposes.length < 2) continue;
         const sitesText = [here.length > 0 ? sites(here) : '', ...distinct(elsewhere.map((u) => u.site))].filter(Boolean).join(', ');
         report({ node: exported.definition, messageId: 'reused', data: { name: quoteName(exported.name), purposes: purposes.join(' and '), sites: sitesText } });
+      }
+    }
+
+    /**
+     * With type information: a key of this file handed to helpers imported from other modules
+     * (`macWith(partnerKey, …)`, `sealWith(partnerKey, …)`), whose own calls use it for two purposes, also
+     * counting its direct uses here. Reported on the key's definition, or at the second conflicting
+     * call when it has none (an environment variable read in place).
+     */
+    function checkImportedHelpers(report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      const keys = trackKeys(ctx);
+      for (const helped of keysThroughImportedHelpers(ctx)) {
+        if (ignored.has(helped.name)) continue;
+        const here = keys.find((k) => k.id === helped.id);
+        if (here && distinct(here.uses.map((u) => u.purpose)).length > 1) continue; // reported by the in-file analysis
+        const uses = [...(here?.uses ?? []).map((u) => ({ purpose: u.purpose, node: u.call.node as TSESTree.Node })), ...helped.uses.map((u) => ({ purpose: u.purpose, node: u.call as TSESTree.Node }))];
+        uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        const purposes = distinct(uses.map((u) => u.purpose));
+        if (purposes.length < 2) continue;
+        const conflicting = uses.find((u) => u.purpose !== uses[0].purpose)!;
+        const sitesText = [here && here.uses.length > 0 ? sites(here.uses) : '', ...distinct(helped.uses.map((u) => u.site))].filter(Boolean).join(', ');
+        report({ node: helped.definition ?? conflicting.node, messageId: 'reused', data: { name: quoteName(helped.name), purposes: purposes.join(' and '), sites: sitesText } });
       }
     }
 
@@ -217,10 +242,6 @@ function mixedAtCreation(key: TrackedKey, purposes: readonly string[]): boolean 
 }
 
 /** Algorithm names written in a call's text (`{ algorithm: 'HS256' }`), for a call seen only as text. */
-function algorithmLiterals(text: string): string[] {
-  return [...text.matchAll(/['"`]([A-Za-z][\w-]{1,20})['"`]/g)].map((m) => m[1]);
-}
-
 function quoteName(name: string): string {
   return /^[\w$.#]+$/.test(name) ? `\`${name}\`` : name;
 }
