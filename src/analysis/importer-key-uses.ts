@@ -187,8 +187,10 @@ function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.
  * imports and re-exports, by the checker), with a body; declaration files (packages) are not looked into.
  */
 function importedFunction(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression) {
-  if (call.callee.type !== 'Identifier') return undefined;
-  const info = typeInformationAt(sourceCode.parserServices, call.callee);
+  // `macWith(key)`, or `mac.macWith(key)` through a namespace import: the name the checker resolves.
+  const name = call.callee.type === 'Identifier' ? call.callee : call.callee.type === 'MemberExpression' && !call.callee.computed && call.callee.property.type === 'Identifier' ? call.callee.property : undefined;
+  if (!name) return undefined;
+  const info = typeInformationAt(sourceCode.parserServices, name);
   if (!info) return undefined;
   const { typescript, checker, tsNode: callee } = info;
   const declaration = aliasedSymbolAt(typescript, checker, callee)?.valueDeclaration;

@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
-import { isWithin } from './ast';
+import { descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, rawDigestOf, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
@@ -21,7 +21,7 @@ const WIPE_HELPER = /^(?:(?:secure|safe)_?)?(?:[wW]ipe|[zZ]eroi[sz]e|[zZ]ero(?:i
 export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
   const wipes = new Set<TSESTree.Node>();
   for (const ref of keyReferences(sourceCode, bytes).bytes) {
-    const wipe = wipeOf(sourceCode, ref);
+    const wipe = wipeOf(sourceCode, ref) ?? disposableStackAdoption(sourceCode, ref);
     // `randomFillSync(key)` that gave a fresh allocation its bytes is the key's source, not its wipe.
     if (wipe && wipe !== bytes.definition) wipes.add(wipe);
     // `const keys = [encKey, macKey]; … for (const k of keys) k.fill(0);`
@@ -273,8 +273,31 @@ function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpres
  */
 function isDisposableStackDefer(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node): boolean {
   const callee = call.callee;
-  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'defer' || call.arguments[0] !== fn) return false;
-  const receiver = unwrapExpression(callee.object);
+  return callee.type === 'MemberExpression' && memberName(callee) === 'defer' && call.arguments[0] === fn && isUsingDisposableStack(sourceCode, callee.object);
+}
+
+/**
+ * `stack.adopt(key, (k) => k.fill(0))` on a `using` DisposableStack: the stack calls the callback with the key when
+ * the block is left, however it is left; the call is the wipe, from where it is made (as `defer`).
+ */
+function disposableStackAdoption(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const call = ref.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== ref) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'adopt' || !isUsingDisposableStack(sourceCode, callee.object)) return undefined;
+  const onDispose = call.arguments[1];
+  if (!onDispose || (onDispose.type !== 'ArrowFunctionExpression' && onDispose.type !== 'FunctionExpression')) return undefined;
+  const param = onDispose.params[0];
+  if (param?.type !== 'Identifier') return undefined;
+  for (const node of descendants(onDispose.body)) {
+    if (node.type === 'Identifier' && node.name === param.name && node !== param && wipeOf(sourceCode, node)) return call;
+  }
+  return undefined;
+}
+
+/** `stack` declared as `using stack = new DisposableStack()` (or `await using … AsyncDisposableStack`): disposed when its block is left. */
+function isUsingDisposableStack(sourceCode: SourceCode, object: TSESTree.Node): boolean {
+  const receiver = unwrapExpression(object);
   const variable = receiver.type === 'Identifier' ? variableOf(sourceCode, receiver) : undefined;
   const declarator = variable?.defs.length === 1 && variable.defs[0].type === 'Variable' ? variable.defs[0].node : undefined;
   const declaration = declarator?.parent;

@@ -1229,25 +1229,32 @@ export function keysThroughImportedHelpers(ctx: ResolveContext): HelperKeyUses[]
       if (!entry) byId.set(identity.id, (entry = { id: identity.id, name: identity.name, definition: identity.definition, uses: [] }));
       for (const use of helperUses) {
         const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
-        if (purpose) entry.uses.push({ purpose, site: `${purpose} in ${use.file}:${use.line} through ${(call.callee as TSESTree.Identifier).name}()`, call });
+        if (purpose) entry.uses.push({ purpose, site: `${purpose} in ${use.file}:${use.line} through ${sourceText(ctx.sourceCode, call.callee)}()`, call });
       }
     });
   }
   return [...byId.values()];
 }
 
-/** Calls of functions this module imports by name (`import { macWith } from './lib/mac'`). */
+/** Calls of functions this module imports (`import { macWith } from './lib/mac'`, or `mac.macWith` of `import * as mac`). */
 function importedFunctionCalls(sourceCode: SourceCode): TSESTree.CallExpression[] {
   const calls: TSESTree.CallExpression[] = [];
   const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((s) => s.type === 'module');
   for (const variable of moduleScope?.variables ?? []) {
-    if (variable.defs[0]?.type !== 'ImportBinding') continue;
+    const def = variable.defs[0];
+    if (def?.type !== 'ImportBinding') continue;
+    const namespace = def.node.type === 'ImportNamespaceSpecifier';
     for (const ref of variable.references) {
       const parent = ref.identifier.parent;
-      if (parent?.type === 'CallExpression' && parent.callee === ref.identifier) calls.push(parent);
+      const callee = namespace && parent?.type === 'MemberExpression' && parent.object === ref.identifier && !parent.computed ? parent : ref.identifier;
+      if (callee.parent?.type === 'CallExpression' && callee.parent.callee === callee) calls.push(callee.parent);
     }
   }
   return calls;
+}
+
+function sourceText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  return sourceCode.text.slice(node.range[0], node.range[1]);
 }
 
 /** Algorithm names written as string literals in a call's text (`algorithm: 'HS256'`), for purposes that depend on them. */

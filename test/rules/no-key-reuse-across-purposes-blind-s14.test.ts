@@ -83,6 +83,11 @@ createTypedRuleTester().run('no-key-reuse-across-purposes (blind-s14, across mod
       errors: [{ messageId: 'reused', line: 5 }],
     },
     {
+      name: 'a key handed to helpers reached through namespace imports',
+      ...fixture('helper-partner-namespace.ts'),
+      errors: [{ messageId: 'reused', line: 5 }],
+    },
+    {
       name: 'a key used here for an HMAC and handed to an imported sealing helper',
       ...fixture('helper-partner-direct.ts'),
       errors: [{ messageId: 'reused', line: 5 }],

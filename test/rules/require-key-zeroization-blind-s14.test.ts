@@ -47,6 +47,11 @@ createRuleTester().run('require-key-zeroization (blind-s14)', rule, {
       filename: 'seal.ts',
     },
     {
+      name: 'DisposableStack#adopt with a callback that wipes what it is given',
+      code: deferBeforeUses.replace('  stack.defer(() => key.fill(0));', '  stack.adopt(key, (k) => k.fill(0));'),
+      filename: 'seal.ts',
+    },
+    {
       name: 'a kept object holds the key (it may wipe it later)',
       code: temporaryObject.replace("  const sealed = new FieldCipher(key).seal(value, 'note');\n  return sealed;", "  const cipher = new FieldCipher(key);\n  registry.add(cipher);\n  return cipher.seal(value, 'note');").replace('export function', 'declare const registry: Set<unknown>;\nexport function'),
       filename: 'seal.ts',
@@ -100,6 +105,27 @@ createRuleTester().run('require-key-zeroization (blind-s14)', rule, {
               output: deferNotUsing.replace(
                 "  stack.defer(() => key.fill(0));\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n",
                 "  try {\n    stack.defer(() => key.fill(0));\n    const iv = randomBytes(12);\n    const cipher = createCipheriv('aes-256-gcm', key, iv);\n    return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n  } finally {\n    key.fill(0);\n  }\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'DisposableStack#adopt with a callback that only logs',
+      code: deferBeforeUses.replace('  stack.defer(() => key.fill(0));', '  stack.adopt(key, (k) => console.debug(k.length));'),
+      filename: 'seal.ts',
+      errors: [
+        {
+          messageId: 'notWiped',
+          line: 4,
+          column: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: deferBeforeUses.replace(
+                "  stack.defer(() => key.fill(0));\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n",
+                "  try {\n    stack.adopt(key, (k) => console.debug(k.length));\n    const iv = randomBytes(12);\n    const cipher = createCipheriv('aes-256-gcm', key, iv);\n    return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n  } finally {\n    key.fill(0);\n  }\n",
               ),
             },
           ],
