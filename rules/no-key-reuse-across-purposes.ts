@@ -144,11 +144,17 @@ export default createRule<Options, MessageIds>({
      */
     function checkImportedTwice(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
       const imports = key.declared.filter((d) => d.source === 'webcrypto-usages' && d.purposes.length > 0);
-      if (imports.length < 2) return;
-      const purposes = distinct(imports.flatMap((d) => d.purposes));
+      // One import's purposes plus the secret's own direct uses (`importKey(raw, HMAC, ['sign'])` and
+      // `createCipheriv(…, raw, iv)`) are two purposes as much as two imports are.
+      const direct = key.uses.filter((u) => !u.via);
+      if (imports.length === 0 || imports.length + (direct.length > 0 ? 1 : 0) < 2) return;
+      const purposes = distinct([...imports.flatMap((d) => d.purposes), ...direct.map((u) => u.purpose)]);
       if (purposes.length < 2 || imports.some((d) => purposes.every((p) => d.purposes.includes(p)))) return;
-      const second = imports.find((d) => d.purposes.some((p) => !imports[0].purposes.includes(p))) ?? imports[1];
-      const at = imports.map((d) => `${d.purposes.join('/')} at ${d.node.loc.start.line}:${d.node.loc.start.column + 1}`).join(', ');
+      const second = imports.find((d) => d.purposes.some((p) => !imports[0].purposes.includes(p))) ?? imports[1] ?? imports[0];
+      const at = [
+        ...imports.map((d) => `${d.purposes.join('/')} at ${d.node.loc.start.line}:${d.node.loc.start.column + 1}`),
+        ...direct.map((u) => `${u.purpose} at ${u.arg.loc.start.line}:${u.arg.loc.start.column + 1}`),
+      ].join(', ');
       report({ node: key.definition ?? second.node, messageId: 'reused', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: at } });
     }
 

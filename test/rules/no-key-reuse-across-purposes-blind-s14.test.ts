@@ -34,8 +34,28 @@ const derivedBitsView = `export async function backupKeys(passphrase: string, sa
 }
 `;
 
+const importedOnceAndUsedDirectly = `import { createCipheriv, randomBytes } from 'node:crypto';
+const raw = Buffer.from(process.env.APP_KEY ?? '', 'base64');
+const bytes = new Uint8Array(raw);
+export async function linkMacKey() {
+  return crypto.subtle.importKey('raw', bytes, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+}
+export function seal(data: Buffer) {
+  const iv = randomBytes(12);
+  const c = createCipheriv('aes-256-gcm', raw, iv);
+  return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);
+}
+`;
+
 createRuleTester().run('no-key-reuse-across-purposes (blind-s14)', rule, {
   valid: [
+    {
+      name: 'a secret imported as an HMAC CryptoKey and also used directly for an HMAC',
+      code: importedOnceAndUsedDirectly
+        .replace("import { createCipheriv, randomBytes } from 'node:crypto';", "import { createHmac } from 'node:crypto';")
+        .replace("  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', raw, iv);\n  return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);", "  return createHmac('sha256', raw).update(data).digest();"),
+      filename: 'keys.ts',
+    },
     {
       name: 'one elliptic pair signs, another (generated) agrees',
       code: ellipticIdentity.replace("return identity.derive(", "return ec.genKeyPair().derive("),
@@ -49,6 +69,12 @@ createRuleTester().run('no-key-reuse-across-purposes (blind-s14)', rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a secret imported once as an HMAC CryptoKey (never used here) and used directly as an AES key',
+      code: importedOnceAndUsedDirectly,
+      filename: 'keys.ts',
+      errors: [{ messageId: 'reused', line: 2 }],
+    },
     {
       name: 'an elliptic key pair used to sign and to derive ECDH secrets',
       code: ellipticIdentity,
