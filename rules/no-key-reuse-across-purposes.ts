@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
 import { keyUsesInImporters } from '../src/analysis/importer-key-uses';
-import { algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
+import { algorithmLiteralsIn, algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, keysThroughImportedHelpers, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
 import { getPolicy, keyForEnv, keyForKmsId, keyForName, policyName, type Policy } from '../src/policy';
@@ -79,7 +79,10 @@ export default createRule<Options, MessageIds>({
           checkDeclared(key, policy, report);
           if (!checkReuse(key, report)) checkImportedTwice(key, report);
         }
-        if (ctx.parserServices?.program) checkExportedKeys(report);
+        if (ctx.parserServices?.program) {
+          checkExportedKeys(report);
+          checkImportedHelpers(report);
+        }
       },
     };
 
@@ -93,7 +96,7 @@ export default createRule<Options, MessageIds>({
       for (const exported of exportedKeyBindings(ctx)) {
         if (reportedDefinition(exported.definition, keys) || ignored.has(exported.name)) continue;
         const elsewhere = keyUsesInImporters(ctx, exported.binding).flatMap((use) => {
-          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiterals(use.callText));
+          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
           return purpose ? [{ purpose, site: `${purpose} in ${use.file}:${use.line}` }] : [];
         });
         if (elsewhere.length === 0) continue;
@@ -102,6 +105,28 @@ export default createRule<Options, MessageIds>({
         if (purposes.length < 2) continue;
         const sitesText = [here.length > 0 ? sites(here) : '', ...distinct(elsewhere.map((u) => u.site))].filter(Boolean).join(', ');
         report({ node: exported.definition, messageId: 'reused', data: { name: quoteName(exported.name), purposes: purposes.join(' and '), sites: sitesText } });
+      }
+    }
+
+    /**
+     * With type information: a key of this file handed to helpers imported from other modules
+     * (`macWith(partnerKey, …)`, `sealWith(partnerKey, …)`), whose own calls use it for two purposes, also
+     * counting its direct uses here. Reported on the key's definition, or at the second conflicting
+     * call when it has none (an environment variable read in place).
+     */
+    function checkImportedHelpers(report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      const keys = trackKeys(ctx);
+      for (const helped of keysThroughImportedHelpers(ctx)) {
+        if (ignored.has(helped.name)) continue;
+        const here = keys.find((k) => k.id === helped.id);
+        if (here && distinct(here.uses.map((u) => u.purpose)).length > 1) continue; // reported by the in-file analysis
+        const uses = [...(here?.uses ?? []).map((u) => ({ purpose: u.purpose, node: u.call.node as TSESTree.Node })), ...helped.uses.map((u) => ({ purpose: u.purpose, node: u.call as TSESTree.Node }))];
+        uses.sort((a, b) => a.node.range[0] - b.node.range[0]);
+        const purposes = distinct(uses.map((u) => u.purpose));
+        if (purposes.length < 2) continue;
+        const conflicting = uses.find((u) => u.purpose !== uses[0].purpose)!;
+        const sitesText = [here && here.uses.length > 0 ? sites(here.uses) : '', ...distinct(helped.uses.map((u) => u.site))].filter(Boolean).join(', ');
+        report({ node: helped.definition ?? conflicting.node, messageId: 'reused', data: { name: quoteName(helped.name), purposes: purposes.join(' and '), sites: sitesText } });
       }
     }
 
@@ -117,11 +142,17 @@ export default createRule<Options, MessageIds>({
      */
     function checkImportedTwice(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
       const imports = key.declared.filter((d) => d.source === 'webcrypto-usages' && d.purposes.length > 0);
-      if (imports.length < 2) return;
-      const purposes = distinct(imports.flatMap((d) => d.purposes));
+      // One import's purposes plus the secret's own direct uses (`importKey(raw, HMAC, ['sign'])` and
+      // `createCipheriv(…, raw, iv)`) are two purposes as much as two imports are.
+      const direct = key.uses.filter((u) => !u.via);
+      if (imports.length === 0 || imports.length + (direct.length > 0 ? 1 : 0) < 2) return;
+      const purposes = distinct([...imports.flatMap((d) => d.purposes), ...direct.map((u) => u.purpose)]);
       if (purposes.length < 2 || imports.some((d) => purposes.every((p) => d.purposes.includes(p)))) return;
-      const second = imports.find((d) => d.purposes.some((p) => !imports[0].purposes.includes(p))) ?? imports[1];
-      const at = imports.map((d) => `${d.purposes.join('/')} at ${d.node.loc.start.line}:${d.node.loc.start.column + 1}`).join(', ');
+      const second = imports.find((d) => d.purposes.some((p) => !imports[0].purposes.includes(p))) ?? imports[1] ?? imports[0];
+      const at = [
+        ...imports.map((d) => `${d.purposes.join('/')} at ${d.node.loc.start.line}:${d.node.loc.start.column + 1}`),
+        ...direct.map((u) => `${u.purpose} at ${u.arg.loc.start.line}:${u.arg.loc.start.column + 1}`),
+      ].join(', ');
       report({ node: key.definition ?? second.node, messageId: 'reused', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: at } });
     }
 
@@ -215,10 +246,6 @@ function mixedAtCreation(key: TrackedKey, purposes: readonly string[]): boolean 
 }
 
 /** Algorithm names written in a call's text (`{ algorithm: 'HS256' }`), for a call seen only as text. */
-function algorithmLiterals(text: string): string[] {
-  return [...text.matchAll(/['"`]([A-Za-z][\w-]{1,20})['"`]/g)].map((m) => m[1]);
-}
-
 function quoteName(name: string): string {
   return /^[\w$.#]+$/.test(name) ? `\`${name}\`` : name;
 }

@@ -187,15 +187,17 @@ function moduleOf(typescript: typeof ts, declaration: ts.ImportDeclaration | ts.
  * imports and re-exports, by the checker), with a body; declaration files (packages) are not looked into.
  */
 function importedFunction(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression) {
-  if (call.callee.type !== 'Identifier') return undefined;
-  const info = typeInformationAt(sourceCode.parserServices, call.callee);
+  // `macWith(key)`, or `mac.macWith(key)` through a namespace import: the name the checker resolves.
+  const name = call.callee.type === 'Identifier' ? call.callee : call.callee.type === 'MemberExpression' && !call.callee.computed && call.callee.property.type === 'Identifier' ? call.callee.property : undefined;
+  if (!name) return undefined;
+  const info = typeInformationAt(sourceCode.parserServices, name);
   if (!info) return undefined;
   const { typescript, checker, tsNode: callee } = info;
   const declaration = aliasedSymbolAt(typescript, checker, callee)?.valueDeclaration;
   if (!declaration || declaration.getSourceFile().isDeclarationFile || declaration.getSourceFile() === callee.getSourceFile()) return undefined;
   const fn = typescript.isVariableDeclaration(declaration) ? declaration.initializer : declaration;
   if (!fn || !(typescript.isFunctionDeclaration(fn) || typescript.isArrowFunction(fn) || typescript.isFunctionExpression(fn)) || !fn.body) return undefined;
-  return { typescript, checker, fn: fn as ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression, body: fn.body, declaration };
+  return { typescript, checker, fn: fn as ts.FunctionDeclaration | ts.ArrowFunction | ts.FunctionExpression, body: fn.body, declaration, callerFile: callee.getSourceFile() };
 }
 
 /**
@@ -205,22 +207,38 @@ function importedFunction(sourceCode: { parserServices?: ResolveContext['parserS
  * through a helper of this file. Declaration files (packages) are not looked into.
  */
 export function importedHelperUsesArgumentAsKey(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression, index: number): boolean {
+  return importedHelperKeyUses(sourceCode, call, index, 1).length > 0;
+}
+
+/**
+ * The modelled calls of an imported helper (see importedHelperUsesArgumentAsKey) that take the parameter
+ * receiving argument `index` as their key: `macWith(key, …)` declared as `createHmac('sha256', key)` in
+ * `lib/mac.ts`. The purpose each gives the key is what the caller's argument is used for.
+ */
+export function importedHelperKeyUses(
+  sourceCode: { parserServices?: ResolveContext['parserServices'] },
+  call: TSESTree.CallExpression,
+  index: number,
+  limit = MAX_USES,
+): ImporterKeyUse[] {
   try {
     const helper = importedFunction(sourceCode, call);
-    if (!helper) return false;
-    const { typescript, checker, fn, body, declaration } = helper;
+    if (!helper) return [];
+    const { typescript, checker, fn, body, callerFile } = helper;
     const param = fn.parameters[index]?.name;
-    if (!param || !typescript.isIdentifier(param)) return false;
+    if (!param || !typescript.isIdentifier(param)) return [];
     const target = checker.getSymbolAtLocation(param);
-    const own = declaration.getSourceFile();
+    const uses: ImporterKeyUse[] = [];
     for (const node of tsDescendants(typescript, body)) {
+      if (uses.length >= limit) break;
       if (typescript.isIdentifier(node) && node !== param && node.text === param.text && checker.getSymbolAtLocation(node) === target) {
-        if (keyUseAt(typescript, checker, sameBytesAt(typescript, node), own)) return true;
+        const use = keyUseAt(typescript, checker, sameBytesAt(typescript, node), callerFile);
+        if (use) uses.push(use);
       }
     }
-    return false;
+    return uses;
   } catch {
-    return false;
+    return [];
   }
 }
 

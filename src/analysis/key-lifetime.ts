@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
-import { isWithin } from './ast';
+import { descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, rawDigestOf, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
@@ -21,7 +21,7 @@ const WIPE_HELPER = /^(?:(?:secure|safe)_?)?(?:[wW]ipe|[zZ]eroi[sz]e|[zZ]ero(?:i
 export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree.Node> {
   const wipes = new Set<TSESTree.Node>();
   for (const ref of keyReferences(sourceCode, bytes).bytes) {
-    const wipe = wipeOf(sourceCode, ref);
+    const wipe = wipeOf(sourceCode, ref) ?? disposableStackAdoption(sourceCode, ref);
     // `randomFillSync(key)` that gave a fresh allocation its bytes is the key's source, not its wipe.
     if (wipe && wipe !== bytes.definition) wipes.add(wipe);
     // `const keys = [encKey, macKey]; … for (const k of keys) k.fill(0);`
@@ -242,7 +242,7 @@ function completionCallOf(sourceCode: SourceCode, wipe: TSESTree.Node, scope: TS
   if (call?.type !== 'CallExpression' || enclosingFunction(call) !== scope) return undefined;
   const callee = call.callee;
   if (callee.type === 'MemberExpression' && memberName(callee) === 'finally' && call.arguments[0] === fn) return call;
-  if (isProcessExitListener(sourceCode, call, fn) || isTestCleanupHook(sourceCode, call, fn, scope)) return call;
+  if (isProcessExitListener(sourceCode, call, fn) || isTestCleanupHook(sourceCode, call, fn, scope) || isDisposableStackDefer(sourceCode, call, fn)) return call;
   if (call.arguments[call.arguments.length - 1] !== fn) return undefined;
   const resolved = resolveImportPath(sourceCode, callee);
   if (resolved?.module !== undefined && FINALIZE_MODULES.has(resolved.module) && resolved.path.join('.') === 'finalize' && call.arguments.length === 1) return call;
@@ -263,6 +263,47 @@ function isProcessExitListener(sourceCode: SourceCode, call: TSESTree.CallExpres
   if (receiver.type !== 'Identifier' || receiver.name !== 'process' || variableOf(sourceCode, receiver)?.defs.length) return false;
   const event = call.arguments[0];
   return event?.type === 'Literal' && event.value === 'exit' && call.arguments[1] === fn;
+}
+
+/**
+ * `using stack = new DisposableStack(); stack.defer(() => key.fill(0));` (explicit resource management, TypeScript
+ * 5.2): the stack runs its deferred callbacks when the block is left, by a return, a throw or falling off its end,
+ * like a `finally` opened where `defer` is called. Registered after a use that can throw, the code-path check sees
+ * that from where the call sits.
+ */
+function isDisposableStackDefer(sourceCode: SourceCode, call: TSESTree.CallExpression, fn: TSESTree.Node): boolean {
+  const callee = call.callee;
+  return callee.type === 'MemberExpression' && memberName(callee) === 'defer' && call.arguments[0] === fn && isUsingDisposableStack(sourceCode, callee.object);
+}
+
+/**
+ * `stack.adopt(key, (k) => k.fill(0))` on a `using` DisposableStack: the stack calls the callback with the key when
+ * the block is left, however it is left; the call is the wipe, from where it is made (as `defer`).
+ */
+function disposableStackAdoption(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const call = ref.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== ref) return undefined;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'adopt' || !isUsingDisposableStack(sourceCode, callee.object)) return undefined;
+  const onDispose = call.arguments[1];
+  if (!onDispose || (onDispose.type !== 'ArrowFunctionExpression' && onDispose.type !== 'FunctionExpression')) return undefined;
+  const param = onDispose.params[0];
+  if (param?.type !== 'Identifier') return undefined;
+  for (const node of descendants(onDispose.body)) {
+    if (node.type === 'Identifier' && node.name === param.name && node !== param && wipeOf(sourceCode, node)) return call;
+  }
+  return undefined;
+}
+
+/** `stack` declared as `using stack = new DisposableStack()` (or `await using … AsyncDisposableStack`): disposed when its block is left. */
+function isUsingDisposableStack(sourceCode: SourceCode, object: TSESTree.Node): boolean {
+  const receiver = unwrapExpression(object);
+  const variable = receiver.type === 'Identifier' ? variableOf(sourceCode, receiver) : undefined;
+  const declarator = variable?.defs.length === 1 && variable.defs[0].type === 'Variable' ? variable.defs[0].node : undefined;
+  const declaration = declarator?.parent;
+  if (!declarator || declaration?.type !== 'VariableDeclaration' || (declaration.kind !== 'using' && declaration.kind !== 'await using')) return false;
+  const init = declarator.init && unwrapExpression(declarator.init);
+  return init?.type === 'NewExpression' && init.callee.type === 'Identifier' && /^(?:Async)?DisposableStack$/.test(init.callee.name);
 }
 
 const TEST_MODULES: ReadonlySet<string> = new Set(['node:test', 'test', 'vitest']);
@@ -618,7 +659,11 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         // `new Worker(file, { workerData: { key } })` clones workerData: only a buffer in `transferList` leaves this thread.
         if (callee.type === 'Identifier' && callee.name === 'Worker' && parent.arguments[1] === node) return transfers(sourceCode, parent, ref, 'transferList') ? parent : undefined;
         if (isSdkRequestCommand(sourceCode, parent)) return undefined;
-        return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name) ? undefined : parent;
+        if (callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name)) return undefined;
+        // `new FieldCipher(key).open(sealed)`: an object made for one call and dropped keeps the key only as long as
+        // that call; nobody can dispose of it later, so the key leaves only if the call's result does.
+        const call = methodCallOnTemporary(parent);
+        return call ? escapes(sourceCode, call, scope, depth + 1, views) : parent;
       }
       if (callee.type === 'MemberExpression') {
         const name = memberName(callee);
@@ -641,6 +686,13 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/** The method call made directly on a constructed object that is not kept: `new X(key).seal(data)`. */
+function methodCallOnTemporary(construct: TSESTree.NewExpression): TSESTree.CallExpression | undefined {
+  const member = construct.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== construct) return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
 }
 
 /**

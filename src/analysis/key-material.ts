@@ -728,12 +728,21 @@ export function rawDigestOf(call: TSESTree.CallExpression | TSESTree.NewExpressi
  * `===`) or encoded for storage (`derived.toString('hex')`, a template literal).
  */
 function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
-  return keyReferences(sourceCode, bytes).bytes.some((ref) => {
+  return compared(sourceCode, bytes) || keyReferences(sourceCode, bytes).bytes.some((ref) => {
     const parent = ref.parent;
     if (!parent) return false;
     if (parent.type === 'TemplateLiteral') return true;
+    return parent.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString';
+  });
+}
+
+/** Compared as a password hash is: `timingSafeEqual(derived, stored)`, `derived.equals(x)`, `===`. */
+function compared(sourceCode: SourceCode, bytes: KeyBytes): boolean {
+  return keyReferences(sourceCode, bytes).bytes.some((ref) => {
+    const parent = ref.parent;
+    if (!parent) return false;
     if (parent.type === 'BinaryExpression') return /^[!=]==?$/.test(parent.operator);
-    if (parent.type === 'MemberExpression' && parent.object === ref) return /^(?:equals|compare|toString)$/.test(memberName(parent) ?? '');
+    if (parent.type === 'MemberExpression' && parent.object === ref) return /^(?:equals|compare)$/.test(memberName(parent) ?? '');
     if (parent.type === 'CallExpression' && parent.arguments.includes(ref as TSESTree.CallExpressionArgument)) {
       const name = referencedName(parent.callee);
       return name === 'timingSafeEqual' || name === 'compare';
@@ -745,7 +754,9 @@ function verifiedOrEncoded(sourceCode: SourceCode, bytes: KeyBytes): boolean {
 /** An HKDF-family output that nothing marks as other than a key: not compared or encoded, not named as an id or hash, not an IV/salt/data argument. */
 function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
   if (isNotSecretName(bytes.id.name) || /(?:^|[^a-z])(?:iv|nonce|salt)s?$/i.test(bytes.id.name)) return false;
-  if (verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) return false;
+  // Encoded HKDF output is a token or an id, unless its binding names it a key (decision 39: HKDF outputs are never
+  // password hashes): `tenantKey.toString('base64')` put in a shared cache is a key turned into a string.
+  if (compared(ctx.sourceCode, bytes) || ((verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) && !isSecretName(bytes.id.name))) return false;
   return !keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
     const call = ref.parent;
     const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;

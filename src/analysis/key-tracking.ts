@@ -9,6 +9,7 @@ import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
+import { importedHelperKeyUses } from './importer-key-uses';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
 import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
@@ -188,7 +189,8 @@ export function exportedKeyBindings(ctx: ResolveContext): ExportedKey[] {
   const out: ExportedKey[] = [];
   const isKey = (value: TSESTree.Node): boolean => {
     const identity = identify(ctx, value, 0);
-    return identity !== undefined && (identity.origin === 'environment' || identity.origin === 'derived' || identity.origin === 'generated');
+    if (identity === undefined) return isPrivateKeyObjectCreation(ctx, value);
+    return identity.origin === 'environment' || identity.origin === 'derived' || identity.origin === 'generated';
   };
   for (const statement of ctx.sourceCode.ast.body) {
     const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
@@ -208,6 +210,18 @@ export function exportedKeyBindings(ctx: ResolveContext): ExportedKey[] {
     }
   }
   return out;
+}
+
+/**
+ * `createPrivateKey({ key: readFileSync(path), passphrase })`, `createSecretKey(bytes)`: a key object made here
+ * from material this file cannot name (a key file, a vault read) is still a key, by construction. Public keys
+ * (`createPublicKey`) are not.
+ */
+function isPrivateKeyObjectCreation(ctx: ResolveContext, value: TSESTree.Node): boolean {
+  const node = unwrapExpression(value);
+  if (node.type !== 'CallExpression') return false;
+  const api = apiCallAt(ctx.sourceCode, node);
+  return api !== undefined && api.library.id === 'node:crypto' && api.api.operation === 'key-import' && api.args.some((a) => KEY_ROLES.has(a.role));
 }
 
 /** The key object a method is called on, when the call takes no key argument: `key.sign(md)` on a key-import/keygen result. */
@@ -626,7 +640,10 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   if (through) {
     // `const signingKey = importPKCS8(pem, 'PS256')` with `pem` bound in this file: the key is defined where the bytes are bound.
     const imported = api?.api.operation === 'key-import' && through.definition !== undefined;
-    const named = (through.origin === 'environment' || through.origin === 'derived') && !imported;
+    // `const view = new Uint8Array(bits)` over a KDF output already bound to a name: the same bytes, whose
+    // definition stays that first binding.
+    const alreadyBound = through.origin === 'derived' && through.definition?.type === 'Identifier';
+    const named = (through.origin === 'environment' || through.origin === 'derived') && !imported && !alreadyBound;
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }
   return own;
@@ -1177,4 +1194,70 @@ function exclusive(a: TSESTree.Node, b: TSESTree.Node): boolean {
     return !!end && (end.type === 'ReturnStatement' || end.type === 'BreakStatement' || end.type === 'ThrowStatement');
   }
   return false;
+}
+
+// ---------------------------------------------------------------------------
+// Keys handed to helpers of other files
+
+/** A key of this file handed to helper functions imported from other files, with the purposes those helpers give it. */
+export interface HelperKeyUses {
+  id: string;
+  name: string;
+  /** Where the key is defined in this file; absent for an environment variable read in place. */
+  definition?: TSESTree.Node;
+  uses: { purpose: KeyPurpose; site: string; call: TSESTree.CallExpression }[];
+}
+
+/**
+ * With type information: keys passed to functions imported from other source files of the program
+ * (`macWith(partnerKey, body)` from `./lib/mac`, `sealWith(partnerKey, data)` from `./lib/seal`), grouped by
+ * key, each use carrying the purpose the helper's own modelled call gives its parameter. The in-file
+ * tracker only sees modelled calls; these helpers are where a key meets its second purpose across a module
+ * boundary.
+ */
+export function keysThroughImportedHelpers(ctx: ResolveContext): HelperKeyUses[] {
+  if (!ctx.parserServices?.program) return [];
+  const byId = new Map<string, HelperKeyUses>();
+  for (const call of importedFunctionCalls(ctx.sourceCode)) {
+    call.arguments.forEach((arg, index) => {
+      if (arg.type === 'SpreadElement') return;
+      const helperUses = importedHelperKeyUses(ctx.sourceCode, call, index);
+      if (helperUses.length === 0) return;
+      const identity = identify(ctx, arg, 0);
+      if (!identity || identity.origin === 'parameter' || identity.origin === 'hardcoded') return;
+      let entry = byId.get(identity.id);
+      if (!entry) byId.set(identity.id, (entry = { id: identity.id, name: identity.name, definition: identity.definition, uses: [] }));
+      for (const use of helperUses) {
+        const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
+        if (purpose) entry.uses.push({ purpose, site: `${purpose} in ${use.file}:${use.line} through ${sourceText(ctx.sourceCode, call.callee)}()`, call });
+      }
+    });
+  }
+  return [...byId.values()];
+}
+
+/** Calls of functions this module imports (`import { macWith } from './lib/mac'`, or `mac.macWith` of `import * as mac`). */
+function importedFunctionCalls(sourceCode: SourceCode): TSESTree.CallExpression[] {
+  const calls: TSESTree.CallExpression[] = [];
+  const moduleScope = sourceCode.scopeManager?.globalScope?.childScopes.find((s) => s.type === 'module');
+  for (const variable of moduleScope?.variables ?? []) {
+    const def = variable.defs[0];
+    if (def?.type !== 'ImportBinding') continue;
+    const namespace = def.node.type === 'ImportNamespaceSpecifier';
+    for (const ref of variable.references) {
+      const parent = ref.identifier.parent;
+      const callee = namespace && parent?.type === 'MemberExpression' && parent.object === ref.identifier && !parent.computed ? parent : ref.identifier;
+      if (callee.parent?.type === 'CallExpression' && callee.parent.callee === callee) calls.push(callee.parent);
+    }
+  }
+  return calls;
+}
+
+function sourceText(sourceCode: SourceCode, node: TSESTree.Node): string {
+  return sourceCode.text.slice(node.range[0], node.range[1]);
+}
+
+/** Algorithm names written as string literals in a call's text (`algorithm: 'HS256'`), for purposes that depend on them. */
+export function algorithmLiteralsIn(text: string): string[] {
+  return [...text.matchAll(/['"`]([A-Za-z][\w-]{1,20})['"`]/g)].map((m) => m[1]);
 }

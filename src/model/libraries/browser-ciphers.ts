@@ -168,7 +168,8 @@ export const jsencrypt: LibraryModel = {
 /**
  * elliptic: `new EC('p192')` fixes the curve of every key made, signed or verified with that
  * context (`ec.genKeyPair()`, `ec.keyFromPrivate(…)`); `new EdDSA('ed25519')` likewise.
- * `keyFromPrivate(hex, 'hex')` wraps written private key bytes (`keyFromSecret` for EdDSA).
+ * `keyFromPrivate(hex, 'hex')` wraps written private key bytes (`keyFromSecret` for EdDSA); the key pair it
+ * returns signs and derives ECDH secrets.
  */
 export const elliptic: LibraryModel = {
   id: 'elliptic',
@@ -177,10 +178,18 @@ export const elliptic: LibraryModel = {
   objects: {
     EllipticCurve: {
       methods: {
-        keyFromPrivate: method('key-import', { 0: 'key' }),
-        keyFromSecret: method('key-import', { 0: 'key' }),
+        keyFromPrivate: method('key-import', { 0: 'key' }, { returns: 'EllipticKeyPair' }),
+        keyFromSecret: method('key-import', { 0: 'key' }, { returns: 'EllipticKeyPair' }),
         keyFromPublic: method('key-import', { 0: 'public-key' }),
-        genKeyPair: method('keygen'),
+        genKeyPair: method('keygen', {}, { returns: 'EllipticKeyPair' }),
+      },
+    },
+    // A key pair signs (`key.sign(digest)`) and agrees (`key.derive(theirPublic)`, the raw ECDH secret a KDF
+    // turns into keys): one private key doing both serves two purposes.
+    EllipticKeyPair: {
+      methods: {
+        sign: method('sign', { 0: 'data' }),
+        derive: method('key-agreement', { 0: 'public-key' }),
       },
     },
   },
