@@ -245,7 +245,6 @@ function mixedAtCreation(key: TrackedKey, purposes: readonly string[]): boolean 
   return creators.length === 1 && creators[0].purposes.length > 1 && purposes.every((p) => creators[0].purposes.includes(p as never)) && key.uses.every((u) => u.usage !== undefined);
 }
 
-/** Algorithm names written in a call's text (`{ algorithm: 'HS256' }`), for a call seen only as text. */
 function quoteName(name: string): string {
   return /^[\w$.#]+$/.test(name) ? `\`${name}\`` : name;
 }
