@@ -706,6 +706,11 @@ function fromEntriesPairs(sourceCode: SourceCode, node: TSESTree.Node): [TSESTre
   return pairs;
 }
 
+/** The object literals a table lookup (`KEYS[version]`, or a const bound to one) may pick; see `tableEntries`. */
+export function tableEntryObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  return tableEntries(sourceCode, node);
+}
+
 /**
  * The object entries an expression may be when it picks one from a table at run time:
  * `FORMATS[partner.version]` (or a const bound to it) over `const FORMATS = { 1: {…}, 2: {…} }`
@@ -741,7 +746,7 @@ function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.A
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
   const expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') return isEnvironmentParameter(expr);
+  if (expr.type === 'Identifier') return isEnvironmentParameter(expr) || isEnvironmentAlias(expr);
   return (
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'Identifier' && expr.object.name === 'process') ||
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'MetaProperty')
@@ -761,6 +766,26 @@ function isEnvironmentParameter(id: TSESTree.Identifier): boolean {
       const pattern = param.type === 'TSParameterProperty' ? param.parameter : param;
       if (pattern.type === 'AssignmentPattern' && pattern.left.type === 'Identifier' && pattern.left.name === id.name) return pattern.left !== id && isProcessEnv(pattern.right);
       if (pattern.type === 'Identifier' && pattern.name === id.name) return false;
+    }
+  }
+  return false;
+}
+
+/**
+ * `env` after `const env = process.env;` in the same or an enclosing block: a shorter name for the
+ * environment (`env.SESSION_SECRET ?? '…'` is a fallback). Found syntactically, like the parameter above:
+ * a `const` declared directly in a block or program around the read.
+ */
+function isEnvironmentAlias(id: TSESTree.Identifier): boolean {
+  if (!/env/i.test(id.name)) return false;
+  for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
+    if (node.type !== 'BlockStatement' && node.type !== 'Program') continue;
+    for (const statement of node.body) {
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+      for (const declarator of declaration.declarations) {
+        if (declarator.id.type === 'Identifier' && declarator.id.name === id.name && declarator.id !== id) return !!declarator.init && unwrapExpression(declarator.init).type === 'MemberExpression' && isProcessEnv(declarator.init);
+      }
     }
   }
   return false;
