@@ -772,23 +772,49 @@ function isEnvironmentParameter(id: TSESTree.Identifier): boolean {
 }
 
 /**
- * `env` after `const env = process.env;` in the same or an enclosing block: a shorter name for the
- * environment (`env.SESSION_SECRET ?? '…'` is a fallback). Found syntactically, like the parameter above:
- * a `const` declared directly in a block or program around the read.
+ * `env` after `const env = process.env;`, `const { env } = process;` (in the same or an enclosing block) or
+ * `import { env } from 'node:process'`: a shorter name for the environment (`env.SESSION_SECRET ?? '…'` is a
+ * fallback). Found syntactically, like the parameter above.
  */
 function isEnvironmentAlias(id: TSESTree.Identifier): boolean {
   if (!/env/i.test(id.name)) return false;
   for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
     if (node.type !== 'BlockStatement' && node.type !== 'Program') continue;
     for (const statement of node.body) {
+      if (statement.type === 'ImportDeclaration') {
+        if (importsProcessEnv(statement, id)) return true;
+        continue;
+      }
       const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
       if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
       for (const declarator of declaration.declarations) {
-        if (declarator.id.type === 'Identifier' && declarator.id.name === id.name && declarator.id !== id) return !!declarator.init && unwrapExpression(declarator.init).type === 'MemberExpression' && isProcessEnv(declarator.init);
+        const verdict = declaresEnvironment(declarator, id);
+        if (verdict !== undefined) return verdict;
       }
     }
   }
   return false;
+}
+
+/** Whether `declarator` declares `id`'s name as the environment; undefined when it declares something else. */
+function declaresEnvironment(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): boolean | undefined {
+  const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+  if (declarator.id.type === 'Identifier') {
+    if (declarator.id.name !== id.name || declarator.id === id) return undefined;
+    return init?.type === 'MemberExpression' && isProcessEnv(init);
+  }
+  if (declarator.id.type !== 'ObjectPattern') return undefined;
+  for (const property of declarator.id.properties) {
+    if (property.type !== 'Property' || property.value.type !== 'Identifier' || property.value.name !== id.name) continue;
+    return init?.type === 'Identifier' && init.name === 'process' && propertyName(property.key) === 'env';
+  }
+  return undefined;
+}
+
+/** `import { env } from 'node:process'` (or `process`) binding `id`'s name. */
+function importsProcessEnv(declaration: TSESTree.ImportDeclaration, id: TSESTree.Identifier): boolean {
+  if (declaration.source.value !== 'process' && declaration.source.value !== 'node:process') return false;
+  return declaration.specifiers.some((s) => s.type === 'ImportSpecifier' && s.local.name === id.name && propertyName(s.imported) === 'env');
 }
 
 /** `process.env.NAME` / `process.env['NAME']` / `import.meta.env.NAME` → 'NAME'. */

@@ -40,6 +40,10 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
     {
       "name": "@hapi/iron password map read from the environment only",
       "code": "import Iron from '@hapi/iron';\nconst PASSWORDS = { current: { id: 'b', secret: process.env.SHARE_PASSWORD }, b: process.env.SHARE_PASSWORD, a: process.env.SHARE_PASSWORD_PREVIOUS };\nexport const open = (token: string) => Iron.unseal(token, PASSWORDS, Iron.defaults);"
+    },
+    {
+      "name": "`const { env } = process` with an empty fallback",
+      "code": "const { env } = process;\nexport const settings = { secret: env.SESSION_SECRET ?? '' };"
     }
   ],
   "invalid": [
@@ -152,6 +156,40 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
             {
               "messageId": "readFromEnvironment",
               "output": "import Iron from '@hapi/iron';\nconst PASSWORDS = {\n  current: { id: 'b', secret: process.env.SHARE_PASSWORD },\n  b: process.env.SHARE_PASSWORD,\n  a: requireEnv('SHARE_PASSWORD_PREVIOUS'),\n};\nexport const open = (token: string) => Iron.unseal(token, PASSWORDS, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "fallback through `const { env } = process`",
+      "code": "const { env } = process;\nexport const settings = { secret: env.SESSION_SECRET ?? 'acme-dev-session-secret-do-not-use' };",
+      "errors": [
+        {
+          "messageId": "hardcodedFallback",
+          "line": 2,
+          "column": 57,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "const { env } = process;\nexport const settings = { secret: requireEnv('SESSION_SECRET') };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "fallback through `import { env } from 'node:process'`",
+      "code": "import { env } from 'node:process';\nexport const settings = { secret: env.SESSION_SECRET || 'acme-dev-session-secret-do-not-use' };",
+      "errors": [
+        {
+          "messageId": "hardcodedFallback",
+          "line": 2,
+          "column": 57,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { env } from 'node:process';\nexport const settings = { secret: requireEnv('SESSION_SECRET') };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
         }
