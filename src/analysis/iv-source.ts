@@ -166,8 +166,9 @@ function plaintextDerivation(sourceCode: SourceCode, call: ApiCall, definitions:
   const dataVariables = new Set(dataArguments(sourceCode, call).flatMap((d) => rootVariables(sourceCode, d, 0)));
   if (dataVariables.size === 0) return undefined;
   for (const def of definitions) {
-    if (!isDigest(sourceCode, def)) continue;
-    const shared = rootVariables(sourceCode, def, 0).find((v) => dataVariables.has(v));
+    const digest = digestCallOf(sourceCode, def);
+    if (!digest) continue;
+    const shared = rootVariables(sourceCode, digest, 0).find((v) => dataVariables.has(v));
     if (shared) return { kind: 'data-derived', origin: def, from: shared.name };
   }
   return undefined;
@@ -179,15 +180,33 @@ function dataArguments(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
   return [...argsWithRole(call, 'data'), ...onObject.flatMap((c) => argsWithRole(c, 'data'))];
 }
 
-/** A hash chain's result, possibly sliced or re-encoded (`createHash('sha256').update(x).digest().subarray(0, 12)`). */
-function isDigest(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+/**
+ * The hash call whose result an expression is, possibly sliced, awaited or copied into bytes
+ * (`createHash('sha256').update(x).digest().subarray(0, 12)`, `new Uint8Array(await subtle.digest('SHA-256', x)).slice(0, 12)`).
+ */
+function digestCallOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression | undefined {
   for (let n: TSESTree.Node | undefined = unwrapExpression(node), i = 0; n && i < 8; i++) {
-    if (n.type !== 'CallExpression') return false;
-    if (apiCallAt(sourceCode, n)?.api.operation === 'hash') return true;
+    if (n.type === 'AwaitExpression') {
+      n = unwrapExpression(n.argument);
+      continue;
+    }
+    // `new Uint8Array(digest)`, `Buffer.from(digest)`: the same bytes in another container.
+    if (n.type === 'NewExpression' || (n.type === 'CallExpression' && isBufferFrom(n))) {
+      const first: TSESTree.Node | undefined = n.arguments[0];
+      n = first && first.type !== 'SpreadElement' ? unwrapExpression(first) : undefined;
+      continue;
+    }
+    if (n.type !== 'CallExpression') return undefined;
+    if (apiCallAt(sourceCode, n)?.api.operation === 'hash') return n;
     const callee = unwrapExpression(n.callee);
     n = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : undefined;
   }
-  return false;
+  return undefined;
+}
+
+function isBufferFrom(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
 }
 
 /** `iv` for a binding destructured as `const { iv, tag } = …` (or `{ nonce: iv }`): the property it is read from. */

@@ -285,6 +285,10 @@ ruleTester.run("no-static-iv (blind-s14 shapes)", noStaticIv, {
     {
       "name": "a random IV next to a content hash used as the object name",
       "code": "import { createCipheriv, createHash, randomBytes } from 'node:crypto';\nexport function seal(key: Buffer, file: Buffer) {\n  const name = createHash('sha256').update(file).digest('hex');\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  return { name, blob: Buffer.concat([iv, cipher.update(file), cipher.final(), cipher.getAuthTag()]) };\n}"
+    },
+    {
+      "name": "WebCrypto: a random IV next to a digest used as the record id",
+      "code": "export async function seal(key: CryptoKey, data: Uint8Array) {\n  const iv = crypto.getRandomValues(new Uint8Array(12));\n  const id = new Uint8Array(await crypto.subtle.digest('SHA-256', data));\n  return { id, blob: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data) };\n}"
     }
   ],
   "invalid": [
@@ -295,6 +299,17 @@ ruleTester.run("no-static-iv (blind-s14 shapes)", noStaticIv, {
         {
           "messageId": "dataDerivedIv",
           "line": 3,
+          "column": 14
+        }
+      ]
+    },
+    {
+      "name": "WebCrypto: an IV cut from the SHA-256 of the plaintext",
+      "code": "export async function seal(key: CryptoKey, data: Uint8Array) {\n  const iv = new Uint8Array(await crypto.subtle.digest('SHA-256', data)).slice(0, 12);\n  return crypto.subtle.encrypt({ name: 'AES-GCM', iv }, key, data);\n}",
+      "errors": [
+        {
+          "messageId": "dataDerivedIv",
+          "line": 2,
           "column": 14
         }
       ]
