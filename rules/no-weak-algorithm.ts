@@ -177,9 +177,14 @@ export default createRule<Options, MessageIds>({
         if (!named) checkHasher(call, node, macInFile);
       }
       for (const node of argsWithRole(call, 'cipher-suites')) {
+        // A string is an OpenSSL list (`'AES128-SHA:DES-CBC3-SHA'`); an array lists one name per element (SSH's
+        // `algorithms.cipher`), each enabling its cipher: reported on the element.
         for (const constant of resolveValues(ctx, node).values) {
-          const family = constant.kind === 'string' ? weakCipherSuiteFamilies(constant.value as string)[0] : undefined;
-          if (family) report({ node: reportTarget(sourceCode, constant, node), messageId: 'weakCipher', data: { name: family, why: cipherWeakness(family) } });
+          const entries = constant.kind === 'array' ? (constant.value as readonly Constant[]) : [constant];
+          for (const entry of entries) {
+            const family = entry.kind === 'string' ? weakCipherSuiteFamilies(entry.value as string)[0] : undefined;
+            if (family) report({ node: reportTarget(sourceCode, entry, node), messageId: 'weakCipher', data: { name: family, why: cipherWeakness(family) } });
+          }
         }
       }
       for (const node of argsWithRole(call, 'algorithms')) {

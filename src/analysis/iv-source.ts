@@ -3,10 +3,10 @@ import { insideFunction, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
-import { localFunctionOf, parameterBindings } from './local-functions';
+import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { memberName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { findProperty, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -19,6 +19,7 @@ export type IvProblem =
   | { kind: 'constant'; origin: TSESTree.Node; constant: Constant }
   | { kind: 'zero'; origin: TSESTree.Node }
   | { kind: 'key-derived'; origin: TSESTree.Node; from: string }
+  | { kind: 'data-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'reused'; origin: TSESTree.Node; name: string };
 
 const MAX_DEPTH = 5;
@@ -45,8 +46,10 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
       if (isZeroAllocation(ctx.sourceCode, def)) problems.push({ kind: 'zero', origin: def });
     }
     if (problems.length) return problems;
-    const derived = keyDerivation(ctx.sourceCode, call, definitions);
+    const derived = keyDerivation(ctx.sourceCode, call, definitions, destructuredName(seenVariables[0]));
     if (derived) return [derived];
+    const fromData = plaintextDerivation(ctx.sourceCode, call, definitions);
+    if (fromData) return [fromData];
     const reused = reusedRandom(ctx.sourceCode, call, iv, definitions);
     return reused ? [reused] : [];
   } catch {
@@ -129,7 +132,7 @@ function isSize(node: TSESTree.Node): boolean {
  * The IV is computed from the key (or from the password the key comes from):
  * `key.subarray(0, 16)`, `createHash('md5').update(password).digest()`. Same key, same IV.
  */
-function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: readonly TSESTree.Node[], ivProperty: string | undefined): IvProblem | undefined {
   const keyArgs = [...argsWithRole(call, 'key'), ...argsWithRole(call, 'passphrase')];
   const keyVariables = new Set<TSESLint.Scope.Variable>();
   for (const keyArg of keyArgs) for (const v of keySources(sourceCode, keyArg)) keyVariables.add(v);
@@ -140,7 +143,7 @@ function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: reado
       if (variable && keyArgs.some((k) => rootVariables(sourceCode, k, 0).includes(variable))) return { kind: 'key-derived', origin: def, from: variable.name };
       continue;
     }
-    if (containsRandom(sourceCode, def)) continue;
+    if (containsRandom(sourceCode, def) || helperReturnsFreshIv(sourceCode, def, ivProperty)) continue;
     if (!isComputation(def) || readsStoredIv(sourceCode, def)) continue;
     const roots = rootVariables(sourceCode, def, 0);
     if (rootVariables(sourceCode, def, 1).some((v) => isPerMessage(sourceCode, v, call))) continue;
@@ -150,6 +153,91 @@ function keyDerivation(sourceCode: SourceCode, call: ApiCall, definitions: reado
     if (secretNamed) return { kind: 'key-derived', origin: def, from: secretNamed.name };
   }
   return undefined;
+}
+
+/**
+ * `const iv = sha256(file).subarray(0, 12)` for `cipher.update(file)`: a digest of the message being
+ * encrypted. Equal messages get equal IVs, hence equal ciphertexts (deterministic encryption shows
+ * who stored the same file), and the IV is no longer independent of the data. Only for encryption:
+ * a decryption reads its IV from the stored message, which is its data too.
+ */
+function plaintextDerivation(sourceCode: SourceCode, call: ApiCall, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  if (call.api.operation !== 'encrypt') return undefined;
+  const dataVariables = new Set(dataArguments(sourceCode, call).flatMap((d) => rootVariables(sourceCode, d, 0)));
+  if (dataVariables.size === 0) return undefined;
+  for (const def of definitions) {
+    const digest = digestCallOf(sourceCode, def);
+    if (!digest) continue;
+    const shared = rootVariables(sourceCode, digest, 0).find((v) => dataVariables.has(v));
+    if (shared) return { kind: 'data-derived', origin: def, from: shared.name };
+  }
+  return undefined;
+}
+
+/** What the cipher encrypts: its own data argument (one-shot APIs) or those of the `update`/`encrypt` calls on it. */
+function dataArguments(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
+  const onObject = getApiCalls(sourceCode).filter((c) => c.receiver === call);
+  return [...argsWithRole(call, 'data'), ...onObject.flatMap((c) => argsWithRole(c, 'data'))];
+}
+
+/**
+ * The hash call whose result an expression is, possibly sliced, awaited or copied into bytes
+ * (`createHash('sha256').update(x).digest().subarray(0, 12)`, `new Uint8Array(await subtle.digest('SHA-256', x)).slice(0, 12)`).
+ */
+function digestCallOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  for (let n: TSESTree.Node | undefined = unwrapExpression(node), i = 0; n && i < 8; i++) {
+    if (n.type === 'AwaitExpression') {
+      n = unwrapExpression(n.argument);
+      continue;
+    }
+    // `new Uint8Array(digest)`, `Buffer.from(digest)`: the same bytes in another container.
+    if (n.type === 'NewExpression' || (n.type === 'CallExpression' && isBufferFrom(n))) {
+      const first: TSESTree.Node | undefined = n.arguments[0];
+      n = first && first.type !== 'SpreadElement' ? unwrapExpression(first) : undefined;
+      continue;
+    }
+    if (n.type !== 'CallExpression') return undefined;
+    if (apiCallAt(sourceCode, n)?.api.operation === 'hash') return n;
+    const callee = unwrapExpression(n.callee);
+    n = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : undefined;
+  }
+  return undefined;
+}
+
+function isBufferFrom(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+}
+
+/** `iv` for a binding destructured as `const { iv, tag } = …` (or `{ nonce: iv }`): the property it is read from. */
+function destructuredName(variable: TSESLint.Scope.Variable | undefined): string | undefined {
+  const property = variable?.defs[0]?.name.parent;
+  return property?.type === 'Property' && property.parent.type === 'ObjectPattern' ? propertyName(property.key) : undefined;
+}
+
+/**
+ * `const { iv, tag, body } = seal(key, data)` with a local `seal` that returns the IV it drew
+ * (`{ iv: randomBytes(12), … }`, or a `const iv = randomBytes(12)` it returns): the helper's
+ * output is fresh per call, even though the key is among its arguments.
+ */
+function helperReturnsFreshIv(sourceCode: SourceCode, def: TSESTree.Node, ivProperty: string | undefined): boolean {
+  if (def.type !== 'CallExpression') return false;
+  const fn = localFunctionOf(sourceCode, def.callee);
+  const returned = fn ? returnedExpressions(fn) : undefined;
+  if (!returned) return false;
+  return returned.every((r) => {
+    const expr = unwrapExpression(r);
+    const value = expr.type === 'ObjectExpression' ? (ivProperty ? findProperty(expr, ivProperty) : undefined) : expr;
+    return value !== undefined && drawnFresh(sourceCode, value);
+  });
+}
+
+/** A random draw, or a binding initialised with one. */
+function drawnFresh(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  const variable = expr.type === 'Identifier' ? variableOf(sourceCode, expr) : undefined;
+  const init = variable ? singleInitializer(variable) : expr;
+  return init !== undefined && containsRandom(sourceCode, init);
 }
 
 /**

@@ -134,7 +134,7 @@ function useFrom(
   for (const use of uses) {
     if (use.kind !== 'binding' || !BARE_CODE.has(use.name)) continue;
     const fn = enclosingFunctionName(use.node);
-    if (fn && isSecretName(fn)) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
+    if (fn && isSecretName(withoutLeadingVerb(fn))) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
     const cls = enclosingClassName(use.node);
     if (cls && isSecretName(cls)) return { kind: 'name', name: `${use.name}\` of \`${cls}`, node: use.node };
   }
@@ -166,6 +166,18 @@ function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
 }
 
 const BARE_CODE: ReadonlySet<string> = new Set(['code', 'codes']);
+
+/**
+ * Verbs that start a function's name and are also timing words of BENIGN_WORDS (`startTime`): in
+ * `startPhoneVerification` the verb says what the function does, the rest what it is about.
+ */
+const LEADING_VERBS: ReadonlySet<string> = new Set(['start', 'end']);
+
+/** `startPhoneVerification` → `PhoneVerification`; other names unchanged. */
+function withoutLeadingVerb(name: string): string {
+  const words = identifierWords(name);
+  return words.length > 1 && LEADING_VERBS.has(words[0]) ? words.slice(1).join('_') : name;
+}
 
 /** The name of the function (declaration, named expression, variable, method or property) that contains `node`. */
 function enclosingFunctionName(node: TSESTree.Node): string | undefined {

@@ -11,7 +11,7 @@ import { localCalleeOf, parameterNameAt } from './local-functions';
 import { isSecretKeyName } from './names';
 import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
 import { isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
-import { resolveValues, type Constant, type ResolveContext } from './values';
+import { envVarName, resolveValues, tableEntryObjects, type Constant, type ResolveContext } from './values';
 
 /**
  * The constants a key argument can be, one per place it is written: array
@@ -35,14 +35,22 @@ export function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Const
   if (parsed) for (const constant of resolveValues(ctx, parsed).values) if (constant.kind === 'string' && isSecretJwkJson(constant.value as string)) add(constant);
   const object = resolveObjectLiteral(ctx.sourceCode, node);
   if (object && findProperty(object, 'kty')) {
-    for (const member of ['k', 'd']) {
-      const value = findProperty(object, member);
-      if (value) resolveValues(ctx, value).values.forEach(add);
-    }
+    jwkSecretMembers(ctx, object).forEach(add);
   } else if (object) {
     keyringValues(ctx, object).forEach(add);
+  } else {
+    // `importKey('jwk', FIELD_KEYS[version], …)`: a keyring of JWKs, each entry's secret member a key in use.
+    for (const entry of tableEntryObjects(ctx.sourceCode, node) ?? []) if (findProperty(entry, 'kty')) jwkSecretMembers(ctx, entry).forEach(add);
   }
   return out;
+}
+
+/** The values of a JSON Web Key literal's secret members (`k` of an `oct` key, `d` of a private key). */
+function jwkSecretMembers(ctx: ResolveContext, jwk: TSESTree.ObjectExpression): Constant[] {
+  return ['k', 'd'].flatMap((member) => {
+    const value = findProperty(jwk, member);
+    return value ? resolveValues(ctx, value).values : [];
+  });
 }
 
 /**
@@ -54,8 +62,13 @@ function keyringValues(ctx: ResolveContext, object: TSESTree.ObjectExpression): 
   const values: Constant[] = [];
   for (const property of object.properties) {
     if (property.type !== 'Property' || property.kind !== 'init' || property.method) return [];
+    // Entries read from the environment (`b: process.env.X`) or given in @hapi/iron's `{ id, secret }` form
+    // are not written here; an entry with a written fallback (`a: process.env.X || '…'`) is.
+    const value = unwrapExpression(property.value);
+    if (value.type === 'ObjectExpression' || envVarName(value) !== undefined) continue;
     const resolution = resolveValues(ctx, property.value);
-    if (!resolution.complete || !resolution.values.every((v) => v.kind === 'string' && judgeKeyMaterial(v.value as string).looksLikeKey)) return [];
+    const written = resolution.complete || resolution.values.some((v) => v.fallback);
+    if (!written || resolution.values.length === 0 || !resolution.values.every((v) => v.kind === 'string' && judgeKeyMaterial(v.value as string).looksLikeKey)) return [];
     values.push(...resolution.values);
   }
   return values;

@@ -218,6 +218,9 @@ function record(
     case 'NewExpression': {
       const index = parent.arguments.indexOf(current as TSESTree.CallExpressionArgument);
       if (index >= 0) uses.push({ kind: 'argument', call: parent, index });
+      // `nonce.writeBigUInt64BE(v, 4)`: the value now lives in the buffer, like `bytes[i] = v`.
+      const buffer = index === 0 ? bufferWrittenBy(parent) : undefined;
+      if (buffer) followVariable(sourceCode, buffer, follow);
       return;
     }
     case 'BinaryExpression':
@@ -231,6 +234,17 @@ function record(
     default:
       return;
   }
+}
+
+/** Buffer methods that store their first argument in the buffer: `write`, `writeUInt32BE`, `writeBigUInt64LE`… */
+const BUFFER_WRITE = /^write(?:U?Int(?:8|16|32)|BigU?Int64|Float|Double|UIntBE|UIntLE|IntBE|IntLE)?(?:BE|LE)?$/;
+
+/** The buffer variable `buf` of `buf.writeUInt32BE(value, offset)`. */
+function bufferWrittenBy(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.Identifier | undefined {
+  const callee = call.callee;
+  if (call.type !== 'CallExpression' || callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return undefined;
+  const name = memberName(callee);
+  return name && BUFFER_WRITE.test(name) ? callee.object : undefined;
 }
 
 function followVariable(sourceCode: SourceCode, id: TSESTree.Identifier, follow: (node: TSESTree.Node) => void): void {

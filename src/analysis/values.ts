@@ -706,6 +706,11 @@ function fromEntriesPairs(sourceCode: SourceCode, node: TSESTree.Node): [TSESTre
   return pairs;
 }
 
+/** The object literals a table lookup (`KEYS[version]`, or a const bound to one) may pick; see `tableEntries`. */
+export function tableEntryObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  return tableEntries(sourceCode, node);
+}
+
 /**
  * The object entries an expression may be when it picks one from a table at run time:
  * `FORMATS[partner.version]` (or a const bound to it) over `const FORMATS = { 1: {…}, 2: {…} }`
@@ -741,7 +746,7 @@ function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.A
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
   const expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') return isEnvironmentParameter(expr);
+  if (expr.type === 'Identifier') return isEnvironmentParameter(expr) || isEnvironmentAlias(expr);
   return (
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'Identifier' && expr.object.name === 'process') ||
     (expr.type === 'MemberExpression' && memberName(expr) === 'env' && expr.object.type === 'MetaProperty')
@@ -764,6 +769,52 @@ function isEnvironmentParameter(id: TSESTree.Identifier): boolean {
     }
   }
   return false;
+}
+
+/**
+ * `env` after `const env = process.env;`, `const { env } = process;` (in the same or an enclosing block) or
+ * `import { env } from 'node:process'`: a shorter name for the environment (`env.SESSION_SECRET ?? '…'` is a
+ * fallback). Found syntactically, like the parameter above.
+ */
+function isEnvironmentAlias(id: TSESTree.Identifier): boolean {
+  if (!/env/i.test(id.name)) return false;
+  for (let node: TSESTree.Node | undefined = id.parent; node; node = node.parent) {
+    if (node.type !== 'BlockStatement' && node.type !== 'Program') continue;
+    for (const statement of node.body) {
+      if (statement.type === 'ImportDeclaration') {
+        if (importsProcessEnv(statement, id)) return true;
+        continue;
+      }
+      const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : statement;
+      if (declaration?.type !== 'VariableDeclaration' || declaration.kind !== 'const') continue;
+      for (const declarator of declaration.declarations) {
+        const verdict = declaresEnvironment(declarator, id);
+        if (verdict !== undefined) return verdict;
+      }
+    }
+  }
+  return false;
+}
+
+/** Whether `declarator` declares `id`'s name as the environment; undefined when it declares something else. */
+function declaresEnvironment(declarator: TSESTree.VariableDeclarator, id: TSESTree.Identifier): boolean | undefined {
+  const init = declarator.init ? unwrapExpression(declarator.init) : undefined;
+  if (declarator.id.type === 'Identifier') {
+    if (declarator.id.name !== id.name || declarator.id === id) return undefined;
+    return init?.type === 'MemberExpression' && isProcessEnv(init);
+  }
+  if (declarator.id.type !== 'ObjectPattern') return undefined;
+  for (const property of declarator.id.properties) {
+    if (property.type !== 'Property' || property.value.type !== 'Identifier' || property.value.name !== id.name) continue;
+    return init?.type === 'Identifier' && init.name === 'process' && propertyName(property.key) === 'env';
+  }
+  return undefined;
+}
+
+/** `import { env } from 'node:process'` (or `process`) binding `id`'s name. */
+function importsProcessEnv(declaration: TSESTree.ImportDeclaration, id: TSESTree.Identifier): boolean {
+  if (declaration.source.value !== 'process' && declaration.source.value !== 'node:process') return false;
+  return declaration.specifiers.some((s) => s.type === 'ImportSpecifier' && s.local.name === id.name && propertyName(s.imported) === 'env');
 }
 
 /** `process.env.NAME` / `process.env['NAME']` / `import.meta.env.NAME` → 'NAME'. */

@@ -273,6 +273,12 @@ const WEAK_SUITE_TOKENS: Readonly<Record<string, string>> = {
   ENULL: 'NULL',
   EXP: 'EXPORT',
   EXPORT: 'EXPORT',
+  // SSH transport cipher names (`3des-cbc`, `arcfour128`, `blowfish-cbc`, `cast128-cbc`).
+  ARCFOUR: 'RC4',
+  ARCFOUR128: 'RC4',
+  ARCFOUR256: 'RC4',
+  BLOWFISH: 'Blowfish',
+  CAST128: 'CAST5',
 };
 
 /**

@@ -10,7 +10,7 @@ import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclU
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, otplib, speakeasy } from './libraries/otp';
-import { argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
+import { adonisHash, argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
 import { lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
@@ -24,6 +24,7 @@ import {
   fastifyCookie,
   fastifySecureSession,
   hapiIron,
+  hapiServer,
   fastifySession,
   honoCookie,
   ironSession,
@@ -34,7 +35,8 @@ import {
   remixSessions,
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
-import { tlsOptions, undiciTls } from './libraries/tls';
+import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
+import { ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, svix, twilio } from './libraries/webhooks';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
@@ -80,6 +82,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   sodiumNative,
   bcrypt,
   argon2,
+  adonisHash,
   expressSession,
   cookieSession,
   koa,
@@ -87,6 +90,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cookieParser,
   ironSession,
   hapiIron,
+  hapiServer,
   nextAuth,
   nextAuthJwt,
   cookieSignature,
@@ -116,6 +120,11 @@ export const LIBRARIES: readonly LibraryModel[] = [
   textEncoding,
   tlsOptions,
   undiciTls,
+  sshClients,
+  ethers,
+  web3,
+  web3EthAccounts,
+  viemAccounts,
   twilio,
   svix,
   octokitWebhooks,

@@ -43,3 +43,19 @@ export const scryptJs: LibraryModel = {
     call(fn, 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'memory', 3: 'parallelism', 4: 'parallelism', 5: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'scrypt' } }),
   ),
 };
+
+/**
+ * AdonisJS v6 hash drivers, configured in `config/hash.ts`: `drivers.scrypt({ cost, blockSize, parallelization })`,
+ * `drivers.argon2({ iterations, memory, parallelism })` (memory in KiB) and `drivers.bcrypt({ rounds })`. Every
+ * entry of the `list` configures some stored hashes (the default one and those `hash.use(name)` picks).
+ */
+export const adonisHash: LibraryModel = {
+  id: '@adonisjs/core/hash',
+  roots: [{ module: '@adonisjs/core/hash' }, { module: '@adonisjs/hash' }],
+  apis: [
+    call('drivers.scrypt', 'password-hash', { '0.cost': 'memory', '0.blockSize': 'parallelism', '0.parallelization': 'parallelism' }, { facts: { kdf: 'scrypt' } }),
+    // Adonis' argon2 defaults: 3 passes over 64 MiB.
+    call('drivers.argon2', 'password-hash', { '0.iterations': 'iterations', '0.memory': 'memory', '0.parallelism': 'parallelism' }, { facts: { kdf: 'argon2', memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 3 } }),
+    call('drivers.bcrypt', 'password-hash', { '0.rounds': 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+  ],
+};

@@ -1,4 +1,4 @@
-import { call, construct } from '../define';
+import { call, construct, method } from '../define';
 import type { LibraryModel } from '../types';
 
 /** Session and cookie middleware that sign (and sometimes encrypt) cookies with a secret. */
@@ -190,3 +190,23 @@ export const frameworkSecrets: readonly LibraryModel[] = [
   },
   { id: '@adonisjs/core', roots: [{ module: '@adonisjs/core/helpers' }], apis: [construct('Secret', 'session', { 0: 'secret' })] },
 ];
+
+/**
+ * hapi's cookie state: `server.state(name, { encoding: 'iron', password })` seals the cookie with iron under
+ * `password` (its key); `server.auth.strategy(name, 'cookie', { cookie: { password } })` (@hapi/cookie) and
+ * bell's `password` seal the session and OAuth state cookies the same way.
+ */
+export const hapiServer: LibraryModel = {
+  id: '@hapi/hapi',
+  roots: [{ module: '@hapi/hapi' }, { module: 'hapi' }],
+  apis: [call('server', 'client', {}, { returns: 'HapiServer' }), construct('Server', 'client', {}, { returns: 'HapiServer' })],
+  objects: {
+    HapiServer: {
+      methods: { state: method('session', { '1.password': 'secret', '1.password.secret': 'secret' }, SEALS) },
+      properties: { auth: 'HapiAuth' },
+    },
+    HapiAuth: {
+      methods: { strategy: method('session', { '2.cookie.password': 'secret', '2.password': 'secret' }, SEALS) },
+    },
+  },
+};

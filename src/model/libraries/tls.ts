@@ -1,4 +1,4 @@
-import { call, construct } from '../define';
+import { call, construct, method } from '../define';
 import type { Args } from '../define';
 import type { LibraryModel } from '../types';
 
@@ -43,4 +43,30 @@ export const undiciTls: LibraryModel = {
   id: 'node:tls',
   roots: [{ module: 'undici' }],
   apis: [construct('Agent', 'client', UNDICI_CONNECT, TLS_KEY), construct('Pool', 'client', UNDICI_CONNECT, TLS_KEY), construct('Client', 'client', { '1.connect.key': 'key', '1.connect.passphrase': 'passphrase', '1.connect.ciphers': 'cipher-suites' }, TLS_KEY)],
+};
+
+/**
+ * SSH clients and servers (ssh2, node-ssh, ssh2-sftp-client) take the transport ciphers they may negotiate as
+ * a list, `algorithms: { cipher: ['aes256-ctr', '3des-cbc'] }` (or `{ append, prepend }` edits of the default
+ * list), and the client's private key (`privateKey`, with its `passphrase`) or the server's `hostKeys`.
+ */
+const SSH_CONNECT: Args = {
+  '0.privateKey': 'key',
+  '0.passphrase': 'passphrase',
+  '0.algorithms.cipher': 'cipher-suites',
+  '0.algorithms.cipher.append': 'cipher-suites',
+  '0.algorithms.cipher.prepend': 'cipher-suites',
+};
+const SSH_KEY = { facts: { purpose: 'tls' } } as const;
+
+export const sshClients: LibraryModel = {
+  id: 'ssh2',
+  roots: [{ module: 'ssh2' }, { module: 'node-ssh' }, { module: 'ssh2-sftp-client' }],
+  apis: [
+    construct('Client', 'client', {}, { returns: 'SshClient' }),
+    construct('NodeSSH', 'client', {}, { returns: 'SshClient' }),
+    construct('', 'client', {}, { returns: 'SshClient' }),
+    construct('Server', 'client', { '0.hostKeys': 'key', '0.algorithms.cipher': 'cipher-suites', '0.algorithms.cipher.append': 'cipher-suites' }, SSH_KEY),
+  ],
+  objects: { SshClient: { methods: { connect: method('client', SSH_CONNECT, SSH_KEY) } } },
 };

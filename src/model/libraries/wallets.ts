@@ -1,0 +1,47 @@
+import { call, construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/**
+ * Blockchain wallets sign transactions with a secp256k1 private key given as `0x…` hex. The key is the
+ * account: whoever reads it moves the funds.
+ */
+/** ethers v5/v6: `new Wallet(privateKey, provider)`, `new SigningKey(privateKey)` (also under `ethers.`). */
+export const ethers: LibraryModel = {
+  id: 'ethers',
+  roots: [{ module: 'ethers' }, { module: '@ethersproject/wallet', provides: ['Wallet'] }, { module: '@ethersproject/signing-key', provides: ['SigningKey'] }],
+  apis: ['Wallet', 'ethers.Wallet', 'SigningKey', 'ethers.SigningKey', 'utils.SigningKey', 'ethers.utils.SigningKey'].map((path) => construct(path, 'sign', { 0: 'key' })),
+};
+
+/**
+ * web3.js: `web3.eth.accounts.privateKeyToAccount(key)`, `signTransaction(tx, key)`, `sign(data, key)` on a
+ * `new Web3(provider)`, and the same functions exported by `web3-eth-accounts`.
+ */
+const WEB3_ACCOUNT_METHODS = {
+  privateKeyToAccount: method('sign', { 0: 'key' }),
+  signTransaction: method('sign', { 1: 'key' }),
+  sign: method('sign', { 1: 'key' }),
+};
+
+export const web3: LibraryModel = {
+  id: 'web3',
+  roots: [{ module: 'web3' }],
+  apis: [construct('', 'client', {}, { returns: 'Web3' }), construct('Web3', 'client', {}, { returns: 'Web3' }), construct('default', 'client', {}, { returns: 'Web3' })],
+  objects: {
+    Web3: { methods: {}, properties: { eth: 'Web3Eth' } },
+    Web3Eth: { methods: {}, properties: { accounts: 'Web3Accounts' } },
+    Web3Accounts: { methods: WEB3_ACCOUNT_METHODS },
+  },
+};
+
+export const web3EthAccounts: LibraryModel = {
+  id: 'web3-eth-accounts',
+  roots: [{ module: 'web3-eth-accounts' }],
+  apis: [call('privateKeyToAccount', 'sign', { 0: 'key' }), call('signTransaction', 'sign', { 1: 'key' }), call('sign', 'sign', { 1: 'key' })],
+};
+
+/** viem: `privateKeyToAccount('0x…')` from `viem/accounts`. */
+export const viemAccounts: LibraryModel = {
+  id: 'viem',
+  roots: [{ module: 'viem/accounts' }],
+  apis: [call('privateKeyToAccount', 'sign', { 0: 'key' })],
+};
