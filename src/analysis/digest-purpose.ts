@@ -6,7 +6,8 @@ import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
 import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
-import { initializedExpression, memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { describeAlgorithm } from '../model/algorithms';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -146,6 +147,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (contentWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${contentWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
+  // `HASHES = { md5: (d) => md5(d), sha256: (d) => sha256(d) }` looked up by a caller's algorithm name: a registry, like `createHash` itself.
+  if (isAlgorithmTableEntry(root.node)) return { purpose: 'caller-decided', reason: 'an entry of a table of hash algorithms by name: its callers pick one', persisted: true };
   const helper = hashHelperOf(sourceCode, root, inputs, uses, isSecurityName, filePath);
   // Persisted: importers may store or exchange the digest (name-based UUIDs, content hashes), so a change needs a migration.
   if (helper) return securityUseByImporters(sourceCode, helper.exported) ?? { purpose: 'caller-decided', reason: 'hash helper: its importers decide what it is for', persisted: true };
@@ -153,6 +156,27 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const moduleWord = modulePathWords(filePath).find((w) => MODULE_FINGERPRINT_WORDS.has(w));
   if (moduleWord) return { purpose: 'fingerprint', reason: `made by a module named ${moduleWord}`, persisted: false };
   return { purpose: 'unknown', reason: 'unknown use', persisted };
+}
+
+/**
+ * The hash call (its whole chain) is all that a function does (`(d) => md5(d)`, `function (d) { return md5(d); }`), that
+ * function is the value of a property named for a hash algorithm (`md5:`), and its object holds at least
+ * two hash algorithms so named: a table by algorithm name (node-rsa's browser `HASHES`), whose entry
+ * is chosen by whoever asks for `HASHES[alg]`.
+ */
+function isAlgorithmTableEntry(call: TSESTree.Node): boolean {
+  // The whole chain: `(d) => createHash('md5').update(d).digest('hex')`.
+  let whole = call;
+  while (whole.parent?.type === 'MemberExpression' && whole.parent.object === whole && whole.parent.parent?.type === 'CallExpression' && whole.parent.parent.callee === whole.parent) {
+    whole = whole.parent.parent;
+  }
+  let fn: TSESTree.Node | undefined = whole.parent;
+  if (fn?.type === 'ReturnStatement') fn = fn.parent?.type === 'BlockStatement' && fn.parent.body.length === 1 ? fn.parent.parent : undefined;
+  if (!fn || !isFunction(fn)) return false;
+  const property = fn.parent;
+  if (property?.type !== 'Property' || property.value !== fn || property.parent?.type !== 'ObjectExpression') return false;
+  const named = property.parent.properties.filter((p) => p.type === 'Property' && describeAlgorithm(propertyName(p.key) ?? '')?.kind === 'hash');
+  return named.includes(property) && named.length >= 2;
 }
 
 /**

@@ -534,3 +534,37 @@ ruleTester.run('no-weak-algorithm (application packages, batch 4 re-run)', noWea
     },
   ],
 });
+
+// node-rsa's browser backend: its hash primitives in a table by algorithm name, looked up as
+// `HASHES[alg]` by the caller's choice (main real-world list, session 14).
+const hashTable = (entries: string) => `import { sha1, md5 } from '@noble/hashes/legacy.js';
+import { createHash } from 'node:crypto';
+import { sha256 } from '@noble/hashes/sha2.js';
+const HASHES = {
+${entries}
+};
+export const backend = {
+  digest(alg, data) {
+    const fn = HASHES[alg];
+    if (!fn) throw new Error(\`Unsupported hash algorithm: \${alg}\`);
+    return fn(data);
+  },
+};
+`;
+
+ruleTester.run('no-weak-algorithm (application packages, main list)', noWeakAlgorithm, {
+  valid: [
+    { name: 'hash primitives in a table by algorithm name', code: hashTable('  md5: (d) => md5(d),\n  sha1: (d) => sha1(d),\n  sha256: (d) => sha256(d),') },
+    {
+      name: 'the same with node:crypto chains and function bodies',
+      code: hashTable("  md5(d) { return createHash('md5').update(d).digest(); },\n  sha256: (d) => createHash('sha256').update(d).digest(),"),
+    },
+  ],
+  invalid: [
+    {
+      name: 'one entry under a name that is not an algorithm is not such a table',
+      code: hashTable('  legacy: (d) => md5(d),\n  current: (d) => sha256(d),'),
+      errors: [{ messageId: 'weakHash', line: 5, suggestions: null }],
+    },
+  ],
+});
