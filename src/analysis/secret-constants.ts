@@ -11,7 +11,7 @@ import { localCalleeOf, parameterNameAt } from './local-functions';
 import { isSecretKeyName } from './names';
 import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
 import { isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
-import { envVarName, resolveValues, tableEntryObjects, type Constant, type ResolveContext } from './values';
+import { envVarName, resolveValues, tableEntries, type Constant, type ResolveContext } from './values';
 
 /**
  * The constants a key argument can be, one per place it is written: array
@@ -40,7 +40,7 @@ export function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Const
     keyringValues(ctx, object).forEach(add);
   } else {
     // `importKey('jwk', FIELD_KEYS[version], …)`: a keyring of JWKs, each entry's secret member a key in use.
-    for (const entry of tableEntryObjects(ctx.sourceCode, node) ?? []) if (findProperty(entry, 'kty')) jwkSecretMembers(ctx, entry).forEach(add);
+    for (const entry of tableEntries(ctx.sourceCode, node) ?? []) if (findProperty(entry, 'kty')) jwkSecretMembers(ctx, entry).forEach(add);
   }
   return out;
 }

@@ -706,17 +706,12 @@ function fromEntriesPairs(sourceCode: SourceCode, node: TSESTree.Node): [TSESTre
   return pairs;
 }
 
-/** The object literals a table lookup (`KEYS[version]`, or a const bound to one) may pick; see `tableEntries`. */
-export function tableEntryObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
-  return tableEntries(sourceCode, node);
-}
-
 /**
  * The object entries an expression may be when it picks one from a table at run time:
  * `FORMATS[partner.version]` (or a const bound to it) over `const FORMATS = { 1: {…}, 2: {…} }`
  * or an array of object literals. Undefined when it is not such a lookup.
  */
-function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression[] | undefined {
+export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.ObjectExpression[] | undefined {
   const expr = unwrapExpression(node);
   if (depth > 3) return undefined;
   if (expr.type === 'Identifier') {
