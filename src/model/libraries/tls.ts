@@ -19,6 +19,7 @@ const TLS_OPTIONS: Args = {
   '1.ciphers': 'cipher-suites',
   '2.ciphers': 'cipher-suites',
 };
+/** A transport's private key (TLS, and SSH's client and host keys): its purpose is securing the channel. */
 const TLS_KEY = { facts: { purpose: 'tls' } } as const;
 
 /** Node's TLS servers, clients, agents and secure contexts, configured with a private key and its passphrase. */
@@ -57,7 +58,6 @@ const SSH_CONNECT: Args = {
   '0.algorithms.cipher.append': 'cipher-suites',
   '0.algorithms.cipher.prepend': 'cipher-suites',
 };
-const SSH_KEY = { facts: { purpose: 'tls' } } as const;
 
 export const sshClients: LibraryModel = {
   id: 'ssh2',
@@ -66,7 +66,7 @@ export const sshClients: LibraryModel = {
     construct('Client', 'client', {}, { returns: 'SshClient' }),
     construct('NodeSSH', 'client', {}, { returns: 'SshClient' }),
     construct('', 'client', {}, { returns: 'SshClient' }),
-    construct('Server', 'client', { '0.hostKeys': 'key', '0.algorithms.cipher': 'cipher-suites', '0.algorithms.cipher.append': 'cipher-suites' }, SSH_KEY),
+    construct('Server', 'client', { '0.hostKeys': 'key', '0.algorithms.cipher': 'cipher-suites', '0.algorithms.cipher.append': 'cipher-suites' }, TLS_KEY),
   ],
-  objects: { SshClient: { methods: { connect: method('client', SSH_CONNECT, SSH_KEY) } } },
+  objects: { SshClient: { methods: { connect: method('client', SSH_CONNECT, TLS_KEY) } } },
 };
