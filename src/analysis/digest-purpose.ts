@@ -8,6 +8,7 @@ import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
 import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { describeAlgorithm } from '../model/algorithms';
+import { stringValues } from './values';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -128,6 +129,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
     return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   }
+  if (hashesWebSocketKey(sourceCode, inputs)) return { purpose: 'fingerprint', reason: 'WebSocket handshake (Sec-WebSocket-Accept)', persisted: false };
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
@@ -148,6 +150,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
   // `HASHES = { md5: (d) => md5(d), sha256: (d) => sha256(d) }` looked up by a caller's algorithm name: a registry, like `createHash` itself.
+  if (isDispatchedOnAlgorithmName(root)) return { purpose: 'caller-decided', reason: 'picked when the caller asks for this algorithm by name', persisted: true };
   if (isAlgorithmTableEntry(root.node)) return { purpose: 'caller-decided', reason: 'an entry of a table of hash algorithms by name: its callers pick one', persisted: true };
   const helper = hashHelperOf(sourceCode, root, inputs, uses, isSecurityName, filePath);
   // Persisted: importers may store or exchange the digest (name-based UUIDs, content hashes), so a change needs a migration.
@@ -177,6 +180,64 @@ function isAlgorithmTableEntry(call: TSESTree.Node): boolean {
   if (property?.type !== 'Property' || property.value !== fn || property.parent?.type !== 'ObjectExpression') return false;
   const named = property.parent.properties.filter((p) => p.type === 'Property' && describeAlgorithm(propertyName(p.key) ?? '')?.kind === 'hash');
   return named.includes(property) && named.length >= 2;
+}
+
+/**
+ * RFC 6455 fixes `Sec-WebSocket-Accept` as the SHA-1 of the client's key followed by this GUID: a
+ * handshake value with no secret in it and no integrity claim, whatever the code around it is called.
+ */
+const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+
+function hashesWebSocketKey(sourceCode: SourceCode, inputs: readonly TSESTree.Node[]): boolean {
+  const ctx = { sourceCode, parserServices: sourceCode.parserServices };
+  const texts = inputs.flatMap(concatenatedParts).flatMap((part) =>
+    part.type === 'TemplateLiteral' ? part.quasis.map((q) => q.value.cooked ?? '') : stringValues(ctx, part).map((v) => String(v.value)),
+  );
+  return texts.some((text) => text.toUpperCase().includes(WEBSOCKET_GUID));
+}
+
+/** The operands of a `+` chain and the expressions of a template, with the template itself (for its text). */
+function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'BinaryExpression' && expr.operator === '+') return [...concatenatedParts(expr.left), ...concatenatedParts(expr.right)];
+  if (expr.type === 'TemplateLiteral') return [expr, ...expr.expressions.flatMap(concatenatedParts)];
+  return [expr];
+}
+
+/**
+ * `if (type === 'md5') prom = crypto.subtle.digest('md5', x)`: the hash runs only when a caller asked for
+ * this very algorithm by name (postgres' `createHash(type)` polyfill for Cloudflare, a dispatcher over the
+ * hashes a format supports). The code does not choose the algorithm, its callers do: like a table entry.
+ */
+function isDispatchedOnAlgorithmName(root: ApiCall): boolean {
+  const written = argsWithRole(root, 'algorithm').map(unwrapExpression)[0];
+  if (written?.type !== 'Literal' || typeof written.value !== 'string') return false;
+  const name = algorithmKey(written.value);
+  let child: TSESTree.Node = root.node;
+  for (let n: TSESTree.Node | undefined = root.node.parent; n && !isFunction(n); child = n, n = n.parent) {
+    if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && n.consequent === child && testsForName(n.test, name)) return true;
+    if (n.type === 'SwitchCase' && n.test && n.consequent.includes(child as TSESTree.Statement) && isNameLiteral(n.test, name) && !isNameLiteral(n.parent.discriminant)) return true;
+  }
+  return false;
+}
+
+/** `type === 'md5'`, `'MD5' == alg.toUpperCase()`, or one side of `a || b`: a variable compared with the name. */
+function testsForName(test: TSESTree.Node, name: string): boolean {
+  const expr = unwrapExpression(test);
+  if (expr.type === 'LogicalExpression' && expr.operator === '||') return testsForName(expr.left, name) || testsForName(expr.right, name);
+  if (expr.type !== 'BinaryExpression' || (expr.operator !== '===' && expr.operator !== '==')) return false;
+  const [literal, other] = isNameLiteral(expr.left, name) ? [expr.left, expr.right] : [expr.right, expr.left];
+  return isNameLiteral(literal, name) && !isNameLiteral(other);
+}
+
+function isNameLiteral(node: TSESTree.Node, name?: string): boolean {
+  const expr = unwrapExpression(node);
+  return expr.type === 'Literal' && typeof expr.value === 'string' && (name === undefined || algorithmKey(expr.value) === name);
+}
+
+/** `SHA-1`, `sha1`, `Sha_1` alike. */
+function algorithmKey(name: string): string {
+  return name.toLowerCase().replace(/[-_\s]/g, '');
 }
 
 /**

@@ -62,6 +62,7 @@ const TIME_WORDS = new Set([
 export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clock = false): RandomnessUse | undefined {
   try {
     const isTimeName = (name: string) => identifierWords(name).some((w) => TIME_WORDS.has(w));
+    if (clock && isLabelledTimeField(sourceCode, source, (label) => isTimeName(label) || identifierWords(label).some((w) => TIME_LABEL_WORDS.has(w)))) return undefined;
     const benign = clock ? (name: string) => isBenignName(name) || isTimeName(name) : isBenignName;
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
@@ -73,6 +74,67 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     // unexpected shapes: no verdict
     return undefined;
   }
+}
+
+/**
+ * A clock read written into a text under a time label, next to a fresh random value in the same text:
+ * `` `…,nonce=${randomUUID()},timestamp=${Date.now()}` `` (a string to sign), `'nonce=' + randomBytes(8).toString('hex')
+ * + '&ts=' + Math.floor(Date.now() / 1000)`. The random field makes the text unguessable; the time is a field
+ * named for what it is, as in `{ nonce, timestamp: Date.now() }`. A time field in a text with nothing random
+ * (`` `uid=${id}&ts=${Date.now()}` `` as a token) is still reported.
+ */
+function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTimeLabel: (label: string) => boolean): boolean {
+  let value: TSESTree.Node = source;
+  // Through the conversions a time field is written with: `Math.floor(Date.now() / 1000)`, `String(now)`, `.toString()`.
+  for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
+    if (parent.type === 'BinaryExpression' && ['/', '*', '-'].includes(parent.operator)) continue;
+    if (parent.type === 'CallExpression' && parent.arguments[0] === value && TIME_CONVERSIONS.test(calleeName(parent.callee))) continue;
+    if (parent.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && memberCalled(parent) === 'toString') {
+      parent = parent.parent;
+      continue;
+    }
+    break;
+  }
+  const parent = value.parent;
+  let before: string | undefined;
+  if (parent?.type === 'TemplateLiteral') before = parent.quasis[parent.expressions.indexOf(value as TSESTree.Expression)]?.value.cooked ?? undefined;
+  else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.right === value) before = trailingText(parent.left);
+  const label = before === undefined ? undefined : TRAILING_LABEL.exec(before)?.[1];
+  if (label === undefined || !isTimeLabel(label)) return false;
+  const parts = parent?.type === 'TemplateLiteral' ? parent.expressions : concatenatedParts(parent as TSESTree.BinaryExpression);
+  return parts.some((part) => part !== value && isSecureRandomValue(sourceCode, part));
+}
+
+/** The operands of a `+` chain (`a + b + c` → a, b, c). */
+function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedParts(node.left), ...concatenatedParts(node.right)] : [node];
+}
+
+/** A CSPRNG draw, possibly encoded: `randomUUID()`, `randomBytes(8).toString('hex')`, `crypto.getRandomValues(…)`. */
+function isSecureRandomValue(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let expr = node;
+  while (expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberCalled(expr.callee) === 'toString') expr = expr.callee.object;
+  return expr.type === 'CallExpression' && apiCallAt(sourceCode, expr)?.api.operation === 'random';
+}
+
+/** Field names of a time in signed strings and queries (`ts=`, `t=`, `timestamp=`, `date:`), besides TIME_WORDS. */
+const TIME_LABEL_WORDS: ReadonlySet<string> = new Set(['ts', 't', 'time', 'timestamp', 'date', 'datetime', 'expires', 'expiry']);
+
+/** `Math.floor`, `Math.round`, `Math.trunc`, `String`, `Number`, `BigInt`. */
+const TIME_CONVERSIONS = /^(?:Math\.(?:floor|round|trunc|ceil)|String|Number|BigInt)$/;
+/** The field name a text ends with before a value: `timestamp=`, `"ts": `, `&time=`, `t:`. */
+const TRAILING_LABEL = /([A-Za-z_][\w-]*)["']?\s*[=:]\s*["']?$/;
+
+function memberCalled(member: TSESTree.MemberExpression): string {
+  return !member.computed && member.property.type === 'Identifier' ? member.property.name : '';
+}
+
+/** The text a `+` chain's left side ends with, when it ends with a string (`'a=' + x + '&ts='`). */
+function trailingText(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral') return node.quasis[node.quasis.length - 1].value.cooked ?? undefined;
+  if (node.type === 'BinaryExpression' && node.operator === '+') return trailingText(node.right);
+  return undefined;
 }
 
 /** A binding whose name is about presentation, timing or bookkeeping: the search stops there. */

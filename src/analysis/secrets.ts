@@ -52,6 +52,7 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     const byteLength = hex.length / 2;
     const mixed = /[0-9]/.test(hex) && /[a-fA-F]/.test(hex);
     const distinct = new Set(hex.toLowerCase()).size;
+    if (isByteSequence(hex)) return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'counting bytes' };
     if (mixed && distinct >= 8) return { looksLikeKey: true, shape: 'hex', byteLength, reason: `${byteLength}-byte hex` };
     return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'low-variety hex' };
   }
@@ -66,10 +67,34 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   // Long random-looking strings with symbols (generated passphrases). A URL or URN
   // (`http://www.w3.org/2001/04/xmlenc#aes128-cbc`, `urn:oasis:names:…`) names
   // something; its entropy comes from the words of its path, not from a generator.
-  if (value.length >= 16 && !/\s/.test(value) && !URI.test(value) && shannonEntropy(value) >= 4.2) {
+  if (value.length >= 16 && !/\s/.test(value) && !URI.test(value) && !isDottedName(value) && shannonEntropy(value) >= 4.2) {
     return { looksLikeKey: true, shape: 'passphrase', reason: 'high-entropy string' };
   }
   return { looksLikeKey: false, reason: 'low entropy' };
+}
+
+/**
+ * Bytes that count (`000102…0f`, `0102…1f20`, `00112233…ff`): each byte the previous one plus the
+ * same step. Test fixtures and documentation write such "keys"; a generator never does.
+ */
+function isByteSequence(hex: string): boolean {
+  const bytes = Buffer.from(hex, 'hex');
+  if (bytes.length < 8) return false;
+  const step = (bytes[1] - bytes[0] + 256) % 256;
+  if (step === 0) return false;
+  for (let i = 2; i < bytes.length; i++) if ((bytes[i] - bytes[i - 1] + 256) % 256 !== step) return false;
+  return true;
+}
+
+/**
+ * A dotted name with words in it (`CognitoIdentityServiceProvider.<clientId>.username.refreshToken`,
+ * a storage key or a config path): its entropy comes from the words and an id between them. At least
+ * two all-letter words of four or more letters: the segments of a JWT or a random key practically never are.
+ */
+function isDottedName(value: string): boolean {
+  const segments = value.split('.');
+  if (segments.length < 3 || segments.some((s) => !/^[\w-]+$/.test(s))) return false;
+  return segments.filter((s) => /^[A-Za-z][a-z]{3,}(?:[A-Z][a-z]+)*$/.test(s)).length >= 2;
 }
 
 export function isLikelyKeyLength(byteLength: number): boolean {
@@ -90,6 +115,9 @@ export function isPlaceholder(text: string): boolean {
   if (PLACEHOLDER_WORDS.test(value)) return true;
   if (/^(?:your|my|insert|replace|put|enter)[-_ ]/i.test(value) && /(?:key|secret|token|here)/i.test(value)) return true;
   if (/^(.)\1+$/.test(value)) return true; // 'aaaaaaaa'
+  // Masked or elided: 'FLWSECK_TEST-xxxxxxxxxxxx-X', 'sk_live_****', 'AKIAXXXXXXXXXXXXXXXX'. A run of five
+  // mask characters is what a person types over a secret; a generator practically never writes one.
+  if (/x{5,}|X{5,}|\*{4,}|#{5,}|•{3,}/.test(value)) return true;
   // An empty JSON object or array (`JSON.parse(process.env.PARTNER_SECRETS || '{}')`): no key in it.
   if (/^(?:\{\s*\}|\[\s*\])$/.test(value)) return true;
   return false;

@@ -634,6 +634,9 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
     const element = (asArray.values[0].value as readonly Constant[])[Number(name)];
     return element ? single(element) : NONE;
   }
+  // `Hybi.GUID` of a module-level `Hybi.GUID = '…'` (CommonJS statics on a constructor or namespace object).
+  const assigned = soleModuleLevelAssignment(ctx.sourceCode, node.object, name);
+  if (assigned) return next(assigned);
   // A library's named constant (`sodium.crypto_pwhash_MEMLIMIT_MIN`).
   if (LIBRARY_CONSTANT_NAMES.has(name)) {
     const path = resolveImportPath(ctx.sourceCode, node);
@@ -645,6 +648,30 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   if (staticValues.length) return union(staticValues.map(next), false);
   if (depth < MAX_DEPTH) return externalValue(ctx, node);
   return NONE;
+}
+
+/**
+ * The value of `object.name` when the file writes that property exactly once, in a statement of the
+ * module's top level (`Hybi.GUID = '258EAFA5-…';` after `var Hybi = function () {}`), and `object` is
+ * a binding of the module scope. Any other write (in a function, a second assignment) leaves it unknown.
+ */
+function soleModuleLevelAssignment(sourceCode: SourceCode, object: TSESTree.Node, name: string): TSESTree.Node | undefined {
+  if (object.type !== 'Identifier') return undefined;
+  const variable = variableOf(sourceCode, object);
+  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return undefined;
+  let value: TSESTree.Node | undefined;
+  for (const reference of variable.references) {
+    const member = reference.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== reference.identifier || classMemberName(member) !== name) continue;
+    const write = member.parent;
+    if (write?.type === 'AssignmentExpression' && write.left === member) {
+      if (value || write.operator !== '=' || write.parent?.type !== 'ExpressionStatement' || write.parent.parent?.type !== 'Program') return undefined;
+      value = write.right;
+    } else if (write?.type === 'UpdateExpression' || (write?.type === 'UnaryExpression' && write.operator === 'delete')) {
+      return undefined;
+    }
+  }
+  return value;
 }
 
 /**

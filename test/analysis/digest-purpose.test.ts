@@ -20,6 +20,12 @@ describe('digestPurpose', () => {
     'ETag in a headers object': `res.writeHead(200, { ETag: createHash('md5').update(body).digest('hex') });`,
     'weak ETag template': `const tag = \`W/"\${createHash('sha1').update(body).digest('base64')}"\`;`,
     'function named etag': `export function etag(body) { return createHash('md5').update(body).digest('hex'); }`,
+    // RFC 6455's GUID in the hashed text, even through a static written after the function (websocket-driver).
+    'WebSocket accept (GUID through a static)': `var Hybi = function () {};
+Hybi.generateAccept = function (key) { var sha1 = crypto.createHash('sha1'); sha1.update(key + Hybi.GUID); return sha1.digest('base64'); };
+Hybi.GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+export { Hybi };`,
+    'WebSocket accept (GUID in a template)': `export const accept = (k) => createHash('sha1').update(\`\${k}258EAFA5-E914-47DA-95CA-C5AB0DC85B11\`).digest('base64');`,
     'cache key': `const cacheKey = createHash('md5').update(url).digest('hex');`,
     'cache index': `cache[createHash('md5').update(url).digest('hex')] = value;`,
     'dedupe set': `const seen = new Set(); const d = createHash('sha1').update(text).digest('hex'); if (!seen.has(d)) seen.add(d);`,
@@ -53,6 +59,34 @@ describe('digestPurpose', () => {
     // a module with other exports is not a hash helper module
     const mixed = `export function md5(s) { return createHash('md5').update(s).digest('hex'); }\nexport function encrypt(text, key) { return text + key; }`;
     assert.equal(purposeOf(PRELUDE + mixed).purpose, 'unknown');
+  });
+
+  describe('a hash run only when the caller asks for that algorithm by name', () => {
+    // The module also exports a non-hash function, so it is no hash helper module: the dispatch alone decides.
+    const dispatchers: Record<string, string> = {
+      'createHash polyfill (if/else on the name)': `export const retries = () => 3;
+export function digestOf(type, x) {
+  let prom;
+  if (type === 'md5') prom = crypto.subtle.digest('md5', x);
+  else throw new Error('unsupported ' + type);
+  return prom;
+}`,
+      'switch over the supported names': `export const retries = () => 3;
+export function hashWith(alg, data) {
+  switch (alg) {
+    case 'SHA-1': return createHash('sha1').update(data).digest('hex');
+    default: throw new Error(alg);
+  }
+}`,
+    };
+    for (const [name, code] of Object.entries(dispatchers)) {
+      it(`caller-decided: ${name}`, () => assert.equal(purposeOf(PRELUDE + code).purpose, 'caller-decided'));
+    }
+    it('a name test for another algorithm decides nothing', () => {
+      const code = `export const retries = () => 3;
+export function pick(alg, data) { return alg === 'sha256' ? createHash('md5').update(data).digest() : null; }`;
+      assert.equal(purposeOf(PRELUDE + code).purpose, 'unknown');
+    });
   });
 
   describe('hash helper modules: the importers decide the purpose', () => {

@@ -37,6 +37,16 @@ describe('analysis/values', () => {
     assert.deepEqual(values(`marker(Buffer.allocUnsafe(32))`).values, []);
   });
 
+  it('a property written once at the module level on a module binding (CommonJS statics)', () => {
+    assert.deepEqual(values(`var Hybi = function () {}; Hybi.go = function (k) { return marker(Hybi.GUID); }; Hybi.GUID = 'abc';`).values, ['abc']);
+    // Written twice, in a function, or by an update: unknown.
+    assert.deepEqual(values(`var Hybi = {}; Hybi.GUID = 'a'; Hybi.GUID = 'b'; marker(Hybi.GUID);`).values, []);
+    assert.deepEqual(values(`var Hybi = {}; function init() { Hybi.GUID = 'a'; } marker(Hybi.GUID);`).values, []);
+    assert.deepEqual(values(`var C = {}; C.n = 1; C.n++; marker(C.n);`).values, []);
+    // A local object is not a module's static.
+    assert.deepEqual(values(`function f() { const o = {}; o.k = 'a'; return marker(o.k); }`).values, []);
+  });
+
   it('follows consts, object properties, destructuring and array elements', () => {
     assert.deepEqual(values(`const config = { crypto: { key: 'k1' } }; marker(config.crypto.key)`).values, ['k1']);
     assert.deepEqual(values(`const config = { crypto: { key: 'k1' } }; const { crypto: { key } } = config; marker(key)`).values, ['k1']);

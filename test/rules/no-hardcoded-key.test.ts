@@ -16,6 +16,14 @@ const ruleTester = createRuleTester();
 
 ruleTester.run('no-hardcoded-key', rule, {
   valid: [
+    // Values no generator writes: counting bytes (a test fixture's "secret"), a dotted storage key
+    // name with a public client id in it, a fallback masked with x's (flutterwave-node-v3's tests).
+    `export const TEST_SECRET = '0102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f20';`,
+    `const refreshTokenKey = 'CognitoIdentityServiceProvider.3pu8tnp684l4lmlfoth25ojmd2.username.refreshToken';
+     export const readRefreshToken = () => localStorage.getItem(refreshTokenKey);`,
+    `import axios from 'axios';
+     const SECRET_KEY = process.env.SECRET_KEY || 'FLWSECK_TEST-xxxxxxxxxxxx-X';
+     export const charge = (body: object) => axios.post('/v3/charges', body, { headers: { Authorization: \`Bearer \${SECRET_KEY}\` } });`,
     // A test's sample password, hashed for storage (PBKDF2 output turned into hex at once): not a key's passphrase.
     {
       filename: 'authenticate.spec.ts',
@@ -136,6 +144,8 @@ table.keys = ['user-id', 'created-at', 'display-name'];`,
      module.exports = expressjwt({ secret: process.env.API_SECRET ?? '', algorithms: ['HS256'] });`,
   ],
   invalid: [
+    // Counting bytes that reach a cipher are its key all the same (and a guessable one).
+    {"code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);", "errors": [{"messageId": "hardcodedKey", "line": 2, "column": 25, "suggestions": [{"messageId": "readFromEnvironment", "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(requireEnv('KEY'), 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
     // Keys decoded through a local helper or atob(), held in a versioned Map, PKCS#12 and TLS passphrases.
     // A configuration lookup's default (`config.get('WEBHOOK_SECRET', '…')`) is a hardcoded fallback.
     {"code":"import { createHmac } from 'node:crypto';\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', 'dev-webhook-secret-0000')).update(body).digest('hex');\n  }\n}","errors":[{"messageId":"hardcodedFallback","line":5,"column":67,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', HMAC_KEY)).update(body).digest('hex');\n  }\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},

@@ -64,6 +64,18 @@ export function previewToken(key: Buffer, draftId: string) {
   const token = \`\${draftId}.\${exp}.\${mac}\`;
   return token;
 }`,
+    // A clock read under a time label in a text that also carries a fresh random nonce (alipay-sdk's
+    // signed \`authString\`): the nonce makes the text unguessable, the time is a field named for it.
+    `import { randomUUID } from 'node:crypto';
+export function authString(appId: string) {
+  let authString = \`app_id=\${appId}\`;
+  authString += \`,nonce=\${randomUUID()},timestamp=\${Date.now()}\`;
+  return authString;
+}`,
+    `const crypto = require('crypto');
+function signingToken(appId) {
+  return 'appid=' + appId + '&nonce=' + crypto.randomBytes(8).toString('hex') + '&ts=' + Math.floor(Date.now() / 1000);
+}`,
     // Test data is fine in test files.
     {
       code: `const token = Math.random().toString(36).slice(2);`,
@@ -71,6 +83,23 @@ export function previewToken(key: Buffer, draftId: string) {
     },
   ],
   invalid: [
+    // A time label alone does not make a token unguessable: nothing random is in it.
+    {
+      code: `export function resetToken(userId: string) {
+  const resetToken = \`uid=\${userId}&ts=\${Date.now()}\`;
+  return resetToken;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 42 }],
+    },
+    // Nor is a random value next to an unlabelled clock read.
+    {
+      code: `import { randomUUID } from 'node:crypto';
+export function sessionToken() {
+  const sessionToken = \`\${randomUUID()}\${Date.now()}\`;
+  return sessionToken;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 3, column: 42 }],
+    },
     // A timestamp is still followed: hashed into a verification token, it makes the token guessable.
     {
       code: `import { createHash } from 'node:crypto';
