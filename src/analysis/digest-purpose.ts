@@ -68,8 +68,11 @@ const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'h
  * script ids, prepared-statement names, compiled-template caches.
  */
 const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
-/** Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use). */
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers']);
+/**
+ * Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use).
+ * A serial number (`SN`, `certSerial`) is one: Alipay's certificate SN is the MD5 of the issuer and serial.
+ */
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial']);
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);

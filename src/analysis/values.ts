@@ -658,7 +658,8 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
 function soleModuleLevelAssignment(sourceCode: SourceCode, object: TSESTree.Node, name: string): TSESTree.Node | undefined {
   if (object.type !== 'Identifier') return undefined;
   const variable = variableOf(sourceCode, object);
-  if (!variable || (variable.scope.type !== 'module' && variable.scope.type !== 'global')) return undefined;
+  // The program's own scope: global, module, or CommonJS's function scope around the file.
+  if (!variable || variable.scope.block.type !== 'Program') return undefined;
   let value: TSESTree.Node | undefined;
   for (const reference of variable.references) {
     const member = reference.identifier.parent;

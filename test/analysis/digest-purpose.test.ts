@@ -26,6 +26,10 @@ Hybi.generateAccept = function (key) { var sha1 = crypto.createHash('sha1'); sha
 Hybi.GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 export { Hybi };`,
     'WebSocket accept (GUID in a template)': `export const accept = (k) => createHash('sha1').update(\`\${k}258EAFA5-E914-47DA-95CA-C5AB0DC85B11\`).digest('base64');`,
+    'certificate serial number (alipay-sdk)': `function getCertSN(principalName, decimalNumber) {
+  const SN = createHash('md5').update(principalName + decimalNumber, 'utf8').digest('hex');
+  return SN;
+}`,
     'cache key': `const cacheKey = createHash('md5').update(url).digest('hex');`,
     'cache index': `cache[createHash('md5').update(url).digest('hex')] = value;`,
     'dedupe set': `const seen = new Set(); const d = createHash('sha1').update(text).digest('hex'); if (!seen.has(d)) seen.add(d);`,

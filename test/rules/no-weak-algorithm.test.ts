@@ -28,6 +28,22 @@ export class SshClients {
 
 ruleTester.run('no-weak-algorithm', rule, {
   valid: [
+    // websocket-driver: SHA-1 over the client's key and RFC 6455's GUID, a static written after the function,
+    // in a CommonJS file (whose top-level bindings live in the module wrapper's function scope).
+    {
+      code: `var crypto = require('crypto');
+var Hybi = function (request, url, options) {};
+Hybi.generateAccept = function (key) {
+  var sha1 = crypto.createHash('sha1');
+  sha1.update(key + Hybi.GUID);
+  return sha1.digest('base64');
+};
+Hybi.GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
+module.exports = Hybi;`,
+      filename: 'lib/websocket/driver/hybi.cjs',
+      // The tester's parserOptions say `module`: a CommonJS file is a script with a top-level `return`.
+      languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'script', ecmaFeatures: { globalReturn: true } } } as never,
+    },
     // n8n's SSH client pool: the digest of a connection's settings is only the key of an in-memory Map.
     MAP_KEY_DIGEST('JSON.stringify(config)'),
     // Payload's import map: a component path's MD5 makes an identifier for generated code.
