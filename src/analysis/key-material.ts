@@ -757,10 +757,13 @@ function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
   // Encoded HKDF output is a token or an id, unless its binding names it a key (decision 39: HKDF outputs are never
   // password hashes): `tenantKey.toString('base64')` put in a shared cache is a key turned into a string.
   if (compared(ctx.sourceCode, bytes) || ((verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) && !isSecretName(bytes.id.name))) return false;
+  // Given as the data of a call, derived bytes are a token or a message, unless the binding names them a key:
+  // `crypto_box_seal(folderKey, recipientPk)` wraps a key for someone, it is still key material here.
+  const namedKey = isSecretName(bytes.id.name);
   return !keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
     const call = ref.parent;
     const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
-    return api?.args.some((a) => unwrapExpression(a.node) === ref && NON_KEY_ROLES.has(a.role)) ?? false;
+    return api?.args.some((a) => unwrapExpression(a.node) === ref && NON_KEY_ROLES.has(a.role) && !(namedKey && a.role === 'data')) ?? false;
   });
 }
 

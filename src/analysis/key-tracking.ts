@@ -4,7 +4,7 @@ import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
-import { injectedValue } from './dependency-injection';
+import { decoratedValue, injectedValue } from './dependency-injection';
 import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
@@ -439,7 +439,8 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const callee = unwrapExpression(node.callee);
   const arg0 = node.arguments[0];
   // Copies, views and encodings of the same bytes.
-  if (arg0 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from') return next(arg0);
+  const copied = bufferFromArgument(node);
+  if (copied) return next(copied);
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
   // `new TextEncoder().encode(secret)`, or through `const enc = new TextEncoder()`: the secret's bytes.
@@ -503,6 +504,9 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
   let value: TSESTree.Node = unwrapExpression(returned[0]);
   for (let i = 0; i < 3; i++) {
     if (value.type === 'LogicalExpression') value = unwrapExpression(value.left);
+    // `return Buffer.from(value, 'base64')`: a decoding helper returns the setting's bytes, the same key.
+    const decoded = bufferFromArgument(value);
+    if (decoded) value = unwrapExpression(decoded);
     if (value.type !== 'Identifier') break;
     const variable = variableOf(ctx.sourceCode, value);
     const init = variable && singleInitializer(variable);
@@ -534,6 +538,15 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
   // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
   return key && { ...key, definition: key.definition ?? api!.node };
+}
+
+/** The bytes `Buffer.from(x, …)` copies or decodes: `x`. */
+function bufferFromArgument(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return undefined;
+  const callee = node.callee;
+  const arg = node.arguments[0];
+  const isBufferFrom = callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+  return isBufferFrom && arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 function constantText(ctx: ResolveContext, node: TSESTree.Node): string | undefined {
@@ -763,6 +776,10 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const through = (injected && propertyIdentity(ctx, injected.value, names, depth + 1)) || typedMember();
     if (through) return { ...through, name: [object.name, ...names].join('.') };
   }
+  // `app.appKey` after `app.decorate('appKey', appKey)`: the decorated value.
+  const decorated = names.length === 1 && depth < 3 ? decoratedValue(ctx.sourceCode, object, names[0]) : undefined;
+  const decoratedKey = decorated && identify(ctx, decorated.value, 4);
+  if (decoratedKey) return { ...decoratedKey, name: [object.name, ...names].join('.') };
   const binding = variable?.defs[0]?.type === 'Parameter' ? platformBindingName(object.name, names) : undefined;
   if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
