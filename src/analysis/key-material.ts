@@ -101,8 +101,11 @@ export function unboundKmsPlaintexts(ctx: ResolveContext): UnboundKmsPlaintext[]
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
-/** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
-const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
+/**
+ * Calls that fill the buffer they are given with random bytes (and return it, or hand it to their callback:
+ * `randomFill(buf, (err, key) => …)`). `randomFillSync` is also a wipe: see filledBinding.
+ */
+const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync', 'randomFill']);
 const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
 /**
  * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or

@@ -138,7 +138,7 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
       const purpose = argumentPurpose(ctx, call, arg);
       if (!purpose) continue;
-      for (const keyNode of keyringEntries(arg.node)) {
+      for (const keyNode of keyringEntries(ctx.sourceCode, arg.node)) {
         const identity = identify(ctx, keyNode, 0);
         const via = identity?.creator && identity.creator.node !== call.node && lastName(identity.creator) === 'importKey' ? identity.creator.node : undefined;
         if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call), via });
@@ -237,10 +237,32 @@ function lastName(call: ApiCall): string {
   return call.api.path[call.api.path.length - 1] ?? '';
 }
 
-/** A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`): each entry is a key in use. */
-function keyringEntries(node: TSESTree.Node): TSESTree.Node[] {
-  if (node.type !== 'ArrayExpression') return [node];
-  return node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+/**
+ * A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`), or held by a binding that
+ * is never reassigned (`const secrets = [A, B]; new Keygrip(secrets)`): each entry is a key in use.
+ */
+function keyringEntries(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const list = arrayLiteralOf(sourceCode, node);
+  if (!list) return [node];
+  return list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+}
+
+/** The array literal `node` is, or that the binding `node` holds. */
+function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  const value = unwrapExpression(node);
+  if (value.type === 'ArrayExpression') return value;
+  const variable = value.type === 'Identifier' ? variableOf(sourceCode, value) : undefined;
+  const init = variable && singleInitializer(variable);
+  const held = init && unwrapExpression(init);
+  return held?.type === 'ArrayExpression' ? held : undefined;
+}
+
+/** `secrets[0]` on a keyring binding: that entry of the array literal. */
+function keyringEntryAt(sourceCode: SourceCode, node: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  if (!node.computed || node.property.type !== 'Literal' || typeof node.property.value !== 'number') return undefined;
+  const list = node.object.type === 'Identifier' ? arrayLiteralOf(sourceCode, node.object) : undefined;
+  const entry = list?.elements[node.property.value];
+  return entry && entry.type !== 'SpreadElement' ? entry : undefined;
 }
 
 /**
@@ -426,7 +448,10 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
 
   if (node.type === 'Identifier') return identifyBinding(ctx, node, next);
 
-  if (node.type === 'MemberExpression') return identifyMember(ctx, node, next);
+  if (node.type === 'MemberExpression') {
+    const entry = keyringEntryAt(ctx.sourceCode, node);
+    return entry ? next(entry) : identifyMember(ctx, node, next);
+  }
   // A secret given as a getter (csrf-csrf `getSecret: () => CSRF_SECRET`): the key it returns.
   if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') {
     const returned = returnedExpressions(node, true);
