@@ -547,6 +547,7 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
  * `key: KeyObject`): only secret keys export without options, as a Buffer.
  */
 function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  yield* generatedKeyExports(sourceCode);
   if (!sourceCode.text.includes('KeyObject')) return; // most files: no walk over every variable
   for (const variable of allVariables(sourceCode)) {
     const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
@@ -571,6 +572,20 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       const read = inner.callee.object;
       if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
       if (classMemberName(read) === field) yield inner;
+    }
+  }
+}
+
+/** `generateKey('hmac', { length: 256 }, (err, key) => … key.export() …)`: the callback receives a secret KeyObject. */
+function* generatedKeyExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  for (const call of getApiCalls(sourceCode)) {
+    if (call.library.id !== 'node:crypto' || call.api.operation !== 'keygen' || call.api.path[call.api.path.length - 1] !== 'generateKey') continue;
+    const param = callbackOf(call.node)?.params[1];
+    const variable = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
+    for (const ref of variable?.references ?? []) {
+      const member = (ref.identifier as TSESTree.Node).parent;
+      const exported = member?.type === 'MemberExpression' && memberName(member) === 'export' ? member.parent : undefined;
+      if (exported?.type === 'CallExpression' && exported.callee === member && exported.arguments.length === 0) yield exported;
     }
   }
 }
