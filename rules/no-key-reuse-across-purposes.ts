@@ -97,10 +97,12 @@ export default createRule<Options, MessageIds>({
         if (reportedDefinition(exported.definition, keys) || ignored.has(exported.name)) continue;
         const elsewhere = keyUsesInImporters(ctx, exported.binding).flatMap((use) => {
           const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
-          return purpose ? [{ purpose, site: `${purpose} in ${use.file}:${use.line}` }] : [];
+          return purpose ? [{ purpose, file: use.file, site: `${purpose} in ${use.file}:${use.line}` }] : [];
         });
         if (elsewhere.length === 0) continue;
         const here = keys.find((k) => k.definition === exported.definition)?.uses ?? [];
+        // One importer using the key both ways sees the reuse itself and reports it there (4): not again here.
+        if (here.length === 0 && distinct(elsewhere.map((u) => u.file)).length === 1) continue;
         const purposes = distinct([...here.map((u) => u.purpose), ...elsewhere.map((u) => u.purpose)]);
         if (purposes.length < 2) continue;
         const sitesText = [here.length > 0 ? sites(here) : '', ...distinct(elsewhere.map((u) => u.site))].filter(Boolean).join(', ');
@@ -162,8 +164,11 @@ export default createRule<Options, MessageIds>({
       // Used only through one CryptoKey whose usages already mix these purposes: one mistake, reported once
       // where the usages are written (mixedUsages), not again on the bytes it was imported from.
       if (mixedAtCreation(key, purposes)) return true;
-      const first = key.uses[0].purpose;
-      const conflicting = key.uses.find((u) => u.purpose !== first)!;
+      // The secret's own uses are where it is used, or imported as the CryptoKey that is (`via`): with no
+      // definition here, the second conflicting one of those, in source order, is where the finding goes (4).
+      const ordered = [...key.uses].sort((a, b) => (a.via ?? a.arg).range[0] - (b.via ?? b.arg).range[0]);
+      const first = ordered[0].purpose;
+      const conflicting = ordered.find((u) => u.purpose !== first)!;
       // A secret defined elsewhere and used through a CryptoKey: the `importKey` is where it takes that purpose.
       const node = anchorOf(key) ?? conflicting.via ?? conflicting.arg;
       if (isAsymmetricKey(key)) {

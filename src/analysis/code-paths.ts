@@ -37,17 +37,22 @@ export class CodePathRecorder {
   /** Every recorded node, by segment id, in traversal order. */
   private readonly bySegment = new Map<string, { seq: number; node: TSESTree.Node }[]>();
   private readonly points = new WeakMap<TSESTree.Node, PathPoint>();
+  /** The node recorded at each point (the reverse of `points`). */
+  private readonly nodesAt = new WeakMap<PathPoint, TSESTree.Node>();
   /** Where a function's body starts (for its parameters). */
   private readonly starts = new WeakMap<TSESTree.Node, PathPoint>();
   /** Where each `catch` clause / `finally` block starts. */
   private readonly handlerStarts = new WeakMap<TSESTree.Node, PathPoint>();
+  /** The final segments of each function's code path that leave it by a throw. */
+  private readonly thrownFinals = new Set<string>();
 
   readonly listeners: TSESLint.RuleListener = {
     onCodePathStart: (_codePath: unknown, node: TSESTree.Node) => {
       this.stack.push(new Set());
       this.pendingStart = node;
     },
-    onCodePathEnd: () => {
+    onCodePathEnd: (codePath: { thrownSegments: readonly Segment[] }) => {
+      for (const segment of codePath.thrownSegments) this.thrownFinals.add(segment.id);
       this.stack.pop();
     },
     onCodePathSegmentStart: (segment: Segment) => {
@@ -76,6 +81,10 @@ export class CodePathRecorder {
     },
     // A loop over the elements of a list of keys (`for (const k of keys) k.fill(0)`) may be a wipe of all of them.
     ForOfStatement: (node: TSESTree.Node) => this.record(node),
+    // Jumps out of a `try` run its `finally` first, which ESLint's graph does not show for `break`/`continue`.
+    'BreakStatement, ContinueStatement': (node: TSESTree.Node) => this.record(node),
+    // Explicit throws: the only way a path that did not throw can leave through a `finally` by a throw.
+    ThrowStatement: (node: TSESTree.Node) => this.record(node),
     // Definitions count once their initializer has run.
     'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.record(node),
     'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.record(node),
@@ -94,6 +103,7 @@ export class CodePathRecorder {
   private record(node: TSESTree.Node): void {
     const point = this.here();
     this.points.set(node, point);
+    this.nodesAt.set(point, node);
     for (const segment of point.segments) {
       let list = this.bySegment.get(segment.id);
       if (!list) this.bySegment.set(segment.id, (list = []));
@@ -124,12 +134,17 @@ export class CodePathRecorder {
   ): EscapingPath | undefined {
     const { restart, throwsFrom = -1, implicitThrows = false, mayThrow } = options;
     const visited = new Set<string>();
-    const queue: { segment: Segment; after: number }[] = start.segments.map((segment) => ({ segment, after: start.seq }));
+    // ESLint merges the normal and the exceptional entries of a `finally` block, so its end also leads to the
+    // function's throw exit. For a start inside a `try` block with a `finally`, that exit is only real on a
+    // path that threw: explicitly, or by an implicit throw this walk models.
+    const throwExitNeedsThrow = insideTryWithFinally(this.nodesAt.get(start), fn);
+    const queue: { segment: Segment; after: number; threw: boolean }[] = start.segments.map((segment) => ({ segment, after: start.seq, threw: false }));
     let budget = 5000; // a pathological graph must not stall the lint
     while (queue.length) {
       if (budget-- <= 0) return undefined;
-      const { segment, after } = queue.shift()!;
-      const key = `${segment.id}@${after}`;
+      const { segment, after, threw: threwBefore } = queue.shift()!;
+      let threw = threwBefore;
+      const key = `${segment.id}@${after}@${threw}`;
       if (visited.has(key)) continue;
       visited.add(key);
       let stopped = false;
@@ -140,22 +155,67 @@ export class CodePathRecorder {
           break;
         }
         if (restart && event.node === restart) return { kind: 'again', node: event.node };
+        if (event.node.type === 'ThrowStatement') threw = true;
+        if ((event.node.type === 'BreakStatement' || event.node.type === 'ContinueStatement') && finallyOnTheWayOutHolds(event.node, stops)) {
+          stopped = true;
+          break;
+        }
         if (!implicitThrows || !THROWING_TYPES.has(event.node.type) || event.node.range[1] <= throwsFrom || enclosingFunction(event.node) !== fn) continue;
         if (mayThrow && !mayThrow(event.node)) continue;
         const handler = handlerFor(event.node, fn);
         if (!handler) return { kind: 'exception', node: event.node };
         const entry = this.handlerStarts.get(handler);
-        if (entry) for (const s of entry.segments) queue.push({ segment: s, after: entry.seq });
+        if (entry) for (const s of entry.segments) queue.push({ segment: s, after: entry.seq, threw: true });
       }
       if (stopped) continue;
       if (segment.nextSegments.length === 0) {
-        if (segment.reachable) return { kind: 'exit' };
-        continue;
+        if (!segment.reachable) continue;
+        if (throwExitNeedsThrow && !threw && this.thrownFinals.has(segment.id)) continue;
+        return { kind: 'exit' };
       }
-      for (const next of segment.nextSegments) queue.push({ segment: next, after: -1 });
+      for (const next of segment.nextSegments) queue.push({ segment: next, after: -1, threw });
     }
     return undefined;
   }
+}
+
+/**
+ * A `break`/`continue` leaving a `try` (block or `catch`) runs its `finally` on the way to the loop or label
+ * it targets: true when such a `finally` holds one of `stops`.
+ */
+function finallyOnTheWayOutHolds(jump: TSESTree.Node, stops: ReadonlySet<TSESTree.Node>): boolean {
+  const target = jumpTarget(jump as TSESTree.BreakStatement | TSESTree.ContinueStatement);
+  if (!target) return false;
+  let child: TSESTree.Node = jump;
+  for (let n = jump.parent; n && n !== target; child = n, n = n.parent) {
+    if (n.type !== 'TryStatement' || !n.finalizer || child === n.finalizer) continue;
+    const finalizer = n.finalizer;
+    if ([...stops].some((stop) => finalizer.range[0] <= stop.range[0] && stop.range[1] <= finalizer.range[1])) return true;
+  }
+  return false;
+}
+
+/** The statement a `break`/`continue` leaves: its label's statement, or the nearest loop (or `switch`, for `break`). */
+function jumpTarget(jump: TSESTree.BreakStatement | TSESTree.ContinueStatement): TSESTree.Node | undefined {
+  for (let n = jump.parent; n; n = n.parent) {
+    if (n.type.includes('Function') || n.type === 'Program') return undefined;
+    if (jump.label) {
+      if (n.type === 'LabeledStatement' && n.label.name === jump.label.name) return n;
+      continue;
+    }
+    if (/^(For|ForIn|ForOf|While|DoWhile)Statement$/.test(n.type)) return n;
+    if (jump.type === 'BreakStatement' && n.type === 'SwitchStatement') return n;
+  }
+  return undefined;
+}
+
+/** Whether `node` (the start of a walk) sits in the block of a `try` with a `finally`, inside `fn`. */
+function insideTryWithFinally(node: TSESTree.Node | undefined, fn: TSESTree.Node): boolean {
+  let child: TSESTree.Node | undefined = node;
+  for (let n = node?.parent; n && n !== fn; child = n, n = n.parent) {
+    if (n.type === 'TryStatement' && n.finalizer && child === n.block) return true;
+  }
+  return false;
 }
 
 export function enclosingFunction(node: TSESTree.Node): FunctionLike | TSESTree.Program | undefined {

@@ -34,6 +34,21 @@ export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier
   return matches.length === 1 ? { value: matches[0].value } : undefined;
 }
 
+/**
+ * `app.appKey` where the file decorates that instance once with that name (Fastify's `app.decorate('appKey', value)`):
+ * the decorated value.
+ */
+export function decoratedValue(sourceCode: SourceCode, instance: TSESTree.Identifier, name: string): InjectedValue | undefined {
+  const key = tokenKey(sourceCode, instance);
+  if (key === undefined) return undefined;
+  const matches = registrations(sourceCode).filter((r) => r.token === decorationToken(key, name));
+  return matches.length === 1 ? { value: matches[0].value } : undefined;
+}
+
+function decorationToken(instance: string, name: string): string {
+  return `decorated:${instance}.${name}`;
+}
+
 /** `@inject(TOKEN) secret` / `@Inject(TOKEN) private readonly secret` → the token's key; a constructor's `{ appSecret }` → its awilix name. */
 function injectionToken(sourceCode: SourceCode, param: TSESTree.Identifier): string | undefined {
   const holder = param.parent?.type === 'TSParameterProperty' ? param.parent : param;
@@ -144,6 +159,11 @@ function registrations(sourceCode: SourceCode): Registration[] {
       else if (registered && first?.type === 'Literal' && typeof first.value === 'string') found.push({ token: `cradle:${first.value}`, value: registered });
       else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
+      else if (method === 'decorate' && first?.type === 'Literal' && typeof first.value === 'string') {
+        // Fastify: `app.decorate('appKey', appKey)` makes `app.appKey` that value.
+        const instance = tokenKey(sourceCode, node.callee.object);
+        if (instance !== undefined && second && second.type !== 'SpreadElement') found.push({ token: decorationToken(instance, first.value), value: second });
+      }
       else if (method === 'set' && isTypediContainer(sourceCode, node.callee.object)) add(first, second);
       else if (method === 'toConstantValue') {
         // `container.bind(TOKEN).toConstantValue(value)`

@@ -523,13 +523,25 @@ const LISTENER_METHODS = /^(?:on|once|addListener|prependListener|addEventListen
 /** Events after which an emitter (a socket, a stream, a worker) is done: its listeners run no more. */
 const END_EVENTS: ReadonlySet<string> = new Set(['close', 'end', 'finish', 'disconnect', 'exit']);
 
-/** `emitter.on(event, fn)` registered in `scope` with `fn` as the listener: the emitter and the event. */
+/** A method named for one event, taking the listener alone: `link.onClose(fn)`, `channel.onMessage(fn)`. */
+const EVENT_METHOD = /^on([A-Z]\w*)$/;
+
+/**
+ * `emitter.on(event, fn)` (or `emitter.onClose(fn)`, the event named by the method) registered in `scope` with `fn`
+ * as the listener: the emitter and the event.
+ */
 function listenerRegistration(fn: TSESTree.Node, scope: TSESTree.Node): { emitter: TSESTree.Node; event: unknown; call: TSESTree.CallExpression } | undefined {
   const call = fn.parent;
-  if (call?.type !== 'CallExpression' || call.arguments[1] !== fn || call.callee.type !== 'MemberExpression') return undefined;
-  if (!LISTENER_METHODS.test(memberName(call.callee) ?? '') || enclosingFunction(call) !== scope) return undefined;
-  const event = call.arguments[0];
-  return { emitter: unwrapExpression(call.callee.object), event: event?.type === 'Literal' ? event.value : undefined, call };
+  if (call?.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || enclosingFunction(call) !== scope) return undefined;
+  const method = memberName(call.callee) ?? '';
+  const emitter = unwrapExpression(call.callee.object);
+  if (LISTENER_METHODS.test(method) && call.arguments[1] === fn) {
+    const event = call.arguments[0];
+    return { emitter, event: event?.type === 'Literal' ? event.value : undefined, call };
+  }
+  const named = EVENT_METHOD.exec(method);
+  if (named && call.arguments.length === 1 && call.arguments[0] === fn) return { emitter, event: named[1].charAt(0).toLowerCase() + named[1].slice(1), call };
+  return undefined;
 }
 
 /**

@@ -101,8 +101,11 @@ export function unboundKmsPlaintexts(ctx: ResolveContext): UnboundKmsPlaintext[]
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
-/** Calls that fill the buffer they are given with random bytes (and return it). `randomFillSync` is also a wipe: see filledBinding. */
-const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync']);
+/**
+ * Calls that fill the buffer they are given with random bytes (and return it, or hand it to their callback:
+ * `randomFill(buf, (err, key) => …)`). `randomFillSync` is also a wipe: see filledBinding.
+ */
+const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync', 'randomFill']);
 const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
 /**
  * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or
@@ -544,6 +547,7 @@ function isSecretExport(ctx: ResolveContext, call: ApiCall): boolean {
  * `key: KeyObject`): only secret keys export without options, as a Buffer.
  */
 function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  yield* generatedKeyExports(sourceCode);
   if (!sourceCode.text.includes('KeyObject')) return; // most files: no walk over every variable
   for (const variable of allVariables(sourceCode)) {
     const declared = variable.identifiers[0] as TSESTree.Identifier | undefined;
@@ -568,6 +572,20 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
       const read = inner.callee.object;
       if (read.type !== 'MemberExpression' || read.object.type !== 'ThisExpression') continue;
       if (classMemberName(read) === field) yield inner;
+    }
+  }
+}
+
+/** `generateKey('hmac', { length: 256 }, (err, key) => … key.export() …)`: the callback receives a secret KeyObject. */
+function* generatedKeyExports(sourceCode: SourceCode): Generator<TSESTree.CallExpression> {
+  for (const call of getApiCalls(sourceCode)) {
+    if (call.library.id !== 'node:crypto' || call.api.operation !== 'keygen' || call.api.path[call.api.path.length - 1] !== 'generateKey') continue;
+    const param = callbackOf(call.node)?.params[1];
+    const variable = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
+    for (const ref of variable?.references ?? []) {
+      const member = (ref.identifier as TSESTree.Node).parent;
+      const exported = member?.type === 'MemberExpression' && memberName(member) === 'export' ? member.parent : undefined;
+      if (exported?.type === 'CallExpression' && exported.callee === member && exported.arguments.length === 0) yield exported;
     }
   }
 }
@@ -757,10 +775,13 @@ function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
   // Encoded HKDF output is a token or an id, unless its binding names it a key (decision 39: HKDF outputs are never
   // password hashes): `tenantKey.toString('base64')` put in a shared cache is a key turned into a string.
   if (compared(ctx.sourceCode, bytes) || ((verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) && !isSecretName(bytes.id.name))) return false;
+  // Given as the data of a call, derived bytes are a token or a message, unless the binding names them a key:
+  // `crypto_box_seal(folderKey, recipientPk)` wraps a key for someone, it is still key material here.
+  const namedKey = isSecretName(bytes.id.name);
   return !keyReferences(ctx.sourceCode, bytes).bytes.some((ref) => {
     const call = ref.parent;
     const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
-    return api?.args.some((a) => unwrapExpression(a.node) === ref && NON_KEY_ROLES.has(a.role)) ?? false;
+    return api?.args.some((a) => unwrapExpression(a.node) === ref && NON_KEY_ROLES.has(a.role) && !(namedKey && a.role === 'data')) ?? false;
   });
 }
 

@@ -4,7 +4,7 @@ import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
 import { callSiteArguments } from './call-sites';
-import { injectedValue } from './dependency-injection';
+import { decoratedValue, injectedValue } from './dependency-injection';
 import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
@@ -138,7 +138,7 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
       const purpose = argumentPurpose(ctx, call, arg);
       if (!purpose) continue;
-      for (const keyNode of keyringEntries(arg.node)) {
+      for (const keyNode of keyringEntries(ctx.sourceCode, arg.node)) {
         const identity = identify(ctx, keyNode, 0);
         const via = identity?.creator && identity.creator.node !== call.node && lastName(identity.creator) === 'importKey' ? identity.creator.node : undefined;
         if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call), via });
@@ -237,10 +237,32 @@ function lastName(call: ApiCall): string {
   return call.api.path[call.api.path.length - 1] ?? '';
 }
 
-/** A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`): each entry is a key in use. */
-function keyringEntries(node: TSESTree.Node): TSESTree.Node[] {
-  if (node.type !== 'ArrayExpression') return [node];
-  return node.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+/**
+ * A keyring written in place (`keys: [current, previous]`, Koa's `app.keys = [SECRET]`), or held by a binding that
+ * is never reassigned (`const secrets = [A, B]; new Keygrip(secrets)`): each entry is a key in use.
+ */
+function keyringEntries(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const list = arrayLiteralOf(sourceCode, node);
+  if (!list) return [node];
+  return list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+}
+
+/** The array literal `node` is, or that the binding `node` holds. */
+function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  const value = unwrapExpression(node);
+  if (value.type === 'ArrayExpression') return value;
+  const variable = value.type === 'Identifier' ? variableOf(sourceCode, value) : undefined;
+  const init = variable && singleInitializer(variable);
+  const held = init && unwrapExpression(init);
+  return held?.type === 'ArrayExpression' ? held : undefined;
+}
+
+/** `secrets[0]` on a keyring binding: that entry of the array literal. */
+function keyringEntryAt(sourceCode: SourceCode, node: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  if (!node.computed || node.property.type !== 'Literal' || typeof node.property.value !== 'number') return undefined;
+  const list = node.object.type === 'Identifier' ? arrayLiteralOf(sourceCode, node.object) : undefined;
+  const entry = list?.elements[node.property.value];
+  return entry && entry.type !== 'SpreadElement' ? entry : undefined;
 }
 
 /**
@@ -426,7 +448,10 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
 
   if (node.type === 'Identifier') return identifyBinding(ctx, node, next);
 
-  if (node.type === 'MemberExpression') return identifyMember(ctx, node, next);
+  if (node.type === 'MemberExpression') {
+    const entry = keyringEntryAt(ctx.sourceCode, node);
+    return entry ? next(entry) : identifyMember(ctx, node, next);
+  }
   // A secret given as a getter (csrf-csrf `getSecret: () => CSRF_SECRET`): the key it returns.
   if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') {
     const returned = returnedExpressions(node, true);
@@ -439,7 +464,8 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const callee = unwrapExpression(node.callee);
   const arg0 = node.arguments[0];
   // Copies, views and encodings of the same bytes.
-  if (arg0 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from') return next(arg0);
+  const copied = bufferFromArgument(node);
+  if (copied) return next(copied);
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
   // `new TextEncoder().encode(secret)`, or through `const enc = new TextEncoder()`: the secret's bytes.
@@ -503,6 +529,9 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
   let value: TSESTree.Node = unwrapExpression(returned[0]);
   for (let i = 0; i < 3; i++) {
     if (value.type === 'LogicalExpression') value = unwrapExpression(value.left);
+    // `return Buffer.from(value, 'base64')`: a decoding helper returns the setting's bytes, the same key.
+    const decoded = bufferFromArgument(value);
+    if (decoded) value = unwrapExpression(decoded);
     if (value.type !== 'Identifier') break;
     const variable = variableOf(ctx.sourceCode, value);
     const init = variable && singleInitializer(variable);
@@ -534,6 +563,15 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
   // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
   return key && { ...key, definition: key.definition ?? api!.node };
+}
+
+/** The bytes `Buffer.from(x, …)` copies or decodes: `x`. */
+function bufferFromArgument(node: TSESTree.Node): TSESTree.Node | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return undefined;
+  const callee = node.callee;
+  const arg = node.arguments[0];
+  const isBufferFrom = callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+  return isBufferFrom && arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 function constantText(ctx: ResolveContext, node: TSESTree.Node): string | undefined {
@@ -763,6 +801,10 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const through = (injected && propertyIdentity(ctx, injected.value, names, depth + 1)) || typedMember();
     if (through) return { ...through, name: [object.name, ...names].join('.') };
   }
+  // `app.appKey` after `app.decorate('appKey', appKey)`: the decorated value.
+  const decorated = names.length === 1 && depth < 3 ? decoratedValue(ctx.sourceCode, object, names[0]) : undefined;
+  const decoratedKey = decorated && identify(ctx, decorated.value, 4);
+  if (decoratedKey) return { ...decoratedKey, name: [object.name, ...names].join('.') };
   const binding = variable?.defs[0]?.type === 'Parameter' ? platformBindingName(object.name, names) : undefined;
   if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
