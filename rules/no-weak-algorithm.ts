@@ -308,7 +308,11 @@ export default createRule<Options, MessageIds>({
 
     function checkLibraryCipherWeakness(call: ApiCall, cipher: string, macInFile: boolean): void {
       const facts = describeAlgorithm(cipher);
-      if (facts?.kind !== 'cipher') return;
+      if (facts?.kind !== 'cipher') {
+        // A cipher we do not describe (crypto-js Rabbit) still takes a passphrase through the same MD5 KDF.
+        checkPassphrase(call);
+        return;
+      }
       const modeArgs = argsWithRole(call, 'mode');
       let unauthenticated = needsSeparateMac(facts) && modeArgs.length === 0;
       // A mode written apart from the cipher is its own constant: DES with `mode.ECB` is two problems.
@@ -440,7 +444,8 @@ export default createRule<Options, MessageIds>({
       for (const node of paddings) {
         for (const value of symbolicValues(ctx, node)) {
           if (describeRsaEncryptionPadding(value.value) !== 'pkcs1') continue;
-          const at = value.constant ? reportTarget(sourceCode, value.constant, node) : node;
+          // A library constant written elsewhere (`ENVELOPE = { padding: constants.RSA_PKCS1_PADDING }`) is reported where written.
+          const at = value.constant ? reportTarget(sourceCode, value.constant, node) : value.origin;
           report({ node: at, messageId: 'rsaPkcs1Encryption' });
         }
       }

@@ -133,8 +133,20 @@ const AUTHENTICATED_MODES = new Set<CipherMode>(['gcm', 'ccm', 'ocb', 'siv', 'wr
 
 /** Describes an algorithm name, or undefined when it is not a hash or cipher we know. */
 export function describeAlgorithm(raw: string): AlgorithmFacts | undefined {
-  if (typeof raw !== 'string' || raw.length > 64) return undefined;
-  return describeHash(raw) ?? describeCipher(raw);
+  if (typeof raw !== 'string') return undefined;
+  const name = xmlSecurityFragment(raw) ?? raw;
+  if (name.length > 64) return undefined;
+  return describeHash(name) ?? describeCipher(name);
+}
+
+/**
+ * XML Signature and XML Encryption name algorithms by W3C URIs whose fragment is the algorithm
+ * (`http://www.w3.org/2000/09/xmldsig#rsa-sha1`, `…/xmlenc#tripledes-cbc`, `…/xmldsig-more#rsa-md5`).
+ */
+const XML_SECURITY_NAMESPACE = /^https?:\/\/www\.w3\.org\/(?:2000\/09\/xmldsig|2001\/04\/xmldsig-more|2001\/04\/xmlenc|2009\/xmlenc11|2009\/xmldsig11|2007\/05\/xmldsig-more)#([\w-]+)$/;
+
+function xmlSecurityFragment(raw: string): string | undefined {
+  return XML_SECURITY_NAMESPACE.exec(raw)?.[1];
 }
 
 function describeHash(raw: string): HashFacts | undefined {
