@@ -6,7 +6,7 @@ import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
 import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
@@ -419,9 +419,16 @@ export default createRule<Options, MessageIds>({
         text = at.name;
       }
       if (!target || text === undefined) return undefined;
-      const matches = text.match(new RegExp(WEAK_HASH_NAME.source, 'gi'));
-      if (!matches || matches.length !== 1) return undefined;
-      const replaced = text.replace(WEAK_HASH_NAME, (m) => sha256Like(m));
+      let replaced: string;
+      const xmlUpgrade = target.type === 'Literal' && typeof target.value === 'string' ? xmlSecuritySha256Upgrade(target.value) : undefined;
+      if (xmlUpgrade === null) return undefined;
+      if (xmlUpgrade !== undefined) {
+        replaced = `${text[0]}${xmlUpgrade}${text[text.length - 1]}`;
+      } else {
+        const matches = text.match(new RegExp(WEAK_HASH_NAME.source, 'gi'));
+        if (!matches || matches.length !== 1) return undefined;
+        replaced = text.replace(WEAK_HASH_NAME, (m) => sha256Like(m));
+      }
       const fixTarget = target;
       return [
         {

@@ -171,6 +171,11 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
       "code": "import { SignedXml } from 'xml-crypto';\nexport function signIt(xml: string, privateKey: Buffer) {\n  const sig = new SignedXml({ privateKey, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' });\n  sig.addReference({ xpath: '/*', digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}"
     },
     {
+      "name": "xml-crypto v3 reference digest SHA-256 given positionally",
+      "code": "const { SignedXml } = require('xml-crypto');\nfunction signIt(xml, key) {\n  const sig = new SignedXml();\n  sig.signingKey = key;\n  sig.addReference(\"//*[local-name(.)='Assertion']\", ['http://www.w3.org/2000/09/xmldsig#enveloped-signature'], 'http://www.w3.org/2001/04/xmlenc#sha256');\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}\nmodule.exports = { signIt };",
+      "filename": "file.js"
+    },
+    {
       "name": "node-saml with SHA-256",
       "code": "import { SAML } from '@node-saml/node-saml';\nexport const saml = new SAML({ entryPoint: 'https://idp.example/sso', issuer: 'sp', callbackUrl: 'https://sp.example/acs', idpCert: process.env.IDP_CERT!, signatureAlgorithm: 'sha256', digestAlgorithm: 'sha256' });"
     },
@@ -202,9 +207,9 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
               "messageId": "useSha256Migrate",
               "data": {
                 "name": "SHA-1",
-                "replacement": "http://www.w3.org/2000/09/xmldsig#rsa-sha256"
+                "replacement": "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
               },
-              "output": "import { SignedXml } from 'xml-crypto';\nexport function signIt(xml: string, privateKey: Buffer) {\n  const sig = new SignedXml({ privateKey, signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha256' });\n  sig.addReference({ xpath: '/*', digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1' });\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}"
+              "output": "import { SignedXml } from 'xml-crypto';\nexport function signIt(xml: string, privateKey: Buffer) {\n  const sig = new SignedXml({ privateKey, signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256' });\n  sig.addReference({ xpath: '/*', digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha1' });\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}"
             }
           ]
         },
@@ -217,9 +222,9 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
               "messageId": "useSha256Migrate",
               "data": {
                 "name": "SHA-1",
-                "replacement": "http://www.w3.org/2000/09/xmldsig#sha256"
+                "replacement": "http://www.w3.org/2001/04/xmlenc#sha256"
               },
-              "output": "import { SignedXml } from 'xml-crypto';\nexport function signIt(xml: string, privateKey: Buffer) {\n  const sig = new SignedXml({ privateKey, signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' });\n  sig.addReference({ xpath: '/*', digestAlgorithm: 'http://www.w3.org/2000/09/xmldsig#sha256' });\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}"
+              "output": "import { SignedXml } from 'xml-crypto';\nexport function signIt(xml: string, privateKey: Buffer) {\n  const sig = new SignedXml({ privateKey, signatureAlgorithm: 'http://www.w3.org/2000/09/xmldsig#rsa-sha1' });\n  sig.addReference({ xpath: '/*', digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256' });\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}"
             }
           ]
         }
@@ -239,9 +244,31 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
               "messageId": "useSha256Migrate",
               "data": {
                 "name": "SHA-1",
-                "replacement": "http://www.w3.org/2000/09/xmldsig#rsa-sha256"
+                "replacement": "http://www.w3.org/2001/04/xmldsig-more#rsa-sha256"
               },
-              "output": "const { SignedXml } = require('xml-crypto');\nfunction signIt(xml, key) {\n  const sig = new SignedXml();\n  sig.signingKey = key;\n  sig.signatureAlgorithm = 'http://www.w3.org/2000/09/xmldsig#rsa-sha256';\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}\nmodule.exports = { signIt };"
+              "output": "const { SignedXml } = require('xml-crypto');\nfunction signIt(xml, key) {\n  const sig = new SignedXml();\n  sig.signingKey = key;\n  sig.signatureAlgorithm = 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256';\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}\nmodule.exports = { signIt };"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "xml-crypto v3 reference digest given positionally",
+      "code": "const { SignedXml } = require('xml-crypto');\nfunction signIt(xml, key) {\n  const sig = new SignedXml();\n  sig.signingKey = key;\n  sig.addReference(\"//*[local-name(.)='Assertion']\", ['http://www.w3.org/2000/09/xmldsig#enveloped-signature'], 'http://www.w3.org/2000/09/xmldsig#sha1');\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}\nmodule.exports = { signIt };",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 5,
+          "column": 113,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "http://www.w3.org/2001/04/xmlenc#sha256"
+              },
+              "output": "const { SignedXml } = require('xml-crypto');\nfunction signIt(xml, key) {\n  const sig = new SignedXml();\n  sig.signingKey = key;\n  sig.addReference(\"//*[local-name(.)='Assertion']\", ['http://www.w3.org/2000/09/xmldsig#enveloped-signature'], 'http://www.w3.org/2001/04/xmlenc#sha256');\n  sig.computeSignature(xml);\n  return sig.getSignedXml();\n}\nmodule.exports = { signIt };"
             }
           ]
         }

@@ -16,7 +16,8 @@ export const xmlCrypto: LibraryModel = {
   objects: {
     SignedXml: {
       methods: {
-        addReference: method('sign', { '0.digestAlgorithm': 'digest' }),
+        // v4+: `addReference({ xpath, digestAlgorithm, transforms })`; v2/v3: `addReference(xpath, transforms, digestAlgorithm)`.
+        addReference: method('sign', { '0.digestAlgorithm': 'digest', 2: 'digest' }),
       },
       assignments: { signingKey: 'key', privateKey: 'key', signatureAlgorithm: 'algorithm' },
     },
