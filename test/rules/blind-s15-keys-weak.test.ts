@@ -9,7 +9,9 @@ import { createRuleTester } from './rule-tester';
 // table (Stripe's `webhooks.constructEvent`, fernet, node-jose key stores, iron-webcrypto, xml-crypto and node-saml
 // signature settings, hash.js, des.js, @node-rs/bcrypt, browserify-aes and the pbkdf2 package), XMLDSig algorithm
 // URIs, crypto-js passphrase mode on a cipher the algorithm table does not describe (Rabbit), a padding constant
-// held in a local settings object, characters picked with `charAt(random)`, and a generator made by a local factory.
+// held in a local settings object, characters picked with `charAt(random)`, and a generator made by a local factory;
+// then the same families probed further (the Stripe client made by a call, fernet-nodejs, a JWK Set literal,
+// browserify-cipher, the pbkdf2 callback form, `String#at`, arrow factories, MultiSamlStrategy).
 const ruleTester = createRuleTester();
 
 ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
@@ -30,6 +32,10 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
     {
       "name": "iron-webcrypto password from the environment",
       "code": "import * as Iron from 'iron-webcrypto';\nexport const seal = (data: object) => Iron.seal(globalThis.crypto, data, process.env.COOKIE_PASSWORD!, Iron.defaults);"
+    },
+    {
+      "name": "node-jose key store from a JWK Set of public keys",
+      "code": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'EC', crv: 'P-256', kid: 'a', x: 'VkxptVTqfIGkobOCLJe_Rp84PO3aN6JhPhLCZLgsPkg', y: 'IT0yn_qMpXthptpHPPhZuDxHdL1S7OOjwiLlo7HSZoM' }] });"
     }
   ],
   "invalid": [
@@ -156,6 +162,112 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "format": "the same string"
               },
               "output": "import * as Iron from 'iron-webcrypto';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const seal = (data: object) => Iron.seal(globalThis.crypto, data, SECRET_KEY, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Stripe client made by calling the module, webhook secret written",
+      "code": "const stripe = require('stripe')(process.env.STRIPE_KEY);\nmodule.exports = (b, s) => stripe.webhooks.constructEvent(b, s, 'whsec_Tb7Kq2Wm9Xr4Zc1Vn6Lp3Yd8Hf5Gs0Ja');",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 65,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HMAC_KEY",
+                "format": "the same string"
+              },
+              "output": "const HMAC_KEY = requireEnv('HMAC_KEY');\n\nconst stripe = require('stripe')(process.env.STRIPE_KEY);\nmodule.exports = (b, s) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Stripe named import, webhook secret written",
+      "code": "import { Stripe } from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nexport const parse = (b: string, s: string) => stripe.webhooks.constructEvent(b, s, 'whsec_Lm4Qx8Rt1Wz6Yc3Vb9Np2Kd7Hf0Gs5Ja');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 3,
+          "column": 85,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HMAC_KEY",
+                "format": "the same string"
+              },
+              "output": "import { Stripe } from 'stripe';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nexport const parse = (b: string, s: string) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "fernet-nodejs static encrypt with a written key",
+      "code": "import { Fernet } from 'fernet-nodejs';\nexport const seal = (m: string) => Fernet.encrypt(m, 'Q2xhc3NpY0Zlcm5ldEtleUZvclRlc3RzMDEyMzQ1Njc=');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 54,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPTION_KEY",
+                "format": "the same string"
+              },
+              "output": "import { Fernet } from 'fernet-nodejs';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (m: string) => Fernet.encrypt(m, ENCRYPTION_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "node-jose key store from a JWK Set literal with an oct key",
+      "code": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'oct', kid: 'a', k: 'Rk9vQmFyQmF6UXV4S2V5TWF0ZXJpYWxGb3JUZXN0czE' }] });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 78,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "K",
+                "format": "the same string"
+              },
+              "output": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'oct', kid: 'a', k: requireEnv('K') }] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "iron-webcrypto password given as { id, secret }",
+      "code": "import * as Iron from 'iron-webcrypto';\nexport const seal = (d: object) => Iron.seal(crypto, d, { id: '2', secret: 'x8Kq3Lm7Rt2Wz9Yc4Vb1Np6Kd0Hf5GsJaUe' }, Iron.defaults);",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 76,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SEAL_SECRET",
+                "format": "the same string"
+              },
+              "output": "import * as Iron from 'iron-webcrypto';\n\nconst SEAL_SECRET = requireEnv('SEAL_SECRET');\nexport const seal = (d: object) => Iron.seal(crypto, d, { id: '2', secret: SEAL_SECRET }, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
         }
@@ -363,6 +475,72 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
           "column": 29
         }
       ]
+    },
+    {
+      "name": "hash.js SHA-1 of a password",
+      "code": "import hash from 'hash.js';\nexport const hashPassword = (password: string, salt: string) => hash.sha1().update(salt + password).digest('hex');",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 70,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import hash from 'hash.js';\nexport const hashPassword = (password: string, salt: string) => hash.sha256().update(salt + password).digest('hex');"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "des.js single DES in CBC",
+      "code": "const des = require('des.js');\nmodule.exports = (key, iv, b) => des.CBC.instantiate(des.DES).create({ type: 'encrypt', key, iv }).update(b);",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 2,
+          "column": 54
+        }
+      ]
+    },
+    {
+      "name": "browserify-cipher Triple DES",
+      "code": "const { createCipheriv } = require('browserify-cipher');\nmodule.exports = (key, iv, b) => createCipheriv('des-ede3-cbc', key, iv).update(b);",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 2,
+          "column": 49
+        }
+      ]
+    },
+    {
+      "name": "MultiSamlStrategy signing with SHA-1",
+      "code": "import { MultiSamlStrategy } from '@node-saml/passport-saml';\nexport const s = new MultiSamlStrategy({ passReqToCallback: true, getSamlOptions: (req: any, done: any) => done(null, {}), signatureAlgorithm: 'sha1' } as any, (req: any, p: any, d: any) => d(null, p), (req: any, p: any, d: any) => d(null, p));",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 144,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import { MultiSamlStrategy } from '@node-saml/passport-saml';\nexport const s = new MultiSamlStrategy({ passReqToCallback: true, getSamlOptions: (req: any, done: any) => done(null, {}), signatureAlgorithm: 'sha256' } as any, (req: any, p: any, d: any) => d(null, p), (req: any, p: any, d: any) => d(null, p));"
+            }
+          ]
+        }
+      ]
     }
   ]
 });
@@ -400,6 +578,34 @@ ruleTester.run("min-key-strength (blind-s15 shapes)", minKeyStrength, {
           "messageId": "lowIterations",
           "line": 2,
           "column": 60
+        }
+      ]
+    },
+    {
+      "name": "pbkdf2 package callback form at 1,000 iterations",
+      "code": "const pbkdf2 = require('pbkdf2');\nmodule.exports = (pw, salt, cb) => pbkdf2.pbkdf2(pw, salt, 1000, 32, 'sha512', (err, k) => cb(err, k && k.toString('hex')));",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "lowIterations",
+          "line": 2,
+          "column": 60
+        }
+      ]
+    },
+    {
+      "name": "@node-rs/bcrypt hashSync and genSalt below cost 10",
+      "code": "import { hashSync, genSalt } from '@node-rs/bcrypt';\nexport const h = (pw: string) => hashSync(pw, 8);\nexport const s = () => genSalt(6);",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "line": 2,
+          "column": 47
+        },
+        {
+          "messageId": "lowCost",
+          "line": 3,
+          "column": 32
         }
       ]
     }
@@ -461,6 +667,28 @@ ruleTester.run("no-insecure-randomness (blind-s15 shapes)", noInsecureRandomness
           "messageId": "predictableSecret",
           "line": 5,
           "column": 68
+        }
+      ]
+    },
+    {
+      "name": "an arrow factory whose product makes reset tokens",
+      "code": "const HEX = '0123456789abcdef';\nconst makeGen = (n: number) => () => Array.from({ length: n }, () => HEX.charAt((Math.random() * 16) | 0)).join('');\nconst resetToken = makeGen(32);\nexport const newReset = (userId: string) => ({ userId, token: resetToken() });",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 2,
+          "column": 82
+        }
+      ]
+    },
+    {
+      "name": "String#at picks appended to an API key",
+      "code": "const ABC = 'abcdefghijklmnopqrstuvwxyz0123456789';\nexport function makeApiKey() {\n  let apiKey = 'ak_';\n  while (apiKey.length < 35) apiKey += ABC.at(Math.floor(Math.random() * ABC.length));\n  return apiKey;\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 4,
+          "column": 58
         }
       ]
     }
