@@ -36,6 +36,14 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
     {
       "name": "node-jose key store from a JWK Set of public keys",
       "code": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'EC', crv: 'P-256', kid: 'a', x: 'VkxptVTqfIGkobOCLJe_Rp84PO3aN6JhPhLCZLgsPkg', y: 'IT0yn_qMpXthptpHPPhZuDxHdL1S7OOjwiLlo7HSZoM' }] });"
+    },
+    {
+      "name": "Stripe test header helper with a secret from the environment",
+      "code": "import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nexport const header = (payload: string) => stripe.webhooks.generateTestHeaderString({ payload, secret: process.env.STRIPE_WEBHOOK_SECRET! });"
+    },
+    {
+      "name": "node-saml with key files",
+      "code": "import { SAML } from '@node-saml/node-saml';\nimport { readFileSync } from 'node:fs';\nexport const saml = new SAML({ callbackUrl: 'https://sp/acs', entryPoint: 'https://idp/sso', issuer: 'sp', idpCert: readFileSync('idp.crt', 'utf8'), privateKey: readFileSync('sp.key', 'utf8'), signatureAlgorithm: 'sha256' });"
     }
   ],
   "invalid": [
@@ -303,6 +311,14 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
     {
       "name": "RSA-OAEP padding held in a settings object",
       "code": "import { constants, publicEncrypt } from 'node:crypto';\nconst ENVELOPE = { padding: constants.RSA_PKCS1_OAEP_PADDING, oaepHash: 'sha256' } as const;\nexport const wrap = (key: string, dek: Buffer) => publicEncrypt({ key, padding: ENVELOPE.padding, oaepHash: ENVELOPE.oaepHash }, dek);"
+    },
+    {
+      "name": "hash.js SHA-1 ETag",
+      "code": "import hash from 'hash.js';\nexport function withEtag(res: any, body: string) {\n  const etag = hash.sha1().update(body).digest('hex');\n  res.setHeader('ETag', `\"${etag}\"`);\n  res.end(body);\n}"
+    },
+    {
+      "name": "xml-crypto verifying with the IdP certificate",
+      "code": "import { SignedXml } from 'xml-crypto';\nexport function verifyResponse(xml: string, signature: string, idpCert: string) {\n  const sig = new SignedXml({ publicCert: idpCert });\n  sig.loadSignature(signature);\n  return sig.checkSignature(xml);\n}"
     }
   ],
   "invalid": [
@@ -645,6 +661,14 @@ ruleTester.run("no-insecure-randomness (blind-s15 shapes)", noInsecureRandomness
     {
       "name": "a factory-made generator for UI tips",
       "code": "const TIPS = ['Press ? for shortcuts', 'Drag to reorder'];\nfunction makePicker() {\n  return function next() {\n    return TIPS[Math.floor(Math.random() * TIPS.length)];\n  };\n}\nconst nextTip = makePicker();\nexport const tip = () => nextTip();"
+    },
+    {
+      "name": "charAt pick for a post slug suffix",
+      "code": "const CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';\nfunction randomSuffix(n: number) {\n  let out = '';\n  for (let i = 0; i < n; i++) out += CHARS.charAt(Math.floor(Math.random() * CHARS.length));\n  return out;\n}\nexport const slugFor = (title: string) => `${title.toLowerCase().replace(/\\W+/g, '-')}-${randomSuffix(4)}`;"
+    },
+    {
+      "name": "factory product for avatar colours",
+      "code": "const COLORS = ['#f00', '#0f0', '#00f'];\nconst makePicker = (list: string[]) => () => list[Math.floor(Math.random() * list.length)];\nconst avatarColor = makePicker(COLORS);\nexport const colourFor = () => avatarColor();"
     }
   ],
   "invalid": [
