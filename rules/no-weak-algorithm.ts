@@ -205,6 +205,22 @@ export default createRule<Options, MessageIds>({
       if (CIPHER_OPS.has(op) || call.api.facts?.encryptionPadding === true) checkPadding(call);
       if (facts.unsecured === true) report({ node: calleeOf(call), messageId: 'jwtNone' });
       if (op === 'jwt-verify') checkJwtVerify(call);
+      checkDefaultDigest(call, macInFile);
+    }
+
+    /**
+     * A library that signs with a weak hash unless told otherwise (node-saml and passport-saml sign requests with
+     * RSA-SHA1 when `signatureAlgorithm` is not given), when the options show it signs (`privateKey`): on the call.
+     */
+    function checkDefaultDigest(call: ApiCall, macInFile: boolean): void {
+      const { defaultDigest, defaultDigestOption, defaultDigestWhen } = call.api.facts ?? {};
+      if (typeof defaultDigest !== 'string' || typeof defaultDigestOption !== 'string') return;
+      const options0 = call.node.arguments[0];
+      const object = options0 ? resolveObjectLiteral(sourceCode, options0) : undefined;
+      // Options we cannot see (spread, built elsewhere) may name the algorithm: stay quiet.
+      if (!object || object.properties.some((p) => p.type === 'SpreadElement') || findProperty(object, defaultDigestOption)) return;
+      if (typeof defaultDigestWhen === 'string' && !findProperty(object, defaultDigestWhen)) return;
+      checkAlgorithmName(call, defaultDigest, calleeOf(call), undefined, macInFile);
     }
 
     /**

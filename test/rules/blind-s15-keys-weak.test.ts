@@ -11,7 +11,8 @@ import { createRuleTester } from './rule-tester';
 // URIs, crypto-js passphrase mode on a cipher the algorithm table does not describe (Rabbit), a padding constant
 // held in a local settings object, characters picked with `charAt(random)`, and a generator made by a local factory;
 // then the same families probed further (the Stripe client made by a call, fernet-nodejs, a JWK Set literal,
-// browserify-cipher, the pbkdf2 callback form, `String#at`, arrow factories, MultiSamlStrategy).
+// browserify-cipher, the pbkdf2 callback form, `String#at`, arrow factories, MultiSamlStrategy, and node-saml's
+// RSA-SHA1 default when a `privateKey` signs and no `signatureAlgorithm` is given).
 const ruleTester = createRuleTester();
 
 ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
@@ -319,6 +320,14 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
     {
       "name": "xml-crypto verifying with the IdP certificate",
       "code": "import { SignedXml } from 'xml-crypto';\nexport function verifyResponse(xml: string, signature: string, idpCert: string) {\n  const sig = new SignedXml({ publicCert: idpCert });\n  sig.loadSignature(signature);\n  return sig.checkSignature(xml);\n}"
+    },
+    {
+      "name": "node-saml without a signing key (nothing signed with the default)",
+      "code": "import { SAML } from '@node-saml/node-saml';\nexport const saml = new SAML({ callbackUrl: 'https://sp.example/acs', entryPoint: 'https://idp.example/sso', issuer: 'sp', idpCert: process.env.IDP_CERT! });"
+    },
+    {
+      "name": "passport-saml options built elsewhere",
+      "code": "import { Strategy } from '@node-saml/passport-saml';\nimport { samlOptions } from './saml-options';\nexport const strategy = new Strategy({ ...samlOptions, privateKey: process.env.SP_KEY! }, (p: any, d: any) => d(null, p), (p: any, d: any) => d(null, p));"
     }
   ],
   "invalid": [
@@ -555,6 +564,17 @@ ruleTester.run("no-weak-algorithm (blind-s15 shapes)", noWeakAlgorithm, {
               "output": "import { MultiSamlStrategy } from '@node-saml/passport-saml';\nexport const s = new MultiSamlStrategy({ passReqToCallback: true, getSamlOptions: (req: any, done: any) => done(null, {}), signatureAlgorithm: 'sha256' } as any, (req: any, p: any, d: any) => d(null, p), (req: any, p: any, d: any) => d(null, p));"
             }
           ]
+        }
+      ]
+    },
+    {
+      "name": "node-saml signing requests without signatureAlgorithm (RSA-SHA1 by default)",
+      "code": "import { SAML } from '@node-saml/node-saml';\nimport { readFileSync } from 'node:fs';\nexport const saml = new SAML({\n  callbackUrl: 'https://sp.example/acs',\n  entryPoint: 'https://idp.example/sso',\n  issuer: 'sp',\n  idpCert: readFileSync('idp.crt', 'utf8'),\n  privateKey: readFileSync('sp.key', 'utf8'),\n});",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 3,
+          "column": 25
         }
       ]
     }

@@ -38,9 +38,12 @@ const SAML_OPTIONS = {
   '0.cert': 'public-key',
 } as const;
 
+/** Without `signatureAlgorithm`, node-saml (v5 included) and passport-saml sign with RSA-SHA1 once a `privateKey` is set. */
+const SAML_DEFAULTS = { facts: { defaultDigest: 'sha1', defaultDigestOption: 'signatureAlgorithm', defaultDigestWhen: 'privateKey' } };
+
 export const nodeSaml: LibraryModel = {
   id: '@node-saml/node-saml',
   roots: [{ module: '@node-saml/node-saml' }, { module: '@node-saml/passport-saml' }, { module: 'passport-saml' }, { module: '@node-saml/passport-saml/multiSamlStrategy' }],
-  apis: [construct('SAML', 'sign', SAML_OPTIONS), construct('Strategy', 'sign', SAML_OPTIONS), construct('MultiSamlStrategy', 'sign', SAML_OPTIONS)],
+  apis: [construct('SAML', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('Strategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('MultiSamlStrategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS)],
 };
 
