@@ -6,7 +6,7 @@ import { verificationKeyKind } from '../src/analysis/key-kind';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
 import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
@@ -205,6 +205,22 @@ export default createRule<Options, MessageIds>({
       if (CIPHER_OPS.has(op) || call.api.facts?.encryptionPadding === true) checkPadding(call);
       if (facts.unsecured === true) report({ node: calleeOf(call), messageId: 'jwtNone' });
       if (op === 'jwt-verify') checkJwtVerify(call);
+      checkDefaultDigest(call, macInFile);
+    }
+
+    /**
+     * A library that signs with a weak hash unless told otherwise (node-saml and passport-saml sign requests with
+     * RSA-SHA1 when `signatureAlgorithm` is not given), when the options show it signs (`privateKey`): on the call.
+     */
+    function checkDefaultDigest(call: ApiCall, macInFile: boolean): void {
+      const { defaultDigest, defaultDigestOption, defaultDigestWhen } = call.api.facts ?? {};
+      if (typeof defaultDigest !== 'string' || typeof defaultDigestOption !== 'string') return;
+      const options0 = call.node.arguments[0];
+      const object = options0 ? resolveObjectLiteral(sourceCode, options0) : undefined;
+      // Options we cannot see (spread, built elsewhere) may name the algorithm: stay quiet.
+      if (!object || object.properties.some((p) => p.type === 'SpreadElement') || findProperty(object, defaultDigestOption)) return;
+      if (typeof defaultDigestWhen === 'string' && !findProperty(object, defaultDigestWhen)) return;
+      checkAlgorithmName(call, defaultDigest, calleeOf(call), undefined, macInFile);
     }
 
     /**
@@ -308,7 +324,11 @@ export default createRule<Options, MessageIds>({
 
     function checkLibraryCipherWeakness(call: ApiCall, cipher: string, macInFile: boolean): void {
       const facts = describeAlgorithm(cipher);
-      if (facts?.kind !== 'cipher') return;
+      if (facts?.kind !== 'cipher') {
+        // A cipher we do not describe (crypto-js Rabbit) still takes a passphrase through the same MD5 KDF.
+        checkPassphrase(call);
+        return;
+      }
       const modeArgs = argsWithRole(call, 'mode');
       let unauthenticated = needsSeparateMac(facts) && modeArgs.length === 0;
       // A mode written apart from the cipher is its own constant: DES with `mode.ECB` is two problems.
@@ -415,9 +435,16 @@ export default createRule<Options, MessageIds>({
         text = at.name;
       }
       if (!target || text === undefined) return undefined;
-      const matches = text.match(new RegExp(WEAK_HASH_NAME.source, 'gi'));
-      if (!matches || matches.length !== 1) return undefined;
-      const replaced = text.replace(WEAK_HASH_NAME, (m) => sha256Like(m));
+      let replaced: string;
+      const xmlUpgrade = target.type === 'Literal' && typeof target.value === 'string' ? xmlSecuritySha256Upgrade(target.value) : undefined;
+      if (xmlUpgrade === null) return undefined;
+      if (xmlUpgrade !== undefined) {
+        replaced = `${text[0]}${xmlUpgrade}${text[text.length - 1]}`;
+      } else {
+        const matches = text.match(new RegExp(WEAK_HASH_NAME.source, 'gi'));
+        if (!matches || matches.length !== 1) return undefined;
+        replaced = text.replace(WEAK_HASH_NAME, (m) => sha256Like(m));
+      }
       const fixTarget = target;
       return [
         {
@@ -440,7 +467,8 @@ export default createRule<Options, MessageIds>({
       for (const node of paddings) {
         for (const value of symbolicValues(ctx, node)) {
           if (describeRsaEncryptionPadding(value.value) !== 'pkcs1') continue;
-          const at = value.constant ? reportTarget(sourceCode, value.constant, node) : node;
+          // A library constant written elsewhere (`ENVELOPE = { padding: constants.RSA_PKCS1_PADDING }`) is reported where written.
+          const at = value.constant ? reportTarget(sourceCode, value.constant, node) : value.origin;
           report({ node: at, messageId: 'rsaPkcs1Encryption' });
         }
       }

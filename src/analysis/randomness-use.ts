@@ -25,6 +25,8 @@ const SECRET_WORDS = new Set([
   'token', 'tokens', 'secret', 'secrets', 'password', 'passwd', 'pwd', 'passphrase', 'salt', 'nonce', 'otp', 'totp', 'pin', 'csrf', 'xsrf',
   'apikey', 'session', 'sid', 'iv', 'credential', 'credentials', 'auth', 'reset', 'verification', 'verify', 'invite', 'invitation', 'activation',
   'confirmation', 'unlock', 'recovery', 'magic', 'signature', 'challenge', 'captcha', 'coupon', 'voucher', 'private',
+  // A PKCE `code_verifier` is the secret the token request proves possession of.
+  'verifier',
 ]);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
 const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp']);

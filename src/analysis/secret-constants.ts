@@ -36,6 +36,9 @@ export function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Const
   const object = resolveObjectLiteral(ctx.sourceCode, node);
   if (object && findProperty(object, 'kty')) {
     jwkSecretMembers(ctx, object).forEach(add);
+  } else if (object && jwkSetKeys(object).length > 0) {
+    // A JWK Set (`{ keys: [{ kty: 'oct', k: '…' }] }`): each member key's secret members.
+    for (const jwk of jwkSetKeys(object)) jwkSecretMembers(ctx, jwk).forEach(add);
   } else if (object) {
     keyringValues(ctx, object).forEach(add);
   } else {
@@ -43,6 +46,17 @@ export function secretConstants(ctx: ResolveContext, node: TSESTree.Node): Const
     for (const entry of tableEntries(ctx.sourceCode, node) ?? []) if (findProperty(entry, 'kty')) jwkSecretMembers(ctx, entry).forEach(add);
   }
   return out;
+}
+
+/** The JWK literals of a JWK Set literal's `keys` array. */
+function jwkSetKeys(set: TSESTree.ObjectExpression): TSESTree.ObjectExpression[] {
+  const keys = findProperty(set, 'keys');
+  const list = keys ? unwrapExpression(keys) : undefined;
+  if (list?.type !== 'ArrayExpression') return [];
+  return list.elements.flatMap((element) => {
+    const jwk = element && element.type !== 'SpreadElement' ? unwrapExpression(element) : undefined;
+    return jwk?.type === 'ObjectExpression' && findProperty(jwk, 'kty') ? [jwk] : [];
+  });
 }
 
 /** The values of a JSON Web Key literal's secret members (`k` of an `oct` key, `d` of a private key). */

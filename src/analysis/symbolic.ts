@@ -19,8 +19,9 @@ export interface SymbolicValue {
 export function symbolicValues(ctx: ResolveContext, node: TSESTree.Node, depth = 0): SymbolicValue[] {
   const resolved = resolveValues(ctx, node).values.filter((v) => v.kind === 'string' || v.kind === 'number');
   if (resolved.length) return resolved.map((constant) => ({ value: constant.value as string | number, origin: constant.origin, constant }));
-  // `MODES[profile.mode]` over `const MODES = { cbc: CryptoJS.mode.CBC, ecb: CryptoJS.mode.ECB }`.
-  const entries = depth < 2 ? tableLookupEntries(ctx, node) : undefined;
+  // `MODES[profile.mode]` over `const MODES = { cbc: CryptoJS.mode.CBC, ecb: CryptoJS.mode.ECB }`, and
+  // `ENVELOPE.padding` over `const ENVELOPE = { padding: constants.RSA_PKCS1_PADDING }`.
+  const entries = depth < 2 ? (tableLookupEntries(ctx, node) ?? namedMemberValue(ctx, node)) : undefined;
   if (entries) return entries.flatMap((entry) => symbolicValues(ctx, entry, depth + 1));
   try {
     const path = withProvidedPath(resolveImportPath(ctx.sourceCode, node));
@@ -43,6 +44,19 @@ function withProvidedPath(path: ImportPath | undefined): ImportPath | undefined 
     }
   }
   return path;
+}
+
+/** The value written for `settings.name` in a local object literal, when it names a library member (not a constant). */
+function namedMemberValue(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Node[] | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'MemberExpression' || expr.computed) return undefined;
+  const object = resolveObjectLiteral(ctx.sourceCode, expr.object);
+  const name = propertyName(expr.property);
+  if (!object || name === undefined) return undefined;
+  for (const prop of object.properties) {
+    if (prop.type === 'Property' && prop.kind === 'init' && !prop.computed && propertyName(prop.key) === name) return [prop.value];
+  }
+  return undefined;
 }
 
 /**

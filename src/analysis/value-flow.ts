@@ -39,6 +39,9 @@ export interface FlowOptions {
 
 const MAX_USES = 64;
 /** Calls on a value that return a re-encoding of it. */
+/** String methods that read one character at an index (`s.charAt(i)`, `s.at(i)`). */
+const STRING_INDEX_METHODS: ReadonlySet<string> = new Set(['charAt', 'at']);
+
 const TRANSFORM_METHODS = new Set([
   'toString', 'slice', 'substring', 'substr', 'toUpperCase', 'toLowerCase', 'padStart', 'padEnd', 'trim', 'toFixed',
   'readUInt32BE', 'readUInt32LE', 'readUIntBE', 'readUIntLE', 'readBigUInt64BE', 'readBigUInt64LE', 'toJSON', 'valueOf', 'subarray', 'join', 'replace',
@@ -146,6 +149,11 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       if (callee.type === 'Identifier' && TRANSFORM_FUNCTIONS.has(callee.name) && !variableOf(sourceCode, callee)?.defs.length) {
         if (callee.name !== 'String' && callee.name !== 'encodeURIComponent') uses.push({ kind: 'numeric' });
         return parent;
+      }
+      // `ALPHABET.charAt(random)` picks a character like `ALPHABET[random]`: as unpredictable as the index.
+      if (callee.type === 'MemberExpression' && parent.arguments[0] === current && STRING_INDEX_METHODS.has(memberName(callee) ?? '')) {
+        uses.push({ kind: 'index', object: callee.object });
+        return options.throughArithmetic ? parent : undefined;
       }
       if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && !variableOf(sourceCode, callee.object)?.defs.length) {
         const owner = callee.object.name;
@@ -268,11 +276,51 @@ function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse
   const name = functionName(fn);
   uses.push({ kind: 'return', fn, name });
   for (const call of callersOf(sourceCode, fn)) follow(call);
+  // A function made by a local factory (`const inviteCode = makeCodeGenerator(10)`) returns its value where the
+  // product is called, and the product's binding names what the value is for.
+  for (const product of factoryProducts(sourceCode, fn)) {
+    uses.push({ kind: 'return', fn, name: product.name });
+    for (const call of callsOf(sourceCode, product)) follow(call);
+  }
   // A callback's results end up in what the call returns: `Array.from({ length }, () => v)`, `s.replace(re, () => v)`,
   // and the same callback passed by name: `const digit = () => v; Array.from({ length: 6 }, digit)`.
   const parent = fn.parent;
   if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.arguments.includes(fn as TSESTree.CallExpressionArgument)) follow(parent);
   for (const call of callsGivenAsCallback(sourceCode, fn)) follow(call);
+}
+
+/**
+ * The bindings that receive `fn` from the local function that returns it (`return function next() {…}` or
+ * `(n) => () => …`): `const inviteCode = makeCodeGenerator(10)`.
+ */
+function factoryProducts(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Identifier[] {
+  const factory = factoryOf(fn);
+  if (!factory) return [];
+  const products: TSESTree.Identifier[] = [];
+  for (const call of callersOf(sourceCode, factory)) {
+    const holder = call.parent;
+    if (holder?.type === 'VariableDeclarator' && holder.init === call && holder.id.type === 'Identifier') products.push(holder.id);
+  }
+  return products;
+}
+
+/** The function that returns `fn` itself (not a call of it). */
+function factoryOf(fn: FunctionNode): FunctionNode | undefined {
+  const parent = fn.parent;
+  if (parent?.type === 'ArrowFunctionExpression' && parent.body === fn) return parent;
+  if (parent?.type !== 'ReturnStatement') return undefined;
+  for (let n: TSESTree.Node | undefined = parent.parent; n; n = n.parent) if (isFunction(n)) return n;
+  return undefined;
+}
+
+/** Calls of a local binding holding a function: `inviteCode()`. */
+function callsOf(sourceCode: SourceCode, id: TSESTree.Identifier): TSESTree.Node[] {
+  const out: TSESTree.Node[] = [];
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    const read = ref.identifier as TSESTree.Node;
+    if (read.parent?.type === 'CallExpression' && read.parent.callee === read) out.push(read.parent);
+  }
+  return out;
 }
 
 /** The binding a function declared in this file is known by (`function f`, `const f = () => …`). */

@@ -133,8 +133,42 @@ const AUTHENTICATED_MODES = new Set<CipherMode>(['gcm', 'ccm', 'ocb', 'siv', 'wr
 
 /** Describes an algorithm name, or undefined when it is not a hash or cipher we know. */
 export function describeAlgorithm(raw: string): AlgorithmFacts | undefined {
-  if (typeof raw !== 'string' || raw.length > 64) return undefined;
-  return describeHash(raw) ?? describeCipher(raw);
+  if (typeof raw !== 'string') return undefined;
+  const name = xmlSecurityFragment(raw) ?? raw;
+  if (name.length > 64) return undefined;
+  return describeHash(name) ?? describeCipher(name);
+}
+
+/**
+ * XML Signature and XML Encryption name algorithms by W3C URIs whose fragment is the algorithm
+ * (`http://www.w3.org/2000/09/xmldsig#rsa-sha1`, `…/xmlenc#tripledes-cbc`, `…/xmldsig-more#rsa-md5`).
+ */
+const XML_SECURITY_NAMESPACE = /^https?:\/\/www\.w3\.org\/(?:2000\/09\/xmldsig|2001\/04\/xmldsig-more|2001\/04\/xmlenc|2009\/xmlenc11|2009\/xmldsig11|2007\/05\/xmldsig-more)#([\w-]+)$/;
+
+function xmlSecurityFragment(raw: string): string | undefined {
+  return XML_SECURITY_NAMESPACE.exec(raw)?.[1];
+}
+
+/** SHA-256 counterparts of the weak XMLDSig algorithm URIs, by fragment: each lives in its own namespace. */
+const XML_SECURITY_SHA256: Readonly<Record<string, string>> = {
+  sha1: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  md5: 'http://www.w3.org/2001/04/xmlenc#sha256',
+  'rsa-sha1': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  'rsa-md5': 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',
+  'hmac-sha1': 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256',
+  'hmac-md5': 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256',
+  'ecdsa-sha1': 'http://www.w3.org/2001/04/xmldsig-more#ecdsa-sha256',
+  'dsa-sha1': 'http://www.w3.org/2009/xmldsig11#dsa-sha256',
+};
+
+/**
+ * For an XML Signature algorithm URI: its SHA-256 replacement, or null when there is none to offer. Undefined
+ * when `raw` is not such a URI. (Swapping `sha1` for `sha256` inside the URI would name no algorithm.)
+ */
+export function xmlSecuritySha256Upgrade(raw: string): string | null | undefined {
+  const fragment = xmlSecurityFragment(raw);
+  if (fragment === undefined) return undefined;
+  return Object.prototype.hasOwnProperty.call(XML_SECURITY_SHA256, fragment) ? XML_SECURITY_SHA256[fragment] : null;
 }
 
 function describeHash(raw: string): HashFacts | undefined {

@@ -1,10 +1,10 @@
 import { bunCrypto, expoCrypto, openpgp, reactNativeAes, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, ageEncryption, elliptic, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, desJs, elliptic, fernet, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { digestFunctionPackages, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
-import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, passportJwt } from './libraries/jwt';
+import { digestFunctionPackages, hashJs, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
+import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
@@ -24,6 +24,7 @@ import {
   fastifyCookie,
   fastifySecureSession,
   hapiIron,
+  ironWebcrypto,
   hapiServer,
   fastifySession,
   honoCookie,
@@ -37,7 +38,8 @@ import {
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
-import { octokitWebhooks, svix, twilio } from './libraries/webhooks';
+import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
+import { nodeSaml, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -90,6 +92,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cookieParser,
   ironSession,
   hapiIron,
+  ironWebcrypto,
   hapiServer,
   nextAuth,
   nextAuthJwt,
@@ -116,6 +119,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   ...digestFunctionPackages,
   sparkMd5,
   hashWasm,
+  hashJs,
   nobleLegacyHashes,
   textEncoding,
   tlsOptions,
@@ -128,6 +132,12 @@ export const LIBRARIES: readonly LibraryModel[] = [
   twilio,
   svix,
   octokitWebhooks,
+  stripe,
+  xmlCrypto,
+  nodeSaml,
+  nodeJose,
+  fernet,
+  desJs,
   remixSessions,
   h3Sessions,
   expressOpenidConnect,

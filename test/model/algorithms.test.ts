@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, isEcb, needsSeparateMac } from '../../src/model/algorithms';
+import { describeAlgorithm, describeMode, describeRsaEncryptionPadding, isEcb, needsSeparateMac, xmlSecuritySha256Upgrade } from '../../src/model/algorithms';
 
 describe('algorithm names', () => {
   it('recognises broken hashes in every spelling', () => {
@@ -8,6 +8,27 @@ describe('algorithm names', () => {
       assert.equal(facts?.kind, 'hash', name);
       assert.equal(facts.weak, true, name);
     }
+  });
+
+  it('reads XML Signature and Encryption algorithm URIs by their fragment', () => {
+    assert.equal(describeAlgorithm('http://www.w3.org/2000/09/xmldsig#rsa-sha1')?.weak, true);
+    assert.equal(describeAlgorithm('http://www.w3.org/2000/09/xmldsig#sha1')?.weak, true);
+    assert.equal(describeAlgorithm('http://www.w3.org/2001/04/xmldsig-more#rsa-md5')?.weak, true);
+    assert.equal(describeAlgorithm('http://www.w3.org/2001/04/xmldsig-more#rsa-sha256')?.weak, false);
+    assert.equal(describeAlgorithm('http://www.w3.org/2001/04/xmlenc#tripledes-cbc')?.kind, 'cipher');
+    // Canonicalization and transform URIs name no hash or cipher.
+    assert.equal(describeAlgorithm('http://www.w3.org/2001/10/xml-exc-c14n#'), undefined);
+    assert.equal(describeAlgorithm('http://www.w3.org/2000/09/xmldsig#enveloped-signature'), undefined);
+    // Look-alike URIs outside the W3C namespaces are not parsed.
+    assert.equal(describeAlgorithm('https://example.com/algorithms#sha1'), undefined);
+  });
+
+  it('upgrades weak XMLDSig URIs to the SHA-256 URI of the same kind', () => {
+    assert.equal(xmlSecuritySha256Upgrade('http://www.w3.org/2000/09/xmldsig#rsa-sha1'), 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256');
+    assert.equal(xmlSecuritySha256Upgrade('http://www.w3.org/2000/09/xmldsig#sha1'), 'http://www.w3.org/2001/04/xmlenc#sha256');
+    assert.equal(xmlSecuritySha256Upgrade('http://www.w3.org/2000/09/xmldsig#hmac-sha1'), 'http://www.w3.org/2001/04/xmldsig-more#hmac-sha256');
+    assert.equal(xmlSecuritySha256Upgrade('http://www.w3.org/2001/04/xmlenc#tripledes-cbc'), null);
+    assert.equal(xmlSecuritySha256Upgrade('sha1'), undefined);
   });
 
   it('knows strong hashes are not weak', () => {

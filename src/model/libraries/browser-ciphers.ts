@@ -225,3 +225,39 @@ export const ageEncryption: LibraryModel = {
     },
   },
 };
+
+/**
+ * Fernet tokens (AES-128-CBC + HMAC-SHA256, interoperable with Python's `cryptography`): the 32-byte base64url
+ * secret holds both keys. fernet: `new fernet.Secret(key)`; fernet-nodejs: `new Fernet(key)`, `Fernet.encrypt(msg, key)`.
+ */
+export const fernet: LibraryModel = {
+  id: 'fernet',
+  roots: [{ module: 'fernet' }, { module: 'fernet-nodejs' }],
+  apis: [
+    construct('Secret', 'key-import', { 0: 'key' }),
+    construct('Fernet', 'encrypt', { 0: 'key' }),
+    call('Fernet.encrypt', 'encrypt', { 0: 'data', 1: 'key' }),
+    call('Fernet.decrypt', 'decrypt', { 0: 'data', 1: 'key' }),
+  ],
+};
+
+/**
+ * des.js (crypto-browserify's DES): `des.DES.create({ type, key })` and `des.EDE.create(…)` are ECB block ciphers;
+ * `des.CBC.instantiate(des.EDE).create({ type, key, iv })` chains them in CBC. The cipher classes are named by
+ * their members (`des.EDE` is two-key/three-key Triple DES).
+ */
+const DES_JS_OPTIONS = { '0.key': 'key', '0.iv': 'iv' } as const;
+
+export const desJs: LibraryModel = {
+  id: 'des.js',
+  roots: [{ module: 'des.js' }],
+  apis: [
+    call('DES.create', 'encrypt', DES_JS_OPTIONS, { facts: { cipher: 'des-ecb' } }),
+    call('EDE.create', 'encrypt', DES_JS_OPTIONS, { facts: { cipher: 'des-ede3-ecb' } }),
+    call('CBC.instantiate', 'encrypt', { 0: 'algorithm' }, { returns: 'DesMode' }),
+  ],
+  objects: {
+    DesMode: { methods: { create: method('encrypt', DES_JS_OPTIONS) } },
+  },
+  constants: { DES: 'des', EDE: 'des-ede3' },
+};

@@ -79,3 +79,24 @@ export const sparkMd5: LibraryModel = {
   roots: [{ module: 'spark-md5' }],
   apis: [call('hash', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }), call('ArrayBuffer.hash', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } })],
 };
+
+/**
+ * hash.js (elliptic's and many wallets' hashes): hashers made by `hash.sha1()`, also reachable as `hash.sha.sha1`
+ * and `hash.ripemd.ripemd160`, and an HMAC over a hash *function* (`hash.hmac(hash.sha1, key)`), judged for the MAC.
+ */
+const HASH_JS_HASHES: readonly (readonly [path: string, hash: string])[] = [
+  ['sha1', 'SHA1'],
+  ['sha.sha1', 'SHA1'],
+  ['ripemd160', 'RIPEMD160'],
+  ['ripemd.ripemd160', 'RIPEMD160'],
+  ['sha224', 'SHA224'],
+  ['sha256', 'SHA256'],
+  ['sha384', 'SHA384'],
+  ['sha512', 'SHA512'],
+];
+
+export const hashJs: LibraryModel = {
+  id: 'hash.js',
+  roots: [{ module: 'hash.js' }],
+  apis: [...HASH_JS_HASHES.map(([path, hash]) => call(path, 'hash', {}, { facts: { hash } })), call('hmac', 'mac', { 0: 'digest', 1: 'key' })],
+};

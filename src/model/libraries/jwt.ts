@@ -178,3 +178,24 @@ export const jsrsasign: LibraryModel = {
     construct('KJUR.crypto.Signature', 'sign', { '0.alg': 'algorithm' }),
   ],
 };
+
+/**
+ * node-jose (Cisco's JOSE library): JWKs become keys through `JWK.asKey(jwk)` or a key store's `add(jwk)`
+ * (`JWK.createKeyStore()`, `JWK.asKeyStore(jwks)`); a JWK literal's secret members (`k`, `d`) are the key.
+ */
+export const nodeJose: LibraryModel = {
+  id: 'node-jose',
+  roots: [{ module: 'node-jose' }],
+  apis: [
+    call('JWK.asKey', 'key-import', { 0: 'key', '0.k': 'key', '0.d': 'key' }),
+    call('JWK.asKeyStore', 'key-import', { 0: 'key' }, { returns: 'KeyStore' }),
+    call('JWK.createKeyStore', 'key-import', {}, { returns: 'KeyStore' }),
+  ],
+  objects: {
+    KeyStore: {
+      methods: {
+        add: method('key-import', { 0: 'key', '0.k': 'key', '0.d': 'key' }),
+      },
+    },
+  },
+};

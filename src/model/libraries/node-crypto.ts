@@ -4,10 +4,14 @@ import type { LibraryModel } from '../types';
 const DEPRECATED_CREATE_CIPHER =
   'derives the key and IV from a password with one round of MD5 (EVP_BytesToKey) and reuses the IV; removed in Node 22';
 
-/** `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser port with the same API. */
+/**
+ * `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser
+ * port with the same API, and the packages it is assembled from export their part of that API under the same names
+ * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; pbkdf2: `pbkdf2`/`pbkdf2Sync`).
+ */
 export const nodeCrypto: LibraryModel = {
   id: 'node:crypto',
-  roots: [{ module: 'crypto' }, { module: 'node:crypto' }, { module: 'crypto-browserify' }],
+  roots: [{ module: 'crypto' }, { module: 'node:crypto' }, { module: 'crypto-browserify' }, { module: 'browserify-aes' }, { module: 'browserify-cipher' }, { module: 'pbkdf2' }],
   apis: [
     call('createCipheriv', 'encrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Cipher', facts: { tagLengthUnit: 'bytes' } }),
     call('createDecipheriv', 'decrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Decipher', facts: { tagLengthUnit: 'bytes' } }),

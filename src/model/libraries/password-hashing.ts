@@ -1,10 +1,13 @@
 import { call } from '../define';
 import type { LibraryModel } from '../types';
 
-/** bcrypt and bcryptjs share an API: the second argument is a salt string or a cost (rounds). */
+/**
+ * bcrypt and bcryptjs share an API: the second argument is a salt string or a cost (rounds). @node-rs/bcrypt
+ * (prebuilt binaries) has the same `hash(password, cost)`/`genSalt(cost)`, and checks with `verify(password, hash)`.
+ */
 export const bcrypt: LibraryModel = {
   id: 'bcrypt',
-  roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }],
+  roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }, { module: '@node-rs/bcrypt' }],
   apis: [
     call('hash', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
     call('hashSync', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
@@ -12,6 +15,8 @@ export const bcrypt: LibraryModel = {
     call('genSaltSync', 'password-hash', { 0: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
     call('compare', 'password-verify', { 0: 'password', 1: 'data' }),
     call('compareSync', 'password-verify', { 0: 'password', 1: 'data' }),
+    call('verify', 'password-verify', { 0: 'password', 1: 'data' }),
+    call('verifySync', 'password-verify', { 0: 'password', 1: 'data' }),
   ],
 };
 

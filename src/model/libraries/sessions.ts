@@ -150,6 +150,16 @@ export const hapiIron: LibraryModel = {
   ],
 };
 
+/** iron-webcrypto (iron for WebCrypto runtimes, under h3/Nuxt sessions): the same password, after the crypto argument. */
+export const ironWebcrypto: LibraryModel = {
+  id: 'iron-webcrypto',
+  roots: [{ module: 'iron-webcrypto' }],
+  apis: [
+    call('seal', 'session', { 2: 'secret', '2.secret': 'secret' }),
+    call('unseal', 'session', { 2: 'secret', '2.secret': 'secret' }),
+  ],
+};
+
 /**
  * Remix / React Router cookie sessions sign their cookies with `secrets` (newest first):
  * `createCookieSessionStorage({ cookie: { secrets } })`, `createCookie(name, { secrets })`.

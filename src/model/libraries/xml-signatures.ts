@@ -1,0 +1,49 @@
+import { construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/**
+ * XML signatures (XMLDSig), as SAML and e-invoicing use them. Algorithms are named by W3C URIs
+ * (`http://www.w3.org/2000/09/xmldsig#rsa-sha1`); `describeAlgorithm` reads the fragment.
+ * xml-crypto: `new SignedXml({ privateKey, signatureAlgorithm })` (v4+) or the same settings assigned to
+ * the instance (v2/v3), and one digest per signed reference (`addReference({ digestAlgorithm })`).
+ */
+export const xmlCrypto: LibraryModel = {
+  id: 'xml-crypto',
+  roots: [{ module: 'xml-crypto' }],
+  apis: [
+    construct('SignedXml', 'sign', { '0.privateKey': 'key', '0.signatureAlgorithm': 'algorithm', '0.publicCert': 'public-key' }, { returns: 'SignedXml' }),
+  ],
+  objects: {
+    SignedXml: {
+      methods: {
+        // v4+: `addReference({ xpath, digestAlgorithm, transforms })`; v2/v3: `addReference(xpath, transforms, digestAlgorithm)`.
+        addReference: method('sign', { '0.digestAlgorithm': 'digest', 2: 'digest' }),
+      },
+      assignments: { signingKey: 'key', privateKey: 'key', signatureAlgorithm: 'algorithm' },
+    },
+  },
+};
+
+/**
+ * SAML service providers: @node-saml/node-saml's `new SAML(options)` and the passport strategies built on it
+ * (`new Strategy(options, verify)`, `MultiSamlStrategy`). `signatureAlgorithm`/`digestAlgorithm` sign the
+ * AuthnRequests and metadata; `privateKey` signs, `decryptionPvk` decrypts assertions; `idpCert` is public.
+ */
+const SAML_OPTIONS = {
+  '0.privateKey': 'key',
+  '0.decryptionPvk': 'key',
+  '0.signatureAlgorithm': 'digest',
+  '0.digestAlgorithm': 'digest',
+  '0.idpCert': 'public-key',
+  '0.cert': 'public-key',
+} as const;
+
+/** Without `signatureAlgorithm`, node-saml (v5 included) and passport-saml sign with RSA-SHA1 once a `privateKey` is set. */
+const SAML_DEFAULTS = { facts: { defaultDigest: 'sha1', defaultDigestOption: 'signatureAlgorithm', defaultDigestWhen: 'privateKey' } };
+
+export const nodeSaml: LibraryModel = {
+  id: '@node-saml/node-saml',
+  roots: [{ module: '@node-saml/node-saml' }, { module: '@node-saml/passport-saml' }, { module: 'passport-saml' }, { module: '@node-saml/passport-saml/multiSamlStrategy' }],
+  apis: [construct('SAML', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('Strategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('MultiSamlStrategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS)],
+};
+
