@@ -125,7 +125,8 @@ export default createRule<Options, MessageIds>({
         for (const node of loggedExpressions()) {
           const name = secretName(node, keys);
           if (!name) continue;
-          const sink = sinkOf(sourceCode, node);
+          // A binding holding a KMS response holds its key at a path (`dataKey.Plaintext`): judged there (a redacting logger may censor it).
+          const sink = sinkOf(sourceCode, node, node.type === 'Identifier' ? keys.paths.get(variableOf(sourceCode, node)) : undefined);
           if (!sink || sink.kind !== 'log' || reported.has(sink.node)) continue;
           reported.add(sink.node);
           context.report({ node: sink.node, messageId: 'secretLogged', data: { name: `\`${name}\``, sink: SINK_TEXT.log } });
@@ -224,9 +225,10 @@ export default createRule<Options, MessageIds>({
      * (`process.env.X`, `this.key`). Bindings, not names: a `key` logged in one function
      * is not the `key` another function decrypts with (a record's keys in a loop).
      */
-    function keysInFile(ctx: ResolveContext): { names: ReadonlySet<string>; variables: ReadonlySet<unknown> } {
+    function keysInFile(ctx: ResolveContext): { names: ReadonlySet<string>; variables: ReadonlySet<unknown>; paths: ReadonlyMap<unknown, readonly string[]> } {
       const names = new Set<string>();
       const variables = new Set<unknown>();
+      const paths = new Map<unknown, readonly string[]>();
       const holder = (node: TSESTree.Node | undefined) => {
         const inner = node && unwrapExpression(node);
         const variable = inner?.type === 'Identifier' ? variableOf(sourceCode, inner) : undefined;
@@ -241,8 +243,9 @@ export default createRule<Options, MessageIds>({
       for (const bytes of findKeyBytes(ctx)) {
         names.add(bytes.id.name);
         variables.add(bytes.variable);
+        if (bytes.path.length > 0) paths.set(bytes.variable, bytes.path);
       }
-      return { names, variables };
+      return { names, variables, paths };
     }
 
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
