@@ -1,4 +1,5 @@
 import contextRule from '../../rules/kms-require-encryption-context';
+import envelope from '../../rules/prefer-envelope-encryption';
 import exposure from '../../rules/no-plaintext-data-key-exposure';
 import zeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
@@ -281,6 +282,83 @@ tester.run('kms-require-encryption-context (blind-s15)', contextRule as never, {
       name: 'Object.create(null) written in the request',
       code: inlineNullPrototypeCode('Object.create(null)'),
       errors: [{ messageId: 'missingContext', line: 4, suggestions: [{ messageId: 'addContext', output: inlineNullPrototypeCode('{ ticketId }') }] }],
+    },
+  ],
+});
+
+/** A local helper that signs AWS KMS JSON requests for any operation (Workers, Deno: no SDK), and calls of it. */
+const jsonHelperCode = (calls: string) => `import { AwsClient } from 'aws4fetch';
+const aws = new AwsClient({ accessKeyId: process.env.AK!, secretAccessKey: process.env.SK!, service: 'kms' });
+async function kmsCall(target: string, body: Record<string, unknown>) {
+  const res = await aws.fetch('https://kms.eu-west-1.amazonaws.com/', {
+    method: 'POST',
+    headers: { 'X-Amz-Target': \`TrentService.\${target}\`, 'Content-Type': 'application/x-amz-json-1.1' },
+    body: JSON.stringify(body),
+  });
+  return res.json();
+}
+${calls}`;
+
+tester.run('kms-require-encryption-context (blind-s15, JSON API helper)', contextRule as never, {
+  valid: [
+    {
+      name: 'a Decrypt through the helper with a context',
+      code: jsonHelperCode(`export async function open(id: string, blob: string) {
+  const out = await kmsCall('Decrypt', { CiphertextBlob: blob, EncryptionContext: { id } });
+  return out.KeyId;
+}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a Decrypt through the helper without a context',
+      code: jsonHelperCode(`export async function open(id: string, blob: string) {
+  const out = await kmsCall('Decrypt', { CiphertextBlob: blob });
+  return out.KeyId;
+}`),
+      errors: [{ messageId: 'missingContext', line: 12 }],
+    },
+  ],
+});
+
+tester.run('no-plaintext-data-key-exposure (blind-s15, JSON API helper)', exposure as never, {
+  valid: [
+    {
+      name: 'a data key through the helper: only the wrapped key is stored',
+      code: jsonHelperCode(`export async function provision(kv: { put(k: string, v: string): Promise<void> }, id: string) {
+  const dk = await kmsCall('GenerateDataKey', { KeyId: 'alias/rooms', KeySpec: 'AES_256', EncryptionContext: { id } });
+  await kv.put(id, dk.CiphertextBlob);
+}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a data key through the helper, stored in plaintext',
+      code: jsonHelperCode(`export async function provision(kv: { put(k: string, v: string): Promise<void> }, id: string) {
+  const dk = await kmsCall('GenerateDataKey', { KeyId: 'alias/rooms', KeySpec: 'AES_256', EncryptionContext: { id } });
+  await kv.put(id, dk.Plaintext);
+}`),
+      errors: [{ messageId: 'dataKeyExposed', line: 12 }],
+    },
+  ],
+});
+
+tester.run('prefer-envelope-encryption (blind-s15, JSON API helper)', envelope as never, {
+  valid: [
+    {
+      name: 'Encrypt of a local data key through the helper',
+      code: jsonHelperCode(`export async function wrap(id: string, dek: Uint8Array) {
+  return kmsCall('Encrypt', { KeyId: 'alias/rooms', Plaintext: btoa(String.fromCharCode(...dek)), EncryptionContext: { id } });
+}`),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Encrypt of a form through the helper',
+      code: jsonHelperCode(`export async function seal(id: string, form: Record<string, string>) {
+  return kmsCall('Encrypt', { KeyId: 'alias/forms', Plaintext: btoa(JSON.stringify(form)), EncryptionContext: { id } });
+}`),
+      errors: [{ messageId: 'directKmsEncrypt', line: 12 }],
     },
   ],
 });
