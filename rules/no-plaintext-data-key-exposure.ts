@@ -7,6 +7,7 @@ import { findKeyBytes, keyReferences, unboundKmsPlaintexts, type KeyBytes } from
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
+import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { envVarName, type ResolveContext } from '../src/analysis/values';
 import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
@@ -255,7 +256,10 @@ export default createRule<Options, MessageIds>({
         const variable = variableOf(sourceCode, node);
         if (!variable) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        return keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name) ? node.name : undefined;
+        if (keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
+        // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
+        const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));
+        return held ? `${node.name}.${held.join('.')}` : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);

@@ -362,3 +362,39 @@ tester.run('prefer-envelope-encryption (blind-s15, JSON API helper)', envelope a
     },
   ],
 });
+
+/** Client options built by a local function around a key read from a file, printed at start-up. */
+const optionsLogCode = (logged: string) => `import { readFileSync } from 'node:fs';
+function autoEncryptionOptions() {
+  const localMasterKey = readFileSync(process.env.CSFLE_LOCAL_KEY_PATH ?? '/run/secrets/master.key');
+  return { keyVaultNamespace: 'encryption.__keyVault', kmsProviders: { local: { key: localMasterKey } } };
+}
+export function connect() {
+  const autoEncryption = autoEncryptionOptions();
+  console.log('auto-encryption settings: %s', ${logged});
+  return autoEncryption;
+}`;
+
+tester.run('no-plaintext-data-key-exposure (blind-s15, options holding a secret)', exposure as never, {
+  valid: [
+    { name: 'only the key vault namespace and the key length are printed', code: optionsLogCode('`${autoEncryption.keyVaultNamespace} (${autoEncryption.kmsProviders.local.key.length} bytes)`') },
+    {
+      name: 'an options object holding only settings',
+      code: `function options() {
+  return { keyVaultNamespace: 'encryption.__keyVault', bypassAutoEncryption: false, keyId: process.env.KEY_ID };
+}
+export function connect() {
+  const settings = options();
+  console.log('settings', JSON.stringify(settings));
+  return settings;
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the whole options object, master key included, printed as JSON',
+      code: optionsLogCode('JSON.stringify(autoEncryption, null, 2)'),
+      errors: [{ messageId: 'secretLogged', line: 8 }],
+    },
+  ],
+});
