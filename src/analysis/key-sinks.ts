@@ -5,12 +5,16 @@ import {
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
   DECORATE_METHODS,
-  DENO_DISK_WRITES,
   HTTP2_SERVER_FACTORIES,
   HTTP2_STREAM_EVENT,
   HTTP2_STREAM_WRITES,
   JOB_LOG_METHODS,
+  JOB_PROCESS_METHOD,
+  JOB_PROCESSING_QUEUES,
   JOB_PROCESSOR_CLASSES,
+  LAMBDA_CLIENT_CLASSES,
+  LAMBDA_INVOKE_METHODS,
+  RUNTIME_DISK_WRITES,
   JOB_STORE_METHODS,
   COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
@@ -813,16 +817,31 @@ function isHttp2Stream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && event.value === HTTP2_STREAM_EVENT && isMadeByFactory(sourceCode, callee.object, HTTP2_SERVER_FACTORIES);
 }
 
-/** The job a queue worker's processor is called with: the first parameter of a function given to bullmq's `new Worker(name, processor)`. */
+/**
+ * The job a queue worker's processor is called with: the first parameter of a function given to bullmq's
+ * `new Worker(name, processor)`, or registered with a bull queue's `queue.process(…, processor)`.
+ */
 function isProcessedJob(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   const processor = parameterOwner(sourceCode, node, 0);
   return !!processor && functionPositions(sourceCode, processor).some((position) => {
-    const construction = position.parent;
-    if (construction?.type !== 'NewExpression') return false;
-    const resolved = resolveImportPath(sourceCode, unwrapExpression(construction.callee));
+    const call = position.parent;
+    if (call?.type === 'CallExpression' && call.arguments[call.arguments.length - 1] === position) {
+      const callee = unwrapExpression(call.callee);
+      return callee.type === 'MemberExpression' && memberName(callee) === JOB_PROCESS_METHOD && isMadeBy(sourceCode, callee.object, JOB_PROCESSING_QUEUES);
+    }
+    if (call?.type !== 'NewExpression') return false;
+    const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
     const index = resolved?.module !== undefined && resolved.path.length === 1 ? JOB_PROCESSOR_CLASSES[resolved.module]?.[resolved.path[0]] : undefined;
-    return index !== undefined && construction.arguments[index] === position;
+    return index !== undefined && call.arguments[index] === position;
   });
+}
+
+/** `Deno.writeTextFile(path, data)`, `Bun.write(path, data)`: a runtime global's file write, with `arg` as its data. */
+function isRuntimeDiskWrite(sourceCode: SourceCode, callee: TSESTree.MemberExpression, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const owner = unwrapExpression(callee.object);
+  const writes = owner.type === 'Identifier' && Object.prototype.hasOwnProperty.call(RUNTIME_DISK_WRITES, owner.name) ? RUNTIME_DISK_WRITES[owner.name] : undefined;
+  const index = writes && Object.prototype.hasOwnProperty.call(writes, memberName(callee) ?? '') ? writes[memberName(callee)!] : undefined;
+  return index !== undefined && call.arguments[index] === arg && isGlobalNamed(sourceCode, owner, owner.type === 'Identifier' ? owner.name : '');
 }
 
 /** A global of the runtime read by name (`Deno`), not shadowed by a declaration of the file. */
@@ -1098,7 +1117,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object) || isWebSocketClient(sourceCode, callee.object))) return { kind: 'response', node: call };
   if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
-  if (method in DENO_DISK_WRITES && call.arguments[DENO_DISK_WRITES[method]] === arg && isGlobalNamed(sourceCode, callee.object, 'Deno')) return { kind: 'disk', node: call };
+  if (isRuntimeDiskWrite(sourceCode, callee, call, arg)) return { kind: 'disk', node: call };
+  if (LAMBDA_INVOKE_METHODS.has(method) && isMadeBy(sourceCode, callee.object, LAMBDA_CLIENT_CLASSES)) return { kind: 'queue', node: call };
   if (HTTP2_STREAM_WRITES.has(method) && isHttp2Stream(sourceCode, callee.object)) return { kind: 'response', node: call };
   if ((JOB_LOG_METHODS.has(method) || JOB_STORE_METHODS.has(method)) && isProcessedJob(sourceCode, callee.object)) return { kind: JOB_LOG_METHODS.has(method) ? 'log' : 'queue', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };

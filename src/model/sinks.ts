@@ -15,8 +15,14 @@ export const DISK_WRITES: Readonly<Record<string, number>> = {
   write: 1,
 };
 export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
-/** Deno's file writes, on the `Deno` global (index of the data argument): `await Deno.writeTextFile(path, text)`. */
-export const DENO_DISK_WRITES: Readonly<Record<string, number>> = { writeFile: 1, writeTextFile: 1, writeFileSync: 1, writeTextFileSync: 1 };
+/**
+ * File writes of other runtimes, on their global (global → method → index of the data argument): Deno's
+ * `await Deno.writeTextFile(path, text)`, Bun's `await Bun.write(path, data)`.
+ */
+export const RUNTIME_DISK_WRITES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  Deno: { writeFile: 1, writeTextFile: 1, writeFileSync: 1, writeTextFileSync: 1 },
+  Bun: { write: 1 },
+};
 
 /**
  * `console.*` and logger methods. A child logger's bindings (pino/bunyan/winston
@@ -254,6 +260,11 @@ export const QUEUE_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
 export const JOB_PROCESSOR_CLASSES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   bullmq: { Worker: 1 },
 };
+/** Queues whose `process(…)` registers a processor (its last argument) for their jobs: bull's default export (`queue.process(async (job) => …)`). */
+export const JOB_PROCESSING_QUEUES: Readonly<Record<string, ReadonlySet<string>>> = {
+  bull: new Set(['']),
+};
+export const JOB_PROCESS_METHOD = 'process';
 export const JOB_LOG_METHODS: ReadonlySet<string> = new Set(['log']);
 export const JOB_STORE_METHODS: ReadonlySet<string> = new Set(['updateData', 'updateProgress']);
 export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
@@ -269,6 +280,16 @@ export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
  * Constructions whose options are a storage request (module → export names): `@aws-sdk/lib-storage`'s
  * `new Upload({ client, params })` is a multipart PutObject of `params` (body and object metadata stored in S3).
  */
+/**
+ * Lambda clients whose `invoke(params)` sends `params.Payload` to another function as its event (module → class names):
+ * the v3 aggregated client and SDK v2's `new AWS.Lambda()`, like v3's `InvokeCommand`.
+ */
+export const LAMBDA_CLIENT_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@aws-sdk/client-lambda': new Set(['Lambda']),
+  'aws-sdk': new Set(['Lambda']),
+  'aws-sdk/clients/lambda': new Set(['']),
+};
+export const LAMBDA_INVOKE_METHODS: ReadonlySet<string> = new Set(['invoke', 'invokeAsync']);
 export const STORE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
   '@aws-sdk/lib-storage': new Set(['Upload']),
 };

@@ -398,3 +398,51 @@ export function connect() {
     },
   ],
 });
+
+/** The same family on other runtimes and clients: Bun's file write, the aggregated Lambda client, a bull processor. */
+const runtimeCode = (bun: string, invoke: string, jobLog: string) => `${header}import { Lambda } from '@aws-sdk/client-lambda';
+import Queue from 'bull';
+const lambda = new Lambda({});
+const backups = new Queue('backups');
+export async function cacheKey(id: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/cache', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  try {
+    await Bun.write(\`/var/cache/\${id}.key\`, ${bun});
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+export async function fanOut(id: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/shards', KeySpec: 'AES_256', EncryptionContext: { id } }));
+  try {
+    await lambda.invoke({ FunctionName: 'indexer', Payload: Buffer.from(JSON.stringify({ id, key: ${invoke} })) });
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+}
+backups.process(async (job) => {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/backups', KeySpec: 'AES_256', EncryptionContext: { id: job.data.id } }));
+  try {
+    await job.log(\`key \${${jobLog}}\`);
+  } finally {
+    dk.Plaintext?.fill(0);
+  }
+});`;
+
+const WRAPPED = "Buffer.from(dk.CiphertextBlob!).toString('base64')";
+const PLAINTEXT = "Buffer.from(dk.Plaintext!).toString('base64')";
+
+tester.run('no-plaintext-data-key-exposure (blind-s15, runtimes and clients)', exposure as never, {
+  valid: [{ name: 'Bun.write, lambda.invoke and a bull job log given the wrapped key', code: runtimeCode(WRAPPED, WRAPPED, WRAPPED) }],
+  invalid: [
+    {
+      name: 'Bun.write, lambda.invoke and a bull job log given the plaintext',
+      code: runtimeCode(PLAINTEXT, PLAINTEXT, PLAINTEXT),
+      errors: [
+        { messageId: 'dataKeyExposed', line: 8, suggestions: [{ messageId: 'keepWrappedKey', output: runtimeCode(WRAPPED, PLAINTEXT, PLAINTEXT) }] },
+        { messageId: 'dataKeyExposed', line: 16, suggestions: [{ messageId: 'keepWrappedKey', output: runtimeCode(PLAINTEXT, WRAPPED, PLAINTEXT) }] },
+        { messageId: 'dataKeyExposed', line: 24, suggestions: [{ messageId: 'keepWrappedKey', output: runtimeCode(PLAINTEXT, PLAINTEXT, WRAPPED) }] },
+      ],
+    },
+  ],
+});
