@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isNeverPassed } from '../src/analysis/call-sites';
 import { enclosingFunction } from '../src/analysis/code-paths';
 import { localFunctionOf, returnedExpressions } from '../src/analysis/local-functions';
-import { findProperty, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findProperty, initializedExpression, isNoValue, memberName, mergedObjectLiterals, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { resolveValues, stringValues } from '../src/analysis/values';
 import { jsonRequestBody, vaultTransitCalls } from '../src/analysis/vault-transit';
 import { addContextFix } from '../src/fix/kms-context';
@@ -97,11 +97,22 @@ export default createRule<Options, MessageIds>({
      */
     function isEmptyObject(node: TSESTree.Node, depth = 0): boolean {
       const object = resolveObjectLiteral(sourceCode, node);
-      if (!object) return false;
-      if (!object.properties.every((p) => p.type === 'SpreadElement' && depth < 3 && isEmptyObject(p.argument, depth + 1))) return false;
+      if (!object && !madeEmpty(node)) return false;
+      if (object && !object.properties.every((p) => p.type === 'SpreadElement' && depth < 3 && isEmptyObject(p.argument, depth + 1))) return false;
       const id = unwrapExpression(node);
       const variable = id.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
       return !variable?.references.some((ref) => fillsObject(ref.identifier as TSESTree.Node));
+    }
+
+    /** `Object.create(null)` or `new Object()`, written there or through a binding it initialises: an object with no pair yet. */
+    function madeEmpty(node: TSESTree.Node): boolean {
+      const expr = unwrapExpression(node);
+      const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : expr;
+      if (made?.type === 'NewExpression') return made.callee.type === 'Identifier' && made.callee.name === 'Object' && made.arguments.length === 0;
+      if (made?.type !== 'CallExpression' || made.arguments.length !== 1) return false;
+      const callee = unwrapExpression(made.callee);
+      const proto = made.arguments[0];
+      return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Object' && memberName(callee) === 'create' && proto.type === 'Literal' && proto.value === null;
     }
 
     /**

@@ -7,6 +7,7 @@ import { findKeyBytes, keyReferences, unboundKmsPlaintexts, type KeyBytes } from
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
+import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { envVarName, type ResolveContext } from '../src/analysis/values';
 import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
@@ -125,7 +126,8 @@ export default createRule<Options, MessageIds>({
         for (const node of loggedExpressions()) {
           const name = secretName(node, keys);
           if (!name) continue;
-          const sink = sinkOf(sourceCode, node);
+          // A binding holding a KMS response holds its key at a path (`dataKey.Plaintext`): judged there (a redacting logger may censor it).
+          const sink = sinkOf(sourceCode, node, node.type === 'Identifier' ? keys.paths.get(variableOf(sourceCode, node)) : undefined);
           if (!sink || sink.kind !== 'log' || reported.has(sink.node)) continue;
           reported.add(sink.node);
           context.report({ node: sink.node, messageId: 'secretLogged', data: { name: `\`${name}\``, sink: SINK_TEXT.log } });
@@ -224,9 +226,10 @@ export default createRule<Options, MessageIds>({
      * (`process.env.X`, `this.key`). Bindings, not names: a `key` logged in one function
      * is not the `key` another function decrypts with (a record's keys in a loop).
      */
-    function keysInFile(ctx: ResolveContext): { names: ReadonlySet<string>; variables: ReadonlySet<unknown> } {
+    function keysInFile(ctx: ResolveContext): { names: ReadonlySet<string>; variables: ReadonlySet<unknown>; paths: ReadonlyMap<unknown, readonly string[]> } {
       const names = new Set<string>();
       const variables = new Set<unknown>();
+      const paths = new Map<unknown, readonly string[]>();
       const holder = (node: TSESTree.Node | undefined) => {
         const inner = node && unwrapExpression(node);
         const variable = inner?.type === 'Identifier' ? variableOf(sourceCode, inner) : undefined;
@@ -241,8 +244,9 @@ export default createRule<Options, MessageIds>({
       for (const bytes of findKeyBytes(ctx)) {
         names.add(bytes.id.name);
         variables.add(bytes.variable);
+        if (bytes.path.length > 0) paths.set(bytes.variable, bytes.path);
       }
-      return { names, variables };
+      return { names, variables, paths };
     }
 
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
@@ -252,7 +256,10 @@ export default createRule<Options, MessageIds>({
         const variable = variableOf(sourceCode, node);
         if (!variable) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        return keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name) ? node.name : undefined;
+        if (keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
+        // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
+        const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));
+        return held ? `${node.name}.${held.join('.')}` : undefined;
       }
       if (node.type === 'MemberExpression') {
         const text = sourceCode.getText(node);

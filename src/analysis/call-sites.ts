@@ -1,4 +1,4 @@
-import type { TSESTree } from '@typescript-eslint/utils';
+import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isExportedFunction } from './module-exports';
@@ -90,9 +90,28 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
     const classBody = fn.parent.parent;
     if (name && classBody?.type === 'ClassBody') {
       yield* thisCalls(classBody, name);
-      if (fn.parent.kind === 'method' && !fn.parent.static && fn.parent.key.type !== 'PrivateIdentifier') yield* instanceCalls(sourceCode, classBody, name);
+      if (fn.parent.kind === 'method' && !fn.parent.static && fn.parent.key.type !== 'PrivateIdentifier') {
+        yield* instanceCalls(sourceCode, classBody, name);
+        // An override (`protected async unwrap(…)` of an abstract base): the base's own `this.unwrap(…)` calls reach it.
+        for (const base of localBaseClassBodies(sourceCode, classBody)) yield* thisCalls(base, name);
+      }
     }
   }
+}
+
+/** The bodies of the classes of this file that `classBody`'s class extends, nearest first (`class Aws extends CachingProvider`). */
+function localBaseClassBodies(sourceCode: SourceCode, classBody: TSESTree.ClassBody): TSESTree.ClassBody[] {
+  const bases: TSESTree.ClassBody[] = [];
+  let cls: TSESTree.Node | undefined = classBody.parent;
+  while (bases.length < 4 && (cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression') && cls.superClass?.type === 'Identifier') {
+    const def: TSESLint.Scope.Definition | undefined = variableOf(sourceCode, cls.superClass)?.defs[0];
+    const base: TSESTree.Node | undefined = def?.type === 'ClassName' ? def.node : undefined;
+    if (base?.type !== 'ClassDeclaration' && base?.type !== 'ClassExpression') break;
+    if (bases.includes(base.body)) break;
+    bases.push(base.body);
+    cls = base;
+  }
+  return bases;
 }
 
 /**

@@ -645,6 +645,8 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         const variable = variableOf(sourceCode, parent.left);
         const declaredIn = variable?.identifiers[0] && enclosingFunction(variable.identifiers[0]);
         if (!variable || declaredIn !== scope) return parent; // an outer variable
+        // `entry = { key, loadedAt }` into a local `let`: the holder carries the key wherever it goes (`cache.set(id, entry)`).
+        if (node !== ref && depth <= 2) return escapeThroughReads(sourceCode, variable, scope, depth, views);
       }
       return undefined;
     }
@@ -652,12 +654,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
       // `const bundle = { key, iv }`: the bundle carries the key.
       if (parent.init !== node || node === ref || parent.id.type !== 'Identifier' || depth > 2) return undefined;
       const variable = variableOf(sourceCode, parent.id);
-      for (const r of variable?.references ?? []) {
-        if (!r.isRead()) continue;
-        const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1, views);
-        if (escape) return escape;
-      }
-      return undefined;
+      return variable ? escapeThroughReads(sourceCode, variable, scope, depth, views) : undefined;
     }
     case 'CallExpression':
     case 'NewExpression': {
@@ -698,6 +695,16 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/** Where a local holder of the key (`const bundle = { key, iv }`) leaves `scope`, through any of its reads. */
+function escapeThroughReads(sourceCode: SourceCode, holder: TSESLint.Scope.Variable, scope: TSESTree.Node, depth: number, views: boolean): TSESTree.Node | undefined {
+  for (const r of holder.references) {
+    if (!r.isRead()) continue;
+    const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1, views);
+    if (escape) return escape;
+  }
+  return undefined;
 }
 
 /** The method call made directly on a constructed object that is not kept: `new X(key).seal(data)`. */

@@ -4,6 +4,18 @@ import {
   CHILD_PROCESS_MODULES,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
+  DECORATE_METHODS,
+  HTTP2_SERVER_FACTORIES,
+  HTTP2_STREAM_EVENT,
+  HTTP2_STREAM_WRITES,
+  JOB_LOG_METHODS,
+  JOB_PROCESS_METHOD,
+  JOB_PROCESSING_QUEUES,
+  JOB_PROCESSOR_CLASSES,
+  LAMBDA_CLIENT_CLASSES,
+  LAMBDA_INVOKE_METHODS,
+  RUNTIME_DISK_WRITES,
+  JOB_STORE_METHODS,
   COOKIE_JAR_NAME,
   INSPECT_FUNCTIONS,
   RECORD_BUILD_METHODS,
@@ -34,6 +46,8 @@ import {
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_CLASSES,
+  REDACT_OPTION,
+  REDACTING_LOGGER_FACTORIES,
   QUEUE_COMMANDS,
   QUEUE_FACTORIES,
   QUEUE_METHODS,
@@ -138,6 +152,21 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
   for (let i = 0; i < 12; i++) {
     const parent = node.parent;
     if (!parent) return undefined;
+    // `createPrivateKey({ key: Buffer.from(pair.PrivateKeyPlaintext) })`: the key object hides the bytes until it is exported.
+    if (path[path.length - 1] === KEY_OBJECT) {
+      const step = keyObjectStep(parent, node);
+      if (step === undefined) return undefined;
+      if (step.type === 'Identifier') return viaVariable(sourceCode, step, seen, hops, carrierOf, path);
+      if (step.type === 'CallExpression') path = path.slice(0, -1);
+      node = step;
+      continue;
+    }
+    const keyObject = path.length === 0 ? keyObjectMadeFrom(sourceCode, node) : undefined;
+    if (keyObject) {
+      path = [KEY_OBJECT];
+      node = keyObject;
+      continue;
+    }
     // `SSECustomerKey: key.toString('base64')`: the service uses the key for this request only.
     if (parent.type === 'Property' && parent.value === node && KEY_USE_FIELDS.has(propertyName(parent.key) ?? '')) return undefined;
     if (parent.type === 'Property' && parent.value === node) {
@@ -155,6 +184,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       node = parent.parent;
       continue;
     }
+    // `unwrap(ref).then((key) => { cache(key); return key; })`: the fulfilment callback's parameter is the value.
+    const fulfilled = parent.type === 'MemberExpression' && parent.object === node ? fulfilmentParameter(parent) : undefined;
+    if (fulfilled) return viaVariable(sourceCode, fulfilled, seen, hops, carrierOf, path);
     // `holder.plaintext` of an object that holds the value under `plaintext` is the value again.
     if (parent.type === 'MemberExpression' && parent.object === node && path.length > 0) {
       // An element of a local array that holds the value: `list[i]`, `list.shift()`.
@@ -231,6 +263,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       // `c.set('dek', key)` on a Hono context: the request's later handlers read it back (`c.get('dek')`, `c.var.dek`).
       const contextVariable = contextVariableSet(parent, node);
       if (contextVariable !== undefined) return viaContextVariable(sourceCode, contextVariable, seen, hops, carrierOf, path);
+      // `app.decorate('serviceKey', key)`: the instance's later reads of `serviceKey` carry it on (a route returning it).
+      const decoration = decorationSet(parent, node);
+      if (decoration !== undefined) return viaDecoration(sourceCode, decoration, seen, hops, carrierOf, path);
       // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
       const map = moduleMapSetInto(sourceCode, parent, node);
       if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
@@ -378,6 +413,36 @@ function overriddenAfter(spread: TSESTree.SpreadElement, name: string): boolean 
 const CARRYING_METHODS: ReadonlySet<string> = new Set(['toString', 'join', 'map', 'slice', 'subarray', 'padStart', 'padEnd', 'toUpperCase', 'toLowerCase', 'replace', 'replaceAll', 'trim', 'toBase64', 'toHex']);
 const BYTE_VIEWS: ReadonlySet<string> = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
 
+/**
+ * Path step for "the key object made from this value" (never a property name: it has a space). A `KeyObject` prints
+ * and serialises as an opaque object; only its `export()` gives the key material back (DER bytes, PEM or JWK).
+ */
+const KEY_OBJECT = 'key object';
+
+/**
+ * The node:crypto key object made from `node` when it is the key argument of a key import (`createSecretKey(bytes)`,
+ * `createPrivateKey({ key: der, format: 'der', type: 'pkcs8' })`).
+ */
+function keyObjectMadeFrom(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const parent = node.parent;
+  const call = parent?.type === 'CallExpression' ? parent : parent?.type === 'Property' && parent.value === node ? parent.parent?.parent : undefined;
+  if (call?.type !== 'CallExpression') return undefined;
+  const api = apiCallAt(sourceCode, call);
+  if (api?.library.id !== 'node:crypto' || api.api.operation !== 'key-import') return undefined;
+  return api.args.some((arg) => arg.node === node && (arg.role === 'key' || arg.role === 'secret')) ? call : undefined;
+}
+
+/**
+ * One step from a key object: its `export(…)` call (the key material again), a binding that receives it, or an
+ * expression that only passes it through (`await`, `!`, `as`). Anything else (a signing call, a log of the object
+ * itself) shows nothing of the key.
+ */
+function keyObjectStep(parent: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | undefined {
+  if (parent.type === 'MemberExpression' && parent.object === node && memberName(parent) === 'export' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) return parent.parent;
+  if (parent.type === 'TSNonNullExpression' || parent.type === 'TSAsExpression' || parent.type === 'AwaitExpression' || parent.type === 'ChainExpression') return parent;
+  return parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier' ? parent.id : undefined;
+}
+
 /** Path step for "an element of this array" (never a property name: it has a space). */
 const ELEMENT = '[ ]';
 const ELEMENT_READS: ReadonlySet<string> = new Set(['shift', 'pop', 'at', 'find', 'findLast']);
@@ -479,6 +544,20 @@ function isContextVariableRead(node: TSESTree.Node, name: string): boolean {
   return false;
 }
 
+/** `app.decorate('serviceKey', value)` (two arguments, a literal name): the decoration's name. */
+function decorationSet(call: TSESTree.CallExpression, arg: TSESTree.Node): string | undefined {
+  const callee = unwrapExpression(call.callee);
+  const name = call.arguments[0];
+  if (callee.type !== 'MemberExpression' || !DECORATE_METHODS.has(memberName(callee) ?? '') || call.arguments.length !== 2 || call.arguments[1] !== arg) return undefined;
+  return name?.type === 'Literal' && typeof name.value === 'string' ? name.value : undefined;
+}
+
+/** The reads of a decoration anywhere in the file (`app.serviceKey`, `instance.serviceKey`, `this.serviceKey` in a route): one instance, many names. */
+function viaDecoration(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
+  const reads = [...descendants(sourceCode.ast)].filter((node) => node.type === 'MemberExpression' && !node.computed && memberName(node) === name && !isAssignedTo(node));
+  return viaReads(sourceCode, `decoration:${name}`, reads, seen, hops, carrierOf, path);
+}
+
 /** A variable declared at the top level of the module. */
 function isModuleBinding(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
   const scope = variableOf(sourceCode, id)?.scope.type;
@@ -523,6 +602,15 @@ function localArrayPushedInto(sourceCode: SourceCode, call: TSESTree.CallExpress
   const variable = variableOf(sourceCode, callee.object);
   const init = variable && singleInitializer(variable);
   return init?.type === 'ArrayExpression' ? callee.object : undefined;
+}
+
+/** The first parameter of the fulfilment callback of `promise.then(cb)`, for `member` = `promise.then`. */
+function fulfilmentParameter(member: TSESTree.MemberExpression): TSESTree.Identifier | undefined {
+  const call = member.parent;
+  if (call?.type !== 'CallExpression' || call.callee !== member || memberName(member) !== 'then') return undefined;
+  const callback = call.arguments[0];
+  const first = callback && isFunction(callback) ? (callback as FunctionLike).params[0] : undefined;
+  return first?.type === 'Identifier' ? first : undefined;
 }
 
 /** The `.then(…)` call a function is the fulfilment callback of. */
@@ -672,6 +760,96 @@ function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boo
   const callee = unwrapExpression(call.callee);
   const event = call.arguments[0];
   return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
+}
+
+/**
+ * The value sits, in the object a redacting logger is given as its first argument, under a path the logger censors
+ * (`logger.debug({ uploadId, dataKey }, '…')` with pino's `redact: ['*.Plaintext']` for the response's `Plaintext`).
+ * `path` lists the value's fields innermost first (see `climb`).
+ */
+function redactedByLogger(sourceCode: SourceCode, logger: TSESTree.Node, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  if (call.arguments[0] !== arg || path.length === 0) return false;
+  const fieldPath = [...path].reverse();
+  return redactPaths(sourceCode, logger).some((pattern) => pattern.length === fieldPath.length && pattern.every((segment, i) => segment === '*' || segment === fieldPath[i]));
+}
+
+/** The redaction paths of a logger made by a redacting factory (`const log = pino({ redact: [...] })`), each split into segments. */
+function redactPaths(sourceCode: SourceCode, logger: TSESTree.Node): string[][] {
+  const expr = unwrapExpression(logger);
+  const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type !== 'CallExpression') return [];
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  if (factory?.module === undefined || factory.path.length > 1 || !REDACTING_LOGGER_FACTORIES[factory.module]?.has(factory.path[0] ?? '')) return [];
+  const options = made.arguments[0];
+  const redact = options?.type === 'ObjectExpression' ? propertyValue(options, REDACT_OPTION) : undefined;
+  const list = redact?.type === 'ObjectExpression' ? propertyValue(redact, 'paths') : redact;
+  if (list?.type !== 'ArrayExpression') return [];
+  return list.elements.flatMap((element) => (element?.type === 'Literal' && typeof element.value === 'string' ? [redactPathSegments(element.value)] : []));
+}
+
+/** pino/fast-redact path syntax: `a.b`, `*.b`, `a[*].b`, `a["b-c"]` → ['a', 'b'], ['*', 'b'], ['a', '*', 'b'], ['a', 'b-c']. */
+function redactPathSegments(text: string): string[] {
+  return [...text.matchAll(/\[\s*(?:"([^"]*)"|'([^']*)'|(\*))\s*\]|([^.[\]]+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
+}
+
+/** The value of the property `name` written in an object literal. */
+function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
+  const property = object.properties.find((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === name);
+  return property?.type === 'Property' ? unwrapExpression(property.value) : undefined;
+}
+
+/** The function whose parameter `node` is, when `node` is the parameter at `index` (an identifier, or undefined). */
+function parameterOwner(sourceCode: SourceCode, node: TSESTree.Node, index: number): FunctionLike | undefined {
+  const expr = unwrapExpression(node);
+  const def = expr.type === 'Identifier' ? variableOf(sourceCode, expr)?.defs[0] : undefined;
+  if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
+  const fn = def.node as FunctionLike;
+  return fn.params[index] === def.name ? fn : undefined;
+}
+
+/** The request stream of an HTTP/2 server's `'stream'` listener (`server.on('stream', (stream, headers) => …)`). */
+function isHttp2Stream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const listener = parameterOwner(sourceCode, node, 0);
+  const call = listener?.parent;
+  if (!listener || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return false;
+  const callee = unwrapExpression(call.callee);
+  const event = call.arguments[0];
+  return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && event.value === HTTP2_STREAM_EVENT && isMadeByFactory(sourceCode, callee.object, HTTP2_SERVER_FACTORIES);
+}
+
+/**
+ * The job a queue worker's processor is called with: the first parameter of a function given to bullmq's
+ * `new Worker(name, processor)`, or registered with a bull queue's `queue.process(…, processor)`.
+ */
+function isProcessedJob(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const processor = parameterOwner(sourceCode, node, 0);
+  return !!processor && functionPositions(sourceCode, processor).some((position) => {
+    const call = position.parent;
+    if (call?.type === 'CallExpression' && call.arguments[call.arguments.length - 1] === position) {
+      const callee = unwrapExpression(call.callee);
+      return callee.type === 'MemberExpression' && memberName(callee) === JOB_PROCESS_METHOD && isMadeBy(sourceCode, callee.object, JOB_PROCESSING_QUEUES);
+    }
+    if (call?.type !== 'NewExpression') return false;
+    const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+    const index = resolved?.module !== undefined && resolved.path.length === 1 ? JOB_PROCESSOR_CLASSES[resolved.module]?.[resolved.path[0]] : undefined;
+    return index !== undefined && call.arguments[index] === position;
+  });
+}
+
+/** `Deno.writeTextFile(path, data)`, `Bun.write(path, data)`: a runtime global's file write, with `arg` as its data. */
+function isRuntimeDiskWrite(sourceCode: SourceCode, callee: TSESTree.MemberExpression, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const owner = unwrapExpression(callee.object);
+  const writes = owner.type === 'Identifier' && Object.prototype.hasOwnProperty.call(RUNTIME_DISK_WRITES, owner.name) ? RUNTIME_DISK_WRITES[owner.name] : undefined;
+  const index = writes && Object.prototype.hasOwnProperty.call(writes, memberName(callee) ?? '') ? writes[memberName(callee)!] : undefined;
+  return index !== undefined && call.arguments[index] === arg && isGlobalNamed(sourceCode, owner, owner.type === 'Identifier' ? owner.name : '');
+}
+
+/** A global of the runtime read by name (`Deno`), not shadowed by a declaration of the file. */
+function isGlobalNamed(sourceCode: SourceCode, node: TSESTree.Node, name: string): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier' || expr.name !== name) return false;
+  const declared = variableOf(sourceCode, expr);
+  return !declared || declared.defs.length === 0;
 }
 
 /** `sql`, `db.sql`, `prisma.$executeRaw`: a tag that runs its template as SQL. */
@@ -931,12 +1109,18 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (callee.type !== 'MemberExpression') return undefined;
   const method = memberName(callee) ?? '';
   const receiver = receiverName(callee.object);
-  if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) return { kind: 'log', node: call };
+  if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) {
+    return redactedByLogger(sourceCode, callee.object, call, arg, path) ? undefined : { kind: 'log', node: call };
+  }
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
   if (RESPONSE_HEADER_METHODS.has(method) && receiver && HEADER_RESPONSE_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (SOCKET_METHODS.has(method) && receiver && (SOCKET_NAME.test(receiver) || isConnectionParameter(sourceCode, callee.object) || isWebSocketClient(sourceCode, callee.object))) return { kind: 'response', node: call };
   if (method === 'write' && isStdStream(callee.object)) return { kind: 'log', node: call };
+  if (isRuntimeDiskWrite(sourceCode, callee, call, arg)) return { kind: 'disk', node: call };
+  if (LAMBDA_INVOKE_METHODS.has(method) && isMadeBy(sourceCode, callee.object, LAMBDA_CLIENT_CLASSES)) return { kind: 'queue', node: call };
+  if (HTTP2_STREAM_WRITES.has(method) && isHttp2Stream(sourceCode, callee.object)) return { kind: 'response', node: call };
+  if ((JOB_LOG_METHODS.has(method) || JOB_STORE_METHODS.has(method)) && isProcessedJob(sourceCode, callee.object)) return { kind: JOB_LOG_METHODS.has(method) ? 'log' : 'queue', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };

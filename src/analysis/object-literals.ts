@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { classMemberValues } from './class-members';
 import { localFunctionOf, returnedExpressions } from './local-functions';
-import { findProperty, memberName, propertyName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
+import { findProperty, initializedExpression, memberName, propertyName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
 
 const MAX_DEPTH = 4;
 
@@ -56,4 +56,27 @@ export function propertyOf(sourceCode: SourceCode, object: TSESTree.ObjectExpres
     if (propertyName(prop.key) === name) found = prop.value;
   }
   return found;
+}
+
+/**
+ * Where an object built in this file holds a secret: the property path, through nested literals, to the first value
+ * that is a binding `isSecret` accepts (`const opts = autoEncryptionOptions()` whose returned literal is
+ * `{ kmsProviders: { local: { key: localMasterKey } } }` → ['kmsProviders', 'local', 'key']). Logging the object
+ * (`JSON.stringify(opts)`) writes the secret with it.
+ */
+export function secretPropertyPath(sourceCode: SourceCode, node: TSESTree.Node, isSecret: (id: TSESTree.Identifier) => boolean, depth = 0): string[] | undefined {
+  // `const opts = buildOptions()`: the binding stands for what initialises it.
+  const start = node.type === 'Identifier' ? (initializedExpression(sourceCode, node) ?? node) : node;
+  const object = depth <= MAX_DEPTH ? objectLiteralOf(sourceCode, start) : undefined;
+  for (const prop of object?.properties ?? []) {
+    if (prop.type !== 'Property' || prop.computed) continue;
+    const name = propertyName(prop.key);
+    const value = unwrapExpression(prop.value);
+    if (name === undefined) continue;
+    if (value.type === 'Identifier' && isSecret(value)) return [name];
+    if (value.type !== 'ObjectExpression') continue;
+    const inner = secretPropertyPath(sourceCode, value, isSecret, depth + 1);
+    if (inner) return [name, ...inner];
+  }
+  return undefined;
 }

@@ -11,6 +11,7 @@ import {
 } from '../model/vault-transit';
 import { descendants } from './ast';
 import { resolveImportPath } from './imports';
+import { localFunctionOf } from './local-functions';
 import { findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -24,6 +25,11 @@ export interface VaultTransitCall {
   endpoint: VaultTransitEndpoint;
   /** The argument the request body starts at: after the path (1), or the command's only argument (0). */
   bodyIndex: number;
+  /**
+   * The argument at `bodyIndex` is the JSON body itself, not the request options: a call of a local helper that sends
+   * its argument as the body of an AWS KMS JSON request (`kmsCall('Decrypt', { CiphertextBlob })`).
+   */
+  bodyIsJson?: true;
   service: 'vault-transit' | 'aws-kms';
 }
 
@@ -48,6 +54,8 @@ export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
           if (command) calls.push({ node, endpoint: command, bodyIndex: 0, service: 'vault-transit' });
           const operation = awsTargets && !endpoint && !command ? awsKmsJsonOperation(sourceCode, node) : undefined;
           if (operation) calls.push({ node, endpoint: operation, bodyIndex: 1, service: 'aws-kms' });
+          const viaHelper = awsTargets && !endpoint && !command && !operation ? awsKmsJsonHelperCall(sourceCode, node) : undefined;
+          if (viaHelper) calls.push({ ...viaHelper, node, service: 'aws-kms', bodyIsJson: true });
         }
         calls.sort((a, b) => a.node.range[0] - b.node.range[0]);
       } catch {
@@ -76,18 +84,62 @@ function nodeVaultCommand(sourceCode: SourceCode, call: TSESTree.CallExpression)
 
 /** `fetch(url, { headers: { 'X-Amz-Target': 'TrentService.Encrypt' }, body })`: the operation the header names. */
 function awsKmsJsonOperation(sourceCode: SourceCode, call: TSESTree.CallExpression): VaultTransitEndpoint | undefined {
+  const value = amzTargetValue(sourceCode, call);
+  const match = value?.type === 'Literal' && typeof value.value === 'string' ? AWS_KMS_TARGET.exec(value.value) : null;
+  return match ? awsKmsOperationNamed(match[1]) : undefined;
+}
+
+function awsKmsOperationNamed(name: string): VaultTransitEndpoint | undefined {
+  return Object.prototype.hasOwnProperty.call(AWS_KMS_JSON_OPERATIONS, name) ? AWS_KMS_JSON_OPERATIONS[name] : undefined;
+}
+
+/** The value of the `X-Amz-Target` header in a request's options (`fetch(url, { headers: { … } })`). */
+function amzTargetValue(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | undefined {
   const init = call.arguments[1] && initializedExpression(sourceCode, call.arguments[1]);
   if (init?.type !== 'ObjectExpression') return undefined;
   const headersValue = findProperty(init, 'headers');
   const headers = headersValue && initializedExpression(sourceCode, headersValue);
   if (headers?.type !== 'ObjectExpression') return undefined;
-  for (const p of headers.properties) {
-    if (p.type !== 'Property' || propertyName(p.key)?.toLowerCase() !== AWS_KMS_TARGET_HEADER) continue;
-    const value = initializedExpression(sourceCode, p.value);
-    const match = value?.type === 'Literal' && typeof value.value === 'string' ? AWS_KMS_TARGET.exec(value.value) : null;
-    return match && Object.prototype.hasOwnProperty.call(AWS_KMS_JSON_OPERATIONS, match[1]) ? AWS_KMS_JSON_OPERATIONS[match[1]] : undefined;
+  const p = headers.properties.find((q) => q.type === 'Property' && propertyName(q.key)?.toLowerCase() === AWS_KMS_TARGET_HEADER);
+  return p?.type === 'Property' ? initializedExpression(sourceCode, p.value) : undefined;
+}
+
+/**
+ * A local helper that signs AWS KMS JSON requests for any operation (`async function kmsCall(target, body)` whose
+ * request says `'X-Amz-Target': \`TrentService.${target}\`` and sends `JSON.stringify(body)`): the parameter positions
+ * of the operation's name and of the body. Cached per helper.
+ */
+const jsonHelperCache = new WeakMap<TSESTree.Node, { target: number; body: number } | null>();
+
+function awsKmsJsonHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { target: number; body: number } | undefined {
+  let found = jsonHelperCache.get(fn);
+  if (found === undefined) {
+    found = null;
+    const position = (node: TSESTree.Node | undefined) => fn.params.findIndex((p) => node?.type === 'Identifier' && p.type === 'Identifier' && p.name === node.name);
+    for (const node of fn.body ? descendants(fn.body) : []) {
+      if (node.type !== 'CallExpression') continue;
+      const header = amzTargetValue(sourceCode, node);
+      if (header?.type !== 'TemplateLiteral' || header.expressions.length !== 1 || header.quasis[0].value.cooked !== 'TrentService.' || header.quasis[1].value.cooked !== '') continue;
+      const target = position(header.expressions[0]);
+      const init = initializedExpression(sourceCode, node.arguments[1]);
+      const body = init?.type === 'ObjectExpression' ? findProperty(init, 'body') : undefined;
+      const sent = body && unwrapExpression(body);
+      const json = sent?.type === 'CallExpression' && sent.callee.type === 'MemberExpression' && memberName(sent.callee) === 'stringify' ? position(sent.arguments[0]) : -1;
+      if (target >= 0 && json >= 0) found = { target, body: json };
+      break;
+    }
+    jsonHelperCache.set(fn, found);
   }
-  return undefined;
+  return found ?? undefined;
+}
+
+/** `kmsCall('Decrypt', { CiphertextBlob })` of such a helper: the operation its literal names, and where the body is. */
+function awsKmsJsonHelperCall(sourceCode: SourceCode, call: TSESTree.CallExpression): Pick<VaultTransitCall, 'endpoint' | 'bodyIndex'> | undefined {
+  const helper = localFunctionOf(sourceCode, call.callee);
+  const shape = helper && awsKmsJsonHelper(sourceCode, helper);
+  const name = shape ? call.arguments[shape.target] : undefined;
+  const endpoint = name?.type === 'Literal' && typeof name.value === 'string' ? awsKmsOperationNamed(name.value) : undefined;
+  return endpoint && shape ? { endpoint, bodyIndex: shape.body } : undefined;
 }
 
 function endpointOf(sourceCode: SourceCode, arg: TSESTree.Node): VaultTransitEndpoint | undefined {
@@ -142,6 +194,7 @@ export function requestFieldValue(call: VaultTransitCall, field: string): TSESTr
  */
 export function jsonRequestBody(sourceCode: SourceCode, call: VaultTransitCall): TSESTree.ObjectExpression | undefined {
   const init = call.node.arguments[call.bodyIndex] && initializedExpression(sourceCode, call.node.arguments[call.bodyIndex]);
+  if (call.bodyIsJson) return init?.type === 'ObjectExpression' ? init : undefined;
   if (init?.type !== 'ObjectExpression') return undefined;
   const body = findProperty(init, 'body');
   const value = body && unwrapExpression(body);

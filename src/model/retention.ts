@@ -17,6 +17,7 @@ export const RETAINING_METHODS: ReadonlySet<string> = new Set([
   'resolve',
   'next', // observable subjects
   'emit',
+  'decorate', // Fastify: `app.decorate('serviceKey', key)` keeps it on the instance for the server's life
 ]);
 
 /** Global functions that keep (or transfer) their argument (`structuredClone` only with a transfer list: key-lifetime). */

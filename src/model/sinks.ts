@@ -15,6 +15,14 @@ export const DISK_WRITES: Readonly<Record<string, number>> = {
   write: 1,
 };
 export const FS_MODULES: ReadonlySet<string> = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra']);
+/**
+ * File writes of other runtimes, on their global (global → method → index of the data argument): Deno's
+ * `await Deno.writeTextFile(path, text)`, Bun's `await Bun.write(path, data)`.
+ */
+export const RUNTIME_DISK_WRITES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  Deno: { writeFile: 1, writeTextFile: 1, writeFileSync: 1, writeTextFileSync: 1 },
+  Bun: { write: 1 },
+};
 
 /**
  * `console.*` and logger methods. A child logger's bindings (pino/bunyan/winston
@@ -48,6 +56,15 @@ export const LOG_METHODS: ReadonlySet<string> = new Set([
   'alert',
   'emergency',
 ]);
+/**
+ * Loggers that censor configured paths of the object they log (module → factory path, `''` for the module itself):
+ * pino's `redact: ['Plaintext', '*.Plaintext']` (or `redact: { paths }`) replaces those fields before the line is
+ * written, so a key logged only under a redacted path never reaches the log.
+ */
+export const REDACTING_LOGGER_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  pino: new Set(['', 'pino', 'default']),
+};
+export const REDACT_OPTION = 'redact';
 /** Receivers that are loggers: `logger.info`, `log.debug`, `this.logger.warn`, `req.log.error`, `fastify.log.info`. */
 export const LOGGER_NAME = /^(?:console|consola|log|logger|winston|pino|bunyan|signale|audit(?:Log|Logger)?)$/i;
 /** Loggers named for what they log, in camelCase: `rootLogger`, `requestLog`, `auditLogger` (not `catalog`, `dialog`). */
@@ -156,6 +173,11 @@ export const REQUEST_STATE_NAME = /^(?:state|locals)$/;
  */
 export const CONTEXT_VARIABLE_OWNER = /^c$/;
 /**
+ * Fastify decorations: `app.decorate('serviceKey', key)` keeps the value on the instance (not a sink by itself), and
+ * every later `app.serviceKey`/`fastify.serviceKey`/`request.server.serviceKey` reads it back, in any route.
+ */
+export const DECORATE_METHODS: ReadonlySet<string> = new Set(['decorate']);
+/**
  * Uploads whose options carry the object's metadata, stored with the object for anyone who can read it (Azure Blob
  * `blob.upload(data, length, { metadata })`, `uploadData(data, { metadata })`, `uploadFile`, `uploadStream`).
  */
@@ -194,6 +216,16 @@ export const SOCKET_STATE_PROPERTY = 'readyState';
 /** The set of connected clients of a WebSocket server (`wss.clients`): its elements are client connections. */
 export const SOCKET_CLIENTS_PROPERTY = 'clients';
 export const CONNECTION_EVENTS: ReadonlySet<string> = new Set(['connection', 'connect']);
+/**
+ * HTTP/2 servers made by the module's factories (module → function names): the first parameter of their `'stream'`
+ * listener is the request's stream, and what is written to it (`stream.end(body)`, `stream.write(…)`) answers the client.
+ */
+export const HTTP2_SERVER_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  http2: new Set(['createServer', 'createSecureServer']),
+  'node:http2': new Set(['createServer', 'createSecureServer']),
+};
+export const HTTP2_STREAM_EVENT = 'stream';
+export const HTTP2_STREAM_WRITES: ReadonlySet<string> = new Set(['end', 'write', 'respondWithFile', 'pushStream']);
 export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener']);
 
 /** The process's standard streams: `process.stdout.write(…)` ends up in the same place as `console.log`. */
@@ -220,6 +252,21 @@ export const QUEUE_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
   nats: new Set(['connect']),
   mqtt: new Set(['connect', 'connectAsync']),
 };
+/**
+ * Job processors known by the class they are given to (module → class → index of the processor argument): the
+ * processor's first parameter is the job, whose log lines (`job.log(…)`, shown by Bull Board and kept in Redis with the
+ * job) and updated data (`job.updateData(…)`, `job.updateProgress(…)`) are stored for anyone who reads the queue.
+ */
+export const JOB_PROCESSOR_CLASSES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+  bullmq: { Worker: 1 },
+};
+/** Queues whose `process(…)` registers a processor (its last argument) for their jobs: bull's default export (`queue.process(async (job) => …)`). */
+export const JOB_PROCESSING_QUEUES: Readonly<Record<string, ReadonlySet<string>>> = {
+  bull: new Set(['']),
+};
+export const JOB_PROCESS_METHOD = 'process';
+export const JOB_LOG_METHODS: ReadonlySet<string> = new Set(['log']);
+export const JOB_STORE_METHODS: ReadonlySet<string> = new Set(['updateData', 'updateProgress']);
 export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
   bullmq: new Set(['Queue', 'FlowProducer']),
   bull: new Set(['']),
@@ -233,12 +280,22 @@ export const QUEUE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
  * Constructions whose options are a storage request (module → export names): `@aws-sdk/lib-storage`'s
  * `new Upload({ client, params })` is a multipart PutObject of `params` (body and object metadata stored in S3).
  */
+/**
+ * Lambda clients whose `invoke(params)` sends `params.Payload` to another function as its event (module → class names):
+ * the v3 aggregated client and SDK v2's `new AWS.Lambda()`, like v3's `InvokeCommand`.
+ */
+export const LAMBDA_CLIENT_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  '@aws-sdk/client-lambda': new Set(['Lambda']),
+  'aws-sdk': new Set(['Lambda']),
+  'aws-sdk/clients/lambda': new Set(['']),
+};
+export const LAMBDA_INVOKE_METHODS: ReadonlySet<string> = new Set(['invoke', 'invokeAsync']);
 export const STORE_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
   '@aws-sdk/lib-storage': new Set(['Upload']),
 };
 
-/** AWS SDK v3 commands whose input leaves the process: queues/streams (Step Functions executions keep their input in the history), and stores (`PutCommand` & co. of lib-dynamodb's document client). */
-export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutRecordBatch|PutEvents|StartExecution|StartSyncExecution|SendTaskSuccess)Command$/;
+/** AWS SDK v3 commands whose input leaves the process: queues/streams (Step Functions executions keep their input in the history; a Lambda `InvokeCommand`'s `Payload` is the other function's event, queued for `InvocationType: 'Event'`), and stores (`PutCommand` & co. of lib-dynamodb's document client). */
+export const QUEUE_COMMANDS = /^(?:SendMessage|SendMessageBatch|Publish|PublishBatch|PutRecords?|PutRecordBatch|PutEvents|StartExecution|StartSyncExecution|SendTaskSuccess|Invoke|InvokeWithResponseStream)Command$/;
 export const STORE_COMMANDS = /^(?:PutObject|PutItem|UpdateItem|BatchWriteItem|TransactWriteItems|ExecuteStatement|PutParameter|PutSecretValue|Put|Update|BatchWrite|TransactWrite)Command$/;
 
 /**
@@ -272,6 +329,9 @@ export const TELEMETRY_METHODS: ReadonlySet<string> = new Set([
   'setUser',
   'addBreadcrumb',
   'captureMessage',
+  // `Sentry.captureException(err, { extra: { … } })`: the hint's `extra`/`contexts`/`tags` ship with the event.
+  'captureException',
+  'captureEvent',
   'setAttribute',
   'setAttributes',
   'addEvent',
