@@ -46,8 +46,6 @@ import {
   PAYLOAD_CARRIERS,
   PERSISTENT_STORE_NAME,
   QUEUE_CLASSES,
-  REDACT_OPTION,
-  REDACTING_LOGGER_FACTORIES,
   QUEUE_COMMANDS,
   QUEUE_FACTORIES,
   QUEUE_METHODS,
@@ -91,6 +89,7 @@ import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
+import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -760,42 +759,6 @@ function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boo
   const callee = unwrapExpression(call.callee);
   const event = call.arguments[0];
   return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
-}
-
-/**
- * The value sits, in the object a redacting logger is given as its first argument, under a path the logger censors
- * (`logger.debug({ uploadId, dataKey }, '…')` with pino's `redact: ['*.Plaintext']` for the response's `Plaintext`).
- * `path` lists the value's fields innermost first (see `climb`).
- */
-function redactedByLogger(sourceCode: SourceCode, logger: TSESTree.Node, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
-  if (call.arguments[0] !== arg || path.length === 0) return false;
-  const fieldPath = [...path].reverse();
-  return redactPaths(sourceCode, logger).some((pattern) => pattern.length === fieldPath.length && pattern.every((segment, i) => segment === '*' || segment === fieldPath[i]));
-}
-
-/** The redaction paths of a logger made by a redacting factory (`const log = pino({ redact: [...] })`), each split into segments. */
-function redactPaths(sourceCode: SourceCode, logger: TSESTree.Node): string[][] {
-  const expr = unwrapExpression(logger);
-  const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
-  if (made?.type !== 'CallExpression') return [];
-  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
-  if (factory?.module === undefined || factory.path.length > 1 || !REDACTING_LOGGER_FACTORIES[factory.module]?.has(factory.path[0] ?? '')) return [];
-  const options = made.arguments[0];
-  const redact = options?.type === 'ObjectExpression' ? propertyValue(options, REDACT_OPTION) : undefined;
-  const list = redact?.type === 'ObjectExpression' ? propertyValue(redact, 'paths') : redact;
-  if (list?.type !== 'ArrayExpression') return [];
-  return list.elements.flatMap((element) => (element?.type === 'Literal' && typeof element.value === 'string' ? [redactPathSegments(element.value)] : []));
-}
-
-/** pino/fast-redact path syntax: `a.b`, `*.b`, `a[*].b`, `a["b-c"]` → ['a', 'b'], ['*', 'b'], ['a', '*', 'b'], ['a', 'b-c']. */
-function redactPathSegments(text: string): string[] {
-  return [...text.matchAll(/\[\s*(?:"([^"]*)"|'([^']*)'|(\*))\s*\]|([^.[\]]+)/g)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4]);
-}
-
-/** The value of the property `name` written in an object literal. */
-function propertyValue(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
-  const property = object.properties.find((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === name);
-  return property?.type === 'Property' ? unwrapExpression(property.value) : undefined;
 }
 
 /** The function whose parameter `node` is, when `node` is the parameter at `index` (an identifier, or undefined). */
