@@ -2,7 +2,9 @@ import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
 import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
+import { isFunction } from '../src/analysis/expression-names';
 import { verificationKeyKind } from '../src/analysis/key-kind';
+import { localFunctionOf } from '../src/analysis/local-functions';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
@@ -65,6 +67,9 @@ const HASH_USE: Partial<Record<Operation, string>> = {
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const MAC_OPS = new Set<Operation>(['mac', 'mac-verify']);
 const WEAK_HASH_NAME = /md5|md4|md2|sha-?1(?!\d)|ripemd-?160|rmd160/i;
+
+/** Names of a completion callback, as node-style APIs take it last. */
+const CALLBACK_NAMES = /^(?:cb|callback|done|next|onDone|onComplete)$/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-weak-algorithm',
@@ -209,18 +214,34 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A library that signs with a weak hash unless told otherwise (node-saml and passport-saml sign requests with
-     * RSA-SHA1 when `signatureAlgorithm` is not given), when the options show it signs (`privateKey`): on the call.
+     * A library that hashes with a weak digest unless told otherwise, on the call: node-saml and passport-saml sign
+     * requests with RSA-SHA1 when `signatureAlgorithm` is not given and the options show they sign (`privateKey`);
+     * node-forge's `pkcs5.pbkdf2` and the pbkdf2 package derive with HMAC-SHA1 when the digest argument is left out.
      */
     function checkDefaultDigest(call: ApiCall, macInFile: boolean): void {
       const { defaultDigest, defaultDigestOption, defaultDigestWhen } = call.api.facts ?? {};
-      if (typeof defaultDigest !== 'string' || typeof defaultDigestOption !== 'string') return;
+      if (typeof defaultDigest !== 'string') return;
+      if (typeof defaultDigestOption !== 'string') {
+        // Positional: absent, or its place taken by the completion callback (`pbkdf2(pw, salt, n, len, cb)`).
+        const given = argsWithRole(call, 'digest').filter((arg) => !isCallbackArgument(arg));
+        if (call.api.operation === 'kdf' && given.length === 0 && !call.node.arguments.some((a) => a.type === 'SpreadElement')) {
+          checkKnownWeakness(call, defaultDigest, calleeOf(call), undefined, macInFile);
+        }
+        return;
+      }
       const options0 = call.node.arguments[0];
       const object = options0 ? resolveObjectLiteral(sourceCode, options0) : undefined;
       // Options we cannot see (spread, built elsewhere) may name the algorithm: stay quiet.
       if (!object || object.properties.some((p) => p.type === 'SpreadElement') || findProperty(object, defaultDigestOption)) return;
       if (typeof defaultDigestWhen === 'string' && !findProperty(object, defaultDigestWhen)) return;
       checkAlgorithmName(call, defaultDigest, calleeOf(call), undefined, macInFile);
+    }
+
+    /** A function, or a binding named or defined as one (`cb`, `done`, `function onKey(err, key) {…}`). */
+    function isCallbackArgument(arg: TSESTree.Node): boolean {
+      const expr = unwrapExpression(arg);
+      if (isFunction(expr)) return true;
+      return expr.type === 'Identifier' && (CALLBACK_NAMES.test(expr.name) || localFunctionOf(sourceCode, expr) !== undefined);
     }
 
     /**

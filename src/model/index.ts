@@ -7,7 +7,7 @@ import { digestFunctionPackages, hashJs, hashWasm, nobleLegacyHashes, sparkMd5 }
 import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
-import { nobleHashes, noblePasswordKdfs, nodeCrypto } from './libraries/node-crypto';
+import { nobleHashes, noblePasswordKdfs, nodeCrypto, pbkdf2Package } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, otplib, speakeasy } from './libraries/otp';
 import { adonisHash, argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
@@ -48,6 +48,7 @@ export type * from './types';
 /** Every modelled library. Adding a library = adding a table here; rules do not change. */
 export const LIBRARIES: readonly LibraryModel[] = [
   nodeCrypto,
+  pbkdf2Package,
   nobleHashes,
   ...noblePasswordKdfs,
   webCrypto,

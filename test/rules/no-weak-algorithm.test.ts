@@ -28,6 +28,14 @@ export class SshClients {
 
 ruleTester.run('no-weak-algorithm', rule, {
   valid: [
+    // PBKDF2 with its digest given; node:crypto has no default digest (it throws without one).
+    `const pbkdf2 = require('pbkdf2');
+const crypto = require('crypto');
+const forge = require('node-forge');
+export const a = (pw, salt) => pbkdf2.pbkdf2Sync(pw, salt, 600000, 32, 'sha512');
+export const b = (pw, salt, done) => pbkdf2.pbkdf2(pw, salt, 600000, 32, 'sha256', done);
+export const c = (pw, salt) => crypto.pbkdf2Sync(pw, salt, 600000, 32);
+export const d = (pw, salt) => forge.pkcs5.pbkdf2(pw, salt, 600000, 32, forge.md.sha256.create());`,
     // websocket-driver: SHA-1 over the client's key and RFC 6455's GUID, a static written after the function,
     // in a CommonJS file (whose top-level bindings live in the module wrapper's function scope).
     {
@@ -158,6 +166,19 @@ export async function GET(req: Request) {
     },
   ],
   invalid: [
+    // The pbkdf2 package and node-forge derive with HMAC-SHA1 when the digest is left out (the callback in its place).
+    {
+      code: `const forge = require('node-forge');
+const pbkdf2 = require('pbkdf2');
+export const derive = (pw, salt, cb) => pbkdf2.pbkdf2(pw, salt, 600000, 32, cb);
+export const derived = (pw, salt) => pbkdf2.pbkdf2Sync(pw, salt, 600000, 32);
+export const legacy = (pw, salt) => forge.pkcs5.pbkdf2(pw, salt, 600000, 32);`,
+      errors: [
+        { messageId: 'weakHash', line: 3, column: 48 },
+        { messageId: 'weakHash', line: 4, column: 45 },
+        { messageId: 'weakHash', line: 5, column: 49 },
+      ],
+    },
     // The same Map keyed by the digest of a password: a secret's unsalted SHA-1, whatever it is for.
     {
       code: MAP_KEY_DIGEST('config.password'),

@@ -7,11 +7,11 @@ const DEPRECATED_CREATE_CIPHER =
 /**
  * `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser
  * port with the same API, and the packages it is assembled from export their part of that API under the same names
- * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; pbkdf2: `pbkdf2`/`pbkdf2Sync`).
+ * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; the pbkdf2 package has its own model below).
  */
 export const nodeCrypto: LibraryModel = {
   id: 'node:crypto',
-  roots: [{ module: 'crypto' }, { module: 'node:crypto' }, { module: 'crypto-browserify' }, { module: 'browserify-aes' }, { module: 'browserify-cipher' }, { module: 'pbkdf2' }],
+  roots: [{ module: 'crypto' }, { module: 'node:crypto' }, { module: 'crypto-browserify' }, { module: 'browserify-aes' }, { module: 'browserify-cipher' }],
   apis: [
     call('createCipheriv', 'encrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Cipher', facts: { tagLengthUnit: 'bytes' } }),
     call('createDecipheriv', 'decrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Decipher', facts: { tagLengthUnit: 'bytes' } }),
@@ -102,6 +102,18 @@ export const nodeCrypto: LibraryModel = {
  * @noble/hashes (audited pure-JS hashes, also used in browsers): its HKDF derives keys like `hkdfSync`
  * (a Uint8Array, no ArrayBuffer), its HMAC is a MAC. The hash argument is a function (`sha256`), not a name.
  */
+/**
+ * The pbkdf2 package (crypto-browserify's PBKDF2): node:crypto's signature, but the digest is optional and
+ * defaults to SHA-1 (`pbkdf2Sync(password, salt, 1000, 32)`), where Node itself throws without one.
+ */
+export const pbkdf2Package: LibraryModel = {
+  id: 'pbkdf2',
+  roots: [{ module: 'pbkdf2' }],
+  apis: ['pbkdf2', 'pbkdf2Sync'].map((fn) =>
+    call(fn, 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2', defaultDigest: 'sha1' } }),
+  ),
+};
+
 export const nobleHashes: LibraryModel = {
   id: '@noble/hashes',
   roots: ['hkdf', 'hmac', 'scrypt', 'pbkdf2'].flatMap((name) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }]),
