@@ -83,3 +83,11 @@ export function classConstructor(cls: TSESTree.ClassDeclaration | TSESTree.Class
   const ctor = cls.body.body.find((m): m is TSESTree.MethodDefinition => m.type === 'MethodDefinition' && m.kind === 'constructor');
   return ctor?.value.type === 'FunctionExpression' ? ctor.value : undefined;
 }
+
+/**
+ * Every operand of a `+` chain, parenthesised sums included (`A + (B + C)` → A, B, C): what a concatenation is made
+ * of, unlike values.ts's `plusOperands`, which keeps a right-hand sum whole to evaluate it in order.
+ */
+export function concatenatedOperands(node: TSESTree.Node): TSESTree.Node[] {
+  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedOperands(node.left), ...concatenatedOperands(node.right)] : [node];
+}

@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, callChain, chainRoot, type ApiCall } from './api-calls';
+import { concatenatedOperands } from './ast';
 import { classMemberValues } from './class-members';
 import { enclosingFunctions, functionName, isFunction, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
@@ -193,18 +194,18 @@ const WEBSOCKET_GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 
 function hashesWebSocketKey(sourceCode: SourceCode, inputs: readonly TSESTree.Node[]): boolean {
   const ctx = { sourceCode, parserServices: sourceCode.parserServices };
-  const texts = inputs.flatMap(concatenatedParts).flatMap((part) =>
+  const texts = inputs.flatMap(textParts).flatMap((part) =>
     part.type === 'TemplateLiteral' ? part.quasis.map((q) => q.value.cooked ?? '') : stringValues(ctx, part).map((v) => String(v.value)),
   );
   return texts.some((text) => text.toUpperCase().includes(WEBSOCKET_GUID));
 }
 
 /** The operands of a `+` chain and the expressions of a template, with the template itself (for its text). */
-function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
+function textParts(node: TSESTree.Node): TSESTree.Node[] {
   const expr = unwrapExpression(node);
-  if (expr.type === 'BinaryExpression' && expr.operator === '+') return [...concatenatedParts(expr.left), ...concatenatedParts(expr.right)];
-  if (expr.type === 'TemplateLiteral') return [expr, ...expr.expressions.flatMap(concatenatedParts)];
-  return [expr];
+  if (expr.type === 'TemplateLiteral') return [expr, ...expr.expressions.flatMap(textParts)];
+  const operands = concatenatedOperands(expr);
+  return operands.length > 1 ? operands.flatMap(textParts) : [expr];
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { concatenatedOperands } from './ast';
 import { variableOf, type SourceCode } from './scope';
 
 /**
@@ -20,12 +21,4 @@ function isSplitKeyPart(node: TSESTree.Node): boolean {
   let top: TSESTree.BinaryExpression = parent;
   while (top.parent?.type === 'BinaryExpression' && top.parent.operator === '+') top = top.parent;
   return concatenatedOperands(top).every((operand) => operand.type === 'Identifier');
-}
-
-/**
- * Every operand of a `+` chain, parenthesised sums included (`A + (B + C)`): only which names are joined
- * matters here, unlike values.ts's `plusOperands`, which keeps a right-hand sum whole to evaluate it in order.
- */
-function concatenatedOperands(node: TSESTree.Node): TSESTree.Node[] {
-  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedOperands(node.left), ...concatenatedOperands(node.right)] : [node];
 }

@@ -639,10 +639,8 @@ function recordSetTarget(call: TSESTree.CallExpression, arg: TSESTree.Node): TSE
 function promiseResolvedBy(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): TSESTree.NewExpression | undefined {
   const callee = unwrapExpression(call.callee);
   if (callee.type !== 'Identifier' || call.arguments[0] !== arg) return undefined;
-  const def = variableOf(sourceCode, callee)?.defs[0];
-  if (def?.type !== 'Parameter' || !isFunction(def.node)) return undefined;
-  const fn = def.node as FunctionLike;
-  return isPromiseExecutor(fn) && fn.params[0] === def.name ? (fn.parent as TSESTree.NewExpression) : undefined;
+  const fn = parameterOwner(sourceCode, callee, 0);
+  return fn && isPromiseExecutor(fn) ? (fn.parent as TSESTree.NewExpression) : undefined;
 }
 
 /** A variable initialised with an object or array literal and never reassigned: a holder built in place. */
@@ -750,15 +748,22 @@ function isRegisteredPluginInstance(sourceCode: SourceCode, fn: TSESTree.Node, p
 
 /** The first parameter of a `'connection'` listener (`wss.on('connection', (conn) => …)`): a client's connection. */
 function isConnectionParameter(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const expr = unwrapExpression(node);
-  const def = expr.type === 'Identifier' ? variableOf(sourceCode, expr)?.defs[0] : undefined;
-  if (def?.type !== 'Parameter' || !isFunction(def.node)) return false;
-  const listener = def.node as FunctionLike;
-  const call = listener.parent;
-  if (listener.params[0] !== def.name || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return false;
+  const listened = listenedEvent(sourceCode, node);
+  return listened !== undefined && CONNECTION_EVENTS.has(listened.event);
+}
+
+/**
+ * The event and emitter whose listener's first parameter `node` is: `server.on('connection', (socket) => …)` gives
+ * `connection` and `server` for `socket`.
+ */
+function listenedEvent(sourceCode: SourceCode, node: TSESTree.Node): { event: string; emitter: TSESTree.Node } | undefined {
+  const listener = parameterOwner(sourceCode, node, 0);
+  const call = listener?.parent;
+  if (!listener || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return undefined;
   const callee = unwrapExpression(call.callee);
   const event = call.arguments[0];
-  return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && CONNECTION_EVENTS.has(String(event.value));
+  if (callee.type !== 'MemberExpression' || !LISTENER_METHODS.has(memberName(callee) ?? '') || event?.type !== 'Literal') return undefined;
+  return { event: String(event.value), emitter: callee.object };
 }
 
 /** The function whose parameter `node` is, when `node` is the parameter at `index` (an identifier, or undefined). */
@@ -772,12 +777,8 @@ function parameterOwner(sourceCode: SourceCode, node: TSESTree.Node, index: numb
 
 /** The request stream of an HTTP/2 server's `'stream'` listener (`server.on('stream', (stream, headers) => …)`). */
 function isHttp2Stream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const listener = parameterOwner(sourceCode, node, 0);
-  const call = listener?.parent;
-  if (!listener || call?.type !== 'CallExpression' || call.arguments[1] !== listener) return false;
-  const callee = unwrapExpression(call.callee);
-  const event = call.arguments[0];
-  return callee.type === 'MemberExpression' && LISTENER_METHODS.has(memberName(callee) ?? '') && event?.type === 'Literal' && event.value === HTTP2_STREAM_EVENT && isMadeByFactory(sourceCode, callee.object, HTTP2_SERVER_FACTORIES);
+  const listened = listenedEvent(sourceCode, node);
+  return listened !== undefined && listened.event === HTTP2_STREAM_EVENT && isMadeByFactory(sourceCode, listened.emitter, HTTP2_SERVER_FACTORIES);
 }
 
 /**
@@ -804,14 +805,12 @@ function isRuntimeDiskWrite(sourceCode: SourceCode, callee: TSESTree.MemberExpre
   const owner = unwrapExpression(callee.object);
   const writes = owner.type === 'Identifier' && Object.prototype.hasOwnProperty.call(RUNTIME_DISK_WRITES, owner.name) ? RUNTIME_DISK_WRITES[owner.name] : undefined;
   const index = writes && Object.prototype.hasOwnProperty.call(writes, memberName(callee) ?? '') ? writes[memberName(callee)!] : undefined;
-  return index !== undefined && call.arguments[index] === arg && isGlobalNamed(sourceCode, owner, owner.type === 'Identifier' ? owner.name : '');
+  return index !== undefined && call.arguments[index] === arg && owner.type === 'Identifier' && isUndeclaredGlobal(sourceCode, owner);
 }
 
-/** A global of the runtime read by name (`Deno`), not shadowed by a declaration of the file. */
-function isGlobalNamed(sourceCode: SourceCode, node: TSESTree.Node, name: string): boolean {
-  const expr = unwrapExpression(node);
-  if (expr.type !== 'Identifier' || expr.name !== name) return false;
-  const declared = variableOf(sourceCode, expr);
+/** A global read by name (`Deno`, `globalThis`), not shadowed by a declaration of the file. */
+function isUndeclaredGlobal(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
+  const declared = variableOf(sourceCode, id);
   return !declared || declared.defs.length === 0;
 }
 
@@ -1036,9 +1035,7 @@ function isGlobalObjectMember(sourceCode: SourceCode, node: TSESTree.Node): bool
   let expr = unwrapExpression(node);
   if (expr.type !== 'MemberExpression') return false;
   while (expr.type === 'MemberExpression') expr = unwrapExpression(expr.object);
-  if (expr.type !== 'Identifier' || !GLOBAL_OBJECT_NAMES.has(expr.name)) return false;
-  const declared = variableOf(sourceCode, expr);
-  return !declared || declared.defs.length === 0;
+  return expr.type === 'Identifier' && GLOBAL_OBJECT_NAMES.has(expr.name) && isUndeclaredGlobal(sourceCode, expr);
 }
 
 /** `globalThis.cache.set(id, value)`: `value` kept in a collection that lives on the global object. */

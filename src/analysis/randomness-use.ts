@@ -1,9 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
+import { concatenatedOperands } from './ast';
 import { identifierWords } from './identifier-words';
 import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
-import type { SourceCode } from './scope';
+import { memberName, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -91,7 +92,7 @@ function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTi
   for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
     if (parent.type === 'BinaryExpression' && ['/', '*', '-'].includes(parent.operator)) continue;
     if (parent.type === 'CallExpression' && parent.arguments[0] === value && TIME_CONVERSIONS.test(calleeName(parent.callee))) continue;
-    if (parent.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && memberCalled(parent) === 'toString') {
+    if (parent.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && memberName(parent) === 'toString') {
       parent = parent.parent;
       continue;
     }
@@ -103,19 +104,15 @@ function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTi
   else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && parent.right === value) before = trailingText(parent.left);
   const label = before === undefined ? undefined : TRAILING_LABEL.exec(before)?.[1];
   if (label === undefined || !isTimeLabel(label)) return false;
-  const parts = parent?.type === 'TemplateLiteral' ? parent.expressions : concatenatedParts(parent as TSESTree.BinaryExpression);
+  const parts = parent?.type === 'TemplateLiteral' ? parent.expressions : concatenatedOperands(parent as TSESTree.BinaryExpression);
   return parts.some((part) => part !== value && isSecureRandomValue(sourceCode, part));
 }
 
-/** The operands of a `+` chain (`a + b + c` → a, b, c). */
-function concatenatedParts(node: TSESTree.Node): TSESTree.Node[] {
-  return node.type === 'BinaryExpression' && node.operator === '+' ? [...concatenatedParts(node.left), ...concatenatedParts(node.right)] : [node];
-}
 
 /** A CSPRNG draw, possibly encoded: `randomUUID()`, `randomBytes(8).toString('hex')`, `crypto.getRandomValues(…)`. */
 function isSecureRandomValue(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   let expr = node;
-  while (expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberCalled(expr.callee) === 'toString') expr = expr.callee.object;
+  while (expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && memberName(expr.callee) === 'toString') expr = expr.callee.object;
   return expr.type === 'CallExpression' && apiCallAt(sourceCode, expr)?.api.operation === 'random';
 }
 
@@ -127,9 +124,6 @@ const TIME_CONVERSIONS = /^(?:Math\.(?:floor|round|trunc|ceil)|String|Number|Big
 /** The field name a text ends with before a value: `timestamp=`, `"ts": `, `&time=`, `t:`. */
 const TRAILING_LABEL = /([A-Za-z_][\w-]*)["']?\s*[=:]\s*["']?$/;
 
-function memberCalled(member: TSESTree.MemberExpression): string {
-  return !member.computed && member.property.type === 'Identifier' ? member.property.name : '';
-}
 
 /** The text a `+` chain's left side ends with, when it ends with a string (`'a=' + x + '&ts='`). */
 function trailingText(node: TSESTree.Node): string | undefined {
