@@ -34,7 +34,7 @@ const SECRET_INPUT_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', '
 const FINGERPRINT_WORDS = new Set([
   'etag', 'etags', 'cache', 'cached', 'caching', 'cachebust', 'checksum', 'checksums', 'fingerprint', 'dedupe', 'dedup', 'deduplicate',
   'deduplication', 'duplicate', 'duplicates', 'gravatar', 'avatar', 'identicon', 'oid', 'git', 'shard', 'bucket', 'partition', 'chunk',
-  'asset', 'assets', 'revision', 'version', 'thumbnail', 'thumbnails', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'seen', 'lookup',
+  'asset', 'assets', 'revision', 'version', 'thumbnail', 'thumbnails', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'shasum', 'sha256sum', 'cksum', 'seen', 'lookup',
   'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
   // Content addressing: a blob id, a digest that names a file path.
   'blob', 'blobs', 'path',

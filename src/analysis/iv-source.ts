@@ -107,6 +107,8 @@ function isZeroAllocation(sourceCode: SourceCode, node: TSESTree.Node): boolean 
   const callee = unwrapExpression(node.callee);
   const [size, fill] = node.arguments;
   if (!size || size.type === 'SpreadElement') return false;
+  // `new Uint8Array(0)`, `Buffer.alloc(0)`: no IV at all, what ECB and wrap modes are given (ECB is the weak-algorithm rule's).
+  if (size.type === 'Literal' && size.value === 0) return false;
   const isGlobal = (id: TSESTree.Identifier) => !variableOf(sourceCode, id)?.defs.length;
   if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && isGlobal(callee.object)) {
     const name = memberName(callee);

@@ -596,7 +596,8 @@ const PRIVATE_ONLY_KEY_ENCODINGS: ReadonlySet<string> = new Set(['pkcs8', 'sec1'
 /**
  * `privateKey.export({ type: 'pkcs8', format: 'der' })`: a private KeyObject exported as DER is a Buffer of the
  * private key (PEM gives an immutable string, JWK an object). The encoding type says the key is private whatever
- * made the KeyObject (`generateKeyPairSync`, `createPrivateKey`, a parameter).
+ * made the KeyObject (`generateKeyPairSync`, `createPrivateKey`, a parameter). With a `cipher` (and passphrase) the
+ * DER is the key encrypted under that passphrase, which is what a key is exported for storage as.
  */
 function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
   if (!/['"`]der['"`]/.test(ctx.sourceCode.text)) return; // most files: no walk
@@ -611,6 +612,8 @@ function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpr
     };
     const type = option('type');
     if (option('format') !== 'der' || type === undefined) continue;
+    // `{ cipher: 'aes-256-cbc', passphrase }` exports an EncryptedPrivateKeyInfo: ciphertext, nothing to wipe.
+    if (options.properties.some((p) => p.type === 'Property' && propertyName(p.key) === 'cipher')) continue;
     const receiver = unwrapExpression(node.callee.object);
     const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
     const privateReceiver = receiverName !== undefined && /private|secret/i.test(receiverName);

@@ -56,6 +56,8 @@ const TIME_WORDS = new Set([
   'minutes', 'hours', 'days', 'when', 'ago', 'previous', 'prev', 'tick', 'clock', 'uptime', 'latency', 'stamp', 'refreshed', 'seen',
   // JWT claims (RFC 7519): issued at, not before, expiration time.
   'iat', 'nbf', 'exp',
+  // Record fields: `creationTS`, `updatedTimestamp`, `modifiedTs` (matrix-js-sdk's `{ key, creationTS: Date.now() }`).
+  'ts', 'timestamp', 'creation', 'created', 'updated', 'modified',
 ]);
 
 /**

@@ -102,10 +102,10 @@ export function isLikelyKeyLength(byteLength: number): boolean {
 }
 
 const PLACEHOLDER_WORDS =
-  /^(?:x+|\*+|\.+|-+|_+|0+|1234\d*|test|testing|example|sample|dummy|fake|placeholder|changeme|change[-_ ]?me|todo|tbd|none|null|undefined|secret|password|key|your[-_ ]?(?:secret|key|token|password)(?:[-_ ]?here)?|<[^>]*>|\$\{[^}]*\}|\{\{[^}]*\}\}|%[a-z_]+%|\[[^\]]*\])$/i;
+  /^(?:x+|\*+|\.+|-+|_+|0+|1234\d*|test|testing|example|sample|dummy|fake|placeholder|changeme|change[-_ ]?me|todo|tbd|none|null|undefined|secret|password|key|your[-_ ]?(?:secret|key|token|password)(?:[-_ ]?here)?|<+[^<>]*>+|\$\{[^}]*\}|\{\{[^}]*\}\}|%[a-z_]+%|\[+[^[\]]*\]+)$/i;
 
 /**
- * Obvious placeholders: `'xxx'`, `'<your-key>'`, `'${SECRET}'`, `'changeme'`.
+ * Obvious placeholders: `'xxx'`, `'<your-key>'`, `'<<CLIENT-SECRET>>'`, `'${SECRET}'`, `'changeme'`.
  * These are not key material in a sample; but a placeholder that *reaches a
  * key sink* is still a hardcoded key (rules decide that, not this function).
  */
