@@ -165,6 +165,10 @@ const nativeApis: ApiModel[] = [
   call('crypto_generichash', 'hash', { 1: 'data', 2: 'key' }),
   call('crypto_generichash_keygen', 'keygen', { 0: 'output' }),
   call('crypto_kdf_keygen', 'keygen', { 0: 'output' }),
+  // The other keygens of the C API fill their one argument with a fresh secret key, like the ones above.
+  ...['secretbox', 'auth', 'onetimeauth', 'shorthash', 'stream', 'stream_chacha20', 'stream_xchacha20'].map((primitive) =>
+    call(`crypto_${primitive}_keygen`, 'keygen', { 0: 'output' }),
+  ),
   call('crypto_kdf_derive_from_key', 'kdf', { 0: 'output', 1: 'data', 2: 'data', 3: 'key' }), // subkey id and context label the subkey
   call('crypto_pwhash', 'kdf', { 0: 'output', 1: 'passphrase', 2: 'salt', 3: 'iterations', 4: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
   call('crypto_pwhash_str', 'password-hash', { 1: 'password', 2: 'iterations', 3: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
