@@ -338,6 +338,8 @@ function copyingCallOf(key: TSESTree.Node, typedCopies: boolean): TSESTree.CallE
     const callee = parent.callee;
     if (parent.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return parent;
     if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Uint8Array' && memberName(callee) === 'from') return parent;
+    // `Buffer.copyBytesFrom(key)` (Node 19.8+) copies the view's bytes into a new Buffer.
+    if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'copyBytesFrom') return parent;
   }
   const call = parent?.type === 'ArrayExpression' ? parent.parent : undefined;
   if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;

@@ -98,6 +98,14 @@ const sodiumApis: ApiModel[] = [
   call('crypto_secretbox_keygen', 'keygen'),
   call('crypto_auth_keygen', 'keygen'),
   call('crypto_kdf_keygen', 'keygen'),
+  // The other keygens return a fresh secret key as well.
+  ...['secretstream_xchacha20poly1305', 'generichash', 'shorthash', 'onetimeauth', 'stream_chacha20', 'stream_xchacha20'].map((primitive) =>
+    call(`crypto_${primitive}_keygen`, 'keygen'),
+  ),
+  call('crypto_secretstream_xchacha20poly1305_init_push', 'encrypt', { 0: 'key' }),
+  call('crypto_secretstream_xchacha20poly1305_init_pull', 'decrypt', { 0: 'data', 1: 'key' }),
+  call('crypto_onetimeauth', 'mac', { 0: 'data', 1: 'key' }),
+  call('crypto_shorthash', 'mac', { 0: 'data', 1: 'key' }),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
   call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
