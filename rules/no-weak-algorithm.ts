@@ -383,11 +383,17 @@ export default createRule<Options, MessageIds>({
       }
     }
 
-    function isEvidentlyString(node: TSESTree.Node): boolean {
+    function isEvidentlyString(node: TSESTree.Node, depth = 0): boolean {
       const expr = unwrapExpression(node);
       if (expr.type === 'TemplateLiteral') return true;
       if (envVarName(expr) !== undefined) return true;
       if (expr.type === 'LogicalExpression' && envVarName(expr.left) !== undefined) return true;
+      // `const TOKEN_SECRET = process.env.TOKEN_SECRET` read at the call: still the environment's string.
+      if (expr.type === 'Identifier' && depth < 2) {
+        const variable = variableOf(sourceCode, expr);
+        const init = variable && singleInitializer(variable);
+        if (init && isEvidentlyString(init, depth + 1)) return true;
+      }
       const resolution = resolveValues(ctx, expr);
       if (resolution.values.some((v) => v.kind === 'string')) return true;
       return isStringTyped(expr);

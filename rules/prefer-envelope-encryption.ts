@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
-import { callLocation } from '../src/analysis/ast';
+import { callLocation, concatenatedOperands } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -128,6 +128,9 @@ export default createRule<Options, MessageIds>({
         return !!arg && isKeyMaterial(arg, keyRefs, depth + 1);
       }
       if (node.type === 'AwaitExpression') return isKeyMaterial(node.argument, keyRefs, depth + 1);
+      // `${service}:${fieldKey.toString('base64')}`, `label + ':' + dek.toString('hex')`: a key wrapped with a label is still a key.
+      if (node.type === 'TemplateLiteral') return node.expressions.some((e) => isKeyMaterial(e, keyRefs, depth + 1));
+      if (node.type === 'BinaryExpression' && node.operator === '+') return concatenatedOperands(node).some((e) => isKeyMaterial(e, keyRefs, depth + 1));
       // `btoa(String.fromCharCode(...dek))`, the base64 idiom of runtimes without Buffer: judge what is spread.
       if (node.type === 'SpreadElement') return isKeyMaterial(node.argument, keyRefs, depth + 1);
       return false;

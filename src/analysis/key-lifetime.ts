@@ -3,7 +3,7 @@ import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
-import { keyReferences, rawDigestOf, type KeyBytes } from './key-material';
+import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
@@ -35,9 +35,25 @@ export function wipeCalls(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESTree
   // on success and on every failure once the call is made: the call itself is the wipe for the function.
   for (const wipe of [...wipes]) {
     const completing = completionCallOf(sourceCode, wipe, bytes.scope);
-    if (completing) wipes.add(completing);
+    if (completing && !usedWhileArgumentsAreEvaluated(sourceCode, bytes, completing, wipe)) wipes.add(completing);
   }
   return wipes;
+}
+
+/**
+ * `pipeline(src, createDecipheriv(alg, key, iv).setAuthTag(tag), dst, (err) => { key.fill(0); … })`: the
+ * arguments are evaluated before the call registers its callback, so a use of the key among them that
+ * throws leaves before the wipe exists. Copies and views taken there (`Buffer.from(key)`) do not fail half-way.
+ */
+function usedWhileArgumentsAreEvaluated(sourceCode: SourceCode, bytes: KeyBytes, completing: TSESTree.Node, wipe: TSESTree.Node): boolean {
+  if (completing.type !== 'CallExpression') return false;
+  // Only the other arguments: the receiver of `promise.finally(cb)` is the returned chain decision 18 accepts.
+  const otherArguments = completing.arguments.filter((arg) => !isWithin(wipe, arg));
+  return keyReferences(sourceCode, bytes).bytes.some((ref) => {
+    if (!otherArguments.some((arg) => isWithin(ref, arg))) return false;
+    const call = callUsing(ref);
+    return call !== undefined && call !== completing && !isHandOverToSafeForm(sourceCode, call);
+  });
 }
 
 /** The wipe call whose target is `ref`: `key.fill(0)`, `new Uint8Array(key).fill(0)`, `sodium.memzero(key)`, `secureWipe(key)`, `zeroize(a, key)`. */
@@ -347,10 +363,24 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
   const refs = keyReferences(sourceCode, bytes);
   const using = new Set<TSESTree.Node>();
   const handOvers = new Set<TSESTree.Node>();
-  for (const ref of [...refs.bytes, ...refs.holders]) {
+  const wipes = wipeCalls(sourceCode, bytes);
+  const classify = (ref: TSESTree.Node): void => {
     const call = callUsing(ref);
-    if (call) (isHandOverToSafeForm(sourceCode, call) ? handOvers : using).add(call);
-  }
+    // `crypto_secretbox_keygen(key)` filling a fresh allocation is where the key comes from, not a use of it.
+    if (!call || wipes.has(call) || call === bytes.producer) return;
+    if (!isHandOverToSafeForm(sourceCode, call)) {
+      using.add(call);
+      // A callback that an array method runs on the spot (`notes.map((n) => seal(key, n))`) throws through that call.
+      const iteration = iterationCallRunning(call, bytes.scope);
+      if (iteration) using.add(iteration);
+      return;
+    }
+    // A view handed straight to another call (`createCipheriv(alg, Buffer.from(okm), iv)` of an ArrayBuffer,
+    // `createHmac('sha256', key.subarray(32))`) is the key itself in that call.
+    if (isViewOfKey(call, ref, bytes.arrayBuffer) && callUsing(call)) classify(call);
+    else handOvers.add(call);
+  };
+  for (const ref of [...refs.bytes, ...refs.holders]) classify(ref);
   const madeFromKey = (call: ApiCall | undefined): boolean => {
     for (let c = call; c; c = c.receiver) if (using.has(c.node)) return true;
     return false;
@@ -378,13 +408,43 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   if (callee.type !== 'MemberExpression') return false;
   // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
   if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
-  if (callee.object.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.object.name) && memberName(callee) === 'from') return true; // `Uint8Array.from(key)`
+  // `Uint8Array.from(key)`, `Uint8Array.of(...key)`
+  if (callee.object.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.object.name) && /^(?:from|of)$/.test(memberName(callee) ?? '')) return true;
   return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom|concat)$/.test(memberName(callee) ?? '');
 }
 
-const TYPED_ARRAY_NAMES = /^(?:Uint8Array|Int8Array|Uint8ClampedArray)$/;
-
 const VIEW_METHODS = /^(?:subarray|slice)$/;
+
+/**
+ * A view sharing the key's memory: `key.subarray(…)`, and of an ArrayBuffer `Buffer.from(ab)`,
+ * `new Uint8Array(ab)` and `new DataView(ab)` (decision 61: views, not copies).
+ */
+function isViewOfKey(call: TSESTree.Node, ref: TSESTree.Node, arrayBuffer: boolean): boolean {
+  if (call.type === 'CallExpression' && call.callee.type === 'MemberExpression' && call.callee.object === ref) return memberName(call.callee) === 'subarray';
+  if (!arrayBuffer || (call.type !== 'CallExpression' && call.type !== 'NewExpression') || call.arguments[0] !== ref) return false;
+  const callee = call.callee;
+  if (call.type === 'NewExpression') return callee.type === 'Identifier' && (TYPED_ARRAY_NAMES.test(callee.name) || callee.name === 'DataView');
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+}
+
+/** Array methods that call their callback before they return. */
+const ITERATION_METHODS = /^(?:map|flatMap|forEach|filter|reduce|reduceRight|some|every|find|findIndex|findLast|findLastIndex|sort)$/;
+
+/**
+ * The array-method call (`items.map(cb)`) of the key's own function whose inline callback holds `use`:
+ * the callback runs during that call, so an exception in it leaves through that call.
+ */
+function iterationCallRunning(use: TSESTree.Node, keyScope: TSESTree.Node): TSESTree.Node | undefined {
+  let fn = enclosingFunction(use);
+  while (fn && fn !== keyScope) {
+    const call = fn.parent;
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(fn as TSESTree.CallExpressionArgument)) return undefined;
+    if (call.callee.type !== 'MemberExpression' || !ITERATION_METHODS.test(memberName(call.callee) ?? '')) return undefined;
+    if (enclosingFunction(call) === keyScope) return call;
+    fn = enclosingFunction(call);
+  }
+  return undefined;
+}
 
 /** The call that takes `ref` as an argument (through object/array literals and spreads) or as its receiver. */
 function callUsing(ref: TSESTree.Node): TSESTree.Node | undefined {

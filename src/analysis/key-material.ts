@@ -327,18 +327,53 @@ function isKeyBlob(sourceCode: SourceCode, copy: TSESTree.Node, found: readonly 
  * With `typedCopies` (the key is a Buffer/Uint8Array, not an ArrayBuffer, of which they are views),
  * `new Uint8Array(key)` and `Uint8Array.from(key)` too.
  */
-function copyingCallOf(ref: TSESTree.Node, typedCopies: boolean): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+function copyingCallOf(key: TSESTree.Node, typedCopies: boolean): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  // A `subarray` view is the key's own bytes: what copies the view copies the key.
+  const ref = subarrayViewOf(key) ?? key;
+  const spreadCopy = spreadCopyOf(ref);
+  if (spreadCopy) return spreadCopy;
   const parent = ref.parent;
   if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && parent.callee.type === 'Identifier' && parent.callee.name === 'structuredClone') return parent;
   if (typedCopies && (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') && parent.arguments[0] === ref && parent.arguments.length === 1) {
     const callee = parent.callee;
     if (parent.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return parent;
     if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Uint8Array' && memberName(callee) === 'from') return parent;
+    // `Buffer.copyBytesFrom(key)` (Node 19.8+) copies the view's bytes into a new Buffer.
+    if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'copyBytesFrom') return parent;
   }
   const call = parent?.type === 'ArrayExpression' ? parent.parent : undefined;
   if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;
   const callee = call.callee;
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'concat' ? call : undefined;
+}
+
+/** Byte-array constructors whose `from`/`of` make a copy of what they are given. */
+export const TYPED_ARRAY_NAMES = /^(?:Uint8Array|Int8Array|Uint8ClampedArray)$/;
+
+/** `key.subarray(a, b)` around `ref`: a view sharing the key's memory. */
+function subarrayViewOf(ref: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = ref.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== ref || memberName(member) !== 'subarray') return undefined;
+  return member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
+}
+
+/**
+ * Spreading the key's bytes into a new typed array copies them: `Uint8Array.of(...key)`,
+ * `new Uint8Array([...key])`, `Uint8Array.from([...key])`, `Buffer.from([...key])`.
+ */
+function spreadCopyOf(ref: TSESTree.Node): TSESTree.CallExpression | TSESTree.NewExpression | undefined {
+  const spread = ref.parent;
+  if (spread?.type !== 'SpreadElement' || spread.argument !== ref) return undefined;
+  const isTypedArrayName = (node: TSESTree.Node): boolean => node.type === 'Identifier' && (TYPED_ARRAY_NAMES.test(node.name) || node.name === 'Buffer');
+  const outer = spread.parent;
+  // `Uint8Array.of(...key)`
+  if (outer?.type === 'CallExpression' && outer.callee.type === 'MemberExpression' && isTypedArrayName(outer.callee.object) && memberName(outer.callee) === 'of') return outer;
+  if (outer?.type !== 'ArrayExpression') return undefined;
+  const maker = outer.parent;
+  if ((maker?.type !== 'NewExpression' && maker?.type !== 'CallExpression') || maker.arguments[0] !== outer) return undefined;
+  const callee = maker.callee;
+  if (maker.type === 'NewExpression') return isTypedArrayName(callee) && callee.type === 'Identifier' && callee.name !== 'Buffer' ? maker : undefined;
+  return callee.type === 'MemberExpression' && isTypedArrayName(callee.object) && memberName(callee) === 'from' ? maker : undefined;
 }
 
 /**

@@ -452,6 +452,11 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
     const entry = keyringEntryAt(ctx.sourceCode, node);
     return entry ? next(entry) : identifyMember(ctx, node, next);
   }
+  // A JWK literal (`createPrivateKey({ key: { kty: 'EC', d: raw.toString('base64url'), x, y }, format: 'jwk' })`): its secret member.
+  if (node.type === 'ObjectExpression') {
+    const secret = jwkSecretMember(node);
+    return secret ? next(secret) : undefined;
+  }
   // A secret given as a getter (csrf-csrf `getSecret: () => CSRF_SECRET`): the key it returns.
   if (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') {
     const returned = returnedExpressions(node, true);
@@ -890,6 +895,13 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
   return found.length === 1 ? found[0] : undefined;
 }
 
+/** The private or secret member (`d`, `k`) of a JWK literal, directly or as the `key` of key-import options. */
+function jwkSecretMember(object: TSESTree.ObjectExpression): TSESTree.Node | undefined {
+  const inner = findProp(object, 'key');
+  const jwk = inner?.type === 'ObjectExpression' ? inner : object;
+  if (!findProp(jwk, 'kty')) return undefined;
+  return findProp(jwk, 'd') ?? findProp(jwk, 'k');
+}
 
 function findProp(object: TSESTree.ObjectExpression, name: string): TSESTree.Node | undefined {
   for (const p of object.properties) if (p.type === 'Property' && !p.computed && propertyName(p.key) === name) return p.value;

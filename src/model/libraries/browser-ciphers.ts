@@ -73,6 +73,14 @@ export const nodeRsa: LibraryModel = {
         generateKeyPair: method('keygen', { 0: 'modulus-length' }),
         importKey: method('key-import', { 0: 'key-or-public' }),
         setOptions: method('key-import', { '0.encryptionScheme': 'padding', '0.encryptionScheme.scheme': 'padding', '0.signingScheme': 'algorithm' }, { facts: NODE_RSA_OPTIONS }),
+        // The key object does the work itself (OAEP and PSS/PKCS#1 SHA-256 by default): what it is used for is
+        // its purpose. `encryptPrivate`/`decryptPublic` are the raw private-key operation of a signature scheme.
+        encrypt: method('encrypt', { 0: 'data' }),
+        decrypt: method('decrypt', { 0: 'data' }),
+        sign: method('sign', { 0: 'data' }),
+        verify: method('verify', { 0: 'data', 1: 'data' }),
+        encryptPrivate: method('sign', { 0: 'data' }),
+        decryptPublic: method('verify', { 0: 'data' }),
       },
     },
   },

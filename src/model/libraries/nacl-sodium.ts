@@ -98,6 +98,14 @@ const sodiumApis: ApiModel[] = [
   call('crypto_secretbox_keygen', 'keygen'),
   call('crypto_auth_keygen', 'keygen'),
   call('crypto_kdf_keygen', 'keygen'),
+  // The other keygens return a fresh secret key as well.
+  ...['secretstream_xchacha20poly1305', 'generichash', 'shorthash', 'onetimeauth', 'stream_chacha20', 'stream_xchacha20'].map((primitive) =>
+    call(`crypto_${primitive}_keygen`, 'keygen'),
+  ),
+  call('crypto_secretstream_xchacha20poly1305_init_push', 'encrypt', { 0: 'key' }),
+  call('crypto_secretstream_xchacha20poly1305_init_pull', 'decrypt', { 0: 'data', 1: 'key' }),
+  call('crypto_onetimeauth', 'mac', { 0: 'data', 1: 'key' }),
+  call('crypto_shorthash', 'mac', { 0: 'data', 1: 'key' }),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
   call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
@@ -165,6 +173,10 @@ const nativeApis: ApiModel[] = [
   call('crypto_generichash', 'hash', { 1: 'data', 2: 'key' }),
   call('crypto_generichash_keygen', 'keygen', { 0: 'output' }),
   call('crypto_kdf_keygen', 'keygen', { 0: 'output' }),
+  // The other keygens of the C API fill their one argument with a fresh secret key, like the ones above.
+  ...['secretbox', 'auth', 'onetimeauth', 'shorthash', 'stream', 'stream_chacha20', 'stream_xchacha20'].map((primitive) =>
+    call(`crypto_${primitive}_keygen`, 'keygen', { 0: 'output' }),
+  ),
   call('crypto_kdf_derive_from_key', 'kdf', { 0: 'output', 1: 'data', 2: 'data', 3: 'key' }), // subkey id and context label the subkey
   call('crypto_pwhash', 'kdf', { 0: 'output', 1: 'passphrase', 2: 'salt', 3: 'iterations', 4: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),
   call('crypto_pwhash_str', 'password-hash', { 1: 'password', 2: 'iterations', 3: 'memory' }, { facts: { kdf: 'argon2', memoryUnit: 'bytes' } }),

@@ -92,8 +92,9 @@ export const nodeCrypto: LibraryModel = {
         verify: method('verify', { 0: 'key-or-public', '0.padding': 'padding' }),
       },
     },
-    ECDH: { methods: { setPrivateKey: method('key-import', { 0: 'key' }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
-    DiffieHellman: { methods: { setPrivateKey: method('key-import', { 0: 'key' }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
+    // The private key set on an agreement object exists to agree secrets with it: key-derivation input.
+    ECDH: { methods: { setPrivateKey: method('key-import', { 0: 'key' }, { facts: { purpose: 'kdf-input' } }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
+    DiffieHellman: { methods: { setPrivateKey: method('key-import', { 0: 'key' }, { facts: { purpose: 'kdf-input' } }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
     KeyObject: { methods: { export: method('key-export', { '0.format': 'format' }) } },
   },
 };

@@ -96,6 +96,16 @@ export const cookieSignature: LibraryModel = {
   apis: [call('sign', 'mac', { 1: 'secret' }), call('unsign', 'mac-verify', { 1: 'secret' })],
 };
 
+/**
+ * Elysia signs the cookies its `cookie.sign` option names with `cookie.secrets` (one secret, or a list for rotation):
+ * `new Elysia({ cookie: { secrets, sign: ['session'] } })`.
+ */
+export const elysiaCookie: LibraryModel = {
+  id: 'elysia',
+  roots: [{ module: 'elysia' }],
+  apis: [construct('Elysia', 'session', { '0.cookie.secrets': 'secret' })],
+};
+
 /** Hono's signed cookies: `setSignedCookie(c, name, value, secret, opts)`, `getSignedCookie(c, secret, name)` (HMAC-SHA256). */
 export const honoCookie: LibraryModel = {
   id: 'hono/cookie',
