@@ -2,6 +2,15 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
+  COMMAND_LINE_ARGUMENTS,
+  HTTP_CLIENT_INSTANCE_FACTORIES,
+  HTTP_CLIENT_QUERY_OPTIONS,
+  METRIC_CLASSES,
+  METRIC_INSTRUMENT_FACTORY,
+  METRIC_LABEL_METHODS,
+  METRIC_RECORD_METHODS,
+  STORE_CLIENT_FACTORIES,
+  TELEMETRY_CLIENT_METHODS,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
   DECORATE_METHODS,
@@ -93,7 +102,7 @@ import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
 import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
 
 export interface Sink {
   kind: SinkKind;
@@ -276,6 +285,8 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       // `Object.assign(record, dataKey)`: the target now holds the key's fields.
       if (isObjectAssign(parent) && parent.arguments.indexOf(node as TSESTree.Expression) > 0) {
         const target = unwrapExpression(parent.arguments[0]);
+        // `Object.assign(process.env, { FIELD_KEY: hex })`: the same as `process.env.FIELD_KEY = hex`.
+        if (isProcessEnv(target)) return { kind: 'environment', node: parent };
         if (target.type === 'Identifier') return viaVariable(sourceCode, target, seen, hops, carrierOf, path);
         if (target.type !== 'ObjectExpression') return undefined;
         node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
@@ -1058,6 +1069,9 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (resolved?.module !== undefined && CHILD_PROCESS_MODULES.has(resolved.module) && resolved.path.length <= 1 && path[path.length - 1] === 'env' && call.arguments.indexOf(arg as TSESTree.Expression) > 0) {
     return { kind: 'environment', node: call };
   }
+  if (isCommandLineArgument(sourceCode, call, arg)) return { kind: 'command-line', node: call };
+  if (isRequestUrlPart(sourceCode, call, arg, path)) return { kind: 'url', node: call };
+  if (isTelemetryClientCall(sourceCode, call)) return { kind: 'telemetry', node: call };
   if (resolved?.module !== undefined && resolved.path.length === 1 && RESPONSE_FUNCTIONS[resolved.module]?.has(resolved.path[0])) return { kind: 'response', node: call };
   if (resolved?.module && FS_MODULES.has(resolved.module)) {
     const fn = resolved.path[resolved.path.length - 1];
@@ -1082,6 +1096,9 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (HTTP2_STREAM_WRITES.has(method) && isHttp2Stream(sourceCode, callee.object)) return { kind: 'response', node: call };
   if ((JOB_LOG_METHODS.has(method) || JOB_STORE_METHODS.has(method)) && isProcessedJob(sourceCode, callee.object)) return { kind: JOB_LOG_METHODS.has(method) ? 'log' : 'queue', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
+  if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
+  // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
+  if ((method === 'set' || STORE_WRITE_METHODS.has(method) || DB_METHODS.has(method)) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
   if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
@@ -1097,6 +1114,92 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (MAIL_METHODS.has(method)) return { kind: 'queue', node: call };
   if (ERROR_THROW_METHODS.has(method) && receiver && ERROR_THROW_RECEIVER.test(receiver)) return { kind: 'error', node: call };
   return undefined;
+}
+
+/**
+ * The import path of a called function, also when it was promisified first (`const run = promisify(execFile)`):
+ * the promisified function takes the same arguments.
+ */
+function calledFunctionPath(sourceCode: SourceCode, callee: TSESTree.Node): ReturnType<typeof resolveImportPath> {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved) return resolved;
+  const expr = unwrapExpression(callee);
+  const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type !== 'CallExpression' || made.arguments.length !== 1) return undefined;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  const isPromisify = (factory?.module === 'util' || factory?.module === 'node:util') && factory.path.length === 1 && factory.path[0] === 'promisify';
+  return isPromisify ? resolveImportPath(sourceCode, made.arguments[0]) : undefined;
+}
+
+/** `execFile('gpg', ['--passphrase', hex, …])`, `exec(\`openssl … -k ${hex}\`)`: the value is part of a child process's command line. */
+function isCommandLineArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const resolved = calledFunctionPath(sourceCode, call.callee);
+  if (resolved?.module === undefined || !CHILD_PROCESS_MODULES.has(resolved.module) || resolved.path.length > 1) return false;
+  const leading = COMMAND_LINE_ARGUMENTS[resolved.path[0] ?? ''];
+  const index = call.arguments.indexOf(arg as TSESTree.Expression);
+  return leading !== undefined && index >= 0 && index < leading;
+}
+
+/**
+ * The value is in the URL of an outgoing request: the query-string option of a known HTTP client (axios `params`,
+ * got's `searchParams`), given to the client's function, one of its methods or an instance it made.
+ */
+function isRequestUrlPart(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  if (path.length === 0 || unwrapExpression(arg).type !== 'ObjectExpression') return false;
+  const client = httpClientModule(sourceCode, call.callee);
+  return client !== undefined && HTTP_CLIENT_QUERY_OPTIONS[client].has(path[path.length - 1]);
+}
+
+/** The HTTP client module a callee belongs to: `axios(…)`, `axios.get(…)`, or a method of `axios.create(…)`'s instance. */
+function httpClientModule(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module !== undefined && resolved.module in HTTP_CLIENT_QUERY_OPTIONS && resolved.path.length <= 1) return resolved.module;
+  const expr = unwrapExpression(callee);
+  const instance = expr.type === 'MemberExpression' ? unwrapExpression(expr.object) : expr;
+  const made = instance.type === 'Identifier' ? initializedExpression(sourceCode, instance) : undefined;
+  if (made?.type !== 'CallExpression') return undefined;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  const module = factory?.module;
+  return module !== undefined && module in HTTP_CLIENT_QUERY_OPTIONS && factory!.path.length === 1 && HTTP_CLIENT_INSTANCE_FACTORIES.has(factory!.path[0]) ? module : undefined;
+}
+
+/** `appInsights.defaultClient.trackEvent(…)` (also through a binding of the client, or a `new TelemetryClient(…)`). */
+function isTelemetryClientCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = memberName(callee) ?? '';
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module !== undefined && TELEMETRY_CLIENT_METHODS[resolved.module]?.has(method)) return true;
+  const object = unwrapExpression(callee.object);
+  const made = object.type === 'Identifier' ? initializedExpression(sourceCode, object) : undefined;
+  if (made?.type !== 'NewExpression') return false;
+  const cls = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return cls?.module !== undefined && !!TELEMETRY_CLIENT_METHODS[cls.module]?.has(method);
+}
+
+/**
+ * The attributes of a metric data point: `counter.add(1, attributes)`/`histogram.record(ms, attributes)` on an
+ * OpenTelemetry instrument (a binding made by a meter's `createCounter(…)` and friends), or the labels of a prom-client
+ * metric (`counter.inc({ … })`, `gauge.labels(…)`).
+ */
+function isMetricAttributes(sourceCode: SourceCode, callee: TSESTree.MemberExpression, method: string, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  if (METRIC_RECORD_METHODS.has(method) && call.arguments[1] === arg) {
+    const object = unwrapExpression(callee.object);
+    const made = object.type === 'Identifier' ? initializedExpression(sourceCode, object) : undefined;
+    const factory = made?.type === 'CallExpression' ? unwrapExpression(made.callee) : undefined;
+    return factory?.type === 'MemberExpression' && METRIC_INSTRUMENT_FACTORY.test(memberName(factory) ?? '');
+  }
+  return METRIC_LABEL_METHODS.has(method) && isMadeBy(sourceCode, callee.object, METRIC_CLASSES);
+}
+
+/** A binding made by a cache or key-value client's factory or class (`memjs.Client.create(…)`, `new Redis(…)`). */
+function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
+  if (made?.type !== 'CallExpression' && made?.type !== 'NewExpression') return false;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return factory?.module !== undefined && !!STORE_CLIENT_FACTORIES[factory.module]?.has(factory.path.join('.'));
 }
 
 /**
