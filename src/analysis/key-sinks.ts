@@ -5,6 +5,8 @@ import {
   COMMAND_LINE_ARGUMENTS,
   HTTP_CLIENT_INSTANCE_FACTORIES,
   HTTP_CLIENT_QUERY_OPTIONS,
+  URL_FIRST_GLOBALS,
+  URL_FIRST_HTTP_MODULES,
   METRIC_CLASSES,
   METRIC_INSTRUMENT_FACTORY,
   METRIC_LABEL_METHODS,
@@ -1098,7 +1100,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
   if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
   // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
-  if ((method === 'set' || STORE_WRITE_METHODS.has(method) || DB_METHODS.has(method)) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
+  if (isStoreClientWrite(method) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
   if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
@@ -1145,22 +1147,39 @@ function isCommandLineArgument(sourceCode: SourceCode, call: TSESTree.CallExpres
  * got's `searchParams`), given to the client's function, one of its methods or an instance it made.
  */
 function isRequestUrlPart(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  // `fetch(\`${PARTNER}/ingest?key=${hex}\`)`, `axios.get(\`…?k=${hex}\`)`: the URL string itself.
+  if (call.arguments[0] === arg && path.length === 0 && isStringBuilt(arg)) return isUrlFirstRequest(sourceCode, call.callee);
   if (path.length === 0 || unwrapExpression(arg).type !== 'ObjectExpression') return false;
   const client = httpClientModule(sourceCode, call.callee);
-  return client !== undefined && HTTP_CLIENT_QUERY_OPTIONS[client].has(path[path.length - 1]);
+  return client !== undefined && client in HTTP_CLIENT_QUERY_OPTIONS && HTTP_CLIENT_QUERY_OPTIONS[client].has(path[path.length - 1]);
+}
+
+/** A string assembled around the value (template literal or `+`), as URLs are. */
+function isStringBuilt(arg: TSESTree.Node): boolean {
+  const expr = unwrapExpression(arg);
+  return expr.type === 'TemplateLiteral' || (expr.type === 'BinaryExpression' && expr.operator === '+');
+}
+
+/** A request function whose first argument is the URL: the Fetch API, undici, node-fetch, axios/got/ky and their instances' methods. */
+function isUrlFirstRequest(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module === undefined && resolved?.path.length === 1 && URL_FIRST_GLOBALS.has(resolved.path[0])) return true;
+  if (resolved?.module !== undefined && URL_FIRST_HTTP_MODULES.has(resolved.module) && resolved.path.length <= 1) return true;
+  const client = httpClientModule(sourceCode, callee);
+  return client !== undefined && URL_FIRST_HTTP_MODULES.has(client);
 }
 
 /** The HTTP client module a callee belongs to: `axios(…)`, `axios.get(…)`, or a method of `axios.create(…)`'s instance. */
 function httpClientModule(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
   const resolved = resolveImportPath(sourceCode, callee);
-  if (resolved?.module !== undefined && resolved.module in HTTP_CLIENT_QUERY_OPTIONS && resolved.path.length <= 1) return resolved.module;
+  if (resolved?.module !== undefined && (resolved.module in HTTP_CLIENT_QUERY_OPTIONS || URL_FIRST_HTTP_MODULES.has(resolved.module)) && resolved.path.length <= 1) return resolved.module;
   const expr = unwrapExpression(callee);
   const instance = expr.type === 'MemberExpression' ? unwrapExpression(expr.object) : expr;
   const made = instance.type === 'Identifier' ? initializedExpression(sourceCode, instance) : undefined;
   if (made?.type !== 'CallExpression') return undefined;
   const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
   const module = factory?.module;
-  return module !== undefined && module in HTTP_CLIENT_QUERY_OPTIONS && factory!.path.length === 1 && HTTP_CLIENT_INSTANCE_FACTORIES.has(factory!.path[0]) ? module : undefined;
+  return module !== undefined && (module in HTTP_CLIENT_QUERY_OPTIONS || URL_FIRST_HTTP_MODULES.has(module)) && factory!.path.length === 1 && HTTP_CLIENT_INSTANCE_FACTORIES.has(factory!.path[0]) ? module : undefined;
 }
 
 /** `appInsights.defaultClient.trackEvent(…)` (also through a binding of the client, or a `new TelemetryClient(…)`). */
@@ -1190,6 +1209,12 @@ function isMetricAttributes(sourceCode: SourceCode, callee: TSESTree.MemberExpre
     return factory?.type === 'MemberExpression' && METRIC_INSTRUMENT_FACTORY.test(memberName(factory) ?? '');
   }
   return METRIC_LABEL_METHODS.has(method) && isMadeBy(sourceCode, callee.object, METRIC_CLASSES);
+}
+
+/** A write of a cache client, also in node-redis v4's camelCase (`hSet`, `setEx`, `rPush`). */
+function isStoreClientWrite(method: string): boolean {
+  const lower = method.toLowerCase();
+  return lower === 'set' || STORE_WRITE_METHODS.has(lower) || DB_METHODS.has(lower);
 }
 
 /** A binding made by a cache or key-value client's factory or class (`memjs.Client.create(…)`, `new Redis(…)`). */

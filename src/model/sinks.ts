@@ -358,6 +358,10 @@ export const TELEMETRY_NAME = /^(?:sentry|scope|hub|transaction|\w*span)$/i;
  */
 export const TELEMETRY_CLIENT_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
   applicationinsights: new Set(['trackEvent', 'trackTrace', 'trackException', 'trackMetric', 'trackRequest', 'trackDependency', 'trackAvailability', 'trackPageView']),
+  // New Relic's agent: custom attributes and events go to the APM backend with every transaction.
+  newrelic: new Set(['addCustomAttribute', 'addCustomAttributes', 'addCustomSpanAttribute', 'addCustomSpanAttributes', 'recordCustomEvent', 'recordLogEvent', 'noticeError']),
+  // DogStatsD clients (`new StatsD(…)` of hot-shots): a metric's tags are kept by Datadog with each point.
+  'hot-shots': new Set(['increment', 'decrement', 'gauge', 'histogram', 'distribution', 'timing', 'event', 'check']),
 };
 /**
  * Metric instruments: what their attributes (labels) hold is exported with every data point and kept by the metrics
@@ -412,6 +416,9 @@ export const HTTP_CLIENT_QUERY_OPTIONS: Readonly<Record<string, ReadonlySet<stri
   ky: new Set(['searchParams']),
 };
 export const HTTP_CLIENT_INSTANCE_FACTORIES: ReadonlySet<string> = new Set(['create', 'extend']);
+/** The request URL itself, as a string built with the value: the first argument of these clients and of the Fetch API (`fetch`, undici's `fetch`/`request`). */
+export const URL_FIRST_HTTP_MODULES: ReadonlySet<string> = new Set(['axios', 'got', 'ky', 'undici', 'node-fetch']);
+export const URL_FIRST_GLOBALS: ReadonlySet<string> = new Set(['fetch']);
 
 /**
  * Formatting that copies an object's fields into text: `util.inspect(res)`, `util.format('%o', res)`

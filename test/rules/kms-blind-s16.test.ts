@@ -163,6 +163,42 @@ tester.run('no-plaintext-data-key-exposure (blind-s16)', exposure as never, {
   ],
 });
 
+/** Probes of the same families: a key turned into hex inside one function, then handed to `body`. */
+const familyCode = (imports: string, body: string) => `${header}${imports}
+export async function f(id: string, wrapped: Uint8Array) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: wrapped, EncryptionContext: { id } }));
+  try {
+    const hex = Buffer.from(Plaintext!).toString('hex');
+    ${body}
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`;
+
+tester.run('no-plaintext-data-key-exposure (blind-s16, same families)', exposure as never, {
+  valid: [
+    { name: 'the key given on stdin, not on the command line', code: familyCode("import { execFileSync } from 'node:child_process';", "execFileSync('gpg', ['--batch', '--passphrase-fd', '0', '-c', 'a'], { input: hex });") },
+    { name: 'a data key sent as the body of a Vault transit/encrypt request is envelope encryption', code: familyCode('', "await fetch(`${process.env.VAULT_ADDR}/v1/transit/encrypt/k`, { method: 'POST', body: JSON.stringify({ plaintext: Buffer.from(hex).toString('base64') }) });") },
+    { name: 'an in-process Map called cache is no store', code: familyCode('const cache = new Map<string, string>();', 'cache.set(id, hex);') },
+    { name: "a URL with the key's id and length", code: familyCode("import axios from 'axios';", 'await axios.get(`https://p.example/keys/${id}?len=${hex.length}`);') },
+    { name: 'a prom-client label with the id', code: familyCode("import { Counter } from 'prom-client';\nconst c = new Counter({ name: 'x', help: 'y', labelNames: ['k'] });", 'c.inc({ k: id });') },
+  ],
+  invalid: [
+    ['exec of a command string', "import { exec } from 'node:child_process';", 'exec(`openssl enc -aes-256-gcm -k ${hex} -in a -out b`);'],
+    ['spawn with an argument array held in a variable', "import { spawn } from 'child_process';", "const args = ['--passphrase', hex]; spawn('gpg', args);"],
+    ['execa', "import { execa } from 'execa';", "await execa('gpg', ['--passphrase', hex]);"],
+    ['a fetch URL', '', 'await fetch(`https://partner.example/ingest?key=${hex}`);'],
+    ['an axios URL', "import axios from 'axios';", "await axios.get('https://partner.example/ingest?key=' + hex);"],
+    ["got's searchParams", "import got from 'got';", "await got.post('https://p.example/i', { searchParams: { key: hex } });"],
+    ['New Relic custom attributes', "import newrelic from 'newrelic';", "newrelic.addCustomAttribute('dek', hex);"],
+    ['DogStatsD tags', "import StatsD from 'hot-shots';\nconst dogstatsd = new StatsD();", 'dogstatsd.increment(\'unwraps\', 1, [`key:${hex}`]);'],
+    ['prom-client labels', "import { Counter } from 'prom-client';\nconst c = new Counter({ name: 'x', help: 'y', labelNames: ['k'] });", 'c.inc({ k: hex });'],
+    ["node-redis v4's camelCase hSet on a client called store", "import { createClient } from 'redis';\nconst store = createClient();", 'await store.hSet(`k:${id}`, { key: hex });'],
+    ['ioredis client called cache', "import Redis from 'ioredis';\nconst cache = new Redis();", 'await cache.setex(`k:${id}`, 60, hex);'],
+    ['an Application Insights TelemetryClient', "import { TelemetryClient } from 'applicationinsights';\nconst ai = new TelemetryClient();", 'ai.trackTrace({ message: `unwrapped ${hex}` });'],
+  ].map(([name, imports, body]) => ({ name, code: familyCode(imports, body), errors: [{ messageId: 'dataKeyExposed' as const, line: 4 + imports.split('\n').length }] })),
+});
+
 /** A secret sealed with KMS Encrypt by a function taking `args`. */
 const sealCode = (params: string, plaintext: string) => `${header}export async function store(${params}) {
   const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/platform-secrets', Plaintext: ${plaintext}, EncryptionContext: { scope: 'payouts' } }));
