@@ -228,6 +228,14 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       node = parent;
       continue;
     }
+    // `<Editor documentKey={hex} />`: the element carries its props; a server component's (or `getServerSideProps`'s)
+    // result is serialised to the browser, so the element goes wherever it is returned.
+    const element = jsxElementCarrying(parent, node);
+    if (element) {
+      path = [];
+      node = element;
+      continue;
+    }
     // `{ ...res, Plaintext: '[redacted]' }`: a later property of the same name replaces the field that held the value.
     if (parent.type === 'SpreadElement' && path.length > 0 && overriddenAfter(parent, path[path.length - 1])) return undefined;
     if (
@@ -408,6 +416,16 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     return undefined;
   }
   return undefined;
+}
+
+/** The JSX element whose prop or child `node` is (`<Editor documentKey={hex} />`, `<p>{hex}</p>`). */
+function jsxElementCarrying(parent: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | undefined {
+  if (parent.type === 'JSXExpressionContainer' && parent.expression === node) {
+    const holder = parent.parent;
+    if (holder?.type === 'JSXAttribute') return holder.parent?.parent?.type === 'JSXElement' ? holder.parent.parent : undefined;
+    return holder?.type === 'JSXElement' || holder?.type === 'JSXFragment' ? holder : undefined;
+  }
+  return (parent.type === 'JSXElement' || parent.type === 'JSXFragment') && parent.children.includes(node as TSESTree.JSXChild) ? parent : undefined;
 }
 
 /** A property named `name` written after the spread `spread` in the same object literal. */

@@ -199,6 +199,32 @@ tester.run('no-plaintext-data-key-exposure (blind-s16, same families)', exposure
   ].map(([name, imports, body]) => ({ name, code: familyCode(imports, body), errors: [{ messageId: 'dataKeyExposed' as const, line: 4 + imports.split('\n').length }] })),
 });
 
+/** A Next.js server component rendering a client component with the document's key as a prop. */
+const serverComponentCode = (prop: string) => `${header}import { Editor } from './editor';
+export default async function Page({ params }: { params: { id: string; wrappedKey: string } }) {
+  const { Plaintext } = await kms.send(new DecryptCommand({ CiphertextBlob: Buffer.from(params.wrappedKey, 'base64'), EncryptionContext: { id: params.id } }));
+  try {
+    return <Editor id={params.id} ${prop} />;
+  } finally {
+    Plaintext?.fill(0);
+  }
+}`;
+
+tester.run('no-plaintext-data-key-exposure (blind-s16, JSX)', exposure as never, {
+  valid: [
+    { name: 'a server component passes the wrapped key to the client', filename: 'page.tsx', code: serverComponentCode('wrappedKey={params.wrappedKey}') },
+    { name: "a server component passes the key's length", filename: 'page.tsx', code: serverComponentCode('keyBytes={Plaintext!.length}') },
+  ],
+  invalid: [
+    {
+      name: "a server component's props are serialised to the browser",
+      filename: 'page.tsx',
+      code: serverComponentCode("documentKey={Buffer.from(Plaintext!).toString('base64')}"),
+      errors: [{ messageId: 'dataKeyExposed', line: 5 }],
+    },
+  ],
+});
+
 /** A secret sealed with KMS Encrypt by a function taking `args`. */
 const sealCode = (params: string, plaintext: string) => `${header}export async function store(${params}) {
   const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/platform-secrets', Plaintext: ${plaintext}, EncryptionContext: { scope: 'payouts' } }));
