@@ -102,7 +102,7 @@ import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
-import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
 
@@ -360,7 +360,15 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     }
     // `new DataKeyHandle(res)` of a class of this file: the field its constructor keeps the argument in carries it on.
     const kept = parent.type === 'NewExpression' ? keptInField(sourceCode, parent, node) : undefined;
-    if (kept) return viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
+    if (kept) {
+      const inside = viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
+      if (inside || !isPublicField(kept.body, kept.name)) return inside;
+      // `return new DataKey(dk.Plaintext, dk.CiphertextBlob)` with `readonly plaintext` public: whoever gets the
+      // instance reads the value under that field, like an object literal's property.
+      path = [...path, kept.name];
+      node = parent;
+      continue;
+    }
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -930,6 +938,33 @@ function keptInField(sourceCode: SourceCode, construction: TSESTree.NewExpressio
     const value = unwrapExpression(node.right);
     const field = classMemberName(node.left);
     if (value.type === 'Identifier' && value.name === name && field !== undefined) return { body, name: field };
+  }
+  return undefined;
+}
+
+/**
+ * A field a class declares for its users to read: a public (or `readonly`) constructor parameter property or property
+ * declaration, not `#private`/`private`/`protected`, that no code of the class reads itself. A data holder
+ * (`class DataKey { constructor(readonly plaintext, readonly wrapped) {} }`) hands the value to whoever gets the instance;
+ * a sealer whose methods use the key it keeps (`this.key` read by `seal()`) does not show it (blind-s9).
+ */
+function isPublicField(body: TSESTree.Node, name: string): boolean {
+  if (name.startsWith('#') || body.type !== 'ClassBody') return false;
+  const declared = fieldDeclaration(body, name);
+  if (!declared || declared.accessibility === 'private' || declared.accessibility === 'protected') return false;
+  if (declared.type === 'TSParameterProperty' && declared.accessibility === undefined && !declared.readonly) return false;
+  return ![...descendants(body)].some((node) => node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && classMemberName(node) === name && !isAssignedTo(node));
+}
+
+/** The property declaration or constructor parameter property of a class body that declares the field `name`. */
+function fieldDeclaration(body: TSESTree.ClassBody, name: string): TSESTree.PropertyDefinition | TSESTree.TSParameterProperty | undefined {
+  for (const member of body.body) {
+    if (member.type === 'PropertyDefinition' && classMemberKeyName(member.key) === name) return member;
+    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      const id = param.type === 'TSParameterProperty' ? (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter) : undefined;
+      if (param.type === 'TSParameterProperty' && id?.type === 'Identifier' && id.name === name) return param;
+    }
   }
   return undefined;
 }

@@ -225,6 +225,37 @@ tester.run('no-plaintext-data-key-exposure (blind-s16, JSX)', exposure as never,
   ],
 });
 
+/** An exported function handing out an instance of a local class built from the data key. */
+const holderCode = (cls: string) => `${header}${cls}
+export async function newDataKey(kekArn: string) {
+  const dk = await kms.send(new GenerateDataKeyCommand({ KeyId: kekArn, KeySpec: 'AES_256', EncryptionContext: { kekArn } }));
+  return new DataKey(dk.Plaintext!, dk.CiphertextBlob!);
+}`;
+
+tester.run('no-plaintext-data-key-exposure (blind-s16, data holders)', exposure as never, {
+  valid: [
+    { name: 'a private parameter property', code: holderCode('class DataKey {\n  constructor(private readonly plaintext: Uint8Array, readonly wrapped: Uint8Array) {}\n}') },
+    { name: 'an ES private field', code: holderCode('class DataKey {\n  #plaintext: Uint8Array;\n  constructor(plaintext: Uint8Array, readonly wrapped: Uint8Array) { this.#plaintext = plaintext; }\n}') },
+    {
+      name: 'a sealer whose method uses the key it keeps',
+      code: holderCode("class DataKey {\n  constructor(readonly plaintext: Uint8Array, readonly wrapped: Uint8Array) {}\n  seal(iv: Uint8Array) { return require('node:crypto').createCipheriv('aes-256-gcm', this.plaintext, iv); }\n}"),
+    },
+    { name: 'a JavaScript field assigned in the constructor, not declared', code: holderCode('class DataKey {\n  constructor(plaintext, wrapped) { this.plaintext = plaintext; this.wrapped = wrapped; }\n}') },
+  ],
+  invalid: [
+    {
+      name: 'a data holder with readonly parameter properties',
+      code: holderCode('class DataKey {\n  constructor(readonly plaintext: Uint8Array, readonly wrapped: Uint8Array) {}\n}'),
+      errors: [{ messageId: 'dataKeyExposed', line: 7 }],
+    },
+    {
+      name: 'a data holder with a declared public field',
+      code: holderCode('class DataKey {\n  plaintext: Uint8Array;\n  wrapped: Uint8Array;\n  constructor(plaintext: Uint8Array, wrapped: Uint8Array) { this.plaintext = plaintext; this.wrapped = wrapped; }\n}'),
+      errors: [{ messageId: 'dataKeyExposed', line: 9 }],
+    },
+  ],
+});
+
 /** A secret sealed with KMS Encrypt by a function taking `args`. */
 const sealCode = (params: string, plaintext: string) => `${header}export async function store(${params}) {
   const { CiphertextBlob } = await kms.send(new EncryptCommand({ KeyId: 'alias/platform-secrets', Plaintext: ${plaintext}, EncryptionContext: { scope: 'payouts' } }));
