@@ -6,6 +6,8 @@ import {
   HTTP_CLIENT_INSTANCE_FACTORIES,
   HTTP_CLIENT_QUERY_OPTIONS,
   URL_FIRST_GLOBALS,
+  URL_QUERY_PROPERTY,
+  URL_QUERY_SETTERS,
   URL_FIRST_HTTP_MODULES,
   METRIC_CLASSES,
   METRIC_INSTRUMENT_FACTORY,
@@ -1151,6 +1153,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (HTTP2_STREAM_WRITES.has(method) && isHttp2Stream(sourceCode, callee.object)) return { kind: 'response', node: call };
   if ((JOB_LOG_METHODS.has(method) || JOB_STORE_METHODS.has(method)) && isProcessedJob(sourceCode, callee.object)) return { kind: JOB_LOG_METHODS.has(method) ? 'log' : 'queue', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
+  // `url.searchParams.set('key', hex)`: the value is now part of a URL (request, redirect or link alike).
+  if (URL_QUERY_SETTERS.has(method) && call.arguments[1] === arg && receiver === URL_QUERY_PROPERTY) return { kind: 'url', node: call };
   if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
   // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
   if (isStoreClientWrite(method) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };

@@ -419,6 +419,9 @@ export const HTTP_CLIENT_INSTANCE_FACTORIES: ReadonlySet<string> = new Set(['cre
 /** The request URL itself, as a string built with the value: the first argument of these clients and of the Fetch API (`fetch`, undici's `fetch`/`request`). */
 export const URL_FIRST_HTTP_MODULES: ReadonlySet<string> = new Set(['axios', 'got', 'ky', 'undici', 'node-fetch']);
 export const URL_FIRST_GLOBALS: ReadonlySet<string> = new Set(['fetch']);
+/** A URL's query parameters set one by one (`url.searchParams.set('key', hex)` of the WHATWG `URL`). */
+export const URL_QUERY_PROPERTY = 'searchParams';
+export const URL_QUERY_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);
 
 /**
  * Formatting that copies an object's fields into text: `util.inspect(res)`, `util.format('%o', res)`
