@@ -29,6 +29,8 @@ const SINK_TEXT: Record<SinkKind, string> = {
   storage: 'written to browser storage',
   session: 'kept in the session (a session store or a cookie)',
   global: 'kept on the global object (readable by every module of the process)',
+  'command-line': 'passed on a command line (readable by every user of the host)',
+  url: 'sent in a request URL (kept in access and proxy logs)',
 };
 
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
@@ -112,7 +114,7 @@ export default createRule<Options, MessageIds>({
         for (const call of vaultTransitCalls(sourceCode)) {
           const { endpoint } = call;
           if (!endpoint.responseField || !(endpoint.dataKey || unwrapsKey(call))) continue;
-          const sinks = responseFieldRefs(sourceCode, call, endpoint.responseField).flatMap((ref) => sinkOf(sourceCode, ref) ?? []);
+          const sinks = responseFieldRefs(sourceCode, call, endpoint.responseField).flatMap((ref) => sinkOf(sourceCode, ref.node, ref.path) ?? []);
           if (sinks.length === 0) continue;
           for (const sink of sinks) reported.add(sink.node);
           const where = sinks.map((sink) => `${SINK_TEXT[sink.kind]} (line ${sink.node.loc.start.line})`);

@@ -4,6 +4,7 @@ import { callLocation, concatenatedOperands } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { resolveConstant } from '../src/analysis/values';
 import { requestFieldValue, vaultTransitCalls } from '../src/analysis/vault-transit';
 import { directKmsRewrite, toFix } from '../src/fix/envelope';
 import { createRule } from '../src/util/create-rule';
@@ -23,6 +24,13 @@ const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
  * a record's field (`user.password`) is application data stored per user.
  */
 const PASSWORD_WORDS = new Set(['password', 'passphrase']);
+/**
+ * A service's API token (`payoutApiToken`, `API_TOKEN`) is a credential like a password: one small named secret,
+ * unless it is passed next to the id of the account it belongs to (per-user tokens are application data).
+ */
+function isApiTokenName(words: readonly string[]): boolean {
+  return words.length > 1 && words[words.length - 1] === 'token' && words.includes('api');
+}
 /**
  * Parameters naming whose record a value belongs to (`accountId`, `userId`, `tenant`, `roomId`): a password
  * passed next to one is stored per account or per user-created record (a customer's SMTP password, a
@@ -83,7 +91,7 @@ export default createRule<Options, MessageIds>({
         for (const call of calls) {
           if (!isKmsEncrypt(call)) continue;
           const plaintext = call.args.find((a) => a.role === 'data');
-          if (!plaintext || isKeyMaterial(plaintext.node, keyRefs, 0)) continue;
+          if (!plaintext || isKeyMaterial(plaintext.node, keyRefs, 0) || isConstantProbe(plaintext.node)) continue;
           const looped = inLoop(call.node);
           if (options.onlyInLoops && !looped) continue;
           // A suggestion, not a fix: new records get a new format (old ones keep decrypting through KMS).
@@ -107,7 +115,7 @@ export default createRule<Options, MessageIds>({
         const words = nameWords(node.name);
         if (words.some((w) => SECRET_WORDS.has(w))) return true;
         const variable = variableOf(sourceCode, node);
-        if (words.some((w) => PASSWORD_WORDS.has(w))) return !isPerRecordParameter(variable);
+        if (words.some((w) => PASSWORD_WORDS.has(w)) || isApiTokenName(words)) return !isPerRecordParameter(variable);
         const init = variable && singleInitializer(variable);
         if (init) return isKeyMaterial(init, keyRefs, depth + 1);
         // `const { Plaintext: root } = await kms.send(new GenerateRandomCommand(…))`: a field of random output.
@@ -134,6 +142,14 @@ export default createRule<Options, MessageIds>({
       // `btoa(String.fromCharCode(...dek))`, the base64 idiom of runtimes without Buffer: judge what is spread.
       if (node.type === 'SpreadElement') return isKeyMaterial(node.argument, keyRefs, depth + 1);
       return false;
+    }
+
+    /**
+     * A constant written in the code (`new TextEncoder().encode('readiness-probe')`): the same bytes for every call,
+     * so no record's data (a health check or a permissions probe encrypting a fixed string).
+     */
+    function isConstantProbe(node: TSESTree.Node): boolean {
+      return resolveConstant({ sourceCode, parserServices: sourceCode.parserServices }, node) !== undefined;
     }
 
     /** A parameter of a function that also takes the id of the record it belongs to (`save(accountId, smtpPassword)`). */

@@ -17,7 +17,10 @@ const NOT_SECRET = new Set(['public', 'pub', 'id', 'ids', 'name', 'path', 'file'
 
 /** Does the name say the value is secret key material? */
 export function isSecretName(name: string): boolean {
-  const words = nameWords(name);
+  return areSecretWords(nameWords(name));
+}
+
+function areSecretWords(words: readonly string[]): boolean {
   if (words.length === 0 || words.some((w) => NOT_SECRET.has(w))) return false;
   return SECRET_HEADS.has(words[words.length - 1]) || words.includes('secret') || words.includes('dek') || words.includes('kek');
 }
@@ -36,10 +39,23 @@ const CRYPTO_QUALIFIERS = new Set(['data', 'master', 'signing', 'sign', 'encrypt
  * A bare `key` (object keys, map keys) or `sortKey` is not enough.
  */
 export function isExplicitSecretName(name: string): boolean {
-  if (!isSecretName(name)) return false;
   const words = nameWords(name);
-  if (words.some((w) => w === 'secret' || w === 'secrets' || w === 'passphrase' || w === 'dek' || w === 'kek')) return true;
+  if (isApiSecret(words)) return true;
+  if (!areSecretWords(words)) return false;
+  if (words.some((w) => EXPLICIT_SECRET_WORDS.has(w))) return true;
   return words.length > 1 && words.slice(0, -1).some((w) => CRYPTO_QUALIFIERS.has(w));
+}
+
+const EXPLICIT_SECRET_WORDS: ReadonlySet<string> = new Set(['secret', 'secrets', 'passphrase', 'dek', 'kek']);
+
+/**
+ * `apiSecret`, `apiSigningSecret`: `api` makes `apiKey` a bearer token (NOT_SECRET), but a name that says *secret*
+ * after it is the API's shared secret (an HMAC signing secret, an OAuth client secret).
+ */
+function isApiSecret(words: readonly string[]): boolean {
+  if (!words.includes('api') || SECRET_HEADS.has(words[words.length - 1]) === false) return false;
+  const rest = words.filter((w) => w !== 'api');
+  return rest.some((w) => w === 'secret' || w === 'secrets') && areSecretWords(rest);
 }
 
 const PASSWORD_HEADS = new Set(['password', 'passwd', 'pwd']);

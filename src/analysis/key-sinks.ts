@@ -2,6 +2,19 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import {
   BROWSER_STORAGE_NAME,
   CHILD_PROCESS_MODULES,
+  COMMAND_LINE_ARGUMENTS,
+  HTTP_CLIENT_INSTANCE_FACTORIES,
+  HTTP_CLIENT_QUERY_OPTIONS,
+  URL_FIRST_GLOBALS,
+  URL_QUERY_PROPERTY,
+  URL_QUERY_SETTERS,
+  URL_FIRST_HTTP_MODULES,
+  METRIC_CLASSES,
+  METRIC_INSTRUMENT_FACTORY,
+  METRIC_LABEL_METHODS,
+  METRIC_RECORD_METHODS,
+  STORE_CLIENT_FACTORIES,
+  TELEMETRY_CLIENT_METHODS,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
   DECORATE_METHODS,
@@ -91,9 +104,9 @@ import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
-import { annotatedTypeName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
-export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global';
+export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
 
 export interface Sink {
   kind: SinkKind;
@@ -217,6 +230,14 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       node = parent;
       continue;
     }
+    // `<Editor documentKey={hex} />`: the element carries its props; a server component's (or `getServerSideProps`'s)
+    // result is serialised to the browser, so the element goes wherever it is returned.
+    const element = jsxElementCarrying(parent, node);
+    if (element) {
+      path = [];
+      node = element;
+      continue;
+    }
     // `{ ...res, Plaintext: '[redacted]' }`: a later property of the same name replaces the field that held the value.
     if (parent.type === 'SpreadElement' && path.length > 0 && overriddenAfter(parent, path[path.length - 1])) return undefined;
     if (
@@ -276,6 +297,8 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       // `Object.assign(record, dataKey)`: the target now holds the key's fields.
       if (isObjectAssign(parent) && parent.arguments.indexOf(node as TSESTree.Expression) > 0) {
         const target = unwrapExpression(parent.arguments[0]);
+        // `Object.assign(process.env, { FIELD_KEY: hex })`: the same as `process.env.FIELD_KEY = hex`.
+        if (isProcessEnv(target)) return { kind: 'environment', node: parent };
         if (target.type === 'Identifier') return viaVariable(sourceCode, target, seen, hops, carrierOf, path);
         if (target.type !== 'ObjectExpression') return undefined;
         node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
@@ -339,7 +362,15 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     }
     // `new DataKeyHandle(res)` of a class of this file: the field its constructor keeps the argument in carries it on.
     const kept = parent.type === 'NewExpression' ? keptInField(sourceCode, parent, node) : undefined;
-    if (kept) return viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
+    if (kept) {
+      const inside = viaClassField(sourceCode, kept.body, kept.name, undefined, seen, hops, carrierOf, path);
+      if (inside || !isPublicField(kept.body, kept.name)) return inside;
+      // `return new DataKey(dk.Plaintext, dk.CiphertextBlob)` with `readonly plaintext` public: whoever gets the
+      // instance reads the value under that field, like an object literal's property.
+      path = [...path, kept.name];
+      node = parent;
+      continue;
+    }
     if (parent.type === 'NewExpression' && parent.arguments[0] === node && parent.callee.type === 'Identifier') {
       if (isClassOf(sourceCode, parent, STORE_CLASSES)) return { kind: 'database', node: parent };
       if (QUEUE_COMMANDS.test(parent.callee.name)) return { kind: 'queue', node: parent };
@@ -395,6 +426,16 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     return undefined;
   }
   return undefined;
+}
+
+/** The JSX element whose prop or child `node` is (`<Editor documentKey={hex} />`, `<p>{hex}</p>`). */
+function jsxElementCarrying(parent: TSESTree.Node, node: TSESTree.Node): TSESTree.Node | undefined {
+  if (parent.type === 'JSXExpressionContainer' && parent.expression === node) {
+    const holder = parent.parent;
+    if (holder?.type === 'JSXAttribute') return holder.parent?.parent?.type === 'JSXElement' ? holder.parent.parent : undefined;
+    return holder?.type === 'JSXElement' || holder?.type === 'JSXFragment' ? holder : undefined;
+  }
+  return (parent.type === 'JSXElement' || parent.type === 'JSXFragment') && parent.children.includes(node as TSESTree.JSXChild) ? parent : undefined;
 }
 
 /** A property named `name` written after the spread `spread` in the same object literal. */
@@ -903,6 +944,33 @@ function keptInField(sourceCode: SourceCode, construction: TSESTree.NewExpressio
   return undefined;
 }
 
+/**
+ * A field a class declares for its users to read: a public (or `readonly`) constructor parameter property or property
+ * declaration, not `#private`/`private`/`protected`, that no code of the class reads itself. A data holder
+ * (`class DataKey { constructor(readonly plaintext, readonly wrapped) {} }`) hands the value to whoever gets the instance;
+ * a sealer whose methods use the key it keeps (`this.key` read by `seal()`) does not show it (blind-s9).
+ */
+function isPublicField(body: TSESTree.Node, name: string): boolean {
+  if (name.startsWith('#') || body.type !== 'ClassBody') return false;
+  const declared = fieldDeclaration(body, name);
+  if (!declared || declared.accessibility === 'private' || declared.accessibility === 'protected') return false;
+  if (declared.type === 'TSParameterProperty' && declared.accessibility === undefined && !declared.readonly) return false;
+  return ![...descendants(body)].some((node) => node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && classMemberName(node) === name && !isAssignedTo(node));
+}
+
+/** The property declaration or constructor parameter property of a class body that declares the field `name`. */
+function fieldDeclaration(body: TSESTree.ClassBody, name: string): TSESTree.PropertyDefinition | TSESTree.TSParameterProperty | undefined {
+  for (const member of body.body) {
+    if (member.type === 'PropertyDefinition' && classMemberKeyName(member.key) === name) return member;
+    if (member.type !== 'MethodDefinition' || member.kind !== 'constructor') continue;
+    for (const param of member.value.params) {
+      const id = param.type === 'TSParameterProperty' ? (param.parameter.type === 'AssignmentPattern' ? param.parameter.left : param.parameter) : undefined;
+      if (param.type === 'TSParameterProperty' && id?.type === 'Identifier' && id.name === name) return param;
+    }
+  }
+  return undefined;
+}
+
 /** A helper of this file returns the value: it goes wherever the helper's callers send the result (or the reads of a getter). */
 function viaCallers(sourceCode: SourceCode, fn: FunctionLike, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
   if (seen.has(fn) || hops >= MAX_HOPS) return undefined;
@@ -1058,6 +1126,9 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (resolved?.module !== undefined && CHILD_PROCESS_MODULES.has(resolved.module) && resolved.path.length <= 1 && path[path.length - 1] === 'env' && call.arguments.indexOf(arg as TSESTree.Expression) > 0) {
     return { kind: 'environment', node: call };
   }
+  if (isCommandLineArgument(sourceCode, call, arg)) return { kind: 'command-line', node: call };
+  if (isRequestUrlPart(sourceCode, call, arg, path)) return { kind: 'url', node: call };
+  if (isTelemetryClientCall(sourceCode, call)) return { kind: 'telemetry', node: call };
   if (resolved?.module !== undefined && resolved.path.length === 1 && RESPONSE_FUNCTIONS[resolved.module]?.has(resolved.path[0])) return { kind: 'response', node: call };
   if (resolved?.module && FS_MODULES.has(resolved.module)) {
     const fn = resolved.path[resolved.path.length - 1];
@@ -1082,6 +1153,11 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (HTTP2_STREAM_WRITES.has(method) && isHttp2Stream(sourceCode, callee.object)) return { kind: 'response', node: call };
   if ((JOB_LOG_METHODS.has(method) || JOB_STORE_METHODS.has(method)) && isProcessedJob(sourceCode, callee.object)) return { kind: JOB_LOG_METHODS.has(method) ? 'log' : 'queue', node: call };
   if (TELEMETRY_METHODS.has(method) && receiver && TELEMETRY_NAME.test(receiver)) return { kind: 'telemetry', node: call };
+  // `url.searchParams.set('key', hex)`: the value is now part of a URL (request, redirect or link alike).
+  if (URL_QUERY_SETTERS.has(method) && call.arguments[1] === arg && receiver === URL_QUERY_PROPERTY) return { kind: 'url', node: call };
+  if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
+  // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
+  if (isStoreClientWrite(method) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
   if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
@@ -1097,6 +1173,115 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (MAIL_METHODS.has(method)) return { kind: 'queue', node: call };
   if (ERROR_THROW_METHODS.has(method) && receiver && ERROR_THROW_RECEIVER.test(receiver)) return { kind: 'error', node: call };
   return undefined;
+}
+
+/**
+ * The import path of a called function, also when it was promisified first (`const run = promisify(execFile)`):
+ * the promisified function takes the same arguments.
+ */
+function calledFunctionPath(sourceCode: SourceCode, callee: TSESTree.Node): ReturnType<typeof resolveImportPath> {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved) return resolved;
+  const expr = unwrapExpression(callee);
+  const made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type !== 'CallExpression' || made.arguments.length !== 1) return undefined;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  const isPromisify = (factory?.module === 'util' || factory?.module === 'node:util') && factory.path.length === 1 && factory.path[0] === 'promisify';
+  return isPromisify ? resolveImportPath(sourceCode, made.arguments[0]) : undefined;
+}
+
+/** `execFile('gpg', ['--passphrase', hex, …])`, `exec(\`openssl … -k ${hex}\`)`: the value is part of a child process's command line. */
+function isCommandLineArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  const resolved = calledFunctionPath(sourceCode, call.callee);
+  if (resolved?.module === undefined || !CHILD_PROCESS_MODULES.has(resolved.module) || resolved.path.length > 1) return false;
+  const leading = COMMAND_LINE_ARGUMENTS[resolved.path[0] ?? ''];
+  const index = call.arguments.indexOf(arg as TSESTree.Expression);
+  return leading !== undefined && index >= 0 && index < leading;
+}
+
+/**
+ * The value is in the URL of an outgoing request: the query-string option of a known HTTP client (axios `params`,
+ * got's `searchParams`), given to the client's function, one of its methods or an instance it made.
+ */
+function isRequestUrlPart(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  // `fetch(\`${PARTNER}/ingest?key=${hex}\`)`, `axios.get(\`…?k=${hex}\`)`: the URL string itself.
+  if (call.arguments[0] === arg && path.length === 0 && isStringBuilt(arg)) return isUrlFirstRequest(sourceCode, call.callee);
+  if (path.length === 0 || unwrapExpression(arg).type !== 'ObjectExpression') return false;
+  const client = httpClientModule(sourceCode, call.callee);
+  return client !== undefined && client in HTTP_CLIENT_QUERY_OPTIONS && HTTP_CLIENT_QUERY_OPTIONS[client].has(path[path.length - 1]);
+}
+
+/** A string assembled around the value (template literal or `+`), as URLs are. */
+function isStringBuilt(arg: TSESTree.Node): boolean {
+  const expr = unwrapExpression(arg);
+  return expr.type === 'TemplateLiteral' || (expr.type === 'BinaryExpression' && expr.operator === '+');
+}
+
+/** A request function whose first argument is the URL: the Fetch API, undici, node-fetch, axios/got/ky and their instances' methods. */
+function isUrlFirstRequest(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module === undefined && resolved?.path.length === 1 && URL_FIRST_GLOBALS.has(resolved.path[0])) return true;
+  if (resolved?.module !== undefined && URL_FIRST_HTTP_MODULES.has(resolved.module) && resolved.path.length <= 1) return true;
+  const client = httpClientModule(sourceCode, callee);
+  return client !== undefined && URL_FIRST_HTTP_MODULES.has(client);
+}
+
+/** The HTTP client module a callee belongs to: `axios(…)`, `axios.get(…)`, or a method of `axios.create(…)`'s instance. */
+function httpClientModule(sourceCode: SourceCode, callee: TSESTree.Node): string | undefined {
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module !== undefined && (resolved.module in HTTP_CLIENT_QUERY_OPTIONS || URL_FIRST_HTTP_MODULES.has(resolved.module)) && resolved.path.length <= 1) return resolved.module;
+  const expr = unwrapExpression(callee);
+  const instance = expr.type === 'MemberExpression' ? unwrapExpression(expr.object) : expr;
+  const made = instance.type === 'Identifier' ? initializedExpression(sourceCode, instance) : undefined;
+  if (made?.type !== 'CallExpression') return undefined;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  const module = factory?.module;
+  return module !== undefined && (module in HTTP_CLIENT_QUERY_OPTIONS || URL_FIRST_HTTP_MODULES.has(module)) && factory!.path.length === 1 && HTTP_CLIENT_INSTANCE_FACTORIES.has(factory!.path[0]) ? module : undefined;
+}
+
+/** `appInsights.defaultClient.trackEvent(…)` (also through a binding of the client, or a `new TelemetryClient(…)`). */
+function isTelemetryClientCall(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const method = memberName(callee) ?? '';
+  const resolved = resolveImportPath(sourceCode, callee);
+  if (resolved?.module !== undefined && TELEMETRY_CLIENT_METHODS[resolved.module]?.has(method)) return true;
+  const object = unwrapExpression(callee.object);
+  const made = object.type === 'Identifier' ? initializedExpression(sourceCode, object) : undefined;
+  if (made?.type !== 'NewExpression') return false;
+  const cls = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return cls?.module !== undefined && !!TELEMETRY_CLIENT_METHODS[cls.module]?.has(method);
+}
+
+/**
+ * The attributes of a metric data point: `counter.add(1, attributes)`/`histogram.record(ms, attributes)` on an
+ * OpenTelemetry instrument (a binding made by a meter's `createCounter(…)` and friends), or the labels of a prom-client
+ * metric (`counter.inc({ … })`, `gauge.labels(…)`).
+ */
+function isMetricAttributes(sourceCode: SourceCode, callee: TSESTree.MemberExpression, method: string, call: TSESTree.CallExpression, arg: TSESTree.Node): boolean {
+  if (METRIC_RECORD_METHODS.has(method) && call.arguments[1] === arg) {
+    const object = unwrapExpression(callee.object);
+    const made = object.type === 'Identifier' ? initializedExpression(sourceCode, object) : undefined;
+    const factory = made?.type === 'CallExpression' ? unwrapExpression(made.callee) : undefined;
+    return factory?.type === 'MemberExpression' && METRIC_INSTRUMENT_FACTORY.test(memberName(factory) ?? '');
+  }
+  return METRIC_LABEL_METHODS.has(method) && isMadeBy(sourceCode, callee.object, METRIC_CLASSES);
+}
+
+/** A write of a cache client, also in node-redis v4's camelCase (`hSet`, `setEx`, `rPush`). */
+function isStoreClientWrite(method: string): boolean {
+  const lower = method.toLowerCase();
+  return lower === 'set' || STORE_WRITE_METHODS.has(lower) || DB_METHODS.has(lower);
+}
+
+/** A binding made by a cache or key-value client's factory or class (`memjs.Client.create(…)`, `new Redis(…)`). */
+function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
+  if (made?.type !== 'CallExpression' && made?.type !== 'NewExpression') return false;
+  const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
+  return factory?.module !== undefined && !!STORE_CLIENT_FACTORIES[factory.module]?.has(factory.path.join('.'));
 }
 
 /**

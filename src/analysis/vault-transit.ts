@@ -220,17 +220,17 @@ function mappedResults(node: TSESTree.Node): TSESTree.Node[] {
  * `const { data } = await axios.post(…)` then `data.data.plaintext`, destructured `{ data: { plaintext } }`):
  * the response is followed through `await`, `.json()`, `.data` and the variables that receive them.
  */
-export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall, field: string): TSESTree.Node[] {
-  const out: TSESTree.Node[] = [];
+export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall, field: string): { node: TSESTree.Node; path: readonly string[] }[] {
+  const out: { node: TSESTree.Node; path: readonly string[] }[] = [];
   const seen = new Set<unknown>();
-  const follow = (id: TSESTree.Identifier, depth: number) => {
+  const follow = (id: TSESTree.Identifier, depth: number, inData: boolean) => {
     const variable = variableOf(sourceCode, id);
     if (!variable || seen.has(variable)) return;
     seen.add(variable);
-    for (const ref of variable.references) if (ref.isRead()) track(ref.identifier as TSESTree.Node, depth + 1);
+    for (const ref of variable.references) if (ref.isRead()) track(ref.identifier as TSESTree.Node, depth + 1, inData);
   };
-  const bind = (pattern: TSESTree.Node, depth: number) => {
-    if (pattern.type === 'Identifier') follow(pattern, depth);
+  const bind = (pattern: TSESTree.Node, depth: number, inData: boolean) => {
+    if (pattern.type === 'Identifier') follow(pattern, depth, inData);
     else if (pattern.type === 'ObjectPattern') {
       for (const p of pattern.properties) {
         if (p.type !== 'Property') continue;
@@ -238,12 +238,12 @@ export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall
         const value = p.value.type === 'AssignmentPattern' ? p.value.left : p.value;
         if (name === field && value.type === 'Identifier') {
           const variable = variableOf(sourceCode, value);
-          for (const ref of variable?.references ?? []) if (ref.isRead()) out.push(ref.identifier as TSESTree.Node);
-        } else if (name === 'data') bind(value, depth + 1);
+          for (const ref of variable?.references ?? []) if (ref.isRead()) out.push({ node: ref.identifier as TSESTree.Node, path: [] });
+        } else if (name === 'data') bind(value, depth + 1, true);
       }
     }
   };
-  const track = (start: TSESTree.Node, depth: number): void => {
+  const track = (start: TSESTree.Node, depth: number, inData: boolean): void => {
     if (depth > 6) return;
     let node = start;
     while (node.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ChainExpression'].includes(node.parent.type)) node = node.parent;
@@ -251,14 +251,16 @@ export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall
     if (!parent) return;
     if (parent.type === 'MemberExpression' && parent.object === node) {
       const name = memberName(parent);
-      if (name === field) out.push(parent);
-      else if (name === 'data') track(parent, depth + 1);
-      else if (name === 'json' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) track(parent.parent, depth + 1);
+      if (name === field) out.push({ node: parent, path: [] });
+      else if (name === 'data') track(parent, depth + 1, true);
+      else if (name === 'json' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) track(parent.parent, depth + 1, false);
       return;
     }
-    if (parent.type === 'VariableDeclarator' && parent.init === node) bind(parent.id, depth);
-    else if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') follow(parent.left, depth);
+    if (parent.type === 'VariableDeclarator' && parent.init === node) bind(parent.id, depth, inData);
+    else if (parent.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') follow(parent.left, depth, inData);
+    // `insertOne({ ...data })`, `logger.info(data)`: the response's `data` object goes on whole, the field with it.
+    else if (inData) out.push({ node, path: [field] });
   };
-  track(call.node, 0);
+  track(call.node, 0, false);
   return out;
 }

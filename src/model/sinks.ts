@@ -118,6 +118,20 @@ export const CLUSTER_STORE_METHODS: ReadonlySet<string> = new Set([
 export const RECORD_SAVE_METHODS: ReadonlySet<string> = new Set(['save']);
 /** Builders of an unsaved active record from a document (Sequelize `Model.build(doc)`, Objection `Model.fromJson(doc)`): its `save()` stores the document. */
 export const RECORD_BUILD_METHODS: ReadonlySet<string> = new Set(['build', 'fromJson']);
+/**
+ * Cache and key-value clients known by the call that makes them, whatever the binding is called (module → dotted
+ * path of the factory or class; `''` for the module itself): memjs `memjs.Client.create(…)`, memcached's `new
+ * Memcached(…)`, ioredis `new Redis(…)`, node-redis `createClient(…)`, Upstash `Redis.fromEnv()`/`new Redis(…)`. Their
+ * `set` (and the other store writes) keep the value in a shared cache every instance of the service reads.
+ */
+export const STORE_CLIENT_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  memjs: new Set(['Client.create']),
+  memcached: new Set(['']),
+  ioredis: new Set(['', 'Redis', 'Cluster']),
+  redis: new Set(['createClient', 'createCluster']),
+  '@upstash/redis': new Set(['Redis', 'Redis.fromEnv']),
+  '@vercel/kv': new Set(['createClient']),
+};
 /** Receivers whose `set` persists (a `Map#set` does not). */
 export const PERSISTENT_STORE_NAME = /redis|db|database|kv|memcache|store|table|collection|repo/i;
 /**
@@ -337,12 +351,77 @@ export const TELEMETRY_METHODS: ReadonlySet<string> = new Set([
   'addEvent',
 ]);
 export const TELEMETRY_NAME = /^(?:sentry|scope|hub|transaction|\w*span)$/i;
+/**
+ * Telemetry SDKs known by their module, whatever the client's binding is called (module → methods of the module's
+ * clients): Application Insights `appInsights.defaultClient.trackEvent({ name, properties })` (also a client made with
+ * `new TelemetryClient(…)`) ships the event and its properties to Azure Monitor, kept like a log line.
+ */
+export const TELEMETRY_CLIENT_METHODS: Readonly<Record<string, ReadonlySet<string>>> = {
+  applicationinsights: new Set(['trackEvent', 'trackTrace', 'trackException', 'trackMetric', 'trackRequest', 'trackDependency', 'trackAvailability', 'trackPageView']),
+  // New Relic's agent: custom attributes and events go to the APM backend with every transaction.
+  newrelic: new Set(['addCustomAttribute', 'addCustomAttributes', 'addCustomSpanAttribute', 'addCustomSpanAttributes', 'recordCustomEvent', 'recordLogEvent', 'noticeError']),
+  // DogStatsD clients (`new StatsD(…)` of hot-shots): a metric's tags are kept by Datadog with each point.
+  'hot-shots': new Set(['increment', 'decrement', 'gauge', 'histogram', 'distribution', 'timing', 'event', 'check']),
+};
+/**
+ * Metric instruments: what their attributes (labels) hold is exported with every data point and kept by the metrics
+ * backend, readable by whoever reads dashboards. OpenTelemetry instruments are made by a meter's `createCounter(…)`
+ * and friends and record with `counter.add(value, attributes)`/`histogram.record(value, attributes)`; prom-client's
+ * `new Counter({ … })` records with `counter.inc(labels)`, `histogram.observe(labels, value)`, `gauge.labels(…)`.
+ */
+export const METRIC_INSTRUMENT_FACTORY = /^create(?:Counter|UpDownCounter|Histogram|Gauge|Observable(?:Counter|UpDownCounter|Gauge))$/;
+export const METRIC_RECORD_METHODS: ReadonlySet<string> = new Set(['add', 'record']);
+export const METRIC_CLASSES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'prom-client': new Set(['Counter', 'Gauge', 'Histogram', 'Summary']),
+};
+export const METRIC_LABEL_METHODS: ReadonlySet<string> = new Set(['inc', 'dec', 'set', 'observe', 'labels', 'startTimer']);
 
 /**
  * Child processes: the `env` option of `spawn`/`exec`/`fork` (and execa's) is the child's process
  * environment, readable by everything the child runs, like `process.env`.
  */
 export const CHILD_PROCESS_MODULES: ReadonlySet<string> = new Set(['child_process', 'node:child_process', 'execa', 'cross-spawn']);
+/**
+ * Child-process functions whose command line is their first arguments (function → how many leading arguments make
+ * it: `exec(command)`, `execFile(file, args)`, `spawn(command, args)`): a process's command line is readable by every
+ * user of the host (`ps`, `/proc/<pid>/cmdline`) and lands in shell histories and audit logs. execa's `execa(file,
+ * args)` and cross-spawn's default export take the same arguments.
+ */
+export const COMMAND_LINE_ARGUMENTS: Readonly<Record<string, number>> = {
+  exec: 1,
+  execSync: 1,
+  execFile: 2,
+  execFileSync: 2,
+  spawn: 2,
+  spawnSync: 2,
+  fork: 2,
+  execa: 2,
+  execaSync: 2,
+  execaCommand: 1,
+  execaCommandSync: 1,
+  sync: 2,
+  '': 2,
+};
+
+/**
+ * Outgoing HTTP requests: a URL is kept in access logs, proxy logs and browser histories, and sent again in
+ * `Referer` headers, so a key in a request's query string is written down by every hop (CWE-598). The query-string
+ * options of HTTP clients (axios `params`, got/ky `searchParams`) are part of the URL (module → option names); the
+ * clients are known by their module, called directly, through a method (`axios.post`) or through an instance their
+ * `create`/`extend` makes (`const partner = axios.create(…)`).
+ */
+export const HTTP_CLIENT_QUERY_OPTIONS: Readonly<Record<string, ReadonlySet<string>>> = {
+  axios: new Set(['params']),
+  got: new Set(['searchParams']),
+  ky: new Set(['searchParams']),
+};
+export const HTTP_CLIENT_INSTANCE_FACTORIES: ReadonlySet<string> = new Set(['create', 'extend']);
+/** The request URL itself, as a string built with the value: the first argument of these clients and of the Fetch API (`fetch`, undici's `fetch`/`request`). */
+export const URL_FIRST_HTTP_MODULES: ReadonlySet<string> = new Set(['axios', 'got', 'ky', 'undici', 'node-fetch']);
+export const URL_FIRST_GLOBALS: ReadonlySet<string> = new Set(['fetch']);
+/** A URL's query parameters set one by one (`url.searchParams.set('key', hex)` of the WHATWG `URL`). */
+export const URL_QUERY_PROPERTY = 'searchParams';
+export const URL_QUERY_SETTERS: ReadonlySet<string> = new Set(['set', 'append']);
 
 /**
  * Formatting that copies an object's fields into text: `util.inspect(res)`, `util.format('%o', res)`

@@ -8,7 +8,7 @@ function transit(code: string) {
     vaultTransitCalls(sourceCode).map((call) => ({
       operation: call.endpoint.operation,
       request: sourceCode.getText(requestFieldValue(call, 'plaintext') ?? sourceCode.ast).slice(0, 40),
-      response: responseFieldRefs(sourceCode, call, 'plaintext').map((ref) => sourceCode.getText(ref)),
+      response: responseFieldRefs(sourceCode, call, 'plaintext').map((ref) => sourceCode.getText(ref.node)),
     })),
   );
 }
@@ -41,7 +41,7 @@ await crypto.encryptData({ name: 'orders', plainText: body });`;
       vaultTransitCalls(sourceCode).map((call) => ({
         operation: call.endpoint.operation,
         request: sourceCode.getText(requestFieldValue(call, call.endpoint.requestField ?? call.endpoint.ciphertextField!) ?? sourceCode.ast),
-        response: responseFieldRefs(sourceCode, call, 'plaintext').map((ref) => sourceCode.getText(ref)),
+        response: responseFieldRefs(sourceCode, call, 'plaintext').map((ref) => sourceCode.getText(ref.node)),
       })),
     );
     assert.deepEqual(found, [
