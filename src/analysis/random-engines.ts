@@ -24,9 +24,16 @@ export function drawsFromSecureEngine(sourceCode: SourceCode, call: ApiCall): bo
   return !path.some((segment) => predictable.has(segment));
 }
 
-/** The import path of an engine, also when a factory call makes it (`MersenneTwister19937.seed(42)`, `.autoSeed()`). */
+/**
+ * The import path of an engine, also when factory calls make it: `MersenneTwister19937.seed(42)`, and random-js v1's
+ * `Random.engines.mt19937().autoSeed()` (the path of the factory the chain starts from).
+ */
 function enginePath(sourceCode: SourceCode, node: TSESTree.Node): string[] | undefined {
   let expr = unwrapExpression(node);
-  while (expr.type === 'CallExpression') expr = unwrapExpression(expr.callee);
+  for (let i = 0; i < 8; i++) {
+    if (expr.type === 'CallExpression') expr = unwrapExpression(expr.callee);
+    else if (expr.type === 'MemberExpression' && unwrapExpression(expr.object).type === 'CallExpression') expr = unwrapExpression(expr.object);
+    else break;
+  }
   return resolveImportPath(sourceCode, expr)?.path;
 }
