@@ -190,12 +190,22 @@ const PER_MESSAGE_WORDS = new Set(['iv', 'nonce', 'counter', 'seq', 'sequence', 
 function identifierDerivation(sourceCode: SourceCode, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
   for (const def of definitions) {
     const computed = helperReturn(sourceCode, def) ?? def;
-    if (!isComputation(computed) || containsRandom(sourceCode, computed) || readsStoredIv(sourceCode, computed)) continue;
+    if (!isComputation(computed) || drawsAnything(sourceCode, computed) || readsStoredIv(sourceCode, computed)) continue;
     const roots = referencedVariables(sourceCode, computed);
     if (roots.length === 0 || !roots.every((v) => namesIdentifier(v.name))) continue;
     return { kind: 'identifier-derived', origin: computed, from: roots[0].name };
   }
   return undefined;
+}
+
+/** Any random draw or clock read inside the expression (`Buffer.concat([randomBytes(4), Buffer.from(userId)])`): new per message. */
+function drawsAnything(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  for (const n of descendants(node, isFunction)) {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') continue;
+    const op = apiCallAt(sourceCode, n)?.api.operation;
+    if (op === 'random' || op === 'insecure-random') return true;
+  }
+  return false;
 }
 
 /** The local variables an expression reads (callees and property names aside): what its value is made of. */

@@ -197,6 +197,10 @@ ruleTester.run("no-static-iv (blind-s16 shapes)", noStaticIv, {
       "code": "import { createCipheriv, type KeyObject } from 'node:crypto';\nexport const seal = (key: KeyObject, messageId: string, body: string) => createCipheriv('aes-256-gcm', key, Buffer.from(messageId.padStart(12, '0').slice(-12))).update(body);"
     },
     {
+      "name": "IV of a random prefix and the recipient id",
+      "code": "import { createCipheriv, randomBytes, type KeyObject } from 'node:crypto';\nexport const seal = (key: KeyObject, recipientId: string, body: string) => createCipheriv('aes-256-gcm', key, Buffer.concat([randomBytes(4), Buffer.from(recipientId.padStart(8, '0').slice(-8))])).update(body);"
+    },
+    {
       "name": "random IV with the recipient in the AAD",
       "code": "import { createCipheriv, randomBytes, type KeyObject } from 'node:crypto';\nexport function seal(key: KeyObject, recipientId: string, body: string) {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(recipientId));\n  return Buffer.concat([iv, cipher.update(body), cipher.final(), cipher.getAuthTag()]);\n}"
     }
