@@ -477,11 +477,23 @@ function parameterSources(sourceCode: SourceCode, arg: TSESTree.Node): TSESTree.
   return def?.type === 'Parameter' && def.name.type === 'Identifier' ? callSiteArguments(sourceCode, def.name) : [arg];
 }
 
-/** Each expression a local function called here returns (`scryptParams(profile)`), or the node itself. */
+/**
+ * Each expression a local function called here returns (`scryptParams(profile)`), each entry of a table of this file
+ * picked at run time (`PROFILES[profile]`: every entry configures some keys, judged entry by entry), or the node itself.
+ */
 function profileObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
   const expr = unwrapExpression(node);
   const fn = expr.type === 'CallExpression' ? localFunctionOf(sourceCode, expr.callee) : undefined;
-  return (fn && returnedExpressions(fn)) ?? [node];
+  return (fn && returnedExpressions(fn)) ?? tableEntries(sourceCode, expr) ?? [node];
+}
+
+/** The values of the object literal a computed lookup reads (`PROFILES[profile]`), spreads left out. */
+function tableEntries(sourceCode: SourceCode, expr: TSESTree.Node): TSESTree.Node[] | undefined {
+  if (expr.type !== 'MemberExpression' || !expr.computed) return undefined;
+  const table = objectLiteralOf(sourceCode, expr.object);
+  if (!table) return undefined;
+  const values = table.properties.flatMap((p) => (p.type === 'Property' && p.kind === 'init' ? [p.value as TSESTree.Node] : []));
+  return values.length > 0 ? values : undefined;
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */

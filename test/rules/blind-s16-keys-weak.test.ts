@@ -10,7 +10,8 @@ import { createRuleTester } from './rule-tester';
 // keys without a table (bitcoinjs/ecpair WIF keys, ethers and viem recovery phrases), a hand-written hex decoding loop
 // (for keys and IVs), chance and random-js generators (random-js judged by the engine it is given), an IV made from an
 // identifier, WebCrypto hashes written as objects (`hash: { name: 'SHA-1' }`) and ECDSA's hash in the signature
-// parameters, and node's DH key pairs sized by `primeLength` or named by `group`.
+// parameters, node's DH key pairs sized by `primeLength` or named by `group`, and (blind-s9's leftover) a WebCrypto
+// key-generation profile picked from a table at run time.
 const ruleTester = createRuleTester();
 
 ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
@@ -432,6 +433,10 @@ ruleTester.run("no-insecure-randomness (blind-s16 shapes)", noInsecureRandomness
 ruleTester.run("min-key-strength (blind-s16 shapes)", minKeyStrength, {
   "valid": [
     {
+      "name": "WebCrypto key profiles picked at run time, all strong",
+      "code": "const PROFILES: Record<string, RsaHashedKeyGenParams> = {\n  standard: { name: 'RSA-PSS', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },\n  archive: { name: 'RSA-PSS', modulusLength: 4096, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },\n};\nexport const keyPair = (profile: string) => crypto.subtle.generateKey(PROFILES[profile], false, ['sign', 'verify']);"
+    },
+    {
       "name": "DH key pair with a 2048-bit prime",
       "code": "import { generateKeyPairSync } from 'node:crypto';\nexport const pair = () => generateKeyPairSync('dh', { primeLength: 2048, generator: 2 });"
     },
@@ -441,6 +446,17 @@ ruleTester.run("min-key-strength (blind-s16 shapes)", minKeyStrength, {
     }
   ],
   "invalid": [
+    {
+      "name": "WebCrypto key profile table with a 1024-bit entry, picked at run time",
+      "code": "const PROFILES: Record<string, RsaHashedKeyGenParams> = {\n  'legacy-reader': { name: 'RSASSA-PKCS1-v1_5', modulusLength: 1024, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },\n  standard: { name: 'RSA-PSS', modulusLength: 3072, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },\n};\nexport const keyPair = (profile: string) => crypto.subtle.generateKey(PROFILES[profile], false, ['sign', 'verify']);",
+      "errors": [
+        {
+          "messageId": "smallModulus",
+          "line": 2,
+          "column": 64
+        }
+      ]
+    },
     {
       "name": "DH key pair with a 1024-bit prime",
       "code": "import { generateKeyPairSync } from 'node:crypto';\nexport const pair = () => generateKeyPairSync('dh', { primeLength: 1024, generator: 2 });",
