@@ -11,11 +11,16 @@ import { createRuleTester } from './rule-tester';
 // (for keys and IVs), chance and random-js generators (random-js judged by the engine it is given), an IV made from an
 // identifier, WebCrypto hashes written as objects (`hash: { name: 'SHA-1' }`) and ECDSA's hash in the signature
 // parameters, node's DH key pairs sized by `primeLength` or named by `group`, and (blind-s9's leftover) a WebCrypto
-// key-generation profile picked from a table at run time.
+// key-generation profile picked from a table at run time and a passport-jwt `secretOrKeyProvider` handing its secret to
+// the completion callback.
 const ruleTester = createRuleTester();
 
 ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
   "valid": [
+    {
+      "name": "passport-jwt secretOrKeyProvider reading the secret from the environment",
+      "code": "import { Strategy, ExtractJwt } from 'passport-jwt';\nexport const legacy = new Strategy(\n  {\n    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),\n    algorithms: ['HS256'],\n    secretOrKeyProvider: (_req, _raw, done) => done(null, process.env.LEGACY_JWT_SECRET),\n  },\n  (payload, done) => done(null, payload),\n);"
+    },
     {
       "name": "DefinePlugin entries that are not secrets",
       "code": "const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({ 'process.env.NODE_ENV': JSON.stringify('production'), 'process.env.API_URL': JSON.stringify('https://api.example.com') })] };",
@@ -35,6 +40,27 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
     }
   ],
   "invalid": [
+    {
+      "name": "passport-jwt secretOrKeyProvider handing a written secret to its callback",
+      "code": "import { Strategy, ExtractJwt } from 'passport-jwt';\nexport const legacy = new Strategy(\n  {\n    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),\n    algorithms: ['HS256'],\n    secretOrKeyProvider: (_req, _raw, done) => done(null, '5c0f2a91d7e34b68a0c1f9e2d4b7a6c35e8f1d2c9b0a7e6f4d3c2b1a09f8e7d6'),\n  },\n  (payload, done) => done(null, payload),\n);",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 6,
+          "column": 59,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "JWT_SECRET",
+                "format": "the same hex string"
+              },
+              "output": "import { Strategy, ExtractJwt } from 'passport-jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nexport const legacy = new Strategy(\n  {\n    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),\n    algorithms: ['HS256'],\n    secretOrKeyProvider: (_req, _raw, done) => done(null, JWT_SECRET),\n  },\n  (payload, done) => done(null, payload),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
     {
       "name": "DefinePlugin entry named for a key, by its dotted path",
       "code": "const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({ 'process.env.BEACON_HMAC_KEY': JSON.stringify('8d645f9463d7cb34ed9254a709a1a9242a282f6f22b1900cc7e117900cb1da0b') })] };",
