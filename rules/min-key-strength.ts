@@ -167,7 +167,8 @@ export default createRule<Options, MessageIds>({
           if (bits > 0 && bits < options.minModulusBits) report({ node: at, messageId: 'smallModulus', data: { what: modulusWhat(call), bits, min: options.minModulusBits } });
         });
       }
-      if (op === 'key-agreement') {
+      // DH groups by name: `getDiffieHellman('modp2')`, and `generateKeyPairSync('dh', { group: 'modp2' })`.
+      if (op === 'key-agreement' || op === 'keygen') {
         for (const node of argsWithRole(call, 'algorithm')) {
           for (const c of stringValues(ctx, node)) {
             const bits = dhGroupBits(c.value as string);

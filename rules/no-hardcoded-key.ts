@@ -274,12 +274,22 @@ export default createRule<Options, MessageIds>({
  * is the cookie's password (`cookiePassword`), the key that seals it, not a user's password.
  */
 function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
-  const name = propertyName(node.key);
+  const name = lastPathSegment(propertyName(node.key));
   if (name !== 'password') return name;
   const owner = node.parent?.parent;
   const ownerName =
     owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
   return ownerName ? `${ownerName}Password` : name;
+}
+
+/**
+ * A dotted property name is a path, and names what its last segment names: a bundler's `define` entry
+ * `'process.env.BEACON_HMAC_KEY'` (webpack `DefinePlugin`, Vite, esbuild) replaces that variable with its value.
+ */
+function lastPathSegment(name: string | undefined): string | undefined {
+  if (!name || !name.includes('.')) return name;
+  const last = name.slice(name.lastIndexOf('.') + 1);
+  return last || name;
 }
 
 /** The environment variable for a key written inline at its sink, named after what the sink does. */

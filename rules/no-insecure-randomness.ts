@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { isTestFile } from '../src/analysis/file-kind';
 import { callsOfFunctionReference, isUncalledGlobalMethod } from '../src/analysis/function-references';
+import { drawsFromSecureEngine } from '../src/analysis/random-engines';
 import { randomnessUse } from '../src/analysis/randomness-use';
 import { predictableSources } from '../src/model/libraries/predictable';
 import type { ArgRole } from '../src/model/types';
@@ -79,7 +80,10 @@ export default createRule<Options, MessageIds>({
           }
         }
         const sources = getApiCalls(sourceCode).filter(
-          (c) => c.api.operation === 'insecure-random' && !(c.api.facts?.predictableOnlyWithoutArguments && c.node.arguments.length > 0),
+          (c) =>
+            c.api.operation === 'insecure-random' &&
+            !(c.api.facts?.predictableOnlyWithoutArguments && c.node.arguments.length > 0) &&
+            !drawsFromSecureEngine(sourceCode, c),
         );
         if (sources.length === 0) return;
         for (const source of sources) {

@@ -18,7 +18,7 @@ export type Options = [
     reportDecryption?: boolean;
   },
 ];
-export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'dataDerivedIv' | 'reusedIv' | 'useRandomIv' | 'storeRandomIv' | 'rewriteToEnvelope';
+export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'dataDerivedIv' | 'identifierDerivedIv' | 'reusedIv' | 'useRandomIv' | 'storeRandomIv' | 'rewriteToEnvelope';
 
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const WHY = 'a repeated IV/nonce under one key leaks plaintext (CBC: equal prefixes; CTR, GCM, ChaCha20, secretbox: the XOR of plaintexts, and GCM\'s authentication key)';
@@ -53,6 +53,8 @@ export default createRule<Options, MessageIds>({
         'The IV/nonce is derived from `{{from}}`, so it is the same for every message under that key ({{sink}}, line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       dataDerivedIv:
         'The IV/nonce is a digest of `{{from}}`, the data {{sink}} encrypts (line {{line}}): equal messages get equal IVs and equal ciphertexts, which shows when the same data is stored twice, and the IV is not chosen independently of the data. Generate a random IV per message and store it with the ciphertext.',
+      identifierDerivedIv:
+        'The IV/nonce is made from `{{from}}`, an identifier, so it is the same for every message about it under one key ({{sink}}, line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       reusedIv:
         '`{{name}}` is generated once and reused by every {{sink}} call (line {{line}}): {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext.',
       storeRandomIv:
@@ -64,7 +66,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['constantIv', 'zeroIv', 'keyDerivedIv', 'dataDerivedIv', 'reusedIv']);
+    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['constantIv', 'zeroIv', 'keyDerivedIv', 'dataDerivedIv', 'identifierDerivedIv', 'reusedIv']);
 
     return {
       'Program:exit'() {
@@ -101,6 +103,9 @@ export default createRule<Options, MessageIds>({
             break;
           case 'data-derived':
             report({ node: at, messageId: 'dataDerivedIv', data: { ...data, from: problem.from } });
+            break;
+          case 'identifier-derived':
+            report({ node: at, messageId: 'identifierDerivedIv', data: { ...data, from: problem.from } });
             break;
           case 'reused':
             report({ node: at, messageId: 'reusedIv', data: { ...data, name: problem.name } });

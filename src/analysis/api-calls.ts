@@ -445,10 +445,31 @@ function memberAtPath(sourceCode: SourceCode, start: TSESTree.Node, props: reado
     // `importJWK(JSON.parse(text))`: the member is somewhere in that JSON text, so the text stands for it.
     if (jsonParseCall(sourceCode, current)) return current;
     const object = objectLiteralOf(sourceCode, current);
+    const completion = COMPLETION_ADDRESS.exec(prop);
+    // `secretOrKeyProvider(2:1)`: what the function in that property hands to its completion callback (its 3rd
+    // parameter) as the 2nd argument (`(req, token, done) => done(null, secret)`).
+    if (completion) current = completionArgument(sourceCode, object && propertyOf(sourceCode, object, completion[1]), Number(completion[2]), Number(completion[3]));
     // `useFactory()`: the object a factory property returns (`registerAsync({ useFactory: (config) => ({ secret }) })`).
-    current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
+    else current = prop.endsWith('()') ? factoryResult(object && propertyOf(sourceCode, object, prop.slice(0, -2))) : object && propertyOf(sourceCode, object, prop);
   }
   return current;
+}
+
+const COMPLETION_ADDRESS = /^(\w+)\((\d+):(\d+)\)$/;
+
+/** The argument at `argIndex` of the first call the function `node` makes to its parameter at `paramIndex`. */
+function completionArgument(sourceCode: SourceCode, node: TSESTree.Node | undefined, paramIndex: number, argIndex: number): TSESTree.Node | undefined {
+  const expr = node && unwrapExpression(node);
+  const fn = expr && (isFunction(expr) ? expr : localFunctionOf(sourceCode, expr));
+  const param = fn?.params[paramIndex];
+  if (!fn || param?.type !== 'Identifier') return undefined;
+  for (const n of descendants(fn.body)) {
+    if (n.type !== 'CallExpression' || n.callee.type !== 'Identifier' || n.callee.name !== param.name) continue;
+    if (variableOf(sourceCode, n.callee)?.defs[0]?.name !== param) continue;
+    const arg = n.arguments[argIndex];
+    if (arg && arg.type !== 'SpreadElement') return arg;
+  }
+  return undefined;
 }
 
 /**
@@ -477,11 +498,23 @@ function parameterSources(sourceCode: SourceCode, arg: TSESTree.Node): TSESTree.
   return def?.type === 'Parameter' && def.name.type === 'Identifier' ? callSiteArguments(sourceCode, def.name) : [arg];
 }
 
-/** Each expression a local function called here returns (`scryptParams(profile)`), or the node itself. */
+/**
+ * Each expression a local function called here returns (`scryptParams(profile)`), each entry of a table of this file
+ * picked at run time (`PROFILES[profile]`: every entry configures some keys, judged entry by entry), or the node itself.
+ */
 function profileObjects(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
   const expr = unwrapExpression(node);
   const fn = expr.type === 'CallExpression' ? localFunctionOf(sourceCode, expr.callee) : undefined;
-  return (fn && returnedExpressions(fn)) ?? [node];
+  return (fn && returnedExpressions(fn)) ?? tableEntries(sourceCode, expr) ?? [node];
+}
+
+/** The values of the object literal a computed lookup reads (`PROFILES[profile]`), spreads left out. */
+function tableEntries(sourceCode: SourceCode, expr: TSESTree.Node): TSESTree.Node[] | undefined {
+  if (expr.type !== 'MemberExpression' || !expr.computed) return undefined;
+  const table = objectLiteralOf(sourceCode, expr.object);
+  if (!table) return undefined;
+  const values = table.properties.flatMap((p) => (p.type === 'Property' && p.kind === 'init' ? [p.value as TSESTree.Node] : []));
+  return values.length > 0 ? values : undefined;
 }
 
 /** What a function written in place returns: an arrow's expression body, or its one `return` (async ones too: the awaited value is that object). */

@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { insideFunction, isWithin } from './ast';
+import { descendants, insideFunction, isWithin } from './ast';
+import { isFunction } from './expression-names';
 import { enclosingFunction } from './code-paths';
 import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
@@ -20,6 +21,7 @@ export type IvProblem =
   | { kind: 'zero'; origin: TSESTree.Node }
   | { kind: 'key-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'data-derived'; origin: TSESTree.Node; from: string }
+  | { kind: 'identifier-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'reused'; origin: TSESTree.Node; name: string };
 
 const MAX_DEPTH = 5;
@@ -50,6 +52,8 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
     if (derived) return [derived];
     const fromData = plaintextDerivation(ctx.sourceCode, call, definitions);
     if (fromData) return [fromData];
+    const fromIdentifier = identifierDerivation(ctx.sourceCode, definitions);
+    if (fromIdentifier) return [fromIdentifier];
     const reused = reusedRandom(ctx.sourceCode, call, iv, definitions);
     return reused ? [reused] : [];
   } catch {
@@ -174,6 +178,63 @@ function plaintextDerivation(sourceCode: SourceCode, call: ApiCall, definitions:
     if (shared) return { kind: 'data-derived', origin: def, from: shared.name };
   }
   return undefined;
+}
+
+/** Words that name an identifier of a person, account or thing: the same value for every message about it. */
+const IDENTIFIER_WORDS = new Set(['id', 'uuid', 'guid', 'email', 'username', 'user', 'account', 'recipient', 'sender', 'tenant', 'customer', 'device', 'phone', 'slug', 'handle', 'login']);
+/** Words that say a value changes per message, whatever else the name says (`messageId`, `seq`). */
+const PER_MESSAGE_WORDS = new Set(['iv', 'nonce', 'counter', 'seq', 'sequence', 'index', 'message', 'msg', 'frame', 'chunk', 'packet', 'random', 'salt']);
+
+/**
+ * `Buffer.from(recipientId.padStart(16, '0'))`, also inside a local helper (`recipientIv(recipientId)`): an IV made
+ * only from the text of an identifier is the same for every message to or about that identifier, under one key.
+ */
+function identifierDerivation(sourceCode: SourceCode, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  for (const def of definitions) {
+    const computed = helperReturn(sourceCode, def) ?? def;
+    if (!isComputation(computed) || drawsAnything(sourceCode, computed) || readsStoredIv(sourceCode, computed)) continue;
+    const roots = referencedVariables(sourceCode, computed);
+    if (roots.length === 0 || !roots.every((v) => namesIdentifier(v.name))) continue;
+    return { kind: 'identifier-derived', origin: computed, from: roots[0].name };
+  }
+  return undefined;
+}
+
+/** Any random draw or clock read inside the expression (`Buffer.concat([randomBytes(4), Buffer.from(userId)])`): new per message. */
+function drawsAnything(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  for (const n of descendants(node, isFunction)) {
+    if (n.type !== 'CallExpression' && n.type !== 'NewExpression') continue;
+    const op = apiCallAt(sourceCode, n)?.api.operation;
+    if (op === 'random' || op === 'insecure-random') return true;
+  }
+  return false;
+}
+
+/** The local variables an expression reads (callees and property names aside): what its value is made of. */
+function referencedVariables(sourceCode: SourceCode, node: TSESTree.Node): TSESLint.Scope.Variable[] {
+  const out: TSESLint.Scope.Variable[] = [];
+  for (const n of descendants(node, isFunction)) {
+    if (n.type !== 'Identifier') continue;
+    const parent = n.parent;
+    if (parent?.type === 'MemberExpression' && parent.property === n && !parent.computed) continue;
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === n) continue;
+    const variable = variableOf(sourceCode, n);
+    if (variable && variable.defs.length > 0 && !out.includes(variable)) out.push(variable);
+  }
+  return out;
+}
+
+function namesIdentifier(name: string): boolean {
+  const words = identifierWords(name);
+  return words.some((w) => IDENTIFIER_WORDS.has(w)) && !words.some((w) => PER_MESSAGE_WORDS.has(w));
+}
+
+/** The one expression a local helper called here returns (`recipientIv(id)` → its `Buffer.from(…)`). */
+function helperReturn(sourceCode: SourceCode, def: TSESTree.Node): TSESTree.Node | undefined {
+  if (def.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(sourceCode, def.callee);
+  const returned = fn ? returnedExpressions(fn) : undefined;
+  return returned?.length === 1 ? unwrapExpression(returned[0]) : undefined;
 }
 
 /** What the cipher encrypts: its own data argument (one-shot APIs) or those of the `update`/`encrypt` calls on it. */

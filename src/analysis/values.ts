@@ -10,6 +10,7 @@ import { resolveImportPath } from './imports';
 import { classMemberValues } from './class-members';
 import { callSiteArguments } from './call-sites';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
+import type { FunctionNode } from './expression-names';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import {
   classMemberName,
@@ -21,6 +22,7 @@ import {
   memberName,
   propertyName,
   resolveObjectLiteral,
+  singleInitializer,
   unwrapExpression,
   variableOf,
   writesOf,
@@ -527,10 +529,64 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
   const inner: ResolveContext = { ...ctx, bindings };
   seen.add(fn);
   try {
+    const decoded = hexLoopDecoderParameter(ctx, fn, returns);
+    if (decoded) {
+      const arg = bindings.get(decoded)?.arg;
+      return arg ? encodeText(resolve(ctx, arg, seen, depth + 1), node, 'hex') : NONE;
+    }
     return union(returns.map((r) => resolve(inner, r, seen, depth)));
   } finally {
     seen.delete(fn);
   }
+}
+
+const TEXT_SLICES = new Set(['slice', 'substr', 'substring']);
+
+/**
+ * The parameter a hand-written hex decoder decodes: the function returns one fresh byte array (`new Uint8Array(…)`,
+ * `Buffer.alloc(…)`) and every write into it is `out[i] = parseInt(hex.slice(…), 16)` of that parameter. What such a
+ * helper returns is the parameter's text read as hex, whatever the loop looks like.
+ */
+function hexLoopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: readonly TSESTree.Node[]): TSESTree.Identifier | undefined {
+  if (returns.length !== 1 || fn.body.type !== 'BlockStatement') return undefined;
+  const out = unwrapExpression(returns[0]);
+  if (out.type !== 'Identifier') return undefined;
+  const variable = variableOf(ctx.sourceCode, out);
+  const init = variable && singleInitializer(variable);
+  if (!init || !isByteAllocation(init)) return undefined;
+  let param: TSESTree.Identifier | undefined;
+  for (const ref of variable.references) {
+    const member = ref.identifier.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !member.computed) continue;
+    const write = member.parent;
+    if (write?.type !== 'AssignmentExpression' || write.left !== member) continue;
+    const parsed = hexParsedText(ctx, write.right);
+    const source = parsed && fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && p.name === parsed.name);
+    if (!source || (param && param !== source)) return undefined;
+    param = source;
+  }
+  return param;
+}
+
+/** `new Uint8Array(n)` / `Buffer.alloc(n)`: a fresh zeroed byte array the helper then fills. */
+function isByteAllocation(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'NewExpression') return expr.callee.type === 'Identifier' && expr.callee.name === 'Uint8Array' && expr.arguments.length === 1;
+  return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && expr.callee.object.type === 'Identifier' && expr.callee.object.name === 'Buffer' && memberName(expr.callee) === 'alloc' && expr.arguments.length === 1;
+}
+
+/** `parseInt(hex.slice(i, i + 2), 16)` (also `substr`/`substring`, `Number.parseInt`): the text identifier it parses. */
+function hexParsedText(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Identifier | undefined {
+  const call = unwrapExpression(node);
+  if (call.type !== 'CallExpression' || call.arguments.length !== 2) return undefined;
+  const parser = unwrapExpression(call.callee);
+  if (!isBuiltin(ctx, parser, 'parseInt') && !isGlobalMember(ctx, parser, 'Number', 'parseInt')) return undefined;
+  const [piece, radix] = call.arguments;
+  if (radix.type !== 'Literal' || radix.value !== 16 || piece.type !== 'CallExpression') return undefined;
+  const cut = unwrapExpression(piece.callee);
+  if (cut.type !== 'MemberExpression' || !TEXT_SLICES.has(memberName(cut) ?? '')) return undefined;
+  const text = unwrapExpression(cut.object);
+  return text.type === 'Identifier' ? text : undefined;
 }
 
 /**
@@ -939,6 +995,10 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     const filled = filledBytes(node, next(callee.object), next(arg0));
     if (filled) return filled;
   }
+  // [process.env.SECRET, '…'].filter(Boolean): the listed values that are set, the written ones among them.
+  if (callee.type === 'MemberExpression' && memberName(callee) === 'filter' && isTruthinessTest(ctx, arg0)) {
+    return truthyElements(next(callee.object), node);
+  }
   // '…'.split('').reverse().join(''): a key written backwards is still the key.
   if (callee.type === 'MemberExpression' && memberName(callee) === 'split') return splitString(node, callee.object, next);
   if (callee.type === 'MemberExpression' && memberName(callee) === 'reverse' && node.arguments.length === 0) return reversedArray(next(callee.object));
@@ -959,6 +1019,27 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
     }
   }
   return NONE;
+}
+
+/** `Boolean` (the built-in) or `(x) => x` / `(x) => !!x`: a filter that keeps the set values of a list. */
+function isTruthinessTest(ctx: ResolveContext, node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  if (isBuiltin(ctx, node, 'Boolean')) return true;
+  if (node.type !== 'ArrowFunctionExpression' || node.params.length !== 1 || node.params[0].type !== 'Identifier') return false;
+  const name = node.params[0].name;
+  let body: TSESTree.Node = node.body;
+  while (body.type === 'UnaryExpression' && body.operator === '!' && body.argument.type === 'UnaryExpression' && body.argument.operator === '!') body = body.argument.argument;
+  return body.type === 'Identifier' && body.name === name;
+}
+
+/** The elements of constant arrays that a truthiness filter keeps; the filter may drop unset elements, so it is incomplete. */
+function truthyElements(list: Resolution, node: TSESTree.Node): Resolution {
+  const arrays = list.values.filter((v) => v.kind === 'array');
+  if (arrays.length === 0) return NONE;
+  return {
+    values: arrays.map((v) => ({ ...v, origin: node, value: (v.value as readonly Constant[]).filter((e) => Boolean(e.value)) })),
+    complete: false,
+  };
 }
 
 /** A global of that name (`parseInt`, `JSON`) that no local binding shadows. */

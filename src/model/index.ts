@@ -11,7 +11,7 @@ import { nobleHashes, noblePasswordKdfs, nodeCrypto, pbkdf2Package } from './lib
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, otplib, speakeasy } from './libraries/otp';
 import { adonisHash, argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
-import { lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { chance, lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, randomJs, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -38,7 +38,7 @@ import {
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
-import { ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
+import { bitcoinjsLib, ecpair, ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
 import { nodeSaml, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
@@ -119,6 +119,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   timeBasedUuidModules,
   nanoidNonSecure,
   seedrandom,
+  chance,
+  randomJs,
   ...digestFunctionPackages,
   sparkMd5,
   hashWasm,
@@ -129,6 +131,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   undiciTls,
   sshClients,
   ethers,
+  ecpair,
+  bitcoinjsLib,
   web3,
   web3EthAccounts,
   viemAccounts,

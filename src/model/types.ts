@@ -69,7 +69,11 @@ export type Operation =
   | 'factory' // returns a function whose calls the model describes (`customAlphabet(…)` makes an id generator); does nothing itself
   | 'encode'; // turns a constant into bytes (Buffer.from, enc.Hex.parse); transparent for value resolution
 
-/** How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret` (property `secret` of what the factory in `useFactory` returns). */
+/**
+ * How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret`
+ * (property `secret` of what the factory in `useFactory` returns), `0.secretOrKeyProvider(2:1)` (the 2nd argument the
+ * function in `secretOrKeyProvider` passes to its 3rd parameter, a completion callback: `done(null, secret)`).
+ */
 export type ArgAddress = `${number}` | `${number}.${string}`;
 
 /** Where a value given by assignment to a property of a modelled object sits: `=keys` for `app.keys = …`. */

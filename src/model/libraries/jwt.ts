@@ -104,7 +104,8 @@ export const nestJwt: LibraryModel = {
 export const passportJwt: LibraryModel = {
   id: 'passport-jwt',
   roots: [{ module: 'passport-jwt' }],
-  apis: [construct('Strategy', 'jwt-verify', { '0.secretOrKey': 'secret', '0.algorithms': 'algorithms' })],
+  // `secretOrKeyProvider(req, rawJwt, done)` hands the secret to `done(err, secret)`.
+  apis: [construct('Strategy', 'jwt-verify', { '0.secretOrKey': 'secret', '0.secretOrKeyProvider(2:1)': 'secret', '0.algorithms': 'algorithms' })],
 };
 
 export const expressJwt: LibraryModel = {

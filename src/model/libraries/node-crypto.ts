@@ -36,8 +36,9 @@ export const nodeCrypto: LibraryModel = {
     call('getDiffieHellman', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
     call('createDiffieHellmanGroup', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
     call('diffieHellman', 'key-agreement', { '0.privateKey': 'key', '0.publicKey': 'public-key' }),
-    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
-    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
+    // `'dh'` key pairs: `primeLength` is the modulus size, `group` a named MODP group (`'modp2'` is 1024 bits).
+    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
+    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
     call('generateKey', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { facts: { lengthUnit: 'bits' } }),
     call('generateKeySync', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { returns: 'KeyObject', facts: { lengthUnit: 'bits' } }),
     call('pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),

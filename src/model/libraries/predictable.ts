@@ -102,3 +102,41 @@ export const seedrandom: LibraryModel = {
     },
   },
 };
+
+/**
+ * chance: every generator (`new Chance()`, `Chance(seed)`) draws from a Mersenne Twister seeded with Math.random, or
+ * with the seed it is given: `chance.string({ length: 40 })` as an API key is predictable. Its helpers are
+ * general-purpose (fixtures, fake data): judged by their use, like Math.random.
+ */
+const CHANCE = { deprecated: 'draws from a Mersenne Twister seeded with Math.random (or a given seed): predictable from its output', facts: { generalPurpose: true } };
+const CHANCE_DRAWS = ['string', 'integer', 'natural', 'guid', 'hash', 'character', 'letter', 'word', 'pickone', 'pickset', 'shuffle', 'bool', 'floating', 'prime', 'apple_token', 'android_id', 'bb_pin'];
+const CHANCE_GENERATOR = { methods: Object.fromEntries(CHANCE_DRAWS.map((name) => [name, { operation: 'insecure-random' as const, args: {}, ...CHANCE }])) };
+
+export const chance: LibraryModel = {
+  id: 'chance',
+  roots: [{ module: 'chance' }],
+  apis: [
+    construct('', 'factory', {}, { returns: 'ChanceGenerator' }),
+    construct('Chance', 'factory', {}, { returns: 'ChanceGenerator' }),
+    construct('default', 'factory', {}, { returns: 'ChanceGenerator' }),
+    call('', 'factory', {}, { returns: 'ChanceGenerator' }),
+    call('Chance', 'factory', {}, { returns: 'ChanceGenerator' }),
+  ],
+  objects: { ChanceGenerator: CHANCE_GENERATOR },
+};
+
+/**
+ * random-js: `new Random(engine)` draws from the engine it is given. `nativeMath` (the default) is Math.random and
+ * a Mersenne Twister (`MersenneTwister19937.seed(…)`/`.autoSeed()`, v1's `engines.mt19937()`) replays from its seed;
+ * `nodeCrypto`/`browserCrypto` draw from the CSPRNG (see `drawsFromSecureEngine`). Judged by their use.
+ */
+const RANDOM_JS = { deprecated: "draws from random-js's Math.random or Mersenne Twister engine: predictable from its output", facts: { generalPurpose: true } };
+const RANDOM_JS_DRAWS = ['integer', 'real', 'bool', 'string', 'hex', 'uuid4', 'pick', 'shuffle', 'sample', 'die', 'dice', 'date'];
+
+export const randomJs: LibraryModel = {
+  id: 'random-js',
+  roots: [{ module: 'random-js' }],
+  apis: [construct('Random', 'factory', {}, { returns: 'RandomJsGenerator', facts: { predictableEngines: 'nativeMath MersenneTwister19937 mt19937' } }),
+    construct('', 'factory', {}, { returns: 'RandomJsGenerator', facts: { predictableEngines: 'nativeMath MersenneTwister19937 mt19937' } })],
+  objects: { RandomJsGenerator: { methods: Object.fromEntries(RANDOM_JS_DRAWS.map((name) => [name, { operation: 'insecure-random' as const, args: {}, ...RANDOM_JS }])) } },
+};

@@ -9,7 +9,35 @@ import type { LibraryModel } from '../types';
 export const ethers: LibraryModel = {
   id: 'ethers',
   roots: [{ module: 'ethers' }, { module: '@ethersproject/wallet', provides: ['Wallet'] }, { module: '@ethersproject/signing-key', provides: ['SigningKey'] }],
-  apis: ['Wallet', 'ethers.Wallet', 'SigningKey', 'ethers.SigningKey', 'utils.SigningKey', 'ethers.utils.SigningKey'].map((path) => construct(path, 'sign', { 0: 'key' })),
+  apis: [
+    ...['Wallet', 'ethers.Wallet', 'SigningKey', 'ethers.SigningKey', 'utils.SigningKey', 'ethers.utils.SigningKey'].map((path) => construct(path, 'sign', { 0: 'key' })),
+    // A recovery phrase (BIP-39 mnemonic) is the wallet's seed: every key of the wallet derives from it.
+    ...['Wallet.fromPhrase', 'ethers.Wallet.fromPhrase', 'HDNodeWallet.fromPhrase', 'ethers.HDNodeWallet.fromPhrase', 'Wallet.fromMnemonic', 'ethers.Wallet.fromMnemonic'].map((path) =>
+      call(path, 'sign', { 0: 'key' }),
+    ),
+  ],
+};
+
+/**
+ * bitcoinjs: key pairs from a WIF string or raw private key bytes, through `ECPairFactory(ecc)` of the `ecpair` package
+ * (bitcoinjs-lib v6) or `bitcoin.ECPair` of bitcoinjs-lib up to v5.
+ */
+const EC_PAIR_METHODS = {
+  fromWIF: method('sign', { 0: 'key' }),
+  fromPrivateKey: method('sign', { 0: 'key' }),
+};
+
+export const ecpair: LibraryModel = {
+  id: 'ecpair',
+  roots: [{ module: 'ecpair' }],
+  apis: [call('ECPairFactory', 'client', {}, { returns: 'ECPairAPI' }), call('default', 'client', {}, { returns: 'ECPairAPI' }), call('', 'client', {}, { returns: 'ECPairAPI' })],
+  objects: { ECPairAPI: { methods: EC_PAIR_METHODS } },
+};
+
+export const bitcoinjsLib: LibraryModel = {
+  id: 'bitcoinjs-lib',
+  roots: [{ module: 'bitcoinjs-lib' }],
+  apis: [call('ECPair.fromWIF', 'sign', { 0: 'key' }), call('ECPair.fromPrivateKey', 'sign', { 0: 'key' })],
 };
 
 /**
@@ -39,9 +67,9 @@ export const web3EthAccounts: LibraryModel = {
   apis: [call('privateKeyToAccount', 'sign', { 0: 'key' }), call('signTransaction', 'sign', { 1: 'key' }), call('sign', 'sign', { 1: 'key' })],
 };
 
-/** viem: `privateKeyToAccount('0x…')` from `viem/accounts`. */
+/** viem: `privateKeyToAccount('0x…')` and `mnemonicToAccount('…')` from `viem/accounts`. */
 export const viemAccounts: LibraryModel = {
   id: 'viem',
   roots: [{ module: 'viem/accounts' }],
-  apis: [call('privateKeyToAccount', 'sign', { 0: 'key' })],
+  apis: [call('privateKeyToAccount', 'sign', { 0: 'key' }), call('mnemonicToAccount', 'sign', { 0: 'key' })],
 };
