@@ -195,6 +195,8 @@ function identifierDerivation(sourceCode: SourceCode, definitions: readonly TSES
     if (!isComputation(computed) || drawsAnything(sourceCode, computed) || readsStoredIv(sourceCode, computed)) continue;
     const roots = referencedVariables(sourceCode, computed);
     if (roots.length === 0 || !roots.every((v) => namesIdentifier(v.name))) continue;
+    // `const uuid = randomUUID()`, `const requestId = randomBytes(12)`: named like an id, drawn per message.
+    if (roots.some((v) => isDrawnVariable(sourceCode, v))) continue;
     return { kind: 'identifier-derived', origin: computed, from: roots[0].name };
   }
   return undefined;
@@ -208,6 +210,19 @@ function drawsAnything(sourceCode: SourceCode, node: TSESTree.Node): boolean {
     if (op === 'random' || op === 'insecure-random') return true;
   }
   return false;
+}
+
+/** A variable some write of which draws a random value or reads the clock (`const uuid = randomUUID()`). */
+function isDrawnVariable(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
+  return variable.references.some((ref) => {
+    const written = ref.writeExpr as TSESTree.Node | null | undefined;
+    return written ? drawsAnything(sourceCode, written) || isDrawCall(sourceCode, written) : false;
+  });
+}
+
+function isDrawCall(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  const op = apiCallAt(sourceCode, unwrapExpression(node))?.api.operation;
+  return op === 'random' || op === 'insecure-random';
 }
 
 /** The local variables an expression reads (callees and property names aside): what its value is made of. */

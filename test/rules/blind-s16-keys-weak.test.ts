@@ -228,6 +228,10 @@ ruleTester.run("no-static-iv (blind-s16 shapes)", noStaticIv, {
       "code": "import { createCipheriv, randomBytes, type KeyObject } from 'node:crypto';\nexport const seal = (key: KeyObject, recipientId: string, body: string) => createCipheriv('aes-256-gcm', key, Buffer.concat([randomBytes(4), Buffer.from(recipientId.padStart(8, '0').slice(-8))])).update(body);"
     },
     {
+      "name": "IV decoded from a random UUID drawn per message: named like an id, fresh every time",
+      "code": "import crypto from 'node:crypto';\nexport function seal(key: Buffer, data: string) {\n  const uuid = crypto.randomUUID();\n  const iv = Buffer.from(uuid.replace(/-/g, ''), 'hex');\n  const c = crypto.createCipheriv('aes-256-gcm', key, iv);\n  return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);\n}"
+    },
+    {
       "name": "random IV with the recipient in the AAD",
       "code": "import { createCipheriv, randomBytes, type KeyObject } from 'node:crypto';\nexport function seal(key: KeyObject, recipientId: string, body: string) {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(recipientId));\n  return Buffer.concat([iv, cipher.update(body), cipher.final(), cipher.getAuthTag()]);\n}"
     }
