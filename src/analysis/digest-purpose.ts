@@ -34,7 +34,7 @@ const SECRET_INPUT_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', '
 const FINGERPRINT_WORDS = new Set([
   'etag', 'etags', 'cache', 'cached', 'caching', 'cachebust', 'checksum', 'checksums', 'fingerprint', 'dedupe', 'dedup', 'deduplicate',
   'deduplication', 'duplicate', 'duplicates', 'gravatar', 'avatar', 'identicon', 'oid', 'git', 'shard', 'bucket', 'partition', 'chunk',
-  'asset', 'assets', 'revision', 'version', 'thumbnail', 'thumbnails', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'shasum', 'sha256sum', 'cksum', 'seen', 'lookup',
+  'asset', 'assets', 'revision', 'version', 'thumbnail', 'thumbnails', 'filename', 'color', 'colour', 'bloom', 'memo', 'memoize', 'md5sum', 'sha1sum', 'seen', 'lookup',
   'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
   // Content addressing: a blob id, a digest that names a file path.
   'blob', 'blobs', 'path',
@@ -61,6 +61,12 @@ const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content
  * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
  */
 const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar)$/i;
+/**
+ * Names of checksum tools, when they name the function that returns the digest (isomorphic-git's
+ * `shasumRange(pack)` checks a packfile's trailer). Not as a variable: `const shasum = createHash('sha1')`
+ * is the idiom of Node's documentation for any SHA hasher (xml-crypto's XMLDSig digests).
+ */
+const CHECKSUM_FUNCTION_WORDS: ReadonlySet<string> = new Set(['shasum', 'sha256sum', 'sha512sum', 'cksum']);
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
 /**
@@ -127,7 +133,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
       (use.kind === 'argument' && argumentText(use).some((t) => FINGERPRINT_TEXT.test(t))) ||
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
-  const fingerprintWord = [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords);
+  const fingerprintWord =
+    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {

@@ -66,6 +66,20 @@ ruleTester.run('no-insecure-randomness (application packages, batch 8)', noInsec
   invalid: [],
 });
 
+function xmlDsigDigest(algorithm: string): string {
+  return `const crypto = require('crypto');
+class Sha1 {
+  constructor() {
+    this.getHash = function (xml) {
+      const shasum = crypto.createHash('${algorithm}');
+      shasum.update(xml, 'utf8');
+      return shasum.digest('base64');
+    };
+  }
+}
+exports.Sha1 = Sha1;`;
+}
+
 ruleTester.run('no-weak-algorithm (application packages, batch 8)', noWeakAlgorithm, {
   valid: [
     {
@@ -84,7 +98,20 @@ module.exports = { verifyPack };`,
       languageOptions: commonjs,
     },
   ],
-  invalid: [],
+  invalid: [
+    {
+      name: "a hasher variable named shasum (the idiom of Node's docs) says nothing about the purpose (xml-crypto's XMLDSig digest)",
+      code: xmlDsigDigest('sha1'),
+      languageOptions: commonjs,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 5,
+          suggestions: [{ messageId: 'useSha256', data: { name: 'SHA-1', replacement: 'sha256' }, output: xmlDsigDigest('sha256') }],
+        },
+      ],
+    },
+  ],
 });
 
 ruleTester.run('require-key-zeroization (application packages, batch 8)', requireKeyZeroization, {
