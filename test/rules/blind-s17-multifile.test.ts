@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
+import requireKeyZeroization from '../../rules/require-key-zeroization';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester, createTypedRuleTester, TYPED_FIXTURE_DIR } from './rule-tester';
@@ -129,6 +130,30 @@ createTypedRuleTester().run('no-key-reuse-across-purposes (blind-s17, validated 
       name: 'a validated-environment key used by one importer for an HMAC and by another for AES',
       ...fixture('validated-env.ts'),
       errors: [{ messageId: 'reused', line: 4, column: 14 }],
+    },
+  ] as never,
+});
+
+// A helper of another module returning fresh key bytes (`return Buffer.from(hkdfSync(…))`, reached through a barrel
+// re-export under another name): the caller's binding holds key bytes to wipe, as with a helper of its own file.
+createTypedRuleTester().run('require-key-zeroization (blind-s17, imported key-returning helpers)', requireKeyZeroization as never, {
+  valid: [{ name: 'wiped in finally; a cached key; a fresh key handed back to the caller', ...fixture('file-key-wiped.ts') }],
+  invalid: [
+    {
+      name: 'a key from an imported HKDF helper used by a decipher and never wiped',
+      ...fixture('file-key-open.ts'),
+      errors: [{ messageId: 'notWiped', line: 4, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { createDecipheriv } from 'node:crypto';
+import { fileKey } from './file-key-index';
+export function openFile(master: Uint8Array, fileId: string, iv: Buffer, body: Buffer): Buffer {
+  const key = fileKey(master, fileId);
+  try {
+    const decipher = createDecipheriv('aes-256-cbc', key, iv);
+    return Buffer.concat([decipher.update(body), decipher.final()]);
+  } finally {
+    key.fill(0);
+  }
+}
+` }] }],
     },
   ] as never,
 });
