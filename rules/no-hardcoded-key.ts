@@ -1,5 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
@@ -134,6 +135,10 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         checkSinks(getApiCalls(sourceCode));
+        // A value registered in a DI container is named by its token (`register(RECEIPT_SIGNING_KEY, { useValue: … })`).
+        if (options.checkKeyNamedConstants !== false) {
+          for (const { name, value } of namedRegistrations(sourceCode)) named.push({ name, init: value as TSESTree.Expression });
+        }
         for (const { name, init, envName } of named) checkNamedValue(name, init, envName);
       },
       // PEM private keys anywhere: strings and templates.

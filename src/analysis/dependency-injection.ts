@@ -22,6 +22,8 @@ export interface InjectedValue {
 interface Registration {
   token: string;
   value: TSESTree.Node;
+  /** What the token is called (`RECEIPT_SIGNING_KEY`, `'JWT_SECRET'`, `TYPES.PartnerKey` → `PartnerKey`). */
+  name?: string;
 }
 
 const cache = new WeakMap<TSESTree.Program, Registration[]>();
@@ -32,6 +34,23 @@ export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier
   if (token === undefined) return undefined;
   const matches = registrations(sourceCode).filter((r) => r.token === token);
   return matches.length === 1 ? { value: matches[0].value } : undefined;
+}
+
+/**
+ * Every value this file registers in a container, with the name of its token: a DI token is how the
+ * program names the value (`container.register(RECEIPT_SIGNING_KEY, { useValue: … })`), like a binding's name.
+ */
+export function namedRegistrations(sourceCode: SourceCode): { name: string; value: TSESTree.Node }[] {
+  return registrations(sourceCode).flatMap((r) => (r.name ? [{ name: r.name, value: r.value }] : []));
+}
+
+/** `RECEIPT_SIGNING_KEY`, `'JWT_SECRET'`, `TYPES.PartnerKey`, `Symbol.for('PartnerKey')` → the name they give the token. */
+function tokenName(node: TSESTree.Node): string | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Literal' && typeof expr.value === 'string') return expr.value;
+  if (expr.type === 'Identifier') return expr.name;
+  if (expr.type === 'MemberExpression') return memberName(expr);
+  return undefined;
 }
 
 /**
@@ -127,13 +146,14 @@ function registrations(sourceCode: SourceCode): Registration[] {
   found = [];
   const add = (tokenNode: TSESTree.Node | undefined, value: TSESTree.Node | undefined): void => {
     const token = tokenNode && tokenNode.type !== 'SpreadElement' ? tokenKey(sourceCode, tokenNode) : undefined;
-    if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value });
+    if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value, name: tokenName(tokenNode!) });
   };
   // awilix: `container.register({ appSecret: asValue(process.env.APP_SECRET), … })`
   const addCradleValues = (object: TSESTree.ObjectExpression): void => {
     for (const prop of object.properties) {
       const value = prop.type === 'Property' && !prop.computed ? awilixValue(prop.value) : undefined;
-      if (value) found!.push({ token: `cradle:${propertyName((prop as TSESTree.Property).key)}`, value });
+      const name = value && propertyName((prop as TSESTree.Property).key);
+      if (value) found!.push({ token: `cradle:${name}`, value, name });
     }
   };
   try {
@@ -156,7 +176,7 @@ function registrations(sourceCode: SourceCode): Registration[] {
       const [first, second] = node.arguments;
       const registered = method === 'register' ? awilixValue(second) : undefined;
       if (method === 'register' && first?.type === 'ObjectExpression') addCradleValues(first);
-      else if (registered && first?.type === 'Literal' && typeof first.value === 'string') found.push({ token: `cradle:${first.value}`, value: registered });
+      else if (registered && first?.type === 'Literal' && typeof first.value === 'string') found.push({ token: `cradle:${first.value}`, value: registered, name: first.value });
       else if (method === 'register' && second?.type === 'ObjectExpression') add(first, findProperty(second, 'useValue'));
       else if (method === 'registerInstance') add(first, second);
       else if (method === 'decorate' && first?.type === 'Literal' && typeof first.value === 'string') {

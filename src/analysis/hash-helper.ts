@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { callChain, getApiCalls, type ApiCall } from './api-calls';
 import { enclosingFunctions, functionName, type FunctionNode } from './expression-names';
+import { localFunctionOf, returnedExpressions } from './local-functions';
 import { moduleExports } from './module-exports';
 import { referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
@@ -76,8 +77,34 @@ function helperFunctions(sourceCode: SourceCode): Set<FunctionNode> {
     const ends = chain.filter((c) => !chain.some((other) => other.receiver === c && isCalleeObject(other, c)));
     for (const use of ends.flatMap((c) => valueUses(sourceCode, c.node))) if (use.kind === 'return') found.add(use.fn);
   }
+  addComposedHelpers(sourceCode, found);
   helperCache.set(sourceCode.ast, found);
   return found;
+}
+
+/**
+ * Functions that return what another helper of the file returns (`sha256Json = (v) => sha256(stableStringify(v))`)
+ * are helpers too: a digest of their caller's data, one call further.
+ */
+function addComposedHelpers(sourceCode: SourceCode, found: Set<FunctionNode>): void {
+  for (let grew = found.size > 0; grew; ) {
+    grew = false;
+    for (const fn of moduleExports(sourceCode).functions) {
+      if (found.has(fn)) continue;
+      const returned = returnedExpressions(fn);
+      if (returned?.length && returned.every((r) => returnsHelperCall(sourceCode, r, found))) {
+        found.add(fn);
+        grew = true;
+      }
+    }
+  }
+}
+
+function returnsHelperCall(sourceCode: SourceCode, returned: TSESTree.Node, found: ReadonlySet<FunctionNode>): boolean {
+  const expr = unwrapExpression(returned);
+  if (expr.type !== 'CallExpression') return false;
+  const callee = localFunctionOf(sourceCode, expr.callee);
+  return !!callee && found.has(callee);
 }
 
 function isCalleeObject(method: ApiCall, receiver: ApiCall): boolean {

@@ -242,6 +242,52 @@ export function importedHelperKeyUses(
   }
 }
 
+/** Calls whose result is fresh key bytes when a helper returns it as it is: node's KDFs and random bytes. */
+const FRESH_KEY_BYTES: Readonly<Record<string, 'kdf' | 'random'>> = { hkdfSync: 'kdf', pbkdf2Sync: 'kdf', scryptSync: 'kdf', randomBytes: 'random' };
+/** Wrappers that hand on the same bytes as a view or copy the caller now holds: `Buffer.from(hkdfSync(…))`. */
+const BYTE_VIEWS = /^(?:Buffer\.from|Uint8Array|Uint8Array\.from)$/;
+
+/**
+ * Does the synchronous helper that `call` names, declared in another file of the program (through re-exports by
+ * the checker), return fresh key bytes: `export function deriveFileKey(master, id) { return Buffer.from(hkdfSync(…)); }`?
+ * Then the caller's binding holds key bytes to wipe, as with a helper of its own file (decision 41). Only with type
+ * information; every `return` must be such bytes.
+ */
+export function importedHelperReturnsKeyBytes(sourceCode: { parserServices?: ResolveContext['parserServices'] }, call: TSESTree.CallExpression): 'kdf' | 'random' | undefined {
+  try {
+    const helper = importedFunction(sourceCode, call);
+    if (!helper) return undefined;
+    const { typescript, checker, fn, body } = helper;
+    if (fn.modifiers?.some((m) => m.kind === typescript.SyntaxKind.AsyncKeyword) || fn.asteriskToken) return undefined;
+    const returned = typescript.isBlock(body)
+      ? [...tsDescendants(typescript, body)].filter((n): n is ts.ReturnStatement => typescript.isReturnStatement(n) && enclosingTsFunction(typescript, n) === fn).map((r) => r.expression)
+      : [body];
+    if (returned.length === 0) return undefined;
+    const sources = returned.map((expr) => (expr ? freshKeyBytesOf(typescript, checker, expr) : undefined));
+    return sources.every((s) => s !== undefined && s === sources[0]) ? sources[0] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function enclosingTsFunction(typescript: typeof ts, node: ts.Node): ts.Node | undefined {
+  for (let n = node.parent; n; n = n.parent) if (typescript.isFunctionLike(n)) return n;
+  return undefined;
+}
+
+function freshKeyBytesOf(typescript: typeof ts, checker: ts.TypeChecker, raw: ts.Expression): 'kdf' | 'random' | undefined {
+  let expr = raw;
+  for (let i = 0; i < 4; i++) {
+    if (typescript.isParenthesizedExpression(expr) || typescript.isAsExpression(expr) || typescript.isNonNullExpression(expr)) expr = expr.expression;
+    else if ((typescript.isCallExpression(expr) || typescript.isNewExpression(expr)) && expr.arguments?.length && BYTE_VIEWS.test(calleeText(typescript, expr.expression))) expr = expr.arguments[0];
+    else break;
+  }
+  if (!typescript.isCallExpression(expr)) return undefined;
+  const modelled = modelledCallee(typescript, checker, expr.expression);
+  if (!modelled || modelled.libraryId !== 'node:crypto') return undefined;
+  return FRESH_KEY_BYTES[modelled.api.path[modelled.api.path.length - 1] ?? ''];
+}
+
 /** Calls that overwrite the buffer given as their first argument, by the name a helper's body calls them. */
 const OVERWRITING_CALLS = /^(?:randomFillSync|memzero|sodium_memzero|getRandomValues)$/;
 

@@ -6,7 +6,7 @@ import { isNotSecretName, isSecretName } from './key-names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
-import { importedHelperUsesArgumentAsKey } from './importer-key-uses';
+import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
@@ -216,6 +216,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       const arrayBuffer = !helper.view && ARRAY_BUFFER_PATHS.has(name) && (call.library.id === 'webcrypto' || call.library.id === 'node:crypto');
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
     }
+  }
+  // `const key = deriveFileKey(master, id)` with the helper in another module (`return Buffer.from(hkdfSync(…))`).
+  for (const site of importedHelperCalls(sourceCode)) {
+    const source = importedHelperReturnsKeyBytes(sourceCode, site);
+    if (source) add(bindingOf(sourceCode, site, { source, producer: site, arrayBuffer: false }, []), 'named');
   }
   // `const key = randomBytes(32); … return { key, wrapped }` (the destructured `Plaintext` of a KMS call too):
   // the helper hands the bytes to each caller, whose `{ key }` (or `result.key`) holds them.
@@ -1258,4 +1263,20 @@ function climbWrappers(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || current.parent.type === 'ChainExpression')) current = current.parent;
   return current;
+}
+
+/**
+ * Calls of functions imported from the program's own modules (`import { deriveFileKey } from '../lib'`), only when
+ * type information is there to look into them; packages are modelled by the API tables instead.
+ */
+function importedHelperCalls(sourceCode: SourceCode): TSESTree.CallExpression[] {
+  if (!sourceCode.parserServices?.program) return [];
+  const out: TSESTree.CallExpression[] = [];
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') continue;
+    const def = variableOf(sourceCode, node.callee)?.defs[0];
+    const from = def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' ? def.parent.source.value : undefined;
+    if (typeof from === 'string' && from.startsWith('.')) out.push(node);
+  }
+  return out;
 }

@@ -814,6 +814,8 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   if (binding) return { id: `env:${binding}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: binding };
   // The value, when written in an object literal (`const config = { key: process.env.KEY }`).
   const init = variable && singleInitializer(variable);
+  // `const env = EnvSchema.parse(process.env)` (zod, envalid's `cleanEnv(process.env, …)`): a validated copy of the environment.
+  if (init && names.length === 1 && isValidatedEnvironment(init)) return { id: `env:${names[0]}`, name: [object.name, ...names].join('.'), origin: 'environment', envVar: names[0] };
   let value: TSESTree.Node | undefined = init;
   for (const n of names) {
     const literal: TSESTree.Node | undefined = value && unwrapExpression(value);
@@ -1314,4 +1316,14 @@ function sourceText(sourceCode: SourceCode, node: TSESTree.Node): string {
 /** Algorithm names written as string literals in a call's text (`algorithm: 'HS256'`), for purposes that depend on them. */
 export function algorithmLiteralsIn(text: string): string[] {
   return [...text.matchAll(/['"`]([A-Za-z][\w-]{1,20})['"`]/g)].map((m) => m[1]);
+}
+
+/**
+ * A call that takes `process.env` itself and returns it checked (`Schema.parse(process.env)`, `cleanEnv(process.env, spec)`,
+ * `schema.safeParse(process.env).data`): its members are the environment variables of the same names.
+ */
+function isValidatedEnvironment(init: TSESTree.Node): boolean {
+  let node = unwrapExpression(init);
+  if (node.type === 'MemberExpression' && memberName(node) === 'data') node = unwrapExpression(node.object);
+  return node.type === 'CallExpression' && node.arguments.some((arg) => arg.type !== 'SpreadElement' && isProcessEnv(arg));
 }

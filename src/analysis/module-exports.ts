@@ -39,19 +39,32 @@ function collect(sourceCode: SourceCode, program: TSESTree.Program, out: ModuleE
   };
   for (const statement of program.body) {
     if (statement.type === 'ExportDefaultDeclaration') add(statement.declaration);
+    else if (isTypeOnlyExport(statement)) continue; // erased by the compiler: nothing exported at run time
     else if (statement.type === 'ExportAllDeclaration') out.others++;
     else if (statement.type === 'ExportNamedDeclaration') {
       if (statement.source) out.others += Math.max(1, statement.specifiers.length);
       const declaration = statement.declaration;
       if (declaration?.type === 'FunctionDeclaration') add(declaration);
       else if (declaration?.type === 'VariableDeclaration') declaration.declarations.forEach((d) => add(d.init));
-      else if (declaration) out.others++; // class, enum, type-level declarations count as "something else"
-      if (!statement.source) for (const spec of statement.specifiers) add(spec.local);
+      else if (declaration) out.others++; // class, enum and other run-time declarations count as "something else"
+      if (!statement.source) for (const spec of statement.specifiers) if (spec.exportKind !== 'type') add(spec.local);
     } else if (statement.type === 'ExpressionStatement' && statement.expression.type === 'AssignmentExpression' && isCommonJsExport(statement.expression.left)) {
       // TypeScript's CommonJS output declares each export first: `exports.md5 = void 0;`
       if (!isVoidSlot(statement.expression.right)) add(statement.expression.right);
     }
   }
+}
+
+/**
+ * `export type X = …`, `export interface X {…}`, `export type { X }`, `export type * from …`: types only,
+ * which the compiler erases, so they say nothing about what the module hands out at run time.
+ */
+function isTypeOnlyExport(statement: TSESTree.ProgramStatement): boolean {
+  if (statement.type === 'ExportAllDeclaration') return statement.exportKind === 'type';
+  if (statement.type !== 'ExportNamedDeclaration') return false;
+  if (statement.exportKind === 'type') return true;
+  const declaration = statement.declaration;
+  return declaration?.type === 'TSTypeAliasDeclaration' || declaration?.type === 'TSInterfaceDeclaration';
 }
 
 /** `void 0`, or a chain `exports.a = exports.b = void 0`. */

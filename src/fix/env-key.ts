@@ -175,6 +175,11 @@ function bindingName(origin: TSESTree.Node): string | undefined {
   if (parent.type === 'Property' && parent.value === node && !parent.computed) {
     const own = propertyName(parent.key);
     if (!own) return undefined;
+    // A DI provider's value is named by its token: `{ provide: 'PARTNER_SECRET', useValue: '…' }`, `register(SIGNING_KEY, { useValue })`.
+    if (own === 'useValue') {
+      const token = providerTokenName(parent.parent as TSESTree.ObjectExpression);
+      if (token) return token;
+    }
     // `{ jwt: { secret: '…' } }` → JWT_SECRET; a lone generic word takes its owner's name.
     const path = [own];
     for (let object = parent.parent; object?.type === 'ObjectExpression'; ) {
@@ -197,6 +202,17 @@ function bindingName(origin: TSESTree.Node): string | undefined {
     return path.join('_');
   }
   return undefined;
+}
+
+/** The token a DI provider object registers its value under: its `provide` member, or the first argument of `register(TOKEN, provider)`. */
+function providerTokenName(provider: TSESTree.ObjectExpression): string | undefined {
+  const provide = provider.properties.find((p): p is TSESTree.Property => p.type === 'Property' && !p.computed && propertyName(p.key) === 'provide');
+  const call = provider.parent;
+  const token = provide?.value ?? (call?.type === 'CallExpression' && call.arguments[1] === provider ? call.arguments[0] : undefined);
+  const expr = token && unwrapExpression(token);
+  if (expr?.type === 'Literal' && typeof expr.value === 'string') return expr.value;
+  if (expr?.type === 'Identifier') return expr.name;
+  return expr?.type === 'MemberExpression' ? memberName(expr) : undefined;
 }
 
 function isEncodingCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
