@@ -82,7 +82,9 @@ export default createRule<Options, MessageIds>({
           const exposures: { ref: TSESTree.Node; sink: NonNullable<ReturnType<typeof sinkOf>>; wrapped?: string }[] = [];
           for (const ref of [...refs.bytes, ...refs.holders]) {
             const sink = sinkOf(sourceCode, ref, refs.holderPaths.get(ref));
-            if (!sink) continue;
+            // A caller's binding of what a local helper returns (`const key = await unwrap(…)`) reaches the sinks the
+            // helper's own KMS call was already reported for: one finding, on that call (decision 5).
+            if (!sink || reported.has(sink.node)) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
             // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.
             exposures.push({ ref, sink, wrapped: sink.kind === 'export' || sink.indirect ? undefined : wrappedKeyText(bytes, ref) });

@@ -229,6 +229,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     for (const site of member ? localCallSites(sourceCode, member.fn) : []) {
       add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, [member!.property]), 'named');
     }
+    // `const { Plaintext } = await kms.send(…); if (!Plaintext) throw …; return Plaintext;`: returned as is.
+    const helper = bytes.path.length === 0 && !member ? returnedAsIs(sourceCode, bytes.id) : undefined;
+    for (const site of helper ? localCallSites(sourceCode, helper) : []) {
+      add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, []), 'named');
+    }
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
   // decoding helpers below start from the same calls).
@@ -452,6 +457,38 @@ function returnedAsProperty(sourceCode: SourceCode, id: TSESTree.Identifier): { 
     if (returned && name !== undefined && enclosingFunction(object!) === fn) return { fn, property: name };
   }
   return undefined;
+}
+
+/**
+ * A helper (sync or `async`) that returns its binding of key bytes itself (`return Plaintext!`): each caller's binding
+ * holds the bytes. Not when the helper also keeps them (`cache.set(id, key)`, `this.key = key`, `{ key }`): a caller
+ * then shares bytes it must not wipe (decision 41). Not generators (their callers iterate).
+ */
+function returnedAsIs(sourceCode: SourceCode, id: TSESTree.Identifier): FunctionNode | undefined {
+  const fn = enclosingFunction(id);
+  if (!fn || !isFunction(fn) || fn.generator) return undefined;
+  let returned = false;
+  for (const ref of variableOf(sourceCode, id)?.references ?? []) {
+    if (ref.isWriteOnly()) continue; // the binding itself (`const { Plaintext } = …`)
+    const value = climbWrappers(ref.identifier as TSESTree.Node);
+    const parent = value.parent;
+    const isReturn = parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === value);
+    if (isReturn && enclosingFunction(value) === fn) returned = true;
+    else if (isKeptElsewhere(value)) return undefined;
+  }
+  return returned ? fn : undefined;
+}
+
+const KEEPING_METHODS = new Set(['set', 'push', 'add', 'unshift']);
+
+/** A value stored where it outlives the call: assigned, put in an object or array, or handed to a collection's `set`/`push`. */
+function isKeptElsewhere(value: TSESTree.Node): boolean {
+  const parent = value.parent;
+  if (!parent) return false;
+  if (parent.type === 'AssignmentExpression') return parent.right === value;
+  if (parent.type === 'Property') return parent.value === value;
+  if (parent.type === 'ArrayExpression') return true;
+  return parent.type === 'CallExpression' && parent.arguments.includes(value as TSESTree.Expression) && parent.callee.type === 'MemberExpression' && KEEPING_METHODS.has(memberName(parent.callee) ?? '');
 }
 
 /**

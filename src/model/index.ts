@@ -1,4 +1,4 @@
-import { bunCrypto, expoCrypto, openpgp, reactNativeAes, reactNativeRsa } from './libraries/app-runtimes';
+import { bunCrypto, electronStore, expoCrypto, openpgp, reactNativeAes, reactNativeMmkv, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { aesJs, ageEncryption, desJs, elliptic, fernet, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
@@ -37,6 +37,7 @@ import {
   remixSessions,
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
+import { awsCdkSecretValue } from './libraries/infrastructure';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { bitcoinjsLib, ecpair, ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
@@ -153,12 +154,15 @@ export const LIBRARIES: readonly LibraryModel[] = [
   expoCrypto,
   reactNativeRsa,
   reactNativeAes,
+  reactNativeMmkv,
+  electronStore,
   bunCrypto,
   otplib,
   nodeRsArgon2,
   scryptJs,
   perfHooksClock,
   denoStdEncoding,
+  awsCdkSecretValue,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

@@ -93,3 +93,25 @@ export const bunCrypto: LibraryModel = {
     BunHasher: { methods: { update: method('hash', { 0: 'data' }, { returns: 'BunHasher' }), digest: method('hash') } },
   },
 };
+
+/**
+ * Encrypted on-device key-value stores, whose option is the key the whole store is encrypted with:
+ * react-native-mmkv's `new MMKV({ id, encryptionKey })` (v2/v3) and `createMMKV({ encryptionKey })` (v4), at most
+ * 16 bytes of AES key given as text, and `recrypt(key)` to change it; electron-store's `new Store({ encryptionKey })`.
+ * A constant there is the same key in every install.
+ */
+export const reactNativeMmkv: LibraryModel = {
+  id: 'react-native-mmkv',
+  roots: [{ module: 'react-native-mmkv' }],
+  apis: [
+    construct('MMKV', 'encrypt', { '0.encryptionKey': 'key' }, { returns: 'MMKV' }),
+    call('createMMKV', 'encrypt', { '0.encryptionKey': 'key' }, { returns: 'MMKV' }),
+  ],
+  objects: { MMKV: { methods: { recrypt: method('encrypt', { 0: 'key' }) } } },
+};
+
+export const electronStore: LibraryModel = {
+  id: 'electron-store',
+  roots: [{ module: 'electron-store' }],
+  apis: [construct('', 'encrypt', { '0.encryptionKey': 'key' })],
+};

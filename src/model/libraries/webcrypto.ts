@@ -25,7 +25,7 @@ export const webCrypto: LibraryModel = {
     call('generateKey', 'keygen', { 0: 'algorithm', '0.name': 'algorithm', '0.length': 'key-length', '0.modulusLength': 'modulus-length', '0.namedCurve': 'curve', '0.hash': 'digest', '0.hash.name': 'digest', 2: 'usages' }, { facts: { lengthUnit: 'bits' } }),
     call('importKey', 'key-import', { 0: 'format', 1: 'key', 2: 'algorithm', '2.name': 'algorithm', '2.hash': 'digest', '2.hash.name': 'digest', '2.namedCurve': 'curve', '2.length': 'key-length', 4: 'usages' }),
     call('exportKey', 'key-export', { 0: 'format', 1: 'key' }),
-    call('deriveKey', 'kdf', { 0: 'algorithm', '0.name': 'algorithm', '0.salt': 'salt', '0.iterations': 'iterations', '0.hash': 'digest', '0.hash.name': 'digest', '0.info': 'data', 1: 'key', 2: 'algorithm', '2.length': 'key-length', 4: 'usages' }, { facts: { lengthUnit: 'bits' } }),
+    call('deriveKey', 'kdf', { 0: 'algorithm', '0.name': 'algorithm', '0.salt': 'salt', '0.iterations': 'iterations', '0.hash': 'digest', '0.hash.name': 'digest', '0.info': 'data', 1: 'key', 2: 'algorithm', '2.name': 'algorithm', '2.length': 'key-length', 4: 'usages' }, { facts: { lengthUnit: 'bits' } }),
     call('deriveBits', 'kdf', { 0: 'algorithm', '0.name': 'algorithm', '0.salt': 'salt', '0.iterations': 'iterations', '0.hash': 'digest', '0.hash.name': 'digest', '0.info': 'data', 1: 'key', 2: 'key-length' }, { facts: { lengthUnit: 'bits' } }),
     call('wrapKey', 'wrap', { 0: 'format', 1: 'key', 2: 'key', 3: 'algorithm', '3.name': 'algorithm', '3.iv': 'iv' }, { facts: { wrappedKeyArg: '1' } }),
     call('unwrapKey', 'unwrap', { 0: 'format', 1: 'data', 2: 'key', 3: 'algorithm', '3.name': 'algorithm', '3.iv': 'iv', 6: 'usages' }),
