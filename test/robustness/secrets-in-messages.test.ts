@@ -15,7 +15,9 @@ import { configRules, type ScorablePlugin } from '../corpus/scoring';
  * (`brainpoolP160r1`, which min-key-strength must name) are not secrets.
  */
 const MIN_LENGTH = 12;
-const NOT_SECRET = /^(?:alias\/|arn:|projects\/|https?:\/\/)|^(?:brainpoolP\d+[rt]1|sec[pt]\d+[rk]\d|prime\d+v\d)$/;
+// Key references, curve names and AWS KMS operation names (a grant's `Operations: ['GenerateDataKey']`): the messages name these.
+const NOT_SECRET =
+  /^(?:alias\/|arn:|projects\/|https?:\/\/)|^(?:brainpoolP\d+[rt]1|sec[pt]\d+[rk]\d|prime\d+v\d)$|^(?:GenerateDataKey(?:Pair)?(?:WithoutPlaintext)?|ReEncrypt(?:From|To)?|GenerateMac|VerifyMac|DescribeKey|CreateGrant)$/;
 
 function isProcessEnv(node: TSESTree.Node): boolean {
   return node.type === 'MemberExpression' && !node.computed && node.object.type === 'Identifier' && node.object.name === 'process' && node.property.type === 'Identifier' && node.property.name === 'env';
