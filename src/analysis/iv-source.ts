@@ -212,17 +212,12 @@ function drawsAnything(sourceCode: SourceCode, node: TSESTree.Node): boolean {
   return false;
 }
 
-/** A variable some write of which draws a random value or reads the clock (`const uuid = randomUUID()`). */
+/** A variable some write of which draws a random value (`const uuid = randomUUID()`; `drawsAnything` includes the write itself). */
 function isDrawnVariable(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
   return variable.references.some((ref) => {
     const written = ref.writeExpr as TSESTree.Node | null | undefined;
-    return written ? drawsAnything(sourceCode, written) || isDrawCall(sourceCode, written) : false;
+    return written ? drawsAnything(sourceCode, written) : false;
   });
-}
-
-function isDrawCall(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  const op = apiCallAt(sourceCode, unwrapExpression(node))?.api.operation;
-  return op === 'random' || op === 'insecure-random';
 }
 
 /** The local variables an expression reads (callees and property names aside): what its value is made of. */

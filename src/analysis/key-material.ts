@@ -682,15 +682,16 @@ function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpr
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'export') continue;
     const options = node.arguments[0];
     if (options?.type !== 'ObjectExpression') continue;
+    const property = (name: string) => options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && propertyName(p.key) === name);
     const option = (name: string) => {
-      const prop = options.properties.find((p): p is TSESTree.Property => p.type === 'Property' && propertyName(p.key) === name);
+      const prop = property(name);
       const value = prop && resolveConstant(ctx, prop.value)?.value;
       return typeof value === 'string' ? value : undefined;
     };
     const type = option('type');
     if (option('format') !== 'der' || type === undefined) continue;
-    // `{ cipher: 'aes-256-cbc', passphrase }` exports an EncryptedPrivateKeyInfo: ciphertext, nothing to wipe.
-    if (options.properties.some((p) => p.type === 'Property' && propertyName(p.key) === 'cipher')) continue;
+    // `{ cipher: 'aes-256-cbc', passphrase }` (whatever the cipher's value) exports an EncryptedPrivateKeyInfo: ciphertext, nothing to wipe.
+    if (property('cipher')) continue;
     const receiver = unwrapExpression(node.callee.object);
     const receiverName = receiver.type === 'Identifier' ? receiver.name : receiver.type === 'MemberExpression' ? memberName(receiver) : undefined;
     const privateReceiver = receiverName !== undefined && /private|secret/i.test(receiverName);
