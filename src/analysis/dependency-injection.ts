@@ -28,6 +28,12 @@ interface Registration {
 
 const cache = new WeakMap<TSESTree.Program, Registration[]>();
 
+/**
+ * A word every registration below is written with (`provide:`, `register…`, `decorate`, `toConstantValue`, an
+ * import of `typedi`): a file without any has none, and is not walked (most files; the walk is a whole-file one).
+ */
+const REGISTRATION_WORDS = /provide|register|decorate|toConstantValue|typedi/;
+
 /** The value registered for the token a parameter is injected with, when the file registers exactly one. */
 export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier): InjectedValue | undefined {
   const token = injectionToken(sourceCode, param);
@@ -144,6 +150,10 @@ function registrations(sourceCode: SourceCode): Registration[] {
   let found = cache.get(program);
   if (found) return found;
   found = [];
+  if (!REGISTRATION_WORDS.test(sourceCode.text)) {
+    cache.set(program, found);
+    return found;
+  }
   const add = (tokenNode: TSESTree.Node | undefined, value: TSESTree.Node | undefined): void => {
     const token = tokenNode && tokenNode.type !== 'SpreadElement' ? tokenKey(sourceCode, tokenNode) : undefined;
     if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value, name: tokenName(tokenNode!) });

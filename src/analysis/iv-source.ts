@@ -7,7 +7,7 @@ import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
-import { findProperty, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -264,8 +264,9 @@ function digestCallOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Cal
       continue;
     }
     // `new Uint8Array(digest)`, `Buffer.from(digest)`: the same bytes in another container.
-    if (n.type === 'NewExpression' || (n.type === 'CallExpression' && isBufferFrom(n))) {
-      const first: TSESTree.Node | undefined = n.arguments[0];
+    const container: TSESTree.NewExpression | TSESTree.CallExpression | undefined = n.type === 'NewExpression' || isStaticCall(n, 'Buffer', 'from') ? n : undefined;
+    if (container) {
+      const first: TSESTree.Node | undefined = container.arguments[0];
       n = first && first.type !== 'SpreadElement' ? unwrapExpression(first) : undefined;
       continue;
     }
@@ -275,11 +276,6 @@ function digestCallOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Cal
     n = callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : undefined;
   }
   return undefined;
-}
-
-function isBufferFrom(call: TSESTree.CallExpression): boolean {
-  const callee = unwrapExpression(call.callee);
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
 }
 
 /** `iv` for a binding destructured as `const { iv, tag } = …` (or `{ nonce: iv }`): the property it is read from. */

@@ -7,7 +7,7 @@ import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './
 import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
-import { isConstructedWith, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -424,7 +424,7 @@ function isViewOfKey(call: TSESTree.Node, ref: TSESTree.Node, arrayBuffer: boole
   if (!arrayBuffer || (call.type !== 'CallExpression' && call.type !== 'NewExpression') || call.arguments[0] !== ref) return false;
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && (TYPED_ARRAY_NAMES.test(callee.name) || callee.name === 'DataView');
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+  return isStaticCall(call, 'Buffer', 'from');
 }
 
 /** Array methods that call their callback before they return. */
@@ -529,7 +529,7 @@ function isBoundArgument(call: TSESTree.CallExpression, arg: TSESTree.Node): boo
 function isViewOfArrayBuffer(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && /^(?:Uint8Array|DataView)$/.test(callee.name);
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+  return isStaticCall(call, 'Buffer', 'from');
 }
 
 /**
@@ -931,7 +931,7 @@ const TEXT_ENCODERS: Readonly<Record<string, ReadonlySet<string>>> = {
 /** A call that turns its first argument's bytes into text: a library encoder, or `Array.from(bytes, (b) => …)`. */
 function isTextEncoding(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
   const callee = call.callee;
-  if (call.arguments.length === 2 && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Array' && memberName(callee) === 'from') {
+  if (call.arguments.length === 2 && isStaticCall(call, 'Array', 'from')) {
     const mapper = call.arguments[1];
     return mapper.type === 'ArrowFunctionExpression' || mapper.type === 'FunctionExpression';
   }

@@ -10,7 +10,7 @@ import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from '
 import { resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { classMemberKeyName, classMemberName, isConstructedWith, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 
 /**
@@ -347,9 +347,9 @@ function copyingCallOf(key: TSESTree.Node, typedCopies: boolean): TSESTree.CallE
   if (typedCopies && (parent?.type === 'NewExpression' || parent?.type === 'CallExpression') && parent.arguments[0] === ref && parent.arguments.length === 1) {
     const callee = parent.callee;
     if (parent.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return parent;
-    if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Uint8Array' && memberName(callee) === 'from') return parent;
+    if (isStaticCall(parent, 'Uint8Array', 'from')) return parent;
     // `Buffer.copyBytesFrom(key)` (Node 19.8+) copies the view's bytes into a new Buffer.
-    if (parent.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'copyBytesFrom') return parent;
+    if (isStaticCall(parent, 'Buffer', 'copyBytesFrom')) return parent;
   }
   const call = parent?.type === 'ArrayExpression' ? parent.parent : undefined;
   if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;
@@ -522,7 +522,7 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
     // `atob(p)` inside `Uint8Array.from(atob(p), …)`, or a library decoder of `p`
     if (call.library.id === 'text-encoding') {
       const from = call.node.parent;
-      if (from?.type === 'CallExpression' && from.arguments[0] === call.node && from.callee.type === 'MemberExpression' && from.callee.object.type === 'Identifier' && from.callee.object.name === 'Uint8Array' && memberName(from.callee) === 'from') decoded.push(inner);
+      if (isStaticCall(from, 'Uint8Array', 'from') && from.arguments[0] === call.node) decoded.push(inner);
     } else decoded.push(inner);
   }
   for (const arg of decoded) {
@@ -1081,7 +1081,7 @@ function requestUse(sourceCode: SourceCode, id: TSESTree.Identifier): { kind: 's
 function isByteView(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = node.callee;
   if (node.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Uint8Array';
-  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
+  return isStaticCall(node, 'Buffer', 'from');
 }
 
 /** `const key = …`, `const { Plaintext } = …`, `const { Plaintext: dataKey } = …`, `const [res] = …`. */

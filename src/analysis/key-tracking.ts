@@ -12,7 +12,7 @@ import { localFunctionOf, returnedExpressions } from './local-functions';
 import { importedHelperKeyUses } from './importer-key-uses';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
-import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -245,16 +245,6 @@ function keyringEntries(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.N
   const list = arrayLiteralOf(sourceCode, node);
   if (!list) return [node];
   return list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
-}
-
-/** The array literal `node` is, or that the binding `node` holds. */
-function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
-  const value = unwrapExpression(node);
-  if (value.type === 'ArrayExpression') return value;
-  const variable = value.type === 'Identifier' ? variableOf(sourceCode, value) : undefined;
-  const init = variable && singleInitializer(variable);
-  const held = init && unwrapExpression(init);
-  return held?.type === 'ArrayExpression' ? held : undefined;
 }
 
 /** `secrets[0]` on a keyring binding: that entry of the array literal. */
@@ -572,11 +562,9 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
 
 /** The bytes `Buffer.from(x, …)` copies or decodes: `x`. */
 function bufferFromArgument(node: TSESTree.Node): TSESTree.Node | undefined {
-  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') return undefined;
-  const callee = node.callee;
+  if (!isStaticCall(node, 'Buffer', 'from')) return undefined;
   const arg = node.arguments[0];
-  const isBufferFrom = callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'from';
-  return isBufferFrom && arg && arg.type !== 'SpreadElement' ? arg : undefined;
+  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 function constantText(ctx: ResolveContext, node: TSESTree.Node): string | undefined {

@@ -136,6 +136,28 @@ export function memberName(node: TSESTree.MemberExpression): string | undefined 
   return propertyName(node.property);
 }
 
+/** The array literal `node` is, or that a binding never reassigned holds (`const secrets = [A, B]`). */
+export function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
+  const value = unwrapExpression(node);
+  if (value.type === 'ArrayExpression') return value;
+  const variable = value.type === 'Identifier' ? variableOf(sourceCode, value) : undefined;
+  const init = variable && singleInitializer(variable);
+  const held = init && unwrapExpression(init);
+  return held?.type === 'ArrayExpression' ? held : undefined;
+}
+
+/** `Buffer.from(…)`-style calls: `object.method(…)` on an identifier named `object` (`Buffer`, `Uint8Array`, `Array`). */
+export function isStaticCall(node: TSESTree.Node | null | undefined, object: string, method: string): node is TSESTree.CallExpression {
+  return methodCalledOn(node, object) === method;
+}
+
+/** The method `objectName.method(…)` calls; undefined for any other node. */
+function methodCalledOn(node: TSESTree.Node | null | undefined, objectName: string): string | undefined {
+  if (node?.type !== 'CallExpression') return undefined;
+  const callee = unwrapExpression(node.callee);
+  return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === objectName ? memberName(callee) : undefined;
+}
+
 /** A class member's name as its key declares it: `#key` for an ES private name, so `#key` and `key` stay distinct. */
 export function classMemberKeyName(key: TSESTree.Node): string | undefined {
   return key.type === 'PrivateIdentifier' ? `#${key.name}` : propertyName(key);
@@ -238,11 +260,11 @@ export function jsonParseCall(sourceCode: SourceCode, node: TSESTree.Node): TSES
  * `Object.freeze(…)`), not of a local binding that shadows it.
  */
 export function globalMethodCall(sourceCode: SourceCode, node: TSESTree.Node, objectName: string, methods: ReadonlySet<string>): TSESTree.CallExpression | undefined {
-  if (node.type !== 'CallExpression') return undefined;
-  const callee = unwrapExpression(node.callee);
-  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier' || callee.object.name !== objectName) return undefined;
-  if (!methods.has(memberName(callee) ?? '')) return undefined;
-  return variableOf(sourceCode, callee.object)?.defs.length ? undefined : node;
+  const method = methodCalledOn(node, objectName);
+  if (method === undefined || !methods.has(method)) return undefined;
+  const call = node as TSESTree.CallExpression;
+  const object = (unwrapExpression(call.callee) as TSESTree.MemberExpression).object as TSESTree.Identifier;
+  return variableOf(sourceCode, object)?.defs.length ? undefined : call;
 }
 
 /**

@@ -13,6 +13,7 @@ import { localFunctionOf, parameterBindings, returnedExpressions } from './local
 import type { FunctionNode } from './expression-names';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import {
+  arrayLiteralOf,
   classMemberName,
   enumMemberInitializer,
   enumMembers,
@@ -811,16 +812,6 @@ export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth 
     : arrayLiteralOf(sourceCode, expr.object)?.elements ?? [];
   const entries = values.flatMap((v) => (v && v.type !== 'SpreadElement' && unwrapExpression(v).type === 'ObjectExpression' ? [unwrapExpression(v) as TSESTree.ObjectExpression] : []));
   return entries.length ? entries : undefined;
-}
-
-function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {
-  const expr = unwrapExpression(node);
-  if (expr.type === 'ArrayExpression') return expr;
-  if (expr.type !== 'Identifier') return undefined;
-  const variable = variableOf(sourceCode, expr);
-  const def = variable?.defs[0];
-  const init = def?.type === 'Variable' && variable!.defs.length === 1 && def.node.id === def.name ? def.node.init : undefined;
-  return init && unwrapExpression(init).type === 'ArrayExpression' ? (unwrapExpression(init) as TSESTree.ArrayExpression) : undefined;
 }
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
