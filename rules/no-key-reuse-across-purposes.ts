@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { keyUsesInImporters } from '../src/analysis/importer-key-uses';
+import { keyUsesInImporters, keyUsesOfInjections } from '../src/analysis/importer-key-uses';
+import { tokenRegistrations } from '../src/analysis/dependency-injection';
 import { algorithmLiteralsIn, algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, keysThroughImportedHelpers, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { toFix } from '../src/fix/edits';
 import { purposeSubkeyEdits } from '../src/fix/purpose-subkeys';
@@ -64,8 +65,8 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         const hasCalls = getApiCalls(sourceCode).length > 0;
-        // A module with no crypto calls of its own may still export a key its importers misuse.
-        if (!hasCalls && !(ctx.parserServices?.program && sourceCode.ast.body.some((s) => s.type === 'ExportNamedDeclaration'))) return;
+        // A module with no crypto calls of its own may still export (or register in a DI container) a key its importers misuse.
+        if (!hasCalls && !(ctx.parserServices?.program && (sourceCode.ast.body.some((s) => s.type === 'ExportNamedDeclaration') || tokenRegistrations(sourceCode).length > 0))) return;
         const policy = getPolicy(context);
         const reportedNodes = new Set<TSESTree.Node>();
         // One finding per node: a use that contradicts two declarations is one mistake.
@@ -82,6 +83,7 @@ export default createRule<Options, MessageIds>({
         if (ctx.parserServices?.program) {
           checkExportedKeys(report);
           checkImportedHelpers(report);
+          checkInjectedKeys(report);
         }
       },
     };
@@ -129,6 +131,26 @@ export default createRule<Options, MessageIds>({
         const conflicting = uses.find((u) => u.purpose !== uses[0].purpose)!;
         const sitesText = [here && here.uses.length > 0 ? sites(here.uses) : '', ...distinct(helped.uses.map((u) => u.site))].filter(Boolean).join(', ');
         report({ node: helped.definition ?? conflicting.node, messageId: 'reused', data: { name: quoteName(helped.name), purposes: purposes.join(' and '), sites: sitesText } });
+      }
+    }
+
+    /**
+     * With type information: a value this file registers in a DI container under a token, injected by that
+     * token into classes of other files that use it for two purposes (`@inject(TYPES.PartnerKey)` in a webhook
+     * verifier that MACs and in a sealer that encrypts). Reported once, on the registered value; one class using
+     * it both ways reports that itself (4).
+     */
+    function checkInjectedKeys(report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
+      for (const registration of tokenRegistrations(sourceCode)) {
+        if (ignored.has(registration.name)) continue;
+        const uses = keyUsesOfInjections(ctx, registration.token).flatMap((use) => {
+          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
+          return purpose ? [{ purpose, file: use.file, site: `${purpose} in ${use.file}:${use.line}` }] : [];
+        });
+        if (distinct(uses.map((u) => u.file)).length < 2) continue;
+        const purposes = distinct(uses.map((u) => u.purpose));
+        if (purposes.length < 2) continue;
+        report({ node: registration.value, messageId: 'reused', data: { name: quoteName(registration.name), purposes: purposes.join(' and '), sites: distinct(uses.map((u) => u.site)).join(', ') } });
       }
     }
 

@@ -24,6 +24,8 @@ interface Registration {
   value: TSESTree.Node;
   /** What the token is called (`RECEIPT_SIGNING_KEY`, `'JWT_SECRET'`, `TYPES.PartnerKey` → `PartnerKey`). */
   name?: string;
+  /** The token as written, for registrations by token (not awilix names, Fastify decorations or `registerAs` keys). */
+  tokenNode?: TSESTree.Node;
 }
 
 const cache = new WeakMap<TSESTree.Program, Registration[]>();
@@ -48,6 +50,14 @@ export function injectedValue(sourceCode: SourceCode, param: TSESTree.Identifier
  */
 export function namedRegistrations(sourceCode: SourceCode): { name: string; value: TSESTree.Node }[] {
   return registrations(sourceCode).flatMap((r) => (r.name ? [{ name: r.name, value: r.value }] : []));
+}
+
+/**
+ * The values this file registers under a token other modules inject by (`{ provide: TOKEN, useValue }`,
+ * `container.bind(TYPES.PartnerKey).toConstantValue(…)`, tsyringe, typedi), with the token as written.
+ */
+export function tokenRegistrations(sourceCode: SourceCode): { name: string; token: TSESTree.Node; value: TSESTree.Node }[] {
+  return registrations(sourceCode).flatMap((r) => (r.name && r.tokenNode ? [{ name: r.name, token: r.tokenNode, value: r.value }] : []));
 }
 
 /** `RECEIPT_SIGNING_KEY`, `'JWT_SECRET'`, `TYPES.PartnerKey`, `Symbol.for('PartnerKey')` → the name they give the token. */
@@ -156,7 +166,7 @@ function registrations(sourceCode: SourceCode): Registration[] {
   }
   const add = (tokenNode: TSESTree.Node | undefined, value: TSESTree.Node | undefined): void => {
     const token = tokenNode && tokenNode.type !== 'SpreadElement' ? tokenKey(sourceCode, tokenNode) : undefined;
-    if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value, name: tokenName(tokenNode!) });
+    if (token !== undefined && value && value.type !== 'SpreadElement') found!.push({ token, value, name: tokenName(tokenNode!), tokenNode });
   };
   // awilix: `container.register({ appSecret: asValue(process.env.APP_SECRET), … })`
   const addCradleValues = (object: TSESTree.ObjectExpression): void => {

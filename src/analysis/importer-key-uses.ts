@@ -52,6 +52,89 @@ export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identi
   }
 }
 
+/**
+ * Where classes of other files of the TypeScript program use the value this file registers under `token`
+ * (`container.bind(TYPES.PartnerKey).toConstantValue(key)`, `{ provide: 'JWT_SECRET', useValue }`) as the key
+ * of a modelled call: a constructor parameter injected with that token (`@inject(TYPES.PartnerKey) private
+ * readonly key: Buffer`, `@Inject('JWT_SECRET') secret: string`) and what the class does with it. A token is
+ * matched by the checker's symbol (identifiers, `TYPES.PartnerKey`) or by its text (string tokens).
+ */
+export function keyUsesOfInjections(ctx: ResolveContext, token: TSESTree.Node): ImporterKeyUse[] {
+  try {
+    const info = typeInformationAt(ctx.parserServices, token);
+    if (!info) return [];
+    const { typescript, program, checker, tsNode } = info;
+    const matches = injectionTokenMatcher(typescript, checker, tsNode);
+    if (!matches) return [];
+    const own = tsNode.getSourceFile();
+    const out: ImporterKeyUse[] = [];
+    for (const file of programFilesMentioning(program, own, matches.word)) {
+      for (const node of tsDescendants(typescript, file)) {
+        if (out.length >= MAX_USES) return out;
+        if (!typescript.isDecorator(node) || !typescript.isParameter(node.parent)) continue;
+        const call = node.expression;
+        if (!typescript.isCallExpression(call) || !typescript.isIdentifier(call.expression) || !/^inject$/i.test(call.expression.text)) continue;
+        if (call.arguments.length === 0 || !matches(call.arguments[0])) continue;
+        for (const reference of injectedParameterReads(typescript, checker, node.parent)) out.push(...keyUsesFrom(typescript, checker, reference, own, 0));
+      }
+    }
+    return out;
+  } catch {
+    return [];
+  }
+}
+
+/** Whether an `@inject(…)` argument is the same token as `token`, and a word its file must contain. */
+function injectionTokenMatcher(typescript: typeof ts, checker: ts.TypeChecker, token: ts.Node): (((arg: ts.Expression) => boolean) & { word: string }) | undefined {
+  if (typescript.isStringLiteralLike(token)) {
+    const text = token.text;
+    return Object.assign((arg: ts.Expression) => typescript.isStringLiteralLike(arg) && arg.text === text, { word: text });
+  }
+  const name = typescript.isPropertyAccessExpression(token) ? token.name : token;
+  const target = typescript.isIdentifier(name) ? aliasedSymbolAt(typescript, checker, name) : undefined;
+  if (!typescript.isIdentifier(name) || !target) return undefined;
+  return Object.assign(
+    (arg: ts.Expression) => {
+      const argName = typescript.isPropertyAccessExpression(arg) ? arg.name : arg;
+      return typescript.isIdentifier(argName) && argName.text === name.text && resolvesTo(typescript, checker, argName, target);
+    },
+    { word: name.text },
+  );
+}
+
+/**
+ * The reads of an injected constructor parameter in its class: `this.key` for a parameter property
+ * (`private readonly key: Buffer`), the parameter itself in the constructor otherwise, and `this.x` when the
+ * constructor stores it (`this.x = key`). Each is given as the identifier `keyUsesFrom` starts from.
+ */
+function injectedParameterReads(typescript: typeof ts, checker: ts.TypeChecker, parameter: ts.ParameterDeclaration): ts.Identifier[] {
+  const ctor = parameter.parent;
+  const cls = ctor.parent;
+  if (!typescript.isConstructorDeclaration(ctor) || !typescript.isIdentifier(parameter.name) || !(typescript.isClassDeclaration(cls) || typescript.isClassExpression(cls))) return [];
+  const memberReads = (member: string) => [...tsDescendants(typescript, cls)].flatMap((n) =>
+    typescript.isPropertyAccessExpression(n) && n.expression.kind === typescript.SyntaxKind.ThisKeyword && n.name.text === member && !isAssignedTo(typescript, n) ? [n.name as ts.Identifier] : [],
+  );
+  if (typescript.isParameterPropertyDeclaration(parameter, ctor)) return memberReads(parameter.name.text);
+  const symbol = checker.getSymbolAtLocation(parameter.name);
+  const reads: ts.Identifier[] = [];
+  for (const n of ctor.body ? tsDescendants(typescript, ctor.body) : []) {
+    if (!typescript.isIdentifier(n) || n.text !== parameter.name.text || checker.getSymbolAtLocation(n) !== symbol) continue;
+    const store = n.parent;
+    // `this.secret = secret`: the class reads it as `this.secret`.
+    if (typescript.isBinaryExpression(store) && store.right === n && store.operatorToken.kind === typescript.SyntaxKind.EqualsToken && typescript.isPropertyAccessExpression(store.left) && store.left.expression.kind === typescript.SyntaxKind.ThisKeyword) {
+      reads.push(...memberReads(store.left.name.text));
+    } else {
+      reads.push(n);
+    }
+  }
+  return reads;
+}
+
+function isAssignedTo(typescript: typeof ts, access: ts.PropertyAccessExpression): boolean {
+  const parent = access.parent;
+  return typescript.isBinaryExpression(parent) && parent.left === access && parent.operatorToken.kind === typescript.SyntaxKind.EqualsToken;
+}
+
 function resolvesTo(typescript: typeof ts, checker: ts.TypeChecker, id: ts.Identifier, target: ts.Symbol): boolean {
   const symbol = aliasedSymbolAt(typescript, checker, id);
   // `as const` objects give their members transient symbols: the same property is the same declaration.
