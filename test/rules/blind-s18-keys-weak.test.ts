@@ -1,5 +1,6 @@
 import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
+import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
@@ -8,7 +9,9 @@ import { createRuleTester } from './rule-tester';
 // without a table (cryptr, eciesjs, @stablelib's AEADs, HMAC and codecs, asmcrypto.js, keypair, jwt-simple,
 // @tsndr/cloudflare-worker-jwt, crypto-es as crypto-js' ES port, ts-md5, object-hash, crypto-hash, jsSHA, bcrypt-ts and
 // argon2-browser), and an MD5 cache key whose purpose is named only by the constant it is concatenated with
-// (`IMAGE_CACHE_KEY_PREFIX + md5(…)`).
+// (`IMAGE_CACHE_KEY_PREFIX + md5(…)`). Then neighbours of those libraries, added with them: storage encryptors keyed
+// by a secret string (aes256, encrypt-storage, simple-crypto-js, secure-ls, redux-persist-transform-encrypt), paseto,
+// @hapi/jwt's `token.generate`, and the predictable id packages shortid and uniqid.
 const ruleTester = createRuleTester();
 
 ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
@@ -380,6 +383,212 @@ ruleTester.run("no-static-iv (blind-s18 shapes)", noStaticIv, {
           "messageId": "zeroIv",
           "line": 2,
           "column": 15
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt)", noHardcodedKey, {
+  "valid": [
+    {
+      "name": "encrypt-storage keyed from a build-time variable",
+      "code": "import { EncryptStorage } from 'encrypt-storage';\nexport const storage = new EncryptStorage(import.meta.env.VITE_STORAGE_SECRET, { prefix: '@app' });"
+    },
+    {
+      "name": "paseto v4 verifying with a public key",
+      "code": "import { V4 } from 'paseto';\nimport { createPublicKey } from 'node:crypto';\nconst pub = createPublicKey(process.env.IDENTITY_PUBLIC_KEY_PEM!);\nexport const check = (token: string) => V4.verify(token, pub);"
+    },
+    {
+      "name": "@hapi/jwt signing with a secret from the environment",
+      "code": "import Jwt from '@hapi/jwt';\nexport const issue = (sub: string) => Jwt.token.generate({ sub }, { key: process.env.JWT_SECRET!, algorithm: 'HS512' });"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "aes256 with a written key",
+      "code": "const aes256 = require('aes256');\nmodule.exports = (text) => aes256.encrypt('Zq4!Tn8$Wb2@Lm6#Rc9%Hd3^Kv7&Xp1*', text);",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 43,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPTION_KEY",
+                "format": "the same string"
+              },
+              "output": "const aes256 = require('aes256');\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nmodule.exports = (text) => aes256.encrypt(ENCRYPTION_KEY, text);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "encrypt-storage given a written secret",
+      "code": "import { EncryptStorage } from 'encrypt-storage';\nexport const storage = new EncryptStorage('d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d', { prefix: '@app' });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 43,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPTION_KEY",
+                "format": "the same hex string"
+              },
+              "output": "import { EncryptStorage } from 'encrypt-storage';\nexport const storage = new EncryptStorage(requireEnv('ENCRYPTION_KEY'), { prefix: '@app' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "simple-crypto-js given a written secret",
+      "code": "import SimpleCrypto from 'simple-crypto-js';\nexport const vault = new SimpleCrypto('Pm5$Jx2!Qw9@Vn4#Ks7%Ld1^Hb8&Fz3*');",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 39,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPTION_KEY",
+                "format": "the same string"
+              },
+              "output": "import SimpleCrypto from 'simple-crypto-js';\nexport const vault = new SimpleCrypto(requireEnv('ENCRYPTION_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "secure-ls encryptionSecret written in the options",
+      "code": "import SecureLS from 'secure-ls';\nexport const ls = new SecureLS({ encodingType: 'aes', encryptionSecret: 'b7c8d9e0f1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d5e6f7a8b9c0d1e2' });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 73,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECURE_LS_ENCRYPTION_SECRET",
+                "format": "the same hex string"
+              },
+              "output": "import SecureLS from 'secure-ls';\nexport const ls = new SecureLS({ encodingType: 'aes', encryptionSecret: requireEnv('SECURE_LS_ENCRYPTION_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "redux-persist-transform-encrypt secretKey written in the options",
+      "code": "import { encryptTransform } from 'redux-persist-transform-encrypt';\nexport const t = encryptTransform({ secretKey: 'c1d2e3f4a5b6c7d8e9f0a1b2c3d4e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2' });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 48,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPT_TRANSFORM_SECRET_KEY",
+                "format": "the same hex string"
+              },
+              "output": "import { encryptTransform } from 'redux-persist-transform-encrypt';\nexport const t = encryptTransform({ secretKey: requireEnv('ENCRYPT_TRANSFORM_SECRET_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "paseto v3 local key written as hex",
+      "code": "import { V3 } from 'paseto';\nexport const seal = (payload: object) => V3.encrypt(payload, Buffer.from('e5f6a7b8c9d0e1f2a3b4c5d6e7f8a9b0c1d2e3f4a5b6c7d8', 'hex'));",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 74,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "ENCRYPTION_KEY",
+                "format": "hex, as written today"
+              },
+              "output": "import { V3 } from 'paseto';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (payload: object) => V3.encrypt(payload, Buffer.from(ENCRYPTION_KEY, 'hex'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "@hapi/jwt signing with a written secret",
+      "code": "import Jwt from '@hapi/jwt';\nexport const issue = (sub: string) => Jwt.token.generate({ sub }, { key: 'Yt6#Gk1!Mv8$Qp3@Xd5%Ns2^Jw9&Bh4*', algorithm: 'HS512' });",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 74,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "GENERATE_KEY",
+                "format": "the same string"
+              },
+              "output": "import Jwt from '@hapi/jwt';\n\nconst GENERATE_KEY = requireEnv('GENERATE_KEY');\nexport const issue = (sub: string) => Jwt.token.generate({ sub }, { key: GENERATE_KEY, algorithm: 'HS512' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run("no-insecure-randomness (blind-s18 id packages)", noInsecureRandomness, {
+  "valid": [
+    {
+      "name": "shortid for list keys",
+      "code": "import shortid from 'shortid';\nexport function withKeys<T>(rows: T[]) {\n  return rows.map((row) => ({ rowKey: shortid.generate(), row }));\n}"
+    },
+    {
+      "name": "uniqid for a scratch file name",
+      "code": "const uniqid = require('uniqid');\nconst path = require('node:path');\nmodule.exports = (dir) => path.join(dir, `upload-${uniqid()}.tmp`);",
+      "filename": "file.js"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "shortid as a password-reset token",
+      "code": "import shortid from 'shortid';\nexport function createResetToken(userId: string) {\n  const resetToken = shortid.generate();\n  return { userId, resetToken };\n}",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 3,
+          "column": 22
+        }
+      ]
+    },
+    {
+      "name": "uniqid as an API key",
+      "code": "const uniqid = require('uniqid');\nmodule.exports = function issueApiKey(account) {\n  const apiKey = uniqid('key_');\n  return { account, apiKey };\n};",
+      "filename": "file.js",
+      "errors": [
+        {
+          "messageId": "predictableSecret",
+          "line": 3,
+          "column": 18
         }
       ]
     }

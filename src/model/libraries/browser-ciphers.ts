@@ -359,3 +359,36 @@ export const keypairPackage: LibraryModel = {
   roots: [{ module: 'keypair' }],
   apis: [call('', 'keygen', { '0.bits': 'modulus-length' }, { facts: { asymmetric: true } })],
 };
+
+/**
+ * Storage and state encryptors keyed by a secret string they derive their cipher key from: aes256
+ * (`aes256.encrypt(key, text)`, `aes256.createCipher(key)`), encrypt-storage (`new EncryptStorage(secret, options)`),
+ * simple-crypto-js (`new SimpleCrypto(secret)`), secure-ls (`new SecureLS({ encryptionSecret })`) and
+ * redux-persist-transform-encrypt (`encryptTransform({ secretKey })`).
+ */
+export const secretStringEncryptors: readonly LibraryModel[] = [
+  {
+    id: 'aes256',
+    roots: [{ module: 'aes256' }],
+    apis: [call('encrypt', 'encrypt', { 0: 'passphrase', 1: 'data' }), call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }), call('createCipher', 'encrypt', { 0: 'passphrase' })],
+  },
+  { id: 'encrypt-storage', roots: [{ module: 'encrypt-storage' }], apis: [construct('EncryptStorage', 'encrypt', { 0: 'passphrase' })] },
+  { id: 'simple-crypto-js', roots: [{ module: 'simple-crypto-js' }], apis: [construct('', 'encrypt', { 0: 'passphrase' }), construct('SimpleCrypto', 'encrypt', { 0: 'passphrase' })] },
+  { id: 'secure-ls', roots: [{ module: 'secure-ls' }], apis: [construct('', 'encrypt', { '0.encryptionSecret': 'passphrase' })] },
+  { id: 'redux-persist-transform-encrypt', roots: [{ module: 'redux-persist-transform-encrypt' }], apis: [call('encryptTransform', 'encrypt', { '0.secretKey': 'passphrase' })] },
+];
+
+/**
+ * paseto (panva): `V3.encrypt(payload, key)`/`V4.sign(payload, privateKey)` and their `decrypt`/`verify`, for each
+ * protocol version; local keys and private keys are secrets, the verifying key is public.
+ */
+export const paseto: LibraryModel = {
+  id: 'paseto',
+  roots: [{ module: 'paseto' }],
+  apis: ['V1', 'V2', 'V3', 'V4'].flatMap((v) => [
+    call(`${v}.encrypt`, 'encrypt', { 0: 'data', 1: 'key' }),
+    call(`${v}.decrypt`, 'decrypt', { 0: 'data', 1: 'key' }),
+    call(`${v}.sign`, 'sign', { 0: 'data', 1: 'key' }),
+    call(`${v}.verify`, 'verify', { 0: 'data', 1: 'public-key' }),
+  ]),
+};

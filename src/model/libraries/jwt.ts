@@ -226,3 +226,10 @@ export const cloudflareWorkerJwt: LibraryModel = {
     call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', 2: 'algorithms', '2.algorithm': 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
   ],
 };
+
+/** @hapi/jwt: `Jwt.token.generate(payload, secret | { key, algorithm }, options)` signs with an HS* secret or a private key. */
+export const hapiJwt: LibraryModel = {
+  id: '@hapi/jwt',
+  roots: [{ module: '@hapi/jwt' }],
+  apis: [call('token.generate', 'jwt-sign', { 0: 'data', 1: 'secret', '1.key': 'secret', '1.algorithm': 'algorithm' })],
+};
