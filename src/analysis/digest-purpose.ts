@@ -147,7 +147,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
   // Only a key into (or a value of) an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.
-  if (uses.some((u) => u.kind === 'argument') && uses.every((u) => u.kind === 'binding' || isCollectionKey(sourceCode, u))) {
+  if (uses.some((u) => u.kind === 'argument') && uses.every((u) => u.kind === 'binding' || u.kind === 'concatenated' || isCollectionKey(sourceCode, u))) {
     return { purpose: 'fingerprint', reason: 'key of an in-memory Map or Set', persisted: false };
   }
   // Named as an id with nothing secret in or around it (`jobId`, `contentId`): content addressing, e.g. a queue's duplicate-job id.
@@ -333,6 +333,7 @@ function nameWords(name: string): string[] {
 function wordsOfUse(use: ValueUse): string[] {
   switch (use.kind) {
     case 'binding':
+    case 'concatenated':
       return nameWords(use.name);
     case 'argument': {
       const callee = use.call.callee;

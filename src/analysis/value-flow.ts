@@ -21,6 +21,11 @@ export type ValueUse =
   | { kind: 'index'; object: TSESTree.Node }
   /** Embedded in a template literal or concatenated with literal text. */
   | { kind: 'text'; text: string }
+  /**
+   * Concatenated with a named string constant (`CACHE_KEY_PREFIX + v`, `` `${SESSION_PREFIX}${v}` ``): the
+   * constant's name says what the whole string is, as a binding's name would.
+   */
+  | { kind: 'concatenated'; name: string }
   /** Value of a JSX attribute (`key={v}`). */
   | { kind: 'jsx-attribute'; name: string }
   /** Turned into a number (`readUInt32BE(0)`, `parseInt(hex, 16)`): bucketing, sharding, sampling. */
@@ -52,6 +57,20 @@ const MATH_FUNCTIONS = new Set(['floor', 'round', 'ceil', 'trunc', 'abs']);
 const COMPARISONS = new Set(['===', '!==', '==', '!=']);
 /** Operators whose result is a boolean whatever the operands: the value goes no further (`expires > Date.now()`). */
 const BOOLEAN_OPERATORS = new Set(['<', '>', '<=', '>=', 'in', 'instanceof']);
+
+/**
+ * `other`, a piece of the same concatenation as the value, when it is a `const` initialised with literal text
+ * (`const IMAGE_CACHE_KEY_PREFIX = 'img:v3:'`): its name is recorded. A variable holding data says nothing of the whole.
+ */
+function pushNamedConstant(sourceCode: SourceCode, other: TSESTree.Node, current: TSESTree.Node, uses: ValueUse[]): void {
+  if (other === current || other.type !== 'Identifier') return;
+  const variable = variableOf(sourceCode, other);
+  const declarator = variable?.defs[0]?.node;
+  if (variable?.defs.length !== 1 || declarator?.type !== 'VariableDeclarator' || declarator.parent.kind !== 'const') return;
+  const init = declarator.init;
+  const isText = (init?.type === 'Literal' && typeof init.value === 'string') || (init?.type === 'TemplateLiteral' && init.expressions.length === 0);
+  if (isText) uses.push({ kind: 'concatenated', name: other.name });
+}
 
 /** Every use of the value `start` evaluates to, following variables and returns up to `maxHops`. */
 export function valueUses(sourceCode: SourceCode, start: TSESTree.Node, options: FlowOptions = {}): ValueUse[] {
@@ -112,6 +131,7 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       return parent;
     case 'TemplateLiteral':
       uses.push({ kind: 'text', text: parent.quasis.map((q) => q.value.cooked ?? '').join(' ') });
+      for (const other of parent.expressions) pushNamedConstant(sourceCode, other, current, uses);
       return parent;
     case 'BinaryExpression': {
       if (COMPARISONS.has(parent.operator) || BOOLEAN_OPERATORS.has(parent.operator)) return undefined;
@@ -124,6 +144,7 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
         uses.push({ kind: 'text', text: other.quasis.map((q) => q.value.cooked ?? '').join(' ') });
         return parent;
       }
+      if (parent.operator === '+') pushNamedConstant(sourceCode, other, current, uses);
       return options.throughArithmetic || parent.operator === '+' ? parent : undefined;
     }
     case 'MemberExpression': {

@@ -1,17 +1,17 @@
 import { bunCrypto, electronStore, expoCrypto, openpgp, reactNativeAes, reactNativeMmkv, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, ageEncryption, desJs, elliptic, fernet, jsencrypt, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, sjcl } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { digestFunctionPackages, hashJs, hashWasm, nobleLegacyHashes, sparkMd5 } from './libraries/hash-packages';
-import { elysiaJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
+import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
+import { cloudflareWorkerJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto, pbkdf2Package } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, otplib, speakeasy } from './libraries/otp';
-import { adonisHash, argon2, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
-import { chance, lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, randomJs, seedrandom, timeBasedUuid, timeBasedUuidModules } from './libraries/predictable';
+import { adonisHash, argon2, argon2Browser, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
+import { chance, lodashRandom, lodashRandomModules, nanoidNonSecure, perfHooksClock, predictableSources, randomJs, seedrandom, shortid, timeBasedUuid, uniqid, timeBasedUuidModules } from './libraries/predictable';
 import {
   cookieParser,
   cookieSession,
@@ -163,6 +163,23 @@ export const LIBRARIES: readonly LibraryModel[] = [
   perfHooksClock,
   denoStdEncoding,
   awsCdkSecretValue,
+  asmcrypto,
+  cryptr,
+  ...stablelibAeads,
+  eciesjs,
+  keypairPackage,
+  tsMd5,
+  objectHash,
+  cryptoHash,
+  jsSha,
+  jwtSimple,
+  cloudflareWorkerJwt,
+  argon2Browser,
+  ...secretStringEncryptors,
+  paseto,
+  hapiJwt,
+  shortid,
+  uniqid,
 ];
 
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */

@@ -25,6 +25,8 @@ function summarise(use: ValueUse): string {
       return `text:${use.text.trim()}`;
     case 'jsx-attribute':
       return `jsx:${use.name}`;
+    case 'concatenated':
+      return `concatenated:${use.name}`;
     default:
       return use.kind;
   }
@@ -43,6 +45,13 @@ describe('valueUses', () => {
     assert.deepEqual(usesOf(`if (marker(a) === req.body.sum) {}`), ['compare']);
     assert.deepEqual(usesOf('const url = `https://www.gravatar.com/avatar/${marker(e)}`;'), ['text:https://www.gravatar.com/avatar/', 'binding:url']);
     assert.deepEqual(usesOf(`res.writeHead(200, { ETag: marker(b) });`), ['binding:ETag', 'argument:1']);
+  });
+
+  it('names the string constants a value is concatenated with, not variables holding data', () => {
+    assert.deepEqual(usesOf(`const CACHE_KEY_PREFIX = 'img:v3:'; const k = CACHE_KEY_PREFIX + marker(u);`), ['concatenated:CACHE_KEY_PREFIX', 'binding:k']);
+    assert.deepEqual(usesOf('const SLOT = `preview`; const k = `${SLOT}${marker(u)}`;'), ['text:', 'concatenated:SLOT', 'binding:k']);
+    assert.deepEqual(usesOf(`let prefix = 'a'; const k = prefix + marker(u);`), ['binding:k']);
+    assert.deepEqual(usesOf(`const userName = req.body.name; const k = userName + marker(u);`), ['binding:k']);
   });
 
   it('goes through arithmetic and indexing only when asked (randomness)', () => {

@@ -269,3 +269,126 @@ export const desJs: LibraryModel = {
   },
   constants: { DES: 'des', EDE: 'des-ede3' },
 };
+
+/**
+ * asmcrypto.js (asm.js AES and hashes): one-shot ciphers `AES_GCM.encrypt(data, key, nonce, adata, tagSize)`,
+ * `AES_CBC.encrypt(data, key, padding, iv)`, `AES_CTR.encrypt(data, key, nonce)`, `AES_ECB.encrypt(data, key, padding)`;
+ * PBKDF2 as `Pbkdf2HmacSha256(password, salt, count, length)` (the digest is in the name) and HMACs as classes.
+ */
+const ASMCRYPTO_MODES: readonly (readonly [name: string, cipher: string, args: Record<string, 'key' | 'iv' | 'data' | 'tag-length'>])[] = [
+  ['AES_GCM', 'aes-gcm', { 0: 'data', 1: 'key', 2: 'iv', 4: 'tag-length' }],
+  ['AES_CCM', 'aes-ccm', { 0: 'data', 1: 'key', 2: 'iv', 4: 'tag-length' }],
+  ['AES_CBC', 'aes-cbc', { 0: 'data', 1: 'key', 3: 'iv' }],
+  ['AES_CTR', 'aes-ctr', { 0: 'data', 1: 'key', 2: 'iv' }],
+  ['AES_CFB', 'aes-cfb', { 0: 'data', 1: 'key', 2: 'iv' }],
+  ['AES_OFB', 'aes-ofb', { 0: 'data', 1: 'key', 2: 'iv' }],
+  ['AES_ECB', 'aes-ecb', { 0: 'data', 1: 'key' }],
+];
+const ASMCRYPTO_PBKDF2: readonly (readonly [name: string, digest: string])[] = [
+  ['Pbkdf2HmacSha1', 'sha1'],
+  ['Pbkdf2HmacSha256', 'sha256'],
+  ['Pbkdf2HmacSha512', 'sha512'],
+];
+
+export const asmcrypto: LibraryModel = {
+  id: 'asmcrypto.js',
+  roots: [{ module: 'asmcrypto.js' }, { module: 'asmcrypto-lite' }],
+  apis: [
+    ...ASMCRYPTO_MODES.flatMap(([name, cipher, args]) => [
+      call(`${name}.encrypt`, 'encrypt', args, { facts: { cipher, tagLengthUnit: 'bytes' } }),
+      call(`${name}.decrypt`, 'decrypt', args, { facts: { cipher, tagLengthUnit: 'bytes' } }),
+    ]),
+    ...ASMCRYPTO_PBKDF2.map(([name, digest]) =>
+      call(name, 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length' }, { facts: { kdf: 'pbkdf2', defaultDigest: digest, lengthUnit: 'bytes' } }),
+    ),
+    construct('HmacSha1', 'mac', { 0: 'key' }, { facts: { hash: 'SHA1' } }),
+    construct('HmacSha256', 'mac', { 0: 'key' }),
+    construct('HmacSha512', 'mac', { 0: 'key' }),
+  ],
+};
+
+/** cryptr: `new Cryptr(secret, options)` derives its AES-256-GCM key from the secret string (PBKDF2, random salt per message). */
+export const cryptr: LibraryModel = {
+  id: 'cryptr',
+  roots: [{ module: 'cryptr' }],
+  apis: [construct('', 'encrypt', { 0: 'passphrase' })],
+};
+
+/**
+ * @stablelib (one package per primitive): AEADs made from their key (`new ChaCha20Poly1305(key)`), whose
+ * `seal(nonce, plaintext, ad)`/`open(nonce, sealed, ad)` take the nonce; `hmac(Hash, key, data)` and
+ * `new HMAC(Hash, key)`; hex/base64/utf8 codecs whose `decode`/`encode` turn written text into bytes.
+ */
+const STABLELIB_AEAD = { methods: { seal: method('encrypt', { 0: 'iv', 1: 'data' }), open: method('decrypt', { 0: 'iv', 1: 'data' }) } };
+
+export const stablelibAeads: readonly LibraryModel[] = [
+  { id: '@stablelib/chacha20poly1305', roots: [{ module: '@stablelib/chacha20poly1305' }], apis: [construct('ChaCha20Poly1305', 'encrypt', { 0: 'key' }, { returns: 'StablelibAead', facts: { cipher: 'chacha20-poly1305' } })], objects: { StablelibAead: STABLELIB_AEAD } },
+  { id: '@stablelib/xchacha20poly1305', roots: [{ module: '@stablelib/xchacha20poly1305' }], apis: [construct('XChaCha20Poly1305', 'encrypt', { 0: 'key' }, { returns: 'StablelibAead', facts: { cipher: 'xchacha20-poly1305' } })], objects: { StablelibAead: STABLELIB_AEAD } },
+  { id: '@stablelib/aes', roots: [{ module: '@stablelib/aes' }], apis: [construct('AES', 'encrypt', { 0: 'key' })] },
+  { id: '@stablelib/aes-siv', roots: [{ module: '@stablelib/aes-siv' }], apis: [construct('AESSIV', 'encrypt', { 1: 'key' }, { returns: 'StablelibAead' })], objects: { StablelibAead: STABLELIB_AEAD } },
+  {
+    id: '@stablelib/hmac',
+    roots: [{ module: '@stablelib/hmac' }],
+    apis: [construct('HMAC', 'mac', { 0: 'digest', 1: 'key' }), call('hmac', 'mac', { 0: 'digest', 1: 'key', 2: 'data' })],
+  },
+  { id: '@stablelib/hex', roots: [{ module: '@stablelib/hex' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } })] },
+  { id: '@stablelib/base64', roots: [{ module: '@stablelib/base64' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }), call('decodeURLSafe', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url' } })] },
+  { id: '@stablelib/utf8', roots: [{ module: '@stablelib/utf8' }], apis: [call('encode', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } })] },
+  { id: '@stablelib/random', roots: [{ module: '@stablelib/random' }], apis: [call('randomBytes', 'random', { 0: 'size' })] },
+];
+
+/**
+ * eciesjs (secp256k1/x25519 ECIES): `PrivateKey.fromHex(hex)`/`new PrivateKey(bytes)` wrap a written secret key;
+ * `decrypt(secretKey, data)` and `encrypt(publicKey, data)`.
+ */
+export const eciesjs: LibraryModel = {
+  id: 'eciesjs',
+  roots: [{ module: 'eciesjs' }],
+  apis: [
+    call('PrivateKey.fromHex', 'key-import', { 0: 'key' }),
+    construct('PrivateKey', 'key-import', { 0: 'key' }),
+    call('PublicKey.fromHex', 'key-import', { 0: 'public-key' }),
+    call('decrypt', 'decrypt', { 0: 'key', 1: 'data' }),
+    call('encrypt', 'encrypt', { 0: 'public-key', 1: 'data' }),
+  ],
+};
+
+/** keypair (pure-JS RSA key generation, from node-forge): `keypair({ bits, e })`, 2048 bits by default. */
+export const keypairPackage: LibraryModel = {
+  id: 'keypair',
+  roots: [{ module: 'keypair' }],
+  apis: [call('', 'keygen', { '0.bits': 'modulus-length' }, { facts: { asymmetric: true } })],
+};
+
+/**
+ * Storage and state encryptors keyed by a secret string they derive their cipher key from: aes256
+ * (`aes256.encrypt(key, text)`, `aes256.createCipher(key)`), encrypt-storage (`new EncryptStorage(secret, options)`),
+ * simple-crypto-js (`new SimpleCrypto(secret)`), secure-ls (`new SecureLS({ encryptionSecret })`) and
+ * redux-persist-transform-encrypt (`encryptTransform({ secretKey })`).
+ */
+export const secretStringEncryptors: readonly LibraryModel[] = [
+  {
+    id: 'aes256',
+    roots: [{ module: 'aes256' }],
+    apis: [call('encrypt', 'encrypt', { 0: 'passphrase', 1: 'data' }), call('decrypt', 'decrypt', { 0: 'passphrase', 1: 'data' }), call('createCipher', 'encrypt', { 0: 'passphrase' })],
+  },
+  { id: 'encrypt-storage', roots: [{ module: 'encrypt-storage' }], apis: [construct('EncryptStorage', 'encrypt', { 0: 'passphrase' })] },
+  { id: 'simple-crypto-js', roots: [{ module: 'simple-crypto-js' }], apis: [construct('', 'encrypt', { 0: 'passphrase' }), construct('SimpleCrypto', 'encrypt', { 0: 'passphrase' })] },
+  { id: 'secure-ls', roots: [{ module: 'secure-ls' }], apis: [construct('', 'encrypt', { '0.encryptionSecret': 'passphrase' })] },
+  { id: 'redux-persist-transform-encrypt', roots: [{ module: 'redux-persist-transform-encrypt' }], apis: [call('encryptTransform', 'encrypt', { '0.secretKey': 'passphrase' })] },
+];
+
+/**
+ * paseto (panva): `V3.encrypt(payload, key)`/`V4.sign(payload, privateKey)` and their `decrypt`/`verify`, for each
+ * protocol version; local keys and private keys are secrets, the verifying key is public.
+ */
+export const paseto: LibraryModel = {
+  id: 'paseto',
+  roots: [{ module: 'paseto' }],
+  apis: ['V1', 'V2', 'V3', 'V4'].flatMap((v) => [
+    call(`${v}.encrypt`, 'encrypt', { 0: 'data', 1: 'key' }),
+    call(`${v}.decrypt`, 'decrypt', { 0: 'data', 1: 'key' }),
+    call(`${v}.sign`, 'sign', { 0: 'data', 1: 'key' }),
+    call(`${v}.verify`, 'verify', { 0: 'data', 1: 'public-key' }),
+  ]),
+};

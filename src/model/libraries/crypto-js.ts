@@ -2,7 +2,7 @@ import { call } from '../define';
 import type { ApiModel, LibraryModel } from '../types';
 
 /**
- * crypto-js. A *string* key to a cipher is a passphrase: crypto-js derives the
+ * crypto-js, and crypto-es (its ES-module port, same namespace: `CryptoES.AES.encrypt(text, passphrase)`). A *string* key to a cipher is a passphrase: crypto-js derives the
  * real key and IV from it with one round of MD5 (OpenSSL EVP_BytesToKey) and a
  * random salt; a WordArray key is used raw. The table marks the key argument
  * `key`; rules look at its value type to tell the two apart.
@@ -28,6 +28,7 @@ export const cryptoJs: LibraryModel = {
   id: 'crypto-js',
   roots: [
     { module: 'crypto-js' },
+    { module: 'crypto-es' },
     ...CIPHERS.map((name) => subModule(name === 'TripleDES' ? 'tripledes' : name.toLowerCase(), name)),
     ...HASHES.map((name) => subModule(name.toLowerCase(), name)),
     ...HASHES.map((name) => subModule(`hmac-${name.toLowerCase()}`, `Hmac${name}`)),

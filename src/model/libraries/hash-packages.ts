@@ -1,4 +1,4 @@
-import { call } from '../define';
+import { call, construct } from '../define';
 import type { LibraryModel } from '../types';
 
 /**
@@ -99,4 +99,48 @@ export const hashJs: LibraryModel = {
   id: 'hash.js',
   roots: [{ module: 'hash.js' }],
   apis: [...HASH_JS_HASHES.map(([path, hash]) => call(path, 'hash', {}, { facts: { hash } })), call('hmac', 'mac', { 0: 'digest', 1: 'key' })],
+};
+
+/** ts-md5 (Angular apps): static one-shots `Md5.hashStr(text)`/`Md5.hashAsciiStr(text)` and the incremental `new Md5()`. */
+export const tsMd5: LibraryModel = {
+  id: 'ts-md5',
+  roots: [{ module: 'ts-md5' }, { module: 'ts-md5/dist/md5' }],
+  apis: [
+    call('Md5.hashStr', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }),
+    call('Md5.hashAsciiStr', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }),
+    construct('Md5', 'hash', {}, { facts: { hash: 'MD5' } }),
+  ],
+};
+
+/**
+ * object-hash: `hash(value, { algorithm })` digests a normalised object (SHA-1 unless told otherwise); `hash.MD5(value)`,
+ * `hash.keysMD5(value)`, `hash.sha1(value)` and `hash.keys(value)` name their digest.
+ */
+export const objectHash: LibraryModel = {
+  id: 'object-hash',
+  roots: [{ module: 'object-hash' }],
+  apis: [
+    call('', 'hash', { 0: 'data', '1.algorithm': 'algorithm' }),
+    call('MD5', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }),
+    call('keysMD5', 'hash', { 0: 'data' }, { facts: { hash: 'MD5' } }),
+    call('sha1', 'hash', { 0: 'data' }, { facts: { hash: 'SHA1' } }),
+    call('keys', 'hash', { 0: 'data' }, { facts: { hash: 'SHA1' } }),
+  ],
+};
+
+/** crypto-hash (sindresorhus): promise-returning `sha1(input)`, `sha256(input)`… over WebCrypto or node:crypto. */
+export const cryptoHash: LibraryModel = {
+  id: 'crypto-hash',
+  roots: [{ module: 'crypto-hash' }],
+  apis: [call('sha1', 'hash', { 0: 'data' }, { facts: { hash: 'SHA1' } })],
+};
+
+/**
+ * jsSHA: `new jsSHA(variant, inputFormat, { hmacKey: { value, format } })`, the variant (`'SHA-1'`, `'SHA-256'`…)
+ * first; with `hmacKey` the object computes an HMAC under that key.
+ */
+export const jsSha: LibraryModel = {
+  id: 'jssha',
+  roots: ['jssha', 'jssha/sha1', 'jssha/dist/sha1', 'jssha/sha256', 'jssha/dist/sha256'].map((module) => ({ module })),
+  apis: [construct('', 'hash', { 0: 'algorithm', '2.hmacKey.value': 'key' })],
 };

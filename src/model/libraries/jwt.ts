@@ -200,3 +200,36 @@ export const nodeJose: LibraryModel = {
     },
   },
 };
+
+/**
+ * jwt-simple: `encode(payload, key, algorithm)` (HS256 when omitted) and `decode(token, key, noVerify, algorithm)`.
+ * Without the 4th argument `decode` accepts whatever algorithm the token's header names.
+ */
+export const jwtSimple: LibraryModel = {
+  id: 'jwt-simple',
+  roots: [{ module: 'jwt-simple' }],
+  apis: [
+    call('encode', 'jwt-sign', { 0: 'data', 1: 'secret', 2: 'algorithm' }),
+    call('decode', 'jwt-verify', { 0: 'data', 1: 'secret', 3: 'algorithms' }),
+  ],
+};
+
+/**
+ * @tsndr/cloudflare-worker-jwt (Workers): `sign(payload, secret, { algorithm })` and `verify(token, secret, { algorithm })`;
+ * verification accepts only the one `algorithm` option (HS256 when omitted), so it is pinned like Hono's.
+ */
+export const cloudflareWorkerJwt: LibraryModel = {
+  id: '@tsndr/cloudflare-worker-jwt',
+  roots: [{ module: '@tsndr/cloudflare-worker-jwt' }],
+  apis: [
+    call('sign', 'jwt-sign', { 0: 'data', 1: 'secret', 2: 'algorithm', '2.algorithm': 'algorithm' }),
+    call('verify', 'jwt-verify', { 0: 'data', 1: 'secret', 2: 'algorithms', '2.algorithm': 'algorithms' }, { facts: { algorithmPinnedByDefault: true } }),
+  ],
+};
+
+/** @hapi/jwt: `Jwt.token.generate(payload, secret | { key, algorithm }, options)` signs with an HS* secret or a private key. */
+export const hapiJwt: LibraryModel = {
+  id: '@hapi/jwt',
+  roots: [{ module: '@hapi/jwt' }],
+  apis: [call('token.generate', 'jwt-sign', { 0: 'data', 1: 'secret', '1.key': 'secret', '1.algorithm': 'algorithm' })],
+};

@@ -3,11 +3,12 @@ import type { LibraryModel } from '../types';
 
 /**
  * bcrypt and bcryptjs share an API: the second argument is a salt string or a cost (rounds). @node-rs/bcrypt
- * (prebuilt binaries) has the same `hash(password, cost)`/`genSalt(cost)`, and checks with `verify(password, hash)`.
+ * (prebuilt binaries) has the same `hash(password, cost)`/`genSalt(cost)`, and checks with `verify(password, hash)`;
+ * bcrypt-ts (pure TypeScript, browsers and edge runtimes) keeps bcryptjs' names.
  */
 export const bcrypt: LibraryModel = {
   id: 'bcrypt',
-  roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }, { module: '@node-rs/bcrypt' }],
+  roots: [{ module: 'bcrypt' }, { module: 'bcryptjs' }, { module: 'bcrypt-nodejs' }, { module: '@node-rs/bcrypt' }, { module: 'bcrypt-ts' }, { module: 'bcrypt-ts/browser' }, { module: 'bcrypt-ts/node' }],
   apis: [
     call('hash', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
     call('hashSync', 'password-hash', { 0: 'password', 1: 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
@@ -62,5 +63,18 @@ export const adonisHash: LibraryModel = {
     // Adonis' argon2 defaults: 3 passes over 64 MiB.
     call('drivers.argon2', 'password-hash', { '0.iterations': 'iterations', '0.memory': 'memory', '0.parallelism': 'parallelism' }, { facts: { kdf: 'argon2', memoryUnit: 'KiB', defaultMemoryCost: 65536, defaultTimeCost: 3 } }),
     call('drivers.bcrypt', 'password-hash', { '0.rounds': 'iterations' }, { facts: { cost: 'log2-rounds', kdf: 'bcrypt' } }),
+  ],
+};
+
+/**
+ * argon2-browser (WebAssembly): `hash({ pass, salt, time, mem, parallelism, hashLen, type })`, memory in KiB.
+ * Its defaults are weak on purpose for demos: one pass over 1 MiB, Argon2d.
+ */
+export const argon2Browser: LibraryModel = {
+  id: 'argon2-browser',
+  roots: [{ module: 'argon2-browser' }, { module: 'argon2-browser/dist/argon2-bundled.min.js' }],
+  apis: [
+    call('hash', 'password-hash', { '0.pass': 'password', '0.salt': 'salt', '0.time': 'iterations', '0.mem': 'memory', '0.parallelism': 'parallelism', '0.hashLen': 'key-length', '0.type': 'algorithm', '0.secret': 'secret' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 1024, defaultTimeCost: 1, kdf: 'argon2' } }),
+    call('verify', 'password-verify', { '0.pass': 'password', '0.encoded': 'data', '0.secret': 'secret' }),
   ],
 };

@@ -140,3 +140,22 @@ export const randomJs: LibraryModel = {
     construct('', 'factory', {}, { returns: 'RandomJsGenerator', facts: { predictableEngines: 'nativeMath MersenneTwister19937 mt19937' } })],
   objects: { RandomJsGenerator: { methods: Object.fromEntries(RANDOM_JS_DRAWS.map((name) => [name, { operation: 'insecure-random' as const, args: {}, ...RANDOM_JS }])) } },
 };
+
+/**
+ * shortid draws its characters from a seeded `Math.random`-style generator, and uniqid is the clock (and the
+ * process id and MAC address) in hex: both fine as ids, guessable as tokens. Judged by their use like `Math.random`.
+ */
+const SHORTID = { deprecated: 'is shortid, whose characters come from a predictable generator: guessable from a few samples', facts: { generalPurpose: true } };
+const UNIQID = { deprecated: 'is uniqid, the current time (and process id or MAC address) in hex: predictable', facts: { generalPurpose: true, clock: true } };
+
+export const shortid: LibraryModel = {
+  id: 'shortid',
+  roots: [{ module: 'shortid' }],
+  apis: [call('', 'insecure-random', {}, SHORTID), call('generate', 'insecure-random', {}, SHORTID)],
+};
+
+export const uniqid: LibraryModel = {
+  id: 'uniqid',
+  roots: [{ module: 'uniqid' }],
+  apis: [call('', 'insecure-random', {}, UNIQID), call('process', 'insecure-random', {}, UNIQID), call('time', 'insecure-random', {}, UNIQID)],
+};
