@@ -10,7 +10,8 @@ import { createRuleTester } from './rule-tester';
 // `op://…`) in a log line, data keys taken out of a keywarden `KeyProvider` (a decorator returning them from the method it
 // implements hands them back to the envelope client), a KMS Decrypt of application data sent to Encrypt again, keys given
 // to a local class whose constructor keeps copies, a small `Buffer.allocUnsafe` key "transferred" from Node's
-// untransferable pool, and a key captured by a local arrow that the returned methods call.
+// untransferable pool, a key captured by a local arrow that the returned methods call, and a local KMS helper wrapped
+// by a memoizer (`memoize(freshRoomKey)`) whose calls return what the helper returns.
 
 createRuleTester().run("no-key-reuse-across-purposes (blind-s18 shapes)", noKeyReuse, {
   valid: [
@@ -66,6 +67,11 @@ createRuleTester().run("no-key-reuse-across-purposes (blind-s18 shapes)", noKeyR
 createRuleTester().run("no-plaintext-data-key-exposure (blind-s18 shapes)", noPlaintextDataKeyExposure, {
   valid: [
 {
+  "name": "a lodash-memoized local KMS helper used only to encrypt inside the module",
+  "code": "import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nimport { memoize } from 'lodash';\nimport { createCipheriv, randomBytes } from 'node:crypto';\nconst kms = new KMSClient({});\nasync function freshRoomKey(roomId: string) {\n  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.CHAT_KEK_ARN, KeySpec: 'AES_256', EncryptionContext: { roomId } }));\n  return { key: out.Plaintext!, wrapped: out.CiphertextBlob! };\n}\nconst memoRoomKey = memoize(freshRoomKey);\nexport async function sealFrame(roomId: string, frame: Buffer) {\n  const { key, wrapped } = await memoRoomKey(roomId);\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', key, iv);\n  return { wrapped, iv, body: Buffer.concat([c.update(frame), c.final()]), tag: c.getAuthTag() };\n}\n",
+  "filename": "case.ts"
+},
+{
   "name": "a secret reference (op://…) logged: configuration, not the secret",
   "code": "import { createClient } from '@1password/sdk';\nconst PARTNER_SECRET_REF = process.env.PARTNER_SECRET_REF ?? 'op://Integrations/acme/signing-secret';\nexport async function load(log: { info(o: object, m: string): void }) {\n  const op = await createClient({ auth: process.env.OP_SERVICE_ACCOUNT_TOKEN!, integrationName: 'api', integrationVersion: '1.0.0' });\n  const partnerSecret = await op.secrets.resolve(PARTNER_SECRET_REF);\n  log.info({ ref: PARTNER_SECRET_REF, length: partnerSecret.length }, 'partner secret loaded');\n  return partnerSecret;\n}\n",
   "filename": "case.ts"
@@ -77,6 +83,19 @@ createRuleTester().run("no-plaintext-data-key-exposure (blind-s18 shapes)", noPl
 },
   ],
   invalid: [
+{
+  "name": "a memoizee-wrapped local KMS helper whose data key an exported function returns",
+  "code": "import { GenerateDataKeyCommand, KMSClient } from '@aws-sdk/client-kms';\nimport memoize from 'memoizee';\nconst kms = new KMSClient({});\nasync function freshRoomKey(roomId: string) {\n  const out = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.CHAT_KEK_ARN, KeySpec: 'AES_256', EncryptionContext: { roomId } }));\n  return { key: out.Plaintext!, wrapped: out.CiphertextBlob! };\n}\nconst memoRoomKey = memoize(freshRoomKey, { promise: true, maxAge: 3_600_000 });\nexport async function roomKey(roomId: string) {\n  return memoRoomKey(roomId);\n}\n",
+  "filename": "case.ts",
+  "errors": [
+    {
+      "messageId": "dataKeyExposed",
+      "line": 5,
+      "column": 30,
+      "suggestions": []
+    }
+  ]
+},
 {
   "name": "the resolved secret itself logged",
   "code": "import { createClient } from '@1password/sdk';\nconst PARTNER_SECRET_REF = process.env.PARTNER_SECRET_REF ?? 'op://Integrations/acme/signing-secret';\nexport async function load() {\n  const op = await createClient({ auth: process.env.OP_SERVICE_ACCOUNT_TOKEN!, integrationName: 'api', integrationVersion: '1.0.0' });\n  const partnerSecret = await op.secrets.resolve(PARTNER_SECRET_REF);\n  console.debug('partner secret', partnerSecret);\n  return partnerSecret;\n}\n",
