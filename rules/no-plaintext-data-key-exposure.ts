@@ -3,9 +3,9 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 type TSLintFixer = TSESLint.RuleFixer;
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
-import { findKeyBytes, keyReferences, unboundKmsPlaintexts, type KeyBytes } from '../src/analysis/key-material';
+import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
-import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
+import { returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -36,8 +36,6 @@ const SINK_TEXT: Record<SinkKind, string> = {
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
 /** Words of a secret-named binding (see isSecretName): files without any skip the logger walk. */
 const SECRET_WORD = /secret|key|dek|kek|seed|passphrase|passw(?:or)?d|pwd/i;
-/** The ciphertext given to a decrypt names a wrapped key: the plaintext is a data key. */
-const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
 
 export default createRule<Options, MessageIds>({
   name: 'no-plaintext-data-key-exposure',
@@ -84,7 +82,7 @@ export default createRule<Options, MessageIds>({
             const sink = sinkOf(sourceCode, ref, refs.holderPaths.get(ref));
             // A caller's binding of what a local helper returns (`const key = await unwrap(…)`) reaches the sinks the
             // helper's own KMS call was already reported for: one finding, on that call (decision 5).
-            if (!sink || reported.has(sink.node)) continue;
+            if (!sink || reported.has(sink.node) || (bytes.api && returnedThroughSameMethod(bytes.api, sink))) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
             // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.
             exposures.push({ ref, sink, wrapped: sink.kind === 'export' || sink.indirect ? undefined : wrappedKeyText(bytes, ref) });
@@ -108,7 +106,7 @@ export default createRule<Options, MessageIds>({
         for (const unbound of unboundKmsPlaintexts(ctx)) {
           if (!isDataKeyCall(unbound.api)) continue;
           const sink = sinkOf(sourceCode, unbound.response, unbound.path);
-          if (!sink || reported.has(sink.node)) continue;
+          if (!sink || reported.has(sink.node) || returnedThroughSameMethod(unbound.api, sink)) continue;
           reported.add(sink.node);
           context.report({ node: unbound.api.node, messageId: 'dataKeyExposed', data: { sinks: `${SINK_TEXT[sink.kind]} (line ${sink.node.loc.start.line})` } });
         }
@@ -171,15 +169,11 @@ export default createRule<Options, MessageIds>({
 
     /** GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; Decrypt when the plaintext is a key (named so, or decrypting a wrapped key). */
     function isDataKey(bytes: KeyBytes): boolean {
-      return isSecretName(bytes.id.name) || (!!bytes.api && isDataKeyCall(bytes.api));
+      return holdsDataKey(sourceCode, bytes);
     }
 
     function isDataKeyCall(call: ApiCall): boolean {
-      if (call.api.facts?.dataKey || call.api.operation === 'unwrap') return true;
-      const blob = call.args.find((a) => a.role === 'data');
-      const text = blob ? sourceCode.getText(blob.node) : '';
-      // `CiphertextBlob: wrapped` / `row.wrappedKey` / `edk`: unwrapping a data key.
-      return WRAPPED_KEY_TEXT.test(text);
+      return handsOutDataKey(sourceCode, call);
     }
 
     /** Vault `transit/decrypt` of a wrapped data key (`ciphertext: row.wrappedKey`). */

@@ -1,7 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { callLocation, concatenatedOperands } from '../src/analysis/ast';
-import { findKeyBytes, keyReferences } from '../src/analysis/key-material';
+import { findKeyBytes, holdsDataKey, keyReferences } from '../src/analysis/key-material';
 import { nameWords } from '../src/analysis/key-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { resolveConstant } from '../src/analysis/values';
@@ -78,7 +78,12 @@ export default createRule<Options, MessageIds>({
         const transit = vaultTransitCalls(sourceCode).filter((c) => c.endpoint.operation === 'encrypt' && c.endpoint.requestField);
         if (!calls.some(isKmsEncrypt) && transit.length === 0) return;
         const keyRefs = new Set<TSESTree.Node>();
-        for (const bytes of findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices })) for (const ref of keyReferences(sourceCode, bytes).bytes) keyRefs.add(ref);
+        // A KMS Decrypt of application data (`CiphertextBlob: row.ssn_ct`) is plaintext to wipe, not a key: sent to
+        // Encrypt again (a re-encryption under a new key) it is still application data.
+        for (const bytes of findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices })) {
+          if (!holdsDataKey(sourceCode, bytes)) continue;
+          for (const ref of keyReferences(sourceCode, bytes).bytes) keyRefs.add(ref);
+        }
         for (const call of transit) {
           const plaintext = requestFieldValue(call, call.endpoint.requestField!);
           if (!plaintext || isKeyMaterial(plaintext, keyRefs, 0)) continue;

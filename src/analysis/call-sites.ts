@@ -1,6 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
+import { callsOfFunctionReference } from './function-references';
+import { resolveImportPath } from './imports';
 import { isExportedFunction } from './module-exports';
 import { classMemberKeyName, initializedExpression, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -81,6 +83,10 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
     for (const ref of variable?.references ?? []) {
       const id = ref.identifier as TSESTree.Node;
       if ((id.parent?.type === 'CallExpression' || id.parent?.type === 'NewExpression') && id.parent.callee === id) yield id.parent;
+      // `const cached = memoize(freshRoomKey, { promise: true })`: each call of `cached` is a call of the function
+      // (or returns what an earlier one returned), with the same arguments.
+      const memoized = memoizerCall(sourceCode, id);
+      if (memoized) yield* callsOfFunctionReference(sourceCode, memoized);
     }
     return;
   }
@@ -97,6 +103,20 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
       }
     }
   }
+}
+
+/** Memoizing wrappers: their result, called with the same arguments, returns what the wrapped function returns. */
+const MEMOIZER_MODULES: ReadonlySet<string> = new Set(['memoizee', 'mem', 'p-memoize', 'moize', 'fast-memoize', 'micro-memoize', 'memoize-one', 'lodash.memoize', 'lodash/memoize']);
+
+/** `memoize(fn, …)` of a known memoizing library (lodash's `_.memoize` included), with `id` as the wrapped function. */
+function memoizerCall(sourceCode: SourceCode, id: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const call = id.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== id) return undefined;
+  const path = resolveImportPath(sourceCode, call.callee);
+  if (!path?.module) return undefined;
+  const last = path.path[path.path.length - 1];
+  if (MEMOIZER_MODULES.has(path.module) && (path.path.length === 0 || last === 'default' || last === 'memoize' || last === path.module)) return call;
+  return (path.module === 'lodash' || path.module === 'lodash-es') && last === 'memoize' ? call : undefined;
 }
 
 /** The bodies of the classes of this file that `classBody`'s class extends, nearest first (`class Aws extends CachingProvider`). */

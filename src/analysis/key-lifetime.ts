@@ -1,7 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
-import { descendants, isWithin } from './ast';
+import { classConstructor, descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
@@ -626,13 +626,19 @@ function wipedWhenEmitterEnds(sourceCode: SourceCode, bytes: KeyBytes, refs: rea
 }
 
 /** A closure that captures the key and itself leaves the function (`return { seal(d) { …key… } }`) keeps the key alive. */
-function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, views = false): TSESTree.Node | undefined {
+function escapingClosure(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Node, views = false, depth = 0): TSESTree.Node | undefined {
   let closure: TSESTree.Node | undefined;
   // A `new Promise((resolve, reject) => …)` executor runs at once and is not kept: the closures inside it are what may leave.
   for (let fn = enclosingFunction(ref); fn && fn !== scope; fn = enclosingFunction(fn)) if (!isPromiseExecutor(fn)) closure = fn;
   if (!closure || closure.type === 'Program') return undefined;
   if (closure.type === 'FunctionDeclaration') return escapingDeclaredFunction(sourceCode, closure, scope, views);
-  return escapes(sourceCode, closure, scope, 0, views);
+  // `const bind = (v) => …key…`: the closure leaves wherever the binding that holds it is read from.
+  const declarator = closure.parent;
+  if (declarator?.type === 'VariableDeclarator' && declarator.init === closure && declarator.id.type === 'Identifier') {
+    const holder = variableOf(sourceCode, declarator.id);
+    return holder && depth < 2 ? escapeThroughReads(sourceCode, holder, scope, depth, views) : undefined;
+  }
+  return escapes(sourceCode, closure, scope, depth, views);
 }
 
 /**
@@ -729,6 +735,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         if (callee.type === 'Identifier' && callee.name === 'Worker' && parent.arguments[1] === node) return transfers(sourceCode, parent, ref, 'transferList') ? parent : undefined;
         if (isSdkRequestCommand(sourceCode, parent)) return undefined;
         if (callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name)) return undefined;
+        if (!views && constructorOnlyCopies(sourceCode, parent, node)) return undefined;
         // `new FieldCipher(key).open(sealed)`: an object made for one call and dropped keeps the key only as long as
         // that call; nobody can dispose of it later, so the key leaves only if the call's result does.
         const call = methodCallOnTemporary(parent);
@@ -761,7 +768,10 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
 function escapeThroughReads(sourceCode: SourceCode, holder: TSESLint.Scope.Variable, scope: TSESTree.Node, depth: number, views: boolean): TSESTree.Node | undefined {
   for (const r of holder.references) {
     if (!r.isRead()) continue;
-    const escape = escapes(sourceCode, r.identifier as TSESTree.Node, scope, depth + 1, views);
+    const read = r.identifier as TSESTree.Node;
+    // `const bind = (v) => hmac(nameKey, v)` called from the methods of the returned codec: a closure that
+    // reads the holder carries what the holder carries.
+    const escape = escapes(sourceCode, read, scope, depth + 1, views) ?? (depth < 2 ? escapingClosure(sourceCode, read, scope, views, depth + 1) : undefined);
     if (escape) return escape;
   }
   return undefined;
@@ -783,6 +793,33 @@ function isSdkRequestCommand(sourceCode: SourceCode, node: TSESTree.NewExpressio
   const path = resolveImportPath(sourceCode, node.callee);
   const name = path?.path[path.path.length - 1];
   return path?.module !== undefined && path.module.startsWith('@aws-sdk/') && name !== undefined && name.endsWith('Command');
+}
+
+/**
+ * `new ReportKeys(encKey, macKey)` of a class declared in this file whose constructor only copies that parameter
+ * (`this.#enc = Buffer.from(enc)`): the object keeps its own copy, and whatever it does with it (a `dispose()` that
+ * wipes it) says nothing of the caller's buffer, which is still the caller's to wipe (decision 39, the copy made
+ * inside the constructor instead of at the call).
+ */
+function constructorOnlyCopies(sourceCode: SourceCode, construct: TSESTree.NewExpression, arg: TSESTree.Node): boolean {
+  const index = construct.arguments.indexOf(arg as TSESTree.CallExpressionArgument);
+  const def = construct.callee.type === 'Identifier' ? variableOf(sourceCode, construct.callee)?.defs[0] : undefined;
+  if (index < 0 || def?.type !== 'ClassName' || (def.node.type !== 'ClassDeclaration' && def.node.type !== 'ClassExpression')) return false;
+  const param = classConstructor(def.node)?.params[index];
+  const variable = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
+  const reads = variable?.references.filter((r) => r.isRead()) ?? [];
+  return reads.length > 0 && reads.every((r) => isCopyOf(r.identifier as TSESTree.Node));
+}
+
+/** `Buffer.from(x)`, `Buffer.copyBytesFrom(x)`, `Uint8Array.from(x)`, `new Uint8Array(x)`: a fresh buffer holding `x`'s bytes. */
+function isCopyOf(node: TSESTree.Node): boolean {
+  const call = node.parent;
+  if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || call.arguments[0] !== node) return false;
+  const callee = call.callee;
+  if (call.type === 'NewExpression') return callee.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.name);
+  if (callee.type !== 'MemberExpression' || callee.object.type !== 'Identifier') return false;
+  const method = memberName(callee) ?? '';
+  return (callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom)$/.test(method)) || (TYPED_ARRAY_NAMES.test(callee.object.name) && method === 'from');
 }
 
 /** Two identifiers of the same name (`key.buffer, key.byteOffset`). */
@@ -810,7 +847,7 @@ function bufferViewOf(node: TSESTree.Node): TSESTree.CallExpression | TSESTree.N
  */
 function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, ref: TSESTree.Node, listName?: string): boolean {
   const variable = ref.type === 'Identifier' ? variableOf(sourceCode, ref) : undefined;
-  if (!variable) return false;
+  if (!variable || isPooledBuffer(variable)) return false;
   const sameKey = (node: TSESTree.Node | null): boolean => {
     if (!node) return false;
     const target = node.type === 'MemberExpression' && memberName(node) === 'buffer' ? node.object : node;
@@ -826,6 +863,25 @@ function transfers(sourceCode: SourceCode, call: TSESTree.CallExpression | TSEST
     }
     return false;
   });
+}
+
+/** Node's `Buffer.poolSize >>> 1`: smaller `allocUnsafe`/string decodes are slices of the shared pool. */
+const POOLED_BELOW = 4096;
+
+/**
+ * `Buffer.allocUnsafe(32)`, `Buffer.from(hex, 'hex')`: a small Buffer carved out of Node's shared 8 KiB pool, whose
+ * ArrayBuffer Node marks as untransferable. Putting `key.buffer` in a transfer list does not move the key (recent Node
+ * throws, older Node copied it): the sender still holds it and has to wipe it.
+ */
+function isPooledBuffer(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  const init = def?.type === 'Variable' && def.node.init ? unwrapExpression(def.node.init) : undefined;
+  if (init?.type !== 'CallExpression' || init.callee.type !== 'MemberExpression' || init.callee.object.type !== 'Identifier' || init.callee.object.name !== 'Buffer') return false;
+  const method = memberName(init.callee);
+  const [first, second] = init.arguments;
+  if (method === 'allocUnsafe') return first?.type === 'Literal' && typeof first.value === 'number' && first.value < POOLED_BELOW;
+  // A decoded string (`Buffer.from(text, 'base64')`): the pool serves every decode that fits in it.
+  return method === 'from' && second?.type === 'Literal' && typeof second.value === 'string';
 }
 
 /** The call's result is discarded or returned as is: `done(null, key);`, `return cb(key)`, `(e) => resolve(key)`. */

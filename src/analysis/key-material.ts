@@ -88,9 +88,8 @@ export function unboundKmsPlaintexts(ctx: ResolveContext): UnboundKmsPlaintext[]
   const { sourceCode } = ctx;
   const out: UnboundKmsPlaintext[] = [];
   for (const call of getApiCalls(sourceCode)) {
-    const field = call.api.facts?.plaintextField;
-    if (typeof field !== 'string') continue;
-    const path = call.api.facts?.resultTuple ? ['0', field] : [field];
+    const path = plaintextPath(call);
+    if (!path) continue;
     const response = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
     if (!response || (response === call.node && callbackOf(call.node))) continue;
     const producer: Producer = { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false };
@@ -98,6 +97,38 @@ export function unboundKmsPlaintexts(ctx: ResolveContext): UnboundKmsPlaintext[]
     out.push({ api: call, response, path });
   }
   return out;
+}
+
+/**
+ * Where a KMS response holds the plaintext key: `['Plaintext']`, `['0', 'plaintext']` for Google Cloud's tuple, and
+ * `[]` when the response is the key itself (an empty `plaintextField`: a key provider's `unwrap(…)` resolves to the
+ * key's bytes). Undefined for calls that return no plaintext.
+ */
+function plaintextPath(call: ApiCall): string[] | undefined {
+  const field = call.api.facts?.plaintextField;
+  if (typeof field !== 'string') return undefined;
+  const inResult = field === '' ? [] : [field];
+  return call.api.facts?.resultTuple ? ['0', ...inResult] : inResult;
+}
+
+/** The ciphertext given to a KMS decrypt names a wrapped key (`CiphertextBlob: wrapped`, `row.wrappedKey`, `edk`). */
+export const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
+
+/**
+ * Does a KMS call hand out a data key? GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; a Decrypt when
+ * the ciphertext it is given names a wrapped key. A Decrypt of application data (`CiphertextBlob: row.ssn_ct`) gives
+ * plaintext to wipe (17), but no key: encrypting it again is encrypting data.
+ */
+export function handsOutDataKey(sourceCode: SourceCode, call: ApiCall): boolean {
+  if (call.api.facts?.dataKey || call.api.operation === 'unwrap') return true;
+  const blob = call.args.find((a) => a.role === 'data');
+  return WRAPPED_KEY_TEXT.test(blob ? sourceCode.getText(blob.node) : '');
+}
+
+/** Key bytes that hold a key: every source but a KMS decrypt of something that is not one (see handsOutDataKey), unless named as a key. */
+export function holdsDataKey(sourceCode: SourceCode, bytes: KeyBytes): boolean {
+  if (bytes.source !== 'kms-plaintext') return true;
+  return isSecretName(bytes.id.name) || (!!bytes.api && handsOutDataKey(sourceCode, bytes.api));
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
@@ -162,7 +193,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // (`syncKey` handed to a worker or an imported helper) without the comparison or encoding of a hash.
       add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), KEY_ONLY_KDF_PATHS.has(name) ? 'subkey' : 'kdf');
     } else if (typeof call.api.facts?.plaintextField === 'string') {
-      const path = call.api.facts.resultTuple ? ['0', call.api.facts.plaintextField] : [call.api.facts.plaintextField];
+      const path = plaintextPath(call) ?? [];
       const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
       const producer: Producer = { source: 'kms-plaintext', producer: call.node, api: call, arrayBuffer: false };
       // AWS SDK v2 callback form: `kms.generateDataKey(params, (err, data) => …)`.

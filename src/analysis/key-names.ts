@@ -12,8 +12,12 @@ import { propertyName } from './scope';
 export const nameWords = words;
 
 const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase']);
-/** Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token). */
-const NOT_SECRET = new Set(['public', 'pub', 'id', 'ids', 'name', 'path', 'file', 'url', 'arn', 'alias', 'length', 'len', 'size', 'spec', 'usage', 'type', 'version', 'api', 'cache', 'prefix', 'hash', 'digest', 'fingerprint', 'encrypted', 'wrapped', 'ciphertext']);
+/**
+ * Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token),
+ * and references to where a secret is kept (`PARTNER_SECRET_REF = 'op://…'`, `signingKeyUri`), which a secret
+ * manager resolves: the reference itself is configuration.
+ */
+const NOT_SECRET = new Set(['public', 'pub', 'id', 'ids', 'name', 'path', 'file', 'url', 'uri', 'ref', 'reference', 'arn', 'alias', 'length', 'len', 'size', 'spec', 'usage', 'type', 'version', 'api', 'cache', 'prefix', 'hash', 'digest', 'fingerprint', 'encrypted', 'wrapped', 'ciphertext']);
 
 /** Does the name say the value is secret key material? */
 export function isSecretName(name: string): boolean {

@@ -96,7 +96,7 @@ import {
   WRITE_BUILDER_ROW_METHODS,
   WRITE_BUILDER_STARTS,
 } from '../model/sinks';
-import { apiCallAt } from './api-calls';
+import { apiCallAt, type ApiCall } from './api-calls';
 import { descendants } from './ast';
 import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
@@ -114,6 +114,25 @@ export interface Sink {
   node: TSESTree.Node;
   /** Reached through a local variable that received the value (a copy, an object holding it). */
   indirect?: true;
+}
+
+/**
+ * A key handed back by a function that implements the producing method itself (`unwrap: (r) => inner.unwrap(r)`, a
+ * provider decorator's `async generateDataKey(r) { …; return dataKey; }`, also through a callback such as
+ * `timed('unwrap', () => inner.unwrap(r))`): the interface requires the key back, and its caller (keywarden's
+ * envelope client) wipes it. Only for producers modelled as such an interface (`providerInterface`); whatever
+ * else the decorator does with the key (a log line, a cache) is still judged.
+ */
+export function returnedThroughSameMethod(producer: ApiCall, sink: Sink): boolean {
+  if (sink.kind !== 'export' || producer.api.facts?.providerInterface !== true) return false;
+  const method = producer.api.path[producer.api.path.length - 1];
+  for (let node: TSESTree.Node | undefined = sink.node; node; node = node.parent) {
+    if (!node.type.includes('Function')) continue;
+    const holder = node.parent;
+    const name = holder?.type === 'Property' && holder.value === node ? propertyName(holder.key) : holder?.type === 'MethodDefinition' ? classMemberKeyName(holder.key) : undefined;
+    if (name === method) return true;
+  }
+  return false;
 }
 
 /** How many local variables (or helper returns) a value may pass through on its way to a sink (`const job = { key }` → `queue.add(job)`). */

@@ -484,6 +484,11 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
     }
     return undefined;
   }
+  // `subtle.exportKey('raw', pageKey)`: the bytes of that same key (re-imported under another algorithm, still one key).
+  if (op === 'key-export') {
+    const exported = api.args.find((a) => KEY_ROLES.has(a.role));
+    return exported ? next(exported.node) : undefined;
+  }
   // A KDF output: its own key per (input, label).
   if (op === 'kdf') {
     const input = api.args.find((a) => a.role === 'key' || a.role === 'passphrase');
@@ -654,7 +659,7 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
       const envName = isProcessEnv(init) ? patternKey(def.node.id, variable.name) : undefined;
       if (envName) return { id: `env:${envName}`, name: `process.env.${envName}`, origin: 'environment', envVar: envName, definition: own.definition, declaration: own.declaration };
       const base = memberPathIdentity(ctx, init, [variable.name]);
-      if (base) return base;
+      if (base) return base.definition || !isImportedObject(ctx, init) ? base : { ...base, definition: own.definition };
     }
     return own;
   }
@@ -698,6 +703,17 @@ function reassignedKey(
   if (!dominating || later.length > 0 || dominating === writesOf(variable)[0]) return undefined;
   const at = dominating.identifier as TSESTree.Identifier;
   return next(dominating.writeExpr as TSESTree.Node) ?? { ...own, id: `${own.id}=${at.range[0]}`, definition: at };
+}
+
+/**
+ * `workerData` of `node:worker_threads`, an object imported from a module this file cannot see into: a
+ * binding destructured from it (`const { secret } = workerData`) is where this file defines that key, as
+ * `const { JWT_SECRET } = process.env` is. Parameters are not: their callers define the value (4).
+ */
+function isImportedObject(ctx: ResolveContext, node: TSESTree.Node): boolean {
+  const object = unwrapExpression(node);
+  if (object.type !== 'Identifier') return false;
+  return variableOf(ctx.sourceCode, object)?.defs[0]?.type === 'ImportBinding';
 }
 
 /** The property a destructured binding reads: `JWT_SECRET` of `{ JWT_SECRET }`, `A` of `{ A: secret }`. */
