@@ -5,12 +5,13 @@ import { absentKeyBranches, escapesOf, heldByLocalContainer, keyUsingCalls, stri
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
 import { unwrapExpression } from '../src/analysis/scope';
+import { keyFieldsForgottenAtTeardown, type ForgottenKeyField } from '../src/analysis/teardown-wipes';
 import { createRule } from '../src/util/create-rule';
 
 /** Which implicit exceptions a wipe must survive: the key's uses and awaits (default), every call, or none (only ESLint's explicit paths). */
 export type ExceptionModel = 'key-uses' | 'all-calls' | 'explicit-only';
 export type Options = [{ checkStringConversion?: boolean; exceptions?: ExceptionModel; assumeCallsMayThrow?: boolean }];
-export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'droppedBeforeHandOver' | 'keyToString' | 'wrapInTryFinally';
+export type MessageIds = 'notWiped' | 'wipedOnHappyPathOnly' | 'droppedBeforeHandOver' | 'notWipedAtTeardown' | 'keyToString' | 'wrapInTryFinally' | 'wipeAtTeardown';
 
 const SOURCE_TEXT: Record<KeyBytes['source'], string> = {
   random: 'random key bytes',
@@ -64,8 +65,11 @@ export default createRule<Options, MessageIds>({
         '`{{name}}` holds {{what}} but is wiped only on some paths: {{how}} skips the wipe. Wipe it in a `finally` block so every way out of the function, exceptions included, overwrites it.',
       droppedBeforeHandOver:
         '`{{name}}` holds {{what}} and is handed over at line {{line}}, but an early return or throw before that leaves the function with the key neither handed over nor wiped. Wipe it on that path too (a `try { … } catch { key.fill(0); throw … }` around the work before the hand-over).',
+      notWipedAtTeardown:
+        '`{{name}}` holds {{what}} on the object, and `{{teardown}}()` wipes the other keys of the class but not this one: it outlives the object. Wipe it there too (`{{wipe}}`).',
       keyToString: 'Key bytes of `{{name}}` are turned into a string, which stays in memory until garbage-collected and can never be wiped; keep them in a Buffer/Uint8Array.',
       wrapInTryFinally: 'Wrap the uses of `{{name}}` in `try { … } finally { {{wipe}}; }`.',
+      wipeAtTeardown: 'Add `{{wipe}};` to `{{teardown}}()`.',
     },
   },
   defaultOptions: [{ checkStringConversion: false, exceptions: 'key-uses' }],
@@ -79,7 +83,7 @@ export default createRule<Options, MessageIds>({
     const ctx = { sourceCode, parserServices: sourceCode.parserServices };
     // module-level keys live as long as the process
     const keyBytes = getApiCalls(sourceCode).length === 0 ? [] : findKeyBytes(ctx).filter((bytes) => bytes.scope.type !== 'Program');
-    if (keyBytes.length === 0) return {};
+    if (keyBytes.length === 0) return { 'Program:exit': () => keyFieldsForgottenAtTeardown(sourceCode).forEach(reportForgottenField) };
     const recorder = new CodePathRecorder();
     const reported = new Set<TSESTree.Node>();
     const exceptions: ExceptionModel = options.assumeCallsMayThrow ? 'all-calls' : (options.exceptions ?? 'key-uses');
@@ -95,8 +99,23 @@ export default createRule<Options, MessageIds>({
           if (escapes.length === 0) check(bytes);
           else checkEscapes(bytes, escapes);
         }
+        keyFieldsForgottenAtTeardown(sourceCode).forEach(reportForgottenField);
       },
     };
+
+    /** A key field of a class whose teardown wipes its other key fields (decision 83). */
+    function reportForgottenField(field: ForgottenKeyField): void {
+      const teardown = sourceCode.getText(field.teardown.key);
+      const wipe = `this.${field.name}.fill(0)`;
+      const indent = ' '.repeat(field.lastWipe.loc.start.column);
+      const data = { name: field.name, what: SOURCE_TEXT[field.source], teardown: field.teardown.computed ? `[${teardown}]` : teardown, wipe };
+      context.report({
+        node: field.node,
+        messageId: 'notWipedAtTeardown',
+        data,
+        suggest: [{ messageId: 'wipeAtTeardown', data, fix: (fixer) => fixer.insertTextAfter(field.lastWipe, `\n${indent}${wipe};`) }],
+      });
+    }
 
     function check(bytes: KeyBytes): void {
       const wipes = wipeCalls(sourceCode, bytes);

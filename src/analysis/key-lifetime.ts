@@ -57,7 +57,7 @@ function usedWhileArgumentsAreEvaluated(sourceCode: SourceCode, bytes: KeyBytes,
 }
 
 /** The wipe call whose target is `ref`: `key.fill(0)`, `new Uint8Array(key).fill(0)`, `sodium.memzero(key)`, `secureWipe(key)`, `zeroize(a, key)`. */
-function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {
+export function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree.CallExpression | undefined {
   const target = viewOf(ref);
   const parent = target.parent;
   if (parent?.type === 'MemberExpression' && parent.object === target && memberName(parent) === 'fill' && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {

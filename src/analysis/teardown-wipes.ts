@@ -1,0 +1,144 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { argsWithRole, apiCallAt, getApiCalls } from './api-calls';
+import { descendants } from './ast';
+import { wipeOf } from './key-lifetime';
+import { isSecretName } from './key-names';
+import { classMemberKeyName, classMemberName, isStaticCall, memberName, unwrapExpression, type SourceCode } from './scope';
+
+/**
+ * Key fields a class forgets at teardown. Decision 19 takes key bytes stored on `this` as escapes: the
+ * object owns them and decides when they die. A class whose teardown method (`close()`, `destroy()`,
+ * `dispose()`, `[Symbol.dispose]()`, …) wipes some of its key fields says how it ends their life; a key
+ * field that method leaves out outlives the object, a forgotten wipe.
+ */
+export interface ForgottenKeyField {
+  /** The field's name as written (`macKey`, `#macKey`). */
+  name: string;
+  /** Where the field gets its bytes: its declaration's key, or `this.macKey` in the assignment. */
+  node: TSESTree.Node;
+  source: 'random' | 'kdf' | 'keygen';
+  teardown: TSESTree.MethodDefinition;
+  /** The teardown's last wipe statement, after which the missing wipe belongs. */
+  lastWipe: TSESTree.Statement;
+}
+
+type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
+
+const TEARDOWN_NAME = /^(?:close|destroy|dispose|asyncDispose|wipe|zeroi[sz]e|clear|shutdown|teardown|release|end|disconnect|revoke)$/i;
+/** Operations whose output on `this` is raw key bytes (KeyObjects and CryptoKeys are not wiped by hand). */
+const KEY_OUTPUTS: Readonly<Record<string, ForgottenKeyField['source']>> = { random: 'random', kdf: 'kdf', keygen: 'keygen' };
+const KEY_ROLES = ['key', 'secret'] as const;
+
+const cache = new WeakMap<TSESTree.Program, ForgottenKeyField[]>();
+
+export function keyFieldsForgottenAtTeardown(sourceCode: SourceCode): ForgottenKeyField[] {
+  let found = cache.get(sourceCode.ast);
+  if (found) return found;
+  found = [];
+  try {
+    // Most files wipe nothing on `this`: no class walk.
+    if (/this\.#?\w+\??\.fill\(|memzero|wipe|zeroi[sz]e/i.test(sourceCode.text) && getApiCalls(sourceCode).length > 0) {
+      for (const node of descendants(sourceCode.ast)) {
+        if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(...forgottenIn(sourceCode, node));
+      }
+    }
+  } catch {
+    found = []; // analysis never crashes a rule
+  }
+  cache.set(sourceCode.ast, found);
+  return found;
+}
+
+function forgottenIn(sourceCode: SourceCode, cls: ClassNode): ForgottenKeyField[] {
+  const fields = keyFields(sourceCode, cls);
+  if (fields.length < 2) return [];
+  for (const teardown of teardownMethods(cls)) {
+    const wipes = wipesOfThis(sourceCode, teardown);
+    // The teardown must wipe at least one key field of the class: its intent is then plain.
+    if (!fields.some((f) => wipes.has(f.name))) continue;
+    // A field any method of the class wipes (a helper the teardown calls, a rotation) is not forgotten.
+    const wipedAnywhere = new Set(methodsOf(cls).flatMap((method) => [...wipesOfThis(sourceCode, method).keys()]));
+    const lastWipe = [...wipes.values()].sort((a, b) => b.range[0] - a.range[0])[0];
+    return fields.filter((field) => !wipedAnywhere.has(field.name)).map((field) => ({ ...field, teardown, lastWipe }));
+  }
+  return [];
+}
+
+function methodsOf(cls: ClassNode): TSESTree.MethodDefinition[] {
+  return cls.body.body.filter((member): member is TSESTree.MethodDefinition => member.type === 'MethodDefinition' && member.value.body !== null);
+}
+
+function teardownMethods(cls: ClassNode): TSESTree.MethodDefinition[] {
+  return methodsOf(cls).filter((member) => {
+    if (member.kind !== 'method' || member.static) return false;
+    // `[Symbol.dispose]()` / `[Symbol.asyncDispose]()`
+    const name = member.computed && member.key.type === 'MemberExpression' ? memberName(member.key) : classMemberKeyName(member.key);
+    return name !== undefined && TEARDOWN_NAME.test(name.replace(/^#/, ''));
+  });
+}
+
+/** The fields of `this` a method wipes (`this.encKey.fill(0)`, `sodium.memzero(this.#key)`), with the statement of each wipe. */
+function wipesOfThis(sourceCode: SourceCode, method: TSESTree.MethodDefinition): Map<string, TSESTree.Statement> {
+  const wiped = new Map<string, TSESTree.Statement>();
+  for (const node of descendants(method.value.body!)) {
+    if (node.type !== 'MemberExpression' || node.object.type !== 'ThisExpression') continue;
+    const name = classMemberName(node);
+    const wipe = name !== undefined ? wipeOf(sourceCode, node) : undefined;
+    const statement = wipe && statementOf(wipe);
+    if (statement) wiped.set(name!, statement);
+  }
+  return wiped;
+}
+
+function statementOf(node: TSESTree.Node): TSESTree.Statement | undefined {
+  let n: TSESTree.Node | undefined = node;
+  while (n && (n.type === 'ChainExpression' || n.type === 'AwaitExpression' || n.type === 'CallExpression' || n.type === 'MemberExpression')) n = n.parent;
+  return n?.type === 'ExpressionStatement' ? n : undefined;
+}
+
+/**
+ * The class's fields that get raw key bytes: a field initialised (or assigned in a method) with random bytes,
+ * a derived key or a generated key, and used as a key by a modelled call (or named as one, for random bytes).
+ */
+function keyFields(sourceCode: SourceCode, cls: ClassNode): Omit<ForgottenKeyField, 'teardown' | 'lastWipe'>[] {
+  const keyUsed = keyArgumentFields(sourceCode, cls);
+  const fields = new Map<string, Omit<ForgottenKeyField, 'teardown' | 'lastWipe'>>();
+  const consider = (name: string | undefined, node: TSESTree.Node, value: TSESTree.Node | null | undefined) => {
+    if (name === undefined || !value || fields.has(name)) return;
+    const producer = bytesOf(unwrapExpression(value));
+    const call = apiCallAt(sourceCode, producer);
+    const source = call && KEY_OUTPUTS[call.api.operation];
+    if (!source || call.node !== producer) return;
+    if (keyUsed.has(name) || (source !== 'random' && isSecretName(name.replace(/^#/, '')))) fields.set(name, { name, node, source });
+  };
+  for (const member of cls.body.body) {
+    if (member.type === 'PropertyDefinition' && !member.static && !member.computed) consider(classMemberKeyName(member.key), member.key, member.value);
+  }
+  for (const node of descendants(cls.body)) {
+    if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'MemberExpression' && node.left.object.type === 'ThisExpression') {
+      consider(classMemberName(node.left), node.left, node.right);
+    }
+  }
+  return [...fields.values()];
+}
+
+/** `Buffer.from(hkdfSync(…))`, `new Uint8Array(deriveBits)`: the bytes of the call inside. */
+function bytesOf(value: TSESTree.Node): TSESTree.Node {
+  const isView = isStaticCall(value, 'Buffer', 'from') || (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Uint8Array');
+  const inner = isView ? (value as TSESTree.CallExpression | TSESTree.NewExpression).arguments[0] : undefined;
+  return inner && inner.type !== 'SpreadElement' && (value as TSESTree.CallExpression).arguments.length === 1 ? unwrapExpression(inner) : value;
+}
+
+/** Fields of `this` the class passes as the key of a modelled call (`createHmac('sha256', this.macKey)`). */
+function keyArgumentFields(sourceCode: SourceCode, cls: ClassNode): Set<string> {
+  const names = new Set<string>();
+  for (const call of getApiCalls(sourceCode)) {
+    if (call.node.range[0] < cls.range[0] || call.node.range[1] > cls.range[1]) continue;
+    for (const arg of KEY_ROLES.flatMap((role) => argsWithRole(call, role))) {
+      const expr = unwrapExpression(arg);
+      const name = expr.type === 'MemberExpression' && expr.object.type === 'ThisExpression' ? classMemberName(expr) : undefined;
+      if (name !== undefined) names.add(name);
+    }
+  }
+  return names;
+}
