@@ -5,6 +5,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
 import { findKeyBytes, keyReferences, unboundKmsPlaintexts, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
+import { words } from '../src/analysis/names';
 import { sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { secretPropertyPath } from '../src/analysis/object-literals';
@@ -38,6 +39,11 @@ const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
 const SECRET_WORD = /secret|key|dek|kek|seed|passphrase|passw(?:or)?d|pwd/i;
 /** The ciphertext given to a decrypt names a wrapped key: the plaintext is a data key. */
 const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
+/**
+ * What a wrapped name says was wrapped when it is not a key (`wrappedRefreshToken`, `encryptedDbPassword`): the
+ * plaintext is that secret, which its caller uses (decision 25), not a data key.
+ */
+const WRAPPED_SECRET_HEADS: ReadonlySet<string> = new Set(['token', 'tokens', 'password', 'passwd', 'pwd', 'pin', 'otp', 'credential', 'credentials']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-plaintext-data-key-exposure',
@@ -177,7 +183,7 @@ export default createRule<Options, MessageIds>({
     function isDataKeyCall(call: ApiCall): boolean {
       if (call.api.facts?.dataKey || call.api.operation === 'unwrap') return true;
       const blob = call.args.find((a) => a.role === 'data');
-      const text = blob ? sourceCode.getText(blob.node) : '';
+      const text = blob ? withoutWrappedSecretNames(sourceCode.getText(blob.node)) : '';
       // `CiphertextBlob: wrapped` / `row.wrappedKey` / `edk`: unwrapping a data key.
       return WRAPPED_KEY_TEXT.test(text);
     }
@@ -276,3 +282,12 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** The ciphertext's text without the names that say a non-key secret was wrapped (`account.wrappedRefreshToken`). */
+function withoutWrappedSecretNames(text: string): string {
+  return text.replace(/[A-Za-z_$][\w$]*/g, (name) => {
+    const nameWords = words(name);
+    const namesKey = nameWords.some((w) => w === 'key' || w === 'keys' || w === 'dek' || w === 'edk');
+    return !namesKey && WRAPPED_SECRET_HEADS.has(nameWords[nameWords.length - 1] ?? '') ? '' : name;
+  });
+}

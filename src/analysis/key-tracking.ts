@@ -9,10 +9,11 @@ import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
+import { prototypeClassOfThis, type PrototypeClass } from './prototype-classes';
 import { importedHelperKeyUses } from './importer-key-uses';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
-import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, memberName, namespaceMember, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -728,6 +729,8 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
   const object = unwrapExpression(node.object);
   if (object.type === 'ThisExpression') {
     const cls = enclosingClass(node);
+    const protoClass = cls ? undefined : prototypeClassOfThis(ctx.sourceCode, object);
+    if (protoClass) return identifyPrototypeField(protoClass, name, next);
     const className = cls?.id?.name ?? 'class';
     const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && classMemberKeyName(m.key) === name);
     const assigned = cls && thisPropertyValue(cls, name);
@@ -746,6 +749,9 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const pair = next(object);
     if (pair?.id.startsWith('cryptokey@') || pair?.origin === 'generated' || (pair && isImportedKeyPair(ctx, object))) return pair;
   }
+  // `PartnerKeys.exchange`: the `export const exchange` of `namespace PartnerKeys`, one binding wherever it is read.
+  const exported = namespaceMember(ctx.sourceCode, object, name);
+  if (exported) return next(exported);
   return memberPathIdentity(ctx, node.object, [name]);
 }
 
@@ -878,7 +884,28 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
     // No `at`: a parameter's value is defined by the callers (reported at the second conflicting use).
     if (id?.type === 'Identifier' && id.name === name) return { value: id };
   }
+  const methods = cls.body.body.flatMap((member) => (member.type === 'MethodDefinition' ? [member.value.body ?? member.value] : []));
+  return singleThisAssignment(cls, methods, name);
+}
+
+/**
+ * `this.secret` in a prototype class (`function FieldCrypto(secret) { this.secret = secret; }` and its
+ * `FieldCrypto.prototype.*` methods): defined by its one `this.secret = …` assignment, like a class field.
+ */
+function identifyPrototypeField(protoClass: PrototypeClass, name: string, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+  const bodies = [protoClass.constructor.body, ...[...protoClass.methods.values()].map((m) => m.body)];
+  const assigned = singleThisAssignment(protoClass.constructor, bodies, name);
+  const value = assigned ? next(assigned.value) : undefined;
+  const shared = value && (value.origin === 'environment' || value.origin === 'kms' || value.id.startsWith(INJECTED_PREFIX));
+  if (value && shared) return { ...value, name: `this.${name}`, definition: value.definition ?? assigned?.at };
+  if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}` };
+  return { id: `this:${protoClass.name}@${protoClass.constructor.range[0]}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at };
+}
+
+/** The value of the one `this.<name> = value` assignment in `bodies` (not inside nested classes other than `owner`). */
+function singleThisAssignment(owner: TSESTree.Node, bodies: readonly TSESTree.Node[], name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   const found: { value: TSESTree.Node; at?: TSESTree.Node }[] = [];
+  const cls = owner;
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
     // `this.key = null` on close clears the field: it is not another value of the key.
@@ -893,7 +920,7 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
       else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node, depth + 1);
     }
   };
-  for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
+  for (const body of bodies) visit(body, 0);
   return found.length === 1 ? found[0] : undefined;
 }
 
