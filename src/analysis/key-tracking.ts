@@ -524,8 +524,9 @@ function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
 
 /**
  * `getSecret('APP_SECRET')` / `requireEnv('SIGNING_SECRET')` where the local helper returns
- * `process.env[name]` (directly or through a checked `const value = process.env[name]`): the
- * environment variable of that name, the same key wherever the file reads it.
+ * `process.env[name]` (directly or through a checked `const value = process.env[name]`), or
+ * `sessionSecret()` returning one fixed `process.env.SESSION_SECRET`: the environment variable
+ * of that name, the same key wherever the file reads it.
  */
 function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
   if (node.type !== 'CallExpression') return undefined;
@@ -544,12 +545,15 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
     if (!init) return undefined;
     value = unwrapExpression(init);
   }
+  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
+  // `function sessionSecret() { const secret = process.env.SESSION_SECRET; if (!secret) throw …; return secret; }`: one setting, whatever the arguments.
+  const fixed = value.type === 'MemberExpression' && !value.computed && isProcessEnv(value.object) ? memberName(value) : undefined;
+  if (fixed) return { id: `env:${fixed}`, name: `${helper}()`, origin: 'environment', envVar: fixed };
   if (value.type !== 'MemberExpression' || !value.computed || !isProcessEnv(value.object) || value.property.type !== 'Identifier') return undefined;
   const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === (value as TSESTree.MemberExpression & { property: TSESTree.Identifier }).property.name);
   const arg = index >= 0 ? node.arguments[index] : undefined;
   const name = arg && arg.type !== 'SpreadElement' ? resolveConstant(ctx, arg) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
-  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
   return { id: `env:${name.value}`, name: `${helper}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 

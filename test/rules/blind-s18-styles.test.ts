@@ -9,6 +9,9 @@ import { createRuleTester } from './rule-tester';
 // constructor function and read by `X.prototype.*` methods; a method called as `this.m(…)` whose return value is
 // a token), keys exported by a TypeScript namespace and read as `Ns.key`, and a KMS Decrypt of a wrapped
 // non-key secret (`wrappedRefreshToken`), which is a secret its caller uses rather than a data key.
+// Also: a binary string decoded into bytes by a `charCodeAt` loop helper (what `atob` gives: the helper returns the
+// decoded key), and a zero-argument helper returning one checked `process.env.X` (that environment setting, as
+// `getSecret('X')` is).
 
 createRuleTester().run("no-hardcoded-key (blind-s18 styles)", noHardcodedKey, {
   valid: [
@@ -17,6 +20,11 @@ createRuleTester().run("no-hardcoded-key (blind-s18 styles)", noHardcodedKey, {
       "code": "(function (root, factory) {\n  if (typeof module === 'object' && module.exports) module.exports = factory(require('./my-crypto'));\n  else root.Signer = factory(root.myCrypto);\n})(this, function (crypto) {\n  var V = 'f0e1d2c3b4a5968778695a4b3c2d1e0ff0e1d2c3b4a5968778695a4b3c2d1e0f';\n  return function sign(msg) { return crypto.createHmac('sha256', V).update(msg).digest('hex'); };\n});\n",
       "filename": "case.js",
       "languageOptions": { "sourceType": "script" } as never
+    },
+    {
+      "name": "a charCodeAt loop helper decoding a key that comes from the page's configuration",
+      "code": "declare const window: { __CONFIG__: { previewKey: string } };\nfunction toBytes(binary: string): Uint8Array {\n  const out = new Uint8Array(binary.length);\n  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);\n  return out;\n}\nexport async function verify(payload: string, sig: Uint8Array): Promise<boolean> {\n  const key = await crypto.subtle.importKey('raw', toBytes(atob(window.__CONFIG__.previewKey)), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);\n  return crypto.subtle.verify('HMAC', key, sig, new TextEncoder().encode(payload));\n}\n",
+      "filename": "case.ts"
     }
   ],
   invalid: [
@@ -30,6 +38,28 @@ createRuleTester().run("no-hardcoded-key (blind-s18 styles)", noHardcodedKey, {
           "messageId": "hardcodedKey",
           "line": 5,
           "column": 13
+        }
+      ]
+    },
+    {
+      "name": "an atob key decoded into bytes by a charCodeAt loop helper and imported as an HMAC key",
+      "code": "const KEY_B64 = atob('q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=');\nfunction toBytes(binary: string): Uint8Array {\n  const out = new Uint8Array(binary.length);\n  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);\n  return out;\n}\nexport async function verify(payload: string, sig: Uint8Array): Promise<boolean> {\n  const key = await crypto.subtle.importKey('raw', toBytes(KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);\n  return crypto.subtle.verify('HMAC', key, sig, new TextEncoder().encode(payload));\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 1,
+          "column": 22,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECRET_KEY",
+                "format": "the same string"
+              },
+              "output": "const KEY_B64 = atob(requireEnv('SECRET_KEY'));\nfunction toBytes(binary: string): Uint8Array {\n  const out = new Uint8Array(binary.length);\n  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);\n  return out;\n}\nexport async function verify(payload: string, sig: Uint8Array): Promise<boolean> {\n  const key = await crypto.subtle.importKey('raw', toBytes(KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);\n  return crypto.subtle.verify('HMAC', key, sig, new TextEncoder().encode(payload));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
         }
       ]
     }
@@ -74,6 +104,11 @@ createRuleTester().run("no-key-reuse-across-purposes (blind-s18 styles)", noKeyR
       "name": "two keys of one namespace, one for a cipher and one for an HMAC",
       "code": "import { createCipheriv, createHmac, randomBytes } from 'node:crypto';\nexport namespace Keys {\n  export const enc = Buffer.from(process.env.ENC_KEY ?? '', 'hex');\n  export const mac = Buffer.from(process.env.MAC_KEY ?? '', 'hex');\n}\nexport function seal(data: string) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', Keys.enc, iv);\n  return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);\n}\nexport function sign(body: string) {\n  return createHmac('sha256', Keys.mac).update(body).digest('hex');\n}\n",
       "filename": "case.ts"
+    },
+    {
+      "name": "two zero-argument helpers returning two environment settings, one for JWTs and one for an HMAC",
+      "code": "import jwt from 'jsonwebtoken';\nimport { createHmac } from 'node:crypto';\nfunction sessionSecret(): string {\n  const secret = process.env.PORTAL_SESSION_SECRET;\n  if (!secret) throw new Error('PORTAL_SESSION_SECRET must be set');\n  return secret;\n}\nfunction linkSecret(): string {\n  const secret = process.env.PORTAL_LINK_SECRET;\n  if (!secret) throw new Error('PORTAL_LINK_SECRET must be set');\n  return secret;\n}\nexport function login(userId: string): string {\n  return jwt.sign({ sub: userId }, sessionSecret(), { algorithm: 'HS256', expiresIn: '8h' });\n}\nexport function confirmationMac(payload: string): string {\n  return createHmac('sha256', linkSecret()).update(payload).digest('base64url');\n}\n",
+      "filename": "case.ts"
     }
   ],
   invalid: [
@@ -117,6 +152,18 @@ createRuleTester().run("no-key-reuse-across-purposes (blind-s18 styles)", noKeyR
               "output": "import { createCipheriv, createHmac, randomBytes, hkdfSync } from 'node:crypto';\nexport namespace Keys {\n  export const exchange = Buffer.from(process.env.EXCHANGE_KEY ?? '', 'hex');\n}\nexport function seal(data: string) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', Keys.exchange, new Uint8Array(0), 'keywarden:encrypt', 32)), iv);\n  return Buffer.concat([iv, c.update(data), c.final(), c.getAuthTag()]);\n}\nexport function sign(body: string) {\n  return createHmac('sha256', Buffer.from(hkdfSync('sha256', Keys.exchange, new Uint8Array(0), 'keywarden:mac', 32))).update(body).digest('hex');\n}\n"
             }
           ]
+        }
+      ]
+    },
+    {
+      "name": "a zero-argument helper returning one checked environment setting, used as a JWT secret and as an HMAC key",
+      "code": "import jwt from 'jsonwebtoken';\nimport { createHmac } from 'node:crypto';\nfunction sessionSecret(): string {\n  const secret = process.env.PORTAL_SESSION_SECRET;\n  if (!secret || secret.length < 32) throw new Error('PORTAL_SESSION_SECRET must be set');\n  return secret;\n}\nexport function login(userId: string): string {\n  return jwt.sign({ sub: userId }, sessionSecret(), { algorithm: 'HS256', expiresIn: '8h' });\n}\nexport function confirmationMac(payload: string): string {\n  return createHmac('sha256', sessionSecret()).update(payload).digest('base64url');\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "reused",
+          "line": 12,
+          "column": 31
         }
       ]
     }
