@@ -821,13 +821,37 @@ export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth 
     if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || writesOf(variable).length !== 1) return undefined;
     return tableEntries(sourceCode, def.node.init, depth + 1);
   }
+  if (expr.type === 'CallExpression') {
+    const picked = pickedTable(sourceCode, expr);
+    return picked ? entriesOfTable(sourceCode, picked) : undefined;
+  }
   if (expr.type !== 'MemberExpression' || !expr.computed || expr.property.type === 'Literal' || expr.property.type === 'TemplateLiteral') return undefined;
-  const table = resolveObjectLiteral(sourceCode, expr.object);
+  return entriesOfTable(sourceCode, expr.object);
+}
+
+/** The object entries of a table written in this file (an object literal's values, or an array literal's elements). */
+function entriesOfTable(sourceCode: SourceCode, tableNode: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  const table = resolveObjectLiteral(sourceCode, tableNode);
   const values = table
     ? table.properties.flatMap((p) => (p.type === 'Property' && p.kind === 'init' && !p.method ? [p.value] : []))
-    : arrayLiteralOf(sourceCode, expr.object)?.elements ?? [];
+    : arrayLiteralOf(sourceCode, tableNode)?.elements ?? [];
   const entries = values.flatMap((v) => (v && v.type !== 'SpreadElement' && unwrapExpression(v).type === 'ObjectExpression' ? [unwrapExpression(v) as TSESTree.ObjectExpression] : []));
   return entries.length ? entries : undefined;
+}
+
+/**
+ * The table a local lookup helper is given: `pick(ARCHIVE_CIPHERS, job.profile, 'balanced')` with
+ * `function pick(table, key, fallback) { return table[key ?? fallback]; }` reads one entry of ARCHIVE_CIPHERS at run time.
+ */
+function pickedTable(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returns = fn && returnedExpressions(fn);
+  const lookup = returns?.length === 1 ? unwrapExpression(returns[0]) : undefined;
+  if (!fn || lookup?.type !== 'MemberExpression' || !lookup.computed || lookup.property.type === 'Literal') return undefined;
+  const table = unwrapExpression(lookup.object);
+  const index = table.type === 'Identifier' ? fn.params.findIndex((p) => p.type === 'Identifier' && p.name === table.name) : -1;
+  const arg = index >= 0 ? call.arguments[index] : undefined;
+  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 function arrayLiteralOf(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.ArrayExpression | undefined {

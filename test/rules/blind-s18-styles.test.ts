@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
 
 // Shapes the eighteenth blind set (part C: code styles the corpus had little of) found missed: UMD wrappers whose
@@ -12,6 +13,8 @@ import { createRuleTester } from './rule-tester';
 // Also: a binary string decoded into bytes by a `charCodeAt` loop helper (what `atob` gives: the helper returns the
 // decoded key), and a zero-argument helper returning one checked `process.env.X` (that environment setting, as
 // `getSecret('X')` is).
+// And a cipher table read through a local lookup helper (`pick(CIPHERS, profile, 'balanced')` returning
+// `table[key ?? fallback]`): each entry of the table it is given, as a direct `CIPHERS[profile]` is.
 
 createRuleTester().run("no-hardcoded-key (blind-s18 styles)", noHardcodedKey, {
   valid: [
@@ -190,6 +193,30 @@ createRuleTester().run("no-plaintext-data-key-exposure (blind-s18 styles)", noPl
           "messageId": "dataKeyExposed",
           "line": 5,
           "column": 3
+        }
+      ]
+    }
+  ],
+});
+
+createRuleTester().run("no-weak-algorithm (blind-s18 styles)", noWeakAlgorithm, {
+  valid: [
+    {
+      "name": "a lookup helper over a table of strong ciphers only",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\ntype Profile = 'fast' | 'balanced';\nconst CIPHERS: Record<Profile, { name: string; ivBytes: number }> = {\n  fast: { name: 'chacha20-poly1305', ivBytes: 12 },\n  balanced: { name: 'aes-256-gcm', ivBytes: 12 },\n};\nfunction pick<K extends string, V>(table: Record<K, V>, key: K | undefined, fallback: K): V {\n  return table[key ?? fallback];\n}\nexport function encrypt(profile: Profile | undefined, key: Buffer, data: Buffer): Buffer {\n  const spec = pick(CIPHERS, profile, 'balanced');\n  const c = createCipheriv(spec.name, key, randomBytes(spec.ivBytes), { authTagLength: 16 } as never);\n  return Buffer.concat([c.update(data), c.final()]);\n}\n",
+      "filename": "case.ts"
+    }
+  ],
+  invalid: [
+    {
+      "name": "a weak cipher entry of a table read through a local lookup helper for an encrypt call",
+      "code": "import { createCipheriv, randomBytes } from 'node:crypto';\ntype Profile = 'balanced' | 'compat';\nconst CIPHERS: Record<Profile, { name: string; ivBytes: number }> = {\n  balanced: { name: 'aes-256-gcm', ivBytes: 12 },\n  compat: { name: 'bf-cbc', ivBytes: 8 },\n};\nfunction pick<K extends string, V>(table: Record<K, V>, key: K | undefined, fallback: K): V {\n  return table[key ?? fallback];\n}\nexport function encrypt(profile: Profile | undefined, key: Buffer, data: Buffer): Buffer {\n  const spec = pick(CIPHERS, profile, 'balanced');\n  const c = createCipheriv(spec.name, key, randomBytes(spec.ivBytes));\n  return Buffer.concat([c.update(data), c.final()]);\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 5,
+          "column": 19
         }
       ]
     }
