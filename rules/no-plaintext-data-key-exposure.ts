@@ -270,3 +270,4 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+

@@ -5,7 +5,7 @@ import { classConstructor, descendants } from './ast';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
-import { GLOBAL_OBJECT_NAMES, requiredModule, resolveImportPath } from './imports';
+import { GLOBAL_OBJECT_NAMES, requiredModule, resolveImportPath, umdFactoryParameterModule } from './imports';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -145,6 +145,9 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   for (const { id, map } of importEqualsRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
+  for (const { id, map } of umdFactoryRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
   for (const { value, map } of moduleGetterRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(value as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
@@ -265,6 +268,33 @@ function* moduleBindings(sourceCode: SourceCode): Generator<{ binding: TSESTree.
 /** The trace map of a modelled module by its name (`'crypto'`, `'libsodium-wrappers'`). */
 function moduleTraceMap(moduleName: string | undefined): TraceMap | undefined {
   return moduleName !== undefined && Object.prototype.hasOwnProperty.call(TRACE_MAPS.modules, moduleName) ? TRACE_MAPS.modules[moduleName] : undefined;
+}
+
+/**
+ * A UMD factory's parameter that CommonJS fills with `require('x')` (`factory(require('crypto'))`):
+ * each of its references is the module. Found from the `require` calls, so files without one cost nothing.
+ */
+function* umdFactoryRoots(sourceCode: SourceCode): Generator<{ id: TSESTree.Identifier; map: TraceMap }> {
+  for (const { call, map } of requireRoots(sourceCode)) {
+    const factoryCall = call.parent;
+    if (factoryCall?.type !== 'CallExpression' || factoryCall.callee.type !== 'Identifier') continue;
+    for (const param of umdFactoryParameters(sourceCode, factoryCall, factoryCall.arguments.indexOf(call))) {
+      for (const r of variableOf(sourceCode, param)?.references ?? []) yield { id: r.identifier as TSESTree.Identifier, map };
+    }
+  }
+}
+
+/** The parameter at `index` of the factory function a UMD wrapper passes in as `factoryCall`'s callee. */
+function umdFactoryParameters(sourceCode: SourceCode, factoryCall: TSESTree.CallExpression, index: number): TSESTree.Identifier[] {
+  const factoryVariable = variableOf(sourceCode, factoryCall.callee as TSESTree.Identifier);
+  const def = factoryVariable?.defs.length === 1 ? factoryVariable.defs[0] : undefined;
+  if (def?.type !== 'Parameter') return [];
+  const wrapper = def.node;
+  const wrapperCall = wrapper.parent;
+  if (wrapperCall?.type !== 'CallExpression' || unwrapExpression(wrapperCall.callee) !== wrapper) return [];
+  const factory = wrapperCall.arguments[(wrapper.params as TSESTree.Node[]).indexOf(def.name as TSESTree.Node)];
+  const param = factory && (factory.type === 'FunctionExpression' || factory.type === 'ArrowFunctionExpression') ? factory.params[index] : undefined;
+  return param?.type === 'Identifier' && umdFactoryParameterModule(sourceCode, param) !== undefined ? [param] : [];
 }
 
 /** TypeScript's `import crypto = require('crypto')`. */

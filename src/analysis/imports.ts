@@ -48,6 +48,10 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
     if (spec.type === 'ImportDefaultSpecifier' || spec.type === 'ImportNamespaceSpecifier') return { module: source, path: [] };
     return undefined;
   }
+  if (def.type === 'Parameter') {
+    const module = umdFactoryParameterModule(sourceCode, def.name as TSESTree.Identifier);
+    return module === undefined ? undefined : { module, path: [] };
+  }
   if (def.type === 'Variable') {
     const init = singleInitializer(variable) ?? (def.node.parent?.kind === 'const' ? def.node.init ?? undefined : undefined);
     if (!init) return undefined;
@@ -98,4 +102,30 @@ function patternPath(pattern: TSESTree.Node, name: string): string[] | undefined
     }
   }
   return undefined;
+}
+
+/**
+ * The module a UMD factory's parameter receives: in
+ * `(function (root, factory) { … module.exports = factory(require('crypto')); … })(this, function (crypto) { … })`
+ * the factory's `crypto` is `require('crypto')` wherever CommonJS loads the file (the AMD and browser-global
+ * branches hand it the same library under other names). Undefined for any other parameter.
+ */
+export function umdFactoryParameterModule(sourceCode: SourceCode, param: TSESTree.Identifier): string | undefined {
+  const factory = param.parent;
+  if (factory?.type !== 'FunctionExpression' && factory?.type !== 'ArrowFunctionExpression') return undefined;
+  const index = factory.params.indexOf(param);
+  const wrapperCall = factory.parent;
+  if (index < 0 || wrapperCall?.type !== 'CallExpression') return undefined;
+  const wrapper = unwrapExpression(wrapperCall.callee);
+  if (wrapper.type !== 'FunctionExpression' && wrapper.type !== 'ArrowFunctionExpression') return undefined;
+  const factoryParam = wrapper.params[wrapperCall.arguments.indexOf(factory)];
+  if (factoryParam?.type !== 'Identifier') return undefined;
+  const modules = new Set<string>();
+  for (const ref of variableOf(sourceCode, factoryParam)?.references ?? []) {
+    const call = ref.identifier.parent;
+    if (call?.type !== 'CallExpression' || call.callee !== ref.identifier) continue;
+    const required = call.arguments[index] === undefined ? undefined : requiredModule(call.arguments[index]);
+    if (required !== undefined) modules.add(required);
+  }
+  return modules.size === 1 ? [...modules][0] : undefined;
 }

@@ -3,6 +3,7 @@ import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls'
 import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
+import { words } from './names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
@@ -113,6 +114,11 @@ function plaintextPath(call: ApiCall): string[] | undefined {
 
 /** The ciphertext given to a KMS decrypt names a wrapped key (`CiphertextBlob: wrapped`, `row.wrappedKey`, `edk`). */
 export const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
+/**
+ * What a wrapped name says was wrapped when it is not a key (`wrappedRefreshToken`, `encryptedDbPassword`): the
+ * plaintext is that secret, which its caller uses (decision 25), not a data key.
+ */
+const WRAPPED_SECRET_HEADS: ReadonlySet<string> = new Set(['token', 'tokens', 'password', 'passwd', 'pwd', 'pin', 'otp', 'credential', 'credentials']);
 
 /**
  * Does a KMS call hand out a data key? GenerateDataKey and key unwrapping (Azure `unwrapKey`) always; a Decrypt when
@@ -122,7 +128,16 @@ export const WRAPPED_KEY_TEXT = /key|dek|wrapped|\bedk/i;
 export function handsOutDataKey(sourceCode: SourceCode, call: ApiCall): boolean {
   if (call.api.facts?.dataKey || call.api.operation === 'unwrap') return true;
   const blob = call.args.find((a) => a.role === 'data');
-  return WRAPPED_KEY_TEXT.test(blob ? sourceCode.getText(blob.node) : '');
+  return WRAPPED_KEY_TEXT.test(blob ? withoutWrappedSecretNames(sourceCode.getText(blob.node)) : '');
+}
+
+/** The ciphertext's text without the names that say a non-key secret was wrapped (`account.wrappedRefreshToken`). */
+function withoutWrappedSecretNames(text: string): string {
+  return text.replace(/[A-Za-z_$][\w$]*/g, (name) => {
+    const nameWords = words(name);
+    const namesKey = nameWords.some((w) => w === 'key' || w === 'keys' || w === 'dek' || w === 'edk');
+    return !namesKey && WRAPPED_SECRET_HEADS.has(nameWords[nameWords.length - 1] ?? '') ? '' : name;
+  });
 }
 
 /** Key bytes that hold a key: every source but a KMS decrypt of something that is not one (see handsOutDataKey), unless named as a key. */

@@ -9,10 +9,11 @@ import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
 import { isFunction, type FunctionNode } from './expression-names';
 import { localFunctionOf, returnedExpressions } from './local-functions';
+import { prototypeClassOfThis, type PrototypeClass } from './prototype-classes';
 import { importedHelperKeyUses } from './importer-key-uses';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
-import { arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, namespaceMember, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 
 /**
@@ -518,8 +519,9 @@ function configLookup(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
 
 /**
  * `getSecret('APP_SECRET')` / `requireEnv('SIGNING_SECRET')` where the local helper returns
- * `process.env[name]` (directly or through a checked `const value = process.env[name]`): the
- * environment variable of that name, the same key wherever the file reads it.
+ * `process.env[name]` (directly or through a checked `const value = process.env[name]`), or
+ * `sessionSecret()` returning one fixed `process.env.SESSION_SECRET`: the environment variable
+ * of that name, the same key wherever the file reads it.
  */
 function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
   if (node.type !== 'CallExpression') return undefined;
@@ -538,12 +540,15 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
     if (!init) return undefined;
     value = unwrapExpression(init);
   }
+  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
+  // `function sessionSecret() { const secret = process.env.SESSION_SECRET; if (!secret) throw …; return secret; }`: one setting, whatever the arguments.
+  const fixed = value.type === 'MemberExpression' && !value.computed && isProcessEnv(value.object) ? memberName(value) : undefined;
+  if (fixed) return { id: `env:${fixed}`, name: `${helper}()`, origin: 'environment', envVar: fixed };
   if (value.type !== 'MemberExpression' || !value.computed || !isProcessEnv(value.object) || value.property.type !== 'Identifier') return undefined;
   const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === (value as TSESTree.MemberExpression & { property: TSESTree.Identifier }).property.name);
   const arg = index >= 0 ? node.arguments[index] : undefined;
   const name = arg && arg.type !== 'SpreadElement' ? resolveConstant(ctx, arg) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
-  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
   return { id: `env:${name.value}`, name: `${helper}('${name.value}')`, origin: 'environment', envVar: name.value };
 }
 
@@ -732,6 +737,8 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
   const object = unwrapExpression(node.object);
   if (object.type === 'ThisExpression') {
     const cls = enclosingClass(node);
+    const protoClass = cls ? undefined : prototypeClassOfThis(ctx.sourceCode, object);
+    if (protoClass) return identifyPrototypeField(protoClass, name, next);
     const className = cls?.id?.name ?? 'class';
     const field = cls?.body.body.find((m) => m.type === 'PropertyDefinition' && !m.computed && classMemberKeyName(m.key) === name);
     const assigned = cls && thisPropertyValue(cls, name);
@@ -750,6 +757,9 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     const pair = next(object);
     if (pair?.id.startsWith('cryptokey@') || pair?.origin === 'generated' || (pair && isImportedKeyPair(ctx, object))) return pair;
   }
+  // `PartnerKeys.exchange`: the `export const exchange` of `namespace PartnerKeys`, one binding wherever it is read.
+  const exported = namespaceMember(ctx.sourceCode, object, name);
+  if (exported) return next(exported);
   return memberPathIdentity(ctx, node.object, [name]);
 }
 
@@ -882,7 +892,28 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
     // No `at`: a parameter's value is defined by the callers (reported at the second conflicting use).
     if (id?.type === 'Identifier' && id.name === name) return { value: id };
   }
+  const methods = cls.body.body.flatMap((member) => (member.type === 'MethodDefinition' ? [member.value.body ?? member.value] : []));
+  return singleThisAssignment(cls, methods, name);
+}
+
+/**
+ * `this.secret` in a prototype class (`function FieldCrypto(secret) { this.secret = secret; }` and its
+ * `FieldCrypto.prototype.*` methods): defined by its one `this.secret = …` assignment, like a class field.
+ */
+function identifyPrototypeField(protoClass: PrototypeClass, name: string, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+  const bodies = [protoClass.constructor.body, ...[...protoClass.methods.values()].map((m) => m.body)];
+  const assigned = singleThisAssignment(protoClass.constructor, bodies, name);
+  const value = assigned ? next(assigned.value) : undefined;
+  const shared = value && (value.origin === 'environment' || value.origin === 'kms' || value.id.startsWith(INJECTED_PREFIX));
+  if (value && shared) return { ...value, name: `this.${name}`, definition: value.definition ?? assigned?.at };
+  if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}` };
+  return { id: `this:${protoClass.name}@${protoClass.constructor.range[0]}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at };
+}
+
+/** The value of the one `this.<name> = value` assignment in `bodies` (not inside nested classes other than `owner`). */
+function singleThisAssignment(owner: TSESTree.Node, bodies: readonly TSESTree.Node[], name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   const found: { value: TSESTree.Node; at?: TSESTree.Node }[] = [];
+  const cls = owner;
   const visit = (node: TSESTree.Node, depth: number): void => {
     if (depth > 12 || found.length > 1) return;
     // `this.key = null` on close clears the field: it is not another value of the key.
@@ -897,7 +928,7 @@ function findThisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassEx
       else if (child && typeof child === 'object' && 'type' in (child as object)) visit(child as TSESTree.Node, depth + 1);
     }
   };
-  for (const member of cls.body.body) if (member.type === 'MethodDefinition') visit(member.value.body ?? member.value, 0);
+  for (const body of bodies) visit(body, 0);
   return found.length === 1 ? found[0] : undefined;
 }
 

@@ -296,3 +296,22 @@ export function findProperty(object: TSESTree.ObjectExpression, name: string): T
   }
   return found;
 }
+
+/**
+ * The binding `name` that a TypeScript namespace exports (`export const exchange = …` inside
+ * `namespace PartnerKeys { … }`), for a read `PartnerKeys.exchange` whose `object` names the namespace.
+ */
+export function namespaceMember(sourceCode: SourceCode, object: TSESTree.Node, name: string): TSESTree.Identifier | undefined {
+  if (object.type !== 'Identifier') return undefined;
+  const def = variableOf(sourceCode, object)?.defs[0];
+  if (def?.type !== 'TSModuleName' || def.node.type !== 'TSModuleDeclaration') return undefined;
+  const body = def.node.body;
+  for (const statement of body?.type === 'TSModuleBlock' ? body.body : []) {
+    const declaration = statement.type === 'ExportNamedDeclaration' ? statement.declaration : undefined;
+    if (declaration?.type !== 'VariableDeclaration') continue;
+    for (const declarator of declaration.declarations) {
+      if (declarator.id.type === 'Identifier' && declarator.id.name === name) return declarator.id;
+    }
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { prototypeMethodCalls } from './prototype-classes';
 import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
 import { memberName, propertyName, variableOf, type SourceCode } from './scope';
 
@@ -353,7 +354,8 @@ function functionBinding(fn: FunctionNode): TSESTree.Identifier | undefined {
 
 /** Calls of a function declared in this file (by its binding), for following returned values. */
 export function callersOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Node[] {
-  return callsAroundBinding(sourceCode, fn, (call, node) => call.type === 'CallExpression' && call.callee === node);
+  // A prototype method (`TokenFactory.prototype.randomString = function …`) is called as `this.randomString(…)`.
+  return [...callsAroundBinding(sourceCode, fn, (call, node) => call.type === 'CallExpression' && call.callee === node), ...prototypeMethodCalls(sourceCode, fn)];
 }
 
 /** Calls that are handed a function of this file by name as an argument (a callback): `Array.from(list, fn)`, `items.map(fn)`. */

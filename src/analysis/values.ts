@@ -530,10 +530,14 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
   const inner: ResolveContext = { ...ctx, bindings };
   seen.add(fn);
   try {
-    const decoded = hexLoopDecoderParameter(ctx, fn, returns);
+    const decoded = loopDecoderParameter(ctx, fn, returns);
     if (decoded) {
-      const arg = bindings.get(decoded)?.arg;
-      return arg ? encodeText(resolve(ctx, arg, seen, depth + 1), node, 'hex') : NONE;
+      const arg = bindings.get(decoded.param)?.arg;
+      if (!arg) return NONE;
+      const text = resolve(ctx, arg, seen, depth + 1);
+      if (decoded.reads === 'hex') return encodeText(text, node, 'hex');
+      // A binary string's character codes: already bytes when the text was `atob(…)` decoded.
+      return text.values.some((v) => v.kind === 'bytes') ? text : charCodesOfString(text);
     }
     return union(returns.map((r) => resolve(inner, r, seen, depth)));
   } finally {
@@ -544,11 +548,12 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
 const TEXT_SLICES = new Set(['slice', 'substr', 'substring']);
 
 /**
- * The parameter a hand-written hex decoder decodes: the function returns one fresh byte array (`new Uint8Array(…)`,
- * `Buffer.alloc(…)`) and every write into it is `out[i] = parseInt(hex.slice(…), 16)` of that parameter. What such a
- * helper returns is the parameter's text read as hex, whatever the loop looks like.
+ * The parameter a hand-written decoder decodes: the function returns one fresh byte array (`new Uint8Array(…)`,
+ * `Buffer.alloc(…)`) and every write into it is `out[i] = parseInt(hex.slice(…), 16)` of that parameter (hex), or
+ * `out[i] = binary.charCodeAt(i)` (a binary string's character codes, what `atob` gives). What such a helper
+ * returns is the parameter's text read that way, whatever the loop looks like.
  */
-function hexLoopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: readonly TSESTree.Node[]): TSESTree.Identifier | undefined {
+function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: readonly TSESTree.Node[]): { param: TSESTree.Identifier; reads: 'hex' | 'char-codes' } | undefined {
   if (returns.length !== 1 || fn.body.type !== 'BlockStatement') return undefined;
   const out = unwrapExpression(returns[0]);
   if (out.type !== 'Identifier') return undefined;
@@ -556,17 +561,29 @@ function hexLoopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns:
   const init = variable && singleInitializer(variable);
   if (!init || !isByteAllocation(init)) return undefined;
   let param: TSESTree.Identifier | undefined;
+  let reads: 'hex' | 'char-codes' | undefined;
   for (const ref of variable.references) {
     const member = ref.identifier.parent;
     if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !member.computed) continue;
     const write = member.parent;
     if (write?.type !== 'AssignmentExpression' || write.left !== member) continue;
-    const parsed = hexParsedText(ctx, write.right);
+    const hex = hexParsedText(ctx, write.right);
+    const parsed = hex ?? charCodeText(write.right);
+    const kind = hex ? 'hex' : 'char-codes';
     const source = parsed && fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && p.name === parsed.name);
-    if (!source || (param && param !== source)) return undefined;
+    if (!source || (param && param !== source) || (reads && reads !== kind)) return undefined;
     param = source;
+    reads = kind;
   }
-  return param;
+  return param && reads ? { param, reads } : undefined;
+}
+
+/** `binary.charCodeAt(i)`: the text identifier whose character codes are read. */
+function charCodeText(node: TSESTree.Node): TSESTree.Identifier | undefined {
+  const call = unwrapExpression(node);
+  if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || memberName(call.callee) !== 'charCodeAt') return undefined;
+  const text = unwrapExpression(call.callee.object);
+  return text.type === 'Identifier' ? text : undefined;
 }
 
 /** `new Uint8Array(n)` / `Buffer.alloc(n)`: a fresh zeroed byte array the helper then fills. */
@@ -805,13 +822,37 @@ export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth 
     if (variable?.defs.length !== 1 || def?.type !== 'Variable' || def.node.id !== def.name || !def.node.init || writesOf(variable).length !== 1) return undefined;
     return tableEntries(sourceCode, def.node.init, depth + 1);
   }
+  if (expr.type === 'CallExpression') {
+    const picked = pickedTable(sourceCode, expr);
+    return picked ? entriesOfTable(sourceCode, picked) : undefined;
+  }
   if (expr.type !== 'MemberExpression' || !expr.computed || expr.property.type === 'Literal' || expr.property.type === 'TemplateLiteral') return undefined;
-  const table = resolveObjectLiteral(sourceCode, expr.object);
+  return entriesOfTable(sourceCode, expr.object);
+}
+
+/** The object entries of a table written in this file (an object literal's values, or an array literal's elements). */
+function entriesOfTable(sourceCode: SourceCode, tableNode: TSESTree.Node): TSESTree.ObjectExpression[] | undefined {
+  const table = resolveObjectLiteral(sourceCode, tableNode);
   const values = table
     ? table.properties.flatMap((p) => (p.type === 'Property' && p.kind === 'init' && !p.method ? [p.value] : []))
-    : arrayLiteralOf(sourceCode, expr.object)?.elements ?? [];
+    : arrayLiteralOf(sourceCode, tableNode)?.elements ?? [];
   const entries = values.flatMap((v) => (v && v.type !== 'SpreadElement' && unwrapExpression(v).type === 'ObjectExpression' ? [unwrapExpression(v) as TSESTree.ObjectExpression] : []));
   return entries.length ? entries : undefined;
+}
+
+/**
+ * The table a local lookup helper is given: `pick(ARCHIVE_CIPHERS, job.profile, 'balanced')` with
+ * `function pick(table, key, fallback) { return table[key ?? fallback]; }` reads one entry of ARCHIVE_CIPHERS at run time.
+ */
+function pickedTable(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.Node | undefined {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returns = fn && returnedExpressions(fn);
+  const lookup = returns?.length === 1 ? unwrapExpression(returns[0]) : undefined;
+  if (!fn || lookup?.type !== 'MemberExpression' || !lookup.computed || lookup.property.type === 'Literal') return undefined;
+  const table = unwrapExpression(lookup.object);
+  const index = table.type === 'Identifier' ? fn.params.findIndex((p) => p.type === 'Identifier' && p.name === table.name) : -1;
+  const arg = index >= 0 ? call.arguments[index] : undefined;
+  return arg && arg.type !== 'SpreadElement' ? arg : undefined;
 }
 
 export function isProcessEnv(node: TSESTree.Node): boolean {
