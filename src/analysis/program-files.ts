@@ -1,7 +1,12 @@
 import type * as ts from 'typescript';
 
-/** How many of the program's own files a cross-file search reads at most. */
-const MAX_FILES = 2_000;
+/**
+ * How many of the program's own files a cross-file search reads at most. Reading one is a substring
+ * search of its text (only files that mention the word are walked): 10,000 files of a large
+ * monorepo take a few milliseconds. (It was 2,000: the corpus's 2,748 TypeScript files went past
+ * it, and importers beyond it went unseen.)
+ */
+const MAX_FILES = 10_000;
 
 /**
  * The files of the TypeScript program, other than `own`, whose text mentions
