@@ -37,16 +37,9 @@ export function keyUsesInImporters(ctx: ResolveContext, binding: TSESTree.Identi
     const target = checker.getSymbolAtLocation(declared);
     if (!target) return [];
     const own = declared.getSourceFile();
-    const out: ImporterKeyUse[] = [];
-    for (const file of programFilesMentioning(program, own, binding.name)) {
-      for (const node of tsDescendants(typescript, file)) {
-        if (out.length >= MAX_USES) return out;
-        if (typescript.isIdentifier(node) && node.text === binding.name && resolvesTo(typescript, checker, node, target)) {
-          out.push(...keyUsesFrom(typescript, checker, node, own, 0));
-        }
-      }
-    }
-    return out;
+    return usesInFilesMentioning(typescript, program, own, binding.name, (node) =>
+      typescript.isIdentifier(node) && node.text === binding.name && resolvesTo(typescript, checker, node, target) ? keyUsesFrom(typescript, checker, node, own, 0) : [],
+    );
   } catch {
     return [];
   }
@@ -67,21 +60,28 @@ export function keyUsesOfInjections(ctx: ResolveContext, token: TSESTree.Node): 
     const matches = injectionTokenMatcher(typescript, checker, tsNode);
     if (!matches) return [];
     const own = tsNode.getSourceFile();
-    const out: ImporterKeyUse[] = [];
-    for (const file of programFilesMentioning(program, own, matches.word)) {
-      for (const node of tsDescendants(typescript, file)) {
-        if (out.length >= MAX_USES) return out;
-        if (!typescript.isDecorator(node) || !typescript.isParameter(node.parent)) continue;
-        const call = node.expression;
-        if (!typescript.isCallExpression(call) || !typescript.isIdentifier(call.expression) || !/^inject$/i.test(call.expression.text)) continue;
-        if (call.arguments.length === 0 || !matches(call.arguments[0])) continue;
-        for (const reference of injectedParameterReads(typescript, checker, node.parent)) out.push(...keyUsesFrom(typescript, checker, reference, own, 0));
-      }
-    }
-    return out;
+    return usesInFilesMentioning(typescript, program, own, matches.word, (node) => {
+      if (!typescript.isDecorator(node) || !typescript.isParameter(node.parent)) return [];
+      const call = node.expression;
+      if (!typescript.isCallExpression(call) || !typescript.isIdentifier(call.expression) || !/^inject$/i.test(call.expression.text)) return [];
+      if (call.arguments.length === 0 || !matches(call.arguments[0])) return [];
+      return injectedParameterReads(typescript, checker, node.parent).flatMap((reference) => keyUsesFrom(typescript, checker, reference, own, 0));
+    });
   } catch {
     return [];
   }
+}
+
+/** The key uses `usesAt` finds at the nodes of the program's other files that mention `word` (at most MAX_USES). */
+function usesInFilesMentioning(typescript: typeof ts, program: ts.Program, own: ts.SourceFile, word: string, usesAt: (node: ts.Node) => ImporterKeyUse[]): ImporterKeyUse[] {
+  const out: ImporterKeyUse[] = [];
+  for (const file of programFilesMentioning(program, own, word)) {
+    for (const node of tsDescendants(typescript, file)) {
+      if (out.length >= MAX_USES) return out;
+      out.push(...usesAt(node));
+    }
+  }
+  return out;
 }
 
 /** Whether an `@inject(…)` argument is the same token as `token`, and a word its file must contain. */
