@@ -3,7 +3,8 @@ import { argsWithRole, apiCallAt, getApiCalls } from './api-calls';
 import { descendants } from './ast';
 import { wipeOf } from './key-lifetime';
 import { isSecretName } from './key-names';
-import { classMemberKeyName, classMemberName, isStaticCall, memberName, unwrapExpression, type SourceCode } from './scope';
+import { findKeyBytes, type KeyBytes, type KeyBytesSource } from './key-material';
+import { classMemberKeyName, classMemberName, isStaticCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Key fields a class forgets at teardown. Decision 19 takes key bytes stored on `this` as escapes: the
@@ -16,7 +17,7 @@ export interface ForgottenKeyField {
   name: string;
   /** Where the field gets its bytes: its declaration's key, or `this.macKey` in the assignment. */
   node: TSESTree.Node;
-  source: 'random' | 'kdf' | 'keygen';
+  source: KeyBytesSource;
   teardown: TSESTree.MethodDefinition;
   /** The teardown's last wipe statement, after which the missing wipe belongs. */
   lastWipe: TSESTree.Statement;
@@ -26,7 +27,7 @@ type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
 const TEARDOWN_NAME = /^(?:close|destroy|dispose|asyncDispose|wipe|zeroi[sz]e|clear|shutdown|teardown|release|end|disconnect|revoke)$/i;
 /** Operations whose output on `this` is raw key bytes (KeyObjects and CryptoKeys are not wiped by hand). */
-const KEY_OUTPUTS: Readonly<Record<string, ForgottenKeyField['source']>> = { random: 'random', kdf: 'kdf', keygen: 'keygen' };
+const KEY_OUTPUTS: Readonly<Record<string, KeyBytesSource>> = { random: 'random', kdf: 'kdf', keygen: 'keygen' };
 const KEY_ROLES = ['key', 'secret'] as const;
 
 const cache = new WeakMap<TSESTree.Program, ForgottenKeyField[]>();
@@ -105,6 +106,12 @@ function keyFields(sourceCode: SourceCode, cls: ClassNode): Omit<ForgottenKeyFie
   const fields = new Map<string, Omit<ForgottenKeyField, 'teardown' | 'lastWipe'>>();
   const consider = (name: string | undefined, node: TSESTree.Node, value: TSESTree.Node | null | undefined) => {
     if (name === undefined || !value || fields.has(name)) return;
+    // `this.dataKey = Plaintext` / `this.dataKey = res.Plaintext`: a binding the analysis knows holds key bytes.
+    const held = heldKeyBytes(sourceCode, unwrapExpression(value));
+    if (held) {
+      fields.set(name, { name, node, source: held.source });
+      return;
+    }
     const producer = bytesOf(unwrapExpression(value));
     const call = apiCallAt(sourceCode, producer);
     const source = call && KEY_OUTPUTS[call.api.operation];
@@ -120,6 +127,21 @@ function keyFields(sourceCode: SourceCode, cls: ClassNode): Omit<ForgottenKeyFie
     }
   }
   return [...fields.values()];
+}
+
+/** The key bytes (findKeyBytes) a binding or one of its members holds: `Plaintext`, `res.Plaintext`, `kp.secretKey`. */
+function heldKeyBytes(sourceCode: SourceCode, value: TSESTree.Node): KeyBytes | undefined {
+  const path: string[] = [];
+  let base = value;
+  while (base.type === 'MemberExpression' && !base.computed && path.length < 3) {
+    const name = memberName(base);
+    if (name === undefined) return undefined;
+    path.unshift(name);
+    base = unwrapExpression(base.object);
+  }
+  const variable = base.type === 'Identifier' ? variableOf(sourceCode, base) : undefined;
+  if (!variable) return undefined;
+  return findKeyBytes({ sourceCode, parserServices: sourceCode.parserServices }).find((bytes) => bytes.variable === variable && bytes.path.join('.') === path.join('.'));
 }
 
 /** `Buffer.from(hkdfSync(…))`, `new Uint8Array(deriveBits)`: the bytes of the call inside. */

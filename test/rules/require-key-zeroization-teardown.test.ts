@@ -108,6 +108,35 @@ export class Channel {
   private closed = false;
 }
 `;
+const kmsDataKey = `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+
+const kms = new KMSClient({});
+
+export class ExportSession {
+  private dataKey: Uint8Array = new Uint8Array(0);
+  private wrappedKey: Uint8Array = new Uint8Array(0);
+  private readonly macKey = randomBytes(32);
+
+  async open(): Promise<void> {
+    const res = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.EXPORT_KEK_ARN, KeySpec: 'AES_256', EncryptionContext: { purpose: 'export' } }));
+    this.dataKey = res.Plaintext!;
+    this.wrappedKey = res.CiphertextBlob!;
+  }
+
+  seal(rows: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.dataKey, iv);
+    const body = Buffer.concat([cipher.update(rows, 'utf8'), cipher.final()]);
+    const tag = createHmac('sha256', this.macKey).update(body).digest();
+    return Buffer.concat([iv, cipher.getAuthTag(), body, tag]);
+  }
+
+  close(): void {
+    this.macKey.fill(0);
+  }
+}
+`;
 const allWiped = `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
 
 export class Channel {
@@ -204,6 +233,48 @@ export class SessionKeys implements Disposable {
 }
 ` },
           ],
+        },
+      ],
+    },
+    {
+      name: 'close() wipes the MAC key and forgets the KMS data key stored from GenerateDataKey (this.dataKey = res.Plaintext!)',
+      code: kmsDataKey,
+      filename: 'export-session.ts',
+      errors: [
+        {
+          messageId: 'notWipedAtTeardown',
+          line: 13,
+          column: 5,
+          suggestions: [{ messageId: 'wipeAtTeardown', data: { name: 'dataKey', what: 'a plaintext KMS data key', teardown: 'close', wipe: 'this.dataKey.fill(0)' }, output: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+
+const kms = new KMSClient({});
+
+export class ExportSession {
+  private dataKey: Uint8Array = new Uint8Array(0);
+  private wrappedKey: Uint8Array = new Uint8Array(0);
+  private readonly macKey = randomBytes(32);
+
+  async open(): Promise<void> {
+    const res = await kms.send(new GenerateDataKeyCommand({ KeyId: process.env.EXPORT_KEK_ARN, KeySpec: 'AES_256', EncryptionContext: { purpose: 'export' } }));
+    this.dataKey = res.Plaintext!;
+    this.wrappedKey = res.CiphertextBlob!;
+  }
+
+  seal(rows: string): Buffer {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', this.dataKey, iv);
+    const body = Buffer.concat([cipher.update(rows, 'utf8'), cipher.final()]);
+    const tag = createHmac('sha256', this.macKey).update(body).digest();
+    return Buffer.concat([iv, cipher.getAuthTag(), body, tag]);
+  }
+
+  close(): void {
+    this.macKey.fill(0);
+    this.dataKey.fill(0);
+  }
+}
+` }],
         },
       ],
     },
