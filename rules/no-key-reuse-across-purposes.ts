@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls } from '../src/analysis/api-calls';
-import { keyUsesInImporters, keyUsesOfInjections } from '../src/analysis/importer-key-uses';
+import { keyUsesInImporters, keyUsesOfInjections, type ImporterKeyUse } from '../src/analysis/importer-key-uses';
 import { tokenRegistrations } from '../src/analysis/dependency-injection';
 import { algorithmLiteralsIn, algorithmNames, callerSelectsPurpose, distinct, exportedKeyBindings, isAsymmetricKey, keysThroughImportedHelpers, onePurposePerRun, purposeOfApi, trackKeys, type KeyPurpose, type KeyUse, type TrackedKey } from '../src/analysis/key-tracking';
 import { toFix } from '../src/fix/edits';
@@ -97,10 +97,7 @@ export default createRule<Options, MessageIds>({
       const keys = trackKeys(ctx);
       for (const exported of exportedKeyBindings(ctx)) {
         if (reportedDefinition(exported.definition, keys) || ignored.has(exported.name)) continue;
-        const elsewhere = keyUsesInImporters(ctx, exported.binding).flatMap((use) => {
-          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
-          return purpose ? [{ purpose, file: use.file, site: `${purpose} in ${use.file}:${use.line}` }] : [];
-        });
+        const elsewhere = purposesOf(keyUsesInImporters(ctx, exported.binding));
         if (elsewhere.length === 0) continue;
         const here = keys.find((k) => k.definition === exported.definition)?.uses ?? [];
         // One importer using the key both ways sees the reuse itself and reports it there (4): not again here.
@@ -143,15 +140,20 @@ export default createRule<Options, MessageIds>({
     function checkInjectedKeys(report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): void {
       for (const registration of tokenRegistrations(sourceCode)) {
         if (ignored.has(registration.name)) continue;
-        const uses = keyUsesOfInjections(ctx, registration.token).flatMap((use) => {
-          const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
-          return purpose ? [{ purpose, file: use.file, site: `${purpose} in ${use.file}:${use.line}` }] : [];
-        });
+        const uses = purposesOf(keyUsesOfInjections(ctx, registration.token));
         if (distinct(uses.map((u) => u.file)).length < 2) continue;
         const purposes = distinct(uses.map((u) => u.purpose));
         if (purposes.length < 2) continue;
         report({ node: registration.value, messageId: 'reused', data: { name: quoteName(registration.name), purposes: purposes.join(' and '), sites: distinct(uses.map((u) => u.site)).join(', ') } });
       }
+    }
+
+    /** The purpose of each key use found in another file, with its site as the message names it. */
+    function purposesOf(uses: readonly ImporterKeyUse[]): { purpose: string; file: string; site: string }[] {
+      return uses.flatMap((use) => {
+        const purpose = purposeOfApi(use.api, use.libraryId, () => algorithmLiteralsIn(use.callText));
+        return purpose ? [{ purpose, file: use.file, site: `${purpose} in ${use.file}:${use.line}` }] : [];
+      });
     }
 
     /** A definition already reported by the in-file analysis (its own uses conflict). */

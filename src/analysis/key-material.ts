@@ -1124,7 +1124,8 @@ function requestUse(sourceCode: SourceCode, id: TSESTree.Identifier): { kind: 's
   return undefined;
 }
 
-function isByteView(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+/** `Buffer.from(x)` / `new Uint8Array(x)`: the same bytes in a byte container. */
+export function isByteView(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = node.callee;
   if (node.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Uint8Array';
   return isStaticCall(node, 'Buffer', 'from');

@@ -3,8 +3,8 @@ import { argsWithRole, apiCallAt, getApiCalls } from './api-calls';
 import { descendants } from './ast';
 import { wipeOf } from './key-lifetime';
 import { isSecretName } from './key-names';
-import { findKeyBytes, type KeyBytes, type KeyBytesSource } from './key-material';
-import { classMemberKeyName, classMemberName, isStaticCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { findKeyBytes, isByteView, type KeyBytes, type KeyBytesSource } from './key-material';
+import { classMemberKeyName, classMemberName, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * Key fields a class forgets at teardown. Decision 19 takes key bytes stored on `this` as escapes: the
@@ -51,14 +51,17 @@ export function keyFieldsForgottenAtTeardown(sourceCode: SourceCode): ForgottenK
 }
 
 function forgottenIn(sourceCode: SourceCode, cls: ClassNode): ForgottenKeyField[] {
+  const teardowns = teardownMethods(cls);
+  if (teardowns.length === 0) return [];
   const fields = keyFields(sourceCode, cls);
   if (fields.length < 2) return [];
-  for (const teardown of teardownMethods(cls)) {
-    const wipes = wipesOfThis(sourceCode, teardown);
+  const wipesByMethod = new Map(methodsOf(cls).map((method) => [method, wipesOfThis(sourceCode, method)]));
+  // A field any method of the class wipes (a helper the teardown calls, a rotation) is not forgotten.
+  const wipedAnywhere = new Set([...wipesByMethod.values()].flatMap((wipes) => [...wipes.keys()]));
+  for (const teardown of teardowns) {
+    const wipes = wipesByMethod.get(teardown)!;
     // The teardown must wipe at least one key field of the class: its intent is then plain.
     if (!fields.some((f) => wipes.has(f.name))) continue;
-    // A field any method of the class wipes (a helper the teardown calls, a rotation) is not forgotten.
-    const wipedAnywhere = new Set(methodsOf(cls).flatMap((method) => [...wipesOfThis(sourceCode, method).keys()]));
     const lastWipe = [...wipes.values()].sort((a, b) => b.range[0] - a.range[0])[0];
     return fields.filter((field) => !wipedAnywhere.has(field.name)).map((field) => ({ ...field, teardown, lastWipe }));
   }
@@ -98,8 +101,9 @@ function statementOf(node: TSESTree.Node): TSESTree.Statement | undefined {
 }
 
 /**
- * The class's fields that get raw key bytes: a field initialised (or assigned in a method) with random bytes,
- * a derived key or a generated key, and used as a key by a modelled call (or named as one, for random bytes).
+ * The class's fields that get raw key bytes: a field initialised (or assigned in a method) with key bytes a local
+ * binding holds (a KMS `Plaintext`); or with random bytes used as a key by a modelled call; or with a derived or
+ * generated key used as one or named as one.
  */
 function keyFields(sourceCode: SourceCode, cls: ClassNode): Omit<ForgottenKeyField, 'teardown' | 'lastWipe'>[] {
   const keyUsed = keyArgumentFields(sourceCode, cls);
@@ -146,9 +150,9 @@ function heldKeyBytes(sourceCode: SourceCode, value: TSESTree.Node): KeyBytes | 
 
 /** `Buffer.from(hkdfSync(…))`, `new Uint8Array(deriveBits)`: the bytes of the call inside. */
 function bytesOf(value: TSESTree.Node): TSESTree.Node {
-  const isView = isStaticCall(value, 'Buffer', 'from') || (value.type === 'NewExpression' && value.callee.type === 'Identifier' && value.callee.name === 'Uint8Array');
-  const inner = isView ? (value as TSESTree.CallExpression | TSESTree.NewExpression).arguments[0] : undefined;
-  return inner && inner.type !== 'SpreadElement' && (value as TSESTree.CallExpression).arguments.length === 1 ? unwrapExpression(inner) : value;
+  if ((value.type !== 'CallExpression' && value.type !== 'NewExpression') || value.arguments.length !== 1 || !isByteView(value)) return value;
+  const inner = value.arguments[0];
+  return inner.type === 'SpreadElement' ? value : unwrapExpression(inner);
 }
 
 /** Fields of `this` the class passes as the key of a modelled call (`createHmac('sha256', this.macKey)`). */
