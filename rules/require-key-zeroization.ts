@@ -84,7 +84,7 @@ export default createRule<Options, MessageIds>({
     // module-level keys live as long as the process
     const keyBytes = getApiCalls(sourceCode).length === 0 ? [] : findKeyBytes(ctx).filter((bytes) => bytes.scope.type !== 'Program');
     if (keyBytes.length === 0) return { 'Program:exit': () => keyFieldsForgottenAtTeardown(sourceCode).forEach(reportForgottenField) };
-    const recorder = new CodePathRecorder();
+    const recorder = new CodePathRecorder(sourceCode);
     const reported = new Set<TSESTree.Node>();
     const exceptions: ExceptionModel = options.assumeCallsMayThrow ? 'all-calls' : (options.exceptions ?? 'key-uses');
     return {

@@ -1,3 +1,4 @@
+import { SourceCode } from 'eslint';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 /**
@@ -10,9 +11,19 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
  * Usage: spread `recorder.listeners` into the rule's listeners; call
  * `recorder.pathsAvoiding(...)` in `Program:exit`. One recorder per file
  * (created in the rule's `create`), so no state outlives the file.
+ *
+ * ESLint analyses the code paths of the whole file on every lint, which is a
+ * good part of a lint's cost while only the functions that hold key bytes are
+ * ever asked about. A source code that says so (CODE_PATHS_ON_DEMAND: the
+ * language server's) traverses without them; the recorder then listens to
+ * nothing and, when first asked about a node, has ESLint analyse the top-level
+ * statement that holds it, on its own, with the same code-path analyser.
  */
 
 type Segment = TSESLint.CodePathSegment;
+
+/** Set (true) on a SourceCode whose traversal carries no code-path events: the recorder analyses on demand. */
+export const CODE_PATHS_ON_DEMAND: unique symbol = Symbol.for('keywarden.codePathsOnDemand');
 
 /** A position in the graph: the segments current at that moment, and a sequence number for order inside a segment. */
 export interface PathPoint {
@@ -31,11 +42,19 @@ const THROWING_TYPES = new Set(['CallExpression', 'NewExpression', 'AwaitExpress
 
 type FunctionLike = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression;
 
+/** What ESLint's traversal hands over: a node entered or left (kind 1), or a code-path event (kind 2). */
+interface TraversalStep {
+  kind: number;
+  target: unknown;
+  phase?: number;
+  args?: unknown[];
+}
+
 export class CodePathRecorder {
   private readonly stack: Set<Segment>[] = [];
   private seq = 0;
-  /** Every recorded node, by segment id, in traversal order. */
-  private readonly bySegment = new Map<string, { seq: number; node: TSESTree.Node }[]>();
+  /** Every recorded node, by segment, in traversal order. (Segments, not their ids: ids repeat across on-demand analyses.) */
+  private readonly bySegment = new Map<Segment, { seq: number; node: TSESTree.Node }[]>();
   private readonly points = new WeakMap<TSESTree.Node, PathPoint>();
   /** The node recorded at each point (the reverse of `points`). */
   private readonly nodesAt = new WeakMap<PathPoint, TSESTree.Node>();
@@ -44,15 +63,25 @@ export class CodePathRecorder {
   /** Where each `catch` clause / `finally` block starts. */
   private readonly handlerStarts = new WeakMap<TSESTree.Node, PathPoint>();
   /** The final segments of each function's code path that leave it by a throw. */
-  private readonly thrownFinals = new Set<string>();
+  private readonly thrownFinals = new Set<Segment>();
+  /** On demand: the top-level statements analysed so far. */
+  private readonly analysed = new WeakSet<TSESTree.Node>();
+  private readonly onDemand: boolean;
 
-  readonly listeners: TSESLint.RuleListener = {
+  readonly listeners: TSESLint.RuleListener;
+
+  constructor(sourceCode?: object) {
+    this.onDemand = (sourceCode as { readonly [CODE_PATHS_ON_DEMAND]?: boolean } | undefined)?.[CODE_PATHS_ON_DEMAND] === true;
+    this.listeners = this.onDemand ? {} : this.eslintListeners();
+  }
+
+  private readonly codePathEvents: Record<string, (...args: never[]) => void> = {
     onCodePathStart: (_codePath: unknown, node: TSESTree.Node) => {
       this.stack.push(new Set());
       this.pendingStart = node;
     },
     onCodePathEnd: (codePath: { thrownSegments: readonly Segment[] }) => {
-      for (const segment of codePath.thrownSegments) this.thrownFinals.add(segment.id);
+      for (const segment of codePath.thrownSegments) this.thrownFinals.add(segment);
       this.stack.pop();
     },
     onCodePathSegmentStart: (segment: Segment) => {
@@ -71,24 +100,108 @@ export class CodePathRecorder {
     onUnreachableCodePathSegmentEnd: (segment: Segment) => {
       this.top()?.delete(segment);
     },
-    'CallExpression, NewExpression, AwaitExpression, YieldExpression, TaggedTemplateExpression': (node: TSESTree.Node) => this.record(node),
-    // Branches a rule may declare covered (`if (!key) return;`: nothing to wipe there).
-    'IfStatement > .consequent': (node: TSESTree.Node) => this.record(node),
-    // The whole `if`, before its test: `if (key) key.fill(0)` covers both of its branches.
-    IfStatement: (node: TSESTree.Node) => this.record(node),
-    'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => {
-      this.handlerStarts.set(node, this.here());
-    },
-    // A loop over the elements of a list of keys (`for (const k of keys) k.fill(0)`) may be a wipe of all of them.
-    ForOfStatement: (node: TSESTree.Node) => this.record(node),
-    // Jumps out of a `try` run its `finally` first, which ESLint's graph does not show for `break`/`continue`.
-    'BreakStatement, ContinueStatement': (node: TSESTree.Node) => this.record(node),
-    // Explicit throws: the only way a path that did not throw can leave through a `finally` by a throw.
-    ThrowStatement: (node: TSESTree.Node) => this.record(node),
-    // Definitions count once their initializer has run.
-    'VariableDeclarator:exit': (node: TSESTree.VariableDeclarator) => this.record(node),
-    'AssignmentExpression:exit': (node: TSESTree.AssignmentExpression) => this.record(node),
-  } as unknown as TSESLint.RuleListener;
+  };
+
+  /**
+   * What is recorded, as ESLint listeners. `visit` below must do the same
+   * (the on-demand analysis walks the steps itself); a server test compares
+   * the two over the corpus.
+   */
+  private eslintListeners(): TSESLint.RuleListener {
+    const record = (node: TSESTree.Node) => this.record(node);
+    return {
+      ...this.codePathEvents,
+      'CallExpression, NewExpression, AwaitExpression, YieldExpression, TaggedTemplateExpression': record,
+      // Branches a rule may declare covered (`if (!key) return;`: nothing to wipe there).
+      'IfStatement > .consequent': record,
+      // The whole `if`, before its test: `if (key) key.fill(0)` covers both of its branches.
+      IfStatement: record,
+      'CatchClause, TryStatement > BlockStatement.finalizer': (node: TSESTree.Node) => this.recordHandlerStart(node),
+      // A loop over the elements of a list of keys (`for (const k of keys) k.fill(0)`) may be a wipe of all of them.
+      ForOfStatement: record,
+      // Jumps out of a `try` run its `finally` first, which ESLint's graph does not show for `break`/`continue`.
+      'BreakStatement, ContinueStatement': record,
+      // Explicit throws: the only way a path that did not throw can leave through a `finally` by a throw.
+      ThrowStatement: record,
+      // Definitions count once their initializer has run.
+      'VariableDeclarator:exit': record,
+      'AssignmentExpression:exit': record,
+    } as unknown as TSESLint.RuleListener;
+  }
+
+  /**
+   * The listeners above for one node, in ESLint's order (a node type's
+   * selector before the more specific `IfStatement > .consequent`).
+   */
+  private visit(node: TSESTree.Node, leaving: boolean): void {
+    if (leaving) {
+      if (node.type === 'VariableDeclarator' || node.type === 'AssignmentExpression') this.record(node);
+      return;
+    }
+    switch (node.type) {
+      case 'CallExpression':
+      case 'NewExpression':
+      case 'AwaitExpression':
+      case 'YieldExpression':
+      case 'TaggedTemplateExpression':
+      case 'IfStatement':
+      case 'ForOfStatement':
+      case 'BreakStatement':
+      case 'ContinueStatement':
+      case 'ThrowStatement':
+        this.record(node);
+        break;
+      case 'CatchClause':
+        this.recordHandlerStart(node);
+        break;
+      case 'BlockStatement':
+        if (node.parent?.type === 'TryStatement' && node.parent.finalizer === node) this.recordHandlerStart(node);
+        break;
+    }
+    if (node.parent?.type === 'IfStatement' && node.parent.consequent === node) this.record(node);
+  }
+
+  /**
+   * Analyses the code paths of the top-level statement holding `node`, alone
+   * (its functions' graphs are their own, whatever surrounds the statement),
+   * with ESLint's own traversal and code-path analyser on a Program of that
+   * one statement.
+   */
+  private analyse(node: TSESTree.Node): void {
+    let statement = node;
+    while (statement.parent && statement.parent.type !== 'Program') statement = statement.parent;
+    const program = statement.parent;
+    if (this.analysed.has(statement)) return;
+    if (!program) {
+      // The Program's own code path (module-level code) spans every statement.
+      if (statement.type === 'Program') this.analyseProgram(statement);
+      return;
+    }
+    this.analysed.add(statement);
+    const ast = { type: 'Program', sourceType: program.sourceType, body: [statement], range: statement.range, loc: statement.loc, tokens: [], comments: [] };
+    try {
+      this.replay(new SourceCode({ text: '', ast: ast as never }).traverse() as readonly TraversalStep[]);
+    } finally {
+      // ESLint's traversal set the statement's parent to the one-statement Program.
+      (statement as { parent: TSESTree.Node }).parent = program;
+    }
+  }
+
+  private analyseProgram(program: TSESTree.Program): void {
+    this.analysed.add(program);
+    for (const statement of program.body) this.analysed.add(statement);
+    this.replay(new SourceCode({ text: '', ast: { ...program, tokens: [], comments: [] } as never }).traverse() as readonly TraversalStep[]);
+    // ESLint's traversal set the statements' parent to the copy.
+    for (const statement of program.body) (statement as { parent: TSESTree.Node }).parent = program;
+  }
+
+  /** Records what ESLint's traversal steps show, as the listeners would have during ESLint's own traversal. */
+  private replay(steps: readonly TraversalStep[]): void {
+    for (const step of steps) {
+      if (step.kind === 2) this.codePathEvents[step.target as string]?.(...((step.args ?? []) as never[]));
+      else if (step.phase === 1 || step.phase === 2) this.visit(step.target as TSESTree.Node, step.phase === 2);
+    }
+  }
 
   private pendingStart: TSESTree.Node | undefined;
 
@@ -105,14 +218,19 @@ export class CodePathRecorder {
     this.points.set(node, point);
     this.nodesAt.set(point, node);
     for (const segment of point.segments) {
-      let list = this.bySegment.get(segment.id);
-      if (!list) this.bySegment.set(segment.id, (list = []));
+      let list = this.bySegment.get(segment);
+      if (!list) this.bySegment.set(segment, (list = []));
       list.push({ seq: point.seq, node });
     }
   }
 
+  private recordHandlerStart(node: TSESTree.Node): void {
+    this.handlerStarts.set(node, this.here());
+  }
+
   /** Where `node` (a call, `await`, declarator or assignment) was; the start of a function's body for a function node. */
   pointOf(node: TSESTree.Node): PathPoint | undefined {
+    if (this.onDemand) this.analyse(node);
     return this.points.get(node) ?? this.starts.get(node);
   }
 
@@ -133,7 +251,8 @@ export class CodePathRecorder {
     options: { restart?: TSESTree.Node; throwsFrom?: number; implicitThrows?: boolean; mayThrow?: (node: TSESTree.Node) => boolean } = {},
   ): EscapingPath | undefined {
     const { restart, throwsFrom = -1, implicitThrows = false, mayThrow } = options;
-    const visited = new Set<string>();
+    if (this.onDemand) this.analyse(fn);
+    const visited = new Map<Segment, Set<string>>();
     // ESLint merges the normal and the exceptional entries of a `finally` block, so its end also leads to the
     // function's throw exit. For a start inside a `try` block with a `finally`, that exit is only real on a
     // path that threw: explicitly, or by an implicit throw this walk models.
@@ -144,11 +263,13 @@ export class CodePathRecorder {
       if (budget-- <= 0) return undefined;
       const { segment, after, threw: threwBefore } = queue.shift()!;
       let threw = threwBefore;
-      const key = `${segment.id}@${after}@${threw}`;
-      if (visited.has(key)) continue;
-      visited.add(key);
+      const key = `${after}@${threw}`;
+      let seen = visited.get(segment);
+      if (!seen) visited.set(segment, (seen = new Set()));
+      if (seen.has(key)) continue;
+      seen.add(key);
       let stopped = false;
-      for (const event of this.bySegment.get(segment.id) ?? []) {
+      for (const event of this.bySegment.get(segment) ?? []) {
         if (event.seq <= after) continue;
         if (stops.has(event.node)) {
           stopped = true;
@@ -170,7 +291,7 @@ export class CodePathRecorder {
       if (stopped) continue;
       if (segment.nextSegments.length === 0) {
         if (!segment.reachable) continue;
-        if (throwExitNeedsThrow && !threw && this.thrownFinals.has(segment.id)) continue;
+        if (throwExitNeedsThrow && !threw && this.thrownFinals.has(segment)) continue;
         return { kind: 'exit' };
       }
       for (const next of segment.nextSegments) queue.push({ segment: next, after: -1, threw });

@@ -65,6 +65,8 @@ interface ParsedFile {
   text: string;
   ast: ProgramNode;
   optionsKey: string;
+  /** The parser options ESLint passed, for `parseAgain`. */
+  options: Record<string, unknown>;
 }
 
 export interface IncrementalParserOptions {
@@ -121,6 +123,16 @@ export class IncrementalParser {
     }
   }
 
+  /**
+   * Parses a new text of a file parsed before, with the parser options ESLint
+   * passed then (for a caller that builds the SourceCode itself); undefined
+   * when the file is not kept. Throws on a syntax error, as `parse` does.
+   */
+  parseAgain(filePath: string, code: string): ParseResult | undefined {
+    const previous = this.files.get(filePath);
+    return previous && this.parse(code, previous.options);
+  }
+
   parse(code: string, options: Record<string, unknown>): ParseResult {
     const filePath = typeof options.filePath === 'string' ? options.filePath : '';
     const optionsKey = reusableOptionsKey(options);
@@ -144,7 +156,7 @@ export class IncrementalParser {
       this.stats.full++;
     }
     // A copy of the Program's fields, not the Program: see detachKeptStatements.
-    this.remember(filePath, { text: code, ast: { ...result.ast }, optionsKey });
+    this.remember(filePath, { text: code, ast: { ...result.ast }, optionsKey, options });
     return result;
   }
 

@@ -7,12 +7,16 @@ import { IncrementalParser } from './incremental-parser';
 import { buildLintConfig } from './lint-config';
 import { keywardenParser } from '../../util/parser';
 import { serverParser } from './server-parser';
+import { ServerSourceCode } from './server-source-code';
 
 /** Files linted once: keywarden's parser, JavaScript scopes analysed by the server (javascript-scopes.ts), not by ESLint. */
 const FULL_PARSER = {
   meta: { name: 'keywarden/server-parser', version: keywardenParser.meta.version },
   parseForESLint: (code: string, options: Record<string, unknown> = {}) => serverParser.parseForESLint(code, options),
 };
+
+/** Documents whose config is remembered (the incremental parser keeps fewer). */
+const MAX_DOCUMENTS = 64;
 
 export interface LintOutcome {
   /** keywarden findings and, at most one, the parse error (ruleId null, fatal). */
@@ -58,6 +62,8 @@ export class LinterHost {
   private readonly configs = new Map<string, Linter.Config[]>();
   /** Keeps the last parse of the documents being typed in. */
   readonly incrementalParser = new IncrementalParser();
+  /** The config each kept document was last linted with by ESLint itself (its parser options are the incremental parser's). */
+  private readonly configOfDocument = new Map<string, Linter.Config[]>();
 
   constructor(
     private readonly log: Logger,
@@ -75,7 +81,8 @@ export class LinterHost {
       try {
         const options: VerifyOptions = { filename: request.fileName };
         if (failedRules.length) options.ruleFilter = ({ ruleId }) => !failedRules.includes(ruleId);
-        const messages = linter.verify(request.text, config, options);
+        const messages = linter.verify(this.documentSourceCode(request, config) ?? request.text, config, options);
+        if (request.incremental) this.rememberConfig(request.fileName, config);
         const parseFailed = messages.some((m) => m.fatal);
         return {
           messages: messages.filter((m) => m.fatal || m.ruleId?.startsWith('keywarden/')),
@@ -93,6 +100,40 @@ export class LinterHost {
         this.logFailure(ruleId, error);
       }
     }
+  }
+
+  /**
+   * For a document typed in and linted before with this config: the server's
+   * SourceCode (cheaper traversal, code paths on demand: server-source-code.ts)
+   * of its new text, parsed incrementally with the parser options ESLint
+   * passed last time. Undefined when ESLint must parse it: the first lint, a
+   * new config, a BOM or shebang (ESLint strips them before parsing), a syntax
+   * error (ESLint reports it).
+   */
+  private documentSourceCode(request: LintRequest, config: Linter.Config[]): SourceCode | undefined {
+    const { text, fileName } = request;
+    if (!request.incremental || this.configOfDocument.get(fileName) !== config) return undefined;
+    if (text.charCodeAt(0) === 0xfeff || text.startsWith('#!')) return undefined;
+    let parsed;
+    try {
+      parsed = this.incrementalParser.parseAgain(fileName, text);
+    } catch {
+      return undefined;
+    }
+    if (!parsed?.scopeManager) return undefined;
+    return new ServerSourceCode({
+      text,
+      ast: parsed.ast as never,
+      parserServices: (parsed.services ?? {}) as never,
+      scopeManager: parsed.scopeManager as never,
+      visitorKeys: parsed.visitorKeys as never,
+    });
+  }
+
+  private rememberConfig(fileName: string, config: Linter.Config[]): void {
+    this.configOfDocument.delete(fileName);
+    this.configOfDocument.set(fileName, config);
+    if (this.configOfDocument.size > MAX_DOCUMENTS) this.configOfDocument.delete(this.configOfDocument.keys().next().value!);
   }
 
   /**
@@ -138,6 +179,7 @@ export class LinterHost {
   /** Drops the kept parse of a file (its document was closed). */
   forget(fileName: string): void {
     this.incrementalParser.forget(fileName);
+    this.configOfDocument.delete(fileName);
   }
 
   /** Logs a rule failure once per rule (first line and location only: messages may quote source text). */
