@@ -36,19 +36,25 @@ function edits(text: string): string[] {
 }
 
 describe('ServerSourceCode: the server\'s traversal, code paths on demand', () => {
-  it('gives the findings ESLint gives, over the zeroization corpus and every fifth other corpus file, across successive edits', function () {
+  it('gives the findings ESLint gives, over the zeroization corpus and every fifth other corpus file, across successive edits and when scanned', function () {
     this.timeout(900_000);
     const zeroization = sourceFiles(path.join(CORPUS, 'zeroization'));
     const others = sourceFiles(CORPUS).filter((f) => !f.includes(`${path.sep}zeroization${path.sep}`) && !f.includes(`${path.sep}typed${path.sep}`));
     const files = [...zeroization, ...others.filter((_, i) => i % 5 === 0)];
     const server = new LinterHost(() => undefined);
-    const eslint = new LinterHost(() => undefined);
+    const eslint = new LinterHost(() => undefined, undefined, true);
     let throughServer = 0;
+    let scannedThroughServer = 0;
     let zeroizationFindings = 0;
     const differences: string[] = [];
     for (const file of files) {
       const fileName = path.resolve(file);
-      server.lint({ text: fs.readFileSync(file, 'utf8'), fileName, settings: DEFAULT_SETTINGS, incremental: true });
+      const original = fs.readFileSync(file, 'utf8');
+      const scanned = server.lint({ text: original, fileName, settings: DEFAULT_SETTINGS });
+      if (scanned.sourceCode instanceof ServerSourceCode) scannedThroughServer++;
+      const scannedByEslint = eslint.lint({ text: original, fileName, settings: DEFAULT_SETTINGS });
+      if (JSON.stringify(scanned.messages.map(shown).sort()) !== JSON.stringify(scannedByEslint.messages.map(shown).sort())) differences.push(`${path.relative(CORPUS, file)} (scanned)`);
+      server.lint({ text: original, fileName, settings: DEFAULT_SETTINGS, incremental: true });
       for (const text of edits(fs.readFileSync(file, 'utf8'))) {
         const ours = server.lint({ text, fileName, settings: DEFAULT_SETTINGS, incremental: true });
         const theirs = eslint.lint({ text, fileName, settings: DEFAULT_SETTINGS });
@@ -63,6 +69,7 @@ describe('ServerSourceCode: the server\'s traversal, code paths on demand', () =
     assert.deepEqual(differences, []);
     // The comparison means something only if most lints took the server's path and the rule found things.
     assert.ok(throughServer > files.length * 3 * 0.95, `${throughServer} of ${files.length * 3} lints through ServerSourceCode`);
+    assert.ok(scannedThroughServer > files.length * 0.95, `${scannedThroughServer} of ${files.length} scans through ServerSourceCode`);
     assert.ok(zeroizationFindings > 300, `${zeroizationFindings} zeroization findings`);
   });
 

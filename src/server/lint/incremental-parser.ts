@@ -36,8 +36,9 @@ import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './tex
  *
  * Nodes of kept statements are reused across lints. keywarden's caches are
  * keyed by the Program node (new on every parse) or by a subtree whose content
- * they only depend on, so reuse is safe for them; ESLint sets `parent` again
- * on every lint.
+ * they only depend on, so reuse is safe for them; the traversal sets each
+ * statement's `parent` again on every lint (ServerSourceCode, which also keeps
+ * a kept statement's traversal steps with it).
  */
 
 interface ProgramNode extends Located {

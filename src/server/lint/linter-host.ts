@@ -3,17 +3,30 @@ import { performance } from 'node:perf_hooks';
 import { Linter, type SourceCode } from 'eslint';
 import type { KeywardenSettings } from '../../shared/protocol';
 import { normalizedConfigArray, normalizesOnce } from './config-array';
-import { IncrementalParser } from './incremental-parser';
+import { IncrementalParser, type ParseResult } from './incremental-parser';
 import { buildLintConfig } from './lint-config';
 import { keywardenParser } from '../../util/parser';
 import { serverParser } from './server-parser';
 import { ServerSourceCode } from './server-source-code';
 
-/** Files linted once: keywarden's parser, JavaScript scopes analysed by the server (javascript-scopes.ts), not by ESLint. */
-const FULL_PARSER = {
-  meta: { name: 'keywarden/server-parser', version: keywardenParser.meta.version },
-  parseForESLint: (code: string, options: Record<string, unknown> = {}) => serverParser.parseForESLint(code, options),
-};
+
+function serverSourceCode(text: string, parsed: ParseResult): SourceCode | undefined {
+  if (!parsed.scopeManager) return undefined;
+  return new ServerSourceCode({
+    text,
+    ast: parsed.ast as never,
+    parserServices: (parsed.services ?? {}) as never,
+    scopeManager: parsed.scopeManager as never,
+    visitorKeys: parsed.visitorKeys as never,
+  });
+}
+
+/** The config ESLint resolves for a file (one object for all the files the same configs match), when the array is normalized. */
+function resolvedConfig(config: Linter.Config[], fileName: string): object | undefined {
+  const getConfig = (config as { getConfig?: (filePath: string) => unknown }).getConfig;
+  const resolved = typeof getConfig === 'function' ? getConfig.call(config, fileName) : undefined;
+  return typeof resolved === 'object' && resolved !== null ? resolved : undefined;
+}
 
 /** Documents whose config is remembered (the incremental parser keeps fewer). */
 const MAX_DOCUMENTS = 64;
@@ -64,11 +77,24 @@ export class LinterHost {
   readonly incrementalParser = new IncrementalParser();
   /** The config each kept document was last linted with by ESLint itself (its parser options are the incremental parser's). */
   private readonly configOfDocument = new Map<string, Linter.Config[]>();
+  /** The parser options ESLint passed for files of each resolved config (`getConfig`'s object, shared by the files it matches). */
+  private readonly parserOptionsOf = new WeakMap<object, Record<string, unknown>>();
+  private lastParserOptions: Record<string, unknown> | undefined;
+  /** Files linted once: keywarden's parser, JavaScript scopes analysed by the server (javascript-scopes.ts), not by ESLint. */
+  private readonly fullParser = {
+    meta: { name: 'keywarden/server-parser', version: keywardenParser.meta.version },
+    parseForESLint: (code: string, options: Record<string, unknown> = {}) => {
+      this.lastParserOptions = options;
+      return serverParser.parseForESLint(code, options);
+    },
+  };
 
   constructor(
     private readonly log: Logger,
     /** Configs added after keywarden's (tests); built once per settings and policy, like the rest. */
     private readonly extraConfig: (settings: KeywardenSettings) => Linter.Config[] = () => [],
+    /** Always let ESLint parse and traverse (tests comparing the server's SourceCode with ESLint's own). */
+    private readonly eslintTraversalOnly = false,
   ) {
     if (!normalizesOnce) log("keywarden: ESLint's FlatConfigArray could not be loaded; the config is normalized on every lint (slower)");
   }
@@ -81,8 +107,11 @@ export class LinterHost {
       try {
         const options: VerifyOptions = { filename: request.fileName };
         if (failedRules.length) options.ruleFilter = ({ ruleId }) => !failedRules.includes(ruleId);
-        const messages = linter.verify(this.documentSourceCode(request, config) ?? request.text, config, options);
+        const sourceCode = this.eslintTraversalOnly ? undefined : request.incremental ? this.documentSourceCode(request, config) : this.fileSourceCode(request, config);
+        this.lastParserOptions = undefined;
+        const messages = linter.verify(sourceCode ?? request.text, config, options);
         if (request.incremental) this.rememberConfig(request.fileName, config);
+        else if (!sourceCode) this.rememberParserOptions(request.fileName, config);
         const parseFailed = messages.some((m) => m.fatal);
         return {
           messages: messages.filter((m) => m.fatal || m.ruleId?.startsWith('keywarden/')),
@@ -120,14 +149,31 @@ export class LinterHost {
     } catch {
       return undefined;
     }
-    if (!parsed?.scopeManager) return undefined;
-    return new ServerSourceCode({
-      text,
-      ast: parsed.ast as never,
-      parserServices: (parsed.services ?? {}) as never,
-      scopeManager: parsed.scopeManager as never,
-      visitorKeys: parsed.visitorKeys as never,
-    });
+    return parsed && serverSourceCode(text, parsed);
+  }
+
+  /**
+   * For a file linted once (workspace scan): the server's SourceCode, parsed
+   * with the parser options ESLint passed for an earlier file of the same
+   * resolved config; undefined when ESLint must parse it (the first such file,
+   * a BOM or shebang, a syntax error).
+   */
+  private fileSourceCode(request: LintRequest, config: Linter.Config[]): SourceCode | undefined {
+    const { text, fileName } = request;
+    const resolved = resolvedConfig(config, fileName);
+    const options = resolved && this.parserOptionsOf.get(resolved);
+    if (!options || text.charCodeAt(0) === 0xfeff || text.startsWith('#!')) return undefined;
+    try {
+      return serverSourceCode(text, serverParser.parseForESLint(text, { ...options, filePath: fileName }));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private rememberParserOptions(fileName: string, config: Linter.Config[]): void {
+    const resolved = resolvedConfig(config, fileName);
+    const options = this.lastParserOptions;
+    if (resolved && options?.filePath === fileName) this.parserOptionsOf.set(resolved, options);
   }
 
   private rememberConfig(fileName: string, config: Linter.Config[]): void {
@@ -168,7 +214,7 @@ export class LinterHost {
     if (!config) {
       const configs = buildLintConfig(request.settings, request.policy, this.extraConfig(request.settings));
       // No `files`: it applies to every file the configs before it match.
-      configs.push({ languageOptions: { parser: incremental ? this.incrementalParser.parser : FULL_PARSER } });
+      configs.push({ languageOptions: { parser: incremental ? this.incrementalParser.parser : this.fullParser } });
       config = normalizedConfigArray(configs, root);
       if (this.configs.size >= 16) this.configs.delete(this.configs.keys().next().value!);
       this.configs.set(key, config);
