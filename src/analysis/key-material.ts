@@ -255,6 +255,12 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const source: KeyBytesSource | undefined =
       call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
     if (!source) continue;
+    const record = storedInReturnedRecord(sourceCode, call.node);
+    for (const site of record ? localCallSites(sourceCode, record.fn) : []) {
+      for (const property of destructuredProperties(site, record!.property)) {
+        add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer: false }, [property]), 'named');
+      }
+    }
     const helper = returnedBy(call.node) ?? promisedBy(sourceCode, call.node);
     if (!helper) continue;
     for (const site of localCallSites(sourceCode, helper.fn)) {
@@ -483,6 +489,46 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
   else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
   if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
   return { fn, view };
+}
+
+/**
+ * A helper that builds an object of keys and returns it: `out[label] = Buffer.from(hkdfSync(…))` in a loop (or
+ * `out.enc = …`), then `return out`. The helper and the property the bytes are stored under (undefined for a
+ * computed one: every property of the object is such a key).
+ */
+function storedInReturnedRecord(sourceCode: SourceCode, node: TSESTree.Node): { fn: FunctionNode; property: string | undefined } | undefined {
+  let value = node;
+  while (value.parent && (((value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.arguments[0] === value && isByteView(value.parent)) || value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression')) {
+    value = value.parent;
+  }
+  const assignment = value.parent;
+  if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.right !== value || assignment.left.type !== 'MemberExpression') return undefined;
+  const target = assignment.left.object;
+  const fn = enclosingFunction(assignment);
+  const variable = target.type === 'Identifier' ? variableOf(sourceCode, target) : undefined;
+  const declarator = variable?.defs.length === 1 ? variable.defs[0].node : undefined;
+  if (!fn || !isFunction(fn) || fn.async || fn.generator || declarator?.type !== 'VariableDeclarator' || enclosingFunction(declarator) !== fn) return undefined;
+  const init = declarator.init && unwrapExpression(declarator.init);
+  if (init?.type !== 'ObjectExpression' || init.properties.length > 0) return undefined;
+  const reads = variable!.references.map((ref) => climbWrappers(ref.identifier as TSESTree.Node));
+  if (!reads.some((read) => read.parent?.type === 'ReturnStatement' && enclosingFunction(read.parent) === fn)) return undefined;
+  // Kept as well (`cache.set(tenant, out)`, `this.keys = out`): the callers share the keys and must not wipe them (decision 41).
+  if (reads.some(isKeptElsewhere)) return undefined;
+  return { fn, property: assignment.left.computed ? undefined : (propertyName(assignment.left.property) ?? undefined) };
+}
+
+/** The properties a call's result is destructured into (`const { enc, mac } = derive(…)`), or only `property` when given. */
+function destructuredProperties(site: TSESTree.CallExpression, property: string | undefined): string[] {
+  const declarator = unwrapToDeclarator(site);
+  if (declarator?.id.type !== 'ObjectPattern') return [];
+  const names = declarator.id.properties.flatMap((p) => (p.type === 'Property' && !p.computed ? [propertyName(p.key)] : [])).filter((n): n is string => n !== undefined);
+  return property === undefined ? names : names.filter((n) => n === property);
+}
+
+function unwrapToDeclarator(site: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
+  let node = site;
+  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  return node.parent?.type === 'VariableDeclarator' && node.parent.init === node ? node.parent : undefined;
 }
 
 /**
