@@ -33,6 +33,11 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
       "name": "A Serverless variable reference under a secret-named setting",
       "code": "export default {\n  provider: {\n    environment: {\n      SHOPIFY_WEBHOOK_SECRET: '${ssm:/orders/${sls:stage}/shopify-webhook-secret}',\n      STRIPE_SECRET_KEY: '${env:STRIPE_SECRET_KEY}',\n    },\n  },\n};",
       "filename": "serverless.ts"
+    },
+    {
+      "name": "A menu item mnemonic (a keyboard accelerator) is not a recovery phrase",
+      "code": "const item = { label: 'File', mnemonic: 'F' };\nconst settings = { mnemonic: 'alt+f' };\nmodule.exports = { item, settings };",
+      "filename": "menu.js"
     }
   ],
   "invalid": [
@@ -167,6 +172,50 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
           ]
         }
       ]
+    },
+    {
+      "name": "Truffle HDWalletProvider privateKeys option",
+      "code": "const HDWalletProvider = require('@truffle/hdwallet-provider');\nmodule.exports = () => new HDWalletProvider({ privateKeys: ['0x1f3e5d7c9b0a2c4e6f8d0b2a4c6e8f0a1b3d5f7e9c0b2d4f6a8c0e1f3b5d7a9c'], providerOrUrl: process.env.RPC });",
+      "filename": "t.js",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 61,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "HD_WALLET_PROVIDER_PRIVATE_KEYS_1",
+                "format": "the same string"
+              },
+              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\n\nconst HD_WALLET_PROVIDER_PRIVATE_KEYS_1 = requireEnv('HD_WALLET_PROVIDER_PRIVATE_KEYS_1');\nmodule.exports = () => new HDWalletProvider({ privateKeys: [HD_WALLET_PROVIDER_PRIVATE_KEYS_1], providerOrUrl: process.env.RPC });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Hardhat network accounts given a written mnemonic",
+      "code": "module.exports = { networks: { goerli: { url: process.env.RPC, accounts: { mnemonic: 'orbit velvet ladder cactus humble pioneer absorb drastic lumber fringe kidney satoshi' } } } };",
+      "filename": "hardhat.config.js",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 1,
+          "column": 86,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "NETWORKS_GOERLI_ACCOUNTS_MNEMONIC",
+                "format": "the same string"
+              },
+              "output": "module.exports = { networks: { goerli: { url: process.env.RPC, accounts: { mnemonic: requireEnv('NETWORKS_GOERLI_ACCOUNTS_MNEMONIC') } } } };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
     }
   ]
 });
@@ -296,6 +345,40 @@ ruleTester.run("no-weak-algorithm (blind-s19 shapes)", noWeakAlgorithm, {
           "messageId": "weakCipher",
           "line": 4,
           "column": 3
+        }
+      ]
+    },
+    {
+      "name": "k6/crypto createHMAC with SHA-1",
+      "code": "import { createHMAC } from 'k6/crypto';\nexport function sign(body) { const h = createHMAC('sha1', __ENV.SECRET); h.update(body); return h.digest('hex'); }",
+      "filename": "a.js",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "column": 51,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import { createHMAC } from 'k6/crypto';\nexport function sign(body) { const h = createHMAC('sha256', __ENV.SECRET); h.update(body); return h.digest('hex'); }"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Apps Script computeRsaSignature with RsaAlgorithm.RSA_SHA_1",
+      "code": "function sign_(value, key) { return Utilities.computeRsaSignature(Utilities.RsaAlgorithm.RSA_SHA_1, value, key); }",
+      "filename": "Code.js",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 1,
+          "column": 67
         }
       ]
     }
