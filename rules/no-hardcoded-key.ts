@@ -297,6 +297,7 @@ function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
 function isNetworkEntry(node: TSESTree.Property): boolean {
   const network = node.parent?.parent;
   const networks = network?.type === 'Property' ? network.parent?.parent : undefined;
+  if (networks?.type === 'VariableDeclarator') return networks.id.type === 'Identifier' && networks.id.name === 'networks'; // `const networks = { … }`
   return networks?.type === 'Property' && !networks.computed && propertyName(networks.key) === 'networks';
 }
 

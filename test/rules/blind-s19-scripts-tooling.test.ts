@@ -38,6 +38,11 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
       "name": "A menu item mnemonic (a keyboard accelerator) is not a recovery phrase",
       "code": "const item = { label: 'File', mnemonic: 'F' };\nconst settings = { mnemonic: 'alt+f' };\nmodule.exports = { item, settings };",
       "filename": "menu.js"
+    },
+    {
+      "name": "An accounts list outside a networks table is not a key list",
+      "code": "const tenants = {\n  acme: { accounts: ['0x9a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f9'] },\n};\nexport default tenants;",
+      "filename": "seed.ts"
     }
   ],
   "invalid": [
@@ -212,6 +217,28 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "format": "the same string"
               },
               "output": "module.exports = { networks: { goerli: { url: process.env.RPC, accounts: { mnemonic: requireEnv('NETWORKS_GOERLI_ACCOUNTS_MNEMONIC') } } } };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Hardhat networks table declared on its own",
+      "code": "const networks = {\n  mumbai: { url: process.env.MUMBAI_RPC, accounts: ['0x2c4e6a8c0e2f4a6b8d0c2e4f6a8b0d2e4f6c8a0b2d4e6f8a0c2e4b6d8f0a2c4e'] },\n};\nexport default { solidity: '0.8.24', networks };",
+      "filename": "hardhat.config.ts",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 2,
+          "column": 53,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "MUMBAI_ACCOUNTS_1",
+                "format": "the same string"
+              },
+              "output": "const networks = {\n  mumbai: { url: process.env.MUMBAI_RPC, accounts: [requireEnv('MUMBAI_ACCOUNTS_1')] },\n};\nexport default { solidity: '0.8.24', networks };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
             }
           ]
         }
