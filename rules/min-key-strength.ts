@@ -42,6 +42,14 @@ export type MessageIds =
 
 /** OWASP Password Storage Cheat Sheet (2023+) and NIST SP 800-57/800-131A figures. */
 export const DEFAULT_CURVES = ['P-256', 'P-384', 'P-521', 'secp256k1', 'Ed25519', 'Ed448', 'X25519', 'X448', 'brainpoolP256r1', 'brainpoolP384r1', 'brainpoolP512r1'];
+/**
+ * The curves of an OpenSSL group list (`ecdhCurve: 'X25519:prime256v1'`): `auto` picks OpenSSL's defaults, and
+ * post-quantum hybrids (`X25519MLKEM768`, `X25519Kyber768Draft00`) are stronger than any curve of the allow-list.
+ */
+function tlsGroupCurves(list: string): string[] {
+  return list.split(':').map((name) => name.trim()).filter((name) => name && name.toLowerCase() !== 'auto' && !/mlkem|kyber/i.test(name));
+}
+
 const DEFAULTS: Required<Options[0]> = {
   minModulusBits: 2048,
   allowedCurves: DEFAULT_CURVES,
@@ -182,9 +190,10 @@ export default createRule<Options, MessageIds>({
       const curveArgs = facts.sizeOrCurve === true ? [...argsWithRole(call, 'curve'), ...argsWithRole(call, 'modulus-length')] : argsWithRole(call, 'curve');
       for (const node of curveArgs) {
         for (const c of stringValues(ctx, node)) {
-          const curve = canonicalCurve(c.value as string);
-          if (!allowedCurves.has(curve)) {
-            report({ node: reportTarget(sourceCode, c, node), messageId: 'weakCurve', data: { curve: String(c.value), allowed: [...allowedCurves].join(', ') } });
+          const names = facts.curveList === true ? tlsGroupCurves(c.value as string) : [c.value as string];
+          const weak = names.find((name) => !allowedCurves.has(canonicalCurve(name)));
+          if (weak !== undefined) {
+            report({ node: reportTarget(sourceCode, c, node), messageId: 'weakCurve', data: { curve: weak, allowed: [...allowedCurves].join(', ') } });
           }
         }
       }

@@ -7,7 +7,7 @@ import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { isSecretKeyName } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
-import { findPrivateKeyPem, isPlaceholder, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import type { ArgRole } from '../src/model/types';
@@ -118,6 +118,8 @@ export default createRule<Options, MessageIds>({
             if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
             // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
             if (constant.fallback && isUnsetSentinel(constantText(constant) ?? '')) continue;
+            // Hardhat/Anvil's funded development accounts: published keys of a local chain.
+            if (isPublishedDevKey(constantText(constant) ?? '')) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {
@@ -280,11 +282,23 @@ export default createRule<Options, MessageIds>({
  */
 function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
   const name = lastPathSegment(propertyName(node.key));
+  if (name === 'accounts' && isNetworkEntry(node)) return 'networkAccountKeys';
   if (name !== 'password') return name;
   const owner = node.parent?.parent;
   const ownerName =
     owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
   return ownerName ? `${ownerName}Password` : name;
+}
+
+/**
+ * `accounts` of an entry of `networks` (Hardhat's `networks: { sepolia: { url, accounts: ['0x…'] } }`): the private
+ * keys, or the `{ mnemonic }`, the tool signs that network's transactions with.
+ */
+function isNetworkEntry(node: TSESTree.Property): boolean {
+  const network = node.parent?.parent;
+  const networks = network?.type === 'Property' ? network.parent?.parent : undefined;
+  if (networks?.type === 'VariableDeclarator') return networks.id.type === 'Identifier' && networks.id.name === 'networks'; // `const networks = { … }`
+  return networks?.type === 'Property' && !networks.computed && propertyName(networks.key) === 'networks';
 }
 
 /**

@@ -144,6 +144,16 @@ export default createRule<Options, MessageIds>({
     // every entry some day: each weak entry is written to new data. Decrypting and verifying through
     // such a table reads what others wrote (a parser's format support): only the entry in use counts.
     const everyEntryCtx: ResolveContext = { ...ctx, everyTableEntry: true };
+    /**
+     * The written entries of a cipher list: an array's elements, also when the array is joined into an OpenSSL
+     * string (`[…].join(':')`, one suite per line), so each is reported where it is written; otherwise the string.
+     */
+    const cipherListEntries = (constant: Constant): readonly Constant[] => {
+      if (constant.kind === 'array') return constant.value as readonly Constant[];
+      if (constant.kind !== 'string' || constant.origin.type !== 'ArrayExpression') return [constant];
+      const list = resolveValues(ctx, constant.origin).values;
+      return list.length === 1 && list[0].kind === 'array' ? (list[0].value as readonly Constant[]) : [constant];
+    };
     const projectPath = projectRelativePath(context.filename, context.cwd);
     const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['weakCipher', 'ecbMode', 'unauthenticatedMode']);
     // The policy is looked up (a walk up the folders) only when a file names an algorithm.
@@ -185,8 +195,7 @@ export default createRule<Options, MessageIds>({
         // A string is an OpenSSL list (`'AES128-SHA:DES-CBC3-SHA'`); an array lists one name per element (SSH's
         // `algorithms.cipher`), each enabling its cipher: reported on the element.
         for (const constant of resolveValues(ctx, node).values) {
-          const entries = constant.kind === 'array' ? (constant.value as readonly Constant[]) : [constant];
-          for (const entry of entries) {
+          for (const entry of cipherListEntries(constant)) {
             const family = entry.kind === 'string' ? weakCipherSuiteFamilies(entry.value as string)[0] : undefined;
             if (family) report({ node: reportTarget(sourceCode, entry, node), messageId: 'weakCipher', data: { name: family, why: cipherWeakness(family) } });
           }

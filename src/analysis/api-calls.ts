@@ -615,7 +615,11 @@ function followObject(
       continue;
     }
     const methodModel = methodOf(object, name);
-    if (!methodModel) continue;
+    if (!methodModel) {
+      // `conn.on('ready', …).on('error', …).connect(opts)`: an emitter's listener methods return the emitter.
+      if (propertyPath.length === 0 && EMITTER_CHAIN_METHODS.has(name) && isCalleeOf(member)) followObject(sourceCode, origin, object, member.parent as TSESTree.CallExpression, propertyPath, found, depth);
+      continue;
+    }
     for (const invocation of invocationsOf(sourceCode, member)) {
       if (found.has(invocation)) continue;
       const api = methodApi(methodModel, [...origin.path, ...propertyPath, name]);
@@ -656,6 +660,9 @@ function foldedByReduce(
   const reads = (variableOf(sourceCode, accumulator)?.references ?? []).filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node);
   return { accumulatorReads: reads, result: call };
 }
+
+/** Node's `EventEmitter` methods that return the emitter itself, so calls on a modelled client (an ssh2 `Client`) chain through them. */
+const EMITTER_CHAIN_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener', 'off', 'removeListener', 'removeAllListeners', 'setMaxListeners']);
 
 function isCalleeOf(node: TSESTree.Node): boolean {
   return node.parent?.type === 'CallExpression' && node.parent.callee === node;

@@ -24,7 +24,8 @@ export function words(name: string): string[] {
 const WORD_CACHE_SIZE = 5000;
 const wordCache = new Map<string, string[]>();
 
-const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper']);
+// `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from.
+const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic']);
 const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
@@ -40,7 +41,7 @@ const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'mast
 
 const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase' };
 
-const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper/i;
+const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
 
 /** Trailing words naming the encoding a key is written in. */
 const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', 'pem', 'der', 'bytes']);

@@ -45,6 +45,8 @@ export interface KeyMaterialVerdict {
 export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   const value = text.trim();
   if (isPlaceholder(value)) return { looksLikeKey: false, reason: 'placeholder' };
+  if (isPublishedDevKey(value)) return { looksLikeKey: false, reason: 'published development key' };
+  if (isRecoveryPhrase(value)) return { looksLikeKey: true, shape: 'passphrase', reason: 'recovery phrase' };
   // A KMS key ARN or alias names a key held by the KMS (`tenantKek: 'arn:aws:kms:…:key/mrk-…'`); its id part is random but not secret.
   if (isKeyReference(value)) return { looksLikeKey: false, reason: 'key reference' };
   const hex = value.replace(/^0x/, '');
@@ -101,6 +103,41 @@ export function isLikelyKeyLength(byteLength: number): boolean {
   return KEY_BYTE_LENGTHS.has(byteLength);
 }
 
+/**
+ * The private keys of the accounts every Hardhat, Anvil and Ganache (`--deterministic`) node funds at start-up,
+ * derived from the mnemonic below and printed by each node: published, so they protect nothing and leak nothing
+ * (decision 8's dummy credentials of a loopback endpoint). Hex without `0x`, lower case.
+ */
+const PUBLISHED_DEV_KEYS: ReadonlySet<string> = new Set([
+  'ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80',
+  '59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d',
+  '5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a',
+  '7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6',
+  '47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a',
+  '8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba',
+  '92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e',
+  '4bbbf85ce3377467afe5d46f804f221813b2bb87f24d81f60f1fcdbf7cbf4356',
+  'dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97',
+  '2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6',
+]);
+/** The development mnemonics of Hardhat/Anvil and of Ganache's `--deterministic` mode. */
+const PUBLISHED_DEV_MNEMONICS: ReadonlySet<string> = new Set([
+  'test test test test test test test test test test test junk',
+  'myth like bonus scare over problem client lizard pioneer submit female collect',
+]);
+
+/** A development chain's published account key or mnemonic (see `PUBLISHED_DEV_KEYS`). */
+export function isPublishedDevKey(text: string): boolean {
+  const value = text.trim().toLowerCase();
+  return PUBLISHED_DEV_KEYS.has(value.replace(/^0x/, '')) || PUBLISHED_DEV_MNEMONICS.has(value.split(/\s+/).join(' '));
+}
+
+/** A BIP-39 recovery phrase: 12, 15, 18, 21 or 24 lower-case words of 3 to 8 letters (the wordlist's shape), not all the same. */
+function isRecoveryPhrase(value: string): boolean {
+  const words = value.split(/\s+/);
+  return [12, 15, 18, 21, 24].includes(words.length) && words.every((w) => /^[a-z]{3,8}$/.test(w)) && new Set(words).size > words.length / 2;
+}
+
 const PLACEHOLDER_WORDS =
   /^(?:x+|\*+|\.+|-+|_+|0+|1234\d*|test|testing|example|sample|dummy|fake|placeholder|changeme|change[-_ ]?me|todo|tbd|none|null|undefined|secret|password|key|your[-_ ]?(?:secret|key|token|password)(?:[-_ ]?here)?|<+[^<>]*>+|\$\{[^}]*\}|\{\{[^}]*\}\}|%[a-z_]+%|\[+[^[\]]*\]+)$/i;
 
@@ -120,7 +157,23 @@ export function isPlaceholder(text: string): boolean {
   if (/x{5,}|X{5,}|\*{4,}|#{5,}|•{3,}/.test(value)) return true;
   // An empty JSON object or array (`JSON.parse(process.env.PARTNER_SECRETS || '{}')`): no key in it.
   if (/^(?:\{\s*\}|\[\s*\])$/.test(value)) return true;
+  if (isVariableReference(value)) return true;
   return false;
+}
+
+/**
+ * A string that is one `${…}` reference, nested references included: what deployment tools resolve at deploy
+ * time (Serverless `'${ssm:/app/${sls:stage}/webhook-secret}'`, `'${env:SECRET}'`, CloudFormation `Fn::Sub`). The
+ * value lives in the referenced store, not in the file.
+ */
+function isVariableReference(value: string): boolean {
+  if (!value.startsWith('${') || !value.endsWith('}')) return false;
+  let depth = 0;
+  for (let i = 0; i < value.length; i++) {
+    if (value[i] === '{') depth++;
+    else if (value[i] === '}' && --depth === 0 && i < value.length - 1) return false; // the first reference ends early
+  }
+  return depth === 0;
 }
 
 /**

@@ -714,7 +714,7 @@ function member(ctx: ResolveContext, node: TSESTree.MemberExpression, next: (n: 
   // A library's named constant (`sodium.crypto_pwhash_MEMLIMIT_MIN`).
   if (LIBRARY_CONSTANT_NAMES.has(name)) {
     const path = resolveImportPath(ctx.sourceCode, node);
-    const value = path?.module !== undefined ? libraryConstant(path.module, path.path) : undefined;
+    const value = path ? libraryConstant(path.module, path.path) : undefined;
     if (value !== undefined) return single({ kind: typeof value === 'string' ? 'string' : 'number', value, origin: node });
   }
   // A static class member or an exported object from another file (type information).

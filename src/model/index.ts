@@ -38,8 +38,9 @@ import {
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
+import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
-import { bitcoinjsLib, ecpair, ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
+import { bitcoinjsLib, ecpair, ethers, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
 import { nodeSaml, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
@@ -163,6 +164,9 @@ export const LIBRARIES: readonly LibraryModel[] = [
   perfHooksClock,
   denoStdEncoding,
   awsCdkSecretValue,
+  k6Crypto,
+  truffleHdWalletProvider,
+  appsScriptUtilities,
   asmcrypto,
   cryptr,
   ...stablelibAeads,
@@ -185,14 +189,17 @@ export const LIBRARIES: readonly LibraryModel[] = [
 /** Names of every modelled library constant (a cheap first test before resolving where an expression comes from). */
 export const LIBRARY_CONSTANT_NAMES: ReadonlySet<string> = new Set(LIBRARIES.flatMap((l) => Object.keys(l.constants ?? {}).map((path) => path.split('.').pop()!)));
 
-/** The value of a library's named constant, given the module an expression comes from and its path there. */
-export function libraryConstant(module: string, path: readonly string[]): number | string | undefined {
+/**
+ * The value of a library's named constant, given the module an expression comes from and its path there,
+ * or, for a library reached through a global (`module` undefined), the global's name and the path below it
+ * (`['Utilities', 'DigestAlgorithm', 'MD5']`).
+ */
+export function libraryConstant(module: string | undefined, path: readonly string[]): number | string | undefined {
   for (const library of LIBRARIES) {
     if (!library.constants) continue;
     for (const root of library.roots) {
-      if (!('module' in root) || root.module !== module) continue;
-      const at = root.at ?? [];
-      if (path.length < at.length || at.some((p, i) => path[i] !== p)) continue;
+      const at = 'module' in root ? (root.module === module ? (root.at ?? []) : undefined) : module === undefined ? root.global : undefined;
+      if (!at || path.length < at.length || at.some((p, i) => path[i] !== p)) continue;
       const key = [...(root.provides ?? []), ...path.slice(at.length)].join('.');
       if (Object.prototype.hasOwnProperty.call(library.constants, key)) return library.constants[key];
     }

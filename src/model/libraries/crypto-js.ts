@@ -29,6 +29,8 @@ export const cryptoJs: LibraryModel = {
   roots: [
     { module: 'crypto-js' },
     { module: 'crypto-es' },
+    // Script sandboxes that preload crypto-js as a global with no import (Postman's pre-request and test scripts).
+    { global: ['CryptoJS'] },
     ...CIPHERS.map((name) => subModule(name === 'TripleDES' ? 'tripledes' : name.toLowerCase(), name)),
     ...HASHES.map((name) => subModule(name.toLowerCase(), name)),
     ...HASHES.map((name) => subModule(`hmac-${name.toLowerCase()}`, `Hmac${name}`)),

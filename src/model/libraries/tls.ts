@@ -4,7 +4,8 @@ import type { LibraryModel } from '../types';
 
 /**
  * TLS options (`tls`, `https`, `http2`): the private key of the certificate (`key`), the passphrase of
- * that key or of a PKCS#12 (`pfx`) bundle, and the OpenSSL cipher list the connection may negotiate.
+ * that key or of a PKCS#12 (`pfx`) bundle, the OpenSSL cipher list the connection may negotiate, and the
+ * key-exchange curves it may use (`ecdhCurve`).
  * The certificate's key authenticates the endpoint in the handshake: its purpose is `tls`, so the same
  * key signing application tokens (a JWT) is a key used across protocols.
  */
@@ -18,22 +19,27 @@ const TLS_OPTIONS: Args = {
   '0.ciphers': 'cipher-suites',
   '1.ciphers': 'cipher-suites',
   '2.ciphers': 'cipher-suites',
+  '0.ecdhCurve': 'curve',
+  '1.ecdhCurve': 'curve',
+  '2.ecdhCurve': 'curve',
 };
 /** A transport's private key (TLS, and SSH's client and host keys): its purpose is securing the channel. */
 const TLS_KEY = { facts: { purpose: 'tls' } } as const;
+/** Node's TLS calls: a transport key, and `ecdhCurve` is an OpenSSL group list (`'X25519:prime256v1'`, or `'auto'`). */
+const NODE_TLS = { facts: { purpose: 'tls', curveList: true } } as const;
 
 /** Node's TLS servers, clients, agents and secure contexts, configured with a private key and its passphrase. */
 export const tlsOptions: LibraryModel = {
   id: 'node:tls',
   roots: ['tls', 'https', 'http2'].flatMap((name) => [{ module: name }, { module: `node:${name}` }]),
   apis: [
-    call('createServer', 'client', TLS_OPTIONS, TLS_KEY),
-    call('createSecureServer', 'client', TLS_OPTIONS, TLS_KEY),
-    call('createSecureContext', 'client', TLS_OPTIONS, TLS_KEY),
-    call('connect', 'client', TLS_OPTIONS, TLS_KEY),
-    call('request', 'client', TLS_OPTIONS, TLS_KEY),
-    call('get', 'client', TLS_OPTIONS, TLS_KEY),
-    construct('Agent', 'client', TLS_OPTIONS, TLS_KEY),
+    call('createServer', 'client', TLS_OPTIONS, NODE_TLS),
+    call('createSecureServer', 'client', TLS_OPTIONS, NODE_TLS),
+    call('createSecureContext', 'client', TLS_OPTIONS, NODE_TLS),
+    call('connect', 'client', TLS_OPTIONS, NODE_TLS),
+    call('request', 'client', TLS_OPTIONS, NODE_TLS),
+    call('get', 'client', TLS_OPTIONS, NODE_TLS),
+    construct('Agent', 'client', TLS_OPTIONS, NODE_TLS),
   ],
 };
 

@@ -73,3 +73,14 @@ export const viemAccounts: LibraryModel = {
   roots: [{ module: 'viem/accounts' }],
   apis: [call('privateKeyToAccount', 'sign', { 0: 'key' }), call('mnemonicToAccount', 'sign', { 0: 'key' })],
 };
+
+/**
+ * Truffle's `HDWalletProvider` signs with the private keys or the recovery phrase it is given: positionally
+ * (`new HDWalletProvider(mnemonic, url)`, `new HDWalletProvider(['0x…'], url)`) or as options
+ * (`{ mnemonic: { phrase }, privateKeys, providerOrUrl }`).
+ */
+export const truffleHdWalletProvider: LibraryModel = {
+  id: '@truffle/hdwallet-provider',
+  roots: [{ module: '@truffle/hdwallet-provider' }, { module: 'truffle-hdwallet-provider' }],
+  apis: ['', 'default'].map((path) => construct(path, 'sign', { 0: 'key', '0.mnemonic': 'key', '0.mnemonic.phrase': 'key', '0.privateKeys': 'key' })),
+};
