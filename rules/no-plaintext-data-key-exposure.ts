@@ -5,7 +5,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
-import { returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
+import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -205,10 +205,19 @@ export default createRule<Options, MessageIds>({
       for (const call of callsNamedLikeLoggers()) for (const arg of call.arguments) yield* visit(unwrapExpression(arg));
     }
 
-    /** Method calls in the file (the sink check decides which are loggers). */
+    /**
+     * Method calls in the file, and calls of plain functions when the file makes logging functions
+     * (`debug('options %O', options)` with `const debug = require('debug')('db')`): the sink check decides which are loggers.
+     */
     function* callsNamedLikeLoggers(): Generator<TSESTree.CallExpression> {
-      if (!LOGGING.test(sourceCode.text)) return;
-      for (const node of descendants(sourceCode.ast)) if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') yield node;
+      const methods = LOGGING.test(sourceCode.text);
+      const functions = mayMakeLoggingFunctions(sourceCode.text);
+      if (!methods && !functions) return;
+      for (const node of descendants(sourceCode.ast)) {
+        if (node.type !== 'CallExpression') continue;
+        if (methods && node.callee.type === 'MemberExpression') yield node;
+        else if (functions && node.callee.type === 'Identifier') yield node;
+      }
     }
 
     function configuredFromEnv(object: TSESTree.Node, property: string): boolean {

@@ -39,6 +39,7 @@ import {
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
+import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms } from './libraries/storage-encryption';
 import { bitcoinjsLib, ecpair, ethers, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
 import { nodeSaml, xmlCrypto } from './libraries/xml-signatures';
@@ -131,6 +132,9 @@ export const LIBRARIES: readonly LibraryModel[] = [
   tlsOptions,
   undiciTls,
   sshClients,
+  mongodbLocalKms,
+  awsCryptoRawAesKeyring,
+  gcsCustomerSuppliedKeys,
   ethers,
   ecpair,
   bitcoinjsLib,
