@@ -10,7 +10,7 @@ import { createRuleTester } from './rule-tester';
 // the Encryption SDK's raw AES keyring, GCS customer-supplied keys), a Buffer.from copy of a destructured env secret (reported
 // on the destructuring), a zero-parameter helper returning an HKDF subkey, a GCP decrypt plaintext returned as `res.plaintext`
 // by an async helper, an async helper returning `Buffer.from(await hkdfAsync(…))`, and options holding a secret printed by a
-// `debug` logger.
+// `debug` logger, and a locally generated data key wrapped by KMS but also sent in clear.
 
 createRuleTester().run('no-static-iv (blind-s19 shapes)', noStaticIv, {
   valid: [
@@ -233,6 +233,11 @@ createRuleTester().run('no-plaintext-data-key-exposure (blind-s19 shapes)', noPl
   "code": "const { readFileSync } = require('fs');\nconst { MongoClient } = require('mongodb');\nconst debug = require('debug')('notes:db');\nconst localMasterKey = readFileSync(process.env.CSFLE_MASTER_KEY_PATH);\nasync function connect() {\n  const options = { autoEncryption: { keyVaultNamespace: 'encryption.__keyVault', kmsProviders: { local: { key: localMasterKey } } } };\n  debug('connecting to %s with %d pooled connections', process.env.MONGODB_URI, 10);\n  const client = new MongoClient(process.env.MONGODB_URI, options);\n  await client.connect();\n  return client;\n}\nmodule.exports = { connect };\n",
   "filename": "case.js"
 },
+{
+  "name": "a locally generated data key wrapped by Cloud KMS, only the wrapped key published",
+  "code": "import { randomBytes, createCipheriv } from 'node:crypto';\nimport { KeyManagementServiceClient } from '@google-cloud/kms';\nimport { PubSub } from '@google-cloud/pubsub';\nconst kms = new KeyManagementServiceClient();\nconst topic = new PubSub().topic('orders');\nexport async function publish(orderId: string, pii: string): Promise<string> {\n  const dataKey = randomBytes(32);\n  try {\n    const iv = randomBytes(12);\n    const cipher = createCipheriv('aes-256-gcm', dataKey, iv);\n    const body = Buffer.concat([cipher.update(pii, 'utf8'), cipher.final()]);\n    const [wrapped] = await kms.encrypt({ name: process.env.KEK!, plaintext: dataKey, additionalAuthenticatedData: Buffer.from(orderId) });\n    return await topic.publishMessage({ data: body, attributes: { iv: iv.toString('base64'), wrappedKey: Buffer.from(wrapped.ciphertext as Uint8Array).toString('base64') } });\n  } finally {\n    dataKey.fill(0);\n  }\n}\n",
+  "filename": "case.ts"
+},
   ],
   invalid: [
 {
@@ -244,6 +249,19 @@ createRuleTester().run('no-plaintext-data-key-exposure (blind-s19 shapes)', noPl
       "messageId": "secretLogged",
       "line": 7,
       "column": 3,
+      "suggestions": []
+    }
+  ]
+},
+{
+  "name": "a locally generated data key wrapped by Cloud KMS and also sent in clear in Pub/Sub attributes: reported on the publish call",
+  "code": "import { randomBytes, createCipheriv } from 'node:crypto';\nimport { KeyManagementServiceClient } from '@google-cloud/kms';\nimport { PubSub } from '@google-cloud/pubsub';\nconst kms = new KeyManagementServiceClient();\nconst topic = new PubSub().topic('orders');\nexport async function publish(orderId: string, pii: string): Promise<string> {\n  const dataKey = randomBytes(32);\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', dataKey, iv);\n  const body = Buffer.concat([cipher.update(pii, 'utf8'), cipher.final()]);\n  const [wrapped] = await kms.encrypt({ name: process.env.KEK!, plaintext: dataKey, additionalAuthenticatedData: Buffer.from(orderId) });\n  return topic.publishMessage({\n    data: body,\n    attributes: { iv: iv.toString('base64'), wrappedKey: Buffer.from(wrapped.ciphertext as Uint8Array).toString('base64'), key: dataKey.toString('base64') },\n  });\n}\n",
+  "filename": "case.ts",
+  "errors": [
+    {
+      "messageId": "localDataKeyExposed",
+      "line": 12,
+      "column": 10,
       "suggestions": []
     }
   ]
