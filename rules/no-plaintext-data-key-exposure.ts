@@ -1,11 +1,11 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type TSLintFixer = TSESLint.RuleFixer;
-import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
+import { callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { descendants } from '../src/analysis/ast';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
-import { returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
+import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
@@ -14,7 +14,7 @@ import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTran
 import { createRule } from '../src/util/create-rule';
 
 export type Options = [{ checkLoggedSecrets?: boolean }];
-export type MessageIds = 'dataKeyExposed' | 'secretLogged' | 'keepWrappedKey';
+export type MessageIds = 'dataKeyExposed' | 'localDataKeyExposed' | 'secretLogged' | 'keepWrappedKey';
 
 const SINK_TEXT: Record<SinkKind, string> = {
   log: 'written to a log',
@@ -60,6 +60,8 @@ export default createRule<Options, MessageIds>({
       dataKeyExposed:
         'The plaintext data key from this KMS call is {{sinks}}. Keep only the encrypted data key (`CiphertextBlob`) outside the function that uses it, and wipe the plaintext after use.',
       secretLogged: '{{name}} is a key or secret and is {{sink}} here. Log a key id or fingerprint instead, never the key.',
+      localDataKeyExposed:
+        '`{{name}}` is a data key (KMS wraps it at line {{line}}) and is {{sink}} here in clear. Send or store only the wrapped key, and wipe the plaintext after use.',
       keepWrappedKey:
         'Use the encrypted data key (`{{wrapped}}`) here instead of the plaintext. Whoever reads this value must then unwrap it with KMS Decrypt (update those readers; values already written hold the plaintext and must be replaced).',
     },
@@ -101,6 +103,20 @@ export default createRule<Options, MessageIds>({
               ? [{ messageId: 'keepWrappedKey', data: { wrapped: wrappedNames }, fix: (fixer) => exposures.map((e) => replaceRef(fixer, e.ref, e.wrapped!)) }]
               : [],
           });
+        }
+        // A data key made here (`const dataKey = randomBytes(32)`) and wrapped by a KMS encrypt is a data key too. No KMS
+        // call produced it, so each place it goes out in clear is reported on that sink (decision 5, as a logged secret is).
+        for (const bytes of findKeyBytes(ctx)) {
+          if (bytes.source !== 'random' && bytes.source !== 'keygen') continue;
+          const refs = keyReferences(sourceCode, bytes);
+          const wrap = refs.bytes.flatMap((ref) => callsTakingArgument(sourceCode, ref)).find(isKmsEncryptOf(refs.bytes));
+          if (!wrap) continue;
+          for (const ref of [...refs.bytes, ...refs.holders]) {
+            const sink = sinkOf(sourceCode, ref, refs.holderPaths.get(ref));
+            if (!sink || reported.has(sink.node)) continue;
+            reported.add(sink.node);
+            context.report({ node: sink.node, messageId: 'localDataKeyExposed', data: { name: bytes.id.name, line: wrap.node.loc.start.line, sink: SINK_TEXT[sink.kind] } });
+          }
         }
         // A response no binding receives, handed straight on (`new DataKeyHandle(await kms.send(…))`, `return kms.send(…)`).
         for (const unbound of unboundKmsPlaintexts(ctx)) {
@@ -182,6 +198,14 @@ export default createRule<Options, MessageIds>({
       return !!ciphertext && WRAPPED_KEY_TEXT.test(sourceCode.getText(ciphertext));
     }
 
+    /** A KMS encrypt (a call naming a KMS key) whose plaintext is one of `refs`: envelope wrapping of that key. */
+    function isKmsEncryptOf(refs: readonly TSESTree.Node[]): (call: ApiCall) => boolean {
+      return (call) =>
+        call.api.operation === 'encrypt' &&
+        call.args.some((a) => a.role === 'kms-key-id') &&
+        call.args.some((a) => a.role === 'data' && refs.includes(a.node));
+    }
+
     /** Identifiers and member expressions inside logger calls' arguments. */
     function* loggedExpressions(): Generator<TSESTree.Node> {
       const visit = function* (node: TSESTree.Node): Generator<TSESTree.Node> {
@@ -205,10 +229,19 @@ export default createRule<Options, MessageIds>({
       for (const call of callsNamedLikeLoggers()) for (const arg of call.arguments) yield* visit(unwrapExpression(arg));
     }
 
-    /** Method calls in the file (the sink check decides which are loggers). */
+    /**
+     * Method calls in the file, and calls of plain functions when the file makes logging functions
+     * (`debug('options %O', options)` with `const debug = require('debug')('db')`): the sink check decides which are loggers.
+     */
     function* callsNamedLikeLoggers(): Generator<TSESTree.CallExpression> {
-      if (!LOGGING.test(sourceCode.text)) return;
-      for (const node of descendants(sourceCode.ast)) if (node.type === 'CallExpression' && node.callee.type === 'MemberExpression') yield node;
+      const methods = LOGGING.test(sourceCode.text);
+      const functions = mayMakeLoggingFunctions(sourceCode.text);
+      if (!methods && !functions) return;
+      for (const node of descendants(sourceCode.ast)) {
+        if (node.type !== 'CallExpression') continue;
+        if (methods && node.callee.type === 'MemberExpression') yield node;
+        else if (functions && node.callee.type === 'Identifier') yield node;
+      }
     }
 
     function configuredFromEnv(object: TSESTree.Node, property: string): boolean {

@@ -8,7 +8,8 @@ import { localFunctionOf, parameterBindings, returnedExpressions } from './local
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
-import { resolveValues, type Constant, type ResolveContext } from './values';
+import { resolveValues, stringValues, type Constant, type ResolveContext } from './values';
+import { describeAlgorithm } from '../model/algorithms';
 
 /**
  * Where an IV/nonce comes from, when that makes it repeat: a constant, a
@@ -34,6 +35,7 @@ const SLICES = new Set(['slice', 'subarray', 'substring', 'substr']);
 /** The problems with the IV argument `iv` of `call` (empty when it looks fresh per message). */
 export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node): IvProblem[] {
   try {
+    if (isKeyWrapCipher(ctx, call)) return [];
     const problems: IvProblem[] = [];
     const seenVariables: TSESLint.Scope.Variable[] = [];
     const definitions = definitionsOf(ctx.sourceCode, iv, seenVariables, 0);
@@ -59,6 +61,19 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
   } catch {
     return [];
   }
+}
+
+/**
+ * AES key wrap (RFC 3394/5649: node's `id-aes256-wrap`, `id-aes256-wrap-pad`) is
+ * deterministic by design: its "IV" is a fixed integrity check value (`A6A6…`), not a
+ * nonce, so a constant one is how the mode is meant to be used.
+ */
+function isKeyWrapCipher(ctx: ResolveContext, call: ApiCall): boolean {
+  const names = argsWithRole(call, 'algorithm').flatMap((arg) => stringValues(ctx, arg).map((v) => String(v.value)));
+  return names.length > 0 && names.every((name) => {
+    const facts = describeAlgorithm(name);
+    return facts?.kind === 'cipher' && facts.mode === 'wrap';
+  });
 }
 
 function isByteLike(constant: Constant): boolean {

@@ -282,7 +282,8 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, [member!.property]), 'named');
     }
     // `const { Plaintext } = await kms.send(…); if (!Plaintext) throw …; return Plaintext;`: returned as is.
-    const helper = bytes.path.length === 0 && !member ? returnedAsIs(sourceCode, bytes.id) : undefined;
+    // `const [res] = await kms.decrypt(…); return res.plaintext;`: the same, read through the response.
+    const helper = !member ? returnedAsIs(sourceCode, bytes.id, bytes.path) : undefined;
     for (const site of helper ? localCallSites(sourceCode, helper) : []) {
       add(bindingOf(sourceCode, site, { source: bytes.source, producer: site, api: bytes.api, arrayBuffer: bytes.arrayBuffer }, []), 'named');
     }
@@ -474,20 +475,25 @@ function holdsTypedArray(bytes: KeyBytes): boolean {
 function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | undefined {
   let value: TSESTree.Node = node;
   let view = false;
-  for (let i = 0; i < 4 && value.parent; i++) {
+  let awaited = false;
+  for (let i = 0; i < 5 && value.parent; i++) {
     const parent: TSESTree.Node = value.parent;
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value && isByteView(parent)) {
       value = parent;
       view = true;
     } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
       value = parent;
+    } else if (parent.type === 'AwaitExpression' && !awaited) {
+      // `return Buffer.from(await hkdfAsync(…))` in an async helper: its callers await the bytes.
+      value = parent;
+      awaited = true;
     } else break;
   }
   const parent = value.parent;
   let fn: TSESTree.Node | undefined;
   if (parent?.type === 'ReturnStatement') fn = enclosingFunction(parent);
   else if (parent?.type === 'ArrowFunctionExpression' && parent.body === value) fn = parent;
-  if (!fn || !isFunction(fn) || fn.async || fn.generator) return undefined;
+  if (!fn || !isFunction(fn) || fn.generator) return undefined;
   return { fn, view };
 }
 
@@ -556,19 +562,32 @@ function returnedAsProperty(sourceCode: SourceCode, id: TSESTree.Identifier): { 
  * holds the bytes. Not when the helper also keeps them (`cache.set(id, key)`, `this.key = key`, `{ key }`): a caller
  * then shares bytes it must not wipe (decision 41). Not generators (their callers iterate).
  */
-function returnedAsIs(sourceCode: SourceCode, id: TSESTree.Identifier): FunctionNode | undefined {
+function returnedAsIs(sourceCode: SourceCode, id: TSESTree.Identifier, path: readonly string[] = []): FunctionNode | undefined {
   const fn = enclosingFunction(id);
   if (!fn || !isFunction(fn) || fn.generator) return undefined;
   let returned = false;
   for (const ref of variableOf(sourceCode, id)?.references ?? []) {
     if (ref.isWriteOnly()) continue; // the binding itself (`const { Plaintext } = …`)
-    const value = climbWrappers(ref.identifier as TSESTree.Node);
+    const read = memberPathRead(ref.identifier as TSESTree.Node, path);
+    if (!read) continue; // another field of the response (`res.keyVersion`)
+    const value = climbWrappers(read);
     const parent = value.parent;
     const isReturn = parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === value);
     if (isReturn && enclosingFunction(value) === fn) returned = true;
     else if (isKeptElsewhere(value)) return undefined;
   }
   return returned ? fn : undefined;
+}
+
+/** `res` read as `res.plaintext` for the path `['plaintext']`: the member expression that reads the path, if it does. */
+function memberPathRead(node: TSESTree.Node, path: readonly string[]): TSESTree.Node | undefined {
+  let value = node;
+  for (const segment of path) {
+    const parent = climbWrappers(value).parent;
+    if (parent?.type !== 'MemberExpression' || parent.object !== climbWrappers(value) || memberName(parent) !== segment) return undefined;
+    value = parent;
+  }
+  return value;
 }
 
 const KEEPING_METHODS = new Set(['set', 'push', 'add', 'unshift']);

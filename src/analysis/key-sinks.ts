@@ -1304,6 +1304,15 @@ function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
 }
 
 /**
+ * Whether the file can make logging functions (`const debug = require('debug')('app')`, `util.debuglog('kms')`),
+ * whose calls have a plain identifier as callee: a cheap text test before looking at such calls.
+ */
+export function mayMakeLoggingFunctions(text: string): boolean {
+  for (const module of LOGGER_FACTORY_MODULES) if (text.includes(`'${module}'`) || text.includes(`"${module}"`)) return true;
+  return Object.values(LOGGER_FACTORY_FUNCTIONS).some((names) => [...names].some((name) => text.includes(`.${name}(`) || text.includes(`${name} }`) || text.includes(`${name},`)));
+}
+
+/**
  * A plain function call that lets the value out: a logging function made by a logger factory
  * (`const debug = createDebug('app')`), or the callback parameter of an exported function
  * (`export function getKey(id, callback) { … callback(null, key) }` completes with the key: it goes to

@@ -469,7 +469,7 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const setting = configLookup(ctx, node);
   if (setting) return setting;
   const api = apiCallAt(ctx.sourceCode, node);
-  if (!api) return localHelperKey(ctx, node) ?? envHelperSetting(ctx, node);
+  if (!api) return localHelperKey(ctx, node, next) ?? envHelperSetting(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
   const op = api.api.operation;
   if (op === 'encode' || (op === 'key-import' && (api.library.id === 'node:crypto' || api.api.facts?.keyOfInput === true))) {
@@ -557,7 +557,7 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
  * returns `subtle.importKey(…)`/`generateKey(…)`: the CryptoKey that call makes, with
  * its usages (a key created in one function and misused in another).
  */
-function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
+function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
   if (node.type !== 'CallExpression') return undefined;
   const fn = localFunctionOf(ctx.sourceCode, node.callee);
   const returned = fn && returnedExpressions(fn, node.parent?.type === 'AwaitExpression');
@@ -565,9 +565,22 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   let value = unwrapExpression(returned[0]);
   if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
   const api = value.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, value) : undefined;
+  // `const subkey = () => Buffer.from(hkdfSync('sha256', ROOT, salt, LABEL, 32))`: each call derives that one key, the
+  // same as an inline derivation with the same input and label. Only without parameters, whose values the callers decide.
+  const derived = derivationReturnedBy(ctx, value);
+  if (derived && fn.params.length === 0) return next(derived);
   const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
   // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
   return key && { ...key, definition: key.definition ?? api!.node };
+}
+
+/** The KDF call a helper's returned expression is, also through `Buffer.from(…)` copies of its output. */
+function derivationReturnedBy(ctx: ResolveContext, value: TSESTree.Node): TSESTree.Node | undefined {
+  let inner = unwrapExpression(value);
+  for (let copied = bufferFromArgument(inner); copied; copied = bufferFromArgument(inner)) inner = unwrapExpression(copied);
+  if (inner.type === 'AwaitExpression') inner = unwrapExpression(inner.argument);
+  const api = inner.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, inner) : undefined;
+  return api?.api.operation === 'kdf' ? value : undefined;
 }
 
 /** The bytes `Buffer.from(x, …)` copies or decodes: `x`. */
@@ -681,9 +694,10 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   if (through) {
     // `const signingKey = importPKCS8(pem, 'PS256')` with `pem` bound in this file: the key is defined where the bytes are bound.
     const imported = api?.api.operation === 'key-import' && through.definition !== undefined;
-    // `const view = new Uint8Array(bits)` over a KDF output already bound to a name: the same bytes, whose
-    // definition stays that first binding.
-    const alreadyBound = through.origin === 'derived' && through.definition?.type === 'Identifier';
+    // `const view = new Uint8Array(bits)` over a KDF output already bound to a name, or `const key =
+    // Buffer.from(JOB_KEY, 'hex')` over `const { JOB_KEY } = process.env`: the same bytes, whose definition
+    // stays that first binding.
+    const alreadyBound = (through.origin === 'derived' || through.origin === 'environment') && through.definition?.type === 'Identifier';
     const named = (through.origin === 'environment' || through.origin === 'derived') && !imported && !alreadyBound;
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }

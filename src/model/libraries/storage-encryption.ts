@@ -1,0 +1,56 @@
+import { construct, method } from '../define';
+import type { LibraryModel } from '../types';
+
+/**
+ * Keys that storage and database clients encrypt or wrap with on the application's behalf. They are
+ * not ciphers the application calls, but the key given to them is used for that purpose all the same:
+ * the same bytes keying an HMAC elsewhere is one key for two purposes (issue 3's key-purpose table).
+ */
+
+/** A master key that only wraps data keys (a KEK): the client encrypts data keys with it, never data. */
+const WRAPS = { facts: { purpose: 'wrap' } } as const;
+
+/**
+ * MongoDB client-side field level and Queryable Encryption with the `local` KMS provider: the 96-byte
+ * master key wraps the data keys kept in the key vault collection (`new MongoClient(uri, { autoEncryption:
+ * { kmsProviders: { local: { key } } } })`, `new ClientEncryption(client, { kmsProviders })`).
+ */
+export const mongodbLocalKms: LibraryModel = {
+  id: 'mongodb',
+  roots: [{ module: 'mongodb' }],
+  apis: [
+    construct('MongoClient', 'client', { '1.autoEncryption.kmsProviders.local.key': 'key' }, WRAPS),
+    construct('ClientEncryption', 'client', { '1.kmsProviders.local.key': 'key' }, WRAPS),
+  ],
+};
+
+/**
+ * The AWS Encryption SDK's raw AES keyring: `unencryptedMasterKey` wraps each message's data key
+ * (`new RawAesKeyringNode({ keyName, keyNamespace, unencryptedMasterKey, wrappingSuite })`).
+ */
+export const awsCryptoRawAesKeyring: LibraryModel = {
+  id: '@aws-crypto/client-node',
+  roots: [{ module: '@aws-crypto/client-node' }, { module: '@aws-crypto/raw-aes-keyring-node' }],
+  apis: [construct('RawAesKeyringNode', 'client', { '0.unencryptedMasterKey': 'key' }, WRAPS)],
+};
+
+/**
+ * Google Cloud Storage customer-supplied encryption keys (CSEK): the object is encrypted with the AES-256
+ * key the client sends (`bucket.file(name, { encryptionKey })`, `file.setEncryptionKey(key)`,
+ * `file.rotateEncryptionKey({ encryptionKey })`).
+ */
+export const gcsCustomerSuppliedKeys: LibraryModel = {
+  id: '@google-cloud/storage',
+  roots: [{ module: '@google-cloud/storage' }],
+  apis: [construct('Storage', 'client', {}, { returns: 'GcsStorage' })],
+  objects: {
+    GcsStorage: { methods: { bucket: method('client', {}, { returns: 'GcsBucket' }) } },
+    GcsBucket: { methods: { file: method('encrypt', { '1.encryptionKey': 'key' }, { returns: 'GcsFile' }) } },
+    GcsFile: {
+      methods: {
+        setEncryptionKey: method('encrypt', { 0: 'key' }, { returns: 'GcsFile' }),
+        rotateEncryptionKey: method('encrypt', { '0.encryptionKey': 'key' }),
+      },
+    },
+  },
+};
