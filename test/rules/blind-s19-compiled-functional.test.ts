@@ -182,6 +182,11 @@ createRuleTester().run('no-hardcoded-key (blind-s19 compiled and functional styl
       "name": "a key from the environment bound as the first argument, and a literal bound as the AAD",
       "code": "import { createCipheriv, randomBytes } from 'node:crypto';\nfunction seal(key: Buffer, aad: string, plain: Buffer): Buffer {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(aad));\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n}\nexport const sealDraft = seal.bind(null, Buffer.from(process.env.DRAFT_KEY_HEX ?? '', 'hex'), '9c4f0b7e2a1d3c5b6e8f0a2b4c6d8e0f');\n",
       "filename": "case.ts"
+    },
+    {
+      "name": "fp-ts: an env lookup piped into O.getOrElse(() => '') (an empty fallback) and a numeric default",
+      "code": "import * as O from 'fp-ts/Option';\nimport { pipe } from 'fp-ts/function';\nimport jwt from 'jsonwebtoken';\nconst env = (name: string): O.Option<string> => O.fromNullable(process.env[name]);\nconst signingSecret = pipe(env('ACCESS_TOKEN_SECRET'), O.getOrElse(() => ''));\nconst ttl = pipe(env('ACCESS_TTL'), O.map(Number), O.getOrElse(() => 900));\nexport const issue = (sub: string): string => jwt.sign({ sub }, signingSecret, { algorithm: 'HS256', expiresIn: ttl });\n",
+      "filename": "case.ts"
     }
   ],
   "invalid": [
@@ -202,6 +207,28 @@ createRuleTester().run('no-hardcoded-key (blind-s19 compiled and functional styl
                 "format": "hex, as written today"
               },
               "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nfunction seal(key: Buffer, aad: string, plain: Buffer): Buffer {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(aad));\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n}\nexport const sealDraft = seal.bind(\n  null,\n  Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex'),\n  'draft:v2',\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "fp-ts: an env lookup piped into O.getOrElse(() => '<hex secret>') signing JWTs",
+      "code": "import * as O from 'fp-ts/Option';\nimport { pipe } from 'fp-ts/function';\nimport jwt from 'jsonwebtoken';\nconst env = (name: string): O.Option<string> => O.fromNullable(process.env[name]);\nconst signingSecret = pipe(\n  env('ACCESS_TOKEN_SECRET'),\n  O.getOrElse(() => '5be7c1d3a9f04e2b8c6d1a3f5e7b9c0d2e4f6a8b0c1d3e5f7a9b0c2d4e6f8a0b'),\n);\nexport const issue = (sub: string): string => jwt.sign({ sub }, signingSecret, { algorithm: 'HS256' });\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedFallback",
+          "line": 7,
+          "column": 21,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "JWT_SECRET",
+                "format": "the same hex string"
+              },
+              "output": "import * as O from 'fp-ts/Option';\nimport { pipe } from 'fp-ts/function';\nimport jwt from 'jsonwebtoken';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nconst env = (name: string): O.Option<string> => O.fromNullable(process.env[name]);\nconst signingSecret = pipe(\n  env('ACCESS_TOKEN_SECRET'),\n  O.getOrElse(() => JWT_SECRET),\n);\nexport const issue = (sub: string): string => jwt.sign({ sub }, signingSecret, { algorithm: 'HS256' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
             }
           ]
         }
