@@ -182,9 +182,19 @@ export default createRule<Options, MessageIds>({
       report({ node: key.definition ?? second.node, messageId: 'reused', data: { name: quoteName(key.name), purposes: purposes.join(' and '), sites: at } });
     }
 
+    /**
+     * A key this file only verifies with, and at least once as a signature's public key (`createVerify(…).verify(key, sig)`):
+     * a public key, as its `jwt.verify` (with no `algorithms` saying so) also is. Verifying a signer's two formats with its
+     * published key creates no second purpose here; whoever holds the private key decides that.
+     */
+    function verifiesOnlyWithPublicKey(key: TrackedKey): boolean {
+      const verifying = (op: string | undefined) => op === 'verify' || op === 'jwt-verify';
+      return key.uses.every((u) => verifying(u.call.api.operation)) && key.uses.some((u) => u.call.api.operation === 'verify' && u.purpose === 'sign');
+    }
+
     function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): boolean {
       const purposes = distinct(key.uses.map((u) => u.purpose));
-      if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key)) return false;
+      if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key) || verifiesOnlyWithPublicKey(key)) return false;
       // Used only through one CryptoKey whose usages already mix these purposes: one mistake, reported once
       // where the usages are written (mixedUsages), not again on the bytes it was imported from.
       if (mixedAtCreation(key, purposes)) return true;

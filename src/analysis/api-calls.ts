@@ -5,10 +5,10 @@ import { classConstructor, descendants } from './ast';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
-import { GLOBAL_OBJECT_NAMES, requiredModule, resolveImportPath, umdFactoryParameterModule } from './imports';
+import { GLOBAL_OBJECT_NAMES, interopRequiredModule, requiredModule, resolveImportPath, umdFactoryParameterModule } from './imports';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { arrayLiteralOf, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 
 const { ReferenceTracker } = ASTUtils;
@@ -138,6 +138,12 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   for (const { call, map } of requireRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(call as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
+  for (const { value, map } of interopRequireRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(value as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
+  for (const { value, map } of dynamicImportRoots(sourceCode)) {
+    for (const ref of tracker.iteratePropertyReferences(value as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
+  }
   for (const ref of tracker.iterateEsmReferences(moduleMap)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   for (const { id, map } of globalRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(id as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
@@ -152,6 +158,8 @@ function collect(sourceCode: SourceCode): ApiCall[] {
     for (const ref of tracker.iteratePropertyReferences(value as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }
   for (const [info, node] of promisifiedCalls(sourceCode)) add(info, node);
+  for (const [info, node] of reflectiveCalls(sourceCode)) add(info, node);
+  for (const [info, node] of computedMemberCalls(sourceCode)) add(info, node);
   for (const [info, node] of subclassConstructions(sourceCode)) add(info, node);
   for (const [info, node] of pluginRegistrations(sourceCode)) add(info, node);
   followTypedBindings(sourceCode, found);
@@ -190,12 +198,67 @@ function* requireRoots(sourceCode: SourceCode): Generator<{ call: TSESTree.CallE
   const refs = [...globalScope.through.map((ref) => ref.identifier)];
   const declared = globalScope.set.get('require');
   if (declared && declared.defs.length === 0) refs.push(...declared.references.map((ref) => ref.identifier));
-  for (const id of refs) {
-    if (id.type !== 'Identifier' || id.name !== 'require') continue;
+  const made = createdRequireReferences(sourceCode);
+  for (const id of [...refs, ...made]) {
+    if (id.type !== 'Identifier' || (id.name !== 'require' && !made.includes(id))) continue;
     const call = id.parent;
     if (call?.type !== 'CallExpression' || call.callee !== id) continue;
     const map = moduleTraceMap(requiredModule(call));
     if (map) yield { call, map };
+  }
+}
+
+/**
+ * An ES module's own `require`: `const require = createRequire(import.meta.url)` (what esbuild and tsup emit into
+ * ESM bundles that load CommonJS dependencies), under any name. The references that call it.
+ */
+function createdRequireReferences(sourceCode: SourceCode): TSESTree.Identifier[] {
+  if (!sourceCode.text.includes('createRequire')) return []; // most files: no walk
+  const refs: TSESTree.Identifier[] = [];
+  for (const statement of sourceCode.ast.body) {
+    if (statement.type !== 'VariableDeclaration') continue;
+    for (const declarator of statement.declarations) {
+      const init = declarator.init && unwrapExpression(declarator.init);
+      if (declarator.id.type !== 'Identifier' || init?.type !== 'CallExpression') continue;
+      const path = resolveImportPath(sourceCode, init.callee);
+      if ((path?.module !== 'module' && path?.module !== 'node:module') || path.path.join('.') !== 'createRequire') continue;
+      for (const ref of variableOf(sourceCode, declarator.id)?.references ?? []) if (ref.isRead()) refs.push(ref.identifier as TSESTree.Identifier);
+    }
+  }
+  return refs;
+}
+
+/**
+ * Compiled CommonJS reaches a module through an interop helper (`const crypto_1 = __importStar(require("crypto"))`,
+ * `var import_jsonwebtoken = __toESM(require("jsonwebtoken"))`, Babel's `_interopRequireDefault(require("crypto"))`):
+ * the helper's result is the module, and its `.default` (what `import x from` compiles to) is the module too.
+ */
+function* interopRequireRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
+  for (const { call, map } of requireRoots(sourceCode)) {
+    const wrapper = call.parent;
+    if (wrapper?.type === 'CallExpression' && wrapper.arguments[0] === call && interopRequiredModule(wrapper) !== undefined) {
+      yield { value: wrapper, map: { default: map, ...map } as TraceMap };
+    }
+  }
+}
+
+/**
+ * `await import('node:crypto')` (a module loaded lazily, or from CommonJS): the awaited value is the module's
+ * namespace, whose `default` is the CommonJS module. A local getter that caches and returns it
+ * (`mod ??= await import('node:crypto'); return mod`) hands out the same namespace to each of its callers.
+ */
+function* dynamicImportRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
+  if (!sourceCode.text.includes('import(')) return; // most files: no walk
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'ImportExpression' || node.source.type !== 'Literal') continue;
+    const moduleMap = moduleTraceMap(String(node.source.value));
+    if (!moduleMap) continue;
+    const map = { default: moduleMap, ...moduleMap } as TraceMap;
+    const value = node.parent?.type === 'AwaitExpression' ? node.parent : node;
+    yield { value, map };
+    for (const fn of gettersHandingOut(sourceCode, value)) {
+      for (const call of callsOf(sourceCode, fn)) yield { value: call.parent?.type === 'AwaitExpression' ? call.parent : call, map };
+    }
   }
 }
 
@@ -258,7 +321,8 @@ function* moduleBindings(sourceCode: SourceCode): Generator<{ binding: TSESTree.
       }
     } else if (statement.type === 'VariableDeclaration') {
       for (const declarator of statement.declarations) {
-        const map = declarator.id.type === 'Identifier' && declarator.init?.type === 'CallExpression' ? moduleTraceMap(requiredModule(declarator.init)) : undefined;
+        const init = declarator.init?.type === 'CallExpression' ? declarator.init : undefined;
+        const map = declarator.id.type === 'Identifier' && init ? moduleTraceMap(requiredModule(init) ?? interopRequiredModule(init)) : undefined;
         if (map) yield { binding: declarator.id as TSESTree.Identifier, map };
       }
     }
@@ -340,6 +404,74 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
       if (id.parent?.type === 'CallExpression' && id.parent.callee === id) yield [info, id.parent];
     }
   }
+}
+
+/**
+ * The arguments a modelled function really receives when it is called through `Function.prototype.call`/`apply`
+ * or `Reflect.apply` (instrumentation wrappers, compiled code): `f.call(self, a, b)` → `a, b`;
+ * `f.apply(self, [a, b])` and `Reflect.apply(f, self, [a, b])` → the array's elements. Read by `argumentAt`.
+ */
+const reflectiveArguments = new WeakMap<TSESTree.Node, readonly TSESTree.CallExpressionArgument[]>();
+
+/** Calls of modelled functions through `.call`, `.apply` or `Reflect.apply`, with their real arguments recorded. */
+function* reflectiveCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
+  const text = sourceCode.text;
+  if (!text.includes('.call(') && !text.includes('.apply(')) return; // most files: no walk
+  for (const node of descendants(sourceCode.ast)) {
+    if (node.type !== 'CallExpression') continue;
+    const reflective = reflectiveTarget(sourceCode, node);
+    const info = reflective && resolveApiReference(sourceCode, reflective.target);
+    if (!info || info.api.kind !== 'call' || !reflective.args) continue;
+    reflectiveArguments.set(node, reflective.args);
+    yield [info, node];
+  }
+}
+
+/** The function a `.call`/`.apply`/`Reflect.apply` call invokes, and its argument list when it can be read. */
+function reflectiveTarget(
+  sourceCode: SourceCode,
+  node: TSESTree.CallExpression,
+): { target: TSESTree.Node; args: readonly TSESTree.CallExpressionArgument[] | undefined } | undefined {
+  const callee = unwrapExpression(node.callee);
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = memberName(callee);
+  const spreadArray = (arg: TSESTree.Node | undefined) => {
+    const array = arg && arrayLiteralOf(sourceCode, arg);
+    return array && !array.elements.some((e) => e === null) ? (array.elements as TSESTree.CallExpressionArgument[]) : undefined;
+  };
+  const isReflect = callee.object.type === 'Identifier' && callee.object.name === 'Reflect' && variableOf(sourceCode, callee.object)?.defs.length !== 1;
+  if (isReflect && method === 'apply' && node.arguments[0]) return { target: node.arguments[0], args: spreadArray(node.arguments[2]) };
+  if (method === 'call') return { target: callee.object, args: node.arguments.slice(1) };
+  if (method === 'apply') return { target: callee.object, args: spreadArray(node.arguments[1]) };
+  return undefined;
+}
+
+/**
+ * `crypto[METHOD](…)` with `const METHOD = 'createCipheriv'` on a binding of a modelled module: the tracker
+ * only reads literal member names, so constant-named members are matched here from the binding's references.
+ */
+function* computedMemberCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression | TSESTree.NewExpression]> {
+  for (const { binding, map } of moduleBindings(sourceCode)) {
+    for (const ref of variableOf(sourceCode, binding)?.references ?? []) {
+      const member = ref.identifier.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !member.computed || member.property.type !== 'Identifier') continue;
+      const name = constantString(sourceCode, member.property);
+      const entry: TraceMap | undefined = name !== undefined && Object.prototype.hasOwnProperty.call(map, name) ? (map[name] as TraceMap) : undefined;
+      const call = member.parent;
+      if (!entry || (call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || call.callee !== member) continue;
+      const info = (call.type === 'CallExpression' ? entry[ReferenceTracker.CALL] : entry[ReferenceTracker.CONSTRUCT]) as TraceInfo | undefined;
+      if (info) yield [info, call];
+    }
+  }
+}
+
+/** The string a `const` identifier is initialised with (`const METHOD = 'createCipheriv'`). */
+function constantString(sourceCode: SourceCode, id: TSESTree.Identifier): string | undefined {
+  const variable = variableOf(sourceCode, id);
+  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
+  if (def?.type !== 'Variable' || def.node.parent?.kind !== 'const' || def.node.id.type !== 'Identifier') return undefined;
+  const init = def.node.init && unwrapExpression(def.node.init);
+  return init?.type === 'Literal' && typeof init.value === 'string' ? init.value : undefined;
 }
 
 /**
@@ -460,7 +592,7 @@ export function argumentAt(
 ): TSESTree.Node | undefined {
   const [indexText, ...props] = address.split('.');
   const index = Number(indexText);
-  const args = node.arguments;
+  const args = reflectiveArguments.get(node) ?? node.arguments;
   if (!(index < args.length)) return undefined;
   // A spread before or at the position makes positions unknowable.
   for (let i = 0; i <= index; i++) if (args[i].type === 'SpreadElement') return undefined;

@@ -24,6 +24,32 @@ export function callSiteArguments(sourceCode: SourceCode, param: TSESTree.Identi
     const arg = call.arguments[index];
     if (arg) args.push(arg);
   }
+  args.push(...boundArguments(sourceCode, fn, index));
+  return args;
+}
+
+/**
+ * Partial application: `const seal = encrypt.bind(null, KEY, 'aad')` gives `encrypt`'s first parameters the bound
+ * values, and each call of `seal(…)` the following ones. The arguments reaching parameter `index` that way.
+ */
+function boundArguments(sourceCode: SourceCode, fn: FunctionNode, index: number): TSESTree.Node[] {
+  const args: TSESTree.Node[] = [];
+  for (const read of functionNameReads(sourceCode, fn)) {
+    const member = read.parent;
+    const bind = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== read || memberName(member) !== 'bind') continue;
+    if (bind?.type !== 'CallExpression' || bind.callee !== member || bind.arguments.some((a) => a.type === 'SpreadElement')) continue;
+    const bound = bind.arguments.slice(1);
+    if (index < bound.length) {
+      args.push(bound[index]);
+      continue;
+    }
+    for (const call of callsOfFunctionReference(sourceCode, bind)) {
+      const later = call.arguments.slice(0, index - bound.length + 1);
+      const arg = later.some((a) => a.type === 'SpreadElement') ? undefined : call.arguments[index - bound.length];
+      if (arg) args.push(arg);
+    }
+  }
   return args;
 }
 

@@ -5,6 +5,8 @@ import { memberName, propertyName, singleInitializer, unwrapExpression, variable
 export interface ImportPath {
   module?: string;
   path: string[];
+  /** The module seen through a compiler's interop helper (`__importStar(require('x'))`): its `.default` is the module too. */
+  interop?: true;
 }
 
 /** Names of the global object (`globalThis.crypto` is `crypto`); a local binding of the same name is not it. */
@@ -22,11 +24,14 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
     const name = memberName(expr);
     const base = name === undefined ? undefined : resolveImportPath(sourceCode, expr.object, depth + 1);
     if (!base) return undefined;
+    if (base.interop && name === 'default' && base.path.length === 0) return { module: base.module, path: [] };
     if (base.module === undefined && base.path.length === 1 && GLOBAL_OBJECT_NAMES.has(base.path[0])) return { path: [name!] };
     return { module: base.module, path: [...base.path, name!] };
   }
   const required = requiredModule(expr);
   if (required !== undefined) return { module: required, path: [] };
+  const wrapped = interopRequiredModule(expr);
+  if (wrapped !== undefined) return { module: wrapped, path: [], interop: true };
   if (expr.type !== 'Identifier') return undefined;
 
   const variable = variableOf(sourceCode, expr);
@@ -58,6 +63,7 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
     const base = resolveImportPath(sourceCode, init, depth + 1);
     if (!base) return undefined;
     const inPattern = patternPath(def.node.id, expr.name);
+    if (inPattern?.length === 0) return base;
     return inPattern ? { module: base.module, path: [...base.path, ...inPattern] } : undefined;
   }
   return undefined;
@@ -86,6 +92,36 @@ export function requiredModule(node: TSESTree.Node): string | undefined {
     return node.arguments[0].value;
   }
   return undefined;
+}
+
+/**
+ * Helpers compilers emit around `require('x')` so that ES-module imports work on CommonJS modules: tsc's
+ * `__importDefault`/`__importStar`, esbuild's `__toESM` (`__toModule` before 0.14), Babel's
+ * `_interopRequireDefault`/`_interopRequireWildcard` and SWC's `_interop_require_default._`. Each returns
+ * the module itself or a namespace whose members and `default` are the module's: the same library.
+ */
+const INTEROP_HELPERS: ReadonlySet<string> = new Set([
+  '__importDefault',
+  '__importStar',
+  '__toESM',
+  '__toModule',
+  '_interopRequireDefault',
+  '_interopRequireWildcard',
+  '_interop_require_default',
+  '_interop_require_wildcard',
+]);
+
+/** `__importStar(require('x'))`, `__toESM(require('x'), 1)`, `_interop_require_default._(require('x'))` → 'x'. */
+export function interopRequiredModule(node: TSESTree.Node): string | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length === 0) return undefined;
+  const callee = node.callee;
+  const helper =
+    callee.type === 'Identifier'
+      ? callee.name
+      : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && memberName(callee) === '_'
+        ? callee.object.name
+        : undefined;
+  return helper !== undefined && INTEROP_HELPERS.has(helper) ? requiredModule(node.arguments[0]) : undefined;
 }
 
 /** Where `name` sits inside a destructuring pattern: `{ a: { b: name } }` → ['a', 'b']; `name` → []. */

@@ -7,7 +7,7 @@ import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './
 import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
-import { isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { isConstructedWith, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -64,6 +64,7 @@ export function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): T
     return parent.parent;
   }
   if (parent?.type !== 'CallExpression') return undefined;
+  if (isBorrowedFillCall(sourceCode, parent, target)) return parent;
   const api = apiCallAt(sourceCode, parent);
   if (api) {
     const name = api.api.path[api.api.path.length - 1];
@@ -74,6 +75,23 @@ export function wipeOf(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): T
   if (index < 0) return undefined;
   if (WIPE_HELPER.test(referencedName(parent.callee) ?? '')) return wipesACopyOnly(sourceCode, parent, index) ? undefined : parent;
   return depth < 2 && helperWipesArgument(sourceCode, parent, index, depth + 1) ? parent : undefined;
+}
+
+/**
+ * `Buffer.prototype.fill.call(key, 0)`, or `fill.call(key, 0)` with `const fill = Uint8Array.prototype.fill`:
+ * the typed arrays' own `fill` borrowed so that a patched instance method cannot skip the wipe.
+ */
+function isBorrowedFillCall(sourceCode: SourceCode, call: TSESTree.CallExpression, target: TSESTree.Node): boolean {
+  const callee = call.callee;
+  if (call.arguments[0] !== target || callee.type !== 'MemberExpression' || memberName(callee) !== 'call') return false;
+  let method: TSESTree.Node = unwrapExpression(callee.object);
+  if (method.type === 'Identifier') {
+    const variable = variableOf(sourceCode, method);
+    const init = variable && singleInitializer(variable);
+    if (!init) return false;
+    method = unwrapExpression(init);
+  }
+  return method.type === 'MemberExpression' && memberName(method) === 'fill';
 }
 
 /**

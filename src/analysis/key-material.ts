@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { descendants } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
@@ -306,7 +306,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   for (const node of decodings) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
-    if (!candidate) continue;
+    if (!candidate || onlyDecipherInput(sourceCode, candidate.variable)) continue;
     const arg = node.arguments[0];
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
     // unless it is then used as one.
@@ -347,6 +347,36 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   return found;
 }
+
+/**
+ * `const blob = Buffer.from(profile.secrets, 'base64')` only cut into the IV, tag and body that a decipher reads:
+ * the secrets' ciphertext, not their bytes, whatever the field is called.
+ */
+function onlyDecipherInput(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
+  const reads = variable.references.filter((ref) => ref.isRead());
+  return reads.length > 0 && reads.every((ref) => isDecipherInput(sourceCode, viewRootOf(ref.identifier as TSESTree.Node)));
+}
+
+/** `x.subarray(a, b)` / `x.slice(a)` around `x`, outermost first: the part of the buffer a call receives. */
+function viewRootOf(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  for (;;) {
+    const member = current.parent;
+    const call = member?.parent;
+    const isView = member?.type === 'MemberExpression' && member.object === current && /^(?:subarray|slice)$/.test(memberName(member) ?? '');
+    if (!isView || call?.type !== 'CallExpression' || call.callee !== member) return current;
+    current = call;
+  }
+}
+
+/** A non-key argument (data, IV, tag) of a decipher's chain: `createDecipheriv(alg, key, iv)`, `.setAuthTag(tag)`, `.update(body)`. */
+function isDecipherInput(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  return callsTakingArgument(sourceCode, node).some(
+    (call) => chainRoot(call).api.operation === 'decrypt' && call.args.some((arg) => arg.node === node && !KEY_INPUT_ROLES.has(arg.role)),
+  );
+}
+
+const KEY_INPUT_ROLES: ReadonlySet<string> = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
 
 /** Operations whose key is a raw symmetric key (or KDF input), as opposed to imports of PEM/DER key pairs. */
 const SYMMETRIC_KEY_OPERATIONS: ReadonlySet<string> = new Set(['encrypt', 'decrypt', 'mac', 'mac-verify', 'wrap', 'unwrap', 'kdf']);

@@ -456,6 +456,20 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
   return undefined;
 }
 
+/** `x.subarray(0, n)` or `x.slice(0, n)`: a view or copy of the first bytes of `x`. */
+function isLeadingSlice(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  const start = node.arguments[0];
+  return (
+    node.type === 'CallExpression' &&
+    callee.type === 'MemberExpression' &&
+    /^(?:subarray|slice)$/.test(memberName(callee) ?? '') &&
+    node.arguments.length === 2 &&
+    start.type === 'Literal' &&
+    start.value === 0
+  );
+}
+
 function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
   const callee = unwrapExpression(node.callee);
   const arg0 = node.arguments[0];
@@ -464,6 +478,9 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   if (copied) return next(copied);
   if (arg0 && node.type === 'NewExpression' && callee.type === 'Identifier' && callee.name === 'Uint8Array') return next(arg0);
   if (callee.type === 'MemberExpression' && /^(?:toString|valueOf|trim)$/.test(memberName(callee) ?? '')) return next(callee.object);
+  // `secret.subarray(0, 32)`: the secret's leading bytes, the same key material wherever the whole secret is used too
+  // (two halves of one KDF output, `okm.subarray(32)`, start elsewhere and stay distinct keys).
+  if (isLeadingSlice(node)) return next((callee as TSESTree.MemberExpression).object);
   // `new TextEncoder().encode(secret)`, or through `const enc = new TextEncoder()`: the secret's bytes.
   if (arg0 && callee.type === 'MemberExpression' && memberName(callee) === 'encode' && isConstructedWith(ctx.sourceCode, unwrapExpression(callee.object), 'TextEncoder')) return next(arg0);
   const setting = configLookup(ctx, node);

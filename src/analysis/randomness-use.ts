@@ -1,10 +1,10 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { apiCallAt, callChain, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { concatenatedOperands } from './ast';
 import { identifierWords } from './identifier-words';
 import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
-import { memberName, type SourceCode } from './scope';
+import { memberName, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 
 /**
@@ -181,6 +181,8 @@ function useFrom(
     stopAt,
   });
   if (sink) return sink;
+  // `${userId}.${Date.now()}` followed by its HMAC: the time is a claim the MAC protects, not what makes the token unguessable.
+  if (clock && uses.some((use) => use.kind === 'argument' && isSignedData(sourceCode, use.call, use.index, 0))) return undefined;
   for (const use of uses) {
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
@@ -217,6 +219,30 @@ function useFrom(
     }
   }
   return undefined;
+}
+
+/**
+ * The argument at `index` of `call` is the data of a MAC or a signature: `createHmac(…).update(value)`, or a local
+ * helper (`mac(value)`) whose parameter reaches one.
+ */
+function isSignedData(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number, depth: number): boolean {
+  const arg = call.arguments[index];
+  if (!arg) return false;
+  const api = apiCallAt(sourceCode, call);
+  if (api) {
+    const operation = chainRoot(api).api.operation;
+    return (operation === 'mac' || operation === 'sign') && api.args.some((a) => a.role === 'data' && a.node === arg);
+  }
+  const param = depth < 2 ? localFunctionOf(sourceCode, call.callee)?.params[index] : undefined;
+  if (param?.type !== 'Identifier') return false;
+  return (variableOf(sourceCode, param)?.references ?? []).some((ref) => {
+    const inner = ref.identifier.parent;
+    return (
+      (inner?.type === 'CallExpression' || inner?.type === 'NewExpression') &&
+      inner.callee !== ref.identifier &&
+      isSignedData(sourceCode, inner, inner.arguments.indexOf(ref.identifier as TSESTree.CallExpressionArgument), depth + 1)
+    );
+  });
 }
 
 /** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { prototypeMethodCalls } from './prototype-classes';
 import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
+import { resolveImportPath } from './imports';
 import { memberName, propertyName, variableOf, type SourceCode } from './scope';
 
 /**
@@ -300,7 +301,7 @@ function functionReturn(sourceCode: SourceCode, fn: FunctionNode, uses: ValueUse
   for (const call of callersOf(sourceCode, fn)) follow(call);
   // A function made by a local factory (`const inviteCode = makeCodeGenerator(10)`) returns its value where the
   // product is called, and the product's binding names what the value is for.
-  for (const product of factoryProducts(sourceCode, fn)) {
+  for (const product of [...factoryProducts(sourceCode, fn), ...compositionsOf(sourceCode, fn)]) {
     uses.push({ kind: 'return', fn, name: product.name });
     for (const call of callsOf(sourceCode, product)) follow(call);
   }
@@ -324,6 +325,45 @@ function factoryProducts(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Ide
     if (holder?.type === 'VariableDeclarator' && holder.init === call && holder.id.type === 'Identifier') products.push(holder.id);
   }
   return products;
+}
+
+/** Function composition helpers: lodash `flow`/`flowRight`, Ramda `compose`/`pipe`, fp-ts `flow`. */
+const COMPOSERS: Readonly<Record<string, readonly string[]>> = {
+  lodash: ['flow', 'flowRight'],
+  'lodash-es': ['flow', 'flowRight'],
+  'lodash/fp': ['flow', 'flowRight', 'compose', 'pipe'],
+  'lodash/flow': [''],
+  'lodash/flowRight': [''],
+  'lodash.flow': [''],
+  ramda: ['compose', 'pipe'],
+  'fp-ts/function': ['flow'],
+};
+
+/**
+ * The bindings of compositions `fn` is a step of (`const fingerprint = flow([md5, short])`,
+ * `const etagOf = R.compose(quote, sha1)`): what `fn` returns flows on through the composed function,
+ * whose name says what the chain is for.
+ */
+function compositionsOf(sourceCode: SourceCode, fn: FunctionNode): TSESTree.Identifier[] {
+  const binding = functionBinding(fn);
+  const composed: TSESTree.Identifier[] = [];
+  for (const ref of binding ? variableOf(sourceCode, binding)?.references ?? [] : []) {
+    const read = ref.identifier as TSESTree.Node;
+    const step = read.parent?.type === 'ArrayExpression' ? read.parent : read;
+    const call = step.parent;
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(step as TSESTree.CallExpressionArgument) || !isComposer(sourceCode, call.callee)) continue;
+    const holder = call.parent;
+    if (holder?.type === 'VariableDeclarator' && holder.init === call && holder.id.type === 'Identifier') composed.push(holder.id);
+  }
+  return composed;
+}
+
+function isComposer(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
+  const path = resolveImportPath(sourceCode, callee);
+  const names = path?.module !== undefined ? COMPOSERS[path.module] : undefined;
+  if (!names || !path) return false;
+  const last = path.path.length === 0 ? '' : path.path[path.path.length - 1];
+  return names.includes(last) || (last === 'default' && names.includes(''));
 }
 
 /** The function that returns `fn` itself (not a call of it). */

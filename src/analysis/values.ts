@@ -188,7 +188,7 @@ function resolveNode(ctx: ResolveContext, node: TSESTree.Node, seen: Set<TSESTre
     case 'NewExpression': {
       const value = callValue(ctx, node, next);
       if (value.values.length || node.type !== 'CallExpression') return value;
-      return mapLookup(ctx, node, next) ?? configDefault(ctx, node, next) ?? helperValue(ctx, node, seen, depth);
+      return mapLookup(ctx, node, next) ?? configDefault(ctx, node, next) ?? pipedDefault(ctx, node, next) ?? helperValue(ctx, node, seen, depth);
     }
     case 'UnaryExpression':
       if (node.operator === '-') {
@@ -612,6 +612,28 @@ function hexParsedText(ctx: ResolveContext, node: TSESTree.Node): TSESTree.Ident
  * `_.get(settings, 'jwt.secret', '…')`. The default is used whenever the setting
  * is missing: a hardcoded fallback, like `process.env.DATA_KEY ?? '…'`.
  */
+/**
+ * fp-ts: `pipe(lookup('JWT_SECRET'), O.getOrElse(() => '…'))` — the value of the setting, or the default the last
+ * step supplies when it is missing: a fallback, as `process.env.JWT_SECRET ?? '…'` is.
+ */
+function pipedDefault(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
+  const last = node.arguments[node.arguments.length - 1];
+  if (node.arguments.length < 2 || last?.type !== 'CallExpression' || !isFpTs(ctx, node.callee, ['pipe'])) return undefined;
+  if (!isFpTs(ctx, last.callee, ['getOrElse', 'getOrElseW'])) return undefined;
+  const thunk = last.arguments[0];
+  if ((thunk?.type !== 'ArrowFunctionExpression' && thunk?.type !== 'FunctionExpression') || thunk.params.length > 0) return undefined;
+  const returned = returnedExpressions(thunk, true);
+  if (returned?.length !== 1) return undefined;
+  return union([{ values: [], complete: false }, mark(next(returned[0]), { fallback: true })], false);
+}
+
+/** A function of an fp-ts module (`fp-ts/function`'s `pipe`, `fp-ts/Option`'s `getOrElse`) by one of `names`. */
+function isFpTs(ctx: ResolveContext, callee: TSESTree.Node, names: readonly string[]): boolean {
+  const path = resolveImportPath(ctx.sourceCode, callee);
+  const name = path?.path[path.path.length - 1];
+  return path?.module !== undefined && /^fp-ts(?:\/|$)/.test(path.module) && name !== undefined && names.includes(name);
+}
+
 function configDefault(ctx: ResolveContext, node: TSESTree.CallExpression, next: (n: TSESTree.Node) => Resolution): Resolution | undefined {
   // On a settings object only: `db.get('keys', 'store')` (IndexedDB) reads the record 'store'.
   if (!isSettingsLookup(node) || node.arguments.length < 2) return undefined;
