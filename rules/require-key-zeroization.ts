@@ -203,8 +203,11 @@ export default createRule<Options, MessageIds>({
   },
 });
 
+const LONG_STRING = /(['"`])(?:\\.|(?!\1)[^\\]){12,}\1/g;
+
+/** The quoted code on one line and at most 40 characters, its long string literals elided: they may be secrets. */
 function shorten(text: string): string {
-  const oneLine = text.replace(/\s+/g, ' ');
+  const oneLine = text.replace(LONG_STRING, '$1…$1').replace(/\s+/g, ' ');
   return oneLine.length > 40 ? `${oneLine.slice(0, 37)}...` : oneLine;
 }
 
