@@ -39,8 +39,8 @@ createRuleTester().run('require-key-zeroization (quoted code in messages)', rule
       filename: 'src/notes.ts',
       errors: [
         {
-          message:
-            "`key` holds a plaintext KMS data key but is wiped only on some paths: an exception thrown at line 8 (`await store.get('…')`) skips the wipe. Wipe it in a `finally` block so every way out of the function, exceptions included, overwrites it.",
+          messageId: 'wipedOnHappyPathOnly',
+          data: { name: 'key', what: 'a plaintext KMS data key', wipe: 'key?.fill(0)', how: "an exception thrown at line 8 (`await store.get('…')`)" },
           line: 7,
           column: 22,
           suggestions: [{ messageId: 'wrapInTryFinally', data: { name: 'key', what: 'a plaintext KMS data key', wipe: 'key?.fill(0)' }, output: wrapped }],
