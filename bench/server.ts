@@ -38,7 +38,8 @@
  *          --no-corpus, --packages a,b (corpus subset), --source (run the
  *          TypeScript sources through tsx instead of the bundle),
  *          --cpu-prof DIR (write the server's CPU profiles, main thread and
- *          lint worker, to DIR), --sizes 100,2000 (subset of file sizes).
+ *          lint worker, to DIR; with --no-minify the bundle keeps its function names),
+ *          --sizes 100,2000 (subset of file sizes).
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -115,7 +116,7 @@ interface Server {
 function serverCommand(): string[] {
   if (args.includes('--source')) return ['--require', 'tsx/cjs', path.join(ROOT, 'src/server/server.ts'), '--stdio'];
   const bundle = path.join(ROOT, 'out', 'bench-server', 'server.js');
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), `--outfile=${bundle}`], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-server.mjs'), `--outfile=${bundle}`, ...(args.includes('--no-minify') ? ['--no-minify'] : [])], { stdio: 'inherit' });
   return [bundle, '--stdio'];
 }
 
