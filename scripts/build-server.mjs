@@ -86,6 +86,22 @@ module.exports = createDebug;`,
   },
 };
 
+// src/server/lint/typescript-referencer.ts loads @typescript-eslint/scope-manager's
+// Referencer (not exported by the package) through `createRequire` from the
+// installed package; the bundle has no node_modules, so it gets a plain require
+// of the same file instead, which esbuild bundles (the very module `analyze` uses).
+const referencerFile = path.join(path.dirname(require.resolve('@typescript-eslint/scope-manager')), 'referencer', 'Referencer.js');
+const typescriptReferencer = {
+  name: 'typescript-referencer',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/]server[\\/]lint[\\/]typescript-referencer\.ts$/ }, () => ({
+      contents: `module.exports = { Referencer: require(${JSON.stringify(referencerFile)}).Referencer };`,
+      loader: 'js',
+      resolveDir: root,
+    }));
+  },
+};
+
 const started = Date.now();
 const outfile = path.resolve(root, arg('outfile') ?? 'dist/server.js');
 const result = await build({
@@ -97,7 +113,7 @@ const result = await build({
   mainFields: ['module', 'main'],
   minify: !process.argv.includes('--no-minify'),
   outfile,
-  plugins: [eslintLinterOnly, esqueryCommonJs, silentDebug],
+  plugins: [eslintLinterOnly, esqueryCommonJs, silentDebug, typescriptReferencer],
   logLevel: 'warning',
   metafile: true,
 });

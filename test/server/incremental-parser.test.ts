@@ -7,22 +7,7 @@ import { serverParser } from '../../src/server/lint/server-parser';
 import { LinterHost } from '../../src/server/lint/linter-host';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { keywardenParser } from '../../src/util/parser';
-import { checkTypingEdits, eslintParserOptions, firstDifference } from './typing-edits';
-
-const FIXTURES = path.join(__dirname, '..', 'fixtures');
-
-function fixtureFiles(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-    }
-  };
-  walk(FIXTURES);
-  return files.sort();
-}
+import { checkTypingEdits, eslintParserOptions, firstDifference, fixtureFiles } from './typing-edits';
 
 /** A parser that reuses statements in files of any size (the server's skips small files). */
 function eagerParser(): IncrementalParser {

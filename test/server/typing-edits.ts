@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { keywardenParser } from '../../src/util/parser';
 import { IncrementalParser } from '../../src/server/lint/incremental-parser';
 import { serverParser } from '../../src/server/lint/server-parser';
@@ -25,6 +27,22 @@ const SNIPPETS = [
   '<T>(v: T) => v;\n',
   'await run();\n',
 ];
+
+const FIXTURES = path.join(__dirname, '..', 'fixtures');
+
+/** Every JavaScript and TypeScript file of test/fixtures (declaration files aside), sorted. */
+export function fixtureFiles(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
+    }
+  };
+  walk(FIXTURES);
+  return files.sort();
+}
 
 /** The options ESLint's JavaScript language passes a parser (besides `filePath`). */
 export function eslintParserOptions(filePath: string): Record<string, unknown> {

@@ -58,8 +58,13 @@ export interface ParserLike {
   parseForESLint(code: string, options: Record<string, unknown>): ParseResult;
   /** The same tree without the scope analysis, for a region: the combined tree is analysed once. */
   parseWithoutScopes?(code: string, options: Record<string, unknown>): ParseResult;
-  /** The scope analysis `parseForESLint` does; needed when either returns a scope manager. */
-  analyzeScopes?(ast: unknown, options: Record<string, unknown>): unknown;
+  /**
+   * The scope analysis `parseForESLint` does; needed when either returns a scope manager. `reusable` is what
+   * `takeReusableScopes` took from the analysis of the last tree, whose kept statements are in `ast`.
+   */
+  analyzeScopes?(ast: unknown, options: Record<string, unknown>, reusable?: unknown): unknown;
+  /** The parts of a finished analysis the next one may reuse (typescript-scopes.ts); it breaks `scopeManager`. */
+  takeReusableScopes?(scopeManager: unknown, options: Record<string, unknown>): unknown;
 }
 
 interface ParsedFile {
@@ -68,6 +73,9 @@ interface ParsedFile {
   optionsKey: string;
   /** The parser options ESLint passed, for `parseAgain`. */
   options: Record<string, unknown>;
+  /** The tree's scope analysis, until its reusable parts are taken (see takeReusableScopes). */
+  scopeManager?: unknown;
+  reusableScopes?: unknown;
 }
 
 export interface IncrementalParserOptions {
@@ -119,9 +127,19 @@ export class IncrementalParser {
    * all of the last lint's analysis would stay alive with it.
    */
   detachKeptStatements(): void {
-    for (const { ast } of this.files.values()) {
-      for (const statement of ast.body) if (statement.parent !== undefined) statement.parent = undefined;
+    for (const file of this.files.values()) {
+      for (const statement of file.ast.body) if (statement.parent !== undefined) statement.parent = undefined;
+      this.takeReusableScopes(file);
     }
+  }
+
+  /** The reusable scopes of a kept file's last analysis; the analysis itself (which holds the old Program) is let go. */
+  private takeReusableScopes(file: ParsedFile): unknown {
+    if (file.scopeManager !== undefined) {
+      file.reusableScopes = this.base.takeReusableScopes?.(file.scopeManager, file.options);
+      file.scopeManager = undefined;
+    }
+    return file.reusableScopes;
   }
 
   /**
@@ -157,7 +175,7 @@ export class IncrementalParser {
       this.stats.full++;
     }
     // A copy of the Program's fields, not the Program: see detachKeptStatements.
-    this.remember(filePath, { text: code, ast: { ...result.ast }, optionsKey, options });
+    this.remember(filePath, { text: code, ast: { ...result.ast }, optionsKey, options, scopeManager: result.scopeManager });
     return result;
   }
 
@@ -242,9 +260,11 @@ export class IncrementalParser {
     if (typeof parsed.ast.end === 'number') ast.end = programEnd;
     if (parsed.scopeManager === undefined && !parsed.scopesLeftOut) return { ast };
     if (!this.base.analyzeScopes) return 'no scope analysis';
-    // The parser's own scope analysis, of the whole new tree.
+    // The parser's own scope analysis, of the whole new tree (reusing the last one's for kept statements, where it can).
     const { scopesLeftOut: _scopesLeftOut, ...result } = parsed;
-    return { ...result, ast, scopeManager: this.base.analyzeScopes(ast, options) };
+    const reusable = this.takeReusableScopes(previous);
+    previous.reusableScopes = undefined; // used once: its scopes move into the new analysis
+    return { ...result, ast, scopeManager: this.base.analyzeScopes(ast, options, reusable) };
   }
 }
 

@@ -1,11 +1,14 @@
-import { analyze } from '@typescript-eslint/scope-manager';
+import { analyze, type ScopeManager } from '@typescript-eslint/scope-manager';
 import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { ecmaFeaturesOf, keywardenParser, TS_FILE } from '../../util/parser';
 import type { ParseResult, ParserLike } from './incremental-parser';
 import { analyzeJavaScriptScopes } from './javascript-scopes';
+import { analyzeTypeScriptScopesReusing, takeReusableScopes, type ReusableScopes } from './typescript-scopes';
 
 const isTypeScript = (options: Record<string, unknown>) => TS_FILE.test(typeof options.filePath === 'string' ? options.filePath : '');
+/** JSX adds a reference to its pragma wherever the first element appears: no scope of a JSX file is reused (typescript-scopes.ts). */
+const mayHaveJsx = (options: Record<string, unknown>) => ecmaFeaturesOf(options).jsx === true || /x$/i.test(typeof options.filePath === 'string' ? options.filePath : '');
 
 /**
  * keywarden's parser, with the scope analysis as a step of its own:
@@ -27,8 +30,13 @@ export const serverParser: ParserLike = {
     if (isTypeScript(options)) return { ...parseTypeScriptSyntax(code, options), scopesLeftOut: true };
     return { ...(keywardenParser.parseForESLint(code, options) as ParseResult), scopesLeftOut: true };
   },
-  analyzeScopes(ast, options) {
-    return isTypeScript(options) ? analyze(ast as never, typescriptAnalyzeOptions(options)) : analyzeJavaScriptScopes(ast, options);
+  analyzeScopes(ast, options, reusable) {
+    if (!isTypeScript(options)) return analyzeJavaScriptScopes(ast, options);
+    if (reusable) return analyzeTypeScriptScopesReusing(ast as never, typescriptAnalyzeOptions(options), reusable as ReusableScopes);
+    return analyze(ast as never, typescriptAnalyzeOptions(options));
+  },
+  takeReusableScopes(scopeManager, options) {
+    return isTypeScript(options) && !mayHaveJsx(options) ? takeReusableScopes(scopeManager as ScopeManager) : undefined;
   },
 };
 
