@@ -398,7 +398,11 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
     if (isViewOfKey(call, ref, bytes.arrayBuffer) && callUsing(call)) classify(call);
     else handOvers.add(call);
   };
-  for (const ref of [...refs.bytes, ...refs.holders]) classify(ref);
+  for (const ref of [...refs.bytes, ...refs.holders]) {
+    classify(ref);
+    // `const messageKey = okm.subarray(0, 32)`: the named view is the key's memory, its uses are uses of the key.
+    for (const read of boundViewReads(sourceCode, ref)) classify(read);
+  }
   const madeFromKey = (call: ApiCall | undefined): boolean => {
     for (let c = call; c; c = c.receiver) if (using.has(c.node)) return true;
     return false;
@@ -843,6 +847,24 @@ function isCopyOf(node: TSESTree.Node): boolean {
 /** Two identifiers of the same name (`key.buffer, key.byteOffset`). */
 function sameName(a: TSESTree.Node, b: TSESTree.Node): boolean {
   return a.type === 'Identifier' && b.type === 'Identifier' && a.name === b.name;
+}
+
+/**
+ * The reads of a `const` bound to a `subarray` view of `ref` (`const messageKey = okm.subarray(0, 32)`), also of a
+ * view of that view, except its own wipes (`messageKey.fill(0)`): the calls that take the view use the key (decision 18,
+ * a view is the key's memory). A `Buffer.from(okm.subarray(32))` copy is not followed: it is a hand-over.
+ */
+function boundViewReads(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const view = subarrayViewOf(ref);
+  const declarator = view?.parent;
+  if (!view || declarator?.type !== 'VariableDeclarator' || declarator.init !== view || declarator.id.type !== 'Identifier') return [];
+  const variable = variableOf(sourceCode, declarator.id);
+  if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) return [];
+  const reads = variable.references
+    .filter((r) => r.isRead())
+    .map((r) => r.identifier as TSESTree.Node)
+    .filter((read) => !(read.parent?.type === 'MemberExpression' && read.parent.object === read && memberName(read.parent) === 'fill'));
+  return depth < 2 ? [...reads, ...reads.flatMap((read) => boundViewReads(sourceCode, read, depth + 1))] : reads;
 }
 
 /** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */

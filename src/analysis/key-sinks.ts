@@ -101,7 +101,7 @@ import { descendants } from './ast';
 import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
-import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
+import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt, returnedExpressions } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
 import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -1418,11 +1418,23 @@ function isWriteBuilder(node: TSESTree.Node): boolean {
 
 /** A binding initialised with (an awaited) call of one of `factories` (module → function names): `const nc = await connect(…)`. */
 function isMadeByFactory(sourceCode: SourceCode, node: TSESTree.Node, factories: Readonly<Record<string, ReadonlySet<string>>>): boolean {
-  const expr = unwrapExpression(node);
-  let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
+  let expr = unwrapExpression(node);
+  // `broker().publish(…)`: a local accessor returning the one connection it keeps.
+  if (expr.type === 'CallExpression' && expr.arguments.length === 0) {
+    const fn = localFunctionOf(sourceCode, expr.callee);
+    const returned = fn && returnedExpressions(fn);
+    if (returned?.length === 1) expr = unwrapExpression(returned[0]);
+  }
+  let made = expr.type === 'Identifier' ? (initializedExpression(sourceCode, expr) ?? onlyWrittenValue(sourceCode, expr)) : undefined;
   if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
   const factory = importedCallee(sourceCode, made);
   return !!factory && !!factories[factory.module]?.has(factory.name);
+}
+
+/** The value of a binding written once, by an assignment rather than its declaration (`client ??= mqtt.connect(url)`). */
+function onlyWrittenValue(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | undefined {
+  const written = variableOf(sourceCode, node)?.references.filter((r) => r.isWrite() && r.writeExpr) ?? [];
+  return written.length === 1 ? unwrapExpression(written[0].writeExpr as TSESTree.Node) : undefined;
 }
 
 /** The module and name of the imported function `made` calls (`createSigner(…)` of `import { createSigner } from 'fast-jwt'`). */

@@ -581,6 +581,8 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   if (!returned || returned.length !== 1) return undefined;
   let value = unwrapExpression(returned[0]);
   if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  // `sessionKey ??= await subtle.generateKey(…); return sessionKey;`: a memoized key, made by its one write.
+  if (value.type === 'Identifier') value = memoizedCreation(ctx, value) ?? value;
   const api = value.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, value) : undefined;
   // `const subkey = () => Buffer.from(hkdfSync('sha256', ROOT, salt, LABEL, 32))`: each call derives that one key, the
   // same as an inline derivation with the same input and label. Only without parameters, whose values the callers decide.
@@ -589,6 +591,19 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
   // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
   return key && { ...key, definition: key.definition ?? api!.node };
+}
+
+/**
+ * The call that makes the value of a binding written once, by its initializer or one assignment (`cached ??= await
+ * subtle.generateKey(…)`, `cached = await importKey(…)`): the key a caching helper returns on every call.
+ */
+function memoizedCreation(ctx: ResolveContext, node: TSESTree.Identifier): TSESTree.CallExpression | undefined {
+  const variable = variableOf(ctx.sourceCode, node);
+  const written = variable?.references.filter((r) => r.isWrite() && r.writeExpr).map((r) => r.writeExpr as TSESTree.Node) ?? [];
+  if (written.length !== 1) return undefined;
+  let value = unwrapExpression(written[0]);
+  if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  return value.type === 'CallExpression' ? value : undefined;
 }
 
 /** The KDF call a helper's returned expression is, also through `Buffer.from(…)` copies of its output. */

@@ -25,7 +25,7 @@ export interface ForgottenKeyField {
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
-const TEARDOWN_NAME = /^(?:close|destroy|dispose|asyncDispose|wipe|zeroi[sz]e|clear|shutdown|teardown|release|end|disconnect|revoke)$/i;
+const TEARDOWN_NAME = /^(?:close|destroy|dispose|asyncDispose|wipe|zeroi[sz]e|clear|shutdown|teardown|release|end|disconnect|revoke|lock|logout|log[Oo]ut|sign[Oo]ut|forget|purge)$/i;
 /** Operations whose output on `this` is raw key bytes (KeyObjects and CryptoKeys are not wiped by hand). */
 const KEY_OUTPUTS: Readonly<Record<string, KeyBytesSource>> = { random: 'random', kdf: 'kdf', keygen: 'keygen' };
 const KEY_ROLES = ['key', 'secret'] as const;

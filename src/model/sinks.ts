@@ -245,8 +245,8 @@ export const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'add
 /** The process's standard streams: `process.stdout.write(…)` ends up in the same place as `console.log`. */
 export const STD_STREAMS: ReadonlySet<string> = new Set(['stdout', 'stderr']);
 
-/** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish`. */
-export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch', 'publishMessage', 'sendMessages', 'createTask']);
+/** Job queues and message buses: `queue.add(name, payload)`, `channel.sendToQueue`, `producer.send`, `topic.publish` (MQTT.js v5 also `publishAsync`). */
+export const QUEUE_METHODS: ReadonlySet<string> = new Set(['add', 'addBulk', 'enqueue', 'publish', 'publishAsync', 'sendToQueue', 'sendMessage', 'produce', 'push', 'send', 'sendBatch', 'publishMessage', 'sendMessages', 'createTask']);
 /** Receivers named for a queue or bus; `sender` is what Azure Service Bus's `createSender(queue)` returns. */
 export const QUEUE_NAME = /queue|channel|producer|topic|bus|publisher|pubsub|jobs|broker|sqs|sns|kafka|sender/i;
 /** Sending an email (nodemailer's `transporter.sendMail({ text })`): the message leaves for a mailbox, kept by every server on its way. */
