@@ -3,7 +3,7 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
-import { isOnlyAKeyPiece } from '../src/analysis/key-pieces';
+import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { isSecretKeyName } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
@@ -113,7 +113,9 @@ export default createRule<Options, MessageIds>({
           if (!SECRET_ROLES.has(arg.role)) continue;
           // `pbkdf2Sync(password, salt, …).toString('hex')`: a password being hashed, not a key's passphrase.
           if (arg.role === 'passphrase' && isPasswordHash(call)) continue;
-          for (const constant of secretConstants(ctx, arg.node)) {
+          const constants = secretConstants(ctx, arg.node);
+          if (constants.length === 0 && arg.role !== 'credential') checkKeyPieces(call, arg);
+          for (const constant of constants) {
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
             if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
             // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
@@ -131,6 +133,22 @@ export default createRule<Options, MessageIds>({
             report(at, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data, inFile && !constant.fallback ? calls : undefined, call);
           }
         }
+      }
+    }
+
+    /**
+     * A key assembled at run time from a piece written here and a piece read elsewhere (a split key: one half in the
+     * code, the other in the environment): the written piece is key material in the source, reported where it is written.
+     */
+    function checkKeyPieces(call: ApiCall, arg: ApiCall['args'][number]): void {
+      const pieces = hardcodedKeyPieces(ctx, arg.node, (constant) => {
+        const text = constantText(constant);
+        return text !== undefined && !isPlaceholder(text) && judgeConstant(constant, text).looksLikeKey;
+      });
+      for (const constant of pieces) {
+        if (constant.external || !isInFile(sourceCode, constant.origin)) continue;
+        const data = { role: `${ROLE_WORDS[arg.role] ?? 'key'} piece`, preview: constantPreview(constant), ...describeArgUse(call, arg), source: '' };
+        report(constant.origin, 'hardcodedKey', data, undefined, call);
       }
     }
 

@@ -3,6 +3,7 @@ import { descendants } from './ast';
 import { isFunction, type FunctionNode } from './expression-names';
 import { callsOfFunctionReference } from './function-references';
 import { resolveImportPath } from './imports';
+import { localFunctionOf } from './local-functions';
 import { isExportedFunction } from './module-exports';
 import { classMemberKeyName, initializedExpression, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -116,6 +117,12 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
     }
     return;
   }
+  // A callback handed to a helper of this file that calls it (`withKey((key, iv) => …)` with `function withKey(fn) {
+  // … return fn(k, v); }`): the helper's calls of that parameter are the callback's calls.
+  if (fn.type !== 'FunctionDeclaration' && (fn.parent?.type === 'CallExpression' || fn.parent?.type === 'NewExpression')) {
+    yield* helperCallbackCalls(sourceCode, fn, fn.parent);
+    return;
+  }
   // Class method: `this.encrypt(…)` inside the same class, and `mint.issue(…)` on an instance made in this file.
   if (fn.parent?.type === 'MethodDefinition' && !fn.parent.computed) {
     const name = classMemberKeyName(fn.parent.key);
@@ -128,6 +135,24 @@ export function* callsOf(sourceCode: SourceCode, fn: FunctionNode): Generator<TS
         for (const base of localBaseClassBodies(sourceCode, classBody)) yield* thisCalls(base, name);
       }
     }
+  }
+}
+
+/**
+ * The calls a local helper makes of the callback it is given at `call`: `fn(…)` on the helper's parameter, when that
+ * parameter is a plain identifier never reassigned. Nothing for a callee that is not a function of this file.
+ */
+function* helperCallbackCalls(sourceCode: SourceCode, callback: FunctionNode, call: TSESTree.CallExpression | TSESTree.NewExpression): Generator<TSESTree.CallExpression> {
+  const index = call.arguments.indexOf(callback as TSESTree.CallExpressionArgument);
+  if (index < 0 || call.arguments.slice(0, index).some((a) => a.type === 'SpreadElement')) return;
+  const helper = localFunctionOf(sourceCode, call.callee);
+  const param = helper?.params[index];
+  if (!helper || helper === callback || param?.type !== 'Identifier') return;
+  const variable = variableOf(sourceCode, param);
+  if (!variable || variable.references.some((ref) => ref.isWrite())) return;
+  for (const ref of variable.references) {
+    const id = ref.identifier as TSESTree.Node;
+    if (id.parent?.type === 'CallExpression' && id.parent.callee === id) yield id.parent;
   }
 }
 

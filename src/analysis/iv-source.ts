@@ -43,7 +43,8 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
     for (const constant of resolveValues(ctx, iv).values) {
       if (!isByteLike(constant)) continue;
       if (isAllZero(constant)) problems.push({ kind: 'zero', origin: constant.origin });
-      else problems.push({ kind: 'constant', origin: constant.origin, constant });
+      // An IV cut from a KDF or hash output of constants is made at the cut (the key-derived IV of PBES1), not at the passphrase.
+      else problems.push({ kind: 'constant', origin: constant.cutAt ?? constant.origin, constant });
     }
     if (problems.length) return problems;
     for (const def of definitions) {

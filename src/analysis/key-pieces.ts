@@ -1,6 +1,8 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { concatenatedOperands } from './ast';
-import { variableOf, type SourceCode } from './scope';
+import { localFunctionOf, returnedExpressions } from './local-functions';
+import { isStaticCall, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { resolveValues, type Constant, type ResolveContext } from './values';
 
 /**
  * A binding read only as a piece of a key split into named parts (`${HEAD}${TAIL}`, `HEAD + TAIL`): one key,
@@ -21,4 +23,53 @@ function isSplitKeyPart(node: TSESTree.Node): boolean {
   let top: TSESTree.BinaryExpression = parent;
   while (top.parent?.type === 'BinaryExpression' && top.parent.operator === '+') top = top.parent;
   return concatenatedOperands(top).every((operand) => operand.type === 'Identifier');
+}
+
+/**
+ * The constant pieces of a key that is assembled from a constant and a value read at run time: the half of a split
+ * key that ships in the code (`Buffer.concat([Buffer.from(KEY_PART_A, 'hex'), Buffer.from(process.env.KEY_PART_B, 'hex')])`,
+ * `PART_A + process.env.PART_B`), followed from the key argument through bindings initialised once and argument-less
+ * local helpers that return the assembly. A piece is reported only when it is key material on its own (`judge` decides,
+ * with its length): with the code, an attacker is left the other piece to find. A fully constant assembly is value
+ * resolution's (one key where it is assembled, decision 36), not a piece.
+ */
+export function hardcodedKeyPieces(ctx: ResolveContext, node: TSESTree.Node, judge: (constant: Constant) => boolean): Constant[] {
+  const assembly = keyAssembly(ctx, node, 0);
+  if (!assembly || assembly.length < 2) return [];
+  const resolved = assembly.map((piece) => resolveValues(ctx, piece));
+  if (resolved.every((r) => r.complete)) return [];
+  const out: Constant[] = [];
+  for (const r of resolved) {
+    if (!r.complete || r.values.length !== 1) continue;
+    const constant = r.values[0];
+    if (judge(constant)) out.push(constant);
+  }
+  return out;
+}
+
+const MAX_ASSEMBLY_HOPS = 3;
+
+/** The pieces of `Buffer.concat([a, b])`, `a + b` or `` `${a}${b}` `` that the key expression is, if it is one. */
+function keyAssembly(ctx: ResolveContext, node: TSESTree.Node, depth: number): TSESTree.Node[] | undefined {
+  if (depth > MAX_ASSEMBLY_HOPS) return undefined;
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(ctx.sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    return init ? keyAssembly(ctx, init, depth + 1) : undefined;
+  }
+  if (expr.type === 'CallExpression' && expr.arguments.length === 0) {
+    // `const KEY = licenceKey()`: an argument-less helper of this file that returns the assembly.
+    const fn = localFunctionOf(ctx.sourceCode, expr.callee);
+    const returned = fn && returnedExpressions(fn);
+    return returned?.length === 1 ? keyAssembly(ctx, returned[0], depth + 1) : undefined;
+  }
+  if (isStaticCall(expr, 'Buffer', 'concat') && expr.arguments.length >= 1) {
+    const list = unwrapExpression(expr.arguments[0]);
+    if (list.type !== 'ArrayExpression' || list.elements.some((e) => !e || e.type === 'SpreadElement')) return undefined;
+    return list.elements as TSESTree.Node[];
+  }
+  if (expr.type === 'BinaryExpression' && expr.operator === '+') return concatenatedOperands(expr);
+  if (expr.type === 'TemplateLiteral' && expr.expressions.length >= 2 && expr.quasis.every((q) => q.value.cooked === '')) return expr.expressions;
+  return undefined;
 }

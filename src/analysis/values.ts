@@ -52,6 +52,11 @@ export interface Constant {
   fallback?: boolean;
   /** Computed from a constant (hashed, KDF-stretched, sliced): still hardcoded, value not computed. */
   derived?: boolean;
+  /**
+   * Where a piece was cut from a value computed from constants (`digest.subarray(8, 16)` of a KDF output): an IV
+   * taken that way is made there, while the key material stays reported where it is written (`origin`).
+   */
+  cutAt?: TSESTree.Node;
   /** Read from another file through type information. */
   external?: boolean;
   /** Arrived through a call site's argument (`encrypt(data, 'k')` calling `function encrypt(d, key)`). */
@@ -970,6 +975,7 @@ export function destructuredEnvVar(pattern: TSESTree.AssignmentPattern): string 
 // ---------------------------------------------------------------------------
 // Calls that turn constants into bytes, or derive from them
 
+const BYTE_CUTS: ReadonlySet<string> = new Set(['subarray', 'slice']);
 const STRING_TRANSFORMS = new Set(['toString', 'trim', 'slice', 'substring', 'substr', 'padEnd', 'padStart', 'toLowerCase', 'toUpperCase', 'normalize', 'repeat', 'valueOf', 'subarray']);
 
 function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
@@ -1058,7 +1064,10 @@ function callValue(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree
   if (callee.type === 'MemberExpression' && memberName(callee) === 'reverse' && node.arguments.length === 0) return reversedArray(next(callee.object));
   // 'abc'.toString(), KEY.slice(0, 32), buf.toString('hex')
   if (callee.type === 'MemberExpression' && STRING_TRANSFORMS.has(memberName(callee) ?? '')) {
-    return derive(next(callee.object));
+    const inner = next(callee.object);
+    if (!BYTE_CUTS.has(memberName(callee) ?? '')) return derive(inner);
+    // A cut of a hash or KDF output (PBES1's key and IV halves of one digest) is made at the cut.
+    return derive({ values: inner.values.map((v) => (v.derived && !v.cutAt ? { ...v, cutAt: node } : v)), complete: inner.complete });
   }
 
   const api = apiCallAt(ctx.sourceCode, node);
@@ -1212,7 +1221,22 @@ function derivedFromApi(api: import('./api-calls').ApiCall, next: (n: TSESTree.N
   if (!resolved.every((r) => r.values.length > 0)) return NONE;
   // Report on the secret input (the first key/passphrase), not on a label.
   const secretFirst = operation === 'hash' ? resolved : [...resolved].reverse();
+  // Several inputs that are each one constant (`update(PASSWORD).update(SALT)`) make one output: one constant, written
+  // where its secret input is (a MAC's or KDF's key; for a plain hash the longest input: the passphrase, not the salt
+  // or a label). Alternatives (`flag ? A : B`) stay alternatives.
+  if (secretFirst.length > 1 && secretFirst.every((r) => r.values.length === 1)) {
+    const singles = secretFirst.map((r) => r.values[0]);
+    const main = operation === 'hash' ? singles.reduce((best, v) => (constantSize(v) > constantSize(best) ? v : best)) : singles[0];
+    return derive({ values: [main], complete: secretFirst.every((r) => r.complete) });
+  }
   return derive(union(secretFirst));
+}
+
+/** How much material a constant holds (bytes, or characters of text), for choosing the input a derived value is reported on. */
+function constantSize(constant: Constant): number {
+  if (constant.kind === 'bytes') return (constant.value as Uint8Array).length;
+  if (constant.kind === 'string') return (constant.value as string).length;
+  return 0;
 }
 
 function encodeText(inner: Resolution, node: TSESTree.Node, encoding: string): Resolution {

@@ -43,7 +43,7 @@ import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms } from './libraries/storage-encryption';
 import { bitcoinjsLib, ecpair, ethers, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
-import { nodeSaml, xmlCrypto } from './libraries/xml-signatures';
+import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -148,6 +148,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   stripe,
   xmlCrypto,
   nodeSaml,
+  nodeSoap,
   nodeJose,
   fernet,
   desJs,

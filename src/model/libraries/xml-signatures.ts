@@ -47,3 +47,33 @@ export const nodeSaml: LibraryModel = {
   apis: [construct('SAML', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('Strategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS), construct('MultiSamlStrategy', 'sign', SAML_OPTIONS, SAML_DEFAULTS)],
 };
 
+
+/**
+ * node-soap's WS-Security handlers sign the envelope with xml-crypto: `new WSSecurityCert(privatePEM, publicP12PEM,
+ * password, { signatureAlgorithm, digestAlgorithm })` and `new WSSecurityCertWithToken({ privateKey, publicKey,
+ * keyPassword, options })`. The third argument (`keyPassword`) decrypts the PEM private key; the algorithms are XMLDSig
+ * URIs like xml-crypto's. `password` of the token variant is the UsernameToken's, a login password (not labelled here).
+ */
+const WS_SECURITY_CERT = {
+  0: 'key',
+  1: 'public-key',
+  2: 'passphrase',
+  '3.signatureAlgorithm': 'algorithm',
+  '3.digestAlgorithm': 'digest',
+} as const;
+
+export const nodeSoap: LibraryModel = {
+  id: 'soap',
+  roots: [{ module: 'soap' }],
+  apis: [
+    construct('WSSecurityCert', 'sign', WS_SECURITY_CERT),
+    construct('WSSecurityPlusCert', 'sign', {}),
+    construct('WSSecurityCertWithToken', 'sign', {
+      '0.privateKey': 'key',
+      '0.publicKey': 'public-key',
+      '0.keyPassword': 'passphrase',
+      '0.options.signatureAlgorithm': 'algorithm',
+      '0.options.digestAlgorithm': 'digest',
+    }),
+  ],
+};
