@@ -779,8 +779,11 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     if (value && shared) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
     // `const pair = generateKeyPairSync(…); this.privateKey = pair.privateKey`: the key is the one generated there.
     if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}`, declaration: field };
+    // `private readonly pair = generateKeyPairSync('ec', …)` (or `this.pair = randomBytes(32)`): generated right there, defined by
+    // that initializer or assignment, and a key pair whose halves share this identity (`this.pair.privateKey`).
+    const origin = value?.origin ?? (assigned && isGeneratingCall(ctx, assigned.value) ? 'generated' : 'unknown');
     // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
-    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at ?? field, declaration: field };
+    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin, definition: assigned?.at ?? field, declaration: field };
   }
   // A key pair's halves share the pair's identity (and purpose): a WebCrypto pair, a generated one (`generateKeyPairSync`),
   // or one made from a secret (`crypto_sign_seed_keypair(seed)`, `nacl.sign.keyPair.fromSeed(seed)`, `ed2curve.convertKeyPair(pair)`).
@@ -792,6 +795,15 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
   const exported = namespaceMember(ctx.sourceCode, object, name);
   if (exported) return next(exported);
   return memberPathIdentity(ctx, node.object, [name]);
+}
+
+/** A modelled call that makes fresh key material (`randomBytes(32)`, `generateKeyPairSync(…)`), awaited or not. */
+function isGeneratingCall(ctx: ResolveContext, node: TSESTree.Node): boolean {
+  const raw = unwrapExpression(node);
+  const call = unwrapExpression(raw.type === 'AwaitExpression' ? raw.argument : raw);
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return false;
+  const op = apiCallAt(ctx.sourceCode, call)?.api.operation;
+  return op === 'random' || op === 'keygen';
 }
 
 /** A binding made by a modelled key import (a key pair built from a seed or converted from another pair). */
