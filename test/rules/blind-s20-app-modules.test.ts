@@ -144,5 +144,41 @@ export class Licences {
 }`,
       errors: [{ messageId: 'reusedKeyPair', line: 5 }],
     },
+    {
+      name: 'a static field holding a generated pair, read through the class name, is defined by its initializer',
+      code: `import { generateKeyPairSync, privateDecrypt, sign } from 'node:crypto';
+export class Licences {
+  static readonly pair = generateKeyPairSync('rsa', { modulusLength: 3072 });
+  issue(data: Buffer) { return sign('sha256', data, Licences.pair.privateKey); }
+  open(sealed: Buffer) { return privateDecrypt(Licences.pair.privateKey, sealed); }
+}`,
+      errors: [{ messageId: 'reusedKeyPair', line: 3 }],
+    },
+    {
+      name: 'a static secret from the environment used for a MAC and a cipher is reported on the field',
+      code: `import { createCipheriv, createHmac, randomBytes } from 'node:crypto';
+export class Tokens {
+  static readonly secret = Buffer.from(process.env.TOKENS_SECRET ?? '', 'base64');
+  mac(data: string) { return createHmac('sha256', Tokens.secret).update(data).digest(); }
+  seal(data: Buffer) { return createCipheriv('aes-256-gcm', Tokens.secret, randomBytes(12)).update(data); }
+}`,
+      errors: [
+        {
+          messageId: 'reused',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'deriveSubkeys',
+              output: `import { createCipheriv, createHmac, randomBytes, hkdfSync } from 'node:crypto';
+export class Tokens {
+  static readonly secret = Buffer.from(process.env.TOKENS_SECRET ?? '', 'base64');
+  mac(data: string) { return createHmac('sha256', Buffer.from(hkdfSync('sha256', Tokens.secret, new Uint8Array(0), 'keywarden:mac', 32))).update(data).digest(); }
+  seal(data: Buffer) { return createCipheriv('aes-256-gcm', Buffer.from(hkdfSync('sha256', Tokens.secret, new Uint8Array(0), 'keywarden:encrypt', 32)), randomBytes(12)).update(data); }
+}`,
+            },
+          ],
+        },
+      ],
+    },
   ],
 });
