@@ -55,7 +55,8 @@ const SECURITY_WORDS = new Set([
 ]);
 /** Text (header names, URLs) that marks a fingerprint. */
 // `Sec-WebSocket-Accept` (RFC 6455): a fixed SHA-1 transform of the client's nonce, proving only that the server speaks WebSocket.
-const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept/i;
+// A key layout that names a thumbnail (`thumb:${width}:${digest}`) is a cache key of a rendition (47: thumbnails are fingerprints).
+const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept|\bthumb(?:nail)?s?\b/i;
 /**
  * Text right after the digest that is only a file extension: the digest names a file
  * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
@@ -79,7 +80,8 @@ const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 's
  * Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use).
  * A serial number (`SN`, `certSerial`) is one: Alipay's certificate SN is the MD5 of the issuer and serial.
  */
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial']);
+// A payment or transfer reference (`transferReference(invoiceNumber)`) names a record the way an id does.
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial', 'reference', 'references']);
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
@@ -91,6 +93,17 @@ const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises'
 function storageKeyWord(words: readonly string[]): string | undefined {
   for (let i = 0; i + 1 < words.length; i++) {
     if ((words[i] === 'storage' || words[i] === 'localstorage') && (words[i + 1] === 'key' || words[i + 1] === 'keys')) return 'storage key';
+  }
+  return undefined;
+}
+
+/**
+ * `crashGroupKey(stack)`, `groupId`: the digest names the group identical reports fall into, deduplication
+ * (59: SHA-1 that groups identical crash reports). Only the pair says so: `group` alone may be a chat group.
+ */
+function groupKeyWord(words: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if ((words[i] === 'group' || words[i] === 'grouping') && (words[i + 1] === 'key' || words[i + 1] === 'id')) return 'grouping key';
   }
   return undefined;
 }
@@ -134,7 +147,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
   const fingerprintWord =
-    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords);
+    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {

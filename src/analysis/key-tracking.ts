@@ -794,8 +794,23 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     if (value && shared) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
     // `const pair = generateKeyPairSync(…); this.privateKey = pair.privateKey`: the key is the one generated there.
     if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}`, declaration: field };
+    // `private readonly pair = generateKeyPairSync('ec', …)` (or `this.pair = randomBytes(32)`): generated right there, defined by
+    // that initializer or assignment, and a key pair whose halves share this identity (`this.pair.privateKey`).
+    const origin = value?.origin ?? (assigned && isGeneratingCall(ctx, assigned.value) ? 'generated' : 'unknown');
     // Defined where its value is written: the field initializer, else the one `this.<name> = …` (a bare `private key: Buffer;` holds nothing yet).
-    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin: value?.origin ?? 'unknown', definition: assigned?.at ?? field, declaration: field };
+    return { id: `this:${className}@${cls?.range[0] ?? 0}.${name}`, name: `this.${name}`, origin, definition: assigned?.at ?? field, declaration: field };
+  }
+  // `Licences.pair` (`static readonly pair = generateKeyPairSync(…)`): a static field of a class of this file, defined by its initializer.
+  const staticField = object.type === 'Identifier' ? staticFieldOf(ctx, object, name) : undefined;
+  if (staticField?.value) {
+    const label = `${object.type === 'Identifier' ? object.name : 'class'}.${name}`;
+    const value = next(staticField.value);
+    if (value && (value.origin === 'environment' || value.origin === 'kms' || value.id.startsWith(INJECTED_PREFIX))) {
+      return { ...value, name: label, declaration: staticField, definition: value.definition ?? staticField.key };
+    }
+    if (value?.origin === 'generated' && value.definition) return { ...value, name: label, declaration: staticField };
+    const origin = value?.origin ?? (isGeneratingCall(ctx, staticField.value) ? 'generated' : 'unknown');
+    return { id: `static:${label}@${staticField.range[0]}`, name: label, origin, definition: staticField.key, declaration: staticField };
   }
   // A key pair's halves share the pair's identity (and purpose): a WebCrypto pair, a generated one (`generateKeyPairSync`),
   // or one made from a secret (`crypto_sign_seed_keypair(seed)`, `nacl.sign.keyPair.fromSeed(seed)`, `ed2curve.convertKeyPair(pair)`).
@@ -807,6 +822,24 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
   const exported = namespaceMember(ctx.sourceCode, object, name);
   if (exported) return next(exported);
   return memberPathIdentity(ctx, node.object, [name]);
+}
+
+/** The `static` field `name` of the class a binding names (`class Licences { static pair = … }`), when this file declares it. */
+function staticFieldOf(ctx: ResolveContext, classRef: TSESTree.Identifier, name: string): TSESTree.PropertyDefinition | undefined {
+  const def = variableOf(ctx.sourceCode, classRef)?.defs[0];
+  if (def?.type !== 'ClassName') return undefined;
+  const cls = def.node as TSESTree.ClassDeclaration;
+  const field = cls.body.body.find((m) => m.type === 'PropertyDefinition' && m.static && !m.computed && classMemberKeyName(m.key) === name);
+  return field?.type === 'PropertyDefinition' && field.value && !isNoValueLiteral(field.value) ? field : undefined;
+}
+
+/** A modelled call that makes fresh key material (`randomBytes(32)`, `generateKeyPairSync(…)`), awaited or not. */
+function isGeneratingCall(ctx: ResolveContext, node: TSESTree.Node): boolean {
+  const raw = unwrapExpression(node);
+  const call = unwrapExpression(raw.type === 'AwaitExpression' ? raw.argument : raw);
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return false;
+  const op = apiCallAt(ctx.sourceCode, call)?.api.operation;
+  return op === 'random' || op === 'keygen';
 }
 
 /** A binding made by a modelled key import (a key pair built from a seed or converted from another pair). */

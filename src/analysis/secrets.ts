@@ -49,6 +49,7 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   if (isRecoveryPhrase(value)) return { looksLikeKey: true, shape: 'passphrase', reason: 'recovery phrase' };
   // A KMS key ARN or alias names a key held by the KMS (`tenantKek: 'arn:aws:kms:…:key/mrk-…'`); its id part is random but not secret.
   if (isKeyReference(value)) return { looksLikeKey: false, reason: 'key reference' };
+  if (isAlphabet(value)) return { looksLikeKey: false, reason: 'alphabet' };
   const hex = value.replace(/^0x/, '');
   if (HEX.test(value) && hex.length % 2 === 0 && hex.length >= 32) {
     const byteLength = hex.length / 2;
@@ -73,6 +74,19 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     return { looksLikeKey: true, shape: 'passphrase', reason: 'high-entropy string' };
   }
   return { looksLikeKey: false, reason: 'low entropy' };
+}
+
+/**
+ * The characters a generator picks from (`'abc…xyzABC…XYZ0123456789'`, Crockford's and base58's
+ * sets): every character once, most of them followed by the next code point. A random string of
+ * that length practically never has more than a few such neighbours.
+ */
+function isAlphabet(value: string): boolean {
+  const chars = [...value];
+  if (chars.length < 16 || new Set(chars).size !== chars.length) return false;
+  let consecutive = 0;
+  for (let i = 1; i < chars.length; i++) if (chars[i].codePointAt(0)! - chars[i - 1].codePointAt(0)! === 1) consecutive++;
+  return consecutive >= (chars.length - 1) / 2;
 }
 
 /**
