@@ -500,25 +500,11 @@ function holdsTypedArray(bytes: KeyBytes): boolean {
 
 /**
  * The function that returns this call's value unchanged (or as a `Buffer.from`/`Uint8Array` view):
- * `return Buffer.from(hkdfSync(…))`, `() => randomBytes(32)`. Not async helpers (their callers get a promise).
+ * `return Buffer.from(hkdfSync(…))`, `() => randomBytes(32)`; an async helper when it returns awaited bytes.
  */
 function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | undefined {
-  let value: TSESTree.Node = node;
-  let view = false;
-  let awaited = false;
-  for (let i = 0; i < 5 && value.parent; i++) {
-    const parent: TSESTree.Node = value.parent;
-    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value && isByteView(parent)) {
-      value = parent;
-      view = true;
-    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
-      value = parent;
-    } else if (parent.type === 'AwaitExpression' && !awaited) {
-      // `return Buffer.from(await hkdfAsync(…))` in an async helper: its callers await the bytes.
-      value = parent;
-      awaited = true;
-    } else break;
-  }
+  // `return Buffer.from(await hkdfAsync(…))` in an async helper: its callers await the bytes.
+  const { value, view } = climbByteViews(node, { throughAwait: true });
   const parent = value.parent;
   let fn: TSESTree.Node | undefined;
   if (parent?.type === 'ReturnStatement') fn = enclosingFunction(parent);
@@ -528,15 +514,35 @@ function returnedBy(node: TSESTree.Node): { fn: FunctionNode; view: boolean } | 
 }
 
 /**
+ * From key bytes up through what keeps them the same bytes: byte views (`Buffer.from(x)`, `new Uint8Array(x)`),
+ * TS assertions and, with `throughAwait`, one `await`. The outermost such expression, and whether a view was crossed.
+ */
+function climbByteViews(node: TSESTree.Node, { throughAwait }: { throughAwait: boolean }): { value: TSESTree.Node; view: boolean } {
+  let value: TSESTree.Node = node;
+  let view = false;
+  let awaited = !throughAwait;
+  for (let i = 0; i < 5 && value.parent; i++) {
+    const parent: TSESTree.Node = value.parent;
+    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value && isByteView(parent)) {
+      value = parent;
+      view = true;
+    } else if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') {
+      value = parent;
+    } else if (parent.type === 'AwaitExpression' && !awaited) {
+      value = parent;
+      awaited = true;
+    } else break;
+  }
+  return { value, view };
+}
+
+/**
  * A helper that builds an object of keys and returns it: `out[label] = Buffer.from(hkdfSync(…))` in a loop (or
  * `out.enc = …`), then `return out`. The helper and the property the bytes are stored under (undefined for a
  * computed one: every property of the object is such a key).
  */
 function storedInReturnedRecord(sourceCode: SourceCode, node: TSESTree.Node): { fn: FunctionNode; property: string | undefined } | undefined {
-  let value = node;
-  while (value.parent && (((value.parent.type === 'CallExpression' || value.parent.type === 'NewExpression') && value.parent.arguments[0] === value && isByteView(value.parent)) || value.parent.type === 'TSAsExpression' || value.parent.type === 'TSNonNullExpression')) {
-    value = value.parent;
-  }
+  const { value } = climbByteViews(node, { throughAwait: false });
   const assignment = value.parent;
   if (assignment?.type !== 'AssignmentExpression' || assignment.operator !== '=' || assignment.right !== value || assignment.left.type !== 'MemberExpression') return undefined;
   const target = assignment.left.object;
