@@ -2,6 +2,7 @@ import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
 import { classConstructor, descendants } from './ast';
+import { perFileCache } from './file-cache';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
 import { externalConstructor } from './external-declarations';
@@ -411,7 +412,7 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
  * or `Reflect.apply` (instrumentation wrappers, compiled code): `f.call(self, a, b)` → `a, b`;
  * `f.apply(self, [a, b])` and `Reflect.apply(f, self, [a, b])` → the array's elements. Read by `argumentAt`.
  */
-const reflectiveArguments = new WeakMap<TSESTree.Node, readonly TSESTree.CallExpressionArgument[]>();
+const reflectiveArguments = perFileCache<TSESTree.Node, readonly TSESTree.CallExpressionArgument[]>();
 
 /** Calls of modelled functions through `.call`, `.apply` or `Reflect.apply`, with their real arguments recorded. */
 function* reflectiveCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
@@ -422,7 +423,7 @@ function* reflectiveCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTre
     const reflective = reflectiveTarget(sourceCode, node);
     const info = reflective && resolveApiReference(sourceCode, reflective.target);
     if (!info || info.api.kind !== 'call' || !reflective.args) continue;
-    reflectiveArguments.set(node, reflective.args);
+    reflectiveArguments(sourceCode).set(node, reflective.args);
     yield [info, node];
   }
 }
@@ -592,7 +593,7 @@ export function argumentAt(
 ): TSESTree.Node | undefined {
   const [indexText, ...props] = address.split('.');
   const index = Number(indexText);
-  const args = reflectiveArguments.get(node) ?? node.arguments;
+  const args = reflectiveArguments(sourceCode).get(node) ?? node.arguments;
   if (!(index < args.length)) return undefined;
   // A spread before or at the position makes positions unknowable.
   for (let i = 0; i <= index; i++) if (args[i].type === 'SpreadElement') return undefined;

@@ -104,6 +104,7 @@ import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt, returnedExpressions } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
+import { perFileCache } from './file-cache';
 import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
@@ -1018,12 +1019,12 @@ function viaClassField(sourceCode: SourceCode, body: TSESTree.Node, name: string
 }
 
 /** Per helper and argument position: what the helper does with that argument (see `climb`). */
-const helperCache = new WeakMap<FunctionLike, Map<string, Reach | null>>();
+const helperCache = perFileCache<FunctionLike, Map<string, Reach | null>>();
 
 function throughHelper(sourceCode: SourceCode, fn: FunctionLike, index: number, seen: Set<unknown>, path: readonly string[] = []): Reach | undefined {
   if (index < 0 || seen.has(fn)) return undefined;
-  let byArgument = helperCache.get(fn);
-  if (!byArgument) helperCache.set(fn, (byArgument = new Map()));
+  let byArgument = helperCache(sourceCode).get(fn);
+  if (!byArgument) helperCache(sourceCode).set(fn, (byArgument = new Map()));
   // `describe(res)` of a response holding the key under `Plaintext` is judged apart from `describe(key)`.
   const cacheKey = `${index}:${path.join('\u0000')}`;
   const cached = byArgument.get(cacheKey);

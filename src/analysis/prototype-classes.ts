@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
+import { perFileCache } from './file-cache';
 import { memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 type PlainFunction = TSESTree.FunctionDeclaration | TSESTree.FunctionExpression;
@@ -16,7 +17,7 @@ export interface PrototypeClass {
   methods: ReadonlyMap<string, PlainFunction>;
 }
 
-const cache = new WeakMap<TSESTree.Node, PrototypeClass | null>();
+const cache = perFileCache<TSESTree.Node, PrototypeClass | null>();
 
 /** The prototype class whose instance `thisNode` (a `this` expression) is, if it sits in its constructor or one of its methods. */
 export function prototypeClassOfThis(sourceCode: SourceCode, thisNode: TSESTree.Node): PrototypeClass | undefined {
@@ -64,7 +65,7 @@ function prototypeClassNamed(sourceCode: SourceCode, name: TSESTree.Identifier):
   const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
   if (!variable || !def) return undefined;
   const key = def.name as TSESTree.Node;
-  const known = cache.get(key);
+  const known = cache(sourceCode).get(key);
   if (known !== undefined) return known ?? undefined;
   let constructor: PlainFunction | undefined;
   if (def.type === 'FunctionName' && def.node.type === 'FunctionDeclaration') constructor = def.node;
@@ -80,7 +81,7 @@ function prototypeClassNamed(sourceCode: SourceCode, name: TSESTree.Identifier):
     if (value.type === 'FunctionExpression') methods.set(methodName, value);
   }
   const found = constructor && methods.size > 0 ? { name: name.name, constructor, methods } : undefined;
-  cache.set(key, found ?? null);
+  cache(sourceCode).set(key, found ?? null);
   return found;
 }
 

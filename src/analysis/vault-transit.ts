@@ -10,6 +10,7 @@ import {
   type VaultTransitEndpoint,
 } from '../model/vault-transit';
 import { descendants } from './ast';
+import { perFileCache } from './file-cache';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
 import { findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -109,10 +110,10 @@ function amzTargetValue(sourceCode: SourceCode, call: TSESTree.CallExpression): 
  * request says `'X-Amz-Target': \`TrentService.${target}\`` and sends `JSON.stringify(body)`): the parameter positions
  * of the operation's name and of the body. Cached per helper.
  */
-const jsonHelperCache = new WeakMap<TSESTree.Node, { target: number; body: number } | null>();
+const jsonHelperCache = perFileCache<TSESTree.Node, { target: number; body: number } | null>();
 
 function awsKmsJsonHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { target: number; body: number } | undefined {
-  let found = jsonHelperCache.get(fn);
+  let found = jsonHelperCache(sourceCode).get(fn);
   if (found === undefined) {
     found = null;
     const position = (node: TSESTree.Node | undefined) => fn.params.findIndex((p) => node?.type === 'Identifier' && p.type === 'Identifier' && p.name === node.name);
@@ -128,7 +129,7 @@ function awsKmsJsonHelper(sourceCode: SourceCode, fn: TSESTree.FunctionLike): { 
       if (target >= 0 && json >= 0) found = { target, body: json };
       break;
     }
-    jsonHelperCache.set(fn, found);
+    jsonHelperCache(sourceCode).set(fn, found);
   }
   return found ?? undefined;
 }

@@ -206,4 +206,36 @@ describe('server: incremental parsing of the documents being typed in', () => {
     assert.deepEqual(moved, lint(source('ENC_KEY', '// a note\n// another\n'), false));
     assert.deepEqual(lint(source(separate), true), []);
   });
+
+  it("judges a kept helper again when an edited statement changes what it does (no cached fact about a kept node outlives its lint)", () => {
+    const host = new LinterHost(() => undefined);
+    const fileName = path.join(os.tmpdir(), 'helper-sink.ts');
+    // `report` and `run` are kept; only `sink`, which `report` calls with the data key, is parsed again.
+    const source = (sink: string) =>
+      [
+        "import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';",
+        'const kms = new KMSClient({});',
+        `const sink = ${sink};`,
+        'const pad1 = 1;',
+        'const pad2 = 2;',
+        'function report(k: Uint8Array) {',
+        '  sink(k);',
+        '}',
+        'const pad3 = 3;',
+        'export async function run() {',
+        "  const { Plaintext } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/app', KeySpec: 'AES_256' }));",
+        '  report(Plaintext!);',
+        '  Plaintext!.fill(0);',
+        '}',
+        '',
+      ].join('\n');
+    const exposures = (text: string, incremental: boolean) =>
+      host.lint({ text, fileName, settings: DEFAULT_SETTINGS, incremental }).messages.filter((m) => m.ruleId === 'keywarden/no-plaintext-data-key-exposure').length;
+    assert.equal(exposures(source('(v: unknown) => console.log(v)'), true), 1);
+    host.incrementalParser.detachKeptStatements();
+    const partial = host.incrementalParser.stats.partial;
+    assert.equal(exposures(source('(v: unknown) => void v'), true), 0);
+    assert.equal(host.incrementalParser.stats.partial, partial + 1);
+    assert.equal(exposures(source('(v: unknown) => console.log(v)'), true), 1);
+  });
 });
