@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
+import { argsWithRole, callsOn, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
 import { prefixLength } from '../src/analysis/ast';
 import { randomByteSize } from '../src/analysis/random-source';
 import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
@@ -291,7 +291,8 @@ export default createRule<Options, MessageIds>({
     }
 
     function fullTagTaken(call: ApiCall): boolean {
-      return getApiCalls(sourceCode).some((other) => other !== call && other.api.facts?.returnsTag === true && other.receiver === call.receiver && !prefixLength(other.node));
+      // Only the calls on the same object (indexed per file): scanning every call for each tag is quadratic.
+      return callsOn(sourceCode, call.receiver).some((other) => other !== call && other.api.facts?.returnsTag === true && !prefixLength(other.node));
     }
 
     function checkPbkdf2(call: ApiCall): void {

@@ -94,6 +94,29 @@ export function callChain(sourceCode: SourceCode, call: ApiCall): readonly ApiCa
   return chains.get(chainRoot(call)) ?? [call];
 }
 
+/**
+ * Calls by the modelled call they were made on (`cipher.update(…)` under `createCipheriv(…)`), roots (no receiver)
+ * under `undefined`, each list in source order. Built once per file: rules ask "which methods were called on this
+ * object?" once per call, and scanning every call each time is quadratic in a crypto-heavy file.
+ */
+const byReceiverCache = new WeakMap<TSESTree.Program, Map<ApiCall | undefined, readonly ApiCall[]>>();
+
+/** The modelled calls whose receiver is `receiver` (for `undefined`: the calls made on no modelled object), in source order. */
+export function callsOn(sourceCode: SourceCode, receiver: ApiCall | undefined): readonly ApiCall[] {
+  let index = byReceiverCache.get(sourceCode.ast);
+  if (!index) {
+    const built = new Map<ApiCall | undefined, ApiCall[]>();
+    for (const c of getApiCalls(sourceCode)) {
+      const list = built.get(c.receiver);
+      if (list) list.push(c);
+      else built.set(c.receiver, [c]);
+    }
+    index = built;
+    byReceiverCache.set(sourceCode.ast, index);
+  }
+  return index.get(receiver) ?? [];
+}
+
 const roleArgCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall[]>>();
 
 /** The modelled calls that take `node` itself as an argument of some role. */

@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { descendants, insideFunction, isWithin } from './ast';
 import { isFunction } from './expression-names';
 import { enclosingFunction } from './code-paths';
-import { apiCallAt, argsWithRole, getApiCalls, type ApiCall } from './api-calls';
+import { apiCallAt, argsWithRole, callsOn, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
@@ -265,7 +265,7 @@ function helperReturn(sourceCode: SourceCode, def: TSESTree.Node): TSESTree.Node
 
 /** What the cipher encrypts: its own data argument (one-shot APIs) or those of the `update`/`encrypt` calls on it. */
 function dataArguments(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
-  const onObject = getApiCalls(sourceCode).filter((c) => c.receiver === call);
+  const onObject = callsOn(sourceCode, call);
   return [...argsWithRole(call, 'data'), ...onObject.flatMap((c) => argsWithRole(c, 'data'))];
 }
 

@@ -870,9 +870,10 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
     if (member?.type !== 'MemberExpression' || member.object !== id || memberName(member) !== 'from') continue;
     const call = member.parent;
     if (call?.type !== 'CallExpression' || call.callee !== member || !call.arguments[0]) continue;
-    if (resolveConstant(ctx, call.arguments[0])) continue; // a constant is the hardcoded-key rule's business
-    // A copy of bytes we already track is tracked through them.
+    // A copy of bytes we already track is tracked through them. Asked first: an index lookup, where resolving
+    // the argument (`Buffer.from(hkdfSync(…))`) follows the call's inputs, and either answer skips the call.
     if (apiCallAt(ctx.sourceCode, unwrapExpression(call.arguments[0]))) continue;
+    if (resolveConstant(ctx, call.arguments[0])) continue; // a constant is the hardcoded-key rule's business
     yield call;
   }
 }

@@ -437,7 +437,7 @@ function identify(ctx: ResolveContext, raw: TSESTree.Node, depth: number): Ident
 
   if (node.type === 'CallExpression' || node.type === 'NewExpression') return identifyCall(ctx, node, next);
 
-  if (node.type === 'Identifier') return identifyBinding(ctx, node, next);
+  if (node.type === 'Identifier') return identifyBinding(ctx, node, next, depth === 0);
 
   if (node.type === 'MemberExpression') {
     const entry = keyringEntryAt(ctx.sourceCode, node);
@@ -670,7 +670,7 @@ function declarationOf(id: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
-function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
+function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Identity | undefined, topLevel = false): Identity | undefined {
   const variable = variableOf(ctx.sourceCode, node);
   if (!variable || variable.defs.length === 0) return undefined;
   const def = variable.defs[0];
@@ -715,6 +715,27 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
   }
   const init = singleInitializer(variable);
   if (!init) return reassignedKey(variable, node, own, next) ?? own;
+  return topLevel ? initializedIdentityOnce(ctx, variable, () => initializedIdentity(ctx, own, init, next)) : initializedIdentity(ctx, own, init, next);
+}
+
+/**
+ * The identity of a binding written once, asked about one of its references at the top of `identify`, once per variable
+ * (per context): a module key read by every seal/open (`DATA_KEY`) was identified again from its initializer at each
+ * reference. Past the reference, nothing depends on which reference was asked about, and at the top the depth is the same.
+ */
+const initializedIdentities = new WeakMap<ResolveContext, WeakMap<TSESLint.Scope.Variable, Identity | null>>();
+function initializedIdentityOnce(ctx: ResolveContext, variable: TSESLint.Scope.Variable, identifyInit: () => Identity | undefined): Identity | undefined {
+  let memo = initializedIdentities.get(ctx);
+  if (!memo) initializedIdentities.set(ctx, (memo = new WeakMap()));
+  const known = memo.get(variable);
+  if (known !== undefined) return known ?? undefined;
+  const identity = identifyInit();
+  memo.set(variable, identity ?? null);
+  return identity;
+}
+
+/** The identity a binding gets from its single initializer `init` (`own`: the binding's own identity). */
+function initializedIdentity(ctx: ResolveContext, own: Identity, init: TSESTree.Expression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
   const inner = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
   const api = inner.type === 'CallExpression' || inner.type === 'NewExpression' ? apiCallAt(ctx.sourceCode, inner) : undefined;
   if (api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);

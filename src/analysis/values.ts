@@ -185,7 +185,8 @@ function resolveNode(ctx: ResolveContext, node: TSESTree.Node, seen: Set<TSESTre
     case 'Identifier': {
       const bound = boundArgument(ctx, node);
       if (bound) return bound.arg ? resolve(bound.ctx, bound.arg, seen, depth) : bound.fallback ? next(bound.fallback) : NONE;
-      return identifier(ctx, node, next, depth);
+      // Asked at the top of a resolution (a rule's own question, not a step inside another): the reference alone is on the path.
+      return identifier(ctx, node, next, depth, depth === 1 && seen.size === 1 && !ctx.bindings);
     }
     case 'MemberExpression':
       return member(ctx, node, next, depth);
@@ -327,14 +328,14 @@ function arrayLiteral(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) =
 // ---------------------------------------------------------------------------
 // Bindings
 
-function identifier(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Resolution, depth: number): Resolution {
+function identifier(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Resolution, depth: number, topLevel = false): Resolution {
   if (node.name === 'undefined') return NONE;
   const variable = variableOf(ctx.sourceCode, node);
   if (!variable || variable.defs.length === 0) return NONE;
   const def = variable.defs[variable.defs.length - 1];
   switch (def.type) {
     case 'Variable':
-      return withoutFilledAllocations(ctx, variable, node, variableValue(ctx, variable, node, next));
+      return withoutFilledAllocations(ctx, variable, node, variableValue(ctx, variable, node, next, topLevel));
     case 'Parameter':
       return parameterValue(ctx, def.name as TSESTree.Identifier, next, depth);
     case 'ImportBinding':
@@ -354,6 +355,7 @@ function variableValue(
   variable: TSESLint.Scope.Variable,
   use: TSESTree.Node,
   next: (n: TSESTree.Node) => Resolution,
+  topLevel = false,
 ): Resolution {
   const writes = writesOf(variable);
   const def = variable.defs[0];
@@ -377,8 +379,9 @@ function variableValue(
   const written = (w: TSESLint.Scope.Reference) => destructuredElement(w, next);
   if (writes.length === 1) {
     const only = writes[0].writeExpr as TSESTree.Node;
+    const value = topLevel ? soleWriteValue(ctx, variable, () => written(writes[0])) : written(writes[0]);
     // A write after the use (in a loop or a callback) cannot be proven to precede it.
-    return only.range[0] < use.range[0] || isDeclarationInit(only) ? written(writes[0]) : mark(written(writes[0]), { fallback: true });
+    return only.range[0] < use.range[0] || isDeclarationInit(only) ? value : mark(value, { fallback: true });
   }
   const { dominating, later } = reachingWrites(variable, use);
   if (!dominating) {
@@ -388,6 +391,31 @@ function variableValue(
   const base = written(dominating);
   if (later.length === 0) return base;
   return union([base, mark(union(later.map(written)), { fallback: true })], false);
+}
+
+/**
+ * What the one write of a variable gives it, resolved once per variable (per file and kind of context) for the
+ * questions rules ask directly about its references: a module constant (`const DATA_KEY = Buffer.from(…)`) read
+ * in 100 places was resolved again from its initializer at each of them. Only for top-level questions, where
+ * the path holds nothing but the reference, so every reference resolves the write at the same depth alike.
+ */
+function soleWriteValue(ctx: ResolveContext, variable: TSESLint.Scope.Variable, resolveWrite: () => Resolution): Resolution {
+  const memo = soleWriteMemoFor(ctx);
+  let value = memo.get(variable);
+  if (!value) {
+    value = resolveWrite();
+    memo.set(variable, value);
+  }
+  return value;
+}
+const soleWriteMemos = new WeakMap<object, WeakMap<TSESLint.Scope.Variable, Resolution>[]>();
+function soleWriteMemoFor(ctx: ResolveContext): WeakMap<TSESLint.Scope.Variable, Resolution> {
+  let entry = soleWriteMemos.get(ctx.sourceCode.ast);
+  if (!entry) {
+    entry = [new WeakMap(), new WeakMap(), new WeakMap(), new WeakMap()];
+    soleWriteMemos.set(ctx.sourceCode.ast, entry);
+  }
+  return entry[(ctx.parserServices?.program ? 1 : 0) + (ctx.everyTableEntry ? 2 : 0)];
 }
 
 /**

@@ -134,6 +134,18 @@ const AUTHENTICATED_MODES = new Set<CipherMode>(['gcm', 'ccm', 'ocb', 'siv', 'wr
 /** Describes an algorithm name, or undefined when it is not a hash or cipher we know. */
 export function describeAlgorithm(raw: string): AlgorithmFacts | undefined {
   if (typeof raw !== 'string') return undefined;
+  // Every rule asks about the same few names (`aes-256-gcm` once per cipher call, per rule): parse each name once.
+  // The facts depend on the name alone, so the memo holds nothing of any file; callers only read them.
+  if (factsCache.has(raw)) return factsCache.get(raw);
+  const facts = parseAlgorithm(raw);
+  if (factsCache.size >= FACTS_CACHE_SIZE) factsCache.clear();
+  if (raw.length <= 200) factsCache.set(raw, facts);
+  return facts;
+}
+const FACTS_CACHE_SIZE = 2000;
+const factsCache = new Map<string, AlgorithmFacts | undefined>();
+
+function parseAlgorithm(raw: string): AlgorithmFacts | undefined {
   const name = xmlSecurityFragment(raw) ?? raw;
   if (name.length > 64) return undefined;
   return describeHash(name) ?? describeCipher(name);
