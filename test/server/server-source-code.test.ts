@@ -6,21 +6,9 @@ import { LinterHost } from '../../src/server/lint/linter-host';
 import { ServerSourceCode } from '../../src/server/lint/server-source-code';
 import { DEFAULT_SETTINGS } from '../../src/server/settings';
 import { CODE_PATHS_ON_DEMAND } from '../../src/analysis/code-paths';
+import { sourceFiles } from './typing-edits';
 
 const CORPUS = path.join(__dirname, '..', 'fixtures', 'corpus');
-
-function sourceFiles(dir: string): string[] {
-  const files: string[] = [];
-  const walk = (d: string) => {
-    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
-      const full = path.join(d, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
-    }
-  };
-  walk(dir);
-  return files.sort();
-}
 
 /** Everything a finding shows in the editor, fixes and suggestions included. */
 const shown = (m: Linter.LintMessage) =>

@@ -30,18 +30,23 @@ const SNIPPETS = [
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');
 
-/** Every JavaScript and TypeScript file of test/fixtures (declaration files aside), sorted. */
-export function fixtureFiles(): string[] {
+/** Every JavaScript and TypeScript file below `dir` (declaration files aside), sorted. */
+export function sourceFiles(dir: string): string[] {
   const files: string[] = [];
-  const walk = (dir: string) => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
+  const walk = (d: string) => {
+    for (const entry of fs.readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
       if (entry.isDirectory()) walk(full);
       else if (/\.[cm]?[jt]sx?$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
     }
   };
-  walk(FIXTURES);
+  walk(dir);
   return files.sort();
+}
+
+/** Every JavaScript and TypeScript file of test/fixtures. */
+export function fixtureFiles(): string[] {
+  return sourceFiles(FIXTURES);
 }
 
 /** The options ESLint's JavaScript language passes a parser (besides `filePath`). */
