@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 
 type TSLintFixer = TSESLint.RuleFixer;
 import { callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
-import { descendants } from '../src/analysis/ast';
+import { programNodes } from '../src/analysis/ast';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
@@ -237,7 +237,7 @@ export default createRule<Options, MessageIds>({
       const methods = LOGGING.test(sourceCode.text);
       const functions = mayMakeLoggingFunctions(sourceCode.text);
       if (!methods && !functions) return;
-      for (const node of descendants(sourceCode.ast)) {
+      for (const node of programNodes(sourceCode.ast)) {
         if (node.type !== 'CallExpression') continue;
         if (methods && node.callee.type === 'MemberExpression') yield node;
         else if (functions && node.callee.type === 'Identifier') yield node;

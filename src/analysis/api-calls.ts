@@ -1,7 +1,7 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { LIBRARIES } from '../model';
 import type { ApiModel, ArgAddress, ArgRole, AssignedAddress, LibraryModel, ObjectModel } from '../model/types';
-import { classConstructor, descendants } from './ast';
+import { classConstructor, descendants, programNodes } from './ast';
 import { perFileCache } from './file-cache';
 import { callSiteArguments, callsOf } from './call-sites';
 import { enclosingFunctions, isFunction, type FunctionNode } from './expression-names';
@@ -273,7 +273,7 @@ function* interopRequireRoots(sourceCode: SourceCode): Generator<{ value: TSESTr
  */
 function* dynamicImportRoots(sourceCode: SourceCode): Generator<{ value: TSESTree.Node; map: TraceMap }> {
   if (!sourceCode.text.includes('import(')) return; // most files: no walk
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'ImportExpression' || node.source.type !== 'Literal') continue;
     const moduleMap = moduleTraceMap(String(node.source.value));
     if (!moduleMap) continue;
@@ -441,7 +441,7 @@ const reflectiveArguments = perFileCache<TSESTree.Node, readonly TSESTree.CallEx
 function* reflectiveCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
   const text = sourceCode.text;
   if (!text.includes('.call(') && !text.includes('.apply(')) return; // most files: no walk
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'CallExpression') continue;
     const reflective = reflectiveTarget(sourceCode, node);
     const info = reflective && resolveApiReference(sourceCode, reflective.target);
@@ -506,7 +506,7 @@ function constantString(sourceCode: SourceCode, id: TSESTree.Identifier): string
  */
 function* subclassConstructions(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
   if (!sourceCode.text.includes('super(')) return; // most files: no class walk
-  for (const cls of descendants(sourceCode.ast)) {
+  for (const cls of programNodes(sourceCode.ast)) {
     if (cls.type !== 'ClassDeclaration' && cls.type !== 'ClassExpression') continue;
     const info = constructedBase(sourceCode, cls.superClass);
     if (!info) continue;
@@ -523,7 +523,7 @@ function* subclassConstructions(sourceCode: SourceCode): Generator<[TraceInfo, T
  */
 function* pluginRegistrations(sourceCode: SourceCode): Generator<[TraceInfo, TSESTree.CallExpression]> {
   if (!sourceCode.text.includes('.register(')) return; // most files: no walk
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length < 2 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'register') continue;
     const info = resolveApiReference(sourceCode, node.arguments[0]);
     if (info?.api.facts?.plugin === true && info.api.kind === 'call') yield [{ library: info.library, api: registeredApi(info.api) }, node];

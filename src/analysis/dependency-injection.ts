@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { descendants } from './ast';
+import { programNodes } from './ast';
 import { resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
 import { findProperty, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -177,7 +177,7 @@ function registrations(sourceCode: SourceCode): Registration[] {
     }
   };
   try {
-    for (const node of descendants(program)) {
+    for (const node of programNodes(program)) {
       if (node.type === 'ObjectExpression') {
         // Nest: `{ provide: TOKEN, useValue: value }`, `{ provide: TOKEN, useFactory: () => value }`
         add(findProperty(node, 'provide'), findProperty(node, 'useValue') ?? factoryValue(findProperty(node, 'useFactory')));

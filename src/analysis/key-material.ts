@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, type ApiCall } from './api-calls';
-import { descendants } from './ast';
+import { descendants, programNodes } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isNotSecretName, isSecretName } from './key-names';
 import { words } from './names';
@@ -389,7 +389,7 @@ function keyFileReads(ctx: ResolveContext): TSESTree.CallExpression[] {
   const { sourceCode } = ctx;
   if (!sourceCode.text.includes('readFile')) return [];
   const reads: TSESTree.CallExpression[] = [];
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length === 0 || node.arguments.length > 2) continue;
     const resolved = resolveImportPath(sourceCode, node.callee);
     if (resolved?.module === undefined || !FS_MODULES.has(resolved.module)) continue;
@@ -787,7 +787,7 @@ function* keyObjectExports(sourceCode: SourceCode): Generator<TSESTree.CallExpre
     }
   }
   // `#key: KeyObject` (or `private key: KeyObject`) read as `this.#key.export()` in the class's methods.
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'PropertyDefinition' || !isKeyObjectAnnotation(node.typeAnnotation?.typeAnnotation)) continue;
     const field = classMemberKeyName(node.key);
     if (!field || node.static) continue;
@@ -825,7 +825,7 @@ const PRIVATE_ONLY_KEY_ENCODINGS: ReadonlySet<string> = new Set(['pkcs8', 'sec1'
  */
 function* privateKeyDerExports(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
   if (!/['"`]der['"`]/.test(ctx.sourceCode.text)) return; // most files: no walk
-  for (const node of descendants(ctx.sourceCode.ast)) {
+  for (const node of programNodes(ctx.sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'export') continue;
     const options = node.arguments[0];
     if (options?.type !== 'ObjectExpression') continue;
@@ -884,7 +884,7 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
  */
 function* textEncodeCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
   if (!ctx.sourceCode.text.includes('TextEncoder')) return; // most files: no walk
-  for (const node of descendants(ctx.sourceCode.ast)) {
+  for (const node of programNodes(ctx.sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'encode') continue;
     if (isConstructedWith(ctx.sourceCode, node.callee.object, 'TextEncoder') && !resolveConstant(ctx, node.arguments[0])) yield node;
   }
@@ -1459,7 +1459,7 @@ function climbWrappers(node: TSESTree.Node): TSESTree.Node {
 function importedHelperCalls(sourceCode: SourceCode): TSESTree.CallExpression[] {
   if (!sourceCode.parserServices?.program) return [];
   const out: TSESTree.CallExpression[] = [];
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.callee.type !== 'Identifier') continue;
     const def = variableOf(sourceCode, node.callee)?.defs[0];
     const from = def?.type === 'ImportBinding' && def.parent?.type === 'ImportDeclaration' ? def.parent.source.value : undefined;

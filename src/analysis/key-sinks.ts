@@ -97,7 +97,7 @@ import {
   WRITE_BUILDER_STARTS,
 } from '../model/sinks';
 import { apiCallAt, type ApiCall } from './api-calls';
-import { descendants } from './ast';
+import { descendants, programNodes } from './ast';
 import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
@@ -567,7 +567,7 @@ function isAssignedTo(node: TSESTree.Node): boolean {
 function viaRequestState(sourceCode: SourceCode, target: TSESTree.MemberExpression, state: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
   const field = memberName(target);
   if (field === undefined) return undefined;
-  const reads = [...descendants(sourceCode.ast)].filter((node) => {
+  const reads = programNodes(sourceCode.ast).filter((node) => {
     if (node.type !== 'MemberExpression' || node === target || memberName(node) !== field || isAssignedTo(node)) return false;
     const object = unwrapExpression(node.object);
     return object.type === 'MemberExpression' && memberName(object) === state;
@@ -586,7 +586,7 @@ function contextVariableSet(call: TSESTree.CallExpression, arg: TSESTree.Node): 
 
 /** The reads of a Hono context variable anywhere in the file: `c.get('dek')`, `c.var.dek`. */
 function viaContextVariable(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const reads = [...descendants(sourceCode.ast)].filter((node) => isContextVariableRead(node, name));
+  const reads = programNodes(sourceCode.ast).filter((node) => isContextVariableRead(node, name));
   return viaReads(sourceCode, `context-variable:${name}`, reads, seen, hops, carrierOf, path);
 }
 
@@ -614,7 +614,7 @@ function decorationSet(call: TSESTree.CallExpression, arg: TSESTree.Node): strin
 
 /** The reads of a decoration anywhere in the file (`app.serviceKey`, `instance.serviceKey`, `this.serviceKey` in a route): one instance, many names. */
 function viaDecoration(sourceCode: SourceCode, name: string, seen: Set<unknown>, hops: number, carrierOf: FunctionLike | undefined, path: readonly string[]): Reach | undefined {
-  const reads = [...descendants(sourceCode.ast)].filter((node) => node.type === 'MemberExpression' && !node.computed && memberName(node) === name && !isAssignedTo(node));
+  const reads = programNodes(sourceCode.ast).filter((node) => node.type === 'MemberExpression' && !node.computed && memberName(node) === name && !isAssignedTo(node));
   return viaReads(sourceCode, `decoration:${name}`, reads, seen, hops, carrierOf, path);
 }
 

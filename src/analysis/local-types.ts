@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { descendants } from './ast';
+import { programNodes } from './ast';
 import { isFunction } from './expression-names';
 import { returnedExpressions } from './local-functions';
 import { resolveObjectLiteral, type SourceCode } from './scope';
@@ -38,7 +38,7 @@ function collectObjectsOfLocalType(sourceCode: SourceCode, typeName: string): TS
     const literal = resolveObjectLiteral(sourceCode, expr);
     if (literal) objects.push(literal);
   };
-  for (const node of descendants(sourceCode.ast)) {
+  for (const node of programNodes(sourceCode.ast)) {
     if (isFunction(node) && plainTypeName(node.returnType) === typeName) (returnedExpressions(node) ?? []).forEach(add);
     else if (node.type === 'VariableDeclarator' && node.init && node.id.type === 'Identifier' && plainTypeName(node.id.typeAnnotation) === typeName) add(node.init);
   }

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, apiCallAt, getApiCalls } from './api-calls';
-import { descendants } from './ast';
+import { descendants, programNodes } from './ast';
 import { wipeOf } from './key-lifetime';
 import { isSecretName } from './key-names';
 import { findKeyBytes, isByteView, type KeyBytes, type KeyBytesSource } from './key-material';
@@ -39,7 +39,7 @@ export function keyFieldsForgottenAtTeardown(sourceCode: SourceCode): ForgottenK
   try {
     // Most files wipe nothing on `this`: no class walk.
     if (/this\.#?\w+\??\.fill\(|memzero|wipe|zeroi[sz]e/i.test(sourceCode.text) && getApiCalls(sourceCode).length > 0) {
-      for (const node of descendants(sourceCode.ast)) {
+      for (const node of programNodes(sourceCode.ast)) {
         if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') found.push(...forgottenIn(sourceCode, node));
       }
     }

@@ -9,7 +9,7 @@ import {
   VAULT_TRANSIT_PATH,
   type VaultTransitEndpoint,
 } from '../model/vault-transit';
-import { descendants } from './ast';
+import { descendants, programNodes } from './ast';
 import { perFileCache } from './file-cache';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
@@ -47,7 +47,7 @@ export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
     const awsTargets = sourceCode.text.includes('TrentService.');
     if (paths || commands || awsTargets) {
       try {
-        for (const node of descendants(program)) {
+        for (const node of programNodes(program)) {
           if (node.type !== 'CallExpression' || node.arguments.length === 0) continue;
           const endpoint = paths ? endpointOf(sourceCode, node.arguments[0]) : undefined;
           if (endpoint) calls.push({ node, endpoint, bodyIndex: 1, service: 'vault-transit' });
