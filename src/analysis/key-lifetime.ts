@@ -193,13 +193,21 @@ function localContainerOf(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSE
   const init = unwrapExpression(def.node.init);
   const collection = (init.type === 'ArrayExpression' && init.elements.length === 0) || (init.type === 'NewExpression' && init.callee.type === 'Identifier' && /^(?:Map|Set)$/.test(init.callee.name));
   if (!collection) return undefined;
-  for (const r of variable.references) {
-    if (!r.isRead()) continue;
-    const id = r.identifier as TSESTree.Node;
-    if (escapes(sourceCode, id, scope, 1) || escapingClosure(sourceCode, id, scope)) return undefined;
+  // A read of the container that leads back to it (`const body = out || …; out.push({ body })`): it is being judged already.
+  if (containersBeingJudged.has(variable)) return variable;
+  containersBeingJudged.add(variable);
+  try {
+    for (const r of variable.references) {
+      if (!r.isRead()) continue;
+      const id = r.identifier as TSESTree.Node;
+      if (escapes(sourceCode, id, scope, 1) || escapingClosure(sourceCode, id, scope)) return undefined;
+    }
+  } finally {
+    containersBeingJudged.delete(variable);
   }
   return variable;
 }
+const containersBeingJudged = new WeakSet<TSESLint.Scope.Variable>();
 
 /** Wipes of every element of a local collection: `for (const k of keys[.values()]) k.fill(0)`, `keys.forEach((k) => k.fill(0))`, `zeroize(...keys)`, `scrubAll(keys)`. */
 function containerWipes(sourceCode: SourceCode, container: TSESLint.Scope.Variable): TSESTree.Node[] {

@@ -98,6 +98,17 @@ export function takeReusableScopes(scopeManager: ScopeManager): ReusableScopes |
     (root as { upper: Scope | null }).upper = null;
     reusable.roots.set(root.block, root);
   }
+  // Every scope keeps the manager's node → variables map for the definitions it would still make; the kept
+  // scopes make none, but through that map they would keep the old top scope's variables (and so the old
+  // Program) alive: empty it of every definition.
+  for (const scope of scopeManager.scopes) {
+    for (const variable of scope.variables) {
+      for (const def of variable.defs) {
+        scopeManager.declaredVariables.delete(def.node);
+        if (def.parent) scopeManager.declaredVariables.delete(def.parent);
+      }
+    }
+  }
   return reusable;
 }
 
