@@ -341,7 +341,6 @@ function sameRange(node: Located | undefined, start: number, end: number): boole
   return node !== undefined && node.range[0] === start && node.range[1] === end;
 }
 
-/** A string-literal expression statement: a directive or not depending on what precedes it. */
 /**
  * Whether a script's directive prologue makes the whole file strict code
  * (`'use strict';` at the top of a CommonJS module). A region parsed without
@@ -361,6 +360,7 @@ function strictOptions(options: Record<string, unknown>): Record<string, unknown
   return { ...options, ecmaFeatures: { ...ecmaFeatures, impliedStrict: true } };
 }
 
+/** A string-literal expression statement: a directive or not depending on what precedes it. */
 function mayBeDirective(statement: Located): boolean {
   if (statement.type !== 'ExpressionStatement') return false;
   const expression = statement.expression as Located | undefined;
