@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { concatenatedOperands } from './ast';
-import { localFunctionOf, returnedExpressions } from './local-functions';
+import { accessorReturn } from './local-functions';
 import { isStaticCall, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { resolveValues, type Constant, type ResolveContext } from './values';
 
@@ -60,9 +60,8 @@ function keyAssembly(ctx: ResolveContext, node: TSESTree.Node, depth: number): T
   }
   if (expr.type === 'CallExpression' && expr.arguments.length === 0) {
     // `const KEY = licenceKey()`: an argument-less helper of this file that returns the assembly.
-    const fn = localFunctionOf(ctx.sourceCode, expr.callee);
-    const returned = fn && returnedExpressions(fn);
-    return returned?.length === 1 ? keyAssembly(ctx, returned[0], depth + 1) : undefined;
+    const returned = accessorReturn(ctx.sourceCode, expr);
+    return returned ? keyAssembly(ctx, returned, depth + 1) : undefined;
   }
   if (isStaticCall(expr, 'Buffer', 'concat') && expr.arguments.length >= 1) {
     const list = unwrapExpression(expr.arguments[0]);

@@ -101,11 +101,11 @@ import { descendants, programNodes } from './ast';
 import { callsOf, getterReads, localMethodOf } from './call-sites';
 import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
-import { isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt, returnedExpressions } from './local-functions';
+import { accessorReturn, isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
 import { isAlwaysTruthy } from './truthiness';
 import { perFileCache } from './file-cache';
-import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
 
@@ -1421,11 +1421,8 @@ function isWriteBuilder(node: TSESTree.Node): boolean {
 function isMadeByFactory(sourceCode: SourceCode, node: TSESTree.Node, factories: Readonly<Record<string, ReadonlySet<string>>>): boolean {
   let expr = unwrapExpression(node);
   // `broker().publish(…)`: a local accessor returning the one connection it keeps.
-  if (expr.type === 'CallExpression' && expr.arguments.length === 0) {
-    const fn = localFunctionOf(sourceCode, expr.callee);
-    const returned = fn && returnedExpressions(fn);
-    if (returned?.length === 1) expr = unwrapExpression(returned[0]);
-  }
+  const returned = accessorReturn(sourceCode, expr);
+  if (returned) expr = unwrapExpression(returned);
   let made = expr.type === 'Identifier' ? (initializedExpression(sourceCode, expr) ?? onlyWrittenValue(sourceCode, expr)) : undefined;
   if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
   const factory = importedCallee(sourceCode, made);
@@ -1434,7 +1431,8 @@ function isMadeByFactory(sourceCode: SourceCode, node: TSESTree.Node, factories:
 
 /** The value of a binding written once, by an assignment rather than its declaration (`client ??= mqtt.connect(url)`). */
 function onlyWrittenValue(sourceCode: SourceCode, node: TSESTree.Identifier): TSESTree.Node | undefined {
-  const written = variableOf(sourceCode, node)?.references.filter((r) => r.isWrite() && r.writeExpr) ?? [];
+  const variable = variableOf(sourceCode, node);
+  const written = variable ? writesOf(variable) : [];
   return written.length === 1 ? unwrapExpression(written[0].writeExpr as TSESTree.Node) : undefined;
 }
 

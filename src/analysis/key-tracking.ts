@@ -599,9 +599,9 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
  */
 function memoizedCreation(ctx: ResolveContext, node: TSESTree.Identifier): TSESTree.CallExpression | undefined {
   const variable = variableOf(ctx.sourceCode, node);
-  const written = variable?.references.filter((r) => r.isWrite() && r.writeExpr).map((r) => r.writeExpr as TSESTree.Node) ?? [];
+  const written = variable ? writesOf(variable) : [];
   if (written.length !== 1) return undefined;
-  let value = unwrapExpression(written[0]);
+  let value = unwrapExpression(written[0].writeExpr as TSESTree.Node);
   if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
   return value.type === 'CallExpression' ? value : undefined;
 }

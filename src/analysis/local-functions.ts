@@ -27,6 +27,17 @@ export function localFunctionOf(sourceCode: SourceCode, callee: TSESTree.Node): 
 }
 
 /**
+ * What an argument-less call of a function of this file returns when it has one exit (`broker()` whose body is
+ * `conn ??= mqtt.connect(url); return conn`, `licenceKey()` returning an assembly): undefined for any other call.
+ */
+export function accessorReturn(sourceCode: SourceCode, call: TSESTree.Node): TSESTree.Node | undefined {
+  if (call.type !== 'CallExpression' || call.arguments.length > 0) return undefined;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returned = fn && returnedExpressions(fn);
+  return returned?.length === 1 ? returned[0] : undefined;
+}
+
+/**
  * What a small function returns: the expression body of an arrow, or the
  * arguments of its `return` statements (nested functions excluded). Undefined
  * when it returns nothing we can follow (generator, bare `return`, too many exits;

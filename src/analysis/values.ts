@@ -120,10 +120,15 @@ export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolut
 /** Per file (AST), and apart for type-aware resolution (which can see more) and for every-table-entry resolution. */
 const memos = new WeakMap<object, WeakMap<TSESTree.Node, Resolution>[]>();
 function memoFor(ctx: ResolveContext): WeakMap<TSESTree.Node, Resolution> {
-  let entry = memos.get(ctx.sourceCode.ast);
+  return contextMemo(memos, ctx);
+}
+
+/** `ctx`'s memo in `table`: one per file, and per kind of context (type-aware or not, every table entry or not). */
+function contextMemo<K extends object, V>(table: WeakMap<object, WeakMap<K, V>[]>, ctx: ResolveContext): WeakMap<K, V> {
+  let entry = table.get(ctx.sourceCode.ast);
   if (!entry) {
     entry = [new WeakMap(), new WeakMap(), new WeakMap(), new WeakMap()];
-    memos.set(ctx.sourceCode.ast, entry);
+    table.set(ctx.sourceCode.ast, entry);
   }
   return entry[(ctx.parserServices?.program ? 1 : 0) + (ctx.everyTableEntry ? 2 : 0)];
 }
@@ -410,12 +415,7 @@ function soleWriteValue(ctx: ResolveContext, variable: TSESLint.Scope.Variable, 
 }
 const soleWriteMemos = new WeakMap<object, WeakMap<TSESLint.Scope.Variable, Resolution>[]>();
 function soleWriteMemoFor(ctx: ResolveContext): WeakMap<TSESLint.Scope.Variable, Resolution> {
-  let entry = soleWriteMemos.get(ctx.sourceCode.ast);
-  if (!entry) {
-    entry = [new WeakMap(), new WeakMap(), new WeakMap(), new WeakMap()];
-    soleWriteMemos.set(ctx.sourceCode.ast, entry);
-  }
-  return entry[(ctx.parserServices?.program ? 1 : 0) + (ctx.everyTableEntry ? 2 : 0)];
+  return contextMemo(soleWriteMemos, ctx);
 }
 
 /**
