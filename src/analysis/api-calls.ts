@@ -158,7 +158,7 @@ function collect(sourceCode: SourceCode): ApiCall[] {
   const globalScope = sourceCode.scopeManager?.globalScope;
   if (!globalScope) return [];
   const tracker = new ReferenceTracker(globalScope as never, { mode: 'legacy' }) as PropertyTracker;
-  const moduleMap = TRACE_MAPS.modules as never;
+  const moduleMap = TRACE_MAPS.importedModules as never;
   for (const { call, map } of requireRoots(sourceCode)) {
     for (const ref of tracker.iteratePropertyReferences(call as never, map as never)) add(ref.info as TraceInfo, ref.node as TSESTree.Node);
   }

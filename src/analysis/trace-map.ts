@@ -19,6 +19,13 @@ export type TraceMap = { [key: string]: TraceMap } & {
 export interface TraceMaps {
   /** Keyed by module specifier (`crypto`, `node-forge`). */
   modules: TraceMap;
+  /**
+   * `modules` as the tracker's legacy mode sees an import: a CommonJS module
+   * (no ESM flag) is also its own `default` export. Built once here because the
+   * tracker otherwise builds that object for every import specifier of every
+   * file (a copy of `node:crypto`'s whole map per imported name).
+   */
+  importedModules: TraceMap;
   /** Keyed by global name (`crypto`, `Math`). */
   globals: TraceMap;
   /** Reverse index: `module\0path.joined` / `global\0path` → api, for promisify/alias lookups. */
@@ -75,5 +82,14 @@ export function buildTraceMaps(libraries: readonly LibraryModel[]): TraceMaps {
       }
     }
   }
-  return { modules, globals, byPath };
+  return { modules, globals, byPath, importedModules: asImported(modules) };
+}
+
+/** What `ReferenceTracker.iterateEsmReferences` in legacy mode makes of each module's map, made once (see TraceMaps). */
+function asImported(modules: TraceMap): TraceMap {
+  const imported = {} as TraceMap;
+  for (const [id, map] of Object.entries(modules)) {
+    imported[id] = map[ReferenceTracker.ESM] ? map : ({ default: map, ...map, [ReferenceTracker.ESM]: true } as TraceMap);
+  }
+  return imported;
 }
