@@ -17,4 +17,42 @@ export interface KeywardenDocs {
   cwe?: readonly number[];
 }
 
-export const createRule = ESLintUtils.RuleCreator<KeywardenDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+const ruleWithDocs = ESLintUtils.RuleCreator<KeywardenDocs>((name) => `${DOCS_BASE_URL}${name}.md`);
+
+/**
+ * `RuleCreator` with its options merged once per distinct configuration
+ * instead of on every lint: its own `create` deep-copies the defaults with
+ * `structuredClone` and merges them for each rule of each file linted, which
+ * the language server pays on every keystroke. The merged options are frozen,
+ * so no lint can change what the next one gets.
+ */
+export function createRule<Options extends readonly unknown[], MessageIds extends string>(
+  rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, KeywardenDocs>>,
+): ReturnType<typeof ruleWithDocs<Options, MessageIds>> {
+  const created = ruleWithDocs(rule);
+  const withDefaults = mergedOptions((rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options);
+  return { ...created, create: (context) => rule.create(context, withDefaults(context.options)) };
+}
+
+/** A rule's options over its defaults, memoized by the configured options' JSON (ESLint options are JSON). */
+function mergedOptions<Options extends readonly unknown[]>(defaults: Options): (configured: Options) => Options {
+  const merged = new Map<string, Options>();
+  return (configured) => {
+    const key = JSON.stringify(configured ?? []);
+    const known = merged.get(key);
+    if (known) return known;
+    // Configurations differ by folder at most: a handful per workspace. Forget them all past that.
+    if (merged.size >= 64) merged.clear();
+    const options = deepFreeze(ESLintUtils.applyDefault(defaults, configured) as Options);
+    merged.set(key, options);
+    return options;
+  };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
