@@ -34,25 +34,28 @@ describe('LintWorkerState', () => {
     assert.equal(worker.run({ kind: 'keys', uri, version: 2 }), null, 'another version is not held');
   });
 
-  it("holds no document's last tree once another document was linted (its kept statements let go of their Program)", async () => {
-    const gc = exposedGc();
-    const host = new LinterHost(() => undefined);
-    const worker = new LintWorkerState(host);
-    // Long enough that an edit re-parses only its own statement.
-    const text = `${HARDCODED_KEY_SOURCE}${Array.from({ length: 20 }, (_, i) => `export const limit${i} = ${i};`).join('\n')}\n`;
-    const first = host.lint({ text, fileName: '/project/src/first.ts', settings: DEFAULT_SETTINGS, incremental: true });
-    const program = new WeakRef(first.sourceCode!.ast);
-    worker.finishJob();
-    worker.run(lintJob('file:///project/src/second.ts', 1, HARDCODED_KEY_SOURCE));
-    worker.finishJob();
-    // `first` is this test's own reference: drop it, then collect (after this job: a new WeakRef keeps its target until then).
-    (first as { sourceCode: unknown }).sourceCode = null;
-    await new Promise((resolve) => setImmediate(resolve));
-    gc();
-    assert.equal(program.deref(), undefined, "the first document's Program is still reachable");
-    // Its kept statements are still there for the next edit's incremental parse.
-    const again = host.lint({ text: text.replace('limit10 = 10', 'limit10 = 11'), fileName: '/project/src/first.ts', settings: DEFAULT_SETTINGS, incremental: true });
-    assert.ok(again.messages.length > 0);
-    assert.ok(host.incrementalParser.stats.partial > 0, `the edit was parsed incrementally: ${JSON.stringify(host.incrementalParser.stats)}`);
-  });
+  for (const extension of ['ts', 'js']) {
+    it(`holds no document's last tree once another document was linted (its kept statements let go of their Program): .${extension}`, async () => {
+      const gc = exposedGc();
+      const host = new LinterHost(() => undefined);
+      const worker = new LintWorkerState(host);
+      // Long enough that an edit re-parses only its own statement.
+      const source = extension === 'ts' ? HARDCODED_KEY_SOURCE : HARDCODED_KEY_SOURCE.replaceAll(': string', '');
+      const text = `${source}${Array.from({ length: 20 }, (_, i) => `export const limit${i} = ${i};`).join('\n')}\n`;
+      const first = host.lint({ text, fileName: `/project/src/first.${extension}`, settings: DEFAULT_SETTINGS, incremental: true });
+      const program = new WeakRef(first.sourceCode!.ast);
+      worker.finishJob();
+      worker.run(lintJob(`file:///project/src/second.${extension}`, 1, source));
+      worker.finishJob();
+      // `first` is this test's own reference: drop it, then collect (after this job: a new WeakRef keeps its target until then).
+      (first as { sourceCode: unknown }).sourceCode = null;
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      assert.equal(program.deref(), undefined, "the first document's Program is still reachable");
+      // Its kept statements are still there for the next edit's incremental parse.
+      const again = host.lint({ text: text.replace('limit10 = 10', 'limit10 = 11'), fileName: `/project/src/first.${extension}`, settings: DEFAULT_SETTINGS, incremental: true });
+      assert.ok(again.messages.length > 0);
+      assert.ok(host.incrementalParser.stats.partial > 0, `the edit was parsed incrementally: ${JSON.stringify(host.incrementalParser.stats)}`);
+    });
+  }
 });

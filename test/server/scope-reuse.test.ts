@@ -50,11 +50,24 @@ interface Run {
   mismatches: string[];
 }
 
+/** The parser options the server gives a file: JavaScript is parsed with JSX on (lint-config.ts). */
+function serverParserOptions(filePath: string): Record<string, unknown> {
+  const options = eslintParserOptions(filePath);
+  if (!TS_FILE.test(filePath)) options.ecmaFeatures = { jsx: true };
+  return options;
+}
+
+/** A full analysis of `text`: TypeScript's parser analyses as it parses; JavaScript is analysed by the server parser without reuse. */
+function fullAnalysis(text: string, options: Record<string, unknown>): ScopeManager {
+  const parsed = keywardenParser.parseForESLint(text, options) as { ast: unknown; scopeManager?: unknown };
+  return (parsed.scopeManager ?? serverParser.analyzeScopes!(parsed.ast, options)) as ScopeManager;
+}
+
 /** Random edits, one after another; after each, the incremental parser's scopes must equal a full parse's. */
 function checkEdits(text: string, filePath: string, edits: number, seed: number, run: Run): void {
   const random = randomSource(seed);
   const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
-  const options = eslintParserOptions(filePath);
+  const options = serverParserOptions(filePath);
   let current = text;
   let lastParsed = current;
   let previousScopes = new Set<unknown>();
@@ -70,7 +83,7 @@ function checkEdits(text: string, filePath: string, edits: number, seed: number,
     if (random() < 0.5) incremental.detachKeptStatements();
     let full: ScopeManager;
     try {
-      full = (keywardenParser.parseForESLint(current, options) as { scopeManager?: unknown }).scopeManager as ScopeManager;
+      full = fullAnalysis(current, options);
     } catch {
       try {
         incremental.parser.parseForESLint(current, options);
@@ -89,19 +102,25 @@ function checkEdits(text: string, filePath: string, edits: number, seed: number,
   }
 }
 
-const TS_FILE = /\.(?:[cm]?ts)$/;
+const TS_FILE = /\.(?:[cm]?tsx?)$/;
+const JS_FILE = /\.(?:[cm]?jsx?)$/;
 
-describe('server: TypeScript scope analysis reusing the scopes of kept statements', () => {
-  it('equals a full analysis after random edits to the TypeScript fixtures, and reuses scopes for many of them', function () {
-    this.timeout(300_000);
-    const files = fixtureFiles().filter((file) => TS_FILE.test(file)).filter((_, i) => i % 4 === 0);
-    const run: Run = { compared: 0, reused: 0, mismatches: [] };
-    files.forEach((file, i) => checkEdits(fs.readFileSync(file, 'utf8'), file, 10, 7000 + i, run));
-    assert.deepEqual(run.mismatches.slice(0, 5), []);
-    assert.ok(files.length > 200 && run.compared > files.length * 3, `${files.length} files, ${run.compared} compared`);
-    // Many edits break the syntax or touch a small file's every statement; about a third reuse scopes.
-    assert.ok(run.reused > run.compared * 0.2, `only ${run.reused} of ${run.compared} analyses reused scopes`);
-  });
+describe('server: scope analysis reusing the scopes of kept statements', () => {
+  for (const [language, files] of [
+    ['TypeScript', () => fixtureFiles().filter((file) => /\.(?:[cm]?ts)$/.test(file))],
+    ['JavaScript', () => fixtureFiles().filter((file) => JS_FILE.test(file))],
+  ] as const) {
+    it(`equals a full analysis after random edits to the ${language} fixtures, and reuses scopes for many of them`, function () {
+      this.timeout(300_000);
+      const sample = files().filter((_, i) => i % 4 === 0);
+      const run: Run = { compared: 0, reused: 0, mismatches: [] };
+      sample.forEach((file, i) => checkEdits(fs.readFileSync(file, 'utf8'), file, 10, 7000 + i, run));
+      assert.deepEqual(run.mismatches.slice(0, 5), []);
+      assert.ok(sample.length > 200 && run.compared > sample.length * 3, `${sample.length} files, ${run.compared} compared`);
+      // Many edits break the syntax or touch a small file's every statement; about a third reuse scopes.
+      assert.ok(run.reused > run.compared * 0.2, `only ${run.reused} of ${run.compared} analyses reused scopes`);
+    });
+  }
 
   const cases: Record<string, [before: string, after: string]> = {
     // A kept function's reference to a module binding whose declaration was edited resolves to the new variable.
@@ -144,6 +163,54 @@ describe('server: TypeScript scope analysis reusing the scopes of kept statement
       const full = (keywardenParser.parseForESLint(after, options) as { scopeManager?: unknown }).scopeManager as ScopeManager;
       assert.equal(firstDifference(describeAnalysis(full), describeAnalysis(second)), undefined);
       assert.ok(second.scopes.some((scope) => kept.has(scope)), 'some scope of a kept statement was reused');
+    });
+  }
+
+  /** JavaScript: [before, after, whether a kept scope is reused]. */
+  const javascriptCases: Record<string, [before: string, after: string, reused: boolean]> = {
+    // The super class is visited inside the class scope; a kept class still resolves it to the edited binding.
+    'class with a super class': [
+      "import { Base } from './base.js';\nlet Mixin = Base;\nexport class Service extends Mixin {\n  run() { return KEY + this.id; }\n}\nconst pad = 0;\nconst KEY = 'a';\n",
+      "import { Base } from './base.js';\nlet Mixin = Base;\nexport class Service extends Mixin {\n  run() { return KEY + this.id; }\n}\nconst pad = 0;\nconst KEY = 'b';\n",
+      true,
+    ],
+    'named function expression and arrow': [
+      "export const f = function inner(n) {\n  return n ? inner(n - 1) : g();\n};\nexport const h = (x) => x + g();\nconst pad = 0;\nfunction g() { return 0; }\n",
+      "export const f = function inner(n) {\n  return n ? inner(n - 1) : g();\n};\nexport const h = (x) => x + g();\nconst pad = 0;\nfunction g() { return 1; }\n",
+      true,
+    ],
+    // eslint-scope adds no pragma reference for JSX: a kept component is reused.
+    jsx: [
+      "import React from 'react';\nexport function View({ items }) {\n  return <List>{items.map((i) => <Row key={i.id} />)}</List>;\n}\nconst pad = 0;\nconst List = 'ul';\nconst Row = 'li';\n",
+      "import React from 'react';\nexport function View({ items }) {\n  return <List>{items.map((i) => <Row key={i.id} />)}</List>;\n}\nconst pad = 0;\nconst List = 'ol';\nconst Row = 'li';\n",
+      true,
+    ],
+    // A script: implicit globals come from assignments; the top scope is the global scope.
+    script: [
+      "function setUp() {\n  leaked = 1;\n  return leaked + Math.max(1, 2);\n}\nvar pad = 0;\nvar counter = 0;\n",
+      "function setUp() {\n  leaked = 1;\n  return leaked + Math.max(1, 2);\n}\nvar pad = 0;\nvar counter = 1;\n",
+      true,
+    ],
+    // `with` closes its references dynamically, into every enclosing scope: such a function is analysed again.
+    'script with a with statement': [
+      "function read(o) {\n  with (o) { return value + other; }\n}\nvar pad = 0;\nvar value = 1;\n",
+      "function read(o) {\n  with (o) { return value + other; }\n}\nvar pad = 0;\nvar value = 2;\n",
+      false,
+    ],
+  };
+  for (const [name, [before, after, reused]] of Object.entries(javascriptCases)) {
+    it(`JavaScript: equals a full analysis${reused ? ' and reuses kept scopes' : ''}: ${name}`, () => {
+      const filePath = path.join(os.tmpdir(), 'module.js');
+      const options = serverParserOptions(filePath);
+      if (name.includes('script')) options.sourceType = 'script';
+      const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
+      const first = incremental.parser.parseForESLint(before, options).scopeManager as ScopeManager;
+      const kept = new Set(first.scopes);
+      incremental.detachKeptStatements();
+      const second = incremental.parser.parseForESLint(after, options).scopeManager as ScopeManager;
+      assert.equal(incremental.stats.partial, 1, 'the edit was parsed incrementally');
+      assert.equal(firstDifference(describeAnalysis(fullAnalysis(after, options)), describeAnalysis(second)), undefined);
+      assert.equal(second.scopes.some((scope) => kept.has(scope)), reused);
     });
   }
 

@@ -3,11 +3,11 @@ import { parseAndGenerateServices } from '@typescript-eslint/typescript-estree';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { ecmaFeaturesOf, keywardenParser, TS_FILE } from '../../util/parser';
 import type { ParseResult, ParserLike } from './incremental-parser';
-import { analyzeJavaScriptScopes } from './javascript-scopes';
+import { analyzeJavaScriptScopes, takeReusableJavaScriptScopes, type ReusableJavaScriptScopes } from './javascript-scopes';
 import { analyzeTypeScriptScopesReusing, takeReusableScopes, type ReusableScopes } from './typescript-scopes';
 
 const isTypeScript = (options: Record<string, unknown>) => TS_FILE.test(typeof options.filePath === 'string' ? options.filePath : '');
-/** JSX adds a reference to its pragma wherever the first element appears: no scope of a JSX file is reused (typescript-scopes.ts). */
+/** In TypeScript's analysis JSX adds a reference to its pragma wherever the first element appears: no scope of a TSX file is reused (typescript-scopes.ts). */
 const mayHaveJsx = (options: Record<string, unknown>) => ecmaFeaturesOf(options).jsx === true || /x$/i.test(typeof options.filePath === 'string' ? options.filePath : '');
 
 /**
@@ -31,12 +31,13 @@ export const serverParser: ParserLike = {
     return { ...(keywardenParser.parseForESLint(code, options) as ParseResult), scopesLeftOut: true };
   },
   analyzeScopes(ast, options, reusable) {
-    if (!isTypeScript(options)) return analyzeJavaScriptScopes(ast, options);
+    if (!isTypeScript(options)) return analyzeJavaScriptScopes(ast, options, reusable as ReusableJavaScriptScopes | undefined);
     if (reusable) return analyzeTypeScriptScopesReusing(ast as never, typescriptAnalyzeOptions(options), reusable as ReusableScopes);
     return analyze(ast as never, typescriptAnalyzeOptions(options));
   },
   takeReusableScopes(scopeManager, options) {
-    return isTypeScript(options) && !mayHaveJsx(options) ? takeReusableScopes(scopeManager as ScopeManager) : undefined;
+    if (!isTypeScript(options)) return takeReusableJavaScriptScopes(scopeManager as never);
+    return mayHaveJsx(options) ? undefined : takeReusableScopes(scopeManager as ScopeManager);
   },
 };
 
