@@ -149,21 +149,25 @@ describe('server: scope analysis reusing the scopes of kept statements', () => {
       "function setUp() {\n  leaked = 1;\n  return leaked + Math.max(1, 2);\n}\nvar pad = 0;\nvar counter = 1;\n",
     ],
   };
+  /**
+   * Parses `before`, then `after` incrementally: the second analysis must equal a full one, and reuse a
+   * scope of the first exactly when `reused`.
+   */
+  function checkEdit(fileName: string, script: boolean, before: string, after: string, reused: boolean): void {
+    const options = serverParserOptions(path.join(os.tmpdir(), fileName));
+    if (script) options.sourceType = 'script';
+    const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
+    const first = incremental.parser.parseForESLint(before, options).scopeManager as ScopeManager;
+    const kept = new Set(first.scopes);
+    incremental.detachKeptStatements();
+    const second = incremental.parser.parseForESLint(after, options).scopeManager as ScopeManager;
+    assert.equal(incremental.stats.partial, 1, 'the edit was parsed incrementally');
+    assert.equal(firstDifference(describeAnalysis(fullAnalysis(after, options)), describeAnalysis(second)), undefined);
+    assert.equal(second.scopes.some((scope) => kept.has(scope)), reused, reused ? 'no scope of a kept statement was reused' : 'a scope was reused');
+  }
+
   for (const [name, [before, after]] of Object.entries(cases)) {
-    it(`equals a full analysis and reuses kept scopes: ${name}`, () => {
-      const filePath = path.join(os.tmpdir(), name.includes('script') ? 'script.ts' : 'module.ts');
-      const options = eslintParserOptions(filePath);
-      if (name.includes('script')) options.sourceType = 'script';
-      const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
-      const first = incremental.parser.parseForESLint(before, options).scopeManager as ScopeManager;
-      const kept = new Set(first.scopes);
-      incremental.detachKeptStatements();
-      const second = incremental.parser.parseForESLint(after, options).scopeManager as ScopeManager;
-      assert.equal(incremental.stats.partial, 1, 'the edit was parsed incrementally');
-      const full = (keywardenParser.parseForESLint(after, options) as { scopeManager?: unknown }).scopeManager as ScopeManager;
-      assert.equal(firstDifference(describeAnalysis(full), describeAnalysis(second)), undefined);
-      assert.ok(second.scopes.some((scope) => kept.has(scope)), 'some scope of a kept statement was reused');
-    });
+    it(`equals a full analysis and reuses kept scopes: ${name}`, () => checkEdit(name.includes('script') ? 'script.ts' : 'module.ts', name.includes('script'), before, after, true));
   }
 
   /** JavaScript: [before, after, whether a kept scope is reused]. */
@@ -199,33 +203,11 @@ describe('server: scope analysis reusing the scopes of kept statements', () => {
     ],
   };
   for (const [name, [before, after, reused]] of Object.entries(javascriptCases)) {
-    it(`JavaScript: equals a full analysis${reused ? ' and reuses kept scopes' : ''}: ${name}`, () => {
-      const filePath = path.join(os.tmpdir(), 'module.js');
-      const options = serverParserOptions(filePath);
-      if (name.includes('script')) options.sourceType = 'script';
-      const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
-      const first = incremental.parser.parseForESLint(before, options).scopeManager as ScopeManager;
-      const kept = new Set(first.scopes);
-      incremental.detachKeptStatements();
-      const second = incremental.parser.parseForESLint(after, options).scopeManager as ScopeManager;
-      assert.equal(incremental.stats.partial, 1, 'the edit was parsed incrementally');
-      assert.equal(firstDifference(describeAnalysis(fullAnalysis(after, options)), describeAnalysis(second)), undefined);
-      assert.equal(second.scopes.some((scope) => kept.has(scope)), reused);
-    });
+    it(`JavaScript: equals a full analysis${reused ? ' and reuses kept scopes' : ''}: ${name}`, () => checkEdit('module.js', name.includes('script'), before, after, reused));
   }
 
   it('reuses no scope of a TSX file (JSX references its pragma wherever the first element is)', () => {
-    const filePath = path.join(os.tmpdir(), 'view.tsx');
-    const options = eslintParserOptions(filePath);
-    options.ecmaFeatures = { jsx: true };
-    const incremental = new IncrementalParser(serverParser, { minChars: 0, maxRegionShare: 1 });
     const before = "import React from 'react';\nexport function View() {\n  return <div />;\n}\nconst a = 1;\n";
-    const first = incremental.parser.parseForESLint(before, options).scopeManager as ScopeManager;
-    const kept = new Set(first.scopes);
-    const second = incremental.parser.parseForESLint(before.replace('a = 1', 'a = 2'), options).scopeManager as ScopeManager;
-    assert.equal(incremental.stats.partial, 1);
-    assert.ok(!second.scopes.some((scope) => kept.has(scope)));
-    const full = (keywardenParser.parseForESLint(before.replace('a = 1', 'a = 2'), options) as { scopeManager?: unknown }).scopeManager as ScopeManager;
-    assert.equal(firstDifference(describeAnalysis(full), describeAnalysis(second)), undefined);
+    checkEdit('view.tsx', false, before, before.replace('a = 1', 'a = 2'), false);
   });
 });

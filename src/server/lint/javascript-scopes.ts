@@ -1,6 +1,7 @@
 import { Definition, Referencer, ScopeManager, Variable, type AnalyzeOptions, type Scope } from 'eslint-scope';
 import * as espree from 'espree';
 import { ecmaFeaturesOf } from '../../util/parser';
+import { definitionNodesOf, scopesUnder, topScopeOf } from './kept-scopes';
 
 /**
  * Scope analysis of a JavaScript tree: the ScopeManager ESLint builds itself
@@ -115,29 +116,13 @@ export interface ReusableJavaScriptScopes {
 
 const FUNCTION_OR_CLASS = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression', 'ClassDeclaration', 'ClassExpression']);
 
-/** The innermost scope whose block is the Program: where top-level statements declare. */
-function topScopeOf(scopeManager: ScopeManager): Scope | undefined {
-  let scope: Scope | null = scopeManager.globalScope;
-  if (!scope) return undefined;
-  for (;;) {
-    const inner: Scope | undefined = scope.childScopes.find((child) => child.block === scope!.block);
-    if (!inner) return scope;
-    scope = inner;
-  }
-}
-
-function* scopesUnder(root: Scope): Generator<Scope> {
-  yield root;
-  for (const child of root.childScopes) yield* scopesUnder(child);
-}
-
 /**
  * Takes the function and class scopes of `scopeManager`'s top scope for reuse
  * and cuts their links to it (see takeReusableScopes in typescript-scopes.ts):
  * after this, `scopeManager` is no longer a complete analysis.
  */
 export function takeReusableJavaScriptScopes(scopeManager: ScopeManager): ReusableJavaScriptScopes | undefined {
-  const top = topScopeOf(scopeManager);
+  const top = topScopeOf(scopeManager.globalScope as Scope | null);
   if (!top) return undefined;
   const reusable: ReusableJavaScriptScopes = { roots: new Map(), declared: new Map(), topType: top.type, topStrict: top.isStrict };
   for (const root of top.childScopes) {
@@ -146,14 +131,10 @@ export function takeReusableJavaScriptScopes(scopeManager: ScopeManager): Reusab
     if (inside.some((scope) => internals(scope).dynamic)) continue;
     const insideSet = new Set(inside);
     for (const scope of inside) {
-      for (const variable of scope.variables) {
-        for (const def of variable.defs) {
-          for (const node of [def.node, def.parent]) {
-            if (!node || reusable.declared.has(node)) continue;
-            const declared = scopeManager.getDeclaredVariables(node).filter((v) => insideSet.has(v.scope));
-            if (declared.length > 0) reusable.declared.set(node, declared);
-          }
-        }
+      for (const node of definitionNodesOf(scope)) {
+        if (reusable.declared.has(node)) continue;
+        const declared = scopeManager.getDeclaredVariables(node as never).filter((v) => insideSet.has(v.scope));
+        if (declared.length > 0) reusable.declared.set(node, declared);
       }
       // A class scope's variable scope is the top scope: set again when reused.
       if (!insideSet.has(internals(scope).variableScope!)) internals(scope).variableScope = null;
@@ -166,12 +147,7 @@ export function takeReusableJavaScriptScopes(scopeManager: ScopeManager): Reusab
   // hold the old top scope's variables (and so the old Program): empty it of every definition.
   const declaredVariables = managerInternals(scopeManager).__declaredVariables;
   for (const scope of scopeManager.scopes) {
-    for (const variable of scope.variables) {
-      for (const def of variable.defs) {
-        declaredVariables.delete(def.node);
-        if (def.parent) declaredVariables.delete(def.parent);
-      }
-    }
+    for (const node of definitionNodesOf(scope)) declaredVariables.delete(node);
   }
   return reusable;
 }
@@ -228,11 +204,7 @@ class ReusingReferencer extends ReferencerWithDynamicImportOptions {
       else manager.__nodeToScope.set(scope.block, [scope]);
       internals(scope).__declaredVariables = manager.__declaredVariables;
       if (internals(scope).variableScope === null) internals(scope).variableScope = top.variableScope;
-      for (const variable of scope.variables) {
-        for (const def of variable.defs) {
-          for (const node of [def.node, def.parent]) if (node) this.declareAgain(node);
-        }
-      }
+      for (const node of definitionNodesOf(scope)) this.declareAgain(node);
     }
     // Closing the old scope delegated these to the upper scope (Scope.__delegateToUpperScope).
     internals(top).__left?.push(...root.through);

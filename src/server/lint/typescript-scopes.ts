@@ -1,6 +1,7 @@
 import { ClassNameDefinition, FunctionNameDefinition, ScopeManager, type Scope, type Variable } from '@typescript-eslint/scope-manager';
 import type { TSESTree } from '@typescript-eslint/types';
 import { visitorKeys } from '@typescript-eslint/visitor-keys';
+import { definitionNodesOf, scopesUnder, topScopeOf } from './kept-scopes';
 import { Referencer, type ReferencerClass } from './typescript-referencer';
 
 /**
@@ -51,22 +52,6 @@ const FUNCTION_OR_CLASS = new Set([
   'ClassExpression',
 ]);
 
-/** The innermost scope whose block is the Program: where top-level statements declare. */
-function topScopeOf(scopeManager: ScopeManager): Scope | undefined {
-  let scope: Scope | null = scopeManager.globalScope;
-  if (!scope) return undefined;
-  for (;;) {
-    const inner: Scope | undefined = scope.childScopes.find((child) => child.block === scope!.block);
-    if (!inner) return scope;
-    scope = inner;
-  }
-}
-
-function* scopesUnder(root: Scope): Generator<Scope> {
-  yield root;
-  for (const child of root.childScopes) yield* scopesUnder(child);
-}
-
 /**
  * Takes the function and class scopes of `scopeManager`'s top scope for reuse,
  * and cuts their links to it: after this, `scopeManager` is no longer a
@@ -75,21 +60,17 @@ function* scopesUnder(root: Scope): Generator<Scope> {
  * edit.
  */
 export function takeReusableScopes(scopeManager: ScopeManager): ReusableScopes | undefined {
-  const top = topScopeOf(scopeManager);
+  const top = topScopeOf(scopeManager.globalScope as Scope | null);
   if (!top) return undefined;
   const reusable: ReusableScopes = { roots: new Map(), declared: new Map(), topType: top.type, topStrict: top.isStrict };
   for (const root of top.childScopes) {
     if (!FUNCTION_OR_CLASS.has(root.block.type) || reusable.roots.has(root.block)) continue;
     const inside = new Set(scopesUnder(root));
     for (const scope of inside) {
-      for (const variable of scope.variables) {
-        for (const def of variable.defs) {
-          for (const node of [def.node, def.parent]) {
-            if (!node || reusable.declared.has(node)) continue;
-            const declared = scopeManager.getDeclaredVariables(node).filter((v) => inside.has(v.scope));
-            if (declared.length > 0) reusable.declared.set(node, declared);
-          }
-        }
+      for (const node of definitionNodesOf(scope)) {
+        if (reusable.declared.has(node as TSESTree.Node)) continue;
+        const declared = scopeManager.getDeclaredVariables(node as TSESTree.Node).filter((v) => inside.has(v.scope));
+        if (declared.length > 0) reusable.declared.set(node as TSESTree.Node, declared);
       }
       // A class scope's variable scope is the top scope: set again when reused.
       if (!inside.has(scope.variableScope)) (scope as { variableScope: Scope | null }).variableScope = null;
@@ -102,12 +83,7 @@ export function takeReusableScopes(scopeManager: ScopeManager): ReusableScopes |
   // scopes make none, but through that map they would keep the old top scope's variables (and so the old
   // Program) alive: empty it of every definition.
   for (const scope of scopeManager.scopes) {
-    for (const variable of scope.variables) {
-      for (const def of variable.defs) {
-        scopeManager.declaredVariables.delete(def.node);
-        if (def.parent) scopeManager.declaredVariables.delete(def.parent);
-      }
-    }
+    for (const node of definitionNodesOf(scope)) scopeManager.declaredVariables.delete(node as TSESTree.Node);
   }
   return reusable;
 }
@@ -192,11 +168,7 @@ class ReusingReferencer extends BaseReferencer {
       if (sameBlock) sameBlock.push(scope);
       else scopeManager.nodeToScope.set(scope.block, [scope]);
       if (scope.variableScope === null) (scope as { variableScope: Scope }).variableScope = top.variableScope;
-      for (const variable of scope.variables) {
-        for (const def of variable.defs) {
-          for (const node of [def.node, def.parent]) if (node) this.declareAgain(node);
-        }
-      }
+      for (const node of definitionNodesOf(scope)) this.declareAgain(node as TSESTree.Node);
     }
     // Closing the old scope delegated these to the upper scope (ScopeBase.delegateToUpperScope).
     (top as unknown as { leftToResolve: unknown[] | null }).leftToResolve?.push(...root.through);
