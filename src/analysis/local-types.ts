@@ -23,7 +23,12 @@ export function objectsOfLocalType(sourceCode: SourceCode, param: TSESTree.Ident
   let byType = objectsByLocalType.get(sourceCode);
   if (!byType) objectsByLocalType.set(sourceCode, (byType = new Map()));
   let objects = byType.get(typeName);
-  if (!objects) byType.set(typeName, (objects = collectObjectsOfLocalType(sourceCode, typeName)));
+  if (!objects) {
+    // Asked again while collecting (`merge(flags: Flags): Flags { return flags; }` returns a parameter of the
+    // type itself): nothing is known yet, so nothing resolves through it.
+    byType.set(typeName, []);
+    byType.set(typeName, (objects = collectObjectsOfLocalType(sourceCode, typeName)));
+  }
   return objects;
 }
 
