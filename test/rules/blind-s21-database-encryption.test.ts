@@ -60,7 +60,7 @@ export const Q = \`INSERT INTO cards (pan_enc) VALUES (AES_ENCRYPT(?, \${CARD_KE
       code: `const EncryptedField = require('sequelize-encrypted');
 const vault = EncryptedField(require('sequelize'), '5e0d9c8b7a6f5e4d3c2b1a0f9e8d7c6b5a4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d');
 module.exports = vault;`,
-      languageOptions: { sourceType: 'commonjs' },
+      languageOptions: { sourceType: 'commonjs', parserOptions: { sourceType: 'script' } } as never,
       errors: [
         {
           messageId: 'hardcodedKey',
