@@ -157,7 +157,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   // A file's digest compared with a value kept from before (a recorded checksum, not this run's own earlier digest) is an
   // integrity check of the file, whatever the helper that computes it is called (decision 11).
   if (readsFile && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
-    return { purpose: 'security', reason: 'checks a file against a recorded digest', persisted: false };
+    return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
   }
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 
