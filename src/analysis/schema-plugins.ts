@@ -13,6 +13,52 @@ const IV_GENERATOR_OPTIONS: readonly { module: string; path: string; option: str
   { module: 'mongoose-field-encryption', path: 'fieldEncryption', option: 'saltGenerator' },
 ];
 
+/**
+ * Options that hold the plugin's key or the secret its keys are derived from: mongoose-field-encryption's `secret`
+ * (hashed into the AES key), mongoose-encryption's `encryptionKey`/`signingKey` (or the `secret` it derives both from).
+ */
+const KEY_OPTIONS: readonly { module: string; path: string; options: readonly string[] }[] = [
+  { module: 'mongoose-field-encryption', path: 'fieldEncryption', options: ['secret'] },
+  { module: 'mongoose-encryption', path: '', options: ['secret', 'encryptionKey', 'signingKey'] },
+  { module: 'mongoose-encryption', path: 'default', options: ['secret', 'encryptionKey', 'signingKey'] },
+];
+
+export interface PluginKey {
+  /** The option's value. */
+  value: TSESTree.Node;
+  option: string;
+  module: string;
+  registration: TSESTree.CallExpression;
+}
+
+/** The key options of schema encryption plugins registered in the file (`schema.plugin(encrypt, { encryptionKey })`). */
+export function pluginKeyOptions(sourceCode: SourceCode): PluginKey[] {
+  if (!KEY_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
+  const out: PluginKey[] = [];
+  for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
+    const entry = KEY_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
+    if (!entry) continue;
+    for (const prop of options.properties) {
+      const name = prop.type === 'Property' && !prop.computed ? propertyName(prop.key) : undefined;
+      if (prop.type === 'Property' && name && entry.options.includes(name)) out.push({ value: prop.value, option: name, module: entry.module, registration });
+    }
+  }
+  return out;
+}
+
+/** `x.plugin(imported, { … })` calls whose plugin resolves to an import. */
+function pluginRegistrations(sourceCode: SourceCode) {
+  const out: { registration: TSESTree.CallExpression; options: TSESTree.ObjectExpression; imported: NonNullable<ReturnType<typeof resolveImportPath>> }[] = [];
+  for (const node of programNodes(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'plugin') continue;
+    const [plugin, options] = node.arguments;
+    if (!plugin || options?.type !== 'ObjectExpression') continue;
+    const imported = resolveImportPath(sourceCode, plugin);
+    if (imported?.module !== undefined) out.push({ registration: node, options, imported });
+  }
+  return out;
+}
+
 export interface PluginIv {
   /** The constant the generator returns. */
   constant: Constant;
@@ -27,12 +73,8 @@ export function pluginConstantIvs(ctx: ResolveContext): PluginIv[] {
   const { sourceCode } = ctx;
   if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
   const out: PluginIv[] = [];
-  for (const node of programNodes(sourceCode.ast)) {
-    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'plugin') continue;
-    const [plugin, options] = node.arguments;
-    if (!plugin || options?.type !== 'ObjectExpression') continue;
-    const imported = resolveImportPath(sourceCode, plugin);
-    const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported?.module && imported.path.join('.') === e.path);
+  for (const { registration: node, options, imported } of pluginRegistrations(sourceCode)) {
+    const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
     if (!entry) continue;
     for (const prop of options.properties) {
       if (prop.type !== 'Property' || prop.computed || propertyName(prop.key) !== entry.option) continue;

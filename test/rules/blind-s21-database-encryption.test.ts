@@ -7,7 +7,7 @@ import { createRuleTester } from './rule-tester';
 
 // Shapes the twenty-first blind set (part B: database and ORM field-level encryption) found misjudged: keys and
 // cipher modes written into the SQL text the database encrypts with (pgcrypto, MySQL AES_ENCRYPT and its
-// block_encryption_mode, SQLCipher's PRAGMA key), sequelize-encrypted's key, mongoose-field-encryption's IV
+// block_encryption_mode, SQLCipher's PRAGMA key), sequelize-encrypted's key, the key options of mongoose encryption plugins, mongoose-field-encryption's IV
 // generator returning a constant, an MD5 query parameter named by its column (`gravatar_hash`), a migration
 // checksum helper compared with the recorded value, `Buffer.from(bytes.buffer, off, len)` views and awaited
 // `Promise.all` imports of a key, and two KMS calls whose keys leave through one variable.
@@ -27,6 +27,16 @@ ruleTester.run('no-hardcoded-key (blind-s21 shapes)', noHardcodedKey, {
     {
       name: 'a column called key in a query is not PRAGMA key',
       code: `export const Q = "SELECT value FROM settings WHERE key = 'theme'";`,
+    },
+    {
+      name: 'schema encryption plugins configured from the environment and a config module',
+      code: `import encrypt from 'mongoose-encryption';
+import { fieldEncryption } from 'mongoose-field-encryption';
+import config from './config';
+export function register(a: any, b: any) {
+  a.plugin(encrypt, { encryptionKey: process.env.ENC_KEY, signingKey: process.env.SIGN_KEY, encryptedFields: ['body'] });
+  b.plugin(fieldEncryption, { fields: ['phone'], secret: config.contactSecret });
+}`,
     },
     {
       name: 'MySQL AES_ENCRYPT with the key as a placeholder',
@@ -54,6 +64,78 @@ export const Q = \`INSERT INTO cards (pan_enc) VALUES (AES_ENCRYPT(?, \${CARD_KE
       name: 'PRAGMA key in an SQL statement',
       code: `export function open(db: any) { db.exec("PRAGMA key = 'Wq3rT8yU1iO5pA7sD9fG2hJ4kL6zX0cV'"); }`,
       errors: [{ messageId: 'hardcodedKey', line: 1 }],
+    },
+    {
+      name: "a text secret given to mongoose-field-encryption's plugin options",
+      code: `import { fieldEncryption } from 'mongoose-field-encryption';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['phone'], secret: 'contact-fields-2023' });
+}`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { envVar: 'PLUGIN_SECRET', format: 'the same string' },
+              output: `import { fieldEncryption } from 'mongoose-field-encryption';
+
+const PLUGIN_SECRET = requireEnv('PLUGIN_SECRET');
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['phone'], secret: PLUGIN_SECRET });
+}
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "mongoose-encryption's keys with a fallback for a missing variable",
+      code: `import encrypt from 'mongoose-encryption';
+export function register(schema: any) {
+  schema.plugin(encrypt, {
+    encryptionKey: process.env.TICKETS_ENC_KEY || 'Zm9vYmFyYmF6cXV4cXV1eGNvcmdlZ3JhdWx0Z2FycGx5',
+    signingKey: process.env.TICKETS_SIGNING_KEY,
+    encryptedFields: ['body'],
+  });
+}`,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: { envVar: 'TICKETS_ENC_KEY', format: 'the same string' },
+              output: `import encrypt from 'mongoose-encryption';
+
+const TICKETS_ENC_KEY = requireEnv('TICKETS_ENC_KEY');
+export function register(schema: any) {
+  schema.plugin(encrypt, {
+    encryptionKey: TICKETS_ENC_KEY,
+    signingKey: process.env.TICKETS_SIGNING_KEY,
+    encryptedFields: ['body'],
+  });
+}
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
     },
     {
       name: "sequelize-encrypted's key argument",
