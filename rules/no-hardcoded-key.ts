@@ -10,6 +10,8 @@ import { arrayElements, constantPreview, constantText, importsPublicKey, isFallb
 import { findPrivateKeyPem, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
+import { pluginKeyOptions } from '../src/analysis/schema-plugins';
+import { sqlKeys } from '../src/analysis/sql-crypto';
 import type { ArgRole } from '../src/model/types';
 import { envelopeRewrite } from '../src/fix/envelope';
 import { toFix } from '../src/fix/edits';
@@ -155,6 +157,22 @@ export default createRule<Options, MessageIds>({
     return {
       'Program:exit'() {
         checkSinks(getApiCalls(sourceCode));
+        // Keys given to schema encryption plugins (`schema.plugin(encrypt, { encryptionKey: '…' })`).
+        for (const option of pluginKeyOptions(sourceCode)) {
+          for (const constant of secretConstants(ctx, option.value)) {
+            const text = constantText(constant) ?? '';
+            if (constant.external || !isInFile(sourceCode, constant.origin) || isPlaceholder(text) || (constant.fallback && isUnsetSentinel(text))) continue;
+            const role = option.option === 'secret' ? 'secret' : 'key';
+            const data = { role, preview: constantPreview(constant), sink: `${option.module} \`${option.option}\``, line: option.registration.loc.start.line, source: fallbackSource(constant, option.value) };
+            report(constant.origin, constant.fallback ? 'hardcodedFallback' : 'hardcodedKey', data);
+          }
+        }
+        // Keys written into SQL text the database encrypts with (pgcrypto, MySQL AES_ENCRYPT, SQLCipher's PRAGMA key).
+        for (const found of sqlKeys(ctx)) {
+          if (isPublishedDevKey(found.key)) continue;
+          // No suggestion: the literal is SQL text (or a constant holding an SQL expression), not the key alone to move to the environment.
+          if (!reportOnce.has(found.node)) reportOnce({ node: found.node, messageId: 'hardcodedKey', data: { role: 'key', preview: redact(found.key), sink: `\`${found.sink}\` in SQL`, line: found.use.loc.start.line }, suggest: null });
+        }
         // A value registered in a DI container is named by its token (`register(RECEIPT_SIGNING_KEY, { useValue: … })`).
         if (options.checkKeyNamedConstants !== false) {
           for (const { name, value } of namedRegistrations(sourceCode)) named.push({ name, init: value as TSESTree.Expression });

@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { insideFunction } from '../src/analysis/ast';
 import { argsWithRole, callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { ivProblems, type IvProblem } from '../src/analysis/iv-source';
+import { pluginConstantIvs } from '../src/analysis/schema-plugins';
 import { redact } from '../src/analysis/secrets';
 import { unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { Constant, ResolveContext } from '../src/analysis/values';
@@ -70,6 +71,12 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // A schema encryption plugin's IV generator that returns a constant: every field's IV is that constant.
+        for (const found of pluginConstantIvs(ctx)) {
+          if (found.constant.external || !isInFile(sourceCode, found.constant.origin)) continue;
+          const sink = `${found.module} \`${found.option}\``;
+          report({ node: found.constant.origin, messageId: 'constantIv', data: { preview: preview(found.constant), sink, line: String(found.registration.loc.start.line), why: WHY } });
+        }
         const calls = getApiCalls(sourceCode).filter((c) => CIPHER_OPS.has(c.api.operation));
         // Encryptions first: an IV shared by encrypt and decrypt is reported with the encryption's message.
         calls.sort((a, b) => rank(a) - rank(b));

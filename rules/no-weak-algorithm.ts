@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, getApiCalls, hasherOf, type ApiCall } from '../src/analysis/api-calls';
+import { sqlEcbModes } from '../src/analysis/sql-crypto';
 import { digestPurpose, type DigestVerdict } from '../src/analysis/digest-purpose';
 import { isFunction } from '../src/analysis/expression-names';
 import { verificationKeyKind } from '../src/analysis/key-kind';
@@ -161,6 +162,8 @@ export default createRule<Options, MessageIds>({
 
     return {
       'Program:exit'() {
+        // The database encrypting in ECB mode because the SQL the application sends sets it (MySQL's block_encryption_mode).
+        for (const { node } of sqlEcbModes(sourceCode)) report({ node, messageId: 'ecbMode' });
         const calls = getApiCalls(sourceCode);
         if (calls.length === 0) return;
         const macInFile = calls.some((c) => MAC_OPS.has(c.api.operation) || namesHmac(c));

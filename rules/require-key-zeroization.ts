@@ -4,7 +4,7 @@ import { CodePathRecorder, enclosingFunction } from '../src/analysis/code-paths'
 import { absentKeyBranches, escapesOf, heldByLocalContainer, keyUsingCalls, stringConversions, wipeCalls } from '../src/analysis/key-lifetime';
 import { findKeyBytes, keyReferences, type KeyBytes } from '../src/analysis/key-material';
 import { wipeAfterUseFix, wipeExpression } from '../src/fix/wipe-after-use';
-import { unwrapExpression } from '../src/analysis/scope';
+import { memberName, unwrapExpression } from '../src/analysis/scope';
 import { keyFieldsForgottenAtTeardown, type ForgottenKeyField } from '../src/analysis/teardown-wipes';
 import { createRule } from '../src/util/create-rule';
 
@@ -174,9 +174,22 @@ export default createRule<Options, MessageIds>({
     function throwsWithKey(bytes: KeyBytes): (node: TSESTree.Node) => boolean {
       const { uses, handOvers } = keyUsingCalls(sourceCode, bytes);
       return (node) => {
-        if (node.type === 'AwaitExpression') return !handOvers.has(unwrapExpression(node.argument));
+        if (node.type === 'AwaitExpression') return !awaitsOnlyHandOvers(unwrapExpression(node.argument), handOvers);
         return node.type === 'YieldExpression' || uses.has(node);
       };
+    }
+
+    /**
+     * `await subtle.importKey('raw', raw, …)`, and `await Promise.all([importKey(…raw…), importKey(…raw…)])` whose
+     * elements are all imports or copies of the key: waiting for hand-overs is no work done with the key (decision 18).
+     */
+    function awaitsOnlyHandOvers(awaited: TSESTree.Node, handOvers: ReadonlySet<TSESTree.Node>): boolean {
+      if (handOvers.has(awaited)) return true;
+      if (awaited.type !== 'CallExpression' || awaited.callee.type !== 'MemberExpression') return false;
+      const { object } = awaited.callee;
+      if (object.type !== 'Identifier' || object.name !== 'Promise' || !/^(?:all|allSettled)$/.test(memberName(awaited.callee) ?? '')) return false;
+      const list = awaited.arguments[0];
+      return list?.type === 'ArrayExpression' && list.elements.length > 0 && list.elements.every((e) => !!e && e.type !== 'SpreadElement' && handOvers.has(unwrapExpression(e)));
     }
 
     /** Where the key exists: after its declaration, or from the start of the callback whose parameter it is. */

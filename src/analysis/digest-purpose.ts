@@ -154,6 +154,11 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
     return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   }
   if (hashesWebSocketKey(sourceCode, inputs)) return { purpose: 'fingerprint', reason: 'WebSocket handshake (Sec-WebSocket-Accept)', persisted: false };
+  // A file's digest compared with a value kept from before (a recorded checksum, not this run's own earlier digest) is an
+  // integrity check of the file, whatever the helper that computes it is called (decision 11).
+  if (readsFile && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
+    return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
+  }
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));

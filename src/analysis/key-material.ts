@@ -874,6 +874,9 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
     // the argument (`Buffer.from(hkdfSync(…))`) follows the call's inputs, and either answer skips the call.
     if (apiCallAt(ctx.sourceCode, unwrapExpression(call.arguments[0]))) continue;
     if (resolveConstant(ctx, call.arguments[0])) continue; // a constant is the hardcoded-key rule's business
+    // `Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)`: a view of a typed array's memory, not a copy
+    // (the typed array's own bytes, tracked through it: keyReferences).
+    if (isBufferMemberOf(call.arguments[0])) continue;
     yield call;
   }
 }
@@ -1227,6 +1230,12 @@ function requestUse(sourceCode: SourceCode, id: TSESTree.Identifier): { kind: 's
 }
 
 /** `Buffer.from(x)` / `new Uint8Array(x)`: the same bytes in a byte container. */
+/** `x.buffer`: the ArrayBuffer under a typed array, which `Buffer.from`/`new Uint8Array` wrap without copying. */
+function isBufferMemberOf(node: TSESTree.Node): boolean {
+  const expr = unwrapExpression(node);
+  return expr.type === 'MemberExpression' && !expr.computed && memberName(expr) === 'buffer';
+}
+
 export function isByteView(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
   const callee = node.callee;
   if (node.type === 'NewExpression') return callee.type === 'Identifier' && callee.name === 'Uint8Array';
@@ -1378,6 +1387,18 @@ export function keyReferences(sourceCode: SourceCode, bytes: KeyBytes): KeyRefer
     followVariable(sourceCode, bytes.variable, bytes.path, refs, seen, 0);
     // `const keyBytes = new Uint8Array(derivedKey)` of an ArrayBuffer is a view of the same memory:
     // the view's uses and wipes are the key's (of a Buffer or Uint8Array it would be a copy).
+    // `Buffer.from(key.buffer, key.byteOffset, key.byteLength)` and `new Uint8Array(key.buffer, …)` are views of
+    // the key's memory whatever the key's type: wiping the key wipes them, and their uses are the key's.
+    for (const ref of [...refs.bytes]) {
+      const member = ref.parent;
+      const view = member?.parent;
+      if (member?.type !== 'MemberExpression' || member.object !== ref || memberName(member) !== 'buffer') continue;
+      if ((view?.type !== 'NewExpression' && view?.type !== 'CallExpression') || view.arguments[0] !== member || !isByteView(view)) continue;
+      const declarator = view.parent;
+      if (declarator?.type !== 'VariableDeclarator' || declarator.init !== view || declarator.id.type !== 'Identifier') continue;
+      const alias = variableOf(sourceCode, declarator.id);
+      if (alias) followVariable(sourceCode, alias, [], refs, seen, 1);
+    }
     if (bytes.arrayBuffer) {
       for (const ref of [...refs.bytes]) {
         const view = ref.parent;

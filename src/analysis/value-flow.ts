@@ -3,6 +3,7 @@ import { prototypeMethodCalls } from './prototype-classes';
 import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
 import { resolveImportPath } from './imports';
 import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+import { sqlColumnOfParameter } from './sql-parameters';
 
 /**
  * Where a value goes, forward from the expression that produces it: the names
@@ -125,8 +126,13 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
     case 'TSNonNullExpression':
     case 'TSSatisfiesExpression':
     case 'ChainExpression':
-    case 'ArrayExpression':
       return parent;
+    case 'ArrayExpression': {
+      // A query parameter (`pool.query('INSERT … (gravatar_hash) VALUES ($1)', [v])`) is named by the column it fills.
+      const column = sqlColumnOfParameter(sourceCode, parent, current);
+      if (column) uses.push({ kind: 'binding', name: column, node: current });
+      return parent;
+    }
     case 'ConditionalExpression':
       return parent.test === current ? undefined : parent;
     case 'LogicalExpression':

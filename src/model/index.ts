@@ -40,7 +40,7 @@ import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
-import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms } from './libraries/storage-encryption';
+import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
 import { bitcoinjsLib, ecpair, ethers, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
 import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
@@ -136,6 +136,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   mongodbLocalKms,
   awsCryptoRawAesKeyring,
   gcsCustomerSuppliedKeys,
+  sequelizeEncrypted,
   ethers,
   ecpair,
   bitcoinjsLib,

@@ -1,4 +1,4 @@
-import { construct, method } from '../define';
+import { call, construct, method } from '../define';
 import type { LibraryModel } from '../types';
 
 /**
@@ -53,4 +53,14 @@ export const gcsCustomerSuppliedKeys: LibraryModel = {
       },
     },
   },
+};
+
+/**
+ * sequelize-encrypted: `EncryptedField(Sequelize, key)` returns the field factory of a model's encrypted vault; the
+ * 32-byte hex key encrypts every vault (AES-256-CBC inside the package).
+ */
+export const sequelizeEncrypted: LibraryModel = {
+  id: 'sequelize-encrypted',
+  roots: [{ module: 'sequelize-encrypted' }],
+  apis: [call('', 'encrypt', { 1: 'key' })],
 };

@@ -1,0 +1,101 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import { programNodes } from './ast';
+import { resolveImportPath } from './imports';
+import { memberName, propertyName, unwrapExpression, type SourceCode } from './scope';
+import { resolveConstant, type Constant, type ResolveContext } from './values';
+
+/**
+ * Encryption plugins registered on a schema (`schema.plugin(fieldEncryption, { fields, secret, saltGenerator })`): the
+ * library runs the cipher, the options say how. mongoose-field-encryption calls `saltGenerator(secret)` for the IV of
+ * every field it encrypts (its default draws random bytes): a generator that returns a constant makes every IV equal.
+ */
+const IV_GENERATOR_OPTIONS: readonly { module: string; path: string; option: string }[] = [
+  { module: 'mongoose-field-encryption', path: 'fieldEncryption', option: 'saltGenerator' },
+];
+
+/**
+ * Options that hold the plugin's key or the secret its keys are derived from: mongoose-field-encryption's `secret`
+ * (hashed into the AES key), mongoose-encryption's `encryptionKey`/`signingKey` (or the `secret` it derives both from).
+ */
+const KEY_OPTIONS: readonly { module: string; path: string; options: readonly string[] }[] = [
+  { module: 'mongoose-field-encryption', path: 'fieldEncryption', options: ['secret'] },
+  { module: 'mongoose-encryption', path: '', options: ['secret', 'encryptionKey', 'signingKey'] },
+  { module: 'mongoose-encryption', path: 'default', options: ['secret', 'encryptionKey', 'signingKey'] },
+];
+
+export interface PluginKey {
+  /** The option's value. */
+  value: TSESTree.Node;
+  option: string;
+  module: string;
+  registration: TSESTree.CallExpression;
+}
+
+/** The key options of schema encryption plugins registered in the file (`schema.plugin(encrypt, { encryptionKey })`). */
+export function pluginKeyOptions(sourceCode: SourceCode): PluginKey[] {
+  if (!KEY_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
+  const out: PluginKey[] = [];
+  for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
+    const entry = KEY_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
+    if (!entry) continue;
+    for (const prop of options.properties) {
+      const name = prop.type === 'Property' && !prop.computed ? propertyName(prop.key) : undefined;
+      if (prop.type === 'Property' && name && entry.options.includes(name)) out.push({ value: prop.value, option: name, module: entry.module, registration });
+    }
+  }
+  return out;
+}
+
+/** `x.plugin(imported, { … })` calls whose plugin resolves to an import. */
+function pluginRegistrations(sourceCode: SourceCode) {
+  const out: { registration: TSESTree.CallExpression; options: TSESTree.ObjectExpression; imported: NonNullable<ReturnType<typeof resolveImportPath>> }[] = [];
+  for (const node of programNodes(sourceCode.ast)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'plugin') continue;
+    const [plugin, options] = node.arguments;
+    if (!plugin || options?.type !== 'ObjectExpression') continue;
+    const imported = resolveImportPath(sourceCode, plugin);
+    if (imported?.module !== undefined) out.push({ registration: node, options, imported });
+  }
+  return out;
+}
+
+export interface PluginIv {
+  /** The constant the generator returns. */
+  constant: Constant;
+  /** The `schema.plugin(…)` registration. */
+  registration: TSESTree.CallExpression;
+  option: string;
+  module: string;
+}
+
+/** Constant IVs returned by the IV generator options of schema encryption plugins. */
+export function pluginConstantIvs(ctx: ResolveContext): PluginIv[] {
+  const { sourceCode } = ctx;
+  if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
+  const out: PluginIv[] = [];
+  for (const { registration: node, options, imported } of pluginRegistrations(sourceCode)) {
+    const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
+    if (!entry) continue;
+    for (const prop of options.properties) {
+      if (prop.type !== 'Property' || prop.computed || propertyName(prop.key) !== entry.option) continue;
+      for (const returned of returnedExpressions(sourceCode, prop.value)) {
+        const constant = resolveConstant(ctx, returned);
+        if (constant && (constant.kind === 'string' || constant.kind === 'bytes')) out.push({ constant, registration: node, option: entry.option, module: entry.module });
+      }
+    }
+  }
+  return out;
+}
+
+/** What a function given inline (or as a local function declaration) returns: its expression body or its `return`s. */
+function returnedExpressions(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.Node[] {
+  const fn = unwrapExpression(value);
+  if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return [];
+  if (fn.body.type !== 'BlockStatement') return [fn.body];
+  const out: TSESTree.Node[] = [];
+  for (const node of programNodes(sourceCode.ast)) {
+    if (node.type !== 'ReturnStatement' || !node.argument || node.range[0] < fn.body.range[0] || node.range[1] > fn.body.range[1]) continue;
+    out.push(node.argument);
+  }
+  return out;
+}

@@ -1,0 +1,144 @@
+import type { TSESTree } from '@typescript-eslint/utils';
+import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
+import { programNodes } from './ast';
+import { memberName } from './scope';
+import { isPlaceholder } from './secrets';
+import { resolveValues, type ResolveContext } from './values';
+
+/**
+ * Encryption done by the database, written in SQL text the application sends: the key and the cipher mode are
+ * arguments of SQL functions and settings, not of a JavaScript call. A key written into that text is in the source
+ * like any other (pgcrypto's `pgp_sym_encrypt(body, 'passphrase')`, MySQL's `AES_ENCRYPT(pan, UNHEX('8f3a…'))`,
+ * SQLCipher's `PRAGMA key = "x'8f3a…'"`); a bound parameter (`$2`, `?`, `:key`) is not.
+ */
+
+/** A key written into SQL text: `node` is the literal where it is written (the SQL string, or a constant interpolated into it). */
+export interface SqlKey {
+  node: TSESTree.Node;
+  key: string;
+  /** The SQL function or setting that takes it (`pgp_sym_decrypt`, `PRAGMA key`). */
+  sink: string;
+  /** The SQL string that uses it (where the key was interpolated, the template). */
+  use: TSESTree.Node;
+}
+
+/**
+ * SQL functions whose second argument is the key: pgcrypto's PGP symmetric functions and raw `encrypt`/`decrypt`
+ * family are left out for the latter's generic names; MySQL/MariaDB `AES_ENCRYPT(str, key_str[, iv])`.
+ */
+const KEYED_FUNCTIONS = /\b(pgp_sym_(?:en|de)crypt(?:_bytea)?|aes_(?:en|de)crypt)\s*\(/gi;
+
+/** `'text'`, `UNHEX('…')`, `decode('…', 'hex')`, `X'…'`: a constant the SQL engine turns into the key. */
+const SQL_CONSTANT = /^(?:(?:unhex|from_base64)\s*\(\s*'((?:[^']|'')*)'\s*\)|decode\s*\(\s*'((?:[^']|'')*)'\s*,\s*'(?:hex|base64|escape)'\s*\)|x'([0-9a-f]*)'|'((?:[^']|'')*)')$/i;
+
+/** An interpolation of a template literal stands in the SQL text as this marker (and its index). */
+const HOLE = /^\u0000(\d+)\u0000$/;
+
+/** `PRAGMA key = '…'`, `PRAGMA rekey = "x'…'"` (SQLCipher), also as the text handed to better-sqlite3's `db.pragma('key = …')`. */
+const PRAGMA_KEY = /^\s*(?:pragma\s+)?(re)?key\s*=\s*(.+?)\s*;?\s*$/i;
+const PRAGMA_KEY_IN_TEXT = /\bpragma\s+(re)?key\s*=\s*("[^"]*"|'(?:[^']|'')*'|\u0000\d+\u0000)/gi;
+
+/** SQL text of a string literal or a template (interpolations replaced by markers). */
+function sqlText(node: TSESTree.Node): string | undefined {
+  if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type !== 'TemplateLiteral') return undefined;
+  return node.quasis.map((q, i) => (q.value.cooked ?? q.value.raw) + (i < node.expressions.length ? `\u0000${i}\u0000` : '')).join('');
+}
+
+/** The arguments of the SQL call whose `(` is at `open`, split at top-level commas (quotes and nesting respected). */
+function sqlArguments(text: string, open: number): string[] | undefined {
+  const args: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = open + 1;
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+      continue;
+    }
+    if (c === "'" || c === '"') quote = c;
+    else if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) {
+        args.push(text.slice(start, i).trim());
+        return args;
+      }
+      depth--;
+    } else if (c === ',' && depth === 0) {
+      args.push(text.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  return undefined;
+}
+
+/** The key a SQL expression writes (`'…'`, `UNHEX('…')`, `"x'…'"` of SQLCipher), or undefined for a parameter or column. */
+function constantKeyOf(expression: string): string | undefined {
+  let text = expression.trim();
+  // SQLCipher's raw key form, quoted: `"x'8f3a…'"`.
+  const raw = /^"x'([0-9a-f]+)'"$/i.exec(text);
+  if (raw) return raw[1];
+  if (/^"[^"]*"$/.test(text)) text = `'${text.slice(1, -1)}'`;
+  const m = SQL_CONSTANT.exec(text);
+  if (!m) return undefined;
+  const value = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').replace(/''/g, "'");
+  return value.length > 0 && !isPlaceholder(value) ? value : undefined;
+}
+
+/** Keys written in the SQL strings of the file (with an interpolated constant, reported where the constant is written). */
+export function sqlKeys(ctx: ResolveContext): SqlKey[] {
+  const { sourceCode } = ctx;
+  if (!/pgp_sym_|aes_(?:en|de)crypt|pragma|\bkey\s*=/i.test(sourceCode.text)) return [];
+  const out: SqlKey[] = [];
+  const add = (use: TSESTree.Node, expression: string, sink: string) => {
+    const hole = HOLE.exec(expression.trim());
+    if (hole && use.type === 'TemplateLiteral') {
+      // `AES_ENCRYPT(?, ${CARD_KEY_SQL})` with `CARD_KEY_SQL = "UNHEX('…')"`: the key is written in that constant.
+      for (const constant of resolveValues(ctx, use.expressions[Number(hole[1])]).values) {
+        if (constant.kind !== 'string' || constant.fallback) continue;
+        const key = constantKeyOf(constant.value as string);
+        if (key !== undefined) out.push({ node: constant.origin, key, sink, use });
+      }
+      return;
+    }
+    const key = constantKeyOf(expression);
+    if (key !== undefined) out.push({ node: use, key, sink, use });
+  };
+  for (const node of programNodes(sourceCode.ast)) {
+    const text = sqlText(node);
+    if (text === undefined || text.length < 8) continue;
+    for (const match of text.matchAll(KEYED_FUNCTIONS)) {
+      const args = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
+      if (args && args.length >= 2) add(node, args[1], match[1]);
+    }
+    for (const match of text.matchAll(PRAGMA_KEY_IN_TEXT)) add(node, match[2], `PRAGMA ${match[1] ?? ''}key`);
+    // better-sqlite3 / node-sqlcipher: `db.pragma("key = 'passphrase'")`, `db.pragma(`rekey = "x'…'"`)`.
+    if (isPragmaArgument(node) && !/\bpragma\b/i.test(text)) {
+      const m = PRAGMA_KEY.exec(text);
+      if (m) add(node, m[2], `PRAGMA ${m[1] ?? ''}key`);
+    }
+  }
+  return out;
+}
+
+/** The first argument of a `.pragma(…)` method call. */
+function isPragmaArgument(node: TSESTree.Node): boolean {
+  const call = node.parent;
+  return call?.type === 'CallExpression' && call.arguments[0] === node && call.callee.type === 'MemberExpression' && memberName(call.callee) === 'pragma';
+}
+
+/** MySQL's `block_encryption_mode` (which `AES_ENCRYPT` uses) set to an ECB mode in SQL text: `SET block_encryption_mode = 'aes-256-ecb'`. */
+const ECB_MODE_SETTING = /\bblock_encryption_mode\s*=\s*'(aes-\d+-ecb)'/i;
+
+/** SQL strings that make the database encrypt in ECB mode, with the mode named. */
+export function sqlEcbModes(sourceCode: SourceCode): { node: TSESTree.Node; mode: string }[] {
+  if (!/block_encryption_mode/i.test(sourceCode.text)) return [];
+  const out: { node: TSESTree.Node; mode: string }[] = [];
+  for (const node of programNodes(sourceCode.ast)) {
+    const text = sqlText(node);
+    const m = text !== undefined ? ECB_MODE_SETTING.exec(text) : null;
+    if (m) out.push({ node, mode: m[1] });
+  }
+  return out;
+}
