@@ -232,7 +232,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', typeof field === 'string' ? [field] : [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
-    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {
+    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves' || call.library.id === '@noble/secp256k1')) {
       // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`, noble's `x25519.getSharedSecret(priv, pub)`:
       // the shared secret, once a call uses it as a key (HKDF input).
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');

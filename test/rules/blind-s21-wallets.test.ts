@@ -431,3 +431,153 @@ export async function sealAccessToken(userId: string, accessToken: string): Prom
     },
   ],
 });
+
+// Neighbours probed after the set: base58 secret keys, web3.js's in-memory wallet and the standalone @noble/secp256k1.
+ruleTester.run('no-hardcoded-key (blind-s21 neighbours)', noHardcodedKey, {
+  valid: [
+    {
+      name: 'a base58 transaction signature decoded for a length check is not a key',
+      code: `import bs58 from 'bs58';
+export const isSignature = (s: string) => bs58.decode(s).length === 64;`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a Solana secret key pasted as base58 text (a wallet's export) and decoded with bs58",
+      code: `import { Keypair } from '@solana/web3.js';
+import bs58 from 'bs58';
+export const a = Keypair.fromSecretKey(bs58.decode('47Ww29vPCWxHBAyz6GWh15bhXbtNgKqVW2v145pF2GqXSzdL51HSMw7q7xcNMDhiYBySXP7H7iyt87tMywPz5yNk'));`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: {"envVar": "SECRET_KEY", "format": "the same string"},
+              output: `import { Keypair } from '@solana/web3.js';
+import bs58 from 'bs58';
+export const a = Keypair.fromSecretKey(bs58.decode(requireEnv('SECRET_KEY')));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a key added to web3.js's in-memory wallet",
+      code: `import Web3 from 'web3';
+const w3 = new Web3('http://localhost:8545');
+w3.eth.accounts.wallet.add('0x67d2d9349d319a4e12561b6ede723f535f92d6bb50c6cc416bad0e3a1d48aafc');`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: {"envVar": "SIGNING_KEY", "format": "the same string"},
+              output: `import Web3 from 'web3';
+const w3 = new Web3('http://localhost:8545');
+w3.eth.accounts.wallet.add(requireEnv('SIGNING_KEY'));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: '@noble/secp256k1 signing with a written key',
+      code: `import * as secp from '@noble/secp256k1';
+export const sig = secp.sign(new Uint8Array(32), '0x108670a3a0aa3e566f09bc46f24a2fa26b5f3e508b589f719eab27a36ad9de64'.slice(2));`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 2,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              data: {"envVar": "SIGNING_KEY", "format": "the same string"},
+              output: `import * as secp from '@noble/secp256k1';
+export const sig = secp.sign(new Uint8Array(32), requireEnv('SIGNING_KEY').slice(2));
+
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
+
+ruleTester.run('require-key-zeroization (blind-s21 neighbours)', requireKeyZeroization, {
+  valid: [
+    {
+      name: "@noble/secp256k1's shared secret hashed into the key and wiped, the key wiped in finally",
+      code: `import * as secp from '@noble/secp256k1';
+import { gcm } from '@noble/ciphers/aes';
+import { sha256 } from '@noble/hashes/sha256';
+export function openNote(priv: Uint8Array, peer: Uint8Array, nonce: Uint8Array, ct: Uint8Array): Uint8Array {
+  const shared = secp.getSharedSecret(priv, peer);
+  const key = sha256(shared);
+  shared.fill(0);
+  try {
+    return gcm(key, nonce).decrypt(ct);
+  } finally {
+    key.fill(0);
+  }
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "@noble/secp256k1's randomPrivateKey never wiped",
+      code: `import * as secp from '@noble/secp256k1';
+export function ephemeralPublicKey(): Uint8Array {
+  const sk = secp.utils.randomPrivateKey();
+  return secp.getPublicKey(sk);
+}
+`,
+      errors: [
+        {
+          messageId: 'notWiped',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              data: {"name": "sk", "what": "a generated key", "wipe": "sk.fill(0)"},
+              output: `import * as secp from '@noble/secp256k1';
+export function ephemeralPublicKey(): Uint8Array {
+  const sk = secp.utils.randomPrivateKey();
+  try {
+    return secp.getPublicKey(sk);
+  } finally {
+    sk.fill(0);
+  }
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});

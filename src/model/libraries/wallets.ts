@@ -76,7 +76,9 @@ export const web3: LibraryModel = {
   objects: {
     Web3: { methods: {}, properties: { eth: 'Web3Eth' } },
     Web3Eth: { methods: {}, properties: { accounts: 'Web3Accounts' } },
-    Web3Accounts: { methods: WEB3_ACCOUNT_METHODS },
+    // `web3.eth.accounts.wallet.add(privateKey)`: the in-memory wallet signs with every key added to it.
+    Web3Accounts: { methods: WEB3_ACCOUNT_METHODS, properties: { wallet: 'Web3Wallet' } },
+    Web3Wallet: { methods: { add: method('sign', { 0: 'key' }) } },
   },
 };
 
@@ -167,4 +169,18 @@ export const ed25519HdKey: LibraryModel = {
   id: 'ed25519-hd-key',
   roots: [{ module: 'ed25519-hd-key' }],
   apis: [call('derivePath', 'kdf', { 1: 'key' }, { facts: { keyBytesField: 'key' } })],
+};
+
+/**
+ * Base58 decoders (`bs58.decode(text)`, @scure/base `base58.decode(text)`): Solana secret keys are passed around as
+ * base58 text (Phantom's "export private key"), decoded into the 64 bytes `Keypair.fromSecretKey` takes.
+ */
+export const base58Decoders: LibraryModel = {
+  id: 'bs58',
+  roots: [{ module: 'bs58' }, { module: '@scure/base' }],
+  apis: [
+    call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+    call('default.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+    call('base58.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+  ],
 };
