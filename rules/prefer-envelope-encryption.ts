@@ -25,11 +25,13 @@ const SECRET_WORDS = new Set(['key', 'dek', 'kek', 'seed', 'secret']);
  */
 const PASSWORD_WORDS = new Set(['password', 'passphrase']);
 /**
- * A service's API token (`payoutApiToken`, `API_TOKEN`) is a credential like a password: one small named secret,
- * unless it is passed next to the id of the account it belongs to (per-user tokens are application data).
+ * A service's API token (`payoutApiToken`, `API_TOKEN`, an RPC provider's `rpcToken`, a chat bot's `botToken`) is a
+ * credential like a password: one small named secret, unless it is passed next to the id of the account it belongs
+ * to (per-user tokens are application data). A bare `token`, an `accessToken` or a `refreshToken` stays a user's.
  */
+const SERVICE_TOKEN_WORDS: ReadonlySet<string> = new Set(['api', 'rpc', 'bot', 'service', 'deploy']);
 function isApiTokenName(words: readonly string[]): boolean {
-  return words.length > 1 && words[words.length - 1] === 'token' && words.includes('api');
+  return words.length > 1 && words[words.length - 1] === 'token' && words.some((w) => SERVICE_TOKEN_WORDS.has(w));
 }
 /**
  * Parameters naming whose record a value belongs to (`accountId`, `userId`, `tenant`, `roomId`): a password

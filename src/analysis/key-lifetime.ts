@@ -431,13 +431,16 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   const api = apiCallAt(sourceCode, call);
   // A KDF reading the key (`hkdfSync('sha256', shared, salt, info, 32)`) derives into a buffer of its own, like an import.
   // So does hashing it into a key of its own (`createHash('sha256').update(shared).digest()`).
-  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf' || (api.api.operation === 'hash' && rawDigestOf(call) !== undefined);
+  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf' || (api.api.operation === 'hash' && (api.api.facts?.digestBytes === true || rawDigestOf(call) !== undefined));
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
   if (callee.type === 'Identifier' && callee.name === 'structuredClone') return true;
   if (callee.type !== 'MemberExpression') return false;
   // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
   if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
+  // `seed.toString('hex')` for a library that takes hex (ed25519-hd-key's `derivePath(path, seedHex)`): a copy into a
+  // string (reported in strict as a conversion), nothing that fails half-way with the bytes in use.
+  if (memberName(callee) === 'toString' && call.arguments.length <= 1 && call.arguments.every((a) => a.type === 'Literal')) return true;
   // `Uint8Array.from(key)`, `Uint8Array.of(...key)`
   if (callee.object.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.object.name) && /^(?:from|of)$/.test(memberName(callee) ?? '')) return true;
   return callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && /^(?:from|copyBytesFrom|concat)$/.test(memberName(callee) ?? '');

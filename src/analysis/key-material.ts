@@ -152,14 +152,18 @@ const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
  * `randomFill(buf, (err, key) => …)`). `randomFillSync` is also a wipe: see filledBinding.
  */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync', 'randomFill']);
-const KDF_PATHS = new Set(['pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key']);
+const KDF_PATHS = new Set([
+  'pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key',
+  // HD wallets: a BIP-39 seed (PBKDF2 of the recovery phrase) and a SLIP-0010 child key (`derivePath(path, seed).key`).
+  'mnemonicToSeed', 'mnemonicToSeedSync', 'derivePath',
+]);
 /**
  * KDFs that only derive keys from keys (HKDF, libsodium's `crypto_kdf_derive_from_key`): unlike PBKDF2 or
  * scrypt, nobody stores their output as a password hash, so it is a key whatever its binding is called
  * (`derived`, `material`) unless the code compares or encodes it, names it as something else, or feeds it
  * to an IV/salt/data argument.
  */
-const KEY_ONLY_KDF_PATHS = new Set(['hkdf', 'hkdfSync', 'crypto_kdf_derive_from_key']);
+const KEY_ONLY_KDF_PATHS = new Set(['hkdf', 'hkdfSync', 'crypto_kdf_derive_from_key', 'mnemonicToSeed', 'mnemonicToSeedSync', 'derivePath']);
 const ARRAY_BUFFER_PATHS = new Set(['hkdf', 'hkdfSync', 'deriveBits', 'exportKey']);
 const KEYGEN_PATTERN = /^crypto_\w+_keygen$/;
 
@@ -206,7 +210,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     } else if (call.api.operation === 'kdf' && KDF_PATHS.has(name)) {
       // A KDF output only stored or compared is a password hash, not a key: a use as a key, or a key's name
       // (`syncKey` handed to a worker or an imported helper) without the comparison or encoding of a hash.
-      add(resultBinding(sourceCode, call, 'kdf', [], arrayBuffer), KEY_ONLY_KDF_PATHS.has(name) ? 'subkey' : 'kdf');
+      // A KDF whose result holds the key in a field (ed25519-hd-key's `derivePath(…)` returns `{ key, chainCode }`).
+      const field = call.api.facts?.keyBytesField;
+      add(resultBinding(sourceCode, call, 'kdf', typeof field === 'string' ? [field] : [], arrayBuffer), KEY_ONLY_KDF_PATHS.has(name) ? 'subkey' : 'kdf');
     } else if (typeof call.api.facts?.plaintextField === 'string') {
       const path = plaintextPath(call) ?? [];
       const sent = call.node.type === 'NewExpression' ? sendCallOf(sourceCode, call.node) : call.node;
@@ -226,7 +232,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'keypair', typeof field === 'string' ? [field] : [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.api.path.join('.') === 'box.before' || name === 'crypto_box_beforenm')) {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
-    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves')) {
+    } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves' || call.library.id === '@noble/secp256k1')) {
       // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`, noble's `x25519.getSharedSecret(priv, pub)`:
       // the shared secret, once a call uses it as a key (HKDF input).
       add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
@@ -240,14 +246,15 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     } else if (call.api.operation === 'key-export' && isSecretExport(ctx, call)) {
       add(resultBinding(sourceCode, call, 'export', [], arrayBuffer), false);
     } else if (call.api.operation === 'decrypt' && !call.receiver) {
-      // Decrypted bytes are data unless a modelled call then uses them as a key: a wrapped data key opened with RSA.
+      // Decrypted bytes are data unless a modelled call then uses them as a key (a wrapped data key opened with RSA),
+      // or the binding is named as one (`const privateKey = …decrypt(sealedKey)`, shown once as hex).
       // (An `unwrap` operation such as WebCrypto's unwrapKey gives a CryptoKey, which holds no bytes to wipe.)
-      add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'strict');
+      add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'named');
     }
     // `xchacha20poly1305(kek, nonce).decrypt(wrapped)`: the decrypt of a cipher object a modelled factory made (its
     // methods are not in the model) opens a wrapped key when a call then uses the output as a key.
     const opened = call.api.operation === 'encrypt' && !call.receiver ? decryptMethodOn(call.node) : undefined;
-    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'strict');
+    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'named');
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
@@ -336,7 +343,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     for (const ref of keyReferences(sourceCode, bytes).bytes) {
       const member = ref.parent;
       const slice = typedArray && member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
-      const copy = slice ?? copyingCallOf(ref, !bytes.arrayBuffer);
+      const copy = slice ?? copyingCallOf(ref, !bytes.arrayBuffer) ?? digestBytesOf(sourceCode, ref);
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
@@ -438,6 +445,20 @@ function copyingCallOf(key: TSESTree.Node, typedCopies: boolean): TSESTree.CallE
   if (call?.type !== 'CallExpression' || call.arguments[0] !== parent) return undefined;
   const callee = call.callee;
   return callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && memberName(callee) === 'concat' ? call : undefined;
+}
+
+/**
+ * `sha256(shared.subarray(1))` (noble), `createHash('sha256').update(secret).digest()`: the digest's bytes of a key,
+ * the same secret in another buffer (decision 20). Bound and used as a key (an ECIES AES key), they are key bytes of
+ * their own, like a copy; a fingerprint only compared or printed is not.
+ */
+function digestBytesOf(sourceCode: SourceCode, key: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const ref = subarrayViewOf(key) ?? key;
+  const call = ref.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(ref as TSESTree.CallExpressionArgument)) return undefined;
+  const api = apiCallAt(sourceCode, call);
+  if (api?.api.operation !== 'hash' || !api.args.some((a) => a.role === 'data' && a.node === ref)) return undefined;
+  return api.api.facts?.digestBytes === true ? call : rawDigestOf(call);
 }
 
 /** Byte-array constructors whose `from`/`of` make a copy of what they are given. */
@@ -921,7 +942,7 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
       if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
         const api = apiCallAt(sourceCode, parent);
         // `createHash('sha256').update(secret).digest()` is the same secret (decision 20): follow the digest.
-        const digest = api?.api.operation === 'hash' ? rawDigestOf(parent) : undefined;
+        const digest = api?.api.operation === 'hash' ? (api.api.facts?.digestBytes === true ? parent : rawDigestOf(parent)) : undefined;
         if (digest) {
           node = digest;
           continue;

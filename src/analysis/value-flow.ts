@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { prototypeMethodCalls } from './prototype-classes';
 import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
 import { resolveImportPath } from './imports';
+import { localFunctionOf } from './local-functions';
 import { memberName, propertyName, variableOf, type SourceCode } from './scope';
 import { sqlColumnOfParameter } from './sql-parameters';
 
@@ -190,11 +191,51 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
         if (owner === 'Math' && name && (MATH_FUNCTIONS.has(name) || (options.throughArithmetic && (name === 'min' || name === 'max')))) return parent;
         if (owner === 'Buffer' && name === 'from') return parent;
       }
+      // `mod(BigInt('0x' + h + tail), n)`: a local arithmetic helper returns a value computed from its argument.
+      if (options.throughArithmetic && returnsArithmeticOfParameter(sourceCode, parent, parent.arguments.indexOf(current as TSESTree.CallExpressionArgument))) return parent;
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+const arithmeticHelpers = new WeakMap<FunctionNode, Map<number, boolean>>();
+
+/**
+ * The local function `call` calls returns a value computed from its parameter `index` by arithmetic alone
+ * (`function mod(a, m) { const r = a % m; return r >= 0n ? r : r + m; }`): what the call returns carries the argument,
+ * as `Math.floor(v)` does. A parameter that reaches the return only through other calls does not count.
+ */
+function returnsArithmeticOfParameter(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number): boolean {
+  const fn = index >= 0 ? localFunctionOf(sourceCode, call.callee) : undefined;
+  const param = fn?.params[index];
+  if (!fn || param?.type !== 'Identifier') return false;
+  let memo = arithmeticHelpers.get(fn);
+  if (!memo) arithmeticHelpers.set(fn, (memo = new Map()));
+  const known = memo.get(index);
+  if (known !== undefined) return known;
+  memo.set(index, false); // a recursive helper does not make itself one
+  const carried = new Set<TSESTree.Node>();
+  const queue: TSESTree.Node[] = (variableOf(sourceCode, param)?.references ?? []).filter((r) => r.isRead()).map((r) => r.identifier as TSESTree.Node);
+  let returned = false;
+  for (let steps = 0; queue.length && steps < 32 && !returned; steps++) {
+    let node = queue.shift()!;
+    if (carried.has(node)) continue;
+    carried.add(node);
+    for (let parent = node.parent; parent && !returned; node = parent, parent = parent.parent) {
+      if (parent.type === 'BinaryExpression' && !COMPARISONS.has(parent.operator) && !BOOLEAN_OPERATORS.has(parent.operator)) continue;
+      if (parent.type === 'ConditionalExpression' && parent.test !== node) continue;
+      if (parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression') continue;
+      if (parent.type === 'ReturnStatement' || (parent === fn && fn.type === 'ArrowFunctionExpression' && fn.body === node)) returned = true;
+      else if (parent.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') {
+        for (const ref of variableOf(sourceCode, parent.id)?.references ?? []) if (ref.isRead()) queue.push(ref.identifier as TSESTree.Node);
+      }
+      break;
+    }
+  }
+  memo.set(index, returned);
+  return returned;
 }
 
 function record(

@@ -1302,12 +1302,30 @@ function decode(text: string, encoding: string): Uint8Array | undefined {
       case 'binary':
       case 'latin1':
         return Uint8Array.from(Buffer.from(text, 'latin1'));
+      case 'base58':
+        return decodeBase58(text);
       default:
         return Uint8Array.from(Buffer.from(text, 'utf8'));
     }
   } catch {
     return undefined;
   }
+}
+
+const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+
+/** Bitcoin's base58 (Solana keys and addresses): undefined for text outside the alphabet. */
+function decodeBase58(text: string): Uint8Array | undefined {
+  let n = 0n;
+  for (const c of text) {
+    const digit = BASE58_ALPHABET.indexOf(c);
+    if (digit < 0) return undefined;
+    n = n * 58n + BigInt(digit);
+  }
+  const bytes: number[] = [];
+  for (; n > 0n; n >>= 8n) bytes.unshift(Number(n & 0xffn));
+  for (let i = 0; i < text.length && text[i] === '1'; i++) bytes.unshift(0);
+  return Uint8Array.from(bytes);
 }
 
 function bufferFrom(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {

@@ -1,9 +1,9 @@
 import { bunCrypto, electronStore, expoCrypto, openpgp, reactNativeAes, reactNativeMmkv, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
+import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleSecp256k1, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
-import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
+import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, nobleModernHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
 import { cloudflareWorkerJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
@@ -41,7 +41,7 @@ import { awsCdkSecretValue } from './libraries/infrastructure';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
-import { bitcoinjsLib, ecpair, ethers, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
+import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
 import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
@@ -66,6 +66,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleCiphersChacha,
   nobleUtils,
   nobleCurves,
+  nobleSecp256k1,
   jsencrypt,
   elliptic,
   ageEncryption,
@@ -129,6 +130,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   hashWasm,
   hashJs,
   nobleLegacyHashes,
+  nobleModernHashes,
   textEncoding,
   tlsOptions,
   undiciTls,
@@ -172,6 +174,12 @@ export const LIBRARIES: readonly LibraryModel[] = [
   awsCdkSecretValue,
   k6Crypto,
   truffleHdWalletProvider,
+  solanaWeb3,
+  bip39,
+  hdKeys,
+  bip32Factory,
+  ed25519HdKey,
+  base58Decoders,
   appsScriptUtilities,
   asmcrypto,
   cryptr,

@@ -149,6 +149,23 @@ export const nobleCurves: LibraryModel = {
 };
 
 /**
+ * @noble/secp256k1 (the standalone package wallets used before @noble/curves): the same functions at the module's top
+ * level — `sign(msgHash, privateKey)` (and `signAsync`), `getSharedSecret(privateKey, publicKey)`,
+ * `utils.randomPrivateKey()`.
+ */
+export const nobleSecp256k1: LibraryModel = {
+  id: '@noble/secp256k1',
+  roots: [{ module: '@noble/secp256k1' }],
+  apis: [
+    call('utils.randomPrivateKey', 'keygen', {}, { facts: { secretKeyBytes: true } }),
+    call('utils.randomSecretKey', 'keygen', {}, { facts: { secretKeyBytes: true } }),
+    call('getSharedSecret', 'key-agreement', { 0: 'key', 1: 'public-key' }),
+    call('sign', 'sign', { 0: 'data', 1: 'key' }),
+    call('signAsync', 'sign', { 0: 'data', 1: 'key' }),
+  ],
+};
+
+/**
  * JSEncrypt (browser RSA): `encrypt`/`decrypt` always use PKCS#1 v1.5 padding; `default_key_size`
  * sets the size of keys it generates.
  */

@@ -74,6 +74,22 @@ export const nobleLegacyHashes: LibraryModel = {
   ],
 };
 
+/**
+ * @noble/hashes' SHA-2, SHA-3 and BLAKE functions (`sha256(data)`, `keccak_256(data)` from `@noble/hashes/sha256`,
+ * `/sha2`, `/sha512`, `/sha3`, `/blake2b`, `/blake3`): one-shot functions of the data returning the digest's bytes.
+ */
+const NOBLE_MODERN_HASHES: readonly (readonly [name: string, hash: string])[] = [
+  ['sha224', 'SHA224'], ['sha256', 'SHA256'], ['sha384', 'SHA384'], ['sha512', 'SHA512'], ['sha512_256', 'SHA512-256'],
+  ['sha3_256', 'SHA3-256'], ['sha3_512', 'SHA3-512'], ['keccak_256', 'KECCAK-256'], ['keccak_512', 'KECCAK-512'],
+  ['blake2b', 'BLAKE2B'], ['blake2s', 'BLAKE2S'], ['blake3', 'BLAKE3'],
+];
+
+export const nobleModernHashes: LibraryModel = {
+  id: '@noble/hashes',
+  roots: ['sha256', 'sha512', 'sha2', 'sha3', 'blake2b', 'blake2s', 'blake3'].flatMap((name) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }]),
+  apis: NOBLE_MODERN_HASHES.map(([name, hash]) => call(name, 'hash', { 0: 'data' }, { facts: { hash, digestBytes: true } })),
+};
+
 export const sparkMd5: LibraryModel = {
   id: 'spark-md5',
   roots: [{ module: 'spark-md5' }],

@@ -5,17 +5,36 @@ import type { LibraryModel } from '../types';
  * Blockchain wallets sign transactions with a secp256k1 private key given as `0x…` hex. The key is the
  * account: whoever reads it moves the funds.
  */
-/** ethers v5/v6: `new Wallet(privateKey, provider)`, `new SigningKey(privateKey)` (also under `ethers.`). */
+/**
+ * ethers v5/v6: `new Wallet(privateKey, provider)`, `new SigningKey(privateKey)` (also under `ethers.`). A `SigningKey`
+ * is the private key itself as an object: it signs digests, and its `computeSharedSecret(otherPublicKey)` is an ECDH
+ * agreement with the same secp256k1 scalar.
+ */
 export const ethers: LibraryModel = {
   id: 'ethers',
   roots: [{ module: 'ethers' }, { module: '@ethersproject/wallet', provides: ['Wallet'] }, { module: '@ethersproject/signing-key', provides: ['SigningKey'] }],
   apis: [
-    ...['Wallet', 'ethers.Wallet', 'SigningKey', 'ethers.SigningKey', 'utils.SigningKey', 'ethers.utils.SigningKey'].map((path) => construct(path, 'sign', { 0: 'key' })),
+    ...['Wallet', 'ethers.Wallet'].map((path) => construct(path, 'sign', { 0: 'key' })),
+    ...['SigningKey', 'ethers.SigningKey', 'utils.SigningKey', 'ethers.utils.SigningKey'].map((path) =>
+      construct(path, 'key-import', { 0: 'key' }, { facts: { purpose: 'sign', keyOfInput: true }, returns: 'SigningKey' }),
+    ),
     // A recovery phrase (BIP-39 mnemonic) is the wallet's seed: every key of the wallet derives from it.
     ...['Wallet.fromPhrase', 'ethers.Wallet.fromPhrase', 'HDNodeWallet.fromPhrase', 'ethers.HDNodeWallet.fromPhrase', 'Wallet.fromMnemonic', 'ethers.Wallet.fromMnemonic'].map((path) =>
       call(path, 'sign', { 0: 'key' }),
     ),
+    // `hexlify(bytes)`: the same bytes as `0x…` text, the form `new Wallet(…)` takes (`new Wallet(hexlify(randomBytes(32)))`).
+    ...['hexlify', 'ethers.hexlify', 'utils.hexlify', 'ethers.utils.hexlify'].map((path) => call(path, 'encode', { 0: 'data' })),
+    // An HD wallet's master node from a BIP-39 seed (HMAC-SHA512 of the seed, see hdKeys below).
+    ...['HDNodeWallet.fromSeed', 'ethers.HDNodeWallet.fromSeed'].map((path) => call(path, 'kdf', { 0: 'key' })),
   ],
+  objects: {
+    SigningKey: {
+      methods: {
+        sign: method('sign', { 0: 'data' }),
+        computeSharedSecret: method('key-agreement', { 0: 'public-key' }),
+      },
+    },
+  },
 };
 
 /**
@@ -57,7 +76,9 @@ export const web3: LibraryModel = {
   objects: {
     Web3: { methods: {}, properties: { eth: 'Web3Eth' } },
     Web3Eth: { methods: {}, properties: { accounts: 'Web3Accounts' } },
-    Web3Accounts: { methods: WEB3_ACCOUNT_METHODS },
+    // `web3.eth.accounts.wallet.add(privateKey)`: the in-memory wallet signs with every key added to it.
+    Web3Accounts: { methods: WEB3_ACCOUNT_METHODS, properties: { wallet: 'Web3Wallet' } },
+    Web3Wallet: { methods: { add: method('sign', { 0: 'key' }) } },
   },
 };
 
@@ -83,4 +104,83 @@ export const truffleHdWalletProvider: LibraryModel = {
   id: '@truffle/hdwallet-provider',
   roots: [{ module: '@truffle/hdwallet-provider' }, { module: 'truffle-hdwallet-provider' }],
   apis: ['', 'default'].map((path) => construct(path, 'sign', { 0: 'key', '0.mnemonic': 'key', '0.mnemonic.phrase': 'key', '0.privateKeys': 'key' })),
+};
+
+/**
+ * @solana/web3.js: an Ed25519 `Keypair` made from its 64-byte secret key (`Keypair.fromSecretKey(bytes)`, what
+ * `solana-keygen` writes as a JSON array) or from a 32-byte seed (`Keypair.fromSeed(seed)`). The keypair is the
+ * account's signing key.
+ */
+export const solanaWeb3: LibraryModel = {
+  id: '@solana/web3.js',
+  roots: [{ module: '@solana/web3.js' }],
+  apis: [
+    call('Keypair.fromSecretKey', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
+    call('Keypair.fromSeed', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
+    // Signers handed to the transaction: `sendAndConfirmTransaction(connection, tx, [payer, authority])`,
+    // `tx.sign(payer)`, `versionedTx.sign([payer])`.
+    call('sendAndConfirmTransaction', 'sign', { 2: 'key' }),
+    construct('Transaction', 'client', {}, { returns: 'SolanaTransaction' }),
+    construct('VersionedTransaction', 'client', {}, { returns: 'SolanaTransaction' }),
+  ],
+  objects: {
+    SolanaTransaction: {
+      methods: {
+        sign: method('sign', { 0: 'key', 1: 'key', 2: 'key' }),
+        partialSign: method('sign', { 0: 'key', 1: 'key', 2: 'key' }),
+      },
+    },
+  },
+};
+
+/**
+ * BIP-39: `mnemonicToSeedSync(mnemonic, passphrase?)` (and the async `mnemonicToSeed`) stretch the recovery phrase
+ * with PBKDF2-HMAC-SHA512 into the wallet's 64-byte seed, the root every account key derives from. The phrase is the
+ * secret; the seed is key bytes (never a password hash: nobody stores it to compare).
+ */
+export const bip39: LibraryModel = {
+  id: 'bip39',
+  roots: [{ module: 'bip39' }, { module: '@scure/bip39' }],
+  apis: [call('mnemonicToSeedSync', 'kdf', { 0: 'passphrase' }), call('mnemonicToSeed', 'kdf', { 0: 'passphrase' })],
+};
+
+/**
+ * BIP-32 / SLIP-0010 hierarchical derivation: the master key of an HD wallet is HMAC-SHA512 of the seed
+ * (`HDKey.fromMasterSeed(seed)` of @scure/bip32, `BIP32Factory(ecc).fromSeed(seed)` of bip32, ethers'
+ * `HDNodeWallet.fromSeed(seed)`), and ed25519-hd-key's `derivePath(path, seedHex)` returns `{ key, chainCode }`
+ * for Solana-style ed25519 accounts. Each takes the seed as key-derivation input.
+ */
+const BIP32_METHODS = { fromSeed: method('kdf', { 0: 'key' }) };
+
+export const hdKeys: LibraryModel = {
+  id: 'bip32',
+  roots: [{ module: '@scure/bip32' }],
+  apis: [call('HDKey.fromMasterSeed', 'kdf', { 0: 'key' })],
+};
+
+export const bip32Factory: LibraryModel = {
+  id: 'bip32-factory',
+  roots: [{ module: 'bip32' }],
+  apis: [call('BIP32Factory', 'client', {}, { returns: 'BIP32API' }), call('default', 'client', {}, { returns: 'BIP32API' }), call('', 'client', {}, { returns: 'BIP32API' })],
+  objects: { BIP32API: { methods: BIP32_METHODS } },
+};
+
+export const ed25519HdKey: LibraryModel = {
+  id: 'ed25519-hd-key',
+  roots: [{ module: 'ed25519-hd-key' }],
+  apis: [call('derivePath', 'kdf', { 1: 'key' }, { facts: { keyBytesField: 'key' } })],
+};
+
+/**
+ * Base58 decoders (`bs58.decode(text)`, @scure/base `base58.decode(text)`): Solana secret keys are passed around as
+ * base58 text (Phantom's "export private key"), decoded into the 64 bytes `Keypair.fromSecretKey` takes.
+ */
+export const base58Decoders: LibraryModel = {
+  id: 'bs58',
+  roots: [{ module: 'bs58' }, { module: '@scure/base' }],
+  apis: [
+    call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+    call('default.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+    call('base58.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base58' } }),
+  ],
 };
