@@ -14,6 +14,7 @@ import {
   METRIC_LABEL_METHODS,
   METRIC_RECORD_METHODS,
   STORE_CLIENT_FACTORIES,
+  DEVICE_STORE_FACTORIES,
   TELEMETRY_CLIENT_METHODS,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
@@ -1178,6 +1179,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
   // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
   if (isStoreClientWrite(method) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
+  // `storage.set(k, v)` on an MMKV instance or an electron-store: the app's files on the device.
+  if (method === 'set' && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object, DEVICE_STORE_FACTORIES)) return { kind: 'storage', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
   if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
@@ -1295,13 +1298,13 @@ function isStoreClientWrite(method: string): boolean {
 }
 
 /** A binding made by a cache or key-value client's factory or class (`memjs.Client.create(…)`, `new Redis(…)`). */
-function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node, factories: Readonly<Record<string, ReadonlySet<string>>> = STORE_CLIENT_FACTORIES): boolean {
   const expr = unwrapExpression(node);
   let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
   if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
   if (made?.type !== 'CallExpression' && made?.type !== 'NewExpression') return false;
   const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
-  return factory?.module !== undefined && !!STORE_CLIENT_FACTORIES[factory.module]?.has(factory.path.join('.'));
+  return factory?.module !== undefined && !!factories[factory.module]?.has(factory.path.join('.'));
 }
 
 /**
