@@ -15,6 +15,7 @@ import {
   METRIC_RECORD_METHODS,
   STORE_CLIENT_FACTORIES,
   DEVICE_STORE_FACTORIES,
+  STORAGE_OPTION_WRITES,
   TELEMETRY_CLIENT_METHODS,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
@@ -325,6 +326,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
         node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
         continue;
       }
+      // `Preferences.set({ key, value: keyB64 })`: an on-device store's write whose options hold the value (before
+      // `record.set(…)` below, which a one-argument `set` would otherwise be taken for).
+      if (isStorageOptionWrite(sourceCode, parent, node, path)) return { kind: 'storage', node: parent };
       // `record.set(dataKey)` (one argument: not a `Map#set`): the record now holds the key's fields.
       const record = recordSetTarget(parent, node);
       if (record) return viaVariable(sourceCode, record, seen, hops, carrierOf, path);
@@ -1157,6 +1161,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   }
   const storage = resolved?.module !== undefined && resolved.path.length === 1 ? STORAGE_MODULE_WRITES[resolved.module]?.[resolved.path[0]] : undefined;
   if (storage !== undefined && call.arguments[storage] === arg) return { kind: 'storage', node: call };
+
   if (callee.type === 'Identifier') return functionSink(sourceCode, call, callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const method = memberName(callee) ?? '';
@@ -1289,6 +1294,13 @@ function isMetricAttributes(sourceCode: SourceCode, callee: TSESTree.MemberExpre
     return factory?.type === 'MemberExpression' && METRIC_INSTRUMENT_FACTORY.test(memberName(factory) ?? '');
   }
   return METRIC_LABEL_METHODS.has(method) && isMadeBy(sourceCode, callee.object, METRIC_CLASSES);
+}
+
+/** `Preferences.set({ key, value })` with the value under the option STORAGE_OPTION_WRITES names for that function. */
+function isStorageOptionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  if (call.arguments[0] !== arg || path.length !== 1) return false;
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  return resolved?.module !== undefined && STORAGE_OPTION_WRITES[resolved.module]?.[resolved.path.join('.')] === path[0];
 }
 
 /** A write of a cache client, also in node-redis v4's camelCase (`hSet`, `setEx`, `rPush`). */

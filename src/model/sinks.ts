@@ -450,6 +450,16 @@ export const STORAGE_MODULE_WRITES: Readonly<Record<string, Readonly<Record<stri
 };
 
 /**
+ * Writes of on-device stores that take the entry as an options object (module → dotted path of the function → the option
+ * holding the stored value): Capacitor's `Preferences.set({ key, value })` (SharedPreferences / UserDefaults) and
+ * capacitor-secure-storage-plugin's `SecureStoragePlugin.set({ key, value })` (Keychain / Keystore).
+ */
+export const STORAGE_OPTION_WRITES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '@capacitor/preferences': { 'Preferences.set': 'value' },
+  'capacitor-secure-storage-plugin': { 'SecureStoragePlugin.set': 'value' },
+};
+
+/**
  * On-device key-value stores known by the call that makes them (module → dotted path of the factory or class; `''`
  * for the module itself): react-native-mmkv's `new MMKV(…)`/`createMMKV(…)`, electron-store's `new Store(…)` and the
  * `conf` it is built on. Their `set(key, value)` writes the value to the app's data directory.

@@ -11,7 +11,7 @@ import { createRuleTester } from './rule-tester';
 // react-native-quick-crypto is node:crypto, and `Buffer` imported from React Native's port (`@craftzdog/react-native-buffer`)
 // is Node's Buffer; react-native-rsa-native's RSAKeychain takes a keychain tag, not a key; a local AEAD decrypt whose
 // binding is named as a data key (`const dek = gcm(kek, n).decrypt(w)`) holds key bytes even when it is only re-wrapped;
-// on-device stores (MMKV, electron-store, conf) and OS keychain bridges (keytar, expo-secure-store, react-native-keychain)
+// on-device stores (MMKV, electron-store, conf, Capacitor `Preferences.set({ key, value })`) and OS keychain bridges (keytar, expo-secure-store, react-native-keychain)
 // keep a KMS data key in plaintext form; a KMS `Decrypt` returned by its helper under a key-named property is a data key,
 // and two KMS calls reaching one sink are two findings; an encoded copy handed on (`Buffer.from(key).toString('base64')`
 // into `storage.set`) is a use of the key before a straight-line wipe; a local hex decoder may fill an `Int8Array`; a
@@ -126,6 +126,11 @@ createRuleTester().run("no-plaintext-data-key-exposure (blind-s21 shapes)", noPl
       "name": "an app secret (not from KMS) kept with keytar",
       "code": "import keytar from 'keytar';\nimport { randomBytes } from 'node:crypto';\nexport async function cacheMacKey() {\n  const existing = await keytar.getPassword('Glint', 'cache-mac');\n  if (existing) return existing;\n  const fresh = randomBytes(32).toString('base64');\n  await keytar.setPassword('Glint', 'cache-mac', fresh);\n  return fresh;\n}\n",
       "filename": "case.ts"
+    },
+    {
+      "name": "only the wrapped key stored with Capacitor's Preferences.set({ key, value })",
+      "code": "import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';\nimport { Preferences } from '@capacitor/preferences';\nconst kms = new KMSClient({ region: 'eu-west-1' });\nexport async function cacheKey(id: string) {\n  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/notes', KeySpec: 'AES_256' }));\n  Plaintext!.fill(0);\n  await Preferences.set({ key: `dek:${id}`, value: Buffer.from(CiphertextBlob!).toString('base64') });\n}\n",
+      "filename": "case.ts"
     }
   ],
   invalid: [
@@ -165,6 +170,19 @@ createRuleTester().run("no-plaintext-data-key-exposure (blind-s21 shapes)", noPl
           "messageId": "dataKeyExposed",
           "line": 9,
           "column": 56,
+          "suggestions": []
+        }
+      ]
+    },
+    {
+      "name": "a KMS data key stored with Capacitor's Preferences.set({ key, value })",
+      "code": "import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';\nimport { Preferences } from '@capacitor/preferences';\nconst kms = new KMSClient({ region: 'eu-west-1' });\nexport async function cacheKey(id: string) {\n  const { Plaintext } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/notes', KeySpec: 'AES_256' }));\n  try {\n    await Preferences.set({ key: `dek:${id}`, value: Buffer.from(Plaintext!).toString('base64') });\n  } finally {\n    Plaintext!.fill(0);\n  }\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "dataKeyExposed",
+          "line": 5,
+          "column": 40,
           "suggestions": []
         }
       ]
