@@ -75,27 +75,26 @@ export default createRule<Options, MessageIds>({
         if (getApiCalls(sourceCode).length === 0 && !(options.checkLoggedSecrets && LOGGING.test(sourceCode.text)) && vaultTransitCalls(sourceCode).length === 0) return;
         const ctx = { sourceCode, parserServices: sourceCode.parserServices };
         const reported = new Set<TSESTree.Node>();
-        // Per sink, the KMS calls (made in this file, not a helper's result bound by a caller) reported for it.
-        const reportedFromCall = new Map<TSESTree.Node, Set<TSESTree.Node>>();
-        const firstFromThisCall = (sink: TSESTree.Node, bytes: KeyBytes): boolean =>
-          bytes.api?.node === bytes.producer && reportedFromCall.has(sink) && !reportedFromCall.get(sink)!.has(bytes.producer);
+        // The KMS calls already reported for each sink: two calls whose keys reach one sink (a helper that decrypts
+        // a stored key or generates a new one, `return { key: Plaintext }` on both paths) are two findings.
+        const reportedCalls = new Map<TSESTree.Node, Set<TSESTree.Node>>();
         for (const bytes of findKeyBytes(ctx)) {
           if (bytes.source !== 'kms-plaintext' || !isDataKey(bytes)) continue;
           const refs = keyReferences(sourceCode, bytes);
+          const kmsCall = bytes.api?.node ?? bytes.producer;
           // One finding per KMS call, naming every place the key goes out.
           const exposures: { ref: TSESTree.Node; sink: NonNullable<ReturnType<typeof sinkOf>>; wrapped?: string }[] = [];
           for (const ref of [...refs.bytes, ...refs.holders]) {
             const sink = sinkOf(sourceCode, ref, refs.holderPaths.get(ref));
             // A caller's binding of what a local helper returns (`const key = await unwrap(…)`) reaches the sinks the
             // helper's own KMS call was already reported for: one finding, on that call (decision 5).
-            // Two KMS calls whose keys meet in one variable (`plaintext = res.Plaintext` in each branch) each expose a key
-            // of their own at that sink: the dedupe is only for bindings of a helper's result, not made by a KMS call.
-            if (!sink || (reported.has(sink.node) && !firstFromThisCall(sink.node, bytes)) || (bytes.api && returnedThroughSameMethod(bytes.api, sink))) continue;
+            const callsForSink = sink ? reportedCalls.get(sink.node) : undefined;
+            if (!sink || callsForSink?.has(kmsCall) || (callsForSink && bytes.producer !== kmsCall) || exposures.some((e) => e.sink.node === sink.node) || (bytes.api && returnedThroughSameMethod(bytes.api, sink))) continue;
             // `return { CiphertextBlob, … }` of a holder only leaks when the holder itself goes out. Through a
             // variable (`const copy = Buffer.from(key)`), the ref also feeds the key's real uses: no swap there.
             exposures.push({ ref, sink, wrapped: sink.kind === 'export' || sink.indirect ? undefined : wrappedKeyText(bytes, ref) });
             reported.add(sink.node);
-            if (bytes.api?.node === bytes.producer) reportedFromCall.set(sink.node, (reportedFromCall.get(sink.node) ?? new Set()).add(bytes.producer));
+            reportedCalls.set(sink.node, new Set([...(callsForSink ?? []), kmsCall]));
           }
           if (exposures.length === 0) continue;
           const where = exposures.map((e) => `${SINK_TEXT[e.sink.kind]} (line ${e.sink.node.loc.start.line})`);

@@ -69,8 +69,11 @@ export function resolveImportPath(sourceCode: SourceCode, node: TSESTree.Node, d
   return undefined;
 }
 
-/** Modules whose `Buffer` export is Node's Buffer class (`safe-buffer` is a drop-in for old Node versions). */
-const BUFFER_MODULES = new Set(['buffer', 'node:buffer', 'safe-buffer']);
+/**
+ * Modules whose `Buffer` export is Node's Buffer class (`safe-buffer` is a drop-in for old Node versions;
+ * `@craftzdog/react-native-buffer` is the native-backed port React Native apps import next to react-native-quick-crypto).
+ */
+const BUFFER_MODULES = new Set(['buffer', 'node:buffer', 'safe-buffer', '@craftzdog/react-native-buffer']);
 
 /** `Buffer` bound to `require('buffer').Buffer`, `require('safe-buffer').Buffer` or `import { Buffer } from 'node:buffer'`. */
 export function isBufferClass(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {

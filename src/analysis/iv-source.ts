@@ -4,6 +4,7 @@ import { isFunction } from './expression-names';
 import { enclosingFunction } from './code-paths';
 import { apiCallAt, argsWithRole, callsOn, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
+import { isBufferClass } from './imports';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
@@ -130,7 +131,9 @@ function isZeroAllocation(sourceCode: SourceCode, node: TSESTree.Node): boolean 
   // `new Uint8Array(0)`, `Buffer.alloc(0)`: no IV at all, what ECB and wrap modes are given (ECB is the weak-algorithm rule's).
   if (size.type === 'Literal' && size.value === 0) return false;
   const isGlobal = (id: TSESTree.Identifier) => !variableOf(sourceCode, id)?.defs.length;
-  if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && isGlobal(callee.object)) {
+  // The global `Buffer`, or Node's Buffer class imported from a module that exports it (`buffer`, React Native's port).
+  const isBuffer = (id: TSESTree.Identifier) => isGlobal(id) || isBufferClass(sourceCode, id);
+  if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && isBuffer(callee.object)) {
     const name = memberName(callee);
     if (name !== 'alloc') return false;
     return (!fill || (fill.type === 'Literal' && fill.value === 0)) && isSize(size);

@@ -404,6 +404,9 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
     // A view handed straight to another call (`createCipheriv(alg, Buffer.from(okm), iv)` of an ArrayBuffer,
     // `createHmac('sha256', key.subarray(32))`) is the key itself in that call.
     if (isViewOfKey(call, ref, bytes.arrayBuffer) && callUsing(call)) classify(call);
+    // A copy no binding keeps, encoded on the spot and handed on (`storage.set(id, Buffer.from(key).toString('base64'))`):
+    // the call it goes to works with the key's bytes while the key exists, like a use of the key.
+    else if (encodedCopyUse(call)) classify(encodedCopyUse(call)!);
     else handOvers.add(call);
   };
   for (const ref of [...refs.bytes, ...refs.holders]) {
@@ -447,6 +450,17 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
 }
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
+
+/**
+ * `Buffer.from(key).toString('base64')` (or `'hex'`, `toJSON()`) with no binding: the encoding of the fresh copy, whose
+ * text then goes wherever the expression goes. Returned so that the call taking that text counts as a use.
+ */
+function encodedCopyUse(copy: TSESTree.Node): TSESTree.Node | undefined {
+  const member = copy.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== copy || !/^(?:toString|toJSON)$/.test(memberName(member) ?? '')) return undefined;
+  const encode = member.parent;
+  return encode?.type === 'CallExpression' && encode.callee === member ? encode : undefined;
+}
 
 /**
  * A view sharing the key's memory: `key.subarray(…)`, and of an ArrayBuffer `Buffer.from(ab)`,

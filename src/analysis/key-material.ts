@@ -2,13 +2,13 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { descendants, programNodes } from './ast';
 import { enclosingFunction } from './code-paths';
-import { isNotSecretName, isSecretName } from './key-names';
+import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names';
 import { words } from './names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
 import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from './importer-key-uses';
-import { resolveImportPath } from './imports';
+import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { classMemberKeyName, classMemberName, isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
@@ -140,10 +140,15 @@ function withoutWrappedSecretNames(text: string): string {
   });
 }
 
-/** Key bytes that hold a key: every source but a KMS decrypt of something that is not one (see handsOutDataKey), unless named as a key. */
+/**
+ * Key bytes that hold a key: every source but a KMS decrypt of something that is not one (see handsOutDataKey), unless
+ * named as a key — by its binding, or by the property its helper returns it under (`return { key: Plaintext! }`).
+ */
 export function holdsDataKey(sourceCode: SourceCode, bytes: KeyBytes): boolean {
   if (bytes.source !== 'kms-plaintext') return true;
-  return isSecretName(bytes.id.name) || (!!bytes.api && handsOutDataKey(sourceCode, bytes.api));
+  if (isSecretName(bytes.id.name) || (!!bytes.api && handsOutDataKey(sourceCode, bytes.api))) return true;
+  const returnedAs = bytes.path.length <= 1 ? returnedAsProperty(sourceCode, bytes.id) : undefined;
+  return !!returnedAs && isSecretName(returnedAs.property);
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
@@ -177,12 +182,14 @@ function collect(ctx: ResolveContext): KeyBytes[] {
    * 'kdf' = a key-like name is enough unless the bytes are compared or encoded as a password hash is;
    * 'subkey' = an HKDF-family output: a key unless its uses or name say otherwise (KEY_ONLY_KDF_PATHS).
    */
-  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named' | 'kdf' | 'subkey') => {
+  const add = (candidate: Omit<KeyBytes, 'scope'> | undefined, needsKeyUse: false | 'strict' | 'named' | 'kdf' | 'subkey' | 'unwrap') => {
     if (!candidate) return;
     const scope = enclosingFunction(candidate.id) ?? sourceCode.ast;
     const bytes: KeyBytes = { ...candidate, scope: candidate.definition.type.includes('Function') ? (candidate.definition as FunctionLike) : scope };
     if (found.some((f) => f.variable === bytes.variable && f.path.join('.') === bytes.path.join('.'))) return;
-    const named = (needsKeyUse === 'named' || (needsKeyUse === 'kdf' && !verifiedOrEncoded(sourceCode, bytes))) && isSecretName(bytes.id.name);
+    const named =
+      ((needsKeyUse === 'named' || (needsKeyUse === 'kdf' && !verifiedOrEncoded(sourceCode, bytes))) && isSecretName(bytes.id.name)) ||
+      (needsKeyUse === 'unwrap' && isExplicitSecretName(bytes.id.name));
     const subkey = needsKeyUse === 'subkey' && isDerivedSubkey(ctx, bytes);
     if (needsKeyUse && !named && !subkey && !usedAsKey(sourceCode, bytes, keyArgs)) return;
     found.push(bytes);
@@ -249,12 +256,15 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // Decrypted bytes are data unless a modelled call then uses them as a key (a wrapped data key opened with RSA),
       // or the binding is named as one (`const privateKey = …decrypt(sealedKey)`, shown once as hex).
       // (An `unwrap` operation such as WebCrypto's unwrapKey gives a CryptoKey, which holds no bytes to wipe.)
-      add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'named');
+      // Named as a data key or key-encryption key (`dek`, `dataKey`, `kek`), it is one even where this function only
+      // re-wraps it under another key (a passphrase change) and never uses it as a key itself.
+      add(resultBinding(sourceCode, call, 'unwrapped', [], call.library.id === 'webcrypto'), 'unwrap');
     }
     // `xchacha20poly1305(kek, nonce).decrypt(wrapped)`: the decrypt of a cipher object a modelled factory made (its
-    // methods are not in the model) opens a wrapped key when a call then uses the output as a key.
+    // methods are not in the model) opens a wrapped key when a call then uses the output as a key, or when its
+    // binding is named as one (`const dek = gcm(oldKek, nonce).decrypt(wrapped)`).
     const opened = call.api.operation === 'encrypt' && !call.receiver ? decryptMethodOn(call.node) : undefined;
-    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'named');
+    if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'unwrap');
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
@@ -878,13 +888,17 @@ function* allVariables(sourceCode: SourceCode): Generator<Variable> {
   for (const scope of scopes) yield* scope.variables;
 }
 
-/** `Buffer.from(x)` / `Buffer.from(x, 'base64')` of a non-constant (the global Buffer). */
+/**
+ * `Buffer.from(x)` / `Buffer.from(x, 'base64')` of a non-constant: the global Buffer, or Node's Buffer class imported
+ * from a module that exports it (`import { Buffer } from 'buffer'`, React Native's `@craftzdog/react-native-buffer`).
+ */
 function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
   const scope = ctx.sourceCode.scopeManager?.globalScope;
   if (!scope) return;
   const refs = [...scope.through.map((r) => r.identifier)];
   const declared = scope.set.get('Buffer');
   if (declared && declared.defs.length === 0) refs.push(...declared.references.map((r) => r.identifier));
+  for (const imported of importedBufferClasses(ctx.sourceCode)) refs.push(...imported.references.map((r) => r.identifier));
   for (const id of refs) {
     if (id.type !== 'Identifier' || id.name !== 'Buffer') continue;
     const member = id.parent;
@@ -900,6 +914,16 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
     if (isBufferMemberOf(call.arguments[0])) continue;
     yield call;
   }
+}
+
+/** Module-level bindings of Node's Buffer class imported by name (`import { Buffer } from 'buffer'`). */
+function importedBufferClasses(sourceCode: SourceCode): Variable[] {
+  if (!/\bBuffer\b[^;]*\bfrom\b|require\(/.test(sourceCode.text)) return [];
+  const module = sourceCode.scopeManager?.scopes.find((s) => s.type === 'module') ?? sourceCode.scopeManager?.globalScope;
+  const variable = module?.set.get('Buffer');
+  const def = variable?.defs[0];
+  if (!variable || !def || def.name.type !== 'Identifier' || !isBufferClass(sourceCode, def.name)) return [];
+  return [variable];
 }
 
 /**

@@ -14,6 +14,8 @@ import {
   METRIC_LABEL_METHODS,
   METRIC_RECORD_METHODS,
   STORE_CLIENT_FACTORIES,
+  DEVICE_STORE_FACTORIES,
+  STORAGE_OPTION_WRITES,
   TELEMETRY_CLIENT_METHODS,
   CLUSTER_STORE_METHODS,
   CONNECTION_EVENTS,
@@ -324,6 +326,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
         node = parent; // `Object.assign({}, a, dataKey)` returns the merged object
         continue;
       }
+      // `Preferences.set({ key, value: keyB64 })`: an on-device store's write whose options hold the value (before
+      // `record.set(…)` below, which a one-argument `set` would otherwise be taken for).
+      if (isStorageOptionWrite(sourceCode, parent, node, path)) return { kind: 'storage', node: parent };
       // `record.set(dataKey)` (one argument: not a `Map#set`): the record now holds the key's fields.
       const record = recordSetTarget(parent, node);
       if (record) return viaVariable(sourceCode, record, seen, hops, carrierOf, path);
@@ -1156,6 +1161,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   }
   const storage = resolved?.module !== undefined && resolved.path.length === 1 ? STORAGE_MODULE_WRITES[resolved.module]?.[resolved.path[0]] : undefined;
   if (storage !== undefined && call.arguments[storage] === arg) return { kind: 'storage', node: call };
+
   if (callee.type === 'Identifier') return functionSink(sourceCode, call, callee);
   if (callee.type !== 'MemberExpression') return undefined;
   const method = memberName(callee) ?? '';
@@ -1178,6 +1184,8 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (isMetricAttributes(sourceCode, callee, method, call, arg)) return { kind: 'telemetry', node: call };
   // `cache.set(id, entry)` on a memcached/Redis client, whatever the binding is called.
   if (isStoreClientWrite(method) && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object)) return { kind: 'database', node: call };
+  // `storage.set(k, v)` on an MMKV instance or an electron-store: the app's files on the device.
+  if (method === 'set' && call.arguments[0] !== arg && isStoreClient(sourceCode, callee.object, DEVICE_STORE_FACTORIES)) return { kind: 'storage', node: call };
   if (method === 'setItem' && receiver && BROWSER_STORAGE_NAME.test(receiver)) return { kind: 'storage', node: call };
   if (CLUSTER_STORE_METHODS.has(method)) return { kind: 'database', node: call };
   if (WRITE_BUILDER_ROW_METHODS.has(method) && isWriteBuilder(callee.object)) return { kind: 'database', node: call };
@@ -1288,6 +1296,13 @@ function isMetricAttributes(sourceCode: SourceCode, callee: TSESTree.MemberExpre
   return METRIC_LABEL_METHODS.has(method) && isMadeBy(sourceCode, callee.object, METRIC_CLASSES);
 }
 
+/** `Preferences.set({ key, value })` with the value under the option STORAGE_OPTION_WRITES names for that function. */
+function isStorageOptionWrite(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TSESTree.Node, path: readonly string[]): boolean {
+  if (call.arguments[0] !== arg || path.length !== 1) return false;
+  const resolved = resolveImportPath(sourceCode, unwrapExpression(call.callee));
+  return resolved?.module !== undefined && STORAGE_OPTION_WRITES[resolved.module]?.[resolved.path.join('.')] === path[0];
+}
+
 /** A write of a cache client, also in node-redis v4's camelCase (`hSet`, `setEx`, `rPush`). */
 function isStoreClientWrite(method: string): boolean {
   const lower = method.toLowerCase();
@@ -1295,13 +1310,13 @@ function isStoreClientWrite(method: string): boolean {
 }
 
 /** A binding made by a cache or key-value client's factory or class (`memjs.Client.create(…)`, `new Redis(…)`). */
-function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+function isStoreClient(sourceCode: SourceCode, node: TSESTree.Node, factories: Readonly<Record<string, ReadonlySet<string>>> = STORE_CLIENT_FACTORIES): boolean {
   const expr = unwrapExpression(node);
   let made = expr.type === 'Identifier' ? initializedExpression(sourceCode, expr) : undefined;
   if (made?.type === 'AwaitExpression') made = unwrapExpression(made.argument);
   if (made?.type !== 'CallExpression' && made?.type !== 'NewExpression') return false;
   const factory = resolveImportPath(sourceCode, unwrapExpression(made.callee));
-  return factory?.module !== undefined && !!STORE_CLIENT_FACTORIES[factory.module]?.has(factory.path.join('.'));
+  return factory?.module !== undefined && !!factories[factory.module]?.has(factory.path.join('.'));
 }
 
 /**

@@ -39,7 +39,13 @@ function collectObjectsOfLocalType(sourceCode: SourceCode, typeName: string): TS
   });
   if (!declared) return [];
   const objects: TSESTree.ObjectExpression[] = [];
-  const add = (expr: TSESTree.Node) => {
+  const add = (expr: TSESTree.Node): void => {
+    // `return available ? { kind: 'argon2id', … } : { kind: 'pbkdf2', iterations: 100_000 }`: either object, by branch.
+    if (expr.type === 'ConditionalExpression') {
+      add(expr.consequent);
+      add(expr.alternate);
+      return;
+    }
     const literal = resolveObjectLiteral(sourceCode, expr);
     if (literal) objects.push(literal);
   };

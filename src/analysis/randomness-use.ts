@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { concatenatedOperands } from './ast';
 import { identifierWords } from './identifier-words';
+import { isExplicitSecretName } from './key-names';
 import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
 import { memberName, variableOf, type SourceCode } from './scope';
@@ -189,7 +190,9 @@ function useFrom(
   });
   if (sink) return sink;
   // `${userId}.${Date.now()}` followed by its HMAC: the time is a claim the MAC protects, not what makes the token unguessable.
-  if (clock && uses.some((use) => use.kind === 'argument' && isSignedData(sourceCode, use.call, use.index, 0))) return undefined;
+  // So is a time hashed together with a secret (`sha1([deviceSecret, path, ts].join('\n'))`, a secret-prefix MAC: its
+  // hash is the weak-algorithm rule's business, the time is still no secret).
+  if (clock && uses.some((use) => use.kind === 'argument' && (isSignedData(sourceCode, use.call, use.index, 0) || isHashedWithSecret(sourceCode, use.call, use.index)))) return undefined;
   for (const use of uses) {
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
@@ -250,6 +253,42 @@ function isSignedData(sourceCode: SourceCode, call: TSESTree.CallExpression | TS
       isSignedData(sourceCode, inner, inner.arguments.indexOf(ref.identifier as TSESTree.CallExpressionArgument), depth + 1)
     );
   });
+}
+
+/**
+ * The argument at `index` of `call` is the data of a digest that also takes a secret written next to it: the data
+ * expression names a binding called a secret or key (`[deviceSecret, method, path, ts].join('\n')`,
+ * `` `${apiSecret}${ts}` ``), directly or through the one binding the argument is.
+ */
+function isHashedWithSecret(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, index: number): boolean {
+  const arg = call.arguments[index];
+  const api = arg && apiCallAt(sourceCode, call);
+  if (!api || api.api.operation !== 'hash' || !api.args.some((a) => a.role === 'data' && a.node === arg)) return false;
+  let data: TSESTree.Node = arg;
+  if (data.type === 'Identifier') {
+    const def = variableOf(sourceCode, data)?.defs[0];
+    if (def?.type !== 'Variable' || !def.node.init) return false;
+    data = def.node.init;
+  }
+  return identifiersIn(data).some((id) => isExplicitSecretName(id.name));
+}
+
+/** Identifiers read in an expression (not property names, not callees' members). */
+function identifiersIn(node: TSESTree.Node): TSESTree.Identifier[] {
+  const found: TSESTree.Identifier[] = [];
+  const visit = (n: TSESTree.Node): void => {
+    if (n.type === 'Identifier') found.push(n);
+    else if (n.type === 'ArrayExpression') n.elements.forEach((e) => e && visit(e));
+    else if (n.type === 'TemplateLiteral') n.expressions.forEach(visit);
+    else if (n.type === 'BinaryExpression') [n.left, n.right].forEach((e) => visit(e));
+    else if (n.type === 'SpreadElement') visit(n.argument);
+    else if (n.type === 'CallExpression') {
+      if (n.callee.type === 'MemberExpression') visit(n.callee.object);
+      n.arguments.forEach(visit);
+    }
+  };
+  visit(node);
+  return found;
 }
 
 /** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */

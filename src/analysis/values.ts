@@ -619,10 +619,13 @@ function charCodeText(node: TSESTree.Node): TSESTree.Identifier | undefined {
   return text.type === 'Identifier' ? text : undefined;
 }
 
-/** `new Uint8Array(n)` / `Buffer.alloc(n)`: a fresh zeroed byte array the helper then fills. */
+/** Typed arrays of single bytes: Realm's keys are `Int8Array`s, canvas code uses `Uint8ClampedArray`. */
+const BYTE_ARRAY_CLASSES = new Set(['Uint8Array', 'Int8Array', 'Uint8ClampedArray']);
+
+/** `new Uint8Array(n)` (or `Int8Array`) / `Buffer.alloc(n)`: a fresh zeroed byte array the helper then fills. */
 function isByteAllocation(node: TSESTree.Node): boolean {
   const expr = unwrapExpression(node);
-  if (expr.type === 'NewExpression') return expr.callee.type === 'Identifier' && expr.callee.name === 'Uint8Array' && expr.arguments.length === 1;
+  if (expr.type === 'NewExpression') return expr.callee.type === 'Identifier' && BYTE_ARRAY_CLASSES.has(expr.callee.name) && expr.arguments.length === 1;
   return expr.type === 'CallExpression' && expr.callee.type === 'MemberExpression' && expr.callee.object.type === 'Identifier' && expr.callee.object.name === 'Buffer' && memberName(expr.callee) === 'alloc' && expr.arguments.length === 1;
 }
 

@@ -435,9 +435,39 @@ export const INSPECT_FUNCTIONS: Readonly<Record<string, ReadonlySet<string>>> = 
 /** Browser (and React Native) storage that outlives the page: `localStorage.setItem(k, v)`, localForage. */
 export const BROWSER_STORAGE_NAME = /^(?:localStorage|sessionStorage|AsyncStorage|localforage|localForage)$/;
 
-/** IndexedDB wrappers whose functions persist a value (index of the value argument; `setMany` takes `[key, value]` pairs). */
+/**
+ * Functions that persist a value on the device (index of the value argument): IndexedDB wrappers (`setMany` takes
+ * `[key, value]` pairs) and the OS keychain bridges of desktop and mobile apps — keytar's `setPassword(service,
+ * account, secret)`, expo-secure-store's `setItemAsync(key, value)`, react-native-keychain's
+ * `setGenericPassword(user, secret)`. A KMS data key parked there outlives the process in plaintext form, outside KMS
+ * (its audit, its key policy, its revocation): what a device keeps of a data key is the wrapped key.
+ */
 export const STORAGE_MODULE_WRITES: Readonly<Record<string, Readonly<Record<string, number>>>> = {
   'idb-keyval': { set: 1, setMany: 0, update: 1 },
+  keytar: { setPassword: 2 },
+  'expo-secure-store': { setItemAsync: 1, setItem: 1 },
+  'react-native-keychain': { setGenericPassword: 1, setInternetCredentials: 2 },
+};
+
+/**
+ * Writes of on-device stores that take the entry as an options object (module → dotted path of the function → the option
+ * holding the stored value): Capacitor's `Preferences.set({ key, value })` (SharedPreferences / UserDefaults) and
+ * capacitor-secure-storage-plugin's `SecureStoragePlugin.set({ key, value })` (Keychain / Keystore).
+ */
+export const STORAGE_OPTION_WRITES: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  '@capacitor/preferences': { 'Preferences.set': 'value' },
+  'capacitor-secure-storage-plugin': { 'SecureStoragePlugin.set': 'value' },
+};
+
+/**
+ * On-device key-value stores known by the call that makes them (module → dotted path of the factory or class; `''`
+ * for the module itself): react-native-mmkv's `new MMKV(…)`/`createMMKV(…)`, electron-store's `new Store(…)` and the
+ * `conf` it is built on. Their `set(key, value)` writes the value to the app's data directory.
+ */
+export const DEVICE_STORE_FACTORIES: Readonly<Record<string, ReadonlySet<string>>> = {
+  'react-native-mmkv': new Set(['MMKV', 'createMMKV']),
+  'electron-store': new Set(['']),
+  conf: new Set(['']),
 };
 
 /**

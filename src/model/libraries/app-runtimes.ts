@@ -42,20 +42,25 @@ export const expoCrypto: LibraryModel = {
 /**
  * react-native-rsa-native: `RSA.generateKeys(bits)` makes a key pair; `signWithAlgorithm(data, privatePem, RSA.SHA1withRSA)`
  * signs with the named algorithm (the constants' values are their names); `sign(data, pem)` signs with SHA-512.
+ * `RSAKeychain` keeps the private key in the iOS Keychain / Android Keystore: its calls take the entry's *tag*
+ * (`RSAKeychain.signWithAlgorithm(data, 'com.app.device-key', RSAKeychain.SHA256withRSA)`), a name, never key material.
  */
 const RN_RSA_SIGNATURES = ['SHA256withRSA', 'SHA512withRSA', 'SHA1withRSA', 'SHA256withECDSA', 'SHA512withECDSA', 'SHA1withECDSA'];
 
 export const reactNativeRsa: LibraryModel = {
   id: 'react-native-rsa-native',
   roots: [{ module: 'react-native-rsa-native' }],
-  apis: ['RSA', 'RSAKeychain'].flatMap((ns) => [
-    call(`${ns}.generateKeys`, 'keygen', ns === 'RSA' ? { 0: 'modulus-length' } : { 1: 'modulus-length' }),
-    call(`${ns}.generate`, 'keygen', ns === 'RSA' ? { 0: 'modulus-length' } : { 1: 'modulus-length' }),
-    call(`${ns}.sign`, 'sign', { 0: 'data', 1: 'key' }),
-    call(`${ns}.signWithAlgorithm`, 'sign', { 0: 'data', 1: 'key', 2: 'algorithm' }),
-    call(`${ns}.sign64WithAlgorithm`, 'sign', { 0: 'data', 1: 'key', 2: 'algorithm' }),
-  ]),
-  constants: Object.fromEntries(RN_RSA_SIGNATURES.map((name) => [`RSA.${name}`, name])),
+  apis: ['RSA', 'RSAKeychain'].flatMap((ns) => {
+    const keyArg = ns === 'RSA' ? ({ 1: 'key' } as const) : {};
+    return [
+      call(`${ns}.generateKeys`, 'keygen', ns === 'RSA' ? { 0: 'modulus-length' } : { 1: 'modulus-length' }),
+      call(`${ns}.generate`, 'keygen', ns === 'RSA' ? { 0: 'modulus-length' } : { 1: 'modulus-length' }),
+      call(`${ns}.sign`, 'sign', { 0: 'data', ...keyArg }),
+      call(`${ns}.signWithAlgorithm`, 'sign', { 0: 'data', ...keyArg, 2: 'algorithm' }),
+      call(`${ns}.sign64WithAlgorithm`, 'sign', { 0: 'data', ...keyArg, 2: 'algorithm' }),
+    ];
+  }),
+  constants: Object.fromEntries(RN_RSA_SIGNATURES.flatMap((name) => [[`RSA.${name}`, name], [`RSAKeychain.${name}`, name]])),
 };
 
 /**

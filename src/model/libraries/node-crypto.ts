@@ -8,10 +8,19 @@ const DEPRECATED_CREATE_CIPHER =
  * `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser
  * port with the same API, and the packages it is assembled from export their part of that API under the same names
  * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; the pbkdf2 package has its own model below).
+ * react-native-quick-crypto is node:crypto for React Native (`QuickCrypto.pbkdf2Sync`, `createCipheriv`, `randomBytes`).
  */
 export const nodeCrypto: LibraryModel = {
   id: 'node:crypto',
-  roots: [{ module: 'crypto' }, { module: 'node:crypto' }, { module: 'crypto-browserify' }, { module: 'browserify-aes' }, { module: 'browserify-cipher' }],
+  roots: [
+    { module: 'crypto' },
+    { module: 'node:crypto' },
+    { module: 'crypto-browserify' },
+    { module: 'browserify-aes' },
+    { module: 'browserify-cipher' },
+    // React Native's JSI port of node:crypto (same names and arguments), default or named imports.
+    { module: 'react-native-quick-crypto' },
+  ],
   apis: [
     call('createCipheriv', 'encrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Cipher', facts: { tagLengthUnit: 'bytes' } }),
     call('createDecipheriv', 'decrypt', { 0: 'algorithm', 1: 'key', 2: 'iv', '3.authTagLength': 'tag-length' }, { returns: 'Decipher', facts: { tagLengthUnit: 'bytes' } }),
