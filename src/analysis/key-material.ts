@@ -6,7 +6,7 @@ import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names
 import { words } from './names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
-import { isPromiseExecutor, localFunctionOf, parameterBindings } from './local-functions';
+import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
@@ -718,8 +718,27 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
       if (!((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === value) && parent.type !== 'TSAsExpression') break;
       value = parent;
     }
-    if (index >= 0 && returnedBy(value)?.fn === fn) yield { fn, index };
+    if (index >= 0 && returnedBy(value)?.fn === fn && !mayReturnItsOwnBytes(ctx.sourceCode, fn, variable!)) yield { fn, index };
   }
+}
+
+/**
+ * `toBuffer(arr)` that returns `arr` itself when it is already a Buffer, or a view of its memory
+ * (`Buffer.from(arr.buffer, arr.byteOffset, arr.byteLength)`), and decodes only other inputs: its result may
+ * be the caller's own bytes, not a copy to wipe (wiping it would wipe the caller's key).
+ */
+function mayReturnItsOwnBytes(sourceCode: SourceCode, fn: FunctionNode, param: TSESLint.Scope.Variable): boolean {
+  const isParam = (node: TSESTree.Node | undefined) => {
+    const expr = node && unwrapExpression(node);
+    return expr?.type === 'Identifier' && variableOf(sourceCode, expr) === param;
+  };
+  return (returnedExpressions(fn) ?? []).some((returned) => {
+    const expr = unwrapExpression(returned);
+    if (isParam(expr)) return true;
+    // `Buffer.from(p.buffer, …)`: a view of the parameter's memory.
+    const first = expr.type === 'CallExpression' || expr.type === 'NewExpression' ? expr.arguments[0] : undefined;
+    return first?.type === 'MemberExpression' && memberName(first) === 'buffer' && isParam(first.object);
+  });
 }
 
 /** Calls of a function declared in this file (`function f…` or `const f = (…) =>`), by its binding. */
