@@ -467,7 +467,13 @@ function digestBytesOf(sourceCode: SourceCode, key: TSESTree.Node): TSESTree.Cal
   const call = ref.parent;
   if (call?.type !== 'CallExpression' || !call.arguments.includes(ref as TSESTree.CallExpressionArgument)) return undefined;
   const api = apiCallAt(sourceCode, call);
-  if (api?.api.operation !== 'hash' || !api.args.some((a) => a.role === 'data' && a.node === ref)) return undefined;
+  if (!api?.args.some((a) => a.role === 'data' && a.node === ref)) return undefined;
+  return digestOfHash(api, call);
+}
+
+/** The expression holding the digest bytes of a modelled hash call: the call itself for one-shot hashes, else its raw `.digest()`. */
+function digestOfHash<C extends TSESTree.CallExpression | TSESTree.NewExpression>(api: ApiCall | undefined, call: C): C | TSESTree.CallExpression | undefined {
+  if (api?.api.operation !== 'hash') return undefined;
   return api.api.facts?.digestBytes === true ? call : rawDigestOf(call);
 }
 
@@ -737,7 +743,7 @@ function mayReturnItsOwnBytes(sourceCode: SourceCode, fn: FunctionNode, param: T
     if (isParam(expr)) return true;
     // `Buffer.from(p.buffer, …)`: a view of the parameter's memory.
     const first = expr.type === 'CallExpression' || expr.type === 'NewExpression' ? expr.arguments[0] : undefined;
-    return first?.type === 'MemberExpression' && memberName(first) === 'buffer' && isParam(first.object);
+    return !!first && isBufferMemberOf(first) && isParam((unwrapExpression(first) as TSESTree.MemberExpression).object);
   });
 }
 
@@ -985,7 +991,7 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
       if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments.includes(node as TSESTree.Expression)) {
         const api = apiCallAt(sourceCode, parent);
         // `createHash('sha256').update(secret).digest()` is the same secret (decision 20): follow the digest.
-        const digest = api?.api.operation === 'hash' ? (api.api.facts?.digestBytes === true ? parent : rawDigestOf(parent)) : undefined;
+        const digest = digestOfHash(api, parent);
         if (digest) {
           node = digest;
           continue;

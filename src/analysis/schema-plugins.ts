@@ -87,7 +87,7 @@ export function pluginConstantIvs(ctx: ResolveContext): PluginIv[] {
   return out;
 }
 
-/** What a function given inline (or as a local function declaration) returns: its expression body or its `return`s. */
+/** What a function given inline returns: its expression body or the arguments of the `return`s in its body. */
 function returnedExpressions(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.Node[] {
   const fn = unwrapExpression(value);
   if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') return [];
