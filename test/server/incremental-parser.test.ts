@@ -142,6 +142,54 @@ describe('server: incremental parsing of the documents being typed in', () => {
     assert.equal(firstDifference(full.ast, incremental.ast, 'Program'), undefined);
   });
 
+  it('parses only the edited statement when the statements around it are closed (ended by `;`, or function declarations)', () => {
+    const regions: string[] = [];
+    const recording: ParserLike = {
+      ...serverParser,
+      parseWithoutScopes: (code, options) => {
+        regions.push(code.trim());
+        return serverParser.parseWithoutScopes!(code, options);
+      },
+    };
+    for (const [fileName, before] of [['closed.js', FUNCTIONS], ['closed.ts', FUNCTIONS.replace(/\(input\)/g, '(input: number)')], ['semicolons.js', 'const a = 1;\nconst b = 2;\nconst c = 3;\n']] as const) {
+      const parser = new IncrementalParser(recording, { minChars: 0, maxRegionShare: 1 });
+      const options = eslintParserOptions(path.join(os.tmpdir(), fileName));
+      parser.parse(before, options);
+      regions.length = 0;
+      const at = before.includes('f6') ? before.indexOf('input + 6') : before.indexOf('2;');
+      const after = `${before.slice(0, at)}1 + ${before.slice(at)}`;
+      const ast = parser.parse(after, options).ast;
+      assert.deepEqual(parser.stats.fallbacks, {}, fileName);
+      assert.equal(regions.length, 1, fileName);
+      assert.ok(!regions[0].includes('f5') && !regions[0].includes('f7') && !regions[0].includes('const a') && !regions[0].includes('const c'), `${fileName}: ${regions[0]}`);
+      assert.equal(firstDifference(keywardenParser.parseForESLint(after, options).ast, ast, 'Program'), undefined, fileName);
+    }
+  });
+
+  it('parses with the statement before or after when the edit makes them one statement (`else` after an `if`, a `;` deleted before a `(`)', () => {
+    const cases: [string, string, string, string][] = [
+      // [file, before, after, fallback]
+      ['else.js', `if (ok) x();\n\n// then\n${FUNCTIONS}`, `if (ok) x();\n\nelse y(); // then\n${FUNCTIONS}`, 'statement before moved'],
+      ['loop-else.js', `while (ok) if (x) y();\n\n// then\n${FUNCTIONS}`, `while (ok) if (x) y();\n\nelse z(); // then\n${FUNCTIONS}`, 'statement before moved'],
+      ['semicolon.js', `const a = f();\n\n(g)();\n${FUNCTIONS}`, `const a = f()\n\n(g)();\n${FUNCTIONS}`, 'statement after moved'],
+      ['signature.ts', `function g(): void\n\n// body\n${FUNCTIONS}`, `function g(): void\n\n{ return; } // body\n${FUNCTIONS}`, 'statement before moved'],
+    ];
+    for (const [fileName, before, after, fallback] of cases) {
+      const { incremental, full, fallbacks } = reparse(before, after, fileName);
+      assert.equal(fallbacks[fallback], 1, `${fileName}: ${JSON.stringify(fallbacks)}`);
+      assert.equal(firstDifference(full.ast, incremental.ast, 'Program'), undefined, fileName);
+    }
+  });
+
+  it('reuses every statement when a line is typed between two closed ones', () => {
+    const at = FUNCTIONS.indexOf('export function f6');
+    for (const fileName of ['blank.js', 'blank.ts']) {
+      const { incremental, full, partial } = reparse(FUNCTIONS, `${FUNCTIONS.slice(0, at)}\n${FUNCTIONS.slice(at)}`, fileName);
+      assert.ok(partial, fileName);
+      assert.equal(firstDifference(full.ast, incremental.ast, 'Program'), undefined, fileName);
+    }
+  });
+
   it('throws the full parse error on broken code, then reuses the last good parse for the next edit', () => {
     const parser = eagerParser();
     const options = eslintParserOptions(path.join(os.tmpdir(), 'typing.ts'));

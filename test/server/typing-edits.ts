@@ -26,6 +26,14 @@ const SNIPPETS = [
   'class K { m() {} }\n',
   '<T>(v: T) => v;\n',
   'await run();\n',
+  // text that continues the statement before it, or makes the one before or after a different statement
+  'else x();\n',
+  'else {\n',
+  '(c)\n',
+  '[1, 2].forEach(g)\n',
+  'function g(): void\n',
+  'if (ok) x();\n',
+  'while (ok) if (x) y();\n',
 ];
 
 const FIXTURES = path.join(__dirname, '..', 'fixtures');

@@ -21,10 +21,12 @@ import { lineBreaksBetween, linesAndColumnPrefix, textEdit, type TextEdit } from
  *
  * The result must be exactly what a full parse gives, so the shortcut is only
  * taken when that is certain:
- *  - one unchanged statement on each side of the edit is parsed again with it,
+ *  - the unchanged statement on each side of the edit is parsed again with it,
  *    and must come out where it was: the parser reached and left the edited
  *    region at statement boundaries, and from an unchanged statement boundary
- *    on, the same text parses the same way;
+ *    on, the same text parses the same way. A neighbor that no text after it
+ *    can continue (ended by its own `;`, or a function or class declaration)
+ *    is left out: the boundary after it is certain;
  *  - the first kept statement after the edit starts on a later line than the
  *    edit ends, so only lines move, never columns;
  *  - no string-literal expression statement is in the region (whether it is a
@@ -200,14 +202,10 @@ export class IncrementalParser {
     this.stats.fallbacks[reason] = (this.stats.fallbacks[reason] ?? 0) + 1;
   }
 
-  /** The new tree, or why only a full parse is certain to be right. */
-  private tryReparse(previous: ParsedFile, code: string, options: Record<string, unknown>): ParseResult | string {
+  /** The region's statements parsed again and placed at their offsets in the new text, or why they cannot be used. */
+  private parseRegion(region: Region, previous: ParsedFile, code: string, edit: TextEdit, options: Record<string, unknown>): RegionParse | string {
     const { text: oldText, ast: oldAst } = previous;
     const body = oldAst.body;
-    if (body.length === 0 || !Array.isArray(oldAst.tokens) || !Array.isArray(oldAst.comments)) return 'no statements';
-    const edit = textEdit(oldText, code);
-    const region = regionAround(body, oldText, edit);
-    if (!region) return 'no region';
     if (region.oldEnd - region.start > this.maxRegionShare * oldText.length) return 'region too large';
     const oldStatements = body.slice(region.first, region.last + 1);
     if (oldStatements.some(mayBeDirective)) return 'directive';
@@ -235,6 +233,27 @@ export class IncrementalParser {
       const kept = body[region.last];
       if (!sameRange(statements[statements.length - 1], kept.range[0] + edit.delta, kept.range[1] + edit.delta)) return 'statement after moved';
     }
+    return { parsed, keys, newRegionEnd, statements };
+  }
+
+  /** The new tree, or why only a full parse is certain to be right. */
+  private tryReparse(previous: ParsedFile, code: string, options: Record<string, unknown>): ParseResult | string {
+    const { text: oldText, ast: oldAst } = previous;
+    const body = oldAst.body;
+    if (body.length === 0 || !Array.isArray(oldAst.tokens) || !Array.isArray(oldAst.comments)) return 'no statements';
+    const edit = textEdit(oldText, code);
+    // Parse the touched statements without the one after them when that one cannot be part of them (see
+    // mayContinue); if the edit left the last of them open after all, parse again with it.
+    let region = regionAround(body, oldText, edit, false);
+    if (!region) return 'no region';
+    let attempt = this.parseRegion(region, previous, code, edit, options);
+    if (typeof attempt !== 'string' && !region.trailingNeighbor && region.last + 1 < body.length && mayContinue(attempt.statements[attempt.statements.length - 1], code)) {
+      region = regionAround(body, oldText, edit, true);
+      if (!region) return 'no region';
+      attempt = this.parseRegion(region, previous, code, edit, options);
+    }
+    if (typeof attempt === 'string') return attempt;
+    const { parsed, keys, newRegionEnd, statements } = attempt;
 
     // Everything is read from the old tree before anything of it moves:
     // position objects may be shared between nodes, tokens and the Program.
@@ -283,6 +302,15 @@ function placeAt(ast: ProgramNode, shift: number, keys: VisitorKeys): void {
   if (typeof ast.end === 'number') ast.end += shift;
 }
 
+/** A region parsed again, placed at its offsets in the new text. */
+interface RegionParse {
+  parsed: ParseResult;
+  keys: VisitorKeys;
+  /** Where the region ends in the new text. */
+  newRegionEnd: number;
+  statements: Located[];
+}
+
 interface Region {
   /** Index of the first and last old statement parsed again. */
   first: number;
@@ -296,25 +324,59 @@ interface Region {
 }
 
 /**
- * The old statements to parse again: those the edit touches, one unchanged
- * statement on each side, and more after it until the kept statements start on
- * a later line than the edit's end.
+ * The old statements to parse again: those the edit touches, the unchanged
+ * statement before them unless it is closed (mayContinue), the one after them
+ * when `withTrailingNeighbor`, and more after it until the kept statements
+ * start on a later line than the edit's end. The region may hold no old
+ * statement at all (a line typed between two closed ones).
  */
-function regionAround(body: Located[], oldText: string, edit: TextEdit): Region | undefined {
+function regionAround(body: Located[], oldText: string, edit: TextEdit, withTrailingNeighbor: boolean): Region | undefined {
   // Statements ending strictly before the edit are untouched (typing right after one changes it).
   const untouchedBefore = countWhile(body, (s) => s.range[1] < edit.start);
   // The first statement starting strictly after the edit (typing right before one changes it).
   const firstAfter = countWhile(body, (s) => s.range[0] <= edit.oldEnd);
-  const leadingNeighbor = untouchedBefore > 0;
-  const trailingNeighbor = firstAfter < body.length;
-  const first = leadingNeighbor ? untouchedBefore - 1 : 0;
-  let last = trailingNeighbor ? firstAfter : body.length - 1;
+  const leadingNeighbor = untouchedBefore > 0 && mayContinue(body[untouchedBefore - 1], oldText);
+  const trailingNeighbor = withTrailingNeighbor && firstAfter < body.length;
+  const first = leadingNeighbor ? untouchedBefore - 1 : untouchedBefore;
+  let last = trailingNeighbor ? firstAfter : firstAfter - 1;
   while (last + 1 < body.length && lineBreaksBetween(oldText, edit.oldEnd, body[last + 1].range[0]) === 0) last++;
-  if (last < first) return undefined;
+  if (last < first - 1) return undefined;
   const start = first > 0 ? body[first - 1].range[1] : 0;
   const oldEnd = last + 1 < body.length ? body[last + 1].range[0] : oldText.length;
   if (start > edit.start || oldEnd < edit.oldEnd) return undefined;
   return { first, last, start, oldEnd, leadingNeighbor, trailingNeighbor };
+}
+
+/** Statements that end with their own `;`: nothing after it can make them longer. */
+const ENDED_BY_SEMICOLON = new Set([
+  'ExpressionStatement',
+  'VariableDeclaration',
+  'ImportDeclaration',
+  'ExportNamedDeclaration',
+  'ExportDefaultDeclaration',
+  'ExportAllDeclaration',
+  'TSTypeAliasDeclaration',
+  'TSImportEqualsDeclaration',
+  'TSExportAssignment',
+]);
+
+/** Declarations whose closing `}` ends the statement, whatever follows. */
+const ENDED_BY_BODY = new Set(['FunctionDeclaration', 'ClassDeclaration']);
+
+/**
+ * Whether text after a statement could still be part of it, so that a
+ * statement typed after it must be parsed together with it: a statement ended
+ * by automatic semicolon insertion continues into a `(` or `[` on the next
+ * line, an `if` into an `else`, a body-less TypeScript function signature into
+ * a body. Only the shapes above are known closed; a `for` or `while` may end
+ * with an `if` that takes an `else` even after its `;`.
+ */
+function mayContinue(statement: Located | undefined, text: string): boolean {
+  if (statement === undefined) return false;
+  const declaration = (statement.type === 'ExportNamedDeclaration' || statement.type === 'ExportDefaultDeclaration' ? statement.declaration : undefined) as Located | null | undefined;
+  if (declaration && ENDED_BY_BODY.has(declaration.type) && declaration.body) return false;
+  if (ENDED_BY_BODY.has(statement.type) && statement.body) return false;
+  return !(ENDED_BY_SEMICOLON.has(statement.type) && text.charCodeAt(statement.range[1] - 1) === 0x3b /* ; */);
 }
 
 /** How many leading items of a list sorted by position satisfy a monotone test (binary search). */
