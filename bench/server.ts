@@ -8,7 +8,9 @@
  *    ratio's baseline), and the parser alone for reference
  *    (@typescript-eslint/parser `parseForESLint` for TS, espree for JS), and
  *    the no-rules floor: the server's own pipeline with every keywarden rule
- *    off, which no faster rule can go below. Each
+ *    off, which no faster rule can go below, and a second server with every
+ *    rule off given the same edits over LSP (the transport, the hand-off to
+ *    the lint worker and the pipeline: the least latency any rule set has). Each
  *    edit types a space or deletes it, so every change really changes the text;
  *  - workspace-scan throughput (files/s) on test/fixtures and, when installed,
  *    the real-world bench corpus (~/.cache/keywarden-bench, see bench/README.md).
@@ -120,7 +122,7 @@ function serverCommand(): string[] {
   return [bundle, '--stdio'];
 }
 
-async function startServer(command: string[], folders: string[]): Promise<Server> {
+async function startServer(command: string[], folders: string[], keywardenSection: unknown = null): Promise<Server> {
   const profile = CPU_PROF_DIR ? ['--cpu-prof', '--cpu-prof-dir', path.resolve(CPU_PROF_DIR)] : [];
   const child = spawn(process.execPath, [...profile, ...command], { cwd: ROOT, stdio: ['pipe', 'pipe', 'inherit'] });
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -141,7 +143,7 @@ async function startServer(command: string[], folders: string[]): Promise<Server
     published?.resolve({ at: published.at, findings: published.findings, bytes: published.bytes, lintMs: status.lintMs });
   });
   connection.onNotification('window/logMessage', (p: { message: string }) => console.error(`  server log: ${p.message}`));
-  connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => null));
+  connection.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map((item) => (item.section === 'keywarden' ? keywardenSection : null)));
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.onRequest('client/registerCapability', () => null);
   connection.listen();
@@ -278,13 +280,41 @@ interface CpuRow {
   publishedBytes: number;
 }
 
-async function latency(server: Server): Promise<boolean> {
+/**
+ * Sends one edit (a space typed at the start of `line`, or deleted) and waits for its diagnostics. Every change
+ * really changes the text, so no run can be skipped as unchanged.
+ */
+async function typeOnce(server: Server, uri: string, version: number, line: number): Promise<{ sent: number; published: Published }> {
+  const typed = version % 2 === 0;
+  const done = server.published(uri, version);
+  const sent = performance.now();
+  await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+    textDocument: { uri, version },
+    contentChanges: [
+      typed
+        ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
+        : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' },
+    ],
+  });
+  return { sent, published: await done };
+}
+
+async function openDocument(server: Server, uri: string, language: 'ts' | 'js', text: string): Promise<void> {
+  const opened = server.published(uri, 1);
+  await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+    textDocument: { uri, languageId: language === 'ts' ? 'typescript' : 'javascript', version: 1, text },
+  });
+  await opened;
+}
+
+async function latency(server: Server, rulesOffServer: Server): Promise<boolean> {
   console.log(`\nLatency didChange → publishDiagnostics (debounce 0; p50/p95 over ${ROUNDS} rounds, ${Math.max(5, Math.round(ROUNDS / 3))} for 10,000 lines, after ${SIZES.map((lines) => `${warmUpRounds(lines)}`).join('/')} untimed warm-up edits per file)`);
   console.log('  bare ESLint parse = ESLint Linter, same parser and language settings, no rules (the target\'s baseline); for reference:');
   console.log('  the parser alone, and ESLint with one trivial core rule (no-debugger: the floor of any ESLint-based linter, see eslintWithOneCoreRule)');
   console.log('  the server re-parses only the statements each edit touched; the baselines parse the whole text');
   console.log('  no-rules floor = the server\'s pipeline in this process with every keywarden rule off (its parse, scope analysis, ESLint\'s traversal): no rule work goes below it');
-  console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   1 core rule p95   no-rules floor p50 / p95   p50 ratio   p95 ratio   target');
+  console.log('  rules-off server = a second server, every keywarden rule off, given the same edits over LSP: the round trip, the hand-off to the lint worker and the pipeline; its p95 ratio to the bare parse is the least any rule set can reach');
+  console.log('  file              findings   server p50   server p95   bare ESLint p50   bare ESLint p95   parser alone p95   1 core rule p95   no-rules floor p50 / p95   rules-off server p50 / p95 (ratio)   p50 ratio   p95 ratio   target');
   let allMet = true;
   const cpuRows: CpuRow[] = [];
   let coldMs: { file: string; ms: number[] } | null = null;
@@ -294,12 +324,10 @@ async function latency(server: Server): Promise<boolean> {
       const text = serviceSource(lines, language);
       const rounds = lines >= 10000 ? Math.max(5, Math.round(ROUNDS / 3)) : ROUNDS;
       let version = 1;
-      const opened = server.published(uri, version);
-      await server.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: { uri, languageId: language === 'ts' ? 'typescript' : 'javascript', version, text },
-      });
-      await opened;
+      await openDocument(server, uri, language, text);
+      await openDocument(rulesOffServer, uri, language, text);
       const serverMs: number[] = [];
+      const rulesOffMs: number[] = [];
       const parseMs: number[] = [];
       const parserMs: number[] = [];
       const oneRuleMs: number[] = [];
@@ -318,22 +346,11 @@ async function latency(server: Server): Promise<boolean> {
       if (coldStart) coldMs = { file: `${lines.toLocaleString('en')} lines .${language}`, ms: [] };
       for (let round = -warmUp; round < rounds; round++) {
         // an edit in the middle of the file, as typing does: a space typed, then deleted
-        // (every change really changes the text, so no run can be skipped as unchanged)
         version++;
         const line = Math.floor(lineCount / 2);
-        const typed = version % 2 === 0;
-        const done = server.published(uri, version);
         const cpuBefore = server.cpuMs();
-        const sent = performance.now();
-        await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-          textDocument: { uri, version },
-          contentChanges: [
-            typed
-              ? { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: ' ' }
-              : { range: { start: { line, character: 0 }, end: { line, character: 1 } }, text: '' },
-          ],
-        });
-        const { at, findings: found, lintMs, bytes } = await done;
+        const { sent, published } = await typeOnce(server, uri, version, line);
+        const { at, findings: found, lintMs, bytes } = published;
         publishedBytes = bytes;
         findings = found;
         // The server's worker collects the lint's garbage once the diagnostics are out
@@ -354,9 +371,14 @@ async function latency(server: Server): Promise<boolean> {
         // Likewise this process's own garbage from the baselines, collected on V8's
         // background threads, must not compete with the server's next lint.
         await settle();
+        // The same edit to the server with every keywarden rule off: what the LSP round trip, the
+        // hand-off to the lint worker and the server's pipeline cost before any rule runs.
+        const rulesOff = await typeOnce(rulesOffServer, uri, version, line);
+        await settle();
         if (coldStart && round < 0 && coldMs!.ms.length < COLD_ROUNDS) coldMs!.ms.push(at - sent);
         if (round >= 0) {
           serverMs.push(at - sent);
+          rulesOffMs.push(rulesOff.published.at - rulesOff.sent);
           overheadMs.push(at - sent - lintMs);
           parseMs.push(parse);
           parserMs.push(parser);
@@ -377,6 +399,7 @@ async function latency(server: Server): Promise<boolean> {
         `  ${`${lines.toLocaleString('en')} lines .${language}`.padEnd(18)}${String(findings).padStart(8)}` +
           `${fmt(percentile(serverMs, 50))}${fmt(p95)}${fmt(percentile(parseMs, 50), 18)}${fmt(parse95, 18)}${fmt(percentile(parserMs, 95), 19)}${fmt(percentile(oneRuleMs, 95), 18)}` +
           `${`${percentile(floorMs, 50).toFixed(1)} / ${percentile(floorMs, 95).toFixed(1)} ms`.padStart(27)}` +
+          `${`${percentile(rulesOffMs, 50).toFixed(1)} / ${percentile(rulesOffMs, 95).toFixed(1)} ms (${(percentile(rulesOffMs, 95) / parse95).toFixed(2)}×)`.padStart(37)}` +
           `${`${(percentile(serverMs, 50) / percentile(parseMs, 50)).toFixed(2)}×`.padStart(12)}${`${ratio.toFixed(2)}×`.padStart(12)}   ${met ? 'met' : 'MISSED'} (${target})`,
       );
       cpuRows.push({
@@ -429,11 +452,13 @@ async function main(): Promise<void> {
   const command = serverCommand();
   console.log(`keywarden bench:server — ${args.includes('--source') ? 'TypeScript sources via tsx' : 'bundled server (out/bench-server/server.js)'}, node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const server = await startServer(command, []);
+  const rulesOffServer = await startServer(command, [], { rules: RULES_OFF.rules });
   let met: boolean;
   try {
-    met = await latency(server);
+    met = await latency(server, rulesOffServer);
   } finally {
     await server.stop();
+    await rulesOffServer.stop();
   }
   console.log('\nWorkspace scan throughput (keywarden/scanWorkspace, files read from disk, linted and published)');
   await scanThroughput(command, 'test/fixtures', [path.join(ROOT, 'test', 'fixtures')]);
