@@ -1,3 +1,4 @@
+import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
@@ -7,7 +8,9 @@ import { createRuleTester } from './rule-tester';
 // whatever the digest is called (`cardFingerprint`: PCI DSS asks for a keyed hash); a public key's digest (an EMV CA
 // public key's modulus and exponent) compared with an expected value is an integrity check of the key, like a file's
 // against its published checksum; a digest named as a JOSE `kid` of a certificate is a key id; and a bare `code` made by
-// `Math.random` is a one-time code when the message that carries it says so (`Your confirmation code is ${code}`).
+// `Math.random` is a one-time code when the message that carries it says so (`Your confirmation code is ${code}`); and a
+// payment provider's server SDK takes the account's secret API credential (Stripe's constructor, Mollie's `apiKey`, Braintree's
+// `privateKey`, Razorpay's `key_secret`), where a placeholder spelt with `placeholder`/`dummy`/`not_used` is no credential.
 createRuleTester().run("no-weak-algorithm (blind-s22 shapes)", noWeakAlgorithm, {
   "valid": [
     {
@@ -130,6 +133,100 @@ createRuleTester().run("no-insecure-randomness (blind-s22 shapes)", noInsecureRa
           "messageId": "predictableSecret",
           "line": 3,
           "column": 16
+        }
+      ]
+    }
+  ]
+});
+
+createRuleTester().run("no-hardcoded-key (blind-s22 shapes)", noHardcodedKey, {
+  "valid": [
+    {
+      "name": "Stripe client with a placeholder key in a spec",
+      "code": "import Stripe from 'stripe';\nexport const stripe = new Stripe('sk_test_placeholder_not_used', { apiVersion: '2024-06-20' });\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "Stripe client with the key from the environment and an empty fallback",
+      "code": "import Stripe from 'stripe';\nexport const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? '', { apiVersion: '2024-06-20' });\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "Razorpay key id (public) written, key secret from the environment",
+      "code": "import Razorpay from 'razorpay';\nexport const rp = new Razorpay({ key_id: 'rzp_live_Qm3kTzR8a1XyVb', key_secret: process.env.RAZORPAY_KEY_SECRET });\n",
+      "filename": "case.ts"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "Stripe restricted key written at the client",
+      "code": "import Stripe from 'stripe';\nexport const stripe = new Stripe('rk_live_yTZc8Zu6TN4PVH7WWGBJ8UE0TzueZKEzPeiDaaQa', { apiVersion: '2024-06-20' });\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 34,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('SECRET_KEY'), { apiVersion: '2024-06-20' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Stripe secret key as the fallback of an environment variable not named for a secret",
+      "code": "import Stripe from 'stripe';\nexport const stripe = new Stripe(process.env.STRIPE_KEY || 'sk_live_yTZc8Zu6TN4PVH7WWGBJ8UE0TzueZKEzPeiDaaQa');\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedFallback",
+          "line": 2,
+          "column": 60,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('STRIPE_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Mollie API key written at createMollieClient",
+      "code": "import { createMollieClient } from '@mollie/api-client';\nexport const mollie = createMollieClient({ apiKey: 'live_iM9lZPhOfJT1BN8ej6A4HrWcOjLBIU' });\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "column": 52,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { createMollieClient } from '@mollie/api-client';\nexport const mollie = createMollieClient({ apiKey: requireEnv('MOLLIE_CLIENT_API_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Braintree private key written at the gateway",
+      "code": "import braintree from 'braintree';\nexport const gateway = new braintree.BraintreeGateway({\n  environment: braintree.Environment.Sandbox,\n  merchantId: 'x7k2mq9d4hvt3c8w',\n  publicKey: 'p3b6zr7ykd2qf9xm',\n  privateKey: 'dcd9ea065e6cb700423a86ccb76cdaaa',\n});\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 6,
+          "column": 15,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import braintree from 'braintree';\nexport const gateway = new braintree.BraintreeGateway({\n  environment: braintree.Environment.Sandbox,\n  merchantId: 'x7k2mq9d4hvt3c8w',\n  publicKey: 'p3b6zr7ykd2qf9xm',\n  privateKey: requireEnv('BRAINTREE_GATEWAY_PRIVATE_KEY'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
         }
       ]
     }
