@@ -7,7 +7,7 @@ import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces'
 import { isSecretKeyName } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
-import { findPrivateKeyPem, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import { pluginKeyOptions } from '../src/analysis/schema-plugins';
@@ -119,7 +119,7 @@ export default createRule<Options, MessageIds>({
           if (constants.length === 0 && arg.role !== 'credential') checkKeyPieces(call, arg);
           for (const constant of constants) {
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
-            if (arg.role === 'credential' && isPlaceholder(constantText(constant) ?? '')) continue;
+            if (arg.role === 'credential' && (isPlaceholder(constantText(constant) ?? '') || hasPlaceholderSegment(constantText(constant) ?? ''))) continue;
             // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
             if (constant.fallback && isUnsetSentinel(constantText(constant) ?? '')) continue;
             // Hardhat/Anvil's funded development accounts: published keys of a local chain.

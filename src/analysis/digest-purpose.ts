@@ -81,7 +81,60 @@ const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 's
  * A serial number (`SN`, `certSerial`) is one: Alipay's certificate SN is the MD5 of the issuer and serial.
  */
 // A payment or transfer reference (`transferReference(invoiceNumber)`) names a record the way an id does.
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial', 'reference', 'references']);
+// JOSE's `kid` is a key id: a digest of a certificate or public key named so identifies that key.
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial', 'reference', 'references', 'kid']);
+/**
+ * Words of cardholder data: a card number (`pan`, `cardNumber`, `ccNumber`) or its security code. An unkeyed digest
+ * of a PAN is no protection (16 digits with a known BIN are a small space; PCI DSS 3.5.1 asks for a keyed hash), so
+ * hashing one is a security use whatever the digest is called (`cardFingerprint`).
+ */
+const CARD_DATA_WORDS: ReadonlySet<string> = new Set(['pan', 'pans', 'cvv', 'cvv2', 'cvc', 'cvc2']);
+const CARD_NUMBER_QUALIFIERS: ReadonlySet<string> = new Set(['card', 'cc', 'credit', 'debit']);
+
+/**
+ * `pan`, `cardPan`, `panDigits`, `cvc`, `cardNumber`, `ccNumber`, `card.number`: a name of cardholder data among the
+ * names of an input (in order). `pan` counts as the last word of its name or before `digits`/`number`, not as a
+ * viewport's `panX`/`panOffset`.
+ */
+function cardDataName(names: readonly string[]): string | undefined {
+  let previousLast: string | undefined;
+  for (const name of names) {
+    const words = identifierWords(name);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i];
+      const next = words[i + 1];
+      if ((word === 'pan' || word === 'pans') && (next === undefined || next === 'digits' || next === 'number')) return name;
+      if (CARD_DATA_WORDS.has(word) && word !== 'pan' && word !== 'pans') return name;
+      const before = i > 0 ? words[i - 1] : previousLast;
+      if ((word === 'number' || word === 'num') && before !== undefined && CARD_NUMBER_QUALIFIERS.has(before)) return name;
+    }
+    previousLast = words[words.length - 1];
+  }
+  return undefined;
+}
+
+/**
+ * The names in `inputs`, and, for an input that is a local binding with one initializer
+ * (`const normalised = `${pan}|${exp}``), the names in that initializer: what the hashed text is made of.
+ */
+function inputNamesWithInitializers(sourceCode: SourceCode, inputs: readonly TSESTree.Node[]): string[] {
+  const names: string[] = [];
+  for (const input of inputs) {
+    names.push(...namesIn(input));
+    const expr = unwrapExpression(input);
+    if (expr.type !== 'Identifier') continue;
+    const variable = variableOf(sourceCode, expr);
+    const init = variable && singleInitializer(variable);
+    if (init) names.push(...namesIn(init));
+  }
+  return names;
+}
+
+/** Words of a public key's parts among an input's names: `modulus`, `exponent`, `spki`, `publicKey`, `pubkey`. */
+function publicKeyInput(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'modulus' || w === 'exponent' || w === 'spki' || w === 'pubkey' || (w === 'key' && words[i - 1] === 'public'));
+}
+
 const SHORTENING_OPERATORS = new Set(['>', '>=', '<', '<=']);
 const STORAGE_WORDS = new Set(['save', 'insert', 'store', 'stored', 'persist', 'db', 'database', 'column', 'update', 'create']);
 const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises', 'fs-extra', 'graceful-fs']);
@@ -127,6 +180,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
   const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w));
   if (secretInput) return { purpose: 'security', reason: `hashes a ${secretInput}`, persisted: true };
+  const cardData = cardDataName(inputNamesWithInitializers(sourceCode, inputs));
+  if (cardData) return { purpose: 'security', reason: `hashes cardholder data (\`${cardData}\`)`, persisted: true };
 
   const uses = chain.filter((c) => !isReceiver(chain, c)).flatMap((c) => valueUses(sourceCode, c.node));
   const fnWords = enclosingFunctions(root.node)
@@ -158,6 +213,11 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   // integrity check of the file, whatever the helper that computes it is called (decision 11).
   if (readsFile && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
     return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
+  }
+  // So is a public key's digest compared with an expected value (an EMV CA public key's checksum against the scheme's
+  // bulletin, a pinned key): what the check stops is a substituted key.
+  if (publicKeyInput(inputWords) && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
+    return { purpose: 'security', reason: 'checks a public key against an expected digest', persisted: false };
   }
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 

@@ -209,6 +209,9 @@ function useFrom(
     if (fn && isSecretName(withoutLeadingVerb(fn))) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
     const cls = enclosingClassName(use.node);
     if (cls && isSecretName(cls)) return { kind: 'name', name: `${use.name}\` of \`${cls}`, node: use.node };
+    // …or from the message that carries it: `Your payout confirmation code is ${code}` (an SMS, an e-mail).
+    const phrase = uses.map((u) => (u.kind === 'text' ? oneTimeCodePhrase(u.text) : undefined)).find(Boolean);
+    if (phrase) return { kind: 'name', name: `${use.name}\` sent as a ${phrase}`, node: use.node };
   }
   // A hash of a predictable value is predictable: follow the digest (not an HMAC, whose key may be secret).
   if (depth < 2) {
@@ -298,6 +301,21 @@ function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
 }
 
 const BARE_CODE: ReadonlySet<string> = new Set(['code', 'codes']);
+
+/**
+ * The phrase of a message text that names a one-time code (`confirmation code`, `one-time code`, `login code`,
+ * `passcode`, `OTP`): the words before `code` qualify it as CODE_QUALIFIERS qualify a name (`smsCode`).
+ */
+function oneTimeCodePhrase(text: string): string | undefined {
+  const words = text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] === 'passcode' || words[i] === 'otp') return words[i];
+    if (words[i] !== 'code') continue;
+    const qualifier = words.slice(Math.max(0, i - 3), i).find((w) => CODE_QUALIFIERS.has(w));
+    if (qualifier) return `${qualifier} code`;
+  }
+  return undefined;
+}
 
 /**
  * Verbs that start a function's name and are also timing words of BENIGN_WORDS (`startTime`): in

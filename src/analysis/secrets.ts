@@ -176,6 +176,19 @@ export function isPlaceholder(text: string): boolean {
 }
 
 /**
+ * A credential spelt with a placeholder word among its segments (`'sk_test_placeholder_not_used'`,
+ * `'live_dummy_key'`, `'rk_fake'`): a stand-in a test or sample passes to an SDK that never calls the service with it.
+ * `test` is not such a word: Stripe's `sk_test_…` keys are real secrets of a test-mode account.
+ */
+const PLACEHOLDER_SEGMENTS: ReadonlySet<string> = new Set(['placeholder', 'dummy', 'fake', 'mock', 'example', 'sample', 'unused', 'redacted', 'changeme']);
+
+export function hasPlaceholderSegment(text: string): boolean {
+  // Segments between separators only: a random key's letters between digits (`…9fake3…`) are no word.
+  const segments = text.toLowerCase().split(/[-_.\s]+/);
+  return segments.some((s) => PLACEHOLDER_SEGMENTS.has(s)) || segments.some((s, i) => s === 'not' && segments[i + 1] === 'used');
+}
+
+/**
  * A string that is one `${…}` reference, nested references included: what deployment tools resolve at deploy
  * time (Serverless `'${ssm:/app/${sls:stage}/webhook-secret}'`, `'${env:SECRET}'`, CloudFormation `Fn::Sub`). The
  * value lives in the referenced store, not in the file.

@@ -35,7 +35,8 @@ export const octokitWebhooks: LibraryModel = {
 /**
  * Stripe: `stripe.webhooks.constructEvent(payload, signature, endpointSecret)` checks the `Stripe-Signature`
  * HMAC with the endpoint's `whsec_…` secret (also `constructEventAsync`, and the static `Stripe.webhooks`).
- * Only the webhook secret is modelled here; the client's API key is a credential of another kind.
+ * The client's secret API key (`new Stripe('sk_live_…')`) is the account's credential: a hardcoded one moves money for
+ * whoever reads the code (decision 118a), like a KMS client's `secretAccessKey`.
  */
 const STRIPE_WEBHOOKS = {
   constructEvent: method('mac-verify', { 2: 'secret' }),
@@ -47,14 +48,33 @@ export const stripe: LibraryModel = {
   id: 'stripe',
   roots: [{ module: 'stripe' }],
   apis: [
-    construct('', 'client', {}, { returns: 'Stripe' }),
-    call('', 'client', {}, { returns: 'Stripe' }),
-    call('Stripe', 'client', {}, { returns: 'Stripe' }),
-    construct('Stripe', 'client', {}, { returns: 'Stripe' }),
+    construct('', 'client', { 0: 'credential' }, { returns: 'Stripe' }),
+    call('', 'client', { 0: 'credential' }, { returns: 'Stripe' }),
+    call('Stripe', 'client', { 0: 'credential' }, { returns: 'Stripe' }),
+    construct('Stripe', 'client', { 0: 'credential' }, { returns: 'Stripe' }),
     ...Object.entries(STRIPE_WEBHOOKS).map(([name, api]) => call(`webhooks.${name}`, api.operation, api.args)),
   ],
   objects: {
     Stripe: { methods: {}, properties: { webhooks: 'StripeWebhooks' } },
     StripeWebhooks: { methods: STRIPE_WEBHOOKS },
   },
+};
+
+/**
+ * Other payment service providers' server SDKs, whose clients take the merchant account's secret API credential
+ * (decision 118a): Mollie `createMollieClient({ apiKey })`, Adyen `new Client({ apiKey })` / `new Config({ apiKey })`,
+ * Braintree `new BraintreeGateway({ privateKey })`, Razorpay `new Razorpay({ key_secret })`. Their public halves
+ * (Razorpay's `key_id`, Braintree's `merchantId`/`publicKey`, Adyen's client key) are ids, not modelled.
+ */
+export const paymentProviders: LibraryModel = {
+  id: 'payment-providers',
+  roots: [{ module: '@mollie/api-client' }, { module: '@adyen/api-library' }, { module: 'braintree' }, { module: 'razorpay' }],
+  apis: [
+    call('createMollieClient', 'client', { '0.apiKey': 'credential' }),
+    call('', 'client', { '0.apiKey': 'credential' }),
+    construct('Client', 'client', { '0.apiKey': 'credential' }),
+    construct('Config', 'client', { '0.apiKey': 'credential' }),
+    construct('BraintreeGateway', 'client', { '0.privateKey': 'credential' }),
+    construct('', 'client', { '0.key_secret': 'credential' }),
+  ],
 };
