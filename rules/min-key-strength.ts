@@ -527,6 +527,13 @@ function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
 
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passphrase', 'passwd', 'pass']);
 
+/** `Buffer.from`, `Uint8Array`: the dotted name of a callee made of identifiers. */
+function sourceText(callee: TSESTree.Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return `${sourceText(callee.object)}.${callee.property.name}`;
+  return '';
+}
+
 /** The name of the function whose single returned expression is `node` (`function newRoomSalt() { return randomBytes(8); }`). */
 function returningFunctionName(node: TSESTree.Node): string | undefined {
   const parent = node.parent;
@@ -550,7 +557,14 @@ function isNonceName(name: string | undefined): boolean {
  * helper whose length parameter `at` was written at the call site (`const nonce = hkdf(salt, ikm, info, 12)`).
  */
 function derivesNonce(call: ApiCall, at: TSESTree.Node): boolean {
-  if (isNonceName(keyBindingName(call.node))) return true;
+  // `Buffer.from(hkdfSync(…))`, `new Uint8Array(await deriveBits(…))`: the copy around the output is what gets the name.
+  let output: TSESTree.Node = call.node;
+  while (output.parent && (output.parent.type === 'CallExpression' || output.parent.type === 'NewExpression' || output.parent.type === 'AwaitExpression')) {
+    const wrapper: TSESTree.Node = output.parent;
+    if (wrapper.type !== 'AwaitExpression' && !(wrapper.arguments[0] === output && /^(?:Buffer\.from|Uint8Array)$/.test(sourceText(wrapper.callee)))) break;
+    output = wrapper;
+  }
+  if (isNonceName(keyBindingName(output))) return true;
   let current: TSESTree.Node = at;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     if (parent === call.node) return false;
