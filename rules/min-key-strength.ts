@@ -142,6 +142,8 @@ export default createRule<Options, MessageIds>({
     const reportOnce = reportOncePerNode<MessageIds>((d) => context.report(d));
     /** Set while a KDF call is checked: is the finding at this node about a run that stretches no secret (a probe)? */
     let stretchesNothingAt: ((at: TSESTree.Node) => boolean) | undefined;
+    /** Whether the file runs a password KDF (see stretchesPasswords), once asked. */
+    let stretches: boolean | undefined;
     const report = (descriptor: Parameters<typeof reportOnce>[0]): void => {
       if (!stretchesNothingAt?.(descriptor.node)) reportOnce(descriptor);
     };
@@ -199,6 +201,7 @@ export default createRule<Options, MessageIds>({
       }
       checkKeyLengths(call);
       if (op === 'random') checkKeyNamedRandom(call);
+      if (op === 'random') checkSaltNamedRandom(call);
       checkTagLength(call);
       const kdf = kdfOf(call);
       // A probe or self-test over a zero-filled/empty "password": its cost and salt protect nothing.
@@ -225,6 +228,8 @@ export default createRule<Options, MessageIds>({
           if (asymmetric && op === 'kdf') continue; // deriveBits of an ECDH secret names its own size
           numbers(node, (value, at) => {
             const bits = value * factor;
+            // RFC 8291, TLS 1.3 and Noise derive their nonces with HKDF too: a derived nonce is not a key.
+            if (op === 'kdf' && derivesNonce(call, at)) return;
             if (bits > 0 && bits < options.minSymmetricKeyBits) {
               report({ node: at, messageId: 'shortKey', data: { what: op === 'kdf' ? 'The derived key' : 'The generated key', bits, min: options.minSymmetricKeyBits } });
             }
@@ -273,6 +278,29 @@ export default createRule<Options, MessageIds>({
           report({ node: reportTarget(sourceCode, size, call.node), messageId: 'shortKey', data: { what: `The random key \`${name}\``, bits, min: options.minSymmetricKeyBits } });
         }
       }
+    }
+
+    /**
+     * Random bytes made as a salt (`const salt = randomBytes(8)`, `function newRoomSalt() { return randomBytes(n); }`) in a
+     * file that stretches passwords: the salt reaches its KDF through storage (`room.salt`), so it is judged by its size.
+     */
+    function checkSaltNamedRandom(call: ApiCall): void {
+      const name = keyBindingName(call.node) ?? returningFunctionName(call.node);
+      const parts = name ? identifierWords(name) : [];
+      if (parts[parts.length - 1] !== 'salt' || !stretchesPasswords()) return;
+      for (const size of randomByteSize(ctx, call.node) ?? []) {
+        const bytes = size.value as number;
+        if (bytes > 0 && bytes < options.minSaltBytes) report({ node: reportTarget(sourceCode, size, call.node), messageId: 'shortSalt', data: { bytes, min: options.minSaltBytes } });
+      }
+    }
+
+    /** Does the file run a password KDF or password hash (PBKDF2, scrypt, bcrypt, argon2)? */
+    function stretchesPasswords(): boolean {
+      stretches ??= getApiCalls(sourceCode).some((c) => {
+        const kdf = kdfOf(c);
+        return kdf === 'pbkdf2' || kdf === 'scrypt' || kdf === 'bcrypt' || kdf === 'argon2' || c.api.operation === 'password-hash';
+      });
+      return stretches;
     }
 
     function checkTagLength(call: ApiCall): void {
@@ -498,6 +526,55 @@ function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
 }
 
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passphrase', 'passwd', 'pass']);
+
+/** `Buffer.from`, `Uint8Array`: the dotted name of a callee made of identifiers. */
+function sourceText(callee: TSESTree.Node): string {
+  if (callee.type === 'Identifier') return callee.name;
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return `${sourceText(callee.object)}.${callee.property.name}`;
+  return '';
+}
+
+/** The name of the function whose single returned expression is `node` (`function newRoomSalt() { return randomBytes(8); }`). */
+function returningFunctionName(node: TSESTree.Node): string | undefined {
+  const parent = node.parent;
+  const fn = parent?.type === 'ReturnStatement' ? parent.parent?.parent : parent?.type === 'ArrowFunctionExpression' && parent.body === node ? parent : undefined;
+  if (fn?.type === 'FunctionDeclaration') return fn.id?.name;
+  if (fn?.type !== 'FunctionExpression' && fn?.type !== 'ArrowFunctionExpression') return undefined;
+  const holder = fn.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
+  if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property') && holder.key.type === 'Identifier') return holder.key.name;
+  return undefined;
+}
+
+/** `iv`, `nonce`, `baseNonce`, `HEADER_IV`: the name of an IV or nonce, the last word saying so. */
+function isNonceName(name: string | undefined): boolean {
+  const parts = name ? identifierWords(name) : [];
+  return parts.length > 0 && (parts[parts.length - 1] === 'iv' || parts[parts.length - 1] === 'nonce');
+}
+
+/**
+ * A KDF output bound to an IV or nonce name (`const nonce = hkdfSync(…, 12)`), directly or through a local
+ * helper whose length parameter `at` was written at the call site (`const nonce = hkdf(salt, ikm, info, 12)`).
+ */
+function derivesNonce(call: ApiCall, at: TSESTree.Node): boolean {
+  // `Buffer.from(hkdfSync(…))`, `new Uint8Array(await deriveBits(…))`: the copy around the output is what gets the name.
+  let output: TSESTree.Node = call.node;
+  while (output.parent && (output.parent.type === 'CallExpression' || output.parent.type === 'NewExpression' || output.parent.type === 'AwaitExpression')) {
+    const wrapper: TSESTree.Node = output.parent;
+    if (wrapper.type !== 'AwaitExpression' && !(wrapper.arguments[0] === output && /^(?:Buffer\.from|Uint8Array)$/.test(sourceText(wrapper.callee)))) break;
+    output = wrapper;
+  }
+  if (isNonceName(keyBindingName(output))) return true;
+  let current: TSESTree.Node = at;
+  for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
+    if (parent === call.node) return false;
+    if (parent.type === 'CallExpression' && parent.arguments.includes(current as TSESTree.CallExpressionArgument)) {
+      return isNonceName(keyBindingName(parent));
+    }
+    if (parent.type.endsWith('Statement') || parent.type.startsWith('Function') || parent.type === 'ArrowFunctionExpression') return false;
+  }
+  return false;
+}
 
 /**
  * The name a freshly generated value is bound to, through re-encodings and a template

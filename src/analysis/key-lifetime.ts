@@ -6,6 +6,7 @@ import { enclosingFunction } from './code-paths';
 import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
+import { isTextEncoding } from './text-encoders';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { isConstructedWith, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
@@ -438,6 +439,7 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
   if (callee.type === 'Identifier' && callee.name === 'structuredClone') return true;
+  if (callee.type === 'Identifier' && derivingHelper(sourceCode, callee)) return true;
   if (callee.type !== 'MemberExpression') return false;
   // `key.subarray(0, 32)`, `bits.slice(32)`: a view or a copy of the bytes, nothing that fails half-way.
   if (VIEW_METHODS.test(memberName(callee) ?? '') && call.arguments.every((a) => a.type !== 'SpreadElement')) return true;
@@ -450,6 +452,29 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
 }
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
+
+/**
+ * A local helper whose one body statement returns a derivation or copy of its arguments and does nothing else
+ * (`function hkdf(salt, ikm, info, n) { return Buffer.from(hkdfSync('sha256', ikm, salt, info, n)); }`, RFC 8291's
+ * key schedule written as a helper): calling it hands the key over like the `hkdfSync` it wraps.
+ */
+function derivingHelper(sourceCode: SourceCode, callee: TSESTree.Identifier, depth = 0): boolean {
+  const fn = localFunctionOf(sourceCode, callee);
+  if (!fn || fn.async || fn.generator || depth > 2) return false;
+  const body = fn.body.type === 'BlockStatement' ? fn.body.body : undefined;
+  if (body && (body.length !== 1 || body[0].type !== 'ReturnStatement')) return false;
+  const returned = body ? (body[0] as TSESTree.ReturnStatement).argument : fn.body;
+  const value = returned && unwrapExpression(returned);
+  if (!value || (value.type !== 'CallExpression' && value.type !== 'NewExpression')) return false;
+  const calls = [...descendants(value, (n) => n.type.includes('Function'))].filter(
+    (n): n is TSESTree.CallExpression | TSESTree.NewExpression => n.type === 'CallExpression' || n.type === 'NewExpression',
+  );
+  return calls.every((c) => {
+    if (c.callee.type === 'Identifier' && c.type === 'CallExpression' && localFunctionOf(sourceCode, c.callee)) return derivingHelper(sourceCode, c.callee, depth + 1);
+    return isHandOverToSafeForm(sourceCode, c);
+  });
+}
+
 
 /**
  * `Buffer.from(key).toString('base64')` (or `'hex'`, `toJSON()`) with no binding: the encoding of the fresh copy, whose
@@ -711,6 +736,9 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
   for (;;) {
     const parent = node.parent;
     if (!parent) return undefined;
+    // `const [enc, mac] = [okm.subarray(0, 32), okm.subarray(32)]`: the element's binding carries it on.
+    const element = destructuredElement(sourceCode, parent, node);
+    if (element) return depth <= 2 ? escapeThroughReads(sourceCode, element, scope, depth, views) : undefined;
     const carries =
       (views && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent.arguments[0] === node && isViewOfArrayBuffer(parent)) ||
       (parent.type === 'CallExpression' && keptByReturnedClosure(sourceCode, parent, node)) ||
@@ -881,15 +909,38 @@ function sameName(a: TSESTree.Node, b: TSESTree.Node): boolean {
  */
 function boundViewReads(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): TSESTree.Node[] {
   const view = subarrayViewOf(ref);
-  const declarator = view?.parent;
-  if (!view || declarator?.type !== 'VariableDeclarator' || declarator.init !== view || declarator.id.type !== 'Identifier') return [];
-  const variable = variableOf(sourceCode, declarator.id);
-  if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== declarator.id)) return [];
+  const id = view && viewBinding(view);
+  if (!id) return [];
+  const variable = variableOf(sourceCode, id);
+  if (!variable || variable.references.some((r) => r.isWrite() && r.identifier !== id)) return [];
   const reads = variable.references
     .filter((r) => r.isRead())
     .map((r) => r.identifier as TSESTree.Node)
     .filter((read) => !(read.parent?.type === 'MemberExpression' && read.parent.object === read && memberName(read.parent) === 'fill'));
   return depth < 2 ? [...reads, ...reads.flatMap((read) => boundViewReads(sourceCode, read, depth + 1))] : reads;
+}
+
+/** The variable `node` is bound to when `parent` is an array literal destructured in place (`const [a, b] = [x, y]`). */
+function destructuredElement(sourceCode: SourceCode, parent: TSESTree.Node, node: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+  if (parent.type !== 'ArrayExpression') return undefined;
+  const declarator = parent.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== parent || declarator.id.type !== 'ArrayPattern') return undefined;
+  const element = declarator.id.elements[parent.elements.indexOf(node as TSESTree.Expression)];
+  return element?.type === 'Identifier' ? variableOf(sourceCode, element) : undefined;
+}
+
+/**
+ * The binding a view is declared with: `const half = okm.subarray(32)`, or an element of an array literal destructured
+ * in place (`const [enc, mac] = [okm.subarray(0, 32), okm.subarray(32)]`).
+ */
+function viewBinding(view: TSESTree.CallExpression): TSESTree.Identifier | undefined {
+  const parent = view.parent;
+  if (parent?.type === 'VariableDeclarator' && parent.init === view) return parent.id.type === 'Identifier' ? parent.id : undefined;
+  if (parent?.type !== 'ArrayExpression') return undefined;
+  const declarator = parent.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== parent || declarator.id.type !== 'ArrayPattern') return undefined;
+  const element = declarator.id.elements[parent.elements.indexOf(view)];
+  return element?.type === 'Identifier' ? element : undefined;
 }
 
 /** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
@@ -1029,35 +1080,6 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
     }
   }
   return found;
-}
-
-const NOBLE_TEXT_ENCODERS = new Set(['bytesToHex', 'bytesToUtf8']);
-const SCURE_TEXT_ENCODERS = new Set(['hex.encode', 'base64.encode', 'base64url.encode', 'base64nopad.encode', 'base64urlnopad.encode', 'base58.encode', 'base32.encode']);
-
-/** Byte-to-text encoders of the libraries whose keys are Uint8Arrays (tweetnacl-util, libsodium, jose, noble, scure), by path in the module. */
-const TEXT_ENCODERS: Readonly<Record<string, ReadonlySet<string>>> = {
-  'tweetnacl-util': new Set(['encodeBase64', 'encodeUTF8']),
-  'libsodium-wrappers': new Set(['to_base64', 'to_hex', 'to_string']),
-  'libsodium-wrappers-sumo': new Set(['to_base64', 'to_hex', 'to_string']),
-  jose: new Set(['base64url.encode']),
-  ...Object.fromEntries(
-    ['@noble/hashes/utils', '@noble/ciphers/utils', '@noble/curves/abstract/utils', '@noble/curves/utils'].flatMap((m) => [
-      [m, NOBLE_TEXT_ENCODERS],
-      [`${m}.js`, NOBLE_TEXT_ENCODERS],
-    ]),
-  ),
-  '@scure/base': SCURE_TEXT_ENCODERS,
-};
-
-/** A call that turns its first argument's bytes into text: a library encoder, or `Array.from(bytes, (b) => …)`. */
-function isTextEncoding(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
-  const callee = call.callee;
-  if (call.arguments.length === 2 && isStaticCall(call, 'Array', 'from')) {
-    const mapper = call.arguments[1];
-    return mapper.type === 'ArrowFunctionExpression' || mapper.type === 'FunctionExpression';
-  }
-  const resolved = resolveImportPath(sourceCode, callee);
-  return resolved?.module !== undefined && resolved.path.length > 0 && (TEXT_ENCODERS[resolved.module]?.has(resolved.path.join('.')) ?? false);
 }
 
 function isFromCharCode(node: TSESTree.Node): boolean {

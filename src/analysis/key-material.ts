@@ -157,6 +157,9 @@ const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);
  * `randomFill(buf, (err, key) => …)`). `randomFillSync` is also a wipe: see filledBinding.
  */
 const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync', 'randomFill']);
+/** Key agreements whose result is the shared secret's bytes (not an ECDH/DH object). */
+const SHARED_SECRET_PATHS: ReadonlySet<string> = new Set(['computeSecret', 'diffieHellman', 'getSharedSecret']);
+
 const KDF_PATHS = new Set([
   'pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key',
   // HD wallets: a BIP-39 seed (PBKDF2 of the recovery phrase) and a SLIP-0010 child key (`derivePath(path, seed).key`).
@@ -241,8 +244,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(resultBinding(sourceCode, call, 'shared-key', [], false), false);
     } else if (call.api.operation === 'key-agreement' && (call.library.id === 'node:crypto' || call.library.id === '@noble/curves' || call.library.id === '@noble/secp256k1')) {
       // `diffieHellman({ privateKey, publicKey })`, `ecdh.computeSecret(peer)`, noble's `x25519.getSharedSecret(priv, pub)`:
-      // the shared secret, once a call uses it as a key (HKDF input).
-      add(resultBinding(sourceCode, call, 'shared-key', [], false), 'strict');
+      // the shared secret is key bytes like `box.before`'s whatever is done with it (only hashed into a safety number,
+      // only shown); the other agreement calls (`createECDH(curve)`) make objects, which count once a call uses them as a key.
+      add(resultBinding(sourceCode, call, 'shared-key', [], false), SHARED_SECRET_PATHS.has(name) ? false : 'strict');
     } else if (typeof call.api.facts?.sessionKeys === 'string') {
       for (const half of call.api.facts.sessionKeys.split(',')) add(resultBinding(sourceCode, call, 'shared-key', [half], false), false);
     } else if (call.api.operation === 'keygen' && typeof call.api.facts?.keyBytesField === 'string') {
@@ -323,7 +327,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   for (const node of decodings) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
-    if (!candidate || onlyDecipherInput(sourceCode, candidate.variable)) continue;
+    if (!candidate || onlyDecipherInput(sourceCode, candidate.variable) || onlySaltInput(sourceCode, candidate.variable)) continue;
     const arg = node.arguments[0];
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
     // unless it is then used as one.
@@ -372,6 +376,28 @@ function collect(ctx: ResolveContext): KeyBytes[] {
 function onlyDecipherInput(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
   const reads = variable.references.filter((ref) => ref.isRead());
   return reads.length > 0 && reads.every((ref) => isDecipherInput(sourceCode, viewRootOf(ref.identifier as TSESTree.Node)));
+}
+
+/**
+ * Bytes only ever given as a KDF's salt (decision 17: salts are not key bytes), directly (`hkdfSync(d, ikm, authSecret, …)`)
+ * or through a local helper's parameter that is itself only a salt (`hkdf(authSecret, shared, info, 32)` with
+ * `function hkdf(salt, ikm, …) { return Buffer.from(hkdfSync('sha256', ikm, salt, info, n)); }`): RFC 8291's Web Push
+ * authentication secret, a per-subscription value the server stores with the subscription.
+ */
+function onlySaltInput(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, depth = 0): boolean {
+  const reads = variable.references.filter((ref) => ref.isRead());
+  return reads.length > 0 && reads.every((ref) => isSaltArgument(sourceCode, ref.identifier as TSESTree.Node, depth));
+}
+
+function isSaltArgument(sourceCode: SourceCode, node: TSESTree.Node, depth: number): boolean {
+  const calls = callsTakingArgument(sourceCode, node);
+  if (calls.length > 0) return calls.every((call) => call.args.some((arg) => arg.node === node && arg.role === 'salt') && call.args.every((arg) => arg.node !== node || arg.role === 'salt'));
+  const call = node.parent;
+  if (depth > 1 || call?.type !== 'CallExpression' || call.callee === node) return false;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const param = fn?.params[call.arguments.indexOf(node as TSESTree.CallExpressionArgument)];
+  const parameter = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
+  return !!parameter && onlySaltInput(sourceCode, parameter, depth + 1);
 }
 
 /** `x.subarray(a, b)` / `x.slice(a)` around `x`, outermost first: the part of the buffer a call receives. */

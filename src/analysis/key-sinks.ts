@@ -105,6 +105,7 @@ import { isFunction } from './expression-names';
 import { GLOBAL_OBJECT_NAMES, resolveImportPath } from './imports';
 import { accessorReturn, isPromiseExecutor, localCalleeOf, localFunctionOf, parameterNameAt } from './local-functions';
 import { redactedByLogger } from './logger-redaction';
+import { isTextEncoding } from './text-encoders';
 import { isAlwaysTruthy } from './truthiness';
 import { perFileCache } from './file-cache';
 import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
@@ -311,7 +312,8 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       // `keys.set(id, key)` into a Map of the module: exported, every importer reads it; else its `get` reads carry it on.
       const map = moduleMapSetInto(sourceCode, parent, node);
       if (map) return isExportedBinding(sourceCode, map) ? { kind: 'export', node: parent } : viaMapReads(sourceCode, map, seen, hops, carrierOf, path);
-      if (isReencoding(parent, node) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
+      // `bytesToHex(shared)`, `encodeBase64(key)`, `sodium.to_hex(key)`: a library encoder gives the same bytes as text.
+      if (isReencoding(parent, node) || (parent.arguments[0] === node && isTextEncoding(sourceCode, parent)) || isInspection(sourceCode, parent) || isPayloadCarrier(sourceCode, parent, node)) {
         path = [];
         node = parent;
         continue;

@@ -877,7 +877,8 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   let object = unwrapExpression(objectNode);
   const names = [...path];
   while (object.type === 'MemberExpression') {
-    const n = memberName(object);
+    // `this.#pair.privateKey`: a private field is a step like a public one.
+    const n = classMemberName(object);
     if (!n) return undefined;
     names.unshift(n);
     object = unwrapExpression(object.object);
@@ -889,7 +890,8 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     const value = assigned && unwrapExpression(assigned.value);
     if (value && depth < 3 && (value.type === 'Identifier' || value.type === 'MemberExpression' || value.type === 'ThisExpression')) {
       const through = memberPathIdentity(ctx, value, names.slice(1), depth + 1);
-      if (through) return { ...through, name: ['this', ...names].join('.') };
+      // `this.#pair = pair` from a constructor parameter: defined by that assignment, the field's binding in the file (32).
+      if (through) return { ...through, name: ['this', ...names].join('.'), definition: through.definition ?? assigned.at };
     }
     if (value?.type === 'ObjectExpression') {
       let inner: TSESTree.Node | undefined = value;

@@ -44,6 +44,8 @@ const CODE_QUALIFIERS = new Set([
   'sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin',
   // Codes that are redeemed for something, like the coupons and vouchers of SECRET_WORDS: guessing one claims it.
   'referral', 'promo', 'gift', 'redeem', 'redemption', 'claim', 'discount',
+  // `sixDigitCode`, `fourDigitsCode`: "a six-digit code" is how sign-in and verification codes are described.
+  'digit', 'digits',
 ]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([

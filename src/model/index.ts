@@ -43,6 +43,7 @@ import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
+import { webPush } from './libraries/push';
 import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
@@ -146,6 +147,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   web3EthAccounts,
   viemAccounts,
   twilio,
+  webPush,
   svix,
   octokitWebhooks,
   stripe,
