@@ -9,7 +9,7 @@ import { localFunctionOf } from '../src/analysis/local-functions';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeZipEncryptionMethod, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
 import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
@@ -317,7 +317,8 @@ export default createRule<Options, MessageIds>({
         report({ node: at, messageId: 'rsaPkcs1Encryption' });
         return;
       }
-      const facts = describeAlgorithm(name);
+      // A library that names algorithms in its own vocabulary (zip tools' `'zip20'`) is read in it.
+      const facts = call.api.facts?.algorithmNames === 'zip' ? describeZipEncryptionMethod(name) : describeAlgorithm(name);
       if (!facts) return;
       if (facts.kind === 'hash') {
         if (facts.weak) checkWeakHash(call, facts.name, at, constant);
@@ -599,6 +600,8 @@ function cipherWeakness(family: string): string {
       return '56-bit keys are brute-forced in hours';
     case 'RC4':
       return 'biased keystream; banned from TLS by RFC 7465';
+    case 'ZipCrypto':
+      return 'known-plaintext attacks (bkcrack) recover the keys from a few bytes of any file in the archive';
     case 'NULL':
       return 'the suite does not encrypt at all';
     case 'EXPORT':

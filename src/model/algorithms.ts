@@ -227,6 +227,21 @@ function describeCipher(raw: string): CipherFacts | undefined {
   return { kind: 'cipher', family, weak, mode: effectiveMode, keyBits, authenticated: effectiveMode !== undefined && AUTHENTICATED_MODES.has(effectiveMode) };
 }
 
+/**
+ * Zip encryption methods as zip tools name them (archiver-zip-encrypted's `encryptionMethod`, 7-Zip's `-mem`):
+ * `zip20`/`ZipCrypto` is PKWARE's 1989 stream cipher, broken by known-plaintext attacks (Biham–Kocher, bkcrack);
+ * `aes128`/`aes192`/`aes256` is WinZip AE-2, AES-CTR with an HMAC-SHA1 over the ciphertext (authenticated).
+ */
+export function describeZipEncryptionMethod(raw: string): CipherFacts | undefined {
+  const name = raw.toLowerCase().replace(/[-_\s]/g, '');
+  if (name === 'zip20' || name === 'zipcrypto' || name === 'pkzip' || name === 'zipcrypto20') {
+    return { kind: 'cipher', family: 'ZipCrypto', weak: true, mode: 'stream', authenticated: false };
+  }
+  const aes = /^(?:winzip)?aes(128|192|256)?$/.exec(name);
+  if (aes) return { kind: 'cipher', family: 'AES', weak: false, mode: 'aead', keyBits: aes[1] ? Number(aes[1]) : 256, authenticated: true };
+  return undefined;
+}
+
 /** Modes that encrypt each block independently: equal plaintext blocks give equal ciphertext blocks. */
 export function isEcb(facts: AlgorithmFacts | undefined): boolean {
   return facts?.kind === 'cipher' && facts.mode === 'ecb';
