@@ -324,7 +324,8 @@ export default createRule<Options, MessageIds>({
         if (facts.weak) checkWeakHash(call, facts.name, at, constant);
         return;
       }
-      if (!CIPHER_OPS.has(op)) return;
+      // The cipher a private key is written under (`privateKeyEncoding.cipher`, forge's `{ algorithm: '3des' }`) encrypts too.
+      if (!CIPHER_OPS.has(op) && call.api.facts?.keyFileCipher !== true) return;
       checkCipher(call, facts, name, at, macInFile);
     }
 
@@ -334,7 +335,7 @@ export default createRule<Options, MessageIds>({
         report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) }, suggest: gcmSuggestion(call) });
       } else if (facts.mode === 'ecb') {
         report({ node: at, messageId: 'ecbMode', suggest: gcmSuggestion(call) });
-      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts)) {
+      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts) && call.api.facts?.keyFileCipher !== true) {
         report({ node: at, messageId: 'unauthenticatedMode', data: { name }, suggest: gcmSuggestion(call) });
       }
     }

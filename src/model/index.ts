@@ -1,7 +1,7 @@
 import { bunCrypto, electronStore, expoCrypto, openpgp, reactNativeAes, reactNativeMmkv, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
-import { archiverZipEncrypted } from './libraries/archives';
+import { archiverZipEncrypted, pdfSigners } from './libraries/file-protection';
 import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleSecp256k1, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, nobleModernHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
@@ -196,6 +196,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   argon2Browser,
   ...secretStringEncryptors,
   archiverZipEncrypted,
+  ...pdfSigners,
   paseto,
   hapiJwt,
   shortid,

@@ -81,3 +81,120 @@ createRuleTester().run('no-hardcoded-key (blind-s22 shapes)', noHardcodedKey, {
     },
   ],
 });
+
+// Probing the same family after the set: OpenPGP.js `generateKey`/`encryptKey` passphrases and `enums.symmetric` ciphers,
+// PDF signers' PKCS#12 passphrases (node-signpdf, @signpdf/signer-p12), and the cipher a private key is written under
+// (node `privateKeyEncoding.cipher`/`keyObject.export({ cipher })`, forge `toPkcs12Asn1(…, { algorithm: '3des' })`).
+
+createRuleTester().run('no-weak-algorithm (blind-s22 key-file and OpenPGP ciphers)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "OpenPGP message encrypted with AES-256 chosen from enums.symmetric",
+      "code": "import * as openpgp from 'openpgp';\nexport async function seal(data: Uint8Array, password: string) {\n  const message = await openpgp.createMessage({ binary: data });\n  return openpgp.encrypt({ message, passwords: [password], config: { preferredSymmetricAlgorithm: openpgp.enums.symmetric.aes256 } });\n}\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "a private key PEM encrypted with AES-256-CBC is the key-file format, not unauthenticated message encryption (strict option)",
+      "code": "import { generateKeyPairSync } from 'node:crypto';\nexport function deviceKeys(passphrase: string) {\n  return generateKeyPairSync('rsa', {\n    modulusLength: 3072,\n    publicKeyEncoding: { type: 'spki', format: 'pem' },\n    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase },\n  });\n}\n",
+      "filename": "case.ts",
+      "options": [
+        {
+          "requireAuthenticatedEncryption": true
+        }
+      ]
+    },
+    {
+      "name": "forge PKCS#12 bundle with AES-256 (strict option)",
+      "code": "const forge = require('node-forge');\nfunction bundle(key, cert, password) {\n  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: 'aes256' });\n  return forge.asn1.toDer(asn1).getBytes();\n}\nmodule.exports = { bundle };\n",
+      "filename": "case.js",
+      "options": [
+        {
+          "requireAuthenticatedEncryption": true
+        }
+      ]
+    }
+  ],
+  "invalid": [
+    {
+      "name": "OpenPGP message encrypted with 3DES chosen from enums.symmetric",
+      "code": "import * as openpgp from 'openpgp';\nexport async function seal(data: Uint8Array, password: string) {\n  const message = await openpgp.createMessage({ binary: data });\n  return openpgp.encrypt({ message, passwords: [password], config: { preferredSymmetricAlgorithm: openpgp.enums.symmetric.tripledes } });\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 4
+        }
+      ]
+    },
+    {
+      "name": "generateKeyPairSync writing the private key under 3DES",
+      "code": "import { generateKeyPairSync } from 'node:crypto';\nexport function deviceKeys(passphrase: string) {\n  return generateKeyPairSync('rsa', {\n    modulusLength: 3072,\n    publicKeyEncoding: { type: 'spki', format: 'pem' },\n    privateKeyEncoding: { type: 'pkcs8', format: 'pem', cipher: 'des-ede3-cbc', passphrase },\n  });\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 6
+        }
+      ]
+    },
+    {
+      "name": "KeyObject.export under DES",
+      "code": "import { createPrivateKey } from 'node:crypto';\nexport function reexport(pem: string, passphrase: string) {\n  return createPrivateKey(pem).export({ type: 'pkcs8', format: 'pem', cipher: 'des-cbc', passphrase });\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 3
+        }
+      ]
+    },
+    {
+      "name": "forge PKCS#12 bundle whose private key is encrypted with 3DES",
+      "code": "const forge = require('node-forge');\nfunction bundle(key, cert, password) {\n  const asn1 = forge.pkcs12.toPkcs12Asn1(key, [cert], password, { algorithm: '3des' });\n  return forge.asn1.toDer(asn1).getBytes();\n}\nmodule.exports = { bundle };\n",
+      "filename": "case.js",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 3
+        }
+      ]
+    }
+  ]
+});
+
+createRuleTester().run('no-hardcoded-key (blind-s22 OpenPGP and PDF signer passphrases)', noHardcodedKey, { valid: [], invalid: [
+  {
+    "name": "a passphrase written into OpenPGP generateKey",
+    "code": "import * as openpgp from 'openpgp';\nexport function releaseKey() {\n  return openpgp.generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: 'release@example.com' }], passphrase: 'Qe5rTy8uIo2pAs4dFg' });\n}\n",
+    "filename": "case.mjs",
+    "errors": [
+      {
+        "messageId": "hardcodedKey",
+        "line": 3,
+        "suggestions": [
+          {
+            "messageId": "readFromEnvironment",
+            "output": "import * as openpgp from 'openpgp';\n\nconst GENERATE_KEY_PASSPHRASE = requireEnv('GENERATE_KEY_PASSPHRASE');\nexport function releaseKey() {\n  return openpgp.generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: 'release@example.com' }], passphrase: GENERATE_KEY_PASSPHRASE });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "name": "a passphrase written into node-signpdf's sign options",
+    "code": "const signer = require('node-signpdf').default;\nconst fs = require('fs');\nfunction signInvoice(pdf) {\n  return signer.sign(pdf, fs.readFileSync(process.env.P12_PATH), { passphrase: 'Jk7lZx3cVb9nMq1wEr' });\n}\nmodule.exports = { signInvoice };\n",
+    "filename": "case.js",
+    "errors": [
+      {
+        "messageId": "hardcodedKey",
+        "line": 4,
+        "suggestions": [
+          {
+            "messageId": "readFromEnvironment",
+            "output": "const signer = require('node-signpdf').default;\nconst fs = require('fs');\n\nconst SIGN_PASSPHRASE = requireEnv('SIGN_PASSPHRASE');\nfunction signInvoice(pdf) {\n  return signer.sign(pdf, fs.readFileSync(process.env.P12_PATH), { passphrase: SIGN_PASSPHRASE });\n}\nmodule.exports = { signInvoice };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+          }
+        ]
+      }
+    ]
+  }
+] });

@@ -35,12 +35,13 @@ export const nodeForge: LibraryModel = {
     call('pki.certificateFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgeCertificate' }),
     call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
     call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
-    call('pki.encryptRsaPrivateKey', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptRsaPrivateKey', 'key-export', { 0: 'key', 1: 'passphrase', '2.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     call('pki.decryptPrivateKeyInfo', 'key-import', { 0: 'key', 1: 'passphrase' }),
-    call('pki.encryptPrivateKeyInfo', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptPrivateKeyInfo', 'key-export', { 0: 'key', 1: 'passphrase', '2.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     // `pkcs12FromAsn1(asn1, [strict,] password)`: a boolean `strict` is never secret material.
     call('pkcs12.pkcs12FromAsn1', 'key-import', { 1: 'passphrase', 2: 'passphrase' }),
-    call('pkcs12.toPkcs12Asn1', 'key-export', { 0: 'key', 2: 'passphrase' }),
+    // `{ algorithm: '3des' }` encrypts the bundle's private key with 3DES (forge's default is AES-128).
+    call('pkcs12.toPkcs12Asn1', 'key-export', { 0: 'key', 2: 'passphrase', '3.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
     // PKCS#7 enveloped data (S/MIME encryption): `p7.encrypt(key?, cipherOid?)` picks the content cipher by OID.
     call('pkcs7.createEnvelopedData', 'factory', {}, { returns: 'ForgeEnvelopedData' }),
