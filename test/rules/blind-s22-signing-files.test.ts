@@ -1,3 +1,4 @@
+import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
@@ -198,3 +199,33 @@ createRuleTester().run('no-hardcoded-key (blind-s22 OpenPGP and PDF signer passp
     ]
   }
 ] });
+
+// age's `setScryptWorkFactor(logN)` sets the passphrase recipient's scrypt cost as an exponent.
+createRuleTester().run('min-key-strength (blind-s22 age scrypt work factor)', minKeyStrength, {
+  "valid": [
+    {
+      "name": "age passphrase encryption at scrypt work factor 18 (age's default)",
+      "code": "import { Encrypter } from 'age-encryption';\nexport async function sealBackup(data: Uint8Array, passphrase: string) {\n  const e = new Encrypter();\n  e.setPassphrase(passphrase);\n  e.setScryptWorkFactor(18);\n  return e.encrypt(data);\n}\n",
+      "filename": "case.ts"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "age passphrase encryption at scrypt work factor 10 (N = 1024)",
+      "code": "import { Encrypter } from 'age-encryption';\nexport async function sealBackup(data: Uint8Array, passphrase: string) {\n  const e = new Encrypter();\n  e.setPassphrase(passphrase);\n  e.setScryptWorkFactor(10);\n  return e.encrypt(data);\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "lowCost",
+          "data": {
+            "kdf": "scrypt",
+            "parameter": "N",
+            "value": 1024,
+            "minimum": "the OWASP minimum of 131072"
+          },
+          "line": 5
+        }
+      ]
+    }
+  ]
+});
