@@ -275,6 +275,10 @@ const RSA_ENCRYPTION_PADDINGS: Readonly<Record<string, 'pkcs1' | 'oaep' | 'none'
   'RSA-OAEP-256': 'oaep',
   'RSA-OAEP-384': 'oaep',
   'RSA-OAEP-512': 'oaep',
+  // XML Encryption key transport URIs (xml-encryption `keyEncryptionAlgorithm`).
+  'http://www.w3.org/2001/04/xmlenc#rsa-1_5': 'pkcs1',
+  'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p': 'oaep',
+  'http://www.w3.org/2009/xmlenc11#rsa-oaep': 'oaep',
   // node-rsa's `encryptionScheme` names.
   pkcs1: 'pkcs1',
   pkcs1_oaep: 'oaep',

@@ -44,7 +44,7 @@ import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, stripe, svix, twilio } from './libraries/webhooks';
-import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
+import { nodeSaml, nodeSoap, xmlCrypto, xmlEncryption } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -153,6 +153,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   xmlCrypto,
   nodeSaml,
   nodeSoap,
+  xmlEncryption,
   nodeJose,
   fernet,
   desJs,

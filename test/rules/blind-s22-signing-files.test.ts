@@ -229,3 +229,57 @@ createRuleTester().run('min-key-strength (blind-s22 age scrypt work factor)', mi
     }
   ]
 });
+
+// xml-encryption (SAML assertion encryption) names its content and key-transport algorithms by XML Encryption URIs.
+createRuleTester().run('no-weak-algorithm (blind-s22 XML Encryption)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "xml-encryption with AES-256-GCM and RSA-OAEP (strict option)",
+      "code": "const xmlenc = require('xml-encryption');\nfunction encryptAssertion(xml, cert, cb) {\n  xmlenc.encrypt(xml, {\n    rsa_pub: cert,\n    pem: cert,\n    encryptionAlgorithm: 'http://www.w3.org/2009/xmlenc11#aes256-gcm',\n    keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',\n  }, cb);\n}\nmodule.exports = { encryptAssertion };\n",
+      "filename": "case.js",
+      "options": [
+        {
+          "requireAuthenticatedEncryption": true
+        }
+      ]
+    },
+    {
+      "name": "xml-encryption with AES-256-CBC is not reported in recommended",
+      "code": "const xmlenc = require('xml-encryption');\nfunction encryptAssertion(xml, cert, cb) {\n  xmlenc.encrypt(xml, {\n    rsa_pub: cert,\n    pem: cert,\n    encryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',\n    keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',\n  }, cb);\n}\nmodule.exports = { encryptAssertion };\n",
+      "filename": "case.js"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "xml-encryption with 3DES content encryption and RSA PKCS#1 v1.5 key transport",
+      "code": "const xmlenc = require('xml-encryption');\nfunction encryptAssertion(xml, cert, cb) {\n  xmlenc.encrypt(xml, {\n    rsa_pub: cert,\n    pem: cert,\n    encryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#tripledes-cbc',\n    keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-1_5',\n  }, cb);\n}\nmodule.exports = { encryptAssertion };\n",
+      "filename": "case.js",
+      "errors": [
+        {
+          "messageId": "weakCipher",
+          "line": 6
+        },
+        {
+          "messageId": "rsaPkcs1Encryption",
+          "line": 7
+        }
+      ]
+    },
+    {
+      "name": "xml-encryption with AES-256-CBC in strict (the XML Encryption CBC attack)",
+      "code": "const xmlenc = require('xml-encryption');\nfunction encryptAssertion(xml, cert, cb) {\n  xmlenc.encrypt(xml, {\n    rsa_pub: cert,\n    pem: cert,\n    encryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#aes256-cbc',\n    keyEncryptionAlgorithm: 'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p',\n  }, cb);\n}\nmodule.exports = { encryptAssertion };\n",
+      "filename": "case.js",
+      "options": [
+        {
+          "requireAuthenticatedEncryption": true
+        }
+      ],
+      "errors": [
+        {
+          "messageId": "unauthenticatedMode",
+          "line": 6
+        }
+      ]
+    }
+  ]
+});
