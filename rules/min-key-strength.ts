@@ -369,8 +369,11 @@ export default createRule<Options, MessageIds>({
 
     function checkScrypt(call: ApiCall): void {
       const costs = call.args.filter((a) => a.role === 'memory');
+      // age's `setScryptWorkFactor(logN)` gives the cost as an exponent.
+      const exponent = call.api.facts?.scryptCost === 'log2';
       for (const arg of costs) {
-        numbers(arg.node, (value, at) => {
+        numbers(arg.node, (given, at) => {
+          const value = exponent ? 2 ** given : given;
           if (value > 0 && value < kdf().limits.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdf().limits.minScryptCost, 'minScryptCost') } });
         });
       }

@@ -9,7 +9,7 @@ import { localFunctionOf } from '../src/analysis/local-functions';
 import { resolveObjectLiteral, findProperty, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { envVarName, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
-import { describeAlgorithm, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
+import { describeAlgorithm, describeZipEncryptionMethod, describeMode, hashWeakness, describeRsaEncryptionPadding, isEcb, needsSeparateMac, weakCipherSuiteFamilies, xmlSecuritySha256Upgrade, type AlgorithmFacts } from '../src/model/algorithms';
 import { templateSkeletons } from '../src/analysis/template-skeleton';
 import type { Operation } from '../src/model/types';
 import { toFix } from '../src/fix/edits';
@@ -317,13 +317,15 @@ export default createRule<Options, MessageIds>({
         report({ node: at, messageId: 'rsaPkcs1Encryption' });
         return;
       }
-      const facts = describeAlgorithm(name);
+      // A library that names algorithms in its own vocabulary (zip tools' `'zip20'`) is read in it.
+      const facts = call.api.facts?.algorithmNames === 'zip' ? describeZipEncryptionMethod(name) : describeAlgorithm(name);
       if (!facts) return;
       if (facts.kind === 'hash') {
         if (facts.weak) checkWeakHash(call, facts.name, at, constant);
         return;
       }
-      if (!CIPHER_OPS.has(op)) return;
+      // The cipher a private key is written under (`privateKeyEncoding.cipher`, forge's `{ algorithm: '3des' }`) encrypts too.
+      if (!CIPHER_OPS.has(op) && call.api.facts?.keyFileCipher !== true) return;
       checkCipher(call, facts, name, at, macInFile);
     }
 
@@ -333,7 +335,7 @@ export default createRule<Options, MessageIds>({
         report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) }, suggest: gcmSuggestion(call) });
       } else if (facts.mode === 'ecb') {
         report({ node: at, messageId: 'ecbMode', suggest: gcmSuggestion(call) });
-      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts)) {
+      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts) && call.api.facts?.keyFileCipher !== true) {
         report({ node: at, messageId: 'unauthenticatedMode', data: { name }, suggest: gcmSuggestion(call) });
       }
     }
@@ -599,6 +601,8 @@ function cipherWeakness(family: string): string {
       return '56-bit keys are brute-forced in hours';
     case 'RC4':
       return 'biased keystream; banned from TLS by RFC 7465';
+    case 'ZipCrypto':
+      return 'known-plaintext attacks (bkcrack) recover the keys from a few bytes of any file in the archive';
     case 'NULL':
       return 'the suite does not encrypt at all';
     case 'EXPORT':

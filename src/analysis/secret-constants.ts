@@ -10,7 +10,7 @@ import type { ApiCall } from './api-calls';
 import { localCalleeOf, parameterNameAt } from './local-functions';
 import { isSecretKeyName } from './names';
 import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
-import { isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
+import { isFilePath, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
 import { envVarName, resolveValues, tableEntries, type Constant, type ResolveContext } from './values';
 
 /**
@@ -166,9 +166,9 @@ export function isSecretMaterial(constant: Constant): boolean {
   }
 }
 
-/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias. */
+/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias, not a key file's path. */
 export function isFallbackSecret(constant: Constant, text: string): boolean {
-  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text);
+  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text) && !(constant.kind === 'string' && isFilePath(text));
 }
 
 /** The text a constant was written as (bytes without it as hex). */
@@ -181,6 +181,9 @@ export function constantText(constant: Constant): string | undefined {
 
 /** Does a constant's value look like key material? Decoded bytes are judged as bytes (all zeros is no key). */
 export function judgeConstant(constant: Constant, text: string): Pick<KeyMaterialVerdict, 'looksLikeKey' | 'reason'> {
+  // A public key's DER (`createPublicKey({ key: Buffer.from('MCowBQYDK2Vw…', 'base64'), type: 'spki' })`), decoded or not.
+  if (constant.kind === 'bytes' && constant.encoding !== 'zeros' && isPublicKeyDer(constant.value as Uint8Array)) return { looksLikeKey: false, reason: 'public key' };
+  if (isPublicKeyMaterial(text)) return { looksLikeKey: false, reason: 'public key' };
   if (constant.kind !== 'bytes' || !constant.encoding || constant.encoding === 'utf8') return judgeKeyMaterial(text);
   if (constant.encoding === 'zeros') return { looksLikeKey: false, reason: 'zeros' };
   return judgeKeyMaterial(Buffer.from(constant.value as Uint8Array).toString('hex'));

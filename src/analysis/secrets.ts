@@ -227,6 +227,23 @@ export function isKeyReference(text: string): boolean {
   );
 }
 
+/**
+ * A file-system path (`'/run/secrets/idp-signing.key'`, `'./keys/dev.pem'`, `'C:\\certs\\signer.p12'`): where a key
+ * is read from, not the key. Base64 text may hold `/` too, so every segment must be a file name (no `+`, `=`) and
+ * the path must end in an extension or start in a well-known folder.
+ */
+export function isFilePath(text: string): boolean {
+  const value = text.trim();
+  const posix = /^(?:\/(?!\/)|\.{1,2}\/|~\/)/.test(value);
+  const windows = /^[A-Za-z]:\\/.test(value);
+  if (!posix && !windows) return false;
+  const segments = value.replace(/^(?:[A-Za-z]:|~|\.{1,2})?[\\/]/, '').split(/[\\/]/);
+  if (segments.length < 2 || segments.some((segment) => !/^[\w.@-]{1,64}$/.test(segment))) return false;
+  return /\.[A-Za-z0-9]{1,8}$/.test(segments[segments.length - 1]) || WELL_KNOWN_FOLDERS.has(segments[0].toLowerCase());
+}
+
+const WELL_KNOWN_FOLDERS = new Set(['etc', 'run', 'var', 'opt', 'usr', 'home', 'tmp', 'srv', 'mnt', 'secrets', 'keys', 'certs', 'config', 'data', 'users']);
+
 /** Shows enough of a secret to find it, never the whole thing: `8f3a…(64 chars)`. */
 export function redact(text: string): string {
   const flat = text.replace(/\s+/g, ' ');
@@ -239,7 +256,8 @@ export function isPublicKeyMaterial(text: string): boolean {
   const value = text.trim();
   if (/-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+/.test(value)) return true;
   // A bare base64 DER body (`importKey('spki', b64ToBytes('MIIBIjANBgkq…'))`), without its PEM armour.
-  return /^MI[A-Za-z0-9+/]{60,}={0,2}$/.test(value) && isPublicKeyDer(Buffer.from(value, 'base64'));
+  // Short SPKI bodies start with `MC`/`MF` (Ed25519/X25519 `MCowBQYDK2Vw…`, P-256 `MFkwEwYH…`): the DER decides.
+  return /^M[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && isPublicKeyDer(Buffer.from(value, 'base64'));
 }
 
 /**

@@ -227,6 +227,21 @@ function describeCipher(raw: string): CipherFacts | undefined {
   return { kind: 'cipher', family, weak, mode: effectiveMode, keyBits, authenticated: effectiveMode !== undefined && AUTHENTICATED_MODES.has(effectiveMode) };
 }
 
+/**
+ * Zip encryption methods as zip tools name them (archiver-zip-encrypted's `encryptionMethod`, 7-Zip's `-mem`):
+ * `zip20`/`ZipCrypto` is PKWARE's 1989 stream cipher, broken by known-plaintext attacks (Biham–Kocher, bkcrack);
+ * `aes128`/`aes192`/`aes256` is WinZip AE-2, AES-CTR with an HMAC-SHA1 over the ciphertext (authenticated).
+ */
+export function describeZipEncryptionMethod(raw: string): CipherFacts | undefined {
+  const name = raw.toLowerCase().replace(/[-_\s]/g, '');
+  if (name === 'zip20' || name === 'zipcrypto' || name === 'pkzip' || name === 'zipcrypto20') {
+    return { kind: 'cipher', family: 'ZipCrypto', weak: true, mode: 'stream', authenticated: false };
+  }
+  const aes = /^(?:winzip)?aes(128|192|256)?$/.exec(name);
+  if (aes) return { kind: 'cipher', family: 'AES', weak: false, mode: 'aead', keyBits: aes[1] ? Number(aes[1]) : 256, authenticated: true };
+  return undefined;
+}
+
 /** Modes that encrypt each block independently: equal plaintext blocks give equal ciphertext blocks. */
 export function isEcb(facts: AlgorithmFacts | undefined): boolean {
   return facts?.kind === 'cipher' && facts.mode === 'ecb';
@@ -260,6 +275,10 @@ const RSA_ENCRYPTION_PADDINGS: Readonly<Record<string, 'pkcs1' | 'oaep' | 'none'
   'RSA-OAEP-256': 'oaep',
   'RSA-OAEP-384': 'oaep',
   'RSA-OAEP-512': 'oaep',
+  // XML Encryption key transport URIs (xml-encryption `keyEncryptionAlgorithm`).
+  'http://www.w3.org/2001/04/xmlenc#rsa-1_5': 'pkcs1',
+  'http://www.w3.org/2001/04/xmlenc#rsa-oaep-mgf1p': 'oaep',
+  'http://www.w3.org/2009/xmlenc11#rsa-oaep': 'oaep',
   // node-rsa's `encryptionScheme` names.
   pkcs1: 'pkcs1',
   pkcs1_oaep: 'oaep',

@@ -1,6 +1,7 @@
 import { bunCrypto, electronStore, expoCrypto, openpgp, reactNativeAes, reactNativeMmkv, reactNativeRsa } from './libraries/app-runtimes';
 import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
+import { archiverZipEncrypted, pdfSigners } from './libraries/file-protection';
 import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleSecp256k1, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
 import { cryptoJs } from './libraries/crypto-js';
 import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, nobleModernHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
@@ -44,7 +45,7 @@ import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, seque
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
 import { webPush } from './libraries/push';
-import { nodeSaml, nodeSoap, xmlCrypto } from './libraries/xml-signatures';
+import { nodeSaml, nodeSoap, xmlCrypto, xmlEncryption } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
 
@@ -155,6 +156,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   xmlCrypto,
   nodeSaml,
   nodeSoap,
+  xmlEncryption,
   nodeJose,
   fernet,
   desJs,
@@ -197,6 +199,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cloudflareWorkerJwt,
   argon2Browser,
   ...secretStringEncryptors,
+  archiverZipEncrypted,
+  ...pdfSigners,
   paseto,
   hapiJwt,
   shortid,

@@ -12,13 +12,18 @@ export const openpgp: LibraryModel = {
   id: 'openpgp',
   roots: [{ module: 'openpgp' }, { module: 'openpgp/lightweight' }],
   apis: [
-    call('encrypt', 'encrypt', { '0.passwords': 'passphrase', '0.encryptionKeys': 'public-key', '0.signingKeys': 'key', '0.sessionKey': 'key' }),
+    call('encrypt', 'encrypt', { '0.passwords': 'passphrase', '0.encryptionKeys': 'public-key', '0.signingKeys': 'key', '0.sessionKey': 'key', '0.config.preferredSymmetricAlgorithm': 'algorithm' }),
     call('decrypt', 'decrypt', { '0.passwords': 'passphrase', '0.decryptionKeys': 'key' }),
     call('decryptKey', 'key-import', { '0.privateKey': 'key', '0.passphrase': 'passphrase' }),
+    // `encryptKey({ privateKey, passphrase })` and `generateKey({ …, passphrase })` protect the private key with it.
+    call('encryptKey', 'key-export', { '0.privateKey': 'key', '0.passphrase': 'passphrase' }),
     call('readPrivateKey', 'key-import', { '0.armoredKey': 'key' }),
-    call('generateKey', 'keygen', { '0.rsaBits': 'modulus-length', '0.curve': 'curve' }),
+    call('generateKey', 'keygen', { '0.rsaBits': 'modulus-length', '0.curve': 'curve', '0.passphrase': 'passphrase' }),
     call('generateSessionKey', 'keygen', {}, { facts: { keyBytesField: 'data' } }),
   ],
+  // The obsolete ciphers of `enums.symmetric` (OpenPGP's CFB with an MDC: only the 64-bit-block and legacy families are
+  // named here, so that `aes256` is not read as node's unauthenticated `aes-256-cbc`).
+  constants: { 'enums.symmetric.tripledes': 'tripledes', 'enums.symmetric.cast5': 'cast5', 'enums.symmetric.idea': 'idea', 'enums.symmetric.blowfish': 'blowfish' },
 };
 
 /**

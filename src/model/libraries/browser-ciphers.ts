@@ -245,6 +245,8 @@ export const ageEncryption: LibraryModel = {
       methods: {
         addRecipient: method('encrypt', { 0: 'public-key' }),
         setPassphrase: method('encrypt', { 0: 'passphrase' }),
+        // The passphrase recipient's scrypt cost as log2(N) (age's default is 18).
+        setScryptWorkFactor: method('kdf', { 0: 'memory' }, { facts: { kdf: 'scrypt', scryptCost: 'log2' } }),
         encrypt: method('encrypt', { 0: 'data' }),
       },
     },

@@ -10,6 +10,13 @@ const DEPRECATED_CREATE_CIPHER =
  * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; the pbkdf2 package has its own model below).
  * react-native-quick-crypto is node:crypto for React Native (`QuickCrypto.pbkdf2Sync`, `createCipheriv`, `randomBytes`).
  */
+/**
+ * The cipher that encrypts a private key written as PEM/DER (`privateKeyEncoding: { cipher: 'des-ede3-cbc', passphrase }`,
+ * `keyObject.export({ cipher, passphrase })`): a weak one is reported like any encryption's, while the CBC the key-file
+ * formats prescribe (PKCS#8 PBES2) is not judged as unauthenticated message encryption.
+ */
+const KEY_FILE_CIPHER = { keyFileCipher: true } as const;
+
 export const nodeCrypto: LibraryModel = {
   id: 'node:crypto',
   roots: [
@@ -46,8 +53,8 @@ export const nodeCrypto: LibraryModel = {
     call('createDiffieHellmanGroup', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
     call('diffieHellman', 'key-agreement', { '0.privateKey': 'key', '0.publicKey': 'public-key' }),
     // `'dh'` key pairs: `primeLength` is the modulus size, `group` a named MODP group (`'modp2'` is 1024 bits).
-    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
-    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size' }),
+    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size', '1.privateKeyEncoding.cipher': 'algorithm', '1.privateKeyEncoding.passphrase': 'passphrase' }, { facts: KEY_FILE_CIPHER }),
+    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size', '1.privateKeyEncoding.cipher': 'algorithm', '1.privateKeyEncoding.passphrase': 'passphrase' }, { facts: KEY_FILE_CIPHER }),
     call('generateKey', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { facts: { lengthUnit: 'bits' } }),
     call('generateKeySync', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { returns: 'KeyObject', facts: { lengthUnit: 'bits' } }),
     call('pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),
@@ -105,7 +112,7 @@ export const nodeCrypto: LibraryModel = {
     // The private key set on an agreement object exists to agree secrets with it: key-derivation input.
     ECDH: { methods: { setPrivateKey: method('key-import', { 0: 'key' }, { facts: { purpose: 'kdf-input' } }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
     DiffieHellman: { methods: { setPrivateKey: method('key-import', { 0: 'key' }, { facts: { purpose: 'kdf-input' } }), generateKeys: method('keygen'), computeSecret: method('key-agreement') } },
-    KeyObject: { methods: { export: method('key-export', { '0.format': 'format' }) } },
+    KeyObject: { methods: { export: method('key-export', { '0.format': 'format', '0.cipher': 'algorithm', '0.passphrase': 'passphrase' }, { facts: KEY_FILE_CIPHER }) } },
   },
 };
 

@@ -1,6 +1,15 @@
 import { call, method } from '../define';
 import type { LibraryModel } from '../types';
 
+/** forge's `oids` members for content ciphers → the cipher name each selects. */
+const FORGE_CIPHER_OIDS: Readonly<Record<string, string>> = {
+  'des-EDE3-CBC': 'des-ede3-cbc',
+  desCBC: 'des-cbc',
+  'aes128-CBC': 'aes-128-cbc',
+  'aes192-CBC': 'aes-192-cbc',
+  'aes256-CBC': 'aes-256-cbc',
+};
+
 /** node-forge: ciphers are created then `start`ed with the IV; keys are binary strings. */
 export const nodeForge: LibraryModel = {
   id: 'node-forge',
@@ -26,13 +35,16 @@ export const nodeForge: LibraryModel = {
     call('pki.certificateFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgeCertificate' }),
     call('pki.privateKeyFromPem', 'key-import', { 0: 'key' }, { returns: 'ForgePrivateKey' }),
     call('pki.decryptRsaPrivateKey', 'key-import', { 0: 'key', 1: 'passphrase' }),
-    call('pki.encryptRsaPrivateKey', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptRsaPrivateKey', 'key-export', { 0: 'key', 1: 'passphrase', '2.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     call('pki.decryptPrivateKeyInfo', 'key-import', { 0: 'key', 1: 'passphrase' }),
-    call('pki.encryptPrivateKeyInfo', 'key-export', { 0: 'key', 1: 'passphrase' }),
+    call('pki.encryptPrivateKeyInfo', 'key-export', { 0: 'key', 1: 'passphrase', '2.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     // `pkcs12FromAsn1(asn1, [strict,] password)`: a boolean `strict` is never secret material.
     call('pkcs12.pkcs12FromAsn1', 'key-import', { 1: 'passphrase', 2: 'passphrase' }),
-    call('pkcs12.toPkcs12Asn1', 'key-export', { 0: 'key', 2: 'passphrase' }),
+    // `{ algorithm: '3des' }` encrypts the bundle's private key with 3DES (forge's default is AES-128).
+    call('pkcs12.toPkcs12Asn1', 'key-export', { 0: 'key', 2: 'passphrase', '3.algorithm': 'algorithm' }, { facts: { keyFileCipher: true } }),
     call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
+    // PKCS#7 enveloped data (S/MIME encryption): `p7.encrypt(key?, cipherOid?)` picks the content cipher by OID.
+    call('pkcs7.createEnvelopedData', 'factory', {}, { returns: 'ForgeEnvelopedData' }),
     call('random.getBytesSync', 'random', { 0: 'size' }),
     call('random.getBytes', 'random', { 0: 'size' }),
     call('util.hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
@@ -46,8 +58,11 @@ export const nodeForge: LibraryModel = {
     ForgePublicKey: { methods: { encrypt: method('encrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), verify: method('verify', { 0: 'data' }) } },
     ForgePrivateKey: { methods: { decrypt: method('decrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), sign: method('sign', { 0: 'data' }) } },
     ForgeKeyPair: { methods: {}, properties: { publicKey: 'ForgePublicKey', privateKey: 'ForgePrivateKey' } },
+    ForgeEnvelopedData: { methods: { encrypt: method('encrypt', { 0: 'key', 1: 'algorithm' }) } },
     ForgeCertificate: { methods: {}, properties: { publicKey: 'ForgePublicKey' } },
     ForgeHash: { methods: { update: method('hash', { 0: 'data' }), digest: method('hash') } },
     ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }), digest: method('mac') } },
   },
+  // The content-cipher OIDs forge names (`forge.pki.oids['des-EDE3-CBC']`), judged by the cipher each selects.
+  constants: Object.fromEntries(Object.entries(FORGE_CIPHER_OIDS).flatMap(([member, name]) => [[`pki.oids.${member}`, name], [`oids.${member}`, name]])),
 };

@@ -36,7 +36,7 @@ export const octokitWebhooks: LibraryModel = {
  * Stripe: `stripe.webhooks.constructEvent(payload, signature, endpointSecret)` checks the `Stripe-Signature`
  * HMAC with the endpoint's `whsec_…` secret (also `constructEventAsync`, and the static `Stripe.webhooks`).
  * The client's secret API key (`new Stripe('sk_live_…')`) is the account's credential: a hardcoded one moves money for
- * whoever reads the code (decision 118a), like a KMS client's `secretAccessKey`.
+ * whoever reads the code (decision 118), like a KMS client's `secretAccessKey`.
  */
 const STRIPE_WEBHOOKS = {
   constructEvent: method('mac-verify', { 2: 'secret' }),
@@ -62,7 +62,7 @@ export const stripe: LibraryModel = {
 
 /**
  * Other payment service providers' server SDKs, whose clients take the merchant account's secret API credential
- * (decision 118a): Mollie `createMollieClient({ apiKey })`, Adyen `new Client({ apiKey })` / `new Config({ apiKey })`,
+ * (decision 118): Mollie `createMollieClient({ apiKey })`, Adyen `new Client({ apiKey })` / `new Config({ apiKey })`,
  * Braintree `new BraintreeGateway({ privateKey })`, Razorpay `new Razorpay({ key_secret })`. Their public halves
  * (Razorpay's `key_id`, Braintree's `merchantId`/`publicKey`, Adyen's client key) are ids, not modelled.
  */

@@ -1,4 +1,4 @@
-import { construct, method } from '../define';
+import { call, construct, method } from '../define';
 import type { LibraryModel } from '../types';
 
 /**
@@ -75,5 +75,20 @@ export const nodeSoap: LibraryModel = {
       '0.options.signatureAlgorithm': 'algorithm',
       '0.options.digestAlgorithm': 'digest',
     }),
+  ],
+};
+
+/**
+ * XML Encryption (xml-encryption, the SAML assertion encryptor): `encrypt(xml, { rsa_pub, pem, encryptionAlgorithm,
+ * keyEncryptionAlgorithm }, cb)` encrypts the content with the first (a URI: `…/xmlenc#tripledes-cbc`, `#aes256-cbc`,
+ * `xmlenc11#aes256-gcm`) and the content key to the recipient's RSA key with the second (`#rsa-1_5` is PKCS#1 v1.5);
+ * `decrypt(xml, { key }, cb)` takes the private key.
+ */
+export const xmlEncryption: LibraryModel = {
+  id: 'xml-encryption',
+  roots: [{ module: 'xml-encryption' }],
+  apis: [
+    call('encrypt', 'encrypt', { 0: 'data', '1.encryptionAlgorithm': 'algorithm', '1.keyEncryptionAlgorithm': 'padding', '1.rsa_pub': 'public-key', '1.pem': 'public-key' }),
+    call('decrypt', 'decrypt', { 0: 'data', '1.key': 'key' }),
   ],
 };
