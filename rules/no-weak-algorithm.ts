@@ -36,6 +36,7 @@ export type Options = [
 export type MessageIds =
   | 'weakHash'
   | 'weakCipher'
+  | 'weakKeyFileCipher'
   | 'ecbMode'
   | 'deprecatedCipherApi'
   | 'passphraseKdf'
@@ -115,6 +116,8 @@ export default createRule<Options, MessageIds>({
       rewriteToEnvelope: ENVELOPE_SUGGESTION_MESSAGE,
       weakHash: '{{name}} {{weakness}} and must not be used for {{use}}. Use SHA-256 or stronger{{passwordHint}}.',
       weakCipher: '{{name}} is an obsolete cipher ({{why}}). Use AES-256-GCM or ChaCha20-Poly1305.',
+      weakKeyFileCipher:
+        "{{name}} is an obsolete cipher ({{why}}) to write a private key under. Use AES-256 ('aes-256-cbc' for node:crypto's key encoding, algorithm 'aes256' for node-forge): PEM, PKCS#8 and PKCS#12 key files have no GCM, and their integrity comes from the passphrase-derived key check.",
       ecbMode: 'ECB mode encrypts equal blocks to equal ciphertext and leaks patterns. Use an authenticated mode (AES-256-GCM) with a random IV per message.',
       deprecatedCipherApi:
         '{{api}} {{why}}. Use createCipheriv/createDecipheriv with a key from a KDF or KMS and a random IV (data encrypted with it must be re-encrypted).',
@@ -331,7 +334,10 @@ export default createRule<Options, MessageIds>({
 
     function checkCipher(call: ApiCall, facts: AlgorithmFacts, name: string, at: TSESTree.Node, macInFile: boolean): void {
       if (facts.kind !== 'cipher') return;
-      if (facts.weak) {
+      if (facts.weak && call.api.facts?.keyFileCipher === true) {
+        // A key file's format fixes the mode: no GCM rewrite, no envelope encryption, only a stronger cipher.
+        report({ node: at, messageId: 'weakKeyFileCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
+      } else if (facts.weak) {
         report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) }, suggest: gcmSuggestion(call) });
       } else if (facts.mode === 'ecb') {
         report({ node: at, messageId: 'ecbMode', suggest: gcmSuggestion(call) });

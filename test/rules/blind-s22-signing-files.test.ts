@@ -133,8 +133,9 @@ createRuleTester().run('no-weak-algorithm (blind-s22 key-file and OpenPGP cipher
       "filename": "case.ts",
       "errors": [
         {
-          "messageId": "weakCipher",
-          "line": 6
+          "messageId": "weakKeyFileCipher",
+          "line": 6,
+          "suggestions": []
         }
       ]
     },
@@ -144,8 +145,9 @@ createRuleTester().run('no-weak-algorithm (blind-s22 key-file and OpenPGP cipher
       "filename": "case.ts",
       "errors": [
         {
-          "messageId": "weakCipher",
-          "line": 3
+          "messageId": "weakKeyFileCipher",
+          "line": 3,
+          "suggestions": []
         }
       ]
     },
@@ -155,8 +157,9 @@ createRuleTester().run('no-weak-algorithm (blind-s22 key-file and OpenPGP cipher
       "filename": "case.js",
       "errors": [
         {
-          "messageId": "weakCipher",
-          "line": 3
+          "messageId": "weakKeyFileCipher",
+          "line": 3,
+          "suggestions": []
         }
       ]
     }
