@@ -5,7 +5,7 @@ import { randomByteSize } from '../src/analysis/random-source';
 import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
 import { isSecretKeyName } from '../src/analysis/names';
-import { findProperty, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
+import { findProperty, isStaticCall, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
 import { isTestOnlyValue } from '../src/analysis/test-environment';
 import { numberValues, resolveValues, stringValues, type Constant, type ResolveContext } from '../src/analysis/values';
@@ -530,13 +530,6 @@ function kdfLimits(options: Required<Options[0]>, policy: Policy): KdfLimits {
 
 const PASSWORD_WORDS: ReadonlySet<string> = new Set(['password', 'passphrase', 'passwd', 'pass']);
 
-/** `Buffer.from`, `Uint8Array`: the dotted name of a callee made of identifiers. */
-function sourceText(callee: TSESTree.Node): string {
-  if (callee.type === 'Identifier') return callee.name;
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier') return `${sourceText(callee.object)}.${callee.property.name}`;
-  return '';
-}
-
 /** The name of the function whose single returned expression is `node` (`function newRoomSalt() { return randomBytes(8); }`). */
 function returningFunctionName(node: TSESTree.Node): string | undefined {
   const parent = node.parent;
@@ -564,7 +557,10 @@ function derivesNonce(call: ApiCall, at: TSESTree.Node): boolean {
   let output: TSESTree.Node = call.node;
   while (output.parent && (output.parent.type === 'CallExpression' || output.parent.type === 'NewExpression' || output.parent.type === 'AwaitExpression')) {
     const wrapper: TSESTree.Node = output.parent;
-    if (wrapper.type !== 'AwaitExpression' && !(wrapper.arguments[0] === output && /^(?:Buffer\.from|Uint8Array)$/.test(sourceText(wrapper.callee)))) break;
+    if (wrapper.type !== 'AwaitExpression') {
+      const copier = isStaticCall(wrapper, 'Buffer', 'from') || (wrapper.callee.type === 'Identifier' && wrapper.callee.name === 'Uint8Array');
+      if (wrapper.arguments[0] !== output || !copier) break;
+    }
     output = wrapper;
   }
   if (isNonceName(keyBindingName(output))) return true;

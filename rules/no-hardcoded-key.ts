@@ -118,12 +118,13 @@ export default createRule<Options, MessageIds>({
           const constants = secretConstants(ctx, arg.node);
           if (constants.length === 0 && arg.role !== 'credential') checkKeyPieces(call, arg);
           for (const constant of constants) {
+            const text = constantText(constant) ?? '';
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
-            if (arg.role === 'credential' && (isPlaceholder(constantText(constant) ?? '') || hasPlaceholderSegment(constantText(constant) ?? ''))) continue;
+            if (arg.role === 'credential' && (isPlaceholder(text) || hasPlaceholderSegment(text))) continue;
             // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
-            if (constant.fallback && isUnsetSentinel(constantText(constant) ?? '')) continue;
+            if (constant.fallback && isUnsetSentinel(text)) continue;
             // Hardhat/Anvil's funded development accounts: published keys of a local chain.
-            if (isPublishedDevKey(constantText(constant) ?? '')) continue;
+            if (isPublishedDevKey(text)) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {

@@ -475,7 +475,6 @@ function derivingHelper(sourceCode: SourceCode, callee: TSESTree.Identifier, dep
   });
 }
 
-
 /**
  * `Buffer.from(key).toString('base64')` (or `'hex'`, `toJSON()`) with no binding: the encoding of the fresh copy, whose
  * text then goes wherever the expression goes. Returned so that the call taking that text counts as a use.
@@ -920,13 +919,19 @@ function boundViewReads(sourceCode: SourceCode, ref: TSESTree.Node, depth = 0): 
   return depth < 2 ? [...reads, ...reads.flatMap((read) => boundViewReads(sourceCode, read, depth + 1))] : reads;
 }
 
-/** The variable `node` is bound to when `parent` is an array literal destructured in place (`const [a, b] = [x, y]`). */
-function destructuredElement(sourceCode: SourceCode, parent: TSESTree.Node, node: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+/** The identifier `node` is bound to when `parent` is an array literal destructured in place (`const [a, b] = [x, y]`). */
+function destructuredIdentifier(parent: TSESTree.Node, node: TSESTree.Node): TSESTree.Identifier | undefined {
   if (parent.type !== 'ArrayExpression') return undefined;
   const declarator = parent.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== parent || declarator.id.type !== 'ArrayPattern') return undefined;
   const element = declarator.id.elements[parent.elements.indexOf(node as TSESTree.Expression)];
-  return element?.type === 'Identifier' ? variableOf(sourceCode, element) : undefined;
+  return element?.type === 'Identifier' ? element : undefined;
+}
+
+/** The variable of `destructuredIdentifier`. */
+function destructuredElement(sourceCode: SourceCode, parent: TSESTree.Node, node: TSESTree.Node): TSESLint.Scope.Variable | undefined {
+  const element = destructuredIdentifier(parent, node);
+  return element && variableOf(sourceCode, element);
 }
 
 /**
@@ -936,11 +941,7 @@ function destructuredElement(sourceCode: SourceCode, parent: TSESTree.Node, node
 function viewBinding(view: TSESTree.CallExpression): TSESTree.Identifier | undefined {
   const parent = view.parent;
   if (parent?.type === 'VariableDeclarator' && parent.init === view) return parent.id.type === 'Identifier' ? parent.id : undefined;
-  if (parent?.type !== 'ArrayExpression') return undefined;
-  const declarator = parent.parent;
-  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== parent || declarator.id.type !== 'ArrayPattern') return undefined;
-  const element = declarator.id.elements[parent.elements.indexOf(view)];
-  return element?.type === 'Identifier' ? element : undefined;
+  return parent && destructuredIdentifier(parent, view);
 }
 
 /** `node.subarray(…)`: a view sharing `node`'s memory (not `slice`, which copies a Uint8Array). */
