@@ -1,9 +1,19 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 
+/**
+ * Properties that hold no child node, or (`tokens`, `comments` of a Program, as
+ * parsers for ESLint attach them) objects that look like nodes but are not: a
+ * whole-file walk that went into them would see every token as well, twice the
+ * nodes of the file, all of them skipped by every analysis.
+ */
+function isNotChildKey(key: string): boolean {
+  return key === 'parent' || key === 'loc' || key === 'range' || key === 'tokens' || key === 'comments';
+}
+
 /** Direct child nodes, in no particular order (skips `parent` and non-node fields). */
 export function* childNodes(node: TSESTree.Node): Generator<TSESTree.Node> {
   for (const key of Object.keys(node) as (keyof typeof node)[]) {
-    if (key === 'parent' || key === 'loc' || key === 'range') continue;
+    if (isNotChildKey(key)) continue;
     const value = node[key] as unknown;
     if (Array.isArray(value)) {
       for (const item of value) if (isNode(item)) yield item;
@@ -29,7 +39,7 @@ export function* descendants(root: TSESTree.Node, skip?: (node: TSESTree.Node) =
     if (node !== root && skip?.(node)) continue;
     yield node;
     for (const key in node) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      if (isNotChildKey(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (const item of value) if (isNode(item)) stack.push(item);
@@ -61,7 +71,7 @@ function allNodes(root: TSESTree.Node): TSESTree.Node[] {
     const node = stack.pop()!;
     nodes.push(node);
     for (const key in node) {
-      if (key === 'parent' || key === 'loc' || key === 'range') continue;
+      if (isNotChildKey(key)) continue;
       const value = (node as unknown as Record<string, unknown>)[key];
       if (Array.isArray(value)) {
         for (let i = 0; i < value.length; i++) if (isNode(value[i])) stack.push(value[i] as TSESTree.Node);

@@ -187,7 +187,8 @@ function registrations(sourceCode: SourceCode): Registration[] {
       if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier' && node.init) {
         const factory = registeredConfigFactory(node.init);
         const returned = factory && returnedExpressions(factory);
-        const token = tokenKey(sourceCode, node.id);
+        // The token only for a registered factory: most declarators are not one.
+        const token = returned?.length === 1 ? tokenKey(sourceCode, node.id) : undefined;
         if (returned?.length === 1 && token !== undefined) found.push({ token: `${token}.KEY`, value: returned[0] });
         continue;
       }
