@@ -3,6 +3,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 type TSLintFixer = TSESLint.RuleFixer;
 import { callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { programNodes } from '../src/analysis/ast';
+import { isFunction } from '../src/analysis/expression-names';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
@@ -36,6 +37,9 @@ const SINK_TEXT: Record<SinkKind, string> = {
 const LOGGING = /console\.|log(?:ger)?\.|\.log\b/;
 /** Words of a secret-named binding (see isSecretName): files without any skip the logger walk. */
 const SECRET_WORD = /secret|key|dek|kek|seed|passphrase|passw(?:or)?d|pwd/i;
+/** Node's TLS sockets, servers and agents emit each session's secrets as a `'keylog'` event (NSS key log format). */
+const KEYLOG_EVENT = 'keylog';
+const LISTENER_METHODS: ReadonlySet<string> = new Set(['on', 'once', 'addListener', 'prependListener', 'prependOnceListener']);
 
 export default createRule<Options, MessageIds>({
   name: 'no-plaintext-data-key-exposure',
@@ -286,6 +290,27 @@ export default createRule<Options, MessageIds>({
       return { names, variables, paths };
     }
 
+    /**
+     * The first parameter of a `'keylog'` listener (`server.on('keylog', (line, socket) => …)`, also on a TLS socket or
+     * agent): an NSS key log line, the secrets of a TLS session (`CLIENT_RANDOM …` and its master secret, or the TLS 1.3
+     * traffic secrets). Whoever reads it decrypts that session's recorded traffic.
+     */
+    function isKeylogLine(def: { type: string; node: TSESTree.Node } | undefined): boolean {
+      if (def?.type !== 'Parameter') return false;
+      const fn = def.node;
+      const listen = fn.parent;
+      if (!isFunction(fn) || fn.params[0]?.type !== 'Identifier' || listen?.type !== 'CallExpression' || listen.arguments[1] !== fn) return false;
+      const event = listen.arguments[0];
+      const callee = unwrapExpression(listen.callee);
+      return (
+        event?.type === 'Literal' &&
+        event.value === KEYLOG_EVENT &&
+        callee.type === 'MemberExpression' &&
+        LISTENER_METHODS.has(memberName(callee) ?? '') &&
+        (def as { name?: TSESTree.Node }).name === fn.params[0]
+      );
+    }
+
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
       const env = envVarName(node);
       if (env) return isSecretName(env) || isPasswordName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
@@ -294,6 +319,7 @@ export default createRule<Options, MessageIds>({
         if (!variable) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
         if (keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
+        if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;
         // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
         const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));
         return held ? `${node.name}.${held.join('.')}` : undefined;

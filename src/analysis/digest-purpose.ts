@@ -130,6 +130,28 @@ function inputNamesWithInitializers(sourceCode: SourceCode, inputs: readonly TSE
   return names;
 }
 
+/** Words of a certificate among an input's names: `cert.raw`, `peerCertificate`, `x509.raw`, `certDer`. */
+function certificateInput(words: readonly string[]): boolean {
+  return words.some((w) => w === 'cert' || w === 'certificate' || w === 'x509' || w === 'crt');
+}
+
+/** Membership tests of a list or set of expected values: `PINS.includes(digest)`, `pinned.has(digest)`, `list.indexOf(digest)`. */
+const MEMBERSHIP_METHODS = new Set(['includes', 'has', 'indexOf', 'some']);
+
+/**
+ * The digest is checked against expected values: compared with `===` (not with request data), handed to
+ * `timingSafeEqual`, or looked up in a list or set of pins (`PINNED.includes(digest)`).
+ */
+function checkedAgainstExpected(uses: readonly ValueUse[]): boolean {
+  return uses.some((use) => {
+    if (use.kind === 'compare') return !isUntrusted(use.other);
+    if (use.kind !== 'argument') return false;
+    const callee = unwrapExpression(use.call.callee);
+    const method = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
+    return method !== undefined && (MEMBERSHIP_METHODS.has(method) || method === 'timingSafeEqual');
+  });
+}
+
 /** Words of a public key's parts among an input's names: `modulus`, `exponent`, `spki`, `publicKey`, `pubkey`. */
 function publicKeyInput(words: readonly string[]): boolean {
   return words.some((w, i) => w === 'modulus' || w === 'exponent' || w === 'spki' || w === 'pubkey' || (w === 'key' && words[i - 1] === 'public'));
@@ -218,6 +240,14 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   // bulletin, a pinned key): what the check stops is a substituted key.
   if (publicKeyInput(inputWords) && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
     return { purpose: 'security', reason: 'checks a public key against an expected digest', persisted: false };
+  }
+  // A certificate's digest checked against pinned values is certificate pinning: what the check stops is a substituted
+  // certificate, however the pins are named (`THUMBPRINTS`). Only shown, logged or stored, it is the certificate's
+  // thumbprint, an identifier of a public document (decision 11).
+  if (certificateInput(inputWords) && !fingerprintText) {
+    return checkedAgainstExpected(uses)
+      ? { purpose: 'security', reason: 'checks a certificate against a pinned digest', persisted: false }
+      : { purpose: 'fingerprint', reason: 'certificate thumbprint', persisted: false };
   }
   if (fingerprintText || fingerprintWord) return { purpose: 'fingerprint', reason: fingerprintWord ? `${fingerprintWord}` : 'HTTP caching', persisted: false };
 

@@ -11,7 +11,8 @@ import { propertyName } from './scope';
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
 export const nameWords = words;
 
-const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase']);
+// `psk`: a TLS pre-shared key (RFC 4279), the whole key of a PSK handshake.
+const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase', 'psk']);
 /**
  * Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token),
  * and references to where a secret is kept (`PARTNER_SECRET_REF = 'op://…'`, `signingKeyUri`), which a secret

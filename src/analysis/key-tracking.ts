@@ -505,7 +505,9 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   // `subtle.exportKey('raw', pageKey)`: the bytes of that same key (re-imported under another algorithm, still one key).
   if (op === 'key-export') {
     const exported = api.args.find((a) => KEY_ROLES.has(a.role));
-    return exported ? next(exported.node) : undefined;
+    if (exported) return next(exported.node);
+    // `clientKey.export({ type: 'pkcs8', format: 'pem' })`: the PEM of the KeyObject it is called on, the same key.
+    return api.receiver && callee.type === 'MemberExpression' ? next(callee.object) : undefined;
   }
   // A KDF output: its own key per (input, label).
   if (op === 'kdf') {

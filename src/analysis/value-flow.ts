@@ -54,6 +54,8 @@ const STRING_INDEX_METHODS: ReadonlySet<string> = new Set(['charAt', 'at']);
 const TRANSFORM_METHODS = new Set([
   'toString', 'slice', 'substring', 'substr', 'toUpperCase', 'toLowerCase', 'padStart', 'padEnd', 'trim', 'toFixed',
   'readUInt32BE', 'readUInt32LE', 'readUIntBE', 'readUIntLE', 'readBigUInt64BE', 'readBigUInt64LE', 'toJSON', 'valueOf', 'subarray', 'join', 'replace',
+  // node-forge's byte buffers: `md.digest().toHex()`.
+  'toHex',
 ]);
 /** Global functions that re-encode their argument. */
 const TRANSFORM_FUNCTIONS = new Set(['String', 'Number', 'parseInt', 'parseFloat', 'BigInt', 'encodeURIComponent']);

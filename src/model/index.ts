@@ -41,6 +41,7 @@ import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
+import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
 import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
@@ -135,6 +136,9 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nobleModernHashes,
   textEncoding,
   tlsOptions,
+  selfsigned,
+  pemPackage,
+  acmeClient,
   undiciTls,
   sshClients,
   mongodbLocalKms,

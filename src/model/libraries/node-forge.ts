@@ -60,8 +60,8 @@ export const nodeForge: LibraryModel = {
     ForgeKeyPair: { methods: {}, properties: { publicKey: 'ForgePublicKey', privateKey: 'ForgePrivateKey' } },
     ForgeEnvelopedData: { methods: { encrypt: method('encrypt', { 0: 'key', 1: 'algorithm' }) } },
     ForgeCertificate: { methods: {}, properties: { publicKey: 'ForgePublicKey' } },
-    ForgeHash: { methods: { update: method('hash', { 0: 'data' }), digest: method('hash') } },
-    ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }), digest: method('mac') } },
+    ForgeHash: { methods: { update: method('hash', { 0: 'data' }, { returns: 'ForgeHash' }), digest: method('hash') } },
+    ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }, { returns: 'ForgeHmac' }), digest: method('mac') } },
   },
   // The content-cipher OIDs forge names (`forge.pki.oids['des-EDE3-CBC']`), judged by the cipher each selects.
   constants: Object.fromEntries(Object.entries(FORGE_CIPHER_OIDS).flatMap(([member, name]) => [[`pki.oids.${member}`, name], [`oids.${member}`, name]])),

@@ -22,6 +22,13 @@ const TLS_OPTIONS: Args = {
   '0.ecdhCurve': 'curve',
   '1.ecdhCurve': 'curve',
   '2.ecdhCurve': 'curve',
+  // Session ticket keys (48 bytes: name, HMAC key, AES key) seal the session state every resumed connection uses.
+  '0.ticketKeys': 'key',
+  '1.ticketKeys': 'key',
+  // TLS-PSK: a server's `pskCallback` returns the pre-shared key of an identity, a client's returns `{ psk, identity }`.
+  '0.pskCallback()': 'key',
+  '0.pskCallback().psk': 'key',
+  '2.pskCallback().psk': 'key',
 };
 /** A transport's private key (TLS, and SSH's client and host keys): its purpose is securing the channel. */
 const TLS_KEY = { facts: { purpose: 'tls' } } as const;
@@ -33,14 +40,26 @@ export const tlsOptions: LibraryModel = {
   id: 'node:tls',
   roots: ['tls', 'https', 'http2'].flatMap((name) => [{ module: name }, { module: `node:${name}` }]),
   apis: [
-    call('createServer', 'client', TLS_OPTIONS, NODE_TLS),
-    call('createSecureServer', 'client', TLS_OPTIONS, NODE_TLS),
+    call('createServer', 'client', TLS_OPTIONS, { ...NODE_TLS, returns: 'TlsServer' }),
+    call('createSecureServer', 'client', TLS_OPTIONS, { ...NODE_TLS, returns: 'TlsServer' }),
+    // `new tls.Server(options)`, and the type of a server handed to a function (`function rotate(server: Server)`).
+    construct('Server', 'client', TLS_OPTIONS, { ...NODE_TLS, returns: 'TlsServer' }),
     call('createSecureContext', 'client', TLS_OPTIONS, NODE_TLS),
     call('connect', 'client', TLS_OPTIONS, NODE_TLS),
     call('request', 'client', TLS_OPTIONS, NODE_TLS),
     call('get', 'client', TLS_OPTIONS, NODE_TLS),
     construct('Agent', 'client', TLS_OPTIONS, NODE_TLS),
   ],
+  objects: {
+    // A running server takes new ticket keys (`server.setTicketKeys(randomBytes(48))`, rotation) and new contexts.
+    TlsServer: {
+      methods: {
+        setTicketKeys: method('client', { 0: 'key' }, NODE_TLS),
+        setSecureContext: method('client', TLS_OPTIONS, NODE_TLS),
+        addContext: method('client', { '1.key': 'key', '1.passphrase': 'passphrase', '1.ciphers': 'cipher-suites' }, NODE_TLS),
+      },
+    },
+  },
 };
 
 /** undici's dispatchers take the TLS options of their connections under `connect`: `new Agent({ connect: { key, cert } })`. */
@@ -63,6 +82,8 @@ const SSH_CONNECT: Args = {
   '0.algorithms.cipher': 'cipher-suites',
   '0.algorithms.cipher.append': 'cipher-suites',
   '0.algorithms.cipher.prepend': 'cipher-suites',
+  // The digest ssh2 hands `hostVerifier` to compare with a pinned host key fingerprint: an authenticity check.
+  '0.hostHash': 'digest',
 };
 
 export const sshClients: LibraryModel = {
