@@ -173,6 +173,18 @@ function storageKeyWord(words: readonly string[]): string | undefined {
 }
 
 /**
+ * S3 SSE-C's `SSECustomerKeyMD5` (`CopySourceSSECustomerKeyMD5`, the header `x-amz-server-side-encryption-customer-key-MD5`,
+ * a binding such as `REPORT_SSE_KEY_MD5`): the MD5 of the customer key that S3 defines as a check that the key arrived
+ * intact. It travels next to the key itself and protects nothing, like `Content-MD5` (10).
+ */
+function sseCustomerKeyChecksumWord(words: readonly string[]): string | undefined {
+  for (let i = 1; i + 1 < words.length; i++) {
+    if (words[i] === 'key' && words[i + 1] === 'md5' && (words[i - 1] === 'customer' || words[i - 1] === 'sse')) return 'S3 SSE-C key checksum';
+  }
+  return undefined;
+}
+
+/**
  * `crashGroupKey(stack)`, `groupId`: the digest names the group identical reports fall into, deduplication
  * (59: SHA-1 that groups identical crash reports). Only the pair says so: `group` alone may be a chat group.
  */
@@ -224,7 +236,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
   const fingerprintWord =
-    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords);
+    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords) ?? sseCustomerKeyChecksumWord(useWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {

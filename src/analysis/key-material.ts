@@ -270,6 +270,17 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const opened = call.api.operation === 'encrypt' && !call.receiver ? decryptMethodOn(call.node) : undefined;
     if (opened) add(bindingOf(sourceCode, opened, { source: 'unwrapped', producer: opened, api: call, arrayBuffer: false }, []), 'unwrap');
   }
+  // `const dek = Buffer.concat([decipher.update(wrapped), decipher.final()])`: a node decipher's whole output, named as a
+  // data key or KEK (or used as a key), holds an unwrapped key; so does each caller's binding of a local helper that
+  // returns that output (`const dek = unwrapDek(kek, row)`), whose own scope hands the bytes over.
+  // Decrypted secrets that are data (`const secret = Buffer.concat(…)`, an integration's API secret) are not keys.
+  const addOpened = (candidate: Omit<KeyBytes, 'scope'> | undefined) => add(candidate, candidate && namesUnwrappedKey(candidate.id.name) ? false : 'strict');
+  for (const output of decipherOutputs(calls)) {
+    const producer: Producer = { source: 'unwrapped', producer: output.node, api: output.call, arrayBuffer: false };
+    addOpened(bindingOf(sourceCode, output.node, producer, []));
+    const helper = returnedBy(output.node);
+    for (const site of helper ? localCallSites(sourceCode, helper.fn) : []) addOpened(bindingOf(sourceCode, site, { ...producer, producer: site }, []));
+  }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
     const name = call.api.path[call.api.path.length - 1];
@@ -332,6 +343,15 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
     // unless it is then used as one.
     add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
+  }
+  // `const key = Buffer.from(Plaintext!); await redis.set(id, key, 'EX', ttl); return key;` in a local helper: the copy of
+  // key bytes goes to each caller, whose binding holds them once it uses them as a key (79, for a copy as for the original).
+  for (const bytes of [...found]) {
+    if (bytes.source !== 'buffer-from' || !copiesFoundKey(sourceCode, bytes, found)) continue;
+    const helper = returnedAsIs(sourceCode, bytes.id);
+    for (const site of helper ? localCallSites(sourceCode, helper) : []) {
+      add(bindingOf(sourceCode, site, { source: 'buffer-from', producer: site, arrayBuffer: false }, []), 'strict');
+    }
   }
   // `const volumeKey = await readFile(keyPath)`: raw bytes of a key file, once a cipher, a MAC or a KDF takes them as
   // its key (a PEM read for `createPrivateKey` becomes a KeyObject and is not counted).
@@ -689,6 +709,37 @@ function memberPathRead(node: TSESTree.Node, path: readonly string[]): TSESTree.
   return value;
 }
 
+/**
+ * `const key = Buffer.from(Plaintext!)` where `Plaintext` is key bytes found before: a copy of a key (its producer's
+ * first argument reads a found binding's variable).
+ */
+function copiesFoundKey(sourceCode: SourceCode, bytes: KeyBytes, found: readonly KeyBytes[]): boolean {
+  const producer = bytes.producer;
+  if (producer.type !== 'CallExpression' && producer.type !== 'NewExpression') return false;
+  const arg = producer.arguments[0] ? climbDown(producer.arguments[0]) : undefined;
+  if (arg?.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, arg);
+  return variable !== undefined && found.some((f) => f !== bytes && f.variable === variable && f.path.length === 0);
+}
+
+/**
+ * A name that says the bytes are a key that was wrapped: a data key or KEK (`dek`, `tenantDek`, `oldKek`) or a key
+ * named as cryptographic (`dataKey`, `masterKey`), not a secret of the application (`secret`, `apiSecret`).
+ */
+function namesUnwrappedKey(name: string): boolean {
+  const parts = words(name);
+  if (parts.includes('dek') || parts.includes('kek') || parts.includes('deks') || parts.includes('keks')) return isSecretName(name);
+  const last = parts[parts.length - 1];
+  return (last === 'key' || last === 'keys') && isExplicitSecretName(name);
+}
+
+/** `x!`, `x as Buffer`: the expression under TypeScript's non-null and type assertions. */
+function climbDown(node: TSESTree.Node): TSESTree.Node {
+  let value = node;
+  while (value.type === 'TSNonNullExpression' || value.type === 'TSAsExpression') value = value.expression;
+  return value;
+}
+
 const KEEPING_METHODS = new Set(['set', 'push', 'add', 'unshift']);
 
 /** A value stored where it outlives the call: assigned, put in an object or array, or handed to a collection's `set`/`push`. */
@@ -698,7 +749,12 @@ function isKeptElsewhere(value: TSESTree.Node): boolean {
   if (parent.type === 'AssignmentExpression') return parent.right === value;
   if (parent.type === 'Property') return parent.value === value;
   if (parent.type === 'ArrayExpression') return true;
-  return parent.type === 'CallExpression' && parent.arguments.includes(value as TSESTree.Expression) && parent.callee.type === 'MemberExpression' && KEEPING_METHODS.has(memberName(parent.callee) ?? '');
+  if (parent.type !== 'CallExpression' || !parent.arguments.includes(value as TSESTree.Expression) || parent.callee.type !== 'MemberExpression') return false;
+  const method = memberName(parent.callee) ?? '';
+  // A `set` with more than a key and a value is no Map's or WeakMap's: Redis `set(key, value, 'EX', ttl)` writes a copy
+  // to another process, and the bytes here are still the caller's.
+  if (method === 'set' && parent.arguments.length > 2) return false;
+  return KEEPING_METHODS.has(method);
 }
 
 /**
@@ -1193,6 +1249,25 @@ function resultBinding(sourceCode: SourceCode, call: ApiCall, source: KeyBytesSo
     return param?.type === 'Identifier' ? paramBinding(sourceCode, param, callback, producer, path) : undefined;
   }
   return bindingOf(sourceCode, call.node, producer, path);
+}
+
+/**
+ * The whole output of a node decipher, `Buffer.concat([decipher.update(data), decipher.final()])`, found from its `final()`
+ * call (a method of the object `createDecipheriv` returns), with the `createDecipheriv` call that made the decipher.
+ */
+function decipherOutputs(calls: readonly ApiCall[]): Array<{ node: TSESTree.CallExpression; call: ApiCall }> {
+  const out: Array<{ node: TSESTree.CallExpression; call: ApiCall }> = [];
+  for (const call of calls) {
+    const maker = call.receiver;
+    if (!maker || maker.library.id !== 'node:crypto' || maker.api.operation !== 'decrypt' || call.api.path[call.api.path.length - 1] !== 'final') continue;
+    const list = call.node.parent;
+    const concat = list?.type === 'ArrayExpression' ? list.parent : undefined;
+    if (concat?.type !== 'CallExpression' || concat.arguments[0] !== list || concat.callee.type !== 'MemberExpression') continue;
+    const { object } = concat.callee;
+    if (object.type !== 'Identifier' || object.name !== 'Buffer' || memberName(concat.callee) !== 'concat') continue;
+    out.push({ node: concat, call: maker });
+  }
+  return out;
 }
 
 /** `factory(key, nonce).decrypt(data)`: the `decrypt` call made directly on the object a call returns. */

@@ -42,7 +42,7 @@ import { awsCdkSecretValue } from './libraries/infrastructure';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
-import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted } from './libraries/storage-encryption';
+import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
 import { webPush } from './libraries/push';
@@ -205,6 +205,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   ...secretStringEncryptors,
   archiverZipEncrypted,
   ...pdfSigners,
+  snowflakeSdk,
   paseto,
   hapiJwt,
   shortid,

@@ -64,3 +64,21 @@ export const sequelizeEncrypted: LibraryModel = {
   roots: [{ module: 'sequelize-encrypted' }],
   apis: [call('', 'encrypt', { 1: 'key' })],
 };
+
+/**
+ * Data-warehouse clients with key-pair authentication: snowflake-sdk's `createConnection({ authenticator: 'SNOWFLAKE_JWT',
+ * privateKey, privateKeyPass })` signs its login JWT with the private key, which `privateKeyPass` decrypts when it is
+ * an encrypted PKCS#8 key. Both are credentials the client carries (like the KMS client's `secretAccessKey`).
+ */
+const SNOWFLAKE_CONNECTION = { '0.privateKey': 'key', '0.privateKeyPass': 'passphrase' } as const;
+
+export const snowflakeSdk: LibraryModel = {
+  id: 'snowflake-sdk',
+  roots: [{ module: 'snowflake-sdk' }],
+  apis: [
+    call('createConnection', 'client', SNOWFLAKE_CONNECTION),
+    call('default.createConnection', 'client', SNOWFLAKE_CONNECTION),
+    call('createPool', 'client', SNOWFLAKE_CONNECTION),
+    call('default.createPool', 'client', SNOWFLAKE_CONNECTION),
+  ],
+};
