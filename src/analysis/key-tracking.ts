@@ -505,7 +505,9 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   // `subtle.exportKey('raw', pageKey)`: the bytes of that same key (re-imported under another algorithm, still one key).
   if (op === 'key-export') {
     const exported = api.args.find((a) => KEY_ROLES.has(a.role));
-    return exported ? next(exported.node) : undefined;
+    if (exported) return next(exported.node);
+    // `keyObject.export({ type: 'pkcs8', format: 'pem' })`: the PEM of that same key (handed to a library that wants a string).
+    return callee.type === 'MemberExpression' ? next(callee.object) : undefined;
   }
   // A KDF output: its own key per (input, label).
   if (op === 'kdf') {

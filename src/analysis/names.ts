@@ -26,7 +26,9 @@ const wordCache = new Map<string, string[]>();
 
 // `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from.
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic']);
-const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root']);
+// `content`: media encryption's name for the key that encrypts the content (CENC/ClearKey/FairPlay content keys). Not
+// `segment`: Segment's analytics `writeKey` is public.
+const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root', 'content']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
@@ -34,6 +36,8 @@ const NOT_SECRET_WORDS = new Set([
   'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
   'hint', 'regex', 'pattern', 'salt', 'iv', 'nonce', 'dir', 'directory', 'folder', 'host', 'hostname', 'port', 'endpoint',
+  // A wrapped (KMS-encrypted) key is ciphertext: only a principal allowed to unwrap it gets the key (decision 22).
+  'wrapped', 'encrypted',
 ]);
 /** Words that usually mean a lookup key (`cacheKey`, `storageKey`) unless a strong qualifier says otherwise (`cacheEncryptionKey`). */
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
@@ -68,6 +72,14 @@ function isSealingPasswordName(name: string): boolean {
   if (!/password/i.test(name)) return false;
   const parts = words(name);
   return parts.length > 1 && parts[parts.length - 1] === 'password' && parts.slice(0, -1).some((w) => SEALED_WORDS.has(w));
+}
+
+/** Does a key-named name say it holds several (`CONTENT_KEYS`, `signingSecrets`, `keyring`), a table rather than one key? */
+export function namesSeveralKeys(name: string): boolean {
+  const parts = words(name);
+  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
+  const last = parts[parts.length - 1];
+  return last !== undefined && (last in SINGULAR || last === 'keyring' || last === 'keychain');
 }
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
