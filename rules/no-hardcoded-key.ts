@@ -337,6 +337,10 @@ function keyTableEntries(name: string, expr: TSESTree.Node): { key: TSESTree.Nod
 function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
   const name = lastPathSegment(propertyName(node.key));
   if (name === 'accounts' && isNetworkEntry(node)) return 'networkAccountKeys';
+  // A JWK's secret members (`{ kty: 'oct', kid, k: '…' }`, `d` of an EC/RSA/OKP key) are the key itself, wherever the JWK goes.
+  if ((name === 'k' || name === 'd') && node.parent?.type === 'ObjectExpression' && node.parent.properties.some((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === 'kty')) {
+    return name === 'k' ? 'jwkSecretKey' : 'jwkPrivateKey';
+  }
   if (name !== 'password') return name;
   const owner = node.parent?.parent;
   const ownerName =

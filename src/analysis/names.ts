@@ -43,7 +43,8 @@ const NOT_SECRET_WORDS = new Set([
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
 const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'kek', 'dek']);
 
-const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase' };
+// A `keyring` holds keys: named like a list of them.
+const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
 
@@ -79,7 +80,7 @@ export function namesSeveralKeys(name: string): boolean {
   const parts = words(name);
   while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
   const last = parts[parts.length - 1];
-  return last !== undefined && (last in SINGULAR || last === 'keyring' || last === 'keychain');
+  return last !== undefined && last in SINGULAR;
 }
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */

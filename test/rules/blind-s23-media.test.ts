@@ -4,13 +4,14 @@ import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposu
 import { createRuleTester } from './rule-tester';
 
 // Shapes the twenty-third blind set (part C: media, streaming, CDN and games) found missed or misjudged: a key-named
-// object literal that holds several keys (`CONTENT_KEYS = { [kid]: '…' }`, a ClearKey licence server's content keys) is a
-// keyring with one key per property (not a table of wrapped keys: ciphertext), and `content` qualifies a key name (DRM
-// content keys; not `segment`, whose analytics write key is public);
-// the CloudFront signers (`@aws-sdk/cloudfront-signer`, `aws-cloudfront-sign`, SDK v2 `CloudFront.Signer`) and
-// Akamai's `EdgeAuth` are modelled as signing and MAC calls with their keys; `keyObject.export()` is the same key for
-// key purpose (a CloudFront signer fed the PEM of a key that also `privateDecrypt`s); and a binding handed to KMS as
-// the key to use (`SourceKeyId: fromKek`) is a key id when it is logged, whatever its name says.
+// object literal that holds several keys (`CONTENT_KEYS = { [kid]: '…' }`, a ClearKey licence server's content keys, a
+// `keyring`) is a keyring with one key per property (not a table of wrapped keys: ciphertext), and `content` qualifies a
+// key name (DRM content keys; not `segment`, whose analytics write key is public); a JWK literal's secret member (`k`
+// next to `kty`, an EC/RSA/OKP `d`) is key material wherever the JWK goes (a licence response); the CloudFront signers
+// (`@aws-sdk/cloudfront-signer`, `aws-cloudfront-sign`, SDK v2 `CloudFront.Signer`) and Akamai's `EdgeAuth` are
+// modelled as signing and MAC calls with their keys; `keyObject.export()` is the same key for key purpose (a CloudFront
+// signer fed the PEM of a key that also `privateDecrypt`s); and a binding handed to KMS as the key to use
+// (`SourceKeyId: fromKek`) is a key id when it is logged, whatever its name says.
 
 createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
   "valid": [
@@ -37,6 +38,16 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
     {
       "name": "a table of KMS-wrapped data keys by version (ciphertext)",
       "code": "export const WRAPPED_DATA_KEYS: Record<string, string> = {\n  v1: 'tifVmVN_gKN_AJjZ58T3RA5SdlSU9N3rdhgzj_xLTV5A',\n  v2: 'yKq2Lw9Fh3Tz8Rb1Nc6Vx0Pd4Ms7Ga5Je2Ho9Ut3Wi1',\n};\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "a public EC JWK (no d)",
+      "code": "export const matchVerifier = { kty: 'EC', crv: 'P-256', x: 'izpPh3BUoIXqvu-pgcxvkTvKnS21okTKIuTyqZJrlMk', y: '8UJcIIY-P8x-M9YytOpXHXj3ofcU2j6Ln1VOW2ucxBg' };\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "a JWK template with a placeholder k and one from the environment",
+      "code": "export const template = { kty: 'oct', kid: 'trailer-1', k: '<base64url content key>' };\nexport const live = { kty: 'oct', kid: 'trailer-2', k: process.env.TRAILER_CONTENT_KEY };\n",
       "filename": "case.ts"
     },
     {
@@ -75,6 +86,71 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
             {
               "messageId": "readFromEnvironment",
               "output": "const CONTENT_KEYS: Record<string, string> = {\n  'dGVhc2VyLTIwMjYtMDEtaGQ': 'tifVmVN_gKN_AJjZ58T3RA',\n  'dHJhaWxlci1tYWluLTRrLTE': requireEnv('CONTENT_KEYS_D_H_JHA_WXLCI1T_Y_WLU_LT_RR_LTE'),\n};\nexport const licence = (kids: string[]) => ({ keys: kids.map((kid) => ({ kty: 'oct', kid, k: CONTENT_KEYS[kid] })) });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "a keyring object by version (as const)",
+      "code": "export const keyring = { v1: 'qr31jrIEJnwGB8LPpm4ztqyHecHSZFl3L06E8GlXsWc', v2: 'RvUeMkxIHuw7iGyyl9Lu-57Tzpg179n-KbeilQCaCp0' } as const;\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 1,
+          "column": 30,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "export const keyring = { v1: requireEnv('V1'), v2: 'RvUeMkxIHuw7iGyyl9Lu-57Tzpg179n-KbeilQCaCp0' } as const;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        },
+        {
+          "messageId": "keyLikeConstant",
+          "line": 1,
+          "column": 81,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "export const keyring = { v1: 'qr31jrIEJnwGB8LPpm4ztqyHecHSZFl3L06E8GlXsWc', v2: requireEnv('V2') } as const;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "a ClearKey licence answering with a JWK whose k is written in the code",
+      "code": "export function licence(res: { json(body: unknown): void }, kid: string) {\n  res.json({ keys: [{ kty: 'oct', kid, k: '8XcJLJVDCmCP9QVWU8zHiWi6VmphoTWAWuqBCKK_9ak' }], type: 'temporary' });\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 2,
+          "column": 43,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "const K = requireEnv('K');\n\nexport function licence(res: { json(body: unknown): void }, kid: string) {\n  res.json({ keys: [{ kty: 'oct', kid, k: K }], type: 'temporary' });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "an EC private JWK written in the code (its d member)",
+      "code": "export const matchSigner = {\n  kty: 'EC',\n  crv: 'P-256',\n  x: 'izpPh3BUoIXqvu-pgcxvkTvKnS21okTKIuTyqZJrlMk',\n  y: '8UJcIIY-P8x-M9YytOpXHXj3ofcU2j6Ln1VOW2ucxBg',\n  d: 'k2Vq0cPz7YtR1mXb9LwA4sDf6Gh8Jn3Ue5Oi0Tr2Wy8',\n};\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 6,
+          "column": 6,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "export const matchSigner = {\n  kty: 'EC',\n  crv: 'P-256',\n  x: 'izpPh3BUoIXqvu-pgcxvkTvKnS21okTKIuTyqZJrlMk',\n  y: '8UJcIIY-P8x-M9YytOpXHXj3ofcU2j6Ln1VOW2ucxBg',\n  d: requireEnv('MATCH_SIGNER_D'),\n};\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
             }
           ]
         }
