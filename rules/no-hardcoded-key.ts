@@ -4,7 +4,7 @@ import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName } from '../src/analysis/names';
+import { isSecretKeyName, namesSeveralKeys } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
@@ -272,7 +272,7 @@ export default createRule<Options, MessageIds>({
       }
       // A key-named list (`app.keys = ['…', '…']`, a keyring) holds one key per element,
       // a key-named `Map` (`new Map().set('2024-H1', '…')`) one per entry.
-      const mapEntries = mapInitializerEntries(expr);
+      const mapEntries = mapInitializerEntries(expr) ?? keyTableEntries(name, expr);
       const values = mapEntries ? mapEntries.flatMap((entry) => resolveValues(ctx, entry.value).values) : resolveValues(ctx, expr).values;
       for (const constant of values.flatMap(arrayElements)) {
         // A constant written in another file (`parse(environment.key)`) is reported where this file uses it as a key, not on its decoding.
@@ -314,12 +314,33 @@ export default createRule<Options, MessageIds>({
 });
 
 /**
+ * A key-named table written as an object literal (`const CONTENT_KEYS = { [kid]: '…' }`, a keyring by version): one
+ * key per property, like a key-named `Map`. The name must say several keys (`…_KEYS`, `keyring`): a key-named
+ * object with one key's settings (`signingKey = { id, alg }`) names its properties itself.
+ */
+function keyTableEntries(name: string, expr: TSESTree.Node): { key: TSESTree.Node | undefined; value: TSESTree.Node }[] | undefined {
+  let object = expr;
+  while (object.type === 'TSAsExpression' || object.type === 'TSSatisfiesExpression') object = object.expression;
+  if (object.type !== 'ObjectExpression' || !namesSeveralKeys(name)) return undefined;
+  const entries: { key: TSESTree.Node | undefined; value: TSESTree.Node }[] = [];
+  for (const property of object.properties) {
+    if (property.type !== 'Property' || property.kind !== 'init' || property.method) return undefined;
+    entries.push({ key: property.key, value: property.value });
+  }
+  return entries.length > 0 ? entries : undefined;
+}
+
+/**
  * A property's name, or for a bare `password` the name it has in its object's owner: `cookie: { password }`
  * is the cookie's password (`cookiePassword`), the key that seals it, not a user's password.
  */
 function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
   const name = lastPathSegment(propertyName(node.key));
   if (name === 'accounts' && isNetworkEntry(node)) return 'networkAccountKeys';
+  // A JWK's secret members (`{ kty: 'oct', kid, k: '…' }`, `d` of an EC/RSA/OKP key) are the key itself, wherever the JWK goes.
+  if ((name === 'k' || name === 'd') && node.parent?.type === 'ObjectExpression' && node.parent.properties.some((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === 'kty')) {
+    return name === 'k' ? 'jwkSecretKey' : 'jwkPrivateKey';
+  }
   if (name !== 'password') return name;
   const owner = node.parent?.parent;
   const ownerName =

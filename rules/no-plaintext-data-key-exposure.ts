@@ -73,6 +73,7 @@ export default createRule<Options, MessageIds>({
   defaultOptions: [{ checkLoggedSecrets: true }],
   create(context, [options]) {
     const sourceCode = context.sourceCode;
+    let kmsKeyIds: Set<unknown> | undefined;
     return {
       'Program:exit'() {
         // Without crypto calls there can still be a configured secret in a log line.
@@ -311,12 +312,30 @@ export default createRule<Options, MessageIds>({
       );
     }
 
+    /** Bindings passed as the KMS key of a modelled call (`KeyId: kekArn`, `SourceKeyId: fromKek`, GCP `name`). */
+    function kmsKeyIdVariables(): ReadonlySet<unknown> {
+      if (kmsKeyIds) return kmsKeyIds;
+      kmsKeyIds = new Set();
+      for (const call of getApiCalls(sourceCode)) {
+        for (const arg of call.args) {
+          if (arg.role !== 'kms-key-id') continue;
+          const inner = unwrapExpression(arg.node);
+          const variable = inner.type === 'Identifier' ? variableOf(sourceCode, inner) : undefined;
+          if (variable) kmsKeyIds.add(variable);
+        }
+      }
+      return kmsKeyIds;
+    }
+
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
       const env = envVarName(node);
       if (env) return isSecretName(env) || isPasswordName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
       if (node.type === 'Identifier') {
         const variable = variableOf(sourceCode, node);
         if (!variable) return undefined;
+        // A binding this file hands to KMS as the key to use (`KeyId`, ReEncrypt's `SourceKeyId`) names a KMS key,
+        // whatever it is called (`fromKek`, `masterKey`): an id, alias or ARN, not key material.
+        if (kmsKeyIdVariables().has(variable)) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
         if (keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
         if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;

@@ -506,8 +506,9 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   if (op === 'key-export') {
     const exported = api.args.find((a) => KEY_ROLES.has(a.role));
     if (exported) return next(exported.node);
-    // `clientKey.export({ type: 'pkcs8', format: 'pem' })`: the PEM of the KeyObject it is called on, the same key.
-    return api.receiver && callee.type === 'MemberExpression' ? next(callee.object) : undefined;
+    // `clientKey.export({ type: 'pkcs8', format: 'pem' })`: the PEM of the KeyObject it is called on, the same key (handed to a
+    // library that wants a string).
+    return callee.type === 'MemberExpression' ? next(callee.object) : undefined;
   }
   // A KDF output: its own key per (input, label).
   if (op === 'kdf') {

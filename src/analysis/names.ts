@@ -26,7 +26,9 @@ const wordCache = new Map<string, string[]>();
 
 // `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from.
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic']);
-const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root',
+// `content`: media encryption's name for the key that encrypts the content (CENC/ClearKey/FairPlay content keys). Not
+// `segment`: Segment's analytics `writeKey` is public.
+const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root', 'content',
   // Keys named for what they protect data with: S3 SSE-C's customer key (`REPORT_SSE_KEY`), the keyed hash of tokenization
   // and pseudonymisation (`TOKENIZATION_KEY`, `PSEUDONYM_KEY`).
   'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation']);
@@ -37,12 +39,15 @@ const NOT_SECRET_WORDS = new Set([
   'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
   'hint', 'regex', 'pattern', 'salt', 'iv', 'nonce', 'dir', 'directory', 'folder', 'host', 'hostname', 'port', 'endpoint',
+  // A wrapped (KMS-encrypted) key is ciphertext: only a principal allowed to unwrap it gets the key (decision 22).
+  'wrapped', 'encrypted',
 ]);
 /** Words that usually mean a lookup key (`cacheKey`, `storageKey`) unless a strong qualifier says otherwise (`cacheEncryptionKey`). */
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
 const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'kek', 'dek']);
 
-const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase' };
+// A `keyring` holds keys: named like a list of them.
+const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
 
@@ -71,6 +76,14 @@ function isSealingPasswordName(name: string): boolean {
   if (!/password/i.test(name)) return false;
   const parts = words(name);
   return parts.length > 1 && parts[parts.length - 1] === 'password' && parts.slice(0, -1).some((w) => SEALED_WORDS.has(w));
+}
+
+/** Does a key-named name say it holds several (`CONTENT_KEYS`, `signingSecrets`, `keyring`), a table rather than one key? */
+export function namesSeveralKeys(name: string): boolean {
+  const parts = words(name);
+  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
+  const last = parts[parts.length - 1];
+  return last !== undefined && last in SINGULAR;
 }
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */

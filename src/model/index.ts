@@ -39,6 +39,7 @@ import {
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
+import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
@@ -157,6 +158,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   octokitWebhooks,
   stripe,
   paymentProviders,
+  cloudFrontSigners,
+  akamaiEdgeAuth,
   xmlCrypto,
   nodeSaml,
   nodeSoap,
