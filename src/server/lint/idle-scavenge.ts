@@ -60,7 +60,7 @@ export type Collection = 'full' | 'minor' | null;
  * Which collection, if any, to run now that a job is done; updates `memory`
  * with what the job allocated. Pure, so the policy is tested without a heap.
  */
-export function collectionDue(heap: HeapUse, memory: ScavengerMemory, largeJobBytes = LARGE_JOB_BYTES): Collection {
+export function collectionDue(heap: HeapUse, memory: ScavengerMemory): Collection {
   // Young usage only grows between two calls unless V8 scavenged during the job: then the job overflowed it.
   memory.lastJobAllocated =
     heap.youngUsed >= memory.youngAfterLastCall
@@ -69,7 +69,7 @@ export function collectionDue(heap: HeapUse, memory: ScavengerMemory, largeJobBy
   // V8 may have collected the old generation itself in between: the lowest size seen is the live one.
   const live = Math.min(memory.liveAfterFullGc ?? heap.old, heap.old);
   memory.liveAfterFullGc = live;
-  if (memory.lastJobAllocated < largeJobBytes) return null;
+  if (memory.lastJobAllocated < LARGE_JOB_BYTES) return null;
   if (heap.old > Math.max(live * FULL_WHEN_OLD_GROWS_BY, live + MIN_OLD_GROWTH_BYTES)) return 'full';
   if (heap.youngCapacity - heap.youngUsed < memory.lastJobAllocated * ROOM_FOR_NEXT_JOB) return 'minor';
   return null;
