@@ -319,8 +319,7 @@ export default createRule<Options, MessageIds>({
  * object with one key's settings (`signingKey = { id, alg }`) names its properties itself.
  */
 function keyTableEntries(name: string, expr: TSESTree.Node): { key: TSESTree.Node | undefined; value: TSESTree.Node }[] | undefined {
-  let object = expr;
-  while (object.type === 'TSAsExpression' || object.type === 'TSSatisfiesExpression') object = object.expression;
+  const object = unwrapExpression(expr);
   if (object.type !== 'ObjectExpression' || !namesSeveralKeys(name)) return undefined;
   const entries: { key: TSESTree.Node | undefined; value: TSESTree.Node }[] = [];
   for (const property of object.properties) {

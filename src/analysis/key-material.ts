@@ -716,7 +716,7 @@ function memberPathRead(node: TSESTree.Node, path: readonly string[]): TSESTree.
 function copiesFoundKey(sourceCode: SourceCode, bytes: KeyBytes, found: readonly KeyBytes[]): boolean {
   const producer = bytes.producer;
   if (producer.type !== 'CallExpression' && producer.type !== 'NewExpression') return false;
-  const arg = producer.arguments[0] ? climbDown(producer.arguments[0]) : undefined;
+  const arg = producer.arguments[0] ? unwrapExpression(producer.arguments[0]) : undefined;
   if (arg?.type !== 'Identifier') return false;
   const variable = variableOf(sourceCode, arg);
   return variable !== undefined && found.some((f) => f !== bytes && f.variable === variable && f.path.length === 0);
@@ -731,13 +731,6 @@ function namesUnwrappedKey(name: string): boolean {
   if (parts.includes('dek') || parts.includes('kek') || parts.includes('deks') || parts.includes('keks')) return isSecretName(name);
   const last = parts[parts.length - 1];
   return (last === 'key' || last === 'keys') && isExplicitSecretName(name);
-}
-
-/** `x!`, `x as Buffer`: the expression under TypeScript's non-null and type assertions. */
-function climbDown(node: TSESTree.Node): TSESTree.Node {
-  let value = node;
-  while (value.type === 'TSNonNullExpression' || value.type === 'TSAsExpression') value = value.expression;
-  return value;
 }
 
 const KEEPING_METHODS = new Set(['set', 'push', 'add', 'unshift']);
