@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseForESLint } from '@typescript-eslint/parser';
 import type { TSESTree } from '@typescript-eslint/utils';
+import { visitorKeys } from '@typescript-eslint/visitor-keys';
 import { descendants, programNodes } from '../../src/analysis/ast';
 
 // A dozen whole-file scans read `programNodes` and rely on meeting nodes in `descendants`' order.
@@ -29,5 +30,23 @@ describe('programNodes', () => {
       compared++;
     }
     assert.ok(compared > 50, `${compared} files compared`);
+  });
+
+  it('holds nodes only, not the tokens and comments a parser for ESLint attaches to the Program', () => {
+    const code = '// settings\nconst key = process.env.KEY; /* the key */\nexport function f(a) { return a + key; }\n';
+    const program = parseForESLint(code, { range: true, loc: true, tokens: true, comment: true, ecmaVersion: 'latest', sourceType: 'module' } as never).ast as TSESTree.Program;
+    assert.ok(program.tokens!.length > 0 && program.comments!.length === 2, 'the parser attached tokens and comments');
+    // Every node reachable through the visitor keys, as ESLint walks the tree.
+    let count = 0;
+    const visit = (node: TSESTree.Node): void => {
+      count++;
+      for (const key of visitorKeys[node.type] ?? []) {
+        const child = (node as unknown as Record<string, unknown>)[key];
+        for (const item of Array.isArray(child) ? child : [child]) if (item && typeof item === 'object' && typeof (item as TSESTree.Node).type === 'string') visit(item as TSESTree.Node);
+      }
+    };
+    visit(program);
+    assert.equal(programNodes(program).length, count);
+    assert.equal([...descendants(program)].length, count);
   });
 });
