@@ -334,14 +334,15 @@ export default createRule<Options, MessageIds>({
 
     function checkCipher(call: ApiCall, facts: AlgorithmFacts, name: string, at: TSESTree.Node, macInFile: boolean): void {
       if (facts.kind !== 'cipher') return;
-      if (facts.weak && call.api.facts?.keyFileCipher === true) {
+      const keyFile = call.api.facts?.keyFileCipher === true;
+      if (facts.weak && keyFile) {
         // A key file's format fixes the mode: no GCM rewrite, no envelope encryption, only a stronger cipher.
         report({ node: at, messageId: 'weakKeyFileCipher', data: { name: facts.family, why: cipherWeakness(facts.family) } });
       } else if (facts.weak) {
         report({ node: at, messageId: 'weakCipher', data: { name: facts.family, why: cipherWeakness(facts.family) }, suggest: gcmSuggestion(call) });
       } else if (facts.mode === 'ecb') {
         report({ node: at, messageId: 'ecbMode', suggest: gcmSuggestion(call) });
-      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts) && call.api.facts?.keyFileCipher !== true) {
+      } else if (options.requireAuthenticatedEncryption && !macInFile && needsSeparateMac(facts) && !keyFile) {
         report({ node: at, messageId: 'unauthenticatedMode', data: { name }, suggest: gcmSuggestion(call) });
       }
     }

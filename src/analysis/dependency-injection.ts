@@ -188,8 +188,10 @@ function registrations(sourceCode: SourceCode): Registration[] {
         const factory = registeredConfigFactory(node.init);
         const returned = factory && returnedExpressions(factory);
         // The token only for a registered factory: most declarators are not one.
-        const token = returned?.length === 1 ? tokenKey(sourceCode, node.id) : undefined;
-        if (returned?.length === 1 && token !== undefined) found.push({ token: `${token}.KEY`, value: returned[0] });
+        if (returned?.length === 1) {
+          const token = tokenKey(sourceCode, node.id);
+          if (token !== undefined) found.push({ token: `${token}.KEY`, value: returned[0] });
+        }
         continue;
       }
       if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression') continue;

@@ -1255,9 +1255,7 @@ function decipherOutputs(calls: readonly ApiCall[]): Array<{ node: TSESTree.Call
     if (!maker || maker.library.id !== 'node:crypto' || maker.api.operation !== 'decrypt' || call.api.path[call.api.path.length - 1] !== 'final') continue;
     const list = call.node.parent;
     const concat = list?.type === 'ArrayExpression' ? list.parent : undefined;
-    if (concat?.type !== 'CallExpression' || concat.arguments[0] !== list || concat.callee.type !== 'MemberExpression') continue;
-    const { object } = concat.callee;
-    if (object.type !== 'Identifier' || object.name !== 'Buffer' || memberName(concat.callee) !== 'concat') continue;
+    if (!isStaticCall(concat, 'Buffer', 'concat') || concat.arguments[0] !== list) continue;
     out.push({ node: concat, call: maker });
   }
   return out;

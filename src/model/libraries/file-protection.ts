@@ -4,7 +4,7 @@ import type { LibraryModel } from '../types';
 /**
  * archiver with the archiver-zip-encrypted format (`archiver.create('zip-encrypted', { encryptionMethod, password })`):
  * the options name the zip encryption method in the zip vocabulary (`'zip20'` is PKWARE's ZipCrypto, `'aes256'`
- * WinZip AES), which the `zipEncryption` fact tells the rules to read (see `describeZipEncryptionMethod`).
+ * WinZip AES), which the `algorithmNames: 'zip'` fact tells the rules to read (see `describeZipEncryptionMethod`).
  */
 const ZIP_OPTIONS = { '1.encryptionMethod': 'algorithm', '1.password': 'passphrase' } as const;
 

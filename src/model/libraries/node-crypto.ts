@@ -5,18 +5,31 @@ const DEPRECATED_CREATE_CIPHER =
   'derives the key and IV from a password with one round of MD5 (EVP_BytesToKey) and reuses the IV; removed in Node 22';
 
 /**
- * `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser
- * port with the same API, and the packages it is assembled from export their part of that API under the same names
- * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; the pbkdf2 package has its own model below).
- * react-native-quick-crypto is node:crypto for React Native (`QuickCrypto.pbkdf2Sync`, `createCipheriv`, `randomBytes`).
- */
-/**
  * The cipher that encrypts a private key written as PEM/DER (`privateKeyEncoding: { cipher: 'des-ede3-cbc', passphrase }`,
  * `keyObject.export({ cipher, passphrase })`): a weak one is reported like any encryption's, while the CBC the key-file
  * formats prescribe (PKCS#8 PBES2) is not judged as unauthenticated message encryption.
  */
 const KEY_FILE_CIPHER = { keyFileCipher: true } as const;
 
+// `'dh'` key pairs: `primeLength` is the modulus size, `group` a named MODP group (`'modp2'` is 1024 bits).
+const KEY_PAIR_OPTIONS = {
+  0: 'algorithm',
+  '1.modulusLength': 'modulus-length',
+  '1.primeLength': 'modulus-length',
+  '1.group': 'algorithm',
+  '1.namedCurve': 'curve',
+  '1.divisorLength': 'key-length',
+  '1.publicExponent': 'size',
+  '1.privateKeyEncoding.cipher': 'algorithm',
+  '1.privateKeyEncoding.passphrase': 'passphrase',
+} as const;
+
+/**
+ * `node:crypto` (and `crypto`), CJS or ESM, including `promisify`-ed callback APIs; crypto-browserify is its browser
+ * port with the same API, and the packages it is assembled from export their part of that API under the same names
+ * (browserify-aes and browserify-cipher: `createCipheriv`/`createDecipheriv`; the pbkdf2 package has its own model below).
+ * react-native-quick-crypto is node:crypto for React Native (`QuickCrypto.pbkdf2Sync`, `createCipheriv`, `randomBytes`).
+ */
 export const nodeCrypto: LibraryModel = {
   id: 'node:crypto',
   roots: [
@@ -52,9 +65,8 @@ export const nodeCrypto: LibraryModel = {
     call('getDiffieHellman', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
     call('createDiffieHellmanGroup', 'key-agreement', { 0: 'algorithm' }, { returns: 'DiffieHellman' }),
     call('diffieHellman', 'key-agreement', { '0.privateKey': 'key', '0.publicKey': 'public-key' }),
-    // `'dh'` key pairs: `primeLength` is the modulus size, `group` a named MODP group (`'modp2'` is 1024 bits).
-    call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size', '1.privateKeyEncoding.cipher': 'algorithm', '1.privateKeyEncoding.passphrase': 'passphrase' }, { facts: KEY_FILE_CIPHER }),
-    call('generateKeyPairSync', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.primeLength': 'modulus-length', '1.group': 'algorithm', '1.namedCurve': 'curve', '1.divisorLength': 'key-length', '1.publicExponent': 'size', '1.privateKeyEncoding.cipher': 'algorithm', '1.privateKeyEncoding.passphrase': 'passphrase' }, { facts: KEY_FILE_CIPHER }),
+    call('generateKeyPair', 'keygen', KEY_PAIR_OPTIONS, { facts: KEY_FILE_CIPHER }),
+    call('generateKeyPairSync', 'keygen', KEY_PAIR_OPTIONS, { facts: KEY_FILE_CIPHER }),
     call('generateKey', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { facts: { lengthUnit: 'bits' } }),
     call('generateKeySync', 'keygen', { 0: 'algorithm', '1.length': 'key-length' }, { returns: 'KeyObject', facts: { lengthUnit: 'bits' } }),
     call('pbkdf2', 'kdf', { 0: 'passphrase', 1: 'salt', 2: 'iterations', 3: 'key-length', 4: 'digest' }, { facts: { lengthUnit: 'bytes', kdf: 'pbkdf2' } }),
