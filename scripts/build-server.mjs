@@ -24,6 +24,9 @@ const sourceCode = path.join(path.dirname(require.resolve('eslint/package.json')
 // ESLint's FlatConfigArray (also in the bundle already): the server normalizes its
 // config once instead of on every lint (src/server/lint/config-array.ts).
 const flatConfigArray = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js');
+// ESLint's FileContext (in the bundle already): the server gives rule contexts its
+// fields as their own (src/server/lint/flat-rule-contexts.ts).
+const fileContext = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/linter/file-context.js');
 const unavailable = `class Unavailable {
   static version = require(${JSON.stringify(universal)}).Linter.version;
   constructor() { throw new Error('the ESLint Node API is not part of the keywarden server bundle'); }
@@ -34,7 +37,7 @@ const eslintLinterOnly = {
     b.onResolve({ filter: /^eslint(\/use-at-your-own-risk)?$/ }, (args) => ({ path: args.path, namespace: 'keywarden-stand-in' }));
     b.onLoad({ filter: /^eslint$/, namespace: 'keywarden-stand-in' }, () => ({
       contents: `${unavailable}
-module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require(${JSON.stringify(sourceCode)}).SourceCode, FlatConfigArray: require(${JSON.stringify(flatConfigArray)}).FlatConfigArray, ESLint: Unavailable, RuleTester: Unavailable };`,
+module.exports = { ...require(${JSON.stringify(universal)}), SourceCode: require(${JSON.stringify(sourceCode)}).SourceCode, FlatConfigArray: require(${JSON.stringify(flatConfigArray)}).FlatConfigArray, FileContext: require(${JSON.stringify(fileContext)}).FileContext, ESLint: Unavailable, RuleTester: Unavailable };`,
       loader: 'js',
       resolveDir: root,
     }));

@@ -11,6 +11,7 @@ import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { arrayLiteralOf, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
+import { LintScopedWeakMap } from './lint-scoped';
 
 const { ReferenceTracker } = ASTUtils;
 
@@ -43,7 +44,7 @@ export function modelledApiByPath(module: string, path: readonly string[]): Trac
 type PropertyTracker = InstanceType<typeof ReferenceTracker> & {
   iteratePropertyReferences(node: never, traceMap: never): IterableIterator<{ node: unknown; info: unknown }>;
 };
-const cache = new WeakMap<TSESTree.Program, readonly ApiCall[]>();
+const cache = new LintScopedWeakMap<TSESTree.Program, readonly ApiCall[]>();
 
 /** Every modelled call in the file; computed once per file and shared by all rules. */
 export function getApiCalls(sourceCode: SourceCode): readonly ApiCall[] {
@@ -56,7 +57,7 @@ export function getApiCalls(sourceCode: SourceCode): readonly ApiCall[] {
   return calls;
 }
 
-const byNodeCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall>>();
+const byNodeCache = new LintScopedWeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall>>();
 
 /** The modelled call at `node` (a CallExpression/NewExpression), if any. */
 export function apiCallAt(sourceCode: SourceCode, node: TSESTree.Node): ApiCall | undefined {
@@ -75,7 +76,7 @@ export function chainRoot(call: ApiCall): ApiCall {
   return current;
 }
 
-const chainCache = new WeakMap<TSESTree.Program, Map<ApiCall, readonly ApiCall[]>>();
+const chainCache = new LintScopedWeakMap<TSESTree.Program, Map<ApiCall, readonly ApiCall[]>>();
 
 /** Every modelled call of the chain `call` belongs to (its root and every method called on the results), in source order. */
 export function callChain(sourceCode: SourceCode, call: ApiCall): readonly ApiCall[] {
@@ -99,7 +100,7 @@ export function callChain(sourceCode: SourceCode, call: ApiCall): readonly ApiCa
  * under `undefined`, each list in source order. Built once per file: rules ask "which methods were called on this
  * object?" once per call, and scanning every call each time is quadratic in a crypto-heavy file.
  */
-const byReceiverCache = new WeakMap<TSESTree.Program, Map<ApiCall | undefined, readonly ApiCall[]>>();
+const byReceiverCache = new LintScopedWeakMap<TSESTree.Program, Map<ApiCall | undefined, readonly ApiCall[]>>();
 
 /** The modelled calls whose receiver is `receiver` (for `undefined`: the calls made on no modelled object), in source order. */
 export function callsOn(sourceCode: SourceCode, receiver: ApiCall | undefined): readonly ApiCall[] {
@@ -117,7 +118,7 @@ export function callsOn(sourceCode: SourceCode, receiver: ApiCall | undefined): 
   return index.get(receiver) ?? [];
 }
 
-const roleArgCache = new WeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall[]>>();
+const roleArgCache = new LintScopedWeakMap<TSESTree.Program, Map<TSESTree.Node, ApiCall[]>>();
 
 /** The modelled calls that take `node` itself as an argument of some role. */
 export function callsTakingArgument(sourceCode: SourceCode, node: TSESTree.Node): readonly ApiCall[] {

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Properties that hold no child node, or (`tokens`, `comments` of a Program, as
@@ -61,7 +62,7 @@ export function programNodes(program: TSESTree.Program): readonly TSESTree.Node[
   if (!nodes) nodesOfProgram.set(program, (nodes = allNodes(program)));
   return nodes;
 }
-const nodesOfProgram = new WeakMap<TSESTree.Program, readonly TSESTree.Node[]>();
+const nodesOfProgram = new LintScopedWeakMap<TSESTree.Program, readonly TSESTree.Node[]>();
 
 /** `[...descendants(root)]`, in the same order, without a generator's cost per node (a third less on whole files). */
 function allNodes(root: TSESTree.Node): TSESTree.Node[] {

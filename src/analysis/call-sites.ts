@@ -6,6 +6,7 @@ import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
 import { isExportedFunction } from './module-exports';
 import { classMemberKeyName, initializedExpression, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * The arguments that calls in this file pass for `param`: so
@@ -237,7 +238,7 @@ function* instanceMembers(sourceCode: SourceCode, classBody: TSESTree.ClassBody,
 }
 
 /** `this.<name>(…)` calls per class body, indexed by method name in one walk per class. */
-const thisCallIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[]>>();
+const thisCallIndex = new LintScopedWeakMap<TSESTree.Node, Map<string, TSESTree.CallExpression[]>>();
 
 function thisCalls(classBody: TSESTree.Node, name: string): readonly TSESTree.CallExpression[] {
   let index = thisCallIndex.get(classBody);

@@ -2,6 +2,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { descendants } from './ast';
 import { returnedExpressions } from './local-functions';
 import { annotatedTypeName, classMemberKeyName, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 type ClassNode = TSESTree.ClassDeclaration | TSESTree.ClassExpression;
 
@@ -71,7 +72,7 @@ function collectParameterProperties(fn: TSESTree.FunctionExpression, name: strin
 }
 
 /** `this.<name> = value` assignments per method body, indexed by name in one walk per body. */
-const thisAssignmentIndex = new WeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
+const thisAssignmentIndex = new LintScopedWeakMap<TSESTree.Node, Map<string, TSESTree.Node[]>>();
 
 /** Finds `this.<name> = value` in a method body, not descending into nested non-arrow functions. */
 function collectThisAssignments(body: TSESTree.Node, name: string, out: TSESTree.Node[]): void {

@@ -3,6 +3,7 @@ import { programNodes } from './ast';
 import { resolveImportPath } from './imports';
 import { returnedExpressions } from './local-functions';
 import { findProperty, memberName, propertyName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Values handed to classes by a dependency-injection container, matched by token within one file:
@@ -28,7 +29,7 @@ interface Registration {
   tokenNode?: TSESTree.Node;
 }
 
-const cache = new WeakMap<TSESTree.Program, Registration[]>();
+const cache = new LintScopedWeakMap<TSESTree.Program, Registration[]>();
 
 /**
  * A word every registration below is written with (`provide:`, `register…`, `decorate`, `toConstantValue`, an

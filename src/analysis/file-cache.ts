@@ -1,4 +1,5 @@
 import type { SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * A cache of facts about nodes that hold for one lint of one file. The
@@ -9,7 +10,7 @@ import type { SourceCode } from './scope';
  * Program gets its own cache, and every lint starts with an empty one.
  */
 export function perFileCache<K extends object, V>(): (sourceCode: SourceCode) => WeakMap<K, V> {
-  const byProgram = new WeakMap<object, WeakMap<K, V>>();
+  const byProgram = new LintScopedWeakMap<object, WeakMap<K, V>>();
   return (sourceCode) => {
     let cache = byProgram.get(sourceCode.ast);
     if (!cache) byProgram.set(sourceCode.ast, (cache = new WeakMap()));

@@ -5,6 +5,7 @@ import { localFunctionOf, returnedExpressions } from './local-functions';
 import { moduleExports } from './module-exports';
 import { referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * A hash helper module: every export is a function that returns a digest (or an
@@ -65,7 +66,7 @@ function passesThrough(use: ValueUse): boolean {
 }
 
 /** Every function of the file that returns the result of a hash call made in it. Cached per file. */
-const helperCache = new WeakMap<TSESTree.Program, Set<FunctionNode>>();
+const helperCache = new LintScopedWeakMap<TSESTree.Program, Set<FunctionNode>>();
 
 function helperFunctions(sourceCode: SourceCode): Set<FunctionNode> {
   let found = helperCache.get(sourceCode.ast);

@@ -13,6 +13,7 @@ import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { classMemberKeyName, classMemberName, isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Plaintext key bytes held in a binding: where they come from (a CSPRNG, a KDF,
@@ -55,7 +56,7 @@ export interface KeyBytes {
   arrayBuffer: boolean;
 }
 
-const cache = new WeakMap<TSESTree.Program, KeyBytes[]>();
+const cache = new LintScopedWeakMap<TSESTree.Program, KeyBytes[]>();
 
 /** Every binding in the file that holds plaintext key bytes. Cached per file. */
 export function findKeyBytes(ctx: ResolveContext): KeyBytes[] {
@@ -1539,7 +1540,7 @@ export interface KeyReferences {
   holderPaths: Map<TSESTree.Node, readonly string[]>;
 }
 
-const refCache = new WeakMap<KeyBytes, KeyReferences>();
+const refCache = new LintScopedWeakMap<KeyBytes, KeyReferences>();
 
 export function keyReferences(sourceCode: SourceCode, bytes: KeyBytes): KeyReferences {
   let refs = refCache.get(bytes);

@@ -15,6 +15,7 @@ import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
 import { arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, namespaceMember, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Key identity and purpose tracking. Every key or secret argument of a modelled
@@ -84,7 +85,7 @@ interface Identity {
   inputName?: string;
 }
 
-const cache = new WeakMap<object, TrackedKey[]>();
+const cache = new LintScopedWeakMap<object, TrackedKey[]>();
 
 /** Every key the file uses, with its uses and declared purposes. Cached per file; never throws. */
 export function trackKeys(ctx: ResolveContext): TrackedKey[] {
@@ -726,7 +727,7 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
  * (per context): a module key read by every seal/open (`DATA_KEY`) was identified again from its initializer at each
  * reference. Past the reference, nothing depends on which reference was asked about, and at the top the depth is the same.
  */
-const initializedIdentities = new WeakMap<ResolveContext, WeakMap<TSESLint.Scope.Variable, Identity | null>>();
+const initializedIdentities = new LintScopedWeakMap<ResolveContext, WeakMap<TSESLint.Scope.Variable, Identity | null>>();
 function initializedIdentityOnce(ctx: ResolveContext, variable: TSESLint.Scope.Variable, identifyInit: () => Identity | undefined): Identity | undefined {
   let memo = initializedIdentities.get(ctx);
   if (!memo) initializedIdentities.set(ctx, (memo = new WeakMap()));
@@ -977,7 +978,7 @@ function propertyIdentity(ctx: ResolveContext, arg: TSESTree.Node, path: readonl
  * What a class puts in `this.<name>`: its field initializer, or the value of its one
  * `this.<name> = value` assignment (usually in the constructor). `at` is where to report.
  */
-const thisValues = new WeakMap<TSESTree.Node, Map<string, { value: TSESTree.Node; at?: TSESTree.Node } | undefined>>();
+const thisValues = new LintScopedWeakMap<TSESTree.Node, Map<string, { value: TSESTree.Node; at?: TSESTree.Node } | undefined>>();
 
 function thisPropertyValue(cls: TSESTree.ClassDeclaration | TSESTree.ClassExpression, name: string): { value: TSESTree.Node; at?: TSESTree.Node } | undefined {
   // Cached per class (every `this.x` of a big class would walk it again).

@@ -3,6 +3,7 @@ import { programNodes } from './ast';
 import { isFunction } from './expression-names';
 import { returnedExpressions } from './local-functions';
 import { resolveObjectLiteral, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /** The name of a type reference to a plain identifier (`VaultHeader`), not a generic or qualified one. */
 function plainTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): string | undefined {
@@ -10,7 +11,7 @@ function plainTypeName(annotation: TSESTree.TSTypeAnnotation | undefined): strin
   return type?.type === 'TSTypeReference' && type.typeName.type === 'Identifier' && !type.typeArguments ? type.typeName.name : undefined;
 }
 
-const objectsByLocalType = new WeakMap<SourceCode, Map<string, TSESTree.ObjectExpression[]>>();
+const objectsByLocalType = new LintScopedWeakMap<SourceCode, Map<string, TSESTree.ObjectExpression[]>>();
 
 /**
  * A parameter typed with an interface or type alias this file declares (`unlock(header: VaultHeader)`): the object

@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { isFunction, type FunctionNode } from './expression-names';
 import { memberName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * What a module exports, in both module systems: ESM `export` declarations and
@@ -14,7 +15,7 @@ export interface ModuleExports {
   others: number;
 }
 
-const cache = new WeakMap<TSESTree.Program, ModuleExports>();
+const cache = new LintScopedWeakMap<TSESTree.Program, ModuleExports>();
 
 export function moduleExports(sourceCode: SourceCode): ModuleExports {
   const program = sourceCode.ast;

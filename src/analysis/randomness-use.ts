@@ -7,6 +7,7 @@ import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
 import { memberName, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * What a predictable value (`Math.random()`, `Date.now()`) ends up being used
@@ -420,7 +421,7 @@ function calleeName(callee: TSESTree.Node): string {
   return '';
 }
 
-const sinkCache = new WeakMap<object, Map<TSESTree.Node, RandomnessUse>>();
+const sinkCache = new LintScopedWeakMap<object, Map<TSESTree.Node, RandomnessUse>>();
 
 /** Argument nodes of modelled calls that must be unpredictable (keys, IVs, salts, secrets). */
 function sensitiveArguments(sourceCode: SourceCode): Map<TSESTree.Node, RandomnessUse> {

@@ -1,5 +1,6 @@
 import { ASTUtils, type TSESLint, type TSESTree } from '@typescript-eslint/utils';
 import { objectsOfLocalType } from './local-types';
+import { LintScopedWeakMap } from './lint-scoped';
 
 export type SourceCode = Readonly<TSESLint.SourceCode>;
 
@@ -23,7 +24,7 @@ export function variableOf(sourceCode: SourceCode, id: TSESTree.Identifier): TSE
  * scopes by name each time. Unresolved identifiers fall back to the by-name
  * search (globals declared in config, property names).
  */
-const resolvedCache = new WeakMap<object, Map<TSESTree.Node, TSESLint.Scope.Variable | null>>();
+const resolvedCache = new LintScopedWeakMap<object, Map<TSESTree.Node, TSESLint.Scope.Variable | null>>();
 function resolvedIdentifiers(sourceCode: SourceCode): Map<TSESTree.Node, TSESLint.Scope.Variable | null> {
   let map = resolvedCache.get(sourceCode.ast);
   if (map) return map;
@@ -91,7 +92,7 @@ export function singleInitializer(variable: TSESLint.Scope.Variable): TSESTree.E
   initializers.set(variable, init ?? null);
   return init;
 }
-const initializers = new WeakMap<TSESLint.Scope.Variable, TSESTree.Expression | null>();
+const initializers = new LintScopedWeakMap<TSESLint.Scope.Variable, TSESTree.Expression | null>();
 
 function findSingleInitializer(variable: TSESLint.Scope.Variable): TSESTree.Expression | undefined {
   if (variable.defs.length !== 1) return undefined;
@@ -114,7 +115,7 @@ export function writesOf(variable: TSESLint.Scope.Variable): readonly TSESLint.S
   }
   return writes;
 }
-const writeCache = new WeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
+const writeCache = new LintScopedWeakMap<TSESLint.Scope.Variable, readonly TSESLint.Scope.Reference[]>();
 
 /** The named type a binding is annotated with (`appConfig: AppConfig`, `app: FastifyInstance<…>`), not a qualified or literal type. */
 export function annotatedTypeName(id: TSESTree.Node): TSESTree.Identifier | undefined {

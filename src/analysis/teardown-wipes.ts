@@ -5,6 +5,7 @@ import { wipeOf } from './key-lifetime';
 import { isSecretName } from './key-names';
 import { findKeyBytes, isByteView, type KeyBytes, type KeyBytesSource } from './key-material';
 import { classMemberKeyName, classMemberName, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Key fields a class forgets at teardown. Decision 19 takes key bytes stored on `this` as escapes: the
@@ -30,7 +31,7 @@ const TEARDOWN_NAME = /^(?:close|destroy|dispose|asyncDispose|wipe|zeroi[sz]e|cl
 const KEY_OUTPUTS: Readonly<Record<string, KeyBytesSource>> = { random: 'random', kdf: 'kdf', keygen: 'keygen' };
 const KEY_ROLES = ['key', 'secret'] as const;
 
-const cache = new WeakMap<TSESTree.Program, ForgottenKeyField[]>();
+const cache = new LintScopedWeakMap<TSESTree.Program, ForgottenKeyField[]>();
 
 export function keyFieldsForgottenAtTeardown(sourceCode: SourceCode): ForgottenKeyField[] {
   let found = cache.get(sourceCode.ast);

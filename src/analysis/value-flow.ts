@@ -5,6 +5,7 @@ import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
 import { memberName, propertyName, variableOf, type SourceCode } from './scope';
 import { sqlColumnOfParameter } from './sql-parameters';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Where a value goes, forward from the expression that produces it: the names
@@ -202,7 +203,7 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
   }
 }
 
-const arithmeticHelpers = new WeakMap<FunctionNode, Map<number, boolean>>();
+const arithmeticHelpers = new LintScopedWeakMap<FunctionNode, Map<number, boolean>>();
 
 /**
  * The local function `call` calls returns a value computed from its parameter `index` by arithmetic alone

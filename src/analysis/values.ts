@@ -29,6 +29,7 @@ import {
   writesOf,
   type SourceCode,
 } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * A value known at compile time, and where it is written. Rules report on
@@ -118,13 +119,13 @@ export function resolveValues(ctx: ResolveContext, node: TSESTree.Node): Resolut
 }
 
 /** Per file (AST), and apart for type-aware resolution (which can see more) and for every-table-entry resolution. */
-const memos = new WeakMap<object, WeakMap<TSESTree.Node, Resolution>[]>();
+const memos = new LintScopedWeakMap<object, WeakMap<TSESTree.Node, Resolution>[]>();
 function memoFor(ctx: ResolveContext): WeakMap<TSESTree.Node, Resolution> {
   return contextMemo(memos, ctx);
 }
 
 /** `ctx`'s memo in `table`: one per file, and per kind of context (type-aware or not, every table entry or not). */
-function contextMemo<K extends object, V>(table: WeakMap<object, WeakMap<K, V>[]>, ctx: ResolveContext): WeakMap<K, V> {
+function contextMemo<K extends object, V>(table: LintScopedWeakMap<object, WeakMap<K, V>[]>, ctx: ResolveContext): WeakMap<K, V> {
   let entry = table.get(ctx.sourceCode.ast);
   if (!entry) {
     entry = [new WeakMap(), new WeakMap(), new WeakMap(), new WeakMap()];
@@ -413,7 +414,7 @@ function soleWriteValue(ctx: ResolveContext, variable: TSESLint.Scope.Variable, 
   }
   return value;
 }
-const soleWriteMemos = new WeakMap<object, WeakMap<TSESLint.Scope.Variable, Resolution>[]>();
+const soleWriteMemos = new LintScopedWeakMap<object, WeakMap<TSESLint.Scope.Variable, Resolution>[]>();
 function soleWriteMemoFor(ctx: ResolveContext): WeakMap<TSESLint.Scope.Variable, Resolution> {
   return contextMemo(soleWriteMemos, ctx);
 }

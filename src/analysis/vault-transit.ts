@@ -14,6 +14,7 @@ import { perFileCache } from './file-cache';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
 import { findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { LintScopedWeakMap } from './lint-scoped';
 
 /**
  * Calls to a KMS over HTTP (see src/model/vault-transit.ts): to Vault Transit, any call whose first
@@ -34,7 +35,7 @@ export interface VaultTransitCall {
   service: 'vault-transit' | 'aws-kms';
 }
 
-const cache = new WeakMap<TSESTree.Program, VaultTransitCall[]>();
+const cache = new LintScopedWeakMap<TSESTree.Program, VaultTransitCall[]>();
 
 export function vaultTransitCalls(sourceCode: SourceCode): VaultTransitCall[] {
   const program = sourceCode.ast;

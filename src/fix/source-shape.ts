@@ -6,6 +6,7 @@ import type { SourceCode } from '../analysis/scope';
 // The AST basics live with the envelope rewrite, which wrote them first; every fix shares them.
 export { encodingArguments, isFunction, walk, within, type FunctionNode } from './envelope/ast';
 import { isFunction, walk, within, type FunctionNode } from './envelope/ast';
+import { LintScopedWeakMap } from '../analysis/lint-scoped';
 
 /** The nearest function around a node. */
 export function enclosingFunction(node: TSESTree.Node): FunctionNode | undefined {
@@ -57,7 +58,7 @@ export function nameIsFree(sourceCode: SourceCode, name: string, replaced: reado
  * and walking the whole AST for each question made suggestions cost more than
  * the rules that found the problems.
  */
-const identifierIndex = new WeakMap<object, Map<string, (readonly [number, number])[]>>();
+const identifierIndex = new LintScopedWeakMap<object, Map<string, (readonly [number, number])[]>>();
 function identifierRanges(sourceCode: SourceCode): Map<string, (readonly [number, number])[]> {
   let index = identifierIndex.get(sourceCode.ast);
   if (index) return index;

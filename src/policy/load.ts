@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_POLICY, type Policy, type PolicyProblem } from './types';
 import { validatePolicy } from './validate';
+import { LintScopedWeakMap } from '../analysis/lint-scoped';
 
 export const POLICY_FILE_NAME = 'keywarden.policy.json';
 
@@ -22,7 +23,7 @@ interface Loaded {
 const fileCache = new Map<string, { mtimeMs: number; loaded: Loaded }>();
 const dirCache = new Map<string, { mtimeMs: number; found: string | undefined }>();
 const inlineCache = new WeakMap<object, Loaded>();
-const perFile = new WeakMap<object, Loaded>();
+const perFile = new LintScopedWeakMap<object, Loaded>();
 const warned = new Set<string>();
 
 /**

@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { findKeyBytes, type KeyBytes } from '../analysis/key-material';
 import { wipeCalls } from '../analysis/key-lifetime';
 import { listKeys, trackKeys, type TrackedKey } from '../analysis/key-tracking';
+import { startLint } from '../analysis/lint-scoped';
 import type { SourceCode } from '../analysis/scope';
 import type { ResolveContext } from '../analysis/values';
 import type { KeyInventoryEntry, KeyOrigin, Range, ZeroizationStatus } from '../shared/protocol';
@@ -28,6 +29,8 @@ const HARDCODED_KEY_RULE = 'keywarden/no-hardcoded-key';
 export function fileKeyInventory(document: TextDocument, outcome: LintOutcome): FileKeyInventory {
   if (!outcome.sourceCode) return [];
   const sourceCode = outcome.sourceCode as unknown as SourceCode;
+  // The lint's own caches when its rules ran; with every rule off, this is the file's first analysis.
+  startLint(sourceCode.ast);
   const bom = document.getText({ start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }) === '\uFEFF' ? 1 : 0;
   const range = (span: Span): Range => ({ start: document.positionAt(span[0] + bom), end: document.positionAt(span[1] + bom) });
   const findings = outcome.messages

@@ -1,4 +1,5 @@
 import { ESLintUtils } from '@typescript-eslint/utils';
+import { startLint } from '../analysis/lint-scoped';
 
 /** Where each rule's documentation lives; every diagnostic links here. */
 export const DOCS_BASE_URL = 'https://github.com/keywarden/keywarden/blob/main/docs/rules/';
@@ -24,14 +25,21 @@ const ruleWithDocs = ESLintUtils.RuleCreator<KeywardenDocs>((name) => `${DOCS_BA
  * instead of on every lint: its own `create` deep-copies the defaults with
  * `structuredClone` and merges them for each rule of each file linted, which
  * the language server pays on every keystroke. The merged options are frozen,
- * so no lint can change what the next one gets.
+ * so no lint can change what the next one gets. The first rule created for a
+ * file starts the lint's caches (lint-scoped.ts).
  */
 export function createRule<Options extends readonly unknown[], MessageIds extends string>(
   rule: Readonly<ESLintUtils.RuleWithMetaAndName<Options, MessageIds, KeywardenDocs>>,
 ): ReturnType<typeof ruleWithDocs<Options, MessageIds>> {
   const created = ruleWithDocs(rule);
   const withDefaults = mergedOptions((rule.meta.defaultOptions ?? rule.defaultOptions ?? []) as unknown as Options);
-  return { ...created, create: (context) => rule.create(context, withDefaults(context.options)) };
+  return {
+    ...created,
+    create: (context) => {
+      startLint(context.sourceCode.ast);
+      return rule.create(context, withDefaults(context.options));
+    },
+  };
 }
 
 /** A rule's options over its defaults, memoized by the configured options' JSON (ESLint options are JSON). */

@@ -3,6 +3,7 @@ import { performance } from 'node:perf_hooks';
 import { Linter, type SourceCode } from 'eslint';
 import type { KeywardenSettings } from '../../shared/protocol';
 import { normalizedConfigArray, normalizesOnce } from './config-array';
+import { flattenRuleContexts } from './flat-rule-contexts';
 import { IncrementalParser, type ParseResult } from './incremental-parser';
 import { buildLintConfig } from './lint-config';
 import { keywardenParser } from '../../util/parser';
@@ -97,6 +98,7 @@ export class LinterHost {
     private readonly eslintTraversalOnly = false,
   ) {
     if (!normalizesOnce) log("keywarden: ESLint's FlatConfigArray could not be loaded; the config is normalized on every lint (slower)");
+    if (!flattenRuleContexts()) log("keywarden: ESLint's FileContext is not the expected one; each lint's source code is kept longer by V8 (more garbage-collection work)");
   }
 
   lint(request: LintRequest): LintOutcome {

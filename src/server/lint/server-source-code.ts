@@ -1,5 +1,6 @@
 import { SourceCode } from 'eslint';
 import { CODE_PATHS_ON_DEMAND } from '../../analysis/code-paths';
+import { LintScopedWeakMap, startLint } from '../../analysis/lint-scoped';
 
 /**
  * The SourceCode the server lints documents with: ESLint's, with a cheaper
@@ -26,6 +27,8 @@ export class ServerSourceCode extends SourceCode {
   }
 
   override traverse(): VisitStep[] {
+    // ESLint walks the tree before it creates the rules: this is where a lint starts.
+    startLint(this.ast);
     let steps = stepsOfFile.get(this);
     if (!steps) stepsOfFile.set(this, (steps = stepsOf(this.ast as unknown as Node, this.visitorKeys as VisitorKeys)));
     return steps;
@@ -54,22 +57,31 @@ class VisitStep {
 }
 
 /** SourceCode objects are frozen: their steps are kept here. */
-const stepsOfFile = new WeakMap<SourceCode, VisitStep[]>();
-/** The steps of each top-level statement last walked; they live as long as the statement does. */
-const stepsOfStatement = new WeakMap<Node, VisitStep[]>();
+const stepsOfFile = new LintScopedWeakMap<SourceCode, VisitStep[]>();
+/**
+ * The steps of each top-level statement of the file last walked. Each walk
+ * makes a new map and takes over the old one's entries for the statements it
+ * still has, so the steps of statements an edit replaced go with the old map.
+ * (An old WeakMap would keep them, and through their `parent` links the whole
+ * tree they came from, until V8's next full collection: see lint-scoped.ts.)
+ * Switching to another document walks its statements again.
+ */
+let stepsOfStatement = new WeakMap<Node, VisitStep[]>();
 
 function stepsOf(program: Node, visitorKeys: VisitorKeys): VisitStep[] {
   program.parent = null;
   const steps = [new VisitStep(program, 1)];
+  const stepsBefore = stepsOfStatement;
+  stepsOfStatement = new WeakMap();
   for (const statement of program.body ?? []) {
     // A kept statement's parent link was cut after its last lint (IncrementalParser.detachKeptStatements).
     statement.parent = program;
-    let own = stepsOfStatement.get(statement);
+    let own = stepsBefore.get(statement);
     if (!own) {
       own = [];
       walk(statement, program, visitorKeys, own);
-      stepsOfStatement.set(statement, own);
     }
+    stepsOfStatement.set(statement, own);
     for (let i = 0; i < own.length; i++) steps.push(own[i]);
   }
   steps.push(new VisitStep(program, 2));
