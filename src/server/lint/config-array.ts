@@ -1,6 +1,5 @@
-import * as path from 'node:path';
-import * as eslint from 'eslint';
 import type { Linter } from 'eslint';
+import { eslintInternal } from './eslint-internals';
 
 /** ESLint's FlatConfigArray, as far as keywarden uses it. */
 type FlatConfigArrayClass = new (
@@ -13,20 +12,10 @@ type FlatConfigArrayClass = new (
  * on every call: merging the configs and validating every rule's options costs
  * about half a millisecond, a tenth of a 100-line file's parse. A normalized
  * FlatConfigArray (recognised by its `getConfig`) is used as it is, and caches
- * its merged config too. ESLint does not export the class: the server bundle
- * adds it to its `eslint` module (scripts/build-server.mjs); run from sources,
- * it is read from ESLint's files. If neither works, plain arrays are used as before.
+ * its merged config too. ESLint does not export the class (eslint-internals.ts).
+ * If it cannot be had, plain arrays are used as before.
  */
-const FlatConfigArray: FlatConfigArrayClass | null = (() => {
-  const bundled = (eslint as { FlatConfigArray?: FlatConfigArrayClass }).FlatConfigArray;
-  if (bundled) return bundled;
-  try {
-    const file = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib', 'config', 'flat-config-array.js');
-    return (require(file) as { FlatConfigArray?: FlatConfigArrayClass }).FlatConfigArray ?? null;
-  } catch {
-    return null;
-  }
-})();
+const FlatConfigArray = eslintInternal<FlatConfigArrayClass>('FlatConfigArray', 'config', 'flat-config-array.js');
 
 /** Whether configs are normalized once (true wherever ESLint's class could be loaded). */
 export const normalizesOnce = FlatConfigArray !== null;

@@ -1,5 +1,4 @@
-import * as path from 'node:path';
-import * as eslint from 'eslint';
+import { eslintInternal } from './eslint-internals';
 
 /** ESLint's FileContext, as far as this module touches it. */
 interface FileContextClass {
@@ -26,12 +25,11 @@ interface FileContextClass {
  * fields into the rule context instead. Rules see the same properties (own
  * instead of inherited), and `extend` stays callable. Only done when the class
  * is what this was written against: fields and `extend`, no other methods.
- * ESLint does not export the class: the server bundle adds it to its `eslint`
- * module (scripts/build-server.mjs); run from sources, it is read from
- * ESLint's files. Returns whether the change was made.
+ * ESLint does not export the class (eslint-internals.ts). Returns whether the
+ * change was made.
  */
 export function flattenRuleContexts(): boolean {
-  const FileContext = loadFileContext();
+  const FileContext = eslintInternal<FileContextClass>('FileContext', 'linter', 'file-context.js');
   if (!FileContext) return false;
   const methods = Object.getOwnPropertyNames(FileContext.prototype).filter((name) => name !== 'constructor');
   if (methods.length !== 1 || methods[0] !== 'extend') return false;
@@ -43,15 +41,4 @@ export function flattenRuleContexts(): boolean {
   (flatExtend as { flat?: boolean }).flat = true;
   FileContext.prototype.extend = flatExtend;
   return true;
-}
-
-function loadFileContext(): FileContextClass | null {
-  const bundled = (eslint as { FileContext?: FileContextClass }).FileContext;
-  if (bundled) return bundled;
-  try {
-    const file = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib', 'linter', 'file-context.js');
-    return (require(file) as { FileContext?: FileContextClass }).FileContext ?? null;
-  } catch {
-    return null;
-  }
 }
