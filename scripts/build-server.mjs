@@ -19,14 +19,16 @@ const require = createRequire(path.join(root, 'package.json'));
 const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 
 const universal = require.resolve('eslint/universal');
+/** A file of ESLint's own `lib`, for the classes it does not export. */
+const eslintLib = (file) => path.join(path.dirname(require.resolve('eslint/package.json')), 'lib', file);
 // The real SourceCode class (the Linter uses it too, so it is in the bundle anyway).
-const sourceCode = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/languages/js/source-code/index.js');
+const sourceCode = eslintLib('languages/js/source-code/index.js');
 // ESLint's FlatConfigArray (also in the bundle already): the server normalizes its
 // config once instead of on every lint (src/server/lint/config-array.ts).
-const flatConfigArray = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/config/flat-config-array.js');
+const flatConfigArray = eslintLib('config/flat-config-array.js');
 // ESLint's FileContext (in the bundle already): the server gives rule contexts its
 // fields as their own (src/server/lint/flat-rule-contexts.ts).
-const fileContext = path.join(path.dirname(require.resolve('eslint/package.json')), 'lib/linter/file-context.js');
+const fileContext = eslintLib('linter/file-context.js');
 const unavailable = `class Unavailable {
   static version = require(${JSON.stringify(universal)}).Linter.version;
   constructor() { throw new Error('the ESLint Node API is not part of the keywarden server bundle'); }

@@ -35,12 +35,6 @@ const everyMap: LintScopedWeakMap<WeakKey, unknown>[] = [];
  * lint's: the next Program replaces it.
  */
 let currentProgram: object | undefined;
-let lintsStarted = 0;
-
-/** Counts the lints `startLint` has seen start: a number that changes when a lint starts. */
-export function lintNumber(): number {
-  return lintsStarted;
-}
 
 /**
  * Called by every rule's `create` (createRule) and by the other entry points
@@ -51,7 +45,6 @@ export function lintNumber(): number {
 export function startLint(program: object): void {
   if (program === currentProgram) return;
   currentProgram = program;
-  lintsStarted++;
   for (const map of everyMap) map.clear();
 }
 
