@@ -4,6 +4,7 @@ import type { DataKeyRequest, GeneratedDataKey, KeyProvider, RewrapRequest, Unwr
 import { wipe } from '../wipe';
 import { AZURE_KV_SCHEME, azureKvUri, parseAzureKvUri, vaultBaseUrl, type AzureKeyRef } from './azure-kv-uri';
 import { loadOptionalPeer } from './optional-peer';
+import { rewrapInProcess } from './rewrap-in-process';
 
 export { AZURE_KV_SCHEME, parseAzureKvUri } from './azure-kv-uri';
 
@@ -140,12 +141,7 @@ class AzureKeyVaultProvider implements KeyProvider {
     const source = parseAzureKvUri(request.keyUri);
     const target = request.toKeyUri ?? azureKvUri({ host: source.host, name: source.name });
     parseAzureKvUri(target);
-    const dataKey = await this.unwrap(request);
-    try {
-      return await this.wrap({ keyUri: target, plaintext: dataKey, context: request.context, signal: request.signal });
-    } finally {
-      wipe(dataKey);
-    }
+    return rewrapInProcess(this, request, target);
   }
 
   /** Key Vault's rotateKey: a new current version; returns its URI. */

@@ -12,6 +12,7 @@ import type {
 } from '../provider';
 import { encodeBindingContext } from './context-encoding';
 import { loadOptionalPeer } from './optional-peer';
+import { rewrapInProcess } from './rewrap-in-process';
 
 export const GCP_KMS_SCHEME = 'gcp-kms';
 const DATA_KEY_BYTES = 32;
@@ -134,12 +135,7 @@ class GcpKmsProvider implements KeyProvider {
   async rewrap(request: RewrapRequest): Promise<WrappedDataKey> {
     const target = request.toKeyUri ?? uriOf(parseGcpKmsUri(request.keyUri).name);
     parseGcpKmsUri(target);
-    const dataKey = await this.unwrap(request);
-    try {
-      return await this.wrap({ keyUri: target, plaintext: dataKey, context: request.context, signal: request.signal });
-    } finally {
-      dataKey.fill(0);
-    }
+    return rewrapInProcess(this, request, target);
   }
 
   /** Creates a key version, makes it primary, and returns its URI. */

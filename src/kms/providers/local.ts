@@ -15,6 +15,7 @@ import {
   type KeyringFile,
   type KekVersionRecord,
 } from './local-store';
+import { rewrapInProcess } from './rewrap-in-process';
 
 export const LOCAL_SCHEME = 'local';
 export const KEYRING_ENV = 'KEYWARDEN_LOCAL_KEYRING';
@@ -122,12 +123,7 @@ export class LocalProvider implements KeyProvider {
 
   async rewrap(request: RewrapRequest): Promise<WrappedDataKey> {
     const target = request.toKeyUri ?? `${LOCAL_SCHEME}://${parseLocalUri(request.keyUri).name}`;
-    const plaintext = await this.unwrap(request);
-    try {
-      return await this.wrap({ keyUri: target, plaintext, context: request.context });
-    } finally {
-      wipe(plaintext);
-    }
+    return rewrapInProcess(this, request, target);
   }
 
   /** Adds a version to `name` (created if absent) and makes it current. */

@@ -13,6 +13,7 @@ import { encodeBindingContext } from './context-encoding';
 import { mapPkcs11Error } from './pkcs11-errors';
 import { acquireModule, releaseModule, SessionPool, type Handle, type LoadedModule } from './pkcs11-module';
 import { formatPkcs11Uri, parsePkcs11Uri, PKCS11_SCHEME, type Pkcs11KeyRef } from './pkcs11-uri';
+import { rewrapInProcess } from './rewrap-in-process';
 
 export { PKCS11_SCHEME, formatPkcs11Uri };
 
@@ -97,16 +98,10 @@ class Pkcs11Provider implements KeyProvider {
 
   async rewrap(request: RewrapRequest): Promise<WrappedDataKey> {
     // PKCS#11 has no re-encrypt: the data key is decrypted by the source KEK
-    // and encrypted by the target inside the token, passing through this
-    // process for the two calls and wiped right after.
+    // and encrypted by the target inside the token.
     const toKeyUri = request.toKeyUri ?? request.keyUri;
     this.parse(toKeyUri);
-    const dataKey = await this.unwrap(request);
-    try {
-      return await this.wrap({ keyUri: toKeyUri, plaintext: dataKey, context: request.context, signal: request.signal });
-    } finally {
-      dataKey.fill(0);
-    }
+    return rewrapInProcess(this, request, toKeyUri);
   }
 
   /** Encrypts an existing data key under this KEK, in the token. */

@@ -16,6 +16,7 @@ import {
   VAULT_TRANSIT_SCHEME,
   type VaultKeyRef,
 } from './vault-transit-uri';
+import { rewrapInProcess } from './rewrap-in-process';
 
 export { VAULT_TRANSIT_SCHEME };
 
@@ -89,14 +90,8 @@ class VaultTransitProvider implements KeyProvider {
       const data = await this.call(target, `rewrap/${target.name}`, { ciphertext, key_version: target.version }, request.signal);
       rewrapped = ciphertextOf(data, target);
     } else {
-      // Transit cannot rewrap across keys (or servers): the data key passes
-      // through this process for one encrypt call and is wiped right after.
-      const plaintext = await this.unwrap(request);
-      try {
-        return await this.wrap({ keyUri: request.toKeyUri!, plaintext, context: request.context, signal: request.signal });
-      } finally {
-        plaintext.fill(0);
-      }
+      // Transit cannot rewrap across keys (or servers).
+      return rewrapInProcess(this, request, request.toKeyUri!);
     }
     return { wrapped: Buffer.from(rewrapped, 'utf8'), keyUri: formatVaultTransitUri(target, vaultCiphertextVersion(rewrapped)) };
   }
