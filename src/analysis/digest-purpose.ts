@@ -450,7 +450,7 @@ function nameWords(name: string): string[] {
   return [...identifierWords(name), name.toLowerCase().replace(/[^a-z0-9]/g, '')];
 }
 
-function wordsOfUse(use: ValueUse): string[] {
+function wordsOfUse(use: ValueUse): readonly string[] {
   switch (use.kind) {
     case 'binding':
     case 'concatenated':

@@ -4,7 +4,7 @@
  */
 
 /** Splits camelCase, snake_case, kebab-case and SCREAMING_CASE into lower-case words. */
-export function words(name: string): string[] {
+export function words(name: string): readonly string[] {
   // The same few hundred names are split again and again by every heuristic: remember them.
   let split = wordCache.get(name);
   if (!split) {
@@ -15,14 +15,14 @@ export function words(name: string): string[] {
         .split(/[^A-Za-z0-9]+/)
         .filter(Boolean)
         .map((w) => w.toLowerCase()),
-    ) as string[];
+    );
     if (wordCache.size >= WORD_CACHE_SIZE) wordCache.clear();
     if (name.length <= 200) wordCache.set(name, split);
   }
   return split;
 }
 const WORD_CACHE_SIZE = 5000;
-const wordCache = new Map<string, string[]>();
+const wordCache = new Map<string, readonly string[]>();
 
 // `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from.
 const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic']);
@@ -78,10 +78,16 @@ function isSealingPasswordName(name: string): boolean {
   return parts.length > 1 && parts[parts.length - 1] === 'password' && parts.slice(0, -1).some((w) => SEALED_WORDS.has(w));
 }
 
+/** `KEY_HEX`, `sessionSecretB64`, `SIGNING_KEYS_JSON`: the last words say how the key is written, not what it is. */
+function withoutEncodingTails(parts: readonly string[]): readonly string[] {
+  let end = parts.length;
+  while (end > 1 && ENCODING_TAILS.has(parts[end - 1])) end--;
+  return end === parts.length ? parts : parts.slice(0, end);
+}
+
 /** Does a key-named name say it holds several (`CONTENT_KEYS`, `signingSecrets`, `keyring`), a table rather than one key? */
 export function namesSeveralKeys(name: string): boolean {
-  const parts = words(name);
-  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
+  const parts = withoutEncodingTails(words(name));
   const last = parts[parts.length - 1];
   return last !== undefined && last in SINGULAR;
 }
@@ -92,9 +98,7 @@ export function isSecretKeyName(name: string): boolean {
   // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
   if (!MAY_NAME_SECRET.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
-  const parts = words(name).map((w) => SINGULAR[w] ?? w);
-  // `KEY_HEX`, `sessionSecretB64`: the last words say how the key is written, not what it is.
-  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
+  const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w))) return true;
