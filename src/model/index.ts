@@ -18,6 +18,7 @@ import {
   cookieSession,
   cookieSignature,
   csrfCsrf,
+  csrfTokens,
   elysiaCookie,
   expressOpenidConnect,
   expressSession,
@@ -36,6 +37,7 @@ import {
   nextAuth,
   nextAuthJwt,
   remixSessions,
+  tinyCsrf,
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
@@ -113,6 +115,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   fastifySession,
   fastifySecureSession,
   csrfCsrf,
+  tinyCsrf,
+  csrfTokens,
   fastifyJwt,
   awsKms,
   awsSdkV2Kms,
