@@ -2,6 +2,7 @@ import minKeyStrength from '../../rules/min-key-strength';
 import noStaticIv from '../../rules/no-static-iv';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import { createRuleTester } from './rule-tester';
@@ -11,7 +12,8 @@ import { createRuleTester } from './rule-tester';
 // (`Buffer.from(hkdfSync(…))`) whose salt, read from the same message as the IV, is no part of the key; a session
 // middleware's id generator (express-session/koa-session `genid`, @fastify/session `idGenerator`) makes session ids;
 // a secret decoded into bytes in a file with no modelled crypto call is still key bytes (strict string conversion);
-// tiny-csrf's secret (the AES key of its token cookie) and the csrf package's token secret are keys at a sink.
+// tiny-csrf's secret (the AES key of its token cookie) and the csrf package's token secret are keys at a sink;
+// @panva/hkdf (Auth.js's session-key derivation) is HKDF: its output is key bytes, its digest and input judged.
 
 createRuleTester().run('min-key-strength (blind-s24 shapes)', minKeyStrength, {
   "valid": [
@@ -159,6 +161,11 @@ createRuleTester().run('no-insecure-randomness (blind-s24 shapes)', noInsecureRa
 createRuleTester().run('require-key-zeroization (blind-s24 shapes)', requireKeyZeroization, {
   "valid": [
     {
+      "name": "an @panva/hkdf key wiped in finally",
+      "code": "import { hkdf } from '@panva/hkdf';\nimport { EncryptJWT } from 'jose';\nexport async function seal(payload: Record<string, unknown>, secret: string) {\n  const key = await hkdf('sha256', secret, '', 'Session Encryption Key', 64);\n  try {\n    return await new EncryptJWT(payload).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).encrypt(key);\n  } finally {\n    key.fill(0);\n  }\n}\n",
+      "filename": "case.ts"
+    },
+    {
       "name": "a file with no modelled call decoding request data (not a key)",
       "code": "export function payloadSize(req: { body: { payload: string } }): number {\n  const payload = Buffer.from(req.body.payload, 'base64');\n  return payload.length;\n}\n",
       "filename": "case.ts",
@@ -170,6 +177,28 @@ createRuleTester().run('require-key-zeroization (blind-s24 shapes)', requireKeyZ
     }
   ],
   "invalid": [
+    {
+      "name": "an Auth.js-style encryption key derived with @panva/hkdf and never wiped",
+      "code": "import hkdf from '@panva/hkdf';\nimport { EncryptJWT } from 'jose';\nexport async function seal(payload: Record<string, unknown>, secret: string) {\n  const encryptionKey = await hkdf('sha256', secret, '', 'Session Encryption Key', 64);\n  return new EncryptJWT(payload).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).encrypt(encryptionKey);\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "notWiped",
+          "line": 4,
+          "suggestions": [
+            {
+              "messageId": "wrapInTryFinally",
+              "data": {
+                "name": "encryptionKey",
+                "what": "a derived key",
+                "wipe": "encryptionKey.fill(0)"
+              },
+              "output": "import hkdf from '@panva/hkdf';\nimport { EncryptJWT } from 'jose';\nexport async function seal(payload: Record<string, unknown>, secret: string) {\n  const encryptionKey = await hkdf('sha256', secret, '', 'Session Encryption Key', 64);\n  try {\n    return new EncryptJWT(payload).setProtectedHeader({ alg: 'dir', enc: 'A256CBC-HS512' }).encrypt(encryptionKey);\n  } finally {\n    encryptionKey.fill(0);\n  }\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     {
       "name": "a key decoded from the environment and given as hex to an unmodelled signer (strict)",
       "code": "import { signUrl } from '@edgecdn/url-signer';\nexport function link(path: string): string {\n  const key = Buffer.from(process.env.CDN_URL_KEY!, 'base64');\n  try {\n    return signUrl(path, { keyHex: key.toString('hex'), ttl: 300 });\n  } finally {\n    key.fill(0);\n  }\n}\n",
@@ -189,6 +218,39 @@ createRuleTester().run('require-key-zeroization (blind-s24 shapes)', requireKeyZ
   ]
 });
 
+createRuleTester().run('no-weak-algorithm (blind-s24 shapes)', noWeakAlgorithm, {
+  "valid": [
+    {
+      "name": "@panva/hkdf over SHA-256",
+      "code": "import { hkdf } from '@panva/hkdf';\nexport const cookieKey = (ikm: Uint8Array) => hkdf('sha256', ikm, new Uint8Array(16), 'cookie', 32);\n",
+      "filename": "case.ts"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "@panva/hkdf over SHA-1",
+      "code": "import hkdf from '@panva/hkdf';\nexport const legacyKey = (ikm: Uint8Array) => hkdf('sha1', ikm, '', 'legacy-cookie', 32);\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "weakHash",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "useSha256Migrate",
+              "data": {
+                "name": "SHA-1",
+                "replacement": "sha256"
+              },
+              "output": "import hkdf from '@panva/hkdf';\nexport const legacyKey = (ikm: Uint8Array) => hkdf('sha256', ikm, '', 'legacy-cookie', 32);\n"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
 createRuleTester().run('no-hardcoded-key (blind-s24 shapes)', noHardcodedKey, {
   "valid": [
     {
@@ -198,6 +260,27 @@ createRuleTester().run('no-hardcoded-key (blind-s24 shapes)', noHardcodedKey, {
     }
   ],
   "invalid": [
+    {
+      "name": "a literal master secret fed to @panva/hkdf",
+      "code": "import hkdf from '@panva/hkdf';\nexport const cookieKey = () => hkdf('sha256', '29739b4874dfa0f781c5ef6406fcb13be6e4cdef360d66a91806210f873d675e', '', 'cookie', 32);\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "data": {
+                "envVar": "SECRET_KEY",
+                "format": "the same hex string"
+              },
+              "output": "import hkdf from '@panva/hkdf';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const cookieKey = () => hkdf('sha256', SECRET_KEY, '', 'cookie', 32);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
     {
       "name": "tiny-csrf's secret written in code (the AES key of its token cookie)",
       "code": "import express from 'express';\nimport csrf from 'tiny-csrf';\nconst app = express();\napp.use(csrf('bd392f5de1ab69d1e0dd3151db638633', ['POST', 'PUT', 'DELETE']));\n",
