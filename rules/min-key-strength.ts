@@ -4,6 +4,7 @@ import { prefixLength } from '../src/analysis/ast';
 import { randomByteSize } from '../src/analysis/random-source';
 import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
 import { identifierWords } from '../src/analysis/identifier-words';
+import { localFunctionOf } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, resolveObjectLiteral, unwrapExpression } from '../src/analysis/scope';
 import { symbolicValues } from '../src/analysis/symbolic';
@@ -476,6 +477,8 @@ export default createRule<Options, MessageIds>({
       if (!arg) return true;
       const expr = unwrapExpression(arg);
       if (expr.type === 'ArrowFunctionExpression' || expr.type === 'FunctionExpression') return true;
+      // A callback passed by name (`const cb = (err, key) => …; scrypt(pw, salt, 64, cb)`) is a callback too.
+      if (localFunctionOf(sourceCode, expr)) return true;
       const object = resolveObjectLiteral(sourceCode, expr);
       return object !== undefined && !object.properties.some((p) => p.type === 'SpreadElement');
     }

@@ -82,7 +82,10 @@ export default createRule<Options, MessageIds>({
     // on every call, every segment) for this file altogether.
     const ctx = { sourceCode, parserServices: sourceCode.parserServices };
     // module-level keys live as long as the process
-    const keyBytes = getApiCalls(sourceCode).length === 0 ? [] : findKeyBytes(ctx).filter((bytes) => bytes.scope.type !== 'Program');
+    // A file with no modelled call can still decode a secret into bytes (`Buffer.from(process.env.X, 'base64')` handed
+    // to an unmodelled signer): a text test keeps the shortcut for files that do neither.
+    const mayHoldKeys = getApiCalls(sourceCode).length > 0 || /\bBuffer\s*\.\s*from\b|\bTextEncoder\b/.test(sourceCode.text);
+    const keyBytes = mayHoldKeys ? findKeyBytes(ctx).filter((bytes) => bytes.scope.type !== 'Program') : [];
     if (keyBytes.length === 0) return { 'Program:exit': () => keyFieldsForgottenAtTeardown(sourceCode).forEach(reportForgottenField) };
     const recorder = new CodePathRecorder(sourceCode);
     const reported = new Set<TSESTree.Node>();

@@ -363,6 +363,12 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
     if (def?.type !== 'Variable' || !def.node.init) continue;
     let init = unwrapExpression(def.node.init);
     if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+    // `Buffer.from(hkdfSync(…))`, `new Uint8Array(await subtle.deriveBits(…))`: the bytes of the KDF inside, whose salt
+    // (read from the same message as the IV) is no part of the key.
+    for (let inner = byteViewArgument(init); inner; inner = byteViewArgument(init)) {
+      init = unwrapExpression(inner);
+      if (init.type === 'AwaitExpression') init = unwrapExpression(init.argument);
+    }
     const api = init.type === 'CallExpression' || init.type === 'NewExpression' ? apiCallAt(sourceCode, init) : undefined;
     // A key decrypted or unwrapped from stored bytes is not made of them: the IV read
     // from the same stored header (`header.subarray(0, 12)`) is no copy of the key.
@@ -371,6 +377,16 @@ function keySources(sourceCode: SourceCode, keyArg: TSESTree.Node): TSESLint.Sco
     for (const input of inputs) for (const v of rootVariables(sourceCode, input, 0)) if (!out.includes(v)) out.push(v);
   }
   return out;
+}
+
+/** The bytes a one-argument `Buffer.from(x)` or `new Uint8Array(x)` copies or views: `x`. */
+function byteViewArgument(node: TSESTree.Node): TSESTree.Node | undefined {
+  const isView =
+    (node.type === 'CallExpression' && isStaticCall(node, 'Buffer', 'from')) ||
+    (node.type === 'NewExpression' && node.callee.type === 'Identifier' && node.callee.name === 'Uint8Array');
+  if (!isView || node.arguments.length !== 1) return undefined;
+  const arg = node.arguments[0];
+  return arg.type === 'SpreadElement' ? undefined : arg;
 }
 
 /** `wrapper.unwrap(blob)`, `decryptDataKey(stored)`, `unsealKey(…)`: a helper that decrypts a stored key. */

@@ -161,6 +161,15 @@ const FILLING_PATHS = new Set(['getRandomValues', 'randomFillSync', 'randomFill'
 /** Key agreements whose result is the shared secret's bytes (not an ECDH/DH object). */
 const SHARED_SECRET_PATHS: ReadonlySet<string> = new Set(['computeSecret', 'diffieHellman', 'getSharedSecret']);
 
+/**
+ * The name a call is known by: the last step of its path, or for a module that is itself the function (`import hkdf
+ * from '@panva/hkdf'`, path `[]`) the name its model gives (`calledAs`).
+ */
+function apiName(call: ApiCall): string {
+  const calledAs = call.api.facts?.calledAs;
+  return call.api.path[call.api.path.length - 1] ?? (typeof calledAs === 'string' ? calledAs : '');
+}
+
 const KDF_PATHS = new Set([
   'pbkdf2', 'pbkdf2Sync', 'pbkdf2Async', 'scrypt', 'scryptSync', 'scryptAsync', 'hkdf', 'hkdfSync', 'deriveBits', 'crypto_pwhash', 'crypto_kdf_derive_from_key',
   // HD wallets: a BIP-39 seed (PBKDF2 of the recovery phrase) and a SLIP-0010 child key (`derivePath(path, seed).key`).
@@ -200,7 +209,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   };
 
   for (const call of calls) {
-    const name = call.api.path[call.api.path.length - 1];
+    const name = apiName(call);
     const arrayBuffer = call.library.id === 'webcrypto' || call.library.id === 'node:crypto' ? ARRAY_BUFFER_PATHS.has(name) : false;
     const outputs = argsWithRole(call, 'output');
     const kind = outputs.length > 0 ? outputKind(call) : undefined;
@@ -284,7 +293,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   // `function deriveRecordKey(…) { return Buffer.from(hkdfSync(…)); }`: each caller's binding holds fresh key bytes.
   for (const call of calls) {
-    const name = call.api.path[call.api.path.length - 1];
+    const name = apiName(call);
     const source: KeyBytesSource | undefined =
       call.api.operation === 'kdf' && KDF_PATHS.has(name) ? 'kdf' : call.api.operation === 'random' && RANDOM_PATHS.has(name) ? 'random' : undefined;
     if (!source) continue;

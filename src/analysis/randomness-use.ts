@@ -199,6 +199,11 @@ function useFrom(
   for (const use of uses) {
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
+    // express-session's `genid` (koa-session's too, @fastify/session's `idGenerator`): what it returns is the session id.
+    if (use.kind === 'return') {
+      const option = sessionIdGeneratorOption(sourceCode, use.fn);
+      if (option) return { kind: 'name', name: `session id\` from \`${option}`, node: use.fn };
+    }
     // Handed to a call that names a credential: `otpStore.put(phone, code)`, `saveResetToken(user, t)`.
     if (use.kind === 'argument' && isCredentialCall(use.call) && !(clock && (isLookupCallee(use.call.callee) || isTimeParameter(sourceCode, use.call, use.index)))) {
       return { kind: 'credential-call', callee: calleeName(use.call.callee), node: use.call };
@@ -295,6 +300,33 @@ function identifiersIn(node: TSESTree.Node): TSESTree.Identifier[] {
   };
   visit(node);
   return found;
+}
+
+/** Session middleware options that generate the session id (express-session and koa-session `genid`, @fastify/session `idGenerator`). */
+const SESSION_ID_GENERATOR_OPTIONS: ReadonlySet<string> = new Set(['genid', 'idGenerator']);
+/** Options that make an object literal a session middleware's configuration (the id generator's neighbours). */
+const SESSION_OPTION_NEIGHBOURS: ReadonlySet<string> = new Set(['secret', 'secrets', 'store', 'cookie', 'cookieName', 'resave', 'saveUninitialized', 'rolling', 'renew', 'signed', 'autoCommit']);
+
+/**
+ * `session({ secret, store, genid })` with `genid` this function (written there, or a function of the file named
+ * there): the option's name, else undefined. The object must look like session options, so that an `idGenerator`
+ * of some other configuration (row ids) is not taken for one.
+ */
+function sessionIdGeneratorOption(sourceCode: SourceCode, fn: TSESTree.Node): string | undefined {
+  const places: TSESTree.Node[] = [fn];
+  let id: TSESTree.Node | null | undefined = fn.type === 'FunctionDeclaration' ? fn.id : undefined;
+  if (!id && fn.parent?.type === 'VariableDeclarator' && fn.parent.init === fn) id = fn.parent.id;
+  const variable = id?.type === 'Identifier' ? variableOf(sourceCode, id) : undefined;
+  for (const ref of variable?.references ?? []) places.push(ref.identifier as TSESTree.Node);
+  for (const place of places) {
+    const property = place.parent;
+    if (property?.type !== 'Property' || property.value !== place || property.computed || property.key.type !== 'Identifier') continue;
+    if (!SESSION_ID_GENERATOR_OPTIONS.has(property.key.name)) continue;
+    const object = property.parent;
+    const neighbours = object?.type === 'ObjectExpression' ? object.properties : [];
+    if (neighbours.some((p) => p.type === 'Property' && !p.computed && p.key.type === 'Identifier' && SESSION_OPTION_NEIGHBOURS.has(p.key.name))) return property.key.name;
+  }
+  return undefined;
 }
 
 /** The calls that produce a hash chain's result (`….digest('hex')`, or the one-shot call itself). */

@@ -8,7 +8,7 @@ import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegac
 import { cloudflareWorkerJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
-import { nobleHashes, noblePasswordKdfs, nodeCrypto, pbkdf2Package } from './libraries/node-crypto';
+import { nobleHashes, noblePasswordKdfs, nodeCrypto, panvaHkdf, pbkdf2Package } from './libraries/node-crypto';
 import { nodeForge } from './libraries/node-forge';
 import { otpauth, otplib, speakeasy } from './libraries/otp';
 import { adonisHash, argon2, argon2Browser, bcrypt, nodeRsArgon2, scryptJs } from './libraries/password-hashing';
@@ -18,6 +18,7 @@ import {
   cookieSession,
   cookieSignature,
   csrfCsrf,
+  csrfTokens,
   elysiaCookie,
   expressOpenidConnect,
   expressSession,
@@ -36,6 +37,7 @@ import {
   nextAuth,
   nextAuthJwt,
   remixSessions,
+  tinyCsrf,
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
@@ -58,6 +60,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   nodeCrypto,
   pbkdf2Package,
   nobleHashes,
+  panvaHkdf,
   ...noblePasswordKdfs,
   webCrypto,
   webCryptoRandom,
@@ -113,6 +116,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   fastifySession,
   fastifySecureSession,
   csrfCsrf,
+  tinyCsrf,
+  csrfTokens,
   fastifyJwt,
   awsKms,
   awsSdkV2Kms,

@@ -154,6 +154,19 @@ export const nobleHashes: LibraryModel = {
   ],
 };
 
+/**
+ * @panva/hkdf (under Auth.js/next-auth's session JWEs, and jose's examples): `hkdf(digest, ikm, salt, info, keylen)`, the
+ * module's default export and its named `hkdf`, resolving to the derived bytes (a Uint8Array).
+ */
+export const panvaHkdf: LibraryModel = {
+  id: '@panva/hkdf',
+  roots: [{ module: '@panva/hkdf' }],
+  apis: [
+    call('', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf', calledAs: 'hkdf' } }),
+    call('hkdf', 'kdf', { 0: 'digest', 1: 'key', 2: 'salt', 3: 'data', 4: 'key-length' }, { facts: { lengthUnit: 'bytes', kdf: 'hkdf' } }),
+  ],
+};
+
 const nobleRoots = (name: string) => [{ module: `@noble/hashes/${name}` }, { module: `@noble/hashes/${name}.js` }];
 
 /** @noble/hashes' password KDFs: `pbkdf2(sha256, pw, salt, { c, dkLen })`, `scrypt(pw, salt, { N, r, p })`, `argon2id(pw, salt, { t, m })` (m in KiB). */

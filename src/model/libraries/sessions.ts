@@ -148,6 +148,30 @@ export const csrfCsrf: LibraryModel = {
 };
 
 /**
+ * tiny-csrf (`app.use(csrf(secret, forbiddenMethods, …))`) encrypts the CSRF token it keeps in a signed cookie with
+ * AES-256-CBC under `secret`, a 32-character string used as the key itself.
+ */
+export const tinyCsrf: LibraryModel = {
+  id: 'tiny-csrf',
+  roots: [{ module: 'tiny-csrf' }],
+  apis: [call('', 'session', { 0: 'secret' }, SEALS)],
+};
+
+/**
+ * csrf (the token library under csurf): `new Tokens().create(secret)` and `.verify(secret, token)` make and check
+ * tokens bound to `secret` (normally one per session, from `tokens.secret()`); a constant there binds every visitor's
+ * tokens to one value.
+ */
+export const csrfTokens: LibraryModel = {
+  id: 'csrf',
+  roots: [{ module: 'csrf' }],
+  apis: [construct('', 'client', {}, { returns: 'CsrfTokens' }), call('', 'client', {}, { returns: 'CsrfTokens' })],
+  objects: {
+    CsrfTokens: { methods: { create: method('session', { 0: 'secret' }), verify: method('session', { 0: 'secret' }) } },
+  },
+};
+
+/**
  * @hapi/iron seals objects with a password (a string, `{ id, secret }`, or a map of them by id for
  * unsealing): the password is the key of the seal.
  */
