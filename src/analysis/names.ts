@@ -80,10 +80,24 @@ function isSealingPasswordName(name: string): boolean {
 
 /** Does a key-named name say it holds several (`CONTENT_KEYS`, `signingSecrets`, `keyring`), a table rather than one key? */
 export function namesSeveralKeys(name: string): boolean {
-  const parts = words(name);
+  const parts = [...words(name)]; // `words` is shared and frozen: popping it would throw
   while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
   const last = parts[parts.length - 1];
   return last !== undefined && last in SINGULAR;
+}
+
+/**
+ * Does the name end in `key` without saying what kind (`DEMO_ROOM_KEY`, `syncKeyBytes`), and without a word that makes it
+ * a lookup key or a key's attribute? Weaker than `isSecretKeyName`: only the value can settle it (bytes decoded from
+ * written text at a key's length are no cache or React key).
+ */
+export function namesUnqualifiedKey(name: string): boolean {
+  if (!/key/i.test(name)) return false;
+  const parts = [...words(name)]; // `words` is shared and frozen
+  while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
+  if (parts[parts.length - 1] !== 'key') return false;
+  if (parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
+  return !parts.some((w) => LOOKUP_WORDS.has(w));
 }
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
