@@ -97,8 +97,14 @@ export function namesUnqualifiedKey(name: string): boolean {
   while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
   if (parts[parts.length - 1] !== 'key') return false;
   if (parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
-  return !parts.some((w) => LOOKUP_WORDS.has(w));
+  return !parts.some((w) => LOOKUP_WORDS.has(w) || OTHER_PARTY_WORDS.has(w));
 }
+
+/**
+ * Words naming the other side of an exchange or a verifier (`serverKey`, `PEER_KEY`, `verifyKey`): a raw X25519/Ed25519
+ * public key is 32 bytes too, and that is what such a name usually holds.
+ */
+const OTHER_PARTY_WORDS: ReadonlySet<string> = new Set(['peer', 'remote', 'server', 'their', 'recipient', 'receiver', 'verify', 'verifying', 'verification', 'trusted', 'pinned', 'issuer', 'signer']);
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {

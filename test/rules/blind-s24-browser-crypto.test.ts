@@ -22,6 +22,11 @@ createRuleTester().run("no-hardcoded-key (blind-s24 shapes)", noHardcodedKey, {
       "filename": "case.ts"
     },
     {
+      "name": "a key named for the other party (the server's X25519 public key, 32 bytes too)",
+      "code": "import nacl from 'tweetnacl';\nimport { decodeBase64 } from 'tweetnacl-util';\nconst SERVER_KEY = decodeBase64('QAFtE651PbNyzXfnSaM37Fc1BI+3UhQe4HwwffsJZYY=');\nexport const seal = (m: Uint8Array, n: Uint8Array, mine: Uint8Array) => nacl.box(m, n, SERVER_KEY, mine);\n",
+      "filename": "case.ts"
+    },
+    {
       "name": "a key named public",
       "code": "import { decodeBase64 } from 'tweetnacl-util';\nexport const PUBLIC_ROOM_KEY = decodeBase64('XvNFoXZ8x18ptbZht4DGCdBiXswrWzcNpO+SKUH56u8=');\n",
       "filename": "case.ts"
