@@ -4,7 +4,7 @@ import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName, namesSeveralKeys } from '../src/analysis/names';
+import { isSecretKeyName, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
@@ -33,6 +33,10 @@ export type MessageIds = 'hardcodedKey' | 'hardcodedFallback' | 'embeddedPrivate
 
 /** Argument roles that carry secret material. */
 const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret', 'credential']);
+
+/** How written text becomes key bytes (`decodeBase64('…')`, `hexToBytes('…')`), and the lengths keys have in bytes. */
+const DECODED_ENCODINGS: ReadonlySet<string> = new Set(['hex', 'base64', 'base64url']);
+const KEY_BYTE_LENGTHS: ReadonlySet<number> = new Set([16, 24, 32, 64]);
 
 const ROLE_WORDS: Partial<Record<ArgRole, string>> = {
   key: 'key',
@@ -263,7 +267,11 @@ export default createRule<Options, MessageIds>({
       const expr = unwrapExpression(init);
       const envName = destructuredEnv ?? fallbackEnvName(expr);
       const keyNamed = isSecretKeyName(name) || (envName !== undefined && isSecretKeyName(envName));
-      if (!keyNamed) return;
+      if (!keyNamed) {
+        // `const DEMO_ROOM_KEY = decodeBase64('…')`: a key of no stated kind, decoded from written text to a key's length.
+        if (namesUnqualifiedKey(name)) checkDecodedKeyBytes(name, expr);
+        return;
+      }
       // A configuration schema's default for a secret setting (`JWT_SECRET: z.string().default('…')`).
       const defaults = schemaDefaults(expr);
       if (defaults.length > 0) {
@@ -285,6 +293,21 @@ export default createRule<Options, MessageIds>({
           }
           continue;
         }
+        const verdict = judgeConstant(constant, text);
+        if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
+      }
+    }
+
+    /**
+     * A binding named only `…Key` whose value is bytes decoded from hex or base64 text, 16, 24, 32 or 64 of them: a lookup
+     * key (cache, storage, React) is text, never decoded into a key's length of bytes.
+     */
+    function checkDecodedKeyBytes(name: string, expr: TSESTree.Node): void {
+      for (const constant of resolveValues(ctx, expr).values) {
+        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite || constant.fallback || constant.derived) continue;
+        if (constant.kind !== 'bytes' || !DECODED_ENCODINGS.has(constant.encoding ?? '') || !KEY_BYTE_LENGTHS.has((constant.value as Uint8Array).length)) continue;
+        const text = constantText(constant);
+        if (text === undefined) continue;
         const verdict = judgeConstant(constant, text);
         if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
       }

@@ -56,7 +56,8 @@ const SECURITY_WORDS = new Set([
 /** Text (header names, URLs) that marks a fingerprint. */
 // `Sec-WebSocket-Accept` (RFC 6455): a fixed SHA-1 transform of the client's nonce, proving only that the server speaks WebSocket.
 // A key layout that names a thumbnail (`thumb:${width}:${digest}`) is a cache key of a rendition (47: thumbnails are fingerprints).
-const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept|\bthumb(?:nail)?s?\b/i;
+// A static file's URL ending in a version parameter (`theme.css?v=` + digest) is cache busting: the URL changes with the content.
+const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept|\bthumb(?:nail)?s?\b|\.(?:[cm]?js|css|json|png|jpe?g|gif|webp|svg|ico|woff2?)\?(?:v|ver|version|rev|cb)=$/i;
 /**
  * Text right after the digest that is only a file extension: the digest names a file
  * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.

@@ -1,5 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { RETAINING_FUNCTIONS, RETAINING_METHODS } from '../model/retention';
+import { RETAINING_FUNCTIONS, RETAINING_METHODS, STATE_HOOKS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { classConstructor, descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
@@ -829,6 +829,7 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         // A callback the caller gave us, `cb(null, key)`, hands the key on; `wrap(key)` whose
         // result we keep is a transformation, not a hand-over.
         const variable = variableOf(sourceCode, callee);
+        if (variable && isStateSetter(variable)) return parent;
         if (variable?.defs[0]?.type === 'Parameter' && resultIsHandedOn(parent)) return parent;
       }
       return undefined;
@@ -836,6 +837,16 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
     default:
       return undefined;
   }
+}
+
+/** `setRawKey` of `const [rawKey, setRawKey] = useState(…)` (or `React.useState`): the setter of component state. */
+function isStateSetter(variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (def?.type !== 'Variable' || def.node.id.type !== 'ArrayPattern' || def.node.id.elements[1] !== def.name) return false;
+  const init = def.node.init && unwrapExpression(def.node.init);
+  if (init?.type !== 'CallExpression') return false;
+  const hook = init.callee.type === 'MemberExpression' ? memberName(init.callee) : init.callee.type === 'Identifier' ? init.callee.name : undefined;
+  return hook !== undefined && STATE_HOOKS.has(hook);
 }
 
 /** Where a local holder of the key (`const bundle = { key, iv }`) leaves `scope`, through any of its reads. */
@@ -1061,26 +1072,36 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
       copy?.type === 'CallExpression' && copy.arguments[0] === direct && copy.callee.type === 'MemberExpression' && memberName(copy.callee) === 'from' && !isTextEncoding(sourceCode, copy)
         ? copy
         : (subarrayViewOf(direct) ?? direct);
-    const parent = ref.parent;
-    if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') {
-      found.push(parent.parent);
-    } else if (parent?.type === 'TemplateLiteral') {
-      found.push(parent);
-    } else if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'String' && parent.arguments[0] === ref) {
-      found.push(parent);
-    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextDecode(sourceCode, parent)) {
-      found.push(parent); // `new TextDecoder().decode(key)`
-    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextEncoding(sourceCode, parent)) {
-      found.push(parent); // `encodeBase64(secretKey)`, `sodium.to_hex(key)`, `Array.from(key, toHex)`
-    } else if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && isFromCharCode(parent.parent.callee)) {
-      found.push(parent.parent); // `btoa(String.fromCharCode(...key))`
-    } else if (parent?.type === 'CallExpression' && parent.arguments[1] === ref && parent.callee.type === 'MemberExpression' && memberName(parent.callee) === 'apply' && isFromCharCode(parent.callee.object)) {
-      found.push(parent); // `String.fromCharCode.apply(null, key)`
-    } else if (parent?.type === 'BinaryExpression' && parent.operator === '+' && isStringLiteral(parent.left === ref ? parent.right : parent.left)) {
-      found.push(parent);
-    }
+    const conversion = conversionOf(sourceCode, ref);
+    if (conversion) found.push(conversion);
+    // `b64url(key)` with `function b64url(bytes) { return btoa(String.fromCharCode(...bytes)) … }`: a helper of this file
+    // that converts its first parameter so.
+    else if (ref.parent?.type === 'CallExpression' && ref.parent.arguments[0] === ref && helperConvertsArgument(sourceCode, ref.parent)) found.push(ref.parent);
   }
   return found;
+}
+
+/** The expression that turns the bytes `ref` refers to into an immutable string, if its parent does. */
+function conversionOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.Node | undefined {
+  const parent = ref.parent;
+  if (parent?.type === 'MemberExpression' && parent.object === ref && memberName(parent) === 'toString' && parent.parent?.type === 'CallExpression') return parent.parent;
+  if (parent?.type === 'TemplateLiteral') return parent;
+  if (parent?.type === 'CallExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'String' && parent.arguments[0] === ref) return parent;
+  if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextDecode(sourceCode, parent)) return parent; // `new TextDecoder().decode(key)`
+  if (parent?.type === 'CallExpression' && parent.arguments[0] === ref && isTextEncoding(sourceCode, parent)) return parent; // `encodeBase64(secretKey)`, `sodium.to_hex(key)`, `Array.from(key, toHex)`
+  if (parent?.type === 'SpreadElement' && parent.parent?.type === 'CallExpression' && isFromCharCode(parent.parent.callee)) return parent.parent; // `btoa(String.fromCharCode(...key))`
+  if (parent?.type === 'CallExpression' && parent.arguments[1] === ref && parent.callee.type === 'MemberExpression' && memberName(parent.callee) === 'apply' && isFromCharCode(parent.callee.object)) return parent; // `String.fromCharCode.apply(null, key)`
+  if (parent?.type === 'BinaryExpression' && parent.operator === '+' && isStringLiteral(parent.left === ref ? parent.right : parent.left)) return parent;
+  return undefined;
+}
+
+/** A call of a function of this file that converts its first parameter into a string (see conversionOf). */
+function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const param = fn?.params[0];
+  if (param?.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, param);
+  return variable !== undefined && variable.references.some((r) => r.isRead() && conversionOf(sourceCode, r.identifier as TSESTree.Node) !== undefined);
 }
 
 function isFromCharCode(node: TSESTree.Node): boolean {

@@ -651,11 +651,24 @@ function cryptoKeyIdentity(ctx: ResolveContext, call: ApiCall): Identity | undef
   const input = labels.length > 0 ? call.args.find((a) => a.role === 'key') : undefined;
   const base = input && identify(ctx, input.node, 1);
   if (base) {
-    const label = labels.map((a) => constantText(ctx, a.node) ?? `@${a.node.range[0]}`).join('|');
+    const label = labels.map((a) => constantText(ctx, a.node) ?? labelPlace(ctx, call, a.node)).join('|');
     const inputDefinition = base.definition ?? base.creator?.node;
     return { id: `kdf(${base.id}|${label})`, name, origin: 'derived', definition: call.node, creator: call, inputDefinition, inputName: base.name, declaration: bound && declarationOf(bound) };
   }
   return { id: `cryptokey@${call.node.range[0]}`, name, origin: lastName(call) === 'generateKey' ? 'generated' : lastName(call) === 'deriveKey' ? 'derived' : 'unknown', definition: call.node, creator: call, declaration: bound && declarationOf(bound) };
+}
+
+/**
+ * A `deriveKey` label that is not a constant: the place it is written, unless that place is in a helper every call
+ * shares (`deriveKey(hkdf('vault/items'), master, …)` with `const hkdf = (info) => ({ …, info: te.encode(info) })`):
+ * then each call's own algorithm argument as written (`hkdf('vault/items')`), so that distinct labels stay distinct
+ * keys and a label repeated in two calls stays one key.
+ */
+function labelPlace(ctx: ResolveContext, call: ApiCall, label: TSESTree.Node): string {
+  const inCall = label.range[0] >= call.node.range[0] && label.range[1] <= call.node.range[1];
+  const params = call.node.arguments[0];
+  if (inCall || !params) return `@${label.range[0]}`;
+  return `as-written:${ctx.sourceCode.getText(params)}`;
 }
 
 function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {

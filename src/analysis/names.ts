@@ -92,6 +92,25 @@ export function namesSeveralKeys(name: string): boolean {
   return last !== undefined && last in SINGULAR;
 }
 
+/**
+ * Does the name end in `key` without saying what kind (`DEMO_ROOM_KEY`, `syncKeyBytes`), and without a word that makes it
+ * a lookup key or a key's attribute? Weaker than `isSecretKeyName`: only the value can settle it (bytes decoded from
+ * written text at a key's length are no cache or React key).
+ */
+export function namesUnqualifiedKey(name: string): boolean {
+  if (!/key/i.test(name)) return false;
+  const parts = withoutEncodingTails(words(name));
+  if (parts[parts.length - 1] !== 'key') return false;
+  if (parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
+  return !parts.some((w) => LOOKUP_WORDS.has(w) || OTHER_PARTY_WORDS.has(w));
+}
+
+/**
+ * Words naming the other side of an exchange or a verifier (`serverKey`, `PEER_KEY`, `verifyKey`): a raw X25519/Ed25519
+ * public key is 32 bytes too, and that is what such a name usually holds.
+ */
+const OTHER_PARTY_WORDS: ReadonlySet<string> = new Set(['peer', 'remote', 'server', 'their', 'recipient', 'receiver', 'verify', 'verifying', 'verification', 'trusted', 'pinned', 'issuer', 'signer']);
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name)) return true;

@@ -568,7 +568,8 @@ function helperValue(ctx: ResolveContext, node: TSESTree.CallExpression, seen: S
     if (decoded) {
       const arg = bindings.get(decoded.param)?.arg;
       if (!arg) return NONE;
-      const text = resolve(ctx, arg, seen, depth + 1);
+      // `const bin = atob(b64)` read code by code: the parameter decoded by that call, in this call's bindings.
+      const text = decoded.text ? resolve(inner, decoded.text, seen, depth + 1) : resolve(ctx, arg, seen, depth + 1);
       if (decoded.reads === 'hex') return encodeText(text, node, 'hex');
       // A binary string's character codes: already bytes when the text was `atob(…)` decoded.
       return text.values.some((v) => v.kind === 'bytes') ? text : charCodesOfString(text);
@@ -587,7 +588,7 @@ const TEXT_SLICES = new Set(['slice', 'substr', 'substring']);
  * `out[i] = binary.charCodeAt(i)` (a binary string's character codes, what `atob` gives). What such a helper
  * returns is the parameter's text read that way, whatever the loop looks like.
  */
-function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: readonly TSESTree.Node[]): { param: TSESTree.Identifier; reads: 'hex' | 'char-codes' } | undefined {
+function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: readonly TSESTree.Node[]): { param: TSESTree.Identifier; reads: 'hex' | 'char-codes'; text?: TSESTree.Node } | undefined {
   if (returns.length !== 1 || fn.body.type !== 'BlockStatement') return undefined;
   const out = unwrapExpression(returns[0]);
   if (out.type !== 'Identifier') return undefined;
@@ -596,6 +597,7 @@ function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: re
   if (!init || !isByteAllocation(init)) return undefined;
   let param: TSESTree.Identifier | undefined;
   let reads: 'hex' | 'char-codes' | undefined;
+  let text: TSESTree.Node | undefined;
   for (const ref of variable.references) {
     const member = ref.identifier.parent;
     if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !member.computed) continue;
@@ -604,12 +606,25 @@ function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: re
     const hex = hexParsedText(ctx, write.right);
     const parsed = hex ?? charCodeText(write.right);
     const kind = hex ? 'hex' : 'char-codes';
-    const source = parsed && fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && p.name === parsed.name);
-    if (!source || (param && param !== source) || (reads && reads !== kind)) return undefined;
+    const isParam = (id: TSESTree.Node) => fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && id.type === 'Identifier' && p.name === id.name);
+    let source = parsed && isParam(parsed);
+    let decodedText: TSESTree.Node | undefined;
+    if (parsed && !source && kind === 'char-codes') {
+      // `const bin = atob(b64)` in the helper, then `out[i] = bin.charCodeAt(i)`: the parameter, decoded by that call.
+      const local = variableOf(ctx.sourceCode, parsed);
+      const init = local && singleInitializer(local);
+      const decoder = init && unwrapExpression(init);
+      if (decoder?.type === 'CallExpression' && decoder.arguments.length === 1) {
+        source = isParam(unwrapExpression(decoder.arguments[0]));
+        decodedText = decoder;
+      }
+    }
+    if (!source || (param && param !== source) || (reads && reads !== kind) || (text && text !== decodedText)) return undefined;
     param = source;
     reads = kind;
+    text = decodedText;
   }
-  return param && reads ? { param, reads } : undefined;
+  return param && reads ? { param, reads, text } : undefined;
 }
 
 /** `binary.charCodeAt(i)`: the text identifier whose character codes are read. */

@@ -22,3 +22,9 @@ export const RETAINING_METHODS: ReadonlySet<string> = new Set([
 
 /** Global functions that keep (or transfer) their argument (`structuredClone` only with a transfer list: key-lifetime). */
 export const RETAINING_FUNCTIONS: ReadonlySet<string> = new Set(['resolve', 'structuredClone', 'queueMicrotask', 'setImmediate']);
+
+/**
+ * Hooks whose returned setter keeps the value it is given as component state (`const [raw, setRaw] = useState(…)`:
+ * `setRaw(bytes)` stores the bytes for the component's life, like an assignment to `this.raw`).
+ */
+export const STATE_HOOKS: ReadonlySet<string> = new Set(['useState']);

@@ -19,14 +19,31 @@ const OUTPUT_FORMS = ['hex', 'array', 'digest', 'arrayBuffer', 'base64'];
 /** Packages of this kind that also export an HMAC over their hash (`sha1.hmac(key, message)`). */
 const WITH_HMAC = new Set(['js-md5', 'js-sha1']);
 
-export const digestFunctionPackages: readonly LibraryModel[] = DIGEST_FUNCTIONS.map(([module, hash]) => ({
-  id: module,
-  roots: [{ module }],
-  apis: [
-    call('', 'hash', { 0: 'data' }, { facts: { hash } }),
-    ...(WITH_HMAC.has(module) ? [call('hmac', 'mac', { 0: 'key', 1: 'data' }, { facts: { hash } }), ...OUTPUT_FORMS.map((form) => call(form, 'hash', { 0: 'data' }, { facts: { hash } }))] : []),
-  ],
-}));
+/**
+ * Packages whose ES module build also exports the function by name (`import { md5 } from 'js-md5'`, js-md5 0.8 and
+ * js-sha1 0.7): the same function with the same output forms and HMAC.
+ */
+const NAMED_EXPORTS: ReadonlyMap<string, string> = new Map([
+  ['js-md5', 'md5'],
+  ['js-sha1', 'sha1'],
+]);
+
+function digestFunctionApis(prefix: string, module: string, hash: string) {
+  const at = (path: string) => (prefix && path ? `${prefix}.${path}` : prefix || path);
+  return [
+    call(at(''), 'hash', { 0: 'data' }, { facts: { hash } }),
+    ...(WITH_HMAC.has(module) ? [call(at('hmac'), 'mac', { 0: 'key', 1: 'data' }, { facts: { hash } }), ...OUTPUT_FORMS.map((form) => call(at(form), 'hash', { 0: 'data' }, { facts: { hash } }))] : []),
+  ];
+}
+
+export const digestFunctionPackages: readonly LibraryModel[] = DIGEST_FUNCTIONS.map(([module, hash]) => {
+  const named = NAMED_EXPORTS.get(module);
+  return {
+    id: module,
+    roots: [{ module }],
+    apis: [...digestFunctionApis('', module, hash), ...(named ? digestFunctionApis(named, module, hash) : [])],
+  };
+});
 
 /** Weak hashes of hash-wasm, by the name of their one-shot function (`md5`) and hasher factory (`createMD5`). */
 const HASH_WASM_WEAK: readonly (readonly [fn: string, factory: string, hash: string])[] = [
