@@ -34,7 +34,7 @@ const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'sign
   'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
-  'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
+  'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'kid', 'kids', 'path', 'file', 'url', 'uri', 'env',
   'field', 'column', 'param', 'label', 'type', 'length', 'len', 'size', 'bits', 'version', 'alias', 'arn', 'region', 'hash', 'digest',
   'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
@@ -84,6 +84,14 @@ export function namesSeveralKeys(name: string): boolean {
   while (parts.length > 1 && ENCODING_TAILS.has(parts[parts.length - 1])) parts.pop();
   const last = parts[parts.length - 1];
   return last !== undefined && last in SINGULAR;
+}
+
+/**
+ * Does the name say it holds something other than a secret (`DEFAULT_CURRENT_KID`, `FALLBACK_KEY_ALIAS`,
+ * `signingKeyPath`)? `kid` is JOSE's key id.
+ */
+export function namesNonSecretValue(name: string): boolean {
+  return !isSecretKeyName(name) && words(name).some((w) => NOT_SECRET_WORDS.has(w));
 }
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
