@@ -13,10 +13,16 @@ import { createRuleTester } from './rule-tester';
 // `CIPHERS[scheme]` after a check) is picked at run time like `CIPHERS[scheme]` itself; and a fallback constant whose own
 // name says key id (`env.DATA_KEY_CURRENT ?? DEFAULT_CURRENT_KID`) is not a hardcoded key. Found probing after the set: one
 // HKDF derivation (same input, salt and info) stored in two class fields that encrypt and MAC is one key (decision 20),
-// as it already was for two locals.
+// as it already was for two locals; and awaiting the promise whose `finally` wipes the key
+// (`await use(key).finally(() => key.fill(0))`) waits for that wipe, as returning it does (decision 18).
 
 createRuleTester().run("require-key-zeroization (blind-s24 shapes)", requireKeyZeroization, {
   valid: [
+    {
+      name: "awaiting the promise whose finally wipes the key (`await use(key).finally(() => key.fill(0))`)",
+      code: "import { hkdfSync } from 'node:crypto';\nexport async function withJobKey(master: Buffer, use: (key: Buffer) => Promise<string>): Promise<string> {\n  const jobKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'job', 32));\n  const out = await use(jobKey).finally(() => jobKey.fill(0));\n  return out.trim();\n}\n",
+      filename: 'case.ts',
+    },
     {
       name: "`cond ? scryptSync(…) : undefined` wiped in the finally opened right after the guard",
       code: "import { createDecipheriv, scryptSync } from 'node:crypto';\nexport function open(passphrase: string, field: { salt: string; iv: string; data: string } | null): string | null {\n  const key = field ? scryptSync(passphrase, Buffer.from(field.salt, 'base64'), 32, { N: 2 ** 17, maxmem: 256 * 1024 * 1024 }) : undefined;\n  if (!field || !key) return null;\n  try {\n    const decipher = createDecipheriv('aes-256-cbc', key, Buffer.from(field.iv, 'base64'));\n    return Buffer.concat([decipher.update(Buffer.from(field.data, 'base64')), decipher.final()]).toString('utf8');\n  } finally {\n    key.fill(0);\n  }\n}\n",
@@ -34,6 +40,12 @@ createRuleTester().run("require-key-zeroization (blind-s24 shapes)", requireKeyZ
     },
   ],
   invalid: [
+    {
+      name: "an await before the awaited promise whose finally wipes the key still leaves it unwiped",
+      code: "import { hkdfSync } from 'node:crypto';\nexport async function withJobKey(master: Buffer, use: (key: Buffer) => Promise<void>, ready: () => Promise<void>): Promise<void> {\n  const jobKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'job', 32));\n  await ready();\n  await use(jobKey).finally(() => jobKey.fill(0));\n}\n",
+      filename: 'case.ts',
+      errors: [{ messageId: "wipedOnHappyPathOnly", line: 3, suggestions: [{ messageId: "wrapInTryFinally", output: "import { hkdfSync } from 'node:crypto';\nexport async function withJobKey(master: Buffer, use: (key: Buffer) => Promise<void>, ready: () => Promise<void>): Promise<void> {\n  const jobKey = Buffer.from(hkdfSync('sha256', master, Buffer.alloc(0), 'job', 32));\n  try {\n    await ready();\n    await use(jobKey).finally(() => jobKey.fill(0));\n  } finally {\n    jobKey.fill(0);\n  }\n}\n" }] }],
+    },
     {
       name: "a key bound through `cond ? scryptSync(…) : null`, with an await before its try/finally",
       code: "import { createDecipheriv, scryptSync } from 'node:crypto';\nexport async function reencrypt(audit: { record(e: string): Promise<void> }, passphrase: string, field: { salt: string; iv: string; data: string } | null): Promise<string | null> {\n  const oldKey = field ? scryptSync(passphrase, Buffer.from(field.salt, 'base64'), 32, { N: 2 ** 17, maxmem: 256 * 1024 * 1024 }) : null;\n  if (!field || !oldKey) return null;\n  await audit.record('field.reencrypt');\n  try {\n    const decipher = createDecipheriv('aes-256-cbc', oldKey, Buffer.from(field.iv, 'base64'));\n    return Buffer.concat([decipher.update(Buffer.from(field.data, 'base64')), decipher.final()]).toString('utf8');\n  } finally {\n    oldKey.fill(0);\n  }\n}\n",
