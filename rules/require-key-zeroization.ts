@@ -139,7 +139,7 @@ export default createRule<Options, MessageIds>({
           // `await` leaves the key unwiped when that await rejects. Other calls count from the key's first use.
           throwsFrom: exceptions === 'key-uses' ? keyExistsFrom(bytes) : firstUse(bytes, wipes),
           implicitThrows: exceptions !== 'explicit-only',
-          mayThrow: exceptions === 'key-uses' ? throwsWithKey(bytes) : undefined,
+          mayThrow: exceptions === 'key-uses' ? throwsWithKey(bytes, wipes) : undefined,
         });
         if (!escaping) return;
         messageId = 'wipedOnHappyPathOnly';
@@ -173,10 +173,14 @@ export default createRule<Options, MessageIds>({
       context.report({ node: bytes.id, messageId: 'droppedBeforeHandOver', data: { name: bytes.id.name, what: SOURCE_TEXT[bytes.source], line: String(escapes[0].loc.start.line) } });
     }
 
-    /** Key uses and awaits/yields: where an exception can skip a happy-path wipe. */
-    function throwsWithKey(bytes: KeyBytes): (node: TSESTree.Node) => boolean {
+    /**
+     * Key uses and awaits/yields: where an exception can skip a happy-path wipe. Awaiting the promise whose `finally`
+     * wipes (`await use(key).finally(() => key.fill(0))`) waits for that wipe: it has run before the await can reject.
+     */
+    function throwsWithKey(bytes: KeyBytes, wipes: ReadonlySet<TSESTree.Node>): (node: TSESTree.Node) => boolean {
       const { uses, handOvers } = keyUsingCalls(sourceCode, bytes);
       return (node) => {
+        if (node.type === 'AwaitExpression' && wipes.has(unwrapExpression(node.argument))) return false;
         if (node.type === 'AwaitExpression') return !awaitsOnlyHandOvers(unwrapExpression(node.argument), handOvers);
         return node.type === 'YieldExpression' || uses.has(node);
       };

@@ -3,7 +3,7 @@ import { RETAINING_FUNCTIONS, RETAINING_METHODS, STATE_HOOKS } from '../model/re
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
 import { classConstructor, descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
-import { keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
+import { argumentUsedAsKey, keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
 import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isTextEncoding } from './text-encoders';
@@ -408,6 +408,9 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
     // A copy no binding keeps, encoded on the spot and handed on (`storage.set(id, Buffer.from(key).toString('base64'))`):
     // the call it goes to works with the key's bytes while the key exists, like a use of the key.
     else if (encodedCopyUse(call)) classify(encodedCopyUse(call)!);
+    // A copy no binding keeps, handed straight to a call that uses it as a key (`openWithKey(Buffer.from(plaintext), …)`):
+    // that call works with the key's bytes and can throw, like a use of the key itself.
+    else if (unboundCopyUsedAsKey(sourceCode, call)) classify(call);
     else handOvers.add(call);
   };
   for (const ref of [...refs.bytes, ...refs.holders]) {
@@ -452,6 +455,19 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
 }
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
+
+/** `Buffer.from(key)`, `Uint8Array.from(key)`, `new Uint8Array(key)` as an argument of a call that uses it as a key. */
+function unboundCopyUsedAsKey(sourceCode: SourceCode, copy: TSESTree.Node): boolean {
+  if (copy.type !== 'CallExpression' && copy.type !== 'NewExpression') return false;
+  const callee = copy.callee;
+  const copying =
+    copy.type === 'NewExpression'
+      ? callee.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.name)
+      : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && (callee.object.name === 'Buffer' || TYPED_ARRAY_NAMES.test(callee.object.name)) && memberName(callee) === 'from';
+  if (!copying) return false;
+  const outer = callUsing(copy);
+  return (outer?.type === 'CallExpression' || outer?.type === 'NewExpression') && outer.arguments.includes(copy as TSESTree.CallExpressionArgument) && argumentUsedAsKey(sourceCode, outer, copy);
+}
 
 /**
  * A local helper whose one body statement returns a derivation or copy of its arguments and does nothing else

@@ -11,7 +11,7 @@ import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from '
 import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { classMemberKeyName, classMemberName, isConstructedWith, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -1114,6 +1114,21 @@ function usedAsKey(sourceCode: SourceCode, bytes: KeyBytes, keyArgs: Set<TSESTre
   return false;
 }
 
+/**
+ * Is `arg` the key of `call`? A modelled call's key argument, or an argument a helper uses as a key: one of this
+ * file (`openWithKey(Buffer.from(plaintext), …)` with `createDecipheriv(alg, key, iv)` inside) or one imported from
+ * another module of the program. Used for copies no binding keeps, handed straight to such a call: the call works
+ * with the key's bytes while the key exists.
+ */
+export function argumentUsedAsKey(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression, arg: TSESTree.Node): boolean {
+  const keyArgs = keyArgumentNodes(getApiCalls(sourceCode));
+  if (keyArgs.has(unwrapExpression(arg))) return true;
+  if (apiCallAt(sourceCode, call)) return false;
+  const reads = parameterReads(sourceCode, call, arg, [], new Set());
+  if (reads.some((read) => keyArgs.has(read) || keyArgs.has(unwrapExpression(read)))) return true;
+  return reads.length === 0 && call.type === 'CallExpression' && importedHelperUsesArgumentAsKey(sourceCode, call, call.arguments.indexOf(arg as TSESTree.Expression));
+}
+
 /** The `.digest()` (bytes, no encoding) that ends the `update(…)` chain `call` starts: `createHash(a).update(x).digest()`. */
 export function rawDigestOf(call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.CallExpression | undefined {
   let current: TSESTree.Node = call;
@@ -1298,6 +1313,11 @@ function bindingOf(sourceCode: SourceCode, value: TSESTree.Node, producer: Produ
     const parent = node.parent;
     if (!parent) return undefined;
     if (parent.type === 'AwaitExpression' || parent.type === 'TSAsExpression' || parent.type === 'TSNonNullExpression' || parent.type === 'ChainExpression') {
+      node = parent;
+      continue;
+    }
+    // `const oldKey = row ? scryptSync(…) : null`: the binding holds the bytes whenever it holds anything.
+    if (parent.type === 'ConditionalExpression' && parent.test !== node && isNoValueLiteral(parent.consequent === node ? parent.alternate : parent.consequent)) {
       node = parent;
       continue;
     }

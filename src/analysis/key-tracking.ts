@@ -832,6 +832,10 @@ function identifyMember(ctx: ResolveContext, node: TSESTree.MemberExpression, ne
     if (value && shared) return { ...value, name: `this.${name}`, declaration: field, definition: value.definition ?? assigned?.at };
     // `const pair = generateKeyPairSync(…); this.privateKey = pair.privateKey`: the key is the one generated there.
     if (value?.origin === 'generated' && value.definition) return { ...value, name: `this.${name}`, declaration: field };
+    // `this.#enc = hkdf(master, salt, 'box')` and `this.#mac = hkdf(master, salt, 'box')`: one derivation (same input, salt
+    // and info) stored in two fields is one key, as when it is bound to two locals (decision 20); each field is defined by
+    // its assignment, and two of them move the definition to the master (see `tracked`).
+    if (value?.origin === 'derived' && value.id.startsWith('kdf(') && assigned) return { ...value, name: `this.${name}`, declaration: field, definition: assigned.at ?? value.definition };
     // `private readonly pair = generateKeyPairSync('ec', …)` (or `this.pair = randomBytes(32)`): generated right there, defined by
     // that initializer or assignment, and a key pair whose halves share this identity (`this.pair.privateKey`).
     const origin = value?.origin ?? (assigned && isGeneratingCall(ctx, assigned.value) ? 'generated' : 'unknown');

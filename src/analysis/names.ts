@@ -34,7 +34,7 @@ const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'sign
   'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
-  'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'path', 'file', 'url', 'uri', 'env',
+  'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'kid', 'kids', 'path', 'file', 'url', 'uri', 'env',
   'field', 'column', 'param', 'label', 'type', 'length', 'len', 'size', 'bits', 'version', 'alias', 'arn', 'region', 'hash', 'digest',
   'fingerprint', 'checksum', 'etag', 'placeholder', 'example', 'format', 'algorithm', 'alg', 'location', 'ref', 'manager',
   'provider', 'count', 'rotation', 'expiry', 'expires', 'ttl', 'policy', 'scope', 'usage', 'usages', 'spec', 'kind', 'mode', 'query',
@@ -110,6 +110,14 @@ export function namesUnqualifiedKey(name: string): boolean {
  * public key is 32 bytes too, and that is what such a name usually holds.
  */
 const OTHER_PARTY_WORDS: ReadonlySet<string> = new Set(['peer', 'remote', 'server', 'their', 'recipient', 'receiver', 'verify', 'verifying', 'verification', 'trusted', 'pinned', 'issuer', 'signer']);
+
+/**
+ * Does the name say it holds something other than a secret (`DEFAULT_CURRENT_KID`, `FALLBACK_KEY_ALIAS`,
+ * `signingKeyPath`)? `kid` is JOSE's key id.
+ */
+export function namesNonSecretValue(name: string): boolean {
+  return !isSecretKeyName(name) && words(name).some((w) => NOT_SECRET_WORDS.has(w));
+}
 
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {

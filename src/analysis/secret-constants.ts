@@ -8,7 +8,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiCall } from './api-calls';
 import { localCalleeOf, parameterNameAt } from './local-functions';
-import { isSecretKeyName } from './names';
+import { isSecretKeyName, namesNonSecretValue } from './names';
 import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
 import { isFilePath, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
 import { envVarName, resolveValues, tableEntries, type Constant, type ResolveContext } from './values';
@@ -166,9 +166,24 @@ export function isSecretMaterial(constant: Constant): boolean {
   }
 }
 
-/** A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias, not a key file's path. */
+/**
+ * A fallback value that is a secret: not empty, not a placeholder ('changeme'), not a key id or alias, not a key file's
+ * path, and not a constant whose own name says it is one of those (`env.DATA_KEY_CURRENT ?? DEFAULT_CURRENT_KID`).
+ */
 export function isFallbackSecret(constant: Constant, text: string): boolean {
-  return isSecretMaterial(constant) && !isPlaceholder(text) && !isKeyReference(text) && !(constant.kind === 'string' && isFilePath(text));
+  return (
+    isSecretMaterial(constant) &&
+    !isPlaceholder(text) &&
+    !isKeyReference(text) &&
+    !(constant.kind === 'string' && isFilePath(text)) &&
+    !(constant.kind === 'string' && declaredAsNonSecret(constant.origin))
+  );
+}
+
+/** The literal is the initializer of a `const` named for something that is not a secret (`const DEFAULT_KID = 'k2025-01'`). */
+function declaredAsNonSecret(origin: TSESTree.Node | undefined): boolean {
+  const declarator = origin?.parent;
+  return declarator?.type === 'VariableDeclarator' && declarator.init === origin && declarator.id.type === 'Identifier' && namesNonSecretValue(declarator.id.name);
 }
 
 /** The text a constant was written as (bytes without it as hex). */

@@ -898,10 +898,27 @@ export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth 
   }
   if (expr.type === 'CallExpression') {
     const picked = pickedTable(sourceCode, expr);
-    return picked ? entriesOfTable(sourceCode, picked) : undefined;
+    return picked ? entriesOfTable(sourceCode, picked) : lookupHelperEntries(sourceCode, expr, depth);
   }
   if (expr.type !== 'MemberExpression' || !expr.computed || expr.property.type === 'Literal' || expr.property.type === 'TemplateLiteral') return undefined;
   return entriesOfTable(sourceCode, expr.object);
+}
+
+/**
+ * The entries a local lookup helper hands back: `strategyFor(scheme)` written as `const s = CIPHERS[scheme]; if (!s)
+ * throw …; return s;` returns one entry of CIPHERS at run time. Every returned expression must be such a lookup.
+ */
+function lookupHelperEntries(sourceCode: SourceCode, call: TSESTree.CallExpression, depth: number): TSESTree.ObjectExpression[] | undefined {
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returns = fn && returnedExpressions(fn);
+  if (!returns?.length) return undefined;
+  const entries: TSESTree.ObjectExpression[] = [];
+  for (const returned of returns) {
+    const found = tableEntries(sourceCode, returned, depth + 1);
+    if (!found) return undefined;
+    entries.push(...found);
+  }
+  return entries;
 }
 
 /** The object entries of a table written in this file (an object literal's values, or an array literal's elements). */
