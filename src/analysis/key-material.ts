@@ -11,6 +11,7 @@ import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from '
 import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
+import { reachingWrites } from './reaching-writes';
 import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
@@ -350,6 +351,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
     if (!candidate || onlyDecipherInput(sourceCode, candidate.variable) || onlySaltInput(sourceCode, candidate.variable)) continue;
     const arg = node.arguments[0];
+    if (arg && decodesCertificate(sourceCode, arg)) continue;
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
     // unless it is then used as one.
     add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
@@ -867,6 +869,28 @@ function ownMethodCallSites(method: TSESTree.MethodDefinition): TSESTree.CallExp
 
 function secretHalf(call: ApiCall): string {
   return call.library.id === 'libsodium' ? 'privateKey' : 'secretKey';
+}
+
+/** Names of certificates and certificate chains (`x5c` is the JWS/JWK header's chain). */
+const CERTIFICATE_WORDS: ReadonlySet<string> = new Set(['x5c', 'cert', 'certs', 'certificate', 'certificates', 'x509']);
+
+/**
+ * `Buffer.from(sig.header.x5c[0], 'base64')`, also through the variable it was just stored in (`alg = header.x5c[0];
+ * alg = Buffer.from(alg, 'base64')`): the bytes of a certificate, a public document, whatever the binding is called.
+ */
+function decodesCertificate(sourceCode: SourceCode, arg: TSESTree.Node): boolean {
+  let expr = unwrapExpression(arg);
+  if (expr.type === 'Identifier') {
+    const variable = variableOf(sourceCode, expr);
+    const writes = variable ? reachingWrites(variable, expr) : undefined;
+    const written = writes?.dominating && writes.later.length === 0 ? (writes.dominating.writeExpr as TSESTree.Node | null) : undefined;
+    if (!written) return false;
+    expr = unwrapExpression(written);
+  }
+  // `chain[0]`: one certificate of the chain
+  if (expr.type === 'MemberExpression' && expr.computed && expr.property.type === 'Literal' && typeof expr.property.value === 'number') expr = expr.object;
+  const name = expr.type === 'MemberExpression' ? memberName(expr) : expr.type === 'Identifier' ? expr.name : undefined;
+  return name !== undefined && words(name).some((w) => CERTIFICATE_WORDS.has(w));
 }
 
 /** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */
