@@ -78,7 +78,7 @@ function isSealingPasswordName(name: string): boolean {
   return parts.length > 1 && parts[parts.length - 1] === 'password' && parts.slice(0, -1).some((w) => SEALED_WORDS.has(w));
 }
 
-/** `KEY_HEX`, `sessionSecretB64`, `SIGNING_KEYS_JSON`: the last words say how the key is written, not what it is. */
+/** `KEY_HEX`, `sessionSecretB64`, `SIGNING_KEYS_PEM`: the last words say how the key is written, not what it is. */
 function withoutEncodingTails(parts: readonly string[]): readonly string[] {
   let end = parts.length;
   while (end > 1 && ENCODING_TAILS.has(parts[end - 1])) end--;
