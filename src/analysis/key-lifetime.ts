@@ -410,7 +410,7 @@ export function keyUsingCalls(sourceCode: SourceCode, bytes: KeyBytes): { uses: 
     else if (encodedCopyUse(call)) classify(encodedCopyUse(call)!);
     // A copy no binding keeps, handed straight to a call that uses it as a key (`openWithKey(Buffer.from(plaintext), …)`):
     // that call works with the key's bytes and can throw, like a use of the key itself.
-    else if (unboundCopyUsedAsKey(sourceCode, call)) classify(call);
+    else if (unboundCopyUsedAsKey(sourceCode, ref, call)) classify(call);
     else handOvers.add(call);
   };
   for (const ref of [...refs.bytes, ...refs.holders]) {
@@ -456,15 +456,9 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
 
-/** `Buffer.from(key)`, `Uint8Array.from(key)`, `new Uint8Array(key)` as an argument of a call that uses it as a key. */
-function unboundCopyUsedAsKey(sourceCode: SourceCode, copy: TSESTree.Node): boolean {
-  if (copy.type !== 'CallExpression' && copy.type !== 'NewExpression') return false;
-  const callee = copy.callee;
-  const copying =
-    copy.type === 'NewExpression'
-      ? callee.type === 'Identifier' && TYPED_ARRAY_NAMES.test(callee.name)
-      : callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && (callee.object.name === 'Buffer' || TYPED_ARRAY_NAMES.test(callee.object.name)) && memberName(callee) === 'from';
-  if (!copying) return false;
+/** `Buffer.from(key)`, `Uint8Array.from(key)`, `new Uint8Array(key)` (the copy of `ref`) as an argument of a call that uses it as a key. */
+function unboundCopyUsedAsKey(sourceCode: SourceCode, ref: TSESTree.Node, copy: TSESTree.Node): boolean {
+  if (copy !== ref.parent || !isCopyOf(ref)) return false;
   const outer = callUsing(copy);
   return (outer?.type === 'CallExpression' || outer?.type === 'NewExpression') && outer.arguments.includes(copy as TSESTree.CallExpressionArgument) && argumentUsedAsKey(sourceCode, outer, copy);
 }

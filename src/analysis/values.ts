@@ -598,6 +598,7 @@ function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: re
   let param: TSESTree.Identifier | undefined;
   let reads: 'hex' | 'char-codes' | undefined;
   let text: TSESTree.Node | undefined;
+  const isParam = (id: TSESTree.Node) => fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && id.type === 'Identifier' && p.name === id.name);
   for (const ref of variable.references) {
     const member = ref.identifier.parent;
     if (member?.type !== 'MemberExpression' || member.object !== ref.identifier || !member.computed) continue;
@@ -606,7 +607,6 @@ function loopDecoderParameter(ctx: ResolveContext, fn: FunctionNode, returns: re
     const hex = hexParsedText(ctx, write.right);
     const parsed = hex ?? charCodeText(write.right);
     const kind = hex ? 'hex' : 'char-codes';
-    const isParam = (id: TSESTree.Node) => fn.params.find((p): p is TSESTree.Identifier => p.type === 'Identifier' && id.type === 'Identifier' && p.name === id.name);
     let source = parsed && isParam(parsed);
     let decodedText: TSESTree.Node | undefined;
     if (parsed && !source && kind === 'char-codes') {
