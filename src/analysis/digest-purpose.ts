@@ -7,6 +7,7 @@ import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
 import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
+import { namesCertificate } from './names';
 import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { describeAlgorithm } from '../model/algorithms';
 import { stringValues } from './values';
@@ -131,11 +132,6 @@ function inputNamesWithInitializers(sourceCode: SourceCode, inputs: readonly TSE
   return names;
 }
 
-/** Words of a certificate among an input's names: `cert.raw`, `peerCertificate`, `x509.raw`, `certDer`. */
-function certificateInput(words: readonly string[]): boolean {
-  return words.some((w) => w === 'cert' || w === 'certificate' || w === 'x509' || w === 'crt');
-}
-
 /** Membership tests of a list or set of expected values: `PINS.includes(digest)`, `pinned.has(digest)`, `list.indexOf(digest)`. */
 const MEMBERSHIP_METHODS = new Set(['includes', 'has', 'indexOf', 'some']);
 
@@ -257,7 +253,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   // A certificate's digest checked against pinned values is certificate pinning: what the check stops is a substituted
   // certificate, however the pins are named (`THUMBPRINTS`). Only shown, logged or stored, it is the certificate's
   // thumbprint, an identifier of a public document (decision 11).
-  if (certificateInput(inputWords) && !fingerprintText) {
+  if (namesCertificate(inputWords) && !fingerprintText) {
     return checkedAgainstExpected(uses)
       ? { purpose: 'security', reason: 'checks a certificate against a pinned digest', persisted: false }
       : { purpose: 'fingerprint', reason: 'certificate thumbprint', persisted: false };

@@ -3,7 +3,7 @@ import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, t
 import { descendants, programNodes } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names';
-import { words } from './names';
+import { namesCertificate, words } from './names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
@@ -871,9 +871,6 @@ function secretHalf(call: ApiCall): string {
   return call.library.id === 'libsodium' ? 'privateKey' : 'secretKey';
 }
 
-/** Names of certificates and certificate chains (`x5c` is the JWS/JWK header's chain). */
-const CERTIFICATE_WORDS: ReadonlySet<string> = new Set(['x5c', 'cert', 'certs', 'certificate', 'certificates', 'x509']);
-
 /**
  * `Buffer.from(sig.header.x5c[0], 'base64')`, also through the variable it was just stored in (`alg = header.x5c[0];
  * alg = Buffer.from(alg, 'base64')`): the bytes of a certificate, a public document, whatever the binding is called.
@@ -890,7 +887,7 @@ function decodesCertificate(sourceCode: SourceCode, arg: TSESTree.Node): boolean
   // `chain[0]`: one certificate of the chain
   if (expr.type === 'MemberExpression' && expr.computed && expr.property.type === 'Literal' && typeof expr.property.value === 'number') expr = expr.object;
   const name = expr.type === 'MemberExpression' ? memberName(expr) : expr.type === 'Identifier' ? expr.name : undefined;
-  return name !== undefined && words(name).some((w) => CERTIFICATE_WORDS.has(w));
+  return name !== undefined && namesCertificate(words(name));
 }
 
 /** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */

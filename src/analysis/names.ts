@@ -85,6 +85,17 @@ function withoutEncodingTails(parts: readonly string[]): readonly string[] {
   return end === parts.length ? parts : parts.slice(0, end);
 }
 
+/**
+ * Words naming a certificate or a certificate chain (`peerCertificate`, `certDer`, `x509.raw`, `server.crt`; `x5c` is the
+ * JWS/JWK header's chain): a public document, whose bytes are no key and whose digest is its thumbprint.
+ */
+const CERTIFICATE_WORDS: ReadonlySet<string> = new Set(['x5c', 'cert', 'certs', 'certificate', 'certificates', 'crt', 'x509']);
+
+/** Do these words of a name name a certificate (see CERTIFICATE_WORDS)? */
+export function namesCertificate(nameWords: readonly string[]): boolean {
+  return nameWords.some((w) => CERTIFICATE_WORDS.has(w));
+}
+
 /** Does a key-named name say it holds several (`CONTENT_KEYS`, `signingSecrets`, `keyring`), a table rather than one key? */
 export function namesSeveralKeys(name: string): boolean {
   const parts = withoutEncodingTails(words(name));
