@@ -5,7 +5,7 @@
  */
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { words } from './names';
+import { scopesStrongQualifier, words } from './names';
 import { propertyName } from './scope';
 
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
@@ -26,13 +26,14 @@ export function isSecretName(name: string): boolean {
 }
 
 function areSecretWords(words: readonly string[]): boolean {
-  if (words.length === 0 || words.some((w) => NOT_SECRET.has(w))) return false;
+  if (words.length === 0 || words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i))) return false;
   return SECRET_HEADS.has(words[words.length - 1]) || words.includes('secret') || words.includes('dek') || words.includes('kek');
 }
 
 /** Does the name say the value is something other than a secret (`wrapped`, `encryptedKey`, `keyId`, `publicKey`)? */
 export function isNotSecretName(name: string): boolean {
-  return nameWords(name).some((w) => NOT_SECRET.has(w));
+  const words = nameWords(name);
+  return words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i));
 }
 
 /** Words that make a `…Key` name cryptographic: `dataKey`, `signingKey`, `hmacKey` (not `primaryKey`, `sortKey`). */

@@ -56,12 +56,16 @@ const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', '
 
 /**
  * Words that can say where a key is used (`FIELD_ENCRYPTION_KEY`: field-level encryption, `endpointSecret`:
- * a webhook endpoint's signing secret) rather than name a field or an address.
+ * a webhook endpoint's signing secret, `URL_SIGNING_KEY`: a CDN's signed URLs, `FILE_ENCRYPTION_KEY`,
+ * `ID_TOKEN_SIGNING_KEY`) rather than name a field, a file or an address (`encryptionKeyFile`, `SIGNING_KEY_URL`).
  */
-const SCOPE_WORDS = new Set(['field', 'column', 'endpoint']);
+const SCOPE_WORDS = new Set(['field', 'column', 'endpoint', 'file', 'url', 'uri', 'header', 'id']);
 
-/** `field` in `FIELD_ENCRYPTION_KEY` qualifies the encryption that follows it; in `encryptionKeyField` it is what the name names. */
-function scopesStrongQualifier(parts: readonly string[], index: number): boolean {
+/**
+ * `field` in `FIELD_ENCRYPTION_KEY` qualifies the encryption that follows it; in `encryptionKeyField` it is what the name
+ * names. Exported for key-names.ts, whose list of non-secret words shares these.
+ */
+export function scopesStrongQualifier(parts: readonly string[], index: number): boolean {
   return SCOPE_WORDS.has(parts[index]) && parts.slice(index + 1).some((w) => STRONG_QUALIFIERS.has(w));
 }
 
