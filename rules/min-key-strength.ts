@@ -552,7 +552,17 @@ function isNonceName(name: string | undefined): boolean {
 }
 
 /**
- * A KDF output bound to an IV or nonce name (`const nonce = hkdfSync(…, 12)`), directly or through a local
+ * `kid`, `keyId`, `KEY_FINGERPRINT`: a short value derived from a key to name it (`const kid = hkdfSync(…, 8).toString('hex')`)
+ * is an identifier, not a key of its own; its size says nothing about the key's strength.
+ */
+function isKeyIdName(name: string | undefined): boolean {
+  const parts = name ? identifierWords(name) : [];
+  const last = parts[parts.length - 1];
+  return last === 'kid' || last === 'fingerprint' || (last === 'id' && parts.length > 1 && parts[parts.length - 2] === 'key');
+}
+
+/**
+ * A KDF output bound to an IV or nonce name (or to a key id's name, isKeyIdName) (`const nonce = hkdfSync(…, 12)`), directly or through a local
  * helper whose length parameter `at` was written at the call site (`const nonce = hkdf(salt, ikm, info, 12)`).
  */
 function derivesNonce(call: ApiCall, at: TSESTree.Node): boolean {
@@ -566,7 +576,8 @@ function derivesNonce(call: ApiCall, at: TSESTree.Node): boolean {
     }
     output = wrapper;
   }
-  if (isNonceName(keyBindingName(output))) return true;
+  const boundTo = keyBindingName(output);
+  if (isNonceName(boundTo) || isKeyIdName(boundTo)) return true;
   let current: TSESTree.Node = at;
   for (let parent = current.parent; parent; current = parent, parent = parent.parent) {
     if (parent === call.node) return false;

@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { argsWithRole, callChain, chainRoot, type ApiCall } from './api-calls';
+import { argsWithRole, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { concatenatedOperands } from './ast';
 import { classMemberValues } from './class-members';
 import { enclosingFunctions, functionName, isFunction, namesIn } from './expression-names';
@@ -225,6 +225,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   }
   const untrustedComparison = uses.find((use) => use.kind === 'compare' && isUntrusted(use.other));
   if (untrustedComparison) return { purpose: 'security', reason: 'is compared with request data', persisted: false };
+  if (signedHeaderField(sourceCode, root.node)) return { purpose: 'security', reason: 'is a field of a header that is then signed', persisted: false };
 
   const fingerprintText = uses.find(
     (use) =>
@@ -584,4 +585,36 @@ function isEarlierDigestOfSameFunction(sourceCode: SourceCode, other: TSESTree.N
     return writes.length > 0 && writes.every((ref) => isEarlierDigest(ref.writeExpr as TSESTree.Node, depth + 1));
   };
   return isEarlierDigest(other, 0);
+}
+
+/**
+ * `createHash('md5').update(image).digest().copy(header, 16)` (or `header.set(digest, 16)`) with `header` then signed or
+ * MACed (`signer.update(header)`): the digest is a field of a signed image header, the value a verifier (a bootloader,
+ * an updater) checks the content against — an integrity check whoever computes it (decision 11), not a file's
+ * fingerprint only stored.
+ */
+function signedHeaderField(sourceCode: SourceCode, root: TSESTree.Node): boolean {
+  let current: TSESTree.Node = root;
+  for (let i = 0; i < 6; i++) {
+    const member = current.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== current || member.parent?.type !== 'CallExpression' || member.parent.callee !== member) return false;
+    current = member.parent;
+    const name = memberName(member);
+    if (name === 'digest') break;
+    if (name !== 'update') return false;
+  }
+  const digest = current as TSESTree.CallExpression;
+  if (digest.arguments.length > 0) return false;
+  const member = digest.parent;
+  let target: TSESTree.Node | undefined;
+  if (member?.type === 'MemberExpression' && member.object === digest && memberName(member) === 'copy' && member.parent?.type === 'CallExpression' && member.parent.callee === member) {
+    target = member.parent.arguments[0];
+  } else if (member?.type === 'CallExpression' && member.arguments[0] === digest && member.callee.type === 'MemberExpression' && memberName(member.callee) === 'set') {
+    target = member.callee.object;
+  }
+  const held = target && unwrapExpression(target);
+  const variable = held?.type === 'Identifier' ? variableOf(sourceCode, held) : undefined;
+  if (!variable) return false;
+  const reads = new Set<TSESTree.Node>(variable.references.map((r) => r.identifier as TSESTree.Node));
+  return getApiCalls(sourceCode).some((c) => (c.api.operation === 'sign' || c.api.operation === 'mac') && argsWithRole(c, 'data').some((n) => reads.has(unwrapExpression(n))));
 }

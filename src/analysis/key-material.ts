@@ -312,6 +312,23 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       add(bindingOf(sourceCode, site, { source, producer: site, api: call, arrayBuffer }, []), 'named');
     }
   }
+  // HMAC as a KDF (`deviceKey = HMAC(fleetMaster, serial)`): the raw digest of a MAC call (`createHmac(…).update(…).digest()`,
+  // no encoding) bound to a key's name and used as a key is fresh bytes of a derived key — where it is computed, or at each
+  // call site of a local helper that returns it (`const deviceKey = deriveDeviceKey(serial)`). An HMAC output is a tag
+  // unless the code says otherwise by both: one only sent, compared or encoded, or chained under names that do not say key
+  // (SigV4's `kDate`, `kRegion`), is not counted.
+  const addHmacKey = (candidate: Omit<KeyBytes, 'scope'> | undefined) => {
+    if (candidate && isSecretName(candidate.id.name)) add(candidate, 'strict');
+  };
+  for (const call of calls) {
+    if (call.api.operation !== 'mac') continue;
+    const digest = rawDigestOf(call.node);
+    if (!digest) continue;
+    const producer: Producer = { source: 'kdf', producer: digest, api: call, arrayBuffer: false };
+    addHmacKey(bindingOf(sourceCode, digest, producer, []));
+    const helper = returnedBy(digest);
+    for (const site of helper ? localCallSites(sourceCode, helper.fn) : []) addHmacKey(bindingOf(sourceCode, site, { ...producer, producer: site }, []));
+  }
   // `const key = deriveFileKey(master, id)` with the helper in another module (`return Buffer.from(hkdfSync(…))`).
   for (const site of importedHelperCalls(sourceCode)) {
     const source = importedHelperReturnsKeyBytes(sourceCode, site);

@@ -105,6 +105,9 @@ export function trackKeys(ctx: ResolveContext): TrackedKey[] {
 /** Identity of a value registered in a DI container that has no identity of its own (see identifyBinding). */
 const INJECTED_PREFIX = 'injected@';
 
+/** Identity of a value a local helper reads from a secret store under fixed names (see storedSecretHelper). */
+const STORED_PREFIX = 'stored:';
+
 const KEY_ROLES = new Set(['key', 'secret', 'passphrase', 'key-or-public']);
 const CRYPTO_KEY_CREATORS = new Set(['importKey', 'generateKey', 'deriveKey', 'unwrapKey']);
 
@@ -140,7 +143,7 @@ function collect(ctx: ResolveContext): TrackedKey[] {
       if (!KEY_ROLES.has(arg.role) || skipArgument(call, arg.address)) continue;
       const purpose = argumentPurpose(ctx, call, arg);
       if (!purpose) continue;
-      for (const keyNode of keyringEntries(ctx.sourceCode, arg.node)) {
+      for (const keyNode of keyringEntries(ctx.sourceCode, arg.node).flatMap(conditionalBranches).flatMap((n) => helperPickedKeys(ctx.sourceCode, n))) {
         const identity = identify(ctx, keyNode, 0);
         const via = identity?.creator && identity.creator.node !== call.node && lastName(identity.creator) === 'importKey' ? identity.creator.node : undefined;
         if (identity) tracked(identity).uses.push({ purpose, call, arg: keyNode, usage: webCryptoUsage(call), via });
@@ -247,6 +250,32 @@ function keyringEntries(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.N
   const list = arrayLiteralOf(sourceCode, node);
   if (!list) return [node];
   return list.elements.filter((element): element is TSESTree.Expression => element !== null && element.type !== 'SpreadElement');
+}
+
+/**
+ * A key picked where it is used (`fPort === 0 ? nwkSKey : appSKey`, LoRaWAN's FRMPayload key): each branch's key
+ * serves the call when its branch runs, so each gets the call's purpose.
+ */
+function conditionalBranches(node: TSESTree.Node): TSESTree.Node[] {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'ConditionalExpression') return [node];
+  return [...conditionalBranches(inner.consequent), ...conditionalBranches(inner.alternate)];
+}
+
+/**
+ * A helper's key parameter (`function cryptFrm(key, …)`) whose callers pick the key where they call it
+ * (`cryptFrm(fPort === 0 ? nwkSKey : appSKey, …)`): the helper's call serves each picked key. Only when some
+ * call site picks; otherwise the parameter is identified as usual (one key passed everywhere, or a parameter).
+ */
+function helperPickedKeys(sourceCode: SourceCode, node: TSESTree.Node): TSESTree.Node[] {
+  const inner = unwrapExpression(node);
+  if (inner.type !== 'Identifier') return [node];
+  const variable = variableOf(sourceCode, inner);
+  const declared = variable?.defs[0]?.type === 'Parameter' ? (variable.identifiers[0] as TSESTree.Identifier | undefined) : undefined;
+  if (!declared || variable!.references.some((r) => r.isWrite() && r.identifier !== declared)) return [node];
+  const passed = callSiteArguments(sourceCode, declared);
+  if (!passed.some((p) => unwrapExpression(p).type === 'ConditionalExpression')) return [node];
+  return passed.flatMap(conditionalBranches);
 }
 
 /** `secrets[0]` on a keyring binding: that entry of the array literal. */
@@ -487,7 +516,7 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   const setting = configLookup(ctx, node);
   if (setting) return setting;
   const api = apiCallAt(ctx.sourceCode, node);
-  if (!api) return localHelperKey(ctx, node, next) ?? envHelperSetting(ctx, node);
+  if (!api) return localHelperKey(ctx, node, next) ?? envHelperSetting(ctx, node) ?? storedSecretHelper(ctx, node);
   if (api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api))) return cryptoKeyIdentity(ctx, api);
   const op = api.api.operation;
   if (op === 'encode' || (op === 'key-import' && (api.library.id === 'node:crypto' || api.api.facts?.keyOfInput === true))) {
@@ -571,6 +600,43 @@ function envHelperSetting(ctx: ResolveContext, node: TSESTree.CallExpression | T
   const name = arg && arg.type !== 'SpreadElement' ? resolveConstant(ctx, arg) : undefined;
   if (name?.kind !== 'string' || typeof name.value !== 'string' || !name.value) return undefined;
   return { id: `env:${name.value}`, name: `${helper}('${name.value}')`, origin: 'environment', envVar: name.value };
+}
+
+/**
+ * `await deviceSecret()` where the local helper takes no arguments and returns the one value it reads from a
+ * secret store under fixed names (`SecureStore.getItemAsync(SECRET_SLOT)`, `keytar.getPassword(SERVICE, ACCOUNT)`,
+ * `storage.getString('vault.key')`), decoded or not: that stored secret, one key in every function that calls the
+ * helper (as `sessionSecret()` is its environment variable). The store keeps it: no binding in this file defines it.
+ */
+function storedSecretHelper(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression): Identity | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const fn = localFunctionOf(ctx.sourceCode, node.callee);
+  if (!fn || fn.params.length !== 0) return undefined;
+  const returned = returnedExpressions(fn, node.parent?.type === 'AwaitExpression');
+  if (!returned || returned.length !== 1) return undefined;
+  let value: TSESTree.Node = unwrapExpression(returned[0]);
+  for (let i = 0; i < 4; i++) {
+    if (value.type === 'AwaitExpression') {
+      value = unwrapExpression(value.argument);
+      continue;
+    }
+    const decoded = bufferFromArgument(value);
+    if (decoded) {
+      value = unwrapExpression(decoded);
+      continue;
+    }
+    if (value.type !== 'Identifier') break;
+    const variable = variableOf(ctx.sourceCode, value);
+    const init = variable && singleInitializer(variable);
+    if (!init) return undefined;
+    value = unwrapExpression(init);
+  }
+  if (value.type !== 'CallExpression' || value.callee.type !== 'MemberExpression' || !/^get/i.test(memberName(value.callee) ?? '')) return undefined;
+  const names = value.arguments.map((a) => (a.type === 'SpreadElement' ? undefined : resolveConstant(ctx, a)));
+  if (names.length === 0 || names.some((n) => n?.kind !== 'string' || typeof n.value !== 'string')) return undefined;
+  const helper = node.callee.type === 'Identifier' ? node.callee.name : 'helper';
+  const slot = names.map((n) => String(n!.value)).join('/');
+  return { id: `${STORED_PREFIX}${ctx.sourceCode.getText(value.callee)}(${slot})`, name: `${helper}()`, origin: 'unknown' };
 }
 
 /**
@@ -769,6 +835,9 @@ function initializedIdentity(ctx: ResolveContext, own: Identity, init: TSESTree.
     // stays that first binding.
     const alreadyBound = (through.origin === 'derived' || through.origin === 'environment') && through.definition?.type === 'Identifier';
     const named = (through.origin === 'environment' || through.origin === 'derived') && !imported && !alreadyBound;
+    // A secret store's value read through a helper (`const secret = await deviceSecret()`) is defined by the store, not by
+    // whichever function's local binding is met first: with no definition, the second conflicting use is where it goes (4).
+    if (through.id.startsWith(STORED_PREFIX)) return { ...through, declaration: through.declaration ?? own.declaration };
     return { ...through, declaration: through.declaration ?? own.declaration, definition: named ? own.definition : through.definition ?? own.definition, name: named ? own.name : through.name };
   }
   return own;

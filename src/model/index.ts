@@ -3,6 +3,7 @@ import { awsKms, awsSdkV2Kms } from './libraries/aws-kms';
 import { azureIdentity, azureKeyVault, gcpKms } from './libraries/cloud-kms';
 import { archiverZipEncrypted, pdfSigners } from './libraries/file-protection';
 import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fernet, jsencrypt, keypairPackage, nobleCiphersAes, nobleCiphersChacha, nobleCurves, nobleSecp256k1, nobleUtils, nodeRsa, paseto, secretStringEncryptors, sjcl, stablelibAeads } from './libraries/browser-ciphers';
+import { aesCmacPackage, nodeAesCmac } from './libraries/cmac';
 import { cryptoJs } from './libraries/crypto-js';
 import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, nobleModernHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
 import { cloudflareWorkerJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
@@ -67,6 +68,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cryptoJs,
   nodeForge,
   aesJs,
+  nodeAesCmac,
+  aesCmacPackage,
   sjcl,
   nodeRsa,
   nobleCiphersAes,
