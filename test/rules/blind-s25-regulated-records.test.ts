@@ -1,0 +1,189 @@
+import noStaticIv from '../../rules/no-static-iv';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
+import { createRuleTester } from './rule-tester';
+
+// Shapes the twenty-fifth blind set (part A: back ends holding regulated records — PHI, PII, HR, payroll and
+// government data) found missed or misjudged: mongoose-field-encryption's IV generator computing the IV from the
+// secret it is called with (the same IV for every field), an unkeyed SHA-1 of a medical record number used as a
+// research "study id" (an identifier from a small space, reversed by enumeration whatever the digest is called), and
+// an MD5 record-linkage blocking key (the bucket candidate duplicates are grouped into: a shard choice, not a control).
+
+const ruleTester = createRuleTester();
+
+ruleTester.run('no-static-iv (blind-s25 shapes)', noStaticIv, {
+  valid: [
+    {
+      name: 'saltGenerator ignoring the secret and drawing random bytes',
+      code: `import { randomBytes } from 'node:crypto';
+import { fieldEncryption } from 'mongoose-field-encryption';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['dob'], secret: process.env.FIELD_SECRET, saltGenerator: (secret: string) => randomBytes(8).toString('hex') });
+}
+`,
+    },
+    {
+      name: 'saltGenerator mixing the secret with random bytes',
+      code: `import { randomBytes } from 'node:crypto';
+import { fieldEncryption } from 'mongoose-field-encryption';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['dob'], secret: process.env.FIELD_SECRET, saltGenerator: (secret: string) => (secret + randomBytes(8).toString('hex')).slice(-16) });
+}
+`,
+    },
+    {
+      name: "a local plugin's option of the same name is not mongoose-field-encryption's",
+      code: `import { fieldEncryption } from './my-plugin';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['dob'], secret: process.env.FIELD_SECRET, saltGenerator: (secret: string) => secret.slice(0, 16) });
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'saltGenerator slicing the secret it is called with',
+      code: `import { fieldEncryption } from 'mongoose-field-encryption';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, {
+    fields: ['ssn'],
+    secret: process.env.FIELD_SECRET,
+    saltGenerator: (secret: string) => secret.slice(0, 16),
+  });
+}
+`,
+      errors: [{ messageId: 'keyDerivedIv', line: 6 }],
+    },
+    {
+      name: 'saltGenerator function expression returning a re-encoded view of the secret',
+      code: `import { fieldEncryption } from 'mongoose-field-encryption';
+export function register(schema: any) {
+  schema.plugin(fieldEncryption, { fields: ['dob'], secret: process.env.FIELD_SECRET, saltGenerator: function (s: string) {
+    return Buffer.from(s, 'utf8').subarray(0, 16).toString('hex').slice(0, 16);
+  } });
+}
+`,
+      errors: [{ messageId: 'keyDerivedIv', line: 4 }],
+    },
+  ],
+});
+
+ruleTester.run('no-weak-algorithm (blind-s25 shapes)', noWeakAlgorithm, {
+  valid: [
+    {
+      name: 'MD5 record-linkage blocking key (a bucket of candidate duplicates)',
+      code: `import { createHash } from 'node:crypto';
+export function blockingKey(r: { family: string; birthDate: string; sex: string }) {
+  return createHash('md5').update(\`\${r.family.slice(0, 3)}|\${r.birthDate.slice(0, 4)}|\${r.sex}\`).digest('hex').slice(0, 12);
+}
+`,
+    },
+    {
+      name: 'SHA-256 of an MRN is not judged by this rule (not a broken hash)',
+      code: `import { createHash } from 'node:crypto';
+export function studyId(mrn: string): string {
+  return createHash('sha256').update(mrn).digest('hex');
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'SHA-1 of an MRN as a research study id',
+      code: `import { createHash } from 'node:crypto';
+export function studyId(mrn: string): string {
+  return createHash('sha1').update(\`site-a:\${mrn}\`).digest('hex');
+}
+`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              output: `import { createHash } from 'node:crypto';
+export function studyId(mrn: string): string {
+  return createHash('sha256').update(\`site-a:\${mrn}\`).digest('hex');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'MD5 of a normalised NHS number for a lookup column',
+      code: `import { createHash } from 'node:crypto';
+export function lookupValue(patient: { nhsNumber: string }) {
+  const normalised = patient.nhsNumber.replace(/\\s/g, '');
+  return createHash('md5').update(normalised).digest('hex');
+}
+`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 4,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              output: `import { createHash } from 'node:crypto';
+export function lookupValue(patient: { nhsNumber: string }) {
+  const normalised = patient.nhsNumber.replace(/\\s/g, '');
+  return createHash('sha256').update(normalised).digest('hex');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "SHA-1 of a member's SSN named as a dedupe key",
+      code: `import { createHash } from 'node:crypto';
+export function dedupeKey(member: { ssn: string }) {
+  return createHash('sha1').update(member.ssn).digest('hex');
+}
+`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              output: `import { createHash } from 'node:crypto';
+export function dedupeKey(member: { ssn: string }) {
+  return createHash('sha256').update(member.ssn).digest('hex');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'MD5 of a password stays a finding in a function named for a blocking key',
+      code: `import { createHash } from 'node:crypto';
+export function blockingKey(user: { password: string }) {
+  return createHash('md5').update(user.password).digest('hex');
+}
+`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              output: `import { createHash } from 'node:crypto';
+export function blockingKey(user: { password: string }) {
+  return createHash('sha256').update(user.password).digest('hex');
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
