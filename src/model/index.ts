@@ -49,6 +49,7 @@ import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, seque
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
 import { webPush } from './libraries/push';
+import { medplum } from './libraries/health';
 import { nodeSaml, nodeSoap, xmlCrypto, xmlEncryption } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
@@ -163,6 +164,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   octokitWebhooks,
   stripe,
   paymentProviders,
+  medplum,
   cloudFrontSigners,
   akamaiEdgeAuth,
   xmlCrypto,

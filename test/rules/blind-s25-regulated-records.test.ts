@@ -1,3 +1,4 @@
+import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
@@ -7,6 +8,8 @@ import { createRuleTester } from './rule-tester';
 // secret it is called with (the same IV for every field), an unkeyed SHA-1 of a medical record number used as a
 // research "study id" (an identifier from a small space, reversed by enumeration whatever the digest is called), and
 // an MD5 record-linkage blocking key (the bucket candidate duplicates are grouped into: a shard choice, not a control).
+// Found probing neighbours after the set: Medplum's client secret (constructor option, `startClientLogin`, `setBasicAuth`)
+// is the OAuth client-credentials secret of a FHIR project, a credential like a KMS client's `secretAccessKey`.
 
 const ruleTester = createRuleTester();
 
@@ -186,4 +189,72 @@ export function blockingKey(user: { password: string }) {
       ],
     },
   ],
+});
+
+ruleTester.run('no-hardcoded-key (blind-s25 shapes: Medplum client secrets)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "Medplum setBasicAuth with the secret from the environment",
+      "code": "import { MedplumClient } from '@medplum/core';\nconst medplum = new MedplumClient();\nmedplum.setBasicAuth(process.env.MEDPLUM_CLIENT_ID!, process.env.MEDPLUM_CLIENT_SECRET!);\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "Medplum client id written in code (an id, not a secret)",
+      "code": "import { MedplumClient } from '@medplum/core';\nexport const medplum = new MedplumClient({ baseUrl: 'https://fhir.example.org/', clientId: '3f1c2a9e-7d44-4b8a-9c0e-5a2b6d1e8f70' });\n",
+      "filename": "case.ts"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "Medplum client secret written at startClientLogin",
+      "code": "import { MedplumClient } from '@medplum/core';\nconst medplum = new MedplumClient({ baseUrl: 'https://api.medplum.com/' });\nexport async function login() {\n  await medplum.startClientLogin('3f1c2a9e-7d44-4b8a-9c0e-5a2b6d1e8f70', '8d917eb91f503e82a7580b0207af9fdc2d83c259278dc000f65b9ccda0170216');\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 4,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nconst medplum = new MedplumClient({ baseUrl: 'https://api.medplum.com/' });\nexport async function login() {\n  await medplum.startClientLogin('3f1c2a9e-7d44-4b8a-9c0e-5a2b6d1e8f70', SECRET_KEY);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Medplum clientSecret option with a hardcoded fallback",
+      "code": "import { MedplumClient } from '@medplum/core';\nexport const medplum = new MedplumClient({ clientId: process.env.MEDPLUM_CLIENT_ID, clientSecret: process.env.MEDPLUM_CLIENT_SECRET ?? '8d917eb91f503e82a7580b0207af9fdc2d83c259278dc000f65b9ccda0170216' });\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedFallback",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { MedplumClient } from '@medplum/core';\nexport const medplum = new MedplumClient({ clientId: process.env.MEDPLUM_CLIENT_ID, clientSecret: requireEnv('MEDPLUM_CLIENT_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "Medplum setBasicAuth with a literal secret on a client passed in",
+      "code": "import type { MedplumClient } from '@medplum/core';\nexport function auth(medplum: MedplumClient) {\n  medplum.setBasicAuth('my-client', 'Xk2pQ9rTz7vLm4NbW8cYh3Jd');\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 3,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import type { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function auth(medplum: MedplumClient) {\n  medplum.setBasicAuth('my-client', SECRET_KEY);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    }
+  ]
 });
