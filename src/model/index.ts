@@ -45,7 +45,7 @@ import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
-import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
+import { awsCryptoRawAesKeyring, cloak, gcsCustomerSuppliedKeys, mongodbLocalKms, prismaFieldEncryption, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
 import { webPush } from './libraries/push';
@@ -152,6 +152,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   awsCryptoRawAesKeyring,
   gcsCustomerSuppliedKeys,
   sequelizeEncrypted,
+  prismaFieldEncryption,
+  cloak,
   ethers,
   ecpair,
   bitcoinjsLib,

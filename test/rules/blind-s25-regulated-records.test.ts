@@ -1,4 +1,5 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
+import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
@@ -9,7 +10,9 @@ import { createRuleTester } from './rule-tester';
 // research "study id" (an identifier from a small space, reversed by enumeration whatever the digest is called), and
 // an MD5 record-linkage blocking key (the bucket candidate duplicates are grouped into: a shard choice, not a control).
 // Found probing neighbours after the set: Medplum's client secret (constructor option, `startClientLogin`, `setBasicAuth`)
-// is the OAuth client-credentials secret of a FHIR project, a credential like a KMS client's `secretAccessKey`.
+// is the OAuth client-credentials secret of a FHIR project, a credential like a KMS client's `secretAccessKey`;
+// prisma-field-encryption's `encryptionKey`/`decryptionKeys` and @47ng/cloak's `encryptString`/`decryptString`/`parseKey`/
+// `makeKeychain` keys are AES-256-GCM keys at a sink.
 
 const ruleTester = createRuleTester();
 
@@ -253,6 +256,91 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: Medplum client secrets)', no
               "output": "import type { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function auth(medplum: MedplumClient) {\n  medplum.setBasicAuth('my-client', SECRET_KEY);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
             }
           ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-hardcoded-key (blind-s25 shapes: prisma-field-encryption and cloak keys)', noHardcodedKey, {
+  "valid": [
+    {
+      "name": "prisma-field-encryption middleware with keys from the environment",
+      "code": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionMiddleware } from 'prisma-field-encryption';\nconst prisma = new PrismaClient();\nprisma.$use(fieldEncryptionMiddleware({ encryptionKey: process.env.PRISMA_FIELD_ENCRYPTION_KEY, decryptionKeys: process.env.PRISMA_FIELD_DECRYPTION_KEYS?.split(',') }));\n",
+      "filename": "case.ts"
+    },
+    {
+      "name": "@47ng/cloak keychain and decryptString with keys from the environment",
+      "code": "import { makeKeychain, decryptString } from '@47ng/cloak';\nexport async function open(msg: string) {\n  const keychain = await makeKeychain([process.env.CLOAK_MASTER_KEY!]);\n  return decryptString(msg, process.env.CLOAK_MASTER_KEY!);\n}\n",
+      "filename": "case.ts"
+    }
+  ],
+  "invalid": [
+    {
+      "name": "prisma-field-encryption's encryptionKey written in code",
+      "code": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({ encryptionKey: 'k1.aesgcm256.HTWoEF05hB1M6M1vgWfn9AMWZN1+rfdgLl38fHbTAfo=' }),\n);\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 4,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({ encryptionKey: requireEnv('FIELD_ENCRYPTION_EXTENSION_ENCRYPTION_KEY') }),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "prisma-field-encryption's decryptionKeys: one finding per written key, the environment entry aside",
+      "code": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({\n    encryptionKey: process.env.PRISMA_FIELD_ENCRYPTION_KEY,\n    decryptionKeys: [\n      'k1.aesgcm256.JsebCysxy17PC7tlVKkF19gZsCGdutaQrOqJcZgZNWo=',\n      process.env.PRISMA_FIELD_DECRYPTION_KEY_OLD!,\n    ],\n  }),\n);\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 7,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({\n    encryptionKey: process.env.PRISMA_FIELD_ENCRYPTION_KEY,\n    decryptionKeys: [\n      requireEnv('FIELD_ENCRYPTION_EXTENSION_DECRYPTION_KEYS_1'),\n      process.env.PRISMA_FIELD_DECRYPTION_KEY_OLD!,\n    ],\n  }),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "@47ng/cloak encryptString with a key written in code",
+      "code": "import { encryptString } from '@47ng/cloak';\nexport const seal = (s: string) => encryptString(s, 'k1.aesgcm256.T5grLJZLbLKUaMuiLQBm3VMs2XQ0dL5dDZW0jKLfKXs=');\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "hardcodedKey",
+          "line": 2,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "import { encryptString } from '@47ng/cloak';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (s: string) => encryptString(s, ENCRYPTION_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    }
+  ]
+});
+
+ruleTester.run('no-key-reuse-across-purposes (blind-s25 shapes)', noKeyReuseAcrossPurposes, {
+  "valid": [],
+  "invalid": [
+    {
+      "name": "one prisma-field-encryption key also keying an HMAC blind index",
+      "code": "import { createHmac } from 'node:crypto';\nimport { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nconst FIELD_KEY = process.env.PRISMA_FIELD_ENCRYPTION_KEY!;\nexport const prisma = new PrismaClient().$extends(fieldEncryptionExtension({ encryptionKey: FIELD_KEY }));\nexport const ssnIndex = (ssn: string) => createHmac('sha256', FIELD_KEY).update(ssn).digest('hex');\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "reused",
+          "line": 4
         }
       ]
     }
