@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { insideFunction } from '../src/analysis/ast';
 import { argsWithRole, callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { ivProblems, type IvProblem } from '../src/analysis/iv-source';
-import { pluginConstantIvs } from '../src/analysis/schema-plugins';
+import { pluginConstantIvs, pluginKeyDerivedIvs } from '../src/analysis/schema-plugins';
 import { redact } from '../src/analysis/secrets';
 import { unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { Constant, ResolveContext } from '../src/analysis/values';
@@ -76,6 +76,11 @@ export default createRule<Options, MessageIds>({
           if (found.constant.external || !isInFile(sourceCode, found.constant.origin)) continue;
           const sink = `${found.module} \`${found.option}\``;
           report({ node: found.constant.origin, messageId: 'constantIv', data: { preview: preview(found.constant), sink, line: String(found.registration.loc.start.line), why: WHY } });
+        }
+        // …or that computes the IV from the secret the plugin calls it with: the same IV for every field.
+        for (const found of pluginKeyDerivedIvs(sourceCode)) {
+          const sink = `${found.module} \`${found.option}\``;
+          report({ node: found.returned, messageId: 'keyDerivedIv', data: { from: found.from, sink, line: String(found.registration.loc.start.line), why: WHY } });
         }
         const calls = getApiCalls(sourceCode).filter((c) => CIPHER_OPS.has(c.api.operation));
         // Encryptions first: an IV shared by encrypt and decrypt is reported with the encryption's message.

@@ -451,7 +451,12 @@ export default createRule<Options, MessageIds>({
                 ? 'anything in `strict` (even in a hash helper whose importers decide what it is for)'
                 : 'security purposes (if this digest is only a cache key, ETag or checksum, name it so)';
       }
-      const passwordHint = op === 'password-hash' || /password/.test(verdict?.reason ?? '') ? ' (for passwords: argon2id, scrypt or bcrypt)' : '';
+      const passwordHint =
+        op === 'password-hash' || /password/.test(verdict?.reason ?? '')
+          ? ' (for passwords: argon2id, scrypt or bcrypt)'
+          : /personal identifier/.test(verdict?.reason ?? '')
+            ? ' (for a pseudonym or lookup value of an identifier from a small space: HMAC-SHA-256 under a secret key, since any unkeyed digest of it is reversed by enumeration)'
+            : '';
       const migrate = op !== 'hash' || verdict?.persisted !== false || verdict.purpose === 'security';
       const suggest = [...(passwordSuggestion(call, at, name, verdict) ?? []), ...(suggestion(at, constant, name, migrate) ?? [])];
       report({ node: at, messageId: 'weakHash', data: { name, weakness: hashWeakness(name), use: use ?? 'security purposes', passwordHint }, suggest: suggest.length > 0 ? suggest : undefined });

@@ -116,6 +116,36 @@ function cardDataName(names: readonly string[]): string | undefined {
 }
 
 /**
+ * Names of government and medical identifiers of a person: a US social security number (`ssn`), an individual taxpayer
+ * number (`itin`), a UK national insurance number (`nino`), a medical record number (`mrn`), an NHS number, a passport
+ * number. Like a PAN they come from small, structured spaces (nine digits; a hospital's sequential MRNs), so an
+ * unkeyed digest of one is reversed by enumeration: hashing it as a pseudonym or lookup value is a privacy control that
+ * does not work (HIPAA de-identification and GDPR pseudonymisation both expect a keyed function), a security use
+ * whatever the digest is called (`studyId`).
+ */
+const PERSONAL_IDENTIFIER_WORDS: ReadonlySet<string> = new Set(['ssn', 'ssns', 'itin', 'nino', 'mrn', 'mrns']);
+/** Two-word names of such identifiers: `nhsNumber`, `passportNumber`, `socialSecurityNumber`, `medicalRecordNumber`. */
+const PERSONAL_IDENTIFIER_PAIRS: readonly (readonly [string, ReadonlySet<string>])[] = [
+  ['nhs', new Set(['number', 'no', 'num'])],
+  ['passport', new Set(['number', 'no', 'num'])],
+  ['social', new Set(['security'])],
+  ['medical', new Set(['record'])],
+];
+
+/** A name of a personal government or medical identifier among the names of an input (`mrn`, `patient.ssn`, `nhsNumber`). */
+function personalIdentifierName(names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const words = identifierWords(name);
+    for (let i = 0; i < words.length; i++) {
+      if (PERSONAL_IDENTIFIER_WORDS.has(words[i])) return name;
+      const pair = PERSONAL_IDENTIFIER_PAIRS.find(([first]) => first === words[i]);
+      if (pair && words[i + 1] !== undefined && pair[1].has(words[i + 1])) return name;
+    }
+  }
+  return undefined;
+}
+
+/**
  * The names in `inputs`, and, for an input that is a local binding with one initializer
  * (`const normalised = `${pan}|${exp}``), the names in that initializer: what the hashed text is made of.
  */
@@ -193,6 +223,18 @@ function groupKeyWord(words: readonly string[]): string | undefined {
 }
 
 /**
+ * `blockingKey(record)`: record linkage's blocking key, the bucket that candidate duplicates are grouped into so a
+ * matcher only compares records within one (a master patient index, customer dedupe). Choosing a bucket is what a
+ * shard key does (10: dedupe and shard choice are fingerprints). Only the pair says so: `blocking` alone is I/O talk.
+ */
+function blockingKeyWord(words: readonly string[]): string | undefined {
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (words[i] === 'blocking' && (words[i + 1] === 'key' || words[i + 1] === 'keys')) return 'record-linkage blocking key';
+  }
+  return undefined;
+}
+
+/**
  * The purpose of the digest computed by `call` (a hash call, or a method call on one).
  * `filePath` (relative to the project) is one of the names in reach of a hash helper.
  */
@@ -213,6 +255,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (secretInput) return { purpose: 'security', reason: `hashes a ${secretInput}`, persisted: true };
   const cardData = cardDataName(inputNamesWithInitializers(sourceCode, inputs));
   if (cardData) return { purpose: 'security', reason: `hashes cardholder data (\`${cardData}\`)`, persisted: true };
+  const personalId = personalIdentifierName(inputNamesWithInitializers(sourceCode, inputs));
+  if (personalId) return { purpose: 'security', reason: `hashes a personal identifier (\`${personalId}\`) without a key`, persisted: true };
 
   const uses = chain.filter((c) => !isReceiver(chain, c)).flatMap((c) => valueUses(sourceCode, c.node));
   const fnWords = enclosingFunctions(root.node)
@@ -234,7 +278,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
       (use.kind === 'compare' && headerNamesRead(use.other).some((h) => FINGERPRINT_TEXT.test(h))),
   );
   const fingerprintWord =
-    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords) ?? sseCustomerKeyChecksumWord(useWords);
+    [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords) ?? blockingKeyWord(useWords) ?? blockingKeyWord(fnWords) ?? sseCustomerKeyChecksumWord(useWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {

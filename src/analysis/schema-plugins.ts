@@ -87,6 +87,94 @@ export function pluginConstantIvs(ctx: ResolveContext): PluginIv[] {
   return out;
 }
 
+export interface PluginKeyDerivedIv {
+  /** The returned expression, made only of the generator's secret parameter and constants. */
+  returned: TSESTree.Node;
+  /** The parameter's name (`secret`). */
+  from: string;
+  registration: TSESTree.CallExpression;
+  option: string;
+  module: string;
+}
+
+/**
+ * IVs that the IV generator options of schema encryption plugins compute from the secret they are called with
+ * (`saltGenerator: (secret) => secret.slice(0, 16)`): mongoose-field-encryption calls `saltGenerator(secret)` with the
+ * plugin's one secret, so whatever the generator makes of it alone is the same for every field of every document.
+ */
+export function pluginKeyDerivedIvs(sourceCode: SourceCode): PluginKeyDerivedIv[] {
+  if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
+  const out: PluginKeyDerivedIv[] = [];
+  for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
+    const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
+    if (!entry) continue;
+    for (const prop of options.properties) {
+      if (prop.type !== 'Property' || prop.computed || propertyName(prop.key) !== entry.option) continue;
+      const fn = unwrapExpression(prop.value);
+      if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') continue;
+      const param = fn.params[0];
+      if (param?.type !== 'Identifier') continue;
+      for (const returned of returnedExpressions(sourceCode, fn)) {
+        if (derivesOnlyFrom(returned, param.name) && mentions(returned, param.name)) {
+          out.push({ returned, from: param.name, registration, option: entry.option, module: entry.module });
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Methods that compute a value from their receiver and constant arguments alone (no state, no randomness). */
+const DETERMINISTIC_METHODS: ReadonlySet<string> = new Set([
+  'slice', 'substring', 'substr', 'subarray', 'padStart', 'padEnd', 'repeat', 'toString', 'toUpperCase', 'toLowerCase',
+  'trim', 'split', 'join', 'concat', 'reverse', 'charAt', 'normalize', 'replace', 'replaceAll',
+]);
+
+/**
+ * `expr` is computed from the identifier `name`, literals and deterministic string or buffer methods only
+ * (`secret.slice(0, 16)`, `Buffer.from(secret).subarray(0, 16)`, `` `${secret}`.padEnd(16, '0') ``).
+ */
+function derivesOnlyFrom(node: TSESTree.Node, name: string): boolean {
+  const expr = unwrapExpression(node);
+  switch (expr.type) {
+    case 'Identifier':
+      return expr.name === name;
+    case 'Literal':
+      return true;
+    case 'TemplateLiteral':
+      return expr.expressions.every((e) => derivesOnlyFrom(e, name));
+    case 'BinaryExpression':
+      return expr.operator === '+' && derivesOnlyFrom(expr.left, name) && derivesOnlyFrom(expr.right, name);
+    case 'MemberExpression':
+      return derivesOnlyFrom(expr.object, name) && (!expr.computed || derivesOnlyFrom(expr.property, name));
+    case 'CallExpression': {
+      if (!expr.arguments.every((a) => a.type !== 'SpreadElement' && derivesOnlyFrom(a, name))) return false;
+      const callee = unwrapExpression(expr.callee);
+      if (callee.type !== 'MemberExpression' || callee.computed) return false;
+      const method = memberName(callee);
+      // `Buffer.from(secret, 'utf8')`: a copy of the secret's bytes.
+      if (callee.object.type === 'Identifier' && callee.object.name === 'Buffer' && method === 'from') return true;
+      return method !== undefined && DETERMINISTIC_METHODS.has(method) && derivesOnlyFrom(callee.object, name);
+    }
+    default:
+      return false;
+  }
+}
+
+/** `node` refers to the identifier `name` somewhere. */
+function mentions(node: TSESTree.Node, name: string): boolean {
+  const expr = unwrapExpression(node);
+  if (expr.type === 'Identifier') return expr.name === name;
+  for (const [key, value] of Object.entries(expr)) {
+    if (key === 'parent') continue;
+    const children = Array.isArray(value) ? value : [value];
+    for (const child of children) {
+      if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
+    }
+  }
+  return false;
+}
+
 /** What a function given inline returns: its expression body or the arguments of the `return`s in its body. */
 function returnedExpressions(sourceCode: SourceCode, value: TSESTree.Node): TSESTree.Node[] {
   const fn = unwrapExpression(value);

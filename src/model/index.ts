@@ -46,10 +46,11 @@ import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
-import { awsCryptoRawAesKeyring, gcsCustomerSuppliedKeys, mongodbLocalKms, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
+import { awsCryptoRawAesKeyring, cloak, gcsCustomerSuppliedKeys, mongodbLocalKms, prismaFieldEncryption, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
 import { webPush } from './libraries/push';
+import { medplum } from './libraries/health';
 import { nodeSaml, nodeSoap, xmlCrypto, xmlEncryption } from './libraries/xml-signatures';
 import { webCrypto, webCryptoRandom } from './libraries/webcrypto';
 import type { LibraryModel } from './types';
@@ -154,6 +155,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   awsCryptoRawAesKeyring,
   gcsCustomerSuppliedKeys,
   sequelizeEncrypted,
+  prismaFieldEncryption,
+  cloak,
   ethers,
   ecpair,
   bitcoinjsLib,
@@ -166,6 +169,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   octokitWebhooks,
   stripe,
   paymentProviders,
+  medplum,
   cloudFrontSigners,
   akamaiEdgeAuth,
   xmlCrypto,

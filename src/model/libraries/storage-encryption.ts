@@ -82,3 +82,36 @@ export const snowflakeSdk: LibraryModel = {
     call('default.createPool', 'client', SNOWFLAKE_CONNECTION),
   ],
 };
+
+/**
+ * Field-level encryption of Prisma models: prisma-field-encryption's `fieldEncryptionExtension({ encryptionKey,
+ * decryptionKeys })` (and the older `fieldEncryptionMiddleware`) encrypts the `/// @encrypted` fields of every model
+ * with AES-256-GCM under `encryptionKey`, and reads old rows with any of `decryptionKeys`; the keys are @47ng/cloak keys
+ * (`k1.aesgcm256.<base64 of 32 bytes>`). cloak's own `encryptString(input, key)`/`decryptString` (and their `Sync`
+ * forms) take the same keys, `parseKey(key)` imports one and `makeKeychain([…])` a list of them.
+ */
+const PRISMA_FIELD_ENCRYPTION_KEYS = { '0.encryptionKey': 'key', '0.decryptionKeys': 'key' } as const;
+
+export const prismaFieldEncryption: LibraryModel = {
+  id: 'prisma-field-encryption',
+  roots: [{ module: 'prisma-field-encryption' }],
+  apis: [
+    call('fieldEncryptionExtension', 'encrypt', PRISMA_FIELD_ENCRYPTION_KEYS),
+    call('fieldEncryptionMiddleware', 'encrypt', PRISMA_FIELD_ENCRYPTION_KEYS),
+  ],
+};
+
+export const cloak: LibraryModel = {
+  id: '@47ng/cloak',
+  roots: [{ module: '@47ng/cloak' }],
+  apis: [
+    call('encryptString', 'encrypt', { 0: 'data', 1: 'key' }),
+    call('encryptStringSync', 'encrypt', { 0: 'data', 1: 'key' }),
+    call('decryptString', 'decrypt', { 0: 'data', 1: 'key' }),
+    call('decryptStringSync', 'decrypt', { 0: 'data', 1: 'key' }),
+    call('parseKey', 'key-import', { 0: 'key' }),
+    call('parseKeySync', 'key-import', { 0: 'key' }),
+    call('makeKeychain', 'key-import', { 0: 'key' }),
+    call('makeKeychainSync', 'key-import', { 0: 'key' }),
+  ],
+};
