@@ -9,7 +9,7 @@ import { localFunctionOf, parameterBindings, returnedExpressions } from './local
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
-import { resolveValues, stringValues, type Constant, type ResolveContext } from './values';
+import { envVarName, resolveValues, stringValues, type Constant, type ResolveContext } from './values';
 import { describeAlgorithm } from '../model/algorithms';
 
 /**
@@ -24,7 +24,9 @@ export type IvProblem =
   | { kind: 'key-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'data-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'identifier-derived'; origin: TSESTree.Node; from: string }
-  | { kind: 'reused'; origin: TSESTree.Node; name: string };
+  | { kind: 'reused'; origin: TSESTree.Node; name: string }
+  /** A module-level IV read once from the environment (`Buffer.from(process.env.CREDS_IV, 'hex')`): `from` names the variable. */
+  | { kind: 'configured'; origin: TSESTree.Node; name: string; from: string };
 
 const MAX_DEPTH = 5;
 const SECRET_WORDS = new Set(['key', 'secret', 'password', 'passphrase', 'passwd', 'pwd']);
@@ -58,7 +60,7 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
     if (fromData) return [fromData];
     const fromIdentifier = identifierDerivation(ctx.sourceCode, definitions);
     if (fromIdentifier) return [fromIdentifier];
-    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions);
+    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions) ?? configuredOnce(ctx.sourceCode, call, iv, definitions);
     return reused ? [reused] : [];
   } catch {
     return [];
@@ -515,6 +517,45 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
       // A key made inside the loop (one per recipient) makes each (key, IV) pair new.
       if (loop && !keyMadeWithin(sourceCode, call, loop)) return { kind: 'reused', origin: def, name: holder.id.name };
     }
+  }
+  return undefined;
+}
+
+/**
+ * `const iv = Buffer.from(process.env.CREDS_IV, 'hex')` at module level used by an encryption inside a function:
+ * read once from the environment, the same for every message the process encrypts (and every process of the
+ * deployment). Whether the value came from a random draw at install time does not matter: it is one IV for all
+ * messages under one key, like a module-level `randomBytes` draw.
+ */
+function configuredOnce(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  if (call.api.operation !== 'encrypt' && call.api.operation !== 'wrap') return undefined;
+  if (!insideFunction(call.node) || unwrapExpression(iv).type !== 'Identifier') return undefined;
+  for (const def of definitions) {
+    const holder = def.parent;
+    if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier' || insideFunction(holder)) continue;
+    if (!isWrittenOnce(sourceCode, holder.id)) continue;
+    const from = environmentVariableRead(def);
+    if (from) return { kind: 'configured', origin: def, name: holder.id.name, from };
+  }
+  return undefined;
+}
+
+/**
+ * The environment variable an expression decodes: `process.env.X`, `Buffer.from(process.env.X, 'hex')`,
+ * `Buffer.from(process.env.X!, 'base64')`, `hexToBytes(process.env.X ?? '')` (each call's first argument or
+ * receiver, a fallback's left side).
+ */
+function environmentVariableRead(node: TSESTree.Node): string | undefined {
+  let n: TSESTree.Node | undefined = unwrapExpression(node);
+  for (let i = 0; n && i < 8; i++) {
+    const name = envVarName(n);
+    if (name) return name;
+    if (n.type === 'LogicalExpression') n = unwrapExpression(n.left);
+    else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      const callee = unwrapExpression(n.callee);
+      const first: TSESTree.CallExpressionArgument | undefined = n.arguments[0];
+      n = first && first.type !== 'SpreadElement' ? unwrapExpression(first) : callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : undefined;
+    } else return undefined;
   }
   return undefined;
 }
