@@ -59,7 +59,7 @@ export default createRule<Options, MessageIds>({
       reusedIv:
         '`{{name}}` is generated once and reused by every {{sink}} call (line {{line}}): {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext.',
       configuredIv:
-        '`{{name}}` is read once from the environment variable {{from}} and used as the IV of every {{sink}} call (line {{line}}): {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext; the variable is then no longer needed.',
+        '`{{name}}` comes from the environment variable {{from}}, so every {{sink}} call (line {{line}}) uses the same IV: {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext; the variable is then no longer needed.',
       storeRandomIv:
         'Generate a random {{bytes}}-byte IV per message and store it in front of the ciphertext; decryption in this file reads it back. Records already written with the static IV will no longer decrypt: re-encrypt them (decrypt with the current code, encrypt with the new) before deploying.',
       useRandomIv: 'Generate a fresh IV per message: `{{replacement}}` (the IV is already emitted with the ciphertext here, so decryption keeps working).',

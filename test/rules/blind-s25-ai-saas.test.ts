@@ -31,6 +31,11 @@ createRuleTester().run('no-static-iv (blind-s25 shapes)', noStaticIv, {
       "name": "an IV from the environment used once at start-up, outside any function",
       "code": "import { createCipheriv } from 'node:crypto';\nconst key = Buffer.from(process.env.K!, 'hex');\nconst iv = Buffer.from(process.env.IV!, 'hex');\nconst c = createCipheriv('aes-256-gcm', key, iv);\nexport const bootToken = Buffer.concat([c.update('boot'), c.final(), c.getAuthTag()]);\n",
       "filename": "case.ts"
+    },
+    {
+      "name": "an IV derived from an environment seed and the message id (a derivation per message, not a decoding)",
+      "code": "import { createCipheriv, createHash } from 'node:crypto';\nfunction deriveIv(seed: string, messageId: string) {\n  return createHash('sha256').update(seed).update(messageId).digest().subarray(0, 12);\n}\nexport function seal(key: Buffer, messageId: string, data: Buffer) {\n  const c = createCipheriv('aes-256-gcm', key, deriveIv(process.env.IV_SEED!, messageId));\n  return Buffer.concat([c.update(data), c.final(), c.getAuthTag()]);\n}\n",
+      "filename": "case.ts"
     }
   ],
   "invalid": [
@@ -53,6 +58,39 @@ createRuleTester().run('no-static-iv (blind-s25 shapes)', noStaticIv, {
         {
           "messageId": "configuredIv",
           "line": 2
+        }
+      ]
+    },
+    {
+      "name": "an IV decoded from a destructured environment variable",
+      "code": "import { createCipheriv } from 'node:crypto';\nconst { CREDS_KEY, CREDS_IV } = process.env;\nconst iv = Buffer.from(CREDS_IV!, 'hex');\nexport function encrypt(value: string) {\n  const c = createCipheriv('aes-256-cbc', Buffer.from(CREDS_KEY!, 'hex'), iv);\n  return c.update(value, 'utf8', 'hex') + c.final('hex');\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "configuredIv",
+          "line": 3
+        }
+      ]
+    },
+    {
+      "name": "an IV kept in a class field initialised from the environment",
+      "code": "import { createCipheriv } from 'node:crypto';\nexport class TokenCipher {\n  private readonly iv = Buffer.from(process.env.TOKEN_IV ?? '', 'base64');\n  constructor(private readonly key: Buffer) {}\n  seal(token: string) {\n    const c = createCipheriv('aes-256-gcm', this.key, this.iv);\n    return Buffer.concat([c.update(token, 'utf8'), c.final(), c.getAuthTag()]).toString('base64');\n  }\n}\n",
+      "filename": "case.ts",
+      "errors": [
+        {
+          "messageId": "configuredIv",
+          "line": 3
+        }
+      ]
+    },
+    {
+      "name": "an IV read from the environment inside the encrypting function",
+      "code": "const crypto = require('crypto');\nfunction encrypt(key, text) {\n  const cipher = crypto.createCipheriv('aes-128-cbc', key, Buffer.from(process.env.APP_IV, 'utf8'));\n  return cipher.update(text, 'utf8', 'base64') + cipher.final('base64');\n}\nmodule.exports = { encrypt };\n",
+      "filename": "case.js",
+      "errors": [
+        {
+          "messageId": "configuredIv",
+          "line": 3
         }
       ]
     }
