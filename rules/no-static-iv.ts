@@ -19,7 +19,7 @@ export type Options = [
     reportDecryption?: boolean;
   },
 ];
-export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'dataDerivedIv' | 'identifierDerivedIv' | 'reusedIv' | 'useRandomIv' | 'storeRandomIv' | 'rewriteToEnvelope';
+export type MessageIds = 'constantIv' | 'zeroIv' | 'keyDerivedIv' | 'dataDerivedIv' | 'identifierDerivedIv' | 'reusedIv' | 'configuredIv' | 'useRandomIv' | 'storeRandomIv' | 'rewriteToEnvelope';
 
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const WHY = 'a repeated IV/nonce under one key leaks plaintext (CBC: equal prefixes; CTR, GCM, ChaCha20, secretbox: the XOR of plaintexts, and GCM\'s authentication key)';
@@ -58,6 +58,8 @@ export default createRule<Options, MessageIds>({
         'The IV/nonce is made from `{{from}}`, an identifier, so it is the same for every message about it under one key ({{sink}}, line {{line}}): {{why}}. Generate a random IV per message and store it with the ciphertext.',
       reusedIv:
         '`{{name}}` is generated once and reused by every {{sink}} call (line {{line}}): {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext.',
+      configuredIv:
+        '`{{name}}` comes from the environment variable {{from}}, so every {{sink}} call (line {{line}}) uses the same IV: {{why}}. Generate the IV inside the function, per message, and store it with the ciphertext; the variable is then no longer needed.',
       storeRandomIv:
         'Generate a random {{bytes}}-byte IV per message and store it in front of the ciphertext; decryption in this file reads it back. Records already written with the static IV will no longer decrypt: re-encrypt them (decrypt with the current code, encrypt with the new) before deploying.',
       useRandomIv: 'Generate a fresh IV per message: `{{replacement}}` (the IV is already emitted with the ciphertext here, so decryption keeps working).',
@@ -67,7 +69,7 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['constantIv', 'zeroIv', 'keyDerivedIv', 'dataDerivedIv', 'identifierDerivedIv', 'reusedIv']);
+    const report = withEnvelopeSuggestion(sourceCode, reportOncePerNode<MessageIds>((d) => context.report(d)), ['constantIv', 'zeroIv', 'keyDerivedIv', 'dataDerivedIv', 'identifierDerivedIv', 'reusedIv', 'configuredIv']);
 
     return {
       'Program:exit'() {
@@ -121,6 +123,9 @@ export default createRule<Options, MessageIds>({
             break;
           case 'reused':
             report({ node: at, messageId: 'reusedIv', data: { ...data, name: problem.name } });
+            break;
+          case 'configured':
+            report({ node: at, messageId: 'configuredIv', data: { ...data, name: problem.name, from: problem.from } });
             break;
         }
       }

@@ -9,7 +9,7 @@ import { localFunctionOf, parameterBindings, returnedExpressions } from './local
 import { classMemberValues } from './class-members';
 import { identifierWords } from './identifier-words';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
-import { resolveValues, stringValues, type Constant, type ResolveContext } from './values';
+import { envVarName, isProcessEnv, resolveValues, stringValues, type Constant, type ResolveContext } from './values';
 import { describeAlgorithm } from '../model/algorithms';
 
 /**
@@ -24,7 +24,9 @@ export type IvProblem =
   | { kind: 'key-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'data-derived'; origin: TSESTree.Node; from: string }
   | { kind: 'identifier-derived'; origin: TSESTree.Node; from: string }
-  | { kind: 'reused'; origin: TSESTree.Node; name: string };
+  | { kind: 'reused'; origin: TSESTree.Node; name: string }
+  /** A module-level IV read once from the environment (`Buffer.from(process.env.CREDS_IV, 'hex')`): `from` names the variable. */
+  | { kind: 'configured'; origin: TSESTree.Node; name: string; from: string };
 
 const MAX_DEPTH = 5;
 const SECRET_WORDS = new Set(['key', 'secret', 'password', 'passphrase', 'passwd', 'pwd']);
@@ -58,7 +60,7 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
     if (fromData) return [fromData];
     const fromIdentifier = identifierDerivation(ctx.sourceCode, definitions);
     if (fromIdentifier) return [fromIdentifier];
-    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions);
+    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions) ?? configuredOnce(ctx.sourceCode, call, iv, definitions);
     return reused ? [reused] : [];
   } catch {
     return [];
@@ -515,6 +517,79 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
       // A key made inside the loop (one per recipient) makes each (key, IV) pair new.
       if (loop && !keyMadeWithin(sourceCode, call, loop)) return { kind: 'reused', origin: def, name: holder.id.name };
     }
+  }
+  return undefined;
+}
+
+/**
+ * `const iv = Buffer.from(process.env.CREDS_IV, 'hex')` (at module level, in a class field or in the encrypting
+ * function) used by an encryption inside a function: read from the environment, the same for every message the
+ * process encrypts (and every process of the deployment). Whether the value came from a random draw at install time
+ * does not matter: it is one IV for all messages under one key, like a module-level `randomBytes` draw.
+ */
+function configuredOnce(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, definitions: readonly TSESTree.Node[]): IvProblem | undefined {
+  if (call.api.operation !== 'encrypt' && call.api.operation !== 'wrap') return undefined;
+  if (!insideFunction(call.node)) return undefined;
+  const expr = unwrapExpression(iv);
+  for (const def of definitions) {
+    const holder = def.parent;
+    // A `let iv = …` that is assigned again (per call, per branch) is not one value.
+    if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && !isWrittenOnce(sourceCode, holder.id)) continue;
+    const from = environmentVariableRead(sourceCode, def);
+    if (from) return { kind: 'configured', origin: def, name: configuredHolderName(sourceCode, def, expr) ?? sourceCode.getText(expr), from };
+  }
+  return undefined;
+}
+
+/**
+ * The name of what holds `def`: a binding (module-level, written once, or local), a class field's initializer
+ * (`private readonly iv = …`, `static IV = …`), or a constructor's `this.iv = …`.
+ */
+function configuredHolderName(sourceCode: SourceCode, def: TSESTree.Node, read: TSESTree.Node): string | undefined {
+  const holder = def.parent;
+  if (holder?.type === 'VariableDeclarator' && holder.init === def && holder.id.type === 'Identifier') return holder.id.name;
+  if (read.type !== 'MemberExpression') return undefined;
+  const field = memberName(read) ?? 'iv';
+  if (holder?.type === 'PropertyDefinition' && holder.value === def) return holder.static ? field : `this.${field}`;
+  if (holder?.type === 'AssignmentExpression' && holder.right === def && holder.left.type === 'MemberExpression' && holder.left.object.type === 'ThisExpression') {
+    const method = enclosingFunction(holder)?.parent;
+    return method?.type === 'MethodDefinition' && method.kind === 'constructor' ? `this.${field}` : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The environment variable an expression decodes: `process.env.X`, `Buffer.from(process.env.X, 'hex')`,
+ * `Buffer.from(process.env.X!, 'base64')`, `hexToBytes(process.env.X ?? '')` (each call's first argument or
+ * receiver, a fallback's left side), also through a binding: `const { CREDS_IV } = process.env` or
+ * `const ivHex = process.env.CREDS_IV` then `Buffer.from(CREDS_IV, 'hex')`.
+ */
+function environmentVariableRead(sourceCode: SourceCode, node: TSESTree.Node): string | undefined {
+  let n: TSESTree.Node | undefined = unwrapExpression(node);
+  for (let i = 0; n && i < 8; i++) {
+    const name = envVarName(n);
+    if (name) return name;
+    if (n.type === 'LogicalExpression') n = unwrapExpression(n.left);
+    else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+      // A decoding (`Buffer.from(x, 'hex')`, `hexToBytes(x)`, `x.subarray(0, 16)`), not a derivation that mixes in
+      // something per message (`deriveIv(process.env.IV_SEED, messageId)`).
+      if (n.arguments.slice(1).some((arg) => unwrapExpression(arg).type !== 'Literal')) return undefined;
+      const callee = unwrapExpression(n.callee);
+      const first: TSESTree.CallExpressionArgument | undefined = n.arguments[0];
+      n = first && first.type !== 'SpreadElement' ? unwrapExpression(first) : callee.type === 'MemberExpression' ? unwrapExpression(callee.object) : undefined;
+    } else if (n.type === 'Identifier') {
+      const variable = variableOf(sourceCode, n);
+      const declarator = variable?.defs.length === 1 && variable.defs[0].type === 'Variable' ? variable.defs[0].node : undefined;
+      if (!declarator?.init || writesOf(variable!).length > 1) return undefined;
+      // `const { CREDS_IV } = process.env` (or `{ CREDS_IV: ivHex }`): the variable of that property.
+      if (declarator.id.type === 'ObjectPattern') {
+        if (!isProcessEnv(declarator.init)) return undefined;
+        const id = n;
+        const property = declarator.id.properties.find((p) => p.type === 'Property' && p.value.type === 'Identifier' && p.value.name === id.name);
+        return property?.type === 'Property' ? propertyName(property.key) : undefined;
+      }
+      n = unwrapExpression(declarator.init);
+    } else return undefined;
   }
   return undefined;
 }

@@ -753,6 +753,15 @@ function declarationOf(id: TSESTree.Node): TSESTree.Node | undefined {
   return undefined;
 }
 
+/** The default of a parameter when it reads the environment (`key = process.env.KEY`, `key = env.KEY ?? ''`). */
+function environmentDefault(param: TSESTree.Identifier): TSESTree.Expression | undefined {
+  const pattern = param.parent;
+  if (pattern?.type !== 'AssignmentPattern' || pattern.left !== param) return undefined;
+  let value = unwrapExpression(pattern.right);
+  if (value.type === 'LogicalExpression') value = unwrapExpression(value.left);
+  return envVarName(value) ? pattern.right : undefined;
+}
+
 function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (n: TSESTree.Node) => Identity | undefined, topLevel = false): Identity | undefined {
   const variable = variableOf(ctx.sourceCode, node);
   if (!variable || variable.defs.length === 0) return undefined;
@@ -772,6 +781,11 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
     const passed = declared.type === 'Identifier' ? callSiteArguments(ctx.sourceCode, declared).map(next) : [];
     const first = passed[0];
     if (first && passed.every((p) => p?.id === first.id)) return first;
+    // `constructor(encodedKey = process.env.CONNECT_KEY)` that no call in this file gives an argument: the environment
+    // variable the default reads is the key the code runs with (defined, like a read of it, by the binding that holds it).
+    const fallback = passed.length === 0 ? environmentDefault(declared) : undefined;
+    const fromEnvironment = fallback && next(fallback);
+    if (fromEnvironment?.origin === 'environment') return { ...fromEnvironment, definition: undefined };
     return { ...own, origin: 'parameter', definition: undefined };
   }
   if (def.type === 'ImportBinding') {

@@ -198,6 +198,10 @@ function useFrom(
   if (clock && uses.some((use) => use.kind === 'argument' && (isSignedData(sourceCode, use.call, use.index, 0) || isHashedWithSecret(sourceCode, use.call, use.index)))) return undefined;
   for (const use of uses) {
     if (use.kind === 'binding' && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.node };
+    // The `state` of an OAuth/OIDC authorization request is its CSRF token (RFC 6749 §10.12).
+    if (use.kind === 'binding' && isStateName(use.name) && buildsAuthorizationRequest(sourceCode, use.node)) return { kind: 'name', name: use.name, node: use.node };
+    // `sk-${body}`, `'whsec_' + x`: written behind the prefix API platforms give secret keys.
+    if (use.kind === 'text' && SECRET_KEY_PREFIX.test(use.text)) return { kind: 'name', name: `${use.text.trim()}…`, node: start };
     if (use.kind === 'return' && use.name && isSecretName(use.name) && !benign(use.name)) return { kind: 'name', name: use.name, node: use.fn };
     // express-session's `genid` (koa-session's too, @fastify/session's `idGenerator`): what it returns is the session id.
     if (use.kind === 'return') {
@@ -384,6 +388,33 @@ function enclosingClassName(node: TSESTree.Node): string | undefined {
   const method = current?.parent;
   const cls = method?.type === 'MethodDefinition' ? method.parent?.parent : undefined;
   return (cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression') && cls.id ? cls.id.name : undefined;
+}
+
+/**
+ * Text that starts with a secret key's conventional prefix, the value written right behind it: `sk-`, `sk_live_`,
+ * `sk-proj-`, `rk_test_` (Stripe's restricted keys), `whsec_` (webhook signing secrets). The text of a template or
+ * concatenation is its literal parts joined by spaces, so the prefix is followed by a space or ends the text.
+ */
+const SECRET_KEY_PREFIX = /^(?:sk|rk|whsec)(?:[-_](?:live|test|proj|ant))?[-_](?:\s|$)/i;
+
+/** `state`, `oauthState`, `loginState`: the name of an authorization request's `state` parameter. */
+function isStateName(name: string): boolean {
+  const words = identifierWords(name);
+  return words.includes('state') && words.every((w) => w === 'state' || STATE_QUALIFIERS.has(w));
+}
+
+const STATE_QUALIFIERS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'oidc', 'login', 'signin', 'connect', 'authorize', 'authorization']);
+
+/**
+ * The function holding `node` writes an OAuth 2 authorization request: it names the request's parameters
+ * (`client_id` with `redirect_uri` or `response_type`, or a PKCE `code_challenge`) as query keys or properties.
+ */
+function buildsAuthorizationRequest(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let fn: TSESTree.Node | undefined = node.parent;
+  while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
+  if (!fn) return false;
+  const text = sourceCode.getText(fn);
+  return (/\bclient_id\b/.test(text) && /\b(?:redirect_uri|response_type)\b/.test(text)) || /\bcode_challenge\b/.test(text);
 }
 
 function isBenignName(name: string): boolean {
