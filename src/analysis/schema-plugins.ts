@@ -23,7 +23,8 @@ const KEY_OPTIONS: readonly { module: string; path: string; options: readonly st
   { module: 'mongoose-encryption', path: 'default', options: ['secret', 'encryptionKey', 'signingKey'] },
 ];
 
-export interface PluginKey {
+/** An option of a registered schema encryption plugin (`encryptionKey: …`, `saltGenerator: …`). */
+export interface PluginOption {
   /** The option's value. */
   value: TSESTree.Node;
   option: string;
@@ -32,9 +33,9 @@ export interface PluginKey {
 }
 
 /** The key options of schema encryption plugins registered in the file (`schema.plugin(encrypt, { encryptionKey })`). */
-export function pluginKeyOptions(sourceCode: SourceCode): PluginKey[] {
+export function pluginKeyOptions(sourceCode: SourceCode): PluginOption[] {
   if (!KEY_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
-  const out: PluginKey[] = [];
+  const out: PluginOption[] = [];
   for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
     const entry = KEY_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
     if (!entry) continue;
@@ -70,18 +71,25 @@ export interface PluginIv {
 
 /** Constant IVs returned by the IV generator options of schema encryption plugins. */
 export function pluginConstantIvs(ctx: ResolveContext): PluginIv[] {
-  const { sourceCode } = ctx;
-  if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
   const out: PluginIv[] = [];
-  for (const { registration: node, options, imported } of pluginRegistrations(sourceCode)) {
+  for (const { value, registration, option, module } of ivGeneratorOptions(ctx.sourceCode)) {
+    for (const returned of returnedExpressions(ctx.sourceCode, value)) {
+      const constant = resolveConstant(ctx, returned);
+      if (constant && (constant.kind === 'string' || constant.kind === 'bytes')) out.push({ constant, registration, option, module });
+    }
+  }
+  return out;
+}
+
+/** The IV generator options (`saltGenerator: …`) of the schema encryption plugins registered in the file. */
+function ivGeneratorOptions(sourceCode: SourceCode): PluginOption[] {
+  if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
+  const out: PluginOption[] = [];
+  for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
     const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
     if (!entry) continue;
     for (const prop of options.properties) {
-      if (prop.type !== 'Property' || prop.computed || propertyName(prop.key) !== entry.option) continue;
-      for (const returned of returnedExpressions(sourceCode, prop.value)) {
-        const constant = resolveConstant(ctx, returned);
-        if (constant && (constant.kind === 'string' || constant.kind === 'bytes')) out.push({ constant, registration: node, option: entry.option, module: entry.module });
-      }
+      if (prop.type === 'Property' && !prop.computed && propertyName(prop.key) === entry.option) out.push({ value: prop.value, option: entry.option, module: entry.module, registration });
     }
   }
   return out;
@@ -103,22 +111,14 @@ export interface PluginKeyDerivedIv {
  * plugin's one secret, so whatever the generator makes of it alone is the same for every field of every document.
  */
 export function pluginKeyDerivedIvs(sourceCode: SourceCode): PluginKeyDerivedIv[] {
-  if (!IV_GENERATOR_OPTIONS.some((entry) => sourceCode.text.includes(entry.module))) return [];
   const out: PluginKeyDerivedIv[] = [];
-  for (const { registration, options, imported } of pluginRegistrations(sourceCode)) {
-    const entry = IV_GENERATOR_OPTIONS.find((e) => e.module === imported.module && imported.path.join('.') === e.path);
-    if (!entry) continue;
-    for (const prop of options.properties) {
-      if (prop.type !== 'Property' || prop.computed || propertyName(prop.key) !== entry.option) continue;
-      const fn = unwrapExpression(prop.value);
-      if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') continue;
-      const param = fn.params[0];
-      if (param?.type !== 'Identifier') continue;
-      for (const returned of returnedExpressions(sourceCode, fn)) {
-        if (derivesOnlyFrom(returned, param.name) && mentions(returned, param.name)) {
-          out.push({ returned, from: param.name, registration, option: entry.option, module: entry.module });
-        }
-      }
+  for (const { value, registration, option, module } of ivGeneratorOptions(sourceCode)) {
+    const fn = unwrapExpression(value);
+    if (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression') continue;
+    const param = fn.params[0];
+    if (param?.type !== 'Identifier') continue;
+    for (const returned of returnedExpressions(sourceCode, fn)) {
+      if (derivesOnlyFrom(returned, param.name) && mentions(returned, param.name)) out.push({ returned, from: param.name, registration, option, module });
     }
   }
   return out;
