@@ -1,6 +1,7 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { concatenatedOperands } from './ast';
+import { enclosingFunction } from './code-paths';
 import { identifierWords } from './identifier-words';
 import { isExplicitSecretName } from './key-names';
 import { localFunctionOf } from './local-functions';
@@ -410,9 +411,8 @@ const STATE_QUALIFIERS: ReadonlySet<string> = new Set(['oauth', 'oauth2', 'oidc'
  * (`client_id` with `redirect_uri` or `response_type`, or a PKCE `code_challenge`) as query keys or properties.
  */
 function buildsAuthorizationRequest(sourceCode: SourceCode, node: TSESTree.Node): boolean {
-  let fn: TSESTree.Node | undefined = node.parent;
-  while (fn && fn.type !== 'FunctionDeclaration' && fn.type !== 'FunctionExpression' && fn.type !== 'ArrowFunctionExpression') fn = fn.parent;
-  if (!fn) return false;
+  const fn = enclosingFunction(node);
+  if (!fn || fn.type === 'Program') return false;
   const text = sourceCode.getText(fn);
   return (/\bclient_id\b/.test(text) && /\b(?:redirect_uri|response_type)\b/.test(text)) || /\bcode_challenge\b/.test(text);
 }

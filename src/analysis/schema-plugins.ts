@@ -1,5 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
-import { programNodes } from './ast';
+import { descendants, programNodes } from './ast';
 import { resolveImportPath } from './imports';
 import { memberName, propertyName, unwrapExpression, type SourceCode } from './scope';
 import { resolveConstant, type Constant, type ResolveContext } from './values';
@@ -161,18 +161,15 @@ function derivesOnlyFrom(node: TSESTree.Node, name: string): boolean {
   }
 }
 
-/** `node` refers to the identifier `name` somewhere. */
+/** `node` refers to the identifier `name` somewhere (in its code: type annotations and arguments are not looked at). */
 function mentions(node: TSESTree.Node, name: string): boolean {
-  const expr = unwrapExpression(node);
-  if (expr.type === 'Identifier') return expr.name === name;
-  for (const [key, value] of Object.entries(expr)) {
-    if (key === 'parent') continue;
-    const children = Array.isArray(value) ? value : [value];
-    for (const child of children) {
-      if (child && typeof child === 'object' && typeof (child as TSESTree.Node).type === 'string' && mentions(child as TSESTree.Node, name)) return true;
-    }
-  }
+  for (const n of descendants(unwrapExpression(node), isTypeNode)) if (n.type === 'Identifier' && n.name === name) return true;
   return false;
+}
+
+/** A node of a type (`Secret` in `x as Secret`), as opposed to the TypeScript expressions that wrap a value. */
+function isTypeNode(node: TSESTree.Node): boolean {
+  return node.type.startsWith('TS') && !node.type.endsWith('Expression') && node.type !== 'TSTypeAssertion';
 }
 
 /** What a function given inline returns: its expression body or the arguments of the `return`s in its body. */
