@@ -7,6 +7,7 @@ import { identifierWords } from './identifier-words';
 import { hashHelperOf } from './hash-helper';
 import { callsFromImporters } from './importer-calls';
 import { resolveImportPath } from './imports';
+import { rawDigestOf } from './key-material';
 import { namesCertificate } from './names';
 import { initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { describeAlgorithm } from '../model/algorithms';
@@ -637,18 +638,9 @@ function isEarlierDigestOfSameFunction(sourceCode: SourceCode, other: TSESTree.N
  * an updater) checks the content against — an integrity check whoever computes it (decision 11), not a file's
  * fingerprint only stored.
  */
-function signedHeaderField(sourceCode: SourceCode, root: TSESTree.Node): boolean {
-  let current: TSESTree.Node = root;
-  for (let i = 0; i < 6; i++) {
-    const member = current.parent;
-    if (member?.type !== 'MemberExpression' || member.object !== current || member.parent?.type !== 'CallExpression' || member.parent.callee !== member) return false;
-    current = member.parent;
-    const name = memberName(member);
-    if (name === 'digest') break;
-    if (name !== 'update') return false;
-  }
-  const digest = current as TSESTree.CallExpression;
-  if (digest.arguments.length > 0) return false;
+function signedHeaderField(sourceCode: SourceCode, root: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const digest = rawDigestOf(root);
+  if (!digest) return false;
   const member = digest.parent;
   let target: TSESTree.Node | undefined;
   if (member?.type === 'MemberExpression' && member.object === digest && memberName(member) === 'copy' && member.parent?.type === 'CallExpression' && member.parent.callee === member) {
