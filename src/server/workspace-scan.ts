@@ -22,6 +22,17 @@ export interface ScanProgress {
 }
 
 /**
+ * Files a scan has in flight at once. The lint worker takes one job at a time;
+ * with a second file read and queued while it lints the first, it starts the
+ * next lint as soon as it posts a result, instead of waiting for the main
+ * thread to read the next file from disk and hand it over. Measured with
+ * `bench:server` on test/fixtures (4,628 files, alternating runs): 44.1 and
+ * 40.7 s against 51.1 and 53.1 s one file at a time. More would not help: the
+ * worker lints one file at a time, and an edited document's lint is taken first.
+ */
+const FILES_IN_FLIGHT = 2;
+
+/**
  * The workspace scan: every JavaScript/TypeScript file of the folders, read
  * from disk (never executed), linted and published. Yields to the event loop
  * between files so the server keeps answering (and sees cancellation). The
@@ -43,17 +54,21 @@ export class WorkspaceScanner {
       all.push(...list);
     }
     progress?.report(0, all.length, `${all.length} files`);
-    for (const file of all) {
-      if (isCancelled()) break;
-      const found = await this.lintFromDisk(file);
-      done++;
-      if (found !== null) {
-        files++;
-        findings += found;
+    let next = 0;
+    // FILES_IN_FLIGHT of these loops take the next file from the list until it is done or cancelled.
+    const scanFiles = async () => {
+      while (next < all.length && !isCancelled()) {
+        const found = await this.lintFromDisk(all[next++]);
+        done++;
+        if (found !== null) {
+          files++;
+          findings += found;
+        }
+        if (done % 10 === 0 || done === all.length) progress?.report(done, all.length, `${done}/${all.length} files`);
+        await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      if (done % 10 === 0 || done === all.length) progress?.report(done, all.length, `${done}/${all.length} files`);
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
+    };
+    await Promise.all(Array.from({ length: FILES_IN_FLIGHT }, scanFiles));
     const cancelled = isCancelled();
     if (!cancelled) for (const folder of folders) this.scannedFolders.add(path.resolve(folder));
     return { files, findings, durationMs: Math.round(performance.now() - started), cancelled };
