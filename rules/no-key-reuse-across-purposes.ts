@@ -273,9 +273,19 @@ export default createRule<Options, MessageIds>({
  * finding goes on the second conflicting use.
  */
 function anchorOf(key: TrackedKey): TSESTree.Node | undefined {
-  if (key.definition) return key.definition;
+  if (key.definition && !isOneOfSeveralImports(key, key.definition)) return key.definition;
   const creators = key.declared.filter((d) => d.source === 'webcrypto-usages');
   return creators.length === 1 && key.uses.every((u) => u.usage !== undefined) ? creators[0].node : undefined;
+}
+
+/**
+ * A secret with no binding in this file (`env.APP_SECRET` read by two helpers) imported by two `importKey` calls, one
+ * per purpose: the first import is not where the key is defined — each import is a use, and the finding goes on the
+ * second conflicting one (4, 40).
+ */
+function isOneOfSeveralImports(key: TrackedKey, definition: TSESTree.Node): boolean {
+  const imports = new Set(key.uses.flatMap((u) => (u.via ? [u.via] : [])));
+  return imports.size > 1 && imports.has(definition);
 }
 
 /** Every use goes through the one `importKey`/`generateKey` whose declared usages already hold all the purposes used. */

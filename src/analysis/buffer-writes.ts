@@ -1,7 +1,8 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { localFunctionOf } from './local-functions';
-import { memberName, type SourceCode } from './scope';
+import { memberName, unwrapExpression, type SourceCode } from './scope';
+import { DB_METHODS, PERSISTENT_STORE_NAME, STORE_QUERY_METHODS } from '../model/sinks';
 
 /** Methods that write into a buffer: one built with them is not the zeros it was allocated as. */
 const MUTATING_METHODS = /^(?:write|fill$|set$|copy$|increment|randomFill)/;
@@ -26,6 +27,7 @@ export function isBufferWritten(sourceCode: SourceCode, variable: TSESLint.Scope
     }
     if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== except && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
       if (isLibraryTextEncoder(sourceCode, parent.callee)) continue;
+      if (parent.type === 'CallExpression' && isStatementParameterCall(parent)) continue;
       const api = apiCallAt(sourceCode, parent);
       if (!api || api.api.operation === 'random' || argsWithRole(api, 'output').includes(id)) return true;
     }
@@ -40,4 +42,35 @@ const BYTES_TO_TEXT = /^(?:bytesTo(?:Hex|Utf8|Base64|Base64url|String)|(?:encode
 function isLibraryTextEncoder(sourceCode: SourceCode, callee: TSESTree.Node): boolean {
   const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? memberName(callee) : undefined;
   return name !== undefined && BYTES_TO_TEXT.test(name) && !localFunctionOf(sourceCode, callee);
+}
+
+/** Methods that run a prepared statement with the values given (D1, better-sqlite3, node:sqlite, libsql). */
+const STATEMENT_METHODS: ReadonlySet<string> = new Set(['bind', 'run', 'all', 'get', 'first', 'raw', 'iterate', 'values']);
+
+/**
+ * A database call that stores or queries with the values it is given, which it only reads: a prepared
+ * statement's parameters (`db.prepare(sql).bind(id, iv, ct)`, `stmt.run(iv)` on a chain from `prepare(…)`),
+ * or a write of a store named as one (`db.insert(…)`, `pool.query(sql, [iv])`). An IV stored next to its
+ * ciphertext is not filled by the store.
+ */
+function isStatementParameterCall(call: TSESTree.CallExpression): boolean {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression') return false;
+  const name = memberName(callee);
+  if (!name) return false;
+  let receiver: TSESTree.Node = unwrapExpression(callee.object);
+  let preparedChain = false;
+  for (let i = 0; i < 8; i++) {
+    if (receiver.type === 'CallExpression') {
+      const inner = unwrapExpression(receiver.callee);
+      if (inner.type === 'MemberExpression' && memberName(inner) === 'prepare') preparedChain = true;
+      receiver = inner.type === 'MemberExpression' ? unwrapExpression(inner.object) : inner;
+    } else if (receiver.type === 'MemberExpression') {
+      receiver = unwrapExpression(receiver.object);
+    } else break;
+  }
+  if (preparedChain && STATEMENT_METHODS.has(name)) return true;
+  const rootName = receiver.type === 'Identifier' ? receiver.name : undefined;
+  const ownerName = callee.object.type === 'MemberExpression' ? memberName(callee.object) : rootName;
+  return (DB_METHODS.has(name) || STORE_QUERY_METHODS.has(name)) && PERSISTENT_STORE_NAME.test(ownerName ?? '');
 }

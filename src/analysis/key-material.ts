@@ -356,9 +356,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   for (const { fn, index } of decodingHelpers(ctx, decodings)) {
     for (const site of localCallSites(sourceCode, fn)) {
       const arg = site.arguments[index];
-      if (!arg || !secretLikeExpression(arg)) continue;
+      if (!arg) continue;
       const candidate = bindingOf(sourceCode, site, { source: 'buffer-from', producer: site, arrayBuffer: false }, []);
-      if (candidate) add(candidate, isNotSecretName(candidate.id.name) ? 'named' : false);
+      // As for `Buffer.from(text, 'base64')` below: text not named as a secret (`exportKeyB64`, a parameter the caller
+      // fills) decodes into key bytes when the binding is named as a key or used as one.
+      if (candidate) add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
     }
   }
   for (const node of [...keyObjectExports(sourceCode), ...privateKeyDerExports(ctx)]) {

@@ -734,7 +734,45 @@ function labelPlace(ctx: ResolveContext, call: ApiCall, label: TSESTree.Node): s
   const inCall = label.range[0] >= call.node.range[0] && label.range[1] <= call.node.range[1];
   const params = call.node.arguments[0];
   if (inCall || !params) return `@${label.range[0]}`;
+  // `info: te.encode(\`app/${purpose}\`)` in one parameter object shared by the calls of a function that picks the
+  // algorithm by `purpose` (`if (purpose === 'payload') return deriveKey(params, …, AES-GCM); return deriveKey(params,
+  // …, HMAC)`): each branch runs for its own values of the label, so each call derives a key of its own.
+  if (labelChosenByBranch(ctx.sourceCode, call, label)) return `@call${call.node.range[0]}`;
   return `as-written:${ctx.sourceCode.getText(params)}`;
+}
+
+/**
+ * Does `label` read a parameter of the function that makes `call`, a parameter that a condition of that function
+ * tests (an `if`, a `switch`, a `? :`) before or around the call? Then the calls in its branches derive with the labels
+ * of their own branch.
+ */
+function labelChosenByBranch(sourceCode: SourceCode, call: ApiCall, label: TSESTree.Node): boolean {
+  const fn = enclosingFunctionNode(call.node);
+  if (!fn) return false;
+  const parameters = new Set<TSESLint.Scope.Variable>();
+  for (const node of descendants(label)) {
+    if (node.type !== 'Identifier') continue;
+    const variable = variableOf(sourceCode, node);
+    if (variable?.defs.some((d) => d.type === 'Parameter' && d.node === fn)) parameters.add(variable);
+  }
+  if (parameters.size === 0) return false;
+  for (const variable of parameters) {
+    for (const ref of variable.references) {
+      const id = ref.identifier as TSESTree.Node;
+      for (let n: TSESTree.Node | undefined = id.parent; n && n !== fn; n = n.parent) {
+        const test =
+          n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n.test : n.type === 'SwitchStatement' ? n.discriminant : undefined;
+        if (!test || !isWithin(id, test)) continue;
+        if (n.range[0] <= call.node.range[0]) return true;
+      }
+    }
+  }
+  return false;
+}
+
+function enclosingFunctionNode(node: TSESTree.Node): FunctionNode | undefined {
+  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
+  return undefined;
 }
 
 function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
