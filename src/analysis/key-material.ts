@@ -12,7 +12,7 @@ import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { reachingWrites } from './reaching-writes';
-import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -353,7 +353,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
-  for (const { fn, index } of decodingHelpers(ctx, decodings)) {
+  for (const { fn, index } of [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)]) {
     for (const site of localCallSites(sourceCode, fn)) {
       const arg = site.arguments[index];
       if (!arg) continue;
@@ -832,6 +832,48 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
     }
     if (index >= 0 && returnedBy(value)?.fn === fn && !mayReturnItsOwnBytes(ctx.sourceCode, fn, variable!)) yield { fn, index };
   }
+}
+
+/**
+ * Hand-written decoders (RFC 4648 base32 for TOTP seeds, base58, hex by nibbles): a function of one parameter that
+ * collects byte values in a local array (`const out: number[] = []; … out.push(…)`) and returns it as bytes
+ * (`Buffer.from(out)`, `Uint8Array.from(out)`, `new Uint8Array(out)`). What it returns is its argument decoded, fresh
+ * bytes like `Buffer.from(p, 'base64')`'s, so a caller that decodes a secret with it holds key bytes.
+ */
+function* pushedByteDecoders(sourceCode: SourceCode): Generator<{ fn: FunctionNode; index: number }> {
+  if (!/\.push\(/.test(sourceCode.text)) return;
+  for (const node of programNodes(sourceCode.ast)) {
+    if (!isFunction(node)) continue;
+    const fn = node as FunctionNode;
+    if (fn.params.length !== 1 || fn.params[0].type !== 'Identifier' || fn.body.type !== 'BlockStatement') continue;
+    const returns = returnedExpressions(fn);
+    if (returns?.length !== 1) continue;
+    const array = bytesOfArray(unwrapExpression(returns[0]));
+    const variable = array?.type === 'Identifier' ? variableOf(sourceCode, array) : undefined;
+    const init = variable && singleInitializer(variable);
+    if (!init || init.type !== 'ArrayExpression' || init.elements.length > 0 || enclosingFunction(init) !== fn) continue;
+    // Filled only by `push` (read otherwise only where it is returned): a buffer of decoded values, not a table.
+    const filled = variable.references.some((ref) => isPushOn(ref.identifier));
+    if (!filled || !variable.references.every((ref) => ref.init || isPushOn(ref.identifier) || ref.identifier === array || isLengthRead(ref.identifier))) continue;
+    yield { fn, index: 0 };
+  }
+}
+
+/** `Buffer.from(a)`, `Uint8Array.from(a)`, `new Uint8Array(a)`: the array `a` turned into bytes. */
+function bytesOfArray(expr: TSESTree.Node): TSESTree.Node | undefined {
+  if (expr.type === 'NewExpression' && expr.callee.type === 'Identifier' && expr.callee.name === 'Uint8Array' && expr.arguments.length === 1) return unwrapExpression(expr.arguments[0]);
+  if ((isStaticCall(expr, 'Buffer', 'from') || isStaticCall(expr, 'Uint8Array', 'from')) && expr.arguments.length === 1) return unwrapExpression(expr.arguments[0]);
+  return undefined;
+}
+
+function isPushOn(id: TSESTree.Node): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && memberName(member) === 'push' && member.parent?.type === 'CallExpression' && member.parent.callee === member;
+}
+
+function isLengthRead(id: TSESTree.Node): boolean {
+  const member = id.parent;
+  return member?.type === 'MemberExpression' && member.object === id && memberName(member) === 'length';
 }
 
 /**

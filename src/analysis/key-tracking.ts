@@ -318,6 +318,10 @@ const ASYMMETRIC_JWT = /^(?:RS|ES|PS)\d{3}$|^EdDSA$/i;
  * first: it is KDF input, as it would be for `scryptSync(password, …)`.
  */
 function argumentPurpose(ctx: ResolveContext, call: ApiCall, arg: ApiArg): KeyPurpose | undefined {
+  // An options object with keys for two operations (a SAML SP's `privateKey` signs, its `decryptionPvk` decrypts):
+  // the model names the purpose of the argument that differs from the call's (`purpose:0.decryptionPvk`).
+  const own = call.api.facts?.[`purpose:${arg.address}`];
+  if (typeof own === 'string') return own as KeyPurpose;
   const op = call.api.operation;
   if (arg.role === 'passphrase' && (op === 'encrypt' || op === 'decrypt')) return 'kdf-input';
   return purposeOf(ctx, call);

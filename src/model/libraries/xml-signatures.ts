@@ -38,8 +38,14 @@ const SAML_OPTIONS = {
   '0.cert': 'public-key',
 } as const;
 
-/** Without `signatureAlgorithm`, node-saml (v5 included) and passport-saml sign with RSA-SHA1 once a `privateKey` is set. */
-const SAML_DEFAULTS = { facts: { defaultDigest: 'sha1', defaultDigestOption: 'signatureAlgorithm', defaultDigestWhen: 'privateKey' } };
+/**
+ * Without `signatureAlgorithm`, node-saml (v5 included) and passport-saml sign with RSA-SHA1 once a `privateKey` is set.
+ * `decryptionPvk` decrypts the assertions IdPs encrypt to the SP: its purpose is encryption, not the call's signing, so
+ * one key given as both is a key for two purposes.
+ */
+const SAML_DEFAULTS = {
+  facts: { defaultDigest: 'sha1', defaultDigestOption: 'signatureAlgorithm', defaultDigestWhen: 'privateKey', 'purpose:0.decryptionPvk': 'encrypt' },
+};
 
 export const nodeSaml: LibraryModel = {
   id: '@node-saml/node-saml',
