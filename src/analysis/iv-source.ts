@@ -4,6 +4,7 @@ import { isFunction } from './expression-names';
 import { enclosingFunction } from './code-paths';
 import { apiCallAt, argsWithRole, callsOn, getApiCalls, type ApiCall } from './api-calls';
 import { isBufferWritten } from './buffer-writes';
+import { isSettingsLookup } from './config-lookup';
 import { isBufferClass } from './imports';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
@@ -535,6 +536,8 @@ function configuredOnce(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node
     const holder = def.parent;
     // A `let iv = …` that is assigned again (per call, per branch) is not one value.
     if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier' && !isWrittenOnce(sourceCode, holder.id)) continue;
+    // `randomBytes(config.get('IV_LENGTH'))`, `randomBytes(Number(process.env.IV_BYTES))`: the setting is a size, the IV is drawn.
+    if (drawsAnything(sourceCode, def)) continue;
     const from = environmentVariableRead(sourceCode, def);
     if (from) return { kind: 'configured', origin: def, name: configuredHolderName(sourceCode, def, expr) ?? sourceCode.getText(expr), from };
   }
@@ -570,7 +573,12 @@ function environmentVariableRead(sourceCode: SourceCode, node: TSESTree.Node): s
     const name = envVarName(n);
     if (name) return name;
     if (n.type === 'LogicalExpression') n = unwrapExpression(n.left);
-    else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
+    else if (n.type === 'CallExpression' && isSettingsLookup(n)) {
+      // `config.getOrThrow('RESPONSE_IV')` (Nest's ConfigService, nconf, convict): the setting of that name, which a
+      // deployment sets once, like the environment variable it is usually loaded from.
+      const setting = n.arguments[0] && unwrapExpression(n.arguments[0] as TSESTree.Node);
+      return setting?.type === 'Literal' && typeof setting.value === 'string' ? setting.value : undefined;
+    } else if (n.type === 'CallExpression' || n.type === 'NewExpression') {
       // A decoding (`Buffer.from(x, 'hex')`, `hexToBytes(x)`, `x.subarray(0, 16)`), not a derivation that mixes in
       // something per message (`deriveIv(process.env.IV_SEED, messageId)`).
       if (n.arguments.slice(1).some((arg) => unwrapExpression(arg).type !== 'Literal')) return undefined;

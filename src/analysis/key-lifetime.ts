@@ -1,6 +1,7 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { RETAINING_FUNCTIONS, RETAINING_METHODS, STATE_HOOKS } from '../model/retention';
 import { apiCallAt, getApiCalls, type ApiCall } from './api-calls';
+import { localMethodOf } from './call-sites';
 import { classConstructor, descendants, isWithin } from './ast';
 import { enclosingFunction } from './code-paths';
 import { argumentUsedAsKey, keyReferences, rawDigestOf, TYPED_ARRAY_NAMES, type KeyBytes } from './key-material';
@@ -1107,10 +1108,12 @@ function conversionOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.Node
 
 /** A call of a function of this file that converts its first parameter into a string (see conversionOf). */
 function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
-  const fn = localFunctionOf(sourceCode, call.callee);
+  // A method of a class of this file too (`this.sseParams(key)` building `SSECustomerKey: key.toString('base64')`).
+  const fn = localFunctionOf(sourceCode, call.callee) ?? localMethodOf(sourceCode, call.callee);
   const param = fn?.params[0];
-  if (param?.type !== 'Identifier') return false;
-  const variable = variableOf(sourceCode, param);
+  const binding = param?.type === 'TSParameterProperty' ? undefined : param;
+  if (binding?.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, binding);
   return variable !== undefined && variable.references.some((r) => r.isRead() && conversionOf(sourceCode, r.identifier as TSESTree.Node) !== undefined);
 }
 

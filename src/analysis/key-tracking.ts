@@ -847,6 +847,11 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
       // `const { JWT_SECRET } = process.env`: the environment variable, defined in this file by the binding.
       const envName = isProcessEnv(init) ? patternKey(def.node.id, variable.name) : undefined;
       if (envName) return { id: `env:${envName}`, name: `process.env.${envName}`, origin: 'environment', envVar: envName, definition: own.definition, declaration: own.declaration };
+      // `const { privateKey, publicKey } = generateKeyPairSync('rsa', …)`: a half of a pair generated right there, defined by
+      // that destructuring (also when a constructor then keeps it in a field, `this.privateKey = privateKey`; decision 72).
+      const unwrapped = unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
+      const generator = unwrapped.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, unwrapped) : undefined;
+      if (generator?.api.operation === 'keygen') return { ...own, origin: 'generated' };
       const base = memberPathIdentity(ctx, init, [variable.name]);
       if (base) return base.definition || !isImportedObject(ctx, init) ? base : { ...base, definition: own.definition };
     }

@@ -31,7 +31,9 @@ const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes
 const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root', 'content',
   // Keys named for what they protect data with: S3 SSE-C's customer key (`REPORT_SSE_KEY`), the keyed hash of tokenization
   // and pseudonymisation (`TOKENIZATION_KEY`, `PSEUDONYM_KEY`).
-  'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation']);
+  'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation',
+  // Keys named for their place in a rotation (`LEGACY_KEYRING`, `OLD_KEYS`, `RETIRED_KEY`): versions kept to read old records.
+  'legacy', 'old', 'retired', 'rotated']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'kid', 'kids', 'path', 'file', 'url', 'uri', 'env',
