@@ -751,7 +751,7 @@ function labelPlace(ctx: ResolveContext, call: ApiCall, label: TSESTree.Node): s
  * of their own branch.
  */
 function labelChosenByBranch(sourceCode: SourceCode, call: ApiCall, label: TSESTree.Node): boolean {
-  const fn = enclosingFunctionNode(call.node);
+  const fn = enclosingFunctionOf(call.node);
   if (!fn) return false;
   const parameters = new Set<TSESLint.Scope.Variable>();
   for (const node of descendants(label)) {
@@ -772,11 +772,6 @@ function labelChosenByBranch(sourceCode: SourceCode, call: ApiCall, label: TSEST
     }
   }
   return false;
-}
-
-function enclosingFunctionNode(node: TSESTree.Node): FunctionNode | undefined {
-  for (let n = node.parent; n; n = n.parent) if (isFunction(n)) return n;
-  return undefined;
 }
 
 function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
