@@ -755,9 +755,7 @@ function labelChosenByBranch(sourceCode: SourceCode, call: ApiCall, label: TSEST
   if (!fn) return false;
   const parameters = new Set<TSESLint.Scope.Variable>();
   for (const node of descendants(label)) {
-    if (node.type !== 'Identifier') continue;
-    const variable = variableOf(sourceCode, node);
-    if (variable?.defs.some((d) => d.type === 'Parameter' && d.node === fn)) parameters.add(variable);
+    if (node.type === 'Identifier' && isParameterOf(sourceCode, node, fn)) parameters.add(variableOf(sourceCode, node)!);
   }
   if (parameters.size === 0) return false;
   for (const variable of parameters) {
