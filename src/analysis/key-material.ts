@@ -13,8 +13,9 @@ import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { reachingWrites } from './reaching-writes';
 import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
-import { envVarName, resolveConstant, stringValues, type ResolveContext } from './values';
+import { envVarName, isCharCodeMapper, resolveConstant, stringValues, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
+import { importsPublicKey } from './secret-constants';
 
 /**
  * Plaintext key bytes held in a binding: where they come from (a CSPRNG, a KDF,
@@ -189,7 +190,8 @@ const KEYGEN_PATTERN = /^crypto_\w+_keygen$/;
 function collect(ctx: ResolveContext): KeyBytes[] {
   const { sourceCode } = ctx;
   const calls = getApiCalls(sourceCode);
-  const keyArgs = keyArgumentNodes(calls);
+  // `importKey('spki', der, …)` takes a public key: the bytes handed to it are no secret to wipe.
+  const keyArgs = keyArgumentNodes(calls.filter((call) => !importsPublicKey(ctx, call)));
   const found: KeyBytes[] = [];
   /**
    * `needsKeyUse`: 'strict' = a modelled call must use it as a key; 'named' = a key-like binding name is enough;
@@ -350,7 +352,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
   // decoding helpers below start from the same calls).
-  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx)];
+  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...inlineBase64Decodes(ctx)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
   for (const { fn, index } of [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)]) {
@@ -1127,6 +1129,21 @@ function* textEncodeCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
   for (const node of programNodes(ctx.sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'encode') continue;
     if (isConstructedWith(ctx.sourceCode, node.callee.object, 'TextEncoder') && !resolveConstant(ctx, node.arguments[0])) yield node;
+  }
+}
+
+/**
+ * `Uint8Array.from(atob(text), (c) => c.charCodeAt(0))` of a non-constant, written inline: the browser's and the edge
+ * runtimes' `Buffer.from(text, 'base64')`, fresh bytes of whatever the text holds (the same form inside a local helper
+ * is a decoding helper: decodingHelpers).
+ */
+function* inlineBase64Decodes(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  if (!ctx.sourceCode.text.includes('atob')) return; // most files: no walk
+  for (const call of getApiCalls(ctx.sourceCode)) {
+    if (call.library.id !== 'text-encoding' || !call.node.arguments[0]) continue;
+    const from = call.node.parent;
+    if (!isStaticCall(from, 'Uint8Array', 'from') || from.arguments[0] !== call.node || !isCharCodeMapper(from.arguments[1])) continue;
+    if (!resolveConstant(ctx, call.node.arguments[0])) yield from;
   }
 }
 

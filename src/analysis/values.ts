@@ -1444,7 +1444,7 @@ function returnedObjectLiterals(sourceCode: SourceCode, node: TSESTree.Node): TS
 }
 
 /** `(c) => c.charCodeAt(0)`: maps each character of a string to its code. */
-function isCharCodeMapper(node: TSESTree.Node | undefined): boolean {
+export function isCharCodeMapper(node: TSESTree.Node | undefined): boolean {
   if (node?.type !== 'ArrowFunctionExpression' && node?.type !== 'FunctionExpression') return false;
   const param = node.params[0];
   const body = node.body.type === 'BlockStatement' ? (node.body.body.length === 1 && node.body.body[0].type === 'ReturnStatement' ? node.body.body[0].argument : undefined) : node.body;
