@@ -740,36 +740,43 @@ function labelPlace(ctx: ResolveContext, call: ApiCall, label: TSESTree.Node): s
   if (inCall || !params) return `@${label.range[0]}`;
   // `info: te.encode(\`app/${purpose}\`)` in one parameter object shared by the calls of a function that picks the
   // algorithm by `purpose` (`if (purpose === 'payload') return deriveKey(params, …, AES-GCM); return deriveKey(params,
-  // …, HMAC)`): each branch runs for its own values of the label, so each call derives a key of its own.
-  if (labelChosenByBranch(ctx.sourceCode, call, label)) return `@call${call.node.range[0]}`;
-  return `as-written:${ctx.sourceCode.getText(params)}`;
+  // …, HMAC)`): each branch runs for its own values of the label, so the calls of each branch derive a key of their own.
+  const branch = labelBranchOf(ctx.sourceCode, call, label);
+  return `${branch ?? ''}as-written:${ctx.sourceCode.getText(params)}`;
 }
 
 /**
- * Does `label` read a parameter of the function that makes `call`, a parameter that a condition of that function
- * tests (an `if`, a `switch`, a `? :`) before or around the call? Then the calls in its branches derive with the labels
- * of their own branch.
+ * The branch of its function that `call` sits in, when `label` reads a parameter that a condition of that function
+ * tests (an `if`, a `switch`, a `? :`): the calls of different branches run for different values of the label, so
+ * each derives a key of its own, while two calls of one branch derive one. A call after a guard `if` whose branch
+ * always leaves (`if (purpose === 'payload') return …;`) is in the guard's implicit `else`, and so is every call after
+ * a guard that only checks the parameter (`if (!purpose) throw …`): such calls share that one branch.
  */
-function labelChosenByBranch(sourceCode: SourceCode, call: ApiCall, label: TSESTree.Node): boolean {
+function labelBranchOf(sourceCode: SourceCode, call: ApiCall, label: TSESTree.Node): string | undefined {
   const fn = enclosingFunctionOf(call.node);
-  if (!fn) return false;
+  if (!fn) return undefined;
   const parameters = new Set<TSESLint.Scope.Variable>();
   for (const node of descendants(label)) {
     if (node.type === 'Identifier' && isParameterOf(sourceCode, node, fn)) parameters.add(variableOf(sourceCode, node)!);
   }
-  if (parameters.size === 0) return false;
-  for (const variable of parameters) {
-    for (const ref of variable.references) {
-      const id = ref.identifier as TSESTree.Node;
-      for (let n: TSESTree.Node | undefined = id.parent; n && n !== fn; n = n.parent) {
-        const test =
-          n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n.test : n.type === 'SwitchStatement' ? n.discriminant : undefined;
-        if (!test || !isWithin(id, test)) continue;
-        if (n.range[0] <= call.node.range[0]) return true;
-      }
+  if (parameters.size === 0) return undefined;
+  const testsParameter = (test: TSESTree.Node) => {
+    for (const node of descendants(test)) {
+      if (node.type === 'Identifier' && parameters.has(variableOf(sourceCode, node)!)) return true;
+    }
+    return false;
+  };
+  let child: TSESTree.Node = call.node;
+  for (let n: TSESTree.Node | undefined = call.node.parent; n && n !== fn; child = n, n = n.parent) {
+    const test = n.type === 'IfStatement' || n.type === 'ConditionalExpression' ? n.test : n.type === 'SwitchStatement' ? n.discriminant : undefined;
+    if (test && child !== test && testsParameter(test)) return `@branch${child.range[0]}`;
+    const statements = n.type === 'BlockStatement' ? n.body : n.type === 'SwitchCase' ? n.consequent : undefined;
+    for (let i = (statements?.indexOf(child as TSESTree.Statement) ?? 0) - 1; i >= 0; i--) {
+      const guard = statements![i];
+      if (guard.type === 'IfStatement' && alwaysLeaves(guard.consequent) && testsParameter(guard.test)) return `@after${guard.range[0]}`;
     }
   }
-  return false;
+  return undefined;
 }
 
 function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
