@@ -1018,6 +1018,7 @@ function isImportedKeyPair(ctx: ResolveContext, object: TSESTree.Node): boolean 
   return api?.api.operation === 'key-import';
 }
 
+/** The single initializer of the local binding `id` reads (`pair` of `const pair = …`). */
 function localInitializer(ctx: ResolveContext, id: TSESTree.Identifier): TSESTree.Node | undefined {
   const variable = variableOf(ctx.sourceCode, id);
   return variable && singleInitializer(variable);
