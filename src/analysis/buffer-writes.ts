@@ -25,14 +25,21 @@ export function isBufferWritten(sourceCode: SourceCode, variable: TSESLint.Scope
       if (parent.computed && grand?.type === 'AssignmentExpression' && grand.left === parent) return true;
       if (parent.computed && grand?.type === 'UpdateExpression') return true;
     }
-    if ((parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== except && parent.arguments.includes(id as TSESTree.CallExpressionArgument)) {
-      if (isLibraryTextEncoder(sourceCode, parent.callee)) continue;
-      if (parent.type === 'CallExpression' && isStatementParameterCall(parent)) continue;
-      const api = apiCallAt(sourceCode, parent);
-      if (!api || api.api.operation === 'random' || argsWithRole(api, 'output').includes(id)) return true;
-    }
+    if (handedToFiller(sourceCode, id, except)) return true;
+    // `new DataView(nonce.buffer)`, `new Uint32Array(nonce.buffer)`: a view over the same memory, made to write through it.
+    if (parent.type === 'MemberExpression' && parent.object === id && !parent.computed && memberName(parent) === 'buffer' && handedToFiller(sourceCode, parent, except)) return true;
   }
   return false;
+}
+
+/** `arg` is an argument of a call that may fill it: an unmodelled helper or constructor, a random fill, a modelled output. */
+function handedToFiller(sourceCode: SourceCode, arg: TSESTree.Node, except: TSESTree.Node | undefined): boolean {
+  const call = arg.parent;
+  if (!call || (call.type !== 'CallExpression' && call.type !== 'NewExpression') || call === except || !call.arguments.includes(arg as TSESTree.CallExpressionArgument)) return false;
+  if (isLibraryTextEncoder(sourceCode, call.callee)) return false;
+  if (call.type === 'CallExpression' && isStatementParameterCall(call)) return false;
+  const api = apiCallAt(sourceCode, call);
+  return !api || api.api.operation === 'random' || argsWithRole(api, 'output').includes(arg);
 }
 
 /** Encoders that turn bytes into text (`bytesToHex(nonce)`, `encodeBase64(iv)`, `btoa(…)`): they read their argument. */

@@ -48,6 +48,9 @@ const FINGERPRINT_WORDS = new Set([
   'infohash', 'btih', 'magnet', 'torrent',
   // Bitcoin's HASH160 (RIPEMD-160 of SHA-256) is the public-key hash addresses are made of: a protocol-defined key id.
   'hash160',
+  // A push message's collapse key (FCM `collapse_key`, APNs `apns-collapse-id`, Web Push `Topic`) names the message a newer
+  // one replaces while the device is offline: deduplication of deliveries.
+  'collapse',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([

@@ -340,12 +340,26 @@ function drawnFresh(sourceCode: SourceCode, node: TSESTree.Node): boolean {
  */
 function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, call: ApiCall): boolean {
   const init = singleInitializer(variable);
-  if (!init || !insideFunction(init)) return false;
+  if (!init) return call.api.operation === 'decrypt' && destructuredFromMessage(sourceCode, variable);
+  if (!insideFunction(init)) return false;
   if (containsRandom(sourceCode, init)) return true;
   if (call.api.operation !== 'decrypt') return false;
   const expr = unwrapExpression(init);
   const callee = expr.type === 'CallExpression' ? unwrapExpression(expr.callee) : undefined;
   return callee?.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '') && rootVariables(sourceCode, callee.object, 1).some((v) => v.defs[0]?.type === 'Parameter');
+}
+
+/**
+ * `const { salt, senderPublic } = parseHeader(body)` in a function given `body`: a field of the message being decrypted,
+ * read by a local parser (or straight from the parameter, `const { salt } = message`), so it differs per message.
+ */
+function destructuredFromMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
+  const def = variable.defs[0];
+  if (variable.defs.length !== 1 || def?.type !== 'Variable' || def.node.id.type === 'Identifier' || !def.node.init || !insideFunction(def.node.init)) return false;
+  if (variable.references.some((ref) => ref.isWrite() && ref.writeExpr !== def.node.init)) return false;
+  const init = unwrapExpression(def.node.init);
+  const read = init.type === 'CallExpression' && localFunctionOf(sourceCode, init.callee) ? init.arguments.filter((a) => a.type !== 'SpreadElement') : [init];
+  return read.some((arg) => rootVariables(sourceCode, arg, 1).some((v) => v.defs[0]?.type === 'Parameter'));
 }
 
 /** `Buffer.from(payload.iv, 'hex')`, `parts['nonce']`: reading an IV stored next to the ciphertext. */

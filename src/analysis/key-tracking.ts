@@ -1014,13 +1014,28 @@ function isGeneratingCall(ctx: ResolveContext, node: TSESTree.Node): boolean {
   return op === 'random' || op === 'keygen';
 }
 
-/** A binding made by a modelled key import (a key pair built from a seed or converted from another pair). */
+/**
+ * A binding made by a modelled key import (a key pair built from a seed or converted from another pair): a local
+ * (`const pair = nacl.sign.keyPair.fromSeed(seed)`) or a field of this class (`this.signing = nacl.sign.keyPair.fromSeed(seed)`).
+ */
 function isImportedKeyPair(ctx: ResolveContext, object: TSESTree.Node): boolean {
-  const variable = object.type === 'Identifier' ? variableOf(ctx.sourceCode, object) : undefined;
-  const init = variable && singleInitializer(variable);
+  const init = object.type === 'Identifier' ? localInitializer(ctx, object) : object.type === 'MemberExpression' ? thisFieldValue(object) : undefined;
   const call = init && unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
   const api = call && (call.type === 'CallExpression' || call.type === 'NewExpression') ? apiCallAt(ctx.sourceCode, call) : undefined;
   return api?.api.operation === 'key-import';
+}
+
+/** The single initializer of the local binding `id` reads (`pair` of `const pair = …`). */
+function localInitializer(ctx: ResolveContext, id: TSESTree.Identifier): TSESTree.Node | undefined {
+  const variable = variableOf(ctx.sourceCode, id);
+  return variable && singleInitializer(variable);
+}
+
+/** What `this.<name>` is given by its class (field initializer or one assignment), for a `this.<name>` member. */
+function thisFieldValue(member: TSESTree.MemberExpression): TSESTree.Node | undefined {
+  const name = unwrapExpression(member.object).type === 'ThisExpression' ? classMemberName(member) : undefined;
+  const cls = name ? enclosingClass(member) : undefined;
+  return cls && name ? thisPropertyValue(cls, name)?.value : undefined;
 }
 
 /** `config.crypto.key` → the property's value when it resolves, else an identity by path on the root binding. */

@@ -48,6 +48,8 @@ const CODE_QUALIFIERS = new Set([
   'referral', 'promo', 'gift', 'redeem', 'redemption', 'claim', 'discount',
   // `sixDigitCode`, `fourDigitsCode`: "a six-digit code" is how sign-in and verification codes are described.
   'digit', 'digits',
+  // A code that admits whoever types it (a lobby's or class's `joinCode`) is an invite code by another name.
+  'join',
 ]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([

@@ -257,7 +257,22 @@ export function isPublicKeyMaterial(text: string): boolean {
   if (/-----BEGIN (?:RSA |EC )?PUBLIC KEY-----|-----BEGIN CERTIFICATE-----|^(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-\S+) [A-Za-z0-9+/=]+/.test(value)) return true;
   // A bare base64 DER body (`importKey('spki', b64ToBytes('MIIBIjANBgkq…'))`), without its PEM armour.
   // Short SPKI bodies start with `MC`/`MF` (Ed25519/X25519 `MCowBQYDK2Vw…`, P-256 `MFkwEwYH…`): the DER decides.
-  return /^M[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && isPublicKeyDer(Buffer.from(value, 'base64'));
+  if (/^M[A-Za-z0-9+/]{40,}={0,2}$/.test(value) && isPublicKeyDer(Buffer.from(value, 'base64'))) return true;
+  return isUncompressedEcPoint(value);
+}
+
+/** Byte lengths of an uncompressed SEC1 point (`0x04 ‖ X ‖ Y`) on P-256, P-384 and P-521. */
+const UNCOMPRESSED_POINT_LENGTHS: ReadonlySet<number> = new Set([65, 97, 133]);
+
+/**
+ * Base64 or base64url text of an uncompressed elliptic-curve point: a public key by its format (a Web Push VAPID
+ * `applicationServerKey`, a WebCrypto `raw` export of an EC public key). A private scalar is 32–66 bytes with no
+ * such prefix, and secrets of other kinds come in the sizes of keys (16, 32, 48, 64 bytes).
+ */
+function isUncompressedEcPoint(value: string): boolean {
+  if (!/^[A-Za-z0-9+/_-]{80,}={0,2}$/.test(value)) return false;
+  const bytes = Buffer.from(value.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  return UNCOMPRESSED_POINT_LENGTHS.has(bytes.length) && bytes[0] === 0x04;
 }
 
 /**

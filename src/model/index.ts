@@ -43,6 +43,7 @@ import {
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
 import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
+import { agoraTokens, livekitServerSdk } from './libraries/realtime';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
@@ -172,6 +173,8 @@ export const LIBRARIES: readonly LibraryModel[] = [
   medplum,
   cloudFrontSigners,
   akamaiEdgeAuth,
+  agoraTokens,
+  livekitServerSdk,
   xmlCrypto,
   nodeSaml,
   nodeSoap,
