@@ -352,7 +352,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
   // decoding helpers below start from the same calls).
-  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...inlineBase64Decodes(ctx)];
+  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...byteDecoderCalls(ctx), ...inlineBase64Decodes(ctx)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
   for (const { fn, index } of [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)]) {
@@ -1107,6 +1107,19 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
     // (the typed array's own bytes, tracked through it: keyReferences).
     if (isBufferMemberOf(call.arguments[0])) continue;
     yield call;
+  }
+}
+
+/**
+ * Library decoders that return a new byte array of their text (`sodium.from_base64(t)`, tweetnacl-util's
+ * `decodeBase64(t)`, noble's `hexToBytes(t)`: the model's `freshBytes` fact) called on a non-constant: the bytes of
+ * a secret when `t` is one, as `Buffer.from(t, 'base64')` gives in Node.
+ */
+function* byteDecoderCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
+  for (const call of getApiCalls(ctx.sourceCode)) {
+    if (call.api.operation !== 'encode' || call.api.facts?.freshBytes !== true || call.node.type !== 'CallExpression') continue;
+    const text = call.node.arguments[0];
+    if (text && !resolveConstant(ctx, text)) yield call.node;
   }
 }
 

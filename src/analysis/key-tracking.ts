@@ -662,9 +662,27 @@ function localHelperKey(ctx: ResolveContext, node: TSESTree.CallExpression | TSE
   // same as an inline derivation with the same input and label. Only without parameters, whose values the callers decide.
   const derived = derivationReturnedBy(ctx, value);
   if (derived && fn.params.length === 0) return next(derived);
+  // `function stateKeyFrom(secret) { return createHash('sha256').update(secret).digest(); }`: each call returns the digest of
+  // what its caller passes, the same secret for this rule (sha256(secret), 20), so the call is the key that argument is.
+  const hashed = hashedParameterIndex(ctx, fn, value);
+  const passed = hashed >= 0 ? node.arguments[hashed] : undefined;
+  if (passed && passed.type !== 'SpreadElement') return next(passed);
   const key = api && api.library.id === 'webcrypto' && CRYPTO_KEY_CREATORS.has(lastName(api)) ? cryptoKeyIdentity(ctx, api) : undefined;
   // From a parameter's bytes, the key is defined by the helper's call, not by the caller's binding.
   return key && { ...key, definition: key.definition ?? api!.node };
+}
+
+/** The position of the parameter of `fn` that the hash call `value` digests (through its `update` chain), or -1. */
+function hashedParameterIndex(ctx: ResolveContext, fn: FunctionNode, value: TSESTree.Node): number {
+  const api = value.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, value) : undefined;
+  if (api?.api.operation !== 'hash') return -1;
+  for (let c: ApiCall | undefined = api; c; c = c.receiver) {
+    for (const arg of c.args) {
+      const data = arg.role === 'data' ? unwrapExpression(arg.node) : undefined;
+      if (data?.type === 'Identifier' && isParameterOf(ctx.sourceCode, data, fn)) return fn.params.findIndex((p) => p.type === 'Identifier' && p.name === data.name);
+    }
+  }
+  return -1;
 }
 
 /**

@@ -54,7 +54,11 @@ const STRING_INDEX_METHODS: ReadonlySet<string> = new Set(['charAt', 'at']);
 
 const TRANSFORM_METHODS = new Set([
   'toString', 'slice', 'substring', 'substr', 'toUpperCase', 'toLowerCase', 'padStart', 'padEnd', 'trim', 'toFixed',
-  'readUInt32BE', 'readUInt32LE', 'readUIntBE', 'readUIntLE', 'readBigUInt64BE', 'readBigUInt64LE', 'toJSON', 'valueOf', 'subarray', 'join', 'replace',
+  'toJSON', 'valueOf', 'subarray', 'join', 'replace',
+  // Buffer's integer reads, of any width and sign (and Node's `readUint…` aliases): a number taken from the bytes.
+  'readUInt8', 'readUInt16BE', 'readUInt16LE', 'readUInt32BE', 'readUInt32LE', 'readUIntBE', 'readUIntLE', 'readBigUInt64BE', 'readBigUInt64LE',
+  'readUint8', 'readUint16BE', 'readUint16LE', 'readUint32BE', 'readUint32LE', 'readBigUint64BE', 'readBigUint64LE',
+  'readInt8', 'readInt16BE', 'readInt16LE', 'readInt32BE', 'readInt32LE', 'readIntBE', 'readIntLE', 'readBigInt64BE', 'readBigInt64LE',
   // node-forge's byte buffers: `md.digest().toHex()`.
   'toHex',
 ]);

@@ -67,7 +67,9 @@ export type Operation =
   | 'client' // constructs a client carrying credentials (KMSClient)
   | 'wipe' // overwrites memory (sodium.memzero)
   | 'factory' // returns a function whose calls the model describes (`customAlphabet(…)` makes an id generator); does nothing itself
-  | 'encode'; // turns a constant into bytes (Buffer.from, enc.Hex.parse); transparent for value resolution
+  | 'encode'; // turns a constant into bytes (Buffer.from, enc.Hex.parse); transparent for value resolution.
+  // Fact `freshBytes: true`: the decoder returns a new byte array of its text (`sodium.from_base64(t)`), which holds a
+  // secret's bytes like `Buffer.from(t, 'base64')` when `t` is one (a zeroization source).
 
 /**
  * How an argument is addressed: `1` (2nd positional), `0.iv` (property `iv` of the 1st argument), `0.useFactory().secret`

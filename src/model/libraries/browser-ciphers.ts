@@ -118,8 +118,8 @@ export const nobleUtils: LibraryModel = {
   roots: [...nobleRoots('webcrypto'), ...nobleRoots('utils'), { module: '@noble/hashes/utils' }, { module: '@noble/hashes/utils.js' }],
   apis: [
     call('randomBytes', 'random', { 0: 'size' }),
-    call('hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
-    call('utf8ToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+    call('hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex', freshBytes: true } }),
+    call('utf8ToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8', freshBytes: true } }),
   ],
 };
 
@@ -350,9 +350,9 @@ export const stablelibAeads: readonly LibraryModel[] = [
     roots: [{ module: '@stablelib/hmac' }],
     apis: [construct('HMAC', 'mac', { 0: 'digest', 1: 'key' }), call('hmac', 'mac', { 0: 'digest', 1: 'key', 2: 'data' })],
   },
-  { id: '@stablelib/hex', roots: [{ module: '@stablelib/hex' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } })] },
-  { id: '@stablelib/base64', roots: [{ module: '@stablelib/base64' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }), call('decodeURLSafe', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url' } })] },
-  { id: '@stablelib/utf8', roots: [{ module: '@stablelib/utf8' }], apis: [call('encode', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } })] },
+  { id: '@stablelib/hex', roots: [{ module: '@stablelib/hex' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'hex', freshBytes: true } })] },
+  { id: '@stablelib/base64', roots: [{ module: '@stablelib/base64' }], apis: [call('decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base64', freshBytes: true } }), call('decodeURLSafe', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url', freshBytes: true } })] },
+  { id: '@stablelib/utf8', roots: [{ module: '@stablelib/utf8' }], apis: [call('encode', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8', freshBytes: true } })] },
   { id: '@stablelib/random', roots: [{ module: '@stablelib/random' }], apis: [call('randomBytes', 'random', { 0: 'size' })] },
 ];
 

@@ -42,7 +42,7 @@ export const jose: LibraryModel = {
     call('createLocalJWKSet', 'key-import', { 0: 'public-key' }),
     call('generateSecret', 'keygen', { 0: 'algorithm' }),
     // jose's own decoder: `base64url.decode('…')` turns a written constant into key bytes.
-    call('base64url.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url' } }),
+    call('base64url.decode', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url', freshBytes: true } }),
     call('generateKeyPair', 'keygen', { 0: 'algorithm', '1.modulusLength': 'modulus-length', '1.crv': 'curve' }),
   ],
   objects: {

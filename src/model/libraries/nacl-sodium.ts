@@ -48,13 +48,13 @@ export const ed2curve: LibraryModel = {
   ],
 };
 
-/** tweetnacl-util's decoders turn constants into bytes. */
+/** tweetnacl-util's decoders turn constants into bytes (a new `Uint8Array` each: `freshBytes`). */
 export const tweetnaclUtil: LibraryModel = {
   id: 'tweetnacl-util',
   roots: [{ module: 'tweetnacl-util' }],
   apis: [
-    call('decodeUTF8', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
-    call('decodeBase64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
+    call('decodeUTF8', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8', freshBytes: true } }),
+    call('decodeBase64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64', freshBytes: true } }),
   ],
 };
 
@@ -108,9 +108,9 @@ const sodiumApis: ApiModel[] = [
   call('crypto_shorthash', 'mac', { 0: 'data', 1: 'key' }),
   call('randombytes_buf', 'random', { 0: 'size' }),
   call('memzero', 'wipe', { 0: 'data' }),
-  call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
-  call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
-  call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8' } }),
+  call('from_hex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex', freshBytes: true } }),
+  call('from_base64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64', freshBytes: true } }),
+  call('from_string', 'encode', { 0: 'data' }, { facts: { encoding: 'utf8', freshBytes: true } }),
 ];
 
 /** libsodium-wrappers (and -sumo): `await sodium.ready` then `sodium.crypto_*`, which return what they produce. */

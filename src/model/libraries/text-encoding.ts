@@ -18,8 +18,8 @@ export const denoStdEncoding: LibraryModel = {
   id: '@std/encoding',
   roots: STD_ENCODING_MODULES.map((module) => ({ module })),
   apis: [
-    call('decodeHex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
-    call('decodeBase64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64' } }),
-    call('decodeBase64Url', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url' } }),
+    call('decodeHex', 'encode', { 0: 'data' }, { facts: { encoding: 'hex', freshBytes: true } }),
+    call('decodeBase64', 'encode', { 0: 'data' }, { facts: { encoding: 'base64', freshBytes: true } }),
+    call('decodeBase64Url', 'encode', { 0: 'data' }, { facts: { encoding: 'base64url', freshBytes: true } }),
   ],
 };
