@@ -8,9 +8,11 @@ import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsP
 import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
 import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
+import { namesNonSecretValue } from '../src/analysis/names';
 import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { SourceCode } from '../src/analysis/scope';
+import { isKeyReference } from '../src/analysis/secrets';
 import { envVarName, type ResolveContext } from '../src/analysis/values';
 import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
 import { createRule } from '../src/util/create-rule';
@@ -218,11 +220,25 @@ export default createRule<Options, MessageIds>({
         call.args.some((a) => a.role === 'data' && refs.includes(a.node));
     }
 
+    /**
+     * The property is set from an environment variable (`{ jwtSecret: process.env.JWT_SECRET ?? '' }`) that holds a
+     * secret: not one whose name or fallback says it holds a reference to a key kept elsewhere (MongoDB's `masterKey:
+     * { region, key: process.env.CMK_ARN ?? 'alias/app' }` names a KMS key; decision 22: logging it is not exposure).
+     */
     function configuredFromEnv(object: TSESTree.Node, property: string): boolean {
       const literal = resolveObjectLiteral(sourceCode, object);
       let value = literal && findProperty(literal, property);
-      while (value && value.type === 'LogicalExpression') value = value.left;
-      return !!value && !!envVarName(unwrapExpression(value));
+      const fallbacks: TSESTree.Node[] = [];
+      while (value && value.type === 'LogicalExpression') {
+        fallbacks.push(value.right);
+        value = value.left;
+      }
+      const env = value && envVarName(unwrapExpression(value));
+      if (!env || namesNonSecretValue(env)) return false;
+      return !fallbacks.some((fallback) => {
+        const text = unwrapExpression(fallback);
+        return text.type === 'Literal' && typeof text.value === 'string' && isKeyReference(text.value);
+      });
     }
 
     /**

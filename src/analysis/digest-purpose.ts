@@ -594,13 +594,19 @@ const STREAM_LISTENERS = new Set(['on', 'once', 'addListener']);
  */
 function isFileStreamChunk(sourceCode: SourceCode, id: TSESTree.Identifier): boolean {
   const def = variableOf(sourceCode, id)?.defs[0];
+  if (def?.type === 'Variable') return isFileStreamLoopVariable(sourceCode, def.parent);
   if (def?.type !== 'Parameter') return false;
   const listener = def.node;
   const on = listener.parent;
   if (on?.type !== 'CallExpression' || on.arguments[1] !== listener || on.callee.type !== 'MemberExpression') return false;
   const event = on.arguments[0];
   if (!STREAM_LISTENERS.has(memberName(on.callee) ?? '') || event?.type !== 'Literal' || event.value !== 'data') return false;
-  let stream: TSESTree.Node = unwrapExpression(on.callee.object);
+  return isFileStream(sourceCode, on.callee.object);
+}
+
+/** A stream an fs module opened, directly or through chained calls (`createReadStream(file).pipe(gunzip())`). */
+function isFileStream(sourceCode: SourceCode, node: TSESTree.Node): boolean {
+  let stream: TSESTree.Node = unwrapExpression(node);
   for (let i = 0; i < 8 && stream.type === 'CallExpression'; i++) {
     const path = resolveImportPath(sourceCode, stream.callee);
     if (path?.module !== undefined) return FILE_MODULES.has(path.module);
@@ -608,6 +614,15 @@ function isFileStreamChunk(sourceCode: SourceCode, id: TSESTree.Identifier): boo
     stream = unwrapExpression(stream.callee.object);
   }
   return false;
+}
+
+/**
+ * `for await (const chunk of createReadStream(file)) hash.update(chunk)`: the loop variable of an async iteration over a
+ * file stream is a chunk of that file, like the parameter of its `data` listener.
+ */
+function isFileStreamLoopVariable(sourceCode: SourceCode, declaration: TSESTree.Node | null): boolean {
+  const loop = declaration?.parent;
+  return loop?.type === 'ForOfStatement' && loop.await && loop.left === declaration && isFileStream(sourceCode, loop.right);
 }
 
 /**

@@ -108,6 +108,7 @@ import { redactedByLogger } from './logger-redaction';
 import { isTextEncoding } from './text-encoders';
 import { isAlwaysTruthy } from './truthiness';
 import { perFileCache } from './file-cache';
+import { isSqlFunctionKeyParameter } from './sql-parameters';
 import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
@@ -263,6 +264,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     }
     // `{ ...res, Plaintext: '[redacted]' }`: a later property of the same name replaces the field that held the value.
     if (parent.type === 'SpreadElement' && path.length > 0 && overriddenAfter(parent, path[path.length - 1])) return undefined;
+    // `db.query('… pgp_sym_encrypt($3, $4) …', [id, patient, bundle, key])`: the database encrypts with the key for this
+    // statement and keeps only the ciphertext, like a storage service given SSE-C's key field (decision 86).
+    if (parent.type === 'ArrayExpression' && isSqlFunctionKeyParameter(sourceCode, parent, node)) return undefined;
     if (
       parent.type === 'ObjectExpression' ||
       parent.type === 'ArrayExpression' ||

@@ -46,6 +46,9 @@ const CODE_QUALIFIERS = new Set([
   'sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin',
   // Codes that are redeemed for something, like the coupons and vouchers of SECRET_WORDS: guessing one claims it.
   'referral', 'promo', 'gift', 'redeem', 'redemption', 'claim', 'discount',
+  // Codes that unlock something sent to one person (an SMS download code for shared lab results, decision 158): whoever
+  // guesses one gets what it unlocks.
+  'download', 'unlock',
   // `sixDigitCode`, `fourDigitsCode`: "a six-digit code" is how sign-in and verification codes are described.
   'digit', 'digits',
   // A code that admits whoever types it (a lobby's or class's `joinCode`) is an invite code by another name.

@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import type { SourceCode } from '@typescript-eslint/utils/ts-eslint';
-import { programNodes } from './ast';
+import { concatenatedOperands, programNodes } from './ast';
 import { memberName } from './scope';
 import { isPlaceholder } from './secrets';
 import { resolveValues, type ResolveContext } from './values';
@@ -45,12 +45,25 @@ function sqlText(node: TSESTree.Node): string | undefined {
   return node.quasis.map((q, i) => (q.value.cooked ?? q.value.raw) + (i < node.expressions.length ? `\u0000${i}\u0000` : '')).join('');
 }
 
-/** The arguments of the SQL call whose `(` is at `open`, split at top-level commas (quotes and nesting respected). */
-function sqlArguments(text: string, open: number): string[] | undefined {
-  const args: string[] = [];
+/** An argument of a SQL call: its text (trimmed) and the offset in the SQL text where it starts. */
+export interface SqlArgument {
+  text: string;
+  start: number;
+}
+
+/**
+ * The arguments of the SQL call whose `(` is at `open`, split at top-level commas (quotes and nesting respected), and the
+ * offset of its closing `)`.
+ */
+function sqlArguments(text: string, open: number): { args: SqlArgument[]; close: number } | undefined {
+  const args: SqlArgument[] = [];
   let depth = 0;
   let quote: string | undefined;
   let start = open + 1;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    args.push({ text: raw.trim(), start: start + (raw.length - raw.trimStart().length) });
+  };
   for (let i = open + 1; i < text.length; i++) {
     const c = text[i];
     if (quote) {
@@ -61,16 +74,60 @@ function sqlArguments(text: string, open: number): string[] | undefined {
     else if (c === '(') depth++;
     else if (c === ')') {
       if (depth === 0) {
-        args.push(text.slice(start, i).trim());
-        return args;
+        push(i);
+        return { args, close: i };
       }
       depth--;
     } else if (c === ',' && depth === 0) {
-      args.push(text.slice(start, i).trim());
+      push(i);
       start = i + 1;
     }
   }
   return undefined;
+}
+
+/** The key arguments (the second) of the database's encryption functions called in SQL `text` (`pgp_sym_encrypt(body, $2)`). */
+export function sqlFunctionKeyArguments(text: string): SqlArgument[] {
+  if (!/pgp_sym_|aes_(?:en|de)crypt/i.test(text)) return [];
+  const out: SqlArgument[] = [];
+  for (const match of text.matchAll(KEYED_FUNCTIONS)) {
+    const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
+    if (call && call.args.length >= 2) out.push(call.args[1]);
+  }
+  return out;
+}
+
+/** One operand of a `+` chain of SQL text and the span of the joined text it stands for. */
+interface SqlPiece {
+  node: TSESTree.Node;
+  start: number;
+  end: number;
+}
+
+/**
+ * SQL text written as a `+` chain of strings (`"pgp_sym_encrypt($3, " + "'…', " + "'cipher-algo=aes256')"`: how SQL is
+ * split when one of its lines must carry an end-of-line comment): the operands' text joined, with every operand that is
+ * not a plain string (a constant, a call) standing in it as a hole. Only the whole chain, and only with a string in it.
+ */
+function concatenatedSql(node: TSESTree.Node): { text: string; pieces: SqlPiece[] } | undefined {
+  if (node.type !== 'BinaryExpression' || node.operator !== '+') return undefined;
+  if (node.parent?.type === 'BinaryExpression' && node.parent.operator === '+') return undefined;
+  const pieces: SqlPiece[] = [];
+  let text = '';
+  let strings = 0;
+  for (const [i, operand] of concatenatedOperands(node).entries()) {
+    const own = operand.type === 'Literal' || (operand.type === 'TemplateLiteral' && operand.expressions.length === 0) ? sqlText(operand) : undefined;
+    if (own !== undefined) strings++;
+    const part = own ?? `\u0000${i}\u0000`;
+    pieces.push({ node: operand, start: text.length, end: text.length + part.length });
+    text += part;
+  }
+  return strings > 0 ? { text, pieces } : undefined;
+}
+
+/** The operand whose text holds `offset` of the joined text. */
+function pieceAt(pieces: readonly SqlPiece[], offset: number): SqlPiece | undefined {
+  return pieces.find((p) => offset >= p.start && offset < p.end);
 }
 
 /** The key a SQL expression writes (`'…'`, `UNHEX('…')`, `"x'…'"` of SQLCipher), or undefined for a parameter or column. */
@@ -93,32 +150,48 @@ export function sqlKeys(ctx: ResolveContext): SqlKey[] {
   // them, nearly all, are not walked.
   if (!/pgp_sym_|aes_(?:en|de)crypt|pragma/i.test(sourceCode.text)) return [];
   const out: SqlKey[] = [];
-  const add = (use: TSESTree.Node, expression: string, sink: string) => {
+  /** `holeNode(i)`: the expression standing in the SQL text as hole `i`; `at`: where a key written in the text itself is. */
+  const add = (use: TSESTree.Node, expression: string, sink: string, holeNode?: (index: number) => TSESTree.Node | undefined, at: TSESTree.Node = use) => {
     const hole = HOLE.exec(expression.trim());
-    if (hole && use.type === 'TemplateLiteral') {
+    const holder = hole && holeNode?.(Number(hole[1]));
+    if (holder) {
       // `AES_ENCRYPT(?, ${CARD_KEY_SQL})` with `CARD_KEY_SQL = "UNHEX('…')"`: the key is written in that constant.
-      for (const constant of resolveValues(ctx, use.expressions[Number(hole[1])]).values) {
+      for (const constant of resolveValues(ctx, holder).values) {
         if (constant.kind !== 'string' || constant.fallback) continue;
         const key = constantKeyOf(constant.value as string);
         if (key !== undefined) out.push({ node: constant.origin, key, sink, use });
       }
       return;
     }
+    if (hole) return;
     const key = constantKeyOf(expression);
-    if (key !== undefined) out.push({ node: use, key, sink, use });
+    if (key !== undefined) out.push({ node: at, key, sink, use });
   };
   for (const node of programNodes(sourceCode.ast)) {
+    const joined = concatenatedSql(node);
+    if (joined) {
+      // A call split over the operands (a call inside one string is found with that string below): the key is reported
+      // on the operand that writes it.
+      for (const match of joined.text.matchAll(KEYED_FUNCTIONS)) {
+        const call = sqlArguments(joined.text, (match.index ?? 0) + match[0].length - 1);
+        if (!call || call.args.length < 2 || pieceAt(joined.pieces, match.index ?? 0) === pieceAt(joined.pieces, call.close)) continue;
+        const at = pieceAt(joined.pieces, call.args[1].start);
+        if (at) add(node, call.args[1].text, match[1], (i) => joined.pieces[i]?.node, at.node);
+      }
+      continue;
+    }
     const text = sqlText(node);
     if (text === undefined || text.length < 8) continue;
+    const templateHole = node.type === 'TemplateLiteral' ? (i: number) => node.expressions[i] : undefined;
     for (const match of text.matchAll(KEYED_FUNCTIONS)) {
-      const args = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
-      if (args && args.length >= 2) add(node, args[1], match[1]);
+      const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
+      if (call && call.args.length >= 2) add(node, call.args[1].text, match[1], templateHole);
     }
-    for (const match of text.matchAll(PRAGMA_KEY_IN_TEXT)) add(node, match[2], `PRAGMA ${match[1] ?? ''}key`);
+    for (const match of text.matchAll(PRAGMA_KEY_IN_TEXT)) add(node, match[2], `PRAGMA ${match[1] ?? ''}key`, templateHole);
     // better-sqlite3 / node-sqlcipher: `db.pragma("key = 'passphrase'")`, `db.pragma(`rekey = "x'…'"`)`.
     if (isPragmaArgument(node) && !/\bpragma\b/i.test(text)) {
       const m = PRAGMA_KEY.exec(text);
-      if (m) add(node, m[2], `PRAGMA ${m[1] ?? ''}key`);
+      if (m) add(node, m[2], `PRAGMA ${m[1] ?? ''}key`, templateHole);
     }
   }
   return out;

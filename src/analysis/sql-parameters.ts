@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { variableOf, type SourceCode } from './scope';
+import { sqlFunctionKeyArguments } from './sql-crypto';
 
 /**
  * The column a query parameter fills, read from the SQL text of the call it is passed to
@@ -7,12 +8,33 @@ import { variableOf, type SourceCode } from './scope';
  * a value bound to `gravatar_hash` is named by that column as `{ gravatarHash: v }` would name it.
  */
 export function sqlColumnOfParameter(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): string | undefined {
+  const bound = boundParameter(sourceCode, array, element);
+  return bound && columnOf(bound.sql, bound.position);
+}
+
+/**
+ * Is the query parameter the key of one of the database's encryption functions in the SQL text of its call
+ * (`pool.query('… pgp_sym_encrypt($3, $4) …', [id, patient, bundle, key])`, `AES_ENCRYPT(?, ?)`)? The database uses
+ * the value as the key of that statement; it does not keep it.
+ */
+export function isSqlFunctionKeyParameter(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): boolean {
+  const bound = boundParameter(sourceCode, array, element);
+  if (!bound) return false;
+  const { sql, position } = bound;
+  const questionMarks = !/\$\d/.test(sql);
+  return sqlFunctionKeyArguments(sql).some((arg) =>
+    questionMarks ? arg.text === '?' && sql.slice(0, arg.start).split('?').length - 1 === position : arg.text === `$${position + 1}`,
+  );
+}
+
+/** The SQL text of the call a parameter array is passed to (after the SQL), and the element's 0-based position in it. */
+function boundParameter(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): { sql: string; position: number } | undefined {
   const call = array.parent;
   if ((call?.type !== 'CallExpression' && call?.type !== 'NewExpression') || call.arguments.indexOf(array) < 1) return undefined;
   const position = array.elements.indexOf(element as TSESTree.Expression);
   if (position < 0 || array.elements.slice(0, position).some((e) => e?.type === 'SpreadElement')) return undefined;
   const sql = sqlTextOf(sourceCode, call.arguments[0]);
-  return sql === undefined ? undefined : columnOf(sql, position);
+  return sql === undefined ? undefined : { sql, position };
 }
 
 /** The SQL text of a literal, a template without interpolations, or a `const` holding one. */
