@@ -352,7 +352,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   // `Buffer.from(secret, 'base64')`, `new TextEncoder().encode(secret)`: bytes of a secret (read once: the
   // decoding helpers below start from the same calls).
-  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...byteDecoderCalls(ctx), ...inlineBase64Decodes(ctx)];
+  const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...byteDecoderCalls(ctx, calls)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
   for (const { fn, index } of [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)]) {
@@ -1111,16 +1111,24 @@ function* bufferFromCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
 }
 
 /**
- * Library decoders that return a new byte array of their text (`sodium.from_base64(t)`, tweetnacl-util's
- * `decodeBase64(t)`, noble's `hexToBytes(t)`: the model's `freshBytes` fact) called on a non-constant: the bytes of
- * a secret when `t` is one, as `Buffer.from(t, 'base64')` gives in Node.
+ * Modelled decoders called on a non-constant text, which give new bytes of whatever the text holds, as
+ * `Buffer.from(t, 'base64')` does in Node: library decoders with the model's `freshBytes` fact (`sodium.from_base64(t)`,
+ * tweetnacl-util's `decodeBase64(t)`, noble's `hexToBytes(t)`), and the browser's and edge runtimes' inline
+ * `Uint8Array.from(atob(t), (c) => c.charCodeAt(0))` (the same form inside a local helper is a decoding helper:
+ * decodingHelpers).
  */
-function* byteDecoderCalls(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
-  for (const call of getApiCalls(ctx.sourceCode)) {
-    if (call.api.operation !== 'encode' || call.api.facts?.freshBytes !== true || call.node.type !== 'CallExpression') continue;
-    const text = call.node.arguments[0];
-    if (text && !resolveConstant(ctx, text)) yield call.node;
+function* byteDecoderCalls(ctx: ResolveContext, calls: readonly ApiCall[]): Generator<TSESTree.CallExpression> {
+  for (const call of calls) {
+    if (call.api.operation !== 'encode' || call.node.type !== 'CallExpression' || !call.node.arguments[0]) continue;
+    const bytes = call.api.facts?.freshBytes === true ? call.node : inlineAtobBytes(call);
+    if (bytes && !resolveConstant(ctx, call.node.arguments[0])) yield bytes;
   }
+}
+
+/** The `Uint8Array.from(atob(t), (c) => c.charCodeAt(0))` around an `atob(t)` call. */
+function inlineAtobBytes(call: ApiCall): TSESTree.CallExpression | undefined {
+  const from = call.library.id === 'text-encoding' ? call.node.parent : undefined;
+  return isStaticCall(from, 'Uint8Array', 'from') && from.arguments[0] === call.node && isCharCodeMapper(from.arguments[1]) ? from : undefined;
 }
 
 /** Module-level bindings of Node's Buffer class imported by name (`import { Buffer } from 'buffer'`). */
@@ -1142,21 +1150,6 @@ function* textEncodeCalls(ctx: ResolveContext): Generator<TSESTree.CallExpressio
   for (const node of programNodes(ctx.sourceCode.ast)) {
     if (node.type !== 'CallExpression' || node.arguments.length !== 1 || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'encode') continue;
     if (isConstructedWith(ctx.sourceCode, node.callee.object, 'TextEncoder') && !resolveConstant(ctx, node.arguments[0])) yield node;
-  }
-}
-
-/**
- * `Uint8Array.from(atob(text), (c) => c.charCodeAt(0))` of a non-constant, written inline: the browser's and the edge
- * runtimes' `Buffer.from(text, 'base64')`, fresh bytes of whatever the text holds (the same form inside a local helper
- * is a decoding helper: decodingHelpers).
- */
-function* inlineBase64Decodes(ctx: ResolveContext): Generator<TSESTree.CallExpression> {
-  if (!ctx.sourceCode.text.includes('atob')) return; // most files: no walk
-  for (const call of getApiCalls(ctx.sourceCode)) {
-    if (call.library.id !== 'text-encoding' || !call.node.arguments[0]) continue;
-    const from = call.node.parent;
-    if (!isStaticCall(from, 'Uint8Array', 'from') || from.arguments[0] !== call.node || !isCharCodeMapper(from.arguments[1])) continue;
-    if (!resolveConstant(ctx, call.node.arguments[0])) yield from;
   }
 }
 
