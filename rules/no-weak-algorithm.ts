@@ -327,8 +327,9 @@ export default createRule<Options, MessageIds>({
         if (facts.weak) checkWeakHash(call, facts.name, at, constant);
         return;
       }
-      // The cipher a private key is written under (`privateKeyEncoding.cipher`, forge's `{ algorithm: '3des' }`) encrypts too.
-      if (!CIPHER_OPS.has(op) && call.api.facts?.keyFileCipher !== true) return;
+      // The cipher a private key is written under (`privateKeyEncoding.cipher`, forge's `{ algorithm: '3des' }`) encrypts too,
+      // and so does the cipher a new key asks its senders to use (OpenPGP's preferred symmetric algorithm).
+      if (!CIPHER_OPS.has(op) && call.api.facts?.keyFileCipher !== true && call.api.facts?.cipherPreference !== true) return;
       checkCipher(call, facts, name, at, macInFile);
     }
 

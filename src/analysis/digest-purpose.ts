@@ -83,6 +83,11 @@ const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'h
  */
 const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 'scripts', 'lua', 'sql', 'source', 'template']);
 /**
+ * Media a message or an upload carries (an inline image, an attachment, a photo): a digest of their bytes names them
+ * (content addressing, dedupe) unless it is compared with an expected value, which makes it an integrity check.
+ */
+const MEDIA_INPUT_WORDS: ReadonlySet<string> = new Set(['image', 'images', 'photo', 'photos', 'picture', 'pictures', 'attachment', 'attachments', 'video', 'audio']);
+/**
  * Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use).
  * A serial number (`SN`, `certSerial`) is one: Alipay's certificate SN is the MD5 of the issuer and serial.
  */
@@ -324,6 +329,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (readsFile && compares.length > 0) return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
   if (readsFile) return { purpose: 'fingerprint', reason: 'checksum of a local file', persisted: false };
   if (contentWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${contentWord})`, persisted: false };
+  const mediaWord = compares.length === 0 ? inputWords.find((w) => MEDIA_INPUT_WORDS.has(w)) : undefined;
+  if (mediaWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${mediaWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
   // `HASHES = { md5: (d) => md5(d), sha256: (d) => sha256(d) }` looked up by a caller's algorithm name: a registry, like `createHash` itself.

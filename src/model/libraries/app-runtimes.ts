@@ -18,7 +18,9 @@ export const openpgp: LibraryModel = {
     // `encryptKey({ privateKey, passphrase })` and `generateKey({ …, passphrase })` protect the private key with it.
     call('encryptKey', 'key-export', { '0.privateKey': 'key', '0.passphrase': 'passphrase' }),
     call('readPrivateKey', 'key-import', { '0.armoredKey': 'key' }),
-    call('generateKey', 'keygen', { '0.rsaBits': 'modulus-length', '0.curve': 'curve', '0.passphrase': 'passphrase' }),
+    // `config.preferredSymmetricAlgorithm` of a new key is written into its self-signature: senders encrypt messages to the
+    // key with that cipher (`cipherPreference`: the algorithm named here encrypts data later, not in this call).
+    call('generateKey', 'keygen', { '0.rsaBits': 'modulus-length', '0.curve': 'curve', '0.passphrase': 'passphrase', '0.config.preferredSymmetricAlgorithm': 'algorithm' }, { facts: { cipherPreference: true } }),
     call('generateSessionKey', 'keygen', {}, { facts: { keyBytesField: 'data' } }),
   ],
   // The obsolete ciphers of `enums.symmetric` (OpenPGP's CFB with an MDC: only the 64-bit-block and legacy families are
