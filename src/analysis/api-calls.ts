@@ -970,6 +970,15 @@ function* resultUses(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): Ge
   }
 }
 
+/**
+ * `cond ? createHash(algo) : null`, `cached ?? createHash(algo)`: the whole expression is the call's result on one branch
+ * (mailparser's `this.hash = algo === false ? null : createHash(algo)`), so whoever holds it may call its methods.
+ */
+function isBranchValue(parent: TSESTree.Node, child: TSESTree.Node): boolean {
+  if (parent.type === 'ConditionalExpression') return parent.test !== child;
+  return parent.type === 'LogicalExpression' && parent.right === child && parent.operator !== '&&';
+}
+
 /** The function whose result `expr` is: `return expr`, or an arrow's expression body. */
 function returningFunction(expr: TSESTree.Node): FunctionNode | undefined {
   const parent = expr.parent;
@@ -979,7 +988,7 @@ function returningFunction(expr: TSESTree.Node): FunctionNode | undefined {
 
 function* directResultUses(sourceCode: SourceCode, node: TSESTree.Node): Generator<TSESTree.Node> {
   let current: TSESTree.Node = node;
-  while (current.parent && (current.parent.type === 'AwaitExpression' || current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression')) {
+  while (current.parent && (current.parent.type === 'AwaitExpression' || current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || isBranchValue(current.parent, current))) {
     current = current.parent;
   }
   yield current;

@@ -51,6 +51,9 @@ const FINGERPRINT_WORDS = new Set([
   // A push message's collapse key (FCM `collapse_key`, APNs `apns-collapse-id`, Web Push `Topic`) names the message a newer
   // one replaces while the device is offline: deduplication of deliveries.
   'collapse',
+  // Node's TLS option `sessionIdContext` is an opaque identifier that keeps one application's resumable sessions from
+  // another's (often the digest of the command line): a name, though it says session.
+  'sessionidcontext',
 ]);
 /** Uses that make a digest a security control. */
 const SECURITY_WORDS = new Set([
@@ -332,6 +335,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const mediaWord = compares.length === 0 ? inputWords.find((w) => MEDIA_INPUT_WORDS.has(w)) : undefined;
   if (mediaWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${mediaWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
+  if (root.api.operation === 'hash' && keepsShortPrefix(chain)) return { purpose: 'fingerprint', reason: 'a short prefix of the digest (a tag or a name)', persisted: false };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };
   // `HASHES = { md5: (d) => md5(d), sha256: (d) => sha256(d) }` looked up by a caller's algorithm name: a registry, like `createHash` itself.
   if (isDispatchedOnAlgorithmName(root)) return { purpose: 'caller-decided', reason: 'picked when the caller asks for this algorithm by name', persisted: true };
@@ -478,6 +482,28 @@ function shortensOverlongValue(sourceCode: SourceCode, root: ApiCall, inputs: re
     if ((n.type === 'IfStatement' || n.type === 'ConditionalExpression') && n.test !== child && comparesLengthOf(sourceCode, n.test, variables)) return true;
   }
   return false;
+}
+
+/** The most hex or base64 characters of an unkeyed digest that make a name rather than a check (48 bits). */
+const SHORT_PREFIX_CHARACTERS = 12;
+
+/**
+ * `createHash('md5').update(runId).digest('hex').slice(0, 6)`: only a few characters of an unkeyed digest are kept, too few
+ * to stand for the input in any check, and what keeps them is a tag or a name (a test run's resource suffix). Keyed MACs
+ * are judged apart (a truncated HMAC licence code is still HMAC-MD5), and so is anything compared or named for security.
+ */
+function keepsShortPrefix(chain: readonly ApiCall[]): boolean {
+  const digest = chain[chain.length - 1]?.node;
+  const member = digest?.parent;
+  const call = member?.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== digest || call?.type !== 'CallExpression' || call.callee !== member) return false;
+  if (!/^(?:slice|substring|substr)$/.test(memberName(member) ?? '')) return false;
+  const [start, length] = call.arguments;
+  return isNumberLiteral(start, 0) && length?.type === 'Literal' && typeof length.value === 'number' && length.value > 0 && length.value <= SHORT_PREFIX_CHARACTERS;
+}
+
+function isNumberLiteral(node: TSESTree.Node | undefined, value: number): boolean {
+  return node?.type === 'Literal' && node.value === value;
 }
 
 /** `x.length > n` (any order, any of `<`, `<=`, `>`, `>=`) somewhere in `test`, for a variable in `variables`. */

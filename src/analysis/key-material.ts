@@ -370,7 +370,7 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   }
   for (const node of decodings) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
-    if (!candidate || onlyDecipherInput(sourceCode, candidate.variable) || onlySaltInput(sourceCode, candidate.variable)) continue;
+    if (!candidate || onlyDecipherInput(sourceCode, candidate.variable) || onlySaltInput(sourceCode, candidate.variable) || onlyParsedAsCertificateData(candidate.variable)) continue;
     const arg = node.arguments[0];
     if (arg && decodesCertificate(sourceCode, arg)) continue;
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
@@ -451,6 +451,28 @@ function isSaltArgument(sourceCode: SourceCode, node: TSESTree.Node, depth: numb
   const param = fn?.params[call.arguments.indexOf(node as TSESTree.CallExpressionArgument)];
   const parameter = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
   return !!parameter && onlySaltInput(sourceCode, parameter, depth + 1);
+}
+
+/** Methods of ASN.1 libraries that parse DER bytes into a structure: asn1.js `decode`, PKI.js `fromBER`. */
+const STRUCTURE_PARSERS: ReadonlySet<string> = new Set(['decode', 'fromBER', 'fromDER', 'fromDer', 'fromBer']);
+
+/**
+ * Bytes only ever parsed as a certificate's structure (`rfc2560.CertID.decode(buff, 'der')`, `Certificate.fromBER(der)`):
+ * an OCSP request's certificate id or a certificate, public data, whatever the base64 text was called (`base64Key`
+ * for a cache key). A `PrivateKeyInfo.decode(…)` is no certificate structure and still counts.
+ */
+function onlyParsedAsCertificateData(variable: TSESLint.Scope.Variable): boolean {
+  const reads = variable.references.filter((ref) => ref.isRead());
+  return (
+    reads.length > 0 &&
+    reads.every((ref) => {
+      const call = ref.identifier.parent;
+      if (call?.type !== 'CallExpression' || call.arguments[0] !== ref.identifier || call.callee.type !== 'MemberExpression') return false;
+      const parser = call.callee;
+      const structure = parser.object.type === 'MemberExpression' ? memberName(parser.object) : parser.object.type === 'Identifier' ? parser.object.name : undefined;
+      return STRUCTURE_PARSERS.has(memberName(parser) ?? '') && structure !== undefined && namesCertificate(words(structure));
+    })
+  );
 }
 
 /** `x.subarray(a, b)` / `x.slice(a)` around `x`, outermost first: the part of the buffer a call receives. */
