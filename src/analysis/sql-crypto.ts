@@ -49,10 +49,11 @@ const MAY_CALL_KEYED_FUNCTION = /pgp_sym_|(?:en|de)crypt(?:_raw)?\s*\(/i;
 
 /**
  * Options of a bulk load or unload statement that hand the database the key of client-side encryption for this one
- * statement: Redshift `COPY`/`UNLOAD … MASTER_SYMMETRIC_KEY '…'`, Snowflake `ENCRYPTION = (… MASTER_KEY = '…')`.
- * Text ending in one of them is followed by the key.
+ * statement: Redshift `COPY`/`UNLOAD … MASTER_SYMMETRIC_KEY '…'`, Snowflake `ENCRYPTION = (TYPE = 'AWS_CSE' MASTER_KEY =
+ * '…')`. Text ending in one of them, up to the opening quote, is followed by the key. Snowflake's option counts only inside
+ * its `ENCRYPTION = (…)` clause: a bare `master_key=` is a query string's parameter as well.
  */
-const STATEMENT_KEY_OPTION = /\b(?:master_symmetric_key|master_key)\s*=?\s*'?$/i;
+const STATEMENT_KEY_OPTION = /\bmaster_symmetric_key\s+'$|\bencryption\s*=\s*\([^)]*\bmaster_key\s*=\s*'$/i;
 
 /**
  * Is `expression`, interpolated into the SQL template `template`, the key the statement encrypts with: the key argument

@@ -9,8 +9,9 @@ import { createRuleTester } from './rule-tester';
 // jobs, partner exports) found missed or misjudged: a passphrase written into Snowflake's `ENCRYPT(col, '…')` in SQL text
 // (generic function names, recognised in SQL statements only); an experiment's MD5 bucketing whose input carries the
 // experiment's salt, read as an integer (a salt marks a password hash only when the digest is not just a number); a
-// partner's download share code from `Math.random`; and a KMS data key interpolated as Redshift `UNLOAD … 
-// MASTER_SYMMETRIC_KEY '…'` of a Redshift Data API statement, taken for a key stored in a database.
+// partner's download share code from `Math.random`; and a KMS data key interpolated as Redshift `UNLOAD …
+// MASTER_SYMMETRIC_KEY '…'` of a Redshift Data API statement (or Snowflake's `ENCRYPTION = (MASTER_KEY = '…')`), taken for
+// a key stored in a database.
 
 const ruleTester = createRuleTester();
 
@@ -132,6 +133,13 @@ ruleTester.run('no-plaintext-data-key-exposure (blind-s28 shapes)', noPlaintextD
       code: UNLOAD,
     },
     {
+      name: "a KMS data key given to Snowflake as a COPY's client-side encryption MASTER_KEY",
+      code: UNLOAD.replace(
+        "UNLOAD ('SELECT * FROM \${view}') TO '\${prefix}' IAM_ROLE default MASTER_SYMMETRIC_KEY '\${key}' ENCRYPTED",
+        "COPY INTO @unload_stage/\${view}/ FROM \${view} ENCRYPTION = (TYPE = 'AWS_CSE' MASTER_KEY = '\${key}')",
+      ),
+    },
+    {
       name: 'a KMS data key given to the database as the key parameter of pgcrypto encrypt',
       code: `import { KMSClient, DecryptCommand } from '@aws-sdk/client-kms';
 declare const db: { query(sql: string, values: unknown[]): Promise<unknown> };
@@ -148,6 +156,14 @@ export async function seal(id: string, wrapped: Uint8Array, body: Buffer): Promi
     },
   ],
   invalid: [
+    {
+      name: 'a key option name in a query string is no SQL statement key',
+      code: UNLOAD.replace(
+        "await redshift.send(new ExecuteStatementCommand({ ClusterIdentifier: 'dw', Database: 'dw', Sql }));",
+        "await fetch(`https://partner.example/unloads?master_key=${key}`, { method: 'POST', body: Sql });",
+      ),
+      errors: [{ messageId: 'dataKeyExposed', line: 6 }],
+    },
     {
       name: 'the same key interpolated into a column of an INSERT statement is stored',
       code: KEY_ROW,
