@@ -246,6 +246,17 @@ function blockingKeyWord(words: readonly string[]): string | undefined {
   return undefined;
 }
 
+/** The digest is read as a number (`parseInt(hex, 16) % buckets`) and never compared: bucketing or sharding. */
+function isNumberUse(uses: readonly ValueUse[]): boolean {
+  return uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare');
+}
+
+/** Is the digest of `call`'s chain only read as a number (isNumberUse)? */
+function isOnlyANumber(sourceCode: SourceCode, call: ApiCall): boolean {
+  const chain = callChain(sourceCode, chainRoot(call));
+  return isNumberUse(chain.filter((c) => !isReceiver(chain, c)).flatMap((c) => valueUses(sourceCode, c.node)));
+}
+
 /**
  * The purpose of the digest computed by `call` (a hash call, or a method call on one).
  * `filePath` (relative to the project) is one of the names in reach of a hash helper.
@@ -263,8 +274,11 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const chain = callChain(sourceCode, root);
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
   const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
-  const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w));
+  const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w) && w !== 'salt');
   if (secretInput) return { purpose: 'security', reason: `hashes a ${secretInput}`, persisted: true };
+  // A salt is no secret: it marks a password hash, unless the digest only becomes a number. `md5(`${salt}:${userId}`)`
+  // read as an integer picks an experiment's bucket (the salt reshuffles units per experiment), a shard choice (10).
+  if (inputWords.includes('salt') && !isOnlyANumber(sourceCode, call)) return { purpose: 'security', reason: 'hashes a salt', persisted: true };
   const cardData = cardDataName(inputNamesWithInitializers(sourceCode, inputs));
   if (cardData) return { purpose: 'security', reason: `hashes cardholder data (\`${cardData}\`)`, persisted: true };
   const personalId = personalIdentifierName(inputNamesWithInitializers(sourceCode, inputs));
@@ -293,9 +307,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
     [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords) ?? blockingKeyWord(useWords) ?? blockingKeyWord(fnWords) ?? sseCustomerKeyChecksumWord(useWords);
   const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
-  if (uses.some((u) => u.kind === 'numeric') && !uses.some((u) => u.kind === 'compare')) {
-    return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
-  }
+  if (isNumberUse(uses)) return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   if (hashesWebSocketKey(sourceCode, inputs)) return { purpose: 'fingerprint', reason: 'WebSocket handshake (Sec-WebSocket-Accept)', persisted: false };
   // A file's digest compared with a value kept from before (a recorded checksum, not this run's own earlier digest) is an
   // integrity check of the file, whatever the helper that computes it is called (decision 11).

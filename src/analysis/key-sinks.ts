@@ -109,6 +109,7 @@ import { isTextEncoding } from './text-encoders';
 import { isAlwaysTruthy } from './truthiness';
 import { perFileCache } from './file-cache';
 import { isSqlFunctionKeyParameter } from './sql-parameters';
+import { isSqlStatementKey } from './sql-crypto';
 import { annotatedTypeName, classMemberKeyName, classMemberName, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 
 export type SinkKind = 'log' | 'disk' | 'database' | 'response' | 'export' | 'queue' | 'error' | 'telemetry' | 'environment' | 'storage' | 'session' | 'global' | 'command-line' | 'url';
@@ -249,6 +250,9 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
       node = parent;
       continue;
     }
+    // `UNLOAD (…) TO '…' MASTER_SYMMETRIC_KEY '${key}'`, `pgp_sym_encrypt(body, '${key}')`: the database encrypts with the
+    // key for this statement and keeps only the ciphertext, like a bound key parameter (below) or SSE-C's key field.
+    if (parent.type === 'TemplateLiteral' && isSqlStatementKey(parent, node)) return undefined;
     if (parent.type === 'TemplateLiteral' || (parent.type === 'BinaryExpression' && parent.operator === '+')) {
       path = []; // now part of a string
       node = parent;

@@ -51,8 +51,9 @@ const CODE_QUALIFIERS = new Set([
   'download', 'unlock',
   // `sixDigitCode`, `fourDigitsCode`: "a six-digit code" is how sign-in and verification codes are described.
   'digit', 'digits',
-  // A code that admits whoever types it (a lobby's or class's `joinCode`) is an invite code by another name.
-  'join',
+  // A code that admits whoever types it (a lobby's or class's `joinCode`) is an invite code by another name, and so is
+  // one that opens something shared with its holder (`shareCode` for a partner's export download).
+  'join', 'share',
 ]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([

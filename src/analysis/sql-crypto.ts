@@ -9,7 +9,8 @@ import { resolveValues, type ResolveContext } from './values';
  * Encryption done by the database, written in SQL text the application sends: the key and the cipher mode are
  * arguments of SQL functions and settings, not of a JavaScript call. A key written into that text is in the source
  * like any other (pgcrypto's `pgp_sym_encrypt(body, 'passphrase')`, MySQL's `AES_ENCRYPT(pan, UNHEX('8f3a…'))`,
- * SQLCipher's `PRAGMA key = "x'8f3a…'"`); a bound parameter (`$2`, `?`, `:key`) is not.
+ * Snowflake's `ENCRYPT(email, 'passphrase')`, SQLCipher's `PRAGMA key = "x'8f3a…'"`); a bound parameter (`$2`, `?`,
+ * `:key`) is not.
  */
 
 /** A key written into SQL text: `node` is the literal where it is written (the SQL string, or a constant interpolated into it). */
@@ -23,10 +24,51 @@ export interface SqlKey {
 }
 
 /**
- * SQL functions whose second argument is the key: pgcrypto's PGP symmetric functions and raw `encrypt`/`decrypt`
- * family are left out for the latter's generic names; MySQL/MariaDB `AES_ENCRYPT(str, key_str[, iv])`.
+ * SQL functions whose second argument is the key: pgcrypto's PGP symmetric functions and MySQL/MariaDB
+ * `AES_ENCRYPT(str, key_str[, iv])`, recognised in any text (the generic names are below).
  */
 const KEYED_FUNCTIONS = /\b(pgp_sym_(?:en|de)crypt(?:_bytea)?|aes_(?:en|de)crypt)\s*\(/gi;
+
+/**
+ * Functions with generic names whose second argument is the key too: pgcrypto's raw `encrypt(data, key, type)`/`decrypt`,
+ * Snowflake's `ENCRYPT(value, passphrase)`, `DECRYPT`, `ENCRYPT_RAW(value, key, iv)`, `TRY_DECRYPT(_RAW)`. Their names
+ * are also words of prose and of JavaScript, so they count only in text that reads as a SQL statement (SQL_STATEMENT).
+ */
+const GENERIC_KEYED_FUNCTIONS = /\b((?:try_)?(?:en|de)crypt(?:_raw)?)\s*\(/gi;
+const SQL_STATEMENT = /\b(?:select\s[\s\S]*\bfrom|update\s[\s\S]*\bset|insert\s+into|merge\s+into|delete\s+from|values\s*\()/i;
+
+/** The database's keyed encryption functions called in SQL `text`: `[match, name]` with the `(` at the match's end. */
+function keyedFunctionCalls(text: string): RegExpMatchArray[] {
+  const calls = [...text.matchAll(KEYED_FUNCTIONS)];
+  if (SQL_STATEMENT.test(text)) calls.push(...text.matchAll(GENERIC_KEYED_FUNCTIONS));
+  return calls;
+}
+
+/** Cheap test on a file's (or a statement's) text: can it call one of the keyed functions? */
+const MAY_CALL_KEYED_FUNCTION = /pgp_sym_|(?:en|de)crypt(?:_raw)?\s*\(/i;
+
+/**
+ * Options of a bulk load or unload statement that hand the database the key of client-side encryption for this one
+ * statement: Redshift `COPY`/`UNLOAD … MASTER_SYMMETRIC_KEY '…'`, Snowflake `ENCRYPTION = (TYPE = 'AWS_CSE' MASTER_KEY =
+ * '…')`. Text ending in one of them, up to the opening quote, is followed by the key. Snowflake's option counts only inside
+ * its `ENCRYPTION = (…)` clause: a bare `master_key=` is a query string's parameter as well.
+ */
+const STATEMENT_KEY_OPTION = /\bmaster_symmetric_key\s+'$|\bencryption\s*=\s*\([^)]*\bmaster_key\s*=\s*'$/i;
+
+/**
+ * Is `expression`, interpolated into the SQL template `template`, the key the statement encrypts with: the key argument
+ * of a keyed function (`pgp_sym_encrypt(body, '${key}')`) or the value of a statement's key option
+ * (`MASTER_SYMMETRIC_KEY '${key}'`)? The database uses it for that statement and keeps only what it encrypts.
+ */
+export function isSqlStatementKey(template: TSESTree.TemplateLiteral, expression: TSESTree.Node): boolean {
+  const index = template.expressions.indexOf(expression as TSESTree.Expression);
+  if (index < 0) return false;
+  const before = template.quasis[index].value.cooked ?? template.quasis[index].value.raw;
+  if (STATEMENT_KEY_OPTION.test(before)) return true;
+  const text = sqlText(template) ?? '';
+  const hole = `\u0000${index}\u0000`;
+  return sqlFunctionKeyArguments(text).some((arg) => arg.text === hole || arg.text === `'${hole}'`);
+}
 
 /** `'text'`, `UNHEX('…')`, `decode('…', 'hex')`, `X'…'`: a constant the SQL engine turns into the key. */
 const SQL_CONSTANT = /^(?:(?:unhex|from_base64)\s*\(\s*'((?:[^']|'')*)'\s*\)|decode\s*\(\s*'((?:[^']|'')*)'\s*,\s*'(?:hex|base64|escape)'\s*\)|x'([0-9a-f]*)'|'((?:[^']|'')*)')$/i;
@@ -88,9 +130,9 @@ function sqlArguments(text: string, open: number): { args: SqlArgument[]; close:
 
 /** The key arguments (the second) of the database's encryption functions called in SQL `text` (`pgp_sym_encrypt(body, $2)`). */
 export function sqlFunctionKeyArguments(text: string): SqlArgument[] {
-  if (!/pgp_sym_|aes_(?:en|de)crypt/i.test(text)) return [];
+  if (!MAY_CALL_KEYED_FUNCTION.test(text)) return [];
   const out: SqlArgument[] = [];
-  for (const match of text.matchAll(KEYED_FUNCTIONS)) {
+  for (const match of keyedFunctionCalls(text)) {
     const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
     if (call && call.args.length >= 2) out.push(call.args[1]);
   }
@@ -148,7 +190,7 @@ export function sqlKeys(ctx: ResolveContext): SqlKey[] {
   const { sourceCode } = ctx;
   // Every form below names its SQL function or `pragma` (better-sqlite3's `db.pragma('key = …')` too): files without
   // them, nearly all, are not walked.
-  if (!/pgp_sym_|aes_(?:en|de)crypt|pragma/i.test(sourceCode.text)) return [];
+  if (!MAY_CALL_KEYED_FUNCTION.test(sourceCode.text) && !/pragma/i.test(sourceCode.text)) return [];
   const out: SqlKey[] = [];
   /** `holeNode(i)`: the expression standing in the SQL text as hole `i`; `at`: where a key written in the text itself is. */
   const add = (use: TSESTree.Node, expression: string, sink: string, holeNode?: (index: number) => TSESTree.Node | undefined, at: TSESTree.Node = use) => {
@@ -172,7 +214,7 @@ export function sqlKeys(ctx: ResolveContext): SqlKey[] {
     if (joined) {
       // A call split over the operands (a call inside one string is found with that string below): the key is reported
       // on the operand that writes it.
-      for (const match of joined.text.matchAll(KEYED_FUNCTIONS)) {
+      for (const match of keyedFunctionCalls(joined.text)) {
         const call = sqlArguments(joined.text, (match.index ?? 0) + match[0].length - 1);
         if (!call || call.args.length < 2 || pieceAt(joined.pieces, match.index ?? 0) === pieceAt(joined.pieces, call.close)) continue;
         const at = pieceAt(joined.pieces, call.args[1].start);
@@ -183,7 +225,7 @@ export function sqlKeys(ctx: ResolveContext): SqlKey[] {
     const text = sqlText(node);
     if (text === undefined || text.length < 8) continue;
     const templateHole = node.type === 'TemplateLiteral' ? (i: number) => node.expressions[i] : undefined;
-    for (const match of text.matchAll(KEYED_FUNCTIONS)) {
+    for (const match of keyedFunctionCalls(text)) {
       const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
       if (call && call.args.length >= 2) add(node, call.args[1].text, match[1], templateHole);
     }
