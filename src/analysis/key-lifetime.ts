@@ -1043,16 +1043,21 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
   const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
   const isKey = (node: TSESTree.Node) => refs.has(node);
+  // `res` in `!res` when the key is read as `res.Plaintext`: no response, no key.
+  const holdsKey = (node: TSESTree.Node) =>
+    node.type === 'Identifier' && [...refs].some((r) => r.type === 'MemberExpression' && r.object.type === 'Identifier' && r.object.name === node.name);
   let wipes: Set<TSESTree.Node> | undefined;
   const wipesInside = (branch: TSESTree.Node) => [...(wipes ??= wipeCalls(sourceCode, bytes))].some((w) => isWithin(w, branch));
   const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
   const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
   const absent = (test: TSESTree.Node): boolean => {
-    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument);
+    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument) || holdsKey(test.argument);
     if (test.type === 'BinaryExpression' && (test.operator === '==' || test.operator === '===')) {
       return (isKey(test.left) && isNullish(test.right)) || (isKey(test.right) && isNullish(test.left as TSESTree.Node));
     }
-    if (test.type === 'LogicalExpression' && test.operator === '||') return absent(test.left) || absent(test.right);
+    // `if (!key || key.length !== 32) throw …` is taken with the key present too: only a test all of whose
+    // alternatives say the key is missing (`if (err || !key)`, `if (!res || !res.Plaintext)`) has nothing to wipe.
+    if (test.type === 'LogicalExpression' && test.operator === '||') return absent(test.left) && absent(test.right);
     if (isError(test)) return true;
     if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==')) return isError(test.left) && isNullish(test.right);
     return false;
