@@ -66,6 +66,22 @@ export function readNote(box: { iv: Buffer; tag: Buffer; data: Buffer }, key: Bu
 }
 `,
     },
+    {
+      name: "a KMS response checked for both of its fields (`!Plaintext || !CiphertextBlob`) before the try",
+      code: `import { KMSClient, GenerateDataKeyCommand } from '@aws-sdk/client-kms';
+import { createCipheriv, randomBytes } from 'node:crypto';
+const kms = new KMSClient({});
+export async function a(data: Buffer) {
+  const { Plaintext, CiphertextBlob } = await kms.send(new GenerateDataKeyCommand({ KeyId: 'alias/x', KeySpec: 'AES_256' }));
+  if (!Plaintext || !CiphertextBlob) throw new Error('no data key');
+  try {
+    return [CiphertextBlob, createCipheriv('aes-256-gcm', Plaintext, randomBytes(12)).update(data)];
+  } finally {
+    Plaintext.fill(0);
+  }
+}
+`,
+    },
   ],
   invalid: [
     {
