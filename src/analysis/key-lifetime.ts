@@ -1044,6 +1044,16 @@ function responseSiblings(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESLint
   return out;
 }
 
+/** `cond` in `const key = cond ? <key bytes> : null` (or `undefined`): the key exists only when `cond` holds. */
+function conditionalBindingTest(bytes: KeyBytes): TSESTree.Node | undefined {
+  const def = bytes.definition;
+  const init = def.type === 'VariableDeclarator' && def.init ? unwrapExpression(def.init) : undefined;
+  if (init?.type !== 'ConditionalExpression') return undefined;
+  const other = unwrapExpression(init.alternate);
+  const nullish = (other.type === 'Literal' && other.value === null) || (other.type === 'Identifier' && other.name === 'undefined');
+  return nullish ? unwrapExpression(init.test) : undefined;
+}
+
 /**
  * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
  * and `if (err) return done(err)` (or `err ? reject(err) : …`) in the callback that receives the key;
@@ -1056,8 +1066,11 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
   const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
   const isKey = (node: TSESTree.Node) => refs.has(node);
-  // `CiphertextBlob` destructured beside `Plaintext`, or `res.CiphertextBlob` when the key is `res.Plaintext`.
+  // `CiphertextBlob` destructured beside `Plaintext`, or `res.CiphertextBlob` when the key is `res.Plaintext`; and `field`
+  // when the key is bound as `field ? scryptSync(…) : undefined` (no field, no key).
   const siblings = responseSiblings(sourceCode, bytes);
+  const chosenBy = conditionalBindingTest(bytes);
+  if (chosenBy?.type === 'Identifier') siblings.add(variableOf(sourceCode, chosenBy));
   const isResponseSibling = (node: TSESTree.Node): boolean =>
     (node.type === 'Identifier' && siblings.has(variableOf(sourceCode, node))) ||
     (node.type === 'MemberExpression' && bytes.path.length > 0 && node.object.type === 'Identifier' && variableOf(sourceCode, node.object) === bytes.variable);
