@@ -76,6 +76,8 @@ const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|
  * `shasumRange(pack)` checks a packfile's trailer). Not as a variable: `const shasum = createHash('sha1')`
  * is the idiom of Node's documentation for any SHA hasher (xml-crypto's XMLDSig digests).
  */
+/** Names of HTTP cache validators: a digest bound or compared under one is an ETag, however it is compared. */
+const CACHE_VALIDATOR_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'ifnonematch']);
 const CHECKSUM_FUNCTION_WORDS: ReadonlySet<string> = new Set(['shasum', 'sha256sum', 'sha512sum', 'cksum']);
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
@@ -310,8 +312,10 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (isNumberUse(uses)) return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   if (hashesWebSocketKey(sourceCode, inputs)) return { purpose: 'fingerprint', reason: 'WebSocket handshake (Sec-WebSocket-Accept)', persisted: false };
   // A file's digest compared with a value kept from before (a recorded checksum, not this run's own earlier digest) is an
-  // integrity check of the file, whatever the helper that computes it is called (decision 11).
-  if (readsFile && !fingerprintText && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
+  // integrity check of the file, whatever the helper that computes it is called (decision 11). Named an ETag, it is the
+  // HTTP cache validator that an unchanged file is recognised by: comparing ETags is what they are for (decision 10).
+  const namedCacheValidator = useWords.some((w) => CACHE_VALIDATOR_WORDS.has(w));
+  if (readsFile && !fingerprintText && !namedCacheValidator && compares.length > 0 && compares.some((u) => !isUntrusted(u.other))) {
     return { purpose: 'security', reason: 'checks a file against an expected digest', persisted: false };
   }
   // So is a public key's digest compared with an expected value (an EMV CA public key's checksum against the scheme's

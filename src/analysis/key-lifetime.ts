@@ -1031,6 +1031,29 @@ function resultIsHandedOn(call: TSESTree.Node): boolean {
   return parent?.type === 'ExpressionStatement' || parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === node);
 }
 
+/** The other bindings destructured from the object the key's binding is destructured from (`{ Plaintext, CiphertextBlob }`). */
+function responseSiblings(sourceCode: SourceCode, bytes: KeyBytes): Set<TSESLint.Scope.Variable | undefined> {
+  const property = bytes.id.parent;
+  const pattern = property?.type === 'Property' ? property.parent : undefined;
+  const out = new Set<TSESLint.Scope.Variable | undefined>();
+  if (pattern?.type !== 'ObjectPattern') return out;
+  for (const p of pattern.properties) {
+    if (p.type === 'Property' && p.value.type === 'Identifier' && p.value !== bytes.id) out.add(variableOf(sourceCode, p.value));
+  }
+  out.delete(undefined);
+  return out;
+}
+
+/** `cond` in `const key = cond ? <key bytes> : null` (or `undefined`): the key exists only when `cond` holds. */
+function conditionalBindingTest(bytes: KeyBytes): TSESTree.Node | undefined {
+  const def = bytes.definition;
+  const init = def.type === 'VariableDeclarator' && def.init ? unwrapExpression(def.init) : undefined;
+  if (init?.type !== 'ConditionalExpression') return undefined;
+  const other = unwrapExpression(init.alternate);
+  const nullish = (other.type === 'Literal' && other.value === null) || (other.type === 'Identifier' && other.name === 'undefined');
+  return nullish ? unwrapExpression(init.test) : undefined;
+}
+
 /**
  * Branches where there is nothing to wipe: `if (!key) throw …`, `if (key == null) return`,
  * and `if (err) return done(err)` (or `err ? reject(err) : …`) in the callback that receives the key;
@@ -1043,16 +1066,33 @@ export function absentKeyBranches(sourceCode: SourceCode, bytes: KeyBytes): Set<
   const errorParam = def.type.includes('Function') ? (def as TSESTree.FunctionLike).params[0] : undefined;
   const errorVariable = errorParam?.type === 'Identifier' && errorParam !== bytes.id ? variableOf(sourceCode, errorParam) : undefined;
   const isKey = (node: TSESTree.Node) => refs.has(node);
+  // `CiphertextBlob` destructured beside `Plaintext`, or `res.CiphertextBlob` when the key is `res.Plaintext`; and `field`
+  // when the key is bound as `field ? scryptSync(…) : undefined` (no field, no key).
+  const siblings = responseSiblings(sourceCode, bytes);
+  const chosenBy = conditionalBindingTest(bytes);
+  if (chosenBy?.type === 'Identifier') siblings.add(variableOf(sourceCode, chosenBy));
+  const isResponseSibling = (node: TSESTree.Node): boolean =>
+    (node.type === 'Identifier' && siblings.has(variableOf(sourceCode, node))) ||
+    (node.type === 'MemberExpression' && bytes.path.length > 0 && node.object.type === 'Identifier' && variableOf(sourceCode, node.object) === bytes.variable);
+  // `res` in `!res` when the key is read as `res.Plaintext`: no response, no key.
+  const holdsKey = (node: TSESTree.Node) =>
+    node.type === 'Identifier' && [...refs].some((r) => r.type === 'MemberExpression' && r.object.type === 'Identifier' && r.object.name === node.name);
   let wipes: Set<TSESTree.Node> | undefined;
   const wipesInside = (branch: TSESTree.Node) => [...(wipes ??= wipeCalls(sourceCode, bytes))].some((w) => isWithin(w, branch));
   const isError = (node: TSESTree.Node) => node.type === 'Identifier' && !!errorVariable && variableOf(sourceCode, node) === errorVariable;
   const isNullish = (node: TSESTree.Node) => (node.type === 'Literal' && node.value === null) || (node.type === 'Identifier' && node.name === 'undefined');
   const absent = (test: TSESTree.Node): boolean => {
-    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument);
+    if (test.type === 'UnaryExpression' && test.operator === '!') return isKey(test.argument) || holdsKey(test.argument);
     if (test.type === 'BinaryExpression' && (test.operator === '==' || test.operator === '===')) {
       return (isKey(test.left) && isNullish(test.right)) || (isKey(test.right) && isNullish(test.left as TSESTree.Node));
     }
-    if (test.type === 'LogicalExpression' && test.operator === '||') return absent(test.left) || absent(test.right);
+    // `if (!key || key.length !== 32) throw …` is taken with the key present too: only a test all of whose
+    // alternatives say the key is missing (`if (err || !key)`, `if (!res || !res.Plaintext)`), or that a field the same
+    // response returns with it is (`if (!Plaintext || !CiphertextBlob)`: KMS sends both or neither), has nothing to wipe.
+    if (test.type === 'LogicalExpression' && test.operator === '||') {
+      const missing = (side: TSESTree.Node) => absent(side) || (side.type === 'UnaryExpression' && side.operator === '!' && isResponseSibling(side.argument));
+      return missing(test.left) && missing(test.right) && (absent(test.left) || absent(test.right));
+    }
     if (isError(test)) return true;
     if (test.type === 'BinaryExpression' && (test.operator === '!=' || test.operator === '!==')) return isError(test.left) && isNullish(test.right);
     return false;

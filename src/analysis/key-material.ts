@@ -3,7 +3,7 @@ import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, t
 import { descendants, programNodes } from './ast';
 import { enclosingFunction } from './code-paths';
 import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names';
-import { namesCertificate, words } from './names';
+import { namesCertificate, namesKeyShare, words } from './names';
 import { hasWordIn } from './identifier-words';
 import { isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
@@ -246,7 +246,8 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       else if (sent) add(bindingOf(sourceCode, sent, producer, path), false);
     } else if (call.api.operation === 'keygen' && (/keyPair$/.test(name) || /_keypair$/.test(name))) {
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
-    } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name))) {
+    } else if (call.api.operation === 'key-import' && (name === 'fromSecretKey' || name === 'fromSeed' || /_seed_keypair$/.test(name)) && call.api.facts?.secretKeyCopy !== true) {
+      // (A key object whose `secretKey` is a fresh copy per read, @solana/web3.js's `Keypair`, holds no bytes to wipe.)
       add(resultBinding(sourceCode, call, 'keypair', [secretHalf(call)], false), false);
     } else if (call.api.operation === 'key-import' && (call.api.facts?.secretKeyBytes === true || typeof call.api.facts?.secretKeyField === 'string')) {
       // An Ed25519 secret key converted to its X25519 form (`crypto_sign_ed25519_sk_to_curve25519(sk)`,
@@ -785,7 +786,7 @@ function namesUnwrappedKey(name: string): boolean {
   const parts = words(name);
   if (parts.includes('dek') || parts.includes('kek') || parts.includes('deks') || parts.includes('keks')) return isSecretName(name);
   const last = parts[parts.length - 1];
-  return (last === 'key' || last === 'keys') && isExplicitSecretName(name);
+  return ((last === 'key' || last === 'keys') && isExplicitSecretName(name)) || namesKeyShare(name);
 }
 
 const KEEPING_METHODS = new Set(['set', 'push', 'add', 'unshift']);

@@ -5,7 +5,7 @@
  */
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { scopesStrongQualifier, words } from './names';
+import { namesKeyShare, scopesStrongQualifier, words } from './names';
 import { propertyName } from './scope';
 
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
@@ -22,7 +22,7 @@ const NOT_SECRET = new Set(['public', 'pub', 'id', 'ids', 'name', 'path', 'file'
 
 /** Does the name say the value is secret key material? */
 export function isSecretName(name: string): boolean {
-  return areSecretWords(nameWords(name));
+  return areSecretWords(nameWords(name)) || namesKeyShare(name);
 }
 
 function areSecretWords(words: readonly string[]): boolean {
@@ -45,6 +45,7 @@ const CRYPTO_QUALIFIERS = new Set(['data', 'master', 'signing', 'sign', 'encrypt
  * A bare `key` (object keys, map keys) or `sortKey` is not enough.
  */
 export function isExplicitSecretName(name: string): boolean {
+  if (namesKeyShare(name)) return true;
   const words = nameWords(name);
   if (isApiSecret(words)) return true;
   if (!areSecretWords(words)) return false;

@@ -504,6 +504,17 @@ function isLeadingSlice(node: TSESTree.CallExpression | TSESTree.NewExpression):
   );
 }
 
+/** `x.slice(2)`, `x.substring(2)`, `x.replace(/^0x/i, '')`: hex text without its `0x` prefix. */
+function isHexPrefixStrip(node: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  const callee = unwrapExpression(node.callee);
+  if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression') return false;
+  const method = memberName(callee);
+  const [first, second] = node.arguments;
+  if ((method === 'slice' || method === 'substring') && node.arguments.length === 1) return first.type === 'Literal' && first.value === 2;
+  if (method !== 'replace' || node.arguments.length !== 2 || first.type !== 'Literal' || !('regex' in first) || !first.regex) return false;
+  return /^\^0x$/i.test(first.regex.pattern) && second.type === 'Literal' && second.value === '';
+}
+
 function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Identity | undefined): Identity | undefined {
   const callee = unwrapExpression(node.callee);
   const arg0 = node.arguments[0];
@@ -515,6 +526,8 @@ function identifyCall(ctx: ResolveContext, node: TSESTree.CallExpression | TSEST
   // `secret.subarray(0, 32)`: the secret's leading bytes, the same key material wherever the whole secret is used too
   // (two halves of one KDF output, `okm.subarray(32)`, start elsewhere and stay distinct keys).
   if (isLeadingSlice(node)) return next((callee as TSESTree.MemberExpression).object);
+  // `hexKey.slice(2)`, `hexKey.replace(/^0x/, '')`: a `0x…` wallet key without its prefix, the form byte decoders take.
+  if (isHexPrefixStrip(node)) return next((callee as TSESTree.MemberExpression).object);
   // `new TextEncoder().encode(secret)`, or through `const enc = new TextEncoder()`: the secret's bytes.
   if (arg0 && callee.type === 'MemberExpression' && memberName(callee) === 'encode' && isConstructedWith(ctx.sourceCode, unwrapExpression(callee.object), 'TextEncoder')) return next(arg0);
   const setting = configLookup(ctx, node);

@@ -136,6 +136,27 @@ export function namesNonSecretValue(name: string): boolean {
   return !isSecretKeyName(name) && words(name).some((w) => NOT_SECRET_WORDS.has(w));
 }
 
+/** Words naming one piece of a key split between holders (Shamir or SLIP-39 shares, an MPC party's key share, a shard). */
+const KEY_PIECE_WORDS: ReadonlySet<string> = new Set(['share', 'shares', 'shard', 'shards']);
+/** Words a split secret is named by, before the piece (`keyShare`, `secretShard`, `SEED_SHARES`). */
+const SPLIT_SECRET_WORDS: ReadonlySet<string> = new Set(['key', 'secret', 'seed', 'mnemonic']);
+
+/**
+ * `keyShareA`, `SIGNER_KEY_SHARE`, `secretShard2`: one share of a split key. Only secrets are split (a public key is
+ * published whole) and with the other shares each one is the key, so no qualifier is needed; a name that says it holds
+ * something else (`publicKeyShare`, `keyShareId`, `keyShareIndex`) is not one.
+ */
+export function namesKeyShare(name: string): boolean {
+  if (!/shar[de]/i.test(name)) return false;
+  const parts = withoutEncodingTails(words(name))
+    .map((w) => w.replace(/\d+$/, ''))
+    .filter(Boolean);
+  // A holder's label after the piece (`keyShareA`, `KEY_SHARE_2`).
+  const end = parts.length > 2 && parts[parts.length - 1].length === 1 ? parts.length - 1 : parts.length;
+  if (end < 2 || !KEY_PIECE_WORDS.has(parts[end - 1]) || !SPLIT_SECRET_WORDS.has(parts[end - 2])) return false;
+  return !parts.some((w, i) => (NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i)) || LOOKUP_WORDS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name)) return true;
@@ -145,7 +166,7 @@ export function isSecretKeyName(name: string): boolean {
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
-  if (parts.some((w) => SECRET_WORDS.has(w))) return true;
+  if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;
   if (parts.length === 1) return true; // `key`

@@ -26,6 +26,11 @@ export const ethers: LibraryModel = {
     ...['hexlify', 'ethers.hexlify', 'utils.hexlify', 'ethers.utils.hexlify'].map((path) => call(path, 'encode', { 0: 'data' })),
     // An HD wallet's master node from a BIP-39 seed (HMAC-SHA512 of the seed, see hdKeys below).
     ...['HDNodeWallet.fromSeed', 'ethers.HDNodeWallet.fromSeed'].map((path) => call(path, 'kdf', { 0: 'key' })),
+    // Keystore v3 files: the password is stretched with scrypt at the options' cost (`{ scrypt: { N, r, p } }`; ethers'
+    // own default is N = 2^17), and the file is only as strong as that cost.
+    ...['encryptKeystoreJson', 'encryptKeystoreJsonSync', 'ethers.encryptKeystoreJson', 'ethers.encryptKeystoreJsonSync'].map((path) =>
+      call(path, 'kdf', { 1: 'passphrase', '2.salt': 'salt', '2.scrypt.N': 'memory', '2.scrypt.r': 'parallelism', '2.scrypt.p': 'parallelism' }, { facts: { kdf: 'scrypt' } }),
+    ),
   ],
   objects: {
     SigningKey: {
@@ -109,14 +114,16 @@ export const truffleHdWalletProvider: LibraryModel = {
 /**
  * @solana/web3.js: an Ed25519 `Keypair` made from its 64-byte secret key (`Keypair.fromSecretKey(bytes)`, what
  * `solana-keygen` writes as a JSON array) or from a 32-byte seed (`Keypair.fromSeed(seed)`). The keypair is the
- * account's signing key.
+ * account's signing key. Unlike a tweetnacl pair it is a key object: it keeps the bytes in a private field and its
+ * `secretKey` getter returns a fresh copy each time, so the caller has no bytes of it to wipe (like a `KeyObject`); the
+ * bytes it was made from are still the caller's (`secretKeyCopy`).
  */
 export const solanaWeb3: LibraryModel = {
   id: '@solana/web3.js',
   roots: [{ module: '@solana/web3.js' }],
   apis: [
-    call('Keypair.fromSecretKey', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
-    call('Keypair.fromSeed', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign' } }),
+    call('Keypair.fromSecretKey', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign', secretKeyCopy: true } }),
+    call('Keypair.fromSeed', 'key-import', { 0: 'key' }, { facts: { purpose: 'sign', secretKeyCopy: true } }),
     // Signers handed to the transaction: `sendAndConfirmTransaction(connection, tx, [payer, authority])`,
     // `tx.sign(payer)`, `versionedTx.sign([payer])`.
     call('sendAndConfirmTransaction', 'sign', { 2: 'key' }),
