@@ -71,13 +71,13 @@ const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content
  * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
  */
 const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar)$/i;
+/** Names of HTTP cache validators: a digest bound or compared under one is an ETag, however it is compared. */
+const CACHE_VALIDATOR_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'ifnonematch']);
 /**
  * Names of checksum tools, when they name the function that returns the digest (isomorphic-git's
  * `shasumRange(pack)` checks a packfile's trailer). Not as a variable: `const shasum = createHash('sha1')`
  * is the idiom of Node's documentation for any SHA hasher (xml-crypto's XMLDSig digests).
  */
-/** Names of HTTP cache validators: a digest bound or compared under one is an ETag, however it is compared. */
-const CACHE_VALIDATOR_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'ifnonematch']);
 const CHECKSUM_FUNCTION_WORDS: ReadonlySet<string> = new Set(['shasum', 'sha256sum', 'sha512sum', 'cksum']);
 /** Where request data lives: a digest compared with it checks untrusted input. */
 const UNTRUSTED_WORDS = new Set(['req', 'request', 'body', 'query', 'params', 'headers', 'header', 'input', 'payload', 'ctx', 'event']);
