@@ -335,7 +335,7 @@ function drawnFresh(sourceCode: SourceCode, node: TSESTree.Node): boolean {
  * A value that differs for every message, so an IV derived from it (with the key) does too:
  * the salt of OpenSSL's EVP_BytesToKey or of `hkdfSync(…, key, salt, …)` split into key and IV,
  * drawn fresh inside the encrypting function (`const salt = randomBytes(8)`), or, when
- * decrypting, read from the message (`input.subarray(8, 16)`). A salt drawn once at module
+ * decrypting, read from the message (`input.subarray(8, 16)`, `Buffer.from(text.slice(0, 32), 'hex')`). A salt drawn once at module
  * level is the same for every message.
  */
 function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, call: ApiCall): boolean {
@@ -344,7 +344,10 @@ function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable,
   if (!insideFunction(init)) return false;
   if (containsRandom(sourceCode, init)) return true;
   if (call.api.operation !== 'decrypt') return false;
-  const expr = unwrapExpression(init);
+  let expr = unwrapExpression(init);
+  // `Buffer.from(encrypted.slice(0, 32), 'hex')`: the part of the stored text that carries it, decoded.
+  const decoded = expr.type === 'CallExpression' && isStaticCall(expr, 'Buffer', 'from') ? expr.arguments[0] : undefined;
+  if (decoded && decoded.type !== 'SpreadElement') expr = unwrapExpression(decoded);
   const callee = expr.type === 'CallExpression' ? unwrapExpression(expr.callee) : undefined;
   return callee?.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '') && rootVariables(sourceCode, callee.object, 1).some((v) => v.defs[0]?.type === 'Parameter');
 }

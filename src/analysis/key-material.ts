@@ -5,7 +5,7 @@ import { enclosingFunction } from './code-paths';
 import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names';
 import { namesCertificate, namesKeyShare, words } from './names';
 import { hasWordIn } from './identifier-words';
-import { isFunction, type FunctionNode } from './expression-names';
+import { functionName, isFunction, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { isBufferClass, resolveImportPath } from './imports';
@@ -203,6 +203,8 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     const scope = enclosingFunction(candidate.id) ?? sourceCode.ast;
     const bytes: KeyBytes = { ...candidate, scope: candidate.definition.type.includes('Function') ? (candidate.definition as FunctionLike) : scope };
     if (found.some((f) => f.variable === bytes.variable && f.path.join('.') === bytes.path.join('.'))) return;
+    // Inside a MurmurHash or an FNV, `key` is the data hashed: only a use as a key makes its bytes key material there.
+    if (insideNonCryptographicHash(bytes.scope)) needsKeyUse = 'strict';
     const named =
       ((needsKeyUse === 'named' || (needsKeyUse === 'kdf' && !verifiedOrEncoded(sourceCode, bytes))) && isSecretName(bytes.id.name)) ||
       (needsKeyUse === 'unwrap' && isExplicitSecretName(bytes.id.name));
@@ -452,6 +454,18 @@ function isSaltArgument(sourceCode: SourceCode, node: TSESTree.Node, depth: numb
   const param = fn?.params[call.arguments.indexOf(node as TSESTree.CallExpressionArgument)];
   const parameter = param?.type === 'Identifier' ? variableOf(sourceCode, param) : undefined;
   return !!parameter && onlySaltInput(sourceCode, parameter, depth + 1);
+}
+
+/** Names of non-cryptographic hash functions (MurmurHash3, FNV-1a, xxHash, CRC-32, djb2…). */
+const NON_CRYPTOGRAPHIC_HASH = /murmur|fnv|xxhash|xxh(?:32|64|3)|crc(?:16|32|64)?(?![a-z])|adler|djb2|cityhash|farmhash|superfasthash/i;
+
+/**
+ * In `function MurmurHashV3(key, seed) { if (typeof key === 'string') key = encode(key); … }` the `key` is the data
+ * being hashed, as hash-table literature calls it (a feature flag's bucketing key), not key material: its name alone
+ * does not make its bytes a secret's copy. Used as a cipher's or MAC's key, it is still found by that use.
+ */
+function insideNonCryptographicHash(scope: TSESTree.Node): boolean {
+  return isFunction(scope) && NON_CRYPTOGRAPHIC_HASH.test(functionName(scope) ?? '');
 }
 
 /** Methods of ASN.1 libraries that parse DER bytes into a structure: asn1.js `decode`, PKI.js `fromBER`. */
