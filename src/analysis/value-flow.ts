@@ -145,6 +145,10 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       return parent.test === current ? undefined : parent;
     case 'LogicalExpression':
       return parent;
+    // `return (hash.update(s), hash.digest('hex'))`, as compilers and bundlers write it: a sequence is worth its last
+    // expression; the others' values are dropped.
+    case 'SequenceExpression':
+      return parent.expressions[parent.expressions.length - 1] === current ? parent : undefined;
     case 'TemplateLiteral':
       uses.push({ kind: 'text', text: parent.quasis.map((q) => q.value.cooked ?? '').join(' ') });
       for (const other of parent.expressions) pushNamedConstant(sourceCode, other, current, uses);

@@ -1,4 +1,5 @@
 import noStaticIv from '../../rules/no-static-iv';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
 
@@ -107,6 +108,54 @@ module.exports = { sealPayload };
 `,
       languageOptions: commonjs,
       errors: [{ messageId: 'notWiped', line: 2 }],
+    },
+  ],
+});
+
+ruleTester.run('no-weak-algorithm (application packages, batch 10)', noWeakAlgorithm, {
+  valid: [
+    {
+      name: "a local helper returning its digest as the last of a comma sequence, as bundlers write it (ioredis-mock's sha1), used for an ETag",
+      code: `const crypto = require('crypto');
+function sha1(inputString) {
+  const shasum = crypto.createHash('sha1');
+  return shasum.update(inputString), shasum.digest('hex');
+}
+function etagOf(body) {
+  const etag = sha1(body);
+  return etag;
+}
+module.exports = { etagOf };
+`,
+      languageOptions: commonjs,
+    },
+  ],
+  invalid: [
+    {
+      name: 'the same helper whose digest becomes a reset token',
+      code: `const crypto = require('crypto');
+function sha1(inputString) {
+  const shasum = crypto.createHash('sha1');
+  return shasum.update(inputString), shasum.digest('hex');
+}
+function resetTokenFor(userId, issuedAt) {
+  const resetToken = sha1(userId + ':' + issuedAt);
+  return resetToken;
+}
+module.exports = { resetTokenFor };
+`,
+      languageOptions: commonjs,
+      errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'useSha256Migrate', output: `const crypto = require('crypto');
+function sha1(inputString) {
+  const shasum = crypto.createHash('sha256');
+  return shasum.update(inputString), shasum.digest('hex');
+}
+function resetTokenFor(userId, issuedAt) {
+  const resetToken = sha1(userId + ':' + issuedAt);
+  return resetToken;
+}
+module.exports = { resetTokenFor };
+` }] }],
     },
   ],
 });
