@@ -37,11 +37,29 @@ const KEYED_FUNCTIONS = /\b(pgp_sym_(?:en|de)crypt(?:_bytea)?|aes_(?:en|de)crypt
 const GENERIC_KEYED_FUNCTIONS = /\b((?:try_)?(?:en|de)crypt(?:_raw)?)\s*\(/gi;
 const SQL_STATEMENT = /\b(?:select\s[\s\S]*\bfrom|update\s[\s\S]*\bset|insert\s+into|merge\s+into|delete\s+from|values\s*\()/i;
 
-/** The database's keyed encryption functions called in SQL `text`: `[match, name]` with the `(` at the match's end. */
-function keyedFunctionCalls(text: string): RegExpMatchArray[] {
-  const calls = [...text.matchAll(KEYED_FUNCTIONS)];
-  if (SQL_STATEMENT.test(text)) calls.push(...text.matchAll(GENERIC_KEYED_FUNCTIONS));
-  return calls;
+/** A call of one of the database's keyed encryption functions in SQL text. */
+interface KeyedCall {
+  /** The function's name as written. */
+  name: string;
+  /** Offset of the name in the text. */
+  at: number;
+  /** The key: its second argument. */
+  key: SqlArgument;
+  /** Offset of the call's closing `)`. */
+  close: number;
+}
+
+/** The database's keyed encryption functions called in SQL `text` with at least a key argument. */
+function keyedCalls(text: string): KeyedCall[] {
+  const matches = [...text.matchAll(KEYED_FUNCTIONS)];
+  if (SQL_STATEMENT.test(text)) matches.push(...text.matchAll(GENERIC_KEYED_FUNCTIONS));
+  const out: KeyedCall[] = [];
+  for (const match of matches) {
+    const at = match.index ?? 0;
+    const call = sqlArguments(text, at + match[0].length - 1);
+    if (call && call.args.length >= 2) out.push({ name: match[1], at, key: call.args[1], close: call.close });
+  }
+  return out;
 }
 
 /** Cheap test on a file's (or a statement's) text: can it call one of the keyed functions? */
@@ -130,13 +148,7 @@ function sqlArguments(text: string, open: number): { args: SqlArgument[]; close:
 
 /** The key arguments (the second) of the database's encryption functions called in SQL `text` (`pgp_sym_encrypt(body, $2)`). */
 export function sqlFunctionKeyArguments(text: string): SqlArgument[] {
-  if (!MAY_CALL_KEYED_FUNCTION.test(text)) return [];
-  const out: SqlArgument[] = [];
-  for (const match of keyedFunctionCalls(text)) {
-    const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
-    if (call && call.args.length >= 2) out.push(call.args[1]);
-  }
-  return out;
+  return MAY_CALL_KEYED_FUNCTION.test(text) ? keyedCalls(text).map((call) => call.key) : [];
 }
 
 /** One operand of a `+` chain of SQL text and the span of the joined text it stands for. */
@@ -214,21 +226,17 @@ export function sqlKeys(ctx: ResolveContext): SqlKey[] {
     if (joined) {
       // A call split over the operands (a call inside one string is found with that string below): the key is reported
       // on the operand that writes it.
-      for (const match of keyedFunctionCalls(joined.text)) {
-        const call = sqlArguments(joined.text, (match.index ?? 0) + match[0].length - 1);
-        if (!call || call.args.length < 2 || pieceAt(joined.pieces, match.index ?? 0) === pieceAt(joined.pieces, call.close)) continue;
-        const at = pieceAt(joined.pieces, call.args[1].start);
-        if (at) add(node, call.args[1].text, match[1], (i) => joined.pieces[i]?.node, at.node);
+      for (const call of keyedCalls(joined.text)) {
+        if (pieceAt(joined.pieces, call.at) === pieceAt(joined.pieces, call.close)) continue;
+        const at = pieceAt(joined.pieces, call.key.start);
+        if (at) add(node, call.key.text, call.name, (i) => joined.pieces[i]?.node, at.node);
       }
       continue;
     }
     const text = sqlText(node);
     if (text === undefined || text.length < 8) continue;
     const templateHole = node.type === 'TemplateLiteral' ? (i: number) => node.expressions[i] : undefined;
-    for (const match of keyedFunctionCalls(text)) {
-      const call = sqlArguments(text, (match.index ?? 0) + match[0].length - 1);
-      if (call && call.args.length >= 2) add(node, call.args[1].text, match[1], templateHole);
-    }
+    for (const call of keyedCalls(text)) add(node, call.key.text, call.name, templateHole);
     for (const match of text.matchAll(PRAGMA_KEY_IN_TEXT)) add(node, match[2], `PRAGMA ${match[1] ?? ''}key`, templateHole);
     // better-sqlite3 / node-sqlcipher: `db.pragma("key = 'passphrase'")`, `db.pragma(`rekey = "x'…'"`)`.
     if (isPragmaArgument(node) && !/\bpragma\b/i.test(text)) {
