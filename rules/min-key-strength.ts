@@ -3,6 +3,7 @@ import { argsWithRole, callsOn, getApiCalls, hasherOf, type ApiCall } from '../s
 import { prefixLength } from '../src/analysis/ast';
 import { randomByteSize } from '../src/analysis/random-source';
 import { isScryptPbkdf2Step, stretchesNoSecret } from '../src/analysis/kdf-input';
+import { returnsRawBytes } from '../src/analysis/key-material';
 import { identifierWords } from '../src/analysis/identifier-words';
 import { localFunctionOf } from '../src/analysis/local-functions';
 import { isSecretKeyName } from '../src/analysis/names';
@@ -115,8 +116,8 @@ export default createRule<Options, MessageIds>({
       weakCurve: 'Curve {{curve}} is not in the allowed list ({{allowed}}): it is too small or not vetted. Use P-256, P-384, X25519 or Ed25519.',
       shortKey: '{{what}} is {{bits}} bits, below the minimum of {{min}}: brute force is within reach. Use at least {{min}} bits (256 for AES).',
       shortTag: 'An authentication tag of {{bits}} bits (minimum {{min}}) makes forgeries likely over many messages. Use the full 128-bit tag.',
-      lowIterations: '{{kdf}} with {{value}} iterations is below {{minimum}}: stolen hashes or derived keys are cheap to brute-force. Raise it (existing hashes are upgraded on next login).',
-      lowCost: '{{kdf}} {{parameter}} {{value}} is below {{minimum}}. Raise it (existing hashes are upgraded on next login).',
+      lowIterations: '{{kdf}} with {{value}} iterations is below {{minimum}}: stolen hashes or derived keys are cheap to brute-force. Raise it. {{upgrade}}',
+      lowCost: '{{kdf}} {{parameter}} {{value}} is below {{minimum}}. Raise it. {{upgrade}}',
       lowDefaultCost: '{{api}} uses its default {{parameter}} of {{value}}, below {{minimum}}. Pass it explicitly (and raise maxmem for scrypt).',
       constantSalt: 'The salt {{preview}} is a constant, so equal passwords give equal keys and one precomputed table cracks them all. Generate a random salt of at least {{min}} bytes per password/key and store it.',
       shortSalt: 'A {{bytes}}-byte salt is too short (minimum {{min}} bytes): collisions across users become likely. Use randomBytes({{min}}).',
@@ -295,6 +296,18 @@ export default createRule<Options, MessageIds>({
       }
     }
 
+    /**
+     * What raising a cost means for what is already stored. A password hash that writes its cost into the hash
+     * (bcrypt, `crypto_pwhash_str`, argon2's encoded hash) keeps verifying old hashes, which can be rehashed as users
+     * log in; a raw KDF's output (a derived key, a bare PBKDF2 or scrypt hash) only matches when re-derived with the
+     * parameters it was made with, so those have to be stored with it.
+     */
+    function upgradeAdvice(call: ApiCall): string {
+      return (call.api.operation === 'password-hash' && !returnsRawBytes(ctx, call)) || kdfOf(call) === 'bcrypt'
+        ? 'Each hash records its cost, so existing hashes still verify and can be rehashed at each user\'s next login.'
+        : 'Store the parameters with each hash or encrypted record, so existing ones still verify or decrypt, and re-derive them at the new cost when next used.';
+    }
+
     /** Does the file run a password KDF or password hash (PBKDF2, scrypt, bcrypt, argon2)? */
     function stretchesPasswords(): boolean {
       stretches ??= getApiCalls(sourceCode).some((c) => {
@@ -332,7 +345,7 @@ export default createRule<Options, MessageIds>({
       for (const node of iterations) {
         numbers(node, (value, at) => {
           if (value === 1 && isScryptPbkdf2Step(call, at)) return;
-          if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
+          if (value > 0 && value < min) report({ node: at, messageId: 'lowIterations', data: { upgrade: upgradeAdvice(call), kdf: label, value, minimum: minimum(min, 'minPbkdf2Iterations') } });
         });
       }
       // A library whose own default count is too low (SJCL's `encrypt` without `iter`: 10,000).
@@ -375,12 +388,12 @@ export default createRule<Options, MessageIds>({
       for (const arg of costs) {
         numbers(arg.node, (given, at) => {
           const value = exponent ? 2 ** given : given;
-          if (value > 0 && value < kdf().limits.minScryptCost) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdf().limits.minScryptCost, 'minScryptCost') } });
+          if (value > 0 && value < kdf().limits.minScryptCost) report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'scrypt', parameter: 'N', value, minimum: minimum(kdf().limits.minScryptCost, 'minScryptCost') } });
         });
       }
       for (const arg of call.args.filter((a) => a.role === 'parallelism' && /\.(?:r|blockSize)$/.test(a.address))) {
         numbers(arg.node, (value, at) => {
-          if (value > 0 && value < kdf().limits.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { kdf: 'scrypt', parameter: 'r', value, minimum: minimum(kdf().limits.minScryptBlockSize, 'minScryptBlockSize') } });
+          if (value > 0 && value < kdf().limits.minScryptBlockSize) report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'scrypt', parameter: 'r', value, minimum: minimum(kdf().limits.minScryptBlockSize, 'minScryptBlockSize') } });
         });
       }
       const fallback = call.api.facts?.defaultMemoryCost;
@@ -392,7 +405,7 @@ export default createRule<Options, MessageIds>({
     function checkBcrypt(call: ApiCall): void {
       for (const node of argsWithRole(call, 'iterations')) {
         numbers(node, (value, at) => {
-          if (value > 0 && value < kdf().limits.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(kdf().limits.minBcryptRounds, 'minBcryptRounds') } });
+          if (value > 0 && value < kdf().limits.minBcryptRounds) report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'bcrypt', parameter: 'cost', value, minimum: minimum(kdf().limits.minBcryptRounds, 'minBcryptRounds') } });
         });
       }
     }
@@ -414,7 +427,7 @@ export default createRule<Options, MessageIds>({
       const minTimeCost = kdf().minArgon2TimeCost;
       if (minTimeCost !== undefined && passes < minTimeCost) {
         const at = times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
-        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${minTimeCost} set by ${kdf().policyName}` } });
+        report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'argon2', parameter: 'timeCost', value: passes, minimum: `the minimum of ${minTimeCost} set by ${kdf().policyName}` } });
         return;
       }
       const scale = kdf().limits.minArgon2MemoryKiB / 19_456;
@@ -424,11 +437,11 @@ export default createRule<Options, MessageIds>({
       const baselineMemory = Math.round(ARGON2_MEMORY_FOR_PASSES[2] * scale);
       if (times.length && passes < 2 && memoryKiB >= baselineMemory) {
         const at = reportTarget(sourceCode, times[0].c, times[0].n);
-        report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `passes (timeCost, at ${Math.round(memoryKiB)} KiB; or ${required} KiB at 1 pass)`, value: passes, minimum: 'the OWASP minimum of 2' } });
+        report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'argon2', parameter: `passes (timeCost, at ${Math.round(memoryKiB)} KiB; or ${required} KiB at 1 pass)`, value: passes, minimum: 'the OWASP minimum of 2' } });
         return;
       }
       const at = memories.length ? reportTarget(sourceCode, memories[0].c, memories[0].n) : times.length ? reportTarget(sourceCode, times[0].c, times[0].n) : calleeOf(call);
-      report({ node: at, messageId: 'lowCost', data: { kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), minimum: minimum(required, 'minArgon2MemoryKiB') } });
+      report({ node: at, messageId: 'lowCost', data: { upgrade: upgradeAdvice(call), kdf: 'argon2', parameter: `memory (KiB, at ${passes} pass${passes === 1 ? '' : 'es'})`, value: Math.round(memoryKiB), minimum: minimum(required, 'minArgon2MemoryKiB') } });
     }
 
     function checkSalts(call: ApiCall): void {

@@ -1640,11 +1640,12 @@ function bindingOfIdentifier(sourceCode: SourceCode, id: TSESTree.Identifier, ca
 }
 
 /**
- * A password-hashing call told by an option (`raw: true` for node-argon2, named by the model's
- * `rawOutputOption` fact as `<argument>.<property>`) to return the derived bytes instead of an
- * encoded hash string.
+ * A password-hashing call that returns the derived bytes instead of an encoded hash string: always
+ * (the model's `rawOutput` fact: @node-rs/argon2's `hashRaw`), or when told by an option (`raw: true`
+ * for node-argon2, named by the model's `rawOutputOption` fact as `<argument>.<property>`).
  */
-function returnsRawBytes(ctx: ResolveContext, call: ApiCall): boolean {
+export function returnsRawBytes(ctx: ResolveContext, call: ApiCall): boolean {
+  if (call.api.facts?.rawOutput === true) return true;
   const option = call.api.facts?.rawOutputOption;
   if (typeof option !== 'string') return false;
   // `1.raw` (argon2's `raw: true`), or `0.outputType=binary` (hash-wasm): the option, and the value that asks for bytes.

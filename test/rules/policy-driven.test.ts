@@ -11,6 +11,9 @@ import { createRuleTester } from './rule-tester';
  */
 const ruleTester = createRuleTester();
 const policy = (value: object) => ({ keywarden: { policy: value } });
+/** min-key-strength's advice for hashes that record their cost (bcrypt, argon2's encoded hash) and for raw KDF output. */
+const REHASH_AT_LOGIN = "Each hash records its cost, so existing hashes still verify and can be rehashed at each user's next login.";
+const STORE_PARAMETERS = 'Store the parameters with each hash or encrypted record, so existing ones still verify or decrypt, and re-derive them at the new cost when next used.';
 
 ruleTester.run('no-weak-algorithm (policy lists)', noWeakAlgorithm, {
   valid: [
@@ -81,9 +84,9 @@ export const b = (password: string) => scryptSync(password, randomBytes(16), 32,
         {
           messageId: 'lowIterations',
           line: 2,
-          data: { kdf: 'PBKDF2-HMAC-SHA256', value: 700000, minimum: 'the minimum of 1000000 set by the keywarden policy' },
+          data: { upgrade: STORE_PARAMETERS, kdf: 'PBKDF2-HMAC-SHA256', value: 700000, minimum: 'the minimum of 1000000 set by the keywarden policy' },
         },
-        { messageId: 'lowCost', line: 3, data: { kdf: 'scrypt', parameter: 'N', value: 131072, minimum: 'the minimum of 262144 set by the keywarden policy' } },
+        { messageId: 'lowCost', line: 3, data: { upgrade: STORE_PARAMETERS, kdf: 'scrypt', parameter: 'N', value: 131072, minimum: 'the minimum of 262144 set by the keywarden policy' } },
       ],
     },
     {
@@ -94,8 +97,22 @@ export const a = (password: string) => argon2.hash(password, { memoryCost: 65536
 export const b = (password: string) => bcrypt.hash(password, 12);`,
       settings: policy({ kdf: { argon2: { minTimeCost: 3 }, bcrypt: { minRounds: 13 } } }),
       errors: [
-        { messageId: 'lowCost', line: 3, data: { kdf: 'argon2', parameter: 'timeCost', value: 2, minimum: 'the minimum of 3 set by the keywarden policy' } },
-        { messageId: 'lowCost', line: 4, data: { kdf: 'bcrypt', parameter: 'cost', value: 12, minimum: 'the minimum of 13 set by the keywarden policy' } },
+        { messageId: 'lowCost', line: 3, data: { upgrade: REHASH_AT_LOGIN, kdf: 'argon2', parameter: 'timeCost', value: 2, minimum: 'the minimum of 3 set by the keywarden policy' } },
+        { messageId: 'lowCost', line: 4, data: { upgrade: REHASH_AT_LOGIN, kdf: 'bcrypt', parameter: 'cost', value: 12, minimum: 'the minimum of 13 set by the keywarden policy' } },
+      ],
+    },
+    {
+      name: 'raw argon2 output (a derived key) records no parameters: the advice is to store them',
+      code: `import argon2 from 'argon2';
+import { hashRaw } from '@node-rs/argon2';
+export const a = (passphrase: string, salt: Buffer) => argon2.hash(passphrase, { salt, raw: true, memoryCost: 65536, timeCost: 2 });
+export const b = (passphrase: string, salt: Uint8Array) => hashRaw(passphrase, { salt, memoryCost: 65536, timeCost: 2 });
+export const c = (password: string) => argon2.hash(password, { raw: false, memoryCost: 65536, timeCost: 2 });`,
+      settings: policy({ kdf: { argon2: { minTimeCost: 3 } } }),
+      errors: [
+        { messageId: 'lowCost', line: 3, data: { upgrade: STORE_PARAMETERS, kdf: 'argon2', parameter: 'timeCost', value: 2, minimum: 'the minimum of 3 set by the keywarden policy' } },
+        { messageId: 'lowCost', line: 4, data: { upgrade: STORE_PARAMETERS, kdf: 'argon2', parameter: 'timeCost', value: 2, minimum: 'the minimum of 3 set by the keywarden policy' } },
+        { messageId: 'lowCost', line: 5, data: { upgrade: REHASH_AT_LOGIN, kdf: 'argon2', parameter: 'timeCost', value: 2, minimum: 'the minimum of 3 set by the keywarden policy' } },
       ],
     },
   ],

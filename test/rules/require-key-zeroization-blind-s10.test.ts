@@ -102,6 +102,23 @@ export async function sealBackup(passphrase: string, salt: Buffer, data: Buffer)
 ` }] }],
     },
     {
+      name: "@node-rs/argon2's hashRaw always returns the key bytes (no option needed), used as an AES key and never wiped",
+      code: argon2Raw.replace("import argon2 from 'argon2';", "import { hashRaw } from '@node-rs/argon2';").replace('argon2.hash(passphrase, { salt, hashLength: 32, raw: true })', 'hashRaw(passphrase, { salt, outputLen: 32 })'),
+      errors: [{ messageId: 'notWiped', line: 4, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { hashRaw } from '@node-rs/argon2';
+import { createCipheriv, randomBytes } from 'node:crypto';
+export async function sealBackup(passphrase: string, salt: Buffer, data: Buffer): Promise<Buffer> {
+  const backupKey = await hashRaw(passphrase, { salt, outputLen: 32 });
+  try {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', backupKey, iv);
+    return Buffer.concat([iv, cipher.update(data), cipher.final(), cipher.getAuthTag()]);
+  } finally {
+    backupKey.fill(0);
+  }
+}
+` }] }],
+    },
+    {
       name: 'an HKDF output named `derived`, whose copy is handed to a local class, is still a key to wipe',
       code: hkdfCopyToClass,
       errors: [{ messageId: 'notWiped', line: 12, column: 9, suggestions: [{ messageId: 'wrapInTryFinally', output: `import { createHmac, hkdfSync } from 'node:crypto';

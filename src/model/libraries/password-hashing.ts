@@ -37,7 +37,10 @@ export const nodeRsArgon2: LibraryModel = {
   id: '@node-rs/argon2',
   roots: [{ module: '@node-rs/argon2' }],
   apis: ['hash', 'hashSync', 'hashRaw', 'hashRawSync'].map((fn) =>
-    call(fn, 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.outputLen': 'key-length' }, { facts: { memoryUnit: 'KiB', defaultMemoryCost: 19456, defaultTimeCost: 2, kdf: 'argon2' } }),
+    call(fn, 'password-hash', { 0: 'password', '1.algorithm': 'algorithm', '1.timeCost': 'iterations', '1.memoryCost': 'memory', '1.parallelism': 'parallelism', '1.salt': 'salt', '1.secret': 'secret', '1.outputLen': 'key-length' }, {
+      // `hashRaw` returns the derived bytes, not an encoded hash that records its parameters.
+      facts: { memoryUnit: 'KiB', defaultMemoryCost: 19456, defaultTimeCost: 2, kdf: 'argon2', ...(fn.startsWith('hashRaw') ? { rawOutput: true } : {}) },
+    }),
   ),
 };
 
