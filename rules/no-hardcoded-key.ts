@@ -7,6 +7,7 @@ import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces'
 import { isSecretKeyName, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
+import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
 import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
@@ -78,7 +79,7 @@ export default createRule<Options, MessageIds>({
       hardcodedFallback:
         'Hardcoded fallback {{role}} {{preview}} is used by {{sink}} (line {{line}}) whenever {{source}} is missing. Fail at start-up instead of falling back to a key that is in the source.',
       embeddedPrivateKey:
-        'A PEM {{label}} is embedded in the source. Keep private keys in a KMS/HSM or secret store, and rotate this one: it is in your history.',
+        'A {{label}} is embedded in the source. Keep private keys in a KMS/HSM or secret store, and rotate this one: it is in your history.',
       keyLikeConstant:
         '`{{name}}` holds hardcoded key material ({{reason}}, {{preview}}). Load it at run time from a KMS or secret store (keywarden/kms), then rotate it.',
       readFromEnvironment:
@@ -98,6 +99,8 @@ export default createRule<Options, MessageIds>({
     const reportOnce = reportOncePerNode<MessageIds>((descriptor) => context.report(descriptor));
     /** Key-named bindings, checked after the sinks so a proven sink finding wins the message. */
     const named: { name: string; init: TSESTree.Expression; envName?: string }[] = [];
+    /** Strings that may hold a private key in a self-describing format (see private-key-formats.ts). */
+    const selfDescribing: { node: TSESTree.Node; text: string }[] = [];
 
     const typescript = isTypeScriptFile(context.filename);
     const report = (node: TSESTree.Node, messageId: MessageIds, data: Record<string, string | number>, calls?: readonly ApiCall[], sink?: ApiCall) => {
@@ -183,21 +186,24 @@ export default createRule<Options, MessageIds>({
           for (const { name, value } of namedRegistrations(sourceCode)) named.push({ name, init: value as TSESTree.Expression });
         }
         for (const { name, init, envName } of named) checkNamedValue(name, init, envName);
+        for (const { node, text } of selfDescribing) {
+          const key = findSelfDescribingKey(text);
+          if (key) report(node, 'embeddedPrivateKey', { label: key.label });
+        }
       },
-      // PEM private keys anywhere: strings and templates.
+      // Private keys in a format that names itself (PEM, PGP, age, BIP32…) anywhere: strings and templates.
       Literal(node) {
-        if (typeof node.value === 'string' && node.value.includes('PRIVATE KEY-----')) checkPem(node, node.value);
+        if (typeof node.value === 'string') checkEmbedded(node, node.value);
       },
       TemplateLiteral(node) {
-        const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
-        if (text.includes('PRIVATE KEY-----')) checkPem(node, text);
+        checkEmbedded(node, node.quasis.map((q) => q.value.cooked ?? q.value.raw).join(''));
       },
       // A PEM block split over concatenated lines: check the whole chain once, at its top.
       BinaryExpression(node) {
         if (node.operator !== '+' || (node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) return;
-        if (!sourceCode.getText(node).includes('PRIVATE KEY-----')) return;
+        if (!sourceCode.getText(node).includes('PRIVATE KEY')) return;
         for (const constant of resolveValues(ctx, node).values) {
-          if (constant.kind === 'string') checkPem(node, constant.value as string);
+          if (constant.kind === 'string') checkEmbedded(node, constant.value as string);
         }
       },
       // `process.env.SESSION_SECRET ?? '…'` wherever it is written (inside `new TextEncoder().encode(…)`, an argument…).
@@ -254,9 +260,14 @@ export default createRule<Options, MessageIds>({
       },
     };
 
-    function checkPem(node: TSESTree.Node, text: string): void {
-      const pem = findPrivateKeyPem(text);
-      if (pem) report(node, 'embeddedPrivateKey', { label: pem.label.toLowerCase() });
+    function checkEmbedded(node: TSESTree.Node, text: string): void {
+      if (text.includes('PRIVATE KEY-----')) {
+        const pem = findPrivateKeyPem(text);
+        if (pem) report(node, 'embeddedPrivateKey', { label: `PEM ${pem.label.toLowerCase()}` });
+      }
+      // Checked once the sinks are: where one of these reaches a sink (`addIdentity('AGE-SECRET-KEY-1…')`),
+      // the finding says where it is used.
+      if (mayHoldSelfDescribingKey(text)) selfDescribing.push({ node, text });
     }
 
     /**

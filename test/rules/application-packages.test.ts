@@ -211,7 +211,7 @@ QyNTUxOQAAACDvnv3F20LN/VxPsM5KlAWdemD6WPm/1EwSkS8sfH6W+AAAAJAeJHX+HiR1
 /gAAAAtzc2gtZWQyNTUxOQAAACDvnv3F20LN/VxPsM5KlAWdemD6WPm/1EwSkS8sfH6W+A
 AAAECiCNEXds9VizBsvlHmtCUV2pMxWB9RcX9XBA2tMe62CO+e/cXbQs39XE+wzkqUBZ16
 YPpY+b/UTBKRLyx8fpb4AAAAB3Jvb3RAdm0BAgMEBQY=`),
-      errors: [{ messageId: 'embeddedPrivateKey', data: { label: 'openssh private key' }, line: 1 }],
+      errors: [{ messageId: 'embeddedPrivateKey', data: { label: 'PEM openssh private key' }, line: 1 }],
     },
   ],
 });

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Private keys in formats that say what they are, beyond PEM (see `findPrivateKeyPem`): an OpenPGP
+ * armored secret key, an age identity, a BIP32 extended private key, a Bitcoin WIF key and a Nostr
+ * `nsec`. Each is a private key wherever it is written, whatever its binding is called; each is
+ * verified by its own structure (a secret-key packet, a bech32 or base58check checksum), so a
+ * placeholder, a truncated sample or a public counterpart (`xpub`, `npub`, a PGP public key block)
+ * never qualifies.
+ */
+export interface SelfDescribingKey {
+  /** What the key is, for the message: "PGP private key block", "age identity (an X25519 private key)"… */
+  label: string;
+}
+
+/** A cheap test before the checks: could the text hold one of these formats at all? */
+export function mayHoldSelfDescribingKey(text: string): boolean {
+  return text.length >= 51 && HINT.test(text);
+}
+
+export function findSelfDescribingKey(text: string): SelfDescribingKey | undefined {
+  if (text.includes('PGP PRIVATE KEY BLOCK') && isPgpPrivateKeyBlock(text)) return { label: 'PGP private key block' };
+  for (const match of text.matchAll(BECH32_SECRETS)) {
+    const hrp = match[1].toLowerCase();
+    if (isBech32(match[0])) return { label: hrp === 'nsec' ? 'Nostr secret key (nsec)' : 'age identity (an X25519 private key)' };
+  }
+  for (const match of text.matchAll(EXTENDED_PRIVATE)) {
+    const bytes = base58Check(match[0]);
+    // 78 bytes: version, depth, fingerprint, child number, chain code, then 0x00 and the 32-byte private key.
+    if (bytes?.length === 78 && bytes[45] === 0) return { label: 'BIP32 extended private key' };
+  }
+  for (const match of text.matchAll(WIF)) {
+    const bytes = base58Check(match[0]);
+    // 0x80 (mainnet) or 0xef (testnet), the 32-byte key, and 0x01 when its public key is compressed.
+    if (bytes && (bytes[0] === 0x80 || bytes[0] === 0xef) && (bytes.length === 33 || (bytes.length === 34 && bytes[33] === 1))) return { label: 'Bitcoin WIF private key' };
+  }
+  return undefined;
+}
+
+const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
+const HINT = /PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
+const BECH32_SECRETS = /\b(AGE-SECRET-KEY-|nsec)1[02-9ac-hj-np-zAC-HJ-NP-Z]{58}\b/g;
+/** xprv, tprv and SLIP-132's yprv/zprv (and their multisig Yprv/Zprv, testnet uprv/vprv): 111 base58 characters. */
+const EXTENDED_PRIVATE = /(?<![1-9A-HJ-NP-Za-km-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{107}(?![1-9A-HJ-NP-Za-km-z])/g;
+/** Mainnet `5…` (uncompressed), `K…`/`L…` (compressed); testnet `9…`/`c…`: 51 or 52 base58 characters. */
+const WIF = /(?<![1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51}(?![1-9A-HJ-NP-Za-km-z])/g;
+
+/**
+ * An ASCII-armored OpenPGP secret key: its body decodes to a packet whose tag is 5 (Secret-Key).
+ * Documentation that shows the BEGIN/END lines around `...` holds no key.
+ */
+function isPgpPrivateKeyBlock(text: string): boolean {
+  const match = /-----BEGIN PGP PRIVATE KEY BLOCK-----([\s\S]*?)-----END PGP PRIVATE KEY BLOCK-----/.exec(text.replace(/\\n/g, '\n'));
+  if (!match) return false;
+  const lines = match[1].split(/\r?\n/).map((line) => line.trim());
+  // Armor headers (`Comment: …`) end at the first blank line; the CRC line (`=AbCd`) closes the body.
+  const body = lines
+    .filter((line) => line && !/^[A-Za-z-]+: /.test(line) && !/^=[A-Za-z0-9+/]{4}$/.test(line))
+    .join('');
+  if (body.length < 64 || !/^[A-Za-z0-9+/]+=*$/.test(body)) return false;
+  const first = Buffer.from(body.slice(0, 8), 'base64')[0];
+  if (first === undefined || (first & 0x80) === 0) return false;
+  const tag = first & 0x40 ? first & 0x3f : (first >> 2) & 0x0f;
+  return tag === 5;
+}
+
+const BECH32_CHARSET = 'qpzry9x8gf2tvdw0s3jn54khce6mua7l';
+const BECH32_GENERATOR = [0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3];
+
+/** BIP-173 bech32 (age and Nostr keys use it, not bech32m): the checksum over the expanded HRP and the data is 1. */
+function isBech32(text: string): boolean {
+  const lower = text.toLowerCase();
+  const separator = lower.lastIndexOf('1');
+  const hrp = lower.slice(0, separator);
+  const values = [...hrp].map((c) => c.charCodeAt(0) >> 5);
+  values.push(0, ...[...hrp].map((c) => c.charCodeAt(0) & 31));
+  for (const c of lower.slice(separator + 1)) {
+    const value = BECH32_CHARSET.indexOf(c);
+    if (value < 0) return false;
+    values.push(value);
+  }
+  let checksum = 1;
+  for (const value of values) {
+    const top = checksum >>> 25;
+    checksum = ((checksum & 0x1ffffff) << 5) ^ value;
+    for (let i = 0; i < 5; i++) if ((top >>> i) & 1) checksum ^= BECH32_GENERATOR[i];
+  }
+  return checksum === 1;
+}
+
+/** The payload of a base58check string (its last 4 bytes are the first 4 of the payload's double SHA-256), or undefined. */
+function base58Check(text: string): Buffer | undefined {
+  let value = 0n;
+  for (const c of text) {
+    const digit = BASE58.indexOf(c);
+    if (digit < 0) return undefined;
+    value = value * 58n + BigInt(digit);
+  }
+  const hex = value.toString(16);
+  const leadingZeros = text.length - text.replace(/^1+/, '').length;
+  const bytes = Buffer.concat([Buffer.alloc(leadingZeros), Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex')]);
+  if (bytes.length < 5) return undefined;
+  const payload = bytes.subarray(0, bytes.length - 4);
+  const digest = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
+  return digest.subarray(0, 4).equals(bytes.subarray(bytes.length - 4)) ? payload : undefined;
+}
