@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { decodeBase58 } from './base58';
 
 /**
  * Private keys in formats that say what they are, beyond PEM (see `findPrivateKeyPem`): an OpenPGP
@@ -37,7 +38,6 @@ export function findSelfDescribingKey(text: string): SelfDescribingKey | undefin
   return undefined;
 }
 
-const BASE58 = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
 const HINT = /PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
 const BECH32_SECRETS = /\b(AGE-SECRET-KEY-|nsec)1[02-9ac-hj-np-zAC-HJ-NP-Z]{58}\b/g;
 /** xprv, tprv and SLIP-132's yprv/zprv (and their multisig Yprv/Zprv, testnet uprv/vprv): 111 base58 characters. */
@@ -90,16 +90,9 @@ function isBech32(text: string): boolean {
 
 /** The payload of a base58check string (its last 4 bytes are the first 4 of the payload's double SHA-256), or undefined. */
 function base58Check(text: string): Buffer | undefined {
-  let value = 0n;
-  for (const c of text) {
-    const digit = BASE58.indexOf(c);
-    if (digit < 0) return undefined;
-    value = value * 58n + BigInt(digit);
-  }
-  const hex = value.toString(16);
-  const leadingZeros = text.length - text.replace(/^1+/, '').length;
-  const bytes = Buffer.concat([Buffer.alloc(leadingZeros), Buffer.from(hex.length % 2 ? `0${hex}` : hex, 'hex')]);
-  if (bytes.length < 5) return undefined;
+  const decoded = decodeBase58(text);
+  if (!decoded || decoded.length < 5) return undefined;
+  const bytes = Buffer.from(decoded);
   const payload = bytes.subarray(0, bytes.length - 4);
   const digest = createHash('sha256').update(createHash('sha256').update(payload).digest()).digest();
   return digest.subarray(0, 4).equals(bytes.subarray(bytes.length - 4)) ? payload : undefined;

@@ -1,4 +1,5 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
+import { decodeBase58 } from './base58';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
 import { objectsOfLocalType } from './local-types';
@@ -1348,21 +1349,6 @@ function decode(text: string, encoding: string): Uint8Array | undefined {
   }
 }
 
-const BASE58_ALPHABET = '123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz';
-
-/** Bitcoin's base58 (Solana keys and addresses): undefined for text outside the alphabet. */
-function decodeBase58(text: string): Uint8Array | undefined {
-  let n = 0n;
-  for (const c of text) {
-    const digit = BASE58_ALPHABET.indexOf(c);
-    if (digit < 0) return undefined;
-    n = n * 58n + BigInt(digit);
-  }
-  const bytes: number[] = [];
-  for (; n > 0n; n >>= 8n) bytes.unshift(Number(n & 0xffn));
-  for (let i = 0; i < text.length && text[i] === '1'; i++) bytes.unshift(0);
-  return Uint8Array.from(bytes);
-}
 
 function bufferFrom(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
   const data = next(node.arguments[0]);
