@@ -7,7 +7,7 @@ import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces'
 import { isSecretKeyName, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
-import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, hasPlaceholderSegment, mayHoldPrivateKeyBlock, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import { pluginKeyOptions } from '../src/analysis/schema-plugins';
@@ -186,16 +186,16 @@ export default createRule<Options, MessageIds>({
       },
       // PEM private keys anywhere: strings and templates.
       Literal(node) {
-        if (typeof node.value === 'string' && node.value.includes('PRIVATE KEY-----')) checkPem(node, node.value);
+        if (typeof node.value === 'string' && mayHoldPrivateKeyBlock(node.value)) checkPem(node, node.value);
       },
       TemplateLiteral(node) {
         const text = node.quasis.map((q) => q.value.cooked ?? q.value.raw).join('');
-        if (text.includes('PRIVATE KEY-----')) checkPem(node, text);
+        if (mayHoldPrivateKeyBlock(text)) checkPem(node, text);
       },
       // A PEM block split over concatenated lines: check the whole chain once, at its top.
       BinaryExpression(node) {
         if (node.operator !== '+' || (node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) return;
-        if (!sourceCode.getText(node).includes('PRIVATE KEY-----')) return;
+        if (!mayHoldPrivateKeyBlock(sourceCode.getText(node))) return;
         for (const constant of resolveValues(ctx, node).values) {
           if (constant.kind === 'string') checkPem(node, constant.value as string);
         }
