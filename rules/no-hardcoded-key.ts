@@ -8,7 +8,7 @@ import { isSecretKeyName, namesSeveralKeys, namesUnqualifiedKey } from '../src/a
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
-import { findPrivateKeyPem, hasPlaceholderSegment, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
+import { findPrivateKeyPem, hasPlaceholderSegment, mayHoldPrivateKeyBlock, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
 import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import { pluginKeyOptions } from '../src/analysis/schema-plugins';
@@ -201,7 +201,8 @@ export default createRule<Options, MessageIds>({
       // A PEM block split over concatenated lines: check the whole chain once, at its top.
       BinaryExpression(node) {
         if (node.operator !== '+' || (node.parent?.type === 'BinaryExpression' && node.parent.operator === '+')) return;
-        if (!sourceCode.getText(node).includes('PRIVATE KEY')) return;
+        const chain = sourceCode.getText(node);
+        if (!mayHoldPrivateKeyBlock(chain) && !mayHoldSelfDescribingKey(chain)) return;
         for (const constant of resolveValues(ctx, node).values) {
           if (constant.kind === 'string') checkEmbedded(node, constant.value as string);
         }
@@ -261,9 +262,10 @@ export default createRule<Options, MessageIds>({
     };
 
     function checkEmbedded(node: TSESTree.Node, text: string): void {
-      if (text.includes('PRIVATE KEY-----')) {
+      if (mayHoldPrivateKeyBlock(text)) {
         const pem = findPrivateKeyPem(text);
-        if (pem) report(node, 'embeddedPrivateKey', { label: `PEM ${pem.label.toLowerCase()}` });
+        // `RSA PRIVATE KEY` is a PEM type; an OpenVPN static key names itself.
+        if (pem) report(node, 'embeddedPrivateKey', { label: pem.label.endsWith('PRIVATE KEY') ? `PEM ${pem.label.toLowerCase()}` : pem.label });
       }
       // Checked once the sinks are: where one of these reaches a sink (`addIdentity('AGE-SECRET-KEY-1…')`),
       // the finding says where it is used.

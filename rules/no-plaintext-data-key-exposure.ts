@@ -10,7 +10,7 @@ import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKi
 import { trackKeys } from '../src/analysis/key-tracking';
 import { namesNonSecretValue } from '../src/analysis/names';
 import { secretPropertyPath } from '../src/analysis/object-literals';
-import { findProperty, memberName, resolveObjectLiteral, unwrapExpression, variableOf } from '../src/analysis/scope';
+import { findProperty, memberName, resolveObjectLiteral, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { SourceCode } from '../src/analysis/scope';
 import { isKeyReference } from '../src/analysis/secrets';
 import { envVarName, type ResolveContext } from '../src/analysis/values';
@@ -306,6 +306,20 @@ export default createRule<Options, MessageIds>({
       return kmsKeyIds;
     }
 
+    /**
+     * A binding initialised from an environment variable whose name says it holds something other than a secret
+     * (`process.env.SWANCTL_SECRETS_FILE ?? '/etc/…'`, `process.env.SIGNING_KEY_PATH`): it holds what that variable
+     * holds, a path or an id, whatever the binding is called.
+     */
+    function readsNonSecretEnvVar(variable: NonNullable<ReturnType<typeof variableOf>>): boolean {
+      const init = singleInitializer(variable);
+      if (!init) return false;
+      const expr = unwrapExpression(init);
+      const read = expr.type === 'LogicalExpression' && expr.operator !== '&&' ? unwrapExpression(expr.left) : expr;
+      const env = envVarName(read);
+      return env !== undefined && namesNonSecretValue(env);
+    }
+
     function secretName(node: TSESTree.Node, keys: ReturnType<typeof keysInFile>): string | undefined {
       const env = envVarName(node);
       if (env) return isSecretName(env) || isPasswordName(env) || keys.names.has(`process.env.${env}`) ? `process.env.${env}` : undefined;
@@ -315,8 +329,11 @@ export default createRule<Options, MessageIds>({
         // A binding this file hands to KMS as the key to use (`KeyId`, ReEncrypt's `SourceKeyId`) names a KMS key,
         // whatever it is called (`fromKek`, `masterKey`): an id, alias or ARN, not key material.
         if (kmsKeyIdVariables().has(variable)) return undefined;
+        if (keys.variables.has(variable)) return node.name;
+        // `const SWANCTL_SECRETS = process.env.SWANCTL_SECRETS_FILE ?? '…'`: the variable it is read from says it holds a path.
+        if (readsNonSecretEnvVar(variable)) return undefined;
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        if (keys.variables.has(variable) || isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
+        if (isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
         if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;
         // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
         const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));

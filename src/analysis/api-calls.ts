@@ -660,13 +660,14 @@ function completionArgument(sourceCode: SourceCode, node: TSESTree.Node | undefi
 }
 
 /**
- * Costs and sizes of an options object that is not one literal in reach: each object a local profile function
- * can return (`scryptParams(profile)` returning one object per profile, judged entry by entry like a table), and
- * each object the call sites of a local wrapper pass for its parameter (`scrypt(pw, salt, 64, options, cb)`
- * inside `function scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS`). Keys and IVs through
- * parameters are followed by value resolution instead.
+ * Costs, sizes and algorithm names of an options object that is not one literal in reach: each object a local
+ * profile function can return (`scryptParams(profile)` returning one object per profile, an SNMPv3 `userFor(site)`
+ * returning one user per device generation: judged entry by entry like a table), and each object the call sites
+ * of a local wrapper pass for its parameter (`scrypt(pw, salt, 64, options, cb)` inside `function
+ * scryptAsync(pw, salt, options)`, called with `SCRYPT_PARAMS`). Keys and IVs through parameters are followed by
+ * value resolution instead.
  */
-const CALLER_OPTION_ROLES: ReadonlySet<ArgRole> = new Set(['iterations', 'memory', 'parallelism', 'key-length', 'modulus-length', 'curve', 'tag-length']);
+const CALLER_OPTION_ROLES: ReadonlySet<ArgRole> = new Set(['iterations', 'memory', 'parallelism', 'key-length', 'modulus-length', 'curve', 'tag-length', 'algorithm', 'digest']);
 
 function optionCandidatesAt(sourceCode: SourceCode, node: TSESTree.CallExpression | TSESTree.NewExpression, address: string): TSESTree.Node[] {
   const [indexText, ...props] = address.split('.');

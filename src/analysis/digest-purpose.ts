@@ -1,6 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { argsWithRole, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
-import { concatenatedOperands } from './ast';
+import { concatenatedOperands, descendants } from './ast';
 import { classMemberValues } from './class-members';
 import { enclosingFunctions, functionName, isFunction, namesIn } from './expression-names';
 import { identifierWords } from './identifier-words';
@@ -294,7 +294,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
     .flatMap((fn) => identifierWords(functionName(fn) ?? ''));
   const useWords = uses.flatMap((use) => wordsOfUse(use));
   const compares = uses.filter((u): u is Extract<ValueUse, { kind: 'compare' }> => u.kind === 'compare');
-  if (compares.length > 0 && compares.every((u) => isEarlierDigestOfSameFunction(sourceCode, u.other, uses))) {
+  if (compares.length > 0 && compares.every((u) => isEarlierDigestOfSameFunction(sourceCode, u.other, uses) || isStoredBackInto(sourceCode, u.other))) {
     return { purpose: 'fingerprint', reason: 'change detection (compared with its own earlier digest)', persisted: false };
   }
   const untrustedComparison = uses.find((use) => use.kind === 'compare' && isUntrusted(use.other));
@@ -699,6 +699,29 @@ function isEarlierDigestOfSameFunction(sourceCode: SourceCode, other: TSESTree.N
     return writes.length > 0 && writes.every((ref) => isEarlierDigest(ref.writeExpr as TSESTree.Node, depth + 1));
   };
   return isEarlierDigest(other, 0);
+}
+
+/**
+ * `if (state[id] === digest) continue; … state[id] = digest`: the slot the digest is compared with is where this same
+ * function stores that digest afterwards (a sync job's per-entry state, `this.lastHash`). The comparison asks whether the
+ * data changed since the last run wrote it — change detection over values the code keeps itself — not whether data
+ * someone supplied matches an expected digest.
+ */
+function isStoredBackInto(sourceCode: SourceCode, other: TSESTree.Node): boolean {
+  const slot = unwrapExpression(other);
+  const comparison = other.parent;
+  if ((slot.type !== 'MemberExpression' && slot.type !== 'Identifier') || comparison?.type !== 'BinaryExpression') return false;
+  const digestSide = unwrapExpression(comparison.left === other ? comparison.right : comparison.left);
+  if (digestSide.type !== 'Identifier') return false;
+  const scope = enclosingFunctions(comparison)[0];
+  if (!scope) return false;
+  const slotText = sourceCode.getText(slot);
+  for (const node of descendants(scope.body)) {
+    if (node.type !== 'AssignmentExpression' || node.operator !== '=') continue;
+    const value = unwrapExpression(node.right);
+    if (value.type === 'Identifier' && value.name === digestSide.name && sourceCode.getText(node.left) === slotText) return true;
+  }
+  return false;
 }
 
 /**

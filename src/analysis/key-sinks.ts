@@ -216,7 +216,7 @@ function climbSteps(sourceCode: SourceCode, ref: TSESTree.Node, seen: Set<unknow
     if (parent.type === 'MemberExpression' && parent.object === node && RECORD_SAVE_METHODS.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent && parent.parent.arguments.length === 0) {
       return { kind: 'database', node: parent.parent };
     }
-    // `unwrap(id).finally(() => …)`: the promise the call returns settles with the same value.
+    // `unwrap(id).finally(() => …)`, `unwrap(id).catch(…)`: the promise the call returns settles with the same value.
     if (parent.type === 'MemberExpression' && parent.object === node && PROMISE_PASS_THROUGH.has(memberName(parent) ?? '') && parent.parent?.type === 'CallExpression' && parent.parent.callee === parent) {
       node = parent.parent;
       continue;
@@ -535,8 +535,12 @@ function isMadeBy(sourceCode: SourceCode, node: TSESTree.Node, classes: Readonly
   return made?.type === 'NewExpression' && isClassOf(sourceCode, made, classes);
 }
 
-/** Promise methods whose result settles with the receiver's value (their callback only observes it). */
-const PROMISE_PASS_THROUGH: ReadonlySet<string> = new Set(['finally']);
+/**
+ * Promise methods whose result settles with the receiver's value: `finally`'s callback only observes it, and `catch`'s
+ * runs only on rejection, so a fulfilled receiver's value passes through (`pending = unwrap().catch((err) => { pending =
+ * undefined; throw err; })`, a memoised unwrap).
+ */
+const PROMISE_PASS_THROUGH: ReadonlySet<string> = new Set(['finally', 'catch']);
 
 /** Maps kept at module scope: `set(k, v)` keeps the value for later `get(k)` reads, for the process's life. */
 const MODULE_MAP_CONSTRUCTORS: ReadonlySet<string> = new Set(['Map', 'WeakMap']);

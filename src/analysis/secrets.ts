@@ -318,7 +318,7 @@ export interface PemVerdict {
  */
 export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   const match = PEM_PRIVATE.exec(text);
-  if (!match) return undefined;
+  if (!match) return findStaticKeyBlock(text);
   const label = match[1];
   const lines = match[2]
     .replace(/\\n/g, '\n')
@@ -335,6 +335,31 @@ export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   }
   if (der[0] !== 0x30 && !encrypted) return undefined;
   return { label, encrypted };
+}
+
+/** Text that may hold an armoured secret key block: a PEM private key or an OpenVPN static key. */
+export function mayHoldPrivateKeyBlock(text: string): boolean {
+  return text.includes('PRIVATE KEY-----') || text.includes('Static key V1-----');
+}
+
+const OPENVPN_STATIC_KEY = /-----BEGIN OpenVPN Static key V1-----([\s\S]*?)-----END OpenVPN Static key V1-----/;
+
+/**
+ * An OpenVPN static key (`openvpn --genkey`: the `tls-auth`/`tls-crypt`/`secret` key, 2,048 bits
+ * as hex lines between PEM-style armour): a symmetric key every peer holds, secret by format. The body
+ * must be real hex of at least 512 bits, so `...` placeholders in docs do not qualify.
+ */
+function findStaticKeyBlock(text: string): PemVerdict | undefined {
+  const match = OPENVPN_STATIC_KEY.exec(text);
+  if (!match) return undefined;
+  const body = match[1]
+    .replace(/\\n/g, '\n')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'))
+    .join('');
+  if (body.length < 128 || !/^[0-9a-fA-F]+$/.test(body)) return undefined;
+  return { label: 'OpenVPN static key', encrypted: false };
 }
 
 /**

@@ -42,6 +42,7 @@ import {
 } from './libraries/sessions';
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
+import { netSnmp } from './libraries/network-management';
 import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { agoraTokens, livekitServerSdk } from './libraries/realtime';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
@@ -152,6 +153,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   acmeClient,
   undiciTls,
   sshClients,
+  netSnmp,
   mongodbLocalKms,
   awsCryptoRawAesKeyring,
   gcsCustomerSuppliedKeys,

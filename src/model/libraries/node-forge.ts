@@ -10,6 +10,9 @@ const FORGE_CIPHER_OIDS: Readonly<Record<string, string>> = {
   'aes256-CBC': 'aes-256-cbc',
 };
 
+/** forge's `oids` members for digests → the hash each names (a PKCS#7 signer's `digestAlgorithm`). */
+const FORGE_DIGEST_OIDS: Readonly<Record<string, string>> = { md5: 'md5', sha1: 'sha1', sha256: 'sha256', sha384: 'sha384', sha512: 'sha512' };
+
 /** node-forge: ciphers are created then `start`ed with the IV; keys are binary strings. */
 export const nodeForge: LibraryModel = {
   id: 'node-forge',
@@ -45,6 +48,9 @@ export const nodeForge: LibraryModel = {
     call('pki.publicKeyFromPem', 'key-import', { 0: 'public-key' }, { returns: 'ForgePublicKey' }),
     // PKCS#7 enveloped data (S/MIME encryption): `p7.encrypt(key?, cipherOid?)` picks the content cipher by OID.
     call('pkcs7.createEnvelopedData', 'factory', {}, { returns: 'ForgeEnvelopedData' }),
+    // PKCS#7 signed data (S/MIME signatures, SCEP's PKCSReq): each `addSigner({ key, certificate, digestAlgorithm })` signs
+    // the content's digest, taken with the algorithm its OID names (`forge.pki.oids.sha1`).
+    call('pkcs7.createSignedData', 'factory', {}, { returns: 'ForgeSignedData' }),
     call('random.getBytesSync', 'random', { 0: 'size' }),
     call('random.getBytes', 'random', { 0: 'size' }),
     call('util.hexToBytes', 'encode', { 0: 'data' }, { facts: { encoding: 'hex' } }),
@@ -59,10 +65,14 @@ export const nodeForge: LibraryModel = {
     ForgePrivateKey: { methods: { decrypt: method('decrypt', { 0: 'data', 1: 'padding' }, { facts: { defaultPadding: 'RSAES-PKCS1-V1_5' } }), sign: method('sign', { 0: 'data' }) } },
     ForgeKeyPair: { methods: {}, properties: { publicKey: 'ForgePublicKey', privateKey: 'ForgePrivateKey' } },
     ForgeEnvelopedData: { methods: { encrypt: method('encrypt', { 0: 'key', 1: 'algorithm' }) } },
+    ForgeSignedData: { methods: { addSigner: method('sign', { '0.key': 'key', '0.digestAlgorithm': 'digest' }) } },
     ForgeCertificate: { methods: {}, properties: { publicKey: 'ForgePublicKey' } },
     ForgeHash: { methods: { update: method('hash', { 0: 'data' }, { returns: 'ForgeHash' }), digest: method('hash') } },
     ForgeHmac: { methods: { start: method('mac', { 0: 'digest', 1: 'key' }), update: method('mac', { 0: 'data' }, { returns: 'ForgeHmac' }), digest: method('mac') } },
   },
-  // The content-cipher OIDs forge names (`forge.pki.oids['des-EDE3-CBC']`), judged by the cipher each selects.
-  constants: Object.fromEntries(Object.entries(FORGE_CIPHER_OIDS).flatMap(([member, name]) => [[`pki.oids.${member}`, name], [`oids.${member}`, name]])),
+  // The content-cipher and digest OIDs forge names (`forge.pki.oids['des-EDE3-CBC']`, `forge.pki.oids.sha1`), judged by the
+  // algorithm each selects.
+  constants: Object.fromEntries(
+    Object.entries({ ...FORGE_CIPHER_OIDS, ...FORGE_DIGEST_OIDS }).flatMap(([member, name]) => [[`pki.oids.${member}`, name], [`oids.${member}`, name]]),
+  ),
 };
