@@ -6,7 +6,7 @@ import { aesJs, ageEncryption, asmcrypto, cryptr, desJs, eciesjs, elliptic, fern
 import { aesCmacPackage, nodeAesCmac } from './libraries/cmac';
 import { cryptoJs } from './libraries/crypto-js';
 import { cryptoHash, digestFunctionPackages, hashJs, hashWasm, jsSha, nobleLegacyHashes, nobleModernHashes, objectHash, sparkMd5, tsMd5 } from './libraries/hash-packages';
-import { cloudflareWorkerJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
+import { cloudflareWorkerJwt, didJwt, elysiaJwt, hapiJwt, expressJwt, fastifyJwt, graphqlYogaJwt, honoJwt, jose, jsonwebtoken, jsrsasign, jwtSimple, koaJwt, nestJwt, nodeJose, passportJwt } from './libraries/jwt';
 import { keywardenKms } from './libraries/keywarden-kms';
 import { ed2curve, libsodium, sodiumNative, tweetnacl, tweetnaclAuth, tweetnaclUtil } from './libraries/nacl-sodium';
 import { nobleHashes, noblePasswordKdfs, nodeCrypto, panvaHkdf, pbkdf2Package } from './libraries/node-crypto';
@@ -45,6 +45,7 @@ import { awsCdkSecretValue } from './libraries/infrastructure';
 import { netSnmp } from './libraries/network-management';
 import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { agoraTokens, livekitServerSdk } from './libraries/realtime';
+import { ltiProviders, nodeOauth, oauthSignatures, passportLti } from './libraries/learning-tools';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
 import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
@@ -177,6 +178,10 @@ export const LIBRARIES: readonly LibraryModel[] = [
   akamaiEdgeAuth,
   agoraTokens,
   livekitServerSdk,
+  ltiProviders,
+  passportLti,
+  oauthSignatures,
+  nodeOauth,
   xmlCrypto,
   nodeSaml,
   nodeSoap,
@@ -220,6 +225,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   cryptoHash,
   jsSha,
   jwtSimple,
+  didJwt,
   cloudflareWorkerJwt,
   argon2Browser,
   ...secretStringEncryptors,

@@ -233,3 +233,14 @@ export const hapiJwt: LibraryModel = {
   roots: [{ module: '@hapi/jwt' }],
   apis: [call('token.generate', 'jwt-sign', { 0: 'data', 1: 'secret', '1.key': 'secret', '1.algorithm': 'algorithm' })],
 };
+
+/**
+ * did-jwt (and did-jwt-vc, Veramo: verifiable credentials such as Open Badges 3.0 VC-JWTs): the signer factories take
+ * the issuer's private key — `EdDSASigner(secretKey)`, `ES256KSigner(privateKey)`, `ES256Signer(privateKey)` and the
+ * deprecated `NaclSigner(base64Key)` and `SimpleSigner(hexKey)` — and the returned signer signs every JWT it is given.
+ */
+export const didJwt: LibraryModel = {
+  id: 'did-jwt',
+  roots: [{ module: 'did-jwt' }],
+  apis: ['EdDSASigner', 'ES256KSigner', 'ES256Signer', 'NaclSigner', 'SimpleSigner'].map((name) => call(name, 'sign', { 0: 'key' })),
+};
