@@ -49,6 +49,41 @@ module.exports = { accept };
   ],
 });
 
+const oauthSignatures = `import { OAuth } from 'oauth';
+import oauthSignature from 'oauth-signature';
+import { sign } from 'oauth-sign';
+export const lms = new OAuth('https://lms.example.edu/request', 'https://lms.example.edu/access', process.env.LTI_KEY!, process.env.LTI_SECRET!, '1.0', null, 'HMAC-SHA1');
+export const a = (p: Record<string, string>) => sign('HMAC-SHA1', 'POST', 'https://tool.example.edu/launch', p, process.env.LTI_SECRET!, '');
+export const b = (p: Record<string, string>) => oauthSignature.generate('POST', 'https://tool.example.edu/launch', p, process.env.LTI_SECRET!, '', { encodeSignature: false });
+`;
+
+// The OAuth 1.0a libraries' signature methods (decision 11: HMAC-SHA1 that OAuth 1.0a and LTI 1.1 mandate is reported).
+ruleTester.run('no-weak-algorithm (OAuth 1.0a signature methods)', noWeakAlgorithm, {
+  valid: [
+    {
+      name: 'HMAC-SHA256 through node-oauth and oauth-sign',
+      code: `import { OAuth } from 'oauth';
+import { hmacsign256, sign } from 'oauth-sign';
+export const lms = new OAuth('https://lms.example.edu/request', 'https://lms.example.edu/access', process.env.LTI_KEY!, process.env.LTI_SECRET!, '1.0A', null, 'HMAC-SHA256');
+export const a = (p: Record<string, string>) => sign('HMAC-SHA256', 'POST', 'https://tool.example.edu/launch', p, process.env.LTI_SECRET!, '');
+export const b = (p: Record<string, string>) => hmacsign256('POST', 'https://tool.example.edu/launch', p, process.env.LTI_SECRET!, '');
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: "node-oauth's and oauth-sign's 'HMAC-SHA1', and oauth-signature's generate (HMAC-SHA1 by definition)",
+      code: oauthSignatures,
+      errors: [
+        // The method's name is an argument: the suggestion names HMAC-SHA256, which both libraries also speak.
+        { messageId: 'weakHash', line: 4, suggestions: [{ messageId: 'useSha256Migrate', output: oauthSignatures.replace("null, 'HMAC-SHA1'", "null, 'HMAC-SHA256'") }] },
+        { messageId: 'weakHash', line: 5, suggestions: [{ messageId: 'useSha256Migrate', output: oauthSignatures.replace("sign('HMAC-SHA1'", "sign('HMAC-SHA256'") }] },
+        { messageId: 'weakHash', line: 6 },
+      ],
+    },
+  ],
+});
+
 // Fresh material, made for these tests: an age identity and a Nostr key (bech32 with a valid checksum), a
 // BIP32 extended private key and a WIF key (base58check), and an ed25519 OpenPGP secret key made by gpg.
 const AGE_IDENTITY = 'AGE-SECRET-KEY-1PKNFXHF7V0UC7THU5UCGP68FLXS6Z8USEQJXG8UMQQFFVEARA25SR5S722';

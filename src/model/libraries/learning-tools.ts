@@ -34,25 +34,28 @@ export const oauthSignatures: LibraryModel = {
   id: 'oauth-signatures',
   roots: [{ module: 'oauth-signature' }, { module: 'oauth-sign' }],
   apis: [
-    call('generate', 'mac', { 3: 'secret', 4: 'secret' }),
-    call('hmacsign', 'mac', { 3: 'secret', 4: 'secret' }),
-    call('hmacsign256', 'mac', { 3: 'secret', 4: 'secret' }),
-    call('sign', 'mac', { 4: 'secret', 5: 'secret' }),
+    // `generate` and `hmacsign` are HMAC-SHA1 (OAuth 1.0a's method), `hmacsign256` HMAC-SHA256; `sign` takes the method's name.
+    call('generate', 'mac', { 3: 'secret', 4: 'secret' }, { facts: { hash: 'SHA1' } }),
+    call('hmacsign', 'mac', { 3: 'secret', 4: 'secret' }, { facts: { hash: 'SHA1' } }),
+    call('hmacsign256', 'mac', { 3: 'secret', 4: 'secret' }, { facts: { hash: 'SHA256' } }),
+    call('sign', 'mac', { 0: 'algorithm', 4: 'secret', 5: 'secret' }),
   ],
 };
 
 /**
  * node-oauth (the `oauth` package): `new OAuth(requestUrl, accessUrl, consumerKey, consumerSecret, …)` and
  * `new OAuthEcho(realm, verifyCredentials, consumerKey, consumerSecret, …)` sign OAuth 1.0a requests with the consumer
- * secret (LTI 1.1 outcomes, LMS and publisher APIs); `new OAuth2(clientId, clientSecret, …)` authenticates the
- * confidential client with its secret. The consumer key and client id are ids.
+ * secret (LTI 1.1 outcomes, LMS and publisher APIs), by the signature method given after the version;
+ * `new OAuth2(clientId, clientSecret, …)` authenticates the confidential client with its secret. The consumer key and
+ * client id are ids.
  */
 export const nodeOauth: LibraryModel = {
   id: 'oauth',
   roots: [{ module: 'oauth' }],
   apis: [
-    construct('OAuth', 'mac', { 3: 'secret' }),
-    construct('OAuthEcho', 'mac', { 3: 'secret' }),
+    // The signature method (`'HMAC-SHA1'`, `'RSA-SHA1'`, `'PLAINTEXT'`) is the seventh argument of OAuth, the sixth of OAuthEcho.
+    construct('OAuth', 'mac', { 3: 'secret', 6: 'algorithm' }),
+    construct('OAuthEcho', 'mac', { 3: 'secret', 5: 'algorithm' }),
     construct('OAuth2', 'client', { 1: 'credential' }),
   ],
 };
