@@ -69,7 +69,10 @@ export const adx = new PriceDecrypter({
 });
 `,
       errors: [
-        { messageId: 'keyLikeConstant', line: 4, suggestions: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 4,
+          suggestions: [
             { messageId: 'readFromEnvironment', output: `import { PriceDecrypter } from '@acme/rtb-price';
 export const adx = new PriceDecrypter({
   encryptionKey: process.env.ADX_EKEY,
@@ -83,7 +86,8 @@ function requireEnv(name: string): string {
   return value;
 }
 ` },
-          ] },
+          ],
+        },
       ],
     },
     {
@@ -100,7 +104,10 @@ export function pad(exchange: string, iv: Buffer): Buffer {
 }
 `,
       errors: [
-        { messageId: 'hardcodedKey', line: 3, suggestions: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
             { messageId: 'readFromEnvironment', output: `import { createHmac } from 'node:crypto';
 const EXCHANGE_KEYS = new Map([
   ['adx', { ekey: requireEnv('EKEY') }],
@@ -119,7 +126,8 @@ function requireEnv(name: string): string {
   return value;
 }
 ` },
-          ] },
+          ],
+        },
       ],
     },
     {
@@ -130,7 +138,10 @@ exports.signature = (exchange, price, iv) =>
   crypto.createHmac('sha256', Buffer.from(EXCHANGE_KEYS.get(exchange).ikey, 'base64url')).update(Buffer.concat([price, iv])).digest().subarray(0, 4);
 `,
       errors: [
-        { messageId: 'hardcodedKey', line: 2, suggestions: [
+        {
+          messageId: 'hardcodedKey',
+          line: 2,
+          suggestions: [
             { messageId: 'readFromEnvironment', output: `const crypto = require('crypto');
 const EXCHANGE_KEYS = new Map().set('adx', { ikey: requireEnv('SET_IKEY') });
 exports.signature = (exchange, price, iv) =>
@@ -143,7 +154,8 @@ function requireEnv(name: string): string {
   return value;
 }
 ` },
-          ] },
+          ],
+        },
       ],
     },
   ],
@@ -185,13 +197,17 @@ export function anonymousEmailId(email: string): string {
 }
 `,
       errors: [
-        { messageId: 'weakHash', line: 3, suggestions: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
             { messageId: 'useSha256Migrate', output: `import CryptoJS from 'crypto-js';
 export function anonymousEmailId(email: string): string {
   return CryptoJS.SHA256(email.trim().toLowerCase()).toString();
 }
 ` },
-          ] },
+          ],
+        },
       ],
     },
     {
@@ -203,14 +219,18 @@ export function exportRow(row: { userId: string; plan: string; revenue: number }
 }
 `,
       errors: [
-        { messageId: 'weakHash', line: 3, suggestions: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
             { messageId: 'useSha256Migrate', output: `import { createHash } from 'node:crypto';
 export function exportRow(row: { userId: string; plan: string; revenue: number }) {
   const pseudonymousId = createHash('sha256').update(row.userId).digest('hex');
   return { id: pseudonymousId, plan: row.plan, revenue: row.revenue };
 }
 ` },
-          ] },
+          ],
+        },
       ],
     },
   ],
