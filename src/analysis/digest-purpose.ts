@@ -60,6 +60,12 @@ const SECURITY_WORDS = new Set([
   'password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'tokens', 'signature', 'sign', 'signed', 'hmac', 'auth', 'authenticate',
   'authentication', 'session', 'csrf', 'xsrf', 'nonce', 'otp', 'totp', 'hotp', 'apikey', 'credential', 'credentials', 'salt', 'integrity',
   'verify', 'verification', 'kdf', 'derive', 'encryption', 'encrypt', 'cipher', 'license', 'unlock', 'reset', 'login', 'pin', 'webhook',
+  // A digest named as an anonymised or pseudonymous value (`anonymousEmailId`, `pseudonymize(userId)`) claims to hide who
+  // it stands for: a privacy control, which an unkeyed digest of enumerable input (e-mails, phone numbers, ids) does not
+  // give (GDPR pseudonymisation and HIPAA de-identification expect a keyed function), so the claim makes it a security use.
+  'anonymous', 'anonymize', 'anonymise', 'anonymized', 'anonymised', 'anonymization', 'anonymisation', 'pseudonym', 'pseudonyms',
+  'pseudonymous', 'pseudonymize', 'pseudonymise', 'pseudonymized', 'pseudonymised', 'pseudonymization', 'pseudonymisation',
+  'deidentify', 'deidentified', 'deidentification',
 ]);
 /** Text (header names, URLs) that marks a fingerprint. */
 // `Sec-WebSocket-Accept` (RFC 6455): a fixed SHA-1 transform of the client's nonce, proving only that the server speaks WebSocket.

@@ -33,7 +33,10 @@ const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'sign
   // and pseudonymisation (`TOKENIZATION_KEY`, `PSEUDONYM_KEY`).
   'sse', 'tokenization', 'tokenisation', 'pseudonym', 'pseudonymization', 'pseudonymisation',
   // Keys named for their place in a rotation (`LEGACY_KEYRING`, `OLD_KEYS`, `RETIRED_KEY`): versions kept to read old records.
-  'legacy', 'old', 'retired', 'rotated']);
+  'legacy', 'old', 'retired', 'rotated',
+  // The MAC key of a scheme that pairs it with an encryption key: 3GPP's and IPsec's integrity key (IK beside CK), the
+  // `integrityKey` beside the `encryptionKey` of Google's and OpenRTB exchanges' price encryption.
+  'integrity']);
 /** Words that make a name about something other than the secret itself. */
 const NOT_SECRET_WORDS = new Set([
   'public', 'pub', 'prefix', 'suffix', 'header', 'name', 'names', 'id', 'ids', 'kid', 'kids', 'path', 'file', 'url', 'uri', 'env',

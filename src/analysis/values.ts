@@ -899,7 +899,7 @@ export function tableEntries(sourceCode: SourceCode, node: TSESTree.Node, depth 
   }
   if (expr.type === 'CallExpression') {
     const picked = pickedTable(sourceCode, expr);
-    return picked ? entriesOfTable(sourceCode, picked) : lookupHelperEntries(sourceCode, expr, depth);
+    return picked ? entriesOfTable(sourceCode, picked) : mapGetEntries(sourceCode, expr) ?? lookupHelperEntries(sourceCode, expr, depth);
   }
   if (expr.type !== 'MemberExpression' || !expr.computed || expr.property.type === 'Literal' || expr.property.type === 'TemplateLiteral') return undefined;
   return entriesOfTable(sourceCode, expr.object);
@@ -920,6 +920,23 @@ function lookupHelperEntries(sourceCode: SourceCode, call: TSESTree.CallExpressi
     entries.push(...found);
   }
   return entries;
+}
+
+/**
+ * `EXCHANGE_KEYS.get(exchange)` over `const EXCHANGE_KEYS = new Map([['adx', { ekey: '…', ikey: '…' }], …])`: the
+ * object entries of a `Map` this file creates, one of which the lookup returns at run time (a keyring whose entries
+ * are records, like `FORMATS[version]` over an object of records).
+ */
+function mapGetEntries(sourceCode: SourceCode, call: TSESTree.CallExpression): TSESTree.ObjectExpression[] | undefined {
+  const callee = unwrapExpression(call.callee);
+  if (callee.type !== 'MemberExpression' || memberName(callee) !== 'get' || call.arguments.length !== 1) return undefined;
+  const init = initializedExpression(sourceCode, callee.object);
+  const entries = init && mapInitializerEntries(unwrapExpression(init));
+  const objects = (entries ?? []).flatMap(({ value }) => {
+    const expr = unwrapExpression(value);
+    return expr.type === 'ObjectExpression' ? [expr] : [];
+  });
+  return objects.length ? objects : undefined;
 }
 
 /** The object entries of a table written in this file (an object literal's values, or an array literal's elements). */
