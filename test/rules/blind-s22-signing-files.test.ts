@@ -224,7 +224,8 @@ createRuleTester().run('min-key-strength (blind-s22 age scrypt work factor)', mi
             "kdf": "scrypt",
             "parameter": "N",
             "value": 1024,
-            "minimum": "the OWASP minimum of 131072"
+            "minimum": "the OWASP minimum of 131072",
+            "upgrade": "Store the parameters with each hash or encrypted record, so existing ones still verify or decrypt, and re-derive them at the new cost when next used."
           },
           "line": 5
         }
