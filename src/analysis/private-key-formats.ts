@@ -3,9 +3,9 @@ import { decodeBase58 } from './base58';
 
 /**
  * Private keys in formats that say what they are, beyond PEM (see `findPrivateKeyPem`): an OpenPGP
- * armored secret key, an age identity, a BIP32 extended private key, a Bitcoin WIF key and a Nostr
- * `nsec`. Each is a private key wherever it is written, whatever its binding is called; each is
- * verified by its own structure (a secret-key packet, a bech32 or base58check checksum), so a
+ * armored secret key, an age identity, a BIP32 extended private key, a Bitcoin WIF key, a Nostr
+ * `nsec`, and the `PrivateKey`/`PresharedKey` lines of a WireGuard configuration. Each is a private key wherever it is written, whatever its binding is called; each is
+ * verified by its own structure (a secret-key packet, a bech32 or base58check checksum, 32 bytes of varied base64), so a
  * placeholder, a truncated sample or a public counterpart (`xpub`, `npub`, a PGP public key block)
  * never qualifies.
  */
@@ -21,6 +21,11 @@ export function mayHoldSelfDescribingKey(text: string): boolean {
 
 export function findSelfDescribingKey(text: string): SelfDescribingKey | undefined {
   if (text.includes('PGP PRIVATE KEY BLOCK') && isPgpPrivateKeyBlock(text)) return { label: 'PGP private key block' };
+  for (const match of text.matchAll(WIREGUARD_KEY_LINE)) {
+    const bytes = Buffer.from(match[2], 'base64');
+    // `PrivateKey = AAAA…A=` and other filler decode to a few repeated bytes; a real key's 32 bytes are varied.
+    if (bytes.length === 32 && new Set(bytes).size >= 16) return { label: match[1] === 'PrivateKey' ? 'WireGuard private key' : 'WireGuard preshared key' };
+  }
   for (const match of text.matchAll(BECH32_SECRETS)) {
     const hrp = match[1].toLowerCase();
     if (isBech32(match[0])) return { label: hrp === 'nsec' ? 'Nostr secret key (nsec)' : 'age identity (an X25519 private key)' };
@@ -38,7 +43,9 @@ export function findSelfDescribingKey(text: string): SelfDescribingKey | undefin
   return undefined;
 }
 
-const HINT = /PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
+const HINT = /PrivateKey|PresharedKey|PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
+/** A WireGuard configuration's `[Interface] PrivateKey = …` or `[Peer] PresharedKey = …` line: 32 bytes in base64. */
+const WIREGUARD_KEY_LINE = /^[ \t]*(PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{43}=)[ \t]*\r?$/gm;
 const BECH32_SECRETS = /\b(AGE-SECRET-KEY-|nsec)1[02-9ac-hj-np-zAC-HJ-NP-Z]{58}\b/g;
 /** xprv, tprv and SLIP-132's yprv/zprv (and their multisig Yprv/Zprv, testnet uprv/vprv): 111 base58 characters. */
 const EXTENDED_PRIVATE = /(?<![1-9A-HJ-NP-Za-km-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{107}(?![1-9A-HJ-NP-Za-km-z])/g;

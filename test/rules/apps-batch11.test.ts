@@ -120,6 +120,20 @@ ruleTester.run('no-hardcoded-key (private keys in formats that name themselves)'
     { name: 'a PGP public key block', code: `export const RELEASE_SIGNING = \`${PGP_PUBLIC}\`;` },
     { name: 'an age identity whose checksum fails (a hand-edited sample)', code: `export const SAMPLE = '${AGE_BROKEN}';` },
     { name: 'the armor lines around an ellipsis, as documentation writes them', code: "export const HELP = `Paste your key:\\n-----BEGIN PGP PRIVATE KEY BLOCK-----\\n...\\n-----END PGP PRIVATE KEY BLOCK-----`;" },
+    {
+      name: "a WireGuard configuration made from the peer's generated key, with the server's public key written in",
+      code: `export function peerConfig(privateKey: string, address: string): string {
+  return \`[Interface]
+PrivateKey = \${privateKey}
+Address = \${address}
+
+[Peer]
+PublicKey = MyvNoOTeAS7FCEI669v7qxJTEvYX8YFGkv6naSjX1gQ=
+Endpoint = vpn.example.com:51820
+\`;
+}`,
+    },
+    { name: 'WireGuard lines with a placeholder and with filler', code: "export const SAMPLE = '[Interface]\\nPrivateKey = <client-private-key>\\n[Peer]\\nPresharedKey = AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\\n';" },
     { name: 'a base58 transaction id of WIF length', code: "export const TX = '5x2SexM4AtU2oQCmS8R7LyFs9uqzjQutqXAGnbR94VBTZ1aWEiX';" },
   ],
   invalid: [
@@ -137,6 +151,24 @@ ruleTester.run('no-hardcoded-key (private keys in formats that name themselves)'
         { messageId: 'embeddedPrivateKey', data: { label: 'BIP32 extended private key' }, line: 4 },
         { messageId: 'embeddedPrivateKey', data: { label: 'Bitcoin WIF private key' }, line: 5 },
       ],
+    },
+    {
+      name: 'a WireGuard configuration written with its private and preshared keys',
+      code: `export const BRANCH_OFFICE_TUNNEL = \`[Interface]
+PrivateKey = BxdNX3xmrzXd5QOKCOjoRXuA8/KIw6fnzh//Bey9Jxg=
+Address = 10.20.0.2/32
+
+[Peer]
+PublicKey = MyvNoOTeAS7FCEI669v7qxJTEvYX8YFGkv6naSjX1gQ=
+PresharedKey = WfPi0iCJcAFmyodpEA6kFswDq0lEMKcYDXD9EXTF/IU=
+AllowedIPs = 10.20.0.0/16
+\`;`,
+      errors: [{ messageId: 'embeddedPrivateKey', data: { label: 'WireGuard private key' }, line: 1 }],
+    },
+    {
+      name: 'a preshared key alone, in a peer section joined line by line',
+      code: "export const PEER = ['[Peer]', 'PublicKey = MyvNoOTeAS7FCEI669v7qxJTEvYX8YFGkv6naSjX1gQ=', 'PresharedKey = WfPi0iCJcAFmyodpEA6kFswDq0lEMKcYDXD9EXTF/IU='].join('\\n');",
+      errors: [{ messageId: 'embeddedPrivateKey', data: { label: 'WireGuard preshared key' }, line: 1 }],
     },
     {
       name: 'an age identity at its sink keeps the message that names the sink',
