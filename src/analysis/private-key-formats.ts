@@ -4,8 +4,9 @@ import { decodeBase58 } from './base58';
 /**
  * Private keys in formats that say what they are, beyond PEM (see `findPrivateKeyPem`): an OpenPGP
  * armored secret key, an age identity, a BIP32 extended private key, a Bitcoin WIF key, a Nostr
- * `nsec`, and the `PrivateKey`/`PresharedKey` lines of a WireGuard configuration. Each is a private key wherever it is written, whatever its binding is called; each is
- * verified by its own structure (a secret-key packet, a bech32 or base58check checksum, 32 bytes of varied base64), so a
+ * `nsec`, and the `PrivateKey`/`PresharedKey` lines of a WireGuard configuration. Each is a private
+ * key wherever it is written, whatever its binding is called; each is verified by its own structure
+ * (a secret-key packet, a bech32 or base58check checksum, 32 varied bytes of base64), so a
  * placeholder, a truncated sample or a public counterpart (`xpub`, `npub`, a PGP public key block)
  * never qualifies.
  */
