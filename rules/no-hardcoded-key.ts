@@ -9,7 +9,7 @@ import { memberName, propertyName, unwrapExpression } from '../src/analysis/scop
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
 import { findPrivateKeyPem, hasPlaceholderSegment, mayHoldPrivateKeyBlock, isPlaceholder, isPublishedDevKey, isUnsetSentinel, judgeKeyMaterial, redact } from '../src/analysis/secrets';
-import { destructuredEnvVar, envVarName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
+import { destructuredEnvVar, envVarName, fallbackEnvName, mapInitializerEntries, resolveValues, type Constant, type ResolveContext } from '../src/analysis/values';
 import { cliOptionDefault, schemaDefaults } from '../src/analysis/config-schema';
 import { pluginKeyOptions } from '../src/analysis/schema-plugins';
 import { sqlKeys } from '../src/analysis/sql-crypto';
@@ -264,8 +264,7 @@ export default createRule<Options, MessageIds>({
     function checkEmbedded(node: TSESTree.Node, text: string): void {
       if (mayHoldPrivateKeyBlock(text)) {
         const pem = findPrivateKeyPem(text);
-        // `RSA PRIVATE KEY` is a PEM type; an OpenVPN static key names itself.
-        if (pem) report(node, 'embeddedPrivateKey', { label: pem.label.endsWith('PRIVATE KEY') ? `PEM ${pem.label.toLowerCase()}` : pem.label });
+        if (pem) report(node, 'embeddedPrivateKey', { label: pem.description });
       }
       // Checked once the sinks are: where one of these reaches a sink (`addIdentity('AGE-SECRET-KEY-1…')`),
       // the finding says where it is used.
@@ -423,12 +422,6 @@ function envNameForSink(sink: ApiCall | undefined): string {
     default:
       return 'SECRET_KEY';
   }
-}
-
-/** `process.env.X ?? '…'` / `process.env.X || '…'` → 'X'. */
-function fallbackEnvName(expr: TSESTree.Node): string | undefined {
-  if (expr.type !== 'LogicalExpression' || expr.operator === '&&') return undefined;
-  return envVarName(expr.left);
 }
 
 /** Names what the fallback stands in for: the env var beside the literal, or the argument. */

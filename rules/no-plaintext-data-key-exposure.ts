@@ -13,7 +13,7 @@ import { secretPropertyPath } from '../src/analysis/object-literals';
 import { findProperty, memberName, resolveObjectLiteral, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { SourceCode } from '../src/analysis/scope';
 import { isKeyReference } from '../src/analysis/secrets';
-import { envVarName, type ResolveContext } from '../src/analysis/values';
+import { envVarName, fallbackEnvName, type ResolveContext } from '../src/analysis/values';
 import { requestFieldValue, responseFieldRefs, vaultTransitCalls, type VaultTransitCall } from '../src/analysis/vault-transit';
 import { createRule } from '../src/util/create-rule';
 
@@ -315,8 +315,7 @@ export default createRule<Options, MessageIds>({
       const init = singleInitializer(variable);
       if (!init) return false;
       const expr = unwrapExpression(init);
-      const read = expr.type === 'LogicalExpression' && expr.operator !== '&&' ? unwrapExpression(expr.left) : expr;
-      const env = envVarName(read);
+      const env = envVarName(expr) ?? fallbackEnvName(expr);
       return env !== undefined && namesNonSecretValue(env);
     }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { decodeBase58 } from './base58';
+import { armorLines } from './secrets';
 
 /**
  * Private keys in formats that say what they are, beyond PEM (see `findPrivateKeyPem`): an OpenPGP
@@ -58,12 +59,11 @@ const WIF = /(?<![1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51}(?![1-9A
  * Documentation that shows the BEGIN/END lines around `...` holds no key.
  */
 function isPgpPrivateKeyBlock(text: string): boolean {
-  const match = /-----BEGIN PGP PRIVATE KEY BLOCK-----([\s\S]*?)-----END PGP PRIVATE KEY BLOCK-----/.exec(text.replace(/\\n/g, '\n'));
+  const match = /-----BEGIN PGP PRIVATE KEY BLOCK-----([\s\S]*?)-----END PGP PRIVATE KEY BLOCK-----/.exec(text);
   if (!match) return false;
-  const lines = match[1].split(/\r?\n/).map((line) => line.trim());
   // Armor headers (`Comment: …`) end at the first blank line; the CRC line (`=AbCd`) closes the body.
-  const body = lines
-    .filter((line) => line && !/^[A-Za-z-]+: /.test(line) && !/^=[A-Za-z0-9+/]{4}$/.test(line))
+  const body = armorLines(match[1])
+    .filter((line) => !/^[A-Za-z-]+: /.test(line) && !/^=[A-Za-z0-9+/]{4}$/.test(line))
     .join('');
   if (body.length < 64 || !/^[A-Za-z0-9+/]+=*$/.test(body)) return false;
   const first = Buffer.from(body.slice(0, 8), 'base64')[0];

@@ -308,6 +308,20 @@ const PEM_PRIVATE = /-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED )?PRIVATE K
 export interface PemVerdict {
   label: string;
   encrypted: boolean;
+  /** What the block is, for a message: `PEM rsa private key`, `OpenVPN static key`. */
+  description: string;
+}
+
+/**
+ * The lines between an armoured block's BEGIN and END lines, trimmed, blank ones dropped; a `\n` written
+ * as two characters (a key pasted into a one-line string) breaks a line too.
+ */
+export function armorLines(body: string): string[] {
+  return body
+    .replace(/\\n/g, '\n')
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
 }
 
 /**
@@ -320,21 +334,18 @@ export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   const match = PEM_PRIVATE.exec(text);
   if (!match) return findStaticKeyBlock(text);
   const label = match[1];
-  const lines = match[2]
-    .replace(/\\n/g, '\n')
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .filter((l) => l && !/^(?:Proc-Type|DEK-Info):/i.test(l));
+  const description = `PEM ${label.toLowerCase()}`;
+  const lines = armorLines(match[2]).filter((l) => !/^(?:Proc-Type|DEK-Info):/i.test(l));
   const body = lines.join('').replace(/\s+/g, '');
   if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return undefined;
   const der = Buffer.from(body, 'base64');
   const encrypted = label.startsWith('ENCRYPTED') || /Proc-Type:\s*4,ENCRYPTED/i.test(match[2]);
   if (label === 'OPENSSH PRIVATE KEY') {
     if (!der.subarray(0, 15).toString('latin1').startsWith('openssh-key-v1') || !opensshBodyReachesPrivatePart(der)) return undefined;
-    return { label, encrypted: !der.includes(Buffer.from('none')) };
+    return { label, encrypted: !der.includes(Buffer.from('none')), description };
   }
   if (der[0] !== 0x30 && !encrypted) return undefined;
-  return { label, encrypted };
+  return { label, encrypted, description };
 }
 
 /** Text that may hold an armoured secret key block: a PEM private key or an OpenVPN static key. */
@@ -352,14 +363,11 @@ const OPENVPN_STATIC_KEY = /-----BEGIN OpenVPN Static key V1-----([\s\S]*?)-----
 function findStaticKeyBlock(text: string): PemVerdict | undefined {
   const match = OPENVPN_STATIC_KEY.exec(text);
   if (!match) return undefined;
-  const body = match[1]
-    .replace(/\\n/g, '\n')
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line && !line.startsWith('#'))
+  const body = armorLines(match[1])
+    .filter((line) => !line.startsWith('#'))
     .join('');
   if (body.length < 128 || !/^[0-9a-fA-F]+$/.test(body)) return undefined;
-  return { label: 'OpenVPN static key', encrypted: false };
+  return { label: 'OpenVPN static key', encrypted: false, description: 'OpenVPN static key' };
 }
 
 /**

@@ -1044,6 +1044,12 @@ export function envVarName(node: TSESTree.Node): string | undefined {
   return undefined;
 }
 
+/** `process.env.X ?? '…'` / `process.env.X || '…'` → 'X'. */
+export function fallbackEnvName(expr: TSESTree.Node): string | undefined {
+  if (expr.type !== 'LogicalExpression' || expr.operator === '&&') return undefined;
+  return envVarName(expr.left);
+}
+
 /** `const { SESSION_SECRET = '…' } = process.env`: the variable whose default `pattern` is ('SESSION_SECRET'). */
 export function destructuredEnvVar(pattern: TSESTree.AssignmentPattern): string | undefined {
   const prop = pattern.parent;
@@ -1365,7 +1371,6 @@ function decode(text: string, encoding: string): Uint8Array | undefined {
     return undefined;
   }
 }
-
 
 function bufferFrom(node: TSESTree.CallExpression | TSESTree.NewExpression, next: (n: TSESTree.Node) => Resolution): Resolution {
   const data = next(node.arguments[0]);
