@@ -194,7 +194,7 @@ export default createRule<Options, MessageIds>({
 
     function checkReuse(key: TrackedKey, report: (d: TSESLint.ReportDescriptor<MessageIds> & { node: TSESTree.Node }) => void): boolean {
       const purposes = distinct(key.uses.map((u) => u.purpose));
-      if (purposes.length < 2 || onePurposePerRun(key) || callerSelectsPurpose(sourceCode, key) || verifiesOnlyWithPublicKey(key)) return false;
+      if (purposes.length < 2 || onePurposePerRun(sourceCode, key) || callerSelectsPurpose(sourceCode, key) || verifiesOnlyWithPublicKey(key)) return false;
       // Used only through one CryptoKey whose usages already mix these purposes: one mistake, reported once
       // where the usages are written (mixedUsages), not again on the bytes it was imported from.
       if (mixedAtCreation(key, purposes)) return true;

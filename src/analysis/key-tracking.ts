@@ -3,7 +3,7 @@ import { classConstructor, descendants, insideFunction, isWithin } from './ast';
 import type { KeyPurpose } from '../policy/types';
 import type { ApiModel } from '../model/types';
 import { apiCallAt, callChain, getApiCalls, type ApiArg, type ApiCall } from './api-calls';
-import { callSiteArguments } from './call-sites';
+import { callSiteArguments, callsOf } from './call-sites';
 import { decoratedValue, injectedValue } from './dependency-injection';
 import { typedInstanceMemberValues } from './class-members';
 import { externalDeclaration, type ExternalDeclaration } from './external-declarations';
@@ -1140,7 +1140,9 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
     if (inner) return { ...inner, name: [object.name, ...names].join('.'), definition: inner.definition ?? value };
   }
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
-  return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin: 'unknown' };
+  // `params.private_key` of a parameter nothing in this file resolves: what the caller passes, like the parameter itself.
+  const origin = variable?.defs[0]?.type === 'Parameter' ? 'parameter' : 'unknown';
+  return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin };
 }
 
 /**
@@ -1438,11 +1440,11 @@ export function distinct<T>(items: readonly T[]): T[] {
  * cases that end in return/break/throw, `if`/`else`, `? :`): each run uses it for one
  * purpose only, so it is not reuse.
  */
-export function onePurposePerRun(key: TrackedKey): boolean {
+export function onePurposePerRun(sourceCode: SourceCode, key: TrackedKey): boolean {
   if (key.origin !== 'generated' || !key.definition || !insideFunction(key.definition)) return false;
   for (const a of key.uses) {
     for (const b of key.uses) {
-      if (a.purpose !== b.purpose && a.arg.range[0] < b.arg.range[0] && !exclusive(a.arg, b.arg)) return false;
+      if (a.purpose !== b.purpose && a.arg.range[0] < b.arg.range[0] && !exclusiveConditional(sourceCode, a.arg, b.arg)) return false;
     }
   }
   return true;
@@ -1472,7 +1474,7 @@ export function callerSelectsPurpose(sourceCode: SourceCode, key: TrackedKey): b
   for (const a of key.uses) {
     for (const b of key.uses) {
       if (a.purpose === b.purpose || a.arg.range[0] >= b.arg.range[0]) continue;
-      const conditional = exclusiveConditional(a.arg, b.arg);
+      const conditional = exclusiveConditional(sourceCode, a.arg, b.arg);
       const fn = conditional && enclosingFunctionOf(conditional);
       const test = conditional?.type === 'SwitchStatement' ? conditional.discriminant : conditional?.test;
       if (!conditional || !fn || !test || (home && fn !== home) || !readsParameterOf(sourceCode, test, fn)) return false;
@@ -1523,8 +1525,45 @@ function isParameterOf(sourceCode: SourceCode, id: TSESTree.Identifier, fn: Func
   return def?.type === 'Parameter' && def.node === fn;
 }
 
-/** The `if`/`? :`/`switch` whose two branches hold `a` and `b` (never both run), if that is how they are separated. */
-function exclusiveConditional(a: TSESTree.Node, b: TSESTree.Node): TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement | undefined {
+type Conditional = TSESTree.IfStatement | TSESTree.ConditionalExpression | TSESTree.SwitchStatement;
+
+/**
+ * The `if`/`? :`/`switch` whose two branches hold `a` and `b` (never both run), if that is how they are separated,
+ * also where each use sits in a helper of this file that the branches call (`if (type === 'AES') return
+ * this.signAES(msg, key); else if (type === 'RSA') return this.signRSA(msg, key);` with the HMAC in one helper and
+ * the signature in the other): then every call of the one helper and every call of the other must be in the two
+ * branches of one statement.
+ */
+function exclusiveConditional(sourceCode: SourceCode, a: TSESTree.Node, b: TSESTree.Node): Conditional | undefined {
+  const direct = branchesHolding(a, b);
+  if (direct) return direct;
+  const sitesOfA = helperCallSites(sourceCode, a, b);
+  const sitesOfB = helperCallSites(sourceCode, b, a);
+  if (!sitesOfA || !sitesOfB || (sitesOfA[0] === a && sitesOfB[0] === b)) return undefined;
+  let shared: Conditional | undefined;
+  for (const x of sitesOfA) {
+    for (const y of sitesOfB) {
+      const conditional = x.range[0] < y.range[0] ? branchesHolding(x, y) : branchesHolding(y, x);
+      if (!conditional || (shared && conditional !== shared)) return undefined;
+      shared = conditional;
+    }
+  }
+  return shared;
+}
+
+/**
+ * Where a use of a key in a helper happens as its caller sees it: `[use]` when its function also holds `other`, else the
+ * calls of that function in this file (undefined when it has none, or the use is not in a function).
+ */
+function helperCallSites(sourceCode: SourceCode, use: TSESTree.Node, other: TSESTree.Node): TSESTree.Node[] | undefined {
+  const fn = enclosingFunctionOf(use);
+  if (!fn || isWithin(other, fn)) return [use];
+  const calls = [...callsOf(sourceCode, fn)];
+  return calls.length > 0 ? calls : undefined;
+}
+
+/** The `if`/`? :`/`switch` whose two branches hold `a` (the earlier) and `b`, by where they are written. */
+function branchesHolding(a: TSESTree.Node, b: TSESTree.Node): Conditional | undefined {
   if (!exclusive(a, b)) return undefined;
   const ancestors = new Set<TSESTree.Node>();
   for (let n: TSESTree.Node | undefined = a; n; n = n.parent) ancestors.add(n);
