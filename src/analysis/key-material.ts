@@ -2,10 +2,10 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, argsWithRole, callsTakingArgument, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { descendants, programNodes } from './ast';
 import { enclosingFunction } from './code-paths';
-import { isExplicitSecretName, isNotSecretName, isSecretName } from './key-names';
+import { isExplicitSecretName, isNotSecretName, isSecretName, nameWords } from './key-names';
 import { namesCertificate, namesKeyShare, words } from './names';
 import { hasWordIn } from './identifier-words';
-import { functionName, isFunction, type FunctionNode } from './expression-names';
+import { functionName, isFunction, namesIn, type FunctionNode } from './expression-names';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { importedHelperReturnsKeyBytes, importedHelperUsesArgumentAsKey } from './importer-key-uses';
 import { isBufferClass, resolveImportPath } from './imports';
@@ -374,11 +374,13 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   for (const node of decodings) {
     const candidate = bindingOf(sourceCode, node, { source: 'buffer-from', producer: node, arrayBuffer: false }, []);
     if (!candidate || onlyDecipherInput(sourceCode, candidate.variable) || onlySaltInput(sourceCode, candidate.variable) || onlyParsedAsCertificateData(candidate.variable)) continue;
+    if (servesAsIv(sourceCode, candidate.variable, keyArgs)) continue;
     const arg = node.arguments[0];
     if (arg && decodesCertificate(sourceCode, arg)) continue;
     // `const wrapped = Buffer.from(sealed.key, 'base64')`: a binding named as ciphertext holds a wrapped key
-    // unless it is then used as one.
-    add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
+    // unless it is then used as one; so does `const key = Buffer.from(encryptedKey.textContent, 'base64')`, named
+    // as a key but decoded from what its source calls encrypted.
+    add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : decodesNonSecretSource(arg) ? 'strict' : 'named');
   }
   // `const key = Buffer.from(Plaintext!); await redis.set(id, key, 'EX', ttl); return key;` in a local helper: the copy of
   // key bytes goes to each caller, whose binding holds them once it uses them as a key (79, for a copy as for the original).
@@ -432,6 +434,18 @@ function collect(ctx: ResolveContext): KeyBytes[] {
 function onlyDecipherInput(sourceCode: SourceCode, variable: TSESLint.Scope.Variable): boolean {
   const reads = variable.references.filter((ref) => ref.isRead());
   return reads.length > 0 && reads.every((ref) => isDecipherInput(sourceCode, viewRootOf(ref.identifier as TSESTree.Node)));
+}
+
+/**
+ * Bytes given as a cipher's IV and never as a key (`const cipherIV = Buffer.from(dekInfo, 'hex')`, also mixed into the
+ * legacy PEM key derivation as its salt): an IV is public, stored beside the ciphertext, so the bytes are no
+ * secret's copy whatever digest they also feed. Bytes that are a key and also an IV (`key.subarray(0, 16)` as the IV)
+ * are found by their key use.
+ */
+function servesAsIv(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, keyArgs: ReadonlySet<TSESTree.Node>): boolean {
+  const reads = variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node);
+  if (reads.some((read) => keyArgs.has(read))) return false;
+  return reads.some((read) => callsTakingArgument(sourceCode, read).some((call) => call.args.some((arg) => arg.node === read && arg.role === 'iv')));
 }
 
 /**
@@ -991,6 +1005,17 @@ function decodesCertificate(sourceCode: SourceCode, arg: TSESTree.Node): boolean
 }
 
 /** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */
+/** Words that say a value is a key's ciphertext. */
+const CIPHERTEXT_WORDS: ReadonlySet<string> = new Set(['encrypted', 'wrapped', 'ciphertext', 'sealed']);
+
+/** `encryptedKey.textContent`, `wrappedDek`: an expression read through a name that says the value is encrypted. */
+function decodesNonSecretSource(node: TSESTree.Node | undefined): boolean {
+  if (!node) return false;
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier' && expr.type !== 'MemberExpression') return false;
+  return namesIn(expr).some((name) => nameWords(name).some((word) => CIPHERTEXT_WORDS.has(word)));
+}
+
 function secretLikeExpression(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
   const expr = unwrapExpression(node);

@@ -199,9 +199,22 @@ export function judgeConstant(constant: Constant, text: string): Pick<KeyMateria
   // A public key's DER (`createPublicKey({ key: Buffer.from('MCowBQYDK2Vw…', 'base64'), type: 'spki' })`), decoded or not.
   if (constant.kind === 'bytes' && constant.encoding !== 'zeros' && isPublicKeyDer(constant.value as Uint8Array)) return { looksLikeKey: false, reason: 'public key' };
   if (isPublicKeyMaterial(text)) return { looksLikeKey: false, reason: 'public key' };
-  if (constant.kind !== 'bytes' || !constant.encoding || constant.encoding === 'utf8') return judgeKeyMaterial(text);
+  if (constant.kind !== 'bytes' || !constant.encoding || isEncodedText(constant)) return judgeKeyMaterial(text);
   if (constant.encoding === 'zeros') return { looksLikeKey: false, reason: 'zeros' };
   return judgeKeyMaterial(Buffer.from(constant.value as Uint8Array).toString('hex'));
+}
+
+/** Encodings that turn text into its own characters' bytes (`Buffer.from(names.join(','), 'ascii')`). */
+const TEXT_ENCODINGS: ReadonlySet<string> = new Set(['utf8', 'utf-8', 'ascii', 'ucs2', 'ucs-2', 'utf16le', 'utf-16le']);
+
+/**
+ * Bytes that are a text's characters: judged as that text, like the string itself. A `latin1`/`binary` string can
+ * carry raw bytes (`'\x8f\x12…'`), so only one of printable ASCII counts as text there.
+ */
+function isEncodedText(constant: Constant): boolean {
+  const encoding = constant.encoding ?? '';
+  if (TEXT_ENCODINGS.has(encoding)) return true;
+  return (encoding === 'latin1' || encoding === 'binary') && constant.text !== undefined && /^[\x20-\x7e]*$/.test(constant.text);
 }
 
 /** What a message may show of a secret constant: redacted, never in full. */
