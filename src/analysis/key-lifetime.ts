@@ -439,7 +439,7 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
   const api = apiCallAt(sourceCode, call);
   // A KDF reading the key (`hkdfSync('sha256', shared, salt, info, 32)`) derives into a buffer of its own, like an import.
   // So does hashing it into a key of its own (`createHash('sha256').update(shared).digest()`).
-  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf' || (api.api.operation === 'hash' && (api.api.facts?.digestBytes === true || rawDigestOf(call) !== undefined));
+  if (api) return api.api.operation === 'key-import' || api.api.operation === 'kdf' || (api.api.operation === 'hash' && (api.api.facts?.digestBytes === true || rawDigestOf(call) !== undefined || isRawDigestCall(call)));
   const callee = call.callee;
   if (call.type === 'NewExpression') return callee.type === 'Identifier' && COPYING_CONSTRUCTORS.test(callee.name);
   if (callee.type === 'Identifier' && callee.name === 'structuredClone') return true;
@@ -457,6 +457,11 @@ function isHandOverToSafeForm(sourceCode: SourceCode, call: TSESTree.Node): bool
 
 const VIEW_METHODS = /^(?:subarray|slice)$/;
 
+/** The raw `.digest()` of a hash chain itself (`….update(secret).digest().subarray(0, 16)`): the digest's bytes, no encoding. */
+function isRawDigestCall(call: TSESTree.CallExpression | TSESTree.NewExpression): boolean {
+  return call.type === 'CallExpression' && call.arguments.length === 0 && call.callee.type === 'MemberExpression' && memberName(call.callee) === 'digest';
+}
+
 /** `Buffer.from(key)`, `Uint8Array.from(key)`, `new Uint8Array(key)` (the copy of `ref`) as an argument of a call that uses it as a key. */
 function unboundCopyUsedAsKey(sourceCode: SourceCode, ref: TSESTree.Node, copy: TSESTree.Node): boolean {
   if (copy !== ref.parent || !isCopyOf(ref)) return false;
@@ -465,25 +470,33 @@ function unboundCopyUsedAsKey(sourceCode: SourceCode, ref: TSESTree.Node, copy: 
 }
 
 /**
- * A local helper whose one body statement returns a derivation or copy of its arguments and does nothing else
+ * A local helper whose body returns a derivation or copy of its arguments and does nothing else
  * (`function hkdf(salt, ikm, info, n) { return Buffer.from(hkdfSync('sha256', ikm, salt, info, n)); }`, RFC 8291's
- * key schedule written as a helper): calling it hands the key over like the `hkdfSync` it wraps.
+ * key schedule written as a helper): calling it hands the key over like the `hkdfSync` it wraps. `const` lines before
+ * the `return` count when all they call is as safe (ISO 15118's ConcatKDF builds its counter and other-info blocks so).
  */
 function derivingHelper(sourceCode: SourceCode, callee: TSESTree.Identifier, depth = 0): boolean {
   const fn = localFunctionOf(sourceCode, callee);
   if (!fn || fn.async || fn.generator || depth > 2) return false;
   const body = fn.body.type === 'BlockStatement' ? fn.body.body : undefined;
-  if (body && (body.length !== 1 || body[0].type !== 'ReturnStatement')) return false;
-  const returned = body ? (body[0] as TSESTree.ReturnStatement).argument : fn.body;
+  const last = body?.[body.length - 1];
+  if (body && (last?.type !== 'ReturnStatement' || !body.slice(0, -1).every(isConstantDeclaration))) return false;
+  const returned = body ? (last as TSESTree.ReturnStatement).argument : fn.body;
   const value = returned && unwrapExpression(returned);
   if (!value || (value.type !== 'CallExpression' && value.type !== 'NewExpression')) return false;
-  const calls = [...descendants(value, (n) => n.type.includes('Function'))].filter(
+  // The `const` lines before the return (ConcatKDF's counter and other-info blocks) count with the returned value.
+  const calls = [value, ...(body?.slice(0, -1) ?? [])].flatMap((node) => [...descendants(node, (n) => n.type.includes('Function'))]).filter(
     (n): n is TSESTree.CallExpression | TSESTree.NewExpression => n.type === 'CallExpression' || n.type === 'NewExpression',
   );
   return calls.every((c) => {
     if (c.callee.type === 'Identifier' && c.type === 'CallExpression' && localFunctionOf(sourceCode, c.callee)) return derivingHelper(sourceCode, c.callee, depth + 1);
     return isHandOverToSafeForm(sourceCode, c);
   });
+}
+
+/** `const otherInfo = Buffer.from([0x01, 0x55, 0x56]);`: a `const` whose every declarator is initialised. */
+function isConstantDeclaration(statement: TSESTree.Statement): boolean {
+  return statement.type === 'VariableDeclaration' && statement.kind === 'const' && statement.declarations.every((d) => d.init !== null);
 }
 
 /**

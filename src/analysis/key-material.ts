@@ -415,7 +415,9 @@ function collect(ctx: ResolveContext): KeyBytes[] {
     for (const ref of keyReferences(sourceCode, bytes).bytes) {
       const member = ref.parent;
       const slice = typedArray && member?.type === 'MemberExpression' && member.object === ref && memberName(member) === 'slice' && member.parent?.type === 'CallExpression' && member.parent.callee === member ? member.parent : undefined;
-      const copy = slice ?? copyingCallOf(ref, !bytes.arrayBuffer) ?? digestBytesOf(sourceCode, ref);
+      const digest = slice ?? copyingCallOf(ref, !bytes.arrayBuffer) ?? digestBytesOf(sourceCode, ref) ?? localDigestCallOf(sourceCode, ref);
+      // `createHash('sha256').update(shared).digest().subarray(0, 16)`: the bound view is the digest's memory.
+      const copy = digest && (leadingViewOf(digest) ?? digest);
       const declarator = copy?.parent;
       if (!copy || declarator?.type !== 'VariableDeclarator' || declarator.init !== copy || declarator.id.type !== 'Identifier') continue;
       const variable = variableOf(sourceCode, declarator.id);
@@ -599,6 +601,36 @@ function digestBytesOf(sourceCode: SourceCode, key: TSESTree.Node): TSESTree.Cal
   const api = apiCallAt(sourceCode, call);
   if (!api?.args.some((a) => a.role === 'data' && a.node === ref)) return undefined;
   return digestOfHash(api, call);
+}
+
+/**
+ * `concatKdf(shared, 16)` with a local helper whose returned expression is the digest of that parameter (ISO 15118's and
+ * ECIES's ConcatKDF, a one-pass SHA-256 of counter, secret and other info, possibly cut to the key's length): the
+ * caller's result holds the digest bytes of the key, like `createHash(…).update(shared).digest()` written in place.
+ */
+function localDigestCallOf(sourceCode: SourceCode, key: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const call = key.parent;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(key as TSESTree.CallExpressionArgument)) return undefined;
+  const fn = localFunctionOf(sourceCode, call.callee);
+  const returned = fn ? returnedExpressions(fn) : undefined;
+  if (!fn || !returned || returned.length !== 1) return undefined;
+  const param = [...parameterBindings(fn, call)].find(([, arg]) => arg === key)?.[0];
+  const variable = param ? sourceCode.scopeManager?.getDeclaredVariables(fn).find((v) => v.name === param.name) : undefined;
+  const result = unwrapExpression(returned[0]);
+  return variable?.references.some((ref) => {
+    const digest = digestBytesOf(sourceCode, ref.identifier as TSESTree.Node);
+    return digest !== undefined && (digest === result || leadingViewOf(digest) === result);
+  })
+    ? call
+    : undefined;
+}
+
+/** `bytes.subarray(a, b)` (or a Buffer's `slice`) taken directly of `bytes`: the call, else undefined. */
+function leadingViewOf(bytes: TSESTree.Node): TSESTree.CallExpression | undefined {
+  const member = bytes.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== bytes || !/^(?:subarray|slice)$/.test(memberName(member) ?? '')) return undefined;
+  const call = member.parent;
+  return call?.type === 'CallExpression' && call.callee === member ? call : undefined;
 }
 
 /** The expression holding the digest bytes of a modelled hash call: the call itself for one-shot hashes, else its raw `.digest()`. */

@@ -1142,7 +1142,10 @@ function memberPathIdentity(ctx: ResolveContext, objectNode: TSESTree.Node, path
   const root = variable?.identifiers[0] ? `${variable.name}@${variable.identifiers[0].range[0]}` : object.name;
   // `params.private_key` of a parameter nothing in this file resolves: what the caller passes, like the parameter itself.
   const origin = variable?.defs[0]?.type === 'Parameter' ? 'parameter' : 'unknown';
-  return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin };
+  // `const vehicleKeys = loadOrCreateIdentity()`: the binding that holds what a local helper returns (a key pair loaded
+  // or generated) is where the key is defined in the file (4), not its second conflicting use.
+  const definition = init && isLocalHelperCall(ctx.sourceCode, init) ? variable?.identifiers[0] : undefined;
+  return { id: `member:${root}.${names.join('.')}`, name: [object.name, ...names].join('.'), origin, ...(definition ? { definition } : {}) };
 }
 
 /**
@@ -1155,6 +1158,13 @@ function platformBindingName(parameter: string, path: readonly string[]): string
   if (parameter === 'env' && path.length === 1) return path[0];
   if (path.length === 2 && path[0] === 'env') return path[1];
   return undefined;
+}
+
+/** `helper()` or `await helper()` where `helper` is a function of this file. */
+function isLocalHelperCall(sourceCode: SourceCode, init: TSESTree.Node): boolean {
+  let value = unwrapExpression(init);
+  if (value.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  return value.type === 'CallExpression' && localFunctionOf(sourceCode, value.callee) !== undefined;
 }
 
 /** The key at `path` inside an argument: `{ key: STORE_KEY }` written in place, or a binding/member holding such an object. */

@@ -40,7 +40,9 @@ const SECRET_WORDS = new Set([
  */
 const SEED_QUALIFIERS = new Set(['server', 'wallet', 'master', 'root', 'hd', 'mnemonic', 'private', 'secret', 'signing', 'key', 'account']);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
-const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp']);
+// `auth`/`authorization` name the key a client presents to be let in (OCPP's per-station `AuthorizationKey`, an API's
+// `authKey`): a credential like an access key.
+const KEY_QUALIFIERS = new Set(['api', 'secret', 'encryption', 'enc', 'signing', 'hmac', 'aes', 'private', 'session', 'access', 'license', 'crypto', 'master', 'data', 'cipher', 'otp', 'auth', 'authorization']);
 /** `code` counts only when qualified as a one-time credential (`smsCode`, `verificationCode`, `backupCodes`) or a redeemable one (`referralCode`), not `statusCode`. */
 const CODE_QUALIFIERS = new Set([
   'sms', 'login', 'signin', 'auth', 'mfa', '2fa', 'otp', 'verification', 'confirmation', 'confirm', 'security', 'pairing', 'backup', 'recovery', 'access', 'one', 'pin',

@@ -41,6 +41,8 @@ function candidateSecrets(source: string, jsx: boolean): string[] {
   /** Module and environment variable names: named in messages, never secrets. */
   const knownNames = new Set<string>();
   const literals = new Set<string>();
+  /** Names of the file's own bindings and members: messages name them (`generateAuthorizationKey`). */
+  const identifiers = new Set<string>();
   const visit = (node: TSESTree.Node): void => {
     if (node.type === 'ImportDeclaration' || node.type === 'ExportAllDeclaration' || node.type === 'ExportNamedDeclaration') {
       if (node.source) knownNames.add(node.source.value);
@@ -58,6 +60,7 @@ function candidateSecrets(source: string, jsx: boolean): string[] {
     }
     if (node.type === 'Literal' && typeof node.value === 'string') literals.add(node.value);
     if (node.type === 'TemplateElement' && node.value.cooked) literals.add(node.value.cooked);
+    if (node.type === 'Identifier') identifiers.add(node.name);
     for (const [key, value] of Object.entries(node)) {
       if (key === 'parent') continue;
       for (const child of Array.isArray(value) ? value : [value]) {
@@ -67,7 +70,10 @@ function candidateSecrets(source: string, jsx: boolean): string[] {
   };
   visit(parse(source, { jsx, range: true }));
   // Template pieces carry their spacing (` written to `): judge the text, not the padding.
-  return [...literals].map((l) => l.trim()).filter((l) => l.length >= MIN_LENGTH && !knownNames.has(l) && !NOT_SECRET.test(l));
+  // A literal that is part of an identifier of the file (OCPP's `'AuthorizationKey'` variable name beside a function
+  // `generateAuthorizationKey`) is a name: a message quoting the identifier does not print a secret.
+  const inIdentifier = (l: string) => [...identifiers].some((name) => name.includes(l));
+  return [...literals].map((l) => l.trim()).filter((l) => l.length >= MIN_LENGTH && !knownNames.has(l) && !NOT_SECRET.test(l) && !inIdentifier(l));
 }
 
 describe('secrets in messages', function () {
