@@ -42,6 +42,9 @@ export interface KeyMaterialVerdict {
  * mix, since 16 symbols cap entropy at 4 bits/char and entropy-only tools miss
  * every hex key; base64 by decoded length and entropy.
  */
+/** A short lowercase type prefix (`cs_`, `sk_live_`) followed by at least 32 hex digits. */
+const PREFIXED_HEX = /^[a-z]{2,8}(?:_(?:live|test))?_([0-9a-fA-F]{32,})$/;
+
 export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   const value = text.trim();
   if (isPlaceholder(value)) return { looksLikeKey: false, reason: 'placeholder' };
@@ -58,6 +61,13 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     if (isByteSequence(hex)) return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'counting bytes' };
     if (mixed && distinct >= 8) return { looksLikeKey: true, shape: 'hex', byteLength, reason: `${byteLength}-byte hex` };
     return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'low-variety hex' };
+  }
+  // A credential written behind its vendor's type prefix (WooCommerce's `cs_…` consumer secrets, `sk_live_…` keys with a
+  // hex body): the generated part is the hex after the prefix, judged like any hex key.
+  const prefixed = PREFIXED_HEX.exec(value);
+  if (prefixed) {
+    const body = judgeKeyMaterial(prefixed[1]);
+    if (body.looksLikeKey) return { ...body, reason: `prefixed ${body.reason}` };
   }
   if (value.length >= 20 && (BASE64.test(value) || BASE64URL.test(value))) {
     const decoded = Buffer.from(value, BASE64.test(value) ? 'base64' : 'base64url');
