@@ -36,15 +36,15 @@ export interface KeyMaterialVerdict {
   reason: string;
 }
 
+/** A short lowercase type prefix (`cs_`, `sk_live_`) followed by at least 32 hex digits. */
+const PREFIXED_HEX = /^[a-z]{2,8}(?:_(?:live|test))?_([0-9a-fA-F]{32,})$/;
+
 /**
  * Does this string look like generated key material (as opposed to a word,
  * a name or a placeholder)? Hex is judged by its length and its digit/letter
  * mix, since 16 symbols cap entropy at 4 bits/char and entropy-only tools miss
  * every hex key; base64 by decoded length and entropy.
  */
-/** A short lowercase type prefix (`cs_`, `sk_live_`) followed by at least 32 hex digits. */
-const PREFIXED_HEX = /^[a-z]{2,8}(?:_(?:live|test))?_([0-9a-fA-F]{32,})$/;
-
 export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
   const value = text.trim();
   if (isPlaceholder(value)) return { looksLikeKey: false, reason: 'placeholder' };
