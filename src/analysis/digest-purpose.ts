@@ -727,7 +727,46 @@ function isStoredBackInto(sourceCode: SourceCode, other: TSESTree.Node): boolean
     const value = unwrapExpression(node.right);
     if (value.type === 'Identifier' && value.name === digestSide.name && sourceCode.getText(node.left) === slotText) return true;
   }
+  return slot.type === 'Identifier' && isWrittenBackToStore(sourceCode, slot, digestSide.name, scope.body);
+}
+
+/** Methods of a key-value store (Redis, `Map`, `localStorage`, a cache client) that read an entry, and that write one. */
+const STORE_READS = /^(?:h?get|getItem)$/;
+const STORE_WRITES = /^(?:h?set|hmset|setItem|put)$/;
+
+/**
+ * `const previous = await redis.hget(key, 'hash'); if (previous === hash) continue; await redis.hset(key, { hash, … })`:
+ * the compared value was read from a store entry that the same function then writes the digest back into (the same
+ * receiver and entry key). Like isStoredBackInto's slots, the store holds what the last run computed.
+ */
+function isWrittenBackToStore(sourceCode: SourceCode, slot: TSESTree.Identifier, digestName: string, body: TSESTree.Node): boolean {
+  const variable = variableOf(sourceCode, slot);
+  const init = variable && singleInitializer(variable);
+  const read = init && unwrapExpression(init.type === 'AwaitExpression' ? init.argument : init);
+  const entry = read && storeCall(read, STORE_READS);
+  if (!entry) return false;
+  const receiverText = sourceCode.getText(entry.receiver);
+  const keyText = sourceCode.getText(entry.key);
+  for (const node of descendants(body)) {
+    const write = storeCall(node, STORE_WRITES);
+    if (!write || sourceCode.getText(write.receiver) !== receiverText || sourceCode.getText(write.key) !== keyText) continue;
+    if (write.values.some((value) => holdsIdentifier(value, digestName))) return true;
+  }
   return false;
+}
+
+/** `receiver.method(key, …values)` with `method` matching `methods`. */
+function storeCall(node: TSESTree.Node, methods: RegExp): { receiver: TSESTree.Node; key: TSESTree.Node; values: TSESTree.Node[] } | undefined {
+  if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || !methods.test(memberName(node.callee) ?? '')) return undefined;
+  const [key, ...values] = node.arguments;
+  return key && key.type !== 'SpreadElement' ? { receiver: node.callee.object, key, values } : undefined;
+}
+
+/** The value is `name`, or an object literal with `name` as one of its property values (`{ hash, price }`, `{ h: hash }`). */
+function holdsIdentifier(node: TSESTree.Node, name: string): boolean {
+  const value = unwrapExpression(node);
+  if (value.type === 'Identifier') return value.name === name;
+  return value.type === 'ObjectExpression' && value.properties.some((p) => p.type === 'Property' && holdsIdentifier(p.value, name));
 }
 
 /**

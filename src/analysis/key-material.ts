@@ -145,13 +145,17 @@ function withoutWrappedSecretNames(text: string): string {
 
 /**
  * Key bytes that hold a key: every source but a KMS decrypt of something that is not one (see handsOutDataKey), unless
- * named as a key — by its binding, or by the property its helper returns it under (`return { key: Plaintext! }`).
+ * named as a key — by its binding, or by the property its helper returns it under (`return { key: Plaintext! }`) — or
+ * used as one in this file.
  */
 export function holdsDataKey(sourceCode: SourceCode, bytes: KeyBytes): boolean {
   if (bytes.source !== 'kms-plaintext') return true;
   if (isSecretName(bytes.id.name) || (!!bytes.api && handsOutDataKey(sourceCode, bytes.api))) return true;
   const returnedAs = bytes.path.length <= 1 ? returnedAsProperty(sourceCode, bytes.id) : undefined;
-  return !!returnedAs && isSecretName(returnedAs.property);
+  if (returnedAs && isSecretName(returnedAs.property)) return true;
+  // Used as a key by this file (a cipher, an HMAC, also through a local helper such as a key check value's
+  // `kcv(Plaintext)`): the Decrypt opened a key, whatever the wrapped blob is called (`blob` read from a file).
+  return usedAsKey(sourceCode, bytes, keyArgumentNodes(getApiCalls(sourceCode)));
 }
 
 const RANDOM_PATHS = new Set(['randomBytes', 'randombytes_buf']);

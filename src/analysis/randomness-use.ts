@@ -9,6 +9,7 @@ import type { ArgRole } from '../model/types';
 import { memberName, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 import { LintScopedWeakMap } from './lint-scoped';
+import { sqlTableOfParameter } from './sql-parameters';
 
 /**
  * What a predictable value (`Math.random()`, `Date.now()`) ends up being used
@@ -230,6 +231,9 @@ function useFrom(
     if (fn && isSecretName(withoutLeadingVerb(fn))) return { kind: 'name', name: `${use.name}\` of \`${fn}`, node: use.node };
     const cls = enclosingClassName(use.node);
     if (cls && isSecretName(cls)) return { kind: 'name', name: `${use.name}\` of \`${cls}`, node: use.node };
+    // …or from the table a query writes it into: the `code` column of `INSERT INTO coupons` is a coupon's code.
+    const table = use.node.parent?.type === 'ArrayExpression' ? sqlTableOfParameter(sourceCode, use.node.parent, use.node) : undefined;
+    if (table && isSecretName(`${table.replace(/s$/, '')}_${use.name}`)) return { kind: 'name', name: `${use.name}\` of table \`${table}`, node: use.node };
     // …or from the message that carries it: `Your payout confirmation code is ${code}` (an SMS, an e-mail).
     const phrase = uses.map((u) => (u.kind === 'text' ? oneTimeCodePhrase(u.text) : undefined)).find(Boolean);
     if (phrase) return { kind: 'name', name: `${use.name}\` sent as a ${phrase}`, node: use.node };

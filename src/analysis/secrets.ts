@@ -36,6 +36,9 @@ export interface KeyMaterialVerdict {
   reason: string;
 }
 
+/** A short lowercase type prefix (`cs_`, `sk_live_`) followed by at least 32 hex digits. */
+const PREFIXED_HEX = /^[a-z]{2,8}(?:_(?:live|test))?_([0-9a-fA-F]{32,})$/;
+
 /**
  * Does this string look like generated key material (as opposed to a word,
  * a name or a placeholder)? Hex is judged by its length and its digit/letter
@@ -58,6 +61,13 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     if (isByteSequence(hex)) return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'counting bytes' };
     if (mixed && distinct >= 8) return { looksLikeKey: true, shape: 'hex', byteLength, reason: `${byteLength}-byte hex` };
     return { looksLikeKey: false, shape: 'hex', byteLength, reason: 'low-variety hex' };
+  }
+  // A credential written behind its vendor's type prefix (WooCommerce's `cs_…` consumer secrets, `sk_live_…` keys with a
+  // hex body): the generated part is the hex after the prefix, judged like any hex key.
+  const prefixed = PREFIXED_HEX.exec(value);
+  if (prefixed) {
+    const body = judgeKeyMaterial(prefixed[1]);
+    if (body.looksLikeKey) return { ...body, reason: `prefixed ${body.reason}` };
   }
   if (value.length >= 20 && (BASE64.test(value) || BASE64URL.test(value))) {
     const decoded = Buffer.from(value, BASE64.test(value) ? 'base64' : 'base64url');

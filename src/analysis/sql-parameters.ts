@@ -13,6 +13,19 @@ export function sqlColumnOfParameter(sourceCode: SourceCode, array: TSESTree.Arr
 }
 
 /**
+ * The table a query parameter is written into (`INSERT INTO coupons (code, …) VALUES ($1, …)`, `UPDATE vouchers SET
+ * code = ?`), unquoted and without its schema: what a bare column such as `code` belongs to.
+ */
+export function sqlTableOfParameter(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): string | undefined {
+  const bound = boundParameter(sourceCode, array, element);
+  if (!bound || columnOf(bound.sql, bound.position) === undefined) return undefined;
+  const table = WRITTEN_TABLE.exec(bound.sql);
+  return table ? unquote(table[1]) : undefined;
+}
+
+const WRITTEN_TABLE = /^\s*(?:insert\s+into|update)\s+([\w."`]+)/i;
+
+/**
  * Is the query parameter the key of one of the database's encryption functions in the SQL text of its call
  * (`pool.query('… pgp_sym_encrypt($3, $4) …', [id, patient, bundle, key])`, `AES_ENCRYPT(?, ?)`)? The database uses
  * the value as the key of that statement; it does not keep it.
