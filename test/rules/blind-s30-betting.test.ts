@@ -1,3 +1,4 @@
+import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
 
@@ -6,7 +7,9 @@ import { createRuleTester } from './rule-tester';
 // and age verification, responsible-gambling limits, affiliate postbacks, anti-cheat replays, game-server sessions,
 // regulator exports) found misjudged: an anti-cheat service's SHA-1 that names each stored replay in a content-addressed
 // layout (`replays/${digest.slice(0, 2)}/${digest}.rep`) was reported as a security use because the format's extension is
-// not one of the known file extensions.
+// not one of the known file extensions; and a provably-fair game's server seed (the HMAC key of its rounds until rotation
+// reveals it) written to a debug log was not a secret's name, though `seed` with a qualifier already names a secret for
+// no-insecure-randomness (decision 110).
 
 const ruleTester = createRuleTester();
 
@@ -54,6 +57,50 @@ export function exportObjectKey(day: string, body: Buffer): string {
       name: 'an extension after the digest without a directory is not taken for a file path',
       code: replayStore('.rep', 'replay-'),
       errors: [{ messageId: 'weakHash', line: 3, suggestions: [{ messageId: 'useSha256', output: replayStore('.rep', 'replay-').replace("'sha1'", "'sha256'") }] }],
+    },
+  ],
+});
+
+const playRound = (logged: string) => `import { createHmac } from 'node:crypto';
+import pino from 'pino';
+const logger = pino();
+export function playRound(serverSeed: string, clientSeed: string, nonce: number, serverSeedHash: string) {
+  const roll = createHmac('sha256', serverSeed).update(\`\${clientSeed}:\${nonce}\`).digest().readUInt32BE(0) / 2 ** 32;
+  logger.debug({ ${logged}, nonce, roll }, 'round played');
+  return roll;
+}
+`;
+
+ruleTester.run('no-plaintext-data-key-exposure (blind-s30 betting and gaming shapes)', noPlaintextDataKeyExposure, {
+  valid: [
+    { name: "a player's client seed and the published seed hash are not secrets", code: playRound('clientSeed, serverSeedHash') },
+    {
+      name: "a PRNG's seed logged for reproducing a shuffle is not a secret",
+      code: `import pino from 'pino';
+const logger = pino();
+export function shuffleLobby(games: string[], shuffleSeed: number) {
+  logger.info({ shuffleSeed, count: games.length }, 'lobby shuffled');
+  return games;
+}
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'an unrevealed server seed written to a debug log',
+      code: playRound('serverSeed, clientSeed'),
+      errors: [{ messageId: 'secretLogged', line: 6, data: { name: '`serverSeed`', sink: 'written to a log' } }],
+    },
+    {
+      name: "a wallet's master seed logged in hex",
+      code: `import { mnemonicToSeedSync } from 'bip39';
+export function restore(mnemonic: string) {
+  const masterSeedHex = mnemonicToSeedSync(mnemonic).toString('hex');
+  console.log('restored wallet', masterSeedHex);
+  return masterSeedHex.length;
+}
+`,
+      errors: [{ messageId: 'secretLogged', line: 4 }],
     },
   ],
 });
