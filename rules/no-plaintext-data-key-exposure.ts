@@ -5,7 +5,7 @@ import { callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/
 import { programNodes } from '../src/analysis/ast';
 import { isFunction } from '../src/analysis/expression-names';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
-import { isExplicitSecretName, isPasswordName, isSecretName } from '../src/analysis/key-names';
+import { isExplicitSecretName, isPasswordName, isSecretName, isSecretSeedName } from '../src/analysis/key-names';
 import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { namesNonSecretValue } from '../src/analysis/names';
@@ -331,8 +331,9 @@ export default createRule<Options, MessageIds>({
         if (keys.variables.has(variable)) return node.name;
         // `const SWANCTL_SECRETS = process.env.SWANCTL_SECRETS_FILE ?? '…'`: the variable it is read from says it holds a path.
         if (readsNonSecretEnvVar(variable)) return undefined;
-        // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`; not `secretName`, `keyId`, a bare `key`) holds one, wherever it came from.
-        if (isExplicitSecretName(node.name) || isPasswordName(node.name)) return node.name;
+        // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`, a casino's `serverSeed`; not `secretName`,
+        // `keyId`, a bare `key`, a player's `clientSeed`) holds one, wherever it came from.
+        if (isExplicitSecretName(node.name) || isPasswordName(node.name) || isSecretSeedName(node.name)) return node.name;
         if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;
         // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
         const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));

@@ -77,6 +77,21 @@ const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content
  * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
  */
 const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar)$/i;
+/**
+ * The extension at the end of a path (`.rep`, `.dmp`, `.parquet`): any short one, unlike FILE_EXTENSION_TEXT's known list,
+ * because namesFileInPath also asks for a directory.
+ */
+const PATH_END_EXTENSION = /^\.[a-z][a-z0-9]{1,7}$/i;
+
+/**
+ * Text around the digest that makes it the name of a stored file or object: a directory before it and an extension at the
+ * end (`replays/${d.slice(0, 2)}/${d}.rep`, the fan-out layout of content-addressed stores). A name, whatever the format's
+ * extension (decision 10's content addressing; 98's SHA-1 in an S3 object key).
+ */
+function namesFileInPath(text: string): boolean {
+  const parts = text.split(' ');
+  return parts.slice(0, -1).some((part) => part.includes('/')) && PATH_END_EXTENSION.test(parts[parts.length - 1]);
+}
 /** Names of HTTP cache validators: a digest bound or compared under one is an ETag, however it is compared. */
 const CACHE_VALIDATOR_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'ifnonematch']);
 /**
@@ -344,6 +359,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  // After the security words: `/downloads/${token}.zip` is named for what it grants, not for the file.
+  if (uses.some((u) => u.kind === 'text' && namesFileInPath(u.text))) return { purpose: 'fingerprint', reason: 'names a stored file by its content', persisted: false };
   // Only a key into (or a value of) an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.
   if (uses.some((u) => u.kind === 'argument') && uses.every((u) => u.kind === 'binding' || u.kind === 'concatenated' || isCollectionKey(sourceCode, u))) {
     return { purpose: 'fingerprint', reason: 'key of an in-memory Map or Set', persisted: false };

@@ -83,6 +83,29 @@ export function isPasswordName(name: string): boolean {
 }
 
 /**
+ * `seed` names a secret only with a qualifier that makes it one (decision 110): a casino's `serverSeed`, the HMAC key of its
+ * provably-fair rounds until rotation reveals it, or a wallet's `masterSeed`; not a PRNG's or a fixture's seed
+ * (`faker.seed(n)`, `shuffleSeed`), nor a player's own `clientSeed`.
+ */
+const SECRET_SEED_QUALIFIERS: ReadonlySet<string> = new Set(['server', 'wallet', 'master', 'root', 'hd', 'mnemonic', 'private', 'secret', 'signing', 'key', 'account']);
+
+/** Do the words (of one name, in order) say a secret seed (`serverSeed`, `masterSeedHex`)? */
+export function namesSecretSeed(words: readonly string[]): boolean {
+  const seedIndex = words.lastIndexOf('seed');
+  return seedIndex >= 0 && words.some((w, i) => i !== seedIndex && SECRET_SEED_QUALIFIERS.has(w));
+}
+
+/**
+ * A name that says the value is a secret seed itself (`serverSeed`, `walletSeed`; not `serverSeedHash`, `seedId`): what a
+ * provably-fair round or a wallet's keys are computed from, whose place is not a log line before it is revealed. Only the
+ * logged-secret check reads it.
+ */
+export function isSecretSeedName(name: string): boolean {
+  const words = nameWords(name);
+  return namesSecretSeed(words) && !words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i));
+}
+
+/**
  * A bare `key` in an object that also has a `value` (or a `get`/`set` accessor) names the entry, not a
  * cryptographic key: key/value lists (`tags: [{ key: 'deploymentEnvironmentName', value: 'prod' }]`) and
  * the property descriptors compiled classes are made of (Babel's `_createClass(C, [{ key:

@@ -3,7 +3,7 @@ import { apiCallAt, callChain, chainRoot, getApiCalls, type ApiCall } from './ap
 import { concatenatedOperands } from './ast';
 import { enclosingFunction } from './code-paths';
 import { identifierWords } from './identifier-words';
-import { isExplicitSecretName } from './key-names';
+import { isExplicitSecretName, namesSecretSeed } from './key-names';
 import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
 import { memberName, variableOf, type SourceCode } from './scope';
@@ -35,11 +35,6 @@ const SECRET_WORDS = new Set([
   // The entropy a recovery phrase or key is made from (`entropyToMnemonic(entropyFor(id))`).
   'entropy',
 ]);
-/**
- * `seed` counts only with a qualifier that makes it secret (a casino's `serverSeed`, a wallet's `masterSeed`), not a
- * PRNG's or a fixture's seed (`faker.seed(n)`, `shuffleSeed`).
- */
-const SEED_QUALIFIERS = new Set(['server', 'wallet', 'master', 'root', 'hd', 'mnemonic', 'private', 'secret', 'signing', 'key', 'account']);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
 // `auth`/`authorization` name the key a client presents to be let in (OCPP's per-station `AuthorizationKey`, an API's
 // `authKey`): a credential like an access key.
@@ -439,8 +434,8 @@ export function isSecretName(name: string): boolean {
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   const keyIndex = words.lastIndexOf('key');
   if (keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w))) return true;
-  const seedIndex = words.lastIndexOf('seed');
-  if (seedIndex >= 0 && words.some((w, i) => i !== seedIndex && SEED_QUALIFIERS.has(w))) return true;
+  // `seed` only with a qualifier that makes it secret (namesSecretSeed).
+  if (namesSecretSeed(words)) return true;
   const codeIndex = Math.max(words.lastIndexOf('code'), words.lastIndexOf('codes'));
   return codeIndex > 0 && words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w));
 }
