@@ -451,7 +451,7 @@ function onlyDecipherInput(sourceCode: SourceCode, variable: TSESLint.Scope.Vari
 function servesAsIv(sourceCode: SourceCode, variable: TSESLint.Scope.Variable, keyArgs: ReadonlySet<TSESTree.Node>): boolean {
   const reads = variable.references.filter((ref) => ref.isRead()).map((ref) => ref.identifier as TSESTree.Node);
   if (reads.some((read) => keyArgs.has(read))) return false;
-  return reads.some((read) => callsTakingArgument(sourceCode, read).some((call) => call.args.some((arg) => arg.node === read && arg.role === 'iv')));
+  return reads.some((read) => callsTakingArgument(sourceCode, read).some((call) => argsWithRole(call, 'iv').includes(read)));
 }
 
 /**
@@ -510,13 +510,16 @@ function onlyParsedAsCertificateData(variable: TSESLint.Scope.Variable): boolean
   );
 }
 
+/** Methods that return a view of a Buffer's or typed array's memory (Node's Buffer `slice` is a view, like `subarray`). */
+const VIEW_METHODS = /^(?:subarray|slice)$/;
+
 /** `x.subarray(a, b)` / `x.slice(a)` around `x`, outermost first: the part of the buffer a call receives. */
 function viewRootOf(node: TSESTree.Node): TSESTree.Node {
   let current = node;
   for (;;) {
     const member = current.parent;
     const call = member?.parent;
-    const isView = member?.type === 'MemberExpression' && member.object === current && /^(?:subarray|slice)$/.test(memberName(member) ?? '');
+    const isView = member?.type === 'MemberExpression' && member.object === current && VIEW_METHODS.test(memberName(member) ?? '');
     if (!isView || call?.type !== 'CallExpression' || call.callee !== member) return current;
     current = call;
   }
@@ -632,7 +635,7 @@ function localDigestCallOf(sourceCode: SourceCode, key: TSESTree.Node): TSESTree
 /** `bytes.subarray(a, b)` (or a Buffer's `slice`) taken directly of `bytes`: the call, else undefined. */
 function leadingViewOf(bytes: TSESTree.Node): TSESTree.CallExpression | undefined {
   const member = bytes.parent;
-  if (member?.type !== 'MemberExpression' || member.object !== bytes || !/^(?:subarray|slice)$/.test(memberName(member) ?? '')) return undefined;
+  if (member?.type !== 'MemberExpression' || member.object !== bytes || !VIEW_METHODS.test(memberName(member) ?? '')) return undefined;
   const call = member.parent;
   return call?.type === 'CallExpression' && call.callee === member ? call : undefined;
 }
@@ -1040,7 +1043,6 @@ function decodesCertificate(sourceCode: SourceCode, arg: TSESTree.Node): boolean
   return name !== undefined && namesCertificate(words(name));
 }
 
-/** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */
 /** Words that say a value is a key's ciphertext. */
 const CIPHERTEXT_WORDS: ReadonlySet<string> = new Set(['encrypted', 'wrapped', 'ciphertext', 'sealed']);
 
@@ -1052,6 +1054,7 @@ function decodesNonSecretSource(node: TSESTree.Node | undefined): boolean {
   return namesIn(expr).some((name) => nameWords(name).some((word) => CIPHERTEXT_WORDS.has(word)));
 }
 
+/** `process.env.MASTER_KEY` or `secrets.signingKey`: an expression whose name says secret. */
 function secretLikeExpression(node: TSESTree.Node | undefined): boolean {
   if (!node) return false;
   const expr = unwrapExpression(node);
