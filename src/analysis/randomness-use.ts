@@ -88,8 +88,8 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
     const stopAt = clock
-      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use))
-      : isBenignBinding;
+      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isRecordIdField(use)
+      : (use: ValueUse) => isBenignBinding(use) || isRecordIdField(use);
     return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
@@ -170,6 +170,17 @@ function isExpiryBinding(use: ValueUse): boolean {
 
 function useName(use: ValueUse): string {
   return use.kind === 'binding' ? use.name : '';
+}
+
+/**
+ * `{ id: `${sessionId}:${Date.now()}`, nonce }`: the value is written as the record's identifier (`id`, `requestId`,
+ * `matchId`), the key it is stored and looked up by. Like a time field, it is named for what it is: the record's name
+ * (`challenge`, `token`) does not make its id the secret part. An id named as a secret (`sessionId`, `inviteId`) still is.
+ */
+function isRecordIdField(use: ValueUse): boolean {
+  if (!isPropertyKey(use)) return false;
+  const nameWords = identifierWords(useName(use));
+  return nameWords[nameWords.length - 1] === 'id' && !isSecretName(useName(use));
 }
 
 /** `{ iat: v }` (a property of an object literal), not `const iat = v`. */
