@@ -173,14 +173,25 @@ function useName(use: ValueUse): string {
 }
 
 /**
- * `{ id: `${sessionId}:${Date.now()}`, nonce }`: the value is written as the record's identifier (`id`, `requestId`,
- * `matchId`), the key it is stored and looked up by. Like a time field, it is named for what it is: the record's name
- * (`challenge`, `token`) does not make its id the secret part. An id named as a secret (`sessionId`, `inviteId`) still is.
+ * `{ id: `${sessionId}:${Date.now()}`, nonce }`: the value is written as the identifier (`id`, `requestId`, `matchId`) of
+ * a record that carries its secret in another field (`nonce`, `token`): the id is the key the record is stored and looked
+ * up by, and the record's name (`challenge`) does not make it the secret part. Without such a field the id is what the
+ * record's name says (a session's `id` is its session id), and an id named as a secret (`sessionId`) always is.
  */
 function isRecordIdField(use: ValueUse): boolean {
-  if (!isPropertyKey(use)) return false;
+  if (use.kind !== 'binding' || !isPropertyKey(use)) return false;
   const nameWords = identifierWords(useName(use));
-  return nameWords[nameWords.length - 1] === 'id' && !isSecretName(useName(use));
+  if (nameWords[nameWords.length - 1] !== 'id' || isSecretName(useName(use))) return false;
+  const record = use.node.parent?.parent;
+  return (
+    record?.type === 'ObjectExpression' &&
+    record.properties.some((p) => p.type === 'Property' && p.key !== use.node && !p.computed && isSecretName(propertyKeyName(p.key)))
+  );
+}
+
+function propertyKeyName(key: TSESTree.Node): string {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : '';
 }
 
 /** `{ iat: v }` (a property of an object literal), not `const iat = v`. */

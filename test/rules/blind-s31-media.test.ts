@@ -1,3 +1,4 @@
+import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
@@ -7,7 +8,7 @@ import { createRuleTester } from './rule-tester';
 // servers, signed CDN URLs, transcoding pipelines, game servers and anti-cheat) found misjudged: a key-named environment
 // variable that names the table of (wrapped) content keys (`CONTENT_KEY_TABLE ?? 'content-keys'`); a clock read written as
 // the `id` of a challenge record whose nonce is the secret part; a packager's content-addressed segment names
-// (`${track}-${md5(segment)}.m4s`).
+// (`${track}-${md5(segment)}.m4s`); a constant salt of exactly 12 characters quoted whole in a message.
 
 const ruleTester = createRuleTester();
 
@@ -158,6 +159,26 @@ export const renditionName = (bytes) => createHash('sha1').update(bytes).digest(
           suggestions: [{ messageId: 'useSha256Migrate', output: privateSegmentName.replace("'md5'", "'sha256'") }],
         },
       ],
+    },
+  ],
+});
+
+ruleTester.run('min-key-strength (blind-s31 media shapes)', minKeyStrength, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a constant salt of 12 characters is cut in the message, like longer ones',
+      code: `import { pbkdf2Sync } from 'node:crypto';
+export const saveKey = (saveSecret) => pbkdf2Sync(saveSecret, 'profile/v2:a', 600000, 32, 'sha256');
+`,
+      errors: [{ messageId: 'constantSalt', line: 2, data: { preview: "'profile/…'", min: 16 } }],
+    },
+    {
+      name: 'a short constant salt is still quoted whole',
+      code: `import { pbkdf2Sync } from 'node:crypto';
+export const saveKey = (saveSecret) => pbkdf2Sync(saveSecret, 'save-v1', 600000, 32, 'sha256');
+`,
+      errors: [{ messageId: 'constantSalt', line: 2, data: { preview: "'save-v1'", min: 16 } }],
     },
   ],
 });
