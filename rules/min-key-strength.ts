@@ -509,10 +509,13 @@ function isZeroPlaceholder(constant: Constant): boolean {
   return constant.fallback === true && constant.kind === 'bytes' && (constant.value as Uint8Array).every((b) => b === 0);
 }
 
+/** Short salts are quoted whole; from 12 characters on (what the secrets-in-messages check calls secret-looking) they are cut. */
+const SALT_PREVIEW_MAX = 11;
+
 function saltPreview(constant: Constant): string {
   const text = constant.text ?? (typeof constant.value === 'string' ? constant.value : '');
   if (!text) return '(constant bytes)';
-  return text.length <= 12 ? `'${text}'` : `'${text.slice(0, 8)}…'`;
+  return text.length <= SALT_PREVIEW_MAX ? `'${text}'` : `'${text.slice(0, 8)}…'`;
 }
 
 interface KdfLimits {

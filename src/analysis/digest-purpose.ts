@@ -74,9 +74,11 @@ const SECURITY_WORDS = new Set([
 const FINGERPRINT_TEXT = /\betag\b|if-none-match|gravatar\.com|\bcache\b|content-md5|\bW\/|sec-websocket-accept|\bthumb(?:nail)?s?\b|\.(?:[cm]?js|css|json|png|jpe?g|gif|webp|svg|ico|woff2?)\?(?:v|ver|version|rev|cb)=$/i;
 /**
  * Text right after the digest that is only a file extension: the digest names a file
- * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing.
+ * (`qn-resume-${digest}.json`, `app.${hash}.js`), content addressing. Media files too: the content-addressed segments of a
+ * packager (`${track}-${digest}.m4s`), names a CDN caches forever.
  */
-const FILE_EXTENSION_TEXT = /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar)$/i;
+const FILE_EXTENSION_TEXT =
+  /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar|mp4|m4[sva]|cmf[va]|ts|aac|mp3|vtt|webm|mkv|mov)$/i;
 /**
  * The extension at the end of a path (`.rep`, `.dmp`, `.parquet`): any short one, unlike FILE_EXTENSION_TEXT's known list,
  * because namesFileInPath also asks for a directory.

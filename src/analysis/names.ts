@@ -47,6 +47,13 @@ const NOT_SECRET_WORDS = new Set([
   // A wrapped (KMS-encrypted) key is ciphertext: only a principal allowed to unwrap it gets the key (decision 22).
   'wrapped', 'encrypted',
 ]);
+/**
+ * Head nouns naming a store or a channel that holds keys, not a key: `CONTENT_KEY_TABLE` is the name of a table of
+ * (wrapped) content keys, `SIGNING_KEY_BUCKET` a bucket, `KEY_VAULT_NAMESPACE` a collection. Only as the last word: the
+ * word before `key` still qualifies it (`TABLE_ENCRYPTION_KEY` is a key).
+ */
+const STORE_HEAD_WORDS: ReadonlySet<string> = new Set(['table', 'tables', 'bucket', 'buckets', 'queue', 'queues', 'topic', 'topics', 'collection', 'collections', 'database', 'db', 'namespace']);
+
 /** Words that usually mean a lookup key (`cacheKey`, `storageKey`) unless a strong qualifier says otherwise (`cacheEncryptionKey`). */
 const LOOKUP_WORDS = new Set(['cache', 'storage', 'store', 'redis', 'map', 'index', 'react', 'prop', 'props', 'i18n', 'translation', 'route', 'event', 'metric', 'local', 'idempotency', 'dedupe', 'lookup', 'sort', 'partition', 'primary', 'foreign', 'unique', 'row', 'object', 'list', 'item', 'child', 'api', 'access', 'license', 'client', 'publishable']);
 const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'kek', 'dek']);
@@ -168,6 +175,7 @@ export function isSecretKeyName(name: string): boolean {
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
+  if (STORE_HEAD_WORDS.has(parts[parts.length - 1])) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
   const keyIndex = parts.lastIndexOf('key');

@@ -88,8 +88,8 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
     const stopAt = clock
-      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use))
-      : isBenignBinding;
+      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isRecordIdField(use)
+      : (use: ValueUse) => isBenignBinding(use) || isRecordIdField(use);
     return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
@@ -170,6 +170,28 @@ function isExpiryBinding(use: ValueUse): boolean {
 
 function useName(use: ValueUse): string {
   return use.kind === 'binding' ? use.name : '';
+}
+
+/**
+ * `{ id: `${sessionId}:${Date.now()}`, nonce }`: the value is written as the identifier (`id`, `requestId`, `matchId`) of
+ * a record that carries its secret in another field (`nonce`, `token`): the id is the key the record is stored and looked
+ * up by, and the record's name (`challenge`) does not make it the secret part. Without such a field the id is what the
+ * record's name says (a session's `id` is its session id), and an id named as a secret (`sessionId`) always is.
+ */
+function isRecordIdField(use: ValueUse): boolean {
+  if (use.kind !== 'binding' || !isPropertyKey(use)) return false;
+  const nameWords = identifierWords(useName(use));
+  if (nameWords[nameWords.length - 1] !== 'id' || isSecretName(useName(use))) return false;
+  const record = use.node.parent?.parent;
+  return (
+    record?.type === 'ObjectExpression' &&
+    record.properties.some((p) => p.type === 'Property' && p.key !== use.node && !p.computed && isSecretName(propertyKeyName(p.key)))
+  );
+}
+
+function propertyKeyName(key: TSESTree.Node): string {
+  if (key.type === 'Identifier') return key.name;
+  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : '';
 }
 
 /** `{ iat: v }` (a property of an object literal), not `const iat = v`. */
