@@ -1,4 +1,5 @@
 import minKeyStrength from '../../rules/min-key-strength';
+import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
@@ -7,7 +8,9 @@ import { createRuleTester } from './rule-tester';
 // encryptors, key generators, self-updaters) found missed: a key file's encoding options chosen by a `--legacy` flag
 // (`legacy ? { cipher: 'des-ede3-cbc', … } : { cipher: 'aes-256-cbc', … }` bound to a const); a downloaded binary's digest
 // compared with the published checksum after both were computed in one `await Promise.all([…])`; and a key decoded by a
-// helper that another local helper only hands on (`resolveKey(opts)` returning `loadKey(…)` in every branch).
+// helper that another local helper only hands on (`resolveKey(opts)` returning `loadKey(…)` in every branch). Probing
+// the domain after the set found two private-key formats of release signing tools that were not recognised: cosign's
+// `ENCRYPTED SIGSTORE PRIVATE KEY` (and 1.x's `ENCRYPTED COSIGN PRIVATE KEY`) and a minisign secret key line.
 
 const ruleTester = createRuleTester();
 
@@ -157,6 +160,50 @@ export function sign(opts, data) {
 }
 `,
       errors: [{ messageId: 'notWiped', line: 11, suggestions: [{ messageId: 'wrapInTryFinally', output: SIGN_WIPED }] }],
+    },
+  ],
+});
+
+const COSIGN_BODY =
+  'eyJrZGYiOnsibmFtZSI6InNjcnlwdCIsInBhcmFtcyI6eyJOIjozMjc2OCwiciI6\\nOCwicCI6MX0sInNhbHQiOiJrUE5TVVRINnlVVkY3c1BkMEdCYlFPM0RjWWhiZElN\\n' +
+  'ZzNvOW1BWEN1VUpZPSJ9LCJjaXBoZXIiOnsibmFtZSI6Im5hY2wvc2VjcmV0Ym94\\nIiwibm9uY2UiOiJFcjB5NzY5TGJ5aktWYmllOExwWEt5ejQxNVNtTU9HMCJ9LCJj\\n' +
+  'aXBoZXJ0ZXh0IjoiVXc0ZzFhWnNjY0VybkJzcVNaTXlrczJZK0trei80OUJFSnhT\\nTGtFdmhsQjkzdUZMTnJrNG4wb1lDT0RNbDY4dFkzSUN0citPV3ZpcmcwdGJvZjVr\\n' +
+  'QTVvUE9CMVh2eFNYRzdxTTdRRUpvT1E2bVF4TStKbmdwMUt5Ri9HMkZDK0pCUExF\\nIn0=';
+const MINISIGN_SECRET =
+  'RWRTY0Iy0MpzLuWB8/fH+EPQf7+40e782PGLnnM5Swh7yef5tNcAAAACAAAAAAAAAEAAAAAAsyDGcr3JeqVwlWVeC1yev0eEzwf4s1DYTdT5ilkZQcuTL8Ss5pN9TbS35ivN0bbfhf3cU/QPLANyxFgNibjivT1kQWA9yeW8j9VbR+JKSDnwGHmVyErrtlLiVl1l+9znWtxQtn45gBI=';
+
+ruleTester.run('no-hardcoded-key (blind-s31 devtools shapes)', noHardcodedKey, {
+  valid: [
+    {
+      name: "a cosign key's BEGIN/END lines around a placeholder in a README snippet",
+      code: `export const EXAMPLE = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\\n...\\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\\n';
+`,
+    },
+    {
+      name: 'a minisign public key embedded to verify releases',
+      code: `export const RELEASE_PUBLIC_KEY = 'RWReg8T2KSaZ1R0zblq0CL8Jy1kMjUOfRXH34wgrJK8tH0vLflL3h9Vi';
+`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a cosign encrypted private key kept in source',
+      code: `export const NIGHTLY = '-----BEGIN ENCRYPTED SIGSTORE PRIVATE KEY-----\\n${COSIGN_BODY}\\n-----END ENCRYPTED SIGSTORE PRIVATE KEY-----\\n';
+`,
+      errors: [{ messageId: 'embeddedPrivateKey', line: 1 }],
+    },
+    {
+      name: "a cosign 1.x key file's armour",
+      code: `export const LEGACY = '-----BEGIN ENCRYPTED COSIGN PRIVATE KEY-----\\n${COSIGN_BODY}\\n-----END ENCRYPTED COSIGN PRIVATE KEY-----\\n';
+`,
+      errors: [{ messageId: 'embeddedPrivateKey', line: 1 }],
+    },
+    {
+      name: 'a minisign secret key file written by a release script',
+      code: `import { writeFileSync } from 'node:fs';
+writeFileSync('minisign.key', 'untrusted comment: minisign encrypted secret key\\n${MINISIGN_SECRET}\\n');
+`,
+      errors: [{ messageId: 'embeddedPrivateKey', line: 2 }],
     },
   ],
 });
