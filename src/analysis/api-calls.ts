@@ -9,7 +9,7 @@ import { externalConstructor } from './external-declarations';
 import { GLOBAL_OBJECT_NAMES, interopRequiredModule, requiredModule, resolveImportPath, umdFactoryParameterModule } from './imports';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { arrayLiteralOf, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { arrayLiteralOf, initializedExpression, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -675,8 +675,30 @@ function optionCandidatesAt(sourceCode: SourceCode, node: TSESTree.CallExpressio
   if (props.length === 0 || !arg || arg.type === 'SpreadElement') return [];
   return [...parameterSources(sourceCode, arg)]
     .flatMap((object) => profileObjects(sourceCode, object))
-    .map((object) => memberAtPath(sourceCode, object, props))
-    .filter((option): option is TSESTree.Node => option !== undefined);
+    .flatMap((object) => membersAtPathOfEachBranch(sourceCode, object, props));
+}
+
+/**
+ * `memberAtPath`, where an object on the way may be chosen by a condition (`privateKeyEncoding` bound to
+ * `legacy ? { cipher: 'des-ede3-cbc', … } : { cipher: 'aes-256-cbc', … }`): the member in each branch, every branch
+ * judged like a table entry (decision 97: each branch configures some keys).
+ */
+function membersAtPathOfEachBranch(sourceCode: SourceCode, start: TSESTree.Node, props: readonly string[]): TSESTree.Node[] {
+  let current = [start];
+  for (const prop of props) {
+    current = current
+      .flatMap((node) => conditionalBranches(sourceCode, node))
+      .map((node) => memberAtPath(sourceCode, node, [prop]))
+      .filter((member): member is TSESTree.Node => member !== undefined);
+  }
+  return current;
+}
+
+/** The two results of a conditional (`a ? x : y`, also through a `const` initialised with one), nested ones too; else the node. */
+function conditionalBranches(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): TSESTree.Node[] {
+  const expr = depth < 4 ? initializedExpression(sourceCode, node) : undefined;
+  if (expr?.type !== 'ConditionalExpression') return [node];
+  return [...conditionalBranches(sourceCode, expr.consequent, depth + 1), ...conditionalBranches(sourceCode, expr.alternate, depth + 1)];
 }
 
 /** The argument itself, or for a parameter of a local function, what its call sites pass. */

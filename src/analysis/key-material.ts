@@ -362,7 +362,8 @@ function collect(ctx: ResolveContext): KeyBytes[] {
   const decodings = [...bufferFromCalls(ctx), ...textEncodeCalls(ctx), ...byteDecoderCalls(ctx, calls)];
   // `const b64 = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0))` called with a secret: each caller's
   // binding holds the decoded secret, as if `Buffer.from(secret, 'base64')` were written there.
-  for (const { fn, index } of [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)]) {
+  const decoders = [...decodingHelpers(ctx, decodings), ...pushedByteDecoders(sourceCode)];
+  for (const { fn, index } of decoders) {
     for (const site of localCallSites(sourceCode, fn)) {
       const arg = site.arguments[index];
       if (!arg) continue;
@@ -371,6 +372,11 @@ function collect(ctx: ResolveContext): KeyBytes[] {
       // fills) decodes into key bytes when the binding is named as a key or used as one.
       if (candidate) add(candidate, secretLikeExpression(arg) && !isNotSecretName(candidate.id.name) ? false : 'named');
     }
+  }
+  // `const key = resolveKey(opts)` where every return of `resolveKey` hands on a decoding helper's result (`return
+  // loadKey(process.env.KEY)`, `return loadKey(readFileSync(file, 'utf8'))`): the caller holds the freshly decoded bytes.
+  for (const fn of forwardersOf(sourceCode, decoders.map((d) => d.fn))) {
+    for (const site of localCallSites(sourceCode, fn)) add(bindingOf(sourceCode, site, { source: 'buffer-from', producer: site, arrayBuffer: false }, []), 'named');
   }
   for (const node of [...keyObjectExports(sourceCode), ...privateKeyDerExports(ctx)]) {
     add(bindingOf(sourceCode, node, { source: 'export', producer: node, arrayBuffer: false }, []), false);
@@ -924,6 +930,38 @@ function* decodingHelpers(ctx: ResolveContext, decodings: readonly TSESTree.Call
     }
     if (index >= 0 && returnedBy(value)?.fn === fn && !mayReturnItsOwnBytes(ctx.sourceCode, fn, variable!)) yield { fn, index };
   }
+}
+
+/** Layers of local functions followed from a decoding helper to the functions that only hand its result on. */
+const MAX_FORWARDING_LAYERS = 3;
+
+/**
+ * Local functions each of whose returns is a call of one of `helpers` (or of a function found here, a few layers deep):
+ * what they return is what those helpers return. A function with any other return (`return null`, a cached value) is
+ * not one: its callers may hold bytes they do not own.
+ */
+function forwardersOf(sourceCode: SourceCode, helpers: readonly FunctionNode[]): FunctionNode[] {
+  if (helpers.length === 0) return [];
+  const known = new Set<FunctionNode>(helpers);
+  const forwarders: FunctionNode[] = [];
+  for (let layer = 0; layer < MAX_FORWARDING_LAYERS; layer++) {
+    const before = forwarders.length;
+    for (const node of programNodes(sourceCode.ast)) {
+      if (!isFunction(node) || known.has(node as FunctionNode)) continue;
+      const returns = returnedExpressions(node as FunctionNode);
+      if (!returns?.length || !returns.every((r) => returnsCallOf(sourceCode, r, known))) continue;
+      known.add(node as FunctionNode);
+      forwarders.push(node as FunctionNode);
+    }
+    if (forwarders.length === before) break;
+  }
+  return forwarders;
+}
+
+function returnsCallOf(sourceCode: SourceCode, returned: TSESTree.Node, functions: ReadonlySet<FunctionNode>): boolean {
+  const expr = unwrapExpression(returned);
+  const callee = expr.type === 'CallExpression' ? localFunctionOf(sourceCode, expr.callee) : undefined;
+  return callee !== undefined && functions.has(callee);
 }
 
 /**

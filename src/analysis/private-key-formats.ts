@@ -37,6 +37,11 @@ export function findSelfDescribingKey(text: string): SelfDescribingKey | undefin
     // 78 bytes: version, depth, fingerprint, child number, chain code, then 0x00 and the 32-byte private key.
     if (bytes?.length === 78 && bytes[45] === 0) return { label: 'BIP32 extended private key' };
   }
+  for (const match of text.matchAll(MINISIGN_SECRET)) {
+    const bytes = Buffer.from(match[0], 'base64');
+    // signature algorithm `Ed`, KDF `Sc` (scrypt) or none, checksum `B2`, then salt, KDF limits and the 104-byte key number and key.
+    if (bytes.length === MINISIGN_SECRET_BYTES && bytes.toString('latin1', 0, 2) === 'Ed' && bytes.toString('latin1', 4, 6) === 'B2') return { label: 'minisign secret key' };
+  }
   for (const match of text.matchAll(WIF)) {
     const bytes = base58Check(match[0]);
     // 0x80 (mainnet) or 0xef (testnet), the 32-byte key, and 0x01 when its public key is compressed.
@@ -45,12 +50,19 @@ export function findSelfDescribingKey(text: string): SelfDescribingKey | undefin
   return undefined;
 }
 
-const HINT = /PrivateKey|PresharedKey|PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
+const HINT = /PrivateKey|PresharedKey|PGP PRIVATE KEY BLOCK|AGE-SECRET-KEY-1|nsec1|RWRTY0Iy|RWQAAEIy|[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]|(?:^|[^1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50}/;
 /** A WireGuard configuration's `[Interface] PrivateKey = …` or `[Peer] PresharedKey = …` line: 32 bytes in base64. */
 const WIREGUARD_KEY_LINE = /^[ \t]*(PrivateKey|PresharedKey)[ \t]*=[ \t]*([A-Za-z0-9+/]{43}=)[ \t]*\r?$/gm;
 const BECH32_SECRETS = /\b(AGE-SECRET-KEY-|nsec)1[02-9ac-hj-np-zAC-HJ-NP-Z]{58}\b/g;
 /** xprv, tprv and SLIP-132's yprv/zprv (and their multisig Yprv/Zprv, testnet uprv/vprv): 111 base58 characters. */
 const EXTENDED_PRIVATE = /(?<![1-9A-HJ-NP-Za-km-z])[xtyzuvYZUV]prv[1-9A-HJ-NP-Za-km-z]{107}(?![1-9A-HJ-NP-Za-km-z])/g;
+/**
+ * A minisign secret key line (`minisign -G`, also written by rsign and signify ports): 158 bytes in base64, starting
+ * `RWRTY0Iy` (`EdScB2`, password-protected) or `RWQAAEIy` (`Ed\0\0B2`, unprotected). A public key (`RWQ…`, 42 bytes)
+ * never has the length or the checksum algorithm.
+ */
+const MINISIGN_SECRET = /(?<![A-Za-z0-9+/])RW(?:RTY0Iy|QAAEIy)[A-Za-z0-9+/]{203}=(?![A-Za-z0-9+/=])/g;
+const MINISIGN_SECRET_BYTES = 158;
 /** Mainnet `5…` (uncompressed), `K…`/`L…` (compressed); testnet `9…`/`c…`: 51 or 52 base58 characters. */
 const WIF = /(?<![1-9A-HJ-NP-Za-km-z])[5KLc9][1-9A-HJ-NP-Za-km-z]{50,51}(?![1-9A-HJ-NP-Za-km-z])/g;
 

@@ -342,7 +342,7 @@ export function armorLines(body: string): string[] {
  */
 export function findPrivateKeyPem(text: string): PemVerdict | undefined {
   const match = PEM_PRIVATE.exec(text);
-  if (!match) return findStaticKeyBlock(text);
+  if (!match) return findStaticKeyBlock(text) ?? findSigstoreKeyBlock(text);
   const label = match[1];
   const description = `PEM ${label.toLowerCase()}`;
   const lines = armorLines(match[2]).filter((l) => !/^(?:Proc-Type|DEK-Info):/i.test(l));
@@ -364,6 +364,28 @@ export function mayHoldPrivateKeyBlock(text: string): boolean {
 }
 
 const OPENVPN_STATIC_KEY = /-----BEGIN OpenVPN Static key V1-----([\s\S]*?)-----END OpenVPN Static key V1-----/;
+
+/**
+ * A cosign key file (`cosign generate-key-pair`): `ENCRYPTED SIGSTORE PRIVATE KEY`, or `ENCRYPTED COSIGN PRIVATE KEY` as
+ * cosign 1.x wrote it. Its body is JSON in base64: the private key sealed under a key derived from a password (scrypt,
+ * NaCl secretbox), which cosign lets be empty. The body must decode to that JSON, so `...` placeholders in docs do not qualify.
+ */
+const SIGSTORE_PRIVATE = /-----BEGIN (ENCRYPTED (?:SIGSTORE|COSIGN) PRIVATE KEY)-----([\s\S]*?)-----END \1-----/;
+
+function findSigstoreKeyBlock(text: string): PemVerdict | undefined {
+  const match = SIGSTORE_PRIVATE.exec(text);
+  if (!match) return undefined;
+  const body = armorLines(match[2]).join('');
+  if (body.length < 64 || !/^[A-Za-z0-9+/=]+$/.test(body)) return undefined;
+  let sealed: { kdf?: { name?: unknown }; cipher?: { name?: unknown }; ciphertext?: unknown } | null;
+  try {
+    sealed = JSON.parse(Buffer.from(body, 'base64').toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  const complete = typeof sealed?.kdf?.name === 'string' && typeof sealed.cipher?.name === 'string' && typeof sealed.ciphertext === 'string';
+  return complete ? { label: match[1], encrypted: true, description: 'cosign encrypted private key' } : undefined;
+}
 
 /**
  * An OpenVPN static key (`openvpn --genkey`: the `tls-auth`/`tls-crypt`/`secret` key, 2,048 bits

@@ -136,6 +136,8 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
     case 'ChainExpression':
       return parent;
     case 'ArrayExpression': {
+      // An element of `await Promise.all([…])` destructured by position: record() follows the binding at its place.
+      if (promiseAllSlot(sourceCode, parent, current)) return undefined;
       // A query parameter (`pool.query('INSERT … (gravatar_hash) VALUES ($1)', [v])`) is named by the column it fills.
       const column = sqlColumnOfParameter(sourceCode, parent, current);
       if (column) uses.push({ kind: 'binding', name: column, node: current });
@@ -297,6 +299,14 @@ function record(
       if (parent.parent?.type === 'ObjectExpression' && !(use && stop(use))) follow(parent.parent);
       return;
     }
+    case 'ArrayExpression': {
+      const slot = promiseAllSlot(sourceCode, parent, current);
+      if (!slot) return;
+      const use: ValueUse = { kind: 'binding', name: slot.name, node: slot };
+      uses.push(use);
+      if (!stop(use)) followVariable(sourceCode, slot, follow);
+      return;
+    }
     case 'ReturnStatement':
       returnUse(sourceCode, parent, uses, follow);
       return;
@@ -323,6 +333,27 @@ function record(
     default:
       return;
   }
+}
+
+/**
+ * `const [expected, actual] = await Promise.all([readExpected(), digestOf(file)])`: the binding that receives `element`'s
+ * settled value, at the element's position of the array pattern (the global `Promise`, no spread before the element).
+ */
+function promiseAllSlot(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): TSESTree.Identifier | undefined {
+  const index = array.elements.indexOf(element as TSESTree.Expression);
+  if (index < 0 || array.elements.slice(0, index + 1).some((e) => e?.type === 'SpreadElement')) return undefined;
+  const call = array.parent;
+  if (call?.type !== 'CallExpression' || call.arguments[0] !== array || call.callee.type !== 'MemberExpression') return undefined;
+  const owner = call.callee.object;
+  if (owner.type !== 'Identifier' || owner.name !== 'Promise' || memberName(call.callee) !== 'all' || variableOf(sourceCode, owner)?.defs.length) return undefined;
+  let settled: TSESTree.Node = call;
+  while (settled.parent?.type === 'TSAsExpression' || settled.parent?.type === 'TSNonNullExpression') settled = settled.parent;
+  const awaited = settled.parent;
+  const declarator = awaited?.type === 'AwaitExpression' ? awaited.parent : undefined;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== awaited || declarator.id.type !== 'ArrayPattern') return undefined;
+  const target = declarator.id.elements[index];
+  const id = target?.type === 'AssignmentPattern' ? target.left : target;
+  return id?.type === 'Identifier' ? id : undefined;
 }
 
 /** Buffer methods that store their first argument in the buffer: `write`, `writeUInt32BE`, `writeBigUInt64LE`… */
