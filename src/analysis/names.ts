@@ -160,9 +160,20 @@ export function namesKeyShare(name: string): boolean {
   return !parts.some((w, i) => (NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i)) || LOOKUP_WORDS.has(w));
 }
 
+/**
+ * `authToken`, `AUTH_TOKEN`: the account secret CPaaS providers (Twilio, Plivo, SignalWire) issue beside a public account
+ * id; besides authenticating API calls it is the HMAC key of the provider's webhook signatures (decision 44). Not
+ * `authTokenUrl`, `authTokenHeader`.
+ */
+function namesAuthToken(name: string): boolean {
+  if (!/auth/i.test(name)) return false;
+  const parts = withoutEncodingTails(words(name));
+  return parts.length >= 2 && parts[parts.length - 2] === 'auth' && parts[parts.length - 1] === 'token' && !parts.some((w) => NOT_SECRET_WORDS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
-  if (isSealingPasswordName(name)) return true;
+  if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
   // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
   if (!MAY_NAME_SECRET.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
