@@ -7,7 +7,8 @@ import { createRuleTester } from './rule-tester';
 
 // Shapes the thirty-first blind set (part B: telecom, VoIP, messaging and SIM/eSIM provisioning — SIP registrars, TURN
 // REST credentials, SMS gateways and CPaaS webhooks, RADIUS, Milenage and SIM personalisation, SM-DP+, CDR pipelines,
-// OTP delivery) found missed or misjudged: a CPaaS `authToken` written in a config module; a content-addressed object
+// OTP delivery) found missed or misjudged: a CPaaS `authToken` written in a config module (not a JWT fixture under that
+// name), and a subscriber's `ki` written in source (found probing after the set); a content-addressed object
 // name with a compound extension (`….jsonl.gz`); a secret destructured from a record a store returned, whose binding is
 // where the file defines it; a subscriber key named `ki`; a code that the message carrying it says expires.
 
@@ -21,6 +22,10 @@ const SMS_CONFIG = `module.exports = {
 };
 `;
 
+const LAB_SIMS = `export const LAB_SUBSCRIBER_KI = '8e3a5c7d9f1b2a4c6e8d0f2a4b6c8e0d';
+export const LAB_IMSI = '001010000000042';
+`;
+
 ruleTester.run('no-hardcoded-key (blind-s31 telecom shapes)', noHardcodedKey, {
   valid: [
     {
@@ -31,6 +36,12 @@ ruleTester.run('no-hardcoded-key (blind-s31 telecom shapes)', noHardcodedKey, {
     {
       name: 'an account SID beside a token read from the environment is an id',
       code: `module.exports = { twilio: { accountSid: 'AC0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a', authToken: process.env.TWILIO_AUTH_TOKEN } };
+`,
+    },
+    {
+      name: "a test's auth token written as a JWT is a user's bearer token, not an account secret",
+      code: `const authToken = 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJlLWZvci10ZXN0cy1vbmx5';
+export const authorization = \`Bearer \${authToken}\`;
 `,
     },
   ],
@@ -46,6 +57,29 @@ ruleTester.run('no-hardcoded-key (blind-s31 telecom shapes)', noHardcodedKey, {
             {
               messageId: 'readFromEnvironment',
               output: `${SMS_CONFIG.replace("'9b1c7e2d4f6a8b0c2d4e6f8a0b2c4d6e'", "requireEnv('TWILIO_AUTH_TOKEN')")}
+/** A secret the service cannot run without: read from the environment, checked at start-up. */
+function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
+  return value;
+}
+`,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a subscriber's Ki written in a lab SIM table is key material",
+      code: LAB_SIMS,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 1,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output: `${LAB_SIMS.replace("'8e3a5c7d9f1b2a4c6e8d0f2a4b6c8e0d'", "requireEnv('LAB_SUBSCRIBER_KI')")}
 /** A secret the service cannot run without: read from the environment, checked at start-up. */
 function requireEnv(name: string): string {
   const value = process.env[name];
