@@ -174,7 +174,8 @@ export function namesAuthToken(name: string): boolean {
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
-  // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
+  // Every name that passes below contains one of these words (or ends in `ki`): a cheap test first, since rules ask for
+  // every binding.
   if (!MAY_NAME_SECRET.test(name) && !/ki/i.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
