@@ -4,7 +4,7 @@ import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
+import { isSecretKeyName, namesAuthToken, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
@@ -38,6 +38,8 @@ const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret
 /** How written text becomes key bytes (`decodeBase64('…')`, `hexToBytes('…')`), and the lengths keys have in bytes. */
 const DECODED_ENCODINGS: ReadonlySet<string> = new Set(['hex', 'base64', 'base64url']);
 const KEY_BYTE_LENGTHS: ReadonlySet<number> = new Set([16, 24, 32, 64]);
+/** A compact JWS/JWT (`eyJ…` header, payload, signature): a signed token, not a key. */
+const COMPACT_JWS = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 const ROLE_WORDS: Partial<Record<ArgRole, string>> = {
   key: 'key',
@@ -305,6 +307,8 @@ export default createRule<Options, MessageIds>({
           }
           continue;
         }
+        // An `authToken` written as a JWT is a user's bearer token (a test's fixture), not a CPaaS account's shared secret.
+        if (namesAuthToken(name) && COMPACT_JWS.test(text)) continue;
         const verdict = judgeConstant(constant, text);
         if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
       }

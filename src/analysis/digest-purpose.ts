@@ -81,9 +81,10 @@ const FILE_EXTENSION_TEXT =
   /^\.(?:json|ya?ml|txt|log|lock|tmp|cache|bin|dat|db|sqlite|[cm]?js|css|map|html?|png|jpe?g|gif|webp|svg|woff2?|zip|t?gz|tar|mp4|m4[sva]|cmf[va]|ts|aac|mp3|vtt|webm|mkv|mov)$/i;
 /**
  * The extension at the end of a path (`.rep`, `.dmp`, `.parquet`): any short one, unlike FILE_EXTENSION_TEXT's known list,
- * because namesFileInPath also asks for a directory.
+ * because namesFileInPath also asks for a directory. Up to three of them: a format and its compression or container
+ * (`.jsonl.gz`, `.tar.zst`, `.csv.gz.part`).
  */
-const PATH_END_EXTENSION = /^\.[a-z][a-z0-9]{1,7}$/i;
+const PATH_END_EXTENSION = /^(?:\.[a-z][a-z0-9]{1,7}){1,3}$/i;
 
 /**
  * Text around the digest that makes it the name of a stored file or object: a directory before it and an extension at the

@@ -11,8 +11,9 @@ import { propertyName } from './scope';
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
 export const nameWords = words;
 
-// `psk`: a TLS pre-shared key (RFC 4279), the whole key of a PSK handshake.
-const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase', 'psk']);
+// `psk`: a TLS pre-shared key (RFC 4279), the whole key of a PSK handshake. `ki`: a mobile subscriber's authentication key
+// (3GPP's K, called Ki by SIM vendors and HSS/AuC tables), the AES key of Milenage shared by the SIM and the AuC.
+const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase', 'psk', 'ki']);
 /**
  * Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token),
  * and references to where a secret is kept (`PARTNER_SECRET_REF = 'op://…'`, `signingKeyUri`), which a secret

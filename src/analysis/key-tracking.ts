@@ -884,7 +884,7 @@ function identifyBinding(ctx: ResolveContext, node: TSESTree.Identifier, next: (
       const generator = unwrapped.type === 'CallExpression' ? apiCallAt(ctx.sourceCode, unwrapped) : undefined;
       if (generator?.api.operation === 'keygen') return { ...own, origin: 'generated' };
       const base = memberPathIdentity(ctx, init, [variable.name]);
-      if (base) return base.definition || !isImportedObject(ctx, init) ? base : { ...base, definition: own.definition };
+      if (base) return base.definition || !(isImportedObject(ctx, init) || holdsCallResult(ctx, init)) ? base : { ...base, definition: own.definition };
     }
     return own;
   }
@@ -964,6 +964,23 @@ function isImportedObject(ctx: ResolveContext, node: TSESTree.Node): boolean {
   const object = unwrapExpression(node);
   if (object.type !== 'Identifier') return false;
   return variableOf(ctx.sourceCode, object)?.defs[0]?.type === 'ImportBinding';
+}
+
+/**
+ * A local binding holding what a call returned (`const account = await accounts.get(id)`, a record a store loaded): a
+ * binding destructured from it (`const { webhookSecret } = account`) is where this file binds that secret (4), as
+ * `const secret = account.webhookSecret` is; nothing earlier in the file defines it. Parameters are not (their callers
+ * define the value).
+ */
+function holdsCallResult(ctx: ResolveContext, node: TSESTree.Node): boolean {
+  const object = unwrapExpression(node);
+  if (object.type !== 'Identifier') return false;
+  const variable = variableOf(ctx.sourceCode, object);
+  if (!variable || variable.defs[0]?.type !== 'Variable') return false;
+  const init = singleInitializer(variable);
+  let value = init && unwrapExpression(init);
+  if (value?.type === 'AwaitExpression') value = unwrapExpression(value.argument);
+  return value?.type === 'CallExpression';
 }
 
 /** The property a destructured binding reads: `JWT_SECRET` of `{ JWT_SECRET }`, `A` of `{ A: secret }`. */

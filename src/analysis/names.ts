@@ -167,17 +167,31 @@ export function namesKeyShare(name: string): boolean {
   return !parts.some((w, i) => (NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i)) || LOOKUP_WORDS.has(w));
 }
 
+/**
+ * `authToken`, `AUTH_TOKEN`: the account secret CPaaS providers (Twilio, Plivo, SignalWire) issue beside a public account
+ * id; besides authenticating API calls it is the HMAC key of the provider's webhook signatures (decision 44). Not
+ * `authTokenUrl`, `authTokenHeader`.
+ */
+export function namesAuthToken(name: string): boolean {
+  if (!/auth/i.test(name)) return false;
+  const parts = withoutEncodingTails(words(name));
+  return parts.length >= 2 && parts[parts.length - 2] === 'auth' && parts[parts.length - 1] === 'token' && !parts.some((w) => NOT_SECRET_WORDS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
-  if (isSealingPasswordName(name)) return true;
-  // Every name that passes below contains one of these words: a cheap test first, since rules ask for every binding.
-  if (!MAY_NAME_SECRET.test(name)) return false;
+  if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
+  // Every name that passes below contains one of these words (or ends in `ki`): a cheap test first, since rules ask for
+  // every binding.
+  if (!MAY_NAME_SECRET.test(name) && !/ki/i.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
   if (STORE_HEAD_WORDS.has(parts[parts.length - 1])) return false;
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
+  // `ki`, `SUBSCRIBER_KI`: a mobile subscriber's authentication key (3GPP's K, Ki in SIM vendors' files and AuC tables).
+  if (parts[parts.length - 1] === 'ki') return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;
   if (parts.length === 1) return true; // `key`

@@ -382,9 +382,15 @@ function oneTimeCodePhrase(text: string): string | undefined {
     if (words[i] !== 'code') continue;
     const qualifier = words.slice(Math.max(0, i - 3), i).find((w) => CODE_QUALIFIERS.has(w));
     if (qualifier) return `${qualifier} code`;
+    // `Your code is ${code}. It expires in 5 minutes.`: a code the message says expires is good for one short window, the
+    // way sign-in and verification codes are sent.
+    if (words.slice(i + 1).some((w) => MESSAGE_EXPIRY_WORDS.has(w))) return 'code that expires';
   }
   return undefined;
 }
+
+/** Words of a message saying that what it carries expires (`It expires in 5 minutes`). */
+const MESSAGE_EXPIRY_WORDS: ReadonlySet<string> = new Set(['expire', 'expires', 'expiring']);
 
 /**
  * Verbs that start a function's name and are also timing words of BENIGN_WORDS (`startTime`): in
