@@ -62,6 +62,8 @@ const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'mast
 const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
+/** A name whose last word is `ki` (`ki`, `subscriberKi`, `SUBSCRIBER_KI`, `sim_ki`), not one ending in the letters (`wiki`, `ski`). */
+const ENDS_IN_KI = /(?:^|_)(?:ki|Ki|KI)$|[a-z0-9]Ki$/;
 
 /** Trailing words naming the encoding a key is written in. */
 const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', 'pem', 'der', 'bytes']);
@@ -181,9 +183,9 @@ export function namesAuthToken(name: string): boolean {
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
-  // Every name that passes below contains one of these words (or ends in `ki`): a cheap test first, since rules ask for
-  // every binding.
-  if (!MAY_NAME_SECRET.test(name) && !/ki/i.test(name)) return false;
+  // Every name that passes below contains one of these words (or ends in the word `ki`): a cheap test first, since rules
+  // ask for every binding.
+  if (!MAY_NAME_SECRET.test(name) && !ENDS_IN_KI.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
