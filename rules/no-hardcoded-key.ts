@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
+import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
 import { isSecretKeyName, namesAuthToken, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
@@ -130,6 +131,8 @@ export default createRule<Options, MessageIds>({
             const text = constantText(constant) ?? '';
             // Cloud credentials such as 'test'/'test' only ever work against a local emulator: not a leaked secret.
             if (arg.role === 'credential' && (isPlaceholder(text) || hasPlaceholderSegment(text))) continue;
+            // The dummy key a local OpenAI-compatible server (Ollama, vLLM) or emulator is given beside its loopback endpoint.
+            if (arg.role === 'credential' && besideLoopbackEndpoint(arg.node) && !judgeKeyMaterial(text).looksLikeKey) continue;
             // `let key = 'uninitialised'` replaced before use: a sentinel, not a key.
             if (constant.fallback && isUnsetSentinel(text)) continue;
             // Hardhat/Anvil's funded development accounts: published keys of a local chain.

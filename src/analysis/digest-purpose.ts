@@ -32,6 +32,21 @@ export interface DigestVerdict {
 
 /** Inputs that make any digest of them a security use. */
 const SECRET_INPUT_WORDS = new Set(['password', 'passwd', 'pwd', 'passphrase', 'secret', 'token', 'pin', 'otp', 'credential', 'credentials', 'apikey', 'salt', 'pepper', 'private']);
+/** How a compound secret input reads in a message, with its article. */
+const SECRET_INPUT_LABELS: Readonly<Record<string, string>> = { apikey: 'an API key' };
+
+/**
+ * The words of a name, plus its last two words joined when together they name a secret input: `apiKey`, `api_key`,
+ * `rawApiKey` and `API_KEY` split into `api` and `key`, neither of which says secret alone, while the pair names an API
+ * key (a bearer credential, looked up by its digest), as `apikey` does. Only at the end of the name: `apiKeyId` and
+ * `apiKeyPrefix` name something about the key, not the key.
+ */
+function wordsWithSecretCompounds(name: string): readonly string[] {
+  const words = identifierWords(name);
+  const lastPair = words.slice(-2).join('');
+  return words.length >= 2 && SECRET_INPUT_WORDS.has(lastPair) ? [...words, lastPair] : words;
+}
+
 /** Uses that make a digest a fingerprint, not a security control. */
 const FINGERPRINT_WORDS = new Set([
   'etag', 'etags', 'cache', 'cached', 'caching', 'cachebust', 'checksum', 'checksums', 'fingerprint', 'dedupe', 'dedup', 'deduplicate',
@@ -301,9 +316,9 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const root = chainRoot(call);
   const chain = callChain(sourceCode, root);
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
-  const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(identifierWords));
+  const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(wordsWithSecretCompounds));
   const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w) && w !== 'salt');
-  if (secretInput) return { purpose: 'security', reason: `hashes a ${secretInput}`, persisted: true };
+  if (secretInput) return { purpose: 'security', reason: `hashes ${SECRET_INPUT_LABELS[secretInput] ?? `a ${secretInput}`}`, persisted: true };
   // A salt is no secret: it marks a password hash, unless the digest only becomes a number. `md5(`${salt}:${userId}`)`
   // read as an integer picks an experiment's bucket (the salt reshuffles units per experiment), a shard choice (10).
   if (inputWords.includes('salt') && !isOnlyANumber(sourceCode, call)) return { purpose: 'security', reason: 'hashes a salt', persisted: true };

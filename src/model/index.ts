@@ -52,6 +52,7 @@ import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
 import { awsCryptoRawAesKeyring, cloak, gcsCustomerSuppliedKeys, mongodbLocalKms, prismaFieldEncryption, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
+import { llmProviders } from './libraries/llm-providers';
 import { webPush } from './libraries/push';
 import { medplum } from './libraries/health';
 import { nodeSaml, nodeSoap, xmlCrypto, xmlEncryption } from './libraries/xml-signatures';
@@ -173,6 +174,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   octokitWebhooks,
   stripe,
   paymentProviders,
+  ...llmProviders,
   medplum,
   cloudFrontSigners,
   akamaiEdgeAuth,
