@@ -63,6 +63,14 @@ const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secr
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
 
+/**
+ * The working keys of card payments, named by their acronyms in ANSI X9.24 and ISO 11568 and in payment HSMs' command
+ * sets: a terminal master or PIN key (`tmk`, `tpk`), a zone master or PIN key (`zmk`, `zpk`), a DUKPT base derivation
+ * key and a terminal's initial key (`bdk`, `ipek`), a TR-31 key block protection key (`kbpk`). Only as the last word
+ * (`LAB_BDK`, `terminalTmk`): `zpkKcv`, `bdkId` and `tmkUnderLmk` name something else.
+ */
+export const PAYMENT_KEY_ACRONYMS: ReadonlySet<string> = new Set(['tmk', 'tpk', 'zmk', 'zpk', 'bdk', 'ipek', 'kbpk']);
+
 /** Trailing words naming the encoding a key is written in. */
 const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', 'pem', 'der', 'bytes']);
 
@@ -183,7 +191,7 @@ export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
   // Every name that passes below contains one of these words (or ends in `ki`): a cheap test first, since rules ask for
   // every binding.
-  if (!MAY_NAME_SECRET.test(name) && !/ki/i.test(name)) return false;
+  if (!MAY_NAME_SECRET.test(name) && !/ki|pk|mk|bdk|ipek/i.test(name)) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
@@ -191,7 +199,7 @@ export function isSecretKeyName(name: string): boolean {
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
   // `ki`, `SUBSCRIBER_KI`: a mobile subscriber's authentication key (3GPP's K, Ki in SIM vendors' files and AuC tables).
-  if (parts[parts.length - 1] === 'ki') return true;
+  if (parts[parts.length - 1] === 'ki' || PAYMENT_KEY_ACRONYMS.has(parts[parts.length - 1])) return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;
   if (parts.length === 1) return true; // `key`
