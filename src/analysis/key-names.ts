@@ -5,14 +5,15 @@
  */
 
 import type { TSESTree } from '@typescript-eslint/utils';
-import { namesKeyShare, scopesStrongQualifier, words } from './names';
+import { namesKeyShare, PAYMENT_KEY_ACRONYMS, scopesStrongQualifier, words } from './names';
 import { propertyName } from './scope';
 
 /** camelCase / snake_case / SCREAMING_CASE → lower-case words. */
 export const nameWords = words;
 
 // `psk`: a TLS pre-shared key (RFC 4279), the whole key of a PSK handshake. `ki`: a mobile subscriber's authentication key
-// (3GPP's K, called Ki by SIM vendors and HSS/AuC tables), the AES key of Milenage shared by the SIM and the AuC.
+// (3GPP's K, called Ki by SIM vendors and HSS/AuC tables), the AES key of Milenage shared by the SIM and the AuC. The
+// acronyms of card payments' working keys (`tmk`, `zpk`, `bdk`, …) are heads too: PAYMENT_KEY_ACRONYMS in names.ts.
 const SECRET_HEADS = new Set(['key', 'keys', 'secret', 'secrets', 'dek', 'kek', 'seed', 'passphrase', 'psk', 'ki']);
 /**
  * Words that make the name about something else: `keyId`, `publicKey`, `keyName`, `apiKey` (a bearer token),
@@ -28,7 +29,8 @@ export function isSecretName(name: string): boolean {
 
 function areSecretWords(words: readonly string[]): boolean {
   if (words.length === 0 || words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i))) return false;
-  return SECRET_HEADS.has(words[words.length - 1]) || words.includes('secret') || words.includes('dek') || words.includes('kek');
+  const head = words[words.length - 1];
+  return SECRET_HEADS.has(head) || PAYMENT_KEY_ACRONYMS.has(head) || words.includes('secret') || words.includes('dek') || words.includes('kek');
 }
 
 /** Does the name say the value is something other than a secret (`wrapped`, `encryptedKey`, `keyId`, `publicKey`)? */

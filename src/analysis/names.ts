@@ -62,8 +62,22 @@ const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'mast
 const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
 const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
-/** A name whose last word is `ki` (`ki`, `subscriberKi`, `SUBSCRIBER_KI`, `sim_ki`), not one ending in the letters (`wiki`, `ski`). */
-const ENDS_IN_KI = /(?:^|_)(?:ki|Ki|KI)$|[a-z0-9]Ki$/;
+
+/**
+ * The working keys of card payments, named by their acronyms in ANSI X9.24 and ISO 11568 and in payment HSMs' command
+ * sets: a terminal master or PIN key (`tmk`, `tpk`), a zone master or PIN key (`zmk`, `zpk`), a DUKPT base derivation
+ * key and a terminal's initial key (`bdk`, `ipek`), a TR-31 key block protection key (`kbpk`). Only as the last word
+ * (`LAB_BDK`, `terminalTmk`): `zpkKcv`, `bdkId` and `tmkUnderLmk` name something else.
+ */
+export const PAYMENT_KEY_ACRONYMS: ReadonlySet<string> = new Set(['tmk', 'tpk', 'zmk', 'zpk', 'bdk', 'ipek', 'kbpk']);
+/**
+ * Names whose last word is `ki` or one of PAYMENT_KEY_ACRONYMS (`ki`, `subscriberKi`, `SUBSCRIBER_KI`, `LAB_BDK`,
+ * `terminalTmk`), not names that merely end in those letters (`wiki`, `ski`, `desktopk`).
+ */
+const ENDS_IN_KEY_ACRONYM: readonly RegExp[] = [
+  /(?:^|_)(?:ki|tmk|tpk|zmk|zpk|bdk|ipek|kbpk)$/i,
+  /[a-z0-9](?:Ki|KI|Tmk|TMK|Tpk|TPK|Zmk|ZMK|Zpk|ZPK|Bdk|BDK|Ipek|IPEK|Kbpk|KBPK)$/,
+];
 
 /** Trailing words naming the encoding a key is written in. */
 const ENCODING_TAILS = new Set(['hex', 'b64', 'base64', 'base64url', 'b64url', 'pem', 'der', 'bytes']);
@@ -183,9 +197,9 @@ export function namesAuthToken(name: string): boolean {
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name) || namesAuthToken(name)) return true;
-  // Every name that passes below contains one of these words (or ends in the word `ki`): a cheap test first, since rules
-  // ask for every binding.
-  if (!MAY_NAME_SECRET.test(name) && !ENDS_IN_KI.test(name)) return false;
+  // Every name that passes below contains one of these words (or ends in the word `ki` or a payment key's acronym): a
+  // cheap test first, since rules ask for every binding.
+  if (!MAY_NAME_SECRET.test(name) && !ENDS_IN_KEY_ACRONYM.some((pattern) => pattern.test(name))) return false;
   // A list of keys names its elements: `app.keys`, `signingKeys`, `SESSION_SECRETS`.
   const parts = withoutEncodingTails(words(name).map((w) => SINGULAR[w] ?? w));
   if (parts.length === 0 || parts.some((w, i) => NOT_SECRET_WORDS.has(w) && !scopesStrongQualifier(parts, i))) return false;
@@ -193,7 +207,7 @@ export function isSecretKeyName(name: string): boolean {
   if (parts.some((w) => LOOKUP_WORDS.has(w)) && !parts.some((w) => STRONG_QUALIFIERS.has(w))) return false;
   if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
   // `ki`, `SUBSCRIBER_KI`: a mobile subscriber's authentication key (3GPP's K, Ki in SIM vendors' files and AuC tables).
-  if (parts[parts.length - 1] === 'ki') return true;
+  if (parts[parts.length - 1] === 'ki' || PAYMENT_KEY_ACRONYMS.has(parts[parts.length - 1])) return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;
   if (parts.length === 1) return true; // `key`
