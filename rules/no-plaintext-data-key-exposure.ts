@@ -344,7 +344,10 @@ export default createRule<Options, MessageIds>({
         if (keys.names.has(text)) return text;
         // `config.jwtSecret` where `config = { jwtSecret: process.env.JWT_SECRET ?? '' }`.
         const name = memberName(node);
-        return name && isSecretName(name) && configuredFromEnv(node.object, name) ? text : undefined;
+        if (name && isSecretName(name) && configuredFromEnv(node.object, name)) return text;
+        // A member named as a secret (`rp.clientSecret`, `account.webhookSecret`, not `key` or `secretArn`) holds one
+        // wherever the record came from (a secret store's JSON, a database row), as a binding so named does.
+        return name && (isExplicitSecretName(name) || isPasswordName(name)) ? text : undefined;
       }
       return undefined;
     }
