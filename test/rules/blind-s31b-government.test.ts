@@ -110,6 +110,10 @@ ruleTester.run('no-plaintext-data-key-exposure (blind-s31b government shapes)', 
       code: RELYING_PARTIES.replace('__LOGGED__', "hasSecret: rp.clientSecret ? 'yes' : 'no', secretArn: rp.secretArn"),
     },
     {
+      name: "a secret manager entry's name (`secretKey`, the key of a key-value secret) logged beside its version",
+      code: RELYING_PARTIES.replace('__LOGGED__', 'entry: rp.secretKey, version: rp.version'),
+    },
+    {
       name: 'members named for key ids, ARNs and a bare key are not secrets',
       code: RELYING_PARTIES.replace('__LOGGED__', 'keyId: rp.keyId, secretArn: rp.secretArn, key: rp.key'),
     },
