@@ -5,7 +5,7 @@ import { callsTakingArgument, getApiCalls, type ApiCall } from '../src/analysis/
 import { programNodes } from '../src/analysis/ast';
 import { isFunction } from '../src/analysis/expression-names';
 import { findKeyBytes, handsOutDataKey, holdsDataKey, keyReferences, unboundKmsPlaintexts, WRAPPED_KEY_TEXT, type KeyBytes } from '../src/analysis/key-material';
-import { isExplicitSecretName, isPasswordName, isSecretName, isSecretSeedName } from '../src/analysis/key-names';
+import { isExplicitSecretName, isPasswordName, isSecretName, isSecretSeedName, nameWords } from '../src/analysis/key-names';
 import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKind } from '../src/analysis/key-sinks';
 import { trackKeys } from '../src/analysis/key-tracking';
 import { namesNonSecretValue } from '../src/analysis/names';
@@ -344,12 +344,23 @@ export default createRule<Options, MessageIds>({
         if (keys.names.has(text)) return text;
         // `config.jwtSecret` where `config = { jwtSecret: process.env.JWT_SECRET ?? '' }`.
         const name = memberName(node);
-        return name && isSecretName(name) && configuredFromEnv(node.object, name) ? text : undefined;
+        if (name && isSecretName(name) && configuredFromEnv(node.object, name)) return text;
+        // A record's member named as a shared secret (`rp.clientSecret`, `account.webhookSecret`) or a service password holds
+        // one wherever the record came from (a secret store's JSON, a database row), as a binding so named does. Not
+        // `secretArn`, nor a member ending in `key`: a secret manager's entry names its secret `secretKey`, and a wallet
+        // CLI's result printed to its user is the program's output.
+        return name && (namesSharedSecret(name) || isPasswordName(name)) ? text : undefined;
       }
       return undefined;
     }
   },
 });
+
+/** `clientSecret`, `webhookSigningSecret`, `archivePassphrase`: a secret-named value whose last word says secret. */
+function namesSharedSecret(name: string): boolean {
+  const last = nameWords(name).at(-1);
+  return (last === 'secret' || last === 'passphrase') && isExplicitSecretName(name);
+}
 
 /*
  * The generators below are module-level functions on purpose. A generator function made inside `create` is a new

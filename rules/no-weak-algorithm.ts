@@ -68,6 +68,12 @@ const HASH_USE: Partial<Record<Operation, string>> = {
 };
 const CIPHER_OPS = new Set<Operation>(['encrypt', 'decrypt', 'wrap', 'unwrap']);
 const MAC_OPS = new Set<Operation>(['mac', 'mac-verify']);
+/**
+ * Operations that write something new with the algorithm they are given: ciphertexts, signatures, MACs, wrapped keys.
+ * One of them picking its algorithm from a table at run time produces output with every entry some day, so each weak
+ * entry counts; decrypting and verifying through such a table reads what others wrote (format support).
+ */
+const PRODUCING_OPS = new Set<Operation>(['encrypt', 'wrap', 'sign', 'jwt-sign', 'mac']);
 const WEAK_HASH_NAME = /md5|md4|md2|sha-?1(?!\d)|ripemd-?160|rmd160/i;
 
 /** Names of a completion callback, as node-style APIs take it last. */
@@ -144,9 +150,8 @@ export default createRule<Options, MessageIds>({
   create(context, [options]) {
     const sourceCode = context.sourceCode;
     const ctx: ResolveContext = { sourceCode, parserServices: sourceCode.parserServices };
-    // A cipher picked from a table at run time (`createCipheriv(FORMATS[v].cipher, …)`) encrypts with
-    // every entry some day: each weak entry is written to new data. Decrypting and verifying through
-    // such a table reads what others wrote (a parser's format support): only the entry in use counts.
+    // An algorithm picked from a table at run time (`createCipheriv(FORMATS[v].cipher, …)`, a signer's
+    // `PROFILES[p].signatureAlgorithm`) is used by a producing operation with every entry some day (PRODUCING_OPS).
     const everyEntryCtx: ResolveContext = { ...ctx, everyTableEntry: true };
     /**
      * The written entries of a cipher list: an array's elements, also when the array is joined into an OpenSSL
@@ -189,7 +194,7 @@ export default createRule<Options, MessageIds>({
       const op = call.api.operation;
       for (const node of [...argsWithRole(call, 'algorithm'), ...argsWithRole(call, 'digest')]) {
         let named = false;
-        for (const constant of resolveValues(op === 'encrypt' ? everyEntryCtx : ctx, node).values) {
+        for (const constant of resolveValues(PRODUCING_OPS.has(op) ? everyEntryCtx : ctx, node).values) {
           if (constant.kind !== 'string') continue;
           named = true;
           checkAlgorithmName(call, constant.value as string, reportTarget(sourceCode, constant, node), constant, macInFile);

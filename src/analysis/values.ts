@@ -377,6 +377,8 @@ function variableValue(
       object = literalObject && propertyOf(ctx.sourceCode, literalObject, key);
     }
     if (object) return next(object);
+    const fromTable = tableEntryProperties(ctx, def.node.init, path);
+    if (fromTable) return union(fromTable.map(next), false);
     // `const { SESSION_SECRET = 'dev' } = process.env`: the default is used whenever the property is missing.
     const fallback = patternDefault(declaratorId, variable.name);
     return fallback ? mark(next(fallback), { fallback: true }) : NONE;
@@ -398,6 +400,26 @@ function variableValue(
   const base = written(dominating);
   if (later.length === 0) return base;
   return union([base, mark(union(later.map(written)), { fallback: true })], false);
+}
+
+/**
+ * `const { cipher, digest } = FORMATS[version]` destructures one entry of a table picked at run time: with
+ * `everyTableEntry`, the property at `path` of every entry that has it, like `FORMATS[version].cipher` (memberValue).
+ */
+function tableEntryProperties(ctx: ResolveContext, init: TSESTree.Node, path: readonly string[]): TSESTree.Node[] | undefined {
+  if (!ctx.everyTableEntry) return undefined;
+  const entries = tableEntries(ctx.sourceCode, init);
+  if (!entries) return undefined;
+  const found: TSESTree.Node[] = [];
+  for (const entry of entries) {
+    let value: TSESTree.Node | undefined = findProperty(entry, path[0]);
+    for (const key of path.slice(1)) {
+      const literal: TSESTree.ObjectExpression | undefined = value && objectLiteralOf(ctx.sourceCode, value);
+      value = literal && propertyOf(ctx.sourceCode, literal, key);
+    }
+    if (value) found.push(value);
+  }
+  return found.length ? found : undefined;
 }
 
 /**
