@@ -6,7 +6,7 @@ import { identifierWords } from './identifier-words';
 import { isExplicitSecretName, namesSecretSeed } from './key-names';
 import { localFunctionOf } from './local-functions';
 import type { ArgRole } from '../model/types';
-import { memberName, variableOf, type SourceCode } from './scope';
+import { memberName, propertyName, variableOf, type SourceCode } from './scope';
 import { valueUses, type ValueUse } from './value-flow';
 import { LintScopedWeakMap } from './lint-scoped';
 import { sqlTableOfParameter } from './sql-parameters';
@@ -185,13 +185,8 @@ function isRecordIdField(use: ValueUse): boolean {
   const record = use.node.parent?.parent;
   return (
     record?.type === 'ObjectExpression' &&
-    record.properties.some((p) => p.type === 'Property' && p.key !== use.node && !p.computed && isSecretName(propertyKeyName(p.key)))
+    record.properties.some((p) => p.type === 'Property' && p.key !== use.node && !p.computed && isSecretName(propertyName(p.key) ?? ''))
   );
-}
-
-function propertyKeyName(key: TSESTree.Node): string {
-  if (key.type === 'Identifier') return key.name;
-  return key.type === 'Literal' && typeof key.value === 'string' ? key.value : '';
 }
 
 /** `{ iat: v }` (a property of an object literal), not `const iat = v`. */
