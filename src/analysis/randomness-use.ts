@@ -63,6 +63,12 @@ const BENIGN_WORDS = new Set([
 ]);
 
 /**
+ * Last words of a name for a handle on something rather than the thing: `activationRef` (a correlation id for an
+ * activation), `sessionReference`. A reference is looked up by, logged and shown; what it refers to holds the secret.
+ */
+const HANDLE_WORDS: ReadonlySet<string> = new Set(['ref', 'reference']);
+
+/**
  * Words that make a name about a moment, for a clock read (`Date.now()`): `createdAt`,
  * `lastSessionRequest`, `nextCleanupAt`, `sinceMs`. A timestamp kept under a session's or a
  * verification's name is still a timestamp. (Not for `Math.random()`: `lastToken` from it is a token.)
@@ -83,18 +89,38 @@ const TIME_WORDS = new Set([
 export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clock = false): RandomnessUse | undefined {
   try {
     const isTimeName = (name: string) => identifierWords(name).some((w) => TIME_WORDS.has(w));
-    if (clock && isLabelledTimeField(sourceCode, source, (label) => isTimeName(label) || identifierWords(label).some((w) => TIME_LABEL_WORDS.has(w)))) return undefined;
+    const isTimeLabel = (label: string) => isTimeName(label) || identifierWords(label).some((w) => TIME_LABEL_WORDS.has(w));
+    if (clock && isLabelledTimeField(sourceCode, source, isTimeLabel)) return undefined;
     const benign = clock ? (name: string) => isBenignName(name) || isTimeName(name) : isBenignName;
     // A clock read stored as a record's time field (`{ iat, exp }` claims, `{ createdAt: now }`):
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
     const stopAt = clock
-      ? (use: ValueUse) => isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isRecordIdField(use)
+      ? (use: ValueUse) =>
+          isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isTimeEntry(use, isTimeLabel) || isRecordIdField(use)
       : (use: ValueUse) => isBenignBinding(use) || isRecordIdField(use);
     return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
     return undefined;
   }
+}
+
+/** `starttime`, `endtime`, `expirytime`, `validuntildate`: a run-together name that ends with a time word. */
+const RUN_TOGETHER_TIME_NAME = /^[a-z]*(?:time|timestamp|date|expires|expiry|expiration)$/;
+
+/**
+ * `[`${PREFIX}starttime`, String(now)]`, `['ts', now]`: the value is an entry of a parameter list (the array form of
+ * `{ starttime: now }`, as query strings and signed URLs are built) named for a time. Run-together lower-case names
+ * (`wowzatokenendtime`) count when they end with a time word.
+ */
+function isTimeEntry(use: ValueUse, isTimeLabel: (label: string) => boolean): boolean {
+  if (use.kind !== 'binding') return false;
+  const pair = use.node.parent;
+  return (
+    pair?.type === 'ArrayExpression' &&
+    pair.elements[0] === use.node &&
+    (isTimeLabel(use.name) || RUN_TOGETHER_TIME_NAME.test(use.name))
+  );
 }
 
 /**
@@ -105,17 +131,7 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
  * (`` `uid=${id}&ts=${Date.now()}` `` as a token) is still reported.
  */
 function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTimeLabel: (label: string) => boolean): boolean {
-  let value: TSESTree.Node = source;
-  // Through the conversions a time field is written with: `Math.floor(Date.now() / 1000)`, `String(now)`, `.toString()`.
-  for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
-    if (parent.type === 'BinaryExpression' && ['/', '*', '-'].includes(parent.operator)) continue;
-    if (parent.type === 'CallExpression' && parent.arguments[0] === value && TIME_CONVERSIONS.test(calleeName(parent.callee))) continue;
-    if (parent.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && memberName(parent) === 'toString') {
-      parent = parent.parent;
-      continue;
-    }
-    break;
-  }
+  const value = throughTimeConversions(source);
   const parent = value.parent;
   let before: string | undefined;
   if (parent?.type === 'TemplateLiteral') before = parent.quasis[parent.expressions.indexOf(value as TSESTree.Expression)]?.value.cooked ?? undefined;
@@ -126,6 +142,21 @@ function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTi
   return parts.some((part) => part !== value && isSecureRandomValue(sourceCode, part));
 }
 
+
+/** The outermost of the conversions a time field is written with: `Math.floor(Date.now() / 1000)`, `String(now)`, `.toString()`. */
+function throughTimeConversions(source: TSESTree.Node): TSESTree.Node {
+  let value: TSESTree.Node = source;
+  for (let parent = value.parent; parent; value = parent, parent = parent.parent) {
+    if (parent.type === 'BinaryExpression' && ['/', '*', '-'].includes(parent.operator)) continue;
+    if (parent.type === 'CallExpression' && parent.arguments[0] === value && TIME_CONVERSIONS.test(calleeName(parent.callee))) continue;
+    if (parent.type === 'MemberExpression' && parent.object === value && parent.parent?.type === 'CallExpression' && memberName(parent) === 'toString') {
+      parent = parent.parent;
+      continue;
+    }
+    break;
+  }
+  return value;
+}
 
 /** A CSPRNG draw, possibly encoded: `randomUUID()`, `randomBytes(8).toString('hex')`, `crypto.getRandomValues(…)`. */
 function isSecureRandomValue(sourceCode: SourceCode, node: TSESTree.Node): boolean {
@@ -454,6 +485,7 @@ function isBenignName(name: string): boolean {
 export function isSecretName(name: string): boolean {
   const words = identifierWords(name);
   if (words.length === 0 || words.some((w) => BENIGN_WORDS.has(w))) return false;
+  if (HANDLE_WORDS.has(words[words.length - 1])) return false;
   if (words.some((w) => SECRET_WORDS.has(w))) return true;
   const keyIndex = words.lastIndexOf('key');
   if (keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w))) return true;

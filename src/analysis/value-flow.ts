@@ -69,6 +69,15 @@ const COMPARISONS = new Set(['===', '!==', '==', '!=']);
 /** Operators whose result is a boolean whatever the operands: the value goes no further (`expires > Date.now()`). */
 const BOOLEAN_OPERATORS = new Set(['<', '>', '<=', '>=', 'in', 'instanceof']);
 
+/** The first element's text of a `[name, value]` pair whose second element is `value` (`` `${PREFIX}ts` `` gives `ts`). */
+function pairLabel(pair: TSESTree.ArrayExpression, value: TSESTree.Node): { name: string; node: TSESTree.Node } | undefined {
+  const first = pair.elements[0];
+  if (pair.elements.length !== 2 || pair.elements[1] !== value || !first) return undefined;
+  if (first.type === 'Literal' && typeof first.value === 'string') return { name: first.value, node: first };
+  const text = first.type === 'TemplateLiteral' ? first.quasis[first.quasis.length - 1].value.cooked : undefined;
+  return text ? { name: text, node: first } : undefined;
+}
+
 /**
  * `other`, a piece of the same concatenation as the value, when it is a `const` initialised with literal text
  * (`const IMAGE_CACHE_KEY_PREFIX = 'img:v3:'`): its name is recorded. A variable holding data says nothing of the whole.
@@ -141,6 +150,10 @@ function climb(sourceCode: SourceCode, current: TSESTree.Node, parent: TSESTree.
       // A query parameter (`pool.query('INSERT … (gravatar_hash) VALUES ($1)', [v])`) is named by the column it fills.
       const column = sqlColumnOfParameter(sourceCode, parent, current);
       if (column) uses.push({ kind: 'binding', name: column, node: current });
+      // `['starttime', v]`: an entry of a parameter list, named by its first element as `{ starttime: v }` is by its
+      // key. The name is only offered to `stopAt`, not recorded: a list of pairs is often a header list or a form.
+      const label = pairLabel(parent, current);
+      if (label && options.stopAt?.({ kind: 'binding', name: label.name, node: label.node })) return undefined;
       return parent;
     }
     case 'ConditionalExpression':

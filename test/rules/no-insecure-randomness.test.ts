@@ -252,3 +252,41 @@ ruleTester.run('no-insecure-randomness: credential calls', rule, {
     },
   ],
 });
+
+// Session 32: the corpus's false positives of blind rounds s31 and s31b.
+ruleTester.run('no-insecure-randomness: time entries and references', rule, {
+  valid: [
+    // A `[name, value]` entry of a parameter list named for a time is the array form of `{ starttime: now }`.
+    `const PREFIX = 'cdntoken';
+export function tokenParams(validSeconds: number): [string, string][] {
+  const now = Math.floor(Date.now() / 1000);
+  return [
+    [\`\${PREFIX}starttime\`, String(now)],
+    [\`\${PREFIX}endtime\`, String(now + validSeconds)],
+  ];
+}`,
+    `export const tokenQuery = () => new URLSearchParams([['ts', String(Date.now())]]).toString();`,
+    // A function or binding named for a reference makes a handle, not the secret it refers to.
+    `export function activationRef() {
+  return \`act-\${Date.now().toString(36)}-\${Math.random().toString(36).slice(2, 8)}\`;
+}`,
+    `export const sessionReference = Math.random().toString(36).slice(2);`,
+  ],
+  invalid: [
+    // An entry named for something else is followed as before: into `tokenParams`.
+    {
+      code: `export function tokenParams(): [string, string][] {
+  const params: [string, string][] = [['nonce', String(Date.now())]];
+  return params;
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 56 }],
+    },
+    // A name whose last word is not `ref` keeps its meaning.
+    {
+      code: `export function activationToken() {
+  return Math.random().toString(36).slice(2);
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 10 }],
+    },
+  ],
+});
