@@ -5,6 +5,7 @@ import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // False positives found by linting batches of application packages
 // (bench/apps2-packages.json, bench/apps3-packages.json, reviewed in
@@ -39,14 +40,7 @@ ruleTester.run('no-hardcoded-key (application packages, batch 2)', noHardcodedKe
             {
               messageId: 'readFromEnvironment',
               data: { envVar: 'SIGNING_KEY', format: 'the same string' },
-              output: `export const SIGNING_KEY = requireEnv('SIGNING_KEY');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+              output: `export const SIGNING_KEY = requireEnv('SIGNING_KEY');${REQUIRE_ENV_TS}`,
             },
           ],
         },
@@ -406,14 +400,7 @@ ruleTester.run('no-hardcoded-key (application packages, batch 6)', noHardcodedKe
             {
               messageId: 'readFromEnvironment',
               data: { envVar: 'CIPHER_KEY', format: 'the same hex string' },
-              output: `export const cipher = { key: requireEnv('CIPHER_KEY'), iv: 'fixed' };
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+              output: `export const cipher = { key: requireEnv('CIPHER_KEY'), iv: 'fixed' };${REQUIRE_ENV_TS}`,
             },
           ],
         },

@@ -1,6 +1,7 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Found by linting the eleventh batch of packages (bench/apps11-packages.json, reviewed in
 // docs/benchmark-review.md) and by reviewing which private-key formats no-hardcoded-key knew by
@@ -188,14 +189,7 @@ export async function open(file: Uint8Array) {
   const d = new Decrypter();
   d.addIdentity(ENCRYPTION_KEY);
   return d.decrypt(file, 'text');
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+}${REQUIRE_ENV_TS}`,
             },
           ],
         },

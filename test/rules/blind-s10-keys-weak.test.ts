@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the seventh blind set (hardcoded-key/blind-s10, weak-crypto/blind-s10) found missed:
 // libraries without a table (aes-js, SJCL, node-rsa, crypto-browserify, jsrsasign, otpauth,
@@ -50,7 +51,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createHmac } from 'node:crypto';\nconst MANIFEST_SECRET = requireEnv('HMAC_KEY').split('').reverse().join('');\nexport const sign = (body: string) => createHmac('sha256', MANIFEST_SECRET).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nconst MANIFEST_SECRET = requireEnv('HMAC_KEY').split('').reverse().join('');\nexport const sign = (body: string) => createHmac('sha256', MANIFEST_SECRET).update(body).digest('hex');" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -67,7 +68,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import aesjs from 'aes-js';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport function seal(bytes: Uint8Array, iv: Uint8Array) {\n  const cbc = new aesjs.ModeOfOperation.cbc(aesjs.utils.hex.toBytes(ENCRYPTION_KEY), iv);\n  return cbc.encrypt(bytes);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import aesjs from 'aes-js';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport function seal(bytes: Uint8Array, iv: Uint8Array) {\n  const cbc = new aesjs.ModeOfOperation.cbc(aesjs.utils.hex.toBytes(ENCRYPTION_KEY), iv);\n  return cbc.encrypt(bytes);\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -84,7 +85,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import sjcl from 'sjcl';\nconst cipher = new sjcl.cipher.aes(sjcl.codec.hex.toBits(requireEnv('ENCRYPTION_KEY')));\nexport const seal = (bits: number[], iv: number[]) => sjcl.mode.ccm.encrypt(cipher, bits, iv, [], 128);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import sjcl from 'sjcl';\nconst cipher = new sjcl.cipher.aes(sjcl.codec.hex.toBits(requireEnv('ENCRYPTION_KEY')));\nexport const seal = (bits: number[], iv: number[]) => sjcl.mode.ccm.encrypt(cipher, bits, iv, [], 128);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -101,7 +102,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { sealData } from 'iron-session';\nconst PASSWORDS = { 2: requireEnv('PASSWORDS_2') };\nexport const seal = (cartId: string) => sealData({ cartId }, { password: PASSWORDS, ttl: 3600 });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { sealData } from 'iron-session';\nconst PASSWORDS = { 2: requireEnv('PASSWORDS_2') };\nexport const seal = (cartId: string) => sealData({ cartId }, { password: PASSWORDS, ttl: 3600 });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -118,7 +119,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import * as Iron from '@hapi/iron';\nconst PASSWORD = { id: 'v3', secret: requireEnv('PASSWORD_SECRET') };\nexport const seal = (data: object) => Iron.seal(data, PASSWORD, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as Iron from '@hapi/iron';\nconst PASSWORD = { id: 'v3', secret: requireEnv('PASSWORD_SECRET') };\nexport const seal = (data: object) => Iron.seal(data, PASSWORD, Iron.defaults);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -135,7 +136,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { useJWT, createInlineSigningKeyProvider } from '@graphql-yoga/plugin-jwt';\nexport const jwtPlugin = useJWT({ signingKeyProviders: [createInlineSigningKeyProvider(requireEnv('SECRET_KEY'))], tokenVerification: { algorithms: ['HS256'] } });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { useJWT, createInlineSigningKeyProvider } from '@graphql-yoga/plugin-jwt';\nexport const jwtPlugin = useJWT({ signingKeyProviders: [createInlineSigningKeyProvider(requireEnv('SECRET_KEY'))], tokenVerification: { algorithms: ['HS256'] } });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -153,7 +154,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const { KJUR } = require('jsrsasign');\nconst PARTNER = { hex: requireEnv('PARTNER_HEX') };\nexports.sign = (claims) => KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256' }), JSON.stringify(claims), PARTNER);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const { KJUR } = require('jsrsasign');\nconst PARTNER = { hex: requireEnv('PARTNER_HEX') };\nexports.sign = (claims) => KJUR.jws.JWS.sign('HS256', JSON.stringify({ alg: 'HS256' }), JSON.stringify(claims), PARTNER);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -170,7 +171,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import * as OTPAuth from 'otpauth';\nconst totp = new OTPAuth.TOTP({ issuer: 'Bank', algorithm: 'SHA256', secret: OTPAuth.Secret.fromBase32(requireEnv('HMAC_KEY')) });\nexport const code = () => totp.generate();\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as OTPAuth from 'otpauth';\nconst totp = new OTPAuth.TOTP({ issuer: 'Bank', algorithm: 'SHA256', secret: OTPAuth.Secret.fromBase32(requireEnv('HMAC_KEY')) });\nexport const code = () => totp.generate();" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -199,7 +200,7 @@ ruleTester.run('no-hardcoded-key (blind-s10 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const cryptoB = require('crypto-browserify');\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexports.mac = (body) => cryptoB.createHmac('sha256', HMAC_KEY).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const cryptoB = require('crypto-browserify');\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexports.mac = (body) => cryptoB.createHmac('sha256', HMAC_KEY).update(body).digest('hex');" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -429,7 +430,7 @@ ruleTester.run('no-hardcoded-key (noble-ciphers, jsencrypt)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { gcm } from '@noble/ciphers/aes';\nimport { hexToBytes, utf8ToBytes } from '@noble/ciphers/utils';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nconst DRAFT_KEY = hexToBytes(requireEnv('ENCRYPTION_KEY'));\nexport function seal(text: string) {\n  const nonce = randomBytes(12);\n  return { nonce, body: gcm(DRAFT_KEY, nonce).encrypt(utf8ToBytes(text)) };\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { gcm } from '@noble/ciphers/aes';\nimport { hexToBytes, utf8ToBytes } from '@noble/ciphers/utils';\nimport { randomBytes } from '@noble/ciphers/webcrypto';\nconst DRAFT_KEY = hexToBytes(requireEnv('ENCRYPTION_KEY'));\nexport function seal(text: string) {\n  const nonce = randomBytes(12);\n  return { nonce, body: gcm(DRAFT_KEY, nonce).encrypt(utf8ToBytes(text)) };\n}" + REQUIRE_ENV_TS
             }
           ]
         }

@@ -5,6 +5,7 @@ import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the eighth blind set (hardcoded-key/blind-s11, weak-crypto/blind-s11) found missed or misjudged:
 // libraries without a table (hash-wasm, @noble/hashes' legacy hashes and password KDFs, js-sha1's hmac and js-md5/js-sha1 output forms, elliptic, jsrsasign
@@ -53,7 +54,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  auth: { secret: env('ADMIN_JWT_SECRET', SECRET_KEY) },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  auth: { secret: env('ADMIN_JWT_SECRET', SECRET_KEY) },\n});" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -70,7 +71,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport default ({ env }) => ({\n  app: {\n    keys: env.array('APP_KEYS', [\n      SECRET_KEY,\n      'GH1HxXz3JsNL2gFBXG9nLu1W7QjpLASvzbihYenIhuo=',\n    ]),\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport default ({ env }) => ({\n  app: {\n    keys: env.array('APP_KEYS', [\n      SECRET_KEY,\n      'GH1HxXz3JsNL2gFBXG9nLu1W7QjpLASvzbihYenIhuo=',\n    ]),\n  },\n});" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -81,7 +82,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport default ({ env }) => ({\n  app: {\n    keys: env.array('APP_KEYS', [\n      '6L6hVPNgtpHRx6ygeoP/6ETgZaTetU6l200ll6EGeM4=',\n      SECRET_KEY,\n    ]),\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport default ({ env }) => ({\n  app: {\n    keys: env.array('APP_KEYS', [\n      '6L6hVPNgtpHRx6ygeoP/6ETgZaTetU6l200ll6EGeM4=',\n      SECRET_KEY,\n    ]),\n  },\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -98,7 +99,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Env from '@ioc:Adonis/Core/Env';\nexport const appKey: string = Env.get('APP_KEY', requireEnv('SECRET_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Env from '@ioc:Adonis/Core/Env';\nexport const appKey: string = Env.get('APP_KEY', requireEnv('SECRET_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -115,7 +116,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export default defineNuxtConfig({\n  runtimeConfig: {\n    session: { name: 'ledger', password: requireEnv('RUNTIME_CONFIG_SESSION_PASSWORD') },\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "export default defineNuxtConfig({\n  runtimeConfig: {\n    session: { name: 'ledger', password: requireEnv('RUNTIME_CONFIG_SESSION_PASSWORD') },\n  },\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -132,7 +133,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const COOKIE_PASSWORD = requireEnv('COOKIE_PASSWORD');\n\nexport async function register(server: any) {\n  await server.register(require('@hapi/cookie'));\n  server.auth.strategy('session', 'cookie', {\n    cookie: { name: 'sid', password: COOKIE_PASSWORD, isSecure: true },\n  });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const COOKIE_PASSWORD = requireEnv('COOKIE_PASSWORD');\n\nexport async function register(server: any) {\n  await server.register(require('@hapi/cookie'));\n  server.auth.strategy('session', 'cookie', {\n    cookie: { name: 'sid', password: COOKIE_PASSWORD, isSecure: true },\n  });\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -150,7 +151,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const twilio = require('twilio');\nconst AUTH_TOKEN = requireEnv('TWILIO_AUTH_TOKEN');\nmodule.exports = (req) => twilio.validateRequest(AUTH_TOKEN, req.get('X-Twilio-Signature'), req.url, req.body);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const twilio = require('twilio');\nconst AUTH_TOKEN = requireEnv('TWILIO_AUTH_TOKEN');\nmodule.exports = (req) => twilio.validateRequest(AUTH_TOKEN, req.get('X-Twilio-Signature'), req.url, req.body);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -167,7 +168,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { Webhook } from 'svix';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport const verify = (payload: string, headers: Record<string, string>) => new Webhook(HMAC_KEY).verify(payload, headers);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Webhook } from 'svix';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport const verify = (payload: string, headers: Record<string, string>) => new Webhook(HMAC_KEY).verify(payload, headers);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -184,7 +185,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { Webhooks } from '@octokit/webhooks';\nexport const webhooks = new Webhooks({ secret: requireEnv('WEBHOOKS_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Webhooks } from '@octokit/webhooks';\nexport const webhooks = new Webhooks({ secret: requireEnv('WEBHOOKS_SECRET') });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -212,7 +213,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const CLIENT_SECRET = requireEnv('CLIENT_SECRET');\nexport const tokenUrl = (base: string) => base + '?client_secret=' + CLIENT_SECRET;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const CLIENT_SECRET = requireEnv('CLIENT_SECRET');\nexport const tokenUrl = (base: string) => base + '?client_secret=' + CLIENT_SECRET;" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -657,7 +658,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createCookieSessionStorage } from '@remix-run/node';\nexport const storage = createCookieSessionStorage({\n  cookie: { name: '__session', secrets: [requireEnv('COOKIE_SECRETS_1')], sameSite: 'lax' },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createCookieSessionStorage } from '@remix-run/node';\nexport const storage = createCookieSessionStorage({\n  cookie: { name: '__session', secrets: [requireEnv('COOKIE_SECRETS_1')], sameSite: 'lax' },\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -674,7 +675,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createCookie } from '@remix-run/node';\nexport const prefs = createCookie('prefs', { secrets: [requireEnv('COOKIE_SECRETS_1')] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createCookie } from '@remix-run/node';\nexport const prefs = createCookie('prefs', { secrets: [requireEnv('COOKIE_SECRETS_1')] });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -691,7 +692,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { defineEventHandler, useSession } from 'h3';\n\nconst USE_SESSION_PASSWORD = requireEnv('USE_SESSION_PASSWORD');\nexport default defineEventHandler(async (event) => {\n  const session = await useSession(event, { password: USE_SESSION_PASSWORD });\n  return session.data;\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { defineEventHandler, useSession } from 'h3';\n\nconst USE_SESSION_PASSWORD = requireEnv('USE_SESSION_PASSWORD');\nexport default defineEventHandler(async (event) => {\n  const session = await useSession(event, { password: USE_SESSION_PASSWORD });\n  return session.data;\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -708,7 +709,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { buildConfig } from 'payload';\nexport default buildConfig({ secret: requireEnv('BUILD_CONFIG_SECRET'), collections: [] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { buildConfig } from 'payload';\nexport default buildConfig({ secret: requireEnv('BUILD_CONFIG_SECRET'), collections: [] });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -725,7 +726,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { Secret } from '@adonisjs/core/helpers';\nexport const appKey = new Secret(requireEnv('SECRET_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Secret } from '@adonisjs/core/helpers';\nexport const appKey = new Secret(requireEnv('SECRET_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -742,7 +743,7 @@ ruleTester.run('no-hardcoded-key (blind-s11 shapes: framework session secrets)',
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { auth } from 'express-openid-connect';\nexport const oidc = auth({ authRequired: false, baseURL: 'https://app.example.test', clientID: 'app', issuerBaseURL: 'https://id.example.test', secret: requireEnv('AUTH_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { auth } from 'express-openid-connect';\nexport const oidc = auth({ authRequired: false, baseURL: 'https://app.example.test', clientID: 'app', issuerBaseURL: 'https://id.example.test', secret: requireEnv('AUTH_SECRET') });" + REQUIRE_ENV_TS
             }
           ]
         }

@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the ninth blind set (hardcoded-key/blind-s12, weak-crypto/blind-s12) found missed or misjudged:
 // public keys imported as `spki` (or written as base64 DER) taken for secrets, `Uint8Array.of(…)` keys,
@@ -42,7 +43,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
                 "envVar": "HMAC_KEY_B64",
                 "format": "the same string"
               },
-              "output": "const HMAC_KEY_B64 = requireEnv('HMAC_KEY_B64');\nconst bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\nexport const macKey = crypto.subtle.importKey('raw', bytes(HMAC_KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const HMAC_KEY_B64 = requireEnv('HMAC_KEY_B64');\nconst bytes = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));\nexport const macKey = crypto.subtle.importKey('raw', bytes(HMAC_KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -74,7 +75,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', requireEnv('SECRET_KEY'))\n  .set('v2', 'Zq3mN6pR9tW2yB5eH8kL1oQ4sV7xA0cF3iJ6lM9pS2=');\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', requireEnv('SECRET_KEY'))\n  .set('v2', 'Zq3mN6pR9tW2yB5eH8kL1oQ4sV7xA0cF3iJ6lM9pS2=');\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -89,7 +90,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', 'Yk2pQ8vR3sT6wX9zA1cE4gH7jL0nP2rS5uV8yB1dF4=')\n  .set('v2', requireEnv('HMAC_KEY'));\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nconst keys = new Map<string, string>()\n  .set('v1', 'Yk2pQ8vR3sT6wX9zA1cE4gH7jL0nP2rS5uV8yB1dF4=')\n  .set('v2', requireEnv('HMAC_KEY'));\nexport const sign = (body: string) => createHmac('sha256', keys.get('v2')!).update(body).digest('hex');" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -110,7 +111,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip([requireEnv('SECRET_KEY'), 'b0a7dfYq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jm'], 'sha256');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip([requireEnv('SECRET_KEY'), 'b0a7dfYq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jm'], 'sha256');" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -125,7 +126,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip(['c0ffeeXq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jk', requireEnv('SECRET_KEY')], 'sha256');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Keygrip from 'keygrip';\nexport const grip = new Keygrip(['c0ffeeXq7Lm2Np8Rs4Tv6Wy0Zb3Dd5Ff9Hh1Jk', requireEnv('SECRET_KEY')], 'sha256');" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -362,7 +363,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes: IVs reused across a loop, cu
                 "envVar": "RESTORE",
                 "format": "the same string"
               },
-              "output": "import { Decrypter } from 'age-encryption';\nconst RESTORE = requireEnv('RESTORE');\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(RESTORE);\n  return d.decrypt(data);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Decrypter } from 'age-encryption';\nconst RESTORE = requireEnv('RESTORE');\nexport async function open(data: Uint8Array) {\n  const d = new Decrypter();\n  d.addIdentity(RESTORE);\n  return d.decrypt(data);\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -426,7 +427,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes: key-named parameters of loca
                 "envVar": "STATIC_KEY_PROVIDER_K2024",
                 "format": "the same hex string"
               },
-              "output": "class StaticKeyProvider {\n  private readonly keys: Map<string, Buffer>;\n  constructor(keys: Record<string, string>) {\n    this.keys = new Map(Object.entries(keys).map(([id, hex]) => [id, Buffer.from(hex, 'hex')]));\n  }\n  byId(id: string) {\n    return this.keys.get(id);\n  }\n}\nexport const provider = new StaticKeyProvider({\n  k2024: requireEnv('STATIC_KEY_PROVIDER_K2024'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "class StaticKeyProvider {\n  private readonly keys: Map<string, Buffer>;\n  constructor(keys: Record<string, string>) {\n    this.keys = new Map(Object.entries(keys).map(([id, hex]) => [id, Buffer.from(hex, 'hex')]));\n  }\n  byId(id: string) {\n    return this.keys.get(id);\n  }\n}\nexport const provider = new StaticKeyProvider({\n  k2024: requireEnv('STATIC_KEY_PROVIDER_K2024'),\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -447,7 +448,7 @@ ruleTester.run('no-hardcoded-key (blind-s12 shapes: key-named parameters of loca
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "import { createHmac } from 'node:crypto';\nfunction makeSigner(secret: string) {\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}\nexport const sign = makeSigner(requireEnv('HMAC_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nfunction makeSigner(secret: string) {\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}\nexport const sign = makeSigner(requireEnv('HMAC_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }

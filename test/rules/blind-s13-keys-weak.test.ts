@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the tenth blind set (hardcoded-key/blind-s13, weak-crypto/blind-s13) found missed or misjudged:
 // libraries and runtimes without a table (OpenPGP.js, otplib, elliptic's key objects, jsrsasign's Mac and
@@ -55,7 +56,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const EC = require('elliptic').ec;\nconst ec = new EC('secp256k1');\nconst signer = ec.keyFromPrivate(requireEnv('SECRET_KEY'), 'hex');\nmodule.exports = (digest) => signer.sign(digest).toDER('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const EC = require('elliptic').ec;\nconst ec = new EC('secp256k1');\nconst signer = ec.keyFromPrivate(requireEnv('SECRET_KEY'), 'hex');\nmodule.exports = (digest) => signer.sign(digest).toDER('hex');" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -72,7 +73,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { KJUR } from 'jsrsasign';\n\nconst PASS_UTF8 = requireEnv('PASS_UTF8');\nexport function mac(body: string): string {\n  const m = new KJUR.crypto.Mac({ alg: 'hmacsha256', pass: { utf8: PASS_UTF8 } });\n  m.updateString(body);\n  return m.doFinal();\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { KJUR } from 'jsrsasign';\n\nconst PASS_UTF8 = requireEnv('PASS_UTF8');\nexport function mac(body: string): string {\n  const m = new KJUR.crypto.Mac({ alg: 'hmacsha256', pass: { utf8: PASS_UTF8 } });\n  m.updateString(body);\n  return m.doFinal();\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -89,7 +90,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import * as openpgp from 'openpgp';\n\nconst ENCRYPT_PASSWORDS_1 = requireEnv('ENCRYPT_PASSWORDS_1');\nexport async function seal(text: string) {\n  const message = await openpgp.createMessage({ text });\n  return openpgp.encrypt({ message, passwords: [ENCRYPT_PASSWORDS_1], format: 'armored' });\n}\nexport async function unlock(armoredKey: string) {\n  const privateKey = await openpgp.readPrivateKey({ armoredKey });\n  return openpgp.decryptKey({ privateKey, passphrase: 'granite-heron-shelf-42' });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as openpgp from 'openpgp';\n\nconst ENCRYPT_PASSWORDS_1 = requireEnv('ENCRYPT_PASSWORDS_1');\nexport async function seal(text: string) {\n  const message = await openpgp.createMessage({ text });\n  return openpgp.encrypt({ message, passwords: [ENCRYPT_PASSWORDS_1], format: 'armored' });\n}\nexport async function unlock(armoredKey: string) {\n  const privateKey = await openpgp.readPrivateKey({ armoredKey });\n  return openpgp.decryptKey({ privateKey, passphrase: 'granite-heron-shelf-42' });\n}" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -100,7 +101,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import * as openpgp from 'openpgp';\n\nconst DECRYPT_KEY_PASSPHRASE = requireEnv('DECRYPT_KEY_PASSPHRASE');\nexport async function seal(text: string) {\n  const message = await openpgp.createMessage({ text });\n  return openpgp.encrypt({ message, passwords: ['5cZGoWgWGk_Bp3-yuGJ1_H0iKtox'], format: 'armored' });\n}\nexport async function unlock(armoredKey: string) {\n  const privateKey = await openpgp.readPrivateKey({ armoredKey });\n  return openpgp.decryptKey({ privateKey, passphrase: DECRYPT_KEY_PASSPHRASE });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as openpgp from 'openpgp';\n\nconst DECRYPT_KEY_PASSPHRASE = requireEnv('DECRYPT_KEY_PASSPHRASE');\nexport async function seal(text: string) {\n  const message = await openpgp.createMessage({ text });\n  return openpgp.encrypt({ message, passwords: ['5cZGoWgWGk_Bp3-yuGJ1_H0iKtox'], format: 'armored' });\n}\nexport async function unlock(armoredKey: string) {\n  const privateKey = await openpgp.readPrivateKey({ armoredKey });\n  return openpgp.decryptKey({ privateKey, passphrase: DECRYPT_KEY_PASSPHRASE });\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -117,7 +118,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { authenticator } from 'otplib';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport const currentCode = (): string => authenticator.generate(HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { authenticator } from 'otplib';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport const currentCode = (): string => authenticator.generate(HMAC_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -134,7 +135,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport function sign(path: string): string {\n  const hasher = new Bun.CryptoHasher('sha256', SECRET_KEY);\n  hasher.update(path);\n  return hasher.digest('hex');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nexport function sign(path: string): string {\n  const hasher = new Bun.CryptoHasher('sha256', SECRET_KEY);\n  hasher.update(path);\n  return hasher.digest('hex');\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -151,7 +152,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { decodeHex } from 'jsr:@std/encoding/hex';\nexport const linkKey = crypto.subtle.importKey('raw', decodeHex(requireEnv('SECRET_KEY')), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { decodeHex } from 'jsr:@std/encoding/hex';\nexport const linkKey = crypto.subtle.importKey('raw', decodeHex(requireEnv('SECRET_KEY')), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -179,7 +180,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { defineConfig } from 'vite';\nexport default defineConfig({\n  define: {\n    __APP_VERSION__: JSON.stringify('1.4.2'),\n    __LICENSE_SIGNING_KEY__: JSON.stringify(requireEnv('SECRET_KEY')),\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { defineConfig } from 'vite';\nexport default defineConfig({\n  define: {\n    __APP_VERSION__: JSON.stringify('1.4.2'),\n    __LICENSE_SIGNING_KEY__: JSON.stringify(requireEnv('SECRET_KEY')),\n  },\n});" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -196,7 +197,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst vault = Buffer.from(requireEnv('ENCRYPTION_KEY').match(/../g)!.map((pair) => parseInt(pair, 16)));\nexport function seal(plain: string) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', vault, iv);\n  return Buffer.concat([iv, c.update(plain), c.final(), c.getAuthTag()]);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst vault = Buffer.from(requireEnv('ENCRYPTION_KEY').match(/../g)!.map((pair) => parseInt(pair, 16)));\nexport function seal(plain: string) {\n  const iv = randomBytes(12);\n  const c = createCipheriv('aes-256-gcm', vault, iv);\n  return Buffer.concat([iv, c.update(plain), c.final(), c.getAuthTag()]);\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -213,7 +214,7 @@ ruleTester.run('no-hardcoded-key (blind-s13 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Aes from 'react-native-aes-crypto';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport async function encryptNote(text: string) {\n  const iv = await Aes.randomKey(16);\n  return { iv, cipher: await Aes.encrypt(text, ENCRYPTION_KEY, iv, 'aes-256-cbc') };\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Aes from 'react-native-aes-crypto';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport async function encryptNote(text: string) {\n  const iv = await Aes.randomKey(16);\n  return { iv, cipher: await Aes.encrypt(text, ENCRYPTION_KEY, iv, 'aes-256-cbc') };\n}" + REQUIRE_ENV_TS
             }
           ]
         }

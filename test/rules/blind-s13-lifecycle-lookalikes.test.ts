@@ -1,6 +1,7 @@
 import hardcodedKey from '../../rules/no-hardcoded-key';
 import insecureRandomness from '../../rules/no-insecure-randomness';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS } from './env-helper-text';
 
 // Look-alikes found by the thirteenth lifecycle blind set (corpus key-purpose/blind-s13, zeroization/blind-s13):
 // an empty JSON object as the fallback of a JSON secrets map holds no key, and a clock read handed to a local
@@ -42,14 +43,7 @@ const SECRETS = new Map(Object.entries(JSON.parse(requireEnv('PARTNER_SECRETS_JS
 function sign(partner, body) {
   return crypto.createHmac('sha256', SECRETS.get(partner)).update(body).digest('hex');
 }
-module.exports = { sign };
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+module.exports = { sign };${REQUIRE_ENV_JS}
 ` }] }],
     },
   ],

@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the eleventh blind set (hardcoded-key/blind-s14, weak-crypto/blind-s14) found missed or misjudged:
 // libraries without a table (ethers/web3/viem wallet keys, hapi's `server.state` iron password, ssh2/node-ssh
@@ -58,7 +59,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { ethers } from 'ethers';\nconst provider = new ethers.JsonRpcProvider('http://127.0.0.1:8545');\nexport const treasury = new ethers.Wallet(requireEnv('SIGNING_KEY'), provider);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { ethers } from 'ethers';\nconst provider = new ethers.JsonRpcProvider('http://127.0.0.1:8545');\nexport const treasury = new ethers.Wallet(requireEnv('SIGNING_KEY'), provider);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -75,7 +76,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { privateKeyToAccount } from 'viem/accounts';\nexport const relayer = privateKeyToAccount(requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { privateKeyToAccount } from 'viem/accounts';\nexport const relayer = privateKeyToAccount(requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -93,7 +94,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const Hapi = require('@hapi/hapi');\nconst server = Hapi.server({ port: 3000 });\nserver.state('cart', { encoding: 'iron', password: requireEnv('STATE_PASSWORD'), isSecure: true });\nmodule.exports = server;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const Hapi = require('@hapi/hapi');\nconst server = Hapi.server({ port: 3000 });\nserver.state('cart', { encoding: 'iron', password: requireEnv('STATE_PASSWORD'), isSecure: true });\nmodule.exports = server;" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -110,7 +111,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const env = process.env;\nexport const settings = { session: { secret: requireEnv('SESSION_SECRET') } };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const env = process.env;\nexport const settings = { session: { secret: requireEnv('SESSION_SECRET') } };" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -127,7 +128,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const FIELD_KEYS: Record<string, JsonWebKey> = {\n  v1: { kty: 'oct', alg: 'A256GCM', k: requireEnv('V1_K') },\n  v2: { kty: 'oct', alg: 'A256GCM', k: 'gn_BGN6gPmzQni4yOxNVFX9W9uLyMHjyhNofAFPfd7w' },\n};\nexport function keyFor(version: string) {\n  const jwk = FIELD_KEYS[version];\n  return crypto.subtle.importKey('jwk', jwk, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const FIELD_KEYS: Record<string, JsonWebKey> = {\n  v1: { kty: 'oct', alg: 'A256GCM', k: requireEnv('V1_K') },\n  v2: { kty: 'oct', alg: 'A256GCM', k: 'gn_BGN6gPmzQni4yOxNVFX9W9uLyMHjyhNofAFPfd7w' },\n};\nexport function keyFor(version: string) {\n  const jwk = FIELD_KEYS[version];\n  return crypto.subtle.importKey('jwk', jwk, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);\n}" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -138,7 +139,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const FIELD_KEYS: Record<string, JsonWebKey> = {\n  v1: { kty: 'oct', alg: 'A256GCM', k: 'I35TyKdCPv5wzG-3wNEPxZY-Ra_CKLfoWyxfGmkqZ_o' },\n  v2: { kty: 'oct', alg: 'A256GCM', k: requireEnv('V2_K') },\n};\nexport function keyFor(version: string) {\n  const jwk = FIELD_KEYS[version];\n  return crypto.subtle.importKey('jwk', jwk, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const FIELD_KEYS: Record<string, JsonWebKey> = {\n  v1: { kty: 'oct', alg: 'A256GCM', k: 'I35TyKdCPv5wzG-3wNEPxZY-Ra_CKLfoWyxfGmkqZ_o' },\n  v2: { kty: 'oct', alg: 'A256GCM', k: requireEnv('V2_K') },\n};\nexport function keyFor(version: string) {\n  const jwk = FIELD_KEYS[version];\n  return crypto.subtle.importKey('jwk', jwk, { name: 'AES-GCM' }, false, ['encrypt', 'decrypt']);\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -155,7 +156,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Iron from '@hapi/iron';\nconst PASSWORDS = {\n  current: { id: 'b', secret: process.env.SHARE_PASSWORD },\n  b: process.env.SHARE_PASSWORD,\n  a: requireEnv('SHARE_PASSWORD_PREVIOUS'),\n};\nexport const open = (token: string) => Iron.unseal(token, PASSWORDS, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Iron from '@hapi/iron';\nconst PASSWORDS = {\n  current: { id: 'b', secret: process.env.SHARE_PASSWORD },\n  b: process.env.SHARE_PASSWORD,\n  a: requireEnv('SHARE_PASSWORD_PREVIOUS'),\n};\nexport const open = (token: string) => Iron.unseal(token, PASSWORDS, Iron.defaults);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -172,7 +173,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const { env } = process;\nexport const settings = { secret: requireEnv('SESSION_SECRET') };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const { env } = process;\nexport const settings = { secret: requireEnv('SESSION_SECRET') };" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -189,7 +190,7 @@ ruleTester.run("no-hardcoded-key (blind-s14 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { env } from 'node:process';\nexport const settings = { secret: requireEnv('SESSION_SECRET') };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { env } from 'node:process';\nexport const settings = { secret: requireEnv('SESSION_SECRET') };" + REQUIRE_ENV_TS
             }
           ]
         }

@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twelfth blind set (hardcoded-key/blind-s15, weak-crypto/blind-s15) found missed: libraries without a
 // table (Stripe's `webhooks.constructEvent`, fernet, node-jose key stores, iron-webcrypto, xml-crypto and node-saml
@@ -63,7 +64,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "import Stripe from 'stripe';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\nexport const parse = (body: Buffer, sig: string) => stripe.webhooks.constructEvent(body, sig, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Stripe from 'stripe';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);\nexport const parse = (body: Buffer, sig: string) => stripe.webhooks.constructEvent(body, sig, HMAC_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -85,7 +86,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "const Stripe = require('stripe');\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nmodule.exports = (body, sig) => Stripe.webhooks.constructEventAsync(body, sig, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const Stripe = require('stripe');\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nmodule.exports = (body, sig) => Stripe.webhooks.constructEventAsync(body, sig, HMAC_KEY);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -107,7 +108,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "const fernet = require('fernet');\nconst secret = new fernet.Secret(requireEnv('SECRET_KEY'));\nmodule.exports = (msg) => new fernet.Token({ secret, ttl: 0 }).encode(msg);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const fernet = require('fernet');\nconst secret = new fernet.Secret(requireEnv('SECRET_KEY'));\nmodule.exports = (msg) => new fernet.Token({ secret, ttl: 0 }).encode(msg);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -128,7 +129,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "ADD_K",
                 "format": "the same string"
               },
-              "output": "import jose from 'node-jose';\nconst store = jose.JWK.createKeyStore();\nexport const ready = store.add({ kty: 'oct', kid: 'enc-1', alg: 'A256GCM', k: requireEnv('ADD_K') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import jose from 'node-jose';\nconst store = jose.JWK.createKeyStore();\nexport const ready = store.add({ kty: 'oct', kid: 'enc-1', alg: 'A256GCM', k: requireEnv('ADD_K') });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -149,7 +150,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "AS_KEY_K",
                 "format": "the same string"
               },
-              "output": "import jose from 'node-jose';\nexport const keyPromise = jose.JWK.asKey({ kty: 'oct', k: requireEnv('AS_KEY_K') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import jose from 'node-jose';\nexport const keyPromise = jose.JWK.asKey({ kty: 'oct', k: requireEnv('AS_KEY_K') });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -170,7 +171,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "import * as Iron from 'iron-webcrypto';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const seal = (data: object) => Iron.seal(globalThis.crypto, data, SECRET_KEY, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as Iron from 'iron-webcrypto';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const seal = (data: object) => Iron.seal(globalThis.crypto, data, SECRET_KEY, Iron.defaults);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -192,7 +193,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "const HMAC_KEY = requireEnv('HMAC_KEY');\n\nconst stripe = require('stripe')(process.env.STRIPE_KEY);\nmodule.exports = (b, s) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const HMAC_KEY = requireEnv('HMAC_KEY');\n\nconst stripe = require('stripe')(process.env.STRIPE_KEY);\nmodule.exports = (b, s) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -213,7 +214,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "HMAC_KEY",
                 "format": "the same string"
               },
-              "output": "import { Stripe } from 'stripe';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nexport const parse = (b: string, s: string) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Stripe } from 'stripe';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst stripe = new Stripe(process.env.STRIPE_KEY!);\nexport const parse = (b: string, s: string) => stripe.webhooks.constructEvent(b, s, HMAC_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -234,7 +235,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same string"
               },
-              "output": "import { Fernet } from 'fernet-nodejs';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (m: string) => Fernet.encrypt(m, ENCRYPTION_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Fernet } from 'fernet-nodejs';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (m: string) => Fernet.encrypt(m, ENCRYPTION_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -255,7 +256,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "K",
                 "format": "the same string"
               },
-              "output": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'oct', kid: 'a', k: requireEnv('K') }] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import jose from 'node-jose';\nexport const store = jose.JWK.asKeyStore({ keys: [{ kty: 'oct', kid: 'a', k: requireEnv('K') }] });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -276,7 +277,7 @@ ruleTester.run("no-hardcoded-key (blind-s15 shapes)", noHardcodedKey, {
                 "envVar": "SEAL_SECRET",
                 "format": "the same string"
               },
-              "output": "import * as Iron from 'iron-webcrypto';\n\nconst SEAL_SECRET = requireEnv('SEAL_SECRET');\nexport const seal = (d: object) => Iron.seal(crypto, d, { id: '2', secret: SEAL_SECRET }, Iron.defaults);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import * as Iron from 'iron-webcrypto';\n\nconst SEAL_SECRET = requireEnv('SEAL_SECRET');\nexport const seal = (d: object) => Iron.seal(crypto, d, { id: '2', secret: SEAL_SECRET }, Iron.defaults);" + REQUIRE_ENV_TS
             }
           ]
         }

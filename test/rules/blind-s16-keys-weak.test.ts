@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the thirteenth blind set (hardcoded-key/blind-s16, weak-crypto/blind-s16) found missed: a bundler `define`
 // entry named by its dotted path (`'process.env.BEACON_HMAC_KEY'`), a secret list kept by `.filter(Boolean)`, wallet
@@ -55,7 +56,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "JWT_SECRET",
                 "format": "the same hex string"
               },
-              "output": "import { Strategy, ExtractJwt } from 'passport-jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nexport const legacy = new Strategy(\n  {\n    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),\n    algorithms: ['HS256'],\n    secretOrKeyProvider: (_req, _raw, done) => done(null, JWT_SECRET),\n  },\n  (payload, done) => done(null, payload),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Strategy, ExtractJwt } from 'passport-jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nexport const legacy = new Strategy(\n  {\n    jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),\n    algorithms: ['HS256'],\n    secretOrKeyProvider: (_req, _raw, done) => done(null, JWT_SECRET),\n  },\n  (payload, done) => done(null, payload),\n);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -77,7 +78,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({ 'process.env.BEACON_HMAC_KEY': JSON.stringify(requireEnv('SECRET_KEY')) })] };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const webpack = require('webpack');\nmodule.exports = { plugins: [new webpack.DefinePlugin({ 'process.env.BEACON_HMAC_KEY': JSON.stringify(requireEnv('SECRET_KEY')) })] };" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -98,7 +99,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import session from 'express-session';\nexport const mw = session({ secret: [process.env.SESSION_SECRET, requireEnv('SECRET_KEY')].filter(Boolean) as string[], resave: false, saveUninitialized: false });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import session from 'express-session';\nexport const mw = session({ secret: [process.env.SESSION_SECRET, requireEnv('SECRET_KEY')].filter(Boolean) as string[], resave: false, saveUninitialized: false });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -119,7 +120,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "import { ECPairFactory } from 'ecpair';\nimport * as ecc from 'tiny-secp256k1';\nconst ECPair = ECPairFactory(ecc);\nexport const hot = ECPair.fromWIF(requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { ECPairFactory } from 'ecpair';\nimport * as ecc from 'tiny-secp256k1';\nconst ECPair = ECPairFactory(ecc);\nexport const hot = ECPair.fromWIF(requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -141,7 +142,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "const bitcoin = require('bitcoinjs-lib');\nmodule.exports = bitcoin.ECPair.fromWIF(requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const bitcoin = require('bitcoinjs-lib');\nmodule.exports = bitcoin.ECPair.fromWIF(requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -162,7 +163,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "import { Wallet } from 'ethers';\nexport const faucet = Wallet.fromPhrase(requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { Wallet } from 'ethers';\nexport const faucet = Wallet.fromPhrase(requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -183,7 +184,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "PROFILE_MATERIAL",
                 "format": "the same hex string"
               },
-              "output": "const PROFILE_MATERIAL = requireEnv('PROFILE_MATERIAL');\nfunction hexToBytes(hex: string): Uint8Array {\n  const out = new Uint8Array(hex.length / 2);\n  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);\n  return out;\n}\nexport const key = crypto.subtle.importKey('raw', hexToBytes(PROFILE_MATERIAL), 'AES-GCM', false, ['encrypt']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const PROFILE_MATERIAL = requireEnv('PROFILE_MATERIAL');\nfunction hexToBytes(hex: string): Uint8Array {\n  const out = new Uint8Array(hex.length / 2);\n  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);\n  return out;\n}\nexport const key = crypto.subtle.importKey('raw', hexToBytes(PROFILE_MATERIAL), 'AES-GCM', false, ['encrypt']);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -204,7 +205,7 @@ ruleTester.run("no-hardcoded-key (blind-s16 shapes)", noHardcodedKey, {
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "import { mnemonicToAccount } from 'viem/accounts';\nexport const relayer = mnemonicToAccount(requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { mnemonicToAccount } from 'viem/accounts';\nexport const relayer = mnemonicToAccount(requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }

@@ -3,6 +3,7 @@ import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the seventeenth blind set (part D: runtimes and app shapes) found missed: the encryption key of an on-device
 // store (react-native-mmkv `new MMKV({ encryptionKey })`, electron-store), a key-named AWS CDK secret given
@@ -40,7 +41,7 @@ createRuleTester().run("no-hardcoded-key (blind-s17 shapes)", noHardcodedKey, {
             "envVar": "MMKV_ENCRYPTION_KEY",
             "format": "the same string"
           },
-          "output": "import { MMKV } from 'react-native-mmkv';\nexport const secure = new MMKV({ id: 'vault', encryptionKey: requireEnv('MMKV_ENCRYPTION_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+          "output": "import { MMKV } from 'react-native-mmkv';\nexport const secure = new MMKV({ id: 'vault', encryptionKey: requireEnv('MMKV_ENCRYPTION_KEY') });" + REQUIRE_ENV_TS + "\n"
         }
       ]
     }
@@ -62,7 +63,7 @@ createRuleTester().run("no-hardcoded-key (blind-s17 shapes)", noHardcodedKey, {
             "envVar": "STORE_ENCRYPTION_KEY",
             "format": "the same string"
           },
-          "output": "const Store = require('electron-store');\nmodule.exports = new Store({ name: 'prefs', encryptionKey: requireEnv('STORE_ENCRYPTION_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+          "output": "const Store = require('electron-store');\nmodule.exports = new Store({ name: 'prefs', encryptionKey: requireEnv('STORE_ENCRYPTION_KEY') });" + REQUIRE_ENV_TS + "\n"
         }
       ]
     }
@@ -84,7 +85,7 @@ createRuleTester().run("no-hardcoded-key (blind-s17 shapes)", noHardcodedKey, {
             "envVar": "SECRET_KEY",
             "format": "the same hex string"
           },
-          "output": "import { SecretValue, Stack } from 'aws-cdk-lib';\nimport * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function addSecret(stack: Stack) {\n  return new secretsmanager.Secret(stack, 'ReceiptSigningSecret', {\n    secretStringValue: SecretValue.unsafePlainText(SECRET_KEY),\n  });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+          "output": "import { SecretValue, Stack } from 'aws-cdk-lib';\nimport * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function addSecret(stack: Stack) {\n  return new secretsmanager.Secret(stack, 'ReceiptSigningSecret', {\n    secretStringValue: SecretValue.unsafePlainText(SECRET_KEY),\n  });\n}" + REQUIRE_ENV_TS + "\n"
         }
       ]
     }

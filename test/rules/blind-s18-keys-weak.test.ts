@@ -4,6 +4,7 @@ import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the eighteenth blind set's part A (hardcoded-key/blind-s18, weak-crypto/blind-s18) found missed: libraries
 // without a table (cryptr, eciesjs, @stablelib's AEADs, HMAC and codecs, asmcrypto.js, keypair, jwt-simple,
@@ -50,7 +51,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same hex string"
               },
-              "output": "const Cryptr = require('cryptr');\nconst cryptr = new Cryptr(requireEnv('ENCRYPTION_KEY'));\nmodule.exports = { seal: (t) => cryptr.encrypt(t), open: (t) => cryptr.decrypt(t) };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const Cryptr = require('cryptr');\nconst cryptr = new Cryptr(requireEnv('ENCRYPTION_KEY'));\nmodule.exports = { seal: (t) => cryptr.encrypt(t), open: (t) => cryptr.decrypt(t) };" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -71,7 +72,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import { PrivateKey, decrypt } from 'eciesjs';\nconst sk = PrivateKey.fromHex(requireEnv('SECRET_KEY'));\nexport const open = (data: Uint8Array) => decrypt(sk.secret, data);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { PrivateKey, decrypt } from 'eciesjs';\nconst sk = PrivateKey.fromHex(requireEnv('SECRET_KEY'));\nexport const open = (data: Uint8Array) => decrypt(sk.secret, data);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -92,7 +93,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same hex string"
               },
-              "output": "import { ChaCha20Poly1305 } from '@stablelib/chacha20poly1305';\nimport { decode } from '@stablelib/hex';\nconst aead = new ChaCha20Poly1305(decode(requireEnv('ENCRYPTION_KEY')));\nexport const seal = (nonce: Uint8Array, data: Uint8Array) => aead.seal(nonce, data);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { ChaCha20Poly1305 } from '@stablelib/chacha20poly1305';\nimport { decode } from '@stablelib/hex';\nconst aead = new ChaCha20Poly1305(decode(requireEnv('ENCRYPTION_KEY')));\nexport const seal = (nonce: Uint8Array, data: Uint8Array) => aead.seal(nonce, data);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -113,7 +114,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
                 "envVar": "JWT_SECRET",
                 "format": "the same string"
               },
-              "output": "import jwt from '@tsndr/cloudflare-worker-jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nexport const issue = (sub: string) => jwt.sign({ sub }, JWT_SECRET, { algorithm: 'HS256' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import jwt from '@tsndr/cloudflare-worker-jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nexport const issue = (sub: string) => jwt.sign({ sub }, JWT_SECRET, { algorithm: 'HS256' });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -135,7 +136,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 shapes)", noHardcodedKey, {
                 "envVar": "JWT_SECRET",
                 "format": "the same string"
               },
-              "output": "const jwt = require('jwt-simple');\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nmodule.exports = (claims) => jwt.encode(claims, JWT_SECRET, 'HS256');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const jwt = require('jwt-simple');\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nmodule.exports = (claims) => jwt.encode(claims, JWT_SECRET, 'HS256');" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -421,7 +422,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same string"
               },
-              "output": "const aes256 = require('aes256');\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nmodule.exports = (text) => aes256.encrypt(ENCRYPTION_KEY, text);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const aes256 = require('aes256');\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nmodule.exports = (text) => aes256.encrypt(ENCRYPTION_KEY, text);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -442,7 +443,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same hex string"
               },
-              "output": "import { EncryptStorage } from 'encrypt-storage';\nexport const storage = new EncryptStorage(requireEnv('ENCRYPTION_KEY'), { prefix: '@app' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { EncryptStorage } from 'encrypt-storage';\nexport const storage = new EncryptStorage(requireEnv('ENCRYPTION_KEY'), { prefix: '@app' });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -463,7 +464,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "ENCRYPTION_KEY",
                 "format": "the same string"
               },
-              "output": "import SimpleCrypto from 'simple-crypto-js';\nexport const vault = new SimpleCrypto(requireEnv('ENCRYPTION_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import SimpleCrypto from 'simple-crypto-js';\nexport const vault = new SimpleCrypto(requireEnv('ENCRYPTION_KEY'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -484,7 +485,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "SECURE_LS_ENCRYPTION_SECRET",
                 "format": "the same hex string"
               },
-              "output": "import SecureLS from 'secure-ls';\nexport const ls = new SecureLS({ encodingType: 'aes', encryptionSecret: requireEnv('SECURE_LS_ENCRYPTION_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import SecureLS from 'secure-ls';\nexport const ls = new SecureLS({ encodingType: 'aes', encryptionSecret: requireEnv('SECURE_LS_ENCRYPTION_SECRET') });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -505,7 +506,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "ENCRYPT_TRANSFORM_SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import { encryptTransform } from 'redux-persist-transform-encrypt';\nexport const t = encryptTransform({ secretKey: requireEnv('ENCRYPT_TRANSFORM_SECRET_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { encryptTransform } from 'redux-persist-transform-encrypt';\nexport const t = encryptTransform({ secretKey: requireEnv('ENCRYPT_TRANSFORM_SECRET_KEY') });" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -526,7 +527,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "ENCRYPTION_KEY",
                 "format": "hex, as written today"
               },
-              "output": "import { V3 } from 'paseto';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (payload: object) => V3.encrypt(payload, Buffer.from(ENCRYPTION_KEY, 'hex'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { V3 } from 'paseto';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (payload: object) => V3.encrypt(payload, Buffer.from(ENCRYPTION_KEY, 'hex'));" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -547,7 +548,7 @@ ruleTester.run("no-hardcoded-key (blind-s18 storage encryptors, paseto, hapi jwt
                 "envVar": "GENERATE_KEY",
                 "format": "the same string"
               },
-              "output": "import Jwt from '@hapi/jwt';\n\nconst GENERATE_KEY = requireEnv('GENERATE_KEY');\nexport const issue = (sub: string) => Jwt.token.generate({ sub }, { key: GENERATE_KEY, algorithm: 'HS512' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import Jwt from '@hapi/jwt';\n\nconst GENERATE_KEY = requireEnv('GENERATE_KEY');\nexport const issue = (sub: string) => Jwt.token.generate({ sub }, { key: GENERATE_KEY, algorithm: 'HS512' });" + REQUIRE_ENV_TS
             }
           ]
         }

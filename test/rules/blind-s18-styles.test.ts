@@ -4,6 +4,7 @@ import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the eighteenth blind set (part C: code styles the corpus had little of) found missed: UMD wrappers whose
 // factory receives `require('crypto')` as a parameter, pre-ES2015 prototype classes (a field assigned in the
@@ -60,7 +61,7 @@ createRuleTester().run("no-hardcoded-key (blind-s18 styles)", noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same string"
               },
-              "output": "const KEY_B64 = atob(requireEnv('SECRET_KEY'));\nfunction toBytes(binary: string): Uint8Array {\n  const out = new Uint8Array(binary.length);\n  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);\n  return out;\n}\nexport async function verify(payload: string, sig: Uint8Array): Promise<boolean> {\n  const key = await crypto.subtle.importKey('raw', toBytes(KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);\n  return crypto.subtle.verify('HMAC', key, sig, new TextEncoder().encode(payload));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const KEY_B64 = atob(requireEnv('SECRET_KEY'));\nfunction toBytes(binary: string): Uint8Array {\n  const out = new Uint8Array(binary.length);\n  for (let i = 0; i < binary.length; i++) out[i] = binary.charCodeAt(i);\n  return out;\n}\nexport async function verify(payload: string, sig: Uint8Array): Promise<boolean> {\n  const key = await crypto.subtle.importKey('raw', toBytes(KEY_B64), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']);\n  return crypto.subtle.verify('HMAC', key, sig, new TextEncoder().encode(payload));\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

@@ -5,6 +5,7 @@ import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the nineteenth blind set (part C: compiled output and functional styles) found missed or misjudged:
 // modules reached through compilers' interop helpers (tsc `__importStar`/`__importDefault`, esbuild `__toESM`, Babel
@@ -206,7 +207,7 @@ createRuleTester().run('no-hardcoded-key (blind-s19 compiled and functional styl
                 "envVar": "ENCRYPTION_KEY",
                 "format": "hex, as written today"
               },
-              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nfunction seal(key: Buffer, aad: string, plain: Buffer): Buffer {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(aad));\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n}\nexport const sealDraft = seal.bind(\n  null,\n  Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex'),\n  'draft:v2',\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nfunction seal(key: Buffer, aad: string, plain: Buffer): Buffer {\n  const iv = randomBytes(12);\n  const cipher = createCipheriv('aes-256-gcm', key, iv);\n  cipher.setAAD(Buffer.from(aad));\n  return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);\n}\nexport const sealDraft = seal.bind(\n  null,\n  Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex'),\n  'draft:v2',\n);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -228,7 +229,7 @@ createRuleTester().run('no-hardcoded-key (blind-s19 compiled and functional styl
                 "envVar": "JWT_SECRET",
                 "format": "the same hex string"
               },
-              "output": "import * as O from 'fp-ts/Option';\nimport { pipe } from 'fp-ts/function';\nimport jwt from 'jsonwebtoken';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nconst env = (name: string): O.Option<string> => O.fromNullable(process.env[name]);\nconst signingSecret = pipe(\n  env('ACCESS_TOKEN_SECRET'),\n  O.getOrElse(() => JWT_SECRET),\n);\nexport const issue = (sub: string): string => jwt.sign({ sub }, signingSecret, { algorithm: 'HS256' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import * as O from 'fp-ts/Option';\nimport { pipe } from 'fp-ts/function';\nimport jwt from 'jsonwebtoken';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\nconst env = (name: string): O.Option<string> => O.fromNullable(process.env[name]);\nconst signingSecret = pipe(\n  env('ACCESS_TOKEN_SECRET'),\n  O.getOrElse(() => JWT_SECRET),\n);\nexport const issue = (sub: string): string => jwt.sign({ sub }, signingSecret, { algorithm: 'HS256' });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

@@ -2,6 +2,7 @@ import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the nineteenth blind set's part A (hardcoded-key/blind-s19, weak-crypto/blind-s19: scripts, tooling and
 // infrastructure code) found missed: script runtimes without a table (k6's `k6/crypto`, Google Apps Script's global
@@ -62,7 +63,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "NETWORKS_SEPOLIA_ACCOUNTS_1",
                 "format": "the same string"
               },
-              "output": "const config = {\n  networks: {\n    sepolia: {\n      url: process.env.SEPOLIA_RPC,\n      accounts: [requireEnv('NETWORKS_SEPOLIA_ACCOUNTS_1')],\n    },\n  },\n};\nexport default config;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const config = {\n  networks: {\n    sepolia: {\n      url: process.env.SEPOLIA_RPC,\n      accounts: [requireEnv('NETWORKS_SEPOLIA_ACCOUNTS_1')],\n    },\n  },\n};\nexport default config;" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -84,7 +85,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "PHRASE",
                 "format": "the same string"
               },
-              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\nconst phrase = requireEnv('PHRASE');\nmodule.exports = { networks: { sepolia: { provider: () => new HDWalletProvider({ mnemonic: { phrase }, providerOrUrl: process.env.RPC }) } } };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\nconst phrase = requireEnv('PHRASE');\nmodule.exports = { networks: { sepolia: { provider: () => new HDWalletProvider({ mnemonic: { phrase }, providerOrUrl: process.env.RPC }) } } };" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -106,7 +107,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\n\nconst SIGNING_KEY = requireEnv('SIGNING_KEY');\nmodule.exports = { provider: () => new HDWalletProvider([SIGNING_KEY], process.env.RPC) };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\n\nconst SIGNING_KEY = requireEnv('SIGNING_KEY');\nmodule.exports = { provider: () => new HDWalletProvider([SIGNING_KEY], process.env.RPC) };" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -128,7 +129,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "FAUCET_MNEMONIC",
                 "format": "the same string"
               },
-              "output": "export const FAUCET_MNEMONIC = requireEnv('FAUCET_MNEMONIC');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "export const FAUCET_MNEMONIC = requireEnv('FAUCET_MNEMONIC');" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -150,7 +151,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "CONNECT_PASSPHRASE",
                 "format": "the same string"
               },
-              "output": "const { Client } = require('ssh2');\nconst fs = require('fs');\nconst conn = new Client();\nconn.on('ready', () => {}).on('error', console.error).connect({\n  host: 'bastion',\n  privateKey: fs.readFileSync(process.env.KEY_FILE),\n  passphrase: requireEnv('CONNECT_PASSPHRASE'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const { Client } = require('ssh2');\nconst fs = require('fs');\nconst conn = new Client();\nconn.on('ready', () => {}).on('error', console.error).connect({\n  host: 'bastion',\n  privateKey: fs.readFileSync(process.env.KEY_FILE),\n  passphrase: requireEnv('CONNECT_PASSPHRASE'),\n});" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -172,7 +173,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "PROVIDER_ENVIRONMENT_LEGACY_HMAC_SECRET",
                 "format": "the same hex string"
               },
-              "output": "export default {\n  provider: {\n    environment: {\n      LEGACY_HMAC_SECRET: requireEnv('PROVIDER_ENVIRONMENT_LEGACY_HMAC_SECRET'),\n    },\n  },\n};\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "export default {\n  provider: {\n    environment: {\n      LEGACY_HMAC_SECRET: requireEnv('PROVIDER_ENVIRONMENT_LEGACY_HMAC_SECRET'),\n    },\n  },\n};" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -194,7 +195,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "HD_WALLET_PROVIDER_PRIVATE_KEYS_1",
                 "format": "the same string"
               },
-              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\n\nconst HD_WALLET_PROVIDER_PRIVATE_KEYS_1 = requireEnv('HD_WALLET_PROVIDER_PRIVATE_KEYS_1');\nmodule.exports = () => new HDWalletProvider({ privateKeys: [HD_WALLET_PROVIDER_PRIVATE_KEYS_1], providerOrUrl: process.env.RPC });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const HDWalletProvider = require('@truffle/hdwallet-provider');\n\nconst HD_WALLET_PROVIDER_PRIVATE_KEYS_1 = requireEnv('HD_WALLET_PROVIDER_PRIVATE_KEYS_1');\nmodule.exports = () => new HDWalletProvider({ privateKeys: [HD_WALLET_PROVIDER_PRIVATE_KEYS_1], providerOrUrl: process.env.RPC });" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -216,7 +217,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "NETWORKS_GOERLI_ACCOUNTS_MNEMONIC",
                 "format": "the same string"
               },
-              "output": "module.exports = { networks: { goerli: { url: process.env.RPC, accounts: { mnemonic: requireEnv('NETWORKS_GOERLI_ACCOUNTS_MNEMONIC') } } } };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "module.exports = { networks: { goerli: { url: process.env.RPC, accounts: { mnemonic: requireEnv('NETWORKS_GOERLI_ACCOUNTS_MNEMONIC') } } } };" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -238,7 +239,7 @@ ruleTester.run("no-hardcoded-key (blind-s19 shapes)", noHardcodedKey, {
                 "envVar": "MUMBAI_ACCOUNTS_1",
                 "format": "the same string"
               },
-              "output": "const networks = {\n  mumbai: { url: process.env.MUMBAI_RPC, accounts: [requireEnv('MUMBAI_ACCOUNTS_1')] },\n};\nexport default { solidity: '0.8.24', networks };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const networks = {\n  mumbai: { url: process.env.MUMBAI_RPC, accounts: [requireEnv('MUMBAI_ACCOUNTS_1')] },\n};\nexport default { solidity: '0.8.24', networks };" + REQUIRE_ENV_TS
             }
           ]
         }

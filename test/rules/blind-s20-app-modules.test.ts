@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twentieth blind set (part B: long application modules) found misjudged: the character set a
 // generator picks from (`SECRET_ALPHABET = 'abc…XYZ0123456789'`) read as key material; MD5/SHA-1 digests
@@ -38,14 +39,7 @@ export function pick(i: number): string {
             {
               messageId: 'readFromEnvironment',
               data: { envVar: 'WEBHOOK_SECRET', format: 'the same string' },
-              output: `export const WEBHOOK_SECRET = requireEnv('WEBHOOK_SECRET');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+              output: `export const WEBHOOK_SECRET = requireEnv('WEBHOOK_SECRET');${REQUIRE_ENV_TS}`,
             },
           ],
         },

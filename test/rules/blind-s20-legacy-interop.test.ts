@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import noStaticIv from '../../rules/no-static-iv';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twentieth blind set (part A: legacy, migration and interoperability code) found missed or misjudged:
 // node-soap's WS-Security handlers (`new WSSecurityCert(pem, cert, password, { signatureAlgorithm, digestAlgorithm })`,
@@ -41,7 +42,7 @@ createRuleTester().run('no-hardcoded-key (blind-s20 legacy and interoperability 
                 "envVar": "SIGNING_KEY",
                 "format": "the same string"
               },
-              "output": "import { readFileSync } from 'node:fs';\nimport * as soap from 'soap';\n\nconst SIGNING_KEY = requireEnv('SIGNING_KEY');\n\nconst keyPem = readFileSync('/etc/claims/ws.key', 'utf8');\nconst certPem = readFileSync('/etc/claims/ws.crt', 'utf8');\n\nexport function secure(client: soap.Client): void {\n  client.setSecurity(new soap.WSSecurityCert(keyPem, certPem, SIGNING_KEY, {\n    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',\n    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',\n  }));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { readFileSync } from 'node:fs';\nimport * as soap from 'soap';\n\nconst SIGNING_KEY = requireEnv('SIGNING_KEY');\n\nconst keyPem = readFileSync('/etc/claims/ws.key', 'utf8');\nconst certPem = readFileSync('/etc/claims/ws.crt', 'utf8');\n\nexport function secure(client: soap.Client): void {\n  client.setSecurity(new soap.WSSecurityCert(keyPem, certPem, SIGNING_KEY, {\n    signatureAlgorithm: 'http://www.w3.org/2001/04/xmldsig-more#rsa-sha256',\n    digestAlgorithm: 'http://www.w3.org/2001/04/xmlenc#sha256',\n  }));\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -63,7 +64,7 @@ createRuleTester().run('no-hardcoded-key (blind-s20 legacy and interoperability 
                 "envVar": "WS_SECURITY_CERT_WITH_TOKEN_KEY_PASSWORD",
                 "format": "the same string"
               },
-              "output": "import { WSSecurityCertWithToken } from 'soap';\nimport { readFileSync } from 'node:fs';\n\nexport const security = new WSSecurityCertWithToken({\n  privateKey: readFileSync('/etc/edi/signing.key'),\n  publicKey: readFileSync('/etc/edi/signing.crt', 'utf8'),\n  keyPassword: requireEnv('WS_SECURITY_CERT_WITH_TOKEN_KEY_PASSWORD'),\n  username: process.env.EDI_USER ?? '',\n  password: process.env.EDI_PASSWORD ?? '',\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { WSSecurityCertWithToken } from 'soap';\nimport { readFileSync } from 'node:fs';\n\nexport const security = new WSSecurityCertWithToken({\n  privateKey: readFileSync('/etc/edi/signing.key'),\n  publicKey: readFileSync('/etc/edi/signing.crt', 'utf8'),\n  keyPassword: requireEnv('WS_SECURITY_CERT_WITH_TOKEN_KEY_PASSWORD'),\n  username: process.env.EDI_USER ?? '',\n  password: process.env.EDI_PASSWORD ?? '',\n});" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -86,7 +87,7 @@ createRuleTester().run('no-hardcoded-key (blind-s20 legacy and interoperability 
                 "envVar": "LICENCE_KEY_PART_A",
                 "format": "the same hex string"
               },
-              "output": "'use strict';\nconst crypto = require('crypto');\n\nconst LICENCE_KEY_PART_A = requireEnv('LICENCE_KEY_PART_A');\n\nfunction licenceKey() {\n  return Buffer.concat([Buffer.from(LICENCE_KEY_PART_A, 'hex'), Buffer.from(process.env.LICENCE_KEY_PART_B, 'hex')]);\n}\n\nconst LICENCE_KEY = licenceKey();\n\nfunction open(iv, tag, body) {\n  const decipher = crypto.createDecipheriv('aes-256-gcm', LICENCE_KEY, iv);\n  decipher.setAuthTag(tag);\n  return Buffer.concat([decipher.update(body), decipher.final()]);\n}\n\nmodule.exports = { open };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "'use strict';\nconst crypto = require('crypto');\n\nconst LICENCE_KEY_PART_A = requireEnv('LICENCE_KEY_PART_A');\n\nfunction licenceKey() {\n  return Buffer.concat([Buffer.from(LICENCE_KEY_PART_A, 'hex'), Buffer.from(process.env.LICENCE_KEY_PART_B, 'hex')]);\n}\n\nconst LICENCE_KEY = licenceKey();\n\nfunction open(iv, tag, body) {\n  const decipher = crypto.createDecipheriv('aes-256-gcm', LICENCE_KEY, iv);\n  decipher.setAuthTag(tag);\n  return Buffer.concat([decipher.update(body), decipher.final()]);\n}\n\nmodule.exports = { open };" + REQUIRE_ENV_JS + "\n"
             }
           ]
         }
@@ -108,7 +109,7 @@ createRuleTester().run('no-hardcoded-key (blind-s20 legacy and interoperability 
                 "envVar": "SECRET_HEAD",
                 "format": "the same hex string"
               },
-              "output": "import { createHmac } from 'node:crypto';\n\nconst SECRET_HEAD = requireEnv('SECRET_HEAD');\n\nexport function sign(body: string): string {\n  const secret = SECRET_HEAD + process.env.SECRET_TAIL;\n  return createHmac('sha256', secret).update(body).digest('hex');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { createHmac } from 'node:crypto';\n\nconst SECRET_HEAD = requireEnv('SECRET_HEAD');\n\nexport function sign(body: string): string {\n  const secret = SECRET_HEAD + process.env.SECRET_TAIL;\n  return createHmac('sha256', secret).update(body).digest('hex');\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -130,7 +131,7 @@ createRuleTester().run('no-hardcoded-key (blind-s20 legacy and interoperability 
                 "envVar": "TICKET_PASSWORD",
                 "format": "the same string"
               },
-              "output": "import { createCipheriv, createHash } from 'node:crypto';\n\nconst TICKET_PASSWORD = requireEnv('TICKET_PASSWORD');\nconst TICKET_SALT = Buffer.from([0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc, 0xfe]);\n\nconst key = createHash('sha256').update(TICKET_PASSWORD).update(TICKET_SALT).digest();\n\nexport function encode(text: string, iv: Buffer): Buffer {\n  const cipher = createCipheriv('aes-256-cbc', key, iv);\n  return Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { createCipheriv, createHash } from 'node:crypto';\n\nconst TICKET_PASSWORD = requireEnv('TICKET_PASSWORD');\nconst TICKET_SALT = Buffer.from([0x10, 0x32, 0x54, 0x76, 0x98, 0xba, 0xdc, 0xfe]);\n\nconst key = createHash('sha256').update(TICKET_PASSWORD).update(TICKET_SALT).digest();\n\nexport function encode(text: string, iv: Buffer): Buffer {\n  const cipher = createCipheriv('aes-256-cbc', key, iv);\n  return Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

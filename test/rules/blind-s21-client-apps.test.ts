@@ -6,6 +6,7 @@ import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-first blind set (part C: desktop, mobile and browser-extension apps) found missed or misjudged:
 // react-native-quick-crypto is node:crypto, and `Buffer` imported from React Native's port (`@craftzdog/react-native-buffer`)
@@ -81,7 +82,7 @@ createRuleTester().run("no-hardcoded-key (blind-s21 shapes)", noHardcodedKey, {
                 "envVar": "DEMO_REALM",
                 "format": "the same hex string"
               },
-              "output": "import Realm from 'realm';\nfunction hexToBytes(hex: string): Int8Array {\n  const out = new Int8Array(hex.length / 2);\n  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);\n  return out;\n}\nconst DEMO_REALM = requireEnv('DEMO_REALM');\nexport function open(demo: boolean, installed: Int8Array) {\n  const encryptionKey = demo ? hexToBytes(DEMO_REALM) : installed;\n  return Realm.open({ path: 'a.realm', encryptionKey });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import Realm from 'realm';\nfunction hexToBytes(hex: string): Int8Array {\n  const out = new Int8Array(hex.length / 2);\n  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.substr(i * 2, 2), 16);\n  return out;\n}\nconst DEMO_REALM = requireEnv('DEMO_REALM');\nexport function open(demo: boolean, installed: Int8Array) {\n  const encryptionKey = demo ? hexToBytes(DEMO_REALM) : installed;\n  return Realm.open({ path: 'a.realm', encryptionKey });\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

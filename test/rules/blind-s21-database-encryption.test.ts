@@ -4,6 +4,7 @@ import noStaticIv from '../../rules/no-static-iv';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-first blind set (part B: database and ORM field-level encryption) found misjudged: keys and
 // cipher modes written into the SQL text the database encrypts with (pgcrypto, MySQL AES_ENCRYPT and its
@@ -84,14 +85,7 @@ export function register(schema: any) {
 const PLUGIN_SECRET = requireEnv('PLUGIN_SECRET');
 export function register(schema: any) {
   schema.plugin(fieldEncryption, { fields: ['phone'], secret: PLUGIN_SECRET });
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+}${REQUIRE_ENV_TS}`,
             },
           ],
         },
@@ -124,14 +118,7 @@ export function register(schema: any) {
     signingKey: process.env.TICKETS_SIGNING_KEY,
     encryptedFields: ['body'],
   });
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+}${REQUIRE_ENV_TS}`,
             },
           ],
         },
@@ -153,14 +140,7 @@ module.exports = vault;`,
               data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' },
               output: `const EncryptedField = require('sequelize-encrypted');
 const vault = EncryptedField(require('sequelize'), requireEnv('ENCRYPTION_KEY'));
-module.exports = vault;
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+module.exports = vault;${REQUIRE_ENV_TS}`,
             },
           ],
         },

@@ -4,6 +4,7 @@ import noKeyReuse from '../../rules/no-key-reuse-across-purposes';
 import preferEnvelope from '../../rules/prefer-envelope-encryption';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-first blind set (part A: wallets, signers and dApp back ends) found misjudged: Solana keypairs
 // (`Keypair.fromSecretKey(Uint8Array.from([...]))`) and their signers, BIP-39 seeds and BIP-32/SLIP-0010 derivations
@@ -457,14 +458,7 @@ export const a = Keypair.fromSecretKey(bs58.decode('47Ww29vPCWxHBAyz6GWh15bhXbtN
               data: {"envVar": "SECRET_KEY", "format": "the same string"},
               output: `import { Keypair } from '@solana/web3.js';
 import bs58 from 'bs58';
-export const a = Keypair.fromSecretKey(bs58.decode(requireEnv('SECRET_KEY')));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+export const a = Keypair.fromSecretKey(bs58.decode(requireEnv('SECRET_KEY')));${REQUIRE_ENV_TS}`,
             },
           ],
         },
@@ -485,14 +479,7 @@ w3.eth.accounts.wallet.add('0x67d2d9349d319a4e12561b6ede723f535f92d6bb50c6cc416b
               data: {"envVar": "SIGNING_KEY", "format": "the same string"},
               output: `import Web3 from 'web3';
 const w3 = new Web3('http://localhost:8545');
-w3.eth.accounts.wallet.add(requireEnv('SIGNING_KEY'));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+w3.eth.accounts.wallet.add(requireEnv('SIGNING_KEY'));${REQUIRE_ENV_TS}`,
             },
           ],
         },
@@ -511,14 +498,7 @@ export const sig = secp.sign(new Uint8Array(32), '0x108670a3a0aa3e566f09bc46f24a
               messageId: 'readFromEnvironment',
               data: {"envVar": "SIGNING_KEY", "format": "the same string"},
               output: `import * as secp from '@noble/secp256k1';
-export const sig = secp.sign(new Uint8Array(32), requireEnv('SIGNING_KEY').slice(2));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+export const sig = secp.sign(new Uint8Array(32), requireEnv('SIGNING_KEY').slice(2));${REQUIRE_ENV_TS}`,
             },
           ],
         },

@@ -5,6 +5,7 @@ import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposu
 import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-second blind set (part B: push notifications, messaging and realtime apps) found missed or
 // misjudged: web-push's VAPID key pair is modelled (the private key signs, the public key is public); an HKDF output
@@ -230,7 +231,7 @@ createRuleTester().run('no-hardcoded-key (blind-s22 shapes)', noHardcodedKey, {
       code: "import webpush from 'web-push';\nwebpush.setVapidDetails('mailto:ops@example.com', process.env.VAPID_PUBLIC_KEY!, 'DaDvmn4x2ZgTWXjjE37LbTjVf8AJ5ooKUBbKzi75p6M');\n",
       filename: 'case.ts',
       errors: [
-        { messageId: "hardcodedKey", line: 2, column: 82, suggestions: [{ messageId: "readFromEnvironment", output: "import webpush from 'web-push';\nwebpush.setVapidDetails('mailto:ops@example.com', process.env.VAPID_PUBLIC_KEY!, requireEnv('SIGNING_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n" }] },
+        { messageId: "hardcodedKey", line: 2, column: 82, suggestions: [{ messageId: "readFromEnvironment", output: "import webpush from 'web-push';\nwebpush.setVapidDetails('mailto:ops@example.com', process.env.VAPID_PUBLIC_KEY!, requireEnv('SIGNING_KEY'));" + REQUIRE_ENV_TS + "\n" }] },
       ],
     },
   ],

@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-second blind set (part A: payments and fintech code) found missed or misjudged: an unkeyed MD5/SHA-1
 // of cardholder data (a PAN, a card number, also through a local binding the hashed text is built in) is a security use
@@ -170,7 +171,7 @@ createRuleTester().run("no-hardcoded-key (blind-s22 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('SECRET_KEY'), { apiVersion: '2024-06-20' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('SECRET_KEY'), { apiVersion: '2024-06-20' });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -188,7 +189,7 @@ createRuleTester().run("no-hardcoded-key (blind-s22 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('STRIPE_KEY'));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import Stripe from 'stripe';\nexport const stripe = new Stripe(requireEnv('STRIPE_KEY'));" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -206,7 +207,7 @@ createRuleTester().run("no-hardcoded-key (blind-s22 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createMollieClient } from '@mollie/api-client';\nexport const mollie = createMollieClient({ apiKey: requireEnv('MOLLIE_CLIENT_API_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { createMollieClient } from '@mollie/api-client';\nexport const mollie = createMollieClient({ apiKey: requireEnv('MOLLIE_CLIENT_API_KEY') });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -224,7 +225,7 @@ createRuleTester().run("no-hardcoded-key (blind-s22 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import braintree from 'braintree';\nexport const gateway = new braintree.BraintreeGateway({\n  environment: braintree.Environment.Sandbox,\n  merchantId: 'x7k2mq9d4hvt3c8w',\n  publicKey: 'p3b6zr7ykd2qf9xm',\n  privateKey: requireEnv('BRAINTREE_GATEWAY_PRIVATE_KEY'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import braintree from 'braintree';\nexport const gateway = new braintree.BraintreeGateway({\n  environment: braintree.Environment.Sandbox,\n  merchantId: 'x7k2mq9d4hvt3c8w',\n  publicKey: 'p3b6zr7ykd2qf9xm',\n  privateKey: requireEnv('BRAINTREE_GATEWAY_PRIVATE_KEY'),\n});" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

@@ -2,6 +2,7 @@ import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-second blind set (part C: code that signs or encrypts files, documents and software) found missed
 // or misjudged: archiver-zip-encrypted names its zip encryption method in the zip vocabulary (`'zip20'` is ZipCrypto,
@@ -74,7 +75,7 @@ createRuleTester().run('no-hardcoded-key (blind-s22 shapes)', noHardcodedKey, {
           suggestions: [
             {
               messageId: 'readFromEnvironment',
-              output: "export const MANIFEST_SECRET = requireEnv('MANIFEST_SECRET');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n",
+              output: "export const MANIFEST_SECRET = requireEnv('MANIFEST_SECRET');" + REQUIRE_ENV_TS + "\n",
             },
           ],
         },
@@ -178,7 +179,7 @@ createRuleTester().run('no-hardcoded-key (blind-s22 OpenPGP and PDF signer passp
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import * as openpgp from 'openpgp';\n\nconst GENERATE_KEY_PASSPHRASE = requireEnv('GENERATE_KEY_PASSPHRASE');\nexport function releaseKey() {\n  return openpgp.generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: 'release@example.com' }], passphrase: GENERATE_KEY_PASSPHRASE });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            "output": "import * as openpgp from 'openpgp';\n\nconst GENERATE_KEY_PASSPHRASE = requireEnv('GENERATE_KEY_PASSPHRASE');\nexport function releaseKey() {\n  return openpgp.generateKey({ type: 'ecc', curve: 'curve25519', userIDs: [{ email: 'release@example.com' }], passphrase: GENERATE_KEY_PASSPHRASE });\n}" + REQUIRE_ENV_JS + "\n"
           }
         ]
       }
@@ -195,7 +196,7 @@ createRuleTester().run('no-hardcoded-key (blind-s22 OpenPGP and PDF signer passp
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "const signer = require('node-signpdf').default;\nconst fs = require('fs');\n\nconst SIGN_PASSPHRASE = requireEnv('SIGN_PASSPHRASE');\nfunction signInvoice(pdf) {\n  return signer.sign(pdf, fs.readFileSync(process.env.P12_PATH), { passphrase: SIGN_PASSPHRASE });\n}\nmodule.exports = { signInvoice };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            "output": "const signer = require('node-signpdf').default;\nconst fs = require('fs');\n\nconst SIGN_PASSPHRASE = requireEnv('SIGN_PASSPHRASE');\nfunction signInvoice(pdf) {\n  return signer.sign(pdf, fs.readFileSync(process.env.P12_PATH), { passphrase: SIGN_PASSPHRASE });\n}\nmodule.exports = { signInvoice };" + REQUIRE_ENV_JS + "\n"
           }
         ]
       }

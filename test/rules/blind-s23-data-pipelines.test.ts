@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-third blind set (part B: data pipelines, analytics and multi-tenant SaaS back ends) found missed or
 // misjudged: the MD5 S3 defines for an SSE-C customer key (`SSECustomerKeyMD5`) is a transmission check like
@@ -59,7 +60,7 @@ createRuleTester().run('no-hardcoded-key (blind-s23 shapes)', noHardcodedKey, {
       name: "a passphrase written into snowflake-sdk's privateKeyPass",
       code: "import snowflake from 'snowflake-sdk';\nexport function connect(privateKey: string) {\n  return snowflake.createConnection({ account: 'acme', username: 'SVC_LOADER', authenticator: 'SNOWFLAKE_JWT', privateKey, privateKeyPass: 'Lm4rT8vQz2Xw7Kp1' });\n}\n",
       filename: 'case.ts',
-      errors: [{ messageId: "hardcodedKey", line: 3, suggestions: [{ messageId: "readFromEnvironment", output: "import snowflake from 'snowflake-sdk';\n\nconst CONNECTION_PRIVATE_KEY_PASS = requireEnv('CONNECTION_PRIVATE_KEY_PASS');\nexport function connect(privateKey: string) {\n  return snowflake.createConnection({ account: 'acme', username: 'SVC_LOADER', authenticator: 'SNOWFLAKE_JWT', privateKey, privateKeyPass: CONNECTION_PRIVATE_KEY_PASS });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n" }] }],
+      errors: [{ messageId: "hardcodedKey", line: 3, suggestions: [{ messageId: "readFromEnvironment", output: "import snowflake from 'snowflake-sdk';\n\nconst CONNECTION_PRIVATE_KEY_PASS = requireEnv('CONNECTION_PRIVATE_KEY_PASS');\nexport function connect(privateKey: string) {\n  return snowflake.createConnection({ account: 'acme', username: 'SVC_LOADER', authenticator: 'SNOWFLAKE_JWT', privateKey, privateKeyPass: CONNECTION_PRIVATE_KEY_PASS });\n}" + REQUIRE_ENV_TS + "\n" }] }],
     },
     {
       name: "the zod default of a tokenization key behind a min() check",
@@ -71,13 +72,13 @@ createRuleTester().run('no-hardcoded-key (blind-s23 shapes)', noHardcodedKey, {
       name: "the fallback of a pseudonymisation key with no sink in the file",
       code: "export const PSEUDONYM_KEY = process.env.PSEUDONYM_KEY ?? 'Hq3vN8xLr2Tz6Wb9Yc4Jm7Pd1Fs5Kg0A';\n",
       filename: 'case.ts',
-      errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "readFromEnvironment", output: "export const PSEUDONYM_KEY = requireEnv('PSEUDONYM_KEY');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n" }] }],
+      errors: [{ messageId: "hardcodedFallback", line: 1, suggestions: [{ messageId: "readFromEnvironment", output: "export const PSEUDONYM_KEY = requireEnv('PSEUDONYM_KEY');" + REQUIRE_ENV_TS + "\n" }] }],
     },
     {
       name: "the fallback of an SSE-C customer key decoded from base64",
       code: "export const REPORT_SSE_KEY = Buffer.from(process.env.REPORT_SSE_KEY ?? 'bXk3QnR4Vm9ZcTJ6S3c5TGQ0UmY2SGo4TmUxVXM1QWc=', 'base64');\n",
       filename: 'case.ts',
-      errors: [{ messageId: "keyLikeConstant", line: 1, suggestions: [{ messageId: "readFromEnvironment", output: "export const REPORT_SSE_KEY = Buffer.from(requireEnv('REPORT_SSE_KEY'), 'base64');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n" }] }],
+      errors: [{ messageId: "keyLikeConstant", line: 1, suggestions: [{ messageId: "readFromEnvironment", output: "export const REPORT_SSE_KEY = Buffer.from(requireEnv('REPORT_SSE_KEY'), 'base64');" + REQUIRE_ENV_TS + "\n" }] }],
     },
   ],
 });

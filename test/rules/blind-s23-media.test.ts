@@ -2,6 +2,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-third blind set (part C: media, streaming, CDN and games) found missed or misjudged: a key-named
 // object literal that holds several keys (`CONTENT_KEYS = { [kid]: '…' }`, a ClearKey licence server's content keys, a
@@ -74,7 +75,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const CONTENT_KEYS: Record<string, string> = {\n  'dGVhc2VyLTIwMjYtMDEtaGQ': requireEnv('CONTENT_KEYS_D_G_VHC2_VY_LT_IW_MJ_YT_MD_ETA_GQ'),\n  'dHJhaWxlci1tYWluLTRrLTE': '5SdlSU9N3rdhgzj_xLTV5A',\n};\nexport const licence = (kids: string[]) => ({ keys: kids.map((kid) => ({ kty: 'oct', kid, k: CONTENT_KEYS[kid] })) });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const CONTENT_KEYS: Record<string, string> = {\n  'dGVhc2VyLTIwMjYtMDEtaGQ': requireEnv('CONTENT_KEYS_D_G_VHC2_VY_LT_IW_MJ_YT_MD_ETA_GQ'),\n  'dHJhaWxlci1tYWluLTRrLTE': '5SdlSU9N3rdhgzj_xLTV5A',\n};\nexport const licence = (kids: string[]) => ({ keys: kids.map((kid) => ({ kty: 'oct', kid, k: CONTENT_KEYS[kid] })) });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         },
@@ -85,7 +86,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const CONTENT_KEYS: Record<string, string> = {\n  'dGVhc2VyLTIwMjYtMDEtaGQ': 'tifVmVN_gKN_AJjZ58T3RA',\n  'dHJhaWxlci1tYWluLTRrLTE': requireEnv('CONTENT_KEYS_D_H_JHA_WXLCI1T_Y_WLU_LT_RR_LTE'),\n};\nexport const licence = (kids: string[]) => ({ keys: kids.map((kid) => ({ kty: 'oct', kid, k: CONTENT_KEYS[kid] })) });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const CONTENT_KEYS: Record<string, string> = {\n  'dGVhc2VyLTIwMjYtMDEtaGQ': 'tifVmVN_gKN_AJjZ58T3RA',\n  'dHJhaWxlci1tYWluLTRrLTE': requireEnv('CONTENT_KEYS_D_H_JHA_WXLCI1T_Y_WLU_LT_RR_LTE'),\n};\nexport const licence = (kids: string[]) => ({ keys: kids.map((kid) => ({ kty: 'oct', kid, k: CONTENT_KEYS[kid] })) });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -103,7 +104,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const keyring = { v1: requireEnv('V1'), v2: 'RvUeMkxIHuw7iGyyl9Lu-57Tzpg179n-KbeilQCaCp0' } as const;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const keyring = { v1: requireEnv('V1'), v2: 'RvUeMkxIHuw7iGyyl9Lu-57Tzpg179n-KbeilQCaCp0' } as const;" + REQUIRE_ENV_TS + "\n"
             }
           ]
         },
@@ -114,7 +115,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const keyring = { v1: 'qr31jrIEJnwGB8LPpm4ztqyHecHSZFl3L06E8GlXsWc', v2: requireEnv('V2') } as const;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const keyring = { v1: 'qr31jrIEJnwGB8LPpm4ztqyHecHSZFl3L06E8GlXsWc', v2: requireEnv('V2') } as const;" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -132,7 +133,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const K = requireEnv('K');\n\nexport function licence(res: { json(body: unknown): void }, kid: string) {\n  res.json({ keys: [{ kty: 'oct', kid, k: K }], type: 'temporary' });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const K = requireEnv('K');\n\nexport function licence(res: { json(body: unknown): void }, kid: string) {\n  res.json({ keys: [{ kty: 'oct', kid, k: K }], type: 'temporary' });\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -150,7 +151,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const matchSigner = {\n  kty: 'EC',\n  crv: 'P-256',\n  x: 'izpPh3BUoIXqvu-pgcxvkTvKnS21okTKIuTyqZJrlMk',\n  y: '8UJcIIY-P8x-M9YytOpXHXj3ofcU2j6Ln1VOW2ucxBg',\n  d: requireEnv('MATCH_SIGNER_D'),\n};\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const matchSigner = {\n  kty: 'EC',\n  crv: 'P-256',\n  x: 'izpPh3BUoIXqvu-pgcxvkTvKnS21okTKIuTyqZJrlMk',\n  y: '8UJcIIY-P8x-M9YytOpXHXj3ofcU2j6Ln1VOW2ucxBg',\n  d: requireEnv('MATCH_SIGNER_D'),\n};" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -168,7 +169,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const TRAILER_CONTENT_KEY = requireEnv('TRAILER_CONTENT_KEY');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const TRAILER_CONTENT_KEY = requireEnv('TRAILER_CONTENT_KEY');" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -186,7 +187,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import EdgeAuth from 'akamai-edgeauth';\nconst EA_TOKEN = requireEnv('EA_TOKEN');\nexport const edgeAuth = new EdgeAuth({ key: EA_TOKEN, windowSeconds: 300 });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import EdgeAuth from 'akamai-edgeauth';\nconst EA_TOKEN = requireEnv('EA_TOKEN');\nexport const edgeAuth = new EdgeAuth({ key: EA_TOKEN, windowSeconds: 300 });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -204,7 +205,7 @@ createRuleTester().run("no-hardcoded-key (blind-s23 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { getSignedUrl } from '@aws-sdk/cloudfront-signer';\nimport { readFileSync } from 'node:fs';\n\nconst GET_SIGNED_URL_PASSPHRASE = requireEnv('GET_SIGNED_URL_PASSPHRASE');\nconst pem = readFileSync('/run/secrets/cf.pem', 'utf8');\nexport const sign = (url: string) => getSignedUrl({ url, keyPairId: 'K1VZ8M3QH6TA2C', privateKey: pem, passphrase: GET_SIGNED_URL_PASSPHRASE, dateLessThan: '2026-01-01' });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { getSignedUrl } from '@aws-sdk/cloudfront-signer';\nimport { readFileSync } from 'node:fs';\n\nconst GET_SIGNED_URL_PASSPHRASE = requireEnv('GET_SIGNED_URL_PASSPHRASE');\nconst pem = readFileSync('/run/secrets/cf.pem', 'utf8');\nexport const sign = (url: string) => getSignedUrl({ url, keyPairId: 'K1VZ8M3QH6TA2C', privateKey: pem, passphrase: GET_SIGNED_URL_PASSPHRASE, dateLessThan: '2026-01-01' });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

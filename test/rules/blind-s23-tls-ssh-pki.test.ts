@@ -5,6 +5,7 @@ import requireKeyZeroization from '../../rules/require-key-zeroization';
 import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-third blind set (part A: TLS, SSH and PKI code) found missed or misjudged: TLS session ticket keys
 // (`ticketKeys`, `server.setTicketKeys`, also on a server handed in as a typed parameter) and TLS-PSK keys (what a
@@ -189,7 +190,7 @@ createRuleTester().run('no-hardcoded-key (blind-s23 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "hex, as written today"
               },
-              "output": "import tls from 'node:tls';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const server = tls.createServer({\n  pskCallback: (_socket, identity) => (identity === 'sensor' ? Buffer.from(SECRET_KEY, 'hex') : null),\n  ciphers: 'PSK-AES128-GCM-SHA256',\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import tls from 'node:tls';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const server = tls.createServer({\n  pskCallback: (_socket, identity) => (identity === 'sensor' ? Buffer.from(SECRET_KEY, 'hex') : null),\n  ciphers: 'PSK-AES128-GCM-SHA256',\n});" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -210,7 +211,7 @@ createRuleTester().run('no-hardcoded-key (blind-s23 shapes)', noHardcodedKey, {
                 "envVar": "SERVER_TICKET_KEYS",
                 "format": "base64, as written today"
               },
-              "output": "import https from 'node:https';\nimport { readFileSync } from 'node:fs';\nexport const server = https.createServer({\n  key: readFileSync('/etc/tls/key.pem'),\n  cert: readFileSync('/etc/tls/cert.pem'),\n  ticketKeys: Buffer.from(requireEnv('SERVER_TICKET_KEYS'), 'base64'),\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import https from 'node:https';\nimport { readFileSync } from 'node:fs';\nexport const server = https.createServer({\n  key: readFileSync('/etc/tls/key.pem'),\n  cert: readFileSync('/etc/tls/cert.pem'),\n  ticketKeys: Buffer.from(requireEnv('SERVER_TICKET_KEYS'), 'base64'),\n});" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

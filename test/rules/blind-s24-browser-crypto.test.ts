@@ -3,6 +3,7 @@ import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-fourth blind set (part C: browser and client-side crypto — SPAs, PWAs, service workers, web workers)
 // found missed or misjudged: a binding named only `…Key` (`DEMO_ROOM_KEY`) whose value is 16, 24, 32 or 64 bytes decoded
@@ -55,7 +56,7 @@ createRuleTester().run("no-hardcoded-key (blind-s24 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { decodeBase64 } from 'tweetnacl-util';\nconst DEMO_ROOM_KEY = decodeBase64(requireEnv('SECRET_KEY'));\nexport const keyForRoom = (id: string, fromLink: Uint8Array) => (id === 'demo' ? DEMO_ROOM_KEY : fromLink);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { decodeBase64 } from 'tweetnacl-util';\nconst DEMO_ROOM_KEY = decodeBase64(requireEnv('SECRET_KEY'));\nexport const keyForRoom = (id: string, fromLink: Uint8Array) => (id === 'demo' ? DEMO_ROOM_KEY : fromLink);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -73,7 +74,7 @@ createRuleTester().run("no-hardcoded-key (blind-s24 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const roomKey = Buffer.from(requireEnv('ROOM_KEY'), 'hex');\nexport default roomKey;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const roomKey = Buffer.from(requireEnv('ROOM_KEY'), 'hex');\nexport default roomKey;" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -91,7 +92,7 @@ createRuleTester().run("no-hardcoded-key (blind-s24 shapes)", noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SYNC_KEY_B64 = requireEnv('VITE_SYNC_KEY');\nfunction b64ToBytes(b64: string): Uint8Array {\n  const bin = atob(b64);\n  const out = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);\n  return out;\n}\nexport const key = crypto.subtle.importKey('raw', b64ToBytes(SYNC_KEY_B64), 'AES-GCM', false, ['encrypt']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const SYNC_KEY_B64 = requireEnv('VITE_SYNC_KEY');\nfunction b64ToBytes(b64: string): Uint8Array {\n  const bin = atob(b64);\n  const out = new Uint8Array(bin.length);\n  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);\n  return out;\n}\nexport const key = crypto.subtle.importKey('raw', b64ToBytes(SYNC_KEY_B64), 'AES-GCM', false, ['encrypt']);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

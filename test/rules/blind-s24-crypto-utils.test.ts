@@ -3,6 +3,7 @@ import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-fourth blind set (part B: crypto utility libraries of monorepos — `packages/crypto-utils`,
 // `libs/security`, `src/common/crypto` — and their tests) found missed or misjudged: a key bound through a conditional
@@ -98,7 +99,7 @@ createRuleTester().run("no-hardcoded-key (blind-s24 shapes)", noHardcodedKey, {
       name: "the same variable with a fallback constant named as a key is still a hardcoded fallback",
       code: "import { createHmac } from 'node:crypto';\nconst DEV_CURRENT_KEY = 'dev-current-data-key';\nexport function mac(data: string): string {\n  return createHmac('sha256', process.env.DATA_KEY_CURRENT ?? DEV_CURRENT_KEY).update(data).digest('hex');\n}\n",
       filename: 'case.ts',
-      errors: [{ messageId: "hardcodedFallback", line: 2, suggestions: [{ messageId: "readFromEnvironment", output: "import { createHmac } from 'node:crypto';\nconst DEV_CURRENT_KEY = requireEnv('DEV_CURRENT_KEY');\nexport function mac(data: string): string {\n  return createHmac('sha256', process.env.DATA_KEY_CURRENT ?? DEV_CURRENT_KEY).update(data).digest('hex');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n" }] }],
+      errors: [{ messageId: "hardcodedFallback", line: 2, suggestions: [{ messageId: "readFromEnvironment", output: "import { createHmac } from 'node:crypto';\nconst DEV_CURRENT_KEY = requireEnv('DEV_CURRENT_KEY');\nexport function mac(data: string): string {\n  return createHmac('sha256', process.env.DATA_KEY_CURRENT ?? DEV_CURRENT_KEY).update(data).digest('hex');\n}" + REQUIRE_ENV_TS + "\n" }] }],
     },
   ],
 });

@@ -6,6 +6,7 @@ import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-fourth blind set (part A: web frameworks' sessions, cookies and auth configuration) found missed or
 // misjudged: node's `scrypt` given its callback by name (no options: Node's default cost); a key copied out of a KDF
@@ -275,7 +276,7 @@ createRuleTester().run('no-hardcoded-key (blind-s24 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import hkdf from '@panva/hkdf';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const cookieKey = () => hkdf('sha256', SECRET_KEY, '', 'cookie', 32);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import hkdf from '@panva/hkdf';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const cookieKey = () => hkdf('sha256', SECRET_KEY, '', 'cookie', 32);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -296,7 +297,7 @@ createRuleTester().run('no-hardcoded-key (blind-s24 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import express from 'express';\nimport csrf from 'tiny-csrf';\nconst app = express();\napp.use(csrf(requireEnv('SECRET_KEY'), ['POST', 'PUT', 'DELETE']));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import express from 'express';\nimport csrf from 'tiny-csrf';\nconst app = express();\napp.use(csrf(requireEnv('SECRET_KEY'), ['POST', 'PUT', 'DELETE']));" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -317,7 +318,7 @@ createRuleTester().run('no-hardcoded-key (blind-s24 shapes)', noHardcodedKey, {
                 "envVar": "SECRET_KEY",
                 "format": "the same hex string"
               },
-              "output": "import Tokens from 'csrf';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nconst tokens = new Tokens();\nexport const formToken = () => tokens.create(SECRET_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import Tokens from 'csrf';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nconst tokens = new Tokens();\nexport const formToken = () => tokens.create(SECRET_KEY);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

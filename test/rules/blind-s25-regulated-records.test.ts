@@ -3,6 +3,7 @@ import noKeyReuseAcrossPurposes from '../../rules/no-key-reuse-across-purposes';
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-fifth blind set (part A: back ends holding regulated records — PHI, PII, HR, payroll and
 // government data) found missed or misjudged: mongoose-field-encryption's IV generator computing the IV from the
@@ -219,7 +220,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: Medplum client secrets)', no
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nconst medplum = new MedplumClient({ baseUrl: 'https://api.medplum.com/' });\nexport async function login() {\n  await medplum.startClientLogin('3f1c2a9e-7d44-4b8a-9c0e-5a2b6d1e8f70', SECRET_KEY);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nconst medplum = new MedplumClient({ baseUrl: 'https://api.medplum.com/' });\nexport async function login() {\n  await medplum.startClientLogin('3f1c2a9e-7d44-4b8a-9c0e-5a2b6d1e8f70', SECRET_KEY);\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -236,7 +237,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: Medplum client secrets)', no
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { MedplumClient } from '@medplum/core';\nexport const medplum = new MedplumClient({ clientId: process.env.MEDPLUM_CLIENT_ID, clientSecret: requireEnv('MEDPLUM_CLIENT_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { MedplumClient } from '@medplum/core';\nexport const medplum = new MedplumClient({ clientId: process.env.MEDPLUM_CLIENT_ID, clientSecret: requireEnv('MEDPLUM_CLIENT_SECRET') });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -253,7 +254,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: Medplum client secrets)', no
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import type { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function auth(medplum: MedplumClient) {\n  medplum.setBasicAuth('my-client', SECRET_KEY);\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import type { MedplumClient } from '@medplum/core';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport function auth(medplum: MedplumClient) {\n  medplum.setBasicAuth('my-client', SECRET_KEY);\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -287,7 +288,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: prisma-field-encryption and 
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({ encryptionKey: requireEnv('FIELD_ENCRYPTION_EXTENSION_ENCRYPTION_KEY') }),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({ encryptionKey: requireEnv('FIELD_ENCRYPTION_EXTENSION_ENCRYPTION_KEY') }),\n);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -304,7 +305,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: prisma-field-encryption and 
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({\n    encryptionKey: process.env.PRISMA_FIELD_ENCRYPTION_KEY,\n    decryptionKeys: [\n      requireEnv('FIELD_ENCRYPTION_EXTENSION_DECRYPTION_KEYS_1'),\n      process.env.PRISMA_FIELD_DECRYPTION_KEY_OLD!,\n    ],\n  }),\n);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { PrismaClient } from '@prisma/client';\nimport { fieldEncryptionExtension } from 'prisma-field-encryption';\nexport const prisma = new PrismaClient().$extends(\n  fieldEncryptionExtension({\n    encryptionKey: process.env.PRISMA_FIELD_ENCRYPTION_KEY,\n    decryptionKeys: [\n      requireEnv('FIELD_ENCRYPTION_EXTENSION_DECRYPTION_KEYS_1'),\n      process.env.PRISMA_FIELD_DECRYPTION_KEY_OLD!,\n    ],\n  }),\n);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -321,7 +322,7 @@ ruleTester.run('no-hardcoded-key (blind-s25 shapes: prisma-field-encryption and 
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { encryptString } from '@47ng/cloak';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (s: string) => encryptString(s, ENCRYPTION_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { encryptString } from '@47ng/cloak';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nexport const seal = (s: string) => encryptString(s, ENCRYPTION_KEY);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

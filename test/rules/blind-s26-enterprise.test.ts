@@ -3,6 +3,7 @@ import noStaticIv from '../../rules/no-static-iv';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-sixth blind set (part C: enterprise back-ends — NestJS, Angular, Java-style services — and legacy
 // crypto migrations) found missed or misplaced: a key pair destructured from `generateKeyPairSync` and kept in a field is
@@ -99,7 +100,7 @@ createRuleTester().run('no-hardcoded-key (blind-s26 enterprise shapes)', noHardc
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const LEGACY_KEYRING: Record<number, string> = {\n  1: requireEnv('LEGACY_KEYRING_1'),\n  2: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',\n};\nexport const keys = new Map(Object.entries(LEGACY_KEYRING).map(([v, hex]) => [Number(v), Buffer.from(hex, 'hex')]));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const LEGACY_KEYRING: Record<number, string> = {\n  1: requireEnv('LEGACY_KEYRING_1'),\n  2: '0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0',\n};\nexport const keys = new Map(Object.entries(LEGACY_KEYRING).map(([v, hex]) => [Number(v), Buffer.from(hex, 'hex')]));" + REQUIRE_ENV_TS + "\n"
             }
           ]
         },
@@ -109,7 +110,7 @@ createRuleTester().run('no-hardcoded-key (blind-s26 enterprise shapes)', noHardc
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const LEGACY_KEYRING: Record<number, string> = {\n  1: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',\n  2: requireEnv('LEGACY_KEYRING_2'),\n};\nexport const keys = new Map(Object.entries(LEGACY_KEYRING).map(([v, hex]) => [Number(v), Buffer.from(hex, 'hex')]));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const LEGACY_KEYRING: Record<number, string> = {\n  1: 'a3f1c2d4e5b60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90',\n  2: requireEnv('LEGACY_KEYRING_2'),\n};\nexport const keys = new Map(Object.entries(LEGACY_KEYRING).map(([v, hex]) => [Number(v), Buffer.from(hex, 'hex')]));" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -126,7 +127,7 @@ createRuleTester().run('no-hardcoded-key (blind-s26 enterprise shapes)', noHardc
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const OLD_ENCRYPTION_SECRET_B64 = requireEnv('OLD_ENCRYPTION_SECRET_B64');\nexport const oldKey = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=';\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const OLD_ENCRYPTION_SECRET_B64 = requireEnv('OLD_ENCRYPTION_SECRET_B64');\nexport const oldKey = 'Zm9vYmFyYmF6cXV4MTIzNDU2Nzg5MGFiY2RlZmdoaWo=';" + REQUIRE_ENV_TS + "\n"
             }
           ]
         },
@@ -136,7 +137,7 @@ createRuleTester().run('no-hardcoded-key (blind-s26 enterprise shapes)', noHardc
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const OLD_ENCRYPTION_SECRET_B64 = 'c2VjcmV0LWtleS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';\nexport const oldKey = requireEnv('OLD_KEY');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const OLD_ENCRYPTION_SECRET_B64 = 'c2VjcmV0LWtleS0xMjM0NTY3ODkwYWJjZGVmZ2hpams=';\nexport const oldKey = requireEnv('OLD_KEY');" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

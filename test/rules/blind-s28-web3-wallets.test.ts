@@ -5,6 +5,7 @@ import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposu
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import requireKeyZeroization from '../../rules/require-key-zeroization';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the twenty-eighth blind set (part A: web3 and wallet back-ends — ethers and viem signers, BIP-39/32
 // derivation, keystores, KMS custody, MPC key shares, relayers and paymasters, Solana, SIWE, chain-indexer webhooks)
@@ -297,14 +298,7 @@ export default {
     threshold: 2,
     signerKeyShare: requireEnv('COSIGNER_KEY_SHARE'),
   },
-};
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+};${REQUIRE_ENV_TS}
 ` },
           ],
         },

@@ -1,6 +1,7 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes probed after the twenty-ninth blind set (part C: ad tech and marketing analytics back ends — conversions
 // APIs, OpenRTB price decryption and win notices, affiliate postbacks, signed click links, e-mail tracking, A/B
@@ -77,14 +78,7 @@ export const adx = new PriceDecrypter({
 export const adx = new PriceDecrypter({
   encryptionKey: process.env.ADX_EKEY,
   integrityKey: requireEnv('PRICE_DECRYPTER_INTEGRITY_KEY'),
-});
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+});${REQUIRE_ENV_TS}
 ` },
           ],
         },
@@ -117,14 +111,7 @@ export function pad(exchange: string, iv: Buffer): Buffer {
   const keys = EXCHANGE_KEYS.get(exchange);
   if (!keys) throw new Error('unknown exchange');
   return createHmac('sha256', Buffer.from(keys.ekey, 'base64url')).update(iv).digest();
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+}${REQUIRE_ENV_TS}
 ` },
           ],
         },
@@ -145,14 +132,7 @@ exports.signature = (exchange, price, iv) =>
             { messageId: 'readFromEnvironment', output: `const crypto = require('crypto');
 const EXCHANGE_KEYS = new Map().set('adx', { ikey: requireEnv('SET_IKEY') });
 exports.signature = (exchange, price, iv) =>
-  crypto.createHmac('sha256', Buffer.from(EXCHANGE_KEYS.get(exchange).ikey, 'base64url')).update(Buffer.concat([price, iv])).digest().subarray(0, 4);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+  crypto.createHmac('sha256', Buffer.from(EXCHANGE_KEYS.get(exchange).ikey, 'base64url')).update(Buffer.concat([price, iv])).digest().subarray(0, 4);${REQUIRE_ENV_TS}
 ` },
           ],
         },

@@ -1,6 +1,7 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the blind set s31b part F (AI and LLM application back-ends: gateways holding provider keys, BYOK storage,
 // RAG pipelines, agent and MCP tool servers, tracing, chat front-ends, metering) found missed: an LLM provider's secret
@@ -48,7 +49,7 @@ ruleTester.run('no-hardcoded-key (blind-s31b AI back-end shapes)', noHardcodedKe
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import OpenAI from 'openai';\nexport const openai = new OpenAI({ apiKey: requireEnv('OPENAI_API_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import OpenAI from 'openai';\nexport const openai = new OpenAI({ apiKey: requireEnv('OPENAI_API_KEY') });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -66,7 +67,7 @@ ruleTester.run('no-hardcoded-key (blind-s31b AI back-end shapes)', noHardcodedKe
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic({\n  apiKey: requireEnv('ANTHROPIC_API_KEY'),\n  maxRetries: 2,\n});\nexport default anthropic;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import Anthropic from '@anthropic-ai/sdk';\nconst anthropic = new Anthropic({\n  apiKey: requireEnv('ANTHROPIC_API_KEY'),\n  maxRetries: 2,\n});\nexport default anthropic;" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -84,7 +85,7 @@ ruleTester.run('no-hardcoded-key (blind-s31b AI back-end shapes)', noHardcodedKe
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { GoogleGenerativeAI } from '@google/generative-ai';\nconst GEMINI = requireEnv('GEMINI');\nexport const genAI = new GoogleGenerativeAI(GEMINI);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { GoogleGenerativeAI } from '@google/generative-ai';\nconst GEMINI = requireEnv('GEMINI');\nexport const genAI = new GoogleGenerativeAI(GEMINI);" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -102,7 +103,7 @@ ruleTester.run('no-hardcoded-key (blind-s31b AI back-end shapes)', noHardcodedKe
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { AzureOpenAI } from 'openai';\nexport const azure = new AzureOpenAI({ endpoint: 'https://contoso.openai.azure.com', apiVersion: '2024-06-01', deployment: 'gpt4o-prod', apiKey: requireEnv('AZURE_OPEN_AI_API_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import { AzureOpenAI } from 'openai';\nexport const azure = new AzureOpenAI({ endpoint: 'https://contoso.openai.azure.com', apiVersion: '2024-06-01', deployment: 'gpt4o-prod', apiKey: requireEnv('AZURE_OPEN_AI_API_KEY') });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -120,7 +121,7 @@ ruleTester.run('no-hardcoded-key (blind-s31b AI back-end shapes)', noHardcodedKe
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import OpenAI from 'openai';\nexport const viaProxy = new OpenAI({ baseURL: 'http://127.0.0.1:4000/v1', apiKey: requireEnv('OPEN_AI_API_KEY') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import OpenAI from 'openai';\nexport const viaProxy = new OpenAI({ baseURL: 'http://127.0.0.1:4000/v1', apiKey: requireEnv('OPEN_AI_API_KEY') });" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

@@ -3,6 +3,7 @@ import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester, createTypedRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the sixth blind set (hardcoded-key/blind-s9, weak-crypto/blind-s9) found missed or
 // misjudged: defaults merged by object spreads, environment parameters (`env = process.env`),
@@ -43,7 +44,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst defaults = { fieldKey: requireEnv('DEFAULTS_FIELD_KEY'), encoding: 'base64' };\nconst overrides = process.env.ENC ? { encoding: process.env.ENC } : {};\nconst settings = { ...defaults, ...overrides };\nconst KEY = Buffer.from(settings.fieldKey, 'hex');\nexport const seal = (v: string) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(v);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst defaults = { fieldKey: requireEnv('DEFAULTS_FIELD_KEY'), encoding: 'base64' };\nconst overrides = process.env.ENC ? { encoding: process.env.ENC } : {};\nconst settings = { ...defaults, ...overrides };\nconst KEY = Buffer.from(settings.fieldKey, 'hex');\nexport const seal = (v: string) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(v);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -60,7 +61,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createHmac } from 'node:crypto';\n\nconst CALLBACK_SIGNING_KEY = requireEnv('CALLBACK_SIGNING_KEY');\nexport function signer(env: Record<string, string | undefined> = process.env) {\n  const secret = CALLBACK_SIGNING_KEY;\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\n\nconst CALLBACK_SIGNING_KEY = requireEnv('CALLBACK_SIGNING_KEY');\nexport function signer(env: Record<string, string | undefined> = process.env) {\n  const secret = CALLBACK_SIGNING_KEY;\n  return (body: string) => createHmac('sha256', secret).update(body).digest('hex');\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -77,7 +78,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { EncryptJWT, base64url } from 'jose';\nconst SESSION_KEY = base64url.decode(requireEnv('ENCRYPTION_KEY'));\nexport const seal = (claims: Record<string, unknown>) => new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(SESSION_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { EncryptJWT, base64url } from 'jose';\nconst SESSION_KEY = base64url.decode(requireEnv('ENCRYPTION_KEY'));\nexport const seal = (claims: Record<string, unknown>) => new EncryptJWT(claims).setProtectedHeader({ alg: 'dir', enc: 'A256GCM' }).encrypt(SESSION_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -96,7 +97,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);\nconst endpointSecret = requireEnv('ENDPOINT_SECRET');\nmodule.exports = (body, sig) => stripe.webhooks.constructEvent(body, sig, endpointSecret);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "const stripe = require('stripe')(process.env.STRIPE_SECRET_KEY);\nconst endpointSecret = requireEnv('ENDPOINT_SECRET');\nmodule.exports = (body, sig) => stripe.webhooks.constructEvent(body, sig, endpointSecret);" + REQUIRE_ENV_JS
             }
           ]
         }
@@ -113,7 +114,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { StorageSharedKeyCredential } from '@azure/storage-blob';\nconst ACCOUNT_KEY = requireEnv('ACCOUNT_KEY');\nexport const credential = new StorageSharedKeyCredential('acmereports', ACCOUNT_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { StorageSharedKeyCredential } from '@azure/storage-blob';\nconst ACCOUNT_KEY = requireEnv('ACCOUNT_KEY');\nexport const credential = new StorageSharedKeyCredential('acmereports', ACCOUNT_KEY);" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -130,7 +131,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createHmac } from 'node:crypto';\nconst keyring: Record<string, string> = Object.fromEntries([\n  ['2024-01', requireEnv('HMAC_KEY')],\n  ['2024-07', 'a4c8e2f6b0d4a8c2e6f0b4d8a2c6e0f4b8d2a6c0e4f8b2d6a0c4e8f2b6d0a4c8'],\n]);\nexport const sign = (body: string) => createHmac('sha256', keyring['2024-07']).update(body).digest('hex');\nexport const verifyWith = (kid: string, body: string) => createHmac('sha256', keyring[kid]).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nconst keyring: Record<string, string> = Object.fromEntries([\n  ['2024-01', requireEnv('HMAC_KEY')],\n  ['2024-07', 'a4c8e2f6b0d4a8c2e6f0b4d8a2c6e0f4b8d2a6c0e4f8b2d6a0c4e8f2b6d0a4c8'],\n]);\nexport const sign = (body: string) => createHmac('sha256', keyring['2024-07']).update(body).digest('hex');\nexport const verifyWith = (kid: string, body: string) => createHmac('sha256', keyring[kid]).update(body).digest('hex');" + REQUIRE_ENV_TS
             }
           ]
         },
@@ -141,7 +142,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import { createHmac } from 'node:crypto';\nconst keyring: Record<string, string> = Object.fromEntries([\n  ['2024-01', '5d2f8a1c7e3b9d4f6a0c2e8b1d7f3a9c5e1b4d8f2a6c0e9b3d7f1a5c8e2b6d0f'],\n  ['2024-07', requireEnv('HMAC_KEY')],\n]);\nexport const sign = (body: string) => createHmac('sha256', keyring['2024-07']).update(body).digest('hex');\nexport const verifyWith = (kid: string, body: string) => createHmac('sha256', keyring[kid]).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import { createHmac } from 'node:crypto';\nconst keyring: Record<string, string> = Object.fromEntries([\n  ['2024-01', '5d2f8a1c7e3b9d4f6a0c2e8b1d7f3a9c5e1b4d8f2a6c0e9b3d7f1a5c8e2b6d0f'],\n  ['2024-07', requireEnv('HMAC_KEY')],\n]);\nexport const sign = (body: string) => createHmac('sha256', keyring['2024-07']).update(body).digest('hex');\nexport const verifyWith = (kid: string, body: string) => createHmac('sha256', keyring[kid]).update(body).digest('hex');" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -158,7 +159,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | null = null;\nfunction sodium() {\n  if (!ready) ready = _sodium.ready.then(() => _sodium);\n  return ready;\n}\nexport async function seal(message: string, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_easy(s.from_string(message), nonce, s.from_hex(ENCRYPTION_KEY));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | null = null;\nfunction sodium() {\n  if (!ready) ready = _sodium.ready.then(() => _sodium);\n  return ready;\n}\nexport async function seal(message: string, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_easy(s.from_string(message), nonce, s.from_hex(ENCRYPTION_KEY));\n}" + REQUIRE_ENV_TS
             }
           ]
         }
@@ -175,7 +176,7 @@ ruleTester.run('no-hardcoded-key (blind-s9 shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | undefined;\nconst sodium = () => (ready ??= _sodium.ready.then(() => _sodium));\nexport async function open(box: Uint8Array, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_open_easy(box, nonce, s.from_hex(ENCRYPTION_KEY));\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+              "output": "import _sodium from 'libsodium-wrappers';\n\nconst ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');\nlet ready: Promise<typeof _sodium> | undefined;\nconst sodium = () => (ready ??= _sodium.ready.then(() => _sodium));\nexport async function open(box: Uint8Array, nonce: Uint8Array) {\n  const s = await sodium();\n  return s.crypto_secretbox_open_easy(box, nonce, s.from_hex(ENCRYPTION_KEY));\n}" + REQUIRE_ENV_TS
             }
           ]
         }

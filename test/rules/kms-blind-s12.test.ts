@@ -5,6 +5,7 @@ import zeroization from '../../rules/require-key-zeroization';
 import hardcodedKey from '../../rules/no-hardcoded-key';
 import weakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Session 12's kms blind set (test/fixtures/corpus/kms/blind-s12): the shapes it found missing, each
 // with the look-alike that must stay quiet.
@@ -410,14 +411,7 @@ tester.run('no-hardcoded-key (blind-s12)', hardcodedKey as never, {
               output: `export const KMS_KEYS = {
   tenantKek: 'arn:aws:kms:eu-west-1:111122223333:key/mrk-0a1b2c3d4e5f60718293a4b5c6d7e8f9',
   localKek: requireEnv('KMS_KEYS_LOCAL_KEK'),
-};
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+};${REQUIRE_ENV_TS}`,
             },
           ],
         },

@@ -1,5 +1,6 @@
 import rule from '../../rules/no-hardcoded-key';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Secrets in configuration code: schema defaults (zod, convict, envalid), defaults of variables
 // destructured from process.env, and the session/JWT libraries modelled for them (third blind set).
@@ -50,7 +51,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import { jwtVerify } from 'jose';\n\nexport const secretBytes = new TextEncoder().encode(requireEnv('SESSION_SECRET'));\nexport const keyFile = process.env.JWT_SECRET_FILE || '/run/secrets/jwt';\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "import { jwtVerify } from 'jose';\n\nexport const secretBytes = new TextEncoder().encode(requireEnv('SESSION_SECRET'));\nexport const keyFile = process.env.JWT_SECRET_FILE || '/run/secrets/jwt';" + REQUIRE_ENV_TS
           }
         ]
       }
@@ -107,7 +108,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "const session = require('express-session');\n\nconst { PORT = 3000, SESSION_SECRET = requireEnv('SESSION_SECRET') } = process.env;\n\nmodule.exports = session({ secret: SESSION_SECRET, resave: false, saveUninitialized: false });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "const session = require('express-session');\n\nconst { PORT = 3000, SESSION_SECRET = requireEnv('SESSION_SECRET') } = process.env;\n\nmodule.exports = session({ secret: SESSION_SECRET, resave: false, saveUninitialized: false });" + REQUIRE_ENV_JS
           }
         ]
       }
@@ -124,7 +125,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "const { COOKIE_SIGNING_KEY = requireEnv('COOKIE_SIGNING_KEY') } = process.env;\n\nmodule.exports = { cookieKey: COOKIE_SIGNING_KEY };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "const { COOKIE_SIGNING_KEY = requireEnv('COOKIE_SIGNING_KEY') } = process.env;\n\nmodule.exports = { cookieKey: COOKIE_SIGNING_KEY };" + REQUIRE_ENV_JS
           }
         ]
       }
@@ -140,7 +141,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import { sealData, unsealData } from 'iron-session';\n\nconst password = requireEnv('PASSWORD');\n\nexport const seal = (data: object) => sealData(data, { password, ttl: 900 });\nexport const unseal = (seal: string) => unsealData(seal, { password });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "import { sealData, unsealData } from 'iron-session';\n\nconst password = requireEnv('PASSWORD');\n\nexport const seal = (data: object) => sealData(data, { password, ttl: 900 });\nexport const unseal = (seal: string) => unsealData(seal, { password });" + REQUIRE_ENV_TS
           }
         ]
       }
@@ -156,7 +157,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import { Hono } from 'hono';\nimport { jwt, sign } from 'hono/jwt';\n\nconst app = new Hono();\napp.use('/api/*', jwt({ secret: requireEnv('JWT_SECRET') }));\napp.post('/login', async (c) => c.json({ token: await sign({ sub: 'u1' }, 'hono-demo-secret-2024') }));\nexport default app;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "import { Hono } from 'hono';\nimport { jwt, sign } from 'hono/jwt';\n\nconst app = new Hono();\napp.use('/api/*', jwt({ secret: requireEnv('JWT_SECRET') }));\napp.post('/login', async (c) => c.json({ token: await sign({ sub: 'u1' }, 'hono-demo-secret-2024') }));\nexport default app;" + REQUIRE_ENV_TS
           }
         ]
       },
@@ -167,7 +168,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import { Hono } from 'hono';\nimport { jwt, sign } from 'hono/jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\n\nconst app = new Hono();\napp.use('/api/*', jwt({ secret: 'hono-demo-secret-2024' }));\napp.post('/login', async (c) => c.json({ token: await sign({ sub: 'u1' }, JWT_SECRET) }));\nexport default app;\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "import { Hono } from 'hono';\nimport { jwt, sign } from 'hono/jwt';\n\nconst JWT_SECRET = requireEnv('JWT_SECRET');\n\nconst app = new Hono();\napp.use('/api/*', jwt({ secret: 'hono-demo-secret-2024' }));\napp.post('/login', async (c) => c.json({ token: await sign({ sub: 'u1' }, JWT_SECRET) }));\nexport default app;" + REQUIRE_ENV_TS
           }
         ]
       }
@@ -183,7 +184,7 @@ createRuleTester().run('no-hardcoded-key: configuration defaults and session lib
         "suggestions": [
           {
             "messageId": "readFromEnvironment",
-            "output": "import { createClient } from '@supabase/supabase-js';\n\nconst SUPABASE_SERVICE_ROLE_KEY = requireEnv('SUPABASE_SERVICE_ROLE_KEY');\n\nexport const admin = createClient('https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"
+            "output": "import { createClient } from '@supabase/supabase-js';\n\nconst SUPABASE_SERVICE_ROLE_KEY = requireEnv('SUPABASE_SERVICE_ROLE_KEY');\n\nexport const admin = createClient('https://abc.supabase.co', SUPABASE_SERVICE_ROLE_KEY);" + REQUIRE_ENV_TS
           }
         ]
       }

@@ -1,5 +1,6 @@
 import rule from '../../rules/no-hardcoded-key';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS } from './env-helper-text';
 
 // A settings lookup's default (`config.get('JWT_SECRET', '…')`) is a hardcoded fallback — on a settings
 // object (config, configService, nconf, settings, lodash `_.get`) only: `db.get('keys', 'store')` on an
@@ -48,14 +49,7 @@ export function sign(cache: { get(k: string, d: string): string }, body: string)
 const jwt = require('jsonwebtoken');
 
 const JWT_SECRET = requireEnv('JWT_SECRET');
-exports.issue = (sub) => jwt.sign({ sub }, nconf.get('jwt:secret', JWT_SECRET), { algorithm: 'HS256' });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}
+exports.issue = (sub) => jwt.sign({ sub }, nconf.get('jwt:secret', JWT_SECRET), { algorithm: 'HS256' });${REQUIRE_ENV_JS}
 `,
         }],
       }],

@@ -1,5 +1,6 @@
 import rule from '../../rules/no-hardcoded-key';
 import { createRuleTester, createTypedRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 const HEX_KEY = '9c4e2a7f1b3d5e8a0c6f2b4d7e9a1c3f5b8d0e2a4c6f8b1d3e5a7c9f0b2d4e6a';
 const HEX_KEY_16 = '7d2f9a4c1e8b3f6a0d5c2e9b4f7a1c3e';
@@ -145,40 +146,40 @@ table.keys = ['user-id', 'created-at', 'display-name'];`,
   ],
   invalid: [
     // Counting bytes that reach a cipher are its key all the same (and a guessable one).
-    {"code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);", "errors": [{"messageId": "hardcodedKey", "line": 2, "column": 25, "suggestions": [{"messageId": "readFromEnvironment", "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(requireEnv('KEY'), 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from('000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f', 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);", "errors": [{"messageId": "hardcodedKey", "line": 2, "column": 25, "suggestions": [{"messageId": "readFromEnvironment", "output": "import { createCipheriv, randomBytes } from 'node:crypto';\nconst KEY = Buffer.from(requireEnv('KEY'), 'hex');\nexport const seal = (data: Buffer) => createCipheriv('aes-256-gcm', KEY, randomBytes(12)).update(data);" + REQUIRE_ENV_TS}]}]},
     // Keys decoded through a local helper or atob(), held in a versioned Map, PKCS#12 and TLS passphrases.
     // A configuration lookup's default (`config.get('WEBHOOK_SECRET', '…')`) is a hardcoded fallback.
-    {"code":"import { createHmac } from 'node:crypto';\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', 'dev-webhook-secret-0000')).update(body).digest('hex');\n  }\n}","errors":[{"messageId":"hardcodedFallback","line":5,"column":67,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', HMAC_KEY)).update(body).digest('hex');\n  }\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
-    {"code":"import { createHmac } from 'node:crypto';\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64('q3T8vY2mK9xR4wP7zN1cL6hJ0sD5fG8b2VtQeYxWmKo=')).update(body).digest('hex');","errors":[{"messageId":"hardcodedKey","line":3,"column":64,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64(HMAC_KEY)).update(body).digest('hex');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
-    {"code":"const RAW = Uint8Array.from(atob('hzjIidvQFlNhPBGHZxlaFp9NEd+u2Cb8YlJRRzlH2cs='), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);","errors":[{"messageId":"hardcodedKey","line":1,"column":34,"suggestions":[{"messageId":"readFromEnvironment","output":"const RAW = Uint8Array.from(atob(requireEnv('SECRET_KEY')), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
-    {"code":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from('206cb52c235e741b7c0ec9b802d88d82fc168826508418a13c26e358203519ac', 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);","errors":[{"messageId":"hardcodedKey","line":3,"column":22,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
-    {"code":"import forge from 'node-forge';\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, 'Export-P12-2019!');","errors":[{"messageId":"hardcodedKey","line":2,"column":98,"suggestions":[{"messageId":"readFromEnvironment","output":"import forge from 'node-forge';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, SECRET_KEY);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
-    {"code":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: 'p12-store-Passw0rd!' }, handler);","errors":[{"messageId":"hardcodedKey","line":3,"column":96,"suggestions":[{"messageId":"readFromEnvironment","output":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: requireEnv('SERVER_PASSPHRASE') }, handler);\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}"}]}]},
+    {"code":"import { createHmac } from 'node:crypto';\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', 'dev-webhook-secret-0000')).update(body).digest('hex');\n  }\n}","errors":[{"messageId":"hardcodedFallback","line":5,"column":67,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport class Signer {\n  constructor(private readonly config: { get(name: string, dflt?: string): string }) {}\n  sign(body: string) {\n    return createHmac('sha256', this.config.get('WEBHOOK_SECRET', HMAC_KEY)).update(body).digest('hex');\n  }\n}" + REQUIRE_ENV_TS}]}]},
+    {"code":"import { createHmac } from 'node:crypto';\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64('q3T8vY2mK9xR4wP7zN1cL6hJ0sD5fG8b2VtQeYxWmKo=')).update(body).digest('hex');","errors":[{"messageId":"hardcodedKey","line":3,"column":64,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nconst b64 = (s: string) => Buffer.from(s, 'base64');\nexport const sign = (body: string) => createHmac('sha256', b64(HMAC_KEY)).update(body).digest('hex');" + REQUIRE_ENV_TS}]}]},
+    {"code":"const RAW = Uint8Array.from(atob('hzjIidvQFlNhPBGHZxlaFp9NEd+u2Cb8YlJRRzlH2cs='), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);","errors":[{"messageId":"hardcodedKey","line":1,"column":34,"suggestions":[{"messageId":"readFromEnvironment","output":"const RAW = Uint8Array.from(atob(requireEnv('SECRET_KEY')), (c) => c.charCodeAt(0));\nexport const key = () => crypto.subtle.importKey('raw', RAW, 'AES-GCM', false, ['encrypt']);" + REQUIRE_ENV_TS}]}]},
+    {"code":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from('206cb52c235e741b7c0ec9b802d88d82fc168826508418a13c26e358203519ac', 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);","errors":[{"messageId":"hardcodedKey","line":3,"column":22,"suggestions":[{"messageId":"readFromEnvironment","output":"import { createDecipheriv } from 'node:crypto';\nconst KEYS = new Map([\n  ['v1', Buffer.from(requireEnv('ENCRYPTION_KEY'), 'hex')],\n  ['v2', Buffer.from(process.env.KEY_V2 ?? '', 'hex')],\n]);\nexport const open = (v: string, iv: Buffer) => createDecipheriv('aes-256-gcm', KEYS.get(v)!, iv);" + REQUIRE_ENV_TS}]}]},
+    {"code":"import forge from 'node-forge';\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, 'Export-P12-2019!');","errors":[{"messageId":"hardcodedKey","line":2,"column":98,"suggestions":[{"messageId":"readFromEnvironment","output":"import forge from 'node-forge';\n\nconst SECRET_KEY = requireEnv('SECRET_KEY');\nexport const load = (der: string) => forge.pkcs12.pkcs12FromAsn1(forge.asn1.fromDer(der), false, SECRET_KEY);" + REQUIRE_ENV_TS}]}]},
+    {"code":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: 'p12-store-Passw0rd!' }, handler);","errors":[{"messageId":"hardcodedKey","line":3,"column":96,"suggestions":[{"messageId":"readFromEnvironment","output":"import https from 'node:https';\nimport fs from 'node:fs';\nexport const server = https.createServer({ pfx: fs.readFileSync('tls/server.p12'), passphrase: requireEnv('SERVER_PASSPHRASE') }, handler);" + REQUIRE_ENV_TS}]}]},
     // NestJS: the strategy class's super(…) constructs passport-jwt's Strategy (through the PassportStrategy mixin).
     {
       code: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: 'nest-jwt-signing-secret-2024' });\n  }\n}",
-      errors: [{ messageId: 'hardcodedKey', line: 5, column: 84, suggestions: [{ messageId: 'readFromEnvironment', output: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\n\nconst SECRET_OR_KEY = requireEnv('SECRET_OR_KEY');\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: SECRET_OR_KEY });\n  }\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+      errors: [{ messageId: 'hardcodedKey', line: 5, column: 84, suggestions: [{ messageId: 'readFromEnvironment', output: "import { PassportStrategy } from '@nestjs/passport';\nimport { ExtractJwt, Strategy } from 'passport-jwt';\n\nconst SECRET_OR_KEY = requireEnv('SECRET_OR_KEY');\nexport class JwtStrategy extends PassportStrategy(Strategy) {\n  constructor() {\n    super({ jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: SECRET_OR_KEY });\n  }\n}" + REQUIRE_ENV_TS }] }],
     },
     // JWT middleware and Nest modules: the secret that signs or verifies every token of the app.
     {
       code: `import { JwtModule } from '@nestjs/jwt';
 export const jwt = JwtModule.register({ secret: 'nest-app-secret-please-change', signOptions: { expiresIn: '1h' } });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 49, suggestions: [{ messageId: 'readFromEnvironment', output: "import { JwtModule } from '@nestjs/jwt';\nexport const jwt = JwtModule.register({ secret: requireEnv('REGISTER_SECRET'), signOptions: { expiresIn: '1h' } });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 49, suggestions: [{ messageId: 'readFromEnvironment', output: "import { JwtModule } from '@nestjs/jwt';\nexport const jwt = JwtModule.register({ secret: requireEnv('REGISTER_SECRET'), signOptions: { expiresIn: '1h' } });" + REQUIRE_ENV_TS }] }],
     },
     {
       code: `const { Strategy } = require('passport-jwt');
 module.exports = new Strategy({ secretOrKey: 'passport-jwt-secret', jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', output: "const { Strategy } = require('passport-jwt');\nmodule.exports = new Strategy({ secretOrKey: requireEnv('STRATEGY_SECRET_OR_KEY'), jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', output: "const { Strategy } = require('passport-jwt');\nmodule.exports = new Strategy({ secretOrKey: requireEnv('STRATEGY_SECRET_OR_KEY'), jwtFromRequest: (req) => req.token }, (p, done) => done(null, p));" + REQUIRE_ENV_TS }] }],
     },
     {
       code: `const { expressjwt } = require('express-jwt');
 module.exports = expressjwt({ secret: process.env.API_SECRET || 'dev-api-secret', algorithms: ['HS256'] });`,
-      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 65, suggestions: [{ messageId: 'readFromEnvironment', output: "const { expressjwt } = require('express-jwt');\nmodule.exports = expressjwt({ secret: requireEnv('API_SECRET'), algorithms: ['HS256'] });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+      errors: [{ messageId: 'hardcodedFallback', line: 2, column: 65, suggestions: [{ messageId: 'readFromEnvironment', output: "const { expressjwt } = require('express-jwt');\nmodule.exports = expressjwt({ secret: requireEnv('API_SECRET'), algorithms: ['HS256'] });" + REQUIRE_ENV_TS }] }],
     },
     {
       code: `import koaJwt from 'koa-jwt';
 export const auth = koaJwt({ secret: 'koa-shared-secret' });`,
-      errors: [{ messageId: 'hardcodedKey', line: 2, column: 38, suggestions: [{ messageId: 'readFromEnvironment', output: "import koaJwt from 'koa-jwt';\nexport const auth = koaJwt({ secret: requireEnv('KOA_JWT_SECRET') });\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}" }] }],
+      errors: [{ messageId: 'hardcodedKey', line: 2, column: 38, suggestions: [{ messageId: 'readFromEnvironment', output: "import koaJwt from 'koa-jwt';\nexport const auth = koaJwt({ secret: requireEnv('KOA_JWT_SECRET') });" + REQUIRE_ENV_TS }] }],
     },
     // node:crypto, CJS, hex key through Buffer.from — reported on the literal.
     {
@@ -203,14 +204,7 @@ function encrypt(text) {
 function decrypt(text, iv) {
   const decipher = crypto.createDecipheriv('aes-256-cbc', Buffer.from(ENCRYPTION_KEY, 'hex'), iv);
   return decipher.update(text, 'hex', 'utf8') + decipher.final('utf8');
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+}${REQUIRE_ENV_TS}` }] }],
     },
     // ESM destructured import, alias.
     {
@@ -219,14 +213,7 @@ export const sign = (body) => hmac('sha256', 'whsec_2f8d1b7c9e4a6f3d').update(bo
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'HMAC_KEY', format: 'the same string' }, output: `import { createHmac as hmac } from 'node:crypto';
 
 const HMAC_KEY = requireEnv('HMAC_KEY');
-export const sign = (body) => hmac('sha256', HMAC_KEY).update(body).digest('hex');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const sign = (body) => hmac('sha256', HMAC_KEY).update(body).digest('hex');${REQUIRE_ENV_TS}` }] }],
     },
     // Hardcoded fallback for an environment variable.
     {
@@ -235,14 +222,7 @@ const secret = process.env.WEBHOOK_SECRET || 'local-dev-secret';
 createHmac('sha256', secret).update('x').digest('hex');`,
       errors: [{ messageId: 'hardcodedFallback', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'WEBHOOK_SECRET', format: 'the same string' }, output: `import { createHmac } from 'crypto';
 const secret = requireEnv('WEBHOOK_SECRET');
-createHmac('sha256', secret).update('x').digest('hex');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+createHmac('sha256', secret).update('x').digest('hex');${REQUIRE_ENV_TS}` }] }],
     },
     // Fallback assigned in a guard.
     {
@@ -253,14 +233,7 @@ export const token = jwt.sign({ sub: 1 }, secret);`,
       errors: [{ messageId: 'hardcodedFallback', line: 3, column: 23, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `import jwt from 'jsonwebtoken';
 let secret = process.env.JWT_SECRET;
 if (!secret) secret = requireEnv('JWT_SECRET');
-export const token = jwt.sign({ sub: 1 }, secret);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const token = jwt.sign({ sub: 1 }, secret);${REQUIRE_ENV_TS}` }] }],
     },
     // Config object property.
     {
@@ -269,14 +242,7 @@ const config = { crypto: { key: '${HEX_KEY}', algorithm: 'aes-256-gcm' } };
 export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 33, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'CRYPTO_KEY', format: 'the same hex string' }, output: `import { createDecipheriv } from 'crypto';
 const config = { crypto: { key: requireEnv('CRYPTO_KEY'), algorithm: 'aes-256-gcm' } };
-export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const d = (iv) => createDecipheriv(config.crypto.algorithm, Buffer.from(config.crypto.key, 'hex'), iv);${REQUIRE_ENV_TS}` }] }],
     },
     // Class field.
     {
@@ -291,14 +257,7 @@ const TOKEN_SEALER_KEY = requireEnv('TOKEN_SEALER_KEY');
 export class TokenSealer {
   private readonly key = Buffer.from(TOKEN_SEALER_KEY, 'base64');
   seal(data: Buffer) { return crypto.createCipheriv('aes-256-gcm', this.key, crypto.randomBytes(12)).update(data); }
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+}${REQUIRE_ENV_TS}` }] }],
     },
     // Default parameter (fallback) and a constant passed by a caller.
     {
@@ -310,24 +269,10 @@ seal('a', 'caller-provided-key-0123456789ab');`,
 
 const ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');
 function seal(data, key = ENCRYPTION_KEY) { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
-seal('a', 'caller-provided-key-0123456789ab');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+seal('a', 'caller-provided-key-0123456789ab');${REQUIRE_ENV_TS}` }] },
         { messageId: 'hardcodedKey', line: 3, column: 11, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import { createCipheriv, randomBytes } from 'crypto';
 function seal(data, key = '${HEX_KEY_16}') { return createCipheriv('aes-128-gcm', Buffer.from(key, 'hex'), randomBytes(12)).update(data); }
-seal('a', requireEnv('ENCRYPTION_KEY'));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+seal('a', requireEnv('ENCRYPTION_KEY'));${REQUIRE_ENV_TS}` }] },
       ],
     },
     // Key derived by hashing a constant secret is still hardcoded.
@@ -337,14 +282,7 @@ const key = crypto.createHash('sha256').update('my super secret passphrase').dig
 crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `const crypto = require('crypto');
 const key = crypto.createHash('sha256').update(requireEnv('ENCRYPTION_KEY')).digest();
-crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+crypto.createCipheriv('aes-256-cbc', key, crypto.randomBytes(16));${REQUIRE_ENV_TS}` }] }],
     },
     // scryptSync of a constant password.
     {
@@ -353,14 +291,7 @@ const key = scryptSync('hunter2-but-longer', 'salt', 32);
 createCipheriv('aes-256-gcm', key, randomBytes(12));`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'the same string' }, output: `import { scryptSync, createCipheriv, randomBytes } from 'crypto';
 const key = scryptSync(requireEnv('SECRET_KEY'), 'salt', 32);
-createCipheriv('aes-256-gcm', key, randomBytes(12));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+createCipheriv('aes-256-gcm', key, randomBytes(12));${REQUIRE_ENV_TS}` }] }],
     },
     // Zero key.
     {
@@ -373,27 +304,13 @@ createCipheriv('aes-256-gcm', Buffer.alloc(32), randomBytes(12));`,
       code: `import crypto from 'crypto';
 const k = crypto.createSecretKey(Buffer.from('${HEX_KEY}', 'hex'));`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'hex, as written today' }, output: `import crypto from 'crypto';
-const k = crypto.createSecretKey(Buffer.from(requireEnv('SECRET_KEY'), 'hex'));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+const k = crypto.createSecretKey(Buffer.from(requireEnv('SECRET_KEY'), 'hex'));${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `import crypto from 'crypto';
 const pk = crypto.createPrivateKey({ key: privatePem, passphrase: 'pem-passphrase-1' });`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'PRIVATE_KEY_PASSPHRASE', format: 'the same string' }, output: `import crypto from 'crypto';
-const pk = crypto.createPrivateKey({ key: privatePem, passphrase: requireEnv('PRIVATE_KEY_PASSPHRASE') });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+const pk = crypto.createPrivateKey({ key: privatePem, passphrase: requireEnv('PRIVATE_KEY_PASSPHRASE') });${REQUIRE_ENV_TS}` }] }],
     },
     // ECDH private key.
     {
@@ -402,28 +319,14 @@ const ecdh = createECDH('prime256v1');
 ecdh.setPrivateKey('${HEX_KEY}', 'hex');`,
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 20, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET_KEY', format: 'hex, as written today' }, output: `const { createECDH } = require('crypto');
 const ecdh = createECDH('prime256v1');
-ecdh.setPrivateKey(requireEnv('SECRET_KEY'), 'hex');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+ecdh.setPrivateKey(requireEnv('SECRET_KEY'), 'hex');${REQUIRE_ENV_TS}` }] }],
     },
     // WebCrypto importKey with raw bytes via TextEncoder.
     {
       code: `const raw = new TextEncoder().encode('${HEX_KEY_16}');
 export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);`,
       errors: [{ messageId: 'hardcodedKey', line: 1, column: 38, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'RAW', format: 'the same hex string' }, output: `const raw = new TextEncoder().encode(requireEnv('RAW'));
-export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const key = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `const { webcrypto } = require('node:crypto');
@@ -437,14 +340,7 @@ export const seal = (m) => CryptoJS.AES.encrypt(m, 'my-app-passphrase').toString
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 52, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import CryptoJS from 'crypto-js';
 
 const ENCRYPTION_KEY = requireEnv('ENCRYPTION_KEY');
-export const seal = (m) => CryptoJS.AES.encrypt(m, ENCRYPTION_KEY).toString();
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const seal = (m) => CryptoJS.AES.encrypt(m, ENCRYPTION_KEY).toString();${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `const AES = require('crypto-js/aes');
@@ -452,28 +348,14 @@ const Hex = require('crypto-js/enc-hex');
 AES.encrypt('m', Hex.parse('${HEX_KEY}'), { iv });`,
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 28, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `const AES = require('crypto-js/aes');
 const Hex = require('crypto-js/enc-hex');
-AES.encrypt('m', Hex.parse(requireEnv('ENCRYPTION_KEY')), { iv });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+AES.encrypt('m', Hex.parse(requireEnv('ENCRYPTION_KEY')), { iv });${REQUIRE_ENV_TS}` }] }],
     },
     // node-forge.
     {
       code: `import forge from 'node-forge';
 const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes('${HEX_KEY}'));`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 75, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `import forge from 'node-forge';
-const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes(requireEnv('ENCRYPTION_KEY')));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+const cipher = forge.cipher.createCipher('AES-GCM', forge.util.hexToBytes(requireEnv('ENCRYPTION_KEY')));${REQUIRE_ENV_TS}` }] }],
     },
     // jsonwebtoken sign and verify; jose.
     {
@@ -482,14 +364,7 @@ module.exports.verify = (t) => jwt.verify(t, 'shhhhh', { algorithms: ['HS256'] }
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 46, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `const jwt = require('jsonwebtoken');
 
 const JWT_SECRET = requireEnv('JWT_SECRET');
-module.exports.verify = (t) => jwt.verify(t, JWT_SECRET, { algorithms: ['HS256'] });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+module.exports.verify = (t) => jwt.verify(t, JWT_SECRET, { algorithms: ['HS256'] });${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `import { SignJWT } from 'jose';
@@ -497,14 +372,7 @@ const secret = new TextEncoder().encode('cc7e0d44fd473002f1c42167459001140ec6389
 export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 41, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SECRET', format: 'the same hex string' }, output: `import { SignJWT } from 'jose';
 const secret = new TextEncoder().encode(requireEnv('SECRET'));
-export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const t = await new SignJWT({ a: 1 }).setProtectedHeader({ alg: 'HS256' }).sign(secret);${REQUIRE_ENV_TS}` }] }],
     },
     // tweetnacl and libsodium.
     {
@@ -515,14 +383,7 @@ export const box = (m, n) => nacl.secretbox(m, n, key);`,
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 31, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same string' }, output: `import nacl from 'tweetnacl';
 import util from 'tweetnacl-util';
 const key = util.decodeBase64(requireEnv('ENCRYPTION_KEY'));
-export const box = (m, n) => nacl.secretbox(m, n, key);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const box = (m, n) => nacl.secretbox(m, n, key);${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `import sodium from 'libsodium-wrappers';
@@ -532,51 +393,23 @@ sodium.crypto_secretbox_easy(msg, nonce, key);`,
       errors: [{ messageId: 'hardcodedKey', line: 3, column: 29, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'ENCRYPTION_KEY', format: 'the same hex string' }, output: `import sodium from 'libsodium-wrappers';
 await sodium.ready;
 const key = sodium.from_hex(requireEnv('ENCRYPTION_KEY'));
-sodium.crypto_secretbox_easy(msg, nonce, key);
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+sodium.crypto_secretbox_easy(msg, nonce, key);${REQUIRE_ENV_TS}` }] }],
     },
     // Session secrets, cookie-session keys.
     {
       code: `const session = require('express-session');
 app.use(session({ secret: 'keyboard cat', resave: false }));`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 27, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SESSION_SECRET', format: 'the same string' }, output: `const session = require('express-session');
-app.use(session({ secret: requireEnv('SESSION_SECRET'), resave: false }));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+app.use(session({ secret: requireEnv('SESSION_SECRET'), resave: false }));${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `import cookieSession from 'cookie-session';
 app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', 'rotating-key-2-def'] }));`,
       errors: [
         { messageId: 'hardcodedKey', line: 2, column: 45, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'COOKIE_SESSION_KEYS_1', format: 'the same string' }, output: `import cookieSession from 'cookie-session';
-app.use(cookieSession({ name: 'sid', keys: [requireEnv('COOKIE_SESSION_KEYS_1'), 'rotating-key-2-def'] }));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+app.use(cookieSession({ name: 'sid', keys: [requireEnv('COOKIE_SESSION_KEYS_1'), 'rotating-key-2-def'] }));${REQUIRE_ENV_TS}` }] },
         { messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'COOKIE_SESSION_KEYS_2', format: 'the same string' }, output: `import cookieSession from 'cookie-session';
-app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', requireEnv('COOKIE_SESSION_KEYS_2')] }));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+app.use(cookieSession({ name: 'sid', keys: ['rotating-key-1-abc', requireEnv('COOKIE_SESSION_KEYS_2')] }));${REQUIRE_ENV_TS}` }] },
       ],
     },
     // Koa signs its cookies with app.keys, assigned or given to the constructor.
@@ -587,52 +420,24 @@ app.keys = ['im a newer secret', 'i like turtle'];`,
       errors: [
         { messageId: 'hardcodedKey', line: 3, column: 13, data: { role: 'secret', preview: 'im a…(17 chars)', sink: 'koa app.keys', line: 3 }, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_1', format: 'the same string' }, output: `import Koa from 'koa';
 const app = new Koa();
-app.keys = [requireEnv('KEYS_1'), 'i like turtle'];
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+app.keys = [requireEnv('KEYS_1'), 'i like turtle'];${REQUIRE_ENV_TS}` }] },
         { messageId: 'hardcodedKey', line: 3, column: 34, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KEYS_2', format: 'the same string' }, output: `import Koa from 'koa';
 const app = new Koa();
-app.keys = ['im a newer secret', requireEnv('KEYS_2')];
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] },
+app.keys = ['im a newer secret', requireEnv('KEYS_2')];${REQUIRE_ENV_TS}` }] },
       ],
     },
     {
       code: `const Koa = require('koa');
 module.exports = new Koa({ proxy: true, keys: ['cookie-signing-key'] });`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, data: { role: 'secret', preview: 'cook…(18 chars)', sink: 'new koa()', line: 2 }, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'KOA_KEYS_1', format: 'the same string' }, output: `const Koa = require('koa');
-module.exports = new Koa({ proxy: true, keys: [requireEnv('KOA_KEYS_1')] });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+module.exports = new Koa({ proxy: true, keys: [requireEnv('KOA_KEYS_1')] });${REQUIRE_ENV_TS}` }] }],
     },
     // KMS client credentials.
     {
       code: `import { KMSClient } from '@aws-sdk/client-kms';
 export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY' } });`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 126, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'CREDENTIALS_SECRET_ACCESS_KEY', format: 'the same string' }, output: `import { KMSClient } from '@aws-sdk/client-kms';
-export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: requireEnv('CREDENTIALS_SECRET_ACCESS_KEY') } });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const kms = new KMSClient({ region: 'eu-west-1', credentials: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE', secretAccessKey: requireEnv('CREDENTIALS_SECRET_ACCESS_KEY') } });${REQUIRE_ENV_TS}` }] }],
     },
     // argon2 pepper.
     {
@@ -641,14 +446,7 @@ export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from('pepper-0f3c9b
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 67, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'HASH_SECRET', format: 'the same string' }, output: `import argon2 from 'argon2';
 
 const HASH_SECRET = requireEnv('HASH_SECRET');
-export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from(HASH_SECRET) });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+export const hash = (pw) => argon2.hash(pw, { secret: Buffer.from(HASH_SECRET) });${REQUIRE_ENV_TS}` }] }],
     },
     // promisified pbkdf2 with a constant passphrase used as a key.
     {
@@ -661,14 +459,7 @@ createCipheriv('aes-256-gcm', key, randomBytes(12));`,
 import { pbkdf2, createCipheriv, randomBytes } from 'crypto';
 const pbkdf2Async = promisify(pbkdf2);
 const key = await pbkdf2Async(requireEnv('SECRET_KEY'), 'salt', 600000, 32, 'sha256');
-createCipheriv('aes-256-gcm', key, randomBytes(12));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+createCipheriv('aes-256-gcm', key, randomBytes(12));${REQUIRE_ENV_TS}` }] }],
     },
     // PEM private key anywhere.
     {
@@ -678,52 +469,24 @@ function requireEnv(name: string): string {
     // Key-named constant with no visible sink (exported for another module).
     {
       code: `export const AES_KEY = '${HEX_KEY}';`,
-      errors: [{ messageId: 'keyLikeConstant', line: 1, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'AES_KEY', format: 'the same hex string' }, output: `export const AES_KEY = requireEnv('AES_KEY');
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+      errors: [{ messageId: 'keyLikeConstant', line: 1, column: 24, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'AES_KEY', format: 'the same hex string' }, output: `export const AES_KEY = requireEnv('AES_KEY');${REQUIRE_ENV_TS}` }] }],
     },
     {
       code: `module.exports = { jwtSecret: process.env.JWT_SECRET || 'x9Jk2LmN8pQr4StU6vWx' };`,
-      errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `module.exports = { jwtSecret: requireEnv('JWT_SECRET') };
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+      errors: [{ messageId: 'hardcodedFallback', line: 1, column: 57, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `module.exports = { jwtSecret: requireEnv('JWT_SECRET') };${REQUIRE_ENV_TS}` }] }],
     },
     // Test files are checked by default.
     {
       code: `import jwt from 'jsonwebtoken'; jwt.sign({}, 'test-secret');`,
       filename: 'src/__tests__/auth.test.ts',
-      errors: [{ messageId: 'hardcodedKey', suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `import jwt from 'jsonwebtoken'; jwt.sign({}, requireEnv('JWT_SECRET'));
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+      errors: [{ messageId: 'hardcodedKey', suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'JWT_SECRET', format: 'the same string' }, output: `import jwt from 'jsonwebtoken'; jwt.sign({}, requireEnv('JWT_SECRET'));${REQUIRE_ENV_TS}` }] }],
     },
     // An array mixing the environment and an old hardcoded secret.
     {
       code: `import session from 'express-session';
 session({ secret: [process.env.SESSION_SECRET, 'previous-session-secret-2023'] });`,
       errors: [{ messageId: 'hardcodedKey', line: 2, column: 48, suggestions: [{ messageId: 'readFromEnvironment', data: { envVar: 'SESSION_SECRET_2', format: 'the same string' }, output: `import session from 'express-session';
-session({ secret: [process.env.SESSION_SECRET, requireEnv('SESSION_SECRET_2')] });
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name: string): string {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}` }] }],
+session({ secret: [process.env.SESSION_SECRET, requireEnv('SESSION_SECRET_2')] });${REQUIRE_ENV_TS}` }] }],
     },
   ],
 });
@@ -795,14 +558,7 @@ const CALLBACK_SIGNING_KEY = requireEnv('CALLBACK_SIGNING_KEY');
 export function signCallback(body) {
   const callbackSigningKey = CALLBACK_SIGNING_KEY;
   return createHmac('sha256', callbackSigningKey).update(body).digest('hex');
-}
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`,
+}${REQUIRE_ENV_JS}`,
             },
           ],
         },
@@ -820,16 +576,6 @@ export function signCallback(body) {
     },
   ],
 });
-
-/** The start-up check the environment-variable suggestion adds at the end of a file. */
-const REQUIRE_ENV_JS = `
-
-/** A secret the service cannot run without: read from the environment, checked at start-up. */
-function requireEnv(name) {
-  const value = process.env[name];
-  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);
-  return value;
-}`;
 
 // Found by the session-4 blind corpus (test/fixtures/corpus/*/blind-s4).
 ruleTester.run('no-hardcoded-key: blind-set regressions', rule, {
