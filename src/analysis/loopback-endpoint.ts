@@ -8,7 +8,7 @@ const ENDPOINT_OPTION = /^(?:base_?url|endpoint|url|host|server_?url|api_?base)$
 
 /**
  * Is `node` (a client's argument, or a value inside one) in the same options object as an endpoint on this machine,
- * directly or in an enclosing object (`new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' })`, a KMS
+ * directly, in an enclosing object or in a sibling object (`new OpenAI({ baseURL: 'http://localhost:11434/v1', apiKey: 'ollama' })`, a KMS
  * client with `endpoint: 'http://localhost:4566'` and `credentials: { … }`)? A local server or emulator takes whatever
  * dummy credential the SDK insists on (decision 8).
  */
@@ -16,7 +16,7 @@ export function besideLoopbackEndpoint(node: TSESTree.Node): boolean {
   for (let at: TSESTree.Node | undefined = node.parent; at; at = at.parent) {
     if (at.type === 'Property') continue;
     if (at.type !== 'ObjectExpression') return false;
-    if (at.properties.some(isLoopbackEndpointOption)) return true;
+    if (at.properties.some((p) => isLoopbackEndpointOption(p) || holdsLoopbackEndpoint(p))) return true;
   }
   return false;
 }
@@ -25,6 +25,14 @@ function isLoopbackEndpointOption(property: TSESTree.ObjectLiteralElement): bool
   if (property.type !== 'Property' || !ENDPOINT_OPTION.test(propertyName(property.key) ?? '')) return false;
   const value = literalText(property.value);
   return value !== undefined && LOOPBACK_URL.test(value);
+}
+
+/**
+ * A sibling option that is itself an object naming a local endpoint: LangChain's
+ * `new ChatOpenAI({ apiKey: 'lm-studio', configuration: { baseURL: 'http://127.0.0.1:1234/v1' } })`.
+ */
+function holdsLoopbackEndpoint(property: TSESTree.ObjectLiteralElement): boolean {
+  return property.type === 'Property' && property.value.type === 'ObjectExpression' && property.value.properties.some(isLoopbackEndpointOption);
 }
 
 function literalText(node: TSESTree.Node): string | undefined {
