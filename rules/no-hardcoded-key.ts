@@ -39,6 +39,11 @@ const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret
 /** How written text becomes key bytes (`decodeBase64('…')`, `hexToBytes('…')`), and the lengths keys have in bytes. */
 const DECODED_ENCODINGS: ReadonlySet<string> = new Set(['hex', 'base64', 'base64url']);
 const KEY_BYTE_LENGTHS: ReadonlySet<number> = new Set([16, 24, 32, 64]);
+/**
+ * Hex text of a 192- or 256-bit key (48 or 64 digits). Not 32 digits: that is also the length of an MD5 and of the
+ * public 128-bit tokens some services call keys (search-only and analytics keys).
+ */
+const KEY_HEX_TEXT = /^(?:[0-9a-f]{48}|[0-9a-f]{64})$/i;
 /** A compact JWS/JWT (`eyJ…` header, payload, signature): a signed token, not a key. */
 const COMPACT_JWS = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -318,13 +323,14 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A binding named only `…Key` whose value is bytes decoded from hex or base64 text, 16, 24, 32 or 64 of them: a lookup
-     * key (cache, storage, React) is text, never decoded into a key's length of bytes.
+     * A binding named only `…Key` whose value is bytes decoded from hex or base64 text, 16, 24, 32 or 64 of them, or hex
+     * text of a 192- or 256-bit key (`doorLock: { siteKey: '<64 hex>' }`): a lookup key (cache, storage, React) is
+     * neither decoded into a key's length of bytes nor written as that many hex digits.
      */
     function checkDecodedKeyBytes(name: string, expr: TSESTree.Node): void {
       for (const constant of resolveValues(ctx, expr).values) {
         if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite || constant.fallback || constant.derived) continue;
-        if (constant.kind !== 'bytes' || !DECODED_ENCODINGS.has(constant.encoding ?? '') || !KEY_BYTE_LENGTHS.has((constant.value as Uint8Array).length)) continue;
+        if (!isDecodedKeyBytes(constant) && !isKeyHexText(constant)) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
         const verdict = judgeConstant(constant, text);
@@ -354,6 +360,16 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** Bytes decoded from hex or base64 text to one of a key's lengths. */
+function isDecodedKeyBytes(constant: Constant): boolean {
+  return constant.kind === 'bytes' && DECODED_ENCODINGS.has(constant.encoding ?? '') && KEY_BYTE_LENGTHS.has((constant.value as Uint8Array).length);
+}
+
+/** Text that is a 192- or 256-bit key written in hex (see KEY_HEX_TEXT). */
+function isKeyHexText(constant: Constant): boolean {
+  return constant.kind === 'string' && typeof constant.value === 'string' && KEY_HEX_TEXT.test(constant.value);
+}
 
 /**
  * A key-named table written as an object literal (`const CONTENT_KEYS = { [kid]: '…' }`, a keyring by version): one

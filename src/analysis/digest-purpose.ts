@@ -104,11 +104,13 @@ const PATH_END_EXTENSION = /^(?:\.[a-z][a-z0-9]{1,7}){1,3}$/i;
 /**
  * Text around the digest that makes it the name of a stored file or object: a directory before it and an extension at the
  * end (`replays/${d.slice(0, 2)}/${d}.rep`, the fan-out layout of content-addressed stores). A name, whatever the format's
- * extension (decision 10's content addressing; 98's SHA-1 in an S3 object key).
+ * extension, written or interpolated (decision 10's content addressing; 98's SHA-1 in an S3 object key).
  */
 function namesFileInPath(text: string): boolean {
   const parts = text.split(' ');
-  return parts.slice(0, -1).some((part) => part.includes('/')) && PATH_END_EXTENSION.test(parts[parts.length - 1]);
+  if (parts.slice(0, -1).some((part) => part.includes('/')) && PATH_END_EXTENSION.test(parts[parts.length - 1])) return true;
+  // The extension interpolated last (`by-digest/${d.slice(0, 2)}/${d}.${ext}`): the template ends in `.` and one value.
+  return parts.length >= 3 && parts[parts.length - 1] === '' && parts[parts.length - 2] === '.' && parts.slice(0, -2).some((part) => part.includes('/'));
 }
 /** Names of HTTP cache validators: a digest bound or compared under one is an ETag, however it is compared. */
 const CACHE_VALIDATOR_WORDS: ReadonlySet<string> = new Set(['etag', 'etags', 'ifnonematch']);
