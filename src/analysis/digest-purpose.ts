@@ -666,7 +666,13 @@ function headerNamesRead(node: TSESTree.Node): string[] {
   return [];
 }
 
-/** `fs.readFileSync(path)` / `await readFile(path)` as the hashed input. */
+/**
+ * String methods that normalise a file's text and leave it that file's content: line endings (`text.replace(/\r\n/g, '\n')`),
+ * surrounding blanks, Unicode normal form, the decoding of its bytes (`buf.toString('utf8')`).
+ */
+const TEXT_NORMALISING_METHODS: ReadonlySet<string> = new Set(['replace', 'replaceAll', 'trim', 'trimStart', 'trimEnd', 'normalize', 'toString']);
+
+/** `fs.readFileSync(path)` / `await readFile(path)` as the hashed input, also normalised (`text.replace(/\r\n/g, '\n')`). */
 function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): boolean {
   let expr: TSESTree.Node = unwrapExpression(node);
   if (expr.type === 'Identifier' && depth < 2) {
@@ -676,6 +682,9 @@ function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 
   }
   if (expr.type === 'AwaitExpression') expr = expr.argument;
   if (expr.type !== 'CallExpression') return false;
+  if (expr.callee.type === 'MemberExpression' && TEXT_NORMALISING_METHODS.has(memberName(expr.callee) ?? '')) {
+    return depth < 2 && readsFromFile(sourceCode, expr.callee.object, depth);
+  }
   const path = resolveImportPath(sourceCode, expr.callee);
   return path?.module !== undefined && FILE_MODULES.has(path.module);
 }
