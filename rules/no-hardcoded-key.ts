@@ -5,7 +5,7 @@ import { isTestFile } from '../src/analysis/file-kind';
 import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName, namesAuthToken, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
+import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
@@ -288,7 +288,8 @@ export default createRule<Options, MessageIds>({
     function checkNamedValue(name: string, init: TSESTree.Expression, destructuredEnv?: string): void {
       const expr = unwrapExpression(init);
       const envName = destructuredEnv ?? fallbackEnvName(expr);
-      const keyNamed = isSecretKeyName(name) || (envName !== undefined && isSecretKeyName(envName));
+      // A field-level key (`ssnFieldKey`) is named weakly: judged below by its value like any key-named constant.
+      const keyNamed = isSecretKeyName(name) || namesFieldLevelKey(name) || (envName !== undefined && isSecretKeyName(envName));
       if (!keyNamed) {
         // `const DEMO_ROOM_KEY = decodeBase64('…')`: a key of no stated kind, decoded from written text to a key's length.
         if (namesUnqualifiedKey(name)) checkDecodedKeyBytes(name, expr);

@@ -1,4 +1,5 @@
 import type { TSESTree } from '@typescript-eslint/utils';
+import { fillsSkippedConflictTarget } from './sql-parameters';
 import { argsWithRole, callChain, chainRoot, getApiCalls, type ApiCall } from './api-calls';
 import { concatenatedOperands, descendants } from './ast';
 import { classMemberValues } from './class-members';
@@ -379,6 +380,10 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const securityWord = [...useWords, ...fnWords].find((w) => SECURITY_WORDS.has(w));
   const persisted = useWords.some((w) => STORAGE_WORDS.has(w)) || uses.some((u) => u.kind === 'compare');
   if (securityWord) return { purpose: 'security', reason: `is used for ${securityWord}`, persisted };
+  // After the security words: a token's digest inserted so is still a token's.
+  if (uses.some((u) => u.kind === 'binding' && u.node.parent?.type === 'ArrayExpression' && fillsSkippedConflictTarget(sourceCode, u.node.parent, u.node))) {
+    return { purpose: 'fingerprint', reason: 'dedupe key (an insert skipped when the digest is already stored)', persisted: false };
+  }
   // After the security words: `/downloads/${token}.zip` is named for what it grants, not for the file.
   if (uses.some((u) => u.kind === 'text' && namesFileInPath(u.text))) return { purpose: 'fingerprint', reason: 'names a stored file by its content', persisted: false };
   // Only a key into (or a value of) an in-memory Map or Set (`this.clients.get(configHash)`): a lookup, not a control.

@@ -1139,8 +1139,12 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
     const conversion = conversionOf(sourceCode, ref);
     if (conversion) found.push(conversion);
     // `b64url(key)` with `function b64url(bytes) { return btoa(String.fromCharCode(...bytes)) … }`: a helper of this file
-    // that converts its first parameter so.
-    else if (ref.parent?.type === 'CallExpression' && ref.parent.arguments[0] === ref && helperConvertsArgument(sourceCode, ref.parent)) found.push(ref.parent);
+    // that converts the parameter the key is passed as (`runJob(shard, key!)` with `env: { KEY: key.toString('hex') }`).
+    else {
+      const argument = climbNonNull(ref);
+      const call = argument.parent;
+      if (call?.type === 'CallExpression' && helperConvertsArgument(sourceCode, call, call.arguments.indexOf(argument as TSESTree.CallExpressionArgument))) found.push(call);
+    }
   }
   return found;
 }
@@ -1160,14 +1164,22 @@ function conversionOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.Node
 }
 
 /** A call of a function of this file that converts its first parameter into a string (see conversionOf). */
-function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression): boolean {
+function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number): boolean {
+  if (index < 0 || call.arguments.slice(0, index).some((arg) => arg.type === 'SpreadElement')) return false;
   // A method of a class of this file too (`this.sseParams(key)` building `SSECustomerKey: key.toString('base64')`).
   const fn = localFunctionOf(sourceCode, call.callee) ?? localMethodOf(sourceCode, call.callee);
-  const param = fn?.params[0];
+  const param = fn?.params[index];
   const binding = param?.type === 'TSParameterProperty' ? undefined : param;
   if (binding?.type !== 'Identifier') return false;
   const variable = variableOf(sourceCode, binding);
   return variable !== undefined && variable.references.some((r) => r.isRead() && conversionOf(sourceCode, r.identifier as TSESTree.Node) !== undefined);
+}
+
+/** `key!` (TypeScript's non-null assertion) around a reference: the same bytes. */
+function climbNonNull(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent?.type === 'TSNonNullExpression') current = current.parent;
+  return current;
 }
 
 function isFromCharCode(node: TSESTree.Node): boolean {

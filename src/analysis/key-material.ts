@@ -818,7 +818,7 @@ function returnedAsIs(sourceCode: SourceCode, id: TSESTree.Identifier, path: rea
     if (ref.isWriteOnly()) continue; // the binding itself (`const { Plaintext } = …`)
     const read = memberPathRead(ref.identifier as TSESTree.Node, path);
     if (!read) continue; // another field of the response (`res.keyVersion`)
-    const value = climbWrappers(read);
+    const value = climbWrappers(memoryViewOf(climbWrappers(read)) ?? read);
     const parent = value.parent;
     const isReturn = parent?.type === 'ReturnStatement' || (parent?.type === 'ArrowFunctionExpression' && parent.body === value);
     if (isReturn && enclosingFunction(value) === fn) returned = true;
@@ -1902,6 +1902,18 @@ function aliasBindingOf(parent: TSESTree.Node | undefined, value: TSESTree.Node)
   if (parent?.type === 'VariableDeclarator' && parent.init === value && parent.id.type === 'Identifier') return parent.id;
   if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === value && parent.left.type === 'Identifier') return parent.left;
   return undefined;
+}
+
+/**
+ * `Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)` (or `new Uint8Array(bytes.buffer, …)`) around `bytes`:
+ * a view of the same memory, as the AWS SDK's `Uint8Array` plaintext is commonly turned into a `Buffer` without a copy.
+ */
+function memoryViewOf(bytes: TSESTree.Node): TSESTree.Node | undefined {
+  const member = bytes.parent;
+  const view = member?.parent;
+  if (member?.type !== 'MemberExpression' || member.object !== bytes || !isBufferMemberOf(member)) return undefined;
+  if ((view?.type !== 'CallExpression' && view?.type !== 'NewExpression') || view.arguments[0] !== member || !isByteView(view)) return undefined;
+  return view;
 }
 
 function climbWrappers(node: TSESTree.Node): TSESTree.Node {

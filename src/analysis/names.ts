@@ -194,6 +194,23 @@ export function namesAuthToken(name: string): boolean {
   return parts.length >= 2 && parts[parts.length - 2] === 'auth' && parts[parts.length - 1] === 'token' && !parts.some((w) => NOT_SECRET_WORDS.has(w));
 }
 
+/** The words a field-level encryption key is named for, right before its last word `key`. */
+const FIELD_LEVEL_WORDS: ReadonlySet<string> = new Set(['field', 'column']);
+
+/**
+ * `ssnFieldKey`, `COLUMN_KEY`, `pii.fieldKey`: the key of field- or column-level encryption. `field` and `column` are
+ * non-secret words where they name what holds a key (`keyField`, `KEY_COLUMN`, `fieldKeyName`); right before a final
+ * `key` they say what the key encrypts. As weak as `namesUnqualifiedKey`: a form's `fieldKey: 'email'` is one too, so
+ * only a key-shaped value settles it.
+ */
+export function namesFieldLevelKey(name: string): boolean {
+  if (!/(?:field|column)_?key/i.test(name)) return false;
+  const parts = withoutEncodingTails(words(name));
+  const n = parts.length;
+  if (n < 2 || parts[n - 1] !== 'key' || !FIELD_LEVEL_WORDS.has(parts[n - 2])) return false;
+  return !parts.slice(0, n - 2).some((w) => NOT_SECRET_WORDS.has(w) || LOOKUP_WORDS.has(w) || OTHER_PARTY_WORDS.has(w));
+}
+
 /** Does the name say it holds a secret key (`ENCRYPTION_KEY`, `jwtSecret`, `hmacKey`, `privateKey`)? */
 export function isSecretKeyName(name: string): boolean {
   if (isSealingPasswordName(name) || namesAuthToken(name)) return true;

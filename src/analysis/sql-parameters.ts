@@ -40,6 +40,21 @@ export function isSqlFunctionKeyParameter(sourceCode: SourceCode, array: TSESTre
   );
 }
 
+/**
+ * Does the query parameter fill a column of the conflict target of an insert that does nothing on conflict
+ * (`INSERT INTO trips (…, digest) VALUES (…, $3) ON CONFLICT (digest) DO NOTHING`)? The row is skipped when one with
+ * that value exists: the value is a deduplication key.
+ */
+export function fillsSkippedConflictTarget(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): boolean {
+  const bound = boundParameter(sourceCode, array, element);
+  const column = bound && columnOf(bound.sql, bound.position);
+  const target = bound && SKIPPED_ON_CONFLICT.exec(bound.sql);
+  if (!column || !target || !/^\s*insert\b/i.test(bound.sql)) return false;
+  return target[1].split(',').some((c) => unquote(c.trim()) === column);
+}
+
+const SKIPPED_ON_CONFLICT = /\bon\s+conflict\s*\(([^)]*)\)\s*do\s+nothing\b/i;
+
 /** The SQL text of the call a parameter array is passed to (after the SQL), and the element's 0-based position in it. */
 function boundParameter(sourceCode: SourceCode, array: TSESTree.ArrayExpression, element: TSESTree.Node): { sql: string; position: number } | undefined {
   const call = array.parent;
