@@ -52,6 +52,11 @@ const CODE_QUALIFIERS = new Set([
   // A code that admits whoever types it (a lobby's or class's `joinCode`) is an invite code by another name, and so is
   // one that opens something shared with its holder (`shareCode` for a partner's export download).
   'join', 'share',
+  // A code that enrols a device or a person (`enrollmentCode` typed into an instrument's collector to get its device
+  // credential) admits whoever types it first, like a pairing code.
+  'enrollment', 'enrolment', 'enroll', 'enrol',
+  // An emergency unblinding code (a blinded trial's wallet card) reveals a participant's allocation to whoever holds it.
+  'unblinding',
 ]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([

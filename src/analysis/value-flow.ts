@@ -333,6 +333,10 @@ function record(
       // `nonce.writeBigUInt64BE(v, 4)`: the value now lives in the buffer, like `bytes[i] = v`.
       const buffer = index === 0 ? bufferWrittenBy(parent) : undefined;
       if (buffer) followVariable(sourceCode, buffer, follow);
+      // `resolve(v)` in `new Promise((resolve) => …)`: the promise settles to the value, so its uses are the value's, in
+      // the same hop (the promise is the value in another wrapping, like `await`).
+      const promise = index === 0 ? promiseSettledBy(sourceCode, parent) : undefined;
+      if (promise) usesAt(sourceCode, promise, options, uses, follow);
       return;
     }
     case 'BinaryExpression':
@@ -346,6 +350,23 @@ function record(
     default:
       return;
   }
+}
+
+/**
+ * The `new Promise(executor)` whose `resolve` parameter `call` calls (`new Promise((resolve) => stream.on('end', () =>
+ * resolve(h.digest('hex'))))`, the usual way to wrap a callback API): the promise settles to `call`'s argument. Only the
+ * global `Promise`, and only the executor's first parameter.
+ */
+function promiseSettledBy(sourceCode: SourceCode, call: TSESTree.CallExpression | TSESTree.NewExpression): TSESTree.NewExpression | undefined {
+  if (call.type !== 'CallExpression' || call.callee.type !== 'Identifier') return undefined;
+  const def = variableOf(sourceCode, call.callee)?.defs[0];
+  if (def?.type !== 'Parameter') return undefined;
+  const executor = def.node as TSESTree.Node;
+  if (!isFunction(executor) || executor.params[0] !== def.name) return undefined;
+  const promise = executor.parent;
+  if (promise?.type !== 'NewExpression' || promise.arguments[0] !== executor) return undefined;
+  const callee = promise.callee;
+  return callee.type === 'Identifier' && callee.name === 'Promise' && !variableOf(sourceCode, callee)?.defs.length ? promise : undefined;
 }
 
 /**
