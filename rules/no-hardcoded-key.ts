@@ -3,9 +3,10 @@ import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
 import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
+import { PUBLIC_CLIENT_KEY_SERVICES, PUBLIC_KEY_ROLE_WORDS } from '../src/model/public-client-keys';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesSeveralKeys, namesUnqualifiedKey } from '../src/analysis/names';
+import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesSeveralKeys, namesUnqualifiedKey, withoutEncodingTails, words } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
@@ -39,11 +40,47 @@ const SECRET_ROLES: ReadonlySet<ArgRole> = new Set(['key', 'passphrase', 'secret
 /** How written text becomes key bytes (`decodeBase64('…')`, `hexToBytes('…')`), and the lengths keys have in bytes. */
 const DECODED_ENCODINGS: ReadonlySet<string> = new Set(['hex', 'base64', 'base64url']);
 const KEY_BYTE_LENGTHS: ReadonlySet<number> = new Set([16, 24, 32, 64]);
+const HEX_TEXT = /^(?:[0-9a-f]{2})+$|^(?:[0-9A-F]{2})+$/;
+const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/;
+
 /**
- * Hex text of a 192- or 256-bit key (48 or 64 digits). Not 32 digits: that is also the length of an MD5 and of the
- * public 128-bit tokens some services call keys (search-only and analytics keys).
+ * Key bytes written without a decoding call, under a name that says `…Key` after a word of its own (`networkKey`,
+ * `HEALTH_EXPORT_KEY`): hex or base64 text, or a list of byte values, that is exactly a key's length (16, 24, 32 or 64
+ * bytes). A lookup key written as text is a path, a label or an id, not a key's length of hex or base64; a bare `key` is
+ * left to a decoding call, since records and option objects use it for any field. The constant to judge: the text as
+ * written, the list as the bytes it holds.
  */
-const KEY_HEX_TEXT = /^(?:[0-9a-f]{48}|[0-9a-f]{64})$/i;
+function keyLengthBytesWritten(constant: Constant): Constant | undefined {
+  if (constant.kind === 'array') {
+    const elements = constant.value as readonly Constant[];
+    if (!KEY_BYTE_LENGTHS.has(elements.length) || !elements.every(isByteValue)) return undefined;
+    // Bytes that spell printable text are a label written as bytes (Zigbee's published "ZigBeeAlliance09" link key), not
+    // random key bytes: 16 random bytes are all printable once in millions.
+    if (elements.every((e) => (e.value as number) >= 0x20 && (e.value as number) < 0x7f)) return undefined;
+    return { ...constant, kind: 'bytes', value: Uint8Array.from(elements.map((e) => e.value as number)), encoding: 'array', text: undefined };
+  }
+  if (constant.kind !== 'string') return undefined;
+  const text = constant.value as string;
+  const encoding = HEX_TEXT.test(text) ? 'hex' : BASE64_TEXT.test(text) && text.length % 4 === 0 ? 'base64' : undefined;
+  if (!encoding) return undefined;
+  // Judged as written (the text's own alphabet and mix of classes), like any key-named text.
+  return KEY_BYTE_LENGTHS.has(Buffer.from(text, encoding).length) ? constant : undefined;
+}
+
+/**
+ * `networkKey`, `HEALTH_EXPORT_KEY`: a word of its own before `key` (not a bare `key`), and nothing saying the key is one
+ * of the public client keys that analytics, monitoring and search services issue for browsers and apps (Segment's
+ * `writeKey`, `ALGOLIA_SEARCH_KEY`, `AMPLITUDE_KEY`): those are written as hex or base64 of a key's length too.
+ */
+function namesKeyForUse(name: string): boolean {
+  const parts = withoutEncodingTails(words(name));
+  return parts.length > 1 && !parts.some((w) => PUBLIC_KEY_ROLE_WORDS.has(w) || PUBLIC_CLIENT_KEY_SERVICES.has(w));
+}
+
+function isByteValue(element: Constant): boolean {
+  return element.kind === 'number' && Number.isInteger(element.value) && (element.value as number) >= 0 && (element.value as number) <= 255;
+}
+
 /** A compact JWS/JWT (`eyJ…` header, payload, signature): a signed token, not a key. */
 const COMPACT_JWS = /^eyJ[A-Za-z0-9_-]*\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
@@ -292,7 +329,7 @@ export default createRule<Options, MessageIds>({
       const keyNamed = isSecretKeyName(name) || namesFieldLevelKey(name) || (envName !== undefined && isSecretKeyName(envName));
       if (!keyNamed) {
         // `const DEMO_ROOM_KEY = decodeBase64('…')`: a key of no stated kind, decoded from written text to a key's length.
-        if (namesUnqualifiedKey(name)) checkDecodedKeyBytes(name, expr);
+        if (namesUnqualifiedKey(name)) checkDecodedKeyBytes(name, expr, namesKeyForUse(name));
         return;
       }
       // A configuration schema's default for a secret setting (`JWT_SECRET: z.string().default('…')`).
@@ -324,14 +361,16 @@ export default createRule<Options, MessageIds>({
     }
 
     /**
-     * A binding named only `…Key` whose value is bytes decoded from hex or base64 text, 16, 24, 32 or 64 of them, or hex
-     * text of a 192- or 256-bit key (`doorLock: { siteKey: '<64 hex>' }`): a lookup key (cache, storage, React) is
-     * neither decoded into a key's length of bytes nor written as that many hex digits.
+     * A binding named only `…Key` whose value is bytes decoded from hex or base64 text, 16, 24, 32 or 64 of them: a lookup
+     * key (cache, storage, React) is text, never decoded into a key's length of bytes. `namedForUse` (a word before `key`,
+     * `networkKey`): text or a byte list written at a key's length counts without the decoding call too.
      */
-    function checkDecodedKeyBytes(name: string, expr: TSESTree.Node): void {
-      for (const constant of resolveValues(ctx, expr).values) {
-        if (constant.external || !isInFile(sourceCode, constant.origin) || constant.viaCallSite || constant.fallback || constant.derived) continue;
-        if (!isDecodedKeyBytes(constant) && !isKeyHexText(constant)) continue;
+    function checkDecodedKeyBytes(name: string, expr: TSESTree.Node, namedForUse: boolean): void {
+      for (const written of resolveValues(ctx, expr).values) {
+        if (written.external || !isInFile(sourceCode, written.origin) || written.viaCallSite || written.fallback || written.derived) continue;
+        const asWritten = namedForUse ? keyLengthBytesWritten(written) : undefined;
+        const constant = asWritten ?? written;
+        if (!asWritten && !isDecodedKeyBytes(constant)) continue;
         const text = constantText(constant);
         if (text === undefined) continue;
         const verdict = judgeConstant(constant, text);
@@ -365,11 +404,6 @@ export default createRule<Options, MessageIds>({
 /** Bytes decoded from hex or base64 text to one of a key's lengths. */
 function isDecodedKeyBytes(constant: Constant): boolean {
   return constant.kind === 'bytes' && DECODED_ENCODINGS.has(constant.encoding ?? '') && KEY_BYTE_LENGTHS.has((constant.value as Uint8Array).length);
-}
-
-/** Text that is a 192- or 256-bit key written in hex (see KEY_HEX_TEXT). */
-function isKeyHexText(constant: Constant): boolean {
-  return constant.kind === 'string' && typeof constant.value === 'string' && KEY_HEX_TEXT.test(constant.value);
 }
 
 /**

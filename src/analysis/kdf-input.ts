@@ -1,5 +1,6 @@
 import type { TSESTree } from '@typescript-eslint/utils';
 import { apiCallAt, type ApiCall } from './api-calls';
+import { isBufferWritten } from './buffer-writes';
 import { callSiteArguments } from './call-sites';
 import { enclosingFunctions, functionName, isFunction, type FunctionNode } from './expression-names';
 import { isBufferClass } from './imports';
@@ -90,6 +91,7 @@ function baseKeyMaterial(ctx: ResolveContext, raw: TSESTree.Node): TSESTree.Node
 function candidates(ctx: ResolveContext, raw: TSESTree.Node, seen: Set<unknown>, depth: number): Constant[] | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const node = unwrapExpression(raw);
+  if (isWrittenAfterAllocation(ctx, node)) return undefined;
   const resolution = resolveValues(ctx, node);
   if (resolution.complete && resolution.values.length > 0) return resolution.values;
   const zeros = zeroAllocation(ctx, node);
@@ -122,6 +124,16 @@ function candidates(ctx: ResolveContext, raw: TSESTree.Node, seen: Set<unknown>,
     if (!add(expr)) return undefined;
   }
   return out;
+}
+
+/**
+ * `const pin = Buffer.alloc(4); pin.writeUInt32LE(passcode)`: a buffer allocated as zeros and then written holds what
+ * was written, not the zeros value resolution sees (a passcode packed into bytes is a real secret to stretch).
+ */
+function isWrittenAfterAllocation(ctx: ResolveContext, node: TSESTree.Node): boolean {
+  if (node.type !== 'Identifier') return false;
+  const variable = variableOf(ctx.sourceCode, node);
+  return !!variable && isBufferWritten(ctx.sourceCode, variable, node.parent);
 }
 
 /** `Buffer.alloc(8)` where `Buffer` comes from `require('safe-buffer')` / `require('buffer')` (value resolution knows the global one). */

@@ -1183,6 +1183,7 @@ function callSink(sourceCode: SourceCode, call: TSESTree.CallExpression, arg: TS
   if (LOG_METHODS.has(method) && receiver && (LOGGER_NAME.test(receiver) || NAMED_LOGGER.test(receiver))) {
     return redactedByLogger(sourceCode, callee.object, call, arg, path) ? undefined : { kind: 'log', node: call };
   }
+  if (isOwnLoggingFunction(callee)) return { kind: 'log', node: call };
   if (RESPONSE_METHODS.has(method) && receiver && RESPONSE_NAME.test(receiver)) return { kind: 'response', node: call };
   if (RESPONSE_HEADER_METHODS.has(method) && receiver && HEADER_RESPONSE_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
   if (method === 'set' && receiver && COOKIE_JAR_NAME.test(receiver) && call.arguments[0] !== arg) return { kind: 'response', node: call };
@@ -1403,6 +1404,16 @@ function isResponseCallback(sourceCode: SourceCode, param: TSESTree.Node): boole
  * `logger` of `this.logger`, `log` of `req.log`, `console`; through builder
  * calls: `db` of knex's `db('keys').insert(…)`, `res` of `res.status(500).json(…)`.
  */
+/**
+ * `this.log('…', secret)`: a logging function the object holds and calls directly, as Homebridge hands plugins a
+ * callable `Logging` and classes keep a `log` helper over their debug sink. Only on `this` and only named `log`/`logger`:
+ * `Math.log(x)` is arithmetic.
+ */
+const OWN_LOGGING_FUNCTION = /^(?:log|logger)$/;
+function isOwnLoggingFunction(callee: TSESTree.MemberExpression): boolean {
+  return unwrapExpression(callee.object).type === 'ThisExpression' && OWN_LOGGING_FUNCTION.test(memberName(callee) ?? '');
+}
+
 function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   const expr = unwrapExpression(node);
   if (expr.type === 'Identifier') return expr.name;

@@ -24,8 +24,10 @@ export function words(name: string): readonly string[] {
 const WORD_CACHE_SIZE = 5000;
 const wordCache = new Map<string, readonly string[]>();
 
-// `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from.
-const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic']);
+// `mnemonic`: a wallet's BIP-39 recovery phrase, the seed every key of the wallet derives from. `pskc`: Thread's pre-shared
+// key for the commissioner, the key a commissioner authenticates with (a TLS `psk` binding is judged at its sink, and
+// `PSK_IDENTITY` is the public half).
+const SECRET_WORDS = new Set(['secret', 'kek', 'dek', 'passphrase', 'hmac', 'aes', 'pepper', 'mnemonic', 'pskc']);
 // `content`: media encryption's name for the key that encrypts the content (CENC/ClearKey/FairPlay content keys). Not
 // `segment`: Segment's analytics `writeKey` is public.
 const KEY_QUALIFIERS = new Set(['account', 'service', 'encryption', 'enc', 'signing', 'sign', 'hmac', 'master', 'aes', 'cipher', 'crypto', 'jwt', 'session', 'data', 'private', 'priv', 'secret', 'symmetric', 'wrapping', 'mac', 'token', 'cookie', 'app', 'shared', 'root', 'content',
@@ -61,7 +63,7 @@ const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'mast
 // A `keyring` holds keys: named like a list of them.
 const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
-const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic/i;
+const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic|pskc/i;
 
 /**
  * The working keys of card payments, named by their acronyms in ANSI X9.24 and ISO 11568 and in payment HSMs' command
@@ -111,7 +113,7 @@ function isSealingPasswordName(name: string): boolean {
 }
 
 /** `KEY_HEX`, `sessionSecretB64`, `SIGNING_KEYS_PEM`: the last words say how the key is written, not what it is. */
-function withoutEncodingTails(parts: readonly string[]): readonly string[] {
+export function withoutEncodingTails(parts: readonly string[]): readonly string[] {
   let end = parts.length;
   while (end > 1 && ENCODING_TAILS.has(parts[end - 1])) end--;
   return end === parts.length ? parts : parts.slice(0, end);

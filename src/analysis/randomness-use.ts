@@ -34,6 +34,9 @@ const SECRET_WORDS = new Set([
   'verifier',
   // The entropy a recovery phrase or key is made from (`entropyToMnemonic(entropyFor(id))`).
   'entropy',
+  // Pairing PINs: Bluetooth LE passkey entry's six digits and the setup passcode of Matter or HomeKit commissioning
+  // (the password a PAKE is run with). Whoever guesses one pairs in the owner's place.
+  'passkey', 'passcode',
 ]);
 /** `key` counts only with a qualifier that makes it a secret (`apiKey`, `encryptionKey`), not `cacheKey`. */
 // `auth`/`authorization` name the key a client presents to be let in (OCPP's per-station `AuthorizationKey`, an API's
