@@ -250,6 +250,7 @@ export default createRule<Options, MessageIds>({
       },
       // A command-line option's default (`.option('--key <hex>', '…', '8f3a…')`): the key whenever the flag is omitted.
       CallExpression(node) {
+        checkJoinedLines(node);
         if (options.checkKeyNamedConstants === false) return;
         const option = cliOptionDefault(node);
         if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
@@ -265,6 +266,20 @@ export default createRule<Options, MessageIds>({
         if (name) named.push({ name, init: node.value });
       },
     };
+
+    /**
+     * A PEM block written as an array of its lines joined at run time (`['-----BEGIN …', '…'].join('\n')`), like a
+     * `+` chain: the joined text is checked once, and reported where the array starts.
+     */
+    function checkJoinedLines(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression' || memberName(callee) !== 'join') return;
+      const lines = sourceCode.getText(callee.object);
+      if (!mayHoldPrivateKeyBlock(lines) && !mayHoldSelfDescribingKey(lines)) return;
+      for (const constant of resolveValues(ctx, node).values) {
+        if (constant.kind === 'string') checkEmbedded(callee.object, constant.value as string);
+      }
+    }
 
     function checkEmbedded(node: TSESTree.Node, text: string): void {
       if (mayHoldPrivateKeyBlock(text)) {
