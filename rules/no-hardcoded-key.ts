@@ -269,16 +269,18 @@ export default createRule<Options, MessageIds>({
 
     /**
      * A PEM block written as an array of its lines joined at run time (`['-----BEGIN …', '…'].join('\n')`), like a
-     * `+` chain: the joined text is checked once, and reported where the array starts.
+     * `+` chain: the joined text is checked once, and reported where the array starts. Only lines written there as
+     * literals: an array that interpolates a key written elsewhere (a config file rendered from `${HUB.privateKey}`)
+     * is reported where that key is written.
      */
     function checkJoinedLines(node: TSESTree.CallExpression): void {
       const callee = node.callee;
       if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression' || memberName(callee) !== 'join') return;
-      const lines = sourceCode.getText(callee.object);
-      if (!mayHoldPrivateKeyBlock(lines) && !mayHoldSelfDescribingKey(lines)) return;
-      for (const constant of resolveValues(ctx, node).values) {
-        if (constant.kind === 'string') checkEmbedded(callee.object, constant.value as string);
-      }
+      const separator = node.arguments[0];
+      const lines = callee.object.elements;
+      if (!lines.every(isStringLiteral) || (separator !== undefined && !isStringLiteral(separator))) return;
+      const text = lines.map((line) => line.value).join(separator === undefined ? ',' : separator.value);
+      if (mayHoldPrivateKeyBlock(text) || mayHoldSelfDescribingKey(text)) checkEmbedded(callee.object, text);
     }
 
     function checkEmbedded(node: TSESTree.Node, text: string): void {
@@ -458,4 +460,8 @@ function fallbackSource(constant: Constant, argument: TSESTree.Node): string {
     return destructured ? `process.env.${destructured}` : 'the argument';
   }
   return 'the configured value';
+}
+
+function isStringLiteral(node: TSESTree.Node | null): node is TSESTree.StringLiteral {
+  return node?.type === 'Literal' && typeof node.value === 'string';
 }
