@@ -9,8 +9,9 @@ import { createRuleTester } from './rule-tester';
 // about one time in twenty: padded base64 of binary bytes gets a lower entropy bar); a `<key id>:<secret>` fallback split
 // before its secret half reaches a sink (the pieces of a split fallback are still the fallback); and a clock read in a
 // token whose MAC a local helper computes over a template of its parameters (decision 90: an issued-at claim the MAC
-// protects). The guards: a placeholder PEM and a public key written as joined lines, an empty fallback split the same
-// way, and the same clock read hashed by a helper without a key.
+// protects). The guards: a placeholder PEM and a public key written as joined lines, joined lines that interpolate a key
+// written elsewhere (reported only where the key is written), an empty fallback split the same way, and the same clock
+// read hashed by a helper without a key.
 
 const ruleTester = createRuleTester();
 
@@ -87,6 +88,24 @@ ruleTester.run('no-hardcoded-key (blind-s32b CMS shapes)', noHardcodedKey, {
             {
               "messageId": "readFromEnvironment",
               "output": "import jwt from 'jsonwebtoken';\n\nconst ADMIN_KEY = requireEnv('CMS_ADMIN_API_KEY');\n\nexport function adminToken(): string {\n  const [id, secret] = ADMIN_KEY.split(':');\n  return jwt.sign({}, Buffer.from(secret, 'hex'), { keyid: id, algorithm: 'HS256', expiresIn: '5m' });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+            }
+          ]
+        }
+      ]
+    },
+    {
+      "name": "a config text rendered from joined lines that interpolate a key written elsewhere: reported where the key is written, not on the array",
+      "code": "const HUB = {\n  listenPort: 51820,\n  privateKey: 'AlQqGTtrTejyChecTtPS2t5mlsdyHq1q2ipxgVMPAG8=',\n};\n\nexport function renderInterface() {\n  return [\n    '[Interface]',\n    `PrivateKey = ${HUB.privateKey}`,\n    `ListenPort = ${HUB.listenPort}`,\n  ].join('\\n');\n}\n",
+      "filename": "case.js",
+      "errors": [
+        {
+          "messageId": "keyLikeConstant",
+          "line": 3,
+          "column": 15,
+          "suggestions": [
+            {
+              "messageId": "readFromEnvironment",
+              "output": "const HUB = {\n  listenPort: 51820,\n  privateKey: requireEnv('HUB_PRIVATE_KEY'),\n};\n\nexport function renderInterface() {\n  return [\n    '[Interface]',\n    `PrivateKey = ${HUB.privateKey}`,\n    `ListenPort = ${HUB.listenPort}`,\n  ].join('\\n');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
             }
           ]
         }
