@@ -271,7 +271,7 @@ export default createRule<Options, MessageIds>({
      * A PEM block written as an array of its lines joined at run time (`['-----BEGIN …', '…'].join('\n')`), like a
      * `+` chain: the joined text is checked once, and reported where the array starts. Only lines written there as
      * literals: an array that interpolates a key written elsewhere (a config file rendered from `${HUB.privateKey}`)
-     * is reported where that key is written.
+     * is reported where that key is written, and a line holding a whole key is reported as that line.
      */
     function checkJoinedLines(node: TSESTree.CallExpression): void {
       const callee = node.callee;
@@ -279,6 +279,8 @@ export default createRule<Options, MessageIds>({
       const separator = node.arguments[0];
       const lines = callee.object.elements;
       if (!lines.every(isStringLiteral) || (separator !== undefined && !isStringLiteral(separator))) return;
+      // A line that holds a whole key by itself (`'PresharedKey = …'`) is reported as that literal.
+      if (lines.some((line) => findSelfDescribingKey(line.value) || (mayHoldPrivateKeyBlock(line.value) && findPrivateKeyPem(line.value)))) return;
       const text = lines.map((line) => line.value).join(separator === undefined ? ',' : separator.value);
       if (mayHoldPrivateKeyBlock(text) || mayHoldSelfDescribingKey(text)) checkEmbedded(callee.object, text);
     }
