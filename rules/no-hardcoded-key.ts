@@ -292,6 +292,7 @@ export default createRule<Options, MessageIds>({
       },
       // A command-line option's default (`.option('--key <hex>', '…', '8f3a…')`): the key whenever the flag is omitted.
       CallExpression(node) {
+        checkJoinedLines(node);
         if (options.checkKeyNamedConstants === false) return;
         const option = cliOptionDefault(node);
         if (option) for (const fallback of option.defaults) named.push({ name: option.name, init: fallback as TSESTree.Expression });
@@ -307,6 +308,24 @@ export default createRule<Options, MessageIds>({
         if (name) named.push({ name, init: node.value });
       },
     };
+
+    /**
+     * A PEM block written as an array of its lines joined at run time (`['-----BEGIN …', '…'].join('\n')`), like a
+     * `+` chain: the joined text is checked once, and reported where the array starts. Only lines written there as
+     * literals: an array that interpolates a key written elsewhere (a config file rendered from `${HUB.privateKey}`)
+     * is reported where that key is written, and a line holding a whole key is reported as that line.
+     */
+    function checkJoinedLines(node: TSESTree.CallExpression): void {
+      const callee = node.callee;
+      if (callee.type !== 'MemberExpression' || callee.object.type !== 'ArrayExpression' || memberName(callee) !== 'join') return;
+      const separator = node.arguments[0];
+      const lines = callee.object.elements;
+      if (!lines.every(isStringLiteral) || (separator !== undefined && !isStringLiteral(separator))) return;
+      // A line that holds a whole key by itself (`'PresharedKey = …'`) is reported as that literal.
+      if (lines.some((line) => findSelfDescribingKey(line.value) || (mayHoldPrivateKeyBlock(line.value) && findPrivateKeyPem(line.value)))) return;
+      const text = lines.map((line) => line.value).join(separator === undefined ? ',' : separator.value);
+      if (mayHoldPrivateKeyBlock(text) || mayHoldSelfDescribingKey(text)) checkEmbedded(callee.object, text);
+    }
 
     function checkEmbedded(node: TSESTree.Node, text: string): void {
       if (mayHoldPrivateKeyBlock(text)) {
@@ -494,4 +513,8 @@ function fallbackSource(constant: Constant, argument: TSESTree.Node): string {
     return destructured ? `process.env.${destructured}` : 'the argument';
   }
   return 'the configured value';
+}
+
+function isStringLiteral(node: TSESTree.Node | null): node is TSESTree.StringLiteral {
+  return node?.type === 'Literal' && typeof node.value === 'string';
 }

@@ -325,13 +325,24 @@ function isSignedData(sourceCode: SourceCode, call: TSESTree.CallExpression | TS
   const param = depth < 2 ? localFunctionOf(sourceCode, call.callee)?.params[index] : undefined;
   if (param?.type !== 'Identifier') return false;
   return (variableOf(sourceCode, param)?.references ?? []).some((ref) => {
-    const inner = ref.identifier.parent;
+    const message = textBuiltFrom(ref.identifier as TSESTree.Node);
+    const inner = message.parent;
     return (
       (inner?.type === 'CallExpression' || inner?.type === 'NewExpression') &&
-      inner.callee !== ref.identifier &&
-      isSignedData(sourceCode, inner, inner.arguments.indexOf(ref.identifier as TSESTree.CallExpressionArgument), depth + 1)
+      inner.callee !== message &&
+      isSignedData(sourceCode, inner, inner.arguments.indexOf(message as TSESTree.CallExpressionArgument), depth + 1)
     );
   });
+}
+
+/**
+ * The text `node` is written into: up through template literals and `+` concatenations (`${postId}.${issuedAt}`), so a
+ * helper that MACs a message built from its parameter signs that parameter too.
+ */
+function textBuiltFrom(node: TSESTree.Node): TSESTree.Node {
+  let current = node;
+  while (current.parent?.type === 'TemplateLiteral' || (current.parent?.type === 'BinaryExpression' && current.parent.operator === '+')) current = current.parent;
+  return current;
 }
 
 /**

@@ -73,7 +73,7 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     const decoded = Buffer.from(value, BASE64.test(value) ? 'base64' : 'base64url');
     const entropy = shannonEntropy(value);
     const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((re) => re.test(value)).length;
-    if (decoded.length >= 16 && entropy >= 4 && classes >= 3) {
+    if (decoded.length >= 16 && entropy >= minBase64Entropy(value, decoded) && classes >= 3) {
       return { looksLikeKey: true, shape: BASE64.test(value) ? 'base64' : 'base64url', byteLength: decoded.length, reason: `${decoded.length}-byte base64` };
     }
   }
@@ -84,6 +84,17 @@ export function judgeKeyMaterial(text: string): KeyMaterialVerdict {
     return { looksLikeKey: true, shape: 'passphrase', reason: 'high-entropy string' };
   }
   return { looksLikeKey: false, reason: 'low entropy' };
+}
+
+/**
+ * The entropy a base64 text must reach to count as generated. 22 random characters (a 128-bit key) fall below 4 bits
+ * per character about one time in twenty, so padded base64 of binary bytes, which names and words never are, gets a
+ * lower bar; text that decodes to printable characters keeps the usual one.
+ */
+function minBase64Entropy(value: string, decoded: Buffer): number {
+  const padded = value.endsWith('=') && value.length % 4 === 0;
+  const printable = decoded.every((byte) => byte >= 0x20 && byte < 0x7f);
+  return padded && !printable ? 3.7 : 4;
 }
 
 /**

@@ -1447,11 +1447,16 @@ function splitString(node: TSESTree.CallExpression | TSESTree.NewExpression, obj
   if (!arg0 || node.arguments.length > 1) return NONE;
   const text = next(object);
   const separator = next(arg0);
-  if (!text.complete || text.values.length !== 1 || text.values[0].kind !== 'string') return NONE;
   if (!separator.complete || separator.values.length !== 1 || separator.values[0].kind !== 'string') return NONE;
-  const source = text.values[0];
-  const pieces = (source.value as string).split(separator.values[0].value as string);
-  return single({ kind: 'array', value: pieces.map((piece) => ({ kind: 'string', value: piece, origin: source.origin }) as Constant), origin: source.origin, derived: source.derived });
+  const sep = separator.values[0].value as string;
+  // `(process.env.API_KEY ?? 'id:secret').split(':')`: the fallback's pieces, still a fallback, and still incomplete.
+  const strings = text.values.filter((v) => v.kind === 'string');
+  if (strings.length === 0 || (text.complete && strings.length !== 1)) return NONE;
+  const values = strings.map((source): Constant => {
+    const pieces = (source.value as string).split(sep).map((piece) => ({ kind: 'string', value: piece, origin: source.origin }) as Constant);
+    return { kind: 'array', value: pieces, origin: source.origin, derived: source.derived, ...(source.fallback ? { fallback: true } : {}) };
+  });
+  return { values, complete: text.complete && strings.length === text.values.length };
 }
 
 function reversedArray(inner: Resolution): Resolution {

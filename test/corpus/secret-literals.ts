@@ -6,6 +6,12 @@
 const HEX = /^[0-9a-fA-F]{32,}$/;
 const B64 = /^[A-Za-z0-9+/_-]{20,}={0,2}$/;
 
+/**
+ * The base64 every unencrypted OpenSSH private key starts with (`openssh-key-v1`, cipher `none`, KDF `none`): a key written
+ * line by line shares its first line with every other such key, which is no shared secret.
+ */
+const OPENSSH_UNENCRYPTED_HEADER = 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQ';
+
 function looksSecret(s: string): boolean {
   if (HEX.test(s)) return true;
   if (!B64.test(s)) return false;
@@ -20,7 +26,7 @@ export function secretLiterals(source: string): string[] {
   for (const quoted of strings) {
     const body = quoted.slice(1, -1);
     for (const piece of body.split(/\\n|\\r|\s+|[:.,;@()[\]{}$'"]/)) {
-      if (piece.length >= 20 && looksSecret(piece) && !/^-+(BEGIN|END)/.test(piece)) out.push(piece);
+      if (piece.length >= 20 && looksSecret(piece) && !/^-+(BEGIN|END)/.test(piece) && !piece.startsWith(OPENSSH_UNENCRYPTED_HEADER)) out.push(piece);
     }
   }
   return out;
