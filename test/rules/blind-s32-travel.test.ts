@@ -1,6 +1,7 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the blind set s32 part A (travel and hospitality back-ends: GDS and NDC clients, boarding passes, wallet passes,
 // door locks and mobile keys, loyalty, card vaults, channel managers, travel documents) found missed or misread: a key
@@ -47,7 +48,7 @@ ruleTester.run('no-hardcoded-key (blind-s32 travel shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "module.exports = {\n  doorLock: {\n    encoderHost: '10.0.0.5',\n    siteKey: requireEnv('DOOR_LOCK_SITE_KEY'),\n  },\n};\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "module.exports = {\n  doorLock: {\n    encoderHost: '10.0.0.5',\n    siteKey: requireEnv('DOOR_LOCK_SITE_KEY'),\n  },\n};" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -65,7 +66,7 @@ ruleTester.run('no-hardcoded-key (blind-s32 travel shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const ROOM_KEY = requireEnv('ROOM_KEY');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const ROOM_KEY = requireEnv('ROOM_KEY');" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }

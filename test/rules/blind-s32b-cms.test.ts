@@ -1,6 +1,7 @@
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noInsecureRandomness from '../../rules/no-insecure-randomness';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_JS, REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the blind set s32b part D (headless CMSs and publishing stacks: Strapi/Payload/Ghost configuration, preview
 // links, image CDNs, static-site builds, newsletters, comments, paywalls) found missed or misread: a PEM block written as
@@ -58,7 +59,7 @@ ruleTester.run('no-hardcoded-key (blind-s32b CMS shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  host: env('HOST', '0.0.0.0'),\n  app: {\n    keys: env.array('APP_KEYS', [SECRET_KEY, 'hre3bJDyJ1g1lAPPePkUeQ==']),\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  host: env('HOST', '0.0.0.0'),\n  app: {\n    keys: env.array('APP_KEYS', [SECRET_KEY, 'hre3bJDyJ1g1lAPPePkUeQ==']),\n  },\n});" + REQUIRE_ENV_JS + "\n"
             }
           ]
         },
@@ -69,7 +70,7 @@ ruleTester.run('no-hardcoded-key (blind-s32b CMS shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  host: env('HOST', '0.0.0.0'),\n  app: {\n    keys: env.array('APP_KEYS', ['LfOAar26MLLWs5fwfJA27g==', SECRET_KEY]),\n  },\n});\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const SECRET_KEY = requireEnv('SECRET_KEY');\n\nmodule.exports = ({ env }) => ({\n  host: env('HOST', '0.0.0.0'),\n  app: {\n    keys: env.array('APP_KEYS', ['LfOAar26MLLWs5fwfJA27g==', SECRET_KEY]),\n  },\n});" + REQUIRE_ENV_JS + "\n"
             }
           ]
         }
@@ -87,7 +88,7 @@ ruleTester.run('no-hardcoded-key (blind-s32b CMS shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "import jwt from 'jsonwebtoken';\n\nconst ADMIN_KEY = requireEnv('CMS_ADMIN_API_KEY');\n\nexport function adminToken(): string {\n  const [id, secret] = ADMIN_KEY.split(':');\n  return jwt.sign({}, Buffer.from(secret, 'hex'), { keyid: id, algorithm: 'HS256', expiresIn: '5m' });\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "import jwt from 'jsonwebtoken';\n\nconst ADMIN_KEY = requireEnv('CMS_ADMIN_API_KEY');\n\nexport function adminToken(): string {\n  const [id, secret] = ADMIN_KEY.split(':');\n  return jwt.sign({}, Buffer.from(secret, 'hex'), { keyid: id, algorithm: 'HS256', expiresIn: '5m' });\n}" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -105,7 +106,7 @@ ruleTester.run('no-hardcoded-key (blind-s32b CMS shapes)', noHardcodedKey, {
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "const HUB = {\n  listenPort: 51820,\n  privateKey: requireEnv('HUB_PRIVATE_KEY'),\n};\n\nexport function renderInterface() {\n  return [\n    '[Interface]',\n    `PrivateKey = ${HUB.privateKey}`,\n    `ListenPort = ${HUB.listenPort}`,\n  ].join('\\n');\n}\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name) {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "const HUB = {\n  listenPort: 51820,\n  privateKey: requireEnv('HUB_PRIVATE_KEY'),\n};\n\nexport function renderInterface() {\n  return [\n    '[Interface]',\n    `PrivateKey = ${HUB.privateKey}`,\n    `ListenPort = ${HUB.listenPort}`,\n  ].join('\\n');\n}" + REQUIRE_ENV_JS + "\n"
             }
           ]
         }

@@ -62,7 +62,7 @@ ruleTester.run("no-hardcoded-key (blind-s32b smart-home shapes)", noHardcodedKey
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const LAB_DATASET = {\n  channel: 15,\n  networkName: 'lab-otbr',\n  networkKey: requireEnv('LAB_DATASET_NETWORK_KEY'),\n};\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const LAB_DATASET = {\n  channel: 15,\n  networkName: 'lab-otbr',\n  networkKey: requireEnv('LAB_DATASET_NETWORK_KEY'),\n};" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -80,7 +80,7 @@ ruleTester.run("no-hardcoded-key (blind-s32b smart-home shapes)", noHardcodedKey
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const HEALTH_EXPORT_KEY = requireEnv('HEALTH_EXPORT_KEY');\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const HEALTH_EXPORT_KEY = requireEnv('HEALTH_EXPORT_KEY');" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
@@ -110,7 +110,7 @@ ruleTester.run("no-hardcoded-key (blind-s32b smart-home shapes)", noHardcodedKey
           "suggestions": [
             {
               "messageId": "readFromEnvironment",
-              "output": "export const commissioner = { pskc: requireEnv('COMMISSIONER_PSKC'), networkName: 'home' };\n\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(`Environment variable ${name} is not set: it holds a key that is no longer in the source code.`);\n  return value;\n}\n"
+              "output": "export const commissioner = { pskc: requireEnv('COMMISSIONER_PSKC'), networkName: 'home' };" + REQUIRE_ENV_TS + "\n"
             }
           ]
         }
