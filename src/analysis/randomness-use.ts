@@ -150,7 +150,6 @@ function isLabelledTimeField(sourceCode: SourceCode, source: TSESTree.Node, isTi
   return parts.some((part) => part !== value && isSecureRandomValue(sourceCode, part));
 }
 
-
 /** The outermost of the conversions a time field is written with: `Math.floor(Date.now() / 1000)`, `String(now)`, `.toString()`. */
 function throughTimeConversions(source: TSESTree.Node): TSESTree.Node {
   let value: TSESTree.Node = source;
