@@ -349,12 +349,26 @@ export default createRule<Options, MessageIds>({
         // one wherever the record came from (a secret store's JSON, a database row), as a binding so named does. Not
         // `secretArn`, nor a member ending in `key`: a secret manager's entry names its secret `secretKey`, and a wallet
         // CLI's result printed to its user is the program's output.
-        return name && (namesSharedSecret(name) || isPasswordName(name)) ? text : undefined;
+        return name && (namesSharedSecret(name) || isPasswordName(name)) && !isMemberOfNameList(node) ? text : undefined;
       }
       return undefined;
     }
   },
 });
+
+/** Last words of an object that lists names: `ManagedIdentityEnvironmentVariableNames`, `SECRET_NAMES`, `configLabels`. */
+const NAME_LIST_WORDS: ReadonlySet<string> = new Set(['names', 'name', 'ids', 'labels']);
+
+/**
+ * `ManagedIdentityEnvironmentVariableNames.MSI_SECRET` (msal-node's enum of variable names, written into "… is not
+ * defined" messages): a member of an object named as a list of names is the name of a secret, not the secret.
+ */
+function isMemberOfNameList(node: TSESTree.MemberExpression): boolean {
+  const object = node.object;
+  const objectName = object.type === 'Identifier' ? object.name : object.type === 'MemberExpression' ? memberName(object) : undefined;
+  const last = objectName ? nameWords(objectName).at(-1) : undefined;
+  return last !== undefined && NAME_LIST_WORDS.has(last);
+}
 
 /** `clientSecret`, `webhookSigningSecret`, `archivePassphrase`: a secret-named value whose last word says secret. */
 function namesSharedSecret(name: string): boolean {

@@ -1982,3 +1982,25 @@ export async function issue(res: { cookie(n: string, v: string): void }, userId:
 ];
 
 createRuleTester().run('no-plaintext-data-key-exposure', rule as never, { valid, invalid: invalid as never });
+
+// Found by re-running the real-world batches in session 32 (@azure/msal-node's managed-identity sources).
+createRuleTester().run('no-plaintext-data-key-exposure: members of a list of names', rule, {
+  valid: [
+    {
+      name: "an enum of environment variables' names, written into a log message",
+      code: `export const ManagedIdentityEnvironmentVariableNames = { MSI_ENDPOINT: 'MSI_ENDPOINT', MSI_SECRET: 'MSI_SECRET' } as const;
+export function unavailable(logger: { info(message: string): void }) {
+  logger.info(\`'\${ManagedIdentityEnvironmentVariableNames.MSI_SECRET}' is not defined\`);
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: "a record of secrets is not a list of names: its member is logged",
+      code: `export function start(logger: { info(message: string): void }, secrets: { clientSecret: string }) {
+  logger.info(\`client secret: \${secrets.clientSecret}\`);
+}`,
+      errors: [{ messageId: 'secretLogged' as const, line: 2, column: 3 }],
+    },
+  ],
+});
