@@ -1401,10 +1401,6 @@ function isResponseCallback(sourceCode: SourceCode, param: TSESTree.Node): boole
 }
 
 /**
- * `logger` of `this.logger`, `log` of `req.log`, `console`; through builder
- * calls: `db` of knex's `db('keys').insert(…)`, `res` of `res.status(500).json(…)`.
- */
-/**
  * `this.log('…', secret)`: a logging function the object holds and calls directly, as Homebridge hands plugins a
  * callable `Logging` and classes keep a `log` helper over their debug sink. Only on `this` and only named `log`/`logger`:
  * `Math.log(x)` is arithmetic.
@@ -1414,6 +1410,10 @@ function isOwnLoggingFunction(callee: TSESTree.MemberExpression): boolean {
   return unwrapExpression(callee.object).type === 'ThisExpression' && OWN_LOGGING_FUNCTION.test(memberName(callee) ?? '');
 }
 
+/**
+ * `logger` of `this.logger`, `log` of `req.log`, `console`; through builder
+ * calls: `db` of knex's `db('keys').insert(…)`, `res` of `res.status(500).json(…)`.
+ */
 function receiverName(node: TSESTree.Node, depth = 0): string | undefined {
   const expr = unwrapExpression(node);
   if (expr.type === 'Identifier') return expr.name;
