@@ -1163,7 +1163,7 @@ function conversionOf(sourceCode: SourceCode, ref: TSESTree.Node): TSESTree.Node
   return undefined;
 }
 
-/** A call of a function of this file that converts its first parameter into a string (see conversionOf). */
+/** A call of a function of this file that converts its parameter at `index` into a string (see conversionOf). */
 function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpression, index: number): boolean {
   if (index < 0 || call.arguments.slice(0, index).some((arg) => arg.type === 'SpreadElement')) return false;
   // A method of a class of this file too (`this.sseParams(key)` building `SSECustomerKey: key.toString('base64')`).
