@@ -233,3 +233,71 @@ export const config = { hotjarSiteKey: '2e8a4c6f1b9d3e7a5c0f8b2d6e4a1c9f', brows
     },
   ],
 });
+
+// Session 33: 32 hex digits under a `…Key` name alone is also how most services' API keys and project ids look (an
+// MD5-sized id), so that text counts as a key only under a device or radio network key's name (`networkKey`, LoRaWAN's
+// `appKey`) or where the file decodes that name's value from hex into bytes.
+ruleTester.run('no-hardcoded-key (16 bytes of hex under a name alone)', noHardcodedKey, {
+  valid: [
+    {
+      name: 'services\' API keys and project ids in a front-end config',
+      code: `export const config = {
+  transifexKey: '1ed39ce7a6c01e3d0c0b5a2f27d1b8e4',
+  kustomerKey: '5c3e1f8a2b7d49e06f1a8c3d2e9b7f40',
+  lokaliseProjectKey: '9d2b7e4f1a6c38e05b2d9f7a4c1e6b83',
+};`,
+    },
+    {
+      name: 'a weather API key put in a request URL',
+      code: `const WEATHER_KEY = '3f9a1c7e5b2d48f06e1c9a3b7d5f2e84';
+export async function forecast(city: string) {
+  const res = await fetch(\`https://api.example-weather.test/v1/forecast?q=\${encodeURIComponent(city)}&key=\${WEATHER_KEY}\`);
+  return res.json();
+}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a LoRaWAN AppKey written as hex',
+      code: `export const device = { devEui: '70b3d57ed005a1c2', appKey: 'a7c94e1f03b28d65e9f1c7a4d2b08e36' };`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 1,
+          column: 61,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output: "export const device = { devEui: '70b3d57ed005a1c2', appKey: requireEnv('DEVICE_APP_KEY') };" + REQUIRE_ENV_TS,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a key of no listed kind that the file decodes from hex',
+      code: `import { openNotes } from './notes-box';
+const settings = { notesKey: '4e8b1d7f2a9c36e05d1f8b4a7c2e9d63', folder: 'notes' };
+export function notesBox(iv: Buffer) {
+  return openNotes(Buffer.from(settings.notesKey, 'hex'), iv);
+}`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 2,
+          column: 30,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output: `import { openNotes } from './notes-box';
+const settings = { notesKey: requireEnv('NOTES_KEY'), folder: 'notes' };
+export function notesBox(iv: Buffer) {
+  return openNotes(Buffer.from(settings.notesKey, 'hex'), iv);
+}` + REQUIRE_ENV_TS,
+            },
+          ],
+        },
+      ],
+    },
+  ],
+});
