@@ -9,7 +9,7 @@ import { externalConstructor } from './external-declarations';
 import { GLOBAL_OBJECT_NAMES, interopRequiredModule, requiredModule, resolveImportPath, umdFactoryParameterModule } from './imports';
 import { localFunctionOf, returnedExpressions } from './local-functions';
 import { objectLiteralOf, propertyOf } from './object-literals';
-import { arrayLiteralOf, initializedExpression, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { climbTypeWrappers, arrayLiteralOf, initializedExpression, jsonParseCall, memberName, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { buildTraceMaps, pathKey, type TraceInfo, type TraceMap } from './trace-map';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -419,9 +419,7 @@ function* promisifiedCalls(sourceCode: SourceCode): Generator<[TraceInfo, TSESTr
     const info = resolveApiReference(sourceCode, target);
     if (!info) continue;
     // `promisify(scrypt) as (…) => Promise<Buffer>`: a type assertion keeps the function.
-    let value: TSESTree.Node = call;
-    while (value.parent && (value.parent.type === 'TSAsExpression' || value.parent.type === 'TSSatisfiesExpression' || value.parent.type === 'TSNonNullExpression')) value = value.parent;
-    const parent = value.parent;
+    const parent = climbTypeWrappers(call).parent;
     if (parent?.type !== 'VariableDeclarator' || parent.id.type !== 'Identifier') continue;
     const variable = variableOf(sourceCode, parent.id);
     for (const ref of variable?.references ?? []) {

@@ -9,7 +9,7 @@ import { importedHelperWipesArgument } from './importer-key-uses';
 import { resolveImportPath } from './imports';
 import { isTextEncoding } from './text-encoders';
 import { isPromiseExecutor, localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
-import { isConstructedWith, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { climbTypeWrappers, isConstructedWith, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
  * What happens to key bytes after they are produced: where they are wiped,
@@ -1141,7 +1141,7 @@ export function stringConversions(sourceCode: SourceCode, bytes: KeyBytes): TSES
     // `b64url(key)` with `function b64url(bytes) { return btoa(String.fromCharCode(...bytes)) … }`: a helper of this file
     // that converts the parameter the key is passed as (`runJob(shard, key!)` with `env: { KEY: key.toString('hex') }`).
     else {
-      const argument = climbNonNull(ref);
+      const argument = climbTypeWrappers(ref);
       const call = argument.parent;
       if (call?.type === 'CallExpression' && helperConvertsArgument(sourceCode, call, call.arguments.indexOf(argument as TSESTree.CallExpressionArgument))) found.push(call);
     }
@@ -1173,13 +1173,6 @@ function helperConvertsArgument(sourceCode: SourceCode, call: TSESTree.CallExpre
   if (binding?.type !== 'Identifier') return false;
   const variable = variableOf(sourceCode, binding);
   return variable !== undefined && variable.references.some((r) => r.isRead() && conversionOf(sourceCode, r.identifier as TSESTree.Node) !== undefined);
-}
-
-/** `key!` (TypeScript's non-null assertion) around a reference: the same bytes. */
-function climbNonNull(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent?.type === 'TSNonNullExpression') current = current.parent;
-  return current;
 }
 
 function isFromCharCode(node: TSESTree.Node): boolean {

@@ -12,7 +12,7 @@ import { isBufferClass, resolveImportPath } from './imports';
 import { FS_MODULES } from '../model/sinks';
 import { objectLiteralOf, propertyOf } from './object-literals';
 import { reachingWrites } from './reaching-writes';
-import { classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { climbTypeWrappers, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { envVarName, isCharCodeMapper, resolveConstant, stringValues, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
 import { importsPublicKey } from './secret-constants';
@@ -688,8 +688,7 @@ function spreadCopyOf(ref: TSESTree.Node): TSESTree.CallExpression | TSESTree.Ne
 function soleAliasOf(sourceCode: SourceCode, bytes: KeyBytes): KeyBytes | undefined {
   const reads = memberReads(bytes.variable, bytes.path);
   if (reads.length !== 1) return undefined;
-  let read: TSESTree.Node = reads[0];
-  while (read.parent && (read.parent.type === 'TSNonNullExpression' || read.parent.type === 'TSAsExpression')) read = read.parent;
+  const read = climbTypeWrappers(reads[0]);
   const declarator = read.parent;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== read || declarator.id.type !== 'Identifier') return undefined;
   if (enclosingFunction(declarator) !== bytes.scope) return undefined; // the same function's binding, not a closure's
@@ -780,8 +779,7 @@ function destructuredProperties(site: TSESTree.CallExpression, property: string 
 }
 
 function unwrapToDeclarator(site: TSESTree.Node): TSESTree.VariableDeclarator | undefined {
-  let node = site;
-  while (node.parent && (node.parent.type === 'TSAsExpression' || node.parent.type === 'TSNonNullExpression')) node = node.parent;
+  const node = climbTypeWrappers(site);
   return node.parent?.type === 'VariableDeclarator' && node.parent.init === node ? node.parent : undefined;
 }
 
@@ -1916,10 +1914,9 @@ function memoryViewOf(bytes: TSESTree.Node): TSESTree.Node | undefined {
   return view;
 }
 
+/** The type-only wrappers and an optional chain around a read: the same bytes. */
 function climbWrappers(node: TSESTree.Node): TSESTree.Node {
-  let current = node;
-  while (current.parent && (current.parent.type === 'TSAsExpression' || current.parent.type === 'TSNonNullExpression' || current.parent.type === 'ChainExpression')) current = current.parent;
-  return current;
+  return climbTypeWrappers(node, { chain: true });
 }
 
 /**

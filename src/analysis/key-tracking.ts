@@ -13,7 +13,7 @@ import { prototypeClassOfThis, type PrototypeClass } from './prototype-classes';
 import { importedHelperKeyUses } from './importer-key-uses';
 import { isSettingsLookup, receiverName } from './config-lookup';
 import { reachingWrites } from './reaching-writes';
-import { arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, namespaceMember, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
+import { climbTypeWrappers, arrayLiteralOf, classMemberKeyName, classMemberName, isConstructedWith, isNoValueLiteral, isStaticCall, memberName, namespaceMember, propertyName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveConstant, stringValues, type Constant, type ResolveContext } from './values';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -811,8 +811,7 @@ function labelBranchOf(sourceCode: SourceCode, call: ApiCall, label: TSESTree.No
 }
 
 function boundIdentifier(node: TSESTree.Node): TSESTree.Identifier | undefined {
-  let n = node;
-  while (n.parent && (n.parent.type === 'AwaitExpression' || n.parent.type === 'TSAsExpression')) n = n.parent;
+  const n = climbTypeWrappers(node, { await: true });
   return n.parent?.type === 'VariableDeclarator' && n.parent.init === n && n.parent.id.type === 'Identifier' ? n.parent.id : undefined;
 }
 

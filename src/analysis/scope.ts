@@ -62,6 +62,24 @@ export function unwrapExpression(node: TSESTree.Node): TSESTree.Node {
   }
 }
 
+/** Wrappers that change what TypeScript believes about a value, never the value (`key!`, `key as Buffer`). */
+const TYPE_WRAPPERS: ReadonlySet<string> = new Set(['TSAsExpression', 'TSSatisfiesExpression', 'TSNonNullExpression', 'TSTypeAssertion']);
+
+/**
+ * The outermost of the type-only wrappers around `node` (`key!`, `key as Buffer`, `cfg satisfies Config`), or `node`
+ * itself: where its value is used (the other way round from unwrapExpression). `through` adds wrappers a caller also
+ * reads as the same value: an optional chain (`res?.Plaintext`'s ChainExpression), an `await`.
+ */
+export function climbTypeWrappers(node: TSESTree.Node, through?: { chain?: boolean; await?: boolean }): TSESTree.Node {
+  let current = node;
+  for (let parent = current.parent; parent; parent = current.parent) {
+    const climbs = TYPE_WRAPPERS.has(parent.type) || (through?.chain === true && parent.type === 'ChainExpression') || (through?.await === true && parent.type === 'AwaitExpression');
+    if (!climbs) break;
+    current = parent;
+  }
+  return current;
+}
+
 /** `null`, `void 0` or `undefined` as written (`undefined` by name: no scope is consulted). */
 export function isNoValueLiteral(node: TSESTree.Node): boolean {
   const expr = unwrapExpression(node);

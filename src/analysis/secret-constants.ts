@@ -9,7 +9,7 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import type { ApiCall } from './api-calls';
 import { localCalleeOf, parameterNameAt } from './local-functions';
 import { isSecretKeyName, namesNonSecretValue } from './names';
-import { findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
+import { climbTypeWrappers, findProperty, jsonParseCall, memberName, resolveObjectLiteral, unwrapExpression, type SourceCode } from './scope';
 import { isFilePath, isKeyReference, isPlaceholder, isPublicKeyDer, isPublicKeyMaterial, isSecretJwkJson, judgeKeyMaterial, redact, type KeyMaterialVerdict } from './secrets';
 import { envVarName, resolveValues, tableEntries, type Constant, type ResolveContext } from './values';
 
@@ -113,8 +113,7 @@ export function importsPublicKey(ctx: ResolveContext, call: ApiCall): boolean {
  */
 export function isPasswordHash(call: ApiCall): boolean {
   if (call.api.operation !== 'kdf') return false;
-  let result: TSESTree.Node = call.node;
-  while (result.parent?.type === 'AwaitExpression' || result.parent?.type === 'TSAsExpression' || result.parent?.type === 'TSNonNullExpression') result = result.parent;
+  const result = climbTypeWrappers(call.node, { await: true });
   const member = result.parent;
   return member?.type === 'MemberExpression' && member.object === result && memberName(member) === 'toString' && member.parent?.type === 'CallExpression' && member.parent.callee === member;
 }

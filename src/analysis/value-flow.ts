@@ -3,7 +3,7 @@ import { prototypeMethodCalls } from './prototype-classes';
 import { bindingName, functionName, isFunction, type FunctionNode } from './expression-names';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
-import { memberName, propertyName, variableOf, type SourceCode } from './scope';
+import { climbTypeWrappers, memberName, propertyName, variableOf, type SourceCode } from './scope';
 import { sqlColumnOfParameter } from './sql-parameters';
 import { LintScopedWeakMap } from './lint-scoped';
 
@@ -380,9 +380,7 @@ function promiseAllSlot(sourceCode: SourceCode, array: TSESTree.ArrayExpression,
   if (call?.type !== 'CallExpression' || call.arguments[0] !== array || call.callee.type !== 'MemberExpression') return undefined;
   const owner = call.callee.object;
   if (owner.type !== 'Identifier' || owner.name !== 'Promise' || memberName(call.callee) !== 'all' || variableOf(sourceCode, owner)?.defs.length) return undefined;
-  let settled: TSESTree.Node = call;
-  while (settled.parent?.type === 'TSAsExpression' || settled.parent?.type === 'TSNonNullExpression') settled = settled.parent;
-  const awaited = settled.parent;
+  const awaited = climbTypeWrappers(call).parent;
   const declarator = awaited?.type === 'AwaitExpression' ? awaited.parent : undefined;
   if (declarator?.type !== 'VariableDeclarator' || declarator.init !== awaited || declarator.id.type !== 'ArrayPattern') return undefined;
   const target = declarator.id.elements[index];

@@ -13,7 +13,7 @@ import { descendants, programNodes } from './ast';
 import { perFileCache } from './file-cache';
 import { resolveImportPath } from './imports';
 import { localFunctionOf } from './local-functions';
-import { findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { climbTypeWrappers, findProperty, initializedExpression, memberName, propertyName, singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 import { LintScopedWeakMap } from './lint-scoped';
 
 /**
@@ -247,8 +247,7 @@ export function responseFieldRefs(sourceCode: SourceCode, call: VaultTransitCall
   };
   const track = (start: TSESTree.Node, depth: number, inData: boolean): void => {
     if (depth > 6) return;
-    let node = start;
-    while (node.parent && ['AwaitExpression', 'TSAsExpression', 'TSNonNullExpression', 'ChainExpression'].includes(node.parent.type)) node = node.parent;
+    const node = climbTypeWrappers(start, { await: true, chain: true });
     const parent = node.parent;
     if (!parent) return;
     if (parent.type === 'MemberExpression' && parent.object === node) {
