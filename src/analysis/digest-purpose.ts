@@ -142,7 +142,8 @@ const MEDIA_INPUT_WORDS: ReadonlySet<string> = new Set(['image', 'images', 'phot
 // JOSE's `kid` is a key id: a digest of a certificate or public key named so identifies that key.
 // A description or label built around the digest (`description: \`node-\${md5(body)}-\${jobId}\``) names a thing for people
 // and logs; nothing is checked against it.
-const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial', 'reference', 'references', 'kid', 'description', 'label']);
+// A GUID is an id under its Microsoft and RSS name (an RSS item's `<guid>`, which must never change once published).
+const IDENTIFIER_WORDS = new Set(['id', 'ids', 'jobid', 'identifier', 'identifiers', 'sn', 'serial', 'reference', 'references', 'kid', 'description', 'label', 'guid', 'guids']);
 /**
  * Words of cardholder data: a card number (`pan`, `cardNumber`, `ccNumber`) or its security code. An unkeyed digest
  * of a PAN is no protection (16 digits with a known BIN are a small space; PCI DSS 3.5.1 asks for a keyed hash), so

@@ -8,6 +8,7 @@ import { isSettingsLookup } from './config-lookup';
 import { isBufferClass } from './imports';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
+import { callsOf } from './call-sites';
 import { identifierWords } from './identifier-words';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveValues, stringValues, type Constant, type ResolveContext } from './values';
@@ -61,7 +62,8 @@ export function ivProblems(ctx: ResolveContext, call: ApiCall, iv: TSESTree.Node
     if (fromData) return [fromData];
     const fromIdentifier = identifierDerivation(ctx.sourceCode, definitions);
     if (fromIdentifier) return [fromIdentifier];
-    const reused = reusedRandom(ctx.sourceCode, call, iv, definitions) ?? configuredOnce(ctx.sourceCode, call, iv, definitions);
+    const reused =
+      reusedRandom(ctx.sourceCode, call, iv, definitions) ?? configuredOnce(ctx.sourceCode, call, iv, definitions) ?? reusedThroughHelper(ctx.sourceCode, call, iv);
     return reused ? [reused] : [];
   } catch {
     return [];
@@ -537,6 +539,57 @@ function reusedRandom(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node, 
     }
   }
   return undefined;
+}
+
+/**
+ * `const iv = randomBytes(16); units.map((u) => encryptUnit(u, key, iv))` where `encryptUnit(unit, key, iv)` makes the
+ * cipher: the IV reaches the encryption through a parameter of a local helper, drawn once by the caller and passed on
+ * every pass of the caller's loop or array-iteration callback (decision 51, one call away). A key the caller makes
+ * inside that loop (one per pass) makes each (key, IV) pair new, as in reusedRandom.
+ */
+function reusedThroughHelper(sourceCode: SourceCode, call: ApiCall, iv: TSESTree.Node): IvProblem | undefined {
+  if (call.api.operation !== 'encrypt' && call.api.operation !== 'wrap') return undefined;
+  const param = parameterOfEnclosingFunction(sourceCode, call.node, iv);
+  if (!param) return undefined;
+  for (const site of callsOf(sourceCode, param.fn)) {
+    const passed = site.arguments[param.index];
+    if (!passed || passed.type !== 'Identifier') continue;
+    const holder = variableOf(sourceCode, passed)?.defs[0]?.node;
+    if (holder?.type !== 'VariableDeclarator' || holder.id.type !== 'Identifier' || !holder.init) continue;
+    if (!containsRandom(sourceCode, holder.init) || !isWrittenOnce(sourceCode, holder.id)) continue;
+    const loop = repeatingAncestor(site, holder);
+    if (loop && !keyPassedFromWithin(sourceCode, call, param.fn, site, loop)) return { kind: 'reused', origin: holder.init, name: holder.id.name };
+  }
+  return undefined;
+}
+
+/** `node` is a parameter (plain, not destructured) of the function that encloses `inside`: that function and its index. */
+function parameterOfEnclosingFunction(
+  sourceCode: SourceCode,
+  inside: TSESTree.Node,
+  node: TSESTree.Node,
+): { fn: TSESTree.FunctionDeclaration | TSESTree.FunctionExpression | TSESTree.ArrowFunctionExpression; index: number } | undefined {
+  const expr = unwrapExpression(node);
+  if (expr.type !== 'Identifier') return undefined;
+  const fn = enclosingFunction(inside);
+  const def = variableOf(sourceCode, expr)?.defs;
+  if (!fn || !def || def.length !== 1 || def[0].type !== 'Parameter' || def[0].node !== fn) return undefined;
+  const index = fn.params.findIndex((p) => p.type === 'Identifier' && p.name === expr.name);
+  return index < 0 ? undefined : { fn, index };
+}
+
+/** The key the helper encrypts with is a parameter whose argument at `site` is made inside `loop` (keyMadeWithin, one call away). */
+function keyPassedFromWithin(sourceCode: SourceCode, call: ApiCall, fn: TSESTree.Node, site: TSESTree.CallExpression | TSESTree.NewExpression, loop: TSESTree.Node): boolean {
+  return argsWithRole(call, 'key').some((arg) => {
+    const param = parameterOfEnclosingFunction(sourceCode, call.node, arg);
+    if (!param || param.fn !== fn) return false;
+    const passed = site.arguments[param.index];
+    if (!passed) return false;
+    const expr = unwrapExpression(passed);
+    if (expr.type !== 'Identifier') return expr.type === 'CallExpression';
+    const def = variableOf(sourceCode, expr)?.defs[0];
+    return def !== undefined && isWithin(def.node, loop);
+  });
 }
 
 /**
