@@ -56,6 +56,9 @@ const FINGERPRINT_WORDS = new Set([
   'uuid', 'stable', 'deterministic', 'buster', 'hashring', 'placeholder', 'content', 'file', 'files', 'reactkey', 'ifnonematch', 'sri',
   // Content addressing: a blob id, a digest that names a file path.
   'blob', 'blobs', 'path',
+  // A digest named for a snapshot (of a feed, a configuration, a document) tells one version of that state from the next,
+  // like `revision` and `version`: change detection.
+  'snapshot', 'snapshots',
   // A certificate's thumbprint identifies it: JOSE's `x5t` header is defined as its SHA-1 (RFC 7515).
   'thumbprint', 'thumbprints', 'x5t',
   // Grouping identical reports (crash or error signatures) is deduplication.

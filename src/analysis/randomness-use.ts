@@ -104,8 +104,8 @@ export function randomnessUse(sourceCode: SourceCode, source: TSESTree.Node, clo
     // the record is about something else, its name (`tokenData`) does not make the time a secret.
     const stopAt = clock
       ? (use: ValueUse) =>
-          isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isTimeEntry(use, isTimeLabel) || isRecordIdField(use)
-      : (use: ValueUse) => isBenignBinding(use) || isRecordIdField(use);
+          isBenignBinding(use) || isExpiryBinding(use) || (isTimeName(useName(use)) && isPropertyKey(use)) || isTimeEntry(use, isTimeLabel) || isRecordIdField(use) || isRangeBoundField(use)
+      : (use: ValueUse) => isBenignBinding(use) || isRecordIdField(use) || isRangeBoundField(use);
     return useFrom(sourceCode, source, 0, benign, stopAt, clock);
   } catch {
     // unexpected shapes: no verdict
@@ -208,6 +208,19 @@ function isExpiryBinding(use: ValueUse): boolean {
 
 function useName(use: ValueUse): string {
   return use.kind === 'binding' ? use.name : '';
+}
+
+/** Property names that are exactly one bound of a range, the synonyms of `start`/`end` (BENIGN_WORDS). */
+const RANGE_BOUND_FIELDS: ReadonlySet<string> = new Set(['from', 'to', 'min', 'max']);
+
+/**
+ * `return { from: t0 + Math.random() * spread, to: … }`: the value is written as a bound of a range (a moment, a level),
+ * a quantity whatever the function or the object holding it is named for (a simulated charging or meeting session's
+ * window is not a session id). Only the bare property name: as a word inside a longer name `to` is a preposition
+ * (`codeToSend`), which says nothing about the value.
+ */
+function isRangeBoundField(use: ValueUse): boolean {
+  return isPropertyKey(use) && RANGE_BOUND_FIELDS.has(useName(use));
 }
 
 /**

@@ -321,7 +321,14 @@ function arrayLiteral(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) =
   const elements: Constant[] = [];
   let complete = true;
   for (const element of node.elements) {
-    if (!element || element.type === 'SpreadElement') {
+    if (element?.type === 'SpreadElement') {
+      // `[...DEFAULTS, ...LEGACY]`: the elements of a spread array are the new array's, in place.
+      const spread = spreadElements(next(element.argument));
+      if (!spread.complete) complete = false;
+      elements.push(...spread.elements);
+      continue;
+    }
+    if (!element) {
       complete = false;
       continue;
     }
@@ -330,6 +337,15 @@ function arrayLiteral(node: TSESTree.ArrayExpression, next: (n: TSESTree.Node) =
     if (r.values.length === 1) elements.push(r.values[0]);
   }
   return { values: [{ kind: 'array', value: elements, origin: node }], complete };
+}
+
+/** The elements of the arrays a value resolves to (an array spread into another, the array a `for…of` walks). */
+function spreadElements(resolution: Resolution): { elements: Constant[]; complete: boolean } {
+  const arrays = resolution.values.filter((v) => v.kind === 'array');
+  return {
+    elements: arrays.flatMap((v) => v.value as readonly Constant[]),
+    complete: resolution.complete && arrays.length === resolution.values.length && arrays.length === 1,
+  };
 }
 
 // ---------------------------------------------------------------------------
@@ -382,6 +398,12 @@ function variableValue(
     // `const { SESSION_SECRET = 'dev' } = process.env`: the default is used whenever the property is missing.
     const fallback = patternDefault(declaratorId, variable.name);
     return fallback ? mark(next(fallback), { fallback: true }) : NONE;
+  }
+  // `for (const policy of POLICIES)`: the loop variable takes every element of the array in turn.
+  const loop = def.type === 'Variable' ? def.parent?.parent : undefined;
+  if (loop?.type === 'ForOfStatement' && loop.left === def.parent && !loop.await && declaratorId?.type === 'Identifier') {
+    const { elements, complete } = spreadElements(next(loop.right));
+    return { values: elements, complete };
   }
   if (writes.length === 0) return NONE;
   // `const [key, iv] = deriveKeyAndIv(salt)`: the write expression is the whole array; the binding is one element.

@@ -43,6 +43,7 @@ import {
 import { denoStdEncoding, textEncoding } from './libraries/text-encoding';
 import { awsCdkSecretValue } from './libraries/infrastructure';
 import { netSnmp } from './libraries/network-management';
+import { nodeOpcua } from './libraries/industrial';
 import { akamaiEdgeAuth, cloudFrontSigners } from './libraries/media';
 import { agoraTokens, livekitServerSdk } from './libraries/realtime';
 import { ltiProviders, nodeOauth, oauthSignatures, passportLti } from './libraries/learning-tools';
@@ -156,6 +157,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   undiciTls,
   sshClients,
   netSnmp,
+  nodeOpcua,
   mongodbLocalKms,
   awsCryptoRawAesKeyring,
   gcsCustomerSuppliedKeys,
