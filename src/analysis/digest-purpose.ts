@@ -65,8 +65,9 @@ const FINGERPRINT_WORDS = new Set([
   // Bitcoin's HASH160 (RIPEMD-160 of SHA-256) is the public-key hash addresses are made of: a protocol-defined key id.
   'hash160',
   // A push message's collapse key (FCM `collapse_key`, APNs `apns-collapse-id`, Web Push `Topic`) names the message a newer
-  // one replaces while the device is offline: deduplication of deliveries.
-  'collapse',
+  // one replaces while the device is offline: deduplication of deliveries. web-push's `topic` option (and a pub/sub topic
+  // named by a digest) is that header by its own name.
+  'collapse', 'topic',
   // Node's TLS option `sessionIdContext` is an opaque identifier that keeps one application's resumable sessions from
   // another's (often the digest of the command line): a name, though it says session.
   'sessionidcontext',
@@ -252,7 +253,10 @@ const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises'
  */
 function storageKeyWord(words: readonly string[]): string | undefined {
   for (let i = 0; i + 1 < words.length; i++) {
-    if ((words[i] === 'storage' || words[i] === 'localstorage') && (words[i + 1] === 'key' || words[i + 1] === 'keys')) return 'storage key';
+    if (words[i + 1] !== 'key' && words[i + 1] !== 'keys') continue;
+    if (words[i] === 'storage' || words[i] === 'localstorage') return 'storage key';
+    // The key of an object store (S3's `Key`, held as `objectKey`): the digest names the stored object (10's content addressing).
+    if (words[i] === 'object') return 'object key';
   }
   return undefined;
 }
