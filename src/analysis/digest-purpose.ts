@@ -253,10 +253,7 @@ const FILE_MODULES = new Set(['fs', 'node:fs', 'fs/promises', 'node:fs/promises'
  */
 function storageKeyWord(words: readonly string[]): string | undefined {
   for (let i = 0; i + 1 < words.length; i++) {
-    if (words[i + 1] !== 'key' && words[i + 1] !== 'keys') continue;
-    if (words[i] === 'storage' || words[i] === 'localstorage') return 'storage key';
-    // The key of an object store (S3's `Key`, held as `objectKey`): the digest names the stored object (10's content addressing).
-    if (words[i] === 'object') return 'object key';
+    if ((words[i] === 'storage' || words[i] === 'localstorage') && (words[i + 1] === 'key' || words[i + 1] === 'keys')) return 'storage key';
   }
   return undefined;
 }

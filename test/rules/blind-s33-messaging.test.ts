@@ -5,10 +5,9 @@ import { createRuleTester } from './rule-tester';
 // Shapes the blind set s33 part C (messaging and end-to-end-encrypted chat back ends: push gateways, bot integrations,
 // E2EE sessions, attachment storage) found misreported: an MD5 that web-push's `topic` option receives (RFC 8030's
 // `Topic` header, the collapse key a newer notification replaces the pending one by: decision 10's deduplication, as
-// 185 labelled FCM's and APNs' collapse keys) and a SHA-1 that names an uploaded object in the object store
-// (`objectKey` given to S3 as `Key`: content addressing), and a symmetric ratchet's message key and IV cut from one HKDF
+// 185 labelled FCM's and APNs' collapse keys), and a symmetric ratchet's message key and IV cut from one HKDF
 // output over the seed of a chain step (`const seed = this.step()`, a method that moves the chain key on from its own
-// previous value), which is new for every message (decision 124's derived nonce). The guards: the same two names over a
+// previous value), which is new for every message (decision 124's derived nonce). The guards: the same topic over a
 // secret input, which stays a security use, and a seed from a method that does not move its state on (a plain read of
 // the chain key, or a memo filled once), whose IV is the same for every message.
 
@@ -18,15 +17,6 @@ const TOPIC_OF_TOKEN = `import webpush from 'web-push';
 import { createHash } from 'node:crypto';
 export async function push(sub, payload, sessionToken) {
   await webpush.sendNotification(sub, payload, { topic: createHash('md5').update(sessionToken).digest('hex') });
-}
-`;
-
-const OBJECT_KEY_OF_TOKEN = `import { createHash } from 'node:crypto';
-import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
-export async function park(apiToken, body) {
-  const objectKey = createHash('sha1').update(apiToken).digest('hex');
-  await s3.send(new PutObjectCommand({ Bucket: 'parked', Key: objectKey, Body: body }));
 }
 `;
 
@@ -45,19 +35,6 @@ export async function notify(sub, payload, conversationId) {
 `,
       filename: 'case.mjs',
     },
-    {
-      name: "an upload's SHA-1 that names the object in the bucket",
-      code: `import { createHash } from 'node:crypto';
-import { S3Client, PutObjectCommand } from '@aws-sdk/client-s3';
-const s3 = new S3Client({});
-export async function upload(userId, uploadId, body) {
-  const objectKey = \`att/\${createHash('sha1').update(\`\${userId}/\${uploadId}\`).digest('hex')}\`;
-  await s3.send(new PutObjectCommand({ Bucket: 'attachments', Key: objectKey, Body: body }));
-  return objectKey;
-}
-`,
-      filename: 'case.mjs',
-    },
   ],
   invalid: [
     {
@@ -71,20 +48,6 @@ export async function upload(userId, uploadId, body) {
           column: 68,
           data: { name: 'MD5', weakness: 'is broken (collisions are practical)', use: 'security (this digest hashes a token)', passwordHint: '' },
           suggestions: [{ messageId: 'useSha256Migrate', output: TOPIC_OF_TOKEN.replace("createHash('md5')", "createHash('sha256')") }],
-        },
-      ],
-    },
-    {
-      name: "an API token's SHA-1 as an object key is still a token's digest",
-      code: OBJECT_KEY_OF_TOKEN,
-      filename: 'case.mjs',
-      errors: [
-        {
-          messageId: 'weakHash',
-          line: 5,
-          column: 32,
-          data: { name: 'SHA-1', weakness: 'is broken (collisions are practical)', use: 'security (this digest hashes a token)', passwordHint: '' },
-          suggestions: [{ messageId: 'useSha256Migrate', output: OBJECT_KEY_OF_TOKEN.replace("createHash('sha1')", "createHash('sha256')") }],
         },
       ],
     },
