@@ -68,8 +68,9 @@ const FINGERPRINT_WORDS = new Set([
   // Bitcoin's HASH160 (RIPEMD-160 of SHA-256) is the public-key hash addresses are made of: a protocol-defined key id.
   'hash160',
   // A push message's collapse key (FCM `collapse_key`, APNs `apns-collapse-id`, Web Push `Topic`) names the message a newer
-  // one replaces while the device is offline: deduplication of deliveries.
-  'collapse',
+  // one replaces while the device is offline: deduplication of deliveries. web-push's `topic` option (and a pub/sub topic
+  // named by a digest) is that header by its own name.
+  'collapse', 'topic',
   // Node's TLS option `sessionIdContext` is an opaque identifier that keeps one application's resumable sessions from
   // another's (often the digest of the command line): a name, though it says session.
   'sessionidcontext',

@@ -8,7 +8,7 @@ import { isSettingsLookup } from './config-lookup';
 import { isBufferClass } from './imports';
 import { localFunctionOf, parameterBindings, returnedExpressions } from './local-functions';
 import { classMemberValues } from './class-members';
-import { callsOf } from './call-sites';
+import { callsOf, localMethodOf } from './call-sites';
 import { identifierWords } from './identifier-words';
 import { findProperty, isStaticCall, memberName, propertyName, referencedName, singleInitializer, unwrapExpression, variableOf, writesOf, type SourceCode } from './scope';
 import { envVarName, isProcessEnv, resolveValues, stringValues, type Constant, type ResolveContext } from './values';
@@ -344,7 +344,7 @@ function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable,
   const init = singleInitializer(variable);
   if (!init) return call.api.operation === 'decrypt' && destructuredFromMessage(sourceCode, variable);
   if (!insideFunction(init)) return false;
-  if (containsRandom(sourceCode, init)) return true;
+  if (containsRandom(sourceCode, init) || advancesOwnState(sourceCode, init)) return true;
   if (call.api.operation !== 'decrypt') return false;
   let expr = unwrapExpression(init);
   // `Buffer.from(encrypted.slice(0, 32), 'hex')`: the part of the stored text that carries it, decoded.
@@ -352,6 +352,47 @@ function isPerMessage(sourceCode: SourceCode, variable: TSESLint.Scope.Variable,
   if (decoded && decoded.type !== 'SpreadElement') expr = unwrapExpression(decoded);
   const callee = expr.type === 'CallExpression' ? unwrapExpression(expr.callee) : undefined;
   return callee?.type === 'MemberExpression' && SLICES.has(memberName(callee) ?? '') && rootVariables(sourceCode, callee.object, 1).some((v) => v.defs[0]?.type === 'Parameter');
+}
+
+/**
+ * `const seed = this.step()`, where `step` is a method of this class that writes a field it also reads
+ * (`this.chainKey = next`, `this.counter += 1`): every call moves the object's state on (a ratchet, a counter), so what
+ * it returns differs per call, and an IV cut from a KDF output over it (a symmetric ratchet's message keys: key and IV
+ * from one HKDF output) is new for every message, like one made from random bytes.
+ */
+function advancesOwnState(sourceCode: SourceCode, init: TSESTree.Node): boolean {
+  const expr = unwrapExpression(init);
+  if (expr.type !== 'CallExpression') return false;
+  const callee = unwrapExpression(expr.callee);
+  if (callee.type !== 'MemberExpression' || unwrapExpression(callee.object).type !== 'ThisExpression') return false;
+  const body = localMethodOf(sourceCode, callee)?.body;
+  if (!body) return false;
+  for (const node of descendants(body)) {
+    const field = node.type === 'MemberExpression' ? thisFieldName(node) : undefined;
+    if (field && movesOn(sourceCode, node as TSESTree.MemberExpression, field)) return true;
+  }
+  return false;
+}
+
+/**
+ * The field is written from its own previous value: `this.counter++`, `this.counter += 1`, `this.chainKey =
+ * hmac(this.chainKey, …)` (also through a local: `const next = hmac(this.chainKey, …); this.chainKey = next`). Not a
+ * memo (`this.iv ??= randomBytes(16)`, `this.cached = derive()`), whose later calls return the same value.
+ */
+function movesOn(sourceCode: SourceCode, target: TSESTree.MemberExpression, field: string): boolean {
+  const parent = target.parent;
+  if (parent?.type === 'UpdateExpression') return true;
+  if (parent?.type !== 'AssignmentExpression' || parent.left !== target) return false;
+  if (parent.operator !== '=') return !['??=', '||=', '&&='].includes(parent.operator);
+  const right = unwrapExpression(parent.right);
+  const local = right.type === 'Identifier' ? variableOf(sourceCode, right) : undefined;
+  const from = local ? singleInitializer(local) : right;
+  return from !== undefined && [...descendants(from)].some((n) => n.type === 'MemberExpression' && thisFieldName(n) === field);
+}
+
+/** `this.chainKey`: the name of a field of `this` (not computed). */
+function thisFieldName(node: TSESTree.MemberExpression): string | undefined {
+  return unwrapExpression(node.object).type === 'ThisExpression' && !node.computed ? memberName(node) : undefined;
 }
 
 /**
