@@ -2,9 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
-import { hexDecodedNames } from '../src/analysis/hex-decoded-names';
 import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
-import { DEVICE_NETWORK_KEY_WORDS } from '../src/model/device-network-keys';
 import { PUBLIC_CLIENT_KEY_SERVICES, PUBLIC_KEY_ROLE_WORDS } from '../src/model/public-client-keys';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
@@ -52,7 +50,7 @@ const BASE64_TEXT = /^[A-Za-z0-9+/]+={0,2}$/;
  * left to a decoding call, since records and option objects use it for any field. The constant to judge: the text as
  * written, the list as the bytes it holds.
  */
-function keyLengthBytesWritten(constant: Constant, sixteenHexBytesAreKey: boolean): Constant | undefined {
+function keyLengthBytesWritten(constant: Constant): Constant | undefined {
   if (constant.kind === 'array') {
     const elements = constant.value as readonly Constant[];
     if (!KEY_BYTE_LENGTHS.has(elements.length) || !elements.every(isByteValue)) return undefined;
@@ -65,11 +63,8 @@ function keyLengthBytesWritten(constant: Constant, sixteenHexBytesAreKey: boolea
   const text = constant.value as string;
   const encoding = HEX_TEXT.test(text) ? 'hex' : BASE64_TEXT.test(text) && text.length % 4 === 0 ? 'base64' : undefined;
   if (!encoding) return undefined;
-  const length = Buffer.from(text, encoding).length;
-  // 32 hex digits (16 bytes) is also the shape of most services' API keys and project ids: see sixteenHexBytesAreKey.
-  if (encoding === 'hex' && length === 16 && !sixteenHexBytesAreKey) return undefined;
   // Judged as written (the text's own alphabet and mix of classes), like any key-named text.
-  return KEY_BYTE_LENGTHS.has(length) ? constant : undefined;
+  return KEY_BYTE_LENGTHS.has(Buffer.from(text, encoding).length) ? constant : undefined;
 }
 
 /**
@@ -392,7 +387,7 @@ export default createRule<Options, MessageIds>({
     function checkDecodedKeyBytes(name: string, expr: TSESTree.Node, namedForUse: boolean): void {
       for (const written of resolveValues(ctx, expr).values) {
         if (written.external || !isInFile(sourceCode, written.origin) || written.viaCallSite || written.fallback || written.derived) continue;
-        const asWritten = namedForUse ? keyLengthBytesWritten(written, sixteenHexBytesAreKey(name)) : undefined;
+        const asWritten = namedForUse ? keyLengthBytesWritten(written) : undefined;
         const constant = asWritten ?? written;
         if (!asWritten && !isDecodedKeyBytes(constant)) continue;
         const text = constantText(constant);
@@ -400,16 +395,6 @@ export default createRule<Options, MessageIds>({
         const verdict = judgeConstant(constant, text);
         if (verdict.looksLikeKey) report(constant.origin, 'keyLikeConstant', { name, reason: verdict.reason, preview: redact(text) });
       }
-    }
-
-    /**
-     * Whether 32 hex digits (16 bytes) under this name alone are a key: the shape of most services' API keys and project
-     * ids too (an MD5-sized id: a translation, support-widget or weather service's `…Key`), so the name must be one of a
-     * device or radio network's keys (`networkKey`, `appKey`: DEVICE_NETWORK_KEY_WORDS), or the file must decode that
-     * name's value from hex into bytes (`Buffer.from(settings.notesKey, 'hex')`).
-     */
-    function sixteenHexBytesAreKey(name: string): boolean {
-      return words(name).some((w) => DEVICE_NETWORK_KEY_WORDS.has(w)) || hexDecodedNames(sourceCode).has(name);
     }
 
     /**

@@ -17,5 +17,9 @@ export const PUBLIC_CLIENT_KEY_SERVICES: ReadonlySet<string> = new Set([
   'algolia', 'typesense', 'meilisearch', 'recaptcha', 'hcaptcha', 'turnstile', 'captcha', 'mapbox', 'maps', 'intercom', 'onesignal', 'pusher',
 ]);
 
-/** Words that say a key is the public, one-capability part handed to clients (Segment's `writeKey`, a search-only key). */
-export const PUBLIC_KEY_ROLE_WORDS: ReadonlySet<string> = new Set(['write', 'search', 'public', 'publishable', 'browser', 'ingest', 'ingestion']);
+/**
+ * Words that say a key is the public, one-capability part handed to clients (Segment's `writeKey`, a search-only key),
+ * or that it tells a service which project, widget or SDK instance a client belongs to (`lokaliseProjectKey`,
+ * `CHAT_WIDGET_KEY`, a feature-flag `sdkKey`): an id issued by the service, never what a key protects.
+ */
+export const PUBLIC_KEY_ROLE_WORDS: ReadonlySet<string> = new Set(['write', 'search', 'public', 'publishable', 'browser', 'ingest', 'ingestion', 'project', 'widget', 'sdk']);
