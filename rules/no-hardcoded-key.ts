@@ -6,7 +6,7 @@ import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
 import { PUBLIC_CLIENT_KEY_SERVICES, PUBLIC_KEY_ROLE_WORDS } from '../src/model/public-client-keys';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
 import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
-import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesSeveralKeys, namesUnqualifiedKey, withoutEncodingTails, words } from '../src/analysis/names';
+import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesNonSecretValue, namesSeveralKeys, namesUnqualifiedKey, withoutEncodingTails, words } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
 import { findSelfDescribingKey, mayHoldSelfDescribingKey } from '../src/analysis/private-key-formats';
@@ -367,7 +367,7 @@ export default createRule<Options, MessageIds>({
         const text = constantText(constant);
         if (text === undefined) continue;
         if ((constant.fallback || destructuredEnv !== undefined) && envName !== undefined) {
-          if (isFallbackSecret(constant, text)) {
+          if (isFallbackSecret(constant, text) && !isReferenceDefault(envName, constant, text)) {
             report(constant.origin, 'hardcodedFallback', { role: 'key', preview: redact(text), sink: `\`${name}\``, line: init.loc.start.line, source: `process.env.${envName}` });
           }
           continue;
@@ -452,11 +452,27 @@ function qualifiedPropertyName(node: TSESTree.Property): string | undefined {
   if ((name === 'k' || name === 'd') && node.parent?.type === 'ObjectExpression' && node.parent.properties.some((p) => p.type === 'Property' && !p.computed && propertyName(p.key) === 'kty')) {
     return name === 'k' ? 'jwkSecretKey' : 'jwkPrivateKey';
   }
+  if (name === 'key') {
+    // `SAMPLE_PUBLIC_KEY_RESPONSE = { key_id, key: '…' }`, `repoPublicKey: { key }`: the bare `key` of an object named
+    // for a public key is that public key.
+    const ownerName = objectOwnerName(node);
+    return ownerName && namesPublicKey(ownerName) ? ownerName : name;
+  }
   if (name !== 'password') return name;
-  const owner = node.parent?.parent;
-  const ownerName =
-    owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
+  const ownerName = objectOwnerName(node);
   return ownerName ? `${ownerName}Password` : name;
+}
+
+/** The name of the property or variable an object literal is the value of (`cookie` for `cookie: { password }`). */
+function objectOwnerName(node: TSESTree.Property): string | undefined {
+  const owner = node.parent?.parent;
+  return owner?.type === 'Property' && !owner.computed ? propertyName(owner.key) : owner?.type === 'VariableDeclarator' && owner.id.type === 'Identifier' ? owner.id.name : undefined;
+}
+
+/** `repoPublicKey`, `SAMPLE_PUBLIC_KEY_RESPONSE`: a name with the words `public key` in it. */
+function namesPublicKey(name: string): boolean {
+  const parts = words(name);
+  return parts.some((w, i) => w === 'public' && parts[i + 1] === 'key');
 }
 
 /**
@@ -517,4 +533,13 @@ function fallbackSource(constant: Constant, argument: TSESTree.Node): string {
 
 function isStringLiteral(node: TSESTree.Node | null): node is TSESTree.StringLiteral {
   return node?.type === 'Literal' && typeof node.value === 'string';
+}
+
+/**
+ * `githubKey: process.env.GITHUB_KEY_SECRET_ID ?? 'team/ci/github-key'`: the environment variable names where the
+ * key is kept (a secret manager id, a path, an ARN), so the value written after it is the default of that reference,
+ * whatever the binding is called. Key-shaped text is still key material, whichever variable it stands in for.
+ */
+function isReferenceDefault(envName: string, constant: Parameters<typeof judgeConstant>[0], text: string): boolean {
+  return namesNonSecretValue(envName) && !judgeConstant(constant, text).looksLikeKey;
 }

@@ -335,6 +335,10 @@ export default createRule<Options, MessageIds>({
         // `keyId`, a bare `key`, a player's `clientSeed`) holds one, wherever it came from.
         if (isExplicitSecretName(node.name) || isPasswordName(node.name) || isSecretSeedName(node.name)) return node.name;
         if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;
+        // `for (const [name, value] of Object.entries(secrets))`: each value is one of the collection's secrets.
+        const collection = iteratedCollection(variable.defs[0]);
+        const owner = collection ? secretName(collection, keys) : undefined;
+        if (owner) return `${node.name} (a value of ${owner})`;
         // An options object built here around such a binding (`{ kmsProviders: { local: { key: localMasterKey } } }`) carries it.
         const held = secretPropertyPath(sourceCode, node, (id) => isExplicitSecretName(id.name) || isPasswordName(id.name));
         return held ? `${node.name}.${held.join('.')}` : undefined;
@@ -355,6 +359,25 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/**
+ * The object whose values a `for…of` binding takes: `secrets` for `value` in `for (const [name, value] of
+ * Object.entries(secrets))` and for `value` in `for (const value of Object.values(secrets))`. Not the entry's name.
+ */
+function iteratedCollection(def: { type: string; node: TSESTree.Node; name: TSESTree.Node } | undefined): TSESTree.Node | undefined {
+  if (def?.type !== 'Variable' || def.node.type !== 'VariableDeclarator') return undefined;
+  const declarator = def.node;
+  const loop = declarator.parent?.parent;
+  if (loop?.type !== 'ForOfStatement' || loop.left !== declarator.parent) return undefined;
+  const right = unwrapExpression(loop.right);
+  if (right.type !== 'CallExpression' || right.arguments.length !== 1 || right.arguments[0].type === 'SpreadElement') return undefined;
+  const callee = right.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier' || callee.object.name !== 'Object' || callee.property.type !== 'Identifier') return undefined;
+  const takesValue =
+    (callee.property.name === 'entries' && declarator.id.type === 'ArrayPattern' && declarator.id.elements[1] === def.name) ||
+    (callee.property.name === 'values' && declarator.id === def.name);
+  return takesValue ? right.arguments[0] : undefined;
+}
 
 /** Last words of an object that lists names: `ManagedIdentityEnvironmentVariableNames`, `SECRET_NAMES`, `configLabels`. */
 const NAME_LIST_WORDS: ReadonlySet<string> = new Set(['names', 'name', 'ids', 'labels']);

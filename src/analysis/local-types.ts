@@ -2,7 +2,8 @@ import type { TSESTree } from '@typescript-eslint/utils';
 import { programNodes } from './ast';
 import { isFunction } from './expression-names';
 import { returnedExpressions } from './local-functions';
-import { resolveObjectLiteral, type SourceCode } from './scope';
+import { memberName, resolveObjectLiteral, unwrapExpression, variableOf, type SourceCode } from './scope';
+import { propertyOf } from './object-literals';
 import { LintScopedWeakMap } from './lint-scoped';
 
 /** The name of a type reference to a plain identifier (`VaultHeader`), not a generic or qualified one. */
@@ -55,4 +56,54 @@ function collectObjectsOfLocalType(sourceCode: SourceCode, typeName: string): TS
     else if (node.type === 'VariableDeclarator' && node.init && node.id.type === 'Identifier' && plainTypeName(node.id.typeAnnotation) === typeName) add(node.init);
   }
   return objects;
+}
+
+/**
+ * The objects of a tagged union that a read of the parameter can see: `if (kdf.type === 'pbkdf2') … kdf.iterations`
+ * reads the `iterations` of the file's `{ type: 'pbkdf2', … }` objects only, not those of `{ type: 'argon2id', … }`
+ * (whose `iterations` are passes of another algorithm), spreads followed (`{ ...ARGON2_DEFAULTS, ...stored }` is
+ * argon2id's). An object without that member, or with a value that is not a literal, stays.
+ */
+export function objectsNarrowedAt(sourceCode: SourceCode, objects: TSESTree.ObjectExpression[], read: TSESTree.Identifier): TSESTree.ObjectExpression[] {
+  if (objects.length < 2) return objects;
+  const required = discriminantsAt(sourceCode, read);
+  if (required.size === 0) return objects;
+  return objects.filter((object) =>
+    [...required].every(([member, value]) => {
+      const written = propertyOf(sourceCode, object, member);
+      return written?.type !== 'Literal' || written.value === value;
+    }),
+  );
+}
+
+/** The `member === literal` tests on the read's variable that must hold for the read to run: the tests of the `if`, `? :` and `&&` it sits in. */
+function discriminantsAt(sourceCode: SourceCode, read: TSESTree.Identifier): Map<string, unknown> {
+  const required = new Map<string, unknown>();
+  const variable = variableOf(sourceCode, read);
+  if (!variable) return required;
+  for (let child: TSESTree.Node = read, parent: TSESTree.Node | undefined = read.parent; parent && !isFunction(parent); child = parent, parent = parent.parent) {
+    const test =
+      (parent.type === 'IfStatement' || parent.type === 'ConditionalExpression') && parent.consequent === child
+        ? parent.test
+        : parent.type === 'LogicalExpression' && parent.operator === '&&' && parent.right === child
+          ? parent.left
+          : undefined;
+    if (test) collectEqualities(sourceCode, test, variable, required);
+  }
+  return required;
+}
+
+function collectEqualities(sourceCode: SourceCode, test: TSESTree.Node, variable: NonNullable<ReturnType<typeof variableOf>>, into: Map<string, unknown>): void {
+  const expr = unwrapExpression(test);
+  if (expr.type === 'LogicalExpression' && expr.operator === '&&') {
+    collectEqualities(sourceCode, expr.left, variable, into);
+    collectEqualities(sourceCode, expr.right, variable, into);
+    return;
+  }
+  if (expr.type !== 'BinaryExpression' || (expr.operator !== '===' && expr.operator !== '==')) return;
+  for (const [side, other] of [[expr.left, expr.right], [expr.right, expr.left]] as const) {
+    if (side.type !== 'MemberExpression' || other.type !== 'Literal' || side.object.type !== 'Identifier') continue;
+    const member = memberName(side);
+    if (member !== undefined && variableOf(sourceCode, side.object) === variable) into.set(member, other.value);
+  }
 }

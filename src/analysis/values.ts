@@ -2,7 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { decodeBase58 } from './base58';
 import { isSettingsLookup } from './config-lookup';
 import { apiCallAt, argsWithRole } from './api-calls';
-import { objectsOfLocalType } from './local-types';
+import { objectsNarrowedAt, objectsOfLocalType } from './local-types';
 import { reachingWrites } from './reaching-writes';
 import { isBufferWritten } from './buffer-writes';
 import { externalConstant } from './external-constants';
@@ -570,7 +570,8 @@ function parameterMember(ctx: ResolveContext, object: TSESTree.Node, name: strin
   if (slot?.type === 'AssignmentPattern' && slot.left === param) parts.push(mark(memberOf(slot.right), { fallback: true }));
   for (const arg of callSiteArguments(ctx.sourceCode, param)) parts.push(mark(memberOf(arg), { viaCallSite: true }));
   // `header: VaultHeader`: what the file's own code makes of that type (each object judged like a table entry).
-  for (const made of objectsOfLocalType(ctx.sourceCode, param)) parts.push(memberOf(made));
+  // A tagged union read under a test of its tag (`if (kdf.type === 'pbkdf2') … kdf.iterations`): that tag's objects.
+  for (const made of objectsNarrowedAt(ctx.sourceCode, objectsOfLocalType(ctx.sourceCode, param), id as TSESTree.Identifier)) parts.push(memberOf(made));
   return parts.some((part) => part.values.length > 0) ? union(parts, false) : undefined;
 }
 

@@ -1,0 +1,115 @@
+import minKeyStrength from '../../rules/min-key-strength';
+import noHardcodedKey from '../../rules/no-hardcoded-key';
+import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
+import { createRuleTester } from './rule-tester';
+
+// Shapes the blind set s33 part E (password managers, team secret vaults and credential tooling: vault unlock and
+// KDF settings, per-item keys, sharing, TOTP, breach checks, CLIs that inject secrets, CI secret sync) found
+// misreported: the fallback of an environment variable that names where a key is kept (`…_SECRET_ID`), the bare `key`
+// of an object named for a public key (GitHub's repository public key response), the values of a secrets object
+// logged one by one in a `for…of` over `Object.entries`, and a tagged union's member read under a test of its tag
+// (`if (kdf.type === 'pbkdf2') … kdf.iterations`) that took the other variants' costs too. The guards: key-shaped text
+// under such a variable, a bare `key` of an object named for nothing public, entries of an object that is not a
+// secret, and the tag's own variant with a low cost.
+
+const ruleTester = createRuleTester();
+
+/** What the `readFromEnvironment` suggestion appends to a module. */
+const REQUIRE_ENV = `\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);\n  return value;\n}\n`;
+
+ruleTester.run('no-hardcoded-key (blind-s33 password-manager shapes)', noHardcodedKey, {
+  valid: [
+    {
+      name: 'a secret id as the default of a variable named for the id, under a key-named member',
+      code: `export const SECRET_IDS = {\n  githubAppPrivateKey: process.env.GITHUB_APP_KEY_SECRET_ID ?? 'team/ci-sync/github-app-key',\n};\n`,
+    },
+    {
+      name: 'the bare key of an object named for a public key',
+      code: `export const SAMPLE_PUBLIC_KEY_RESPONSE = {\n  key_id: '568250167242549743',\n  key: 'p9lrQicEWkqUIH/Ub4OYLTQ7qVDqAXcIgT8xIVP4cSU=',\n};\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'key-shaped text behind a variable named for an id is still a key',
+      code: `export const SECRET_IDS = {\n  githubAppPrivateKey: process.env.GITHUB_APP_KEY_SECRET_ID ?? '98c913d896994eac317ee28c2c02af1523a9d27cb14370acd786257bb6c2020a',\n};\n`,
+      errors: [
+        {
+          messageId: 'hardcodedFallback',
+          line: 2,
+          column: 64,
+          suggestions: [{ messageId: 'readFromEnvironment', output: `export const SECRET_IDS = {\n  githubAppPrivateKey: requireEnv('GITHUB_APP_KEY_SECRET_ID'),\n};\n${REQUIRE_ENV}` }],
+        },
+      ],
+    },
+    {
+      name: 'the bare key of an object named for nothing public',
+      code: `export const WEBHOOK_SIGNING = {\n  key_id: 'whk-1',\n  key: 'HrRjzadrVBnQeWw/cySLC7NkVofr/qXa469JiJKlXn8=',\n};\n`,
+      errors: [
+        {
+          messageId: 'keyLikeConstant',
+          line: 3,
+          column: 8,
+          suggestions: [{ messageId: 'readFromEnvironment', output: `export const WEBHOOK_SIGNING = {\n  key_id: 'whk-1',\n  key: requireEnv('WEBHOOK_SIGNING_KEY'),\n};\n${REQUIRE_ENV}` }],
+        },
+      ],
+    },
+  ],
+});
+
+const LOGGED_ENTRIES = (collection: string, binding: string) =>
+  `import { loadItemFields } from './vault';\nexport async function run(ref) {\n  const ${collection} = await loadItemFields(ref);\n  for (const [name, ${binding}] of Object.entries(${collection})) {\n    console.debug(\`\${name}=\${${binding}}\`);\n  }\n}\n`;
+
+ruleTester.run('no-plaintext-data-key-exposure (blind-s33 password-manager shapes)', noPlaintextDataKeyExposure, {
+  valid: [
+    {
+      name: 'only the names of the secrets are logged',
+      code: `import { loadItemFields } from './vault';\nexport async function run(ref) {\n  const secrets = await loadItemFields(ref);\n  for (const [name] of Object.entries(secrets)) console.debug(name);\n}\n`,
+    },
+    {
+      name: 'the values of an object that holds no secrets',
+      code: LOGGED_ENTRIES('settings', 'value'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'each value of a secrets object logged in a for…of over Object.entries',
+      code: LOGGED_ENTRIES('secrets', 'value'),
+      errors: [{ messageId: 'secretLogged', line: 5 }],
+    },
+    {
+      name: 'each value of a secrets object logged in a for…of over Object.values',
+      code: `import { loadItemFields } from './vault';\nexport async function run(ref) {\n  const secrets = await loadItemFields(ref);\n  for (const value of Object.values(secrets)) console.log('field', value);\n}\n`,
+      errors: [{ messageId: 'secretLogged', line: 4 }],
+    },
+  ],
+});
+
+const TAGGED_KDF = (pbkdf2Iterations: string) => `import { webcrypto } from 'node:crypto';
+type KdfConfig = { type: 'pbkdf2'; iterations: number } | { type: 'argon2id'; iterations: number; memoryKiB: number };
+export const DEFAULT_KDF: KdfConfig = { type: 'pbkdf2', iterations: ${pbkdf2Iterations} };
+export const ARGON2_DEFAULT: KdfConfig = { type: 'argon2id', iterations: 3, memoryKiB: 65536 };
+export function kdfFor(stored: Partial<KdfConfig>): KdfConfig {
+  return stored.type === 'argon2id' ? { ...ARGON2_DEFAULT, ...stored } : DEFAULT_KDF;
+}
+export async function derive(password: Uint8Array, salt: Uint8Array, kdf: KdfConfig) {
+  const base = await webcrypto.subtle.importKey('raw', password, 'PBKDF2', false, ['deriveBits']);
+  if (kdf.type === 'pbkdf2') return webcrypto.subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt, iterations: kdf.iterations }, base, 256);
+  throw new Error('argon2id is derived elsewhere');
+}
+`;
+
+ruleTester.run('min-key-strength (blind-s33 password-manager shapes)', minKeyStrength, {
+  valid: [
+    {
+      name: "a tagged union's iterations read under a test of its tag: the other variant's passes are not PBKDF2's",
+      code: TAGGED_KDF('600_000'),
+    },
+  ],
+  invalid: [
+    {
+      name: "the tag's own variant with a low count is still reported, on the constant",
+      code: TAGGED_KDF('100_000'),
+      errors: [{ messageId: 'lowIterations', line: 3 }],
+    },
+  ],
+});
