@@ -309,6 +309,17 @@ function isOnlyANumber(sourceCode: SourceCode, call: ApiCall): boolean {
 }
 
 /**
+ * Pwned Passwords' range API indexes breached passwords by SHA-1 (and NTLM): a client sends the first five hex digits of
+ * the password's digest and matches the suffixes it gets back locally (k-anonymity). The digest there is a lookup key
+ * the API defines, not a stored password hash, and the password never leaves the machine.
+ */
+const BREACH_RANGE_API = /pwnedpasswords\.com/i;
+
+function queriesBreachRangeApi(sourceCode: SourceCode): boolean {
+  return BREACH_RANGE_API.test(sourceCode.text);
+}
+
+/**
  * The purpose of the digest computed by `call` (a hash call, or a method call on one).
  * `filePath` (relative to the project) is one of the names in reach of a hash helper.
  */
@@ -326,6 +337,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   const inputs = chain.flatMap((c) => argsWithRole(c, 'data'));
   const inputWords = inputs.flatMap((n) => namesIn(n).flatMap(wordsWithSecretCompounds));
   const secretInput = inputWords.find((w) => SECRET_INPUT_WORDS.has(w) && w !== 'salt');
+  if (secretInput && queriesBreachRangeApi(sourceCode)) return { purpose: 'fingerprint', reason: 'breach lookup by hash prefix (k-anonymity range API)', persisted: false };
   if (secretInput) return { purpose: 'security', reason: `hashes ${SECRET_INPUT_LABELS[secretInput] ?? `a ${secretInput}`}`, persisted: true };
   // A salt is no secret: it marks a password hash, unless the digest only becomes a number. `md5(`${salt}:${userId}`)`
   // read as an integer picks an experiment's bucket (the salt reshuffles units per experiment), a shard choice (10).

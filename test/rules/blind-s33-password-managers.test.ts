@@ -2,6 +2,8 @@ import minKeyStrength from '../../rules/min-key-strength';
 import noHardcodedKey from '../../rules/no-hardcoded-key';
 import noPlaintextDataKeyExposure from '../../rules/no-plaintext-data-key-exposure';
 import { createRuleTester } from './rule-tester';
+import { REQUIRE_ENV_TS } from './env-helper-text';
+import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 
 // Shapes the blind set s33 part E (password managers, team secret vaults and credential tooling: vault unlock and
 // KDF settings, per-item keys, sharing, TOTP, breach checks, CLIs that inject secrets, CI secret sync) found
@@ -13,9 +15,6 @@ import { createRuleTester } from './rule-tester';
 // secret, and the tag's own variant with a low cost.
 
 const ruleTester = createRuleTester();
-
-/** What the `readFromEnvironment` suggestion appends to a module. */
-const REQUIRE_ENV = `\n/** A secret the service cannot run without: read from the environment, checked at start-up. */\nfunction requireEnv(name: string): string {\n  const value = process.env[name];\n  if (!value) throw new Error(\`Environment variable \${name} is not set: it holds a key that is no longer in the source code.\`);\n  return value;\n}\n`;
 
 ruleTester.run('no-hardcoded-key (blind-s33 password-manager shapes)', noHardcodedKey, {
   valid: [
@@ -37,7 +36,7 @@ ruleTester.run('no-hardcoded-key (blind-s33 password-manager shapes)', noHardcod
           messageId: 'hardcodedFallback',
           line: 2,
           column: 64,
-          suggestions: [{ messageId: 'readFromEnvironment', output: `export const SECRET_IDS = {\n  githubAppPrivateKey: requireEnv('GITHUB_APP_KEY_SECRET_ID'),\n};\n${REQUIRE_ENV}` }],
+          suggestions: [{ messageId: 'readFromEnvironment', output: `export const SECRET_IDS = {\n  githubAppPrivateKey: requireEnv('GITHUB_APP_KEY_SECRET_ID'),\n};` + REQUIRE_ENV_TS + '\n' }],
         },
       ],
     },
@@ -49,7 +48,7 @@ ruleTester.run('no-hardcoded-key (blind-s33 password-manager shapes)', noHardcod
           messageId: 'keyLikeConstant',
           line: 3,
           column: 8,
-          suggestions: [{ messageId: 'readFromEnvironment', output: `export const WEBHOOK_SIGNING = {\n  key_id: 'whk-1',\n  key: requireEnv('WEBHOOK_SIGNING_KEY'),\n};\n${REQUIRE_ENV}` }],
+          suggestions: [{ messageId: 'readFromEnvironment', output: `export const WEBHOOK_SIGNING = {\n  key_id: 'whk-1',\n  key: requireEnv('WEBHOOK_SIGNING_KEY'),\n};` + REQUIRE_ENV_TS + '\n' }],
         },
       ],
     },
@@ -110,6 +109,44 @@ ruleTester.run('min-key-strength (blind-s33 password-manager shapes)', minKeyStr
       name: "the tag's own variant with a low count is still reported, on the constant",
       code: TAGGED_KDF('100_000'),
       errors: [{ messageId: 'lowIterations', line: 3 }],
+    },
+  ],
+});
+
+// Lead, session 33: Pwned Passwords' range API indexes breached passwords by SHA-1; a client sends five hex digits of the
+// password's digest and matches the suffixes locally (k-anonymity). That digest is the API's lookup key, not a stored
+// password hash. The guard: the same SHA-1 of a password kept as its hash, with no such API in the file.
+ruleTester.run('no-weak-algorithm (breach check by hash prefix)', noWeakAlgorithm, {
+  valid: [
+    `import { createHash } from 'node:crypto';
+const RANGE_API = 'https://api.pwnedpasswords.com/range/';
+export async function isBreached(password: string): Promise<boolean> {
+  const hex = createHash('sha1').update(password).digest('hex').toUpperCase();
+  const res = await fetch(RANGE_API + hex.slice(0, 5), { headers: { 'Add-Padding': 'true' } });
+  return (await res.text()).split('\\n').some((line) => line.startsWith(hex.slice(5)));
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { createHash } from 'node:crypto';
+export function passwordHash(password: string): string {
+  return createHash('sha1').update(password).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'useSha256Migrate',
+              output: `import { createHash } from 'node:crypto';
+export function passwordHash(password: string): string {
+  return createHash('sha256').update(password).digest('hex');
+}`,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
