@@ -2,6 +2,7 @@ import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
 import { getApiCalls, type ApiCall } from '../src/analysis/api-calls';
 import { namedRegistrations } from '../src/analysis/dependency-injection';
 import { isTestFile } from '../src/analysis/file-kind';
+import { isDerivationLabel } from '../src/analysis/label-keyed-derivation';
 import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
 import { PUBLIC_CLIENT_KEY_SERVICES, PUBLIC_KEY_ROLE_WORDS } from '../src/model/public-client-keys';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
@@ -179,6 +180,8 @@ export default createRule<Options, MessageIds>({
             if (constant.fallback && isUnsetSentinel(text)) continue;
             // Hardhat/Anvil's funded development accounts: published keys of a local chain.
             if (isPublishedDevKey(text)) continue;
+            // `createHmac('sha256', 'WebAppData').update(botToken)` keying another MAC: a label, the token is the secret.
+            if (isDerivationLabel(sourceCode, constant.origin, text)) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
             const at = inFile ? constant.origin : arg.node;
             const data = {

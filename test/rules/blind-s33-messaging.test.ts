@@ -1,6 +1,8 @@
 import noStaticIv from '../../rules/no-static-iv';
 import noWeakAlgorithm from '../../rules/no-weak-algorithm';
 import { createRuleTester } from './rule-tester';
+import noHardcodedKey from '../../rules/no-hardcoded-key';
+import { REQUIRE_ENV_TS } from './env-helper-text';
 
 // Shapes the blind set s33 part C (messaging and end-to-end-encrypted chat back ends: push gateways, bot integrations,
 // E2EE sessions, attachment storage) found misreported: an MD5 that web-push's `topic` option receives (RFC 8030's
@@ -132,6 +134,66 @@ export class Chain {
 `,
       filename: 'case.ts',
       errors: [{ messageId: 'keyDerivedIv', line: 13, column: 78 }],
+    },
+  ],
+});
+
+// Lead, session 33: Telegram's Mini App check derives its secret key as HMAC-SHA256 keyed by the label "WebAppData" over
+// the bot token, then keys the check's HMAC with it: an HMAC keyed by a written label over a secret whose output keys
+// another MAC is a derivation in HKDF-Extract's shape (decision 8's salt), and the label is public (blind-s33 part C's
+// telegram-auth FP). The guards: a written text that names a secret in the same place, and the label keying an HMAC of
+// plain data whose output is a tag, not a key.
+ruleTester.run('no-hardcoded-key (a label keying a derivation)', noHardcodedKey, {
+  valid: [
+    `import { createHmac } from 'node:crypto';
+export function checkInitData(initData: string, botToken: string): boolean {
+  const params = new URLSearchParams(initData);
+  const hash = params.get('hash');
+  params.delete('hash');
+  const dataCheckString = [...params.entries()].map(([k, v]) => \`\${k}=\${v}\`).sort().join('\\n');
+  const secretKey = createHmac('sha256', 'WebAppData').update(botToken).digest();
+  return createHmac('sha256', secretKey).update(dataCheckString).digest('hex') === hash;
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { createHmac } from 'node:crypto';
+export function sign(token: string, body: string) {
+  const key = createHmac('sha256', 'supersecret').update(token).digest();
+  return createHmac('sha256', key).update(body).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output:
+                "import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport function sign(token: string, body: string) {\n  const key = createHmac('sha256', HMAC_KEY).update(token).digest();\n  return createHmac('sha256', key).update(body).digest('hex');\n}" + REQUIRE_ENV_TS,
+            },
+          ],
+        },
+      ],
+    },
+    {
+      code: `import { createHmac } from 'node:crypto';
+export function tag(payload: string) {
+  return createHmac('sha256', 'WebAppData').update(payload).digest('hex');
+}`,
+      errors: [
+        {
+          messageId: 'hardcodedKey',
+          line: 3,
+          suggestions: [
+            {
+              messageId: 'readFromEnvironment',
+              output:
+                "import { createHmac } from 'node:crypto';\n\nconst HMAC_KEY = requireEnv('HMAC_KEY');\nexport function tag(payload: string) {\n  return createHmac('sha256', HMAC_KEY).update(payload).digest('hex');\n}" + REQUIRE_ENV_TS,
+            },
+          ],
+        },
+      ],
     },
   ],
 });
