@@ -522,8 +522,21 @@ export function isSecretName(name: string): boolean {
   if (keyIndex > 0 && words.some((w, i) => i !== keyIndex && KEY_QUALIFIERS.has(w))) return true;
   // `seed` only with a qualifier that makes it secret (namesSecretSeed).
   if (namesSecretSeed(words)) return true;
+  if (namesShareLink(words)) return true;
   const codeIndex = Math.max(words.lastIndexOf('code'), words.lastIndexOf('codes'));
   return codeIndex > 0 && words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w));
+}
+
+/** Last words that, after `share`, name what a share link is reached by (`shareId`, `shareLinkSlug`, `shareUrl`). */
+const SHARE_LINK_WORDS: ReadonlySet<string> = new Set(['id', 'ids', 'slug', 'link', 'links', 'url', 'urls']);
+
+/**
+ * `newShareId`, `shareSlug`, `shareLink`: the id in a share link's URL is the capability itself (whoever guesses it opens
+ * what was shared), like an invite code. `share` only as the thing shared, right before what reaches it: a sampling
+ * fraction (`treatmentShare`, `candidateShare`) ends with `share`.
+ */
+function namesShareLink(words: readonly string[]): boolean {
+  return words.some((w, i) => w === 'share' && SHARE_LINK_WORDS.has(words[i + 1] ?? ''));
 }
 
 /** Callee words that say the call stores, sends or checks a credential (a subset of SECRET_WORDS: `auth`, `session`, `verify` are too broad for a callee). */
