@@ -139,6 +139,11 @@ const CONTENT_INPUT_WORDS = new Set(['file', 'content', 'contents', 'script', 's
  */
 const MEDIA_INPUT_WORDS: ReadonlySet<string> = new Set(['image', 'images', 'photo', 'photos', 'picture', 'pictures', 'attachment', 'attachments', 'video', 'audio']);
 /**
+ * Where something is found on the web (a host name, a domain, a URL): public, so a digest of one names it (a favicon
+ * service's domain hash, a crawler's URL key) unless it is compared with an expected value.
+ */
+const LOCATOR_INPUT_WORDS: ReadonlySet<string> = new Set(['host', 'hostname', 'domain', 'url', 'uri']);
+/**
  * Use names that make a digest an identifier (checked after the security words: `sessionId` stays a security use).
  * A serial number (`SN`, `certSerial`) is one: Alipay's certificate SN is the MD5 of the issuer and serial.
  */
@@ -417,6 +422,8 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   if (contentWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${contentWord})`, persisted: false };
   const mediaWord = compares.length === 0 ? inputWords.find((w) => MEDIA_INPUT_WORDS.has(w)) : undefined;
   if (mediaWord) return { purpose: 'fingerprint', reason: `content id (digest of the ${mediaWord})`, persisted: false };
+  const locatorWord = compares.length === 0 ? inputWords.find((w) => LOCATOR_INPUT_WORDS.has(w)) : undefined;
+  if (locatorWord) return { purpose: 'fingerprint', reason: `names a public locator (digest of the ${locatorWord})`, persisted: false };
   if (compares.length > 0) return { purpose: 'security', reason: 'is compared for verification', persisted: true };
   if (root.api.operation === 'hash' && keepsShortPrefix(chain)) return { purpose: 'fingerprint', reason: 'a short prefix of the digest (a tag or a name)', persisted: false };
   if (shortensOverlongValue(sourceCode, root, inputs)) return { purpose: 'fingerprint', reason: 'name shortened to fit a length limit', persisted: false };

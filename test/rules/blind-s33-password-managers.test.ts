@@ -150,3 +150,25 @@ export function passwordHash(password: string): string {
     },
   ],
 });
+
+// Lead, session 34: a favicon service caches icons by the MD5 of the site's host name. A host name is public, so its
+// digest names it; nothing is hidden or verified. The guard: the same digest compared with request data is a check.
+ruleTester.run('no-weak-algorithm (digest of a public locator)', noWeakAlgorithm, {
+  valid: [
+    `import md5 from 'blueimp-md5';
+const ICON_HOST = 'https://icons.example.io';
+export function iconUrl(uri: string): string {
+  const host = new URL(uri).hostname.replace(/^www\\./, '');
+  return \`\${ICON_HOST}/\${md5(host)}/icon.png\`;
+}`,
+  ],
+  invalid: [
+    {
+      code: `import md5 from 'blueimp-md5';
+export function checkHost(host: string, signature: string): boolean {
+  return md5(host) === signature;
+}`,
+      errors: [{ messageId: 'weakHash', line: 3 }],
+    },
+  ],
+});
