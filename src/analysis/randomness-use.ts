@@ -426,7 +426,11 @@ function digestOutputs(sourceCode: SourceCode, call: ApiCall): TSESTree.Node[] {
   return chain.filter((c) => !chain.some((other) => other.receiver === c)).map((c) => c.node);
 }
 
-const BARE_CODE: ReadonlySet<string> = new Set(['code', 'codes']);
+/**
+ * Names that say what a value is only together with what makes it: a bare `code`, and the `plaintext` (or `raw`) of a
+ * credential shown once and stored as a hash (`const plaintext = `ak_${id()}`` in `issueApiKey`).
+ */
+const BARE_CODE: ReadonlySet<string> = new Set(['code', 'codes', 'plaintext', 'raw']);
 
 /**
  * The phrase of a message text that names a one-time code (`confirmation code`, `one-time code`, `login code`,
@@ -461,7 +465,11 @@ function withoutLeadingVerb(name: string): string {
   return words.length > 1 && LEADING_VERBS.has(words[0]) ? words.slice(1).join('_') : name;
 }
 
-/** The name of the function (declaration, named expression, variable, method or property) that contains `node`. */
+/**
+ * The name of the function (declaration, named expression, variable, method or property) that contains `node`. An
+ * anonymous callback handed to a call (`requests.map((req) => ({ ...req, code: code(8) }))`) is part of the named
+ * function it is written in (`inviteCodes`), which says what it makes.
+ */
 function enclosingFunctionName(node: TSESTree.Node): string | undefined {
   for (let current = node.parent; current; current = current.parent) {
     if (current.type !== 'FunctionDeclaration' && current.type !== 'FunctionExpression' && current.type !== 'ArrowFunctionExpression') continue;
@@ -469,6 +477,7 @@ function enclosingFunctionName(node: TSESTree.Node): string | undefined {
     const holder = current.parent;
     if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return holder.id.name;
     if ((holder?.type === 'MethodDefinition' || holder?.type === 'Property' || holder?.type === 'PropertyDefinition') && holder.key.type === 'Identifier') return holder.key.name;
+    if ((holder?.type === 'CallExpression' || holder?.type === 'NewExpression') && holder.arguments.includes(current as TSESTree.CallExpressionArgument)) continue;
     return undefined;
   }
   return undefined;

@@ -290,3 +290,37 @@ export function tokenParams(validSeconds: number): [string, string][] {
     },
   ],
 });
+
+// Session 34: two long-standing misses of the corpus. A bare `plaintext` (or `raw`) takes its meaning from the function
+// that makes it, like a bare `code` (an API key shown once and stored as a hash); and an anonymous callback is part of
+// the named function it is written in (an invite code made inside `requests.map(…)` in `inviteCodes`). The guards: the
+// same names in functions named for nothing secret.
+ruleTester.run('no-insecure-randomness: bare names and callbacks', rule, {
+  valid: [
+    `export function renderPreview() {
+  const plaintext = Math.random().toString(36).slice(2);
+  return { plaintext };
+}`,
+    `export function seedRows(rows: { id: string }[]) {
+  return rows.map((row) => ({ ...row, code: Math.random().toString(36).slice(2, 6) }));
+}`,
+  ],
+  invalid: [
+    {
+      code: `import { createHash } from 'node:crypto';
+export async function issueApiKey(db: any, mailer: any, accountId: string) {
+  const plaintext = \`ak_\${Math.random().toString(36).slice(2)}\${Math.random().toString(36).slice(2)}\`;
+  await db.insert({ accountId, keyHash: createHash('sha256').update(plaintext).digest('hex') });
+  await mailer.send(accountId, plaintext);
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 3, column: 27 }, { messageId: 'predictableSecret', line: 3, column: 65 }],
+    },
+    {
+      code: `const code = (n: number) => Array.from({ length: n }, () => 'ABCDEFGHJK'[Math.floor(Math.random() * 10)]).join('');
+export function inviteCodes(requests: { email: string }[], save: (invite: object) => void) {
+  for (const invite of requests.map((req) => ({ ...req, code: code(10), expiresAt: Date.now() + 86_400_000 }))) save(invite);
+}`,
+      errors: [{ messageId: 'predictableSecret', line: 1, column: 85 }],
+    },
+  ],
+});
