@@ -192,6 +192,7 @@ export default createRule<Options, MessageIds>({
 
     function checkCall(call: ApiCall, macInFile: boolean): void {
       const op = call.api.operation;
+      if (isCapabilityProbe(call)) return;
       for (const node of [...argsWithRole(call, 'algorithm'), ...argsWithRole(call, 'digest')]) {
         let named = false;
         for (const constant of resolveValues(PRODUCING_OPS.has(op) ? everyEntryCtx : ctx, node).values) {
@@ -638,3 +639,18 @@ function cipherWeakness(family: string): string {
       return 'deprecated';
   }
 }
+
+/**
+ * `try { createHash(alg); supported.add(alg); } catch {}`: an object made and dropped in a `try` block hashes, signs
+ * or encrypts nothing. The call only asks whether the runtime supports the algorithm (it throws when not), as
+ * libraries do at load time to list the hashes they can offer; what is later done with a supported one is judged there.
+ */
+function isCapabilityProbe(call: ApiCall): boolean {
+  if (call.api.returns === undefined || call.node.parent?.type !== 'ExpressionStatement') return false;
+  for (let node: TSESTree.Node | undefined = call.node.parent.parent; node; node = node.parent) {
+    if (node.type === 'TryStatement') return true;
+    if (node.type !== 'BlockStatement') return false;
+  }
+  return false;
+}
+

@@ -855,3 +855,55 @@ export const seal = (key: Buffer, data: Buffer) => createCipheriv(Cipher.Legacy,
     },
   ],
 });
+
+// Session 34, the real-world list: node-rsa's node back end probes at load time which hashes the runtime supports
+// (`try { createHash(alg); set.add(alg); } catch {}` over a list that starts with MD4). The guard: a hash made in a
+// `try` block and then used.
+ruleTester.run('no-weak-algorithm: capability probes', rule, {
+  valid: [
+    `import { createHash } from 'crypto';
+const CANDIDATES = ['md4', 'md5', 'ripemd160', 'sha1', 'sha256'];
+export const SUPPORTED = (() => {
+  const set = new Set();
+  for (const alg of CANDIDATES) {
+    try {
+      createHash(alg);
+      set.add(alg);
+    } catch {}
+  }
+  return set;
+})();`,
+  ],
+  invalid: [
+    {
+      code: `import { createHash } from 'crypto';
+export function passwordDigest(password) {
+  try {
+    const h = createHash('md5');
+    return h.update(password).digest('hex');
+  } catch {
+    return undefined;
+  }
+}`,
+      errors: [
+        {
+          messageId: 'weakHash',
+          line: 4,
+          column: 26,
+          suggestions: sha256(
+            `import { createHash } from 'crypto';
+export function passwordDigest(password) {
+  try {
+    const h = createHash('sha256');
+    return h.update(password).digest('hex');
+  } catch {
+    return undefined;
+  }
+}`,
+            true,
+          ),
+        },
+      ],
+    },
+  ],
+});
