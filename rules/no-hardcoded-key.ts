@@ -6,7 +6,7 @@ import { isDerivationLabel } from '../src/analysis/label-keyed-derivation';
 import { besideLoopbackEndpoint } from '../src/analysis/loopback-endpoint';
 import { PUBLIC_CLIENT_KEY_SERVICES, PUBLIC_KEY_ROLE_WORDS } from '../src/model/public-client-keys';
 import { isEntryNameProperty, isExplicitSecretName } from '../src/analysis/key-names';
-import { hardcodedKeyPieces, isOnlyAKeyPiece } from '../src/analysis/key-pieces';
+import { hardcodedKeyPieces, isOnlyAKeyPiece, soleWrittenKeyPart } from '../src/analysis/key-pieces';
 import { isSecretKeyName, namesAuthToken, namesFieldLevelKey, namesNonSecretValue, namesSeveralKeys, namesUnqualifiedKey, withoutEncodingTails, words } from '../src/analysis/names';
 import { memberName, propertyName, unwrapExpression } from '../src/analysis/scope';
 import { arrayElements, constantPreview, constantText, importsPublicKey, isFallbackSecret, isPasswordHash, judgeConstant, keyNamedArguments, secretConstants } from '../src/analysis/secret-constants';
@@ -183,7 +183,9 @@ export default createRule<Options, MessageIds>({
             // `createHmac('sha256', 'WebAppData').update(botToken)` keying another MAC: a label, the token is the secret.
             if (isDerivationLabel(sourceCode, constant.origin, text)) continue;
             const inFile = !constant.external && isInFile(sourceCode, constant.origin);
-            const at = inFile ? constant.origin : arg.node;
+            // `${CLIENT_SECRET}&`: the key is the constant written in the binding, reported there once.
+            const written = inFile ? soleWrittenKeyPart(ctx, constant.origin, looksLikeWrittenKey) : undefined;
+            const at = written && isInFile(sourceCode, written.origin) ? written.origin : inFile ? constant.origin : arg.node;
             const data = {
               role: ROLE_WORDS[arg.role] ?? 'key',
               preview: constantPreview(constant),
@@ -422,6 +424,12 @@ export default createRule<Options, MessageIds>({
     }
   },
 });
+
+/** A constant that is key material by itself (text of a key's shape, not a placeholder). */
+function looksLikeWrittenKey(constant: Constant): boolean {
+  const text = constantText(constant);
+  return text !== undefined && !isPlaceholder(text) && judgeConstant(constant, text).looksLikeKey;
+}
 
 /** Bytes decoded from hex or base64 text to one of a key's lengths. */
 function isDecodedKeyBytes(constant: Constant): boolean {

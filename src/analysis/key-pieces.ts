@@ -72,3 +72,38 @@ function keyAssembly(ctx: ResolveContext, node: TSESTree.Node, depth: number): T
   if (expr.type === 'TemplateLiteral' && expr.expressions.length >= 2 && expr.quasis.every((q) => q.value.cooked === '')) return expr.expressions;
   return undefined;
 }
+
+/**
+ * A constant key written once and dressed at its use (`${CLIENT_SECRET}&` for an OAuth 1.0a-style signing key,
+ * `'v1:' + KEY`): the key material is the written constant, reported where it is written (decision 1, once per
+ * constant), not again where the text is assembled. The one part of a template or `+` chain that is key material on
+ * its own (`judge` decides), resolved to a single constant of a binding of this file; several such parts are a key
+ * split in pieces, judged where they meet.
+ */
+export function soleWrittenKeyPart(ctx: ResolveContext, node: TSESTree.Node, judge: (constant: Constant) => boolean): Constant | undefined {
+  const expr = unwrapExpression(node);
+  const parts =
+    expr.type === 'TemplateLiteral' ? expr.expressions : expr.type === 'BinaryExpression' && expr.operator === '+' ? concatenatedOperands(expr) : undefined;
+  if (!parts) return undefined;
+  let found: Constant | undefined;
+  for (const part of parts) {
+    if (unwrapExpression(part).type !== 'Identifier') continue;
+    const r = resolveValues(ctx, part);
+    if (!r.complete || r.values.length !== 1) continue;
+    const constant = r.values[0];
+    if (constant.external || constant.fallback || !judge(constant)) continue;
+    if (found) return undefined;
+    found = constant;
+  }
+  if (!found) return undefined;
+  // Only a short dressing (a separator, a version prefix): text that wraps the constant into another format (PEM
+  // armour around a base64 body) makes a key of its own, reported where it is assembled.
+  const whole = resolveValues(ctx, expr);
+  const text = whole.complete && whole.values.length === 1 ? whole.values[0].value : undefined;
+  const part = found.text ?? found.value;
+  if (typeof text !== 'string' || typeof part !== 'string') return undefined;
+  return text.length - part.length <= MAX_KEY_DRESSING && !/[\r\n]/.test(text) ? found : undefined;
+}
+
+/** The most text a key's dressing adds (`&`, `v1:`, `sk_live_`…): more is a format of its own. */
+const MAX_KEY_DRESSING = 12;
