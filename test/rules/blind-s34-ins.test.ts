@@ -5,7 +5,8 @@ import { createRuleTester } from './rule-tester';
 // partner APIs, telematics, premium payments and payouts, fraud scoring) found misreported: a per-device key derived in
 // a loop and handed to a callback the caller gave (a flashing step) after which the function still MACs with the key
 // was taken as handed on, and a random key named `fileKey` (the key of one file, wrapped for the recipient and given
-// to gpg as hex) was no key because `file` read as a key file's path. The guards: a completion callback that is the
+// to gpg as hex) was no key because `file` read as a key file's path; naming it a key then showed that a key transferred to
+// a worker through a local helper forwarding its transfer list to `postMessage` was taken as kept. The guards: a completion callback that is the
 // last thing done with the key, a callback whose call ends the key's use, and a random value named for a key file.
 
 const ruleTester = createRuleTester();
@@ -24,6 +25,19 @@ const WRAP = (body: string) => `import { randomBytes, publicEncrypt, constants }
 export async function packageFile(pdf, agencyPem, gpgSymmetric) {
   const fileKey = randomBytes(32);
 ${body}}
+`;
+
+const WORKER = (transfer: string) => `const worker = new Worker(new URL('./export.worker.js', import.meta.url), { type: 'module' });
+function call(msg, transfer = []) {
+  return new Promise((resolve) => {
+    worker.addEventListener('message', (e) => resolve(e.data), { once: true });
+    worker.postMessage(msg, transfer);
+  });
+}
+export async function encryptExport(data) {
+  const dataKey = crypto.getRandomValues(new Uint8Array(32));
+  return call({ op: 'encrypt', key: dataKey, data }, ${transfer});
+}
 `;
 
 ruleTester.run('require-key-zeroization (blind-s34 insurance shapes)', requireKeyZeroization, {
@@ -63,8 +77,31 @@ export function tempPath(dir) {
   }
 `),
     },
+    {
+      name: 'a key transferred to a worker through a local helper that posts with its transfer-list parameter',
+      code: WORKER('[dataKey.buffer, data]'),
+    },
   ],
   invalid: [
+    {
+      name: 'a key cloned to a worker through the same helper, with no transfer list',
+      code: WORKER('[data]'),
+      errors: [
+        {
+          messageId: 'notWiped',
+          line: 9,
+          suggestions: [
+            {
+              messageId: 'wrapInTryFinally',
+              output: WORKER('[data]').replace(
+                "  return call({ op: 'encrypt', key: dataKey, data }, [data]);\n",
+                "  try {\n    return call({ op: 'encrypt', key: dataKey, data }, [data]);\n  } finally {\n    dataKey.fill(0);\n  }\n",
+              ),
+            },
+          ],
+        },
+      ],
+    },
     {
       name: 'a per-device key handed to a flashing callback and then used for a check value, never wiped',
       code: FLASH(`    const kcv = createHmac('sha256', deviceKey).update('KCV').digest('hex');
