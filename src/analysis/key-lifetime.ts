@@ -854,13 +854,48 @@ function escapes(sourceCode: SourceCode, ref: TSESTree.Node, scope: TSESTree.Nod
         // result we keep is a transformation, not a hand-over.
         const variable = variableOf(sourceCode, callee);
         if (variable && isStateSetter(variable)) return parent;
-        if (variable?.defs[0]?.type === 'Parameter' && resultIsHandedOn(parent)) return parent;
+        if (variable?.defs[0]?.type === 'Parameter' && resultIsHandedOn(parent) && !readAfterCall(sourceCode, node, parent, scope)) return parent;
+        // `call({ key }, [key.buffer])` with a local `call(msg, transfer)` that does `worker.postMessage(msg, transfer)`.
+        const helper = localFunctionOf(sourceCode, callee);
+        if (helper && postsWithTransferParameter(helper) && transfers(sourceCode, parent, ref)) return parent;
       }
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** A local helper that posts a message with one of its later parameters as the transfer list: `postMessage(msg, transfer)`. */
+function postsWithTransferParameter(helper: TSESTree.Node): boolean {
+  if (!('params' in helper)) return false;
+  const names = new Set(
+    (helper.params as TSESTree.Parameter[])
+      .slice(1)
+      .map((p) => (p.type === 'AssignmentPattern' ? p.left : p))
+      .flatMap((p) => (p.type === 'Identifier' ? [p.name] : [])),
+  );
+  if (names.size === 0) return false;
+  for (const node of descendants(helper)) {
+    if (node.type !== 'CallExpression' || node.callee.type !== 'MemberExpression' || memberName(node.callee) !== 'postMessage') continue;
+    const list = node.arguments[1];
+    if (list?.type === 'Identifier' && names.has(list.name)) return true;
+  }
+  return false;
+}
+
+/**
+ * `await flash(imei, deviceKey); const kcv = hmac(deviceKey, …)`: a callback the caller gave us that gets the key and
+ * after which this function still works with the key itself borrowed it for a step (a worker callback, a per-item
+ * hook); the key stays this function's to wipe. A completion callback, `cb(null, key)`, is the last thing done with it.
+ */
+function readAfterCall(sourceCode: SourceCode, ref: TSESTree.Node, call: TSESTree.CallExpression, scope: TSESTree.Node): boolean {
+  if (ref.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, ref);
+  return (variable?.references ?? []).some((r) => {
+    const id = r.identifier as TSESTree.Node;
+    return r.isRead() && id.range[0] > call.range[1] && enclosingFunction(id) === scope && !wipeOf(sourceCode, id);
+  });
 }
 
 /** `setRawKey` of `const [rawKey, setRawKey] = useState(…)` (or `React.useState`): the setter of component state. */

@@ -28,15 +28,23 @@ export function isSecretName(name: string): boolean {
 }
 
 function areSecretWords(words: readonly string[]): boolean {
-  if (words.length === 0 || words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i))) return false;
+  if (words.length === 0 || words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i) && !namesKeyOfFile(words, i))) return false;
   const head = words[words.length - 1];
   return SECRET_HEADS.has(head) || PAYMENT_KEY_ACRONYMS.has(head) || words.includes('secret') || words.includes('dek') || words.includes('kek');
+}
+
+/**
+ * `fileKey`, `perFileKey`, `EXPORT_FILE_KEY`: `file` right before the closing `key` names whose key it is (a per-file
+ * encryption key, age's and Cryptomator's "file key"); in `keyFile`, `privateKeyFile` it is what the name names.
+ */
+function namesKeyOfFile(words: readonly string[], index: number): boolean {
+  return words[index] === 'file' && index === words.length - 2 && (words[index + 1] === 'key' || words[index + 1] === 'keys');
 }
 
 /** Does the name say the value is something other than a secret (`wrapped`, `encryptedKey`, `keyId`, `publicKey`)? */
 export function isNotSecretName(name: string): boolean {
   const words = nameWords(name);
-  return words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i));
+  return words.some((w, i) => NOT_SECRET.has(w) && !scopesStrongQualifier(words, i) && !namesKeyOfFile(words, i));
 }
 
 /** Words that make a `…Key` name cryptographic: `dataKey`, `signingKey`, `hmacKey` (not `primaryKey`, `sortKey`). */
