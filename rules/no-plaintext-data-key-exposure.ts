@@ -10,6 +10,7 @@ import { mayMakeLoggingFunctions, returnedThroughSameMethod, sinkOf, type SinkKi
 import { trackKeys } from '../src/analysis/key-tracking';
 import { namesNonSecretValue } from '../src/analysis/names';
 import { secretPropertyPath } from '../src/analysis/object-literals';
+import { holdsSecretManagerKey } from '../src/analysis/secret-manager-values';
 import { findProperty, memberName, resolveObjectLiteral, singleInitializer, unwrapExpression, variableOf } from '../src/analysis/scope';
 import type { SourceCode } from '../src/analysis/scope';
 import { isKeyReference } from '../src/analysis/secrets';
@@ -334,6 +335,9 @@ export default createRule<Options, MessageIds>({
         // A binding named as a secret (`jwtSigningSecret`, `dataKey`, `smtpPassword`, a casino's `serverSeed`; not `secretName`,
         // `keyId`, a bare `key`, a player's `clientSeed`) holds one, wherever it came from.
         if (isExplicitSecretName(node.name) || isPasswordName(node.name) || isSecretSeedName(node.name)) return node.name;
+        // A key or token a secret manager returned (`const publisherKey = (await readSecret(id)).trim()`, `readSecret`
+        // returning `out.SecretString`): the source says what `Key` names here (decision 25).
+        if (holdsSecretManagerKey(sourceCode, variable, node.name)) return `${node.name} (a secret manager's value)`;
         if (isKeylogLine(variable.defs[0])) return `${node.name} (a TLS key log line)`;
         // `for (const [name, value] of Object.entries(secrets))`: each value is one of the collection's secrets.
         const collection = iteratedCollection(variable.defs[0]);
