@@ -63,7 +63,7 @@ const STRONG_QUALIFIERS = new Set(['encryption', 'enc', 'signing', 'hmac', 'mast
 // A `keyring` holds keys: named like a list of them.
 const SINGULAR: Readonly<Record<string, string>> = { keys: 'key', secrets: 'secret', passphrases: 'passphrase', keyring: 'key' };
 
-const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic|pskc/i;
+const MAY_NAME_SECRET = /key|secret|kek|dek|passphrase|hmac|aes|pepper|mnemonic|psk/i;
 
 /**
  * The working keys of card payments, named by their acronyms in ANSI X9.24 and ISO 11568 and in payment HSMs' command
@@ -227,6 +227,9 @@ export function isSecretKeyName(name: string): boolean {
   if (parts.some((w) => SECRET_WORDS.has(w)) || namesKeyShare(name)) return true;
   // `ki`, `SUBSCRIBER_KI`: a mobile subscriber's authentication key (3GPP's K, Ki in SIM vendors' files and AuC tables).
   if (parts[parts.length - 1] === 'ki' || PAYMENT_KEY_ACRONYMS.has(parts[parts.length - 1])) return true;
+  // `psk`, `SCANNER_PSK`, `gatewayPskHex`: a pre-shared key (TLS-PSK, WPA, IPsec, a device bridge's shared secret), only
+  // as the last word: `PSK_IDENTITY` and `pskIdentityHint` name the public half, `PSK_ID` its id.
+  if (parts[parts.length - 1] === 'psk') return true;
   const keyIndex = parts.lastIndexOf('key');
   if (keyIndex < 0) return false;
   if (parts.length === 1) return true; // `key`

@@ -60,6 +60,9 @@ const CODE_QUALIFIERS = new Set([
   'enrollment', 'enrolment', 'enroll', 'enrol',
   // An emergency unblinding code (a blinded trial's wallet card) reveals a participant's allocation to whoever holds it.
   'unblinding',
+  // A code that releases goods to whoever gives it: a parcel's hand-over or delivery code sent to the consignee, a parcel
+  // locker's pickup code.
+  'handover', 'delivery', 'pickup', 'locker',
 ]);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([
