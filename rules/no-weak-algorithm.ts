@@ -237,7 +237,8 @@ export default createRule<Options, MessageIds>({
     /**
      * A library that hashes with a weak digest unless told otherwise, on the call: node-saml and passport-saml sign
      * requests with RSA-SHA1 when `signatureAlgorithm` is not given and the options show they sign (`privateKey`);
-     * node-forge's `pkcs5.pbkdf2` and the pbkdf2 package derive with HMAC-SHA1 when the digest argument is left out.
+     * node-forge's `pkcs5.pbkdf2` and the pbkdf2 package derive with HMAC-SHA1 when the digest argument is left out, and
+     * PKI.js signs CMS signed data, certificates and OCSP messages with SHA-1 when its hash argument is left out.
      */
     function checkDefaultDigest(call: ApiCall, macInFile: boolean): void {
       const { defaultDigest, defaultDigestOption, defaultDigestWhen } = call.api.facts ?? {};
@@ -245,7 +246,8 @@ export default createRule<Options, MessageIds>({
       if (typeof defaultDigestOption !== 'string') {
         // Positional: absent, or its place taken by the completion callback (`pbkdf2(pw, salt, n, len, cb)`).
         const given = argsWithRole(call, 'digest').filter((arg) => !isCallbackArgument(arg));
-        if (call.api.operation === 'kdf' && given.length === 0 && !call.node.arguments.some((a) => a.type === 'SpreadElement')) {
+        const positional = call.api.operation === 'kdf' || call.api.operation === 'sign';
+        if (positional && given.length === 0 && !call.node.arguments.some((a) => a.type === 'SpreadElement')) {
           checkKnownWeakness(call, defaultDigest, calleeOf(call), undefined, macInFile);
         }
         return;

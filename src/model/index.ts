@@ -49,7 +49,7 @@ import { agoraTokens, livekitServerSdk } from './libraries/realtime';
 import { ltiProviders, nodeOauth, oauthSignatures, passportLti } from './libraries/learning-tools';
 import { appsScriptUtilities, k6Crypto } from './libraries/script-runtimes';
 import { sshClients, tlsOptions, undiciTls } from './libraries/tls';
-import { acmeClient, pemPackage, selfsigned } from './libraries/certificates';
+import { acmeClient, pemPackage, pkijs, selfsigned } from './libraries/certificates';
 import { awsCryptoRawAesKeyring, cloak, gcsCustomerSuppliedKeys, mongodbLocalKms, prismaFieldEncryption, sequelizeEncrypted, snowflakeSdk } from './libraries/storage-encryption';
 import { base58Decoders, bip32Factory, bip39, bitcoinjsLib, ecpair, ed25519HdKey, ethers, hdKeys, solanaWeb3, truffleHdWalletProvider, viemAccounts, web3, web3EthAccounts } from './libraries/wallets';
 import { octokitWebhooks, paymentProviders, stripe, svix, twilio } from './libraries/webhooks';
@@ -154,6 +154,7 @@ export const LIBRARIES: readonly LibraryModel[] = [
   selfsigned,
   pemPackage,
   acmeClient,
+  pkijs,
   undiciTls,
   sshClients,
   netSnmp,

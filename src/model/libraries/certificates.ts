@@ -1,4 +1,4 @@
-import { call, construct } from '../define';
+import { call, construct, method } from '../define';
 import type { LibraryModel } from '../types';
 
 /**
@@ -52,4 +52,25 @@ export const acmeClient: LibraryModel = {
     call('crypto.createPrivateEcdsaKey', 'keygen', { 0: 'curve' }),
     call('forge.createPrivateKey', 'keygen', { 0: 'modulus-length' }),
   ],
+};
+
+/**
+ * PKI.js (CMS/PKCS#7 and PAdES/CAdES signatures, RFC 3161 time stamps, X.509, OCSP): objects are built with `new` and
+ * signed in place. `SignedData.sign(privateKey, signerIndex, hashAlgorithm)` and the two-argument `sign(privateKey,
+ * hashAlgorithm)` of certificates, CSRs, CRLs and OCSP messages take the signature's digest by its WebCrypto name
+ * (`'SHA-256'`); left out, PKI.js signs with SHA-1 (its documented default), so the default is judged like a written one.
+ */
+const PKIJS_SIGNED_OBJECTS = ['Certificate', 'CertificationRequest', 'CertificateRevocationList', 'BasicOCSPResponse', 'OCSPRequest'] as const;
+
+export const pkijs: LibraryModel = {
+  id: 'pkijs',
+  roots: [{ module: 'pkijs' }],
+  apis: [
+    construct('SignedData', 'factory', {}, { returns: 'PkijsSignedData' }),
+    ...PKIJS_SIGNED_OBJECTS.map((name) => construct(name, 'factory', {}, { returns: 'PkijsSignedObject' })),
+  ],
+  objects: {
+    PkijsSignedData: { methods: { sign: method('sign', { 0: 'key', 2: 'digest' }, { facts: { defaultDigest: 'sha1' } }) } },
+    PkijsSignedObject: { methods: { sign: method('sign', { 0: 'key', 1: 'digest' }, { facts: { defaultDigest: 'sha1' } }) } },
+  },
 };
