@@ -60,10 +60,13 @@ const CODE_QUALIFIERS = new Set([
   'enrollment', 'enrolment', 'enroll', 'enrol',
   // An emergency unblinding code (a blinded trial's wallet card) reveals a participant's allocation to whoever holds it.
   'unblinding',
-  // A code that releases goods to whoever gives it: a parcel's hand-over or delivery code sent to the consignee, a parcel
-  // locker's pickup code.
-  'handover', 'delivery', 'pickup', 'locker',
 ]);
+/**
+ * Qualifiers that make a `code` a credential only right before it: a code that releases goods to whoever gives it (a
+ * parcel's `handoverCode` or `deliveryCode` sent to the consignee, a parcel locker's `pickupCode`). These words also
+ * name the things other codes are about: a `deliveryStatusCode`, the `code` of a restaurant's `pickup_numbers` table.
+ */
+const ADJACENT_CODE_QUALIFIERS: ReadonlySet<string> = new Set(['handover', 'delivery', 'pickup', 'locker']);
 /** Words that make a name about presentation, timing or bookkeeping, whatever else it says. */
 const BENIGN_WORDS = new Set([
   'jitter', 'backoff', 'delay', 'retry', 'retries', 'timeout', 'interval', 'sample', 'sampling', 'sampled', 'rate', 'shuffle', 'shuffled', 'color',
@@ -444,7 +447,7 @@ function oneTimeCodePhrase(text: string): string | undefined {
   for (let i = 0; i < words.length; i++) {
     if (words[i] === 'passcode' || words[i] === 'otp') return words[i];
     if (words[i] !== 'code') continue;
-    const qualifier = words.slice(Math.max(0, i - 3), i).find((w) => CODE_QUALIFIERS.has(w));
+    const qualifier = words.slice(Math.max(0, i - 3), i).find((w) => CODE_QUALIFIERS.has(w)) ?? (i > 0 && ADJACENT_CODE_QUALIFIERS.has(words[i - 1]) ? words[i - 1] : undefined);
     if (qualifier) return `${qualifier} code`;
     // `Your code is ${code}. It expires in 5 minutes.`: a code the message says expires is good for one short window, the
     // way sign-in and verification codes are sent.
@@ -536,7 +539,7 @@ export function isSecretName(name: string): boolean {
   if (namesSecretSeed(words)) return true;
   if (namesShareLink(words)) return true;
   const codeIndex = Math.max(words.lastIndexOf('code'), words.lastIndexOf('codes'));
-  return codeIndex > 0 && words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w));
+  return codeIndex > 0 && (words.some((w, i) => i < codeIndex && CODE_QUALIFIERS.has(w)) || ADJACENT_CODE_QUALIFIERS.has(words[codeIndex - 1]));
 }
 
 /** Last words that, after `share`, name what a share link is reached by (`shareId`, `shareLinkSlug`, `shareUrl`). */

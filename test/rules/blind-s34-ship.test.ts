@@ -78,3 +78,22 @@ ruleTester.run('no-insecure-randomness (blind-s34 logistics shapes)', noInsecure
     },
   ],
 });
+
+// Lead, on merge: the hand-over words qualify a `code` only right before it. Before, any of them anywhere in the name
+// made a credential of a restaurant's pick-up number (the `code` column of `pickup_numbers`, blind-s30's guard) and of a
+// carrier's `deliveryStatusCode`.
+ruleTester.run('no-insecure-randomness (hand-over words right before code)', noInsecureRandomness, {
+  valid: [
+    {
+      name: 'a status code of a delivery',
+      code: `export function simulateScan(parcelId: string) {\n  const deliveryStatusCode = 10 + Math.floor(Math.random() * 5);\n  return { parcelId, deliveryStatusCode };\n}\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a locker pickup code',
+      code: `export function openCompartment(lockerId: string) {\n  const lockerPickupCode = String(Math.floor(Math.random() * 1e6)).padStart(6, '0');\n  return { lockerId, lockerPickupCode };\n}\n`,
+      errors: [{ messageId: 'predictableSecret', line: 2, column: 46 }],
+    },
+  ],
+});
