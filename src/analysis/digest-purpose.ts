@@ -373,7 +373,7 @@ function judge(sourceCode: SourceCode, call: ApiCall, filePath: string): DigestV
   );
   const fingerprintWord =
     [...useWords, ...fnWords].find((w) => FINGERPRINT_WORDS.has(w)) ?? fnWords.find((w) => CHECKSUM_FUNCTION_WORDS.has(w)) ?? storageKeyWord(useWords) ?? storageKeyWord(fnWords) ?? groupKeyWord(useWords) ?? groupKeyWord(fnWords) ?? blockingKeyWord(useWords) ?? blockingKeyWord(fnWords) ?? sseCustomerKeyChecksumWord(useWords);
-  const readsFile = inputs.some((n) => readsFromFile(sourceCode, n));
+  const readsFile = inputs.some((n) => readsFromFile(sourceCode, n)) || fileStreamPipedInto(sourceCode, root.node);
   const contentWord = inputWords.find((w) => CONTENT_INPUT_WORDS.has(w));
   if (isNumberUse(uses)) return { purpose: 'fingerprint', reason: 'number for bucketing or sharding', persisted: false };
   if (hashesWebSocketKey(sourceCode, inputs)) return { purpose: 'fingerprint', reason: 'WebSocket handshake (Sec-WebSocket-Accept)', persisted: false };
@@ -716,6 +716,28 @@ function readsFromFile(sourceCode: SourceCode, node: TSESTree.Node, depth = 0): 
   }
   const path = resolveImportPath(sourceCode, expr.callee);
   return path?.module !== undefined && FILE_MODULES.has(path.module);
+}
+
+const PIPELINE_FUNCTIONS = new Set(['pipeline']);
+
+/**
+ * `const hash = createHash(alg); createReadStream(file).pipe(hash)` or `await pipeline(createReadStream(file), hash)`:
+ * the hash object is fed by a stream an fs module opened, so its digest is that file's, like `hash.update(readFileSync(f))`.
+ */
+function fileStreamPipedInto(sourceCode: SourceCode, hashCall: TSESTree.Node): boolean {
+  const declarator = hashCall.parent;
+  if (declarator?.type !== 'VariableDeclarator' || declarator.init !== hashCall || declarator.id.type !== 'Identifier') return false;
+  const variable = variableOf(sourceCode, declarator.id);
+  return (variable?.references ?? []).some((ref) => {
+    const id = ref.identifier as TSESTree.Node;
+    const call = id.parent;
+    if (!ref.isRead() || call?.type !== 'CallExpression' || !call.arguments.includes(id as TSESTree.CallExpressionArgument)) return false;
+    const callee = call.callee;
+    if (callee.type === 'MemberExpression' && memberName(callee) === 'pipe') return isFileStream(sourceCode, callee.object);
+    const name = callee.type === 'MemberExpression' ? memberName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
+    const first = call.arguments[0];
+    return !!name && PIPELINE_FUNCTIONS.has(name) && first !== id && first?.type !== 'SpreadElement' && !!first && isFileStream(sourceCode, first);
+  });
 }
 
 const STREAM_LISTENERS = new Set(['on', 'once', 'addListener']);

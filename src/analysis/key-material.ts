@@ -1418,7 +1418,13 @@ function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
   if (isNotSecretName(bytes.id.name) || /(?:^|[^a-z])(?:iv|nonce|salt)s?$/i.test(bytes.id.name)) return false;
   // Encoded HKDF output is a token or an id, unless its binding names it a key (decision 39: HKDF outputs are never
   // password hashes): `tenantKey.toString('base64')` put in a shared cache is a key turned into a string.
-  if (compared(ctx.sourceCode, bytes) || ((verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) && !isSecretName(bytes.id.name))) return false;
+  // So is its text bound to a secret's name (`const password = okm.toString('base64url')`, a derived credential).
+  if (
+    compared(ctx.sourceCode, bytes) ||
+    ((verifiedOrEncoded(ctx.sourceCode, bytes) || encodedThroughView(bytes, ctx)) && !isSecretName(bytes.id.name) && !encodedIntoSecretBinding(ctx.sourceCode, bytes))
+  ) {
+    return false;
+  }
   // Given as the data of a call, derived bytes are a token or a message, unless the binding names them a key:
   // `crypto_box_seal(folderKey, recipientPk)` wraps a key for someone, it is still key material here.
   const namedKey = isSecretName(bytes.id.name);
@@ -1430,6 +1436,22 @@ function isDerivedSubkey(ctx: ResolveContext, bytes: KeyBytes): boolean {
 }
 
 const NON_KEY_ROLES = new Set(['iv', 'salt', 'data']);
+
+/** `const password = raw.toString('base64url')`: the bytes' text is bound to a name that says secret (a derived credential). */
+function encodedIntoSecretBinding(sourceCode: SourceCode, bytes: KeyBytes): boolean {
+  return keyReferences(sourceCode, bytes).bytes.some((ref) => {
+    const member = ref.parent;
+    const call = member?.parent;
+    if (member?.type !== 'MemberExpression' || member.object !== ref || memberName(member) !== 'toString' || call?.type !== 'CallExpression') return false;
+    const declarator = call.parent;
+    if (declarator?.type !== 'VariableDeclarator' || declarator.init !== call || declarator.id.type !== 'Identifier') return false;
+    const name = declarator.id.name;
+    return isSecretName(name) || nameWords(name).some((w) => DERIVED_CREDENTIAL_WORDS.has(w));
+  });
+}
+
+/** Words of a derived credential's text (a database role's password): not a token or an id. */
+const DERIVED_CREDENTIAL_WORDS: ReadonlySet<string> = new Set(['password', 'passwd', 'pwd', 'passphrase']);
 
 /** `Buffer.from(okm).toString('base64url')`: derived bytes turned into a token string through a view. */
 function encodedThroughView(bytes: KeyBytes, ctx: ResolveContext): boolean {
