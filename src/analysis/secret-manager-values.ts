@@ -1,6 +1,6 @@
 import type { TSESLint, TSESTree } from '@typescript-eslint/utils';
-import { isFunction } from './expression-names';
 import { nameWords } from './key-names';
+import { localFunctionOf, returnedExpressions } from './local-functions';
 import { singleInitializer, unwrapExpression, variableOf, type SourceCode } from './scope';
 
 /**
@@ -49,44 +49,12 @@ function isSecretManagerValue(sourceCode: SourceCode, node: TSESTree.Node, depth
         return isSecretManagerValue(sourceCode, callee.object, depth);
       }
       // `readSecret(id)`: a function of this file whose every returned value is such a secret.
-      if (callee.type !== 'Identifier') return false;
-      const fn = localFunction(sourceCode, callee);
-      if (!fn) return false;
-      const returned = returnedValues(fn);
-      return returned.length > 0 && returned.every((value) => isSecretManagerValue(sourceCode, value, depth + 1));
+      // `awaited`: an async helper's value is what it returns once awaited (`(await readSecret(id)).trim()`).
+      const fn = localFunctionOf(sourceCode, callee);
+      const returned = fn && returnedExpressions(fn, true);
+      return !!returned && returned.every((value) => isSecretManagerValue(sourceCode, value, depth + 1));
     }
     default:
       return false;
   }
-}
-
-function localFunction(sourceCode: SourceCode, callee: TSESTree.Identifier): TSESTree.FunctionLike | undefined {
-  const variable = variableOf(sourceCode, callee);
-  const def = variable?.defs.length === 1 ? variable.defs[0] : undefined;
-  if (def?.type === 'FunctionName' && isFunction(def.node)) return def.node as TSESTree.FunctionLike;
-  const init = variable && singleInitializer(variable);
-  const fn = init && unwrapExpression(init);
-  return fn && (fn.type === 'ArrowFunctionExpression' || fn.type === 'FunctionExpression') ? fn : undefined;
-}
-
-/** The expressions a function returns (an arrow's expression body; `return x` statements outside nested functions). */
-function returnedValues(fn: TSESTree.FunctionLike): TSESTree.Node[] {
-  if (fn.type === 'ArrowFunctionExpression' && fn.body.type !== 'BlockStatement') return [fn.body];
-  const out: TSESTree.Node[] = [];
-  const visit = (node: TSESTree.Node): void => {
-    if (node !== fn && isFunction(node)) return;
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) out.push(node.argument);
-      return;
-    }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'parent') continue;
-      const child = node[key] as unknown;
-      if (Array.isArray(child)) {
-        for (const c of child) if (c && typeof (c as TSESTree.Node).type === 'string') visit(c as TSESTree.Node);
-      } else if (child && typeof (child as TSESTree.Node).type === 'string') visit(child as TSESTree.Node);
-    }
-  };
-  if (fn.body) visit(fn.body);
-  return out;
 }
